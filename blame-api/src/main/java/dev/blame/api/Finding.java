@@ -1,0 +1,60 @@
+package dev.blame.api;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * One diagnosis about one object (or one container of a pod): a machine-readable {@link #reason()}, a
+ * sentence for people, the {@link Health} it implies, and the {@link #evidence()} that justifies it.
+ *
+ * <p>Findings are data: an object that cannot be judged gets a finding with {@link Health#UNKNOWN} and a
+ * reason, never an exception.
+ */
+@Value.Immutable
+public abstract class Finding {
+
+  /** Worst health first, then by subject, container and reason: a stable order for output. */
+  public static final Comparator<Finding> WORST_FIRST =
+      Comparator.comparing(Finding::health)
+          .reversed()
+          .thenComparing(Finding::subject)
+          .thenComparing(f -> f.container().orElse(""))
+          .thenComparing(Finding::reason);
+
+  public abstract ObjectRef subject();
+
+  /** The container the finding is about, for pods. */
+  public abstract Optional<String> container();
+
+  public abstract Health health();
+
+  public abstract ReasonCode reason();
+
+  /** One line for a person, e.g. {@code Container [main] completed with exit code 1}. */
+  public abstract String message();
+
+  public abstract List<Evidence> evidence();
+
+  /** The revision of a revisioned workload the subject belongs to, when known. */
+  public abstract Optional<RevisionRef> revision();
+
+  /** Since when the finding holds, when the evidence says (e.g. the condition's transition time). */
+  public abstract Optional<Instant> since();
+
+  public static Finding of(ObjectRef subject, Health health, ReasonCode reason, String message) {
+    return builder().subject(subject).health(health).reason(reason).message(message).build();
+  }
+
+  public static ImmutableFinding.Builder builder() {
+    return ImmutableFinding.builder();
+  }
+
+  @Override
+  public String toString() {
+    return health() + " " + subject().display()
+        + container().map(c -> " [" + c + "]").orElse("") + ": " + reason() + " " + message();
+  }
+}

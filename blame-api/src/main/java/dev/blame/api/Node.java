@@ -1,0 +1,91 @@
+package dev.blame.api;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * One object in the graph: its reference and the object as read.
+ *
+ * <p>{@link #object()} is fabric8's typed model for kinds fabric8 knows ({@code Pod}, {@code Deployment},
+ * ...) and a {@code GenericKubernetesResource} for others. The engine may have trimmed fields no analyzer
+ * needs (such as {@code metadata.managedFields} on pods); Secrets carry metadata only, never data.
+ * Treat the object as read-only: it is shared with other readers.
+ */
+@Value.Immutable
+public abstract class Node {
+
+  @Value.Parameter
+  public abstract ObjectRef ref();
+
+  @Value.Parameter
+  @Value.Auxiliary
+  public abstract HasMetadata object();
+
+  public static Node of(HasMetadata object) {
+    return ImmutableNode.of(ObjectRef.from(object), object);
+  }
+
+  /** The object as the given fabric8 type, if it is one. */
+  public <T extends HasMetadata> Optional<T> as(Class<T> type) {
+    return type.isInstance(object()) ? Optional.of(type.cast(object())) : Optional.empty();
+  }
+
+  public ObjectMeta metadata() {
+    ObjectMeta meta = object().getMetadata();
+    return meta == null ? new ObjectMeta() : meta;
+  }
+
+  public Map<String, String> labels() {
+    Map<String, String> labels = metadata().getLabels();
+    return labels == null ? Map.of() : labels;
+  }
+
+  public Map<String, String> annotations() {
+    Map<String, String> annotations = metadata().getAnnotations();
+    return annotations == null ? Map.of() : annotations;
+  }
+
+  public List<OwnerReference> ownerReferences() {
+    List<OwnerReference> owners = metadata().getOwnerReferences();
+    return owners == null ? List.of() : owners;
+  }
+
+  /** {@code metadata.generation}, or 0 when the object has none. */
+  public long generation() {
+    Long generation = metadata().getGeneration();
+    return generation == null ? 0 : generation;
+  }
+
+  public Optional<Instant> createdAt() {
+    return parseTime(metadata().getCreationTimestamp());
+  }
+
+  /** Set when deletion has started. */
+  public Optional<Instant> deletedAt() {
+    return parseTime(metadata().getDeletionTimestamp());
+  }
+
+  /** Parses a Kubernetes RFC 3339 timestamp; empty when absent or malformed. */
+  public static Optional<Instant> parseTime(String text) {
+    if (text == null || text.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(java.time.OffsetDateTime.parse(text).toInstant());
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return ref().toString();
+  }
+}

@@ -1,0 +1,145 @@
+package dev.blame.api;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import java.util.Comparator;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * Names one Kubernetes object: group, kind, namespace and name, plus the version it was read at and its
+ * uid when known.
+ *
+ * <p>Identity is {@code (group, kind, namespace, name)}: {@link #version()} and {@link #uid()} are carried
+ * along but do not take part in {@code equals}, so a reference typed by a user ({@code deploy/web}) equals
+ * the one read from the cluster. Cluster-scoped objects have namespace {@code ""}.
+ */
+@Value.Immutable
+public abstract class ObjectRef implements Comparable<ObjectRef> {
+
+  private static final Comparator<ObjectRef> ORDER =
+      Comparator.comparing(ObjectRef::groupKind)
+          .thenComparing(ObjectRef::namespace)
+          .thenComparing(ObjectRef::name);
+
+  public abstract GroupKind groupKind();
+
+  /** {@code ""} for cluster-scoped objects. */
+  public abstract String namespace();
+
+  public abstract String name();
+
+  /** The API version the object was read at, e.g. {@code v1}; {@code ""} when not known. */
+  @Value.Auxiliary
+  @Value.Default
+  public String version() {
+    return "";
+  }
+
+  /** The object's uid, when it was read from a cluster or a dump that carried one. */
+  @Value.Auxiliary
+  public abstract Optional<String> uid();
+
+  public static ObjectRef of(GroupKind groupKind, String namespace, String name) {
+    return builder().groupKind(groupKind).namespace(namespace == null ? "" : namespace).name(name).build();
+  }
+
+  /** A reference from an {@code apiVersion} such as {@code apps/v1} and a kind. */
+  public static ObjectRef of(String apiVersion, String kind, String namespace, String name) {
+    return builder()
+        .groupKind(GroupKind.fromApiVersion(apiVersion, kind))
+        .version(versionOf(apiVersion))
+        .namespace(namespace == null ? "" : namespace)
+        .name(name)
+        .build();
+  }
+
+  /**
+   * The reference of an object read from a cluster or a file.
+   *
+   * @throws IllegalArgumentException naming what is missing when the object has no kind, apiVersion or name
+   */
+  public static ObjectRef from(HasMetadata object) {
+    ObjectMeta meta = object.getMetadata();
+    if (object.getKind() == null || object.getKind().isBlank()) {
+      throw new IllegalArgumentException("object has no 'kind'" + describe(meta));
+    }
+    if (meta == null || meta.getName() == null || meta.getName().isBlank()) {
+      throw new IllegalArgumentException(
+          "object of kind '" + object.getKind() + "' has no 'metadata.name'");
+    }
+    if (object.getApiVersion() == null || object.getApiVersion().isBlank()) {
+      throw new IllegalArgumentException(
+          object.getKind() + " '" + meta.getName() + "' has no 'apiVersion'");
+    }
+    return builder()
+        .groupKind(GroupKind.fromApiVersion(object.getApiVersion(), object.getKind()))
+        .version(versionOf(object.getApiVersion()))
+        .namespace(meta.getNamespace() == null ? "" : meta.getNamespace())
+        .name(meta.getName())
+        .uid(Optional.ofNullable(meta.getUid()).filter(u -> !u.isBlank()))
+        .build();
+  }
+
+  public static ImmutableObjectRef.Builder builder() {
+    return ImmutableObjectRef.builder();
+  }
+
+  private static String versionOf(String apiVersion) {
+    int slash = apiVersion.indexOf('/');
+    return slash < 0 ? apiVersion : apiVersion.substring(slash + 1);
+  }
+
+  private static String describe(ObjectMeta meta) {
+    return meta == null || meta.getName() == null ? "" : " (metadata.name '" + meta.getName() + "')";
+  }
+
+  public String group() {
+    return groupKind().group();
+  }
+
+  public String kind() {
+    return groupKind().kind();
+  }
+
+  /** {@code group/version}, {@code version} for the core group, or {@code ""} when the version is unknown. */
+  public String apiVersion() {
+    if (version().isEmpty()) {
+      return "";
+    }
+    return group().isEmpty() ? version() : group() + "/" + version();
+  }
+
+  public boolean isClusterScoped() {
+    return namespace().isEmpty();
+  }
+
+  /** The same reference without version or uid, as used for lookups and map keys. */
+  public ObjectRef key() {
+    return version().isEmpty() && uid().isEmpty() ? this : of(groupKind(), namespace(), name());
+  }
+
+  /** How a person reads it: {@code Deployment my-busybox}. */
+  public String display() {
+    return kind() + " " + name();
+  }
+
+  @Value.Check
+  protected void check() {
+    if (name().isEmpty()) {
+      throw new IllegalArgumentException("a " + groupKind() + " reference needs a name");
+    }
+  }
+
+  @Override
+  public int compareTo(ObjectRef other) {
+    return ORDER.compare(this, other);
+  }
+
+  /** kubectl's form: {@code deployment.apps/my-busybox -n default}. */
+  @Override
+  public String toString() {
+    String base = groupKind().toLowerString() + "/" + name();
+    return namespace().isEmpty() ? base : base + " -n " + namespace();
+  }
+}

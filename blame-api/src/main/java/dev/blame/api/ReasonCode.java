@@ -1,0 +1,56 @@
+package dev.blame.api;
+
+import org.immutables.value.Value;
+
+/**
+ * A machine-readable reason, in Kubernetes' UpperCamelCase ({@code CrashLoopBackOff},
+ * {@code ProgressDeadlineExceeded}). Analyzers define their own constants; the ones here are produced by the
+ * engine itself. Two codes are equal when their text is.
+ */
+@Value.Immutable
+public abstract class ReasonCode implements Comparable<ReasonCode> {
+
+  /** An owner reference names an object of an observed kind that is not there. */
+  public static final ReasonCode OWNER_NOT_FOUND = of("OwnerNotFound");
+  /** Owner references form a cycle. */
+  public static final ReasonCode OWNER_CYCLE = of("OwnerCycle");
+  /** No analyzer handles the object's kind. */
+  public static final ReasonCode NO_ANALYZER = of("NoAnalyzer");
+  /** An analyzer threw; the message names it. */
+  public static final ReasonCode ANALYZER_FAILED = of("AnalyzerFailed");
+  /** The object could not be read: the API refused access. */
+  public static final ReasonCode FORBIDDEN = of("Forbidden");
+  /** The object does not exist. */
+  public static final ReasonCode NOT_FOUND = of("NotFound");
+  /** The object's content is not what its kind requires (e.g. an invalid selector). */
+  public static final ReasonCode INVALID_OBJECT = of("InvalidObject");
+  /** A downstream object explains this object's state. */
+  public static final ReasonCode CHILD_FAILING = of("ChildFailing");
+
+  @Value.Parameter
+  public abstract String code();
+
+  public static ReasonCode of(String code) {
+    return ImmutableReasonCode.of(code);
+  }
+
+  @Value.Check
+  protected void check() {
+    String c = code();
+    if (c.isEmpty() || !Character.isUpperCase(c.charAt(0))
+        || !c.chars().allMatch(ch -> Character.isLetterOrDigit(ch) || ch == '_')) {
+      throw new IllegalArgumentException(
+          "expected a reason code in UpperCamelCase such as 'CrashLoopBackOff', got '" + c + "'");
+    }
+  }
+
+  @Override
+  public int compareTo(ReasonCode other) {
+    return code().compareTo(other.code());
+  }
+
+  @Override
+  public String toString() {
+    return code();
+  }
+}

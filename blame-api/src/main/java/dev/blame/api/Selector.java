@@ -1,0 +1,166 @@
+package dev.blame.api;
+
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.immutables.value.Value;
+
+/**
+ * A Kubernetes label selector with the API server's matching rules: {@code matchLabels} and set-based
+ * {@code matchExpressions} ({@code In}, {@code NotIn}, {@code Exists}, {@code DoesNotExist}), all of which
+ * must hold. An empty selector matches everything; where an absent selector selects nothing (a Service
+ * without {@code spec.selector}), callers check {@link #isEmpty()} first.
+ */
+@Value.Immutable
+public abstract class Selector {
+
+  /** Set-based operators. */
+  public enum Operator {
+    IN,
+    NOT_IN,
+    EXISTS,
+    DOES_NOT_EXIST
+  }
+
+  /** One requirement of a selector. */
+  @Value.Immutable
+  public abstract static class Requirement {
+    @Value.Parameter
+    public abstract String key();
+
+    @Value.Parameter
+    public abstract Operator operator();
+
+    @Value.Parameter
+    public abstract Set<String> values();
+
+    public boolean matches(Map<String, String> labels) {
+      String value = labels.get(key());
+      switch (operator()) {
+        case IN:
+          return value != null && values().contains(value);
+        case NOT_IN:
+          return value == null || !values().contains(value);
+        case EXISTS:
+          return value != null;
+        default:
+          return value == null;
+      }
+    }
+
+    @Override
+    public String toString() {
+      switch (operator()) {
+        case EXISTS:
+          return key();
+        case DOES_NOT_EXIST:
+          return "!" + key();
+        default:
+          String op = operator() == Operator.IN ? " in " : " notin ";
+          return key() + op + "(" + String.join(",", new java.util.TreeSet<>(values())) + ")";
+      }
+    }
+  }
+
+  /** Equality requirements, {@code key=value}. */
+  public abstract Map<String, String> matchLabels();
+
+  public abstract List<Requirement> requirements();
+
+  public static Selector of(Map<String, String> matchLabels) {
+    return ImmutableSelector.builder().matchLabels(matchLabels == null ? Map.of() : matchLabels).build();
+  }
+
+  public static ImmutableSelector.Builder builder() {
+    return ImmutableSelector.builder();
+  }
+
+  /**
+   * Converts a fabric8 {@code LabelSelector}.
+   *
+   * @throws IllegalArgumentException naming the offending requirement when an operator is unknown or its
+   *     values do not fit it (In/NotIn need values, Exists/DoesNotExist take none)
+   */
+  public static Selector from(LabelSelector selector) {
+    ImmutableSelector.Builder builder = builder();
+    if (selector == null) {
+      return builder.build();
+    }
+    if (selector.getMatchLabels() != null) {
+      builder.matchLabels(selector.getMatchLabels());
+    }
+    if (selector.getMatchExpressions() != null) {
+      for (LabelSelectorRequirement r : selector.getMatchExpressions()) {
+        builder.addRequirement(requirement(r));
+      }
+    }
+    return builder.build();
+  }
+
+  private static Requirement requirement(LabelSelectorRequirement r) {
+    String op = r.getOperator() == null ? "" : r.getOperator();
+    List<String> values = r.getValues() == null ? List.of() : r.getValues();
+    Operator operator;
+    switch (op.toLowerCase(Locale.ROOT)) {
+      case "in":
+        operator = Operator.IN;
+        break;
+      case "notin":
+        operator = Operator.NOT_IN;
+        break;
+      case "exists":
+        operator = Operator.EXISTS;
+        break;
+      case "doesnotexist":
+        operator = Operator.DOES_NOT_EXIST;
+        break;
+      default:
+        throw new IllegalArgumentException("label selector requirement on key '" + r.getKey()
+            + "' has operator '" + op + "'; expected In, NotIn, Exists or DoesNotExist");
+    }
+    boolean needsValues = operator == Operator.IN || operator == Operator.NOT_IN;
+    if (r.getKey() == null || r.getKey().isEmpty()) {
+      throw new IllegalArgumentException("label selector requirement with operator '" + op + "' has no key");
+    }
+    if (needsValues == values.isEmpty()) {
+      throw new IllegalArgumentException("label selector requirement '" + r.getKey() + " " + op + "' "
+          + (needsValues ? "needs at least one value" : "must not have values"));
+    }
+    return ImmutableRequirement.of(r.getKey(), operator, values);
+  }
+
+  public boolean isEmpty() {
+    return matchLabels().isEmpty() && requirements().isEmpty();
+  }
+
+  /** True when every requirement holds for these labels (null is read as no labels). */
+  public boolean matches(Map<String, String> labels) {
+    Map<String, String> actual = labels == null ? Map.of() : labels;
+    for (Map.Entry<String, String> e : matchLabels().entrySet()) {
+      if (!e.getValue().equals(actual.get(e.getKey()))) {
+        return false;
+      }
+    }
+    for (Requirement r : requirements()) {
+      if (!r.matches(actual)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** kubectl's form: {@code app=web,tier in (a,b)}. */
+  @Override
+  public String toString() {
+    List<String> parts = new ArrayList<>();
+    new TreeMap<>(matchLabels()).forEach((k, v) -> parts.add(k + "=" + v));
+    parts.addAll(requirements().stream().map(Requirement::toString).collect(Collectors.toList()));
+    return String.join(",", parts);
+  }
+}

@@ -1,0 +1,24 @@
+package dev.blame.api.spi;
+
+import dev.blame.api.EventRecord;
+import dev.blame.api.Node;
+import java.time.Instant;
+import java.util.List;
+
+/** What an {@link Analyzer} is given for one object. Valid only during the call. */
+public interface AnalysisContext {
+
+  /** The object to judge. */
+  Node node();
+
+  /** The engine's "now", from its injected {@link java.time.Clock}; use it for every age and grace window. */
+  Instant now();
+
+  /** The rest of the graph, read-only. */
+  GraphView graph();
+
+  /** Events about {@link #node()}, newest first. */
+  default List<EventRecord> events() {
+    return graph().events(node().ref());
+  }
+}

@@ -1,0 +1,58 @@
+package dev.blame.api.spi;
+
+import dev.blame.api.GroupKind;
+import dev.blame.api.Node;
+import dev.blame.api.Verdict;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Judges objects of some kinds. Implementations must have a public no-argument constructor to be
+ * discovered with {@link java.util.ServiceLoader}.
+ *
+ * <h2>Contract</h2>
+ *
+ * <ul>
+ *   <li><b>Which analyzers run.</b> For an object of kind K, every analyzer whose {@link #kinds()} names K
+ *       runs, registered-in-code ones first, then discovered ones by id; their verdicts are merged (worst
+ *       health and status, all findings). Analyzers whose {@link #kinds()} is {@link KindSelector#any()} run
+ *       only for kinds no specific analyzer names: they are the fallback.
+ *   <li><b>Ids.</b> {@link #id()} is unique. Two discovered analyzers with one id are a configuration error
+ *       naming both classes; an analyzer registered in code replaces a discovered one with the same id.
+ *   <li><b>Purity.</b> No I/O, no clocks other than {@link AnalysisContext#now()}, no state between calls.
+ *       Methods may be called from any thread, but never concurrently for the same object.
+ *   <li><b>Order.</b> An object is analyzed after the objects its outgoing edges point to (its owned
+ *       children, the pods it selects, the volumes it mounts), so their verdicts are final when read.
+ *   <li><b>Errors.</b> Return a verdict with {@link dev.blame.api.Health#UNKNOWN} and a reason for an object
+ *       you cannot judge. If an analyzer throws, the engine records an {@code AnalyzerFailed} finding
+ *       naming it, and goes on.
+ * </ul>
+ */
+public interface Analyzer {
+
+  /** A stable, unique id, e.g. {@code blame.Deployment} or {@code acme.Database}. */
+  String id();
+
+  /** The kinds this analyzer handles. */
+  KindSelector kinds();
+
+  /**
+   * Kinds this analyzer reads through the graph besides the ones it handles (a Service analyzer reads
+   * Pods). A live source watches them. Empty by default.
+   */
+  default Set<GroupKind> reads() {
+    return Set.of();
+  }
+
+  /**
+   * The relations of this object to others, from the object alone: an owner, a selector, a name in its
+   * spec. The engine resolves them against the graph as objects come and go, so a link may point to an
+   * object that does not exist (yet). Called whenever the object changes. Empty by default.
+   */
+  default List<Link> links(Node node) {
+    return List.of();
+  }
+
+  /** Judges {@link AnalysisContext#node()}. Never returns null. */
+  Verdict analyze(AnalysisContext context);
+}
