@@ -58,6 +58,21 @@ public final class Children {
         .build());
   }
 
+  /**
+   * Lifts the first failing (DEGRADED) child onto the subject as a finding with this reason, if any child
+   * fails, and returns how many fail.
+   */
+  public static int liftFailing(GraphView graph, Judgement judgement, ReasonCode reason, List<Node> children,
+      String prefix) {
+    List<Node> failing = atLeast(graph, children, Health.DEGRADED);
+    if (!failing.isEmpty()) {
+      lift(graph, judgement.subject(), reason, failing.get(0),
+          prefix + failing.size() + " of " + children.size() + " failing; ")
+          .ifPresent(f -> judgement.add(f).worsen(Health.DEGRADED, dev.blame.api.ReconcileStatus.FAILED));
+    }
+    return failing.size();
+  }
+
   private static Evidence withSource(Evidence e, ObjectRef child) {
     return e.source().isPresent() ? e : Evidence.builder().from(e).source(child.key()).build();
   }
