@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.blame.api.Blame;
 import dev.blame.api.GroupKind;
 import dev.blame.api.Health;
 import dev.blame.api.Node;
@@ -101,8 +102,10 @@ class PeerConformanceTest {
     return DynamicTest.dynamicTest(name, () -> {
       String yaml = Files.readString(dir.resolve("object.yaml")).replace("__NOW_RFC3339__", NOW.toString());
       List<HasMetadata> objects = Manifests.parse(yaml);
-      FakeGraph graph = new FakeGraph(objects, Analyzers.workload(), NOW);
-      Verdict verdict = graph.analyze(Node.of(objects.get(0)).ref());
+      Verdict verdict;
+      try (Blame blame = Engine.over(id, yaml, NOW)) {
+        verdict = blame.verdict(Node.of(objects.get(0)).ref()).orElseThrow();
+      }
       String ours = kstatus ? verdict.status().name() : verdict.health().name();
       count(set, ours.equals(peer) ? "agree" : divergence != null ? "diverge" : "disagree");
       VerdictAssert.assertThat(verdict).isWellFormed();
