@@ -77,7 +77,9 @@ public final class APIServiceAnalyzer implements Analyzer {
     }
     findings.add(available
         .map(c -> GenericResourceAnalyzer.conditionFinding(ref, c, Health.PROGRESSING, NOT_AVAILABLE))
-        .orElse(Finding.of(ref, Health.PROGRESSING, NOT_AVAILABLE, "waiting to be processed (no Available condition)")));
+        .orElse(Finding.builder().subject(ref).health(Health.PROGRESSING).reason(NOT_AVAILABLE)
+            .message("waiting to be processed (no Available condition)")
+            .addEvidence(Evidence.field("status.conditions[Available]", "<absent>")).build()));
     return Verdicts.of(Health.PROGRESSING, ReconcileStatus.IN_PROGRESS, "", findings);
   }
 }

@@ -59,7 +59,9 @@ public final class CustomResourceDefinitionAnalyzer implements Analyzer {
     }
     Finding installing = established
         .map(c -> GenericResourceAnalyzer.conditionFinding(ref, c, Health.PROGRESSING, INSTALLING))
-        .orElse(Finding.of(ref, Health.PROGRESSING, INSTALLING, "not yet Established (no condition)"));
+        .orElse(Finding.builder().subject(ref).health(Health.PROGRESSING).reason(INSTALLING)
+            .message("not yet Established (no condition)")
+            .addEvidence(dev.blame.api.Evidence.field("status.conditions[Established]", "<absent>")).build());
     return Verdicts.of(Health.PROGRESSING, ReconcileStatus.IN_PROGRESS, "Install in progress", List.of(installing));
   }
 }
