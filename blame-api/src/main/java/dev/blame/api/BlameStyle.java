@@ -19,6 +19,7 @@ import org.immutables.value.Value;
 @Value.Style(
     jdkOnly = true,
     depluralize = true,
+    depluralizeDictionary = {"child:children", "activity:activities"},
     overshadowImplementation = true,
     visibility = Value.Style.ImplementationVisibility.PUBLIC,
     defaultAsDefault = true,

@@ -22,6 +22,8 @@ public abstract class ReasonCode implements Comparable<ReasonCode> {
   public static final ReasonCode FORBIDDEN = of("Forbidden");
   /** The object does not exist. */
   public static final ReasonCode NOT_FOUND = of("NotFound");
+  /** The object is referenced, but its kind is not observed, so whether it exists is not known. */
+  public static final ReasonCode NOT_OBSERVED = of("NotObserved");
   /** The object's content is not what its kind requires (e.g. an invalid selector). */
   public static final ReasonCode INVALID_OBJECT = of("InvalidObject");
   /** A downstream object explains this object's state. */

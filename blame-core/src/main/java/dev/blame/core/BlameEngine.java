@@ -1,16 +1,47 @@
 package dev.blame.core;
 
 import dev.blame.api.Blame;
+import dev.blame.api.BlameException;
+import dev.blame.api.GroupKind;
 import dev.blame.api.spi.Analyzer;
+import dev.blame.core.internal.AnalyzerRegistry;
+import dev.blame.core.internal.ClusterSource;
+import dev.blame.core.internal.DefaultBlame;
+import dev.blame.core.internal.Fabric8ClusterPort;
+import dev.blame.core.internal.GraphEngine;
+import dev.blame.core.internal.ManifestReader;
+import dev.blame.core.internal.ManifestSource;
+import dev.blame.core.internal.Source;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
 /**
- * The one entry point of blame-core: builds a {@link Blame} over a set of manifests (offline) or a live
- * cluster. (Signature fixed; implementation in progress.)
+ * The one entry point of blame-core: builds a {@link Blame} over manifests (offline) or a live cluster.
+ *
+ * <pre>{@code
+ * // Offline, on a dump made with `kubectl get deploy,rs,pods,events -o yaml > dump.yaml`:
+ * try (Blame blame = BlameEngine.builder().manifests(Path.of("dump.yaml")).build()) {
+ *   blame.explain(ObjectRef.of(GroupKind.DEPLOYMENT, "default", "web")).culprits().forEach(System.out::println);
+ * }
+ * // Live, with a fabric8 client the caller owns and closes:
+ * Blame blame = BlameEngine.builder().client(client).namespace("shop").build();
+ * }</pre>
+ *
+ * <p>Analyzers on the class path are discovered with {@link java.util.ServiceLoader} unless
+ * {@link Builder#discoverAnalyzers(boolean) switched off}; those registered with
+ * {@link Builder#addAnalyzer} run first and replace discovered ones with the same id.
+ *
+ * <p>The library only reads from the cluster: it lists, watches and asks for discovery documents. It never
+ * reads Secrets from a cluster, and drops Secret data found in manifests before keeping anything.
  */
 public final class BlameEngine {
 
@@ -22,16 +53,133 @@ public final class BlameEngine {
 
   /** Configures a {@link Blame}. Not thread-safe; build once. */
   public static final class Builder {
-    public Builder clock(Clock clock) { throw new UnsupportedOperationException(); }
-    public Builder addAnalyzer(Analyzer analyzer) { throw new UnsupportedOperationException(); }
-    public Builder discoverAnalyzers(boolean discover) { throw new UnsupportedOperationException(); }
-    public Builder classLoader(ClassLoader loader) { throw new UnsupportedOperationException(); }
-    public Builder manifests(Path... paths) { throw new UnsupportedOperationException(); }
-    public Builder manifests(String sourceName, String content) { throw new UnsupportedOperationException(); }
-    public Builder objects(Collection<? extends HasMetadata> objects) { throw new UnsupportedOperationException(); }
-    public Builder client(KubernetesClient client) { throw new UnsupportedOperationException(); }
-    public Builder namespace(String namespace) { throw new UnsupportedOperationException(); }
-    public Builder allNamespaces() { throw new UnsupportedOperationException(); }
-    public Blame build() { throw new UnsupportedOperationException(); }
+    private Clock clock = Clock.systemUTC();
+    private final List<Analyzer> analyzers = new ArrayList<>();
+    private boolean discover = true;
+    private ClassLoader loader;
+    private final List<HasMetadata> objects = new ArrayList<>();
+    private boolean offline;
+    private KubernetesClient client;
+    private String namespace;
+    private boolean allNamespaces;
+    private Duration timeout = Duration.ofSeconds(30);
+    private final Set<GroupKind> extraKinds = new LinkedHashSet<>();
+
+    private Builder() {}
+
+    /** The clock for every age and grace window; the system clock by default. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Registers an analyzer; it runs before discovered ones and replaces a discovered one with its id. */
+    public Builder addAnalyzer(Analyzer analyzer) {
+      analyzers.add(Objects.requireNonNull(analyzer, "analyzer"));
+      return this;
+    }
+
+    /** Whether to discover analyzers with ServiceLoader; true by default. */
+    public Builder discoverAnalyzers(boolean discover) {
+      this.discover = discover;
+      return this;
+    }
+
+    /** The class loader to discover analyzers in; the thread's context class loader by default. */
+    public Builder classLoader(ClassLoader loader) {
+      this.loader = Objects.requireNonNull(loader, "loader");
+      return this;
+    }
+
+    /**
+     * Adds manifests: files or directories of YAML or JSON, multi-document, or {@code kind: List}.
+     *
+     * @throws BlameException of kind BAD_INPUT naming the file and what was wrong
+     */
+    public Builder manifests(Path... paths) {
+      for (Path path : paths) {
+        objects.addAll(ManifestReader.read(Objects.requireNonNull(path, "path")));
+      }
+      offline = true;
+      return this;
+    }
+
+    /**
+     * Adds manifests from text; {@code sourceName} names them in error messages.
+     *
+     * @throws BlameException of kind BAD_INPUT naming the source and what was wrong
+     */
+    public Builder manifests(String sourceName, String content) {
+      objects.addAll(ManifestReader.read(sourceName, Objects.requireNonNull(content, "content")));
+      offline = true;
+      return this;
+    }
+
+    /** Adds objects already in memory. */
+    public Builder objects(Collection<? extends HasMetadata> objects) {
+      this.objects.addAll(objects);
+      offline = true;
+      return this;
+    }
+
+    /** Reads a live cluster through this client, which the caller keeps owning and closes. */
+    public Builder client(KubernetesClient client) {
+      this.client = Objects.requireNonNull(client, "client");
+      return this;
+    }
+
+    /** With a client: the namespace to watch; the client's namespace by default. */
+    public Builder namespace(String namespace) {
+      this.namespace = Objects.requireNonNull(namespace, "namespace");
+      this.allNamespaces = false;
+      return this;
+    }
+
+    /** With a client: watch every namespace. */
+    public Builder allNamespaces() {
+      this.allNamespaces = true;
+      this.namespace = null;
+      return this;
+    }
+
+    /** With a client: also watch these kinds from the start, besides those the analyzers declare. */
+    public Builder watch(GroupKind... kinds) {
+      extraKinds.addAll(List.of(kinds));
+      return this;
+    }
+
+    /** With a client: how long one request or initial LIST may take; 30 s by default. */
+    public Builder requestTimeout(Duration timeout) {
+      this.timeout = Objects.requireNonNull(timeout, "timeout");
+      return this;
+    }
+
+    /**
+     * Builds the graph: reads the manifests, or starts the watches and waits for their initial LISTs.
+     *
+     * @throws BlameException when analyzers are misconfigured or the cluster cannot be read
+     * @throws IllegalStateException when both manifests and a client, or neither, were given
+     */
+    public Blame build() {
+      if (offline == (client != null)) {
+        throw new IllegalStateException(offline
+            ? "give either manifests or a client, not both"
+            : "give manifests, objects or a client to read from");
+      }
+      ClassLoader classLoader = loader != null ? loader
+          : Thread.currentThread().getContextClassLoader() != null
+              ? Thread.currentThread().getContextClassLoader()
+              : BlameEngine.class.getClassLoader();
+      AnalyzerRegistry registry = AnalyzerRegistry.create(analyzers, discover, classLoader);
+      GraphEngine engine = new GraphEngine(registry, clock);
+      Source source;
+      if (offline) {
+        source = new ManifestSource(objects);
+      } else {
+        String ns = allNamespaces ? null : namespace != null ? namespace : client.getNamespace();
+        source = new ClusterSource(new Fabric8ClusterPort(client, timeout), ns, extraKinds);
+      }
+      return new DefaultBlame(engine, source);
+    }
   }
 }

@@ -1,0 +1,196 @@
+package dev.blame.core.internal;
+
+import dev.blame.api.AnalyzerInfo;
+import dev.blame.api.BlameException;
+import dev.blame.api.GroupKind;
+import dev.blame.api.spi.Analyzer;
+import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place that loads analyzers. Mirrors JUnit's {@code ServiceLoaderTestEngineRegistry}: a provider
+ * that cannot be loaded is logged and skipped, two discovered analyzers with one id are rejected naming both
+ * classes, discovery can be switched off, and analyzers registered in code win over discovered ones.
+ */
+public final class AnalyzerRegistry {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AnalyzerRegistry.class);
+  /** Stop iterating a ServiceLoader whose iterator keeps failing without advancing. */
+  private static final int MAX_CONSECUTIVE_FAILURES = 64;
+
+  private final List<Registered> ordered;
+  private final Map<GroupKind, List<Analyzer>> byKind = new ConcurrentHashMap<>();
+
+  private AnalyzerRegistry(List<Registered> ordered) {
+    this.ordered = List.copyOf(ordered);
+  }
+
+  /**
+   * @param registered analyzers registered in code, in registration order
+   * @param discover whether to look for more with {@link ServiceLoader}
+   * @param loader the class loader to search
+   * @throws BlameException of kind CONFIGURATION when two analyzers share an id within one origin
+   */
+  public static AnalyzerRegistry create(List<Analyzer> registered, boolean discover, ClassLoader loader) {
+    Map<String, Registered> byId = new LinkedHashMap<>();
+    for (Analyzer analyzer : registered) {
+      Registered r = new Registered(checked(analyzer), AnalyzerInfo.Origin.REGISTERED);
+      Registered previous = byId.putIfAbsent(r.analyzer.id(), r);
+      if (previous != null) {
+        throw duplicate(previous, r);
+      }
+    }
+    if (discover) {
+      Map<String, Registered> discovered = new LinkedHashMap<>();
+      for (Analyzer analyzer : load(loader)) {
+        Registered r;
+        try {
+          r = new Registered(checked(analyzer), AnalyzerInfo.Origin.DISCOVERED);
+        } catch (BlameException e) {
+          LOG.warn("Skipping analyzer {}: {}", analyzer.getClass().getName(), e.getMessage());
+          continue;
+        }
+        Registered previous = discovered.putIfAbsent(r.analyzer.id(), r);
+        if (previous != null) {
+          throw duplicate(previous, r);
+        }
+      }
+      List<Registered> sorted = new ArrayList<>(discovered.values());
+      sorted.sort(Comparator.comparing(r -> r.analyzer.id()));
+      for (Registered r : sorted) {
+        Registered winner = byId.putIfAbsent(r.analyzer.id(), r);
+        if (winner != null) {
+          LOG.debug("Analyzer {} registered in code replaces discovered {}",
+              winner.analyzer.getClass().getName(), r.analyzer.getClass().getName());
+        }
+      }
+    }
+    return new AnalyzerRegistry(new ArrayList<>(byId.values()));
+  }
+
+  private static List<Analyzer> load(ClassLoader loader) {
+    List<Analyzer> found = new ArrayList<>();
+    Iterator<Analyzer> it = ServiceLoader.load(Analyzer.class, loader).iterator();
+    int failures = 0;
+    while (failures < MAX_CONSECUTIVE_FAILURES) {
+      try {
+        if (!it.hasNext()) {
+          break;
+        }
+        found.add(it.next());
+        failures = 0;
+      } catch (ServiceConfigurationError | LinkageError | RuntimeException e) {
+        failures++;
+        LOG.warn("Skipping an analyzer that could not be loaded: {}", describe(e));
+      }
+    }
+    return found;
+  }
+
+  private static String describe(Throwable e) {
+    StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()));
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      text.append(" caused by ").append(cause);
+    }
+    return text.toString();
+  }
+
+  private static Analyzer checked(Analyzer analyzer) {
+    String id;
+    try {
+      id = analyzer.id();
+      if (analyzer.kinds() == null) {
+        throw new IllegalStateException("kinds() returned null");
+      }
+    } catch (RuntimeException e) {
+      throw new BlameException(BlameException.Kind.CONFIGURATION,
+          "analyzer " + analyzer.getClass().getName() + " is unusable: " + e.getMessage(), e);
+    }
+    if (id == null || id.isBlank()) {
+      throw new BlameException(BlameException.Kind.CONFIGURATION,
+          "analyzer " + analyzer.getClass().getName() + " has no id; expected a stable, unique id");
+    }
+    return analyzer;
+  }
+
+  private static BlameException duplicate(Registered first, Registered second) {
+    return new BlameException(BlameException.Kind.CONFIGURATION,
+        "two " + first.origin.name().toLowerCase(java.util.Locale.ROOT) + " analyzers have the id '"
+            + first.analyzer.id() + "': " + first.analyzer.getClass().getName() + " and "
+            + second.analyzer.getClass().getName() + "; ids must be unique");
+  }
+
+  /**
+   * The analyzers for a kind, in the order they run: the specific ones (registered first, then discovered
+   * by id), or the wildcard fallbacks when no specific analyzer names the kind.
+   */
+  public List<Analyzer> analyzersFor(GroupKind kind) {
+    return byKind.computeIfAbsent(kind, k -> {
+      List<Analyzer> specific = new ArrayList<>();
+      List<Analyzer> fallback = new ArrayList<>();
+      for (Registered r : ordered) {
+        if (r.analyzer.kinds().wildcard()) {
+          fallback.add(r.analyzer);
+        } else if (r.analyzer.kinds().matches(k)) {
+          specific.add(r.analyzer);
+        }
+      }
+      return List.copyOf(specific.isEmpty() ? fallback : specific);
+    });
+  }
+
+  /** Kinds that some analyzer handles by name or reads: what a live source must watch. */
+  public Set<GroupKind> declaredKinds() {
+    Set<GroupKind> kinds = new LinkedHashSet<>();
+    for (Registered r : ordered) {
+      kinds.addAll(r.analyzer.kinds().kinds());
+      kinds.addAll(r.analyzer.reads());
+    }
+    return kinds;
+  }
+
+  public List<AnalyzerInfo> infos() {
+    List<AnalyzerInfo> infos = new ArrayList<>();
+    for (Registered r : ordered) {
+      infos.add(AnalyzerInfo.builder()
+          .id(r.analyzer.id())
+          .className(r.analyzer.getClass().getName())
+          .location(location(r.analyzer.getClass()))
+          .kinds(r.analyzer.kinds().toString())
+          .origin(r.origin)
+          .build());
+    }
+    return infos;
+  }
+
+  private static String location(Class<?> type) {
+    try {
+      CodeSource source = type.getProtectionDomain().getCodeSource();
+      return source == null || source.getLocation() == null ? "" : source.getLocation().toString();
+    } catch (SecurityException e) {
+      return "";
+    }
+  }
+
+  private static final class Registered {
+    final Analyzer analyzer;
+    final AnalyzerInfo.Origin origin;
+
+    Registered(Analyzer analyzer, AnalyzerInfo.Origin origin) {
+      this.analyzer = analyzer;
+      this.origin = origin;
+    }
+  }
+}

@@ -1,0 +1,113 @@
+package dev.blame.core.internal;
+
+import dev.blame.api.AnalyzerInfo;
+import dev.blame.api.Blame;
+import dev.blame.api.Edge;
+import dev.blame.api.Explanation;
+import dev.blame.api.FindingQuery;
+import dev.blame.api.GroupKind;
+import dev.blame.api.Node;
+import dev.blame.api.ObjectRef;
+import dev.blame.api.Verdict;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** The {@link Blame} over a {@link GraphEngine} fed by one {@link Source}. */
+public final class DefaultBlame implements Blame {
+
+  private final GraphEngine engine;
+  private final Source source;
+  private volatile boolean closed;
+
+  /** Starts the source; on failure closes it and rethrows, leaving nothing running. */
+  public DefaultBlame(GraphEngine engine, Source source) {
+    this.engine = engine;
+    this.source = source;
+    try {
+      source.start(engine);
+    } catch (RuntimeException e) {
+      source.close();
+      throw e;
+    }
+  }
+
+  /** The engine, for the other public entry points of blame-core (waiting, watching). */
+  public GraphEngine engine() {
+    return engine;
+  }
+
+  @Override
+  public Explanation explain(ObjectRef ref) {
+    open();
+    Objects.requireNonNull(ref, "ref");
+    source.prepare(ref);
+    return engine.readStore(store -> Explainer.explain(store, ref, engine.clock().instant()));
+  }
+
+  @Override
+  public Optional<Node> node(ObjectRef ref) {
+    open();
+    source.prepare(ref);
+    return engine.read(view -> view.node(ref));
+  }
+
+  @Override
+  public Optional<Verdict> verdict(ObjectRef ref) {
+    open();
+    source.prepare(ref);
+    return engine.read(view -> view.verdict(ref));
+  }
+
+  @Override
+  public List<Edge> edges(ObjectRef ref) {
+    open();
+    source.prepare(ref);
+    return engine.read(view -> {
+      List<Edge> edges = new ArrayList<>(view.edgesFrom(ref));
+      edges.addAll(view.edgesTo(ref));
+      return List.copyOf(new TreeSet<>(edges));
+    });
+  }
+
+  @Override
+  public List<Node> list(GroupKind kind, String namespace) {
+    open();
+    return engine.readStore(store ->
+        namespace == null || namespace.isEmpty() ? store.listAll(kind) : store.list(kind, namespace));
+  }
+
+  @Override
+  public FindingQuery findings() {
+    open();
+    return new Findings(engine);
+  }
+
+  @Override
+  public Set<GroupKind> kinds() {
+    open();
+    return engine.readStore(GraphStore::kinds);
+  }
+
+  @Override
+  public List<AnalyzerInfo> analyzers() {
+    return engine.registry().infos();
+  }
+
+  @Override
+  public void close() {
+    if (!closed) {
+      closed = true;
+      source.close();
+    }
+  }
+
+  private void open() {
+    if (closed) {
+      throw new IllegalStateException("this Blame is closed");
+    }
+  }
+}

@@ -1,0 +1,211 @@
+package dev.blame.core.internal;
+
+import dev.blame.api.BlameTree;
+import dev.blame.api.Edge;
+import dev.blame.api.EdgeKind;
+import dev.blame.api.Explanation;
+import dev.blame.api.Finding;
+import dev.blame.api.Health;
+import dev.blame.api.ObjectRef;
+import dev.blame.api.ReasonCode;
+import dev.blame.api.ReconcileStatus;
+import dev.blame.api.Verdict;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Builds an {@link Explanation} from the store: the cause tree (upstream), the effect tree (downstream),
+ * every finding on them, and the culprits. Runs under the read lock; touches only the neighbourhood of the
+ * target, bounded by {@link #MAX_DEPTH} and {@link #MAX_NODES}.
+ */
+final class Explainer {
+
+  static final int MAX_DEPTH = 8;
+  static final int MAX_NODES = 1_000;
+
+  private final GraphStore store;
+  private int budget = MAX_NODES;
+  private final Set<ObjectRef> expanded = new HashSet<>();
+
+  private Explainer(GraphStore store) {
+    this.store = store;
+  }
+
+  static Explanation explain(GraphStore store, ObjectRef target, Instant now) {
+    return new Explainer(store).build(target, now);
+  }
+
+  private Explanation build(ObjectRef target, Instant now) {
+    boolean found = store.entry(target).isPresent();
+    BlameTree causes = tree(target, Optional.empty(), true, new LinkedHashSet<>(), 0);
+    expanded.clear();
+    BlameTree effects = tree(target, Optional.empty(), false, new LinkedHashSet<>(), 0);
+    Set<Finding> findings = new LinkedHashSet<>();
+    causes.forEach(t -> findings.addAll(t.verdict().findings()));
+    effects.forEach(t -> findings.addAll(t.verdict().findings()));
+    List<Finding> sorted = new ArrayList<>(findings);
+    sorted.sort(Finding.WORST_FIRST);
+    return Explanation.builder()
+        .target(store.node(target).map(n -> n.ref()).orElse(target))
+        .found(found)
+        .verdict(causes.verdict())
+        .causes(causes)
+        .effects(effects)
+        .findings(sorted)
+        .culprits(culprits(causes, effects))
+        .at(now)
+        .build();
+  }
+
+  private BlameTree tree(
+      ObjectRef ref, Optional<EdgeKind> via, boolean upstream, Set<ObjectRef> path, int depth) {
+    budget--;
+    Optional<Entry> entry = store.entry(ref);
+    var node = BlameTree.builder()
+        .ref(entry.map(e -> e.node.ref()).orElse(ref))
+        .via(via)
+        .node(entry.map(e -> e.node))
+        .verdict(entry.map(e -> e.verdict).orElseGet(() -> absent(ref)))
+        .events(store.events(ref));
+    if (entry.isEmpty()) {
+      return node.build();
+    }
+    List<Edge> next = upstream ? upstreamEdges(ref) : downstreamEdges(ref);
+    if (next.isEmpty()) {
+      return node.build();
+    }
+    if (depth >= MAX_DEPTH || budget <= 0 || !expanded.add(ref.key())) {
+      return node.truncated(true).build();
+    }
+    path.add(ref.key());
+    for (Edge edge : next) {
+      ObjectRef other = upstream ? edge.upstream() : edge.downstream();
+      if (path.contains(other.key())) {
+        node.truncated(true);
+        continue;
+      }
+      if (budget <= 0) {
+        node.truncated(true);
+        break;
+      }
+      node.addChild(tree(other, Optional.of(edge.kind()), upstream, path, depth + 1));
+    }
+    path.remove(ref.key());
+    return node.build();
+  }
+
+  private List<Edge> upstreamEdges(ObjectRef ref) {
+    List<Edge> edges = new ArrayList<>();
+    for (Edge e : store.edgesTo(ref)) {
+      if (e.kind().fromIsUpstream()) {
+        edges.add(e);
+      }
+    }
+    for (Edge e : store.edgesFrom(ref)) {
+      if (!e.kind().fromIsUpstream()) {
+        edges.add(e);
+      }
+    }
+    return edges;
+  }
+
+  private List<Edge> downstreamEdges(ObjectRef ref) {
+    List<Edge> edges = new ArrayList<>();
+    for (Edge e : store.edgesFrom(ref)) {
+      if (e.kind().fromIsUpstream()) {
+        edges.add(e);
+      }
+    }
+    for (Edge e : store.edgesTo(ref)) {
+      if (!e.kind().fromIsUpstream()) {
+        edges.add(e);
+      }
+    }
+    return edges;
+  }
+
+  /** The verdict of a referenced object that is not in the graph. */
+  private Verdict absent(ObjectRef ref) {
+    if (store.observes(ref.groupKind())) {
+      return Verdict.builder()
+          .health(Health.MISSING)
+          .status(ReconcileStatus.NOT_FOUND)
+          .message(ref.display() + " not found")
+          .addFinding(Finding.of(ref, Health.MISSING, ReasonCode.NOT_FOUND, ref.display() + " not found"))
+          .build();
+    }
+    return Verdict.unknown(ref, ReasonCode.NOT_OBSERVED,
+        ref.display() + " is referenced but objects of kind " + ref.groupKind() + " are not observed");
+  }
+
+  /**
+   * The deepest failing objects of the effect tree (at the worst health among them), plus failing or missing
+   * dependencies of the target and of those objects; the target itself when nothing below explains it.
+   */
+  private List<Finding> culprits(BlameTree causes, BlameTree effects) {
+    Health targetHealth = causes.verdict().health();
+    if (!failing(targetHealth)) {
+      return List.of();
+    }
+    List<BlameTree> deepest = new ArrayList<>();
+    for (BlameTree child : effects.children()) {
+      collectDeepest(child, deepest);
+    }
+    Health worst = deepest.stream().map(t -> t.verdict().health()).reduce(Health.HEALTHY, Health::worst);
+    Map<ObjectRef, Verdict> culprits = new LinkedHashMap<>();
+    for (BlameTree t : deepest) {
+      if (t.verdict().health() == worst) {
+        culprits.put(t.ref(), t.verdict());
+      }
+    }
+    if (culprits.isEmpty()) {
+      culprits.put(causes.ref(), causes.verdict());
+    }
+    List<ObjectRef> dependents = new ArrayList<>(culprits.keySet());
+    dependents.add(causes.ref());
+    for (ObjectRef dependent : dependents) {
+      for (Edge edge : store.edgesFrom(dependent)) {
+        if (!edge.kind().fromIsUpstream()) {
+          Verdict verdict = store.verdict(edge.to()).orElseGet(() -> absent(edge.to()));
+          if (failing(verdict.health()) && verdict.health() != Health.UNKNOWN) {
+            culprits.putIfAbsent(edge.to(), verdict);
+          }
+        }
+      }
+    }
+    List<Finding> findings = new ArrayList<>();
+    culprits.forEach((ref, verdict) -> {
+      for (Finding f : verdict.findings()) {
+        if (f.subject().equals(ref) && f.health() == verdict.health()) {
+          findings.add(f);
+        }
+      }
+    });
+    findings.sort(Finding.WORST_FIRST);
+    return findings;
+  }
+
+  private void collectDeepest(BlameTree tree, List<BlameTree> out) {
+    if (!failing(tree.verdict().health())) {
+      return;
+    }
+    int before = out.size();
+    for (BlameTree child : tree.children()) {
+      collectDeepest(child, out);
+    }
+    if (out.size() == before) {
+      out.add(tree);
+    }
+  }
+
+  private static boolean failing(Health health) {
+    return health != Health.HEALTHY && health != Health.SUSPENDED;
+  }
+}

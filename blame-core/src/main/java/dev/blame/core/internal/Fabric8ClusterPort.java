@@ -1,0 +1,238 @@
+package dev.blame.core.internal;
+
+import dev.blame.api.BlameException;
+import dev.blame.api.GroupKind;
+import io.fabric8.kubernetes.api.model.APIGroup;
+import io.fabric8.kubernetes.api.model.APIResource;
+import io.fabric8.kubernetes.api.model.APIResourceList;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesResource;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The one class that talks to a cluster, through a fabric8 {@link KubernetesClient} the caller owns.
+ * Read-only: it lists, watches and asks for discovery documents, nothing else.
+ */
+public final class Fabric8ClusterPort implements ClusterPort {
+
+  /** Preferred versions of the built-in kinds, so that they resolve without a discovery round trip. */
+  private static final Map<GroupKind, String> BUILT_IN = Map.ofEntries(
+      Map.entry(GroupKind.POD, "v1"),
+      Map.entry(GroupKind.SERVICE, "v1"),
+      Map.entry(GroupKind.CONFIG_MAP, "v1"),
+      Map.entry(GroupKind.SECRET, "v1"),
+      Map.entry(GroupKind.PERSISTENT_VOLUME_CLAIM, "v1"),
+      Map.entry(GroupKind.PERSISTENT_VOLUME, "v1"),
+      Map.entry(GroupKind.SERVICE_ACCOUNT, "v1"),
+      Map.entry(GroupKind.NODE, "v1"),
+      Map.entry(GroupKind.NAMESPACE, "v1"),
+      Map.entry(GroupKind.EVENT, "v1"),
+      Map.entry(GroupKind.ENDPOINTS, "v1"),
+      Map.entry(GroupKind.RESOURCE_QUOTA, "v1"),
+      Map.entry(GroupKind.EVENTS_V1_EVENT, "v1"),
+      Map.entry(GroupKind.DEPLOYMENT, "v1"),
+      Map.entry(GroupKind.REPLICA_SET, "v1"),
+      Map.entry(GroupKind.STATEFUL_SET, "v1"),
+      Map.entry(GroupKind.DAEMON_SET, "v1"),
+      Map.entry(GroupKind.CONTROLLER_REVISION, "v1"),
+      Map.entry(GroupKind.JOB, "v1"),
+      Map.entry(GroupKind.CRON_JOB, "v1"),
+      Map.entry(GroupKind.CUSTOM_RESOURCE_DEFINITION, "v1"),
+      Map.entry(GroupKind.of("networking.k8s.io", "Ingress"), "v1"),
+      Map.entry(GroupKind.of("networking.k8s.io", "IngressClass"), "v1"),
+      Map.entry(GroupKind.of("discovery.k8s.io", "EndpointSlice"), "v1"),
+      Map.entry(GroupKind.of("autoscaling", "HorizontalPodAutoscaler"), "v2"),
+      Map.entry(GroupKind.of("policy", "PodDisruptionBudget"), "v1"),
+      Map.entry(GroupKind.of("storage.k8s.io", "StorageClass"), "v1"),
+      Map.entry(GroupKind.of("admissionregistration.k8s.io", "MutatingWebhookConfiguration"), "v1"),
+      Map.entry(GroupKind.of("apiregistration.k8s.io", "APIService"), "v1"));
+
+  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+
+  private final KubernetesClient client;
+  private final Duration timeout;
+
+  public Fabric8ClusterPort(KubernetesClient client, Duration timeout) {
+    this.client = client;
+    this.timeout = timeout;
+  }
+
+  @Override
+  public Optional<ApiResource> resolve(GroupKind kind) {
+    String version = BUILT_IN.get(kind);
+    if (version != null) {
+      Class<? extends KubernetesResource> type = typed(kind, version);
+      if (type != null) {
+        return Optional.of(new ApiResource(kind, version, HasMetadata.getPlural(type.asSubclass(HasMetadata.class)),
+            Namespaced.class.isAssignableFrom(type)));
+      }
+    }
+    try {
+      return discover(kind).or(() -> fromCrd(kind));
+    } catch (KubernetesClientException e) {
+      throw failure("discover kind " + kind, e);
+    }
+  }
+
+  private Optional<ApiResource> discover(GroupKind kind) {
+    try {
+      String groupVersion;
+      if (kind.isCore()) {
+        groupVersion = "v1";
+      } else {
+        APIGroup group = client.getApiGroup(kind.group());
+        if (group == null || group.getPreferredVersion() == null) {
+          return Optional.empty();
+        }
+        groupVersion = group.getPreferredVersion().getGroupVersion();
+      }
+      APIResourceList resources = client.getApiResources(groupVersion);
+      if (resources == null || resources.getResources() == null) {
+        return Optional.empty();
+      }
+      for (APIResource r : resources.getResources()) {
+        if (kind.kind().equals(r.getKind()) && r.getName() != null && !r.getName().contains("/")) {
+          String version = groupVersion.substring(groupVersion.indexOf('/') + 1);
+          return Optional.of(new ApiResource(kind, version, r.getName(), Boolean.TRUE.equals(r.getNamespaced())));
+        }
+      }
+      return Optional.empty();
+    } catch (KubernetesClientException | ClassCastException | IllegalArgumentException e) {
+      // Some servers (and fabric8's mock) do not serve discovery documents; CRDs are the fallback.
+      if (e instanceof KubernetesClientException && isAccessDenied((KubernetesClientException) e)) {
+        throw e;
+      }
+      return Optional.empty();
+    }
+  }
+
+  private Optional<ApiResource> fromCrd(GroupKind kind) {
+    for (CustomResourceDefinition crd :
+        client.apiextensions().v1().customResourceDefinitions().list().getItems()) {
+      if (crd.getSpec() == null || crd.getSpec().getNames() == null) {
+        continue;
+      }
+      if (kind.group().equals(crd.getSpec().getGroup()) && kind.kind().equals(crd.getSpec().getNames().getKind())) {
+        String version = crd.getSpec().getVersions().stream()
+            .filter(v -> Boolean.TRUE.equals(v.getStorage()))
+            .map(CustomResourceDefinitionVersion::getName)
+            .findFirst()
+            .orElse(crd.getSpec().getVersions().get(0).getName());
+        return Optional.of(new ApiResource(kind, version, crd.getSpec().getNames().getPlural(),
+            "Namespaced".equals(crd.getSpec().getScope())));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Class<? extends KubernetesResource> typed(GroupKind kind, String version) {
+    String apiVersion = kind.isCore() ? version : kind.group() + "/" + version;
+    return SERIALIZATION.getRegisteredKubernetesResource(apiVersion, kind.kind());
+  }
+
+  @Override
+  public AutoCloseable watch(ApiResource resource, String namespace, WatchListener listener) {
+    Class<? extends KubernetesResource> type = typed(resource.kind(), resource.version());
+    SharedIndexInformer<? extends HasMetadata> informer;
+    if (type != null && HasMetadata.class.isAssignableFrom(type)) {
+      informer = informer(client.resources(type.asSubclass(HasMetadata.class)), resource, namespace);
+    } else {
+      ResourceDefinitionContext context = new ResourceDefinitionContext.Builder()
+          .withGroup(resource.kind().group())
+          .withVersion(resource.version())
+          .withKind(resource.kind().kind())
+          .withPlural(resource.plural())
+          .withNamespaced(resource.namespaced())
+          .build();
+      informer = informer(client.genericKubernetesResources(context), resource, namespace);
+    }
+    return start(informer, resource, namespace, listener);
+  }
+
+  private static <T extends HasMetadata> SharedIndexInformer<T> informer(
+      io.fabric8.kubernetes.client.dsl.MixedOperation<T, ?, ?> op, ApiResource resource, String namespace) {
+    if (resource.namespaced() && namespace != null) {
+      return op.inNamespace(namespace).withLimit(500L).runnableInformer(0);
+    }
+    return op.inAnyNamespace().withLimit(500L).runnableInformer(0);
+  }
+
+  private <T extends HasMetadata> AutoCloseable start(
+      SharedIndexInformer<T> informer, ApiResource resource, String namespace, WatchListener listener) {
+    informer.addEventHandler(new ResourceEventHandler<T>() {
+      @Override
+      public void onAdd(T obj) {
+        listener.upserted(obj);
+      }
+
+      @Override
+      public void onUpdate(T oldObj, T newObj) {
+        listener.upserted(newObj);
+      }
+
+      @Override
+      public void onDelete(T obj, boolean deletedFinalStateUnknown) {
+        listener.deleted(obj);
+      }
+    });
+    informer.stopped().whenComplete((ignored, error) -> {
+      if (error != null) {
+        listener.failed(resource.kind(), error);
+      }
+    });
+    String request = "LIST+WATCH " + resource.plural() + "." + resource.kind().group()
+        + (resource.namespaced() && namespace != null ? " in namespace " + namespace : " in all namespaces");
+    try {
+      informer.start().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      informer.close();
+      Thread.currentThread().interrupt();
+      throw new BlameException(BlameException.Kind.TIMEOUT, request + ": interrupted", e);
+    } catch (TimeoutException e) {
+      informer.close();
+      throw new BlameException(BlameException.Kind.TIMEOUT, request + ": no answer within " + timeout, e);
+    } catch (ExecutionException e) {
+      informer.close();
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      if (cause instanceof KubernetesClientException) {
+        throw failure(request, (KubernetesClientException) cause);
+      }
+      throw new BlameException(BlameException.Kind.UNREACHABLE, request + ": " + cause, cause);
+    }
+    return informer::close;
+  }
+
+  private static boolean isAccessDenied(KubernetesClientException e) {
+    return e.getCode() == 401 || e.getCode() == 403;
+  }
+
+  private BlameException failure(String request, KubernetesClientException e) {
+    String server = client.getMasterUrl() == null ? "" : " at " + client.getMasterUrl();
+    if (isAccessDenied(e)) {
+      return new BlameException(BlameException.Kind.FORBIDDEN,
+          request + server + ": forbidden (HTTP " + e.getCode() + ")" + (e.getStatus() == null ? "" : ": " + e.getStatus().getMessage()), e);
+    }
+    String detail = e.getCode() > 0 ? "HTTP " + e.getCode() + ": " + e.getMessage() : String.valueOf(e.getMessage());
+    return new BlameException(BlameException.Kind.UNREACHABLE, request + server + ": " + detail, e);
+  }
+
+  @Override
+  public void close() {
+    // The client belongs to the caller.
+  }
+
+}

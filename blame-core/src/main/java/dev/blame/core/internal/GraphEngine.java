@@ -1,0 +1,446 @@
+package dev.blame.core.internal;
+
+import dev.blame.api.Edge;
+import dev.blame.api.EdgeKind;
+import dev.blame.api.EventRecord;
+import dev.blame.api.Finding;
+import dev.blame.api.GroupKind;
+import dev.blame.api.Health;
+import dev.blame.api.Node;
+import dev.blame.api.ObjectRef;
+import dev.blame.api.ReasonCode;
+import dev.blame.api.Verdict;
+import dev.blame.api.spi.AnalysisContext;
+import dev.blame.api.spi.Analyzer;
+import dev.blame.api.spi.GraphView;
+import dev.blame.api.spi.Link;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The graph engine: applies changes to the {@link GraphStore} and re-analyzes only what they touch.
+ *
+ * <p>One writer at a time applies a batch of changes and runs the analyses under the write lock; queries run
+ * under the read lock, so each sees the graph between two batches, never half-way through one.
+ *
+ * <p>Re-analysis order: an object is analyzed after the targets of its outgoing edges (children before
+ * owners, pods before the Services selecting them); when a verdict changes, the objects that point at it are
+ * analyzed again. Each object is analyzed at most {@link #MAX_PASSES} times per batch, so ownership cycles
+ * cannot loop.
+ */
+public final class GraphEngine {
+
+  private static final Logger LOG = LoggerFactory.getLogger(GraphEngine.class);
+  static final int MAX_PASSES = 4;
+  static final int MAX_OWNER_DEPTH = 64;
+
+  private final GraphStore store = new GraphStore();
+  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  private final AnalyzerRegistry registry;
+  private final Clock clock;
+  private final StoreView view = new StoreView();
+  private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+  private long analyses;
+
+  public GraphEngine(AnalyzerRegistry registry, Clock clock) {
+    this.registry = registry;
+    this.clock = clock;
+  }
+
+  public AnalyzerRegistry registry() {
+    return registry;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  /** A change to apply: an object added or replaced, an object removed, an Event added or removed. */
+  public interface Change {
+    static Change upsert(Node node) {
+      return new Upsert(node);
+    }
+
+    static Change delete(ObjectRef ref) {
+      return new Delete(ref);
+    }
+
+    static Change event(EventRecord event) {
+      return new PutEvent(event);
+    }
+
+    static Change deleteEvent(ObjectRef eventRef) {
+      return new DeleteEvent(eventRef);
+    }
+  }
+
+  record Upsert(Node node) implements Change {}
+
+  record Delete(ObjectRef ref) implements Change {}
+
+  record PutEvent(EventRecord event) implements Change {}
+
+  record DeleteEvent(ObjectRef ref) implements Change {}
+
+  /** Marks kinds as observed: an absent object of such a kind does not exist. */
+  public void observe(Collection<GroupKind> kinds) {
+    lock.writeLock().lock();
+    try {
+      kinds.forEach(store::observe);
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** Applies a batch atomically and re-analyzes what it touches. */
+  public void apply(List<? extends Change> changes) {
+    if (changes.isEmpty()) {
+      return;
+    }
+    lock.writeLock().lock();
+    try {
+      Set<ObjectRef> dirty = new LinkedHashSet<>();
+      for (Change change : changes) {
+        dirty.addAll(applyOne(change));
+      }
+      analyze(dirty);
+    } finally {
+      lock.writeLock().unlock();
+    }
+    for (Runnable listener : listeners) {
+      try {
+        listener.run();
+      } catch (RuntimeException e) {
+        LOG.warn("A graph listener failed; it stays registered", e);
+      }
+    }
+  }
+
+  /** Called after every applied batch, outside the lock. */
+  public void addListener(Runnable listener) {
+    listeners.add(listener);
+  }
+
+  private Set<ObjectRef> applyOne(Change change) {
+    if (change instanceof Upsert) {
+      Node node = ((Upsert) change).node();
+      return store.upsert(node, links(node));
+    } else if (change instanceof Delete) {
+      return store.delete(((Delete) change).ref());
+    } else if (change instanceof PutEvent) {
+      return store.putEvent(((PutEvent) change).event());
+    } else {
+      return store.deleteEvent(((DeleteEvent) change).ref());
+    }
+  }
+
+  private List<Link> links(Node node) {
+    List<Link> links = new ArrayList<>();
+    for (Analyzer analyzer : registry.analyzersFor(node.ref().groupKind())) {
+      try {
+        List<Link> declared = analyzer.links(node);
+        if (declared != null) {
+          links.addAll(declared);
+        }
+      } catch (RuntimeException | StackOverflowError e) {
+        LOG.warn("Analyzer {} failed to link {}: {}", analyzer.id(), node.ref(), e.toString());
+      }
+    }
+    return links;
+  }
+
+  /** Re-analyzes the dirty objects, targets before sources, then whoever consumes a changed verdict. */
+  private void analyze(Set<ObjectRef> dirty) {
+    Map<ObjectRef, Integer> passes = new HashMap<>();
+    Set<ObjectRef> round = dirty;
+    while (!round.isEmpty()) {
+      Set<ObjectRef> next = new LinkedHashSet<>();
+      List<ObjectRef> order = targetsFirst(round);
+      Set<ObjectRef> done = new HashSet<>();
+      for (ObjectRef key : order) {
+        Optional<Entry> entry = store.entry(key);
+        int pass = passes.merge(key, 1, Integer::sum);
+        if (entry.isEmpty() || pass > MAX_PASSES) {
+          continue;
+        }
+        Verdict before = entry.get().verdict;
+        Verdict after = verdictOf(entry.get());
+        store.setVerdict(key, after);
+        done.add(key);
+        if (!after.equals(before)) {
+          for (ObjectRef consumer : store.consumers(key)) {
+            // Consumers later in this round will see the new verdict anyway.
+            if (done.contains(consumer) || !round.contains(consumer)) {
+              next.add(consumer);
+            }
+          }
+        }
+      }
+      round = next;
+    }
+  }
+
+  /** A post-order over outgoing edges restricted to the given keys; cycles are cut where met. */
+  private List<ObjectRef> targetsFirst(Set<ObjectRef> keys) {
+    List<ObjectRef> order = new ArrayList<>(keys.size());
+    Set<ObjectRef> visited = new HashSet<>();
+    for (ObjectRef start : keys) {
+      if (!visited.add(start)) {
+        continue;
+      }
+      Deque<Iterator<ObjectRef>> stack = new ArrayDeque<>();
+      Deque<ObjectRef> path = new ArrayDeque<>();
+      stack.push(store.dependencies(start).iterator());
+      path.push(start);
+      while (!stack.isEmpty()) {
+        Iterator<ObjectRef> it = stack.peek();
+        if (it.hasNext()) {
+          ObjectRef next = it.next();
+          if (keys.contains(next) && visited.add(next)) {
+            stack.push(store.dependencies(next).iterator());
+            path.push(next);
+          }
+        } else {
+          stack.pop();
+          order.add(path.pop());
+        }
+      }
+    }
+    return order;
+  }
+
+  private Verdict verdictOf(Entry entry) {
+    analyses++;
+    Node node = entry.node;
+    List<Analyzer> analyzers = registry.analyzersFor(node.ref().groupKind());
+    List<Verdict> verdicts = new ArrayList<>(analyzers.size());
+    Instant now = clock.instant();
+    Context context = new Context(node, now);
+    for (Analyzer analyzer : analyzers) {
+      verdicts.add(run(analyzer, context));
+    }
+    if (analyzers.isEmpty()) {
+      verdicts.add(Verdict.unknown(node.ref(), ReasonCode.NO_ANALYZER,
+          "no analyzer handles kind " + node.ref().groupKind()));
+    }
+    return Verdicts.merge(node.ref(), verdicts, ownerFindings(entry));
+  }
+
+  private Verdict run(Analyzer analyzer, Context context) {
+    try {
+      Verdict verdict = analyzer.analyze(context);
+      if (verdict == null) {
+        return Verdict.unknown(context.node.ref(), ReasonCode.ANALYZER_FAILED,
+            "analyzer " + analyzer.id() + " returned no verdict");
+      }
+      return verdict;
+    } catch (RuntimeException | StackOverflowError e) {
+      LOG.warn("Analyzer {} failed on {}", analyzer.id(), context.node.ref(), e);
+      return Verdict.unknown(context.node.ref(), ReasonCode.ANALYZER_FAILED,
+          "analyzer " + analyzer.id() + " failed: " + e);
+    }
+  }
+
+  /** What the engine itself knows: dangling owners of observed kinds, and ownership cycles. */
+  private List<Finding> ownerFindings(Entry entry) {
+    List<Finding> findings = new ArrayList<>();
+    ObjectRef self = entry.node.ref();
+    for (Entry.OwnerLink owner : entry.owners) {
+      ObjectRef ownerRef = store.resolveOwner(entry, owner);
+      if (!store.ownerPresent(entry, owner) && store.observes(ownerRef.groupKind())) {
+        findings.add(Finding.builder()
+            .subject(self)
+            .health(Health.PROGRESSING)
+            .reason(ReasonCode.OWNER_NOT_FOUND)
+            .message("owner " + ownerRef.display() + " does not exist"
+                + (owner.uid() == null ? "" : " (uid " + owner.uid() + ")")
+                + "; the garbage collector will delete this object unless it is adopted")
+            .addEvidence(dev.blame.api.Evidence.field("metadata.ownerReferences[" + ownerRef.display() + "]",
+                owner.uid() == null ? ownerRef.toString() : owner.uid()))
+            .build());
+      }
+    }
+    if (!entry.owners.isEmpty()) {
+      ownerCycle(entry).ifPresent(cycle -> findings.add(Finding.builder()
+          .subject(self)
+          .health(Health.UNKNOWN)
+          .reason(ReasonCode.OWNER_CYCLE)
+          .message("ownerReferences form a cycle: " + cycle + "; ownership cannot be resolved")
+          .addEvidence(dev.blame.api.Evidence.field("metadata.ownerReferences", cycle))
+          .build()));
+    }
+    return findings;
+  }
+
+  private Optional<String> ownerCycle(Entry start) {
+    Map<ObjectRef, ObjectRef> parentOf = new HashMap<>();
+    Deque<ObjectRef> queue = new ArrayDeque<>();
+    queue.add(start.key);
+    parentOf.put(start.key, start.key);
+    int visited = 0;
+    while (!queue.isEmpty() && visited++ < MAX_OWNER_DEPTH) {
+      ObjectRef key = queue.poll();
+      Entry entry = store.entry(key).orElse(null);
+      if (entry == null) {
+        continue;
+      }
+      for (Entry.OwnerLink owner : entry.owners) {
+        ObjectRef ownerKey = store.resolveOwner(entry, owner);
+        if (ownerKey.equals(start.key)) {
+          List<String> names = new ArrayList<>();
+          for (ObjectRef k = key; !k.equals(start.key); k = parentOf.get(k)) {
+            names.add(k.display());
+          }
+          names.add(start.key.display());
+          java.util.Collections.reverse(names);
+          names.add(start.key.display());
+          return Optional.of(String.join(" -> ", names));
+        }
+        if (store.ownerPresent(entry, owner) && !parentOf.containsKey(ownerKey)) {
+          parentOf.put(ownerKey, key);
+          queue.add(ownerKey);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  /** Runs a read under the read lock: every read in it sees one state of the graph. */
+  public <T> T read(Function<GraphView, T> reader) {
+    lock.readLock().lock();
+    try {
+      return reader.apply(view);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** Runs a read with the engine's internal view, for the explainer. */
+  <T> T readStore(Function<GraphStore, T> reader) {
+    lock.readLock().lock();
+    try {
+      return reader.apply(store);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** How many single-object analyses ran so far: what incremental re-analysis saves shows here. */
+  public long analysisCount() {
+    lock.readLock().lock();
+    try {
+      return analyses;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  private final class Context implements AnalysisContext {
+    private final Node node;
+    private final Instant now;
+
+    Context(Node node, Instant now) {
+      this.node = node;
+      this.now = now;
+    }
+
+    @Override
+    public Node node() {
+      return node;
+    }
+
+    @Override
+    public Instant now() {
+      return now;
+    }
+
+    @Override
+    public GraphView graph() {
+      return view;
+    }
+  }
+
+  /** The analyzers' and callers' read-only view; only valid under a lock. */
+  private final class StoreView implements GraphView {
+    @Override
+    public Optional<Node> node(ObjectRef ref) {
+      return store.node(ref);
+    }
+
+    @Override
+    public Optional<Node> nodeByUid(String uid) {
+      return store.nodeByUid(uid);
+    }
+
+    @Override
+    public List<Edge> edgesFrom(ObjectRef ref) {
+      return store.edgesFrom(ref);
+    }
+
+    @Override
+    public List<Edge> edgesTo(ObjectRef ref) {
+      return store.edgesTo(ref);
+    }
+
+    @Override
+    public List<Node> targets(ObjectRef from, EdgeKind kind) {
+      List<Node> nodes = new ArrayList<>();
+      for (Edge edge : store.edgesFrom(from)) {
+        if (edge.kind() == kind) {
+          store.node(edge.to()).ifPresent(nodes::add);
+        }
+      }
+      return nodes;
+    }
+
+    @Override
+    public List<Node> sources(ObjectRef to, EdgeKind kind) {
+      List<Node> nodes = new ArrayList<>();
+      for (Edge edge : store.edgesTo(to)) {
+        if (edge.kind() == kind) {
+          store.node(edge.from()).ifPresent(nodes::add);
+        }
+      }
+      return nodes;
+    }
+
+    @Override
+    public List<EventRecord> events(ObjectRef ref) {
+      return store.events(ref);
+    }
+
+    @Override
+    public Optional<Verdict> verdict(ObjectRef ref) {
+      return store.verdict(ref);
+    }
+
+    @Override
+    public List<Node> list(GroupKind kind, String namespace) {
+      return store.list(kind, namespace);
+    }
+
+    @Override
+    public boolean observes(GroupKind kind) {
+      return store.observes(kind);
+    }
+  }
+}

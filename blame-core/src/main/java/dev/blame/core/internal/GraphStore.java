@@ -1,0 +1,455 @@
+package dev.blame.core.internal;
+
+import dev.blame.api.Edge;
+import dev.blame.api.EdgeKind;
+import dev.blame.api.EventRecord;
+import dev.blame.api.GroupKind;
+import dev.blame.api.Node;
+import dev.blame.api.ObjectRef;
+import dev.blame.api.Selector;
+import dev.blame.api.Verdict;
+import dev.blame.api.spi.Link;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The objects and every index the queries use: by key, uid, kind and namespace, label, owner, link target
+ * and selector. Answers each lookup from an index; nothing here scans all objects.
+ *
+ * <p>Not thread-safe: {@link GraphEngine} guards it with a read-write lock.
+ */
+final class GraphStore {
+
+  /** Events kept per object; the oldest go first. */
+  static final int MAX_EVENTS_PER_OBJECT = 64;
+
+  private final Map<ObjectRef, Entry> byKey = new HashMap<>();
+  private final Map<String, ObjectRef> byUid = new HashMap<>();
+  private final Map<KindNs, NavigableSet<ObjectRef>> byKindNs = new HashMap<>();
+  private final Map<KindNs, Map<String, Set<ObjectRef>>> byLabel = new HashMap<>();
+  private final Map<OwnerKey, Set<ObjectRef>> childrenByOwner = new HashMap<>();
+  private final Map<ObjectRef, Set<ObjectRef>> linkSourcesByTarget = new HashMap<>();
+  private final Map<KindNs, Set<ObjectRef>> selectorSources = new HashMap<>();
+  private final Map<ObjectRef, Map<ObjectRef, EventRecord>> eventsByRegarding = new HashMap<>();
+  private final Map<ObjectRef, ObjectRef> regardingByEvent = new HashMap<>();
+  private final Set<ObjectRef> withFindings = new HashSet<>();
+  private final Set<GroupKind> observed = new HashSet<>();
+
+  // ---------------------------------------------------------------- reads
+
+  Optional<Entry> entry(ObjectRef ref) {
+    return Optional.ofNullable(byKey.get(ref.key()));
+  }
+
+  Optional<Node> node(ObjectRef ref) {
+    return entry(ref).map(e -> e.node);
+  }
+
+  Optional<Node> nodeByUid(String uid) {
+    ObjectRef key = uid == null ? null : byUid.get(uid);
+    return key == null ? Optional.empty() : node(key);
+  }
+
+  Optional<Verdict> verdict(ObjectRef ref) {
+    return entry(ref).map(e -> e.verdict);
+  }
+
+  int size() {
+    return byKey.size();
+  }
+
+  boolean observes(GroupKind kind) {
+    return observed.contains(kind);
+  }
+
+  void observe(GroupKind kind) {
+    observed.add(kind);
+  }
+
+  Set<GroupKind> kinds() {
+    Set<GroupKind> kinds = new TreeSet<>();
+    byKindNs.forEach((k, v) -> {
+      if (!v.isEmpty()) {
+        kinds.add(k.kind());
+      }
+    });
+    return kinds;
+  }
+
+  /** Objects of a kind in exactly this namespace ({@code ""}: cluster-scoped), sorted. */
+  List<Node> list(GroupKind kind, String namespace) {
+    NavigableSet<ObjectRef> keys = byKindNs.get(new KindNs(kind, namespace == null ? "" : namespace));
+    return keys == null ? List.of() : nodes(keys);
+  }
+
+  /** Objects of a kind in every namespace, sorted. */
+  List<Node> listAll(GroupKind kind) {
+    TreeSet<ObjectRef> keys = new TreeSet<>();
+    byKindNs.forEach((k, v) -> {
+      if (k.kind().equals(kind)) {
+        keys.addAll(v);
+      }
+    });
+    return nodes(keys);
+  }
+
+  private List<Node> nodes(Collection<ObjectRef> keys) {
+    List<Node> nodes = new ArrayList<>(keys.size());
+    for (ObjectRef key : keys) {
+      nodes.add(byKey.get(key).node);
+    }
+    return nodes;
+  }
+
+  Set<ObjectRef> withFindings() {
+    return withFindings;
+  }
+
+  List<EventRecord> events(ObjectRef ref) {
+    Map<ObjectRef, EventRecord> events = eventsByRegarding.get(ref.key());
+    if (events == null) {
+      return List.of();
+    }
+    Optional<String> uid = entry(ref).flatMap(e -> e.node.ref().uid());
+    List<EventRecord> list = new ArrayList<>(events.size());
+    for (EventRecord event : events.values()) {
+      // An Event about an earlier object of the same name (deleted and recreated) is not about this one.
+      if (uid.isEmpty() || event.regarding().uid().isEmpty() || event.regarding().uid().equals(uid)) {
+        list.add(event);
+      }
+    }
+    list.sort(EventRecord.NEWEST_FIRST);
+    return list;
+  }
+
+  // ---------------------------------------------------------------- edges
+
+  /** The owner an ownerReference resolves to: in the child's namespace, else cluster-scoped, else absent. */
+  ObjectRef resolveOwner(Entry child, Entry.OwnerLink owner) {
+    ObjectRef namespaced = ObjectRef.of(owner.owner().kind(), child.key.namespace(), owner.owner().name());
+    if (byKey.containsKey(namespaced) || child.key.namespace().isEmpty()) {
+      return namespaced;
+    }
+    ObjectRef clusterScoped = ObjectRef.of(owner.owner().kind(), "", owner.owner().name());
+    return byKey.containsKey(clusterScoped) ? clusterScoped : namespaced;
+  }
+
+  /** True when the owner named by the reference is in the graph with a matching uid. */
+  boolean ownerPresent(Entry child, Entry.OwnerLink owner) {
+    Entry found = byKey.get(resolveOwner(child, owner));
+    if (found == null) {
+      return false;
+    }
+    Optional<String> uid = found.node.ref().uid();
+    return owner.uid() == null || owner.uid().isEmpty() || uid.isEmpty() || uid.get().equals(owner.uid());
+  }
+
+  /** Owned children present in the graph. */
+  List<ObjectRef> children(ObjectRef owner) {
+    Set<ObjectRef> candidates = childrenByOwner.get(OwnerKey.of(owner));
+    if (candidates == null) {
+      return List.of();
+    }
+    List<ObjectRef> children = new ArrayList<>();
+    for (ObjectRef childKey : candidates) {
+      Entry child = byKey.get(childKey);
+      for (Entry.OwnerLink link : child.owners) {
+        if (link.owner().equals(OwnerKey.of(owner)) && resolveOwner(child, link).equals(owner.key())
+            && ownerPresent(child, link)) {
+          children.add(childKey);
+          break;
+        }
+      }
+    }
+    return children;
+  }
+
+  List<Edge> edgesFrom(ObjectRef ref) {
+    Entry entry = byKey.get(ref.key());
+    if (entry == null) {
+      return List.of();
+    }
+    TreeSet<Edge> edges = new TreeSet<>();
+    ObjectRef from = entry.node.ref();
+    for (ObjectRef child : children(entry.key)) {
+      edges.add(Edge.of(from, EdgeKind.OWNS, byKey.get(child).node.ref()));
+    }
+    for (Link link : entry.links) {
+      if (link.target().isPresent()) {
+        ObjectRef target = link.target().get();
+        edges.add(Edge.of(from, link.kind(), node(target).map(Node::ref).orElse(target)));
+      } else {
+        for (ObjectRef target : select(link)) {
+          edges.add(Edge.of(from, link.kind(), byKey.get(target).node.ref()));
+        }
+      }
+    }
+    return new ArrayList<>(edges);
+  }
+
+  List<Edge> edgesTo(ObjectRef ref) {
+    Entry entry = byKey.get(ref.key());
+    if (entry == null) {
+      return List.of();
+    }
+    TreeSet<Edge> edges = new TreeSet<>();
+    ObjectRef to = entry.node.ref();
+    for (Entry.OwnerLink owner : entry.owners) {
+      ObjectRef ownerRef = resolveOwner(entry, owner);
+      Entry ownerEntry = byKey.get(ownerRef);
+      edges.add(Edge.of(ownerEntry == null ? ownerRef : ownerEntry.node.ref(), EdgeKind.OWNS, to));
+    }
+    for (ObjectRef sourceKey : linkSourcesByTarget.getOrDefault(entry.key, Set.of())) {
+      Entry source = byKey.get(sourceKey);
+      for (Link link : source.links) {
+        if (link.target().filter(entry.key::equals).isPresent()) {
+          edges.add(Edge.of(source.node.ref(), link.kind(), to));
+        }
+      }
+    }
+    for (ObjectRef sourceKey : selectorSources.getOrDefault(KindNs.of(entry.key), Set.of())) {
+      Entry source = byKey.get(sourceKey);
+      for (Link link : source.links) {
+        if (selects(link, entry)) {
+          edges.add(Edge.of(source.node.ref(), link.kind(), to));
+        }
+      }
+    }
+    return new ArrayList<>(edges);
+  }
+
+  private boolean selects(Link link, Entry target) {
+    return link.selector().isPresent()
+        && link.targetKind().get().equals(target.key.groupKind())
+        && link.namespace().equals(target.key.namespace())
+        && link.selector().get().matches(target.node.labels());
+  }
+
+  /** The objects a selector link matches, using the label index for its equality requirements. */
+  private List<ObjectRef> select(Link link) {
+    KindNs scope = new KindNs(link.targetKind().get(), link.namespace());
+    Selector selector = link.selector().get();
+    Collection<ObjectRef> candidates = byKindNs.getOrDefault(scope, new TreeSet<>());
+    Map<String, Set<ObjectRef>> labels = byLabel.getOrDefault(scope, Map.of());
+    for (Map.Entry<String, String> required : selector.matchLabels().entrySet()) {
+      Set<ObjectRef> withLabel = labels.getOrDefault(required.getKey() + "=" + required.getValue(), Set.of());
+      if (withLabel.size() < candidates.size()) {
+        candidates = withLabel;
+      }
+    }
+    List<ObjectRef> matched = new ArrayList<>();
+    for (ObjectRef key : candidates) {
+      if (selector.matches(byKey.get(key).node.labels())) {
+        matched.add(key);
+      }
+    }
+    matched.sort(null);
+    return matched;
+  }
+
+  /** Keys of objects whose verdict may depend on this object: the sources of its incoming edges. */
+  Set<ObjectRef> consumers(ObjectRef ref) {
+    Set<ObjectRef> consumers = new LinkedHashSet<>();
+    for (Edge edge : edgesTo(ref)) {
+      if (byKey.containsKey(edge.from().key())) {
+        consumers.add(edge.from().key());
+      }
+    }
+    return consumers;
+  }
+
+  /** Keys of present objects this object's analysis reads: the targets of its outgoing edges. */
+  List<ObjectRef> dependencies(ObjectRef ref) {
+    List<ObjectRef> targets = new ArrayList<>();
+    for (Edge edge : edgesFrom(ref)) {
+      if (byKey.containsKey(edge.to().key())) {
+        targets.add(edge.to().key());
+      }
+    }
+    return targets;
+  }
+
+  // ---------------------------------------------------------------- writes
+
+  /**
+   * Adds or replaces an object. Returns the keys whose analysis the change may affect: the object and the
+   * consumers it has before and after the change.
+   */
+  Set<ObjectRef> upsert(Node node, List<Link> links) {
+    ObjectRef key = node.ref().key();
+    Set<ObjectRef> dirty = new LinkedHashSet<>();
+    Entry existing = byKey.get(key);
+    if (existing != null) {
+      dirty.addAll(consumers(key));
+      unindex(existing);
+    }
+    Entry entry = new Entry(key, node);
+    entry.links = List.copyOf(links);
+    entry.owners = owners(node);
+    if (existing != null) {
+      entry.verdict = existing.verdict;
+    }
+    index(entry);
+    dirty.add(key);
+    // Sources of by-name links and selectors now resolve to it; children whose owner references name it
+    // find their owner.
+    dirty.addAll(consumers(key));
+    dirty.addAll(children(key));
+    return dirty;
+  }
+
+  /** Removes an object; returns the keys whose analysis this affects. */
+  Set<ObjectRef> delete(ObjectRef ref) {
+    Entry existing = byKey.get(ref.key());
+    if (existing == null) {
+      return Set.of();
+    }
+    Set<ObjectRef> dirty = new LinkedHashSet<>(consumers(existing.key));
+    // Children lose their owner: their "owner not found" finding depends on it.
+    dirty.addAll(children(existing.key));
+    unindex(existing);
+    withFindings.remove(existing.key);
+    dirty.remove(existing.key);
+    return dirty;
+  }
+
+  void setVerdict(ObjectRef key, Verdict verdict) {
+    Entry entry = byKey.get(key);
+    entry.verdict = verdict;
+    if (verdict.findings().isEmpty()) {
+      withFindings.remove(key);
+    } else {
+      withFindings.add(key);
+    }
+  }
+
+  /** Adds or replaces an Event; returns the key of the object it is about when that is in the graph. */
+  Set<ObjectRef> putEvent(EventRecord event) {
+    Set<ObjectRef> dirty = new LinkedHashSet<>(deleteEvent(event.ref()));
+    ObjectRef regarding = event.regarding().key();
+    Map<ObjectRef, EventRecord> events = eventsByRegarding.computeIfAbsent(regarding, k -> new HashMap<>());
+    events.put(event.ref().key(), event);
+    regardingByEvent.put(event.ref().key(), regarding);
+    if (events.size() > MAX_EVENTS_PER_OBJECT) {
+      EventRecord oldest = events.values().stream().max(EventRecord.NEWEST_FIRST).orElseThrow();
+      events.remove(oldest.ref().key());
+      regardingByEvent.remove(oldest.ref().key());
+    }
+    if (byKey.containsKey(regarding)) {
+      dirty.add(regarding);
+    }
+    return dirty;
+  }
+
+  Set<ObjectRef> deleteEvent(ObjectRef eventRef) {
+    ObjectRef regarding = regardingByEvent.remove(eventRef.key());
+    if (regarding == null) {
+      return Set.of();
+    }
+    Map<ObjectRef, EventRecord> events = eventsByRegarding.get(regarding);
+    if (events != null) {
+      events.remove(eventRef.key());
+      if (events.isEmpty()) {
+        eventsByRegarding.remove(regarding);
+      }
+    }
+    return byKey.containsKey(regarding) ? Set.of(regarding) : Set.of();
+  }
+
+  private static List<Entry.OwnerLink> owners(Node node) {
+    List<Entry.OwnerLink> owners = new ArrayList<>();
+    for (OwnerReference ref : node.ownerReferences()) {
+      if (ref == null || ref.getKind() == null || ref.getName() == null || ref.getApiVersion() == null) {
+        continue;
+      }
+      GroupKind kind;
+      try {
+        kind = GroupKind.fromApiVersion(ref.getApiVersion(), ref.getKind());
+      } catch (IllegalArgumentException e) {
+        continue;
+      }
+      owners.add(new Entry.OwnerLink(
+          OwnerKey.of(ObjectRef.of(kind, "", ref.getName())),
+          ref.getUid(),
+          Boolean.TRUE.equals(ref.getController())));
+    }
+    return List.copyOf(owners);
+  }
+
+  private void index(Entry entry) {
+    ObjectRef key = entry.key;
+    byKey.put(key, entry);
+    entry.node.ref().uid().ifPresent(uid -> byUid.put(uid, key));
+    KindNs scope = KindNs.of(key);
+    byKindNs.computeIfAbsent(scope, k -> new TreeSet<>()).add(key);
+    Map<String, Set<ObjectRef>> labels = byLabel.computeIfAbsent(scope, k -> new HashMap<>());
+    entry.node.labels().forEach((k, v) -> labels.computeIfAbsent(k + "=" + v, x -> new HashSet<>()).add(key));
+    for (Entry.OwnerLink owner : entry.owners) {
+      childrenByOwner.computeIfAbsent(owner.owner(), k -> new HashSet<>()).add(key);
+    }
+    for (Link link : entry.links) {
+      if (link.target().isPresent()) {
+        linkSourcesByTarget.computeIfAbsent(link.target().get(), k -> new HashSet<>()).add(key);
+      } else {
+        selectorSources
+            .computeIfAbsent(new KindNs(link.targetKind().get(), link.namespace()), k -> new HashSet<>())
+            .add(key);
+      }
+    }
+  }
+
+  private void unindex(Entry entry) {
+    ObjectRef key = entry.key;
+    byKey.remove(key);
+    entry.node.ref().uid().ifPresent(uid -> byUid.remove(uid, key));
+    KindNs scope = KindNs.of(key);
+    removeFrom(byKindNs, scope, key);
+    Map<String, Set<ObjectRef>> labels = byLabel.get(scope);
+    if (labels != null) {
+      entry.node.labels().forEach((k, v) -> removeFrom(labels, k + "=" + v, key));
+      if (labels.isEmpty()) {
+        byLabel.remove(scope);
+      }
+    }
+    for (Entry.OwnerLink owner : entry.owners) {
+      removeFrom(childrenByOwner, owner.owner(), key);
+    }
+    for (Link link : entry.links) {
+      if (link.target().isPresent()) {
+        removeFrom(linkSourcesByTarget, link.target().get(), key);
+      } else {
+        removeFrom(selectorSources, new KindNs(link.targetKind().get(), link.namespace()), key);
+      }
+    }
+  }
+
+  private static <K> void removeFrom(Map<K, ? extends Set<ObjectRef>> index, K indexKey, ObjectRef key) {
+    Set<ObjectRef> set = index.get(indexKey);
+    if (set != null) {
+      set.remove(key);
+      if (set.isEmpty()) {
+        index.remove(indexKey);
+      }
+    }
+  }
+
+  /** For tests and diagnostics: sizes of the indexes, sorted by name. */
+  Map<String, Integer> indexSizes() {
+    Map<String, Integer> sizes = new TreeMap<>();
+    sizes.put("objects", byKey.size());
+    sizes.put("events", regardingByEvent.size());
+    sizes.put("withFindings", withFindings.size());
+    return sizes;
+  }
+}

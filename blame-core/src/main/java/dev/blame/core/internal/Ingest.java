@@ -1,0 +1,138 @@
+package dev.blame.core.internal;
+
+import dev.blame.api.EventRecord;
+import dev.blame.api.GroupKind;
+import dev.blame.api.Node;
+import dev.blame.api.ObjectRef;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.MicroTime;
+import io.fabric8.kubernetes.api.model.ObjectReference;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Turns objects read from a file or a cluster into graph changes: Events become {@link EventRecord}s
+ * attached to what they are about, Secrets lose their data before anything keeps them, and pods lose
+ * {@code managedFields}, which nothing reads on pods.
+ */
+final class Ingest {
+
+  private Ingest() {}
+
+  static GraphEngine.Change change(HasMetadata object) {
+    GroupKind kind = ObjectRef.from(object).groupKind();
+    if (KnownKinds.isEvent(kind)) {
+      Optional<EventRecord> event = event(object);
+      if (event.isPresent()) {
+        return GraphEngine.Change.event(event.get());
+      }
+    }
+    return GraphEngine.Change.upsert(Node.of(trim(object)));
+  }
+
+  static GraphEngine.Change deletion(HasMetadata object) {
+    ObjectRef ref = ObjectRef.from(object);
+    return KnownKinds.isEvent(ref.groupKind()) ? GraphEngine.Change.deleteEvent(ref) : GraphEngine.Change.delete(ref);
+  }
+
+  /** Drops what must never be kept (Secret data) and what no analyzer reads (pods' managedFields). */
+  static HasMetadata trim(HasMetadata object) {
+    if (object instanceof Secret) {
+      return new SecretBuilder((Secret) object).withData(null).withStringData(null).build();
+    }
+    if (object instanceof GenericKubernetesResource && "Secret".equals(object.getKind())) {
+      GenericKubernetesResource copy = new GenericKubernetesResource();
+      copy.setApiVersion(object.getApiVersion());
+      copy.setKind(object.getKind());
+      copy.setMetadata(object.getMetadata());
+      return copy;
+    }
+    if (object instanceof Pod && object.getMetadata() != null
+        && object.getMetadata().getManagedFields() != null) {
+      object.getMetadata().setManagedFields(null);
+    }
+    return object;
+  }
+
+  static Optional<EventRecord> event(HasMetadata object) {
+    ObjectRef ref = ObjectRef.from(object);
+    if (object instanceof io.fabric8.kubernetes.api.model.Event) {
+      io.fabric8.kubernetes.api.model.Event e = (io.fabric8.kubernetes.api.model.Event) object;
+      Optional<ObjectRef> regarding = regarding(e.getInvolvedObject(), ref.namespace());
+      if (regarding.isEmpty() || e.getReason() == null) {
+        return Optional.empty();
+      }
+      Optional<Instant> first = Node.parseTime(e.getFirstTimestamp())
+          .or(() -> micro(e.getEventTime()));
+      Optional<Instant> last = Node.parseTime(e.getLastTimestamp())
+          .or(() -> e.getSeries() == null ? Optional.empty() : micro(e.getSeries().getLastObservedTime()))
+          .or(() -> first);
+      int count = e.getCount() != null ? e.getCount()
+          : e.getSeries() != null && e.getSeries().getCount() != null ? e.getSeries().getCount() : 1;
+      String source = e.getSource() != null && e.getSource().getComponent() != null
+          ? e.getSource().getComponent()
+          : e.getReportingComponent() == null ? "" : e.getReportingComponent();
+      return Optional.of(EventRecord.builder()
+          .ref(ref)
+          .regarding(regarding.get())
+          .type(e.getType() == null ? "Normal" : e.getType())
+          .reason(e.getReason())
+          .message(e.getMessage() == null ? "" : e.getMessage())
+          .count(Math.max(1, count))
+          .firstTime(first)
+          .lastTime(last)
+          .source(source)
+          .build());
+    }
+    if (object instanceof io.fabric8.kubernetes.api.model.events.v1.Event) {
+      io.fabric8.kubernetes.api.model.events.v1.Event e = (io.fabric8.kubernetes.api.model.events.v1.Event) object;
+      Optional<ObjectRef> regarding = regarding(e.getRegarding(), ref.namespace());
+      if (regarding.isEmpty() || e.getReason() == null) {
+        return Optional.empty();
+      }
+      Optional<Instant> first = micro(e.getEventTime()).or(() -> Node.parseTime(e.getDeprecatedFirstTimestamp()));
+      Optional<Instant> last = (e.getSeries() == null ? Optional.<Instant>empty()
+          : micro(e.getSeries().getLastObservedTime()))
+          .or(() -> Node.parseTime(e.getDeprecatedLastTimestamp()))
+          .or(() -> first);
+      int count = e.getSeries() != null && e.getSeries().getCount() != null ? e.getSeries().getCount()
+          : e.getDeprecatedCount() != null ? e.getDeprecatedCount() : 1;
+      return Optional.of(EventRecord.builder()
+          .ref(ref)
+          .regarding(regarding.get())
+          .type(e.getType() == null ? "Normal" : e.getType())
+          .reason(e.getReason())
+          .message(e.getNote() == null ? "" : e.getNote())
+          .count(Math.max(1, count))
+          .firstTime(first)
+          .lastTime(last)
+          .source(e.getReportingController() == null ? "" : e.getReportingController())
+          .build());
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Instant> micro(MicroTime time) {
+    return time == null ? Optional.empty() : Node.parseTime(time.getTime());
+  }
+
+  private static Optional<ObjectRef> regarding(ObjectReference ref, String eventNamespace) {
+    if (ref == null || ref.getKind() == null || ref.getName() == null || ref.getName().isEmpty()) {
+      return Optional.empty();
+    }
+    GroupKind kind = ref.getApiVersion() == null || ref.getApiVersion().isBlank()
+        ? KnownKinds.byKind(ref.getKind()).orElse(GroupKind.core(ref.getKind()))
+        : GroupKind.fromApiVersion(ref.getApiVersion(), ref.getKind());
+    String namespace = ref.getNamespace() != null ? ref.getNamespace() : "";
+    return Optional.of(ObjectRef.builder()
+        .groupKind(kind)
+        .namespace(namespace)
+        .name(ref.getName())
+        .uid(Optional.ofNullable(ref.getUid()).filter(u -> !u.isEmpty()))
+        .build());
+  }
+}

@@ -1,0 +1,37 @@
+package dev.blame.core.internal;
+
+import dev.blame.api.GroupKind;
+import dev.blame.api.ObjectRef;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * An offline snapshot: objects read from manifests, applied in one batch. The kinds present are the kinds
+ * observed, so a pod whose ReplicaSet kind is absent from the dump reads as "not observed", not "missing".
+ */
+public final class ManifestSource implements Source {
+
+  private final List<HasMetadata> objects;
+
+  public ManifestSource(List<HasMetadata> objects) {
+    this.objects = List.copyOf(objects);
+  }
+
+  @Override
+  public void start(GraphEngine engine) {
+    Set<GroupKind> kinds = new LinkedHashSet<>();
+    List<GraphEngine.Change> changes = new ArrayList<>(objects.size());
+    for (HasMetadata object : objects) {
+      kinds.add(ObjectRef.from(object).groupKind());
+      changes.add(Ingest.change(object));
+    }
+    engine.observe(kinds);
+    engine.apply(changes);
+  }
+
+  @Override
+  public void close() {}
+}

@@ -1,0 +1,67 @@
+package dev.blame.core.internal;
+
+import dev.blame.api.Activity;
+import dev.blame.api.Finding;
+import dev.blame.api.Health;
+import dev.blame.api.ObjectRef;
+import dev.blame.api.ReconcileStatus;
+import dev.blame.api.RevisionRef;
+import dev.blame.api.Verdict;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Merging the verdicts of several analyzers, and the engine's invariant that health reflects findings. */
+final class Verdicts {
+
+  private Verdicts() {}
+
+  /** Worst health and status, all findings, the message of the worst verdict, the first revision. */
+  static Verdict merge(ObjectRef subject, List<Verdict> verdicts, List<Finding> engineFindings) {
+    Health health = Health.HEALTHY;
+    ReconcileStatus status = ReconcileStatus.CURRENT;
+    String message = "";
+    Health messageHealth = null;
+    Optional<RevisionRef> revision = Optional.empty();
+    Set<Finding> findings = new LinkedHashSet<>();
+    List<Activity> activities = new ArrayList<>();
+    for (Verdict v : verdicts) {
+      health = Health.worst(health, v.health());
+      status = ReconcileStatus.worst(status, v.status());
+      if (!v.message().isEmpty() && (messageHealth == null || v.health().isWorseThan(messageHealth))) {
+        message = v.message();
+        messageHealth = v.health();
+      }
+      if (revision.isEmpty()) {
+        revision = v.revision();
+      }
+      findings.addAll(v.findings());
+      for (Activity a : v.activities()) {
+        if (!activities.contains(a)) {
+          activities.add(a);
+        }
+      }
+    }
+    findings.addAll(engineFindings);
+    for (Finding f : findings) {
+      if (f.subject().equals(subject)) {
+        health = Health.worst(health, f.health());
+      }
+    }
+    List<Finding> sorted = new ArrayList<>(findings);
+    sorted.sort(Finding.WORST_FIRST);
+    if (message.isEmpty() && !sorted.isEmpty() && health != Health.HEALTHY) {
+      message = sorted.get(0).message();
+    }
+    return Verdict.builder()
+        .health(health)
+        .status(status)
+        .message(message)
+        .findings(sorted)
+        .revision(revision)
+        .activities(activities)
+        .build();
+  }
+}

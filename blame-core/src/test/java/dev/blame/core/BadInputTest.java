@@ -1,0 +1,203 @@
+package dev.blame.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.blame.api.Blame;
+import dev.blame.api.BlameException;
+import dev.blame.api.BlameTree;
+import dev.blame.api.Explanation;
+import dev.blame.api.Finding;
+import dev.blame.api.GroupKind;
+import dev.blame.api.Health;
+import dev.blame.api.ObjectRef;
+import dev.blame.api.ReasonCode;
+import dev.blame.core.testing.ChildrenAnalyzer;
+import dev.blame.core.testing.ContainerStateAnalyzer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Bad input gives a clear error naming the input, or an UNKNOWN finding; never a hang or an NPE. */
+@Timeout(10)
+class BadInputTest {
+
+  private static Blame load(String yaml) {
+    return BlameEngine.builder().discoverAnalyzers(false)
+        .addAnalyzer(new ContainerStateAnalyzer()).addAnalyzer(new ChildrenAnalyzer())
+        .manifests("dump.yaml", yaml).build();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      malformed YAML            | 'kind: Pod\\nmetadata: {name: [unclosed\\n'               | dump.yaml: malformed YAML or JSON at line
+      a scalar document         | 'just some text\\n'                                       | dump.yaml: document 1 (line 1): expected a Kubernetes object
+      no kind                   | 'apiVersion: v1\\nmetadata: {name: x}\\n'                  | dump.yaml: document 1 (line 1): object has no 'kind'
+      no metadata               | 'apiVersion: v1\\nkind: Pod\\n'                            | dump.yaml: document 1 (line 1): Pod has no 'metadata.name'
+      no apiVersion             | 'kind: Pod\\nmetadata: {name: x}\\n'                       | Pod has no 'apiVersion'
+      second document bad       | 'apiVersion: v1\\nkind: Pod\\nmetadata: {name: a}\\n---\\nkind: Pod\\n' | dump.yaml: document 2
+      wrong field type          | 'apiVersion: apps/v1\\nkind: Deployment\\nmetadata: {name: x}\\nspec: {replicas: many}\\n' | Deployment 'x' does not match its schema
+      bad list item             | 'apiVersion: v1\\nkind: List\\nitems:\\n- 42\\n'           | items[0]: expected a Kubernetes object, got number
+      """)
+  void unreadableManifestsFailWithAMessageNamingTheInput(String name, String yaml, String expected) {
+    String text = yaml.replace("\\n", "\n");
+    assertThatThrownBy(() -> load(text))
+        .isInstanceOf(BlameException.class)
+        .hasMessageContaining(expected)
+        .satisfies(e -> assertThat(((BlameException) e).kind()).isEqualTo(BlameException.Kind.BAD_INPUT));
+  }
+
+  @Test
+  void nonUtf8FileIsRefusedByName(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("latin1.yaml");
+    Files.write(file, "kind: Pod\nmetadata: {name: caf\u00e9}\n".getBytes(StandardCharsets.ISO_8859_1));
+    assertThatThrownBy(() -> BlameEngine.builder().manifests(file).build())
+        .isInstanceOf(BlameException.class)
+        .hasMessageContaining("latin1.yaml: not UTF-8");
+  }
+
+  @Test
+  void missingFileIsNamed() {
+    assertThatThrownBy(() -> BlameEngine.builder().manifests(Path.of("no/such/dump.yaml")).build())
+        .isInstanceOf(BlameException.class)
+        .hasMessageContaining("no/such/dump.yaml: no such file or directory");
+  }
+
+  @Test
+  void ownerReferenceCycleIsAnUnknownFindingAndDoesNotLoop() {
+    String cycle = """
+        apiVersion: apps/v1
+        kind: ReplicaSet
+        metadata:
+          name: a
+          namespace: x
+          uid: ua
+          ownerReferences: [{apiVersion: apps/v1, kind: ReplicaSet, name: b, uid: ub, controller: true}]
+        ---
+        apiVersion: apps/v1
+        kind: ReplicaSet
+        metadata:
+          name: b
+          namespace: x
+          uid: ub
+          ownerReferences: [{apiVersion: apps/v1, kind: ReplicaSet, name: a, uid: ua, controller: true}]
+        """;
+    try (Blame blame = load(cycle)) {
+      ObjectRef a = ObjectRef.of(GroupKind.REPLICA_SET, "x", "a");
+      Explanation why = blame.explain(a);
+      assertThat(why.findings()).filteredOn(f -> f.reason().equals(ReasonCode.OWNER_CYCLE))
+          .extracting(Finding::message)
+          .contains("ownerReferences form a cycle: ReplicaSet a -> ReplicaSet b -> ReplicaSet a; ownership cannot be resolved");
+      assertThat(why.health()).isEqualTo(Health.UNKNOWN);
+      assertThat(why.causes().flatten()).hasSizeLessThanOrEqualTo(3);
+      assertThat(why.causes().children().get(0).truncated()).isTrue();
+    }
+  }
+
+  @Test
+  void selfOwnerIsACycleToo() {
+    String self = """
+        apiVersion: apps/v1
+        kind: ReplicaSet
+        metadata:
+          name: me
+          namespace: x
+          uid: u1
+          ownerReferences: [{apiVersion: apps/v1, kind: ReplicaSet, name: me, uid: u1}]
+        """;
+    try (Blame blame = load(self)) {
+      assertThat(blame.findings().withReason(ReasonCode.OWNER_CYCLE).list()).singleElement()
+          .satisfies(f -> assertThat(f.message()).contains("ReplicaSet me -> ReplicaSet me"));
+    }
+  }
+
+  @Test
+  void ownerOfAnUnknownKindIsShownAsNotObserved() {
+    String pod = """
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: p
+          namespace: x
+          ownerReferences: [{apiVersion: acme.example/v1, kind: Widget, name: w1, uid: uw}]
+        """;
+    try (Blame blame = load(pod)) {
+      Explanation why = blame.explain(ObjectRef.of(GroupKind.POD, "x", "p"));
+      BlameTree owner = why.causes().children().get(0);
+      assertThat(owner.ref()).isEqualTo(ObjectRef.of(GroupKind.of("acme.example", "Widget"), "x", "w1"));
+      assertThat(owner.node()).isEmpty();
+      assertThat(owner.verdict().health()).isEqualTo(Health.UNKNOWN);
+      assertThat(owner.verdict().findings()).extracting(Finding::reason).containsExactly(ReasonCode.NOT_OBSERVED);
+      // The pod itself is not blamed for not knowing its owner's kind.
+      assertThat(why.health()).isEqualTo(Health.HEALTHY);
+    }
+  }
+
+  @Test
+  void danglingOwnerOfAnObservedKindIsReported() {
+    String orphan = """
+        apiVersion: apps/v1
+        kind: ReplicaSet
+        metadata: {name: other, namespace: x, uid: u0}
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: orphan
+          namespace: x
+          ownerReferences: [{apiVersion: apps/v1, kind: ReplicaSet, name: gone, uid: ug, controller: true}]
+        """;
+    try (Blame blame = load(orphan)) {
+      Explanation why = blame.explain(ObjectRef.of(GroupKind.POD, "x", "orphan"));
+      assertThat(why.findings()).filteredOn(f -> f.reason().equals(ReasonCode.OWNER_NOT_FOUND)).singleElement()
+          .satisfies(f -> assertThat(f.message()).startsWith("owner ReplicaSet gone does not exist (uid ug)"));
+      assertThat(why.causes().children()).singleElement()
+          .satisfies(t -> assertThat(t.verdict().health()).isEqualTo(Health.MISSING));
+    }
+  }
+
+  @Test
+  void ownerRecreatedWithAnotherUidDoesNotAdoptTheOldChildren() {
+    String recreated = """
+        apiVersion: apps/v1
+        kind: ReplicaSet
+        metadata: {name: rs, namespace: x, uid: new-uid}
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: old-pod
+          namespace: x
+          ownerReferences: [{apiVersion: apps/v1, kind: ReplicaSet, name: rs, uid: old-uid, controller: true}]
+        """;
+    try (Blame blame = load(recreated)) {
+      assertThat(blame.explain(ObjectRef.of(GroupKind.REPLICA_SET, "x", "rs")).effects().children()).isEmpty();
+      assertThat(blame.findings().withReason(ReasonCode.OWNER_NOT_FOUND).list()).hasSize(1);
+    }
+  }
+
+  @Test
+  void objectsMissingOptionalPartsAreAnalyzedWithoutError() {
+    String sparse = """
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: bare}
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: bare}
+        """;
+    assertThat(Duration.ofSeconds(1)).isPositive();
+    try (Blame blame = load(sparse)) {
+      assertThat(blame.explain(ObjectRef.of(GroupKind.POD, "", "bare")).health()).isEqualTo(Health.HEALTHY);
+      assertThat(blame.explain(ObjectRef.of(GroupKind.DEPLOYMENT, "", "bare")).health()).isEqualTo(Health.HEALTHY);
+    }
+  }
+}

@@ -1,0 +1,177 @@
+package dev.blame.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.blame.api.Blame;
+import dev.blame.api.BlameTree;
+import dev.blame.api.GroupKind;
+import dev.blame.api.Health;
+import dev.blame.api.ObjectRef;
+import dev.blame.api.Verdict;
+import dev.blame.core.testing.ChildrenAnalyzer;
+import dev.blame.core.testing.ContainerStateAnalyzer;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The live source against fabric8's mock API server in CRUD mode: objects created, updated and deleted
+ * through the client show up in query results, with one LIST and one WATCH per kind and no polling.
+ */
+@EnableKubernetesMockClient(crud = true)
+@Timeout(60)
+class LiveSourceTest {
+
+  static final String NS = "demo";
+  static final ObjectRef DEPLOYMENT = ObjectRef.of(GroupKind.DEPLOYMENT, NS, "web");
+  static final ObjectRef RS = ObjectRef.of(GroupKind.REPLICA_SET, NS, "web-abc");
+  static final ObjectRef POD = ObjectRef.of(GroupKind.POD, NS, "web-abc-1");
+
+  KubernetesMockServer server;
+  KubernetesClient client;
+
+  @Test
+  void followsCreatesUpdatesAndDeletesWithOneListAndOneWatchPerKind() throws Exception {
+    Deployment deployment = client.apps().deployments().inNamespace(NS).resource(new DeploymentBuilder()
+        .withNewMetadata().withName("web").endMetadata()
+        .withNewSpec().withReplicas(1).endSpec().build()).create();
+    ReplicaSet rs = client.apps().replicaSets().inNamespace(NS).resource(new ReplicaSetBuilder()
+        .withNewMetadata().withName("web-abc").withOwnerReferences(owner(deployment)).endMetadata()
+        .build()).create();
+    Pod pod = client.pods().inNamespace(NS).resource(new PodBuilder()
+        .withNewMetadata().withName("web-abc-1").withOwnerReferences(owner(rs)).endMetadata()
+        .withNewStatus().withPhase("Running").endStatus().build()).create();
+    drainRequests();
+
+    try (Blame blame = BlameEngine.builder().client(client).namespace(NS).discoverAnalyzers(false)
+        .addAnalyzer(new ContainerStateAnalyzer()).addAnalyzer(new ChildrenAnalyzer()).build()) {
+      // Present at once: build() returns after the initial LISTs.
+      BlameTree effects = blame.explain(DEPLOYMENT).effects();
+      assertThat(effects.children()).extracting(BlameTree::ref).containsExactly(RS);
+      assertThat(effects.children().get(0).children()).extracting(BlameTree::ref).containsExactly(POD);
+      assertThat(blame.explain(DEPLOYMENT).health()).isEqualTo(Health.HEALTHY);
+
+      // An update: the pod's container starts crash-looping; the Deployment turns Degraded.
+      client.pods().inNamespace(NS).resource(new PodBuilder(pod).editStatus().addNewContainerStatus()
+          .withName("main").withNewState().withNewWaiting().withReason("CrashLoopBackOff").endWaiting()
+          .endState().endContainerStatus().endStatus().build()).updateStatus();
+      await(() -> blame.verdict(DEPLOYMENT).map(Verdict::health).orElse(null) == Health.DEGRADED);
+      assertThat(blame.explain(DEPLOYMENT).culprits()).extracting(f -> f.subject()).containsExactly(POD);
+
+      // An Event about the pod is attached to it.
+      client.v1().events().inNamespace(NS).resource(new EventBuilder()
+          .withNewMetadata().withName("web-abc-1.1").endMetadata()
+          .withNewInvolvedObject().withApiVersion("v1").withKind("Pod").withName("web-abc-1").withNamespace(NS)
+          .withUid(pod.getMetadata().getUid()).endInvolvedObject()
+          .withReason("BackOff").withType("Warning").withMessage("Back-off restarting failed container")
+          .build()).create();
+      await(() -> !blame.explain(POD).causes().events().isEmpty());
+
+      // A delete: the pod goes away and the Deployment recovers.
+      client.pods().inNamespace(NS).withName("web-abc-1").delete();
+      await(() -> blame.node(POD).isEmpty());
+      await(() -> blame.verdict(DEPLOYMENT).map(Verdict::health).orElse(null) == Health.HEALTHY);
+      assertThat(blame.explain(RS).effects().children()).isEmpty();
+
+      // Another namespace is not watched.
+      client.configMaps().inNamespace("other").resource(new ConfigMapBuilder()
+          .withNewMetadata().withName("x").endMetadata().build()).create();
+
+      Map<String, Integer> lists = new TreeMap<>();
+      Map<String, Integer> watches = new TreeMap<>();
+      List<String> others = new ArrayList<>();
+      classify(drainRequests(), lists, watches, others);
+      Map<String, Integer> once = Map.of(
+          "/api/v1/namespaces/demo/events", 1,
+          "/api/v1/namespaces/demo/pods", 1,
+          "/apis/apps/v1/namespaces/demo/deployments", 1,
+          "/apis/apps/v1/namespaces/demo/replicasets", 1);
+      assertThat(lists).isEqualTo(once);
+      assertThat(watches).isEqualTo(once);
+      assertThat(others).allMatch(r -> !r.startsWith("GET"), "no other reads: " + others);
+
+      // No polling: a quiet second brings no requests.
+      int before = server.getRequestCount();
+      Thread.sleep(1_000);
+      assertThat(server.getRequestCount()).isEqualTo(before);
+    }
+  }
+
+  @Test
+  void aKindNamedByAQueryIsWatchedOnDemand() throws Exception {
+    client.configMaps().inNamespace(NS).resource(new ConfigMapBuilder()
+        .withNewMetadata().withName("settings").endMetadata().build()).create();
+    try (Blame blame = BlameEngine.builder().client(client).namespace(NS).discoverAnalyzers(false)
+        .addAnalyzer(new ContainerStateAnalyzer()).build()) {
+      drainRequests();
+      ObjectRef settings = ObjectRef.of(GroupKind.CONFIG_MAP, NS, "settings");
+      assertThat(blame.explain(settings).found()).isTrue();
+      assertThat(blame.explain(settings).found()).isTrue();
+      Map<String, Integer> lists = new TreeMap<>();
+      Map<String, Integer> watches = new TreeMap<>();
+      classify(drainRequests(), lists, watches, new ArrayList<>());
+      assertThat(lists).isEqualTo(Map.of("/api/v1/namespaces/demo/configmaps", 1));
+      assertThat(watches).isEqualTo(Map.of("/api/v1/namespaces/demo/configmaps", 1));
+    }
+  }
+
+  private static OwnerReference owner(io.fabric8.kubernetes.api.model.HasMetadata owner) {
+    return new OwnerReferenceBuilder().withApiVersion(owner.getApiVersion()).withKind(owner.getKind())
+        .withName(owner.getMetadata().getName()).withUid(owner.getMetadata().getUid()).withController(true).build();
+  }
+
+  private static void classify(List<String> requests, Map<String, Integer> lists, Map<String, Integer> watches,
+      List<String> others) {
+    for (String request : requests) {
+      String[] parts = request.split(" ", 2);
+      String path = parts[1].split("\\?", 2)[0];
+      String query = parts[1].contains("?") ? parts[1].split("\\?", 2)[1] : "";
+      if (parts[0].equals("GET") && query.contains("watch=true")) {
+        watches.merge(path, 1, Integer::sum);
+      } else if (parts[0].equals("GET") && query.contains("limit=")) {
+        lists.merge(path, 1, Integer::sum);
+      } else {
+        others.add(request);
+      }
+    }
+  }
+
+  private List<String> drainRequests() throws InterruptedException {
+    List<String> requests = new ArrayList<>();
+    RecordedRequest request;
+    while ((request = server.takeRequest(50, TimeUnit.MILLISECONDS)) != null) {
+      requests.add(request.getMethod() + " " + request.getPath());
+    }
+    return requests;
+  }
+
+  private static void await(BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("condition not met within 10 s");
+      }
+      Thread.sleep(20);
+    }
+  }
+}
