@@ -115,6 +115,11 @@ public final class ClusterSource implements Source {
     engine.observe(List.of(kind));
   }
 
+  @Override
+  public boolean isLive() {
+    return true;
+  }
+
   /** Kinds being watched, in the order the watches started. */
   public synchronized List<GroupKind> watchedKinds() {
     return new ArrayList<>(watches.keySet());

@@ -171,6 +171,29 @@ public final class GraphEngine {
     listeners.add(listener);
   }
 
+  public void removeListener(Runnable listener) {
+    listeners.remove(listener);
+  }
+
+  /**
+   * Analyzes these objects again (and whoever consumes a verdict that changes), for verdicts that change
+   * with time alone: a grace window that runs out.
+   */
+  public void reanalyze(Collection<ObjectRef> refs) {
+    lock.writeLock().lock();
+    try {
+      Set<ObjectRef> keys = new LinkedHashSet<>();
+      for (ObjectRef ref : refs) {
+        if (store.entry(ref).isPresent()) {
+          keys.add(ref.key());
+        }
+      }
+      analyze(keys);
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
   private Set<ObjectRef> applyOne(Change change) {
     if (change instanceof Upsert) {
       Node node = ((Upsert) change).node();
