@@ -115,6 +115,18 @@ public final class BlameEngine {
       return this;
     }
 
+    /**
+     * Adds manifests from a stream of UTF-8 YAML or JSON, read to its end but not closed; {@code sourceName}
+     * names them in error messages.
+     *
+     * @throws BlameException of kind BAD_INPUT naming the source and what was wrong
+     */
+    public Builder manifests(String sourceName, java.io.InputStream content) {
+      objects.addAll(ManifestReader.read(sourceName, Objects.requireNonNull(content, "content")));
+      offline = true;
+      return this;
+    }
+
     /** Adds objects already in memory. */
     public Builder objects(Collection<? extends HasMetadata> objects) {
       this.objects.addAll(objects);

@@ -1,9 +1,17 @@
 package dev.blame.analyzers.config;
 
-import dev.blame.analyzers.custom.Unstructured;
 import dev.blame.api.EdgeKind;
 import dev.blame.api.GroupKind;
 import dev.blame.api.ObjectRef;
+import io.fabric8.kubernetes.api.model.ConfigMapKeySelector;
+import io.fabric8.kubernetes.api.model.EnvFromSource;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.LocalObjectReference;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.SecretKeySelector;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeProjection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,63 +27,111 @@ record PodReference(EdgeKind edge, ObjectRef target, String path, Optional<Strin
 
   enum Use { VOLUME, CLAIM, ENV, PULL_SECRET, SERVICE_ACCOUNT, NODE }
 
-  /** Every reference in the pod spec, one per (target, use, container). */
-  static List<PodReference> of(String namespace, String podName, Unstructured pod) {
+  /** Every reference in the pod spec, one per (target, use, container). Reads the typed pod: no copy. */
+  static List<PodReference> of(String namespace, String podName, Pod pod) {
     Map<String, PodReference> refs = new LinkedHashMap<>();
-    for (Unstructured v : pod.list("spec", "volumes")) {
-      String path = "spec.volumes[" + v.string("name") + "]";
-      volume(refs, namespace, GroupKind.CONFIG_MAP, v.string("configMap", "name"), path + ".configMap",
-          v.bool("configMap", "optional"));
-      volume(refs, namespace, GroupKind.SECRET, v.string("secret", "secretName"), path + ".secret",
-          v.bool("secret", "optional"));
-      String claim = v.string("persistentVolumeClaim", "claimName");
-      if (v.has("ephemeral")) {
-        claim = podName + "-" + v.string("name");
+    PodSpec spec = pod.getSpec() == null ? new PodSpec() : pod.getSpec();
+    for (Volume v : nonNull(spec.getVolumes())) {
+      String path = "spec.volumes[" + text(v.getName()) + "]";
+      if (v.getConfigMap() != null) {
+        volume(refs, namespace, GroupKind.CONFIG_MAP, text(v.getConfigMap().getName()), path + ".configMap",
+            Boolean.TRUE.equals(v.getConfigMap().getOptional()));
+      }
+      if (v.getSecret() != null) {
+        volume(refs, namespace, GroupKind.SECRET, text(v.getSecret().getSecretName()), path + ".secret",
+            Boolean.TRUE.equals(v.getSecret().getOptional()));
+      }
+      String claim = v.getPersistentVolumeClaim() == null ? "" : text(v.getPersistentVolumeClaim().getClaimName());
+      if (v.getEphemeral() != null) {
+        claim = podName + "-" + text(v.getName());
       }
       if (!claim.isEmpty()) {
         add(refs, new PodReference(EdgeKind.MOUNTS, ObjectRef.of(GroupKind.PERSISTENT_VOLUME_CLAIM, namespace, claim),
-            path + (v.has("ephemeral") ? ".ephemeral" : ".persistentVolumeClaim"), Optional.empty(), false, Use.CLAIM));
+            path + (v.getEphemeral() != null ? ".ephemeral" : ".persistentVolumeClaim"), Optional.empty(), false,
+            Use.CLAIM));
       }
-      for (Unstructured s : v.list("projected", "sources")) {
-        volume(refs, namespace, GroupKind.CONFIG_MAP, s.string("configMap", "name"), path + ".projected.configMap",
-            s.bool("configMap", "optional"));
-        volume(refs, namespace, GroupKind.SECRET, s.string("secret", "name"), path + ".projected.secret",
-            s.bool("secret", "optional"));
-      }
-    }
-    for (String list : List.of("initContainers", "containers", "ephemeralContainers")) {
-      for (Unstructured c : pod.list("spec", list)) {
-        Optional<String> container = Optional.of(c.string("name"));
-        String base = "spec." + list + "[" + c.string("name") + "]";
-        for (Unstructured e : c.list("env")) {
-          String path = base + ".env[" + e.string("name") + "]";
-          env(refs, namespace, GroupKind.CONFIG_MAP, e.child("valueFrom", "configMapKeyRef"), path, container);
-          env(refs, namespace, GroupKind.SECRET, e.child("valueFrom", "secretKeyRef"), path, container);
-        }
-        for (Unstructured e : c.list("envFrom")) {
-          env(refs, namespace, GroupKind.CONFIG_MAP, e.child("configMapRef"), base + ".envFrom.configMapRef", container);
-          env(refs, namespace, GroupKind.SECRET, e.child("secretRef"), base + ".envFrom.secretRef", container);
+      if (v.getProjected() != null) {
+        for (VolumeProjection s : nonNull(v.getProjected().getSources())) {
+          if (s.getConfigMap() != null) {
+            volume(refs, namespace, GroupKind.CONFIG_MAP, text(s.getConfigMap().getName()),
+                path + ".projected.configMap", Boolean.TRUE.equals(s.getConfigMap().getOptional()));
+          }
+          if (s.getSecret() != null) {
+            volume(refs, namespace, GroupKind.SECRET, text(s.getSecret().getName()), path + ".projected.secret",
+                Boolean.TRUE.equals(s.getSecret().getOptional()));
+          }
         }
       }
     }
-    for (Unstructured s : pod.list("spec", "imagePullSecrets")) {
-      if (!s.string("name").isEmpty()) {
-        add(refs, new PodReference(EdgeKind.REFERENCES, ObjectRef.of(GroupKind.SECRET, namespace, s.string("name")),
+    containers(refs, namespace, "initContainers", nonNull(spec.getInitContainers()).stream()
+        .map(c -> new ContainerRefs(c.getName(), c.getEnv(), c.getEnvFrom())).toList());
+    containers(refs, namespace, "containers", nonNull(spec.getContainers()).stream()
+        .map(c -> new ContainerRefs(c.getName(), c.getEnv(), c.getEnvFrom())).toList());
+    containers(refs, namespace, "ephemeralContainers", nonNull(spec.getEphemeralContainers()).stream()
+        .map(c -> new ContainerRefs(c.getName(), c.getEnv(), c.getEnvFrom())).toList());
+    for (LocalObjectReference s : nonNull(spec.getImagePullSecrets())) {
+      if (!text(s.getName()).isEmpty()) {
+        add(refs, new PodReference(EdgeKind.REFERENCES, ObjectRef.of(GroupKind.SECRET, namespace, s.getName()),
             "spec.imagePullSecrets", Optional.empty(), false, Use.PULL_SECRET));
       }
     }
-    String sa = pod.string("spec", "serviceAccountName").isEmpty() ? pod.string("spec", "serviceAccount")
-        : pod.string("spec", "serviceAccountName");
+    String sa = text(spec.getServiceAccountName()).isEmpty() ? text(spec.getServiceAccount())
+        : text(spec.getServiceAccountName());
     if (!sa.isEmpty()) {
       add(refs, new PodReference(EdgeKind.REFERENCES, ObjectRef.of(GroupKind.SERVICE_ACCOUNT, namespace, sa),
           "spec.serviceAccountName", Optional.empty(), false, Use.SERVICE_ACCOUNT));
     }
-    String node = pod.string("spec", "nodeName");
+    String node = text(spec.getNodeName());
     if (!node.isEmpty()) {
       add(refs, new PodReference(EdgeKind.RUNS_ON, ObjectRef.of(GroupKind.NODE, "", node), "spec.nodeName",
           Optional.empty(), false, Use.NODE));
     }
     return new ArrayList<>(refs.values());
+  }
+
+  /** What init, regular and ephemeral containers share: a name, env and envFrom. */
+  private record ContainerRefs(String name, List<EnvVar> env, List<EnvFromSource> envFrom) {}
+
+  private static void containers(Map<String, PodReference> refs, String namespace, String list,
+      List<ContainerRefs> containers) {
+    for (ContainerRefs c : containers) {
+      Optional<String> container = Optional.of(text(c.name()));
+      String base = "spec." + list + "[" + text(c.name()) + "]";
+      for (EnvVar e : nonNull(c.env())) {
+        if (e.getValueFrom() == null) {
+          continue;
+        }
+        String path = base + ".env[" + text(e.getName()) + "]";
+        ConfigMapKeySelector cm = e.getValueFrom().getConfigMapKeyRef();
+        if (cm != null) {
+          env(refs, namespace, GroupKind.CONFIG_MAP, text(cm.getName()), Boolean.TRUE.equals(cm.getOptional()), path,
+              container);
+        }
+        SecretKeySelector secret = e.getValueFrom().getSecretKeyRef();
+        if (secret != null) {
+          env(refs, namespace, GroupKind.SECRET, text(secret.getName()), Boolean.TRUE.equals(secret.getOptional()),
+              path, container);
+        }
+      }
+      for (EnvFromSource e : nonNull(c.envFrom())) {
+        if (e.getConfigMapRef() != null) {
+          env(refs, namespace, GroupKind.CONFIG_MAP, text(e.getConfigMapRef().getName()),
+              Boolean.TRUE.equals(e.getConfigMapRef().getOptional()), base + ".envFrom.configMapRef", container);
+        }
+        if (e.getSecretRef() != null) {
+          env(refs, namespace, GroupKind.SECRET, text(e.getSecretRef().getName()),
+              Boolean.TRUE.equals(e.getSecretRef().getOptional()), base + ".envFrom.secretRef", container);
+        }
+      }
+    }
+  }
+
+  private static String text(String value) {
+    return value == null ? "" : value;
+  }
+
+  private static <T> List<T> nonNull(List<T> list) {
+    return list == null ? List.of() : list;
   }
 
   private static void volume(Map<String, PodReference> refs, String ns, GroupKind kind, String name, String path,
@@ -86,11 +142,11 @@ record PodReference(EdgeKind edge, ObjectRef target, String path, Optional<Strin
     }
   }
 
-  private static void env(Map<String, PodReference> refs, String ns, GroupKind kind, Unstructured source,
+  private static void env(Map<String, PodReference> refs, String ns, GroupKind kind, String name, boolean optional,
       String path, Optional<String> container) {
-    if (!source.string("name").isEmpty()) {
-      add(refs, new PodReference(EdgeKind.REFERENCES, ObjectRef.of(kind, ns, source.string("name")), path, container,
-          source.bool("optional"), Use.ENV));
+    if (!name.isEmpty()) {
+      add(refs, new PodReference(EdgeKind.REFERENCES, ObjectRef.of(kind, ns, name), path, container, optional,
+          Use.ENV));
     }
   }
 

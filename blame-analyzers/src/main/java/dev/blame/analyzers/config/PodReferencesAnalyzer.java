@@ -19,6 +19,11 @@ import dev.blame.api.spi.Analyzer;
 import dev.blame.api.spi.GraphView;
 import dev.blame.api.spi.KindSelector;
 import dev.blame.api.spi.Link;
+import io.fabric8.kubernetes.api.model.ContainerStateWaiting;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodStatus;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +39,8 @@ import java.util.Set;
  * only; their data is never read.
  */
 public final class PodReferencesAnalyzer implements Analyzer {
+
+  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
   public static final ReasonCode CONFIG_MAP_NOT_FOUND = ReasonCode.of("ConfigMapNotFound");
   public static final ReasonCode SECRET_NOT_FOUND = ReasonCode.of("SecretNotFound");
@@ -73,20 +80,26 @@ public final class PodReferencesAnalyzer implements Analyzer {
   }
 
   private static List<PodReference> references(Node node) {
-    return PodReference.of(node.ref().namespace(), node.ref().name(), Unstructured.of(node.object()));
+    return PodReference.of(node.ref().namespace(), node.ref().name(), typed(node));
+  }
+
+  /** The pod as fabric8's typed model; a pod read as a generic resource is converted (copied) once. */
+  static Pod typed(Node node) {
+    return node.as(Pod.class).orElseGet(() -> SERIALIZATION.convertValue(node.object(), Pod.class));
   }
 
   @Override
   public Verdict analyze(AnalysisContext ctx) {
-    Unstructured pod = Unstructured.of(ctx.node().object());
-    String phase = pod.string("status", "phase");
-    boolean evicted = "Evicted".equals(pod.string("status", "reason"));
+    Pod pod = typed(ctx.node());
+    PodStatus status = pod.getStatus() == null ? new PodStatus() : pod.getStatus();
+    String phase = status.getPhase() == null ? "" : status.getPhase();
+    boolean evicted = "Evicted".equals(status.getReason());
     if (("Succeeded".equals(phase) || "Failed".equals(phase)) && !evicted) {
       return Verdicts.healthy("");
     }
     GraphView graph = ctx.graph();
     List<Finding> findings = new ArrayList<>();
-    for (PodReference r : references(ctx.node())) {
+    for (PodReference r : PodReference.of(ctx.node().ref().namespace(), ctx.node().ref().name(), pod)) {
       Optional<Node> target = graph.node(r.target());
       if (target.isEmpty()) {
         if (!r.optional() && graph.observes(r.target().groupKind())) {
@@ -101,7 +114,7 @@ public final class PodReferencesAnalyzer implements Analyzer {
     return Verdicts.of(Health.HEALTHY, ReconcileStatus.CURRENT, "", findings);
   }
 
-  private static Finding missing(AnalysisContext ctx, Unstructured pod, PodReference r) {
+  private static Finding missing(AnalysisContext ctx, Pod pod, PodReference r) {
     ObjectRef ref = ctx.node().ref();
     String what = r.target().display();
     var b = Finding.builder().subject(ref).container(r.container()).health(Health.DEGRADED)
@@ -125,8 +138,8 @@ public final class PodReferencesAnalyzer implements Analyzer {
         events(ctx, "FailedScheduling", r.target().name()).forEach(e -> b.addEvidence(Evidence.event(e)));
       }
       case PULL_SECRET -> {
-        List<Evidence> pullErrors = pod.list("status", "containerStatuses").stream()
-            .map(c -> waiting(pod, c.string("name"), PULL_ERRORS)).flatMap(Optional::stream).toList();
+        List<Evidence> pullErrors = statuses(pod, false).stream()
+            .map(c -> waiting(pod, c.getName(), PULL_ERRORS)).flatMap(Optional::stream).toList();
         b.reason(IMAGE_PULL_SECRET_NOT_FOUND).addAllEvidence(pullErrors)
             .health(pullErrors.isEmpty() ? Health.HEALTHY : Health.DEGRADED)
             .message("image pull secret " + r.target().name() + " does not exist"
@@ -160,17 +173,25 @@ public final class PodReferencesAnalyzer implements Analyzer {
         .limit(2).toList();
   }
 
-  private static Optional<Evidence> waiting(Unstructured pod, String container, Set<String> reasons) {
-    for (String list : List.of("initContainerStatuses", "containerStatuses")) {
-      for (Unstructured c : pod.list("status", list)) {
-        String reason = c.string("state", "waiting", "reason");
-        if (c.string("name").equals(container) && reasons.contains(reason)) {
-          return Optional.of(Evidence.field("status." + list + "[" + container + "].state.waiting",
-              reason + ": " + c.string("state", "waiting", "message")));
+  private static Optional<Evidence> waiting(Pod pod, String container, Set<String> reasons) {
+    for (boolean init : List.of(true, false)) {
+      for (ContainerStatus c : statuses(pod, init)) {
+        ContainerStateWaiting waiting = c.getState() == null ? null : c.getState().getWaiting();
+        String reason = waiting == null || waiting.getReason() == null ? "" : waiting.getReason();
+        if (container.equals(c.getName()) && reasons.contains(reason)) {
+          return Optional.of(Evidence.field("status." + (init ? "initContainerStatuses" : "containerStatuses")
+              + "[" + container + "].state.waiting",
+              reason + ": " + (waiting.getMessage() == null ? "" : waiting.getMessage())));
         }
       }
     }
     return Optional.empty();
+  }
+
+  private static List<ContainerStatus> statuses(Pod pod, boolean init) {
+    List<ContainerStatus> list = pod.getStatus() == null ? null
+        : init ? pod.getStatus().getInitContainerStatuses() : pod.getStatus().getContainerStatuses();
+    return list == null ? List.of() : list;
   }
 
   /** Node conditions that explain a pod on it. */

@@ -9,6 +9,8 @@ import dev.blame.api.Node;
 import dev.blame.api.Selector;
 import dev.blame.api.Verdict;
 import dev.blame.api.spi.GraphView;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodCondition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +32,16 @@ public final class SelectedPods {
 
   /** True when the pod's Ready condition is True. */
   public static boolean isReady(Node pod) {
+    Optional<Pod> typed = pod.as(Pod.class);
+    if (typed.isPresent()) {
+      List<PodCondition> conditions = typed.get().getStatus() == null ? null : typed.get().getStatus().getConditions();
+      for (PodCondition c : conditions == null ? List.<PodCondition>of() : conditions) {
+        if ("Ready".equals(c.getType())) {
+          return "True".equalsIgnoreCase(c.getStatus());
+        }
+      }
+      return false;
+    }
     return Condition.find(Unstructured.of(pod.object()).conditions(), "Ready").map(Condition::isTrue).orElse(false);
   }
 

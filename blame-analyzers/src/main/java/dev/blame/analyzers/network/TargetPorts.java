@@ -6,8 +6,12 @@ import dev.blame.api.Finding;
 import dev.blame.api.Health;
 import dev.blame.api.Node;
 import dev.blame.api.ObjectRef;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.Pod;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -24,20 +28,17 @@ final class TargetPorts {
     if (pods.isEmpty()) {
       return findings;
     }
-    List<Unstructured> declared = new ArrayList<>();
+    List<Port> declared = new ArrayList<>();
     for (Node pod : pods) {
-      for (Unstructured c : Unstructured.of(pod.object()).list("spec", "containers")) {
-        declared.addAll(c.list("ports"));
-      }
+      declared.addAll(ports(pod));
     }
     String declaredText = declared.stream()
-        .map(p -> p.string("containerPort") + (p.string("name").isEmpty() ? "" : "/" + p.string("name")))
+        .map(p -> p.number() + (p.name().isEmpty() ? "" : "/" + p.name()))
         .distinct().collect(Collectors.joining(", "));
     for (Unstructured port : svc.list("spec", "ports")) {
       String target = port.string("targetPort").isEmpty() ? port.string("port") : port.string("targetPort");
       boolean named = !target.chars().allMatch(Character::isDigit);
-      boolean found = declared.stream().anyMatch(p -> named ? target.equals(p.string("name"))
-          : target.equals(p.string("containerPort")));
+      boolean found = declared.stream().anyMatch(p -> named ? target.equals(p.name()) : target.equals(p.number()));
       if (found || (!named && declared.isEmpty())) {
         continue;
       }
@@ -52,5 +53,30 @@ final class TargetPorts {
           .build());
     }
     return findings;
+  }
+
+  /** A container port as text: its number and its name ({@code ""} when unnamed). */
+  private record Port(String number, String name) {}
+
+  /** The pod's declared container ports, read from the typed pod when it is one (no copy). */
+  private static List<Port> ports(Node pod) {
+    List<Port> ports = new ArrayList<>();
+    Optional<Pod> typed = pod.as(Pod.class);
+    if (typed.isPresent()) {
+      List<Container> containers = typed.get().getSpec() == null ? null : typed.get().getSpec().getContainers();
+      for (Container c : containers == null ? List.<Container>of() : containers) {
+        for (ContainerPort p : c.getPorts() == null ? List.<ContainerPort>of() : c.getPorts()) {
+          ports.add(new Port(p.getContainerPort() == null ? "" : String.valueOf(p.getContainerPort()),
+              p.getName() == null ? "" : p.getName()));
+        }
+      }
+      return ports;
+    }
+    for (Unstructured c : Unstructured.of(pod.object()).list("spec", "containers")) {
+      for (Unstructured p : c.list("ports")) {
+        ports.add(new Port(p.string("containerPort"), p.string("name")));
+      }
+    }
+    return ports;
   }
 }

@@ -12,6 +12,7 @@ import dev.blame.api.ReconcileStatus;
 import dev.blame.api.Verdict;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -101,33 +102,25 @@ final class Explainer {
     return node.build();
   }
 
+  /** Edge kinds whose {@code from} end is upstream (owners, selectors), and the others (dependencies). */
+  private static final Set<EdgeKind> FROM_UPSTREAM = EnumSet.noneOf(EdgeKind.class);
+  private static final Set<EdgeKind> TO_UPSTREAM = EnumSet.noneOf(EdgeKind.class);
+
+  static {
+    for (EdgeKind kind : EdgeKind.values()) {
+      (kind.fromIsUpstream() ? FROM_UPSTREAM : TO_UPSTREAM).add(kind);
+    }
+  }
+
   private List<Edge> upstreamEdges(ObjectRef ref) {
-    List<Edge> edges = new ArrayList<>();
-    for (Edge e : store.edgesTo(ref)) {
-      if (e.kind().fromIsUpstream()) {
-        edges.add(e);
-      }
-    }
-    for (Edge e : store.edgesFrom(ref)) {
-      if (!e.kind().fromIsUpstream()) {
-        edges.add(e);
-      }
-    }
+    List<Edge> edges = new ArrayList<>(store.edgesTo(ref, FROM_UPSTREAM));
+    edges.addAll(store.edgesFrom(ref, TO_UPSTREAM));
     return edges;
   }
 
   private List<Edge> downstreamEdges(ObjectRef ref) {
-    List<Edge> edges = new ArrayList<>();
-    for (Edge e : store.edgesFrom(ref)) {
-      if (e.kind().fromIsUpstream()) {
-        edges.add(e);
-      }
-    }
-    for (Edge e : store.edgesTo(ref)) {
-      if (!e.kind().fromIsUpstream()) {
-        edges.add(e);
-      }
-    }
+    List<Edge> edges = new ArrayList<>(store.edgesFrom(ref, FROM_UPSTREAM));
+    edges.addAll(store.edgesTo(ref, TO_UPSTREAM));
     return edges;
   }
 
@@ -175,12 +168,10 @@ final class Explainer {
     List<ObjectRef> dependents = new ArrayList<>(culprits.keySet());
     dependents.add(causes.ref());
     for (ObjectRef dependent : dependents) {
-      for (Edge edge : store.edgesFrom(dependent)) {
-        if (!edge.kind().fromIsUpstream()) {
-          Verdict verdict = store.verdict(edge.to()).orElseGet(() -> absent(edge.to()));
-          if (failing(verdict.health()) && verdict.health() != Health.UNKNOWN) {
-            culprits.putIfAbsent(edge.to(), verdict);
-          }
+      for (Edge edge : store.edgesFrom(dependent, TO_UPSTREAM)) {
+        Verdict verdict = store.verdict(edge.to()).orElseGet(() -> absent(edge.to()));
+        if (failing(verdict.health()) && verdict.health() != Health.UNKNOWN) {
+          culprits.putIfAbsent(edge.to(), verdict);
         }
       }
     }

@@ -485,11 +485,10 @@ public final class GraphEngine {
 
     @Override
     public List<Node> targets(ObjectRef from, EdgeKind kind) {
-      List<Node> nodes = new ArrayList<>();
-      for (Edge edge : store.edgesFrom(from)) {
-        if (edge.kind() == kind) {
-          store.node(edge.to()).ifPresent(nodes::add);
-        }
+      List<ObjectRef> keys = store.targetKeys(from, kind);
+      List<Node> nodes = new ArrayList<>(keys.size());
+      for (ObjectRef key : keys) {
+        store.node(key).ifPresent(nodes::add);
       }
       return nodes;
     }
@@ -497,10 +496,8 @@ public final class GraphEngine {
     @Override
     public List<Node> sources(ObjectRef to, EdgeKind kind) {
       List<Node> nodes = new ArrayList<>();
-      for (Edge edge : store.edgesTo(to)) {
-        if (edge.kind() == kind) {
-          store.node(edge.from()).ifPresent(nodes::add);
-        }
+      for (Edge edge : store.edgesTo(to, java.util.EnumSet.of(kind))) {
+        store.node(edge.from()).ifPresent(nodes::add);
       }
       return nodes;
     }

@@ -12,6 +12,7 @@ import dev.blame.api.spi.Link;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -39,14 +40,26 @@ final class GraphStore {
   private final Map<KindNs, NavigableSet<ObjectRef>> byKindNs = new HashMap<>();
   private final Map<KindNs, Map<String, Set<ObjectRef>>> byLabel = new HashMap<>();
   private final Map<OwnerKey, Set<ObjectRef>> childrenByOwner = new HashMap<>();
-  private final Map<ObjectRef, Set<ObjectRef>> linkSourcesByTarget = new HashMap<>();
-  private final Map<KindNs, Set<ObjectRef>> selectorSources = new HashMap<>();
+  /** Sources of by-name links, per target and edge kind. */
+  private final Map<LinkKey, Set<ObjectRef>> linkSourcesByTarget = new HashMap<>();
+  /** Sources of selector links, per scope (target kind and namespace) and edge kind. */
+  private final Map<ScopeKey, Set<ObjectRef>> selectorSources = new HashMap<>();
   private final Map<ObjectRef, Map<ObjectRef, EventRecord>> eventsByRegarding = new HashMap<>();
   private final Map<ObjectRef, ObjectRef> regardingByEvent = new HashMap<>();
   private final Set<ObjectRef> withFindings = new HashSet<>();
   private final Set<GroupKind> observed = new HashSet<>();
   /** Kinds the source could not read, with the reason (e.g. "forbidden: cannot list ..."). */
   private final Map<GroupKind, String> unreadable = new HashMap<>();
+
+  /** An index key: the by-name links of one kind to one target. */
+  private record LinkKey(ObjectRef target, EdgeKind kind) {}
+
+  /** An index key: the selector links of one kind over one kind in one namespace. */
+  private record ScopeKey(KindNs scope, EdgeKind kind) {
+    static ScopeKey of(Link link) {
+      return new ScopeKey(new KindNs(link.targetKind().get(), link.namespace()), link.kind());
+    }
+  }
 
   // ---------------------------------------------------------------- reads
 
@@ -198,58 +211,124 @@ final class GraphStore {
     return children;
   }
 
+  static final Set<EdgeKind> ALL_KINDS = java.util.Collections.unmodifiableSet(EnumSet.allOf(EdgeKind.class));
+
   List<Edge> edgesFrom(ObjectRef ref) {
+    return edgesFrom(ref, ALL_KINDS);
+  }
+
+  /** Outgoing edges of these kinds, sorted; builds only those asked for. */
+  List<Edge> edgesFrom(ObjectRef ref, Set<EdgeKind> kinds) {
     Entry entry = byKey.get(ref.key());
     if (entry == null) {
       return List.of();
     }
-    TreeSet<Edge> edges = new TreeSet<>();
+    List<Edge> edges = new ArrayList<>();
     ObjectRef from = entry.node.ref();
-    for (ObjectRef child : children(entry.key)) {
-      edges.add(Edge.of(from, EdgeKind.OWNS, byKey.get(child).node.ref()));
+    if (kinds.contains(EdgeKind.OWNS)) {
+      for (ObjectRef child : children(entry.key)) {
+        edges.add(Edge.of(from, EdgeKind.OWNS, byKey.get(child).node.ref()));
+      }
     }
     for (Link link : entry.links) {
+      if (!kinds.contains(link.kind())) {
+        continue;
+      }
       if (link.target().isPresent()) {
         ObjectRef target = link.target().get();
-        edges.add(Edge.of(from, link.kind(), node(target).map(Node::ref).orElse(target)));
+        Entry found = byKey.get(target);
+        edges.add(Edge.of(from, link.kind(), found == null ? target : found.node.ref()));
       } else {
         for (ObjectRef target : select(link)) {
           edges.add(Edge.of(from, link.kind(), byKey.get(target).node.ref()));
         }
       }
     }
-    return new ArrayList<>(edges);
+    return sortedDistinct(edges);
   }
 
   List<Edge> edgesTo(ObjectRef ref) {
+    return edgesTo(ref, ALL_KINDS);
+  }
+
+  /**
+   * Incoming edges of these kinds, sorted. The link indexes are kept per edge kind, so asking for OWNS edges
+   * of a ConfigMap does not visit the thousand pods that mount it.
+   */
+  List<Edge> edgesTo(ObjectRef ref, Set<EdgeKind> kinds) {
     Entry entry = byKey.get(ref.key());
     if (entry == null) {
       return List.of();
     }
-    TreeSet<Edge> edges = new TreeSet<>();
+    List<Edge> edges = new ArrayList<>();
     ObjectRef to = entry.node.ref();
-    for (Entry.OwnerLink owner : entry.owners) {
-      ObjectRef ownerRef = resolveOwner(entry, owner);
-      Entry ownerEntry = byKey.get(ownerRef);
-      edges.add(Edge.of(ownerEntry == null ? ownerRef : ownerEntry.node.ref(), EdgeKind.OWNS, to));
+    if (kinds.contains(EdgeKind.OWNS)) {
+      for (Entry.OwnerLink owner : entry.owners) {
+        ObjectRef ownerRef = resolveOwner(entry, owner);
+        Entry ownerEntry = byKey.get(ownerRef);
+        edges.add(Edge.of(ownerEntry == null ? ownerRef : ownerEntry.node.ref(), EdgeKind.OWNS, to));
+      }
     }
-    for (ObjectRef sourceKey : linkSourcesByTarget.getOrDefault(entry.key, Set.of())) {
-      Entry source = byKey.get(sourceKey);
-      for (Link link : source.links) {
-        if (link.target().filter(entry.key::equals).isPresent()) {
-          edges.add(Edge.of(source.node.ref(), link.kind(), to));
+    KindNs scope = KindNs.of(entry.key);
+    for (EdgeKind kind : kinds) {
+      for (ObjectRef sourceKey : linkSourcesByTarget.getOrDefault(new LinkKey(entry.key, kind), Set.of())) {
+        edges.add(Edge.of(byKey.get(sourceKey).node.ref(), kind, to));
+      }
+      for (ObjectRef sourceKey : selectorSources.getOrDefault(new ScopeKey(scope, kind), Set.of())) {
+        Entry source = byKey.get(sourceKey);
+        for (Link link : source.links) {
+          if (link.kind() == kind && selects(link, entry)) {
+            edges.add(Edge.of(source.node.ref(), kind, to));
+            break;
+          }
         }
       }
     }
-    for (ObjectRef sourceKey : selectorSources.getOrDefault(KindNs.of(entry.key), Set.of())) {
-      Entry source = byKey.get(sourceKey);
-      for (Link link : source.links) {
-        if (selects(link, entry)) {
-          edges.add(Edge.of(source.node.ref(), link.kind(), to));
+    return sortedDistinct(edges);
+  }
+
+  private static List<Edge> sortedDistinct(List<Edge> edges) {
+    if (edges.size() < 2) {
+      return edges;
+    }
+    edges.sort(null);
+    List<Edge> distinct = new ArrayList<>(edges.size());
+    Edge previous = null;
+    for (Edge edge : edges) {
+      if (previous == null || previous.compareTo(edge) != 0) {
+        distinct.add(edge);
+      }
+      previous = edge;
+    }
+    return distinct;
+  }
+
+  /** Keys of the present targets of this object's outgoing edges of one kind, sorted. */
+  List<ObjectRef> targetKeys(ObjectRef ref, EdgeKind kind) {
+    Entry entry = byKey.get(ref.key());
+    if (entry == null) {
+      return List.of();
+    }
+    List<ObjectRef> keys = new ArrayList<>();
+    if (kind == EdgeKind.OWNS) {
+      keys.addAll(children(entry.key));
+    }
+    for (Link link : entry.links) {
+      if (link.kind() != kind) {
+        continue;
+      }
+      if (link.target().isPresent()) {
+        if (byKey.containsKey(link.target().get())) {
+          keys.add(link.target().get());
         }
+      } else {
+        keys.addAll(select(link));
       }
     }
-    return new ArrayList<>(edges);
+    if (keys.size() > 1) {
+      keys = new ArrayList<>(new TreeSet<>(keys));
+    }
+    return keys;
   }
 
   private boolean selects(Link link, Entry target) {
@@ -283,10 +362,27 @@ final class GraphStore {
 
   /** Keys of objects whose verdict may depend on this object: the sources of its incoming edges. */
   Set<ObjectRef> consumers(ObjectRef ref) {
+    Entry entry = byKey.get(ref.key());
+    if (entry == null) {
+      return Set.of();
+    }
     Set<ObjectRef> consumers = new LinkedHashSet<>();
-    for (Edge edge : edgesTo(ref)) {
-      if (byKey.containsKey(edge.from().key())) {
-        consumers.add(edge.from().key());
+    for (Entry.OwnerLink owner : entry.owners) {
+      ObjectRef ownerKey = resolveOwner(entry, owner);
+      if (byKey.containsKey(ownerKey)) {
+        consumers.add(ownerKey);
+      }
+    }
+    KindNs scope = KindNs.of(entry.key);
+    for (EdgeKind kind : ALL_KINDS) {
+      consumers.addAll(linkSourcesByTarget.getOrDefault(new LinkKey(entry.key, kind), Set.of()));
+      for (ObjectRef sourceKey : selectorSources.getOrDefault(new ScopeKey(scope, kind), Set.of())) {
+        for (Link link : byKey.get(sourceKey).links) {
+          if (link.kind() == kind && selects(link, entry)) {
+            consumers.add(sourceKey);
+            break;
+          }
+        }
       }
     }
     return consumers;
@@ -294,10 +390,18 @@ final class GraphStore {
 
   /** Keys of present objects this object's analysis reads: the targets of its outgoing edges. */
   List<ObjectRef> dependencies(ObjectRef ref) {
-    List<ObjectRef> targets = new ArrayList<>();
-    for (Edge edge : edgesFrom(ref)) {
-      if (byKey.containsKey(edge.to().key())) {
-        targets.add(edge.to().key());
+    Entry entry = byKey.get(ref.key());
+    if (entry == null) {
+      return List.of();
+    }
+    List<ObjectRef> targets = new ArrayList<>(children(entry.key));
+    for (Link link : entry.links) {
+      if (link.target().isPresent()) {
+        if (byKey.containsKey(link.target().get())) {
+          targets.add(link.target().get());
+        }
+      } else {
+        targets.addAll(select(link));
       }
     }
     return targets;
@@ -423,11 +527,10 @@ final class GraphStore {
     }
     for (Link link : entry.links) {
       if (link.target().isPresent()) {
-        linkSourcesByTarget.computeIfAbsent(link.target().get(), k -> new HashSet<>()).add(key);
-      } else {
-        selectorSources
-            .computeIfAbsent(new KindNs(link.targetKind().get(), link.namespace()), k -> new HashSet<>())
+        linkSourcesByTarget.computeIfAbsent(new LinkKey(link.target().get(), link.kind()), k -> new HashSet<>())
             .add(key);
+      } else {
+        selectorSources.computeIfAbsent(ScopeKey.of(link), k -> new HashSet<>()).add(key);
       }
     }
   }
@@ -450,9 +553,9 @@ final class GraphStore {
     }
     for (Link link : entry.links) {
       if (link.target().isPresent()) {
-        removeFrom(linkSourcesByTarget, link.target().get(), key);
+        removeFrom(linkSourcesByTarget, new LinkKey(link.target().get(), link.kind()), key);
       } else {
-        removeFrom(selectorSources, new KindNs(link.targetKind().get(), link.namespace()), key);
+        removeFrom(selectorSources, ScopeKey.of(link), key);
       }
     }
   }

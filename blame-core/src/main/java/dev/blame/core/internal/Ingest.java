@@ -19,11 +19,12 @@ import java.util.Optional;
  * attached to what they are about, Secrets lose their data before anything keeps them, and pods lose
  * {@code managedFields}, which nothing reads on pods.
  */
-final class Ingest {
+public final class Ingest {
 
   private Ingest() {}
 
-  static GraphEngine.Change change(HasMetadata object) {
+  /** The change an object read from a file or a watch makes to the graph. */
+  public static GraphEngine.Change change(HasMetadata object) {
     GroupKind kind = ObjectRef.from(object).groupKind();
     if (KnownKinds.isEvent(kind)) {
       Optional<EventRecord> event = event(object);
@@ -34,7 +35,8 @@ final class Ingest {
     return GraphEngine.Change.upsert(Node.of(trim(object)));
   }
 
-  static GraphEngine.Change deletion(HasMetadata object) {
+  /** The change an object's deletion makes to the graph. */
+  public static GraphEngine.Change deletion(HasMetadata object) {
     ObjectRef ref = ObjectRef.from(object);
     return KnownKinds.isEvent(ref.groupKind()) ? GraphEngine.Change.deleteEvent(ref) : GraphEngine.Change.delete(ref);
   }

@@ -3,14 +3,17 @@ package dev.blame.core.internal;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.blame.api.BlameException;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
+import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,7 +41,11 @@ import java.util.stream.Stream;
 public final class ManifestReader {
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Configures {@link #JSON} with fabric8's kind registry and modules. */
+  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization(JSON, true);
+  private static final ObjectReader JSON_READER = JSON.readerFor(KubernetesResource.class)
+      .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   /** A manifest file larger than this is refused rather than read into memory. */
   static final long MAX_FILE_BYTES = 256L * 1024 * 1024;
 
@@ -66,7 +73,7 @@ public final class ManifestReader {
       if (Files.size(path) > MAX_FILE_BYTES) {
         throw bad(path + ": file is larger than " + (MAX_FILE_BYTES >> 20) + " MiB");
       }
-      return read(path.toString(), decode(path.toString(), Files.readAllBytes(path)));
+      return read(path.toString(), Files.readAllBytes(path));
     } catch (IOException e) {
       throw bad(path + ": cannot read: " + e.getMessage());
     }
@@ -74,10 +81,65 @@ public final class ManifestReader {
 
   public static List<HasMetadata> read(String source, InputStream in) {
     try {
-      return read(source, decode(source, in.readAllBytes()));
+      return read(source, in.readAllBytes());
     } catch (IOException e) {
       throw bad(source + ": cannot read: " + e.getMessage());
     }
+  }
+
+  /**
+   * Reads manifests from bytes. JSON (what {@code kubectl get -o json} and the API server return) is decoded
+   * straight into typed objects; when that fails, or for YAML, the validating path below reads it and names
+   * what is wrong.
+   */
+  static List<HasMetadata> read(String source, byte[] bytes) {
+    List<HasMetadata> fast = isJson(bytes) ? readJson(bytes) : null;
+    return fast != null ? fast : read(source, decode(source, bytes));
+  }
+
+  private static boolean isJson(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b == '{') {
+        return true;
+      }
+      if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** One JSON object or list decoded directly; null when anything needs the validating path's message. */
+  private static List<HasMetadata> readJson(byte[] bytes) {
+    Object parsed;
+    try {
+      parsed = JSON_READER.readValue(bytes);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+    List<HasMetadata> objects = new ArrayList<>();
+    if (parsed instanceof KubernetesResourceList) {
+      for (Object item : ((KubernetesResourceList<?>) parsed).getItems()) {
+        if (!(item instanceof HasMetadata) || item instanceof KubernetesResourceList || !complete((HasMetadata) item)) {
+          return null;
+        }
+        objects.add((HasMetadata) item);
+      }
+    } else if (parsed instanceof HasMetadata && complete((HasMetadata) parsed)) {
+      objects.add((HasMetadata) parsed);
+    } else {
+      return null;
+    }
+    return objects;
+  }
+
+  private static boolean complete(HasMetadata object) {
+    return notBlank(object.getKind()) && notBlank(object.getApiVersion()) && object.getMetadata() != null
+        && notBlank(object.getMetadata().getName()) && !object.getKind().endsWith("List");
+  }
+
+  private static boolean notBlank(String text) {
+    return text != null && !text.isBlank();
   }
 
   /** Reads manifests from text; {@code source} names it in errors. */
