@@ -11,7 +11,8 @@ import org.immutables.value.Value;
  * <p>{@link #toString()} uses kubectl's spelling, {@code Deployment.apps} and {@code Pod}, which
  * {@link #parse(String)} reads back.
  */
-@Value.Immutable
+/* Interned: a cluster has a few hundred kinds and every reference names one; equal kinds are one instance. */
+@Value.Immutable(intern = true)
 public abstract class GroupKind implements Comparable<GroupKind> {
 
   private static final Comparator<GroupKind> ORDER =

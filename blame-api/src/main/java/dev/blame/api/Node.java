@@ -15,8 +15,10 @@ import org.immutables.value.Value;
  *
  * <p>{@link #object()} is fabric8's typed model for kinds fabric8 knows ({@code Pod}, {@code Deployment},
  * ...) and a {@code GenericKubernetesResource} for others. The engine may have trimmed fields no analyzer
- * needs (such as {@code metadata.managedFields} on pods); Secrets carry metadata only, never data.
- * Treat the object as read-only: it is shared with other readers.
+ * needs: pods keep their metadata (without {@code managedFields}), the spec fields that name containers,
+ * volumes and the objects they use, and their status; Secrets carry metadata only, never data.
+ * Treat the object as read-only: it is shared with other readers, and parts of it with other objects
+ * (equal containers, labels and owner references of pods are held once; empty collections are immutable).
  */
 @Value.Immutable
 public abstract class Node {

@@ -14,7 +14,7 @@ import org.immutables.value.Value;
  * along but do not take part in {@code equals}, so a reference typed by a user ({@code deploy/web}) equals
  * the one read from the cluster. Cluster-scoped objects have namespace {@code ""}.
  */
-@Value.Immutable
+@Value.Immutable(prehash = true)
 public abstract class ObjectRef implements Comparable<ObjectRef> {
 
   private static final Comparator<ObjectRef> ORDER =

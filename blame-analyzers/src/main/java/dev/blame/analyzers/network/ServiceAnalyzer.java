@@ -19,6 +19,10 @@ import dev.blame.api.spi.Analyzer;
 import dev.blame.api.spi.GraphView;
 import dev.blame.api.spi.KindSelector;
 import dev.blame.api.spi.Link;
+import io.fabric8.kubernetes.api.model.EndpointSubset;
+import io.fabric8.kubernetes.api.model.Endpoints;
+import io.fabric8.kubernetes.api.model.discovery.v1.Endpoint;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -158,13 +162,7 @@ public final class ServiceAnalyzer implements Analyzer {
     List<Node> targets = graph.targets(ref, EdgeKind.SELECTS);
     int ready = 0;
     for (Node n : targets) {
-      Unstructured e = Unstructured.of(n.object());
-      if (n.ref().groupKind().equals(GroupKind.ENDPOINTS)) {
-        ready += e.list("subsets").stream().mapToInt(s -> s.list("addresses").size()).sum();
-      } else if (n.ref().groupKind().equals(ENDPOINT_SLICE)) {
-        ready += (int) e.list("endpoints").stream()
-            .filter(p -> !"false".equals(p.string("conditions", "ready"))).count();
-      }
+      ready += readyAddresses(n);
     }
     if (ready > 0) {
       return Optional.empty();
@@ -175,5 +173,28 @@ public final class ServiceAnalyzer implements Analyzer {
         .message("no ready endpoint addresses in " + where
             + (hasSelector ? "" : "; a Service without selector needs Endpoints created by hand"))
         .addEvidence(Evidence.field(where, "0 ready addresses")).build());
+  }
+
+  /** Ready addresses of an Endpoints or EndpointSlice, read from the typed object when it is one (no copy). */
+  private static int readyAddresses(Node n) {
+    boolean isEndpoints = n.ref().groupKind().equals(GroupKind.ENDPOINTS);
+    if (!isEndpoints && !n.ref().groupKind().equals(ENDPOINT_SLICE)) {
+      return 0;
+    }
+    Optional<EndpointSlice> slice = n.as(EndpointSlice.class);
+    if (slice.isPresent()) {
+      List<Endpoint> endpoints = slice.get().getEndpoints();
+      return endpoints == null ? 0 : (int) endpoints.stream().filter(p -> p.getConditions() == null
+          || !Boolean.FALSE.equals(p.getConditions().getReady())).count();
+    }
+    Optional<Endpoints> typed = n.as(Endpoints.class);
+    if (typed.isPresent()) {
+      List<EndpointSubset> subsets = typed.get().getSubsets();
+      return subsets == null ? 0 : subsets.stream()
+          .mapToInt(s -> s.getAddresses() == null ? 0 : s.getAddresses().size()).sum();
+    }
+    Unstructured e = Unstructured.of(n.object());
+    return isEndpoints ? e.list("subsets").stream().mapToInt(s -> s.list("addresses").size()).sum()
+        : (int) e.list("endpoints").stream().filter(p -> !"false".equals(p.string("conditions", "ready"))).count();
   }
 }

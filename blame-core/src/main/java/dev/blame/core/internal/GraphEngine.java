@@ -50,6 +50,9 @@ public final class GraphEngine {
   private static final Logger LOG = LoggerFactory.getLogger(GraphEngine.class);
   static final int MAX_PASSES = 4;
   static final int MAX_OWNER_DEPTH = 64;
+  /** Pods of one template declare equal links (to their ConfigMap, service account, ...): kept once. */
+  private static final com.google.common.collect.Interner<Link> LINKS =
+      com.google.common.collect.Interners.newWeakInterner();
 
   private final GraphStore store = new GraphStore();
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -213,7 +216,9 @@ public final class GraphEngine {
       try {
         List<Link> declared = analyzer.links(node);
         if (declared != null) {
-          links.addAll(declared);
+          for (Link link : declared) {
+            links.add(LINKS.intern(link));
+          }
         }
       } catch (RuntimeException | StackOverflowError e) {
         LOG.warn("Analyzer {} failed to link {}: {}", analyzer.id(), node.ref(), e.toString());

@@ -453,7 +453,7 @@ final class GraphStore {
 
   void setVerdict(ObjectRef key, Verdict verdict) {
     Entry entry = byKey.get(key);
-    entry.verdict = verdict;
+    entry.verdict = VERDICTS.intern(verdict);
     if (verdict.findings().isEmpty()) {
       withFindings.remove(key);
     } else {
@@ -494,6 +494,14 @@ final class GraphStore {
     return byKey.containsKey(regarding) ? Set.of(regarding) : Set.of();
   }
 
+  /** Healthy pods of one ReplicaSet have equal verdicts ("Running", same revision): kept once. */
+  private static final com.google.common.collect.Interner<Verdict> VERDICTS =
+      com.google.common.collect.Interners.newWeakInterner();
+
+  /** The children of one owner name it alike: their owner lists are kept once. */
+  private static final com.google.common.collect.Interner<List<Entry.OwnerLink>> OWNERS =
+      com.google.common.collect.Interners.newWeakInterner();
+
   private static List<Entry.OwnerLink> owners(Node node) {
     List<Entry.OwnerLink> owners = new ArrayList<>();
     for (OwnerReference ref : node.ownerReferences()) {
@@ -511,7 +519,7 @@ final class GraphStore {
           ref.getUid(),
           Boolean.TRUE.equals(ref.getController())));
     }
-    return List.copyOf(owners);
+    return owners.isEmpty() ? List.of() : OWNERS.intern(List.copyOf(owners));
   }
 
   private void index(Entry entry) {

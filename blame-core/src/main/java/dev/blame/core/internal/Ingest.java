@@ -16,8 +16,8 @@ import java.util.Optional;
 
 /**
  * Turns objects read from a file or a cluster into graph changes: Events become {@link EventRecord}s
- * attached to what they are about, Secrets lose their data before anything keeps them, and pods lose
- * {@code managedFields}, which nothing reads on pods.
+ * attached to what they are about, Secrets lose their data before anything keeps them, and pods are kept as
+ * {@link SlimPods}: only what analyzers read, with what pods of one template share held once.
  */
 public final class Ingest {
 
@@ -41,7 +41,7 @@ public final class Ingest {
     return KnownKinds.isEvent(ref.groupKind()) ? GraphEngine.Change.deleteEvent(ref) : GraphEngine.Change.delete(ref);
   }
 
-  /** Drops what must never be kept (Secret data) and what no analyzer reads (pods' managedFields). */
+  /** Drops what must never be kept (Secret data) and what no analyzer reads (most of a pod). */
   static HasMetadata trim(HasMetadata object) {
     if (object instanceof Secret) {
       return new SecretBuilder((Secret) object).withData(null).withStringData(null).build();
@@ -53,11 +53,10 @@ public final class Ingest {
       copy.setMetadata(object.getMetadata());
       return copy;
     }
-    if (object instanceof Pod && object.getMetadata() != null
-        && object.getMetadata().getManagedFields() != null) {
-      object.getMetadata().setManagedFields(null);
+    if (object instanceof Pod) {
+      return SlimPods.of((Pod) object);
     }
-    return object;
+    return Compact.of(object);
   }
 
   static Optional<EventRecord> event(HasMetadata object) {

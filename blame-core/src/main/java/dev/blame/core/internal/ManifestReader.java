@@ -3,17 +3,14 @@ package dev.blame.core.internal;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.blame.api.BlameException;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
-import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,11 +38,7 @@ import java.util.stream.Stream;
 public final class ManifestReader {
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-  private static final ObjectMapper JSON = new ObjectMapper();
-  /** Configures {@link #JSON} with fabric8's kind registry and modules. */
-  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization(JSON, true);
-  private static final ObjectReader JSON_READER = JSON.readerFor(KubernetesResource.class)
-      .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
   /** A manifest file larger than this is refused rather than read into memory. */
   static final long MAX_FILE_BYTES = 256L * 1024 * 1024;
 
@@ -111,24 +104,14 @@ public final class ManifestReader {
 
   /** One JSON object or list decoded directly; null when anything needs the validating path's message. */
   private static List<HasMetadata> readJson(byte[] bytes) {
-    Object parsed;
-    try {
-      parsed = JSON_READER.readValue(bytes);
-    } catch (IOException | RuntimeException e) {
+    List<HasMetadata> objects = JsonManifests.read(bytes);
+    if (objects == null) {
       return null;
     }
-    List<HasMetadata> objects = new ArrayList<>();
-    if (parsed instanceof KubernetesResourceList) {
-      for (Object item : ((KubernetesResourceList<?>) parsed).getItems()) {
-        if (!(item instanceof HasMetadata) || item instanceof KubernetesResourceList || !complete((HasMetadata) item)) {
-          return null;
-        }
-        objects.add((HasMetadata) item);
+    for (HasMetadata object : objects) {
+      if (!complete(object)) {
+        return null;
       }
-    } else if (parsed instanceof HasMetadata && complete((HasMetadata) parsed)) {
-      objects.add((HasMetadata) parsed);
-    } else {
-      return null;
     }
     return objects;
   }

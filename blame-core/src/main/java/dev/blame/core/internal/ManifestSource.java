@@ -14,7 +14,8 @@ import java.util.Set;
  */
 public final class ManifestSource implements Source {
 
-  private final List<HasMetadata> objects;
+  /** Released once applied: the graph keeps what it needs of them, often much less than the objects. */
+  private List<HasMetadata> objects;
   private final Set<GroupKind> alsoObserved;
 
   /** @param alsoObserved kinds observed even when no object of them is present */
@@ -31,6 +32,7 @@ public final class ManifestSource implements Source {
       kinds.add(ObjectRef.from(object).groupKind());
       changes.add(Ingest.change(object));
     }
+    objects = List.of();
     engine.observe(kinds);
     engine.apply(changes);
   }

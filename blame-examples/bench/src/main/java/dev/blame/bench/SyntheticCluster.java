@@ -109,7 +109,8 @@ public final class SyntheticCluster {
   }
 
   private void namespace(String ns, int podsInNs) {
-    configMaps.add(configMap(ns));
+    configMaps.add(configMap(ns, "shop-config", "\"app.properties\":\"log.level=info\\nfeature.x=true\\n\""));
+    configMaps.add(configMap(ns, "kube-root-ca.crt", "\"ca.crt\":\"-----BEGIN CERTIFICATE-----\\nMIIC/jCCAeagAwIBAgIBADANBgkqhkiG9w0BAQsFADAVMRMwEQYDVQQDEwprdWJl\\n-----END CERTIFICATE-----\\n\""));
     customs.add(database(ns));
     int workloadsInNs = (podsInNs + PODS_PER_WORKLOAD - 1) / PODS_PER_WORKLOAD;
     int left = podsInNs;
@@ -138,8 +139,8 @@ public final class SyntheticCluster {
     deployments.add(deploymentJson(ns, name, depUid, size, failing, newPods, oldPods));
     String oldRsUid = uid();
     String newRsUid = uid();
-    replicaSets.add(replicaSetJson(ns, name, oldHash, oldRsUid, depUid, 1, oldPods));
-    replicaSets.add(replicaSetJson(ns, name, newHash, newRsUid, depUid, 2, newPods));
+    replicaSets.add(replicaSetJson(ns, name, oldHash, oldRsUid, depUid, 1, oldPods, true));
+    replicaSets.add(replicaSetJson(ns, name, newHash, newRsUid, depUid, 2, newPods, !failing));
     List<String> podNames = new ArrayList<>();
     for (int i = 0; i < size; i++) {
       boolean isNew = i < newPods;
@@ -388,7 +389,7 @@ public final class SyntheticCluster {
   }
 
   private static String replicaSetJson(String ns, String app, String hash, String uid, String depUid, int revision,
-      int replicas) {
+      int replicas, boolean available) {
     String name = app + "-" + hash;
     return "{\"apiVersion\":\"apps/v1\",\"kind\":\"ReplicaSet\","
         + meta(ns, name, uid, T0.minusSeconds(86_400 / revision).toString(),
@@ -400,8 +401,8 @@ public final class SyntheticCluster {
         + ",\"spec\":{\"replicas\":" + replicas + ",\"selector\":{\"matchLabels\":{\"app\":\"" + app
         + "\",\"pod-template-hash\":\"" + hash + "\"}},\"template\":"
         + template(app, "pod-template-hash", hash, "registry.example.com/" + app + ":v" + revision) + "},"
-        + "\"status\":{\"availableReplicas\":" + (revision == 1 ? replicas : 0) + ",\"fullyLabeledReplicas\":" + replicas
-        + ",\"observedGeneration\":1,\"readyReplicas\":" + (revision == 1 ? replicas : 0) + ",\"replicas\":" + replicas
+        + "\"status\":{\"availableReplicas\":" + (available ? replicas : 0) + ",\"fullyLabeledReplicas\":" + replicas
+        + ",\"observedGeneration\":1,\"readyReplicas\":" + (available ? replicas : 0) + ",\"replicas\":" + replicas
         + "}}";
   }
 
@@ -457,9 +458,9 @@ public final class SyntheticCluster {
         + "\"},\"type\":\"" + type + "\"}";
   }
 
-  private String configMap(String ns) {
-    return "{\"apiVersion\":\"v1\",\"data\":{\"app.properties\":\"log.level=info\\nfeature.x=true\\n\"},"
-        + "\"kind\":\"ConfigMap\"," + meta(ns, "shop-config", uid(), T0.minusSeconds(90_000).toString(), "") + "}";
+  private String configMap(String ns, String name, String data) {
+    return "{\"apiVersion\":\"v1\",\"data\":{" + data + "},"
+        + "\"kind\":\"ConfigMap\"," + meta(ns, name, uid(), T0.minusSeconds(90_000).toString(), "") + "}";
   }
 
   private String database(String ns) {
