@@ -79,11 +79,54 @@ public abstract class Node {
     if (text == null || text.isBlank()) {
       return Optional.empty();
     }
+    Instant utc = parseUtcSeconds(text);
+    if (utc != null) {
+      return Optional.of(utc);
+    }
     try {
       return Optional.of(java.time.OffsetDateTime.parse(text).toInstant());
     } catch (DateTimeParseException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * The form the API server writes, {@code 2026-11-02T08:00:00Z}, read without a formatter (analyses parse
+   * several timestamps per pod); null for anything else, which the full parser then reads.
+   */
+  private static Instant parseUtcSeconds(String t) {
+    if (t.length() != 20 || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T' || t.charAt(13) != ':'
+        || t.charAt(16) != ':' || t.charAt(19) != 'Z') {
+      return null;
+    }
+    int year = digits(t, 0, 4);
+    int month = digits(t, 5, 7);
+    int day = digits(t, 8, 10);
+    int hour = digits(t, 11, 13);
+    int minute = digits(t, 14, 16);
+    int second = digits(t, 17, 19);
+    if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0
+        || minute > 59 || second < 0 || second > 59) {
+      return null;
+    }
+    try {
+      long days = java.time.LocalDate.of(year, month, day).toEpochDay();
+      return Instant.ofEpochSecond(days * 86_400L + hour * 3_600L + minute * 60L + second);
+    } catch (java.time.DateTimeException e) {
+      return null;
+    }
+  }
+
+  private static int digits(String t, int from, int to) {
+    int value = 0;
+    for (int i = from; i < to; i++) {
+      char c = t.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
   }
 
   @Override

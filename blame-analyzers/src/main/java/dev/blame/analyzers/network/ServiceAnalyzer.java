@@ -23,7 +23,14 @@ import io.fabric8.kubernetes.api.model.EndpointSubset;
 import io.fabric8.kubernetes.api.model.Endpoints;
 import io.fabric8.kubernetes.api.model.discovery.v1.Endpoint;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.LoadBalancerIngress;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServicePort;
+import io.fabric8.kubernetes.api.model.ServiceSpec;
+import io.fabric8.kubernetes.api.model.ServiceStatus;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,7 +70,7 @@ public final class ServiceAnalyzer implements Analyzer {
 
   @Override
   public List<Link> links(Node node) {
-    Unstructured u = Unstructured.of(node.object());
+    Unstructured u = view(node);
     if ("ExternalName".equals(u.string("spec", "type"))) {
       return List.of();
     }
@@ -82,7 +89,7 @@ public final class ServiceAnalyzer implements Analyzer {
   @Override
   public Verdict analyze(AnalysisContext ctx) {
     ObjectRef ref = ctx.node().ref();
-    Unstructured u = Unstructured.of(ctx.node().object());
+    Unstructured u = view(ctx.node());
     String type = u.string("spec", "type").isEmpty() ? "ClusterIP" : u.string("spec", "type");
     if ("ExternalName".equals(type)) {
       String host = u.string("spec", "externalName");
@@ -196,5 +203,54 @@ public final class ServiceAnalyzer implements Analyzer {
     Unstructured e = Unstructured.of(n.object());
     return isEndpoints ? e.list("subsets").stream().mapToInt(s -> s.list("addresses").size()).sum()
         : (int) e.list("endpoints").stream().filter(p -> !"false".equals(p.string("conditions", "ready"))).count();
+  }
+
+  /**
+   * The fields this analyzer reads (type, selector, externalName, clusterIP, ports, load balancer ingress),
+   * taken from a typed Service without converting the whole object: it is analyzed again whenever one of
+   * its pods changes.
+   */
+  static Unstructured view(Node node) {
+    Optional<Service> typed = node.as(Service.class);
+    if (typed.isEmpty()) {
+      return Unstructured.of(node.object());
+    }
+    ServiceSpec spec = typed.get().getSpec() == null ? new ServiceSpec() : typed.get().getSpec();
+    Map<String, Object> specView = new HashMap<>();
+    putIfSet(specView, "type", spec.getType());
+    putIfSet(specView, "externalName", spec.getExternalName());
+    putIfSet(specView, "clusterIP", spec.getClusterIP());
+    if (spec.getSelector() != null) {
+      specView.put("selector", spec.getSelector());
+    }
+    List<Object> ports = new ArrayList<>();
+    for (ServicePort p : spec.getPorts() == null ? List.<ServicePort>of() : spec.getPorts()) {
+      Map<String, Object> port = new HashMap<>();
+      putIfSet(port, "name", p.getName());
+      putIfSet(port, "port", p.getPort());
+      IntOrString target = p.getTargetPort();
+      if (target != null) {
+        putIfSet(port, "targetPort", target.getIntVal() != null ? target.getIntVal() : target.getStrVal());
+      }
+      ports.add(port);
+    }
+    specView.put("ports", ports);
+    List<Object> ingress = new ArrayList<>();
+    ServiceStatus status = typed.get().getStatus();
+    if (status != null && status.getLoadBalancer() != null && status.getLoadBalancer().getIngress() != null) {
+      for (LoadBalancerIngress i : status.getLoadBalancer().getIngress()) {
+        Map<String, Object> entry = new HashMap<>();
+        putIfSet(entry, "ip", i.getIp());
+        putIfSet(entry, "hostname", i.getHostname());
+        ingress.add(entry);
+      }
+    }
+    return Unstructured.of(Map.of("spec", specView, "status", Map.of("loadBalancer", Map.of("ingress", ingress))));
+  }
+
+  private static void putIfSet(Map<String, Object> map, String key, Object value) {
+    if (value != null) {
+      map.put(key, value);
+    }
   }
 }

@@ -42,8 +42,12 @@ final class GraphStore {
   private final Map<OwnerKey, Set<ObjectRef>> childrenByOwner = new HashMap<>();
   /** Sources of by-name links, per target and edge kind. */
   private final Map<LinkKey, Set<ObjectRef>> linkSourcesByTarget = new HashMap<>();
-  /** Sources of selector links, per scope (target kind and namespace) and edge kind. */
-  private final Map<ScopeKey, Set<ObjectRef>> selectorSources = new HashMap<>();
+  /**
+   * Sources of selector links, per scope (target kind and namespace) and edge kind, then by anchor: one
+   * {@code key=value} the selector requires ({@code ""} when it requires none), so that the selectors that
+   * may match an object are found from its labels, not by trying every selector in its namespace.
+   */
+  private final Map<ScopeKey, Map<String, Set<ObjectRef>>> selectorSources = new HashMap<>();
   private final Map<ObjectRef, Map<ObjectRef, EventRecord>> eventsByRegarding = new HashMap<>();
   private final Map<ObjectRef, ObjectRef> regardingByEvent = new HashMap<>();
   private final Set<ObjectRef> withFindings = new HashSet<>();
@@ -191,24 +195,41 @@ final class GraphStore {
     return owner.uid() == null || owner.uid().isEmpty() || uid.isEmpty() || uid.get().equals(owner.uid());
   }
 
-  /** Owned children present in the graph. */
+  /**
+   * Owned children present in the graph: those whose ownerReference resolves to this owner (see
+   * {@link #resolveOwner}) with a matching uid. Builds no references: called for every analysis of an owner.
+   */
   List<ObjectRef> children(ObjectRef owner) {
-    Set<ObjectRef> candidates = childrenByOwner.get(OwnerKey.of(owner));
-    if (candidates == null) {
+    ObjectRef ownerKey = owner.key();
+    OwnerKey named = OwnerKey.of(ownerKey);
+    Set<ObjectRef> candidates = childrenByOwner.get(named);
+    Entry ownerEntry = candidates == null ? null : byKey.get(ownerKey);
+    if (ownerEntry == null) {
       return List.of();
     }
-    List<ObjectRef> children = new ArrayList<>();
+    String ownerUid = ownerEntry.node.ref().uid().orElse("");
+    List<ObjectRef> children = new ArrayList<>(candidates.size());
     for (ObjectRef childKey : candidates) {
       Entry child = byKey.get(childKey);
       for (Entry.OwnerLink link : child.owners) {
-        if (link.owner().equals(OwnerKey.of(owner)) && resolveOwner(child, link).equals(owner.key())
-            && ownerPresent(child, link)) {
+        if (link.owner().equals(named) && resolvesTo(child, ownerKey)
+            && (link.uid() == null || link.uid().isEmpty() || ownerUid.isEmpty() || ownerUid.equals(link.uid()))) {
           children.add(childKey);
           break;
         }
       }
     }
     return children;
+  }
+
+  /** {@link #resolveOwner} equals this present owner: same namespace, or cluster-scoped with no namesake. */
+  private boolean resolvesTo(Entry child, ObjectRef presentOwner) {
+    String namespace = child.key.namespace();
+    if (presentOwner.namespace().equals(namespace)) {
+      return true;
+    }
+    return presentOwner.namespace().isEmpty()
+        && !byKey.containsKey(ObjectRef.of(presentOwner.groupKind(), namespace, presentOwner.name()));
   }
 
   static final Set<EdgeKind> ALL_KINDS = java.util.Collections.unmodifiableSet(EnumSet.allOf(EdgeKind.class));
@@ -274,7 +295,7 @@ final class GraphStore {
       for (ObjectRef sourceKey : linkSourcesByTarget.getOrDefault(new LinkKey(entry.key, kind), Set.of())) {
         edges.add(Edge.of(byKey.get(sourceKey).node.ref(), kind, to));
       }
-      for (ObjectRef sourceKey : selectorSources.getOrDefault(new ScopeKey(scope, kind), Set.of())) {
+      for (ObjectRef sourceKey : selectorCandidates(new ScopeKey(scope, kind), entry)) {
         Entry source = byKey.get(sourceKey);
         for (Link link : source.links) {
           if (link.kind() == kind && selects(link, entry)) {
@@ -331,6 +352,34 @@ final class GraphStore {
     return keys;
   }
 
+  /** The selector a link requires first (by key), as {@code key=value}; {@code ""} when it requires none. */
+  private static String anchor(Link link) {
+    Map<String, String> required = link.selector().get().matchLabels();
+    String first = null;
+    for (String key : required.keySet()) {
+      if (first == null || key.compareTo(first) < 0) {
+        first = key;
+      }
+    }
+    return first == null ? "" : first + "=" + required.get(first);
+  }
+
+  /** Sources of selector links in this scope that may select the entry: anchored on one of its labels or none. */
+  private List<ObjectRef> selectorCandidates(ScopeKey scope, Entry entry) {
+    Map<String, Set<ObjectRef>> anchored = selectorSources.get(scope);
+    if (anchored == null) {
+      return List.of();
+    }
+    List<ObjectRef> candidates = new ArrayList<>(anchored.getOrDefault("", Set.of()));
+    entry.node.labels().forEach((k, v) -> {
+      Set<ObjectRef> sources = anchored.get(k + "=" + v);
+      if (sources != null) {
+        candidates.addAll(sources);
+      }
+    });
+    return candidates;
+  }
+
   private boolean selects(Link link, Entry target) {
     return link.selector().isPresent()
         && link.targetKind().get().equals(target.key.groupKind())
@@ -376,7 +425,7 @@ final class GraphStore {
     KindNs scope = KindNs.of(entry.key);
     for (EdgeKind kind : ALL_KINDS) {
       consumers.addAll(linkSourcesByTarget.getOrDefault(new LinkKey(entry.key, kind), Set.of()));
-      for (ObjectRef sourceKey : selectorSources.getOrDefault(new ScopeKey(scope, kind), Set.of())) {
+      for (ObjectRef sourceKey : selectorCandidates(new ScopeKey(scope, kind), entry)) {
         for (Link link : byKey.get(sourceKey).links) {
           if (link.kind() == kind && selects(link, entry)) {
             consumers.add(sourceKey);
@@ -538,7 +587,8 @@ final class GraphStore {
         linkSourcesByTarget.computeIfAbsent(new LinkKey(link.target().get(), link.kind()), k -> new HashSet<>())
             .add(key);
       } else {
-        selectorSources.computeIfAbsent(ScopeKey.of(link), k -> new HashSet<>()).add(key);
+        selectorSources.computeIfAbsent(ScopeKey.of(link), k -> new HashMap<>())
+            .computeIfAbsent(anchor(link), k -> new HashSet<>()).add(key);
       }
     }
   }
@@ -563,7 +613,13 @@ final class GraphStore {
       if (link.target().isPresent()) {
         removeFrom(linkSourcesByTarget, new LinkKey(link.target().get(), link.kind()), key);
       } else {
-        removeFrom(selectorSources, ScopeKey.of(link), key);
+        Map<String, Set<ObjectRef>> anchored = selectorSources.get(ScopeKey.of(link));
+        if (anchored != null) {
+          removeFrom(anchored, anchor(link), key);
+          if (anchored.isEmpty()) {
+            selectorSources.remove(ScopeKey.of(link));
+          }
+        }
       }
     }
   }
