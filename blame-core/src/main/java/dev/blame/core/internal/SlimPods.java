@@ -38,6 +38,17 @@ final class SlimPods {
   private static final Map<String, Object> NONE = Collections.emptyMap();
   private static final Interner<Object> SHARED = Interners.newWeakInterner();
 
+  /** The pod spec fields kept; {@link JsonManifests} skips the others while reading. */
+  static final java.util.Set<String> SPEC_FIELDS = java.util.Set.of("containers", "initContainers",
+      "ephemeralContainers", "volumes", "imagePullSecrets", "serviceAccountName", "serviceAccount", "nodeName",
+      "restartPolicy");
+  /** The container fields kept (init and regular containers). */
+  static final java.util.Set<String> CONTAINER_FIELDS = java.util.Set.of("name", "image", "env", "envFrom", "ports",
+      "readinessProbe", "startupProbe");
+  /** Pod status fields dropped. */
+  static final java.util.Set<String> STATUS_DROPPED = java.util.Set.of("hostIP", "hostIPs", "podIP", "podIPs",
+      "qosClass", "nominatedNodeName", "allocatedResources", "resources", "resourceClaimStatuses", "volumeHealth");
+
   private SlimPods() {}
 
   static Pod of(Pod pod) {
@@ -138,14 +149,19 @@ final class SlimPods {
       return List.of();
     }
     List<Volume> slim = new ArrayList<>(volumes.size());
+    boolean shared = true;
     for (Volume v : volumes) {
       v.setAdditionalProperties(NONE);
       if (v.getProjected() != null) {
+        // The service account token volume: named per pod (kube-api-access-xxxxx), its sources shared.
         v.setProjected(intern(v.getProjected()));
+        slim.add(v);
+        shared = false;
+      } else {
+        slim.add(intern(v));
       }
-      slim.add(intern(v));
     }
-    return intern(List.copyOf(slim));
+    return shared ? intern(List.copyOf(slim)) : List.copyOf(slim);
   }
 
   private static PodStatus status(PodStatus status) {
