@@ -39,7 +39,12 @@ final class GraphStore {
   private final Map<String, ObjectRef> byUid = new HashMap<>();
   private final Map<KindNs, NavigableSet<ObjectRef>> byKindNs = new HashMap<>();
   private final Map<KindNs, Map<String, Set<ObjectRef>>> byLabel = new HashMap<>();
-  private final Map<OwnerKey, Set<ObjectRef>> childrenByOwner = new HashMap<>();
+  /**
+   * Objects by the owner their ownerReferences name, then by their own namespace: a reference does not say
+   * whether its owner is namespaced, and many namespaces hold a "web" Deployment, so a namespaced owner looks
+   * only at children in its own namespace (a cluster-scoped one at all of them).
+   */
+  private final Map<OwnerKey, Map<String, Set<ObjectRef>>> childrenByOwner = new HashMap<>();
   /** Sources of by-name links, per target and edge kind. */
   private final Map<LinkKey, Set<ObjectRef>> linkSourcesByTarget = new HashMap<>();
   /**
@@ -202,7 +207,18 @@ final class GraphStore {
   List<ObjectRef> children(ObjectRef owner) {
     ObjectRef ownerKey = owner.key();
     OwnerKey named = OwnerKey.of(ownerKey);
-    Set<ObjectRef> candidates = childrenByOwner.get(named);
+    Map<String, Set<ObjectRef>> byNamespace = childrenByOwner.get(named);
+    Collection<ObjectRef> candidates = null;
+    if (byNamespace != null) {
+      if (!ownerKey.namespace().isEmpty()) {
+        candidates = byNamespace.get(ownerKey.namespace());
+      } else {
+        candidates = new ArrayList<>();
+        for (Set<ObjectRef> inNamespace : byNamespace.values()) {
+          candidates.addAll(inNamespace);
+        }
+      }
+    }
     Entry ownerEntry = candidates == null ? null : byKey.get(ownerKey);
     if (ownerEntry == null) {
       return List.of();
@@ -580,7 +596,8 @@ final class GraphStore {
     Map<String, Set<ObjectRef>> labels = byLabel.computeIfAbsent(scope, k -> new HashMap<>());
     entry.node.labels().forEach((k, v) -> labels.computeIfAbsent(k + "=" + v, x -> new HashSet<>()).add(key));
     for (Entry.OwnerLink owner : entry.owners) {
-      childrenByOwner.computeIfAbsent(owner.owner(), k -> new HashSet<>()).add(key);
+      childrenByOwner.computeIfAbsent(owner.owner(), k -> new HashMap<>())
+          .computeIfAbsent(key.namespace(), k -> new HashSet<>()).add(key);
     }
     for (Link link : entry.links) {
       if (link.target().isPresent()) {
@@ -607,7 +624,13 @@ final class GraphStore {
       }
     }
     for (Entry.OwnerLink owner : entry.owners) {
-      removeFrom(childrenByOwner, owner.owner(), key);
+      Map<String, Set<ObjectRef>> byNamespace = childrenByOwner.get(owner.owner());
+      if (byNamespace != null) {
+        removeFrom(byNamespace, key.namespace(), key);
+        if (byNamespace.isEmpty()) {
+          childrenByOwner.remove(owner.owner());
+        }
+      }
     }
     for (Link link : entry.links) {
       if (link.target().isPresent()) {

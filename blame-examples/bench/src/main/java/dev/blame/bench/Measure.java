@@ -79,11 +79,15 @@ public final class Measure {
 
   // ------------------------------------------------------------------ P2 memory
 
-  public record Memory(double graphBytesPerPod, double decodedBytesPerPod) {}
+  /**
+   * @param graphBytesPerPod the whole graph (pods, workloads, Services, EndpointSlices, Events) per pod
+   * @param podsOnlyBytesPerPod a graph of the pods alone, per pod
+   * @param decodedBytesPerPod a decoded fabric8 Pod, as an informer cache holds it
+   */
+  public record Memory(double graphBytesPerPod, double podsOnlyBytesPerPod, double decodedBytesPerPod) {}
 
   /** Retained heap after full GCs: the whole graph divided by its pods, and decoded pods alone. */
   public static Memory memory(SyntheticCluster cluster) {
-    List<byte[]> podPages = new ArrayList<>();
     // The baseline: typed Pods as decoded, the way an informer cache holds them.
     long before = usedAfterGc();
     List<HasMetadata> pods = new ArrayList<>();
@@ -96,7 +100,6 @@ public final class Measure {
     int podCount = pods.size();
     double decoded = (afterDecode - before) / (double) podCount;
     pods = null;
-    podPages.clear();
     before = usedAfterGc();
     Blame blame = ingest(cluster.pages());
     long afterGraph = usedAfterGc();
@@ -105,7 +108,12 @@ public final class Measure {
       throw new IllegalStateException("graph lost pods");
     }
     blame.close();
-    return new Memory(graph, decoded);
+    blame = null;
+    before = usedAfterGc();
+    Blame podsOnly = ingest(cluster.podPages());
+    double podsAlone = (usedAfterGc() - before) / (double) cluster.podCount();
+    podsOnly.close();
+    return new Memory(graph, podsAlone, decoded);
   }
 
   // ------------------------------------------------------------------ P3 query

@@ -39,6 +39,7 @@ public final class SyntheticCluster {
   private final Random random;
   private final List<Workload> workloads = new ArrayList<>();
   private final List<byte[]> pages = new ArrayList<>();
+  private final List<byte[]> podPages = new ArrayList<>();
   private final Pager pods = new Pager();
   private final Pager replicaSets = new Pager();
   private final Pager deployments = new Pager();
@@ -66,6 +67,11 @@ public final class SyntheticCluster {
 
   public List<byte[]> pages() {
     return pages;
+  }
+
+  /** The pages of pods alone (they are also in {@link #pages()}). */
+  public List<byte[]> podPages() {
+    return podPages;
   }
 
   public List<Workload> workloads() {
@@ -518,7 +524,11 @@ public final class SyntheticCluster {
       }
       StringBuilder b = new StringBuilder("{\"apiVersion\":\"v1\",\"kind\":\"List\",\"metadata\":{},\"items\":[");
       b.append(String.join(",", items)).append("]}");
-      pages.add(b.toString().getBytes(StandardCharsets.UTF_8));
+      byte[] page = b.toString().getBytes(StandardCharsets.UTF_8);
+      pages.add(page);
+      if (this == pods) {
+        podPages.add(page);
+      }
       items.clear();
     }
   }
