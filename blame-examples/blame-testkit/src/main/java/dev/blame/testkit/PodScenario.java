@@ -74,12 +74,7 @@ public final class PodScenario {
 
   /** Exits with code 1 and is backed off: waiting {@code CrashLoopBackOff} after {@code restarts} restarts. */
   public PodScenario crashLooping(int restarts) {
-    return failing(c -> c.withRestartCount(restarts)
-        .withNewState().withNewWaiting().withReason("CrashLoopBackOff")
-        .withMessage("back-off 5m0s restarting failed container=" + container + " pod=" + name)
-        .endWaiting().endState()
-        .withNewLastState().withNewTerminated().withExitCode(1).withReason("Error")
-        .withStartedAt(ago(70).toString()).withFinishedAt(ago(65).toString()).endTerminated().endLastState());
+    return backedOff(restarts, "5m0s", 1, "Error");
   }
 
   public PodScenario crashLooping() {
@@ -88,11 +83,16 @@ public final class PodScenario {
 
   /** Killed for exceeding its memory limit, restarted, and backed off. */
   public PodScenario oomKilled() {
-    return failing(c -> c.withRestartCount(3)
+    return backedOff(3, "40s", 137, "OOMKilled");
+  }
+
+  /** Waiting {@code CrashLoopBackOff} after the last run ended with this exit code and reason. */
+  private PodScenario backedOff(int restarts, String backOff, int exitCode, String reason) {
+    return failing(c -> c.withRestartCount(restarts)
         .withNewState().withNewWaiting().withReason("CrashLoopBackOff")
-        .withMessage("back-off 40s restarting failed container=" + container + " pod=" + name)
+        .withMessage("back-off " + backOff + " restarting failed container=" + container + " pod=" + name)
         .endWaiting().endState()
-        .withNewLastState().withNewTerminated().withExitCode(137).withReason("OOMKilled")
+        .withNewLastState().withNewTerminated().withExitCode(exitCode).withReason(reason)
         .withStartedAt(ago(70).toString()).withFinishedAt(ago(65).toString()).endTerminated().endLastState());
   }
 
