@@ -1,6 +1,6 @@
 package dev.blame.analyzers.config;
 
-import dev.blame.analyzers.custom.Unstructured;
+import dev.blame.analyzers.support.Unstructured;
 import dev.blame.api.EdgeKind;
 import dev.blame.api.GroupKind;
 import dev.blame.api.ObjectRef;

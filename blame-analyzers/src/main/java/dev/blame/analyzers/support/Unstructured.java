@@ -1,4 +1,4 @@
-package dev.blame.analyzers.custom;
+package dev.blame.analyzers.support;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.fabric8.kubernetes.api.model.HasMetadata;
