@@ -87,9 +87,9 @@ public final class BlameViews {
           out.append(ARROW).append(label(f.health())).append(": ").append(f.message()).append('\n');
         }
       }
-      if (next.isEmpty()) {
+      if (t.verdict().activities().isEmpty()) {
         for (BlameTree child : t.children()) {
-          if (failing(child.verdict().health()) && !seen.contains(child.ref().key())) {
+          if (inMotion(child.verdict().health()) && !seen.contains(child.ref().key())) {
             next.add(child);
           }
         }
@@ -235,7 +235,8 @@ public final class BlameViews {
       for (RevisionChange c : d.changes()) {
         out.append(ARROW).append(change(c, containers > 1));
         if (managers.size() > 1) {
-          out.append(c.changedBy().map(b -> " by " + b.manager()).orElse(" by an unknown manager"));
+          out.append(c.changedBy().map(b -> " by " + b.manager())
+              .orElse(c.to().isEmpty() ? " (managedFields do not record who removes a field)" : " (no manager recorded)"));
         }
         out.append('\n');
       }
@@ -253,7 +254,9 @@ public final class BlameViews {
   private static String change(RevisionChange c, boolean nameContainer) {
     String field = nameContainer && c.container().isPresent()
         ? "container [" + c.container().get() + "] " + c.field() : c.field();
-    field = Character.toUpperCase(field.charAt(0)) + field.substring(1);
+    if (!field.contains(".")) {
+      field = Character.toUpperCase(field.charAt(0)) + field.substring(1);
+    }
     if (c.from().isEmpty()) {
       return field + " " + c.to().orElse("") + " (added)";
     }
@@ -263,8 +266,8 @@ public final class BlameViews {
     return field + " " + c.to().get() + " (updated from " + c.from().get() + ")";
   }
 
-  private static boolean failing(Health health) {
-    return health == Health.DEGRADED || health == Health.MISSING;
+  private static boolean inMotion(Health health) {
+    return health != Health.HEALTHY && health != Health.SUSPENDED && health != Health.UNKNOWN;
   }
 
   static String label(Health health) {

@@ -38,7 +38,16 @@ class BlameViewsGoldenTest {
 
   static final List<Case> CASES = List.of(
       new Case("talk-deployment", "talk", "2026-11-22T12:00:15Z", ref(GroupKind.DEPLOYMENT, "demo", "my-busybox")),
-      new Case("talk-pod", "talk", "2026-11-22T12:00:15Z", ref(GroupKind.POD, "demo", "my-busybox-pod-v10")));
+      new Case("talk-pod", "talk", "2026-11-22T12:00:15Z", ref(GroupKind.POD, "demo", "my-busybox-pod-v10")),
+      new Case("image-typo-deployment", "image-typo", "2026-11-22T10:05:00Z", ref(GroupKind.DEPLOYMENT, "shop", "web")),
+      new Case("image-typo-pod", "image-typo", "2026-11-22T10:05:00Z", ref(GroupKind.POD, "shop", "web-7f8c9d6b5-k2v9t")),
+      new Case("rollback-deployment", "rollback", "2026-11-22T09:00:40Z", ref(GroupKind.DEPLOYMENT, "shop", "api")),
+      new Case("restart-deployment", "restart", "2026-11-22T08:30:20Z", ref(GroupKind.DEPLOYMENT, "cache", "cache")),
+      new Case("statefulset-partition-statefulset", "statefulset-partition", "2026-11-22T14:10:00Z",
+          ref(GroupKind.STATEFUL_SET, "data", "db")),
+      new Case("statefulset-partition-pod", "statefulset-partition", "2026-11-22T14:10:00Z", ref(GroupKind.POD, "data", "db-2")),
+      new Case("istio-deployment", "istio", "2026-11-22T16:02:00Z", ref(GroupKind.DEPLOYMENT, "bookinfo", "reviews")),
+      new Case("istio-pod", "istio", "2026-11-22T16:02:00Z", ref(GroupKind.POD, "bookinfo", "reviews-6b8d9f7c4d-tq9wz")));
 
   static ObjectRef ref(GroupKind kind, String namespace, String name) {
     return ObjectRef.of(kind, namespace, name);

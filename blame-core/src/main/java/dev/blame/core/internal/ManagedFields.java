@@ -52,12 +52,15 @@ final class ManagedFields {
   }
 
   /**
-   * The newest manager owning the field at {@code spec.template} + path, or, for a field nobody owns any more
-   * (it was removed), the newest one owning its nearest enclosing list item.
+   * The newest manager owning the field at {@code spec.template} + path. Empty for a field nobody owns, such as
+   * one that was removed: managedFields do not record who removed a field, and blame does not guess.
    */
   Optional<ChangedBy> lastSet(List<TemplateDiff.Step> path) {
-    Optional<ChangedBy> exact = newest(path, false);
-    return exact.isPresent() ? exact : newest(path, true);
+    return owners.stream()
+        .filter(o -> !o.subresource().equals("status"))
+        .filter(o -> owns(o.fields(), path))
+        .map(Owner::changedBy)
+        .max(NEWEST);
   }
 
   /** The newest writer of anything under {@code spec.template}, outside the status subresource. */
@@ -72,27 +75,8 @@ final class ManagedFields {
   private static final Comparator<ChangedBy> NEWEST =
       Comparator.comparing((ChangedBy c) -> c.time().orElse(Instant.EPOCH)).thenComparing(ChangedBy::manager);
 
-  private Optional<ChangedBy> newest(List<TemplateDiff.Step> path, boolean enclosingItem) {
-    return owners.stream()
-        .filter(o -> !o.subresource().equals("status"))
-        .filter(o -> enclosingItem ? ownsEnclosingItem(o.fields(), path) : owns(o.fields(), path))
-        .map(Owner::changedBy)
-        .max(NEWEST);
-  }
-
   static boolean owns(JsonNode fields, List<TemplateDiff.Step> path) {
-    JsonNode at = descend(fields.path("f:spec").path("f:template"), path, path.size());
-    return at != null;
-  }
-
-  private static boolean ownsEnclosingItem(JsonNode fields, List<TemplateDiff.Step> path) {
-    for (int n = path.size() - 1; n > 0; n--) {
-      if (path.get(n - 1).isItem()) {
-        JsonNode item = descend(fields.path("f:spec").path("f:template"), path, n);
-        return item != null && item.has(".");
-      }
-    }
-    return false;
+    return descend(fields.path("f:spec").path("f:template"), path, path.size()) != null;
   }
 
   /** The FieldsV1 node at the first {@code n} steps, or null. */

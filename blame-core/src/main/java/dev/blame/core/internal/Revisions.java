@@ -139,7 +139,7 @@ final class Revisions {
     Optional<String> missing = Optional.empty();
     if (managed.isEmpty()) {
       missing = Optional.of("metadata.managedFields is absent on " + workload.ref().display()
-          + " (stripped when the objects were read), so who made the change is not known");
+          + " (stripped when the objects were read)");
     } else if (!current) {
       missing = Optional.of("revision " + rev.number() + " is not the current revision of "
           + workload.ref().display() + "; managedFields only say who set the fields of the current one");
@@ -152,8 +152,8 @@ final class Revisions {
             .path(TemplateDiff.path(c.path()))
             .container(Optional.ofNullable(TemplateDiff.container(c.path())))
             .field(TemplateDiff.field(c.path()))
-            .from(Json.absent(c.from()) ? Optional.empty() : Optional.of(Json.text(c.from())))
-            .to(Json.absent(c.to()) ? Optional.empty() : Optional.of(Json.text(c.to())))
+            .from(Json.absent(c.from()) ? Optional.empty() : Optional.of(TemplateDiff.text(c.path(), c.from())))
+            .to(Json.absent(c.to()) ? Optional.empty() : Optional.of(TemplateDiff.text(c.path(), c.to())))
             .changedBy(attribute ? managed.lastSet(c.path()) : Optional.empty())
             .build());
       }

@@ -1,6 +1,7 @@
 package dev.blame.core.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -33,6 +34,10 @@ final class TemplateDiff {
       "volumeDevices", "devicePath",
       "ports", "containerPort",
       "hostAliases", "ip");
+
+  /** Maps whose entries are compared one by one even when the map is absent on one side. */
+  private static final Set<String> ENTRY_MAPS =
+      Set.of("annotations", "labels", "nodeSelector", "resources", "limits", "requests");
 
   private static final Set<String> CONTROLLER_LABELS = Set.of("pod-template-hash", "controller-revision-hash");
 
@@ -81,10 +86,25 @@ final class TemplateDiff {
     if (noA && noB) {
       return;
     }
+    // A map of entries or a keyed list present on one side only is compared entry by entry against nothing,
+    // so that one added annotation or env variable reads as such.
+    String last = path.isEmpty() ? "" : path.get(path.size() - 1).field();
+    boolean field = !path.isEmpty() && !path.get(path.size() - 1).isItem();
+    JsonNode present = noA ? b : a;
+    if ((noA || noB) && field && ((ENTRY_MAPS.contains(last) && present.isObject())
+        || (MERGE_KEYS.containsKey(last) && present.isArray()))) {
+      JsonNode empty = present.isObject() ? JsonNodeFactory.instance.objectNode() : JsonNodeFactory.instance.arrayNode();
+      compare(path, noA ? empty : a, noB ? empty : b, out);
+      return;
+    }
     if (noA || noB) {
       out.add(new Change(List.copyOf(path), noA ? MissingNode.getInstance() : a, noB ? MissingNode.getInstance() : b));
       return;
     }
+    compare(path, a, b, out);
+  }
+
+  private static void compare(List<Step> path, JsonNode a, JsonNode b, List<Change> out) {
     if (a.isObject() && b.isObject()) {
       Set<String> names = new TreeSet<>();
       a.fieldNames().forEachRemaining(names::add);
@@ -135,6 +155,19 @@ final class TemplateDiff {
     return items;
   }
 
+  /** A value as one line; a list item without its merge key, and an env variable as its value. */
+  static String text(List<Step> path, JsonNode value) {
+    if (!path.isEmpty() && path.get(path.size() - 1).isItem() && value.isObject()) {
+      com.fasterxml.jackson.databind.node.ObjectNode rest = value.deepCopy();
+      rest.remove(MERGE_KEYS.getOrDefault(path.get(path.size() - 1).field(), "name"));
+      if (rest.size() == 1 && rest.has("value")) {
+        return Json.text(rest.get("value"));
+      }
+      return Json.text(rest);
+    }
+    return Json.text(value);
+  }
+
   /** {@code spec.template.spec.containers[main].image}, {@code spec.template.metadata.annotations[a.b/c]}. */
   static String path(List<Step> steps) {
     StringBuilder text = new StringBuilder("spec.template");
@@ -167,8 +200,7 @@ final class TemplateDiff {
     if (container(steps) != null) {
       rest = steps.subList(2, steps.size());
     } else if (steps.size() >= 2 && steps.get(0).field().equals("spec") && steps.get(1).isItem()) {
-      return singular(steps.get(1).field()) + " " + steps.get(1).key()
-          + suffix(steps.subList(2, steps.size()));
+      return render(steps.subList(1, steps.size()));
     } else if (steps.size() >= 2 && steps.get(0).field().equals("metadata")
         && (steps.get(1).field().equals("annotations") || steps.get(1).field().equals("labels"))) {
       String kind = steps.get(1).field().equals("annotations") ? "annotation" : "label";
@@ -179,21 +211,25 @@ final class TemplateDiff {
     if (rest.isEmpty()) {
       return "template";
     }
-    if (rest.get(0).isItem()) {
-      return singular(rest.get(0).field()) + " " + rest.get(0).key() + suffix(rest.subList(1, rest.size()));
-    }
-    return rest.get(0).field() + suffix(rest.subList(1, rest.size()));
+    return render(rest);
   }
 
+  /** Fields joined with dots, list items as {@code env FOO}: {@code resources.limits.memory}, {@code env FOO value}. */
   private static String suffix(List<Step> steps) {
+    return steps.isEmpty() ? "" : " " + render(steps);
+  }
+
+  private static String render(List<Step> steps) {
     StringBuilder text = new StringBuilder();
+    boolean afterItem = false;
     for (Step step : steps) {
-      text.append('.').append(step.field());
-      if (step.isItem()) {
-        text.append('[').append(step.key()).append(']');
+      if (text.length() > 0) {
+        text.append(step.isItem() || afterItem ? ' ' : '.');
       }
+      text.append(step.isItem() ? singular(step.field()) + " " + step.key() : step.field());
+      afterItem = step.isItem();
     }
-    return text.length() == 0 ? "" : " " + text.substring(1);
+    return text.toString();
   }
 
   private static String singular(String listField) {
