@@ -35,6 +35,9 @@ final class TemplateDiff {
       "ports", "containerPort",
       "hostAliases", "ip");
 
+  /** Lists whose items are one value each: an env variable is its value or its source, read as one. */
+  private static final Set<String> ATOMIC_ITEMS = Set.of("env");
+
   /** Maps whose entries are compared one by one even when the map is absent on one side. */
   private static final Set<String> ENTRY_MAPS =
       Set.of("annotations", "labels", "nodeSelector", "resources", "limits", "requests");
@@ -81,8 +84,11 @@ final class TemplateDiff {
   }
 
   private static void walk(List<Step> path, JsonNode a, JsonNode b, List<Change> out) {
-    boolean noA = Json.absent(a) || isEmptyContainer(a);
-    boolean noB = Json.absent(b) || isEmptyContainer(b);
+    // An empty map is no value (kubectl writes `resources: {}`), except a volume's source (`emptyDir: {}`).
+    boolean source = path.size() >= 2 && path.get(path.size() - 2).isItem()
+        && path.get(path.size() - 2).field().equals("volumes");
+    boolean noA = Json.absent(a) || (isEmptyContainer(a) && !source);
+    boolean noB = Json.absent(b) || (isEmptyContainer(b) && !source);
     if (noA && noB) {
       return;
     }
@@ -105,7 +111,9 @@ final class TemplateDiff {
   }
 
   private static void compare(List<Step> path, JsonNode a, JsonNode b, List<Change> out) {
-    if (a.isObject() && b.isObject()) {
+    boolean atomicItem = !path.isEmpty() && path.get(path.size() - 1).isItem()
+        && ATOMIC_ITEMS.contains(path.get(path.size() - 1).field());
+    if (a.isObject() && b.isObject() && !atomicItem) {
       Set<String> names = new TreeSet<>();
       a.fieldNames().forEachRemaining(names::add);
       b.fieldNames().forEachRemaining(names::add);
