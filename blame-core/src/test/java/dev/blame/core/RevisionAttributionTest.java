@@ -52,7 +52,8 @@ class RevisionAttributionTest {
     assertThat(diff.time()).contains(Instant.parse("2026-11-22T10:01:30Z"));
     assertThat(diff.evidenceMissing()).isEmpty();
     assertThat(diff.attributions()).containsExactly(
-        "Helm release shop/web (meta.helm.sh/release-name), chart web-1.4.2");
+        "Helm release shop/web revision 7 (meta.helm.sh/release-name, Secret sh.helm.release.v1.web.v7),"
+            + " chart web-1.4.2");
   }
 
   @Test

@@ -15,13 +15,29 @@ final class Attributions {
   private Attributions() {}
 
   static List<String> of(Node node) {
+    return of(node, List.of());
+  }
+
+  /**
+   * With the namespace's Helm release Secrets ({@code sh.helm.release.v1.<release>.v<revision>}, labels
+   * {@code owner=helm}, {@code name}, {@code status}, {@code version}; metadata only), the deployed release
+   * revision is named too.
+   */
+  static List<String> of(Node node, List<Node> helmReleases) {
     Map<String, String> labels = node.labels();
     Map<String, String> annotations = node.annotations();
     List<String> out = new ArrayList<>();
     String helmRelease = annotations.get("meta.helm.sh/release-name");
     if (helmRelease != null) {
       String ns = annotations.getOrDefault("meta.helm.sh/release-namespace", node.ref().namespace());
-      out.add("Helm release " + ns + "/" + helmRelease + " (meta.helm.sh/release-name)"
+      String revision = helmReleases.stream()
+          .filter(s -> s.ref().namespace().equals(ns))
+          .filter(s -> "helm".equals(s.labels().get("owner")) && helmRelease.equals(s.labels().get("name"))
+              && "deployed".equals(s.labels().get("status")))
+          .max(java.util.Comparator.comparingLong(s -> Revisions.parseLong(s.labels().get("version"))))
+          .map(s -> " revision " + s.labels().get("version") + " (meta.helm.sh/release-name, Secret " + s.ref().name() + ")")
+          .orElse(" (meta.helm.sh/release-name)");
+      out.add("Helm release " + ns + "/" + helmRelease + revision
           + (labels.containsKey("helm.sh/chart") ? ", chart " + labels.get("helm.sh/chart") : ""));
     } else if ("Helm".equalsIgnoreCase(labels.getOrDefault("app.kubernetes.io/managed-by", ""))) {
       out.add("Helm (app.kubernetes.io/managed-by)"

@@ -74,7 +74,17 @@ final class Provenance {
     } else {
       rev = Revisions.ofPod(node, revs);
     }
-    return rev.map(r -> Revisions.diff(workload.get(), revs, r));
+    List<Node> helmReleases = new ArrayList<>();
+    String release = workload.get().annotations().get("meta.helm.sh/release-name");
+    if (release != null) {
+      String ns = workload.get().annotations().getOrDefault("meta.helm.sh/release-namespace", node.ref().namespace());
+      for (Node secret : store.list(GroupKind.SECRET, ns)) {
+        if ("helm".equals(secret.labels().get("owner")) && release.equals(secret.labels().get("name"))) {
+          helmReleases.add(secret);
+        }
+      }
+    }
+    return rev.map(r -> Revisions.diff(workload.get(), revs, r, helmReleases));
   }
 
   private List<Node> holders(Node workload) {

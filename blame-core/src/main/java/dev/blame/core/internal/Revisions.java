@@ -133,6 +133,11 @@ final class Revisions {
    * each field as it is now, not the writer of an older template.
    */
   static RevisionDiff diff(Node workload, List<Rev> revs, Rev rev) {
+    return diff(workload, revs, rev, List.of());
+  }
+
+  /** As {@link #diff(Node, List, Rev)}, naming the Helm release revision from these release Secrets. */
+  static RevisionDiff diff(Node workload, List<Rev> revs, Rev rev, List<Node> helmReleases) {
     Optional<Rev> previous = revs.stream().filter(r -> r.number() < rev.number()).reduce((a, b) -> b);
     boolean current = current(workload, revs).map(c -> c.equals(rev)).orElse(false);
     ManagedFields managed = ManagedFields.of(workload);
@@ -169,7 +174,7 @@ final class Revisions {
     boolean rollback = !rev.history().isEmpty() || previous.map(p -> createdBefore(rev, p)).orElse(false);
     boolean restartOnly = !changes.isEmpty() && changes.stream().allMatch(
         c -> c.path().equals("spec.template.metadata.annotations[" + RESTARTED_AT + "]"));
-    List<String> attributions = new ArrayList<>(Attributions.of(workload));
+    List<String> attributions = new ArrayList<>(Attributions.of(workload, helmReleases));
     String cause = rev.holder().annotations().get("kubernetes.io/change-cause");
     if (cause != null && !cause.isBlank()) {
       attributions.removeIf(a -> a.startsWith("change-cause: "));
