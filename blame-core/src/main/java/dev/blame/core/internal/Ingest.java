@@ -17,7 +17,8 @@ import java.util.Optional;
 /**
  * Turns objects read from a file or a cluster into graph changes: Events become {@link EventRecord}s
  * attached to what they are about, Secrets lose their data before anything keeps them, and pods lose
- * {@code managedFields}, which nothing reads on pods.
+ * {@code managedFields}, which nothing reads on pods. Every other kind keeps them: revision attribution reads
+ * them on Deployments, StatefulSets and DaemonSets (see {@link ManagedFields}).
  */
 final class Ingest {
 
