@@ -45,6 +45,8 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
   private static final Pattern RESOURCE_PATH = Pattern.compile(
       "^/(?:api/(?<coreVersion>v1)|apis/(?<group>[^/]+)/(?<version>[^/]+))(?:/namespaces/(?<ns>[^/]+))?"
           + "/(?<plural>[^/]+)(?:/(?<name>[^/]+))?(?:/(?<sub>[^/]+))?$");
+  private static final Pattern SCALE = Pattern.compile(
+      "^(?<main>/apis/apps/v1/namespaces/(?<ns>[^/]+)/(?:deployments|replicasets|statefulsets)/(?<name>[^/]+))/scale$");
   private static final Pattern POD_COLLECTION = Pattern.compile("^/api/v1/namespaces/(?<ns>[^/]+)/pods$");
   private static final Pattern NAMESPACE_STATUS = Pattern.compile("^/api/v1/namespaces/(?<ns>[^/]+)/status$");
 
@@ -76,16 +78,25 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
     String path = request.getPath();
     String bare = stripQuery(path);
     try {
+      Matcher scale = SCALE.matcher(bare);
+      if (scale.matches()) {
+        return scale(request, scale);
+      }
       switch (request.method()) {
         case GET -> {
           MockResponse meta = serveMeta(bare, request.getHeader("Accept"));
           if (meta != null) {
             return meta;
           }
-          if (isWatch(path)) {
-            return super.dispatch(request);
+          MockResponse answer = !isWatch(path) && path.contains("fieldSelector=")
+              ? listWithFieldSelector(request, path) : super.dispatch(request);
+          if (!isWatch(path)) {
+            answer = withListKind(answer, bare);
           }
-          return super.dispatch(request);
+          if (!isWatch(path) && Tables.wanted(request.getHeader("Accept")) && answer.code() == 200) {
+            return asTable(answer);
+          }
+          return answer;
         }
         case PUT -> {
           Matcher nsStatus = NAMESPACE_STATUS.matcher(bare);
@@ -187,6 +198,170 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
       }
     }
     return super.isStatusSubresourceEnabledForResource(path);
+  }
+
+  // ---------------------------------------------------------------- list kinds
+
+  /** The mock answers every list as kind "List"; typed clients (kubectl describe) want "PodList" etc. */
+  private MockResponse withListKind(MockResponse answer, String bare) {
+    if (answer.code() != 200) {
+      return answer;
+    }
+    Matcher m = RESOURCE_PATH.matcher(bare);
+    if (!m.matches() || m.group("name") != null) {
+      return answer;
+    }
+    String group = m.group("coreVersion") != null ? "" : m.group("group");
+    String version = m.group("coreVersion") != null ? "v1" : m.group("version");
+    String plural = m.group("plural");
+    String kind = Discovery.BUILT_IN.stream().filter(k -> k.group().equals(group) && k.plural().equals(plural))
+        .map(Discovery.Kind::kind).findFirst().orElse(null);
+    if (kind == null) {
+      kind = crds().stream().filter(c -> c.path("spec").path("group").asText().equals(group)
+          && c.path("spec").path("names").path("plural").asText().equals(plural))
+          .map(c -> c.path("spec").path("names").path("kind").asText()).findFirst().orElse(null);
+    }
+    if (kind == null) {
+      return answer;
+    }
+    try {
+      JsonNode list = JSON.readTree(answer.getBody().getBytes());
+      if (!list.isObject() || !"List".equals(list.path("kind").asText())) {
+        return answer;
+      }
+      ((ObjectNode) list).put("kind", kind + "List");
+      ((ObjectNode) list).put("apiVersion", group.isEmpty() ? version : group + "/" + version);
+      return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
+          .setBody(list.toString());
+    } catch (java.io.IOException e) {
+      return answer;
+    }
+  }
+
+  // ---------------------------------------------------------------- field selectors on lists
+
+  /**
+   * The mock matches field selectors only on metadata.name/namespace; lists here evaluate any field path
+   * ({@code involvedObject.uid}, {@code spec.nodeName}, {@code status.phase}, ...) with =, == and !=.
+   */
+  private MockResponse listWithFieldSelector(RecordedRequest request, String path) {
+    int q = path.indexOf('?');
+    List<String> rest = new ArrayList<>();
+    String selector = "";
+    for (String param : path.substring(q + 1).split("&")) {
+      if (param.startsWith("fieldSelector=")) {
+        selector = java.net.URLDecoder.decode(param.substring("fieldSelector=".length()), StandardCharsets.UTF_8);
+      } else {
+        rest.add(param);
+      }
+    }
+    String stripped = path.substring(0, q) + (rest.isEmpty() ? "" : "?" + String.join("&", rest));
+    MockResponse answer = super.dispatch(new RecordedRequest(request.getHttpVersion(), request.method(), stripped,
+        request.getHeaders(), request.getBody()));
+    if (answer.code() != 200 || selector.isBlank()) {
+      return answer;
+    }
+    try {
+      JsonNode list = JSON.readTree(answer.getBody().getBytes());
+      if (!list.has("items")) {
+        return answer;
+      }
+      ArrayNode kept = JSON.createArrayNode();
+      for (JsonNode item : list.path("items")) {
+        if (fieldsMatch(selector, item)) {
+          kept.add(item);
+        }
+      }
+      ((ObjectNode) list).set("items", kept);
+      return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
+          .setBody(list.toString());
+    } catch (java.io.IOException e) {
+      return answer;
+    }
+  }
+
+  static boolean fieldsMatch(String selector, JsonNode item) {
+    for (String requirement : selector.split(",")) {
+      String r = requirement.trim();
+      if (r.isEmpty()) {
+        continue;
+      }
+      boolean negate = r.contains("!=");
+      String[] kv = negate ? r.split("!=", 2) : r.split("==?", 2);
+      if (kv.length != 2) {
+        throw new IllegalArgumentException("invalid field selector requirement \"" + r + "\"");
+      }
+      JsonNode node = item;
+      for (String part : kv[0].trim().split("\\.")) {
+        node = node.path(part);
+      }
+      String actual = node.isMissingNode() || node.isNull() ? "" : node.asText();
+      if (actual.equals(kv[1].trim()) == negate) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // ---------------------------------------------------------------- scale subresource
+
+  /** GET, PUT and PATCH of {@code .../scale} as autoscaling/v1 Scale, applied to the main object's replicas. */
+  private MockResponse scale(RecordedRequest request, Matcher m) {
+    String main = m.group("main");
+    JsonNode current = get(main);
+    if (current == null) {
+      return status(404, "NotFound", "not found: " + main, null, m.group("name"));
+    }
+    switch (request.method()) {
+      case GET -> {
+        return json(200, scaleOf(current));
+      }
+      case PUT, PATCH -> {
+        JsonNode body;
+        try {
+          body = JSON.readTree(request.getBody().getBytes());
+        } catch (java.io.IOException e) {
+          return status(400, "BadRequest", "cannot decode Scale: " + e.getMessage(), null, null);
+        }
+        JsonNode replicas = body.path("spec").path("replicas");
+        if (!replicas.isInt()) {
+          return json(200, scaleOf(current));
+        }
+        ObjectNode patch = JSON.createObjectNode();
+        patch.putObject("spec").put("replicas", replicas.asInt());
+        io.fabric8.mockwebserver.http.Headers headers = request.getHeaders().newBuilder()
+            .set("Content-Type", "application/merge-patch+json").build();
+        MockResponse patched = super.dispatch(new RecordedRequest(request.getHttpVersion(),
+            io.fabric8.mockwebserver.dsl.HttpMethod.PATCH, main, headers,
+            new Buffer(patch.toString().getBytes(StandardCharsets.UTF_8))));
+        if (patched.code() >= 300) {
+          return patched;
+        }
+        return json(200, scaleOf(get(main)));
+      }
+      default -> {
+        return status(405, "MethodNotAllowed", "the server does not allow this method on scale", null, null);
+      }
+    }
+  }
+
+  private static ObjectNode scaleOf(JsonNode object) {
+    ObjectNode scale = JSON.createObjectNode();
+    scale.put("kind", "Scale");
+    scale.put("apiVersion", "autoscaling/v1");
+    ObjectNode metadata = scale.putObject("metadata");
+    for (String field : List.of("name", "namespace", "uid", "resourceVersion", "creationTimestamp")) {
+      if (object.path("metadata").has(field)) {
+        metadata.set(field, object.path("metadata").path(field));
+      }
+    }
+    scale.putObject("spec").put("replicas", object.path("spec").path("replicas").asInt(1));
+    List<String> selector = new ArrayList<>();
+    object.path("spec").path("selector").path("matchLabels").fields()
+        .forEachRemaining(e -> selector.add(e.getKey() + "=" + e.getValue().asText()));
+    scale.putObject("status").put("replicas", object.path("status").path("replicas").asInt(0))
+        .put("selector", String.join(",", selector));
+    return scale;
   }
 
   // ---------------------------------------------------------------- namespaces
@@ -412,6 +587,16 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
   }
 
   // ---------------------------------------------------------------- responses
+
+  private static MockResponse asTable(MockResponse answer) {
+    try {
+      JsonNode table = Tables.table(JSON.readTree(answer.getBody().getBytes()), java.time.Instant.now());
+      return table == null ? answer : json(200, table);
+    } catch (java.io.IOException | RuntimeException e) {
+      LOG.debug("cannot print a table: {}", e.toString());
+      return answer;
+    }
+  }
 
   private static MockResponse json(int code, Object body) {
     return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json")

@@ -138,7 +138,9 @@ final class Kubelet {
   private static String qosClass(Pod pod) {
     boolean any = false;
     boolean guaranteed = true;
-    for (Container c : pod.getSpec().getContainers()) {
+    List<Container> all = new ArrayList<>(pod.getSpec().getContainers());
+    all.addAll(pod.getSpec().getInitContainers());
+    for (Container c : all) {
       var r = c.getResources();
       boolean hasRequests = r != null && r.getRequests() != null && !r.getRequests().isEmpty();
       boolean hasLimits = r != null && r.getLimits() != null && !r.getLimits().isEmpty();

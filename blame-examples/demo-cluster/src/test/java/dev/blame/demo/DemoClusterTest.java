@@ -140,6 +140,27 @@ class DemoClusterTest {
   }
 
   @Test
+  void listsCarryTheirKindAndFieldSelectorsWorkOnAnyField() {
+    String ns = "fields";
+    Pod a = client.pods().inNamespace(ns).resource(new PodBuilder().withNewMetadata().withName("a").endMetadata()
+        .withNewSpec().withNodeName("n1").endSpec().build()).create();
+    client.pods().inNamespace(ns).resource(new PodBuilder().withNewMetadata().withName("b").endMetadata()
+        .withNewSpec().withNodeName("n2").endSpec().build()).create();
+    client.v1().events().inNamespace(ns).resource(new io.fabric8.kubernetes.api.model.EventBuilder().withNewMetadata()
+        .withName("a.1").endMetadata().withNewInvolvedObject().withKind("Pod").withName("a").withNamespace(ns)
+        .withUid(a.getMetadata().getUid()).endInvolvedObject().withReason("Test").build()).create();
+
+    assertThat(names(client.pods().inNamespace(ns).withField("spec.nodeName", "n2").list().getItems()))
+        .containsExactly("b");
+    assertThat(names(client.pods().inNamespace(ns).withoutField("spec.nodeName", "n2").list().getItems()))
+        .containsExactly("a");
+    assertThat(names(client.v1().events().inNamespace(ns).withField("involvedObject.uid", a.getMetadata().getUid())
+        .list().getItems())).containsExactly("a.1");
+    assertThat(client.pods().inNamespace(ns).list().getKind()).isEqualTo("PodList");
+    assertThat(client.apps().deployments().inNamespace(ns).list().getKind()).isEqualTo("DeploymentList");
+  }
+
+  @Test
   void deletingAnOwnerCollectsItsDependentsInTheBackground() {
     String ns = "gc";
     ConfigMap owner = client.configMaps().inNamespace(ns).resource(new ConfigMapBuilder().withNewMetadata()

@@ -91,6 +91,12 @@ class KubectlTest {
     assertThat(list.path("items")).hasSize(1);
     assertThat(list.path("items").get(0).path("status").path("containerStatuses").get(0).path("state")
         .path("waiting").path("reason").asText()).isEqualTo("ImagePullBackOff");
+    String table = ok("get", "pods", "-n", "image-pull-error").out();
+    assertThat(table.lines().findFirst().orElseThrow()).matches("NAME\\s+READY\\s+STATUS\\s+RESTARTS\\s+AGE");
+    assertThat(table).contains("0/1", "ImagePullBackOff");
+    String described = ok("describe", "pods", "-n", "image-pull-error").out();
+    assertThat(described).contains("Reason:       ImagePullBackOff", "Failed to pull image \"registry.example.invalid",
+        "default-scheduler  Successfully assigned image-pull-error/checkout-");
     assertThat(ok("get", "pods", "-A", "-l", "app in (checkout,other)", "-o", "name").out().trim())
         .startsWith("pod/checkout-");
     assertThat(ok("get", "pods", "-A", "-l", "app notin (checkout)", "-o", "name").out()).isBlank();
@@ -130,6 +136,11 @@ class KubectlTest {
     Eventually.assertThat(TIMEOUT, () -> assertThat(client.pods().inNamespace("default").withLabel("app", "hello")
         .list().getItems()).hasSize(2).allSatisfy(p -> assertThat(Kubelet.isReady(p)).isTrue()));
     assertThat(ok("get", "deployment", "hello", "-o", "jsonpath={.status.readyReplicas}").out()).isEqualTo("2");
+
+    assertThat(ok("scale", "deployment", "hello", "--replicas=1").out()).contains("scaled");
+    Eventually.assertThat(TIMEOUT, () -> assertThat(client.pods().inNamespace("default").withLabel("app", "hello")
+        .list().getItems()).hasSize(1));
+    assertThat(ok("get", "deployments").out()).containsPattern("hello\\s+1/1\\s+1\\s+1");
 
     assertThat(ok("delete", "deployment", "hello", "--wait=false").out()).contains("deleted");
     Eventually.assertThat(TIMEOUT, () -> {
