@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -120,10 +119,6 @@ final class Cache<T extends HasMetadata> implements AutoCloseable {
   List<T> ownedBy(String uid) {
     return list(o -> o.getMetadata().getOwnerReferences().stream()
         .anyMatch(r -> Boolean.TRUE.equals(r.getController()) && uid.equals(r.getUid())));
-  }
-
-  static Comparator<HasMetadata> byName() {
-    return Comparator.comparing(Cache::key);
   }
 
   @Override

@@ -46,6 +46,7 @@ public final class DemoCluster implements AutoCloseable {
   private KubernetesClient client;
   private volatile boolean closed;
 
+  @SuppressWarnings("deprecation") // the mock server's own default mapper
   private DemoCluster(int port) {
     MOCK_LOGGER.setLevel(java.util.logging.Level.WARNING);
     String[] address = new String[1];

@@ -40,6 +40,7 @@ import org.slf4j.LoggerFactory;
 final class DemoDispatcher extends KubernetesCrudDispatcher {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoDispatcher.class);
+  @SuppressWarnings("deprecation") // the mock server itself works with this mapper
   private static final ObjectMapper JSON = Serialization.jsonMapper();
 
   private static final Pattern RESOURCE_PATH = Pattern.compile(
@@ -48,6 +49,7 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
   private static final Pattern SCALE = Pattern.compile(
       "^(?<main>/apis/apps/v1/namespaces/(?<ns>[^/]+)/(?:deployments|replicasets|statefulsets)/(?<name>[^/]+))/scale$");
   private static final Pattern POD_COLLECTION = Pattern.compile("^/api/v1/namespaces/(?<ns>[^/]+)/pods$");
+  private static final Pattern NAMESPACE_ITEM = Pattern.compile("^/api/v1/namespaces/(?<ns>[^/]+)$");
   private static final Pattern NAMESPACE_STATUS = Pattern.compile("^/api/v1/namespaces/(?<ns>[^/]+)/status$");
 
   static final String ISTIO_STATUS = "sidecar.istio.io/status";
@@ -357,8 +359,8 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
     }
     scale.putObject("spec").put("replicas", object.path("spec").path("replicas").asInt(1));
     List<String> selector = new ArrayList<>();
-    object.path("spec").path("selector").path("matchLabels").fields()
-        .forEachRemaining(e -> selector.add(e.getKey() + "=" + e.getValue().asText()));
+    object.path("spec").path("selector").path("matchLabels").properties()
+        .forEach(e -> selector.add(e.getKey() + "=" + e.getValue().asText()));
     scale.putObject("status").put("replicas", object.path("status").path("replicas").asInt(0))
         .put("selector", String.join(",", selector));
     return scale;
@@ -391,11 +393,11 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
   private MockResponse createNamespace(RecordedRequest request) {
     try {
       ObjectNode ns = (ObjectNode) JSON.readTree(request.getBody().getBytes());
-      ns.with("status").put("phase", "Active");
-      ns.with("spec").withArray("finalizers").removeAll().add("kubernetes");
+      ns.withObjectProperty("status").put("phase", "Active");
+      ns.withObjectProperty("spec").withArray("finalizers").removeAll().add("kubernetes");
       String name = ns.path("metadata").path("name").asText();
       if (!name.isEmpty()) {
-        ns.with("metadata").with("labels").put("kubernetes.io/metadata.name", name);
+        ns.withObjectProperty("metadata").withObjectProperty("labels").put("kubernetes.io/metadata.name", name);
       }
       return super.dispatch(new RecordedRequest(request.getHttpVersion(), request.method(), request.getPath(),
           request.getHeaders(), new Buffer(ns.toString().getBytes(StandardCharsets.UTF_8))));
@@ -452,14 +454,14 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
 
   /** What istio's sidecar injector webhook does to a pod, reduced to the init container and annotation. */
   private static void injectIstio(ObjectNode pod) {
-    ObjectNode metadata = pod.with("metadata");
+    ObjectNode metadata = pod.withObjectProperty("metadata");
     if (metadata.path("annotations").has(ISTIO_STATUS)
         || "false".equals(metadata.path("annotations").path("sidecar.istio.io/inject").asText())) {
       return;
     }
-    metadata.with("annotations").put(ISTIO_STATUS, "{\"initContainers\":[\"istio-init\"],\"containers\":[],"
+    metadata.withObjectProperty("annotations").put(ISTIO_STATUS, "{\"initContainers\":[\"istio-init\"],\"containers\":[],"
         + "\"volumes\":[\"istio-envoy\"],\"imagePullSecrets\":null,\"revision\":\"default\"}");
-    ObjectNode spec = pod.with("spec");
+    ObjectNode spec = pod.withObjectProperty("spec");
     ArrayNode inits = spec.withArray("initContainers");
     ObjectNode init = JSON.createObjectNode();
     init.put("name", "istio-init");
@@ -483,6 +485,12 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
         || path.contains("orphanDependents=true") || body.contains("\"orphanDependents\":true");
     Set<String> before = orphan ? Set.of() : uids();
     MockResponse response = handleDelete(path);
+    if (response.code() < 300) {
+      Matcher ns = NAMESPACE_ITEM.matcher(stripQuery(path));
+      if (ns.matches() && get(stripQuery(path)) == null) {
+        deleteNamespaceContents(ns.group("ns"));
+      }
+    }
     if (!orphan && response.code() < 300) {
       Set<String> gone = new HashSet<>(before);
       gone.removeAll(uids());
@@ -516,6 +524,18 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
       }
       next.removeAll(uids());
       deleted = next;
+    }
+  }
+
+  /** What the namespace controller does once a namespace is deleted: everything in it goes too. */
+  private void deleteNamespaceContents(String namespace) {
+    for (Map.Entry<AttributeSet, JsonNode> e : snapshot().entrySet()) {
+      if (namespace.equals(e.getValue().path("metadata").path("namespace").asText(null))) {
+        String objectPath = pathOf(e.getKey());
+        if (objectPath != null) {
+          handleDelete(objectPath);
+        }
+      }
     }
   }
 

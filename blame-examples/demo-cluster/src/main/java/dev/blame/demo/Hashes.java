@@ -15,6 +15,7 @@ final class Hashes {
   /** k8s.io/apimachinery/pkg/util/rand: consonants and digits that cannot spell words. */
   static final String ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
 
+  @SuppressWarnings("deprecation") // the mock server itself works with this mapper
   private static final ObjectMapper CANONICAL =
       Serialization.jsonMapper().copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 

@@ -17,6 +17,7 @@ import java.util.function.Function;
  */
 final class Tables {
 
+  @SuppressWarnings("deprecation") // the mock server itself works with this mapper
   private static final ObjectMapper JSON = Serialization.jsonMapper();
 
   private record Column(String name, String type, int priority, Function<JsonNode, Object> cell) {
@@ -205,7 +206,7 @@ final class Tables {
           age(now),
           new Column("Selector", "string", 1, o -> {
             List<String> s = new ArrayList<>();
-            o.path("spec").path("selector").fields().forEachRemaining(e -> s.add(e.getKey() + "="
+            o.path("spec").path("selector").properties().forEach(e -> s.add(e.getKey() + "="
                 + e.getValue().asText()));
             return s.isEmpty() ? "<none>" : String.join(",", s);
           }));
@@ -225,7 +226,7 @@ final class Tables {
       case "ResourceQuota" -> List.of(name(), age(now),
           new Column("Request", "string", 0, o -> {
             List<String> r = new ArrayList<>();
-            o.path("status").path("hard").fields().forEachRemaining(e -> r.add(e.getKey() + ": "
+            o.path("status").path("hard").properties().forEach(e -> r.add(e.getKey() + ": "
                 + o.path("status").path("used").path(e.getKey()).asText("0") + "/" + e.getValue().asText()));
             return String.join(", ", r);
           }),
@@ -296,7 +297,7 @@ final class Tables {
 
   private static String selector(JsonNode o) {
     List<String> s = new ArrayList<>();
-    o.path("spec").path("selector").path("matchLabels").fields().forEachRemaining(e -> s.add(e.getKey() + "="
+    o.path("spec").path("selector").path("matchLabels").properties().forEach(e -> s.add(e.getKey() + "="
         + e.getValue().asText()));
     return String.join(",", s);
   }

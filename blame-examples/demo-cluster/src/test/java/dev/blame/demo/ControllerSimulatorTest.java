@@ -82,6 +82,7 @@ class ControllerSimulatorTest {
     assertThat(namesAfterQuotaScenario()).isEqualTo(namesAfterQuotaScenario()).isNotEmpty();
   }
 
+  @SuppressWarnings("try")
   private static List<String> namesAfterQuotaScenario() {
     try (DemoCluster cluster = DemoCluster.start();
         ControllerSimulator sim = ControllerSimulator.builder(cluster.newClient()).tick(Duration.ofMillis(20))

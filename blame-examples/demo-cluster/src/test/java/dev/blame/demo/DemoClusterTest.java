@@ -118,6 +118,7 @@ class DemoClusterTest {
   }
 
   @Test
+  @SuppressWarnings("try")
   void setBasedSelectorsFilterWatches() {
     String ns = "watch-selectors";
     List<String> seen = new CopyOnWriteArrayList<>();
@@ -177,6 +178,22 @@ class DemoClusterTest {
 
     assertThat(names(client.configMaps().inNamespace(ns).list().getItems())).containsExactly("unrelated");
     assertThat(client.pods().inNamespace(ns).list().getItems()).isEmpty();
+  }
+
+  @Test
+  void deletingANamespaceDeletesWhatIsInIt() {
+    client.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
+        .withName("doomed").endMetadata().build()).create();
+    assertThat(client.namespaces().withName("doomed").get().getStatus().getPhase()).isEqualTo("Active");
+    client.configMaps().inNamespace("doomed").resource(new ConfigMapBuilder().withNewMetadata().withName("x")
+        .endMetadata().build()).create();
+    client.configMaps().inNamespace("kept").resource(new ConfigMapBuilder().withNewMetadata().withName("y")
+        .endMetadata().build()).create();
+
+    client.namespaces().withName("doomed").delete();
+
+    assertThat(client.configMaps().inNamespace("doomed").list().getItems()).isEmpty();
+    assertThat(names(client.configMaps().inNamespace("kept").list().getItems())).containsExactly("y");
   }
 
   @Test

@@ -80,6 +80,7 @@ class KubectlTest {
   }
 
   @Test
+  @SuppressWarnings("deprecation")
   void getPodsAsJson() throws Exception {
     Scenario.IMAGE_PULL_ERROR.play(client, TIMEOUT);
     Scenario.IMAGE_PULL_ERROR.awaitSettled(client, TIMEOUT);

@@ -46,7 +46,7 @@ class ScenariosTest {
   private static void play(Scenario scenario) {
     scenario.play(client, TIMEOUT);
     scenario.awaitSettled(client, TIMEOUT);
-    assertThat(scenario.isSettled(client)).isTrue();
+    assertThat(Scenarios.settled(scenario, client)).isNull();
   }
 
   private static List<Event> events(String ns) {
