@@ -1,0 +1,36 @@
+package dev.blame.cli;
+
+import dev.blame.api.BlameException;
+
+/** Turns failures into the one line the CLI prints on stderr. */
+final class Errors {
+
+  private Errors() {}
+
+  /** The message of an exception on one line, without the class name noise of wrapped causes. */
+  static String oneLine(Throwable e) {
+    String message = e.getMessage();
+    if (message == null || message.isBlank()) {
+      message = e.getClass().getSimpleName();
+    }
+    return message.replaceAll("\\s*[\\r\\n]+\\s*", "; ").trim();
+  }
+
+  /** {@code error: ...} for a library failure, saying what kind of failure it is. */
+  static String describe(BlameException e) {
+    String message = oneLine(e);
+    switch (e.kind()) {
+      case UNREACHABLE:
+        return "cannot reach the cluster: " + message;
+      case FORBIDDEN:
+        return "the cluster refused access: " + message;
+      case TIMEOUT:
+        return "the cluster did not answer in time: " + message;
+      case CONFIGURATION:
+        return "analyzers are misconfigured: " + message;
+      case BAD_INPUT:
+      default:
+        return message;
+    }
+  }
+}
