@@ -62,20 +62,22 @@ final class BlameCli implements Callable<Integer> {
 
   /** Runs the CLI with these arguments; returns the exit code. Never exits, never throws. */
   static int run(Cli cli, String... args) {
-    CommandLine commandLine = commandLine(cli);
+    CommandLine commandLine = commandLine(cli, Arrays.asList(args).contains("--verbose"));
     int code = commandLine.execute(args);
     cli.out.flush();
     cli.err.flush();
     return code;
   }
 
-  static CommandLine commandLine(Cli cli) {
+  static CommandLine commandLine(Cli cli, boolean verbose) {
     CommandLine commandLine = new CommandLine(new BlameCli(cli));
     commandLine.addSubcommand("status", new StatusCommand(cli));
     commandLine.addSubcommand("demo", new DemoCommand(cli));
     commandLine.addSubcommand("analyzers", new AnalyzersCommand(cli));
     commandLine.addSubcommand("completion", new CompletionCommand());
-    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    commandLine.registerConverter(OutputFormat.class, OutputFormat::parse);
+    // `-n demo` is a namespace, not the demo subcommand.
+    commandLine.setAllowSubcommandsAsOptionParameters(true);
     commandLine.setOut(cli.out);
     commandLine.setErr(cli.err);
     commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(
@@ -87,7 +89,6 @@ final class BlameCli implements Callable<Integer> {
       return ExitCode.ERROR;
     });
     commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
-      boolean verbose = Arrays.asList(parsed.originalArgs()).contains("--verbose");
       int code = ExitCode.ERROR;
       if (e instanceof CliException) {
         cli.err.println("error: " + Errors.oneLine(e));

@@ -13,7 +13,19 @@ final class Errors {
     if (message == null || message.isBlank()) {
       message = e.getClass().getSimpleName();
     }
-    return message.replaceAll("\\s*[\\r\\n]+\\s*", "; ").trim();
+    // Parser messages come with a source snippet and a caret on further lines: keep the words only.
+    StringBuilder line = new StringBuilder();
+    for (String part : message.split("\\R")) {
+      String text = part.trim();
+      if (text.isEmpty() || text.matches("\\^+") || text.startsWith("in 'reader'")) {
+        continue;
+      }
+      if (line.length() > 0) {
+        line.append(line.charAt(line.length() - 1) == ':' ? " " : "; ");
+      }
+      line.append(text);
+    }
+    return line.toString();
   }
 
   /** {@code error: ...} for a library failure, saying what kind of failure it is. */
