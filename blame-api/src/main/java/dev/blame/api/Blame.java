@@ -45,6 +45,12 @@ public interface Blame extends AutoCloseable {
   /** Objects of one kind, in one namespace or, with {@code ""} or null, in all; sorted. */
   List<Node> list(GroupKind kind, String namespace);
 
+  /**
+   * A wait for these objects to roll out; see {@link RolloutWait}. A live source watches their kinds; an
+   * offline graph decides at once from what it holds.
+   */
+  RolloutWait waitFor(java.util.Collection<ObjectRef> refs);
+
   /** A fluent query over the findings of the whole graph. */
   FindingQuery findings();
 

@@ -142,8 +142,12 @@ public final class BlameEngine {
       return this;
     }
 
-    /** With a client: also watch these kinds from the start, besides those the analyzers declare. */
-    public Builder watch(GroupKind... kinds) {
+    /**
+     * Kinds whose absence means "does not exist". Offline, in addition to the kinds present in the
+     * manifests (say, a dump made with {@code kubectl get deploy,rs,pods,cm} that holds no ConfigMap); live,
+     * watched from the start besides those the analyzers declare.
+     */
+    public Builder observe(GroupKind... kinds) {
       extraKinds.addAll(List.of(kinds));
       return this;
     }
@@ -174,7 +178,7 @@ public final class BlameEngine {
       GraphEngine engine = new GraphEngine(registry, clock);
       Source source;
       if (offline) {
-        source = new ManifestSource(objects);
+        source = new ManifestSource(objects, extraKinds);
       } else {
         String ns = allNamespaces ? null : namespace != null ? namespace : client.getNamespace();
         source = new ClusterSource(new Fabric8ClusterPort(client, timeout), ns, extraKinds);

@@ -135,6 +135,54 @@ class LiveSourceTest {
     }
   }
 
+  @Test
+  void aForbiddenKindLeavesTheRestWorkingAndSaysWhatItAffects() throws Exception {
+    server.expect().get().withPath("/apis/apps/v1/namespaces/demo/replicasets?limit=500")
+        .andReturn(403, new io.fabric8.kubernetes.api.model.StatusBuilder().withCode(403).withReason("Forbidden")
+            .withMessage("replicasets.apps is forbidden: User \"ci\" cannot list resource \"replicasets\"")
+            .build())
+        .always();
+    Deployment deployment = client.apps().deployments().inNamespace(NS).resource(new DeploymentBuilder()
+        .withNewMetadata().withName("web").endMetadata().build()).create();
+    client.pods().inNamespace(NS).resource(new PodBuilder().withNewMetadata().withName("web-abc-1")
+        .addNewOwnerReference().withApiVersion("apps/v1").withKind("ReplicaSet").withName("web-abc")
+        .withUid("rs-uid").withController(true).endOwnerReference().endMetadata().build()).create();
+
+    try (Blame blame = BlameEngine.builder().client(client).namespace(NS).discoverAnalyzers(false)
+        .addAnalyzer(new ContainerStateAnalyzer()).addAnalyzer(new ReadsReplicaSets()).build()) {
+      // Pods and Deployments still work.
+      assertThat(blame.explain(POD).found()).isTrue();
+      assertThat(blame.explain(DEPLOYMENT).found()).isTrue();
+      // The pod's owner cannot be read: said so, not "not found".
+      BlameTree owner = blame.explain(POD).causes().children().get(0);
+      assertThat(owner.verdict().health()).isEqualTo(Health.UNKNOWN);
+      assertThat(owner.verdict().findings()).singleElement().satisfies(f -> {
+        assertThat(f.reason()).isEqualTo(dev.blame.api.ReasonCode.FORBIDDEN);
+        assertThat(f.message()).contains("forbidden: cannot list replicasets.apps in namespace demo");
+      });
+      // The Deployment's analyzer reads ReplicaSets: its verdict says it may be incomplete.
+      assertThat(blame.verdict(DEPLOYMENT).orElseThrow().findings()).anySatisfy(f -> {
+        assertThat(f.health()).isEqualTo(Health.UNKNOWN);
+        assertThat(f.message()).isEqualTo(
+            "forbidden: cannot list replicasets.apps in namespace demo; this verdict may be incomplete");
+      });
+      assertThat(deployment.getMetadata().getUid()).isNotNull();
+    }
+  }
+
+  /** Reads ReplicaSets, to show what a forbidden kind does to the analyzers that need it. */
+  static final class ReadsReplicaSets extends ChildrenAnalyzer {
+    @Override
+    public java.util.Set<GroupKind> reads() {
+      return java.util.Set.of(GroupKind.REPLICA_SET);
+    }
+
+    @Override
+    public dev.blame.api.spi.KindSelector kinds() {
+      return dev.blame.api.spi.KindSelector.of(GroupKind.DEPLOYMENT);
+    }
+  }
+
   private static OwnerReference owner(io.fabric8.kubernetes.api.model.HasMetadata owner) {
     return new OwnerReferenceBuilder().withApiVersion(owner.getApiVersion()).withKind(owner.getKind())
         .withName(owner.getMetadata().getName()).withUid(owner.getMetadata().getUid()).withController(true).build();

@@ -41,7 +41,7 @@ public interface GraphView {
    */
   Optional<Verdict> verdict(ObjectRef ref);
 
-  /** Objects of a kind in a namespace ({@code ""} for cluster-scoped or all), sorted by name. */
+  /** Objects of a kind in exactly this namespace ({@code ""}: cluster-scoped objects), sorted by name. */
   List<Node> list(GroupKind kind, String namespace);
 
   /**

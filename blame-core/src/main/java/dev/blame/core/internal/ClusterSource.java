@@ -1,5 +1,6 @@
 package dev.blame.core.internal;
 
+import dev.blame.api.BlameException;
 import dev.blame.api.GroupKind;
 import dev.blame.api.Node;
 import dev.blame.api.ObjectRef;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,15 +88,36 @@ public final class ClusterSource implements Source {
     if (closed || watches.containsKey(kind) || unavailable.contains(kind) || kind.equals(GroupKind.SECRET)) {
       return;
     }
-    var resource = port.resolve(kind);
-    if (resource.isEmpty()) {
-      LOG.debug("The cluster does not serve kind {}; not watching it", kind);
+    Optional<ClusterPort.ApiResource> resource = Optional.empty();
+    AutoCloseable watch;
+    try {
+      resource = port.resolve(kind);
+      if (resource.isEmpty()) {
+        LOG.debug("The cluster does not serve kind {}; not watching it", kind);
+        unavailable.add(kind);
+        return;
+      }
+      watch = port.watch(resource.get(), namespace, new Listener());
+    } catch (BlameException e) {
+      if (e.kind() != BlameException.Kind.FORBIDDEN) {
+        throw e;
+      }
+      // RBAC denies one kind: the rest of the graph still works, and what needs this kind says so.
+      LOG.warn("Not watching {}: {}", kind, e.getMessage());
       unavailable.add(kind);
+      String what = resource.map(r -> r.plural() + (kind.isCore() ? "" : "." + kind.group())).orElse(kind.toString());
+      boolean namespaced = resource.map(ClusterPort.ApiResource::namespaced).orElse(true);
+      engine.unreadable(kind, "forbidden: cannot list " + what
+          + (namespaced && namespace != null ? " in namespace " + namespace : " at cluster scope"));
       return;
     }
-    AutoCloseable watch = port.watch(resource.get(), namespace, new Listener());
     watches.put(kind, watch);
     engine.observe(List.of(kind));
+  }
+
+  @Override
+  public boolean isLive() {
+    return true;
   }
 
   /** Kinds being watched, in the order the watches started. */

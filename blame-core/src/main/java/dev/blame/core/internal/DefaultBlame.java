@@ -8,8 +8,10 @@ import dev.blame.api.FindingQuery;
 import dev.blame.api.GroupKind;
 import dev.blame.api.Node;
 import dev.blame.api.ObjectRef;
+import dev.blame.api.RolloutWait;
 import dev.blame.api.Verdict;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -78,6 +80,15 @@ public final class DefaultBlame implements Blame {
     open();
     return engine.readStore(store ->
         namespace == null || namespace.isEmpty() ? store.listAll(kind) : store.list(kind, namespace));
+  }
+
+  @Override
+  public RolloutWait waitFor(Collection<ObjectRef> refs) {
+    open();
+    if (refs.isEmpty()) {
+      throw new IllegalArgumentException("nothing to wait for: give at least one object");
+    }
+    return new Waiter(engine, source::prepare, source.isLive(), List.copyOf(refs));
   }
 
   @Override

@@ -109,6 +109,39 @@ public final class GraphEngine {
     }
   }
 
+  /**
+   * Records that a kind cannot be read (access forbidden, say). Objects of that kind referenced from the
+   * graph show the reason instead of "not found", and objects whose analyzers read the kind carry an UNKNOWN
+   * finding saying their verdict may be incomplete; they are re-analyzed now.
+   */
+  public void unreadable(GroupKind kind, String reason) {
+    lock.writeLock().lock();
+    try {
+      store.unreadable(kind, reason);
+      Set<ObjectRef> dirty = new LinkedHashSet<>();
+      for (GroupKind reader : readersOf(kind)) {
+        dirty.addAll(store.keysOf(reader));
+      }
+      analyze(dirty);
+    } finally {
+      lock.writeLock().unlock();
+    }
+    listeners.forEach(Runnable::run);
+  }
+
+  /** Kinds whose analyzers declare that they read this kind. */
+  private Set<GroupKind> readersOf(GroupKind kind) {
+    Set<GroupKind> readers = new LinkedHashSet<>();
+    for (GroupKind handled : registry.declaredKinds()) {
+      for (Analyzer analyzer : registry.analyzersFor(handled)) {
+        if (analyzer.reads().contains(kind)) {
+          readers.add(handled);
+        }
+      }
+    }
+    return readers;
+  }
+
   /** Applies a batch atomically and re-analyzes what it touches. */
   public void apply(List<? extends Change> changes) {
     if (changes.isEmpty()) {
@@ -136,6 +169,29 @@ public final class GraphEngine {
   /** Called after every applied batch, outside the lock. */
   public void addListener(Runnable listener) {
     listeners.add(listener);
+  }
+
+  public void removeListener(Runnable listener) {
+    listeners.remove(listener);
+  }
+
+  /**
+   * Analyzes these objects again (and whoever consumes a verdict that changes), for verdicts that change
+   * with time alone: a grace window that runs out.
+   */
+  public void reanalyze(Collection<ObjectRef> refs) {
+    lock.writeLock().lock();
+    try {
+      Set<ObjectRef> keys = new LinkedHashSet<>();
+      for (ObjectRef ref : refs) {
+        if (store.entry(ref).isPresent()) {
+          keys.add(ref.key());
+        }
+      }
+      analyze(keys);
+    } finally {
+      lock.writeLock().unlock();
+    }
   }
 
   private Set<ObjectRef> applyOne(Change change) {
@@ -240,7 +296,33 @@ public final class GraphEngine {
       verdicts.add(Verdict.unknown(node.ref(), ReasonCode.NO_ANALYZER,
           "no analyzer handles kind " + node.ref().groupKind()));
     }
-    return Verdicts.merge(node.ref(), verdicts, ownerFindings(entry));
+    List<Finding> engineFindings = ownerFindings(entry);
+    engineFindings.addAll(unreadableFindings(node, analyzers));
+    return Verdicts.merge(node.ref(), verdicts, engineFindings);
+  }
+
+  /** An analyzer that reads a kind the source cannot read judges with part of the picture missing. */
+  private List<Finding> unreadableFindings(Node node, List<Analyzer> analyzers) {
+    Set<GroupKind> missing = new java.util.TreeSet<>();
+    for (Analyzer analyzer : analyzers) {
+      for (GroupKind read : analyzer.reads()) {
+        if (store.unreadableReason(read).isPresent()) {
+          missing.add(read);
+        }
+      }
+    }
+    List<Finding> findings = new ArrayList<>();
+    for (GroupKind kind : missing) {
+      String reason = store.unreadableReason(kind).orElseThrow();
+      findings.add(Finding.builder()
+          .subject(node.ref())
+          .health(Health.UNKNOWN)
+          .reason(ReasonCode.FORBIDDEN)
+          .message(reason + "; this verdict may be incomplete")
+          .addEvidence(dev.blame.api.Evidence.field("access to " + kind, reason))
+          .build());
+    }
+    return findings;
   }
 
   private Verdict run(Analyzer analyzer, Context context) {

@@ -45,6 +45,8 @@ final class GraphStore {
   private final Map<ObjectRef, ObjectRef> regardingByEvent = new HashMap<>();
   private final Set<ObjectRef> withFindings = new HashSet<>();
   private final Set<GroupKind> observed = new HashSet<>();
+  /** Kinds the source could not read, with the reason (e.g. "forbidden: cannot list ..."). */
+  private final Map<GroupKind, String> unreadable = new HashMap<>();
 
   // ---------------------------------------------------------------- reads
 
@@ -75,6 +77,27 @@ final class GraphStore {
 
   void observe(GroupKind kind) {
     observed.add(kind);
+    unreadable.remove(kind);
+  }
+
+  void unreadable(GroupKind kind, String reason) {
+    observed.remove(kind);
+    unreadable.put(kind, reason);
+  }
+
+  Optional<String> unreadableReason(GroupKind kind) {
+    return Optional.ofNullable(unreadable.get(kind));
+  }
+
+  /** Every object of a kind, in all namespaces. */
+  List<ObjectRef> keysOf(GroupKind kind) {
+    List<ObjectRef> keys = new ArrayList<>();
+    byKindNs.forEach((scope, set) -> {
+      if (scope.kind().equals(kind)) {
+        keys.addAll(set);
+      }
+    });
+    return keys;
   }
 
   Set<GroupKind> kinds() {

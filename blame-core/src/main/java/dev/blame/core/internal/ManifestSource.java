@@ -15,14 +15,17 @@ import java.util.Set;
 public final class ManifestSource implements Source {
 
   private final List<HasMetadata> objects;
+  private final Set<GroupKind> alsoObserved;
 
-  public ManifestSource(List<HasMetadata> objects) {
+  /** @param alsoObserved kinds observed even when no object of them is present */
+  public ManifestSource(List<HasMetadata> objects, Set<GroupKind> alsoObserved) {
     this.objects = List.copyOf(objects);
+    this.alsoObserved = Set.copyOf(alsoObserved);
   }
 
   @Override
   public void start(GraphEngine engine) {
-    Set<GroupKind> kinds = new LinkedHashSet<>();
+    Set<GroupKind> kinds = new LinkedHashSet<>(alsoObserved);
     List<GraphEngine.Change> changes = new ArrayList<>(objects.size());
     for (HasMetadata object : objects) {
       kinds.add(ObjectRef.from(object).groupKind());

@@ -14,6 +14,11 @@ public interface Source extends AutoCloseable {
    */
   default void prepare(ObjectRef ref) {}
 
+  /** True when the graph keeps changing (a watched cluster); false for a snapshot. */
+  default boolean isLive() {
+    return false;
+  }
+
   @Override
   void close();
 }

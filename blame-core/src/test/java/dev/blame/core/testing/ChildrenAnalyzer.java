@@ -13,7 +13,7 @@ import dev.blame.api.spi.Analyzer;
 import dev.blame.api.spi.KindSelector;
 
 /** Test analyzer for owners: as healthy as the worst owned child, with a ChildFailing finding. */
-public final class ChildrenAnalyzer implements Analyzer {
+public class ChildrenAnalyzer implements Analyzer {
 
   @Override
   public String id() {

@@ -178,7 +178,7 @@ final class Session implements AutoCloseable {
         Set<GroupKind> kinds = new LinkedHashSet<>(WORKLOAD_KINDS);
         kinds.addAll(watch);
         kinds.remove(GroupKind.SECRET);
-        builder.watch(kinds.toArray(GroupKind[]::new));
+        builder.observe(kinds.toArray(GroupKind[]::new));
       }
       cli.engine.accept(builder);
       blame = builder.build();

@@ -1,0 +1,106 @@
+package dev.blame.analyzers.config;
+
+import dev.blame.analyzers.custom.Unstructured;
+import dev.blame.analyzers.custom.Verdicts;
+import dev.blame.analyzers.network.SelectedPods;
+import dev.blame.api.EdgeKind;
+import dev.blame.api.Evidence;
+import dev.blame.api.Finding;
+import dev.blame.api.GroupKind;
+import dev.blame.api.Health;
+import dev.blame.api.Node;
+import dev.blame.api.ObjectRef;
+import dev.blame.api.ReasonCode;
+import dev.blame.api.ReconcileStatus;
+import dev.blame.api.Selector;
+import dev.blame.api.Verdict;
+import dev.blame.api.spi.AnalysisContext;
+import dev.blame.api.spi.Analyzer;
+import dev.blame.api.spi.KindSelector;
+import dev.blame.api.spi.Link;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * PodDisruptionBudgets: selects its pods; in progress until the controller observed the spec and while
+ * fewer pods are healthy than desired (kstatus {@code pdbConditions}); when no disruption is allowed although
+ * every pod is healthy, evictions and node drains block for good.
+ */
+public final class PodDisruptionBudgetAnalyzer implements Analyzer {
+
+  public static final GroupKind PDB = GroupKind.of("policy", "PodDisruptionBudget");
+  public static final ReasonCode BUDGET_NOT_MET = ReasonCode.of("BudgetNotMet");
+  public static final ReasonCode DISRUPTIONS_BLOCKED = ReasonCode.of("DisruptionsBlocked");
+  public static final ReasonCode GENERATION_NOT_OBSERVED = ReasonCode.of("GenerationNotObserved");
+
+  @Override
+  public String id() {
+    return "blame.PodDisruptionBudget";
+  }
+
+  @Override
+  public KindSelector kinds() {
+    return KindSelector.of(PDB);
+  }
+
+  @Override
+  public List<Link> links(Node node) {
+    Unstructured u = Unstructured.of(node.object());
+    if (!u.has("spec", "selector")) {
+      return List.of();
+    }
+    LabelSelector selector = new LabelSelector();
+    selector.setMatchLabels(u.stringMap("spec", "selector", "matchLabels"));
+    List<io.fabric8.kubernetes.api.model.LabelSelectorRequirement> reqs = new ArrayList<>();
+    for (Unstructured r : u.list("spec", "selector", "matchExpressions")) {
+      reqs.add(new io.fabric8.kubernetes.api.model.LabelSelectorRequirement(r.string("key"), r.string("operator"),
+          r.strings("values")));
+    }
+    selector.setMatchExpressions(reqs);
+    try {
+      return List.of(Link.select(EdgeKind.SELECTS, GroupKind.POD, node.ref().namespace(), Selector.from(selector)));
+    } catch (IllegalArgumentException e) {
+      return List.of();
+    }
+  }
+
+  @Override
+  public Verdict analyze(AnalysisContext ctx) {
+    Node node = ctx.node();
+    ObjectRef ref = node.ref();
+    Unstructured u = Unstructured.of(node.object());
+    Optional<Long> observed = u.number("status", "observedGeneration");
+    if (observed.isEmpty() || observed.get() != node.generation()) {
+      return Verdicts.of(Health.PROGRESSING, ReconcileStatus.IN_PROGRESS, "", List.of(Finding.builder()
+          .subject(ref).health(Health.PROGRESSING).reason(GENERATION_NOT_OBSERVED)
+          .message("the disruption controller has not yet observed generation " + node.generation())
+          .addEvidence(Evidence.field("status.observedGeneration", observed.map(String::valueOf).orElse("<unset>")))
+          .build()));
+    }
+    List<Finding> findings = new ArrayList<>();
+    long currentHealthy = u.number("status", "currentHealthy").orElse(0L);
+    long desiredHealthy = u.number("status", "desiredHealthy").orElse(0L);
+    long expected = u.number("status", "expectedPods").orElse(0L);
+    Optional<Long> allowed = u.number("status", "disruptionsAllowed");
+    String counts = currentHealthy + "/" + desiredHealthy + " healthy";
+    if (desiredHealthy > currentHealthy) {
+      List<Node> notReady = ctx.graph().targets(ref, EdgeKind.SELECTS).stream()
+          .filter(p -> p.ref().groupKind().equals(GroupKind.POD) && !SelectedPods.isReady(p)).toList();
+      findings.add(Finding.builder().subject(ref).health(Health.PROGRESSING).reason(BUDGET_NOT_MET)
+          .message("budget not met (" + counts + "); no voluntary eviction is allowed"
+              + (notReady.isEmpty() ? "" : "; not ready: " + SelectedPods.describeNotReady(ctx.graph(), notReady)))
+          .addEvidence(Evidence.field("status.currentHealthy", "" + currentHealthy))
+          .addEvidence(Evidence.field("status.desiredHealthy", "" + desiredHealthy)).build());
+    } else if (allowed.isPresent() && allowed.get() == 0 && expected > 0) {
+      findings.add(Finding.builder().subject(ref).health(Health.DEGRADED).reason(DISRUPTIONS_BLOCKED)
+          .message("all " + expected + " pods are healthy yet no disruption is allowed: evictions and node drains"
+              + " block until minAvailable/maxUnavailable leave room")
+          .addEvidence(Evidence.field("status.disruptionsAllowed", "0"))
+          .addEvidence(Evidence.field("status.expectedPods", "" + expected)).build());
+    }
+    return Verdicts.of(Health.HEALTHY, ReconcileStatus.CURRENT,
+        findings.isEmpty() ? allowed.map(a -> a + " disruptions allowed").orElse("") : "", findings);
+  }
+}

@@ -1,0 +1,202 @@
+package dev.blame.analyzers.config;
+
+import dev.blame.analyzers.custom.Condition;
+import dev.blame.analyzers.custom.Unstructured;
+import dev.blame.analyzers.custom.Verdicts;
+import dev.blame.api.EdgeKind;
+import dev.blame.api.EventRecord;
+import dev.blame.api.Evidence;
+import dev.blame.api.Finding;
+import dev.blame.api.GroupKind;
+import dev.blame.api.Health;
+import dev.blame.api.Node;
+import dev.blame.api.ObjectRef;
+import dev.blame.api.ReasonCode;
+import dev.blame.api.ReconcileStatus;
+import dev.blame.api.Verdict;
+import dev.blame.api.spi.AnalysisContext;
+import dev.blame.api.spi.Analyzer;
+import dev.blame.api.spi.GraphView;
+import dev.blame.api.spi.KindSelector;
+import dev.blame.api.spi.Link;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a pod needs besides itself: the ConfigMaps, Secrets and claims it mounts, the ConfigMaps and Secrets
+ * its env reads, its image pull secrets, service account and node. Declares those links and reports the
+ * ones that are missing (of observed kinds only) or failing. It runs next to the pod analyzer, whose verdict
+ * the engine merges with this one, so it says nothing when nothing is wrong. Secrets are checked for existence
+ * only; their data is never read.
+ */
+public final class PodReferencesAnalyzer implements Analyzer {
+
+  public static final ReasonCode CONFIG_MAP_NOT_FOUND = ReasonCode.of("ConfigMapNotFound");
+  public static final ReasonCode SECRET_NOT_FOUND = ReasonCode.of("SecretNotFound");
+  public static final ReasonCode CLAIM_NOT_FOUND = ReasonCode.of("PersistentVolumeClaimNotFound");
+  public static final ReasonCode CLAIM_NOT_BOUND = ReasonCode.of("PersistentVolumeClaimNotBound");
+  public static final ReasonCode IMAGE_PULL_SECRET_NOT_FOUND = ReasonCode.of("ImagePullSecretNotFound");
+  public static final ReasonCode SERVICE_ACCOUNT_NOT_FOUND = ReasonCode.of("ServiceAccountNotFound");
+  public static final ReasonCode NODE_NOT_FOUND = ReasonCode.of("NodeNotFound");
+  public static final ReasonCode NODE_NOT_READY = ReasonCode.of("NodeNotReady");
+  public static final ReasonCode NODE_PRESSURE = ReasonCode.of("NodePressure");
+
+  private static final Set<String> PULL_ERRORS = Set.of("ErrImagePull", "ImagePullBackOff");
+
+  @Override
+  public String id() {
+    return "blame.PodReferences";
+  }
+
+  @Override
+  public KindSelector kinds() {
+    return KindSelector.of(GroupKind.POD);
+  }
+
+  @Override
+  public Set<GroupKind> reads() {
+    return Set.of(GroupKind.CONFIG_MAP, GroupKind.SECRET, GroupKind.PERSISTENT_VOLUME_CLAIM,
+        GroupKind.SERVICE_ACCOUNT, GroupKind.NODE);
+  }
+
+  @Override
+  public List<Link> links(Node node) {
+    Map<String, Link> links = new LinkedHashMap<>();
+    for (PodReference r : references(node)) {
+      links.putIfAbsent(r.edge() + "|" + r.target(), Link.to(r.edge(), r.target(), r.path()));
+    }
+    return new ArrayList<>(links.values());
+  }
+
+  private static List<PodReference> references(Node node) {
+    return PodReference.of(node.ref().namespace(), node.ref().name(), Unstructured.of(node.object()));
+  }
+
+  @Override
+  public Verdict analyze(AnalysisContext ctx) {
+    Unstructured pod = Unstructured.of(ctx.node().object());
+    String phase = pod.string("status", "phase");
+    boolean evicted = "Evicted".equals(pod.string("status", "reason"));
+    if (("Succeeded".equals(phase) || "Failed".equals(phase)) && !evicted) {
+      return Verdicts.healthy("");
+    }
+    GraphView graph = ctx.graph();
+    List<Finding> findings = new ArrayList<>();
+    for (PodReference r : references(ctx.node())) {
+      Optional<Node> target = graph.node(r.target());
+      if (target.isEmpty()) {
+        if (!r.optional() && graph.observes(r.target().groupKind())) {
+          findings.add(missing(ctx, pod, r));
+        }
+      } else if (r.use() == PodReference.Use.NODE) {
+        findings.addAll(NodeConditions.check(ctx.node().ref(), target.get(), evicted));
+      } else if (r.use() == PodReference.Use.CLAIM && "Pending".equals(phase)) {
+        claimNotBound(ctx, r, target.get()).ifPresent(findings::add);
+      }
+    }
+    return Verdicts.of(Health.HEALTHY, ReconcileStatus.CURRENT, "", findings);
+  }
+
+  private static Finding missing(AnalysisContext ctx, Unstructured pod, PodReference r) {
+    ObjectRef ref = ctx.node().ref();
+    String what = r.target().display();
+    var b = Finding.builder().subject(ref).container(r.container()).health(Health.DEGRADED)
+        .addEvidence(Evidence.field(r.path(), r.target().name()));
+    switch (r.use()) {
+      case VOLUME -> {
+        b.reason(r.target().groupKind().equals(GroupKind.SECRET) ? SECRET_NOT_FOUND : CONFIG_MAP_NOT_FOUND)
+            .message(what + " mounted at " + r.path() + " does not exist: the kubelet cannot mount the volume"
+                + " (FailedMount) and the pod stays in ContainerCreating");
+        events(ctx, "FailedMount", r.target().name()).forEach(e -> b.addEvidence(Evidence.event(e)));
+      }
+      case ENV -> {
+        b.reason(r.target().groupKind().equals(GroupKind.SECRET) ? SECRET_NOT_FOUND : CONFIG_MAP_NOT_FOUND)
+            .message(what + " read by " + r.path() + " does not exist: the kubelet cannot create container ["
+                + r.container().orElse("") + "] (CreateContainerConfigError)");
+        waiting(pod, r.container().orElse(""), Set.of("CreateContainerConfigError")).ifPresent(b::addEvidence);
+        events(ctx, "Failed", r.target().name()).forEach(e -> b.addEvidence(Evidence.event(e)));
+      }
+      case CLAIM -> {
+        b.reason(CLAIM_NOT_FOUND).message(what + " does not exist: the pod cannot be scheduled until it does");
+        events(ctx, "FailedScheduling", r.target().name()).forEach(e -> b.addEvidence(Evidence.event(e)));
+      }
+      case PULL_SECRET -> {
+        List<Evidence> pullErrors = pod.list("status", "containerStatuses").stream()
+            .map(c -> waiting(pod, c.string("name"), PULL_ERRORS)).flatMap(Optional::stream).toList();
+        b.reason(IMAGE_PULL_SECRET_NOT_FOUND).addAllEvidence(pullErrors)
+            .health(pullErrors.isEmpty() ? Health.HEALTHY : Health.DEGRADED)
+            .message("image pull secret " + r.target().name() + " does not exist"
+                + (pullErrors.isEmpty() ? "; images are pulled without credentials"
+                    : ": the registry refuses the anonymous pull (ImagePullBackOff)"));
+      }
+      case SERVICE_ACCOUNT -> b.reason(SERVICE_ACCOUNT_NOT_FOUND).message(what
+          + " does not exist: its token cannot be mounted, and new pods using it are rejected at admission");
+      default -> b.reason(NODE_NOT_FOUND).message(what + " the pod was bound to no longer exists; the pod is"
+          + " lost and will be garbage-collected");
+    }
+    return b.build();
+  }
+
+  private static Optional<Finding> claimNotBound(AnalysisContext ctx, PodReference r, Node claim) {
+    if ("Bound".equals(Unstructured.of(claim.object()).string("status", "phase"))) {
+      return Optional.empty();
+    }
+    Optional<Verdict> verdict = ctx.graph().verdict(claim.ref());
+    Health health = verdict.map(Verdict::health).filter(h -> h == Health.DEGRADED).orElse(Health.PROGRESSING);
+    String why = verdict.flatMap(Verdict::worstFinding).map(Finding::message).orElse("not bound yet");
+    return Optional.of(Finding.builder().subject(ctx.node().ref()).health(health).reason(CLAIM_NOT_BOUND)
+        .message("pod waits for " + claim.ref().display() + ": " + why)
+        .addEvidence(Evidence.builder().kind(Evidence.Kind.FIELD).path("status.phase")
+            .value(Unstructured.of(claim.object()).string("status", "phase")).source(claim.ref()).build())
+        .build());
+  }
+
+  private static List<EventRecord> events(AnalysisContext ctx, String reason, String name) {
+    return ctx.events().stream().filter(e -> e.reason().equals(reason) && e.message().contains("\"" + name + "\""))
+        .limit(2).toList();
+  }
+
+  private static Optional<Evidence> waiting(Unstructured pod, String container, Set<String> reasons) {
+    for (String list : List.of("initContainerStatuses", "containerStatuses")) {
+      for (Unstructured c : pod.list("status", list)) {
+        String reason = c.string("state", "waiting", "reason");
+        if (c.string("name").equals(container) && reasons.contains(reason)) {
+          return Optional.of(Evidence.field("status." + list + "[" + container + "].state.waiting",
+              reason + ": " + c.string("state", "waiting", "message")));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Node conditions that explain a pod on it. */
+  static final class NodeConditions {
+    private NodeConditions() {}
+
+    static List<Finding> check(ObjectRef pod, Node node, boolean evicted) {
+      List<Finding> findings = new ArrayList<>();
+      List<Condition> conditions = Unstructured.of(node.object()).conditions();
+      Condition.find(conditions, "Ready").filter(c -> !c.isTrue()).ifPresent(c -> findings.add(
+          finding(pod, node, c, Health.DEGRADED, NODE_NOT_READY, node.ref().display() + " is not Ready ("
+              + c.describe() + "): its pods are not running as far as the control plane knows")));
+      for (String type : List.of("MemoryPressure", "DiskPressure", "PIDPressure")) {
+        Condition.find(conditions, type).filter(Condition::isTrue).ifPresent(c -> findings.add(
+            finding(pod, node, c, evicted ? Health.DEGRADED : Health.HEALTHY, NODE_PRESSURE,
+                node.ref().display() + " reports " + type + (evicted ? ": the kubelet evicted this pod"
+                    : ": the kubelet may evict pods") + " (" + c.describe() + ")")));
+      }
+      return findings;
+    }
+
+    private static Finding finding(ObjectRef pod, Node node, Condition c, Health health, ReasonCode reason,
+        String message) {
+      return Finding.builder().subject(pod).health(health).reason(reason).message(message)
+          .addEvidence(Evidence.builder().from(c.evidence()).source(node.ref()).build())
+          .since(c.lastTransition()).build();
+    }
+  }
+}

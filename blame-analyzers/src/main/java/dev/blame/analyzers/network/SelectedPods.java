@@ -1,0 +1,91 @@
+package dev.blame.analyzers.network;
+
+import dev.blame.analyzers.custom.Condition;
+import dev.blame.analyzers.custom.Unstructured;
+import dev.blame.api.Finding;
+import dev.blame.api.GroupKind;
+import dev.blame.api.Health;
+import dev.blame.api.Node;
+import dev.blame.api.Selector;
+import dev.blame.api.Verdict;
+import dev.blame.api.spi.GraphView;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** What selectors see of pods: readiness with the reason why not, and the labels pods carry instead. */
+public final class SelectedPods {
+
+  /** Labels controllers add to every pod; they explain nothing about a selector mismatch. */
+  private static final Set<String> NOISE = Set.of("pod-template-hash", "controller-revision-hash",
+      "statefulset.kubernetes.io/pod-name", "apps.kubernetes.io/pod-index", "batch.kubernetes.io/controller-uid",
+      "controller-uid", "pod-template-generation", "batch.kubernetes.io/job-name", "job-name");
+
+  private SelectedPods() {}
+
+  /** True when the pod's Ready condition is True. */
+  public static boolean isReady(Node pod) {
+    return Condition.find(Unstructured.of(pod.object()).conditions(), "Ready").map(Condition::isTrue).orElse(false);
+  }
+
+  /** Why a pod is not ready: its verdict's worst finding, else its Ready condition, else its phase. */
+  public static String whyNotReady(GraphView graph, Node pod) {
+    Optional<Verdict> verdict = graph.verdict(pod.ref());
+    Optional<String> fromVerdict = verdict.flatMap(Verdict::worstFinding).map(Finding::message)
+        .or(() -> verdict.map(Verdict::message)).filter(m -> !m.isEmpty());
+    if (fromVerdict.isPresent()) {
+      return fromVerdict.get();
+    }
+    Unstructured u = Unstructured.of(pod.object());
+    return Condition.find(u.conditions(), "Ready").filter(c -> !c.reason().isEmpty() || !c.message().isEmpty())
+        .map(Condition::describe)
+        .orElse("phase " + (u.string("status", "phase").isEmpty() ? "unknown" : u.string("status", "phase")));
+  }
+
+  /** The health the pod's verdict gives, or PROGRESSING when it has none. */
+  public static Health health(GraphView graph, Node pod) {
+    return graph.verdict(pod.ref()).map(Verdict::health).orElse(Health.PROGRESSING);
+  }
+
+  /** {@code web-1 (CrashLoopBackOff ...), web-2 (...)}, at most five. */
+  public static String describeNotReady(GraphView graph, List<Node> pods) {
+    String text = pods.stream().limit(5).map(p -> p.ref().name() + " (" + whyNotReady(graph, p) + ")")
+        .collect(Collectors.joining(", "));
+    return pods.size() > 5 ? text + " and " + (pods.size() - 5) + " more" : text;
+  }
+
+  /**
+   * The labels pods in the namespace carry, restricted to the selector's keys when any pod has one of them:
+   * {@code app=web-v2 (3 pods), app=db (1 pod)}; {@code "no pods"} when there are none.
+   */
+  public static String labelsInNamespace(GraphView graph, String namespace, Selector selector) {
+    List<Node> pods = graph.list(GroupKind.POD, namespace);
+    if (pods.isEmpty()) {
+      return "there are no pods in namespace " + namespace;
+    }
+    Set<String> keys = new java.util.HashSet<>(selector.matchLabels().keySet());
+    selector.requirements().forEach(r -> keys.add(r.key()));
+    boolean anyHasKey = pods.stream().anyMatch(p -> p.labels().keySet().stream().anyMatch(keys::contains));
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (Node pod : pods) {
+      Map<String, String> shown = new TreeMap<>();
+      pod.labels().forEach((k, v) -> {
+        if (anyHasKey ? keys.contains(k) : !NOISE.contains(k)) {
+          shown.put(k, v);
+        }
+      });
+      String text = shown.isEmpty() ? "no labels" : shown.entrySet().stream()
+          .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
+      counts.merge(text, 1, Integer::sum);
+    }
+    List<String> parts = new ArrayList<>();
+    counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(5)
+        .forEach(e -> parts.add(e.getKey() + " (" + e.getValue() + (e.getValue() == 1 ? " pod)" : " pods)")));
+    return "pods in namespace " + namespace + " have " + String.join(", ", parts);
+  }
+}

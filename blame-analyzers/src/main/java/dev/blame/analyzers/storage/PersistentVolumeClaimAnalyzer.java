@@ -1,0 +1,139 @@
+package dev.blame.analyzers.storage;
+
+import dev.blame.analyzers.custom.Unstructured;
+import dev.blame.analyzers.custom.Verdicts;
+import dev.blame.api.EdgeKind;
+import dev.blame.api.EventRecord;
+import dev.blame.api.Evidence;
+import dev.blame.api.Finding;
+import dev.blame.api.GroupKind;
+import dev.blame.api.Health;
+import dev.blame.api.Node;
+import dev.blame.api.ObjectRef;
+import dev.blame.api.ReasonCode;
+import dev.blame.api.ReconcileStatus;
+import dev.blame.api.Verdict;
+import dev.blame.api.spi.AnalysisContext;
+import dev.blame.api.spi.Analyzer;
+import dev.blame.api.spi.GraphView;
+import dev.blame.api.spi.KindSelector;
+import dev.blame.api.spi.Link;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * PersistentVolumeClaims: Bound is healthy, Lost is failed, Pending is progressing unless provisioning failed
+ * or nothing can ever bind it (a missing StorageClass or PersistentVolume, no default StorageClass). Bound to
+ * its PersistentVolume ({@code spec.volumeName}) and its StorageClass.
+ */
+public final class PersistentVolumeClaimAnalyzer implements Analyzer {
+
+  public static final GroupKind STORAGE_CLASS = GroupKind.of("storage.k8s.io", "StorageClass");
+  public static final ReasonCode CLAIM_LOST = ReasonCode.of("ClaimLost");
+  public static final ReasonCode PROVISIONING_FAILED = ReasonCode.of("ProvisioningFailed");
+  public static final ReasonCode STORAGE_CLASS_NOT_FOUND = ReasonCode.of("StorageClassNotFound");
+  public static final ReasonCode NO_DEFAULT_STORAGE_CLASS = ReasonCode.of("NoDefaultStorageClass");
+  public static final ReasonCode VOLUME_NOT_FOUND = ReasonCode.of("VolumeNotFound");
+  public static final ReasonCode WAITING_FOR_FIRST_CONSUMER = ReasonCode.of("WaitForFirstConsumer");
+  public static final ReasonCode PENDING = ReasonCode.of("Pending");
+
+  @Override
+  public String id() {
+    return "blame.PersistentVolumeClaim";
+  }
+
+  @Override
+  public KindSelector kinds() {
+    return KindSelector.of(GroupKind.PERSISTENT_VOLUME_CLAIM);
+  }
+
+  @Override
+  public Set<GroupKind> reads() {
+    return Set.of(GroupKind.PERSISTENT_VOLUME, STORAGE_CLASS);
+  }
+
+  @Override
+  public List<Link> links(Node node) {
+    Unstructured u = Unstructured.of(node.object());
+    List<Link> links = new ArrayList<>();
+    String volume = u.string("spec", "volumeName");
+    if (!volume.isEmpty()) {
+      links.add(Link.to(EdgeKind.BOUND_TO, ObjectRef.of(GroupKind.PERSISTENT_VOLUME, "", volume), "spec.volumeName"));
+    }
+    String storageClass = u.string("spec", "storageClassName");
+    if (!storageClass.isEmpty()) {
+      links.add(Link.to(EdgeKind.BOUND_TO, ObjectRef.of(STORAGE_CLASS, "", storageClass), "spec.storageClassName"));
+    }
+    return links;
+  }
+
+  @Override
+  public Verdict analyze(AnalysisContext ctx) {
+    ObjectRef ref = ctx.node().ref();
+    Unstructured u = Unstructured.of(ctx.node().object());
+    GraphView graph = ctx.graph();
+    String phase = u.string("status", "phase");
+    String volume = u.string("spec", "volumeName");
+    if ("Bound".equals(phase)) {
+      return Verdicts.healthy("Bound" + (volume.isEmpty() ? "" : " to " + volume));
+    }
+    if ("Lost".equals(phase)) {
+      return Verdicts.of(Health.DEGRADED, ReconcileStatus.FAILED, "", List.of(finding(ref, Health.DEGRADED, CLAIM_LOST,
+          "claim lost its PersistentVolume " + volume + "; the data is no longer reachable", "status.phase", phase)));
+    }
+    List<Finding> findings = new ArrayList<>();
+    Optional<EventRecord> failed = ctx.events().stream()
+        .filter(e -> e.isWarning() && e.reason().equals("ProvisioningFailed")).findFirst();
+    failed.ifPresent(e -> findings.add(Finding.builder().subject(ref).health(Health.DEGRADED)
+        .reason(PROVISIONING_FAILED).message("provisioning failed: " + e.message())
+        .addEvidence(Evidence.event(e)).addEvidence(Evidence.field("status.phase", phase)).build()));
+    String storageClass = u.string("spec", "storageClassName");
+    boolean classKeyPresent = u.has("spec", "storageClassName");
+    if (!volume.isEmpty() && graph.observes(GroupKind.PERSISTENT_VOLUME)
+        && graph.node(ObjectRef.of(GroupKind.PERSISTENT_VOLUME, "", volume)).isEmpty()) {
+      findings.add(finding(ref, Health.DEGRADED, VOLUME_NOT_FOUND,
+          "PersistentVolume " + volume + " named in spec.volumeName does not exist", "spec.volumeName", volume));
+    } else if (volume.isEmpty() && graph.observes(STORAGE_CLASS)) {
+      if (!storageClass.isEmpty() && graph.node(ObjectRef.of(STORAGE_CLASS, "", storageClass)).isEmpty()) {
+        findings.add(finding(ref, Health.DEGRADED, STORAGE_CLASS_NOT_FOUND, "StorageClass " + storageClass
+            + " does not exist; nothing will provision this claim", "spec.storageClassName", storageClass));
+      } else if (!classKeyPresent && noDefaultClass(graph) && noAvailableVolume(graph)) {
+        findings.add(finding(ref, Health.DEGRADED, NO_DEFAULT_STORAGE_CLASS,
+            "no storageClassName and no default StorageClass: nothing will provision this claim",
+            "spec.storageClassName", "<unset>"));
+      }
+    }
+    if (findings.isEmpty()) {
+      Optional<EventRecord> wait = ctx.events().stream()
+          .filter(e -> e.reason().equals("WaitForFirstConsumer")).findFirst();
+      if (wait.isPresent()) {
+        boolean used = !graph.sources(ref, EdgeKind.MOUNTS).isEmpty();
+        findings.add(Finding.builder().subject(ref).health(Health.PROGRESSING).reason(WAITING_FOR_FIRST_CONSUMER)
+            .message("binding waits for a pod that uses it to be scheduled"
+                + (used || !graph.observes(GroupKind.POD) ? "" : "; no pod mounts it"))
+            .addEvidence(Evidence.event(wait.get())).build());
+      } else {
+        findings.add(finding(ref, Health.PROGRESSING, PENDING, "claim is " + (phase.isEmpty() ? "not yet bound"
+            : phase), "status.phase", phase.isEmpty() ? "<unset>" : phase));
+      }
+    }
+    return Verdicts.of(Health.PROGRESSING, ReconcileStatus.IN_PROGRESS, "", findings);
+  }
+
+  private static boolean noDefaultClass(GraphView graph) {
+    return graph.list(STORAGE_CLASS, "").stream().noneMatch(c -> "true".equals(
+        c.annotations().get("storageclass.kubernetes.io/is-default-class")));
+  }
+
+  private static boolean noAvailableVolume(GraphView graph) {
+    return !graph.observes(GroupKind.PERSISTENT_VOLUME) || graph.list(GroupKind.PERSISTENT_VOLUME, "").stream()
+        .noneMatch(pv -> "Available".equals(Unstructured.of(pv.object()).string("status", "phase")));
+  }
+
+  static Finding finding(ObjectRef ref, Health health, ReasonCode reason, String message, String path, String value) {
+    return Finding.builder().subject(ref).health(health).reason(reason).message(message)
+        .addEvidence(Evidence.field(path, value)).build();
+  }
+}

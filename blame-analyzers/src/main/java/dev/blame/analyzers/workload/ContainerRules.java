@@ -1,0 +1,189 @@
+package dev.blame.analyzers.workload;
+
+import static dev.blame.analyzers.workload.WorkloadReasons.*;
+
+import dev.blame.analyzers.support.ContainerView;
+import dev.blame.analyzers.support.Judgement;
+import dev.blame.analyzers.support.Times;
+import dev.blame.api.EventRecord;
+import dev.blame.api.Evidence;
+import dev.blame.api.Health;
+import dev.blame.api.Node;
+import dev.blame.api.ReasonCode;
+import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
+import io.fabric8.kubernetes.api.model.ContainerStateWaiting;
+import io.fabric8.kubernetes.api.model.ContainerState;
+import io.fabric8.kubernetes.api.model.Probe;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Judges one container of a pod. Transient states get a grace window before they count as failures, in the
+ * spirit of kubedog: the first ImagePullBackOff or a single restart is not yet a failure. Windows are
+ * measured from the container's own timestamps (or the pod's when the container has none); a state we
+ * cannot date is judged as old.
+ */
+final class ContainerRules {
+
+  /** Long enough for the kubelet to retry a pull or a config lookup twice (its back-off starts at 10 s). */
+  static final Duration WAITING_GRACE = Duration.ofSeconds(30);
+
+  private static final Map<String, ReasonCode> WAITING = Map.of(
+      "ErrImagePull", ERR_IMAGE_PULL,
+      "ImagePullBackOff", IMAGE_PULL_BACK_OFF,
+      "CreateContainerConfigError", CREATE_CONTAINER_CONFIG_ERROR,
+      "CreateContainerError", CREATE_CONTAINER_ERROR,
+      "RunContainerError", RUN_CONTAINER_ERROR,
+      "StartError", START_ERROR);
+
+  private final Instant now;
+  private final Optional<Instant> podSince;
+  private final boolean restarts;
+  private final List<EventRecord> events;
+  private final Judgement judgement;
+
+  /**
+   * @param podSince the latest moment the pod is known to have been (re)started, the start of waiting windows
+   * @param restarts whether failed containers are restarted (restartPolicy Always or OnFailure)
+   */
+  ContainerRules(Instant now, Optional<Instant> podSince, boolean restarts, List<EventRecord> events,
+      Judgement judgement) {
+    this.now = now;
+    this.podSince = podSince;
+    this.restarts = restarts;
+    this.events = events;
+    this.judgement = judgement;
+  }
+
+  void judge(ContainerView c) {
+    ContainerState state = c.status().getState() == null ? new ContainerState() : c.status().getState();
+    if (state.getWaiting() != null) {
+      waiting(c, state.getWaiting());
+    } else if (state.getTerminated() != null) {
+      terminated(c, state.getTerminated(), ".state.terminated", c.restartCount() < 2);
+    } else if (state.getRunning() != null) {
+      running(c, Node.parseTime(state.getRunning().getStartedAt()));
+    }
+  }
+
+  private void waiting(ContainerView c, ContainerStateWaiting w) {
+    String reason = w.getReason() == null ? "" : w.getReason();
+    Evidence evidence = Evidence.field(c.statusPath() + ".state.waiting", reason + message(w.getMessage()));
+    if (reason.equals("CrashLoopBackOff")) {
+      crashLoop(c, evidence);
+    } else if (reason.equals("InvalidImageName") || reason.equals("ErrImageNeverPull")) {
+      fail(c, Health.DEGRADED, reason.equals("InvalidImageName") ? INVALID_IMAGE_NAME : ERR_IMAGE_NEVER_PULL,
+          "cannot pull its image" + message(w.getMessage()), evidence);
+    } else if (WAITING.containsKey(reason) || looksLikeError(reason)) {
+      Health health = Times.withinGrace(now, podSince, WAITING_GRACE) ? Health.PROGRESSING : Health.DEGRADED;
+      String text = reason.equals("CreateContainerConfigError")
+          ? MissingReference.describe(c, w.getMessage()) : "is waiting: " + reason + message(w.getMessage());
+      Evidence[] all = reason.equals("CreateContainerConfigError")
+          ? MissingReference.evidence(c, w.getMessage(), evidence) : new Evidence[] {evidence};
+      fail(c, health, WAITING.getOrDefault(reason, CONTAINER_ERROR), text, all);
+    } else if (!reason.isEmpty()) {
+      fail(c, Health.PROGRESSING, CONTAINER_WAITING, "is waiting: " + reason, evidence);
+    }
+  }
+
+  private void crashLoop(ContainerView c, Evidence waiting) {
+    ContainerStateTerminated last = c.status().getLastState() == null ? null
+        : c.status().getLastState().getTerminated();
+    Optional<Instant> lastExit = last == null ? podSince : Node.parseTime(last.getFinishedAt()).or(() -> podSince);
+    boolean young = c.restartCount() < 2 && Times.withinGrace(now, lastExit, WAITING_GRACE.plus(startup(c)));
+    Health health = young ? Health.PROGRESSING : Health.DEGRADED;
+    String exit = last == null ? "" : ", last exit code " + last.getExitCode() + reasonOf(last);
+    Evidence[] evidence = last == null ? new Evidence[] {waiting}
+        : new Evidence[] {waiting, terminatedEvidence(c.statusPath() + ".lastState.terminated", last)};
+    judgement.findInContainer(c.name(), health, CRASH_LOOP_BACK_OFF, "Container [" + c.name()
+        + "] is crash-looping (" + c.restartCount() + " restarts" + exit + ")", lastExit, evidence);
+    if (last != null && "OOMKilled".equals(last.getReason())) {
+      judgement.findInContainer(c.name(), health, OOM_KILLED, "Container [" + c.name()
+          + "] was killed for exceeding its memory limit", lastExit, evidence[1]);
+    }
+  }
+
+  private void terminated(ContainerView c, ContainerStateTerminated t, String where, boolean mayRecover) {
+    int code = t.getExitCode() == null ? 0 : t.getExitCode();
+    if (code == 0 && !"StartError".equals(t.getReason())) {
+      return;
+    }
+    Optional<Instant> at = Node.parseTime(t.getFinishedAt());
+    Health health = restarts && mayRecover && Times.withinGrace(now, at, WAITING_GRACE)
+        ? Health.PROGRESSING : Health.DEGRADED;
+    Evidence evidence = terminatedEvidence(c.statusPath() + where, t);
+    ReasonCode reason = "OOMKilled".equals(t.getReason()) ? OOM_KILLED
+        : "StartError".equals(t.getReason()) ? START_ERROR : NON_ZERO_EXIT;
+    judgement.findInContainer(c.name(), health, reason, "Container [" + c.name() + "] exited with code "
+        + code + reasonOf(t), at, evidence);
+  }
+
+  private void running(ContainerView c, Optional<Instant> startedAt) {
+    ContainerStateTerminated last = c.status().getLastState() == null ? null
+        : c.status().getLastState().getTerminated();
+    if (c.restartCount() > 0 && last != null) {
+      Health health = c.ready() ? Health.HEALTHY : c.restartCount() < 2 ? Health.PROGRESSING : Health.DEGRADED;
+      judgement.findInContainer(c.name(), health, "OOMKilled".equals(last.getReason()) ? OOM_KILLED : RESTARTED,
+          "Container [" + c.name() + "] restarted " + c.restartCount() + " times, last exit code "
+              + last.getExitCode() + reasonOf(last),
+          Node.parseTime(last.getFinishedAt()),
+          terminatedEvidence(c.statusPath() + ".lastState.terminated", last));
+    }
+    if (c.ready() || c.section() != ContainerView.Section.REGULAR) {
+      return;
+    }
+    Duration window = startup(c).plus(probeWindow(c.readinessProbe().orElse(null)));
+    Optional<EventRecord> unhealthy = events.stream()
+        .filter(e -> e.reason().equals("Unhealthy") && e.message().toLowerCase().contains("readiness"))
+        .findFirst();
+    Evidence ready = Evidence.field(c.statusPath() + ".ready", "false");
+    if (unhealthy.isPresent() && !Times.withinGrace(now, startedAt, window)) {
+      judgement.findInContainer(c.name(), Health.DEGRADED, READINESS_PROBE_FAILED, "Container [" + c.name()
+          + "] is running but its readiness probe fails: " + unhealthy.get().message(), startedAt,
+          ready, Evidence.event(unhealthy.get()));
+    } else {
+      judgement.findInContainer(c.name(), Health.PROGRESSING, NOT_READY,
+          "Container [" + c.name() + "] is running but not ready yet", startedAt, ready);
+    }
+  }
+
+  private void fail(ContainerView c, Health health, ReasonCode reason, String text, Evidence... evidence) {
+    judgement.findInContainer(c.name(), health, reason,
+        text.startsWith("Container") ? text : "Container [" + c.name() + "] " + text, podSince, evidence);
+  }
+
+  /** gitops-engine's reading of unknown waiting reasons. */
+  private static boolean looksLikeError(String reason) {
+    return reason.startsWith("Err") || reason.endsWith("Error") || reason.endsWith("BackOff");
+  }
+
+  private static Duration startup(ContainerView c) {
+    return c.startupProbe().map(ContainerRules::probeWindow).orElse(Duration.ZERO);
+  }
+
+  /** How long a probe may fail before it gives up: initialDelay + period * failureThreshold (kubelet defaults). */
+  static Duration probeWindow(Probe p) {
+    if (p == null) {
+      return Duration.ZERO;
+    }
+    int delay = p.getInitialDelaySeconds() == null ? 0 : p.getInitialDelaySeconds();
+    int period = p.getPeriodSeconds() == null ? 10 : p.getPeriodSeconds();
+    int failures = p.getFailureThreshold() == null ? 3 : p.getFailureThreshold();
+    return Duration.ofSeconds(delay + (long) period * failures);
+  }
+
+  private static Evidence terminatedEvidence(String path, ContainerStateTerminated t) {
+    return Evidence.field(path, "exitCode " + t.getExitCode() + reasonOf(t) + message(t.getMessage()));
+  }
+
+  private static String reasonOf(ContainerStateTerminated t) {
+    return t.getReason() == null || t.getReason().isEmpty() ? "" : " (" + t.getReason() + ")";
+  }
+
+  private static String message(String message) {
+    return message == null || message.isBlank() ? "" : ": " + message.strip();
+  }
+}

@@ -1,0 +1,87 @@
+package dev.blame.analyzers.workload;
+
+import static dev.blame.analyzers.workload.WorkloadReasons.*;
+
+import dev.blame.analyzers.support.Children;
+import dev.blame.analyzers.support.GenericStatus;
+import dev.blame.analyzers.support.Judgement;
+import dev.blame.api.Evidence;
+import dev.blame.api.GroupKind;
+import dev.blame.api.Health;
+import dev.blame.api.Node;
+import dev.blame.api.ReasonCode;
+import dev.blame.api.ReconcileStatus;
+import dev.blame.api.Verdict;
+import dev.blame.api.spi.AnalysisContext;
+import dev.blame.api.spi.Analyzer;
+import dev.blame.api.spi.KindSelector;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * CronJobs: suspended or not, when they last ran, and how their latest finished Job went (an older failure
+ * followed by a success is history, not a failure). kstatus calls every CronJob Current; so do we, because
+ * the CronJob controller has nothing left to do: a failing Job is the Job's failure, lifted here for blame.
+ */
+public final class CronJobAnalyzer implements Analyzer {
+
+  @Override
+  public String id() {
+    return "blame.CronJob";
+  }
+
+  @Override
+  public KindSelector kinds() {
+    return KindSelector.of(GroupKind.CRON_JOB);
+  }
+
+  @Override
+  public Set<GroupKind> reads() {
+    return Set.of(GroupKind.JOB);
+  }
+
+  @Override
+  public Verdict analyze(AnalysisContext ctx) {
+    Node node = ctx.node();
+    Optional<CronJob> typed = node.as(CronJob.class);
+    if (typed.isEmpty()) {
+      return Verdict.unknown(node.ref(), ReasonCode.INVALID_OBJECT, "not a batch/v1 CronJob");
+    }
+    CronJob cron = typed.get();
+    Judgement j = new Judgement(node.ref());
+    GenericStatus.deletion(node, j);
+    if (cron.getSpec() != null && Boolean.TRUE.equals(cron.getSpec().getSuspend())) {
+      j.worsen(Health.SUSPENDED, ReconcileStatus.CURRENT).message("Suspended")
+          .find(Health.SUSPENDED, SUSPENDED, "CronJob is suspended", Evidence.field("spec.suspend", "true"));
+    }
+    Optional<Instant> last = cron.getStatus() == null ? Optional.empty()
+        : Node.parseTime(cron.getStatus().getLastScheduleTime());
+    List<Node> jobs = Children.owned(ctx.graph(), node.ref(), GroupKind.JOB);
+    Optional<Node> latestFinished = jobs.stream()
+        .filter(job -> ctx.graph().verdict(job.ref())
+            .map(v -> v.health() == Health.HEALTHY || v.health() == Health.DEGRADED).orElse(false))
+        .max(Comparator.comparing((Node job) -> job.createdAt().orElse(Instant.EPOCH))
+            .thenComparing(Node::ref));
+    latestFinished.filter(job -> ctx.graph().verdict(job.ref()).map(v -> v.health() == Health.DEGRADED)
+            .orElse(false))
+        .ifPresent(job -> Children.lift(ctx.graph(), node.ref(), CHILD_JOB_FAILED, job, "Latest finished ")
+            .ifPresent(f -> j.add(f).message("Failing: latest Job " + job.ref().name() + " failed")));
+    String when = last.map(t -> "last scheduled " + age(Duration.between(t, ctx.now())) + " ago")
+        .orElse("never scheduled");
+    return j.message(capitalize(when)).build();
+  }
+
+  private static String age(Duration d) {
+    long s = Math.max(0, d.getSeconds());
+    return s < 120 ? s + "s" : s < 7200 ? s / 60 + "m" : s < 172800 ? s / 3600 + "h" : s / 86400 + "d";
+  }
+
+  private static String capitalize(String s) {
+    return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+}

@@ -1,0 +1,99 @@
+package dev.blame.analyzers.workload;
+
+import static dev.blame.analyzers.workload.WorkloadReasons.*;
+
+import dev.blame.analyzers.support.Children;
+import dev.blame.analyzers.support.Counts;
+import dev.blame.analyzers.support.GenericStatus;
+import dev.blame.analyzers.support.Judgement;
+import dev.blame.api.Evidence;
+import dev.blame.api.GroupKind;
+import dev.blame.api.Health;
+import dev.blame.api.Node;
+import dev.blame.api.ReasonCode;
+import dev.blame.api.ReconcileStatus;
+import dev.blame.api.Verdict;
+import dev.blame.api.spi.AnalysisContext;
+import dev.blame.api.spi.Analyzer;
+import dev.blame.api.spi.KindSelector;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
+import io.fabric8.kubernetes.api.model.apps.DaemonSetStatus;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * DaemonSets: node counts as kstatus' {@code daemonsetConditions} reads them (desired, current, updated,
+ * available, ready), misscheduled pods, and the owned pods. With {@code updateStrategy: OnDelete} pods are
+ * updated only when deleted, so {@code updatedNumberScheduled} is not waited for (gitops-engine does the same).
+ */
+public final class DaemonSetAnalyzer implements Analyzer {
+
+  @Override
+  public String id() {
+    return "blame.DaemonSet";
+  }
+
+  @Override
+  public KindSelector kinds() {
+    return KindSelector.of(GroupKind.DAEMON_SET);
+  }
+
+  @Override
+  public Set<GroupKind> reads() {
+    return Set.of(GroupKind.POD);
+  }
+
+  @Override
+  public Verdict analyze(AnalysisContext ctx) {
+    Node node = ctx.node();
+    Optional<DaemonSet> typed = node.as(DaemonSet.class);
+    if (typed.isEmpty()) {
+      return Verdict.unknown(node.ref(), ReasonCode.INVALID_OBJECT, "not an apps/v1 DaemonSet");
+    }
+    DaemonSet ds = typed.get();
+    Judgement j = new Judgement(node.ref());
+    GenericStatus.deletion(node, j);
+    DaemonSetStatus status = ds.getStatus();
+    if (status == null || status.getDesiredNumberScheduled() == null) {
+      GenericStatus.statusMissing(node, ctx.now(), j);
+      return j.build();
+    }
+    if (GenericStatus.generationLags(node, status.getObservedGeneration(), j)) {
+      return j.build();
+    }
+    Children.liftFailing(ctx.graph(), j, PODS_FAILING,
+        Children.owned(ctx.graph(), node.ref(), GroupKind.POD), "Pods ");
+    boolean onDelete = ds.getSpec() != null && ds.getSpec().getUpdateStrategy() != null
+        && "OnDelete".equals(ds.getSpec().getUpdateStrategy().getType());
+    int desired = status.getDesiredNumberScheduled();
+    int current = Counts.orZero(status.getCurrentNumberScheduled());
+    int updated = Counts.orZero(status.getUpdatedNumberScheduled());
+    int available = Counts.orZero(status.getNumberAvailable());
+    int ready = Counts.orZero(status.getNumberReady());
+    int misscheduled = Counts.orZero(status.getNumberMisscheduled());
+    Evidence counts = Evidence.field("status", "desiredNumberScheduled " + desired + ", current " + current
+        + ", updated " + updated + ", available " + available + ", ready " + ready
+        + ", misscheduled " + misscheduled);
+    String progress = current < desired ? Counts.of(current, desired) + " nodes scheduled"
+        : !onDelete && updated < desired ? Counts.of(updated, desired) + " nodes updated"
+        : available < desired ? Counts.of(available, desired) + " nodes available"
+        : ready < desired ? Counts.of(ready, desired) + " nodes ready"
+        : null;
+    if (progress != null) {
+      j.worsen(Health.PROGRESSING, ReconcileStatus.IN_PROGRESS).message("In progress: " + progress)
+          .find(Health.PROGRESSING, ROLLOUT_IN_PROGRESS, "Rollout in progress: " + progress, counts);
+    }
+    if (misscheduled > 0) {
+      j.find(Health.PROGRESSING, MISSCHEDULED, misscheduled + " pods run on nodes that should not run them",
+          Evidence.field("status.numberMisscheduled", String.valueOf(misscheduled)));
+    }
+    if (j.health() == Health.DEGRADED) {
+      j.message("Failing: pods failing on some nodes");
+    }
+    if (onDelete) {
+      j.find(Health.HEALTHY, ON_DELETE, "Pods are updated only when deleted (updateStrategy OnDelete)",
+          Evidence.field("spec.updateStrategy.type", "OnDelete"));
+    }
+    return j.message("Rolled out: " + Counts.of(available, desired) + " nodes available").build();
+  }
+}

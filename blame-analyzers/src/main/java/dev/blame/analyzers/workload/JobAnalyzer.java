@@ -1,0 +1,128 @@
+package dev.blame.analyzers.workload;
+
+import static dev.blame.analyzers.workload.WorkloadReasons.*;
+
+import dev.blame.analyzers.support.Children;
+import dev.blame.analyzers.support.Condition;
+import dev.blame.analyzers.support.Counts;
+import dev.blame.analyzers.support.GenericStatus;
+import dev.blame.analyzers.support.Judgement;
+import dev.blame.api.Evidence;
+import dev.blame.api.GroupKind;
+import dev.blame.api.Health;
+import dev.blame.api.Node;
+import dev.blame.api.ReasonCode;
+import dev.blame.api.ReconcileStatus;
+import dev.blame.api.Verdict;
+import dev.blame.api.spi.AnalysisContext;
+import dev.blame.api.spi.Analyzer;
+import dev.blame.api.spi.KindSelector;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobSpec;
+import io.fabric8.kubernetes.api.model.batch.v1.JobStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Jobs: {@code Complete}/{@code Failed}/{@code Suspended} conditions as kstatus' {@code jobConditions} reads
+ * them (a started Job is Current while it runs), health as gitops-engine reads it (running is
+ * PROGRESSING), plus what the controller is about to decide: failures at the backoff limit, a passed
+ * {@code activeDeadlineSeconds}, and failing pods.
+ */
+public final class JobAnalyzer implements Analyzer {
+
+  @Override
+  public String id() {
+    return "blame.Job";
+  }
+
+  @Override
+  public KindSelector kinds() {
+    return KindSelector.of(GroupKind.JOB);
+  }
+
+  @Override
+  public Set<GroupKind> reads() {
+    return Set.of(GroupKind.POD);
+  }
+
+  @Override
+  public Verdict analyze(AnalysisContext ctx) {
+    Node node = ctx.node();
+    Optional<Job> typed = node.as(Job.class);
+    if (typed.isEmpty()) {
+      return Verdict.unknown(node.ref(), ReasonCode.INVALID_OBJECT, "not a batch/v1 Job");
+    }
+    JobSpec spec = typed.get().getSpec() == null ? new JobSpec() : typed.get().getSpec();
+    JobStatus status = typed.get().getStatus();
+    Judgement j = new Judgement(node.ref());
+    GenericStatus.deletion(node, j);
+    if (status == null) {
+      GenericStatus.statusMissing(node, ctx.now(), j);
+      return j.build();
+    }
+    List<Condition> conditions = Condition.list(status.getConditions(), c -> Condition.of(
+        c.getType(), c.getStatus(), c.getReason(), c.getMessage(), c.getLastTransitionTime()));
+    int completions = Counts.or(spec.getCompletions(), Counts.or(spec.getParallelism(), 1));
+    int succeeded = Counts.orZero(status.getSucceeded());
+    int failed = Counts.orZero(status.getFailed());
+    int active = Counts.orZero(status.getActive());
+    int backoffLimit = Counts.or(spec.getBackoffLimit(), 6);
+    Optional<Condition> failedCond = Condition.find(conditions, "Failed").filter(Condition::isTrue);
+    if (failedCond.isPresent()) {
+      Condition c = failedCond.get();
+      ReasonCode reason = c.reason().equals("BackoffLimitExceeded") ? BACKOFF_LIMIT_EXCEEDED
+          : c.reason().equals("DeadlineExceeded") ? DEADLINE_EXCEEDED : JOB_FAILED;
+      return j.worsen(Health.DEGRADED, ReconcileStatus.FAILED).message("Failed: " + failed + " pods failed")
+          .find(Health.DEGRADED, reason, "Job failed" + (c.message().isEmpty() ? "" : ": " + c.message()),
+              c.evidence(), Evidence.field("status.failed", failed + " (spec.backoffLimit " + backoffLimit + ")"))
+          .build();
+    }
+    Optional<Condition> complete = Condition.find(conditions, "Complete").filter(Condition::isTrue);
+    if (complete.isPresent()) {
+      return j.message("Complete: " + Counts.of(succeeded, completions) + " completions")
+          .find(Health.HEALTHY, JOB_COMPLETE, "Job completed", complete.get().evidence()).build();
+    }
+    boolean suspend = Boolean.TRUE.equals(spec.getSuspend());
+    Optional<Condition> suspended = Condition.find(conditions, "Suspended");
+    if (suspend) {
+      boolean done = suspended.map(Condition::isTrue).orElse(false);
+      String text = suspended.filter(Condition::isTrue).map(Condition::message).filter(m -> !m.isEmpty())
+          .orElse(done ? "Job suspended" : "Job suspending");
+      return j.worsen(Health.SUSPENDED, done ? ReconcileStatus.CURRENT : ReconcileStatus.IN_PROGRESS)
+          .message(text).find(Health.SUSPENDED, SUSPENDED, text,
+              suspended.map(Condition::evidence).orElse(Evidence.field("spec.suspend", "true")))
+          .build();
+    }
+    Optional<Instant> started = Node.parseTime(status.getStartTime());
+    String counts = Counts.of(succeeded, completions) + " completions, " + active + " active, " + failed + " failed";
+    if (started.isEmpty() || suspended.map(Condition::isTrue).orElse(false)) {
+      return j.worsen(Health.PROGRESSING, ReconcileStatus.IN_PROGRESS).message("Not started")
+          .find(Health.PROGRESSING, JOB_NOT_STARTED, suspended.map(Condition::isTrue).orElse(false)
+              ? "Job is resuming" : "Job has not started", Evidence.field("status.startTime", "<absent>"))
+          .build();
+    }
+    j.worsen(Health.PROGRESSING, ReconcileStatus.CURRENT);
+    if (failed > backoffLimit) {
+      j.worsen(Health.DEGRADED, ReconcileStatus.FAILED).find(Health.DEGRADED, BACKOFF_LIMIT_EXCEEDED,
+          failed + " pods failed, more than spec.backoffLimit " + backoffLimit,
+          Evidence.field("status.failed", String.valueOf(failed)),
+          Evidence.field("spec.backoffLimit", String.valueOf(backoffLimit)));
+    }
+    Long deadline = spec.getActiveDeadlineSeconds();
+    if (deadline != null && started.get().plusSeconds(deadline).isBefore(ctx.now())) {
+      j.worsen(Health.DEGRADED, ReconcileStatus.FAILED).find(Health.DEGRADED, DEADLINE_EXCEEDED,
+          "Job has run longer than spec.activeDeadlineSeconds " + deadline,
+          Evidence.timestamp("status.startTime", started.get()),
+          Evidence.field("spec.activeDeadlineSeconds", String.valueOf(deadline)));
+    }
+    Children.liftFailing(ctx.graph(), j, PODS_FAILING,
+        Children.owned(ctx.graph(), node.ref(), GroupKind.POD), "Pods ");
+    return j.message((j.health() == Health.DEGRADED ? "Failing: " : "Running: ") + counts)
+        .find(Health.PROGRESSING, JOB_RUNNING, "Job is running: " + counts,
+            Evidence.field("status", counts))
+        .build();
+  }
+}

@@ -1,0 +1,146 @@
+package dev.blame.analyzers.workload;
+
+import static dev.blame.analyzers.workload.WorkloadReasons.*;
+
+import dev.blame.analyzers.support.Condition;
+import dev.blame.analyzers.support.ContainerView;
+import dev.blame.analyzers.support.GenericStatus;
+import dev.blame.analyzers.support.Judgement;
+import dev.blame.analyzers.support.Revisions;
+import dev.blame.analyzers.support.Times;
+import dev.blame.api.Evidence;
+import dev.blame.api.GroupKind;
+import dev.blame.api.Health;
+import dev.blame.api.Node;
+import dev.blame.api.ReasonCode;
+import dev.blame.api.ReconcileStatus;
+import dev.blame.api.RevisionRef;
+import dev.blame.api.Verdict;
+import dev.blame.api.spi.AnalysisContext;
+import dev.blame.api.spi.Analyzer;
+import dev.blame.api.spi.KindSelector;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Pods: phase, scheduling, eviction and every container's state. Status follows kstatus
+ * ({@code pkg/kstatus/status/core.go podConditions}): terminal phases are Current, a pod with a failure we
+ * believe in is Failed, anything else not Ready is InProgress.
+ */
+public final class PodAnalyzer implements Analyzer {
+
+  /** kstatus' {@code scheduleWindow}: an Unschedulable pod younger than this is still InProgress. */
+  static final Duration UNSCHEDULABLE_GRACE = Duration.ofSeconds(15);
+
+  @Override
+  public String id() {
+    return "blame.Pod";
+  }
+
+  @Override
+  public KindSelector kinds() {
+    return KindSelector.of(GroupKind.POD);
+  }
+
+  @Override
+  public Verdict analyze(AnalysisContext ctx) {
+    Node node = ctx.node();
+    Optional<Pod> typed = node.as(Pod.class);
+    if (typed.isEmpty()) {
+      return Verdict.unknown(node.ref(), dev.blame.api.ReasonCode.INVALID_OBJECT, "not a v1 Pod");
+    }
+    Pod pod = typed.get();
+    Judgement j = new Judgement(node.ref()).revision(revision(ctx, node));
+    GenericStatus.deletion(node, j);
+    PodStatus status = pod.getStatus();
+    String phase = status == null || status.getPhase() == null ? "" : status.getPhase();
+    if (phase.isEmpty()) {
+      GenericStatus.statusMissing(node, ctx.now(), j);
+      return j.build();
+    }
+    List<Condition> conditions = Condition.list(status.getConditions(), c -> Condition.of(
+        c.getType(), c.getStatus(), c.getReason(), c.getMessage(), c.getLastTransitionTime()));
+    Evidence phaseEvidence = Evidence.field("status.phase", phase);
+    boolean restarts = !"Never".equals(pod.getSpec() == null ? null : pod.getSpec().getRestartPolicy());
+    Optional<Instant> since = Times.latest(node.createdAt(), Node.parseTime(status.getStartTime()));
+    ContainerRules rules = new ContainerRules(ctx.now(), since, restarts, ctx.events(), j);
+    ContainerView.of(pod).forEach(rules::judge);
+    disruption(status, conditions, j);
+    switch (phase) {
+      case "Succeeded" -> j.message("Completed")
+          .find(Health.HEALTHY, POD_COMPLETED, "Pod completed successfully", phaseEvidence);
+      case "Failed" -> j.worsen(Health.DEGRADED, ReconcileStatus.CURRENT).message("Failed")
+          .find(Health.DEGRADED, POD_FAILED, "Pod failed" + text(status.getReason(), status.getMessage()),
+              phaseEvidence);
+      case "Pending" -> pending(node, conditions, ctx.now(), j, phaseEvidence);
+      case "Running" -> running(conditions, j);
+      default -> j.worsen(Health.UNKNOWN, ReconcileStatus.UNKNOWN).message("Phase " + phase)
+          .find(Health.UNKNOWN, ReasonCode.of("PodPhaseUnknown"),
+              "Pod phase is " + phase + " (its node may be unreachable)", phaseEvidence);
+    }
+    if (!phase.equals("Failed") && !phase.equals("Succeeded")) {
+      j.worsen(j.health(), j.health() == Health.DEGRADED ? ReconcileStatus.FAILED
+          : j.health() == Health.HEALTHY ? ReconcileStatus.CURRENT : ReconcileStatus.IN_PROGRESS);
+    }
+    j.message(j.health() == Health.DEGRADED ? "Failing" : j.health() == Health.HEALTHY ? "Running" : "Starting");
+    return j.build();
+  }
+
+  private static void pending(Node node, List<Condition> conditions, Instant now, Judgement j, Evidence phase) {
+    Optional<Condition> scheduled = Condition.find(conditions, "PodScheduled")
+        .filter(c -> c.isFalse() && c.reason().equals("Unschedulable"));
+    if (scheduled.isPresent()) {
+      boolean young = Times.withinGrace(now, node.createdAt(), UNSCHEDULABLE_GRACE);
+      j.message(young ? "Scheduling" : "Unschedulable").find(young ? Health.PROGRESSING : Health.DEGRADED,
+          UNSCHEDULABLE, "Pod cannot be scheduled" + text(null, scheduled.get().message()),
+          scheduled.get().evidence());
+    } else if (j.health() == Health.HEALTHY) {
+      j.find(Health.PROGRESSING, POD_PENDING, "Pod is pending", phase);
+    }
+  }
+
+  private static void running(List<Condition> conditions, Judgement j) {
+    Optional<Condition> ready = Condition.find(conditions, "Ready");
+    if (ready.map(Condition::isTrue).orElse(false)) {
+      return;
+    }
+    if (j.health() == Health.HEALTHY) {
+      j.find(Health.PROGRESSING, NOT_READY, "Pod is running but not ready",
+          ready.map(Condition::evidence).orElse(Evidence.field("status.conditions[Ready]", "<absent>")));
+    }
+  }
+
+  /** Evicted (kubelet or Eviction API) and preempted pods: they will not come back; a controller replaces them. */
+  private static void disruption(PodStatus status, List<Condition> conditions, Judgement j) {
+    Optional<Condition> target = Condition.find(conditions, "DisruptionTarget").filter(Condition::isTrue);
+    String reason = target.map(Condition::reason).orElse(status.getReason() == null ? "" : status.getReason());
+    Evidence evidence = target.map(Condition::evidence).orElse(Evidence.field("status.reason", reason));
+    if (reason.equals("Evicted") || reason.equals("EvictionByEvictionAPI") || reason.equals("TerminationByKubelet")) {
+      j.find(Health.DEGRADED, EVICTED, "Pod was evicted" + text(null, status.getMessage()), evidence);
+    } else if (reason.equals("PreemptionByScheduler") || reason.equals("Preempting")) {
+      j.find(Health.DEGRADED, PREEMPTED, "Pod was preempted by a higher-priority pod", evidence);
+    }
+  }
+
+  /** A pod's revision: its ReplicaSet's, or its StatefulSet's or DaemonSet's hash. */
+  private static Optional<RevisionRef> revision(AnalysisContext ctx, Node pod) {
+    Optional<Node> rs = Revisions.controllerOfKind(pod, GroupKind.REPLICA_SET).flatMap(ctx.graph()::node);
+    if (rs.isPresent()) {
+      return Optional.of(Revisions.ofReplicaSet(rs.get()));
+    }
+    String hash = pod.labels().get(Revisions.CONTROLLER_REVISION_HASH);
+    return Revisions.controllerOfKind(pod, GroupKind.STATEFUL_SET)
+        .or(() -> Revisions.controllerOfKind(pod, GroupKind.DAEMON_SET))
+        .filter(owner -> hash != null)
+        .map(owner -> RevisionRef.builder().owner(owner).number(0).hash(hash).build());
+  }
+
+  private static String text(String reason, String message) {
+    String r = reason == null || reason.isBlank() ? "" : " (" + reason + ")";
+    return r + (message == null || message.isBlank() ? "" : ": " + message.strip());
+  }
+}

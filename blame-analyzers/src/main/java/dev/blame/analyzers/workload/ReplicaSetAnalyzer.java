@@ -1,0 +1,117 @@
+package dev.blame.analyzers.workload;
+
+import static dev.blame.analyzers.workload.WorkloadReasons.*;
+
+import dev.blame.analyzers.support.Children;
+import dev.blame.analyzers.support.Condition;
+import dev.blame.analyzers.support.Counts;
+import dev.blame.analyzers.support.GenericStatus;
+import dev.blame.analyzers.support.Judgement;
+import dev.blame.analyzers.support.Revisions;
+import dev.blame.api.Activity;
+import dev.blame.api.Evidence;
+import dev.blame.api.GroupKind;
+import dev.blame.api.Health;
+import dev.blame.api.Node;
+import dev.blame.api.ObjectRef;
+import dev.blame.api.ReasonCode;
+import dev.blame.api.ReconcileStatus;
+import dev.blame.api.Verdict;
+import dev.blame.api.spi.AnalysisContext;
+import dev.blame.api.spi.Analyzer;
+import dev.blame.api.spi.KindSelector;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSetStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * ReplicaSets: replica counts and {@code ReplicaFailure} as kstatus reads them ({@code replicasetConditions}),
+ * plus the verdicts of the pods it owns and what it is doing to them (creating, deleting).
+ */
+public final class ReplicaSetAnalyzer implements Analyzer {
+
+  @Override
+  public String id() {
+    return "blame.ReplicaSet";
+  }
+
+  @Override
+  public KindSelector kinds() {
+    return KindSelector.of(GroupKind.REPLICA_SET);
+  }
+
+  @Override
+  public Set<GroupKind> reads() {
+    return Set.of(GroupKind.POD);
+  }
+
+  @Override
+  public Verdict analyze(AnalysisContext ctx) {
+    Node node = ctx.node();
+    Optional<ReplicaSet> typed = node.as(ReplicaSet.class);
+    if (typed.isEmpty()) {
+      return Verdict.unknown(node.ref(), ReasonCode.INVALID_OBJECT, "not an apps/v1 ReplicaSet");
+    }
+    ReplicaSet rs = typed.get();
+    Judgement j = new Judgement(node.ref()).revision(Optional.of(Revisions.ofReplicaSet(node)));
+    GenericStatus.deletion(node, j);
+    int desired = Counts.or(rs.getSpec() == null ? null : rs.getSpec().getReplicas(), 1);
+    List<Node> pods = Children.owned(ctx.graph(), node.ref(), GroupKind.POD);
+    activities(ctx, node, pods, desired, j);
+    ReplicaSetStatus status = rs.getStatus();
+    if (status == null) {
+      GenericStatus.statusMissing(node, ctx.now(), j);
+      return j.build();
+    }
+    if (GenericStatus.generationLags(node, status.getObservedGeneration(), j)) {
+      return j.build();
+    }
+    List<Condition> conditions = Condition.list(status.getConditions(), c -> Condition.of(
+        c.getType(), c.getStatus(), c.getReason(), c.getMessage(), c.getLastTransitionTime()));
+    Condition.find(conditions, "ReplicaFailure").filter(Condition::isTrue).ifPresent(c -> {
+      List<Evidence> evidence = new ArrayList<>(List.of(c.evidence()));
+      ctx.events().stream().filter(e -> e.isWarning() && e.reason().equals("FailedCreate")).findFirst()
+          .map(Evidence::event).ifPresent(evidence::add);
+      j.worsen(Health.DEGRADED, ReconcileStatus.IN_PROGRESS).find(Health.DEGRADED,
+          c.reason().equals("FailedCreate") ? FAILED_CREATE : REPLICA_FAILURE,
+          "Cannot create pods" + (c.message().isEmpty() ? "" : ": " + c.message()),
+          evidence.toArray(Evidence[]::new));
+    });
+    int replicas = Counts.orZero(status.getReplicas());
+    int ready = Counts.orZero(status.getReadyReplicas());
+    int available = Counts.orZero(status.getAvailableReplicas());
+    Evidence counts = Evidence.field("status", "replicas " + replicas + ", ready " + ready
+        + ", available " + available + " (spec.replicas " + desired + ")");
+    if (replicas > desired) {
+      j.worsen(Health.PROGRESSING, ReconcileStatus.IN_PROGRESS).find(Health.PROGRESSING, EXTRA_PODS,
+          (replicas - desired) + " pods pending termination", counts);
+    }
+    if (available < desired || ready < desired || replicas < desired) {
+      j.worsen(Health.PROGRESSING, ReconcileStatus.IN_PROGRESS).find(Health.PROGRESSING, REPLICAS_UNAVAILABLE,
+          Counts.of(available, desired) + " replicas available", counts);
+    }
+    List<Node> failing = Children.atLeast(ctx.graph(), pods, Health.DEGRADED);
+    if (!failing.isEmpty()) {
+      Children.lift(ctx.graph(), node.ref(), PODS_FAILING, failing.get(0),
+              failing.size() + " of " + pods.size() + " pods failing; ")
+          .ifPresent(f -> j.add(f).worsen(Health.DEGRADED, ReconcileStatus.FAILED));
+    }
+    return j.message(desired == 0 && replicas == 0 ? "Scaled down"
+        : Counts.of(available, desired) + " replicas available").build();
+  }
+
+  /** Deleting pods with a deletion timestamp; creating pods while fewer than desired exist. */
+  private static void activities(AnalysisContext ctx, Node rs, List<Node> pods, int desired, Judgement j) {
+    pods.stream().filter(p -> p.deletedAt().isPresent())
+        .forEach(p -> j.activity(Activity.of(Activity.Verb.DELETING, p.ref().key())));
+    long live = pods.stream().filter(p -> p.deletedAt().isEmpty()).count();
+    if (ctx.graph().observes(GroupKind.POD) && live < desired && rs.deletedAt().isEmpty()) {
+      ObjectRef next = ObjectRef.of(GroupKind.POD, rs.ref().namespace(), rs.ref().name() + "-");
+      j.activity(Activity.of(Activity.Verb.CREATING, next, (desired - live) + " more, " + live + " of " + desired));
+    }
+  }
+
+}

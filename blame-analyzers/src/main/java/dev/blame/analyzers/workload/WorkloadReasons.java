@@ -1,0 +1,72 @@
+package dev.blame.analyzers.workload;
+
+import dev.blame.analyzers.support.GenericStatus;
+import dev.blame.api.ReasonCode;
+
+/** The reason codes of the workload analyzers. Kubernetes' own spelling wherever Kubernetes has one. */
+public final class WorkloadReasons {
+
+  private WorkloadReasons() {}
+
+  // Shared (kstatus generic rules)
+  public static final ReasonCode DELETION_PENDING = GenericStatus.DELETION_PENDING;
+  public static final ReasonCode GENERATION_NOT_OBSERVED = GenericStatus.GENERATION_NOT_OBSERVED;
+  /** The object has no status yet: not observed by its controller, or the status was not captured. */
+  public static final ReasonCode STATUS_MISSING = GenericStatus.STATUS_MISSING;
+
+  // Containers
+  public static final ReasonCode CRASH_LOOP_BACK_OFF = ReasonCode.of("CrashLoopBackOff");
+  public static final ReasonCode OOM_KILLED = ReasonCode.of("OOMKilled");
+  public static final ReasonCode ERR_IMAGE_PULL = ReasonCode.of("ErrImagePull");
+  public static final ReasonCode IMAGE_PULL_BACK_OFF = ReasonCode.of("ImagePullBackOff");
+  public static final ReasonCode INVALID_IMAGE_NAME = ReasonCode.of("InvalidImageName");
+  public static final ReasonCode ERR_IMAGE_NEVER_PULL = ReasonCode.of("ErrImageNeverPull");
+  public static final ReasonCode CREATE_CONTAINER_CONFIG_ERROR = ReasonCode.of("CreateContainerConfigError");
+  public static final ReasonCode CREATE_CONTAINER_ERROR = ReasonCode.of("CreateContainerError");
+  public static final ReasonCode RUN_CONTAINER_ERROR = ReasonCode.of("RunContainerError");
+  public static final ReasonCode START_ERROR = ReasonCode.of("StartError");
+  /** A waiting reason we do not know that reads like an error (kubelet's {@code Err*}, {@code *Error}, {@code *BackOff}). */
+  public static final ReasonCode CONTAINER_ERROR = ReasonCode.of("ContainerError");
+  /** Waiting for an ordinary reason: {@code ContainerCreating}, {@code PodInitializing}. */
+  public static final ReasonCode CONTAINER_WAITING = ReasonCode.of("ContainerWaiting");
+  public static final ReasonCode NON_ZERO_EXIT = ReasonCode.of("NonZeroExit");
+  /** A running container that has restarted; informational unless it is not ready. */
+  public static final ReasonCode RESTARTED = ReasonCode.of("Restarted");
+  /** Running but not ready, with the kubelet reporting readiness probe failures. */
+  public static final ReasonCode READINESS_PROBE_FAILED = ReasonCode.of("ReadinessProbeFailed");
+  /** Running but not ready yet, without evidence of a failure. */
+  public static final ReasonCode NOT_READY = ReasonCode.of("NotReady");
+
+  // Pods
+  public static final ReasonCode UNSCHEDULABLE = ReasonCode.of("Unschedulable");
+  public static final ReasonCode EVICTED = ReasonCode.of("Evicted");
+  public static final ReasonCode PREEMPTED = ReasonCode.of("Preempted");
+  public static final ReasonCode POD_FAILED = ReasonCode.of("PodFailed");
+  public static final ReasonCode POD_COMPLETED = ReasonCode.of("PodCompleted");
+  public static final ReasonCode POD_PENDING = ReasonCode.of("PodPending");
+
+  // ReplicaSets, Deployments, StatefulSets, DaemonSets
+  public static final ReasonCode REPLICA_FAILURE = ReasonCode.of("ReplicaFailure");
+  public static final ReasonCode FAILED_CREATE = ReasonCode.of("FailedCreate");
+  public static final ReasonCode REPLICAS_UNAVAILABLE = ReasonCode.of("ReplicasUnavailable");
+  public static final ReasonCode EXTRA_PODS = ReasonCode.of("ExtraPods");
+  /** Owned pods (or the new ReplicaSet's pods) are failing; the finding names one and carries its evidence. */
+  public static final ReasonCode PODS_FAILING = ReasonCode.of("PodsFailing");
+  public static final ReasonCode ROLLOUT_IN_PROGRESS = ReasonCode.of("RolloutInProgress");
+  public static final ReasonCode PROGRESS_DEADLINE_EXCEEDED = ReasonCode.of("ProgressDeadlineExceeded");
+  public static final ReasonCode PAUSED = ReasonCode.of("DeploymentPaused");
+  public static final ReasonCode NOT_AVAILABLE = ReasonCode.of("NotAvailable");
+  public static final ReasonCode ON_DELETE = ReasonCode.of("OnDeleteStrategy");
+  public static final ReasonCode PARTITIONED = ReasonCode.of("PartitionedRollout");
+  public static final ReasonCode MISSCHEDULED = ReasonCode.of("Misscheduled");
+
+  // Jobs and CronJobs
+  public static final ReasonCode JOB_FAILED = ReasonCode.of("JobFailed");
+  public static final ReasonCode BACKOFF_LIMIT_EXCEEDED = ReasonCode.of("BackoffLimitExceeded");
+  public static final ReasonCode DEADLINE_EXCEEDED = ReasonCode.of("DeadlineExceeded");
+  public static final ReasonCode JOB_COMPLETE = ReasonCode.of("JobComplete");
+  public static final ReasonCode JOB_NOT_STARTED = ReasonCode.of("JobNotStarted");
+  public static final ReasonCode JOB_RUNNING = ReasonCode.of("JobRunning");
+  public static final ReasonCode SUSPENDED = ReasonCode.of("Suspended");
+  public static final ReasonCode CHILD_JOB_FAILED = ReasonCode.of("ChildJobFailed");
+}

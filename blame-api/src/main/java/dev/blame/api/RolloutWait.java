@@ -1,0 +1,36 @@
+package dev.blame.api;
+
+import java.time.Duration;
+
+/**
+ * A wait for a rollout, configured fluently and run with {@link #await()}:
+ *
+ * <pre>{@code
+ * WaitResult result = blame.waitFor(List.of(ref)).timeout(Duration.ofMinutes(5)).onProgress(print).await();
+ * }</pre>
+ *
+ * <p>It returns as soon as every object is Current and Healthy (a deliberately Suspended object counts as
+ * done), as soon as any object is doomed (Degraded, or its controller reports Failed), or at the deadline.
+ * It is driven by the graph's watches, not by polling the API: verdicts are re-evaluated on every update,
+ * and once a second without one so that grace windows that run out are noticed.
+ *
+ * <p>Stale status is not mistaken for done: an object whose controller has not yet observed its latest
+ * generation, or whose new revision's pods are not the ones counted, is In Progress by its analyzer.
+ *
+ * <p>Immutable: each method returns a new instance.
+ */
+public interface RolloutWait {
+
+  /** The deadline, counted from {@link #await()}; 5 minutes by default. */
+  RolloutWait timeout(Duration timeout);
+
+  RolloutWait onProgress(WaitListener listener);
+
+  /**
+   * Waits.
+   *
+   * @throws BlameException of kind TIMEOUT when the calling thread is interrupted, or another kind when the
+   *     cluster cannot be read
+   */
+  WaitResult await();
+}

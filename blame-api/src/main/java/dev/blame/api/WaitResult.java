@@ -1,0 +1,35 @@
+package dev.blame.api;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.immutables.value.Value;
+
+/**
+ * The answer to a wait: the outcome, where each object stood when it was decided, the culprits when it
+ * failed (worst first), and the explanations of the objects that failed or were still pending.
+ */
+@Value.Immutable
+public abstract class WaitResult {
+
+  public abstract WaitOutcome outcome();
+
+  /** One per waited-for object, in the order they were given. */
+  public abstract List<WaitState> states();
+
+  /** Why it failed, or what was still pending at the deadline; empty when complete. */
+  public abstract List<Finding> culprits();
+
+  /** Explanations of the objects that are not done. */
+  public abstract List<Explanation> explanations();
+
+  /** When the outcome was decided, by the engine's clock. */
+  public abstract Instant decidedAt();
+
+  /** How long the wait took (wall time). */
+  public abstract Duration elapsed();
+
+  public static ImmutableWaitResult.Builder builder() {
+    return ImmutableWaitResult.builder();
+  }
+}

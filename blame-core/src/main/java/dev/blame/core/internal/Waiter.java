@@ -1,0 +1,194 @@
+package dev.blame.core.internal;
+
+import dev.blame.api.BlameException;
+import dev.blame.api.Explanation;
+import dev.blame.api.Finding;
+import dev.blame.api.Health;
+import dev.blame.api.ObjectRef;
+import dev.blame.api.ReconcileStatus;
+import dev.blame.api.RolloutWait;
+import dev.blame.api.Verdict;
+import dev.blame.api.WaitListener;
+import dev.blame.api.WaitOutcome;
+import dev.blame.api.WaitResult;
+import dev.blame.api.WaitState;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link RolloutWait}: decides after every batch the engine applies, and re-analyzes the objects involved once
+ * per {@link #TICK} so that verdicts that change with time alone (grace windows) are noticed. It never asks
+ * the API server anything beyond what the source's watches deliver.
+ */
+final class Waiter implements RolloutWait {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Waiter.class);
+  static final Duration TICK = Duration.ofSeconds(1);
+
+  private final GraphEngine engine;
+  private final Consumer<ObjectRef> prepare;
+  private final boolean live;
+  private final List<ObjectRef> refs;
+  private final Duration timeout;
+  private final WaitListener listener;
+
+  Waiter(GraphEngine engine, Consumer<ObjectRef> prepare, boolean live, List<ObjectRef> refs) {
+    this(engine, prepare, live, refs, Duration.ofMinutes(5), states -> {});
+  }
+
+  private Waiter(GraphEngine engine, Consumer<ObjectRef> prepare, boolean live, List<ObjectRef> refs,
+      Duration timeout, WaitListener listener) {
+    this.engine = engine;
+    this.prepare = prepare;
+    this.live = live;
+    this.refs = List.copyOf(refs);
+    this.timeout = timeout;
+    this.listener = listener;
+  }
+
+  @Override
+  public RolloutWait timeout(Duration timeout) {
+    if (timeout.isNegative()) {
+      throw new IllegalArgumentException("timeout must not be negative, got " + timeout);
+    }
+    return new Waiter(engine, prepare, live, refs, timeout, listener);
+  }
+
+  @Override
+  public RolloutWait onProgress(WaitListener listener) {
+    return new Waiter(engine, prepare, live, refs, timeout, Objects.requireNonNull(listener, "listener"));
+  }
+
+  @Override
+  public WaitResult await() {
+    long start = System.nanoTime();
+    long deadline = start + timeout.toNanos();
+    Object signal = new Object();
+    long[] batches = {0};
+    Runnable onBatch = () -> {
+      synchronized (signal) {
+        batches[0]++;
+        signal.notifyAll();
+      }
+    };
+    engine.addListener(onBatch);
+    try {
+      refs.forEach(prepare);
+      List<WaitState> last = null;
+      long seen = -1;
+      long nextTick = System.nanoTime() + TICK.toNanos();
+      while (true) {
+        Snapshot snapshot = engine.readStore(this::snapshot);
+        if (!snapshot.states.equals(last)) {
+          last = snapshot.states;
+          report(last);
+        }
+        WaitOutcome outcome = snapshot.outcome();
+        long now = System.nanoTime();
+        if (outcome != null || !live || now >= deadline) {
+          return result(outcome != null ? outcome : WaitOutcome.TIMED_OUT, snapshot, start);
+        }
+        if (now >= nextTick) {
+          engine.reanalyze(snapshot.involved);
+          nextTick = now + TICK.toNanos();
+          continue;
+        }
+        synchronized (signal) {
+          if (batches[0] == seen) {
+            long wait = Math.min(deadline, nextTick) - now;
+            signal.wait(Math.max(1, wait / 1_000_000));
+          }
+          seen = batches[0];
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BlameException(BlameException.Kind.TIMEOUT, "waiting for " + refs + " was interrupted", e);
+    } finally {
+      engine.removeListener(onBatch);
+    }
+  }
+
+  private void report(List<WaitState> states) {
+    try {
+      listener.progress(states);
+    } catch (RuntimeException e) {
+      LOG.warn("A wait listener failed; waiting goes on", e);
+    }
+  }
+
+  private WaitResult result(WaitOutcome outcome, Snapshot snapshot, long start) {
+    List<Finding> culprits = new ArrayList<>();
+    List<Explanation> explanations = new ArrayList<>();
+    for (int i = 0; i < refs.size(); i++) {
+      WaitState state = snapshot.states.get(i);
+      boolean relevant = outcome == WaitOutcome.FAILED ? state.phase() == WaitState.Phase.DOOMED
+          : state.phase() != WaitState.Phase.DONE;
+      if (relevant) {
+        Explanation why = snapshot.explanations.get(i);
+        explanations.add(why);
+        for (Finding f : why.culprits()) {
+          if (!culprits.contains(f)) {
+            culprits.add(f);
+          }
+        }
+      }
+    }
+    culprits.sort(Finding.WORST_FIRST);
+    return WaitResult.builder()
+        .outcome(outcome)
+        .states(snapshot.states)
+        .culprits(culprits)
+        .explanations(explanations)
+        .decidedAt(snapshot.at)
+        .elapsed(Duration.ofNanos(System.nanoTime() - start))
+        .build();
+  }
+
+  private Snapshot snapshot(GraphStore store) {
+    java.time.Instant at = engine.clock().instant();
+    List<WaitState> states = new ArrayList<>();
+    List<Explanation> explanations = new ArrayList<>();
+    Set<ObjectRef> involved = new LinkedHashSet<>();
+    for (ObjectRef ref : refs) {
+      Explanation why = Explainer.explain(store, ref, at);
+      explanations.add(why);
+      why.effects().forEach(t -> t.node().ifPresent(n -> involved.add(t.ref())));
+      states.add(state(ref, why));
+    }
+    return new Snapshot(states, explanations, List.copyOf(involved), at);
+  }
+
+  private static WaitState state(ObjectRef ref, Explanation why) {
+    var state = WaitState.builder().ref(why.target());
+    if (!why.found()) {
+      return state.phase(WaitState.Phase.PENDING).message(ref.display() + " does not exist yet").build();
+    }
+    Verdict verdict = why.verdict();
+    state.verdict(verdict).message(verdict.message());
+    if (verdict.health() == Health.DEGRADED || verdict.status() == ReconcileStatus.FAILED) {
+      return state.phase(WaitState.Phase.DOOMED).build();
+    }
+    boolean settled = verdict.health() == Health.HEALTHY || verdict.health() == Health.SUSPENDED;
+    return state.phase(settled && verdict.status() == ReconcileStatus.CURRENT
+        ? WaitState.Phase.DONE : WaitState.Phase.PENDING).build();
+  }
+
+  private record Snapshot(List<WaitState> states, List<Explanation> explanations, List<ObjectRef> involved,
+      java.time.Instant at) {
+    WaitOutcome outcome() {
+      if (states.stream().anyMatch(s -> s.phase() == WaitState.Phase.DOOMED)) {
+        return WaitOutcome.FAILED;
+      }
+      return states.stream().allMatch(s -> s.phase() == WaitState.Phase.DONE) ? WaitOutcome.COMPLETE : null;
+    }
+  }
+
+}

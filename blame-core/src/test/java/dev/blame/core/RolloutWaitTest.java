@@ -1,0 +1,124 @@
+package dev.blame.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.blame.api.Blame;
+import dev.blame.api.Finding;
+import dev.blame.api.GroupKind;
+import dev.blame.api.ObjectRef;
+import dev.blame.api.WaitOutcome;
+import dev.blame.api.WaitResult;
+import dev.blame.api.WaitState;
+import dev.blame.core.testing.ChildrenAnalyzer;
+import dev.blame.core.testing.ContainerStateAnalyzer;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Waiting for a rollout against the CRUD mock server: done, doomed, or out of time. */
+@EnableKubernetesMockClient(crud = true)
+@Timeout(60)
+class RolloutWaitTest {
+
+  static final String NS = "demo";
+  static final ObjectRef RS = ObjectRef.of(GroupKind.REPLICA_SET, NS, "web-1");
+
+  KubernetesClient client;
+
+  private Blame live() {
+    return BlameEngine.builder().client(client).namespace(NS).discoverAnalyzers(false)
+        .addAnalyzer(new ContainerStateAnalyzer()).addAnalyzer(new ChildrenAnalyzer()).build();
+  }
+
+  private Pod createPodOf(ReplicaSet rs) {
+    return client.pods().inNamespace(NS).resource(new PodBuilder().withNewMetadata().withName("web-1-a")
+        .addNewOwnerReference().withApiVersion("apps/v1").withKind("ReplicaSet").withName("web-1")
+        .withUid(rs.getMetadata().getUid()).withController(true).endOwnerReference().endMetadata().build()).create();
+  }
+
+  private ReplicaSet createReplicaSet() {
+    return client.apps().replicaSets().inNamespace(NS).resource(new ReplicaSetBuilder()
+        .withNewMetadata().withName("web-1").endMetadata().build()).create();
+  }
+
+  @Test
+  void completesWhenEverythingIsCurrentAndHealthy() {
+    createPodOf(createReplicaSet());
+    try (Blame blame = live()) {
+      List<List<WaitState>> progress = new CopyOnWriteArrayList<>();
+      WaitResult result = blame.waitFor(List.of(RS)).timeout(Duration.ofSeconds(10)).onProgress(progress::add).await();
+      assertThat(result.outcome()).isEqualTo(WaitOutcome.COMPLETE);
+      assertThat(result.states()).extracting(WaitState::phase).containsExactly(WaitState.Phase.DONE);
+      assertThat(result.culprits()).isEmpty();
+      assertThat(progress).isNotEmpty();
+    }
+  }
+
+  @Test
+  void failsTheMomentAPodIsDoomedAndNamesIt() throws Exception {
+    Pod pod = createPodOf(createReplicaSet());
+    try (Blame blame = live()) {
+      long[] writtenAt = new long[1];
+      CompletableFuture<Void> crash = CompletableFuture.runAsync(() -> {
+        sleep(300);
+        writtenAt[0] = System.nanoTime();
+        client.pods().inNamespace(NS).resource(new PodBuilder(pod).editStatus().addNewContainerStatus()
+            .withName("main").withNewState().withNewWaiting().withReason("CrashLoopBackOff").endWaiting().endState()
+            .endContainerStatus().endStatus().build()).updateStatus();
+      });
+      // The pod is created healthy, so the wait would complete at once: wait for a pod that is not there yet
+      // instead, then see the crash of the existing one fail the wait through its ReplicaSet.
+      ObjectRef missing = ObjectRef.of(GroupKind.POD, NS, "web-1-b");
+      WaitResult result = blame.waitFor(List.of(RS, missing)).timeout(Duration.ofSeconds(20)).await();
+      long decidedAfterMillis = (System.nanoTime() - writtenAt[0]) / 1_000_000;
+      crash.get();
+      assertThat(result.outcome()).isEqualTo(WaitOutcome.FAILED);
+      assertThat(result.states()).extracting(WaitState::phase)
+          .containsExactly(WaitState.Phase.DOOMED, WaitState.Phase.PENDING);
+      assertThat(result.culprits()).extracting(Finding::subject)
+          .containsExactly(ObjectRef.of(GroupKind.POD, NS, "web-1-a"));
+      System.out.println("wait decided " + decidedAfterMillis + " ms after the status update was written");
+      assertThat(result.elapsed()).isLessThan(Duration.ofSeconds(20));
+    }
+  }
+
+  @Test
+  void timesOutNamingWhatIsStillPending() {
+    try (Blame blame = live()) {
+      WaitResult result = blame.waitFor(List.of(RS)).timeout(Duration.ofMillis(1500)).await();
+      assertThat(result.outcome()).isEqualTo(WaitOutcome.TIMED_OUT);
+      assertThat(result.states()).singleElement().satisfies(s -> {
+        assertThat(s.phase()).isEqualTo(WaitState.Phase.PENDING);
+        assertThat(s.message()).isEqualTo("ReplicaSet web-1 does not exist yet");
+      });
+      assertThat(result.elapsed()).isGreaterThanOrEqualTo(Duration.ofMillis(1500));
+    }
+  }
+
+  @Test
+  void anOfflineGraphDecidesAtOnce() {
+    try (Blame blame = BlameEngine.builder().discoverAnalyzers(false).addAnalyzer(new ContainerStateAnalyzer())
+        .manifests("dump", "apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: demo}\n").build()) {
+      WaitResult result = blame.waitFor(List.of(ObjectRef.of(GroupKind.POD, NS, "p"))).await();
+      assertThat(result.outcome()).isEqualTo(WaitOutcome.COMPLETE);
+      assertThat(result.elapsed()).isLessThan(Duration.ofSeconds(5));
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
