@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -50,6 +51,18 @@ class GoldenOutputTest {
     assertThat(run.code()).as(run.toString()).isZero();
     assertThat(run.err()).as(run.toString()).isEmpty();
     Golden.assertMatches(file, run.out().replace(Run.resource("dumps"), "<dumps>"));
+  }
+
+  /** What a user of the jar sees: the built-in analyzers on the talk scenario. Changes when they change. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      demo.tree.txt | demo
+      demo.json     | demo -o json
+      """)
+  void demoWithTheBuiltInAnalyzersMatchesTheGoldenFile(String file, String args) {
+    Run run = Run.withBuiltInAnalyzers(args.split(" "));
+    assertThat(run.code()).as(run.toString()).isZero();
+    Golden.assertMatches(file, run.out());
   }
 
   @Test

@@ -22,11 +22,20 @@ record Run(int code, String out, String err) {
     return withStdin("", args);
   }
 
+  /** With the analyzers a user gets: those discovered on the class path (blame-analyzers). */
+  static Run withBuiltInAnalyzers(String... args) {
+    return run("", builder -> { }, args);
+  }
+
   static Run withStdin(String stdin, String... args) {
+    return run(stdin, TEST_ANALYZERS, args);
+  }
+
+  private static Run run(String stdin, Consumer<BlameEngine.Builder> engine, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     Cli cli = new Cli(new PrintWriter(out), new PrintWriter(err),
-        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), Map.of(), false, TEST_ANALYZERS);
+        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), Map.of(), false, engine);
     int code = BlameCli.run(cli, args);
     return new Run(code, out.toString(), err.toString());
   }
