@@ -174,9 +174,10 @@ final class Explainer {
           .addFinding(Finding.of(ref, Health.MISSING, ReasonCode.NOT_FOUND, ref.display() + " not found"))
           .build();
     }
-    Optional<String> unreadable = store.unreadableReason(ref.groupKind());
+    Optional<GraphStore.Unreadable> unreadable = store.unreadableReason(ref.groupKind());
     if (unreadable.isPresent()) {
-      return Verdict.unknown(ref, ReasonCode.FORBIDDEN, ref.display() + " cannot be read: " + unreadable.get());
+      return Verdict.unknown(ref, unreadable.get().reason(),
+          ref.display() + " cannot be read: " + unreadable.get().message());
     }
     return Verdict.unknown(ref, ReasonCode.NOT_OBSERVED,
         ref.display() + " is referenced but objects of kind " + ref.groupKind() + " are not observed");

@@ -114,10 +114,10 @@ public final class GraphEngine {
    * graph show the reason instead of "not found", and objects whose analyzers read the kind carry an UNKNOWN
    * finding saying their verdict may be incomplete; they are re-analyzed now.
    */
-  public void unreadable(GroupKind kind, String reason) {
+  public void unreadable(GroupKind kind, ReasonCode reason, String message) {
     lock.writeLock().lock();
     try {
-      store.unreadable(kind, reason);
+      store.unreadable(kind, new GraphStore.Unreadable(reason, message));
       Set<ObjectRef> dirty = new LinkedHashSet<>();
       for (GroupKind reader : readersOf(kind)) {
         dirty.addAll(store.keysOf(reader));
@@ -313,13 +313,13 @@ public final class GraphEngine {
     }
     List<Finding> findings = new ArrayList<>();
     for (GroupKind kind : missing) {
-      String reason = store.unreadableReason(kind).orElseThrow();
+      GraphStore.Unreadable why = store.unreadableReason(kind).orElseThrow();
       findings.add(Finding.builder()
           .subject(node.ref())
           .health(Health.UNKNOWN)
-          .reason(ReasonCode.FORBIDDEN)
-          .message(reason + "; this verdict may be incomplete")
-          .addEvidence(dev.blame.api.Evidence.field("access to " + kind, reason))
+          .reason(why.reason())
+          .message(why.message() + "; this verdict may be incomplete")
+          .addEvidence(dev.blame.api.Evidence.field("access to " + kind, why.message()))
           .build());
     }
     return findings;
