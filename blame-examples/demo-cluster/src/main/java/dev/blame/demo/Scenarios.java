@@ -254,8 +254,11 @@ final class Scenarios {
       return "deployment " + name + " has no status";
     }
     int replicas = Objects.requireNonNullElse(d.getSpec().getReplicas(), 1);
+    // The controller may record the new revision before it writes the status for it: only a status that
+    // has observed the current generation counts (the stale-status race a rollout wait must not fall for).
     boolean done = String.valueOf(revision).equals(d.getMetadata().getAnnotations()
         .get(DeploymentController.REVISION))
+        && Objects.equals(d.getStatus().getObservedGeneration(), d.getMetadata().getGeneration())
         && Objects.equals(d.getStatus().getUpdatedReplicas(), replicas)
         && Objects.equals(d.getStatus().getAvailableReplicas(), replicas)
         && Objects.equals(d.getStatus().getReplicas(), replicas)
