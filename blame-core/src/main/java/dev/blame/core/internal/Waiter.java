@@ -3,6 +3,7 @@ package dev.blame.core.internal;
 import dev.blame.api.BlameException;
 import dev.blame.api.Explanation;
 import dev.blame.api.Finding;
+import dev.blame.api.GroupKind;
 import dev.blame.api.Health;
 import dev.blame.api.ObjectRef;
 import dev.blame.api.ReconcileStatus;
@@ -197,11 +198,11 @@ final class Waiter implements RolloutWait {
   }
 
   /**
-   * A Degraded object whose controller has not given up (status not Failed) is often degraded only because
-   * something else in the set is still rolling out: a Service applied with its Deployment selects no pod
-   * yet. Unless the failure comes from further down (a culprit on another object, e.g. a crashing pod), it is
-   * held pending while any other object is pending or has failed outright, and is doomed only once everything
-   * else is settled.
+   * A doomed object is often degraded only because something else in the set is still rolling out: a Service
+   * applied with its Deployment selects no pod yet, a custom resource is not Ready until its Deployment is.
+   * Unless its failure is rooted in a workload (a Degraded culprit on a pod or a workload controller: a crash,
+   * an image that cannot be pulled, a quota refusing pods), it is held pending while any other object is
+   * pending or has failed outright, and is doomed only once everything else is settled.
    */
   private static List<WaitState> holdDependents(List<WaitState> states, List<Explanation> explanations) {
     boolean[] hard = new boolean[states.size()];
@@ -224,10 +225,12 @@ final class Waiter implements RolloutWait {
     return held;
   }
 
+  private static final Set<GroupKind> WORKLOADS = Set.of(GroupKind.POD, GroupKind.REPLICA_SET, GroupKind.DEPLOYMENT,
+      GroupKind.STATEFUL_SET, GroupKind.DAEMON_SET, GroupKind.JOB, GroupKind.CRON_JOB);
+
   private static boolean hardFailure(WaitState s, Explanation why) {
-    return s.phase() == WaitState.Phase.DOOMED
-        && (s.verdict().map(v -> v.status() == ReconcileStatus.FAILED).orElse(false)
-            || why.culprits().stream().anyMatch(f -> !f.subject().key().equals(why.target().key())));
+    return s.phase() == WaitState.Phase.DOOMED && why.culprits().stream()
+        .anyMatch(f -> f.health() == Health.DEGRADED && WORKLOADS.contains(f.subject().groupKind()));
   }
 
   private WaitState state(ObjectRef ref, Explanation why, Node node) {
