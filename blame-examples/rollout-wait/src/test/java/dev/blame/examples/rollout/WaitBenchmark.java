@@ -38,7 +38,7 @@ import java.util.function.Predicate;
  * waiter, all with the same timeout. For a healthy rollout: time from the last new pod becoming ready (and from
  * the Deployment's completing status write) to our return.
  *
- * <p>Run: {@code mvn -B -q -pl blame-examples/rollout-wait -am test-compile exec:java -Dexec.skip=true
+ * <p>Run: {@code mvn -B -q -pl blame-examples/rollout-wait -am test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java -Dexec.skip=true
  * [-Dexec.args=TIMEOUT_SECONDS]} (default 60).
  */
 public final class WaitBenchmark {
