@@ -18,10 +18,27 @@ public final class DemoMain {
   }
 
   public static void main(String[] args) throws Exception {
+    quietLogging();
     int code = run(args, System.out, System.err);
     if (code != 0) {
       System.exit(code);
     }
+  }
+
+  /**
+   * With slf4j-simple on the class path: warnings and errors to stderr, and none of fabric8's informer errors
+   * (with stack traces) when a client's watch breaks as the cluster stops. Settings given with -D win.
+   */
+  static void quietLogging() {
+    java.util.Map<String, String> defaults = java.util.Map.of(
+        "org.slf4j.simpleLogger.defaultLogLevel", "warn",
+        "org.slf4j.simpleLogger.logFile", "System.err",
+        "org.slf4j.simpleLogger.log.io.fabric8", "off");
+    defaults.forEach((key, value) -> {
+      if (System.getProperty(key) == null) {
+        System.setProperty(key, value);
+      }
+    });
   }
 
   static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {

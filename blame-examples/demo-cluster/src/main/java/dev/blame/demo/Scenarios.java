@@ -4,6 +4,8 @@ import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
+import io.fabric8.kubernetes.api.model.ManagedFieldsEntryBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -47,6 +49,7 @@ final class Scenarios {
           var c = d.getSpec().getTemplate().getSpec().getContainers().get(0);
           c.setImage("busybox:v3");
           c.setCommand(List.of("sh", "-c", "exit 1"));
+          d.getMetadata().setManagedFields(List.of(editedBy("kubectl-edit", c.getName())));
           return d;
         });
       }
@@ -259,6 +262,18 @@ final class Scenarios {
         && d.getStatus().getConditions().stream().anyMatch(c -> "Progressing".equals(c.getType())
             && "NewReplicaSetAvailable".equals(c.getReason()));
     return done ? null : "deployment " + name + " revision " + revision + " is not complete";
+  }
+
+  /**
+   * The managedFields entry the API server records for {@code kubectl edit} of a container's image and command
+   * (the mock server records none), so that blame can name who made the talk's change.
+   */
+  private static ManagedFieldsEntry editedBy(String manager, String container) {
+    Map<String, Object> fields = Map.of("f:spec", Map.of("f:template", Map.of("f:spec", Map.of("f:containers",
+        Map.of("k:{\"name\":\"" + container + "\"}", Map.of("f:image", Map.of(), "f:command", Map.of()))))));
+    return new ManagedFieldsEntryBuilder().withManager(manager).withOperation("Update").withApiVersion("apps/v1")
+        .withTime(EventRecorder.now(java.time.Clock.systemUTC())).withFieldsType("FieldsV1")
+        .withNewFieldsV1().addToAdditionalProperties(fields).endFieldsV1().build();
   }
 
   /** Polls {@code missing} (null = done) every 50 ms until done or {@code timeout}. */

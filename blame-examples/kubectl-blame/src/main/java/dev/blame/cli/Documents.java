@@ -8,11 +8,14 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.blame.api.Activity;
 import dev.blame.api.AnalyzerInfo;
 import dev.blame.api.BlameTree;
+import dev.blame.api.ChangedBy;
 import dev.blame.api.EventRecord;
 import dev.blame.api.Evidence;
 import dev.blame.api.Explanation;
 import dev.blame.api.Finding;
 import dev.blame.api.ObjectRef;
+import dev.blame.api.RevisionChange;
+import dev.blame.api.RevisionDiff;
 import dev.blame.api.RevisionRef;
 import dev.blame.api.Verdict;
 import java.io.PrintWriter;
@@ -22,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The machine-readable documents of {@code -o json} and {@code -o yaml}: plain maps and lists in a fixed
@@ -67,7 +71,8 @@ final class Documents {
       culprits.add(c);
     }
     doc.put("culprits", culprits);
-    why.revision().ifPresent(revision -> doc.put("revision", revision(revision)));
+    why.revision().ifPresent(revision -> doc.put("revision", revision(revision, why.revisionDiff()
+        .filter(d -> d.revision().owner().equals(revision.owner()) && d.revision().number() == revision.number()))));
     doc.put("findings", why.findings().stream().map(this::finding).toList());
     doc.put("effects", tree(why.effects()));
     doc.put("causes", tree(why.causes()));
@@ -113,12 +118,53 @@ final class Documents {
     return doc;
   }
 
-  private Map<String, Object> revision(RevisionRef revision) {
+  /** The revision, with what it changed and who changed it when blame-core described it. */
+  private Map<String, Object> revision(RevisionRef revision, Optional<RevisionDiff> diff) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("number", revision.number());
     doc.put("owner", ref(revision.owner()));
     revision.holder().ifPresent(holder -> doc.put("holder", ref(holder)));
     revision.hash().ifPresent(hash -> doc.put("hash", hash));
+    if (diff.isEmpty()) {
+      return doc;
+    }
+    RevisionDiff d = diff.get();
+    d.previous().ifPresent(p -> doc.put("previous", p.number()));
+    d.time().ifPresent(t -> doc.put("time", time(t)));
+    List<Object> changes = new ArrayList<>();
+    for (RevisionChange c : d.changes()) {
+      Map<String, Object> change = new LinkedHashMap<>();
+      change.put("path", c.path());
+      c.container().ifPresent(container -> change.put("container", container));
+      change.put("field", c.field());
+      c.from().ifPresent(from -> change.put("from", from));
+      c.to().ifPresent(to -> change.put("to", to));
+      c.changedBy().ifPresent(by -> change.put("changedBy", changedBy(by)));
+      changes.add(change);
+    }
+    doc.put("changes", changes);
+    d.changedBy().ifPresent(by -> doc.put("changedBy", changedBy(by)));
+    if (d.rollback()) {
+      doc.put("rollback", true);
+      if (!d.history().isEmpty()) {
+        doc.put("history", d.history());
+      }
+    }
+    if (d.restartOnly()) {
+      doc.put("restartOnly", true);
+    }
+    d.evidenceMissing().ifPresent(missing -> doc.put("evidenceMissing", missing));
+    if (!d.attributions().isEmpty()) {
+      doc.put("attributions", d.attributions());
+    }
+    return doc;
+  }
+
+  private static Map<String, Object> changedBy(ChangedBy by) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("manager", by.manager());
+    doc.put("operation", by.operation());
+    by.time().ifPresent(t -> doc.put("time", time(t)));
     return doc;
   }
 

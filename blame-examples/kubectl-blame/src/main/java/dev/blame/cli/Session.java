@@ -40,10 +40,15 @@ import java.util.stream.Stream;
  */
 final class Session implements AutoCloseable {
 
-  /** Kinds watched live besides those the analyzers declare, so that a workload's effects are complete. */
+  /**
+   * Kinds watched live besides those the analyzers declare, so that a workload's effects are complete, and its
+   * revisions (ControllerRevisions) and injection evidence (MutatingWebhookConfigurations) are known. A kind the
+   * user may not list is reported as unreadable, not as an error.
+   */
   static final Set<GroupKind> WORKLOAD_KINDS = Set.of(GroupKind.DEPLOYMENT, GroupKind.REPLICA_SET,
       GroupKind.STATEFUL_SET, GroupKind.DAEMON_SET, GroupKind.JOB, GroupKind.CRON_JOB, GroupKind.POD,
-      GroupKind.SERVICE);
+      GroupKind.SERVICE, GroupKind.CONTROLLER_REVISION,
+      GroupKind.of("admissionregistration.k8s.io", "MutatingWebhookConfiguration"));
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -150,6 +155,15 @@ final class Session implements AutoCloseable {
         .requestTimeout(Duration.ofMillis(timeoutMillis))
         .clock(fixed == null ? Clock.systemUTC() : Clock.fixed(fixed, ZoneOffset.UTC));
     return new Session(cli, options, false, builder, fixed, client, ns);
+  }
+
+  /**
+   * A live session on a client the caller has built (the demo's cluster); the session closes it. The clock is
+   * the system's, as for any live cluster.
+   */
+  static Session live(Cli cli, KubernetesClient client, String namespace) {
+    BlameEngine.Builder builder = BlameEngine.builder().client(client).clock(Clock.systemUTC());
+    return new Session(cli, new SourceOptions(), false, builder, null, client, namespace);
   }
 
   boolean offline() {

@@ -1,26 +1,26 @@
 package dev.blame.cli;
 
-import dev.blame.api.Activity;
 import dev.blame.api.BlameTree;
 import dev.blame.api.EdgeKind;
 import dev.blame.api.EventRecord;
 import dev.blame.api.Evidence;
 import dev.blame.api.Explanation;
 import dev.blame.api.Finding;
+import dev.blame.api.GroupKind;
 import dev.blame.api.Health;
 import dev.blame.api.ObjectRef;
+import dev.blame.core.BlameViews;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * The text of {@code -o tree}: the verdict, the culprits worst first, and the talk's two views, cause to
- * effect (the target and what it drives) and effect to cause (from each culprit back up to the target and on
- * to what drives it). Kept in one class so it can give way to the library's {@code BlameViews}.
+ * The text of {@code -o tree}: the target's verdict, then the library's two views of the talk
+ * ({@link BlameViews#causeToEffect} and {@link BlameViews#effectToCause}), then what those views leave out: the
+ * culprits' reason codes and evidence, worst first, and the objects around the target as a tree with each one's
+ * verdict and the Events that matter about it.
  */
 final class TreeRenderer {
 
@@ -42,97 +42,56 @@ final class TreeRenderer {
       out.append(": ").append(why.verdict().message());
     }
     out.append('\n');
-    why.revision().ifPresent(r -> out.append("Revision ").append(r.number()).append(" of ")
-        .append(r.owner().display()).append('\n'));
     if (!why.found()) {
       return out.toString();
     }
 
-    out.append('\n');
-    if (why.culprits().isEmpty()) {
-      out.append("Culprits: none.\n");
-    } else {
-      out.append(bold("Culprits, worst first:")).append('\n');
+    out.append('\n').append(bold("Cause \u2192 effect:")).append('\n');
+    out.append(BlameViews.causeToEffect(why));
+    out.append('\n').append(bold("Effect \u2192 cause:")).append('\n');
+    out.append(BlameViews.effectToCause(why));
+
+    if (!why.culprits().isEmpty()) {
+      out.append('\n').append(bold("Culprits, worst first:")).append('\n');
       for (Finding f : why.culprits()) {
         out.append("  ").append(health(f.health())).append(' ').append(f.subject().display())
             .append(f.container().map(c -> " [" + c + "]").orElse(""))
-            .append(": ").append(f.reason()).append('\n');
-        out.append("      ").append(f.message()).append(since(f.since(), why.at())).append('\n');
+            .append(": ").append(f.reason()).append(since(f.since(), why.at())).append('\n');
         for (Evidence e : f.evidence()) {
           out.append("      ").append(dim(e.path() + " = " + e.value())).append('\n');
         }
       }
     }
 
-    out.append('\n').append(bold("Cause \u2192 effect:")).append('\n');
+    out.append('\n').append(bold("Objects:")).append('\n');
     List<String[]> rows = new ArrayList<>();
-    causeToEffect(why.effects(), "", "", true, rows, why.at());
-    appendRows(out, rows);
-
-    out.append('\n').append(bold("Effect \u2192 cause:")).append('\n');
-    rows = new ArrayList<>();
-    Set<ObjectRef> seen = new LinkedHashSet<>();
-    for (Finding culprit : why.culprits()) {
-      if (!seen.add(culprit.subject())) {
-        continue;
-      }
-      List<BlameTree> path = pathTo(why.effects(), culprit.subject());
-      if (path.isEmpty()) {
-        // A failing dependency: its place is in the causes tree.
-        continue;
-      }
-      effectToCause(path, why, rows);
-    }
-    if (rows.isEmpty()) {
-      effectToCause(List.of(why.causes()), why, rows);
-    }
+    downstream(why.effects(), "", "", rows, why.at());
+    upstream(why.causes(), "", rows, why.at());
     appendRows(out, rows);
     return out.toString();
   }
 
-  private void causeToEffect(BlameTree tree, String lead, String childLead, boolean root, List<String[]> rows,
-      Instant now) {
+  /** The target and what it drives, each with its verdict and Events. */
+  private void downstream(BlameTree tree, String lead, String childLead, List<String[]> rows, Instant now) {
     String label = tree.via().map(v -> forward(v) + " ").orElse("") + tree.ref().display();
     rows.add(new String[] {lead + label, state(tree), detail(tree)});
-    List<String> extra = new ArrayList<>();
-    for (Activity a : tree.verdict().activities()) {
-      extra.add("\u2192 " + a);
-    }
-    for (EventRecord e : tree.events()) {
-      extra.add(event(e, now));
-    }
-    boolean hasChildren = !tree.children().isEmpty();
-    for (String line : extra) {
-      rows.add(new String[] {childLead + (hasChildren ? "\u2502  " : "   ") + line});
+    List<BlameTree> children = tree.children();
+    String bar = children.isEmpty() ? "   " : "\u2502  ";
+    for (EventRecord e : events(tree)) {
+      rows.add(new String[] {childLead + bar + event(e, now)});
     }
     if (tree.truncated()) {
       rows.add(new String[] {childLead + "   \u2026"});
     }
-    List<BlameTree> children = tree.children();
     for (int i = 0; i < children.size(); i++) {
       boolean last = i == children.size() - 1;
-      causeToEffect(children.get(i), childLead + (last ? "\u2514\u2500 " : "\u251c\u2500 "),
-          childLead + (last ? "   " : "\u2502  "), false, rows, now);
+      downstream(children.get(i), childLead + (last ? "\u2514\u2500 " : "\u251c\u2500 "),
+          childLead + (last ? "   " : "\u2502  "), rows, now);
     }
   }
 
-  /** From the culprit (last of the path) up to the target (first), then on through the target's causes. */
-  private void effectToCause(List<BlameTree> path, Explanation why, List<String[]> rows) {
-    String lead = "";
-    String childLead = "";
-    for (int i = path.size() - 1; i >= 0; i--) {
-      BlameTree node = path.get(i);
-      String via = i == path.size() - 1 ? "" : backward(path.get(i + 1).via().orElse(EdgeKind.OWNS)) + " ";
-      rows.add(new String[] {lead + via + node.ref().display(), state(node), detail(node)});
-      if (i > 0) {
-        lead = childLead + "\u2514\u2500 ";
-        childLead = childLead + "   ";
-      }
-    }
-    upstreamChildren(why.causes(), childLead, rows);
-  }
-
-  private void upstreamChildren(BlameTree tree, String childLead, List<String[]> rows) {
+  /** What drives or feeds the target (its owners, the objects it mounts or references), upward. */
+  private void upstream(BlameTree tree, String childLead, List<String[]> rows, Instant now) {
     List<BlameTree> children = tree.children();
     for (int i = 0; i < children.size(); i++) {
       boolean last = i == children.size() - 1;
@@ -140,28 +99,18 @@ final class TreeRenderer {
       String via = child.via().map(v -> backward(v) + " ").orElse("");
       rows.add(new String[] {childLead + (last ? "\u2514\u2500 " : "\u251c\u2500 ") + via + child.ref().display(),
           state(child), detail(child)});
+      String next = childLead + (last ? "   " : "\u2502  ");
+      for (EventRecord e : events(child)) {
+        rows.add(new String[] {next + (child.children().isEmpty() ? "   " : "\u2502  ") + event(e, now)});
+      }
       if (child.truncated()) {
-        rows.add(new String[] {childLead + (last ? "   " : "\u2502  ") + "   \u2026"});
+        rows.add(new String[] {next + "   \u2026"});
       }
-      upstreamChildren(child, childLead + (last ? "   " : "\u2502  "), rows);
+      upstream(child, next, rows, now);
     }
   }
 
-  private static List<BlameTree> pathTo(BlameTree tree, ObjectRef ref) {
-    if (tree.ref().equals(ref)) {
-      return new ArrayList<>(List.of(tree));
-    }
-    for (BlameTree child : tree.children()) {
-      List<BlameTree> path = pathTo(child, ref);
-      if (!path.isEmpty()) {
-        path.add(0, tree);
-        return path;
-      }
-    }
-    return List.of();
-  }
-
-  /** Rows of three cells are aligned in columns; one-cell rows (events, activities) are not. */
+  /** Rows of three cells are aligned in columns; one-cell rows (events) are not. */
   private void appendRows(StringBuilder out, List<String[]> rows) {
     int width = rows.stream().filter(r -> r.length == 3).mapToInt(r -> r[0].length()).max().orElse(0);
     int stateWidth = rows.stream().filter(r -> r.length == 3).mapToInt(r -> r[1].length()).max().orElse(0);
@@ -177,6 +126,15 @@ final class TreeRenderer {
       }
       out.append('\n');
     }
+  }
+
+  /**
+   * The Events worth reading next to a verdict: every Warning, and the controllers' Normal ones; a pod's Normal
+   * Events (Scheduled, Pulling, Pulled, Created, Started) are routine and left to {@code kubectl describe}.
+   */
+  private static List<EventRecord> events(BlameTree tree) {
+    boolean pod = tree.ref().groupKind().equals(GroupKind.POD);
+    return tree.events().stream().filter(e -> !(pod && "Normal".equals(e.type()))).toList();
   }
 
   private static String state(BlameTree tree) {
@@ -221,7 +179,7 @@ final class TreeRenderer {
     return s / 86400 + "d";
   }
 
-  /** How a parent relates to its child in the cause-to-effect view. */
+  /** How a parent relates to its child, downstream. */
   private static String forward(EdgeKind kind) {
     switch (kind) {
       case OWNS: return "owns";
@@ -238,7 +196,7 @@ final class TreeRenderer {
     }
   }
 
-  /** How a child relates to its parent in the effect-to-cause view. */
+  /** How a child relates to its parent, upstream. */
   private static String backward(EdgeKind kind) {
     switch (kind) {
       case OWNS: return "owned by";

@@ -53,26 +53,16 @@ class GoldenOutputTest {
     Golden.assertMatches(file, run.out().replace(Run.resource("dumps"), "<dumps>"));
   }
 
-  /** What a user of the jar sees: the built-in analyzers on the talk scenario. Changes when they change. */
+  /** What a user of the jar sees on the talk's dump: the built-in analyzers. Changes when they change. */
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
-      demo.tree.txt | demo
-      demo.json     | demo -o json
+      talk.builtin.tree.txt | -f TALK deploy/my-busybox
+      talk.builtin.json     | -f TALK deploy/my-busybox -o json
       """)
-  void demoWithTheBuiltInAnalyzersMatchesTheGoldenFile(String file, String args) {
-    Run run = Run.withBuiltInAnalyzers(args.split(" "));
+  void theTalkWithTheBuiltInAnalyzersMatchesTheGoldenFile(String file, String args) {
+    Run run = Run.withBuiltInAnalyzers(args.replace("TALK", TALK).split(" "));
     assertThat(run.code()).as(run.toString()).isZero();
     Golden.assertMatches(file, run.out());
-  }
-
-  @Test
-  void demoExplainsTheBundledTalkScenarioLikeTheDump() {
-    Run demo = Run.of("demo");
-    Run dump = Run.of("-f", TALK, "deploy/my-busybox");
-    assertThat(demo.code()).as(demo.toString()).isZero();
-    assertThat(demo.out()).isEqualTo(dump.out());
-    Run json = Run.of("demo", "-o", "json");
-    assertThat(json.out()).isEqualTo(Run.of("-f", TALK, "deploy/my-busybox", "-o", "json").out());
   }
 
   @Test

@@ -4,6 +4,7 @@ import static dev.blame.testkit.BlameAssertions.assertThat;
 import static dev.blame.testkit.BlameAssertions.ref;
 
 import dev.blame.api.Blame;
+import dev.blame.api.GroupKind;
 import dev.blame.api.Health;
 import dev.blame.api.ObjectRef;
 import dev.blame.api.ReconcileStatus;
@@ -33,6 +34,7 @@ class DatabaseAnalyzerTest {
         readyReplicas: 1
       """;
 
+  // tag::discovery-test[]
   @Test
   void isDiscoveredAndWinsOverTheGenericFallbackForDatabases() {
     // Discovery, as a user gets it: this module's ServiceLoader entry and the built-in analyzers.
@@ -46,7 +48,9 @@ class DatabaseAnalyzerTest {
           .hasHealth(Health.HEALTHY).hasStatus(ReconcileStatus.CURRENT);
     }
   }
+  // end::discovery-test[]
 
+  // tag::verdict-test[]
   @Test
   void readyPhaseWithTooFewReplicasIsStillProgressing() {
     assertThat(BlameFixture.yaml(DATABASE).analyzers(new DatabaseAnalyzer()).verdict(ORDERS))
@@ -54,6 +58,7 @@ class DatabaseAnalyzerTest {
         .hasFinding(DatabaseAnalyzer.REPLICAS_NOT_READY).withMessage("1 of 3 database replicas ready")
         .withEvidence("status.readyReplicas", "1").withEvidence("spec.replicas", "3");
   }
+  // end::verdict-test[]
 
   @Test
   void failedPhaseIsDegradedWithTheControllersMessage() {
@@ -72,4 +77,20 @@ class DatabaseAnalyzerTest {
     assertThat(BlameFixture.objects(ready).analyzers(new DatabaseAnalyzer()).verdict(ORDERS))
         .hasHealth(Health.HEALTHY).hasNoFindings();
   }
+
+  // tag::link-test[]
+  @Test
+  void aMissingConfigMapIsDegradedOnlyWhenConfigMapsAreObserved() {
+    var db = Scenarios.customResource("example.dev/v1", "Database", "shop", "orders").spec("replicas", 1)
+        .spec("configMap", "orders-config").status("phase", "Ready").status("readyReplicas", 1).build();
+    // "observe": the dump was made with ConfigMaps in it, so an absent one really does not exist.
+    assertThat(BlameFixture.objects(db).analyzers(new DatabaseAnalyzer()).observe(GroupKind.CONFIG_MAP)
+        .verdict(ORDERS))
+        .isWellFormedFor(ORDERS).hasHealth(Health.DEGRADED)
+        .hasFinding(DatabaseAnalyzer.CONFIG_MISSING).withEvidence("spec.configMap", "orders-config");
+    // Without ConfigMaps in the input, absence proves nothing: no finding.
+    assertThat(BlameFixture.objects(db).analyzers(new DatabaseAnalyzer()).verdict(ORDERS))
+        .hasHealth(Health.HEALTHY);
+  }
+  // end::link-test[]
 }
