@@ -10,6 +10,7 @@ import dev.blame.api.Node;
 import dev.blame.api.ObjectRef;
 import dev.blame.api.ReasonCode;
 import dev.blame.api.Verdict;
+import dev.blame.api.Tolerance;
 import dev.blame.api.spi.AnalysisContext;
 import dev.blame.api.spi.Analyzer;
 import dev.blame.api.spi.GraphView;
@@ -55,13 +56,24 @@ public final class GraphEngine {
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private final AnalyzerRegistry registry;
   private final Clock clock;
+  private final Tolerance tolerance;
   private final StoreView view = new StoreView();
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
   private long analyses;
 
   public GraphEngine(AnalyzerRegistry registry, Clock clock) {
+    this(registry, clock, Tolerance.defaults());
+  }
+
+  public GraphEngine(AnalyzerRegistry registry, Clock clock, Tolerance tolerance) {
     this.registry = registry;
     this.clock = clock;
+    this.tolerance = tolerance;
+  }
+
+  /** The slack analyzers give transient states. */
+  public Tolerance tolerance() {
+    return tolerance;
   }
 
   public AnalyzerRegistry registry() {
@@ -458,6 +470,11 @@ public final class GraphEngine {
     @Override
     public GraphView graph() {
       return view;
+    }
+
+    @Override
+    public Tolerance tolerance() {
+      return tolerance;
     }
   }
 

@@ -74,6 +74,7 @@ final class BlameCli implements Callable<Integer> {
     commandLine.addSubcommand("status", new StatusCommand(cli));
     commandLine.addSubcommand("demo", new DemoCommand(cli));
     commandLine.addSubcommand("analyzers", new AnalyzersCommand(cli));
+    commandLine.addSubcommand("wait", new WaitCommand(cli));
     commandLine.addSubcommand("completion", new CompletionCommand());
     commandLine.registerConverter(OutputFormat.class, OutputFormat::parse);
     // `-n demo` is a namespace, not the demo subcommand.
