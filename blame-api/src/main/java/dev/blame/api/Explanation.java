@@ -15,6 +15,10 @@ import org.immutables.value.Value;
  *   <li>{@link #findings()}: every finding about the objects of both trees, worst first;
  *   <li>{@link #culprits()}: the findings that explain the target's health: the worst findings on the
  *       deepest objects of the effect tree, or on a failing dependency; empty when the target is healthy.
+ *   <li>{@link #revisionDiff()}: what the revision behind the target (or behind its first culprit) changed,
+ *       who changed it and when;
+ *   <li>{@link #injections()}: what admission added to the pods concerned, and by whom;
+ *   <li>{@link #timeline()}: the dated steps of the rollout, oldest first.
  * </ul>
  *
  * <p>An immutable snapshot: later cluster changes do not alter it.
@@ -40,6 +44,19 @@ public abstract class Explanation {
   /** The engine's "now" when the explanation was made (from its clock). */
   public abstract Instant at();
 
+  /**
+   * What the revision of the target changed: for a revisioned workload its current revision, for a
+   * ReplicaSet, ControllerRevision or pod the revision it belongs to, else the revision of the first culprit
+   * pod. Empty when no revision applies or its holder is not in the graph.
+   */
+  public abstract Optional<RevisionDiff> revisionDiff();
+
+  /** What admission added to the target pod, or to the culprit pods; sorted by pod, part and name. */
+  public abstract List<Injection> injections();
+
+  /** The dated steps of the rollout around the target, oldest first. */
+  public abstract List<TimelineEntry> timeline();
+
   public Health health() {
     return verdict().health();
   }
@@ -53,7 +70,8 @@ public abstract class Explanation {
     if (verdict().revision().isPresent()) {
       return verdict().revision();
     }
-    return culprits().stream().flatMap(f -> f.revision().stream()).findFirst();
+    Optional<RevisionRef> culprit = culprits().stream().flatMap(f -> f.revision().stream()).findFirst();
+    return culprit.isPresent() ? culprit : revisionDiff().map(RevisionDiff::revision);
   }
 
   public static ImmutableExplanation.Builder builder() {

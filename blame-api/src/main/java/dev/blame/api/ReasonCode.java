@@ -20,6 +20,8 @@ public abstract class ReasonCode implements Comparable<ReasonCode> {
   public static final ReasonCode ANALYZER_FAILED = of("AnalyzerFailed");
   /** The object could not be read: the API refused access. */
   public static final ReasonCode FORBIDDEN = of("Forbidden");
+  /** The watch of the object's kind stopped, so what is known of it may be stale. */
+  public static final ReasonCode WATCH_STOPPED = of("WatchStopped");
   /** The object does not exist. */
   public static final ReasonCode NOT_FOUND = of("NotFound");
   /** The object is referenced, but its kind is not observed, so whether it exists is not known. */

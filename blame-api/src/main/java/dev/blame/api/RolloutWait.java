@@ -15,7 +15,11 @@ import java.time.Duration;
  * and once a second without one so that grace windows that run out are noticed.
  *
  * <p>Stale status is not mistaken for done: an object whose controller has not yet observed its latest
- * generation, or whose new revision's pods are not the ones counted, is In Progress by its analyzer.
+ * generation, or whose new revision's pods are not the ones counted, is In Progress by its analyzer; and with
+ * {@link #applied} an object the graph has not yet seen in its applied generation is pending.
+ *
+ * <p>How soon transient states (an image pull failing, a crash, Unschedulable) count as doomed is the
+ * engine's {@link Tolerance}.
  *
  * <p>Immutable: each method returns a new instance.
  */
@@ -25,6 +29,16 @@ public interface RolloutWait {
   RolloutWait timeout(Duration timeout);
 
   RolloutWait onProgress(WaitListener listener);
+
+  /**
+   * The objects as the apply that precedes this wait returned them (with their uid and
+   * {@code metadata.generation}). Closes the race between an apply and a graph that was already watching:
+   * until the graph holds the applied object (same uid, at least that generation) the object is PENDING, so
+   * the old object's stale "Ready" cannot complete the wait. Objects that match no waited-for ref are
+   * ignored. Without it, the wait trusts the graph as it is when {@link #await()} starts, which is enough
+   * when the graph was built after the apply.
+   */
+  RolloutWait applied(java.util.Collection<? extends io.fabric8.kubernetes.api.model.HasMetadata> objects);
 
   /**
    * Waits.

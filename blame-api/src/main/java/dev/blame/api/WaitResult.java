@@ -23,6 +23,14 @@ public abstract class WaitResult {
   /** Explanations of the objects that are not done. */
   public abstract List<Explanation> explanations();
 
+  /**
+   * What the revisions behind the failed (or, at a timeout, pending) objects changed, who changed it and
+   * when: each explanation's {@link Explanation#revisionDiff()}, without duplicates. Empty when complete.
+   */
+  public List<RevisionDiff> revisionDiffs() {
+    return explanations().stream().flatMap(e -> e.revisionDiff().stream()).distinct().toList();
+  }
+
   /** When the outcome was decided, by the engine's clock. */
   public abstract Instant decidedAt();
 

@@ -3,6 +3,8 @@ package dev.blame.core;
 import dev.blame.api.Blame;
 import dev.blame.api.BlameException;
 import dev.blame.api.GroupKind;
+import dev.blame.api.ObjectRef;
+import dev.blame.api.Tolerance;
 import dev.blame.api.spi.Analyzer;
 import dev.blame.core.internal.AnalyzerRegistry;
 import dev.blame.core.internal.ClusterSource;
@@ -12,7 +14,9 @@ import dev.blame.core.internal.GraphEngine;
 import dev.blame.core.internal.ManifestReader;
 import dev.blame.core.internal.ManifestSource;
 import dev.blame.core.internal.Source;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -51,6 +55,51 @@ public final class BlameEngine {
     return new Builder();
   }
 
+  /**
+   * The objects in manifest files or directories (what a deploy tool applies), as references to wait for:
+   * {@code blame.waitFor(BlameEngine.refsIn("shop", Path.of("k8s/")))}. Read like {@link Builder#manifests};
+   * an object without {@code metadata.namespace} gets {@code defaultNamespace} unless its kind is
+   * cluster-scoped (Namespace, ClusterRole, CustomResourceDefinition, ...). Custom resources are taken as
+   * namespaced. In file order, without duplicates.
+   *
+   * @throws BlameException of kind BAD_INPUT naming the file and what was wrong
+   */
+  public static List<ObjectRef> refsIn(String defaultNamespace, Path... paths) {
+    List<HasMetadata> objects = new ArrayList<>();
+    for (Path path : paths) {
+      objects.addAll(ManifestReader.read(Objects.requireNonNull(path, "path")));
+    }
+    return refsOf(defaultNamespace, objects);
+  }
+
+  /**
+   * References to objects in memory, e.g. as a deploy tool's apply returned them; namespaces defaulted as in
+   * {@link #refsIn}. Lists ({@code kind: List}) are not expanded here; give their items.
+   *
+   * @throws BlameException of kind BAD_INPUT when an object has no kind, apiVersion or name
+   */
+  public static List<ObjectRef> refsOf(String defaultNamespace, Collection<? extends HasMetadata> objects) {
+    Objects.requireNonNull(defaultNamespace, "defaultNamespace");
+    Set<ObjectRef> refs = new LinkedHashSet<>();
+    for (HasMetadata object : objects) {
+      ObjectRef ref;
+      try {
+        ref = ObjectRef.from(object).key();
+      } catch (IllegalArgumentException e) {
+        throw new BlameException(BlameException.Kind.BAD_INPUT, e.getMessage(), e);
+      }
+      if (ref.namespace().isEmpty() && !isClusterScoped(object)) {
+        ref = ObjectRef.of(ref.groupKind(), defaultNamespace, ref.name());
+      }
+      refs.add(ref);
+    }
+    return List.copyOf(refs);
+  }
+
+  private static boolean isClusterScoped(HasMetadata object) {
+    return !(object instanceof Namespaced) && !(object instanceof GenericKubernetesResource);
+  }
+
   /** Configures a {@link Blame}. Not thread-safe; build once. */
   public static final class Builder {
     private Clock clock = Clock.systemUTC();
@@ -63,6 +112,7 @@ public final class BlameEngine {
     private String namespace;
     private boolean allNamespaces;
     private Duration timeout = Duration.ofSeconds(30);
+    private Tolerance tolerance = Tolerance.defaults();
     private final Set<GroupKind> extraKinds = new LinkedHashSet<>();
 
     private Builder() {}
@@ -70,6 +120,16 @@ public final class BlameEngine {
     /** The clock for every age and grace window; the system clock by default. */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * The slack analyzers give transient states before calling them failures (grace window, allowed restarts);
+     * {@link Tolerance#defaults()} by default. Analyzers read it through
+     * {@link dev.blame.api.spi.AnalysisContext#tolerance()}.
+     */
+    public Builder tolerance(Tolerance tolerance) {
+      this.tolerance = Objects.requireNonNull(tolerance, "tolerance");
       return this;
     }
 
@@ -187,7 +247,7 @@ public final class BlameEngine {
               ? Thread.currentThread().getContextClassLoader()
               : BlameEngine.class.getClassLoader();
       AnalyzerRegistry registry = AnalyzerRegistry.create(analyzers, discover, classLoader);
-      GraphEngine engine = new GraphEngine(registry, clock);
+      GraphEngine engine = new GraphEngine(registry, clock, tolerance);
       Source source;
       if (offline) {
         source = new ManifestSource(objects, extraKinds);

@@ -104,6 +104,73 @@ class RolloutWaitTest {
     }
   }
 
+  /**
+   * The race after an apply: the graph (watching since before the apply) still holds the old object, Healthy and
+   * Current. Given what the apply returned, the wait stays pending until the watch delivers that generation.
+   */
+  @Test
+  void anAppliedGenerationTheGraphHasNotSeenIsPending() throws Exception {
+    ReplicaSet rs = createReplicaSet();
+    createPodOf(rs);
+    try (Blame blame = live()) {
+      // What the apply will return; the write reaches the server (and the watch) only later.
+      ReplicaSet applied = new ReplicaSetBuilder(rs).editMetadata().withGeneration(rs.getMetadata().getGeneration() + 1)
+          .addToLabels("rev", "2").endMetadata().editOrNewSpec().withReplicas(1).endSpec().build();
+      long[] writtenAt = new long[1];
+      CompletableFuture<Void> write = CompletableFuture.runAsync(() -> {
+        sleep(700);
+        writtenAt[0] = System.nanoTime();
+        client.apps().replicaSets().inNamespace(NS).resource(new ReplicaSetBuilder(rs).editMetadata()
+            .withResourceVersion(null).addToLabels("rev", "2").endMetadata().editOrNewSpec().withReplicas(1).endSpec()
+            .build()).update();
+      });
+      WaitResult result = blame.waitFor(List.of(RS)).applied(List.of(applied)).timeout(Duration.ofSeconds(20)).await();
+      long decidedAt = System.nanoTime();
+      write.get();
+      assertThat(result.outcome()).isEqualTo(WaitOutcome.COMPLETE);
+      assertThat(decidedAt).as("completed before the applied generation was written").isGreaterThan(writtenAt[0]);
+      assertThat(blame.node(RS).orElseThrow().generation()).isGreaterThanOrEqualTo(applied.getMetadata().getGeneration());
+    }
+  }
+
+  @Test
+  void withoutTheAppliedObjectsTheGraphAsItIsDecides() {
+    ReplicaSet rs = createReplicaSet();
+    createPodOf(rs);
+    try (Blame blame = live()) {
+      ReplicaSet recreated = new ReplicaSetBuilder(rs).editMetadata().withUid("another-uid").endMetadata().build();
+      WaitResult pending = blame.waitFor(List.of(RS)).applied(List.of(recreated)).timeout(Duration.ofMillis(300)).await();
+      assertThat(pending.outcome()).isEqualTo(WaitOutcome.TIMED_OUT);
+      assertThat(pending.states().get(0).message()).startsWith("Waiting to observe the applied ReplicaSet web-1");
+      assertThat(blame.waitFor(List.of(RS)).await().outcome()).isEqualTo(WaitOutcome.COMPLETE);
+    }
+  }
+
+  @Test
+  void refsOfManifestsDefaultTheNamespaceOfNamespacedKinds() {
+    String yaml = """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web}
+        ---
+        apiVersion: v1
+        kind: Namespace
+        metadata: {name: shop}
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: {name: web, namespace: other}
+        ---
+        apiVersion: example.dev/v1
+        kind: WebApp
+        metadata: {name: shop}
+        """;
+    List<ObjectRef> refs = BlameEngine.refsOf("shop", dev.blame.core.internal.ManifestReader.read("m.yaml", yaml));
+    assertThat(refs).containsExactly(ObjectRef.of(GroupKind.DEPLOYMENT, "shop", "web"),
+        ObjectRef.of(GroupKind.NAMESPACE, "", "shop"), ObjectRef.of(GroupKind.SERVICE, "other", "web"),
+        ObjectRef.of(GroupKind.of("example.dev", "WebApp"), "shop", "shop"));
+  }
+
   @Test
   void anOfflineGraphDecidesAtOnce() {
     try (Blame blame = BlameEngine.builder().discoverAnalyzers(false).addAnalyzer(new ContainerStateAnalyzer())

@@ -1,8 +1,8 @@
 package dev.blame.analyzers.config;
 
-import dev.blame.analyzers.custom.Condition;
-import dev.blame.analyzers.custom.Unstructured;
-import dev.blame.analyzers.custom.Verdicts;
+import dev.blame.analyzers.support.Condition;
+import dev.blame.analyzers.support.Unstructured;
+import dev.blame.analyzers.support.Judgement;
 import dev.blame.api.EdgeKind;
 import dev.blame.api.Evidence;
 import dev.blame.api.Finding;
@@ -90,7 +90,7 @@ public final class HorizontalPodAutoscalerAnalyzer implements Analyzer {
         ReasonCode code = c.type().equals("AbleToScale") ? CANNOT_SCALE : METRICS_UNAVAILABLE;
         findings.add(Finding.builder().subject(ref).health(Health.DEGRADED).reason(code)
             .message((code == CANNOT_SCALE ? "cannot scale the target: " : "metrics unavailable: ") + c.describe())
-            .addEvidence(c.evidence()).since(c.lastTransition()).build());
+            .addEvidence(c.evidence()).since(c.since()).build());
       }
     }
     long max = u.number("spec", "maxReplicas").orElse(0L);
@@ -107,7 +107,7 @@ public final class HorizontalPodAutoscalerAnalyzer implements Analyzer {
         && (c.type().equals("AbleToScale") || c.type().equals("ScalingLimited")));
     Optional<Long> observed = u.number("status", "observedGeneration");
     if (observed.isPresent() && node.generation() > 0 && observed.get() != node.generation()) {
-      return Verdicts.of(Health.PROGRESSING, ReconcileStatus.IN_PROGRESS, "spec change not yet observed", findings);
+      return Judgement.of(Health.PROGRESSING, ReconcileStatus.IN_PROGRESS, "spec change not yet observed", findings);
     }
     if (!able && findings.stream().noneMatch(f -> f.health() == Health.DEGRADED)) {
       findings.add(Finding.builder().subject(ref).health(Health.PROGRESSING).reason(WAITING_TO_AUTOSCALE)
@@ -116,7 +116,7 @@ public final class HorizontalPodAutoscalerAnalyzer implements Analyzer {
               : "metadata.annotations[" + V1_CONDITIONS + "]", conditions.isEmpty() ? "<none>" : "no AbleToScale=True"))
           .build());
     }
-    return Verdicts.of(Health.HEALTHY, ReconcileStatus.CURRENT,
+    return Judgement.of(Health.HEALTHY, ReconcileStatus.CURRENT,
         findings.isEmpty() ? current + " replicas (min " + min + ", max " + max + ")" : "", findings);
   }
 

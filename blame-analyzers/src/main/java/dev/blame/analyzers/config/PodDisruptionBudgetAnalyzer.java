@@ -1,7 +1,7 @@
 package dev.blame.analyzers.config;
 
-import dev.blame.analyzers.custom.Unstructured;
-import dev.blame.analyzers.custom.Verdicts;
+import dev.blame.analyzers.support.Unstructured;
+import dev.blame.analyzers.support.Judgement;
 import dev.blame.analyzers.network.SelectedPods;
 import dev.blame.api.EdgeKind;
 import dev.blame.api.Evidence;
@@ -73,7 +73,7 @@ public final class PodDisruptionBudgetAnalyzer implements Analyzer {
     Unstructured u = Unstructured.of(node.object());
     Optional<Long> observed = u.number("status", "observedGeneration");
     if (observed.isEmpty() || observed.get() != node.generation()) {
-      return Verdicts.of(Health.PROGRESSING, ReconcileStatus.IN_PROGRESS, "", List.of(Finding.builder()
+      return Judgement.of(Health.PROGRESSING, ReconcileStatus.IN_PROGRESS, "", List.of(Finding.builder()
           .subject(ref).health(Health.PROGRESSING).reason(GENERATION_NOT_OBSERVED)
           .message("the disruption controller has not yet observed generation " + node.generation())
           .addEvidence(Evidence.field("status.observedGeneration", observed.map(String::valueOf).orElse("<unset>")))
@@ -100,7 +100,7 @@ public final class PodDisruptionBudgetAnalyzer implements Analyzer {
           .addEvidence(Evidence.field("status.disruptionsAllowed", "0"))
           .addEvidence(Evidence.field("status.expectedPods", "" + expected)).build());
     }
-    return Verdicts.of(Health.HEALTHY, ReconcileStatus.CURRENT,
+    return Judgement.of(Health.HEALTHY, ReconcileStatus.CURRENT,
         findings.isEmpty() ? allowed.map(a -> a + " disruptions allowed").orElse("") : "", findings);
   }
 }

@@ -1,8 +1,8 @@
 package dev.blame.analyzers.config;
 
-import dev.blame.analyzers.custom.Condition;
-import dev.blame.analyzers.custom.Unstructured;
-import dev.blame.analyzers.custom.Verdicts;
+import dev.blame.analyzers.support.Condition;
+import dev.blame.analyzers.support.Unstructured;
+import dev.blame.analyzers.support.Judgement;
 import dev.blame.api.EdgeKind;
 import dev.blame.api.EventRecord;
 import dev.blame.api.Evidence;
@@ -95,7 +95,7 @@ public final class PodReferencesAnalyzer implements Analyzer {
     String phase = status.getPhase() == null ? "" : status.getPhase();
     boolean evicted = "Evicted".equals(status.getReason());
     if (("Succeeded".equals(phase) || "Failed".equals(phase)) && !evicted) {
-      return Verdicts.healthy("");
+      return Judgement.healthy("");
     }
     GraphView graph = ctx.graph();
     List<Finding> findings = new ArrayList<>();
@@ -111,7 +111,7 @@ public final class PodReferencesAnalyzer implements Analyzer {
         claimNotBound(ctx, r, target.get()).ifPresent(findings::add);
       }
     }
-    return Verdicts.of(Health.HEALTHY, ReconcileStatus.CURRENT, "", findings);
+    return Judgement.of(Health.HEALTHY, ReconcileStatus.CURRENT, "", findings);
   }
 
   private static Finding missing(AnalysisContext ctx, Pod pod, PodReference r) {
@@ -217,7 +217,7 @@ public final class PodReferencesAnalyzer implements Analyzer {
         String message) {
       return Finding.builder().subject(pod).health(health).reason(reason).message(message)
           .addEvidence(Evidence.builder().from(c.evidence()).source(node.ref()).build())
-          .since(c.lastTransition()).build();
+          .since(c.since()).build();
     }
   }
 }

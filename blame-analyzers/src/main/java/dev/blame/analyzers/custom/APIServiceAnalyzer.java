@@ -1,5 +1,8 @@
 package dev.blame.analyzers.custom;
 
+import dev.blame.analyzers.support.Condition;
+import dev.blame.analyzers.support.Judgement;
+import dev.blame.analyzers.support.Unstructured;
 import dev.blame.api.EdgeKind;
 import dev.blame.api.Evidence;
 import dev.blame.api.Finding;
@@ -73,13 +76,13 @@ public final class APIServiceAnalyzer implements Analyzer {
     Optional<Condition> available =
         Condition.find(Unstructured.of(ctx.node().object()).conditions(), "Available");
     if (available.isPresent() && available.get().isTrue()) {
-      return Verdicts.of(Health.HEALTHY, ReconcileStatus.CURRENT, "Available", findings);
+      return Judgement.of(Health.HEALTHY, ReconcileStatus.CURRENT, "Available", findings);
     }
     findings.add(available
         .map(c -> GenericResourceAnalyzer.conditionFinding(ref, c, Health.PROGRESSING, NOT_AVAILABLE))
         .orElse(Finding.builder().subject(ref).health(Health.PROGRESSING).reason(NOT_AVAILABLE)
             .message("waiting to be processed (no Available condition)")
             .addEvidence(Evidence.field("status.conditions[Available]", "<absent>")).build()));
-    return Verdicts.of(Health.PROGRESSING, ReconcileStatus.IN_PROGRESS, "", findings);
+    return Judgement.of(Health.PROGRESSING, ReconcileStatus.IN_PROGRESS, "", findings);
   }
 }

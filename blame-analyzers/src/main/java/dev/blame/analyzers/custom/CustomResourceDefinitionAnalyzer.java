@@ -1,5 +1,8 @@
 package dev.blame.analyzers.custom;
 
+import dev.blame.analyzers.support.Condition;
+import dev.blame.analyzers.support.Judgement;
+import dev.blame.analyzers.support.Unstructured;
 import dev.blame.api.Finding;
 import dev.blame.api.GroupKind;
 import dev.blame.api.Health;
@@ -38,30 +41,30 @@ public final class CustomResourceDefinitionAnalyzer implements Analyzer {
   public Verdict analyze(AnalysisContext ctx) {
     ObjectRef ref = ctx.node().ref();
     if (ctx.node().deletedAt().isPresent()) {
-      return Verdicts.of(Health.PROGRESSING, ReconcileStatus.TERMINATING, "being deleted", List.of());
+      return Judgement.of(Health.PROGRESSING, ReconcileStatus.TERMINATING, "being deleted", List.of());
     }
     List<Condition> conditions = Unstructured.of(ctx.node().object()).conditions();
     List<Finding> findings = new ArrayList<>();
     Optional<Condition> names = Condition.find(conditions, "NamesAccepted");
     if (names.isPresent() && names.get().isFalse()) {
       findings.add(GenericResourceAnalyzer.conditionFinding(ref, names.get(), Health.DEGRADED, NAMES_NOT_ACCEPTED));
-      return Verdicts.of(Health.DEGRADED, ReconcileStatus.FAILED, "", findings);
+      return Judgement.of(Health.DEGRADED, ReconcileStatus.FAILED, "", findings);
     }
     Optional<Condition> established = Condition.find(conditions, "Established");
     if (established.isPresent() && established.get().isTrue()) {
-      return Verdicts.healthy("Established");
+      return Judgement.healthy("Established");
     }
     if (established.isPresent() && established.get().isFalse()
         && !"Installing".equals(established.get().reason())) {
       findings.add(GenericResourceAnalyzer.conditionFinding(ref, established.get(), Health.DEGRADED,
           NOT_ESTABLISHED));
-      return Verdicts.of(Health.DEGRADED, ReconcileStatus.FAILED, "", findings);
+      return Judgement.of(Health.DEGRADED, ReconcileStatus.FAILED, "", findings);
     }
     Finding installing = established
         .map(c -> GenericResourceAnalyzer.conditionFinding(ref, c, Health.PROGRESSING, INSTALLING))
         .orElse(Finding.builder().subject(ref).health(Health.PROGRESSING).reason(INSTALLING)
             .message("not yet Established (no condition)")
             .addEvidence(dev.blame.api.Evidence.field("status.conditions[Established]", "<absent>")).build());
-    return Verdicts.of(Health.PROGRESSING, ReconcileStatus.IN_PROGRESS, "Install in progress", List.of(installing));
+    return Judgement.of(Health.PROGRESSING, ReconcileStatus.IN_PROGRESS, "Install in progress", List.of(installing));
   }
 }

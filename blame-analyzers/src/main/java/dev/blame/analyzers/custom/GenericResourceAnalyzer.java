@@ -1,5 +1,8 @@
 package dev.blame.analyzers.custom;
 
+import dev.blame.analyzers.support.Condition;
+import dev.blame.analyzers.support.Judgement;
+import dev.blame.analyzers.support.Unstructured;
 import dev.blame.api.EdgeKind;
 import dev.blame.api.Evidence;
 import dev.blame.api.Finding;
@@ -74,7 +77,7 @@ public final class GenericResourceAnalyzer implements Analyzer {
           .message("deletion requested; waiting for finalizers " + node.metadata().getFinalizers())
           .addEvidence(Evidence.timestamp("metadata.deletionTimestamp", node.deletedAt().get()))
           .since(node.deletedAt()).build());
-      return Verdicts.of(Health.PROGRESSING, ReconcileStatus.TERMINATING, "being deleted", findings);
+      return Judgement.of(Health.PROGRESSING, ReconcileStatus.TERMINATING, "being deleted", findings);
     }
     Optional<Long> observed = u.number("status", "observedGeneration");
     if (observed.isPresent() && observed.get() != node.generation()) {
@@ -84,29 +87,29 @@ public final class GenericResourceAnalyzer implements Analyzer {
           .addEvidence(Evidence.field("status.observedGeneration", String.valueOf(observed.get())))
           .addEvidence(Evidence.field("metadata.generation", String.valueOf(node.generation())))
           .build());
-      return Verdicts.of(Health.PROGRESSING, ReconcileStatus.IN_PROGRESS, "", findings);
+      return Judgement.of(Health.PROGRESSING, ReconcileStatus.IN_PROGRESS, "", findings);
     }
 
     List<Condition> conditions = u.conditions();
     Optional<Condition> stalled = Condition.find(conditions, "Stalled").filter(Condition::isTrue);
     if (stalled.isPresent()) {
       findings.add(conditionFinding(ref, stalled.get(), Health.DEGRADED, STALLED));
-      return Verdicts.of(Health.DEGRADED, ReconcileStatus.FAILED, "", findings);
+      return Judgement.of(Health.DEGRADED, ReconcileStatus.FAILED, "", findings);
     }
     Optional<Condition> reconciling = Condition.find(conditions, "Reconciling").filter(Condition::isTrue);
     if (reconciling.isPresent()) {
       findings.add(conditionFinding(ref, reconciling.get(), Health.PROGRESSING, RECONCILING));
-      return Verdicts.of(Health.PROGRESSING, ReconcileStatus.IN_PROGRESS, "", findings);
+      return Judgement.of(Health.PROGRESSING, ReconcileStatus.IN_PROGRESS, "", findings);
     }
     for (String type : List.of("Ready", "Available")) {
       Optional<Condition> c = Condition.find(conditions, type);
       if (c.isPresent() && c.get().isTrue()) {
-        return Verdicts.of(Health.HEALTHY, ReconcileStatus.CURRENT, type, findings);
+        return Judgement.of(Health.HEALTHY, ReconcileStatus.CURRENT, type, findings);
       }
       if (c.isPresent() && c.get().isFalse()) {
         boolean failed = FAILURE.matcher(c.get().reason() + " " + c.get().message()).find();
         findings.add(conditionFinding(ref, c.get(), failed ? Health.DEGRADED : Health.PROGRESSING, NOT_READY));
-        return Verdicts.of(Health.PROGRESSING, ReconcileStatus.IN_PROGRESS, "", findings);
+        return Judgement.of(Health.PROGRESSING, ReconcileStatus.IN_PROGRESS, "", findings);
       }
     }
     return phaseVerdict(ref, u, findings);
@@ -122,10 +125,10 @@ public final class GenericResourceAnalyzer implements Analyzer {
       String field = String.join(".", path);
       String word = value.toLowerCase(Locale.ROOT);
       if (HEALTHY_PHASES.contains(word)) {
-        return Verdicts.of(Health.HEALTHY, ReconcileStatus.CURRENT, field + " " + value, findings);
+        return Judgement.of(Health.HEALTHY, ReconcileStatus.CURRENT, field + " " + value, findings);
       }
       if (SUSPENDED_PHASES.contains(word)) {
-        return Verdicts.of(Health.SUSPENDED, ReconcileStatus.CURRENT, field + " " + value, findings);
+        return Judgement.of(Health.SUSPENDED, ReconcileStatus.CURRENT, field + " " + value, findings);
       }
       Health health = FAILED_PHASES.contains(word) ? Health.DEGRADED
           : PROGRESSING_PHASES.contains(word) ? Health.PROGRESSING : Health.UNKNOWN;
@@ -137,17 +140,17 @@ public final class GenericResourceAnalyzer implements Analyzer {
           .addEvidence(Evidence.field(field, value)).build());
       ReconcileStatus status = health == Health.DEGRADED ? ReconcileStatus.FAILED
           : health == Health.PROGRESSING ? ReconcileStatus.IN_PROGRESS : ReconcileStatus.CURRENT;
-      return Verdicts.of(health, status, "", findings);
+      return Judgement.of(health, status, "", findings);
     }
     // kstatus: nothing to wait for is Current; an object with no status is plain data.
-    return Verdicts.of(Health.HEALTHY, ReconcileStatus.CURRENT,
+    return Judgement.of(Health.HEALTHY, ReconcileStatus.CURRENT,
         u.has("status") ? "no readiness condition" : "no status", findings);
   }
 
   static Finding conditionFinding(ObjectRef ref, Condition c, Health health, ReasonCode fallback) {
     return Finding.builder().subject(ref).health(health).reason(c.reasonCode(fallback))
         .message(c.type() + " is " + c.status() + ": " + c.describe())
-        .addEvidence(c.evidence()).since(c.lastTransition()).build();
+        .addEvidence(c.evidence()).since(c.since()).build();
   }
 
   /** Owned children that are failing explain their owner. */

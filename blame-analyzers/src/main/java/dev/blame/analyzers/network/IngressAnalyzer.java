@@ -1,7 +1,7 @@
 package dev.blame.analyzers.network;
 
-import dev.blame.analyzers.custom.Unstructured;
-import dev.blame.analyzers.custom.Verdicts;
+import dev.blame.analyzers.support.Unstructured;
+import dev.blame.analyzers.support.Judgement;
 import dev.blame.api.EdgeKind;
 import dev.blame.api.Evidence;
 import dev.blame.api.Finding;
@@ -150,7 +150,7 @@ public final class IngressAnalyzer implements Analyzer {
       findings.add(finding(ref, Health.PROGRESSING, ADDRESS_PENDING,
           "waiting for the ingress controller to publish an address", "status.loadBalancer.ingress", "[]"));
     }
-    return Verdicts.of(Health.HEALTHY, ReconcileStatus.CURRENT, "", findings);
+    return Judgement.of(Health.HEALTHY, ReconcileStatus.CURRENT, "", findings);
   }
 
   private static Optional<Finding> ingressClass(ObjectRef ref, Unstructured u, GraphView graph) {

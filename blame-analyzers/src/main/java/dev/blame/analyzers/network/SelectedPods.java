@@ -1,7 +1,7 @@
 package dev.blame.analyzers.network;
 
-import dev.blame.analyzers.custom.Condition;
-import dev.blame.analyzers.custom.Unstructured;
+import dev.blame.analyzers.support.Condition;
+import dev.blame.analyzers.support.Unstructured;
 import dev.blame.api.Finding;
 import dev.blame.api.GroupKind;
 import dev.blame.api.Health;

@@ -1,7 +1,7 @@
 package dev.blame.analyzers.network;
 
-import dev.blame.analyzers.custom.Unstructured;
-import dev.blame.analyzers.custom.Verdicts;
+import dev.blame.analyzers.support.Unstructured;
+import dev.blame.analyzers.support.Judgement;
 import dev.blame.api.EdgeKind;
 import dev.blame.api.EventRecord;
 import dev.blame.api.Evidence;
@@ -94,10 +94,10 @@ public final class ServiceAnalyzer implements Analyzer {
     if ("ExternalName".equals(type)) {
       String host = u.string("spec", "externalName");
       return host.isEmpty()
-          ? Verdicts.of(Health.DEGRADED, ReconcileStatus.FAILED, "", List.of(Finding.builder().subject(ref)
+          ? Judgement.of(Health.DEGRADED, ReconcileStatus.FAILED, "", List.of(Finding.builder().subject(ref)
               .health(Health.DEGRADED).reason(EXTERNAL_NAME_EMPTY).message("ExternalName Service has no spec.externalName")
               .addEvidence(Evidence.field("spec.externalName", "")).build()))
-          : Verdicts.healthy("ExternalName: DNS alias for " + host + " (no pods, no endpoints)");
+          : Judgement.healthy("ExternalName: DNS alias for " + host + " (no pods, no endpoints)");
     }
     List<Finding> findings = new ArrayList<>();
     if ("LoadBalancer".equals(type) && u.list("status", "loadBalancer", "ingress").isEmpty()) {
@@ -134,7 +134,7 @@ public final class ServiceAnalyzer implements Analyzer {
     String shape = "None".equals(u.string("spec", "clusterIP")) ? "headless " + type : type;
     String message = selectorLabels.isEmpty() ? shape + " without selector: endpoints are managed outside Kubernetes"
         : shape;
-    return Verdicts.of(Health.HEALTHY, ReconcileStatus.CURRENT, findings.isEmpty() ? message : "", findings);
+    return Judgement.of(Health.HEALTHY, ReconcileStatus.CURRENT, findings.isEmpty() ? message : "", findings);
   }
 
   private static Finding loadBalancer(AnalysisContext ctx, ObjectRef ref) {

@@ -1,6 +1,6 @@
 package dev.blame.analyzers.network;
 
-import dev.blame.analyzers.custom.Unstructured;
+import dev.blame.analyzers.support.Unstructured;
 import dev.blame.api.Evidence;
 import dev.blame.api.Finding;
 import dev.blame.api.Health;

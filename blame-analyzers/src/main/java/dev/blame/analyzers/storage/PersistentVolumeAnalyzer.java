@@ -1,7 +1,7 @@
 package dev.blame.analyzers.storage;
 
-import dev.blame.analyzers.custom.Unstructured;
-import dev.blame.analyzers.custom.Verdicts;
+import dev.blame.analyzers.support.Unstructured;
+import dev.blame.analyzers.support.Judgement;
 import dev.blame.api.GroupKind;
 import dev.blame.api.Health;
 import dev.blame.api.ReasonCode;
@@ -39,19 +39,19 @@ public final class PersistentVolumeAnalyzer implements Analyzer {
     String message = u.string("status", "message");
     switch (phase) {
       case "Failed":
-        return Verdicts.of(Health.DEGRADED, ReconcileStatus.FAILED, "", List.of(PersistentVolumeClaimAnalyzer.finding(
+        return Judgement.of(Health.DEGRADED, ReconcileStatus.FAILED, "", List.of(PersistentVolumeClaimAnalyzer.finding(
             ctx.node().ref(), Health.DEGRADED, VOLUME_FAILED,
             "volume failed" + (message.isEmpty() ? "" : ": " + message), "status.phase", phase)));
       case "Pending":
       case "":
-        return Verdicts.of(Health.PROGRESSING, ReconcileStatus.IN_PROGRESS, "", List.of(
+        return Judgement.of(Health.PROGRESSING, ReconcileStatus.IN_PROGRESS, "", List.of(
             PersistentVolumeClaimAnalyzer.finding(ctx.node().ref(), Health.PROGRESSING, VOLUME_PENDING,
                 "volume is not yet available", "status.phase", phase.isEmpty() ? "<unset>" : phase)));
       case "Released":
-        return Verdicts.healthy("Released: claim deleted; reclaim policy "
+        return Judgement.healthy("Released: claim deleted; reclaim policy "
             + u.string("spec", "persistentVolumeReclaimPolicy") + " keeps it from new claims");
       default:
-        return Verdicts.healthy(phase);
+        return Judgement.healthy(phase);
     }
   }
 }

@@ -1,7 +1,7 @@
 package dev.blame.analyzers.storage;
 
-import dev.blame.analyzers.custom.Unstructured;
-import dev.blame.analyzers.custom.Verdicts;
+import dev.blame.analyzers.support.Unstructured;
+import dev.blame.analyzers.support.Judgement;
 import dev.blame.api.EdgeKind;
 import dev.blame.api.EventRecord;
 import dev.blame.api.Evidence;
@@ -77,10 +77,10 @@ public final class PersistentVolumeClaimAnalyzer implements Analyzer {
     String phase = u.string("status", "phase");
     String volume = u.string("spec", "volumeName");
     if ("Bound".equals(phase)) {
-      return Verdicts.healthy("Bound" + (volume.isEmpty() ? "" : " to " + volume));
+      return Judgement.healthy("Bound" + (volume.isEmpty() ? "" : " to " + volume));
     }
     if ("Lost".equals(phase)) {
-      return Verdicts.of(Health.DEGRADED, ReconcileStatus.FAILED, "", List.of(finding(ref, Health.DEGRADED, CLAIM_LOST,
+      return Judgement.of(Health.DEGRADED, ReconcileStatus.FAILED, "", List.of(finding(ref, Health.DEGRADED, CLAIM_LOST,
           "claim lost its PersistentVolume " + volume + "; the data is no longer reachable", "status.phase", phase)));
     }
     List<Finding> findings = new ArrayList<>();
@@ -119,7 +119,7 @@ public final class PersistentVolumeClaimAnalyzer implements Analyzer {
             : phase), "status.phase", phase.isEmpty() ? "<unset>" : phase));
       }
     }
-    return Verdicts.of(Health.PROGRESSING, ReconcileStatus.IN_PROGRESS, "", findings);
+    return Judgement.of(Health.PROGRESSING, ReconcileStatus.IN_PROGRESS, "", findings);
   }
 
   private static boolean noDefaultClass(GraphView graph) {

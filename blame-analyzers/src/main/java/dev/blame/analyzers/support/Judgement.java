@@ -121,6 +121,33 @@ public final class Judgement {
         .addAllEvidence(Arrays.asList(evidence));
   }
 
+  /**
+   * For analyzers that collect their findings first and judge in one step: a verdict of at least
+   * {@code health}, raised to the worst finding's health (whatever its subject), findings worst first. The
+   * status is raised to {@link ReconcileStatus#FAILED} when a finding is {@link Health#DEGRADED} (unless
+   * {@code TERMINATING}), and to {@link ReconcileStatus#IN_PROGRESS} when one is {@link Health#PROGRESSING} and
+   * the status was CURRENT. An empty message becomes the worst finding's when findings made health worse.
+   */
+  public static Verdict of(Health health, ReconcileStatus status, String message, List<Finding> findings) {
+    Health worst = findings.stream().map(Finding::health).reduce(health, Health::worst);
+    ReconcileStatus raised = status;
+    if (worst == Health.DEGRADED && status != ReconcileStatus.TERMINATING) {
+      raised = ReconcileStatus.worst(status, ReconcileStatus.FAILED);
+    } else if (worst == Health.PROGRESSING && status == ReconcileStatus.CURRENT) {
+      raised = ReconcileStatus.IN_PROGRESS;
+    }
+    String summary = message.isEmpty() && worst != health
+        ? findings.stream().min(Finding.WORST_FIRST).map(Finding::message).orElse("") : message;
+    Judgement judgement = new Judgement(null).worsen(worst, raised).message(summary);
+    judgement.findings.addAll(findings);
+    return judgement.build();
+  }
+
+  /** Nothing wrong. */
+  public static Verdict healthy(String message) {
+    return Verdict.of(Health.HEALTHY, ReconcileStatus.CURRENT, message);
+  }
+
   public Verdict build() {
     return Verdict.builder()
         .health(health)

@@ -10,6 +10,7 @@ import dev.blame.api.Evidence;
 import dev.blame.api.Health;
 import dev.blame.api.Node;
 import dev.blame.api.ReasonCode;
+import dev.blame.api.Tolerance;
 import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.ContainerStateWaiting;
 import io.fabric8.kubernetes.api.model.ContainerState;
@@ -24,7 +25,7 @@ import java.util.Optional;
  * Judges one container of a pod. Transient states get a grace window before they count as failures, in the
  * spirit of kubedog: the first ImagePullBackOff or a single restart is not yet a failure. Windows are
  * measured from the container's own timestamps (or the pod's when the container has none); a state we
- * cannot date is judged as old.
+ * cannot date is judged as old. The engine's {@link Tolerance} may replace the windows and the allowed restarts.
  */
 final class ContainerRules {
 
@@ -44,13 +45,18 @@ final class ContainerRules {
   private final boolean restarts;
   private final List<EventRecord> events;
   private final Judgement judgement;
+  private final Tolerance tolerance;
+  private final Duration grace;
 
   /**
    * @param podSince the latest moment the pod is known to have been (re)started, the start of waiting windows
    * @param restarts whether failed containers are restarted (restartPolicy Always or OnFailure)
+   * @param tolerance the engine's slack: replaces {@link #WAITING_GRACE} and the allowed restarts
    */
   ContainerRules(Instant now, Optional<Instant> podSince, boolean restarts, List<EventRecord> events,
-      Judgement judgement) {
+      Judgement judgement, Tolerance tolerance) {
+    this.tolerance = tolerance;
+    this.grace = tolerance.graceOr(WAITING_GRACE);
     this.now = now;
     this.podSince = podSince;
     this.restarts = restarts;
@@ -63,7 +69,7 @@ final class ContainerRules {
     if (state.getWaiting() != null) {
       waiting(c, state.getWaiting());
     } else if (state.getTerminated() != null) {
-      terminated(c, state.getTerminated(), ".state.terminated", c.restartCount() < 2);
+      terminated(c, state.getTerminated(), ".state.terminated", tolerance.mayRecover(c.restartCount()));
     } else if (state.getRunning() != null) {
       running(c, Node.parseTime(state.getRunning().getStartedAt()));
     }
@@ -78,7 +84,7 @@ final class ContainerRules {
       fail(c, Health.DEGRADED, reason.equals("InvalidImageName") ? INVALID_IMAGE_NAME : ERR_IMAGE_NEVER_PULL,
           "cannot pull its image" + message(w.getMessage()), evidence);
     } else if (WAITING.containsKey(reason) || looksLikeError(reason)) {
-      Health health = Times.withinGrace(now, podSince, WAITING_GRACE) ? Health.PROGRESSING : Health.DEGRADED;
+      Health health = Times.withinGrace(now, podSince, grace) ? Health.PROGRESSING : Health.DEGRADED;
       String text = reason.equals("CreateContainerConfigError")
           ? MissingReference.describe(c, w.getMessage()) : "is waiting: " + reason + message(w.getMessage());
       Evidence[] all = reason.equals("CreateContainerConfigError")
@@ -93,7 +99,8 @@ final class ContainerRules {
     ContainerStateTerminated last = c.status().getLastState() == null ? null
         : c.status().getLastState().getTerminated();
     Optional<Instant> lastExit = last == null ? podSince : Node.parseTime(last.getFinishedAt()).or(() -> podSince);
-    boolean young = c.restartCount() < 2 && Times.withinGrace(now, lastExit, WAITING_GRACE.plus(startup(c)));
+    boolean young = tolerance.mayRecover(c.restartCount())
+        && Times.withinGrace(now, lastExit, grace.plus(startup(c)));
     Health health = young ? Health.PROGRESSING : Health.DEGRADED;
     String exit = last == null ? "" : ", last exit code " + last.getExitCode() + reasonOf(last);
     Evidence[] evidence = last == null ? new Evidence[] {waiting}
@@ -112,7 +119,7 @@ final class ContainerRules {
       return;
     }
     Optional<Instant> at = Node.parseTime(t.getFinishedAt());
-    Health health = restarts && mayRecover && Times.withinGrace(now, at, WAITING_GRACE)
+    Health health = restarts && mayRecover && Times.withinGrace(now, at, grace)
         ? Health.PROGRESSING : Health.DEGRADED;
     Evidence evidence = terminatedEvidence(c.statusPath() + where, t);
     ReasonCode reason = "OOMKilled".equals(t.getReason()) ? OOM_KILLED
@@ -125,7 +132,8 @@ final class ContainerRules {
     ContainerStateTerminated last = c.status().getLastState() == null ? null
         : c.status().getLastState().getTerminated();
     if (c.restartCount() > 0 && last != null) {
-      Health health = c.ready() ? Health.HEALTHY : c.restartCount() < 2 ? Health.PROGRESSING : Health.DEGRADED;
+      Health health = c.ready() ? Health.HEALTHY
+          : tolerance.mayRecover(c.restartCount()) ? Health.PROGRESSING : Health.DEGRADED;
       judgement.findInContainer(c.name(), health, "OOMKilled".equals(last.getReason()) ? OOM_KILLED : RESTARTED,
           "Container [" + c.name() + "] restarted " + c.restartCount() + " times, last exit code "
               + last.getExitCode() + reasonOf(last),

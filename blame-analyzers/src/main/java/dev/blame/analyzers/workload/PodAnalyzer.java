@@ -67,7 +67,7 @@ public final class PodAnalyzer implements Analyzer {
     Evidence phaseEvidence = Evidence.field("status.phase", phase);
     boolean restarts = !"Never".equals(pod.getSpec() == null ? null : pod.getSpec().getRestartPolicy());
     Optional<Instant> since = Times.latest(node.createdAt(), Node.parseTime(status.getStartTime()));
-    ContainerRules rules = new ContainerRules(ctx.now(), since, restarts, ctx.events(), j);
+    ContainerRules rules = new ContainerRules(ctx.now(), since, restarts, ctx.events(), j, ctx.tolerance());
     ContainerView.of(pod).forEach(rules::judge);
     disruption(status, conditions, j);
     switch (phase) {
@@ -76,7 +76,8 @@ public final class PodAnalyzer implements Analyzer {
       case "Failed" -> j.worsen(Health.DEGRADED, ReconcileStatus.CURRENT).message("Failed")
           .find(Health.DEGRADED, POD_FAILED, "Pod failed" + text(status.getReason(), status.getMessage()),
               phaseEvidence);
-      case "Pending" -> pending(node, conditions, ctx.now(), j, phaseEvidence);
+      case "Pending" -> pending(node, conditions, ctx.now(), ctx.tolerance().graceOr(UNSCHEDULABLE_GRACE), j,
+          phaseEvidence);
       case "Running" -> running(conditions, j);
       default -> j.worsen(Health.UNKNOWN, ReconcileStatus.UNKNOWN).message("Phase " + phase)
           .find(Health.UNKNOWN, ReasonCode.of("PodPhaseUnknown"),
@@ -90,11 +91,12 @@ public final class PodAnalyzer implements Analyzer {
     return j.build();
   }
 
-  private static void pending(Node node, List<Condition> conditions, Instant now, Judgement j, Evidence phase) {
+  private static void pending(Node node, List<Condition> conditions, Instant now, Duration grace, Judgement j,
+      Evidence phase) {
     Optional<Condition> scheduled = Condition.find(conditions, "PodScheduled")
         .filter(c -> c.isFalse() && c.reason().equals("Unschedulable"));
     if (scheduled.isPresent()) {
-      boolean young = Times.withinGrace(now, node.createdAt(), UNSCHEDULABLE_GRACE);
+      boolean young = Times.withinGrace(now, node.createdAt(), grace);
       j.message(young ? "Scheduling" : "Unschedulable").find(young ? Health.PROGRESSING : Health.DEGRADED,
           UNSCHEDULABLE, "Pod cannot be scheduled" + text(null, scheduled.get().message()),
           scheduled.get().evidence());

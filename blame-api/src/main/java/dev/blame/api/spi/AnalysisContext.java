@@ -2,6 +2,7 @@ package dev.blame.api.spi;
 
 import dev.blame.api.EventRecord;
 import dev.blame.api.Node;
+import dev.blame.api.Tolerance;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,6 +17,15 @@ public interface AnalysisContext {
 
   /** The rest of the graph, read-only. */
   GraphView graph();
+
+  /**
+   * The slack the engine was configured with for transient states (grace windows, allowed restarts). Analyzers
+   * with grace windows must read their windows through it, so that a user's {@code --grace} is honoured.
+   * {@link Tolerance#defaults()} unless the engine was given one.
+   */
+  default Tolerance tolerance() {
+    return Tolerance.defaults();
+  }
 
   /** Events about {@link #node()}, newest first. */
   default List<EventRecord> events() {

@@ -107,7 +107,7 @@ public final class ClusterSource implements Source {
       unavailable.add(kind);
       String what = resource.map(r -> r.plural() + (kind.isCore() ? "" : "." + kind.group())).orElse(kind.toString());
       boolean namespaced = resource.map(ClusterPort.ApiResource::namespaced).orElse(true);
-      engine.unreadable(kind, "forbidden: cannot list " + what
+      engine.unreadable(kind, dev.blame.api.ReasonCode.FORBIDDEN, "forbidden: cannot list " + what
           + (namespaced && namespace != null ? " in namespace " + namespace : " at cluster scope"));
       return;
     }
@@ -165,7 +165,18 @@ public final class ClusterSource implements Source {
 
     @Override
     public void failed(GroupKind kind, Throwable cause) {
-      LOG.error("The watch of {} stopped: {}", kind, cause.toString());
+      synchronized (ClusterSource.this) {
+        if (closed || !watches.containsKey(kind)) {
+          // Closing, or the watch never started: start() has already thrown for it.
+          return;
+        }
+        watches.remove(kind);
+        unavailable.add(kind);
+      }
+      // A broken watch must not fail silently: what depends on the kind says its verdict may be stale.
+      LOG.warn("The watch of {} stopped: {}", kind, cause.toString());
+      engine.unreadable(kind, dev.blame.api.ReasonCode.WATCH_STOPPED,
+          "the watch of " + kind + " stopped (" + cause.getMessage() + ")");
     }
   }
 }

@@ -1,14 +1,19 @@
 package dev.blame.core.internal;
 
+import dev.blame.api.Activity;
 import dev.blame.api.BlameTree;
 import dev.blame.api.Edge;
 import dev.blame.api.EdgeKind;
 import dev.blame.api.Explanation;
+import dev.blame.api.EventRecord;
 import dev.blame.api.Finding;
 import dev.blame.api.Health;
+import dev.blame.api.Node;
 import dev.blame.api.ObjectRef;
 import dev.blame.api.ReasonCode;
 import dev.blame.api.ReconcileStatus;
+import dev.blame.api.RevisionDiff;
+import dev.blame.api.TimelineEntry;
 import dev.blame.api.Verdict;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,6 +58,9 @@ final class Explainer {
     effects.forEach(t -> findings.addAll(t.verdict().findings()));
     List<Finding> sorted = new ArrayList<>(findings);
     sorted.sort(Finding.WORST_FIRST);
+    List<Finding> culprits = culprits(causes, effects);
+    Provenance provenance = new Provenance(store);
+    Optional<RevisionDiff> diff = provenance.revisionDiff(target, culprits);
     return Explanation.builder()
         .target(store.node(target).map(n -> n.ref()).orElse(target))
         .found(found)
@@ -60,9 +68,25 @@ final class Explainer {
         .causes(causes)
         .effects(effects)
         .findings(sorted)
-        .culprits(culprits(causes, effects))
+        .culprits(culprits)
         .at(now)
+        .revisionDiff(diff)
+        .injections(provenance.injections(target, culprits))
+        .timeline(timeline(causes, effects, diff))
         .build();
+  }
+
+  private List<TimelineEntry> timeline(BlameTree causes, BlameTree effects, Optional<RevisionDiff> diff) {
+    Map<ObjectRef, Node> nodes = new LinkedHashMap<>();
+    List<EventRecord> events = new ArrayList<>();
+    for (BlameTree tree : List.of(causes, effects)) {
+      tree.forEach(t -> {
+        if (t.node().isPresent() && nodes.putIfAbsent(t.ref().key(), t.node().get()) == null) {
+          events.addAll(t.events());
+        }
+      });
+    }
+    return Timeline.of(nodes.values(), events, diff);
   }
 
   private BlameTree tree(
@@ -73,7 +97,7 @@ final class Explainer {
         .ref(entry.map(e -> e.node.ref()).orElse(ref))
         .via(via)
         .node(entry.map(e -> e.node))
-        .verdict(entry.map(e -> e.verdict).orElseGet(() -> absent(ref)))
+        .verdict(entry.map(this::withActivities).orElseGet(() -> absent(ref)))
         .events(store.events(ref));
     if (entry.isEmpty()) {
       return node.build();
@@ -124,6 +148,15 @@ final class Explainer {
     return edges;
   }
 
+  /** The verdict, with the activities the engine reads off the graph when the analyzers reported none. */
+  private Verdict withActivities(Entry entry) {
+    if (!entry.verdict.activities().isEmpty()) {
+      return entry.verdict;
+    }
+    List<Activity> derived = GenericActivities.of(store, entry.node);
+    return derived.isEmpty() ? entry.verdict : Verdict.builder().from(entry.verdict).activities(derived).build();
+  }
+
   /** The verdict of a referenced object that is not in the graph. */
   private Verdict absent(ObjectRef ref) {
     if (store.observes(ref.groupKind())) {
@@ -134,9 +167,10 @@ final class Explainer {
           .addFinding(Finding.of(ref, Health.MISSING, ReasonCode.NOT_FOUND, ref.display() + " not found"))
           .build();
     }
-    Optional<String> unreadable = store.unreadableReason(ref.groupKind());
+    Optional<GraphStore.Unreadable> unreadable = store.unreadableReason(ref.groupKind());
     if (unreadable.isPresent()) {
-      return Verdict.unknown(ref, ReasonCode.FORBIDDEN, ref.display() + " cannot be read: " + unreadable.get());
+      return Verdict.unknown(ref, unreadable.get().reason(),
+          ref.display() + " cannot be read: " + unreadable.get().message());
     }
     return Verdict.unknown(ref, ReasonCode.NOT_OBSERVED,
         ref.display() + " is referenced but objects of kind " + ref.groupKind() + " are not observed");

@@ -10,6 +10,7 @@ import dev.blame.api.Node;
 import dev.blame.api.ObjectRef;
 import dev.blame.api.ReasonCode;
 import dev.blame.api.Verdict;
+import dev.blame.api.Tolerance;
 import dev.blame.api.spi.AnalysisContext;
 import dev.blame.api.spi.Analyzer;
 import dev.blame.api.spi.GraphView;
@@ -58,13 +59,24 @@ public final class GraphEngine {
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private final AnalyzerRegistry registry;
   private final Clock clock;
+  private final Tolerance tolerance;
   private final StoreView view = new StoreView();
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
   private long analyses;
 
   public GraphEngine(AnalyzerRegistry registry, Clock clock) {
+    this(registry, clock, Tolerance.defaults());
+  }
+
+  public GraphEngine(AnalyzerRegistry registry, Clock clock, Tolerance tolerance) {
     this.registry = registry;
     this.clock = clock;
+    this.tolerance = tolerance;
+  }
+
+  /** The slack analyzers give transient states. */
+  public Tolerance tolerance() {
+    return tolerance;
   }
 
   public AnalyzerRegistry registry() {
@@ -117,10 +129,10 @@ public final class GraphEngine {
    * graph show the reason instead of "not found", and objects whose analyzers read the kind carry an UNKNOWN
    * finding saying their verdict may be incomplete; they are re-analyzed now.
    */
-  public void unreadable(GroupKind kind, String reason) {
+  public void unreadable(GroupKind kind, ReasonCode reason, String message) {
     lock.writeLock().lock();
     try {
-      store.unreadable(kind, reason);
+      store.unreadable(kind, new GraphStore.Unreadable(reason, message));
       Set<ObjectRef> dirty = new LinkedHashSet<>();
       for (GroupKind reader : readersOf(kind)) {
         dirty.addAll(store.keysOf(reader));
@@ -318,13 +330,13 @@ public final class GraphEngine {
     }
     List<Finding> findings = new ArrayList<>();
     for (GroupKind kind : missing) {
-      String reason = store.unreadableReason(kind).orElseThrow();
+      GraphStore.Unreadable why = store.unreadableReason(kind).orElseThrow();
       findings.add(Finding.builder()
           .subject(node.ref())
           .health(Health.UNKNOWN)
-          .reason(ReasonCode.FORBIDDEN)
-          .message(reason + "; this verdict may be incomplete")
-          .addEvidence(dev.blame.api.Evidence.field("access to " + kind, reason))
+          .reason(why.reason())
+          .message(why.message() + "; this verdict may be incomplete")
+          .addEvidence(dev.blame.api.Evidence.field("access to " + kind, why.message()))
           .build());
     }
     return findings;
@@ -463,6 +475,11 @@ public final class GraphEngine {
     @Override
     public GraphView graph() {
       return view;
+    }
+
+    @Override
+    public Tolerance tolerance() {
+      return tolerance;
     }
   }
 

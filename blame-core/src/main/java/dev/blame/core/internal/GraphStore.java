@@ -57,8 +57,11 @@ final class GraphStore {
   private final Map<ObjectRef, ObjectRef> regardingByEvent = new HashMap<>();
   private final Set<ObjectRef> withFindings = new HashSet<>();
   private final Set<GroupKind> observed = new HashSet<>();
-  /** Kinds the source could not read, with the reason (e.g. "forbidden: cannot list ..."). */
-  private final Map<GroupKind, String> unreadable = new HashMap<>();
+  /** Kinds the source could not read, with why (e.g. Forbidden, "forbidden: cannot list ..."). */
+  private final Map<GroupKind, Unreadable> unreadable = new HashMap<>();
+
+  /** Why a kind cannot be read. */
+  record Unreadable(dev.blame.api.ReasonCode reason, String message) {}
 
   /** An index key: the by-name links of one kind to one target. */
   private record LinkKey(ObjectRef target, EdgeKind kind) {}
@@ -102,12 +105,12 @@ final class GraphStore {
     unreadable.remove(kind);
   }
 
-  void unreadable(GroupKind kind, String reason) {
+  void unreadable(GroupKind kind, Unreadable why) {
     observed.remove(kind);
-    unreadable.put(kind, reason);
+    unreadable.put(kind, why);
   }
 
-  Optional<String> unreadableReason(GroupKind kind) {
+  Optional<Unreadable> unreadableReason(GroupKind kind) {
     return Optional.ofNullable(unreadable.get(kind));
   }
 

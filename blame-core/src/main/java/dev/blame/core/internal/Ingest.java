@@ -17,7 +17,9 @@ import java.util.Optional;
 /**
  * Turns objects read from a file or a cluster into graph changes: Events become {@link EventRecord}s
  * attached to what they are about, Secrets lose their data before anything keeps them, and pods are kept as
- * {@link SlimPods}: only what analyzers read, with what pods of one template share held once.
+ * {@link SlimPods}: only what analyzers read (no {@code managedFields}), with what pods of one template share
+ * held once. Every other kind keeps its managedFields: revision attribution reads them on Deployments,
+ * StatefulSets and DaemonSets (see {@link ManagedFields}); {@link Compact} only shares their empty collections.
  */
 public final class Ingest {
 

@@ -3,6 +3,7 @@ package dev.blame.core.internal;
 import dev.blame.api.BlameException;
 import dev.blame.api.Explanation;
 import dev.blame.api.Finding;
+import dev.blame.api.GroupKind;
 import dev.blame.api.Health;
 import dev.blame.api.ObjectRef;
 import dev.blame.api.ReconcileStatus;
@@ -13,7 +14,13 @@ import dev.blame.api.WaitOutcome;
 import dev.blame.api.WaitResult;
 import dev.blame.api.WaitState;
 import java.time.Duration;
+import dev.blame.api.Node;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -38,19 +45,43 @@ final class Waiter implements RolloutWait {
   private final List<ObjectRef> refs;
   private final Duration timeout;
   private final WaitListener listener;
+  private final Map<ObjectRef, Applied> applied;
+
+  /** What an apply returned for one object: the graph must hold this uid at this generation or later. */
+  private record Applied(String uid, long generation) {}
 
   Waiter(GraphEngine engine, Consumer<ObjectRef> prepare, boolean live, List<ObjectRef> refs) {
-    this(engine, prepare, live, refs, Duration.ofMinutes(5), states -> {});
+    this(engine, prepare, live, refs, Duration.ofMinutes(5), states -> {}, Map.of());
   }
 
   private Waiter(GraphEngine engine, Consumer<ObjectRef> prepare, boolean live, List<ObjectRef> refs,
-      Duration timeout, WaitListener listener) {
+      Duration timeout, WaitListener listener, Map<ObjectRef, Applied> applied) {
     this.engine = engine;
     this.prepare = prepare;
     this.live = live;
     this.refs = List.copyOf(refs);
     this.timeout = timeout;
     this.listener = listener;
+    this.applied = Map.copyOf(applied);
+  }
+
+  @Override
+  public RolloutWait applied(Collection<? extends HasMetadata> objects) {
+    Map<ObjectRef, Applied> expected = new HashMap<>(applied);
+    Set<ObjectRef> keys = new HashSet<>();
+    refs.forEach(r -> keys.add(r.key()));
+    for (HasMetadata object : objects) {
+      ObjectRef given = ObjectRef.from(object).key();
+      ObjectRef ref = keys.contains(given) ? given : !given.namespace().isEmpty() ? null
+          // A manifest without a namespace: the caller defaulted it.
+          : refs.stream().map(ObjectRef::key).filter(k -> k.groupKind().equals(given.groupKind())
+              && k.name().equals(given.name())).findFirst().orElse(null);
+      if (ref != null) {
+        Long generation = object.getMetadata().getGeneration();
+        expected.put(ref, new Applied(object.getMetadata().getUid(), generation == null ? 0 : generation));
+      }
+    }
+    return new Waiter(engine, prepare, live, refs, timeout, listener, expected);
   }
 
   @Override
@@ -58,12 +89,12 @@ final class Waiter implements RolloutWait {
     if (timeout.isNegative()) {
       throw new IllegalArgumentException("timeout must not be negative, got " + timeout);
     }
-    return new Waiter(engine, prepare, live, refs, timeout, listener);
+    return new Waiter(engine, prepare, live, refs, timeout, listener, applied);
   }
 
   @Override
   public RolloutWait onProgress(WaitListener listener) {
-    return new Waiter(engine, prepare, live, refs, timeout, Objects.requireNonNull(listener, "listener"));
+    return new Waiter(engine, prepare, live, refs, timeout, Objects.requireNonNull(listener, "listener"), applied);
   }
 
   @Override
@@ -161,15 +192,58 @@ final class Waiter implements RolloutWait {
       Explanation why = Explainer.explain(store, ref, at);
       explanations.add(why);
       why.effects().forEach(t -> t.node().ifPresent(n -> involved.add(t.ref())));
-      states.add(state(ref, why));
+      states.add(state(ref, why, store.node(ref.key()).orElse(null)));
     }
-    return new Snapshot(states, explanations, List.copyOf(involved), at);
+    return new Snapshot(holdDependents(states, explanations), explanations, List.copyOf(involved), at);
   }
 
-  private static WaitState state(ObjectRef ref, Explanation why) {
+  /**
+   * A doomed object is often degraded only because something else in the set is still rolling out: a Service
+   * applied with its Deployment selects no pod yet, a custom resource is not Ready until its Deployment is.
+   * Unless its failure is rooted in a workload (a Degraded culprit on a pod or a workload controller: a crash,
+   * an image that cannot be pulled, a quota refusing pods), it is held pending while any other object is
+   * pending or has failed outright, and is doomed only once everything else is settled.
+   */
+  private static List<WaitState> holdDependents(List<WaitState> states, List<Explanation> explanations) {
+    boolean[] hard = new boolean[states.size()];
+    boolean others = false;
+    for (int i = 0; i < states.size(); i++) {
+      hard[i] = hardFailure(states.get(i), explanations.get(i));
+      others |= hard[i] || states.get(i).phase() == WaitState.Phase.PENDING;
+    }
+    if (!others) {
+      return states;
+    }
+    List<WaitState> held = new ArrayList<>(states.size());
+    for (int i = 0; i < states.size(); i++) {
+      WaitState s = states.get(i);
+      held.add(s.phase() == WaitState.Phase.DOOMED && !hard[i]
+          ? WaitState.builder().from(s).phase(WaitState.Phase.PENDING)
+              .message(s.message() + " (held: may recover once the rest has rolled out)").build()
+          : s);
+    }
+    return held;
+  }
+
+  private static final Set<GroupKind> WORKLOADS = Set.of(GroupKind.POD, GroupKind.REPLICA_SET, GroupKind.DEPLOYMENT,
+      GroupKind.STATEFUL_SET, GroupKind.DAEMON_SET, GroupKind.JOB, GroupKind.CRON_JOB);
+
+  private static boolean hardFailure(WaitState s, Explanation why) {
+    return s.phase() == WaitState.Phase.DOOMED && why.culprits().stream()
+        .anyMatch(f -> f.health() == Health.DEGRADED && WORKLOADS.contains(f.subject().groupKind()));
+  }
+
+  private WaitState state(ObjectRef ref, Explanation why, Node node) {
     var state = WaitState.builder().ref(why.target());
     if (!why.found()) {
       return state.phase(WaitState.Phase.PENDING).message(ref.display() + " does not exist yet").build();
+    }
+    Applied expected = applied.get(ref.key());
+    if (expected != null && node != null && (expected.uid() != null && !expected.uid().equals(node.metadata().getUid())
+        || node.generation() < expected.generation())) {
+      // The graph still holds the object as it was before the apply: its status says nothing about it.
+      return state.phase(WaitState.Phase.PENDING).verdict(why.verdict()).message("Waiting to observe the applied "
+          + ref.display() + " (generation " + expected.generation() + ")").build();
     }
     Verdict verdict = why.verdict();
     state.verdict(verdict).message(verdict.message());

@@ -1,28 +1,22 @@
 package dev.blame.examples.crd;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.blame.testkit.BlameAssertions.assertThat;
+import static dev.blame.testkit.BlameAssertions.ref;
 
-import dev.blame.api.Edge;
-import dev.blame.api.EdgeKind;
-import dev.blame.api.EventRecord;
+import dev.blame.api.Blame;
 import dev.blame.api.GroupKind;
 import dev.blame.api.Health;
-import dev.blame.api.Node;
 import dev.blame.api.ObjectRef;
 import dev.blame.api.ReconcileStatus;
-import dev.blame.api.Verdict;
-import dev.blame.api.spi.AnalysisContext;
-import dev.blame.api.spi.Analyzer;
-import dev.blame.api.spi.GraphView;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-import java.util.ServiceLoader;
+import dev.blame.testkit.BlameFixture;
+import dev.blame.testkit.Scenarios;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
+/** How a plug-in author tests an analyzer with blame-testkit: fixtures in, the real engine, verdicts out. */
 class DatabaseAnalyzerTest {
+
+  private static final ObjectRef ORDERS = ref("Database.example.dev/shop/orders");
 
   private static final String DATABASE = """
       apiVersion: example.dev/v1
@@ -40,76 +34,63 @@ class DatabaseAnalyzerTest {
         readyReplicas: 1
       """;
 
-  /** The SPI's rule: analyzers naming the kind run; wildcard ones only when none does. */
-  private static List<Analyzer> runFor(GroupKind kind) {
-    List<Analyzer> all = ServiceLoader.load(Analyzer.class).stream().map(ServiceLoader.Provider::get).toList();
-    List<Analyzer> specific = all.stream().filter(a -> !a.kinds().wildcard() && a.kinds().matches(kind)).toList();
-    return specific.isEmpty() ? all.stream().filter(a -> a.kinds().wildcard()).toList() : specific;
-  }
-
+  // tag::discovery-test[]
   @Test
   void isDiscoveredAndWinsOverTheGenericFallbackForDatabases() {
-    assertThat(runFor(DatabaseAnalyzer.DATABASE)).extracting(Analyzer::id).containsExactly("example.Database");
-    assertThat(runFor(GroupKind.of("example.dev", "Cache"))).extracting(Analyzer::id).containsExactly("blame.Generic");
+    // Discovery, as a user gets it: this module's ServiceLoader entry and the built-in analyzers.
+    try (Blame blame = BlameFixture.yaml(DATABASE).andYaml(DATABASE.replace("kind: Database", "kind: Cache"))
+        .build()) {
+      Assertions.assertThat(blame.analyzers()).extracting(a -> a.id()).contains("example.Database", "blame.Generic");
+      assertThat(blame.verdict(ORDERS).orElseThrow()).isWellFormedFor(ORDERS)
+          .hasHealth(Health.PROGRESSING).hasReason(DatabaseAnalyzer.REPLICAS_NOT_READY);
+      // The generic fallback only sees status.phase Ready: the specific analyzer knows better.
+      assertThat(blame.verdict(ref("Cache.example.dev/shop/orders")).orElseThrow())
+          .hasHealth(Health.HEALTHY).hasStatus(ReconcileStatus.CURRENT);
+    }
   }
+  // end::discovery-test[]
 
+  // tag::verdict-test[]
   @Test
   void readyPhaseWithTooFewReplicasIsStillProgressing() {
-    Node node = Node.of(parse(DATABASE));
-    Verdict ours = new DatabaseAnalyzer().analyze(context(node));
-    assertThat(ours.health()).isEqualTo(Health.PROGRESSING);
-    assertThat(ours.status()).isEqualTo(ReconcileStatus.IN_PROGRESS);
-    assertThat(ours.findings()).singleElement().satisfies(f -> {
-      assertThat(f.reason()).isEqualTo(DatabaseAnalyzer.REPLICAS_NOT_READY);
-      assertThat(f.message()).isEqualTo("1 of 3 database replicas ready");
-      assertThat(f.evidence()).isNotEmpty();
-    });
-    // The generic fallback only sees status.phase Ready: the specific analyzer knows better.
-    Analyzer generic = runFor(GroupKind.of("example.dev", "Cache")).get(0);
-    assertThat(generic.analyze(context(node)).health()).isEqualTo(Health.HEALTHY);
+    assertThat(BlameFixture.yaml(DATABASE).analyzers(new DatabaseAnalyzer()).verdict(ORDERS))
+        .isWellFormedFor(ORDERS).hasHealth(Health.PROGRESSING).hasStatus(ReconcileStatus.IN_PROGRESS)
+        .hasFinding(DatabaseAnalyzer.REPLICAS_NOT_READY).withMessage("1 of 3 database replicas ready")
+        .withEvidence("status.readyReplicas", "1").withEvidence("spec.replicas", "3");
   }
+  // end::verdict-test[]
 
   @Test
   void failedPhaseIsDegradedWithTheControllersMessage() {
-    Node node = Node.of(parse(DATABASE.replace("phase: Ready", "phase: Failed\n  message: volume quota exceeded")));
-    Verdict verdict = new DatabaseAnalyzer().analyze(context(node));
-    assertThat(verdict.health()).isEqualTo(Health.DEGRADED);
-    assertThat(verdict.findings()).singleElement().satisfies(f -> {
-      assertThat(f.reason()).isEqualTo(DatabaseAnalyzer.PROVISIONING_FAILED);
-      assertThat(f.message()).contains("volume quota exceeded");
-    });
+    var failed = Scenarios.customResource("example.dev/v1", "Database", "shop", "orders").spec("replicas", 3)
+        .status("phase", "Failed").status("message", "volume quota exceeded").build();
+    assertThat(BlameFixture.objects(failed).analyzers(new DatabaseAnalyzer()).verdict(ORDERS))
+        .isWellFormedFor(ORDERS).hasHealth(Health.DEGRADED).hasStatus(ReconcileStatus.FAILED)
+        .hasFinding(DatabaseAnalyzer.PROVISIONING_FAILED).withMessageContaining("volume quota exceeded")
+        .withEvidence("status.phase", "Failed");
   }
 
   @Test
   void allReplicasReadyIsHealthy() {
-    Node node = Node.of(parse(DATABASE.replace("readyReplicas: 1", "readyReplicas: 3")));
-    Verdict verdict = new DatabaseAnalyzer().analyze(context(node));
-    assertThat(verdict.health()).isEqualTo(Health.HEALTHY);
-    assertThat(verdict.findings()).isEmpty();
+    var ready = Scenarios.customResource("example.dev/v1", "Database", "shop", "orders").spec("replicas", 3)
+        .status("phase", "Ready").status("readyReplicas", 3).build();
+    assertThat(BlameFixture.objects(ready).analyzers(new DatabaseAnalyzer()).verdict(ORDERS))
+        .hasHealth(Health.HEALTHY).hasNoFindings();
   }
 
-  private static HasMetadata parse(String yaml) {
-    return new KubernetesSerialization().unmarshal(yaml, HasMetadata.class);
+  // tag::link-test[]
+  @Test
+  void aMissingConfigMapIsDegradedOnlyWhenConfigMapsAreObserved() {
+    var db = Scenarios.customResource("example.dev/v1", "Database", "shop", "orders").spec("replicas", 1)
+        .spec("configMap", "orders-config").status("phase", "Ready").status("readyReplicas", 1).build();
+    // "observe": the dump was made with ConfigMaps in it, so an absent one really does not exist.
+    assertThat(BlameFixture.objects(db).analyzers(new DatabaseAnalyzer()).observe(GroupKind.CONFIG_MAP)
+        .verdict(ORDERS))
+        .isWellFormedFor(ORDERS).hasHealth(Health.DEGRADED)
+        .hasFinding(DatabaseAnalyzer.CONFIG_MISSING).withEvidence("spec.configMap", "orders-config");
+    // Without ConfigMaps in the input, absence proves nothing: no finding.
+    assertThat(BlameFixture.objects(db).analyzers(new DatabaseAnalyzer()).verdict(ORDERS))
+        .hasHealth(Health.HEALTHY);
   }
-
-  /** A context with an empty neighbourhood: a Database alone. */
-  private static AnalysisContext context(Node node) {
-    GraphView empty = new GraphView() {
-      @Override public Optional<Node> node(ObjectRef ref) { return Optional.empty(); }
-      @Override public Optional<Node> nodeByUid(String uid) { return Optional.empty(); }
-      @Override public List<Edge> edgesFrom(ObjectRef ref) { return List.of(); }
-      @Override public List<Edge> edgesTo(ObjectRef ref) { return List.of(); }
-      @Override public List<Node> targets(ObjectRef from, EdgeKind kind) { return List.of(); }
-      @Override public List<Node> sources(ObjectRef to, EdgeKind kind) { return List.of(); }
-      @Override public List<EventRecord> events(ObjectRef ref) { return List.of(); }
-      @Override public Optional<Verdict> verdict(ObjectRef ref) { return Optional.empty(); }
-      @Override public List<Node> list(GroupKind kind, String namespace) { return List.of(); }
-      @Override public boolean observes(GroupKind kind) { return false; }
-    };
-    return new AnalysisContext() {
-      @Override public Node node() { return node; }
-      @Override public Instant now() { return Instant.parse("2025-06-01T12:00:00Z"); }
-      @Override public GraphView graph() { return empty; }
-    };
-  }
+  // end::link-test[]
 }

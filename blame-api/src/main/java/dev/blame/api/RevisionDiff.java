@@ -1,0 +1,67 @@
+package dev.blame.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * What one revision of a revisioned workload changed: the differences between its pod template and the
+ * previous revision's, who made them and when, and what kind of change it was.
+ *
+ * <p>Revisions are read from the objects that hold them: ReplicaSets for a Deployment (annotation
+ * {@code deployment.kubernetes.io/revision}), ControllerRevisions for StatefulSets and DaemonSets
+ * ({@code .revision}, {@code .data}). When the previous revision is no longer kept (history limits),
+ * {@link #previous()} is empty and {@link #changes()} is empty.
+ *
+ * <p>Who and when come from the workload's {@code metadata.managedFields}; when they are absent (stripped by
+ * {@code kubectl get} on older clients, or by whoever made the dump) {@link #evidenceMissing()} says so and
+ * nothing is guessed.
+ */
+@Value.Immutable
+public abstract class RevisionDiff {
+
+  public abstract RevisionRef revision();
+
+  public abstract Optional<RevisionRef> previous();
+
+  /** Sorted by path. */
+  public abstract List<RevisionChange> changes();
+
+  /** The manager of the newest change, or of the newest template edit when no change names one. */
+  public abstract Optional<ChangedBy> changedBy();
+
+  /**
+   * When the revision was made: the time of {@link #changedBy()}, else the creation of the object holding the
+   * revision.
+   */
+  public abstract Optional<Instant> time();
+
+  /** True when the revision re-uses an older revision's template ({@code kubectl rollout undo}). */
+  @Value.Default
+  public boolean rollback() {
+    return false;
+  }
+
+  /** The revisions this template had before, from {@code deployment.kubernetes.io/revision-history}. */
+  public abstract List<Long> history();
+
+  /** True when the only change is the {@code kubectl.kubernetes.io/restartedAt} annotation. */
+  @Value.Default
+  public boolean restartOnly() {
+    return false;
+  }
+
+  /**
+   * Tool attribution a person recognises, from the workload's labels and annotations, e.g.
+   * {@code Helm release shop (meta.helm.sh/release-name)}, {@code change-cause: kubectl set image ...}.
+   */
+  public abstract List<String> attributions();
+
+  /** Why who-changed-it is not known, e.g. {@code metadata.managedFields is absent on Deployment web}. */
+  public abstract Optional<String> evidenceMissing();
+
+  public static ImmutableRevisionDiff.Builder builder() {
+    return ImmutableRevisionDiff.builder();
+  }
+}

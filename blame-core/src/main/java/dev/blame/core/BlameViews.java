@@ -1,0 +1,342 @@
+package dev.blame.core;
+
+import dev.blame.api.Activity;
+import dev.blame.api.BlameTree;
+import dev.blame.api.ChangedBy;
+import dev.blame.api.Explanation;
+import dev.blame.api.Finding;
+import dev.blame.api.Health;
+import dev.blame.api.Injection;
+import dev.blame.api.ObjectRef;
+import dev.blame.api.ReasonCode;
+import dev.blame.api.ReconcileStatus;
+import dev.blame.api.RevisionChange;
+import dev.blame.api.RevisionDiff;
+import dev.blame.api.TimelineEntry;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.Pod;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The two views of blame, as text, from an {@link Explanation}; pure functions of it, so the same
+ * explanation always renders the same text, with ages computed from {@link Explanation#at()}.
+ *
+ * <ul>
+ *   <li>{@link #causeToEffect}: what the target set in motion. One section per object, from the target down
+ *       through the objects its {@link Activity activities} create or update, each with its activities and
+ *       its own findings:
+ *       <pre>
+ * Deployment my-busybox: Edited 15s ago - In progress...
+ *   -&gt; Creating ReplicaSet my-busybox-v10
+ * ReplicaSet my-busybox-v10: Created 10s ago - In progress...
+ *   -&gt; Deleting Pod my-busybox-pod-v9
+ *   -&gt; Creating Pod my-busybox-pod-v10
+ * Pod my-busybox-pod-v10: Created 5s ago - In progress...
+ *   -&gt; ERROR: Container [main] completed with exit code 1</pre>
+ *   <li>{@link #effectToCause}: why it fails. The culprits, where the failing pod's containers come from (its
+ *       revision, or the admission webhook that injected them), and what that revision changed and who
+ *       changed it:
+ *       <pre>
+ * ERROR: Container [main] completed with exit code 1
+ *   -&gt; Container [main] from Deployment my-busybox revision 10
+ *   -&gt; Container [istio-init] from Istio sidecar injector revision 2
+ * Deployment my-busybox revision 10: Edited 15s ago by kubectl-edit
+ *   -&gt; Image busybox:v3 (updated from busybox:v2)</pre>
+ *   <li>{@link #timeline}: the dated steps of the rollout, oldest first.
+ * </ul>
+ *
+ * <p>Thread-safe and stateless. Lines end with {@code \n}; the text never ends with a blank line.
+ */
+public final class BlameViews {
+
+  private static final String ARROW = "  -> ";
+
+  private BlameViews() {}
+
+  /** Cause to effect: from the target, what it set in motion and how each step is going. */
+  public static String causeToEffect(Explanation why) {
+    StringBuilder out = new StringBuilder();
+    BlameTree root = why.effects();
+    Deque<BlameTree> queue = new ArrayDeque<>();
+    Set<ObjectRef> seen = new HashSet<>();
+    queue.add(root);
+    seen.add(root.ref().key());
+    while (!queue.isEmpty()) {
+      BlameTree t = queue.poll();
+      out.append(t.ref().display()).append(": ").append(header(why, t)).append('\n');
+      List<BlameTree> next = new ArrayList<>();
+      for (Activity a : t.verdict().activities()) {
+        out.append(ARROW).append(a).append('\n');
+        if (a.verb() != Activity.Verb.DELETING && a.verb() != Activity.Verb.SCALING_DOWN) {
+          root.find(a.target()).filter(n -> !seen.contains(n.ref().key())).ifPresent(next::add);
+        }
+      }
+      for (Finding f : t.verdict().findings()) {
+        if (f.subject().equals(t.ref()) && f.health() != Health.HEALTHY
+            && !f.reason().equals(ReasonCode.CHILD_FAILING)) {
+          out.append(ARROW).append(label(f.health())).append(": ").append(f.message()).append('\n');
+        }
+      }
+      if (t.verdict().activities().isEmpty()) {
+        for (BlameTree child : t.children()) {
+          if (inMotion(child.verdict().health()) && !seen.contains(child.ref().key())) {
+            next.add(child);
+          }
+        }
+      }
+      for (BlameTree n : next) {
+        if (seen.add(n.ref().key())) {
+          queue.add(n);
+        }
+      }
+    }
+    return out.toString();
+  }
+
+  /** Effect to cause: the culprits, where the failing containers come from, and what their revision changed. */
+  public static String effectToCause(Explanation why) {
+    StringBuilder out = new StringBuilder();
+    if (why.culprits().isEmpty()) {
+      out.append(why.target().display()).append(": ").append(status(why.status()))
+          .append(why.health() == Health.HEALTHY ? ", nothing to blame" : " (" + why.health() + ")").append('\n');
+    }
+    for (Finding f : why.culprits()) {
+      out.append(label(f.health())).append(": ").append(f.message());
+      if (!f.subject().equals(why.target())) {
+        out.append(" (").append(f.subject().display()).append(')');
+      }
+      out.append('\n');
+    }
+    Optional<RevisionDiff> diff = why.revisionDiff();
+    Optional<BlameTree> pod = podOf(why);
+    if (pod.isPresent()) {
+      origins(why, pod.get(), diff, out);
+    }
+    diff.ifPresent(d -> revision(why, d, out));
+    return out.toString();
+  }
+
+  /** The timeline, oldest first: {@code   15s ago  Deployment my-busybox  Edited by kubectl-edit}. */
+  public static String timeline(Explanation why) {
+    List<String[]> rows = new ArrayList<>();
+    int ageWidth = 0;
+    int subjectWidth = 0;
+    for (TimelineEntry e : why.timeline()) {
+      String[] row = {ago(why.at(), e.time()), e.subject().display(), e.what()};
+      ageWidth = Math.max(ageWidth, row[0].length());
+      subjectWidth = Math.max(subjectWidth, row[1].length());
+      rows.add(row);
+    }
+    StringBuilder out = new StringBuilder();
+    for (String[] row : rows) {
+      out.append(String.format(Locale.ROOT, "%" + ageWidth + "s  %-" + subjectWidth + "s  %s", row[0], row[1], row[2])
+          .stripTrailing()).append('\n');
+    }
+    return out.toString();
+  }
+
+  private static String header(Explanation why, BlameTree t) {
+    String when;
+    Optional<RevisionDiff> diff = why.revisionDiff().filter(d -> d.revision().owner().equals(t.ref()));
+    if (t.node().isEmpty()) {
+      when = "Not found";
+    } else if (diff.isPresent() && diff.get().time().isPresent()) {
+      when = "Edited " + ago(why.at(), diff.get().time().get());
+    } else if (t.node().get().deletedAt().isPresent()) {
+      when = "Deleting, created " + t.node().get().createdAt().map(c -> ago(why.at(), c)).orElse("at an unknown time");
+    } else {
+      when = "Created " + t.node().get().createdAt().map(c -> ago(why.at(), c)).orElse("at an unknown time");
+    }
+    return when + " - " + status(t.verdict().status());
+  }
+
+  /** The pod whose containers to trace: the target if it is one, else the first culprit pod. */
+  private static Optional<BlameTree> podOf(Explanation why) {
+    List<ObjectRef> candidates = new ArrayList<>();
+    candidates.add(why.target());
+    why.culprits().forEach(f -> candidates.add(f.subject()));
+    for (ObjectRef ref : candidates) {
+      if (ref.groupKind().equals(dev.blame.api.GroupKind.POD)) {
+        Optional<BlameTree> t = why.effects().find(ref).or(() -> why.causes().find(ref));
+        if (t.isPresent() && t.get().node().isPresent()) {
+          return t;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static void origins(Explanation why, BlameTree podTree, Optional<RevisionDiff> diff, StringBuilder out) {
+    Optional<Pod> pod = podTree.node().flatMap(n -> n.as(Pod.class));
+    if (pod.isEmpty() || pod.get().getSpec() == null) {
+      return;
+    }
+    ObjectRef ref = podTree.ref();
+    String source = diff.map(d -> d.revision().toString())
+        .or(() -> owner(why, ref).map(ObjectRef::display))
+        .orElse("its own spec");
+    Set<String> injected = new LinkedHashSet<>();
+    List<Injection> injections = new ArrayList<>();
+    for (Injection i : why.injections()) {
+      if (i.subject().equals(ref) && (i.part() == Injection.Part.CONTAINER || i.part() == Injection.Part.INIT_CONTAINER)) {
+        injected.add(i.name());
+        injections.add(i);
+      }
+    }
+    List<Container> containers = new ArrayList<>();
+    if (pod.get().getSpec().getContainers() != null) {
+      containers.addAll(pod.get().getSpec().getContainers());
+    }
+    if (pod.get().getSpec().getInitContainers() != null) {
+      containers.addAll(pod.get().getSpec().getInitContainers());
+    }
+    for (Container c : containers) {
+      if (!injected.contains(c.getName())) {
+        out.append(ARROW).append("Container [").append(c.getName()).append("] from ").append(source).append('\n');
+      }
+    }
+    for (Injection i : injections) {
+      out.append(ARROW).append("Container [").append(i.name()).append("] from ").append(i.injector()).append('\n');
+    }
+  }
+
+  private static Optional<ObjectRef> owner(Explanation why, ObjectRef pod) {
+    return why.causes().find(pod).flatMap(t -> t.children().stream()
+        .filter(c -> c.via().map(v -> v == dev.blame.api.EdgeKind.OWNS).orElse(false))
+        .map(BlameTree::ref).findFirst());
+  }
+
+  private static void revision(Explanation why, RevisionDiff d, StringBuilder out) {
+    out.append(d.revision()).append(": ")
+        .append(d.time().map(t -> "Edited " + ago(why.at(), t)).orElse("Edited at an unknown time"))
+        .append(d.changedBy().map(c -> " by " + c.manager()).orElse("")).append('\n');
+    if (d.rollback()) {
+      out.append(ARROW).append("Rollback to the template of ")
+          .append(d.history().isEmpty() ? "an earlier revision" : "revision " + d.history().get(d.history().size() - 1))
+          .append('\n');
+    }
+    if (d.restartOnly()) {
+      out.append(ARROW).append("Restart only (kubectl rollout restart at ")
+          .append(d.changes().get(0).to().orElse("?")).append(")\n");
+    } else {
+      long containers = d.changes().stream().flatMap(c -> c.container().stream()).distinct().count();
+      Set<String> managers = new HashSet<>();
+      d.changes().forEach(c -> managers.add(c.changedBy().map(ChangedBy::manager).orElse("")));
+      for (RevisionChange c : d.changes()) {
+        out.append(ARROW).append(change(c, containers > 1));
+        if (managers.size() > 1) {
+          out.append(c.changedBy().map(b -> " by " + b.manager())
+              .orElse(c.to().isEmpty() ? " (managedFields do not record who removes a field)" : " (no manager recorded)"));
+        }
+        out.append('\n');
+      }
+    }
+    if (d.previous().isEmpty()) {
+      out.append(ARROW).append(d.revision().number() <= 1 ? "First revision, nothing to compare with\n"
+          : "No earlier revision is kept to compare with (revisionHistoryLimit)\n");
+    }
+    d.evidenceMissing().ifPresent(m -> out.append(ARROW).append("Who made the change is unknown: ").append(m).append('\n'));
+    for (String a : d.attributions()) {
+      out.append(ARROW).append("Via ").append(a).append('\n');
+    }
+  }
+
+  private static String change(RevisionChange c, boolean nameContainer) {
+    String field = nameContainer && c.container().isPresent()
+        ? "container [" + c.container().get() + "] " + c.field() : c.field();
+    if (!field.contains(".")) {
+      field = Character.toUpperCase(field.charAt(0)) + field.substring(1);
+    }
+    if (c.from().isEmpty()) {
+      return field + " " + c.to().orElse("") + " (added)";
+    }
+    if (c.to().isEmpty()) {
+      return field + " removed (was " + c.from().get() + ")";
+    }
+    return field + " " + c.to().get() + " (updated from " + c.from().get() + ")";
+  }
+
+  private static boolean inMotion(Health health) {
+    return health != Health.HEALTHY && health != Health.SUSPENDED && health != Health.UNKNOWN;
+  }
+
+  static String label(Health health) {
+    switch (health) {
+      case DEGRADED:
+        return "ERROR";
+      case MISSING:
+        return "MISSING";
+      case UNKNOWN:
+        return "UNKNOWN";
+      case PROGRESSING:
+        return "WAITING";
+      case SUSPENDED:
+        return "SUSPENDED";
+      default:
+        return "OK";
+    }
+  }
+
+  static String status(ReconcileStatus status) {
+    switch (status) {
+      case CURRENT:
+        return "Current";
+      case IN_PROGRESS:
+        return "In progress...";
+      case TERMINATING:
+        return "Terminating...";
+      case NOT_FOUND:
+        return "Not found";
+      case FAILED:
+        return "Failed";
+      default:
+        return "Unknown";
+    }
+  }
+
+  /** kubectl's short ages ({@code 15s}, {@code 3m20s}, {@code 5h}, {@code 2d}) followed by {@code ago}, or {@code in 30s}. */
+  static String ago(Instant now, Instant then) {
+    Duration d = Duration.between(then, now);
+    return d.isNegative() ? "in " + human(d.negated()) : human(d) + " ago";
+  }
+
+  /** After kubectl's {@code duration.HumanDuration}. */
+  static String human(Duration d) {
+    long s = d.getSeconds();
+    if (s < 120) {
+      return s + "s";
+    }
+    long m = s / 60;
+    if (m < 10) {
+      return s % 60 == 0 ? m + "m" : m + "m" + (s % 60) + "s";
+    }
+    if (m < 180) {
+      return m + "m";
+    }
+    long h = m / 60;
+    if (h < 8) {
+      return m % 60 == 0 ? h + "h" : h + "h" + (m % 60) + "m";
+    }
+    if (h < 48) {
+      return h + "h";
+    }
+    long days = h / 24;
+    if (h < 24 * 8) {
+      return h % 24 == 0 ? days + "d" : days + "d" + (h % 24) + "h";
+    }
+    if (days < 365 * 2) {
+      return days + "d";
+    }
+    return days / 365 + "y";
+  }
+}

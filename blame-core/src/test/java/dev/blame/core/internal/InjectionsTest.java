@@ -1,0 +1,98 @@
+package dev.blame.core.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.blame.api.GroupKind;
+import dev.blame.api.Injection;
+import dev.blame.api.Node;
+import dev.blame.api.ObjectRef;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class InjectionsTest {
+
+  static final JsonNode TEMPLATE = TemplateDiffTest.yaml("""
+      spec:
+        containers:
+        - name: app
+          image: app:1
+          env:
+          - {name: MODE, value: prod}
+      """);
+
+  static final ObjectRef WEBHOOK = ObjectRef.of(
+      GroupKind.of("admissionregistration.k8s.io", "MutatingWebhookConfiguration"), "", "acme-injector");
+
+  static PodBuilder pod() {
+    return new PodBuilder().withNewMetadata().withName("app-1").withNamespace("ns").endMetadata()
+        .withNewSpec()
+        .addNewContainer().withName("app").withImage("app:1")
+        .addNewEnv().withName("MODE").withValue("prod").endEnv()
+        .endContainer()
+        .endSpec();
+  }
+
+  @Test
+  void nothingIsInjectedIntoAPodThatMatchesItsTemplate() {
+    assertThat(Injections.of(Node.of(pod().build()), TEMPLATE, List.of(), List.of(WEBHOOK))).isEmpty();
+  }
+
+  @Test
+  void linkerdProxyIsAttributedWithItsVersion() {
+    Pod pod = pod().editMetadata().addToAnnotations("linkerd.io/proxy-version", "stable-2.14.10").endMetadata()
+        .editSpec()
+        .addNewInitContainer().withName("linkerd-init").endInitContainer()
+        .addNewContainer().withName("linkerd-proxy").endContainer()
+        .endSpec().build();
+
+    assertThat(Injections.of(Node.of(pod), TEMPLATE, List.of(), List.of()))
+        .extracting(Injection::toString).containsExactly(
+            "Container [linkerd-proxy] of Pod app-1 injected by Linkerd proxy injector revision stable-2.14.10",
+            "Init container [linkerd-init] of Pod app-1 injected by Linkerd proxy injector revision stable-2.14.10");
+  }
+
+  @Test
+  void vaultAgentIsAttributedFromItsAnnotation() {
+    Pod pod = pod().editMetadata().addToAnnotations("vault.hashicorp.com/agent-inject", "true").endMetadata()
+        .editSpec()
+        .addNewInitContainer().withName("vault-agent-init").endInitContainer()
+        .addNewContainer().withName("vault-agent").endContainer()
+        .addNewVolume().withName("vault-secrets").withNewEmptyDir().endEmptyDir().endVolume()
+        .endSpec().build();
+
+    assertThat(Injections.of(Node.of(pod), TEMPLATE, List.of(), List.of()))
+        .extracting(Injection::part, Injection::name, i -> i.injector())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(Injection.Part.CONTAINER, "vault-agent", "Vault agent injector"),
+            org.assertj.core.groups.Tuple.tuple(Injection.Part.INIT_CONTAINER, "vault-agent-init", "Vault agent injector"),
+            org.assertj.core.groups.Tuple.tuple(Injection.Part.VOLUME, "vault-secrets", "Vault agent injector"));
+  }
+
+  @Test
+  void withoutMarksTheInjectorIsNotGuessedButTheWebhooksAreNamedAsCandidates() {
+    Pod pod = pod().editSpec().editFirstContainer()
+        .addNewEnv().withName("OTEL_EXPORTER_OTLP_ENDPOINT").withValue("http://collector:4317").endEnv()
+        .endContainer().endSpec().build();
+
+    assertThat(Injections.of(Node.of(pod), TEMPLATE, List.of(), List.of(WEBHOOK))).singleElement().satisfies(i -> {
+      assertThat(i.part()).isEqualTo(Injection.Part.ENV);
+      assertThat(i.container()).contains("app");
+      assertThat(i.name()).isEqualTo("OTEL_EXPORTER_OTLP_ENDPOINT");
+      assertThat(i.injectedBy()).isEmpty();
+      assertThat(i.injector()).isEqualTo("an admission webhook");
+      assertThat(i.evidence()).singleElement().satisfies(e -> assertThat(e.source()).contains(WEBHOOK));
+    });
+  }
+
+  @Test
+  void anInjectedByEdgeNamesTheInjector() {
+    Pod pod = pod().editSpec().addNewContainer().withName("agent").endContainer().endSpec().build();
+    ObjectRef injector = ObjectRef.of(GroupKind.of("acme.io", "Injector"), "ns", "agent-injector");
+
+    assertThat(Injections.of(Node.of(pod), TEMPLATE, List.of(injector), List.of(WEBHOOK)))
+        .singleElement().satisfies(i -> assertThat(i.injectedBy()).contains("Injector agent-injector"));
+  }
+}

@@ -1,0 +1,376 @@
+package dev.blame.demo;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerState;
+import io.fabric8.kubernetes.api.model.ContainerStateBuilder;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodCondition;
+import io.fabric8.kubernetes.api.model.PodConditionBuilder;
+import io.fabric8.kubernetes.api.model.PodStatus;
+import io.fabric8.kubernetes.api.model.Quantity;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The fake kube-scheduler and the kubelet of {@value ControllerSimulator#NODE_NAME}. Each tick moves every
+ * pod at most one step; the rules are in docs/demo-cluster.md.
+ */
+final class Kubelet {
+
+  private static final Pattern EXIT = Pattern.compile("\\bexit\\s+(\\d+)");
+  private static final String SCHEDULER = "default-scheduler";
+  /** Ticks in CrashLoopBackOff before the n-th restart: 10, 20, 40, 80, then 100. */
+  static int backoffTicks(int restarts) {
+    return Math.min(100, 10 << Math.min(4, Math.max(0, restarts - 1)));
+  }
+
+  /** Ticks between two "Back-off pulling image" repetitions. */
+  static final int IMAGE_BACKOFF_REPEAT_TICKS = 30;
+
+  private final ControllerSimulator sim;
+  private final Map<String, Long> waitUntil = new HashMap<>();
+  private final Map<String, Integer> ips = new HashMap<>();
+  private long tick;
+
+  Kubelet(ControllerSimulator sim) {
+    this.sim = sim;
+  }
+
+  static boolean isReady(Pod p) {
+    return p.getStatus() != null && p.getStatus().getConditions().stream()
+        .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+  }
+
+  void reconcile(long tick) {
+    this.tick = tick;
+    for (Pod pod : sim.pods.list()) {
+      if (pod.getMetadata().getDeletionTimestamp() != null) {
+        continue;
+      }
+      String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
+      if ("Succeeded".equals(phase) || "Failed".equals(phase)) {
+        continue;
+      }
+      if (pod.getSpec().getNodeName() == null || pod.getSpec().getNodeName().isEmpty()) {
+        schedule(pod);
+      } else if (ControllerSimulator.NODE_NAME.equals(pod.getSpec().getNodeName())) {
+        step(pod);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- scheduler
+
+  private static BigDecimal request(Pod pod, String resource) {
+    BigDecimal sum = BigDecimal.ZERO;
+    for (Container c : pod.getSpec().getContainers()) {
+      sum = sum.add(request(c, resource));
+    }
+    for (Container c : pod.getSpec().getInitContainers()) {
+      sum = sum.max(request(c, resource));
+    }
+    return sum;
+  }
+
+  private static BigDecimal request(Container c, String resource) {
+    if (c.getResources() == null || c.getResources().getRequests() == null) {
+      return BigDecimal.ZERO;
+    }
+    Quantity q = c.getResources().getRequests().get(resource);
+    return q == null ? BigDecimal.ZERO : q.getNumericalAmount();
+  }
+
+  private void schedule(Pod pod) {
+    List<Pod> onNode = sim.pods.list(p -> ControllerSimulator.NODE_NAME.equals(p.getSpec().getNodeName())
+        && p.getStatus() != null && !"Succeeded".equals(p.getStatus().getPhase())
+        && !"Failed".equals(p.getStatus().getPhase()));
+    List<String> insufficient = new ArrayList<>();
+    Map<String, String> capacity = Map.of("cpu", ControllerSimulator.NODE_CPU, "memory",
+        ControllerSimulator.NODE_MEMORY);
+    for (String resource : List.of("cpu", "memory")) {
+      BigDecimal used = onNode.stream().map(p -> request(p, resource)).reduce(BigDecimal.ZERO, BigDecimal::add);
+      if (used.add(request(pod, resource)).compareTo(new Quantity(capacity.get(resource)).getNumericalAmount()) > 0) {
+        insufficient.add("1 Insufficient " + resource);
+      }
+    }
+    if (onNode.size() >= ControllerSimulator.NODE_PODS) {
+      insufficient.add("1 Too many pods");
+    }
+    PodStatus status = pod.getStatus() == null ? new PodStatus() : pod.getStatus();
+    if (!insufficient.isEmpty()) {
+      String message = "0/1 nodes are available: " + String.join(", ", insufficient) + ". preemption: 0/1 nodes "
+          + "are available: 1 No preemption victims found for incoming pod.";
+      PodCondition existing = condition(status, "PodScheduled");
+      if (existing == null || !message.equals(existing.getMessage())) {
+        status.setPhase("Pending");
+        setCondition(status, "PodScheduled", "False", "Unschedulable", message);
+        pod.setStatus(status);
+        pod = sim.updateStatus(sim.pods, pod);
+        sim.events.warning(pod, SCHEDULER, "FailedScheduling", message);
+      }
+      return;
+    }
+    Pod bound = sim.client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName())
+        .edit(p -> {
+          p.getSpec().setNodeName(ControllerSimulator.NODE_NAME);
+          return p;
+        });
+    sim.pods.wrote(bound);
+    PodStatus s = bound.getStatus() == null ? new PodStatus() : bound.getStatus();
+    s.setPhase("Pending");
+    s.setQosClass(qosClass(bound));
+    setCondition(s, "PodScheduled", "True", null, null);
+    bound.setStatus(s);
+    bound = sim.updateStatus(sim.pods, bound);
+    sim.events.normal(bound, SCHEDULER, "Scheduled", "Successfully assigned " + bound.getMetadata().getNamespace()
+        + "/" + bound.getMetadata().getName() + " to " + ControllerSimulator.NODE_NAME);
+  }
+
+  private static String qosClass(Pod pod) {
+    boolean any = false;
+    boolean guaranteed = true;
+    List<Container> all = new ArrayList<>(pod.getSpec().getContainers());
+    all.addAll(pod.getSpec().getInitContainers());
+    for (Container c : all) {
+      var r = c.getResources();
+      boolean hasRequests = r != null && r.getRequests() != null && !r.getRequests().isEmpty();
+      boolean hasLimits = r != null && r.getLimits() != null && !r.getLimits().isEmpty();
+      any |= hasRequests || hasLimits;
+      guaranteed &= hasLimits && r.getLimits().containsKey("cpu") && r.getLimits().containsKey("memory")
+          && (!hasRequests || r.getRequests().equals(r.getLimits()));
+    }
+    return !any ? "BestEffort" : guaranteed ? "Guaranteed" : "Burstable";
+  }
+
+  // ---------------------------------------------------------------- kubelet
+
+  private void step(Pod pod) {
+    PodStatus status = pod.getStatus() == null ? new PodStatus() : pod.getStatus();
+    String before = io.fabric8.kubernetes.client.utils.Serialization.asJson(status);
+    if (status.getStartTime() == null) {
+      status.setStartTime(sim.now());
+      status.setHostIP("10.0.0.10");
+      status.setHostIPs(List.of(new io.fabric8.kubernetes.api.model.HostIP("10.0.0.10")));
+      status.setQosClass(qosClass(pod));
+    }
+    List<Container> inits = pod.getSpec().getInitContainers();
+    List<ContainerStatus> initStatuses = ensureStatuses(status.getInitContainerStatuses(), inits, "PodInitializing");
+    status.setInitContainerStatuses(initStatuses);
+    boolean initialized = true;
+    for (int i = 0; i < inits.size(); i++) {
+      ContainerStatus cs = initStatuses.get(i);
+      if (cs.getState().getTerminated() != null && cs.getState().getTerminated().getExitCode() == 0) {
+        continue;
+      }
+      initialized = false;
+      initStatuses.set(i, advance(pod, inits.get(i), cs, true, "spec.initContainers{" + inits.get(i).getName()
+          + "}"));
+      break;
+    }
+    List<Container> containers = pod.getSpec().getContainers();
+    List<ContainerStatus> statuses = ensureStatuses(status.getContainerStatuses(), containers,
+        initialized ? "ContainerCreating" : "PodInitializing");
+    status.setContainerStatuses(statuses);
+    if (initialized) {
+      for (int i = 0; i < containers.size(); i++) {
+        statuses.set(i, advance(pod, containers.get(i), statuses.get(i), false, "spec.containers{"
+            + containers.get(i).getName() + "}"));
+      }
+    }
+    boolean everStarted = statuses.stream().allMatch(cs -> cs.getState().getRunning() != null
+        || cs.getState().getTerminated() != null || cs.getRestartCount() > 0);
+    status.setPhase(initialized && everStarted ? "Running" : "Pending");
+    if (everStarted && status.getPodIP() == null) {
+      int ip = ips.computeIfAbsent(pod.getMetadata().getUid(), k -> ips.size() + 2);
+      status.setPodIP("10.244.0." + ip);
+      status.setPodIPs(List.of(new io.fabric8.kubernetes.api.model.PodIP("10.244.0." + ip)));
+    }
+    List<String> unready = statuses.stream().filter(cs -> !Boolean.TRUE.equals(cs.getReady()))
+        .map(ContainerStatus::getName).toList();
+    List<String> unfinishedInit = initStatuses.stream().filter(cs -> cs.getState().getTerminated() == null
+        || cs.getState().getTerminated().getExitCode() != 0).map(ContainerStatus::getName).toList();
+    setCondition(status, "PodScheduled", "True", null, null);
+    setCondition(status, "Initialized", initialized ? "True" : "False", initialized ? null : "ContainersNotInitialized",
+        initialized ? null : "containers with incomplete status: " + unfinishedInit);
+    String notReady = "containers with unready status: " + unready;
+    setCondition(status, "ContainersReady", unready.isEmpty() ? "True" : "False",
+        unready.isEmpty() ? null : "ContainersNotReady", unready.isEmpty() ? null : notReady);
+    setCondition(status, "Ready", unready.isEmpty() ? "True" : "False",
+        unready.isEmpty() ? null : "ContainersNotReady", unready.isEmpty() ? null : notReady);
+    status.getConditions().sort(java.util.Comparator.comparingInt(c -> List.of("PodReadyToStartContainers",
+        "Initialized", "Ready", "ContainersReady", "PodScheduled").indexOf(c.getType())));
+    if (!before.equals(io.fabric8.kubernetes.client.utils.Serialization.asJson(status))) {
+      pod.setStatus(status);
+      sim.updateStatus(sim.pods, pod);
+    }
+  }
+
+  private static List<ContainerStatus> ensureStatuses(List<ContainerStatus> existing, List<Container> containers,
+      String waitingReason) {
+    List<ContainerStatus> result = new ArrayList<>();
+    for (Container c : containers) {
+      ContainerStatus cs = existing.stream().filter(s -> s.getName().equals(c.getName())).findFirst()
+          .orElseGet(() -> new ContainerStatusBuilder().withName(c.getName()).withImage(c.getImage())
+              .withImageID("").withReady(false).withStarted(false).withRestartCount(0)
+              .withState(new ContainerStateBuilder().withNewWaiting().withReason(waitingReason).endWaiting().build())
+              .withLastState(new ContainerState()).build());
+      result.add(cs);
+    }
+    return result;
+  }
+
+  static Optional<Integer> exitCode(Container c) {
+    List<String> words = new ArrayList<>();
+    words.addAll(c.getCommand());
+    words.addAll(c.getArgs());
+    Matcher m = EXIT.matcher(String.join(" ", words));
+    return m.find() ? Optional.of(Integer.parseInt(m.group(1))) : Optional.empty();
+  }
+
+  static String registryHost(String image) {
+    int slash = image.indexOf('/');
+    if (slash < 0) {
+      return "docker.io";
+    }
+    String first = image.substring(0, slash);
+    return first.contains(".") || first.contains(":") || first.equals("localhost") ? first.replaceAll(":\\d+$", "")
+        : "docker.io";
+  }
+
+  private static String pullError(String image) {
+    String host = registryHost(image);
+    String rest = image.substring(image.indexOf('/') + 1);
+    String repo = rest.contains(":") ? rest.substring(0, rest.lastIndexOf(':')) : rest;
+    String tag = rest.contains(":") ? rest.substring(rest.lastIndexOf(':') + 1) : "latest";
+    return "rpc error: code = Unknown desc = failed to pull and unpack image \"" + image + "\": failed to resolve "
+        + "reference \"" + image + "\": failed to do request: Head \"https://" + host + "/v2/" + repo + "/manifests/"
+        + tag + "\": dial tcp: lookup " + host + ": no such host";
+  }
+
+  private static String imageId(String image) {
+    String repo = image.contains(":") && image.lastIndexOf(':') > image.lastIndexOf('/')
+        ? image.substring(0, image.lastIndexOf(':')) : image;
+    if (!repo.contains("/")) {
+      repo = "docker.io/library/" + repo;
+    }
+    return repo + "@sha256:" + Hashes.sha256Hex(image);
+  }
+
+  /** One step of one container's state machine. */
+  private ContainerStatus advance(Pod pod, Container c, ContainerStatus cs, boolean init, String fieldPath) {
+    String key = pod.getMetadata().getUid() + "/" + c.getName();
+    ContainerState state = cs.getState();
+    String image = c.getImage();
+    boolean badImage = registryHost(image).endsWith(".invalid");
+    Optional<Integer> exit = exitCode(c);
+    String waiting = state.getWaiting() == null ? null : state.getWaiting().getReason();
+    if ("PodInitializing".equals(waiting) || "ContainerCreating".equals(waiting)) {
+      sim.events.container(pod, fieldPath, "Normal", "Pulling", "Pulling image \"" + image + "\"");
+      if (badImage) {
+        String error = pullError(image);
+        sim.events.container(pod, fieldPath, "Warning", "Failed", "Failed to pull image \"" + image + "\": " + error);
+        sim.events.container(pod, fieldPath, "Warning", "Failed", "Error: ErrImagePull");
+        return new ContainerStatusBuilder(cs).withState(new ContainerStateBuilder().withNewWaiting()
+            .withReason("ErrImagePull").withMessage(error).endWaiting().build()).build();
+      }
+      sim.events.container(pod, fieldPath, "Normal", "Pulled", "Successfully pulled image \"" + image
+          + "\" in 1.042s (1.042s including waiting)");
+      return start(pod, c, cs, fieldPath);
+    }
+    if ("ErrImagePull".equals(waiting)) {
+      sim.events.container(pod, fieldPath, "Normal", "BackOff", "Back-off pulling image \"" + image + "\"");
+      sim.events.container(pod, fieldPath, "Warning", "Failed", "Error: ImagePullBackOff");
+      waitUntil.put(key, tick + IMAGE_BACKOFF_REPEAT_TICKS);
+      return new ContainerStatusBuilder(cs).withState(new ContainerStateBuilder().withNewWaiting()
+          .withReason("ImagePullBackOff").withMessage("Back-off pulling image \"" + image + "\"").endWaiting()
+          .build()).build();
+    }
+    if ("ImagePullBackOff".equals(waiting)) {
+      if (tick >= waitUntil.getOrDefault(key, 0L)) {
+        waitUntil.put(key, tick + IMAGE_BACKOFF_REPEAT_TICKS);
+        sim.events.container(pod, fieldPath, "Normal", "BackOff", "Back-off pulling image \"" + image + "\"");
+      }
+      return cs;
+    }
+    if ("CrashLoopBackOff".equals(waiting)) {
+      if (tick >= waitUntil.getOrDefault(key, 0L)) {
+        sim.events.container(pod, fieldPath, "Normal", "Pulled", "Container image \"" + image
+            + "\" already present on machine");
+        return start(pod, c, cs, fieldPath);
+      }
+      return cs;
+    }
+    if (state.getRunning() != null) {
+      if (exit.isPresent() || init) {
+        int code = exit.orElse(0);
+        return new ContainerStatusBuilder(cs).withReady(false).withStarted(false)
+            .withState(new ContainerStateBuilder().withNewTerminated().withExitCode(code)
+                .withReason(code == 0 ? "Completed" : "Error").withStartedAt(state.getRunning().getStartedAt())
+                .withFinishedAt(sim.now()).withContainerID(cs.getContainerID()).endTerminated().build()).build();
+      }
+      if (!init && !Boolean.TRUE.equals(cs.getReady())) {
+        return new ContainerStatusBuilder(cs).withReady(true).build();
+      }
+      return cs;
+    }
+    if (state.getTerminated() != null) {
+      int code = state.getTerminated().getExitCode();
+      if (init && code == 0) {
+        return cs;
+      }
+      int restarts = cs.getRestartCount() + 1;
+      int backoff = backoffTicks(restarts);
+      waitUntil.put(key, tick + backoff);
+      long seconds = Math.min(300, 10L << Math.min(5, restarts - 1));
+      sim.events.container(pod, fieldPath, "Warning", "BackOff", "Back-off restarting failed container "
+          + c.getName() + " in pod " + pod.getMetadata().getName() + "_" + pod.getMetadata().getNamespace() + "("
+          + pod.getMetadata().getUid() + ")");
+      return new ContainerStatusBuilder(cs).withRestartCount(restarts).withReady(false).withStarted(false)
+          .withLastState(new ContainerStateBuilder().withTerminated(state.getTerminated()).build())
+          .withState(new ContainerStateBuilder().withNewWaiting().withReason("CrashLoopBackOff")
+              .withMessage("back-off " + seconds + "s restarting failed container=" + c.getName() + " pod="
+                  + pod.getMetadata().getName() + "_" + pod.getMetadata().getNamespace() + "("
+                  + pod.getMetadata().getUid() + ")").endWaiting().build()).build();
+    }
+    return cs;
+  }
+
+  private ContainerStatus start(Pod pod, Container c, ContainerStatus cs, String fieldPath) {
+    sim.events.container(pod, fieldPath, "Normal", "Created", "Created container " + c.getName());
+    sim.events.container(pod, fieldPath, "Normal", "Started", "Started container " + c.getName());
+    String id = "containerd://" + Hashes.sha256Hex(pod.getMetadata().getUid() + "/" + c.getName() + "/"
+        + cs.getRestartCount());
+    return new ContainerStatusBuilder(cs).withImageID(imageId(c.getImage())).withContainerID(id).withStarted(true)
+        .withReady(false).withState(new ContainerStateBuilder().withNewRunning().withStartedAt(sim.now())
+            .endRunning().build()).build();
+  }
+
+  private static PodCondition condition(PodStatus status, String type) {
+    return status.getConditions().stream().filter(c -> type.equals(c.getType())).findFirst().orElse(null);
+  }
+
+  private void setCondition(PodStatus status, String type, String value, String reason, String message) {
+    PodCondition existing = condition(status, type);
+    if (existing != null && Objects.equals(existing.getStatus(), value) && Objects.equals(existing.getReason(), reason)
+        && Objects.equals(existing.getMessage(), message)) {
+      return;
+    }
+    PodCondition c = new PodConditionBuilder().withType(type).withStatus(value).withReason(reason)
+        .withMessage(message).withLastProbeTime(null)
+        .withLastTransitionTime(existing != null && Objects.equals(existing.getStatus(), value)
+            ? existing.getLastTransitionTime() : sim.now()).build();
+    List<PodCondition> conditions = new ArrayList<>(status.getConditions());
+    conditions.removeIf(x -> type.equals(x.getType()));
+    conditions.add(c);
+    status.setConditions(conditions);
+  }
+}

@@ -1,0 +1,304 @@
+package dev.blame.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Server-side printing ({@code Accept: application/json;as=Table;g=meta.k8s.io;v=v1}), which is what
+ * {@code kubectl get} shows; the columns follow pkg/printers/internalversion/printers.go.
+ */
+final class Tables {
+
+  @SuppressWarnings("deprecation") // the mock server itself works with this mapper
+  private static final ObjectMapper JSON = Serialization.jsonMapper();
+
+  private record Column(String name, String type, int priority, Function<JsonNode, Object> cell) {
+  }
+
+  private Tables() {
+  }
+
+  static boolean wanted(String accept) {
+    return accept != null && accept.contains("as=Table");
+  }
+
+  /** The Table for a list or single object answer, or null when it is neither. */
+  static JsonNode table(JsonNode answer, Instant now) {
+    List<JsonNode> items = new ArrayList<>();
+    String kind;
+    if (answer.has("items")) {
+      answer.path("items").forEach(items::add);
+      kind = answer.path("kind").asText("").replaceAll("List$", "");
+      if (kind.isEmpty() && !items.isEmpty()) {
+        kind = items.get(0).path("kind").asText();
+      }
+    } else if (answer.has("metadata") && answer.has("kind")) {
+      items.add(answer);
+      kind = answer.path("kind").asText();
+    } else {
+      return null;
+    }
+    if (!items.isEmpty()) {
+      kind = items.get(0).path("kind").asText(kind);
+    }
+    List<Column> columns = columns(kind, now);
+    ObjectNode table = JSON.createObjectNode();
+    table.put("kind", "Table");
+    table.put("apiVersion", "meta.k8s.io/v1");
+    table.putObject("metadata").put("resourceVersion",
+        answer.path("metadata").path("resourceVersion").asText(""));
+    ArrayNode defs = table.putArray("columnDefinitions");
+    for (Column c : columns) {
+      defs.addObject().put("name", c.name()).put("type", c.type()).put("format", c.name().equals("Name") ? "name"
+          : "").put("description", c.name()).put("priority", c.priority());
+    }
+    ArrayNode rows = table.putArray("rows");
+    for (JsonNode item : items) {
+      ObjectNode row = rows.addObject();
+      ArrayNode cells = row.putArray("cells");
+      for (Column c : columns) {
+        cells.addPOJO(c.cell().apply(item));
+      }
+      ObjectNode object = row.putObject("object");
+      object.put("kind", "PartialObjectMetadata");
+      object.put("apiVersion", "meta.k8s.io/v1");
+      object.set("metadata", item.path("metadata"));
+    }
+    return table;
+  }
+
+  private static String age(JsonNode o, Instant now) {
+    String created = o.path("metadata").path("creationTimestamp").asText(null);
+    return created == null ? "<unknown>" : human(Duration.between(Instant.parse(created), now));
+  }
+
+  /** apimachinery's duration.HumanDuration. */
+  static String human(Duration d) {
+    long s = Math.max(0, d.getSeconds());
+    if (s < 120) {
+      return s + "s";
+    }
+    long m = s / 60;
+    if (m < 10) {
+      return s % 60 == 0 ? m + "m" : m + "m" + (s % 60) + "s";
+    }
+    if (m < 180) {
+      return m + "m";
+    }
+    long h = m / 60;
+    if (h < 8) {
+      return m % 60 == 0 ? h + "h" : h + "h" + (m % 60) + "m";
+    }
+    if (h < 48) {
+      return h + "h";
+    }
+    long days = h / 24;
+    if (days < 8) {
+      return h % 24 == 0 ? days + "d" : days + "d" + (h % 24) + "h";
+    }
+    return days < 730 ? days + "d" : (days / 365) + "y";
+  }
+
+  private static Column name() {
+    return new Column("Name", "string", 0, o -> o.path("metadata").path("name").asText());
+  }
+
+  private static Column age(Instant now) {
+    return new Column("Age", "string", 0, o -> age(o, now));
+  }
+
+  private static int i(JsonNode n) {
+    return n.asInt(0);
+  }
+
+  private static List<Column> columns(String kind, Instant now) {
+    return switch (kind) {
+      case "Pod" -> List.of(name(),
+          new Column("Ready", "string", 0, o -> readyContainers(o) + "/" + o.path("spec").path("containers").size()),
+          new Column("Status", "string", 0, Tables::podStatus),
+          new Column("Restarts", "string", 0, o -> {
+            int r = 0;
+            for (JsonNode cs : o.path("status").path("containerStatuses")) {
+              r += cs.path("restartCount").asInt();
+            }
+            return String.valueOf(r);
+          }),
+          age(now),
+          new Column("IP", "string", 1, o -> o.path("status").path("podIP").asText("<none>")),
+          new Column("Node", "string", 1, o -> o.path("spec").path("nodeName").asText("<none>")),
+          new Column("Nominated Node", "string", 1, o -> "<none>"),
+          new Column("Readiness Gates", "string", 1, o -> "<none>"));
+      case "Deployment" -> List.of(name(),
+          new Column("Ready", "string", 0, o -> i(o.path("status").path("readyReplicas")) + "/"
+              + o.path("spec").path("replicas").asInt(1)),
+          new Column("Up-to-date", "integer", 0, o -> i(o.path("status").path("updatedReplicas"))),
+          new Column("Available", "integer", 0, o -> i(o.path("status").path("availableReplicas"))),
+          age(now),
+          new Column("Containers", "string", 1, o -> containers(o, "name")),
+          new Column("Images", "string", 1, o -> containers(o, "image")),
+          new Column("Selector", "string", 1, Tables::selector));
+      case "ReplicaSet" -> List.of(name(),
+          new Column("Desired", "integer", 0, o -> o.path("spec").path("replicas").asInt(1)),
+          new Column("Current", "integer", 0, o -> i(o.path("status").path("replicas"))),
+          new Column("Ready", "integer", 0, o -> i(o.path("status").path("readyReplicas"))),
+          age(now),
+          new Column("Containers", "string", 1, o -> containers(o, "name")),
+          new Column("Images", "string", 1, o -> containers(o, "image")),
+          new Column("Selector", "string", 1, Tables::selector));
+      case "StatefulSet" -> List.of(name(),
+          new Column("Ready", "string", 0, o -> i(o.path("status").path("readyReplicas")) + "/"
+              + o.path("spec").path("replicas").asInt(1)),
+          age(now),
+          new Column("Containers", "string", 1, o -> containers(o, "name")),
+          new Column("Images", "string", 1, o -> containers(o, "image")));
+      case "Event" -> List.of(
+          new Column("Last Seen", "string", 0, o -> {
+            String last = o.path("lastTimestamp").asText(o.path("eventTime").asText(null));
+            return last == null ? "<unknown>" : human(Duration.between(Instant.parse(last), now));
+          }),
+          new Column("Type", "string", 0, o -> o.path("type").asText()),
+          new Column("Reason", "string", 0, o -> o.path("reason").asText()),
+          new Column("Object", "string", 0, o -> o.path("involvedObject").path("kind").asText().toLowerCase() + "/"
+              + o.path("involvedObject").path("name").asText()),
+          new Column("Message", "string", 0, o -> o.path("message").asText()),
+          new Column("Name", "string", 1, o -> o.path("metadata").path("name").asText()));
+      case "Node" -> List.of(name(),
+          new Column("Status", "string", 0, o -> {
+            for (JsonNode c : o.path("status").path("conditions")) {
+              if (c.path("type").asText().equals("Ready")) {
+                return c.path("status").asText().equals("True") ? "Ready" : "NotReady";
+              }
+            }
+            return "Unknown";
+          }),
+          new Column("Roles", "string", 0, o -> {
+            List<String> roles = new ArrayList<>();
+            o.path("metadata").path("labels").fieldNames().forEachRemaining(l -> {
+              if (l.startsWith("node-role.kubernetes.io/")) {
+                roles.add(l.substring("node-role.kubernetes.io/".length()));
+              }
+            });
+            return roles.isEmpty() ? "<none>" : String.join(",", roles);
+          }),
+          age(now),
+          new Column("Version", "string", 0, o -> o.path("status").path("nodeInfo").path("kubeletVersion").asText()));
+      case "Namespace" -> List.of(name(),
+          new Column("Status", "string", 0, o -> o.path("status").path("phase").asText("Active")), age(now));
+      case "Service" -> List.of(name(),
+          new Column("Type", "string", 0, o -> o.path("spec").path("type").asText("ClusterIP")),
+          new Column("Cluster-IP", "string", 0, o -> o.path("spec").path("clusterIP").asText("<none>")),
+          new Column("External-IP", "string", 0, o -> "<none>"),
+          new Column("Port(s)", "string", 0, o -> {
+            List<String> ports = new ArrayList<>();
+            for (JsonNode p : o.path("spec").path("ports")) {
+              ports.add(p.path("port").asInt() + "/" + p.path("protocol").asText("TCP"));
+            }
+            return ports.isEmpty() ? "<none>" : String.join(",", ports);
+          }),
+          age(now),
+          new Column("Selector", "string", 1, o -> {
+            List<String> s = new ArrayList<>();
+            o.path("spec").path("selector").properties().forEach(e -> s.add(e.getKey() + "="
+                + e.getValue().asText()));
+            return s.isEmpty() ? "<none>" : String.join(",", s);
+          }));
+      case "Endpoints" -> List.of(name(),
+          new Column("Endpoints", "string", 0, o -> {
+            List<String> eps = new ArrayList<>();
+            for (JsonNode subset : o.path("subsets")) {
+              for (JsonNode a : subset.path("addresses")) {
+                for (JsonNode p : subset.path("ports")) {
+                  eps.add(a.path("ip").asText() + ":" + p.path("port").asInt());
+                }
+              }
+            }
+            return eps.isEmpty() ? "<none>" : String.join(",", eps);
+          }),
+          age(now));
+      case "ResourceQuota" -> List.of(name(), age(now),
+          new Column("Request", "string", 0, o -> {
+            List<String> r = new ArrayList<>();
+            o.path("status").path("hard").properties().forEach(e -> r.add(e.getKey() + ": "
+                + o.path("status").path("used").path(e.getKey()).asText("0") + "/" + e.getValue().asText()));
+            return String.join(", ", r);
+          }),
+          new Column("Limit", "string", 0, o -> ""));
+      default -> List.of(name(), age(now));
+    };
+  }
+
+  private static int readyContainers(JsonNode pod) {
+    int ready = 0;
+    for (JsonNode cs : pod.path("status").path("containerStatuses")) {
+      ready += cs.path("ready").asBoolean() ? 1 : 0;
+    }
+    return ready;
+  }
+
+  /** The STATUS column as kubectl computes it (printPod). */
+  static String podStatus(JsonNode pod) {
+    JsonNode status = pod.path("status");
+    String reason = status.path("reason").asText(status.path("phase").asText("Pending"));
+    JsonNode inits = status.path("initContainerStatuses");
+    int total = pod.path("spec").path("initContainers").size();
+    for (int i = 0; i < inits.size(); i++) {
+      JsonNode cs = inits.get(i);
+      JsonNode terminated = cs.path("state").path("terminated");
+      JsonNode waiting = cs.path("state").path("waiting");
+      if (!terminated.isMissingNode() && terminated.path("exitCode").asInt() == 0) {
+        continue;
+      }
+      if (!terminated.isMissingNode()) {
+        return "Init:" + terminated.path("reason").asText("ExitCode:" + terminated.path("exitCode").asInt());
+      }
+      if (!waiting.isMissingNode() && !waiting.path("reason").asText("").isEmpty()
+          && !waiting.path("reason").asText().equals("PodInitializing")) {
+        return "Init:" + waiting.path("reason").asText();
+      }
+      return "Init:" + i + "/" + total;
+    }
+    boolean running = false;
+    JsonNode statuses = status.path("containerStatuses");
+    for (int i = statuses.size() - 1; i >= 0; i--) {
+      JsonNode state = statuses.get(i).path("state");
+      if (!state.path("waiting").path("reason").asText("").isEmpty()) {
+        reason = state.path("waiting").path("reason").asText();
+      } else if (!state.path("terminated").isMissingNode()) {
+        reason = state.path("terminated").path("reason").asText("ExitCode:"
+            + state.path("terminated").path("exitCode").asInt());
+      } else if (!state.path("running").isMissingNode() && statuses.get(i).path("ready").asBoolean()) {
+        running = true;
+      }
+    }
+    if (reason.equals("Completed") && running) {
+      reason = "Running";
+    }
+    if (pod.path("metadata").has("deletionTimestamp")) {
+      reason = "Terminating";
+    }
+    return reason;
+  }
+
+  private static String containers(JsonNode o, String field) {
+    List<String> values = new ArrayList<>();
+    for (JsonNode c : o.path("spec").path("template").path("spec").path("containers")) {
+      values.add(c.path(field).asText());
+    }
+    return String.join(",", values);
+  }
+
+  private static String selector(JsonNode o) {
+    List<String> s = new ArrayList<>();
+    o.path("spec").path("selector").path("matchLabels").properties().forEach(e -> s.add(e.getKey() + "="
+        + e.getValue().asText()));
+    return String.join(",", s);
+  }
+}

@@ -1,0 +1,128 @@
+package dev.blame.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class ControllerSimulatorTest {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+  /** A clock the test moves by hand. */
+  static final class MutableClock extends Clock {
+    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T10:00:00Z"));
+
+    void advance(Duration d) {
+      now.updateAndGet(i -> i.plus(d));
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now.get();
+    }
+  }
+
+  @Test
+  void progressDeadlineIsMeasuredWithTheInjectedClock() {
+    MutableClock clock = new MutableClock();
+    try (DemoCluster cluster = DemoCluster.start();
+        ControllerSimulator sim = ControllerSimulator.builder(cluster.newClient()).clock(clock)
+            .tick(Duration.ofMillis(20)).start()) {
+      KubernetesClient client = cluster.client();
+      Deployment d = Scenarios.deployment("default", "slow", 1, "registry.example.invalid/slow:1", List.of());
+      d.getSpec().setProgressDeadlineSeconds(30);
+      client.apps().deployments().inNamespace("default").resource(d).create();
+      Eventually.assertThat(TIMEOUT, () -> assertThat(client.pods().inNamespace("default").list().getItems())
+          .singleElement().satisfies(p -> assertThat(p.getStatus().getContainerStatuses().get(0).getState()
+              .getWaiting().getReason()).isEqualTo("ImagePullBackOff")));
+      assertThat(progressing(client).getReason()).isEqualTo("ReplicaSetUpdated");
+
+      clock.advance(Duration.ofSeconds(31));
+
+      Eventually.assertThat(TIMEOUT, () -> {
+        var c = progressing(client);
+        assertThat(c.getStatus()).isEqualTo("False");
+        assertThat(c.getReason()).isEqualTo("ProgressDeadlineExceeded");
+        assertThat(c.getMessage()).matches("ReplicaSet \"slow-[a-z0-9]+\" has timed out progressing\\.");
+        assertThat(c.getLastTransitionTime()).isEqualTo("2026-01-01T10:00:31Z");
+      });
+      assertThat(client.v1().events().inNamespace("default").list().getItems())
+          .allSatisfy(e -> assertThat(e.getFirstTimestamp()).startsWith("2026-01-01T10:00"));
+      assertThat(sim.errors()).isEmpty();
+    }
+  }
+
+  private static io.fabric8.kubernetes.api.model.apps.DeploymentCondition progressing(KubernetesClient client) {
+    return client.apps().deployments().inNamespace("default").withName("slow").get().getStatus().getConditions()
+        .stream().filter(c -> c.getType().equals("Progressing")).findFirst().orElseThrow();
+  }
+
+  @Test
+  void sameInputsGiveTheSameNames() {
+    assertThat(namesAfterQuotaScenario()).isEqualTo(namesAfterQuotaScenario()).isNotEmpty();
+  }
+
+  @SuppressWarnings("try")
+  private static List<String> namesAfterQuotaScenario() {
+    try (DemoCluster cluster = DemoCluster.start();
+        ControllerSimulator sim = ControllerSimulator.builder(cluster.newClient()).tick(Duration.ofMillis(20))
+            .start()) {
+      Scenario.QUOTA.play(cluster.client(), TIMEOUT);
+      Scenario.QUOTA.awaitSettled(cluster.client(), TIMEOUT);
+      return java.util.stream.Stream.concat(
+          cluster.client().apps().replicaSets().inNamespace("quota").list().getItems().stream(),
+          cluster.client().pods().inNamespace("quota").list().getItems().stream())
+          .map(HasMetadata::getMetadata).map(m -> m.getName()).sorted().toList();
+    }
+  }
+
+  @Test
+  void scalingDownAndHealthyStatefulSetsFollowTheRules() {
+    try (DemoCluster cluster = DemoCluster.start();
+        ControllerSimulator sim = ControllerSimulator.builder(cluster.newClient()).tick(Duration.ofMillis(20))
+            .start()) {
+      KubernetesClient client = cluster.client();
+      client.apps().deployments().inNamespace("default").resource(Scenarios.deployment("default", "web", 3,
+          "nginx:1.25", List.of())).create();
+      Eventually.assertThat(TIMEOUT, () -> assertThat(Scenarios.complete(client, "default", "web", 1)).isNull());
+      client.apps().deployments().inNamespace("default").withName("web").scale(1);
+      Eventually.assertThat(TIMEOUT, () -> assertThat(client.pods().inNamespace("default").list().getItems())
+          .hasSize(1));
+
+      var sts = new io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder().withNewMetadata().withName("kv")
+          .withNamespace("default").endMetadata().withNewSpec().withReplicas(3).withServiceName("kv")
+          .withNewSelector().addToMatchLabels("app", "kv").endSelector().withNewTemplate().withNewMetadata()
+          .addToLabels("app", "kv").endMetadata().withNewSpec().addNewContainer().withName("kv")
+          .withImage("redis:7").endContainer().endSpec().endTemplate().endSpec().build();
+      client.apps().statefulSets().inNamespace("default").resource(sts).create();
+      Eventually.assertThat(TIMEOUT, () -> assertThat(client.apps().statefulSets().inNamespace("default")
+          .withName("kv").get().getStatus().getReadyReplicas()).isEqualTo(3));
+      List<String> creations = client.v1().events().inNamespace("default").list().getItems().stream()
+          .filter(e -> "SuccessfulCreate".equals(e.getReason()) && "kv".equals(e.getInvolvedObject().getName()))
+          .map(e -> e.getMessage()).toList();
+      assertThat(creations).containsExactlyInAnyOrder("create Pod kv-0 in StatefulSet kv successful",
+          "create Pod kv-1 in StatefulSet kv successful", "create Pod kv-2 in StatefulSet kv successful");
+      assertThat(sim.errors()).isEmpty();
+    }
+  }
+}

@@ -1,0 +1,221 @@
+package dev.blame.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.APIGroup;
+import io.fabric8.kubernetes.api.model.APIResource;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class DemoClusterTest {
+
+  private static DemoCluster cluster;
+  private static KubernetesClient client;
+
+  @BeforeAll
+  static void start() {
+    cluster = DemoCluster.start();
+    client = cluster.client();
+  }
+
+  @AfterAll
+  static void stop() {
+    cluster.close();
+  }
+
+  @Test
+  void servesDiscoveryForBuiltInGroups() {
+    assertThat(client.getApiGroups().getGroups()).extracting(APIGroup::getName)
+        .contains("apps", "batch", "networking.k8s.io", "discovery.k8s.io", "events.k8s.io", "autoscaling", "policy",
+            "apiextensions.k8s.io", "storage.k8s.io");
+    assertThat(client.getApiResources("apps/v1").getResources()).extracting(APIResource::getName)
+        .contains("deployments", "replicasets", "statefulsets", "daemonsets", "controllerrevisions");
+    assertThat(client.getApiResources("v1").getResources()).extracting(APIResource::getName)
+        .contains("pods", "services", "events", "namespaces", "nodes", "resourcequotas", "endpoints");
+    assertThat(client.getApiGroup("apps").getPreferredVersion().getGroupVersion()).isEqualTo("apps/v1");
+    assertThat(client.getApiResources("example.invalid/v1")).isNull();
+  }
+
+  @Test
+  void crdShowsUpInDiscoveryAndItsResourcesAreCrudable() {
+    CustomResourceDefinition crd = Scenarios.webAppCrd();
+    client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
+
+    assertThat(client.getApiGroups().getGroups()).extracting(APIGroup::getName).contains("example.dev");
+    assertThat(client.getApiResources("example.dev/v1").getResources())
+        .anySatisfy(r -> {
+          assertThat(r.getName()).isEqualTo("webapps");
+          assertThat(r.getKind()).isEqualTo("WebApp");
+          assertThat(r.getNamespaced()).isTrue();
+        });
+
+    ResourceDefinitionContext context = new ResourceDefinitionContext.Builder().withGroup("example.dev")
+        .withVersion("v1").withPlural("webapps").withKind("WebApp").withNamespaced(true).build();
+    GenericKubernetesResource app = new GenericKubernetesResourceBuilder().withApiVersion("example.dev/v1")
+        .withKind("WebApp").withNewMetadata().withName("crud").withNamespace("default").endMetadata()
+        .addToAdditionalProperties("spec", Map.of("replicas", 1)).build();
+    client.genericKubernetesResources(context).inNamespace("default").resource(app).create();
+    assertThat(client.genericKubernetesResources(context).inNamespace("default").list().getItems())
+        .extracting(r -> r.getMetadata().getName()).contains("crud");
+    client.genericKubernetesResources(context).inNamespace("default").withName("crud")
+        .edit(r -> {
+          r.setAdditionalProperty("spec", Map.of("replicas", 2));
+          return r;
+        });
+    assertThat(client.genericKubernetesResources(context).inNamespace("default").withName("crud").get()
+        .<Integer>get("spec", "replicas")).isEqualTo(2);
+    client.genericKubernetesResources(context).inNamespace("default").withName("crud").delete();
+    assertThat(client.genericKubernetesResources(context).inNamespace("default").withName("crud").get()).isNull();
+
+    client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName()).delete();
+    assertThat(client.getApiGroups().getGroups()).extracting(APIGroup::getName).doesNotContain("example.dev");
+  }
+
+  @Test
+  void setBasedSelectorsFilterListsLikeTheApiServer() {
+    String ns = "selectors";
+    for (String[] p : List.of(new String[] {"a", "prod"}, new String[] {"b", "staging"}, new String[] {"c", "dev"},
+        new String[] {"d", null})) {
+      PodBuilder b = new PodBuilder().withNewMetadata().withName(p[0]).withNamespace(ns).endMetadata()
+          .withNewSpec().addNewContainer().withName("c").withImage("busybox").endContainer().endSpec();
+      if (p[1] != null) {
+        b.editMetadata().addToLabels("env", p[1]).endMetadata();
+      }
+      client.pods().inNamespace(ns).resource(b.build()).create();
+    }
+    assertThat(names(client.pods().inNamespace(ns).withLabelIn("env", "prod", "staging").list().getItems()))
+        .containsExactlyInAnyOrder("a", "b");
+    assertThat(names(client.pods().inNamespace(ns).withLabelNotIn("env", "prod", "staging").list().getItems()))
+        .containsExactlyInAnyOrder("c", "d");
+    assertThat(names(client.pods().inNamespace(ns).withoutLabel("env").list().getItems())).containsExactly("d");
+    assertThat(names(client.pods().inNamespace(ns).withLabel("env").list().getItems()))
+        .containsExactlyInAnyOrder("a", "b", "c");
+    assertThat(names(client.pods().inNamespace(ns).withLabelSelector(new LabelSelectorBuilder()
+        .addNewMatchExpression().withKey("env").withOperator("In").withValues("dev", "prod").endMatchExpression()
+        .addNewMatchExpression().withKey("env").withOperator("Exists").endMatchExpression().build())
+        .list().getItems())).containsExactlyInAnyOrder("a", "c");
+    assertThat(names(client.pods().inNamespace(ns).withLabels(Map.of("env", "dev")).list().getItems()))
+        .containsExactly("c");
+  }
+
+  @Test
+  @SuppressWarnings("try")
+  void setBasedSelectorsFilterWatches() {
+    String ns = "watch-selectors";
+    List<String> seen = new CopyOnWriteArrayList<>();
+    try (Watch ignored = client.pods().inNamespace(ns).withLabelIn("tier", "web", "api").watch(new Watcher<>() {
+      @Override
+      public void eventReceived(Action action, Pod pod) {
+        seen.add(action + " " + pod.getMetadata().getName());
+      }
+
+      @Override
+      public void onClose(WatcherException cause) {
+      }
+    })) {
+      for (String[] p : List.of(new String[] {"db", "db"}, new String[] {"web", "web"}, new String[] {"api", "api"})) {
+        client.pods().inNamespace(ns).resource(new PodBuilder().withNewMetadata().withName(p[0]).withNamespace(ns)
+            .addToLabels("tier", p[1]).endMetadata().build()).create();
+      }
+      Eventually.assertThat(Duration.ofSeconds(10), () -> assertThat(seen).containsExactlyInAnyOrder("ADDED web", "ADDED api"));
+    }
+  }
+
+  @Test
+  void listsCarryTheirKindAndFieldSelectorsWorkOnAnyField() {
+    String ns = "fields";
+    Pod a = client.pods().inNamespace(ns).resource(new PodBuilder().withNewMetadata().withName("a").endMetadata()
+        .withNewSpec().withNodeName("n1").endSpec().build()).create();
+    client.pods().inNamespace(ns).resource(new PodBuilder().withNewMetadata().withName("b").endMetadata()
+        .withNewSpec().withNodeName("n2").endSpec().build()).create();
+    client.v1().events().inNamespace(ns).resource(new io.fabric8.kubernetes.api.model.EventBuilder().withNewMetadata()
+        .withName("a.1").endMetadata().withNewInvolvedObject().withKind("Pod").withName("a").withNamespace(ns)
+        .withUid(a.getMetadata().getUid()).endInvolvedObject().withReason("Test").build()).create();
+
+    assertThat(names(client.pods().inNamespace(ns).withField("spec.nodeName", "n2").list().getItems()))
+        .containsExactly("b");
+    assertThat(names(client.pods().inNamespace(ns).withoutField("spec.nodeName", "n2").list().getItems()))
+        .containsExactly("a");
+    assertThat(names(client.v1().events().inNamespace(ns).withField("involvedObject.uid", a.getMetadata().getUid())
+        .list().getItems())).containsExactly("a.1");
+    assertThat(client.pods().inNamespace(ns).list().getKind()).isEqualTo("PodList");
+    assertThat(client.apps().deployments().inNamespace(ns).list().getKind()).isEqualTo("DeploymentList");
+  }
+
+  @Test
+  void deletingAnOwnerCollectsItsDependentsInTheBackground() {
+    String ns = "gc";
+    ConfigMap owner = client.configMaps().inNamespace(ns).resource(new ConfigMapBuilder().withNewMetadata()
+        .withName("owner").endMetadata().build()).create();
+    ConfigMap child = client.configMaps().inNamespace(ns).resource(ownedBy(owner, "child")).create();
+    client.pods().inNamespace(ns).resource(new PodBuilder().withNewMetadata().withName("grandchild")
+        .addNewOwnerReference().withApiVersion("v1").withKind("ConfigMap").withName("child")
+        .withUid(child.getMetadata().getUid()).withController(true).endOwnerReference().endMetadata().build())
+        .create();
+    client.configMaps().inNamespace(ns).resource(new ConfigMapBuilder().withNewMetadata().withName("unrelated")
+        .endMetadata().build()).create();
+
+    client.configMaps().inNamespace(ns).withName("owner").delete();
+
+    assertThat(names(client.configMaps().inNamespace(ns).list().getItems())).containsExactly("unrelated");
+    assertThat(client.pods().inNamespace(ns).list().getItems()).isEmpty();
+  }
+
+  @Test
+  void deletingANamespaceDeletesWhatIsInIt() {
+    client.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
+        .withName("doomed").endMetadata().build()).create();
+    assertThat(client.namespaces().withName("doomed").get().getStatus().getPhase()).isEqualTo("Active");
+    client.configMaps().inNamespace("doomed").resource(new ConfigMapBuilder().withNewMetadata().withName("x")
+        .endMetadata().build()).create();
+    client.configMaps().inNamespace("kept").resource(new ConfigMapBuilder().withNewMetadata().withName("y")
+        .endMetadata().build()).create();
+
+    client.namespaces().withName("doomed").delete();
+
+    assertThat(client.configMaps().inNamespace("doomed").list().getItems()).isEmpty();
+    assertThat(names(client.configMaps().inNamespace("kept").list().getItems())).containsExactly("y");
+  }
+
+  @Test
+  void orphanPropagationKeepsDependents() {
+    String ns = "gc-orphan";
+    ConfigMap owner = client.configMaps().inNamespace(ns).resource(new ConfigMapBuilder().withNewMetadata()
+        .withName("owner").endMetadata().build()).create();
+    client.configMaps().inNamespace(ns).resource(ownedBy(owner, "child")).create();
+
+    client.configMaps().inNamespace(ns).withName("owner")
+        .withPropagationPolicy(io.fabric8.kubernetes.api.model.DeletionPropagation.ORPHAN).delete();
+
+    assertThat(names(client.configMaps().inNamespace(ns).list().getItems())).containsExactly("child");
+  }
+
+  private static ConfigMap ownedBy(ConfigMap owner, String name) {
+    return new ConfigMapBuilder().withNewMetadata().withName(name).addNewOwnerReference().withApiVersion("v1")
+        .withKind("ConfigMap").withName(owner.getMetadata().getName()).withUid(owner.getMetadata().getUid())
+        .withController(true).withBlockOwnerDeletion(true).endOwnerReference().endMetadata().build();
+  }
+
+  static List<String> names(List<? extends HasMetadata> items) {
+    return items.stream().map(i -> i.getMetadata().getName()).toList();
+  }
+}

@@ -1,0 +1,380 @@
+package dev.blame.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.blame.api.Blame;
+import dev.blame.api.GroupKind;
+import dev.blame.api.Node;
+import dev.blame.api.ObjectRef;
+import dev.blame.core.BlameEngine;
+import io.fabric8.kubernetes.api.model.APIGroup;
+import io.fabric8.kubernetes.api.model.APIGroupList;
+import io.fabric8.kubernetes.api.model.APIResource;
+import io.fabric8.kubernetes.api.model.APIResourceList;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * One run's view of the world: a {@link Blame} over manifests (offline) or a cluster (live), the moment it
+ * judges at, the default namespace, and the resolver for the resource names the user types.
+ */
+final class Session implements AutoCloseable {
+
+  /**
+   * Kinds watched live besides those the analyzers declare, so that a workload's effects are complete, and its
+   * revisions (ControllerRevisions) and injection evidence (MutatingWebhookConfigurations) are known. A kind the
+   * user may not list is reported as unreadable, not as an error.
+   */
+  static final Set<GroupKind> WORKLOAD_KINDS = Set.of(GroupKind.DEPLOYMENT, GroupKind.REPLICA_SET,
+      GroupKind.STATEFUL_SET, GroupKind.DAEMON_SET, GroupKind.JOB, GroupKind.CRON_JOB, GroupKind.POD,
+      GroupKind.SERVICE, GroupKind.CONTROLLER_REVISION,
+      GroupKind.of("admissionregistration.k8s.io", "MutatingWebhookConfiguration"));
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Cli cli;
+  private final SourceOptions options;
+  private final boolean offline;
+  private final BlameEngine.Builder builder;
+  private final Instant now;
+  private final KubernetesClient client;
+  private final String namespace;
+  private Blame blame;
+  private ResourceResolver resolver;
+
+  private Session(Cli cli, SourceOptions options, boolean offline, BlameEngine.Builder builder, Instant now,
+      KubernetesClient client, String namespace) {
+    this.cli = cli;
+    this.options = options;
+    this.offline = offline;
+    this.builder = builder;
+    this.now = now;
+    this.client = client;
+    this.namespace = namespace;
+  }
+
+  /** Reads the manifests given with {@code -f}, or connects to the cluster the kubeconfig names. */
+  static Session open(Cli cli, SourceOptions options) {
+    Instant fixed = options.now == null ? null : parseNow(options.now);
+    if (!options.offline()) {
+      return live(cli, options, fixed);
+    }
+    if (options.context != null || options.kubeconfig != null) {
+      throw new CliException("--context and --kubeconfig choose a cluster; they cannot be used with -f");
+    }
+    BlameEngine.Builder builder = BlameEngine.builder();
+    List<String> texts = new ArrayList<>();
+    boolean stdinRead = false;
+    for (String name : options.filenames) {
+      if (name.equals("-")) {
+        if (stdinRead) {
+          throw new CliException("-f - (stdin) can be given only once");
+        }
+        stdinRead = true;
+        String text = readStdin(cli);
+        builder.manifests("<stdin>", text);
+        texts.add(text);
+      } else {
+        Path path = Path.of(name);
+        builder.manifests(path);
+        texts.addAll(readQuietly(path));
+      }
+    }
+    return offline(cli, options, builder, texts, fixed);
+  }
+
+  /** The manifests of a scenario bundled in the jar. */
+  static Session bundled(Cli cli, SourceOptions options, String name, String text) {
+    Instant fixed = options.now == null ? null : parseNow(options.now);
+    BlameEngine.Builder builder = BlameEngine.builder().manifests(name, text);
+    return offline(cli, options, builder, List.of(text), fixed);
+  }
+
+  private static Session offline(Cli cli, SourceOptions options, BlameEngine.Builder builder, List<String> texts,
+      Instant fixed) {
+    Instant now = fixed;
+    if (now == null) {
+      now = texts.stream().map(Timestamps::newest).flatMap(Optional::stream).max(Instant::compareTo)
+          .orElseGet(Instant::now);
+    }
+    builder.clock(Clock.fixed(now, ZoneOffset.UTC));
+    return new Session(cli, options, true, builder, now, null, options.namespace);
+  }
+
+  private static Session live(Cli cli, SourceOptions options, Instant fixed) {
+    Config config;
+    try {
+      if (options.kubeconfig != null) {
+        File file = new File(options.kubeconfig);
+        if (!file.isFile()) {
+          throw new CliException("--kubeconfig " + options.kubeconfig + ": no such file");
+        }
+        config = Config.fromKubeconfig(options.context, file);
+      } else {
+        config = Config.autoConfigure(options.context);
+      }
+    } catch (KubernetesClientException | IllegalArgumentException e) {
+      throw new CliException("cannot read the kubeconfig: " + Errors.oneLine(e), e);
+    }
+    if (options.context != null && (config.getCurrentContext() == null
+        || !options.context.equals(config.getCurrentContext().getName()))) {
+      throw new CliException("context \"" + options.context + "\" not found in the kubeconfig");
+    }
+    if (config.getMasterUrl() == null || config.getMasterUrl().isBlank()) {
+      throw new CliException("no cluster configured: give --kubeconfig or set KUBECONFIG, or read manifests with -f");
+    }
+    int timeoutMillis = Math.max(1, options.requestTimeoutSeconds) * 1000;
+    config.setRequestTimeout(timeoutMillis);
+    config.setConnectionTimeout(Math.min(timeoutMillis, 10_000));
+    // Connection refused is an answer: do not retry with backoff for a minute like a controller would.
+    config.setRequestRetryBackoffLimit(0);
+    KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
+    String ns = options.namespace != null ? options.namespace
+        : config.getNamespace() != null && !config.getNamespace().isBlank() ? config.getNamespace() : "default";
+    BlameEngine.Builder builder = BlameEngine.builder().client(client)
+        .requestTimeout(Duration.ofMillis(timeoutMillis))
+        .clock(fixed == null ? Clock.systemUTC() : Clock.fixed(fixed, ZoneOffset.UTC));
+    return new Session(cli, options, false, builder, fixed, client, ns);
+  }
+
+  /**
+   * A live session on a client the caller has built (the demo's cluster); the session closes it. The clock is
+   * the system's, as for any live cluster.
+   */
+  static Session live(Cli cli, KubernetesClient client, String namespace) {
+    BlameEngine.Builder builder = BlameEngine.builder().client(client).clock(Clock.systemUTC());
+    return new Session(cli, new SourceOptions(), false, builder, null, client, namespace);
+  }
+
+  boolean offline() {
+    return offline;
+  }
+
+  /** The namespace given with -n, the context's (live), or null (offline, none given). */
+  String namespace() {
+    return namespace;
+  }
+
+  /** Offline: the fixed moment. Live: the clock, unless --now was given. */
+  Instant now() {
+    return now != null ? now : Instant.now();
+  }
+
+  /** Builds the graph, once. Live: watches the namespace, or all namespaces, plus these kinds. */
+  Blame blame(boolean allNamespaces, Collection<GroupKind> watch) {
+    if (blame == null) {
+      if (!offline) {
+        if (allNamespaces) {
+          builder.allNamespaces();
+        } else {
+          builder.namespace(namespace);
+        }
+        Set<GroupKind> kinds = new LinkedHashSet<>(WORKLOAD_KINDS);
+        kinds.addAll(watch);
+        kinds.remove(GroupKind.SECRET);
+        builder.observe(kinds.toArray(GroupKind[]::new));
+      }
+      cli.engine.accept(builder);
+      blame = builder.build();
+    }
+    return blame;
+  }
+
+  Blame blame() {
+    return blame(false, List.of());
+  }
+
+  /** Offline: the built-in names, the kinds in the manifests and their CRDs. Live: built-in, then discovery. */
+  ResourceResolver resolver() {
+    if (resolver == null) {
+      resolver = offline ? new ResourceResolver(typesInGraph(blame()), List::of)
+          : new ResourceResolver(List.of(), this::discover);
+    }
+    return resolver;
+  }
+
+  private static List<ResourceType> typesInGraph(Blame blame) {
+    List<ResourceType> types = new ArrayList<>();
+    for (GroupKind kind : blame.kinds()) {
+      List<Node> nodes = blame.list(kind, "");
+      ResourceType guess = ResourceType.guessed(kind);
+      String version = nodes.stream().map(n -> n.ref().version()).filter(v -> !v.isEmpty()).findFirst().orElse("");
+      Boolean namespaced = nodes.isEmpty() ? null : nodes.stream().anyMatch(n -> !n.ref().isClusterScoped());
+      types.add(new ResourceType(kind, guess.plural, guess.singular, List.of(), namespaced, version));
+    }
+    for (Node crd : blame.list(GroupKind.CUSTOM_RESOURCE_DEFINITION, "")) {
+      crdType(crd).ifPresent(types::add);
+    }
+    return types;
+  }
+
+  private static Optional<ResourceType> crdType(Node crd) {
+    try {
+      JsonNode spec = JSON.valueToTree(crd.object()).path("spec");
+      JsonNode names = spec.path("names");
+      String group = spec.path("group").asText("");
+      String kind = names.path("kind").asText("");
+      if (kind.isEmpty()) {
+        return Optional.empty();
+      }
+      String plural = names.path("plural").asText(ResourceType.pluralize(kind.toLowerCase(Locale.ROOT)));
+      String singular = names.path("singular").asText(kind.toLowerCase(Locale.ROOT));
+      List<String> shortNames = new ArrayList<>();
+      names.path("shortNames").forEach(s -> shortNames.add(s.asText()));
+      String version = "";
+      for (JsonNode v : spec.path("versions")) {
+        if (version.isEmpty() || v.path("storage").asBoolean(false)) {
+          version = v.path("name").asText("");
+        }
+      }
+      Boolean namespaced = spec.has("scope") ? !"Cluster".equals(spec.path("scope").asText()) : null;
+      return Optional.of(new ResourceType(GroupKind.of(group, kind), plural, singular.isEmpty()
+          ? kind : singular, shortNames, namespaced, version));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The API server's discovery documents, best effort: a server that does not serve them has no extra types. */
+  private List<ResourceType> discover() {
+    List<ResourceType> types = new ArrayList<>();
+    try {
+      List<String> groupVersions = new ArrayList<>(List.of("v1"));
+      APIGroupList groups = client.getApiGroups();
+      if (groups != null && groups.getGroups() != null) {
+        for (APIGroup group : groups.getGroups()) {
+          if (group.getPreferredVersion() != null && group.getPreferredVersion().getGroupVersion() != null) {
+            groupVersions.add(group.getPreferredVersion().getGroupVersion());
+          }
+        }
+      }
+      for (String gv : groupVersions) {
+        APIResourceList list = client.getApiResources(gv);
+        if (list == null || list.getResources() == null) {
+          continue;
+        }
+        String group = gv.contains("/") ? gv.substring(0, gv.indexOf('/')) : "";
+        String version = gv.substring(gv.indexOf('/') + 1);
+        for (APIResource r : list.getResources()) {
+          if (r.getName() == null || r.getName().contains("/") || r.getKind() == null) {
+            continue;
+          }
+          types.add(new ResourceType(GroupKind.of(group, r.getKind()), r.getName(),
+              r.getSingularName() == null || r.getSingularName().isEmpty() ? r.getKind() : r.getSingularName(),
+              r.getShortNames() == null ? List.of() : r.getShortNames(), r.getNamespaced(), version));
+        }
+      }
+    } catch (RuntimeException e) {
+      // Discovery is a convenience for names kubectl's table lacks; the error for the name follows.
+    }
+    return types;
+  }
+
+  /**
+   * The object a user means by TYPE and NAME. Cluster-scoped types have no namespace; offline without -n, the
+   * namespace of the only object of that type and name in the manifests.
+   */
+  ObjectRef target(ResourceType type, String name) {
+    if (name.isBlank()) {
+      throw new CliException("a resource name is required after " + type.qualifiedPlural());
+    }
+    if (Boolean.FALSE.equals(type.namespaced)) {
+      return ref(type, "", name);
+    }
+    if (namespace != null) {
+      return ref(type, namespace, name);
+    }
+    // Offline without -n.
+    List<Node> matches = blame().list(type.kind, "").stream().filter(n -> n.ref().name().equals(name)).toList();
+    if (matches.size() == 1) {
+      return matches.get(0).ref().key();
+    }
+    if (matches.size() > 1) {
+      throw new CliException(type.qualifiedPlural() + " \"" + name + "\" is in several namespaces ("
+          + matches.stream().map(n -> n.ref().namespace()).collect(Collectors.joining(", "))
+          + "); choose one with -n");
+    }
+    return ref(type, "default", name);
+  }
+
+  private static ObjectRef ref(ResourceType type, String namespace, String name) {
+    return ObjectRef.of(type.kind, namespace, name);
+  }
+
+  /** How to say where an object was looked for, in a not-found message. */
+  String where(ObjectRef ref) {
+    String scope = ref.isClusterScoped() ? "" : " in namespace \"" + ref.namespace() + "\"";
+    return scope + (offline ? " in the given manifests" : "");
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (blame != null) {
+        blame.close();
+      }
+    } finally {
+      if (client != null) {
+        client.close();
+      }
+    }
+  }
+
+  static Instant parseNow(String text) {
+    Instant time = Timestamps.parse(text);
+    if (time == null) {
+      throw new CliException("--now " + text + ": expected an RFC 3339 time such as 2026-11-22T12:00:15Z");
+    }
+    return time;
+  }
+
+  private static String readStdin(Cli cli) {
+    try {
+      return new String(cli.in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new CliException("-f -: cannot read stdin: " + e.getMessage(), e);
+    }
+  }
+
+  private static List<String> readQuietly(Path path) {
+    try {
+      if (Files.isDirectory(path)) {
+        try (Stream<Path> walk = Files.walk(path)) {
+          List<String> texts = new ArrayList<>();
+          for (Path file : walk.filter(Files::isRegularFile).filter(Session::isManifest).sorted().toList()) {
+            texts.add(Files.readString(file, StandardCharsets.UTF_8));
+          }
+          return texts;
+        }
+      }
+      return List.of(Files.readString(path, StandardCharsets.UTF_8));
+    } catch (IOException | RuntimeException e) {
+      return List.of();
+    }
+  }
+
+  private static boolean isManifest(Path file) {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json");
+  }
+}

@@ -1,0 +1,39 @@
+package dev.blame.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** Where the objects come from: manifests ({@code -f}), or a cluster chosen the way kubectl chooses it. */
+final class SourceOptions {
+
+  @Option(names = {"-f", "--filename"}, paramLabel = "PATH",
+      description = "Manifests to explain offline: a file, a directory (read recursively), or - for stdin. "
+          + "Repeatable. No cluster is contacted.")
+  List<String> filenames = new ArrayList<>();
+
+  @Option(names = {"-n", "--namespace"}, paramLabel = "NAMESPACE",
+      description = "The namespace. Live: the context's namespace by default. Offline: the object's "
+          + "namespace when its name is unique in the manifests.")
+  String namespace;
+
+  @Option(names = "--context", paramLabel = "CONTEXT", description = "The kubeconfig context to use.")
+  String context;
+
+  @Option(names = "--kubeconfig", paramLabel = "FILE",
+      description = "The kubeconfig file; $KUBECONFIG or ~/.kube/config by default.")
+  String kubeconfig;
+
+  @Option(names = "--now", paramLabel = "TIME",
+      description = "The moment to judge at, RFC 3339 (2026-11-22T12:00:15Z). Offline default: the newest "
+          + "timestamp in the manifests (when the dump was taken). Live default: the clock.")
+  String now;
+
+  @Option(names = "--request-timeout", paramLabel = "SECONDS", defaultValue = "30",
+      description = "Live: how long one request or initial list may take (default: ${DEFAULT-VALUE}).")
+  int requestTimeoutSeconds;
+
+  boolean offline() {
+    return !filenames.isEmpty();
+  }
+}

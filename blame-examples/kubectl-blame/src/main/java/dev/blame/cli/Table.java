@@ -1,0 +1,42 @@
+package dev.blame.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** kubectl's plain tables: upper-case headers, columns separated by three spaces, no trailing blanks. */
+final class Table {
+
+  private final List<String[]> rows = new ArrayList<>();
+
+  Table(String... headers) {
+    rows.add(headers);
+  }
+
+  Table add(String... cells) {
+    rows.add(cells);
+    return this;
+  }
+
+  @Override
+  public String toString() {
+    int columns = rows.get(0).length;
+    int[] widths = new int[columns];
+    for (String[] row : rows) {
+      for (int i = 0; i < columns; i++) {
+        widths[i] = Math.max(widths[i], row[i].length());
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    for (String[] row : rows) {
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < columns; i++) {
+        line.append(row[i]);
+        if (i < columns - 1) {
+          line.append(" ".repeat(widths[i] - row[i].length() + 3));
+        }
+      }
+      out.append(line.toString().stripTrailing()).append('\n');
+    }
+    return out.toString();
+  }
+}

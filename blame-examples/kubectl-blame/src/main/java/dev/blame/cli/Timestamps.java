@@ -1,0 +1,70 @@
+package dev.blame.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Finds when a dump was taken: the newest RFC 3339 timestamp in it. {@code deletionTimestamp} is left out:
+ * graceful deletion sets it in the future (now + grace period).
+ */
+final class Timestamps {
+
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final Pattern RFC3339 =
+      Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})");
+
+  private Timestamps() {}
+
+  /** The newest timestamp in the text; empty when there is none or the text cannot be read. */
+  static Optional<Instant> newest(String text) {
+    Instant[] newest = {null};
+    try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(text)) {
+      while (docs.hasNextValue()) {
+        visit(docs.nextValue(), null, newest);
+      }
+    } catch (IOException | RuntimeException e) {
+      // The engine reports unreadable input with a better message; here it just has no timestamps.
+    }
+    return Optional.ofNullable(newest[0]);
+  }
+
+  private static void visit(JsonNode node, String field, Instant[] newest) {
+    if (node == null) {
+      return;
+    }
+    if (node.isObject()) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        if (!"deletionTimestamp".equals(e.getKey())) {
+          visit(e.getValue(), e.getKey(), newest);
+        }
+      }
+    } else if (node.isArray()) {
+      node.forEach(child -> visit(child, field, newest));
+    } else if (node.isTextual() && RFC3339.matcher(node.asText()).matches()) {
+      Instant time = parse(node.asText());
+      if (time != null && (newest[0] == null || time.isAfter(newest[0]))) {
+        newest[0] = time;
+      }
+    }
+  }
+
+  /** Parses RFC 3339; null when it is not. */
+  static Instant parse(String text) {
+    try {
+      return OffsetDateTime.parse(text.trim()).toInstant();
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+}

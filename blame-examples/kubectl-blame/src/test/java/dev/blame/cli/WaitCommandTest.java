@@ -1,0 +1,174 @@
+package dev.blame.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.blame.demo.ControllerSimulator;
+import dev.blame.demo.DemoCluster;
+import dev.blame.demo.Scenario;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code kubectl blame wait} with the built-in analyzers against the demo cluster's scenarios. */
+@Timeout(120)
+class WaitCommandTest {
+
+  static DemoCluster cluster;
+  static ControllerSimulator simulator;
+  static Path kubeconfig;
+
+  @TempDir
+  static Path dir;
+
+  @BeforeAll
+  static void start() {
+    cluster = DemoCluster.start();
+    simulator = ControllerSimulator.start(cluster);
+    kubeconfig = cluster.writeKubeconfig(dir.resolve("kubeconfig"), "default");
+    for (Scenario s : new Scenario[] {Scenario.IMAGE_PULL_ERROR, Scenario.UNSCHEDULABLE, Scenario.QUOTA,
+        Scenario.CRASHLOOP_STATEFULSET, Scenario.TALK}) {
+      s.play(cluster.client(), Duration.ofSeconds(30));
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    simulator.close();
+    cluster.close();
+  }
+
+  static Run blameWait(Map<String, String> env, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    Cli cli = new Cli(new PrintWriter(out), new PrintWriter(err), new ByteArrayInputStream(new byte[0]), env, false,
+        builder -> { });
+    String[] all = new String[args.length + 3];
+    all[0] = "wait";
+    all[1] = "--kubeconfig";
+    all[2] = kubeconfig.toString();
+    System.arraycopy(args, 0, all, 3, args.length);
+    int code = BlameCli.run(cli, all);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  static Run blameWait(String... args) {
+    return blameWait(Map.of(), args);
+  }
+
+  @Test
+  void aCrashLoopFailsNamingThePodTheReasonTheRevisionAndTheEvents() {
+    Run run = blameWait("deploy/my-busybox", "-n", "talk", "--timeout", "60s");
+    assertThat(run.code()).as(run.toString()).isEqualTo(1);
+    assertThat(run.out()).contains("FAILED after", "deployment.apps/my-busybox", "Culprits:",
+        "Revision change: Deployment my-busybox revision 2 (from 1)", "busybox:v3",
+        "Last events:", "BackOff");
+    // Which finding leads depends on the moment: backing off, or running again after its restarts.
+    assertThat(run.out()).containsPattern("pod/my-busybox-\\w+-\\w+ \\[busybox\\] (CrashLoopBackOff|Restarted|NonZeroExit)");
+  }
+
+  @Test
+  void anImagePullErrorFailsOnceTheGraceRunsOut() {
+    Run run = blameWait("deploy/checkout", "-n", "image-pull-error", "--grace", "1s", "--timeout", "60s");
+    assertThat(run.code()).as(run.toString()).isEqualTo(1);
+    assertThat(run.out()).containsPattern("pod/checkout-\\w+-\\w+ \\[checkout\\] (ImagePullBackOff|ErrImagePull)");
+  }
+
+  @Test
+  void anUnschedulablePodFails() {
+    Run run = blameWait("deploy/analytics", "-n", "unschedulable", "--grace", "1s", "--timeout", "60s");
+    assertThat(run.code()).as(run.toString()).isEqualTo(1);
+    assertThat(run.out()).contains("Unschedulable", "Insufficient cpu");
+  }
+
+  @Test
+  void withMoreGraceThanTimeItTimesOutNamingWhatIsPending() {
+    Run run = blameWait(Map.of("GITHUB_ACTIONS", "true"), "deploy/analytics", "-n", "unschedulable", "--grace", "10m",
+        "--timeout", "2s");
+    assertThat(run.code()).as(run.toString()).isEqualTo(2);
+    assertThat(run.out()).contains("TIMED OUT after 2s, still pending:", "deployment.apps/analytics",
+        "::error title=Rollout timed out after 2s::deployment.apps/analytics");
+  }
+
+  @Test
+  void aQuotaFailsWithJsonAnnotationsAndAJunitReport() throws Exception {
+    Path junit = dir.resolve("reports/wait.xml");
+    Run run = blameWait(Map.of("GITHUB_ACTIONS", "true"), "deploy/web", "-n", "quota", "--timeout", "60s",
+        "-o", "json", "--junit-report", junit.toString());
+    assertThat(run.code()).as(run.toString()).isEqualTo(1);
+    String json = run.out().substring(0, run.out().indexOf("\n::error"));
+    JsonNode doc = new ObjectMapper().readTree(json);
+    assertThat(doc.path("outcome").asText()).isEqualTo("FAILED");
+    assertThat(doc.path("exitCode").asInt()).isEqualTo(1);
+    assertThat(doc.path("objects").get(0).path("phase").asText()).isEqualTo("DOOMED");
+    assertThat(doc.path("culprits").get(0).path("reason").asText()).isEqualTo("FailedCreate");
+    assertThat(doc.path("culprits").get(0).path("kind").asText()).isEqualTo("ReplicaSet");
+    assertThat(run.out()).contains("::error title=Rollout failed: ReplicaSet web-", "exceeded quota");
+    String xml = Files.readString(junit);
+    assertThat(xml).contains("<testsuite name=\"kubectl-blame wait\" tests=\"1\" failures=\"1\" errors=\"0\"",
+        "<testcase classname=\"quota\" name=\"deployment.apps/web\"", "<failure type=\"RolloutFailed\"",
+        "exceeded quota");
+  }
+
+  @Test
+  void aStatefulSetStuckOnACrashingPodFails() {
+    Run run = blameWait("sts/db", "-n", "crashloop-statefulset", "--timeout", "60s");
+    assertThat(run.code()).as(run.toString()).isEqualTo(1);
+    assertThat(run.out()).containsPattern("pod/db-0 \\[postgres\\] (CrashLoopBackOff|Restarted|NonZeroExit)");
+  }
+
+  @Test
+  void aHealthyRolloutWaitedForRightAfterTheEditIsNotDoneBeforeItsNewRevision() throws Exception {
+    Scenario.HEALTHY_ROLLOUT.play(cluster.client(), Duration.ofSeconds(30));
+    // The edit to nginx:1.26 has just been written: the status still describes revision 1, complete.
+    Run run = blameWait("deploy/api", "-n", "healthy-rollout", "--timeout", "60s");
+    assertThat(run.code()).as(run.toString()).isZero();
+    assertThat(run.out()).contains("Rolled out: 1 of 1 objects complete");
+    Deployment api = cluster.client().apps().deployments().inNamespace("healthy-rollout").withName("api").get();
+    assertThat(api.getStatus().getObservedGeneration()).isEqualTo(api.getMetadata().getGeneration());
+    assertThat(api.getStatus().getUpdatedReplicas()).isEqualTo(3);
+    assertThat(api.getStatus().getAvailableReplicas()).isEqualTo(3);
+    assertThat(api.getStatus().getReplicas()).isEqualTo(3);
+  }
+
+  @Test
+  void manifestsAreWaitedForObjectByObject() throws Exception {
+    Path manifests = dir.resolve("sts.yaml");
+    Files.writeString(manifests, """
+        apiVersion: v1
+        kind: Service
+        metadata: {name: db}
+        spec: {clusterIP: None, selector: {app: db}}
+        ---
+        apiVersion: apps/v1
+        kind: StatefulSet
+        metadata: {name: db}
+        spec: {replicas: 3, serviceName: db, selector: {matchLabels: {app: db}}, template: {metadata: {labels: {app: db}}}}
+        """);
+    Run run = blameWait("-f", manifests.toString(), "-n", "crashloop-statefulset", "--timeout", "60s");
+    assertThat(run.code()).as(run.toString()).isEqualTo(1);
+    assertThat(run.out()).contains("statefulset.apps/db", "pod/db-0 [postgres]");
+  }
+
+  @Test
+  void badInputAndMissingObjectsExitThree() {
+    Run missing = blameWait("deploy/nope", "-n", "quota");
+    assertThat(missing.code()).isEqualTo(3);
+    assertThat(missing.err()).contains("\"nope\" not found in namespace \"quota\"");
+    assertThat(blameWait("deploy/web", "-n", "quota", "--timeout", "soon").code()).isEqualTo(3);
+    assertThat(blameWait().code()).isEqualTo(3);
+    Run file = blameWait("-f", dir.resolve("absent.yaml").toString());
+    assertThat(file.code()).as(file.toString()).isEqualTo(3);
+  }
+}

@@ -1,0 +1,94 @@
+package dev.blame.examples.operator;
+
+import dev.blame.api.Explanation;
+import dev.blame.api.Finding;
+import dev.blame.api.Health;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The WebApp's {@code Ready} condition as the operator derives it from blame's explanation: what it writes,
+ * and what it compares to decide whether anything needs writing.
+ *
+ * <p>The message is made of stable parts only (the culprit's kind, name, reason and revision), never of
+ * counts or ages: a crash-looping pod's restart count grows forever, and a message that carried it would
+ * turn every restart into a status write. The full finding, counts included, goes into the Event instead.
+ *
+ * @param status {@code True}, {@code False} or {@code Unknown}
+ * @param reason UpperCamelCase: the culprit's reason ({@code CrashLoopBackOff}), or {@code Available}
+ * @param message e.g. {@code pod web-6b7d-abcde is CrashLoopBackOff since revision 2}
+ * @param detail the culprit's full finding for the Event; not part of the condition, not compared
+ * @param observedGeneration the WebApp generation this verdict is about
+ */
+public record ReadyCondition(String status, String reason, String message, String detail,
+    long observedGeneration) {
+
+  /** The condition for a WebApp of this generation, given blame's explanation of it. */
+  public static ReadyCondition from(Explanation why, long generation) {
+    if (why.health() == Health.HEALTHY) {
+      return new ReadyCondition("True", "Available", why.verdict().message(), why.verdict().message(), generation);
+    }
+    Optional<Finding> culprit = why.culprits().stream().findFirst().or(() -> why.verdict().worstFinding());
+    String status = why.health() == Health.UNKNOWN ? "Unknown" : "False";
+    if (culprit.isEmpty()) {
+      String reason = camel(why.health().name());
+      return new ReadyCondition(status, reason, why.verdict().message(), why.verdict().message(), generation);
+    }
+    Finding f = culprit.get();
+    // About the WebApp itself (a child not created yet): the finding's own sentence is stable and clearer.
+    String message = f.subject().equals(why.target()) ? f.message()
+        : f.subject().kind().toLowerCase(Locale.ROOT) + " " + f.subject().name() + " is " + f.reason()
+            + f.revision().map(r -> " since revision " + r.number()).orElse("");
+    return new ReadyCondition(status, f.reason().toString(), message, f.toString(), generation);
+  }
+
+  /** The {@code Ready} condition a WebApp's status holds now, if any; detail is empty. */
+  public static Optional<ReadyCondition> read(GenericKubernetesResource app) {
+    Object observed = WebApp.section(app, "status").get("observedGeneration");
+    long generation = observed instanceof Number n ? n.longValue() : 0;
+    return WebApp.readyCondition(app).map(c -> new ReadyCondition(String.valueOf(c.get("status")),
+        String.valueOf(c.get("reason")), String.valueOf(c.get("message")), "", generation));
+  }
+
+  /** True when writing {@code other} would change nothing a reader of the WebApp sees. */
+  public boolean sameAs(ReadyCondition other) {
+    return sameVerdict(other) && observedGeneration == other.observedGeneration;
+  }
+
+  /** True when the condition says the same thing (only the generation it is about may differ). */
+  public boolean sameVerdict(ReadyCondition other) {
+    return other != null && status.equals(other.status) && reason.equals(other.reason)
+        && message.equals(other.message);
+  }
+
+  /** True for {@code status: "True"}. */
+  public boolean isTrue() {
+    return "True".equals(status);
+  }
+
+  /** {@code Ready=False because pod web-6b7d-abcde is CrashLoopBackOff since revision 2}. */
+  @Override
+  public String toString() {
+    return "Ready=" + status + " because " + message;
+  }
+
+  private static String camel(String upperSnake) {
+    StringBuilder out = new StringBuilder();
+    for (String part : upperSnake.split("_")) {
+      out.append(part.charAt(0)).append(part.substring(1).toLowerCase(Locale.ROOT));
+    }
+    return out.toString();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ReadyCondition other && sameAs(other);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(status, reason, message, observedGeneration);
+  }
+}

@@ -1,0 +1,84 @@
+package dev.blame.examples.operator;
+
+import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The operator's only writes about a WebApp itself: its {@code status} (through the status subresource,
+ * with the resourceVersion it was read at, so a stale write fails with 409 instead of losing an update) and
+ * core/v1 Events about it, named like client-go's recorder does ({@code <name>.<hex nanos>}).
+ */
+final class StatusWriter {
+
+  static final String COMPONENT = "webapp-operator";
+
+  private final KubernetesClient client;
+  private final AtomicLong sequence = new AtomicLong();
+
+  StatusWriter(KubernetesClient client) {
+    this.client = client;
+  }
+
+  /**
+   * Replaces the {@code Ready} condition (keeping the others) and {@code status.observedGeneration}. The
+   * transition time moves only when the condition's status does, as Kubernetes' conventions ask.
+   */
+  void writeStatus(GenericKubernetesResource app, ReadyCondition ready, Instant now) {
+    Map<String, Object> status = new LinkedHashMap<>(WebApp.section(app, "status"));
+    String transition = WebApp.readyCondition(app)
+        .filter(c -> ready.status().equals(c.get("status")) && c.get("lastTransitionTime") != null)
+        .map(c -> String.valueOf(c.get("lastTransitionTime"))).orElse(format(now));
+    Map<String, Object> condition = new LinkedHashMap<>();
+    condition.put("type", "Ready");
+    condition.put("status", ready.status());
+    condition.put("reason", ready.reason());
+    condition.put("message", ready.message());
+    condition.put("lastTransitionTime", transition);
+    condition.put("observedGeneration", ready.observedGeneration());
+    List<Object> conditions = new ArrayList<>();
+    Object existing = status.get("conditions");
+    if (existing instanceof List<?> list) {
+      list.stream().filter(c -> !(c instanceof Map<?, ?> m && "Ready".equals(m.get("type")))).forEach(conditions::add);
+    }
+    conditions.add(condition);
+    status.put("observedGeneration", ready.observedGeneration());
+    status.put("conditions", conditions);
+    GenericKubernetesResource copy = new GenericKubernetesResourceBuilder(app).build();
+    copy.setAdditionalProperty("status", status);
+    client.genericKubernetesResources(WebApp.CONTEXT).inNamespace(app.getMetadata().getNamespace())
+        .resource(copy).updateStatus();
+  }
+
+  /** Records an Event about the WebApp: Normal when Ready, Warning otherwise. */
+  void event(GenericKubernetesResource app, ReadyCondition ready, Instant now) {
+    String ns = app.getMetadata().getNamespace();
+    String name = app.getMetadata().getName();
+    long nanos = now.getEpochSecond() * 1_000_000_000L + now.getNano() + sequence.incrementAndGet();
+    client.v1().events().inNamespace(ns).resource(new EventBuilder()
+        .withNewMetadata().withNamespace(ns).withName(name + "." + Long.toHexString(nanos)).endMetadata()
+        .withInvolvedObject(new ObjectReferenceBuilder().withApiVersion(WebApp.API_VERSION).withKind("WebApp")
+            .withNamespace(ns).withName(name).withUid(app.getMetadata().getUid()).build())
+        .withType(ready.isTrue() ? "Normal" : "Warning")
+        .withReason(ready.reason())
+        .withMessage(ready.isTrue() ? ready.toString() : ready + " (" + ready.detail() + ")")
+        .withNewSource().withComponent(COMPONENT).endSource()
+        .withReportingComponent(COMPONENT)
+        .withFirstTimestamp(format(now)).withLastTimestamp(format(now)).withCount(1)
+        .build()).create();
+  }
+
+  private static String format(Instant time) {
+    return DateTimeFormatter.ISO_INSTANT.format(time.truncatedTo(ChronoUnit.SECONDS));
+  }
+}

@@ -1,0 +1,155 @@
+package dev.blame.examples.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.blame.demo.ControllerSimulator;
+import dev.blame.demo.DemoCluster;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.http.AsyncBody;
+import io.fabric8.kubernetes.client.http.HttpRequest;
+import io.fabric8.kubernetes.client.http.HttpResponse;
+import io.fabric8.kubernetes.client.http.Interceptor;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The operator on the demo cluster: a WebApp with an unpullable image is explained in its status, fixing the
+ * image makes it Ready, and every status write the operator's client makes is counted.
+ */
+class WebAppOperatorTest {
+
+  private static final String NS = "shop";
+  private static final String STATUS_PATH = "/apis/example.dev/v1/namespaces/shop/webapps/web/status";
+
+  private static DemoCluster cluster;
+  private static ControllerSimulator simulator;
+
+  @BeforeAll
+  static void startCluster() {
+    cluster = DemoCluster.start();
+    simulator = ControllerSimulator.builder(cluster.client()).tick(Duration.ofMillis(50)).start();
+    cluster.client().apiextensions().v1().customResourceDefinitions().resource(WebApp.definition()).create();
+    cluster.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata()
+        .build()).create();
+  }
+
+  @AfterAll
+  static void stopCluster() {
+    simulator.close();
+    cluster.close();
+  }
+
+  /** Every successful write the operator's client makes: "METHOD path". */
+  static final class WriteRecorder implements Interceptor {
+    final List<String> writes = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void after(HttpRequest request, HttpResponse<?> response, AsyncBody.Consumer<List<ByteBuffer>> consumer) {
+      if (!"GET".equals(request.method()) && response.code() < 300) {
+        writes.add(request.method() + " " + request.uri().getPath());
+      }
+    }
+
+    long count(String method, String path) {
+      return writes.stream().filter(w -> w.equals(method + " " + path)).count();
+    }
+
+    long statusWrites() {
+      return writes.stream().filter(w -> w.endsWith(" " + STATUS_PATH)).count();
+    }
+  }
+
+  @Test
+  void explainsABrokenImageInTheStatusAndFlipsToReadyOnceFixed() throws Exception {
+    WriteRecorder recorder = new WriteRecorder();
+    List<WebAppOperator.Transition> transitions = new CopyOnWriteArrayList<>();
+    try (KubernetesClient client = new KubernetesClientBuilder().withConfig(cluster.config())
+            .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("writes", recorder)).build();
+         WebAppOperator operator = WebAppOperator.builder(client).namespace(NS).resync(Duration.ofMillis(200))
+             .onTransition(transitions::add).start()) {
+      var webapps = cluster.client().genericKubernetesResources(WebApp.CONTEXT).inNamespace(NS);
+      webapps.resource(WebApp.of(NS, "web", "registry.invalid/web:1", 1)).create();
+
+      eventually(Duration.ofSeconds(20), () -> ready(webapps.withName("web").get()),
+          c -> "False".equals(c.get("status")) && "ImagePullBackOff".equals(c.get("reason")));
+      Map<String, Object> broken = ready(webapps.withName("web").get());
+      assertThat(String.valueOf(broken.get("message")))
+          .matches("pod web-[a-z0-9]+-[a-z0-9]{5} is ImagePullBackOff since revision 1");
+      assertThat(broken.get("observedGeneration")).isEqualTo(1);
+      assertThat(events()).anySatisfy(e -> {
+        assertThat(e.getType()).isEqualTo("Warning");
+        assertThat(e.getReason()).isEqualTo("ImagePullBackOff");
+        assertThat(e.getMessage()).startsWith("Ready=False because " + broken.get("message"));
+        assertThat(e.getInvolvedObject().getKind()).isEqualTo("WebApp");
+      });
+
+      // The verdict holds while the kubelet keeps backing off (a BackOff Event every 1.5 s): no writes.
+      long writesWhileBroken = recorder.statusWrites();
+      Thread.sleep(3_000);
+      assertThat(recorder.statusWrites()).as("status writes while the verdict held").isEqualTo(writesWhileBroken);
+
+      webapps.withName("web").edit(app -> {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> spec = (Map<String, Object>) app.getAdditionalProperties().get("spec");
+        spec.put("image", "nginx:1.25");
+        return app;
+      });
+      eventually(Duration.ofSeconds(20), () -> ready(webapps.withName("web").get()),
+          c -> "True".equals(c.get("status")) && Integer.valueOf(2).equals(c.get("observedGeneration")));
+      assertThat(ready(webapps.withName("web").get())).containsEntry("reason", "Available");
+      assertThat(events()).anySatisfy(e -> {
+        assertThat(e.getType()).isEqualTo("Normal");
+        assertThat(e.getReason()).isEqualTo("Available");
+      });
+      long writesWhenReady = recorder.statusWrites();
+      Thread.sleep(1_500);
+
+      // At most one status write per verdict change: each write is a transition the operator saw, and no
+      // transition repeats the condition it replaced.
+      System.out.println("status writes: " + recorder.statusWrites() + ", transitions:");
+      transitions.forEach(t -> System.out.println("  " + t.ready() + " (generation "
+          + t.ready().observedGeneration() + ")"));
+      assertThat(recorder.statusWrites()).isEqualTo(writesWhenReady).isEqualTo(transitions.size());
+      assertThat(transitions).noneMatch(t -> t.previous().filter(p -> p.sameAs(t.ready())).isPresent());
+      assertThat(transitions.get(transitions.size() - 1).ready().isTrue()).isTrue();
+      long verdictChanges = transitions.stream()
+          .filter(t -> t.previous().isEmpty() || !t.previous().get().sameVerdict(t.ready())).count();
+      assertThat(recorder.count("POST", "/api/v1/namespaces/shop/events")).isEqualTo(verdictChanges);
+      assertThat(recorder.statusWrites()).isLessThanOrEqualTo(8);
+      assertThat(operator.errors()).isEmpty();
+    }
+  }
+
+  private static List<Event> events() {
+    return cluster.client().v1().events().inNamespace(NS).list().getItems().stream()
+        .filter(e -> "WebApp".equals(e.getInvolvedObject().getKind())).toList();
+  }
+
+  private static Map<String, Object> ready(GenericKubernetesResource app) {
+    return app == null ? Map.of() : WebApp.readyCondition(app).orElse(Map.of());
+  }
+
+  private static <T> void eventually(Duration timeout, Supplier<T> value, java.util.function.Predicate<T> ok)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    T last = value.get();
+    while (!ok.test(last)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("gave up after " + timeout + "; last seen: " + last);
+      }
+      Thread.sleep(50);
+      last = value.get();
+    }
+  }
+}
