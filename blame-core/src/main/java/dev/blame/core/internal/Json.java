@@ -3,6 +3,9 @@ package dev.blame.core.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,16 +13,37 @@ import java.util.List;
 final class Json {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  /**
+   * Trees of graph objects, by identity. Objects in the graph are read-only and each explain converts the same
+   * ReplicaSets, templates and pods again (revision diffs, injections): a few hundred recent ones are kept.
+   */
+  private static final Cache<Object, JsonNode> TREES = CacheBuilder.newBuilder().weakKeys().maximumSize(1_024)
+      .build();
 
   private Json() {}
 
-  /** The object as a tree; a missing node for null. */
+  /**
+   * The object as a tree; a missing node for null. Trees of Kubernetes objects are shared (see {@link #TREES}):
+   * never change one, {@code deepCopy()} it first.
+   */
   static JsonNode tree(Object value) {
     if (value == null) {
       return MissingNode.getInstance();
     }
+    if (value instanceof HasMetadata) {
+      JsonNode cached = TREES.getIfPresent(value);
+      if (cached != null) {
+        return cached;
+      }
+    }
     JsonNode tree = MAPPER.valueToTree(value);
-    return tree == null ? MissingNode.getInstance() : tree;
+    if (tree == null) {
+      return MissingNode.getInstance();
+    }
+    if (value instanceof HasMetadata) {
+      TREES.put(value, tree);
+    }
+    return tree;
   }
 
   static JsonNode parse(String text) {
