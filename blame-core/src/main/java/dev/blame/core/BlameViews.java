@@ -65,31 +65,47 @@ public final class BlameViews {
 
   /** Cause to effect: from the target, what it set in motion and how each step is going. */
   public static String causeToEffect(Explanation why) {
+    List<BlameTree> steps = steps(why.effects());
+    Set<ObjectRef> shown = new HashSet<>();
+    steps.forEach(t -> shown.add(t.ref().key()));
     StringBuilder out = new StringBuilder();
-    BlameTree root = why.effects();
+    for (BlameTree t : steps) {
+      out.append(t.ref().display()).append(": ").append(header(why, t)).append('\n');
+      for (Activity a : t.verdict().activities()) {
+        out.append(ARROW).append(a).append('\n');
+      }
+      for (Finding f : t.verdict().findings()) {
+        if (f.subject().equals(t.ref()) && f.health() != Health.HEALTHY
+            && !f.reason().equals(ReasonCode.CHILD_FAILING) && !liftedFromShown(f, t, shown)) {
+          out.append(ARROW).append(label(f.health())).append(": ").append(f.message()).append('\n');
+        }
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * The objects the cause-to-effect view shows, breadth first from the root: what each one's activities act
+   * on (except what it deletes or scales down), or, when it reports no activity, its children in motion.
+   */
+  private static List<BlameTree> steps(BlameTree root) {
+    List<BlameTree> steps = new ArrayList<>();
     Deque<BlameTree> queue = new ArrayDeque<>();
     Set<ObjectRef> seen = new HashSet<>();
     queue.add(root);
     seen.add(root.ref().key());
     while (!queue.isEmpty()) {
       BlameTree t = queue.poll();
-      out.append(t.ref().display()).append(": ").append(header(why, t)).append('\n');
+      steps.add(t);
       List<BlameTree> next = new ArrayList<>();
       for (Activity a : t.verdict().activities()) {
-        out.append(ARROW).append(a).append('\n');
         if (a.verb() != Activity.Verb.DELETING && a.verb() != Activity.Verb.SCALING_DOWN) {
-          root.find(a.target()).filter(n -> !seen.contains(n.ref().key())).ifPresent(next::add);
-        }
-      }
-      for (Finding f : t.verdict().findings()) {
-        if (f.subject().equals(t.ref()) && f.health() != Health.HEALTHY
-            && !f.reason().equals(ReasonCode.CHILD_FAILING)) {
-          out.append(ARROW).append(label(f.health())).append(": ").append(f.message()).append('\n');
+          root.find(a.target()).ifPresent(next::add);
         }
       }
       if (t.verdict().activities().isEmpty()) {
         for (BlameTree child : t.children()) {
-          if (inMotion(child.verdict().health()) && !seen.contains(child.ref().key())) {
+          if (inMotion(child.verdict().health())) {
             next.add(child);
           }
         }
@@ -100,7 +116,16 @@ public final class BlameViews {
         }
       }
     }
-    return out.toString();
+    return steps;
+  }
+
+  /**
+   * A finding an owner carries about a descendant (its evidence all read from objects further down the tree)
+   * that the view shows too: the descendant's own line says it, so the owner's line does not repeat it.
+   */
+  private static boolean liftedFromShown(Finding f, BlameTree t, Set<ObjectRef> shown) {
+    return !f.evidence().isEmpty() && f.evidence().stream().allMatch(e -> e.source()
+        .filter(s -> !s.equals(t.ref()) && shown.contains(s.key()) && t.find(s).isPresent()).isPresent());
   }
 
   /** Effect to cause: the culprits, where the failing containers come from, and what their revision changed. */

@@ -112,8 +112,8 @@ class GoldenOutputTest {
   void analyzersListsWhatIsInUse() {
     Run run = Run.of("analyzers");
     assertThat(run.code()).as(run.toString()).isZero();
-    assertThat(run.out()).startsWith("ID").contains("test.ContainerState", "[Pod]", "Registered", "test.Children");
+    assertThat(run.out()).startsWith("ID").contains("testkit.WaitingContainers", "[Pod]", "Registered", "testkit.WorstChild");
     Run json = Run.of("analyzers", "-o", "json");
-    assertThat(json.out()).contains("\"id\" : \"test.ContainerState\"", "\"origin\" : \"Registered\"");
+    assertThat(json.out()).contains("\"id\" : \"testkit.WaitingContainers\"", "\"origin\" : \"Registered\"");
   }
 }

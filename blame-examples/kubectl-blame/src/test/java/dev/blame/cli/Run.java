@@ -1,8 +1,8 @@
 package dev.blame.cli;
 
-import dev.blame.cli.testing.ChildrenAnalyzer;
-import dev.blame.cli.testing.ContainerStateAnalyzer;
 import dev.blame.core.BlameEngine;
+import dev.blame.testkit.WaitingContainersAnalyzer;
+import dev.blame.testkit.WorstChildAnalyzer;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -16,7 +16,7 @@ import java.util.function.Consumer;
 record Run(int code, String out, String err) {
 
   static final Consumer<BlameEngine.Builder> TEST_ANALYZERS = builder -> builder.discoverAnalyzers(false)
-      .addAnalyzer(new ContainerStateAnalyzer()).addAnalyzer(new ChildrenAnalyzer());
+      .addAnalyzer(new WaitingContainersAnalyzer()).addAnalyzer(new WorstChildAnalyzer());
 
   static Run of(String... args) {
     return withStdin("", args);

@@ -1,4 +1,4 @@
-package dev.blame.cli.testing;
+package dev.blame.testkit;
 
 import dev.blame.api.EdgeKind;
 import dev.blame.api.Finding;
@@ -12,14 +12,15 @@ import dev.blame.api.spi.Analyzer;
 import dev.blame.api.spi.KindSelector;
 
 /**
- * Test fallback for every kind without a specific analyzer: as healthy as the worst owned child, with a
- * ChildFailing finding. Keeps the CLI's golden files independent of the built-in analyzers.
+ * A deliberately small fallback analyzer for the same kind of tests as {@link WaitingContainersAnalyzer}: every
+ * kind without a specific analyzer is as healthy as its worst owned child, with a {@code ChildFailing} finding
+ * naming it.
  */
-public final class ChildrenAnalyzer implements Analyzer {
+public final class WorstChildAnalyzer implements Analyzer {
 
   @Override
   public String id() {
-    return "test.Children";
+    return "testkit.WorstChild";
   }
 
   @Override

@@ -1,4 +1,4 @@
-package dev.blame.cli.testing;
+package dev.blame.testkit;
 
 import dev.blame.api.Evidence;
 import dev.blame.api.Finding;
@@ -14,14 +14,15 @@ import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 
 /**
- * A deliberately small pod analyzer for testing the engine alone (the real one lives in blame-analyzers), so the CLI's golden files do not change with the built-in analyzers:
- * a waiting container with a reason is Degraded, a pod being deleted is Progressing.
+ * A deliberately small pod analyzer for tests that exercise the engine, a CLI or a renderer rather than the
+ * built-in analyzers, so that their expected output does not move when those analyzers change: a pod being
+ * deleted is Progressing/Terminating, a waiting container is Degraded with the waiting reason as its code.
  */
-public final class ContainerStateAnalyzer implements Analyzer {
+public final class WaitingContainersAnalyzer implements Analyzer {
 
   @Override
   public String id() {
-    return "test.ContainerState";
+    return "testkit.WaitingContainers";
   }
 
   @Override
