@@ -71,6 +71,19 @@ class ApiFaultTest {
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
   }
 
+  @Test
+  void aSlowServerEndsInATimeoutNamingTheRequestWithinTheCallersDeadline() {
+    server.expect().get().delay(30, java.util.concurrent.TimeUnit.SECONDS).withPath(PODS)
+        .andReturn(200, new io.fabric8.kubernetes.api.model.PodListBuilder().build()).always();
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> blame(Duration.ofSeconds(2)))
+        .isInstanceOf(BlameException.class)
+        .satisfies(e -> assertThat(((BlameException) e).kind()).isEqualTo(BlameException.Kind.TIMEOUT))
+        .hasMessageContaining("LIST+WATCH pods")
+        .hasMessageContaining("no answer within PT2S");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+  }
+
   private int listsOfPods() {
     int lists = 0;
     try {
