@@ -14,10 +14,16 @@ import org.immutables.value.Value;
  * One object in the graph: its reference and the object as read.
  *
  * <p>{@link #object()} is fabric8's typed model for kinds fabric8 knows ({@code Pod}, {@code Deployment},
- * ...) and a {@code GenericKubernetesResource} for others. The engine may have trimmed fields no analyzer
- * needs: pods keep their metadata (without {@code managedFields}), the spec fields that name containers,
- * volumes and the objects they use, and their status; Secrets carry metadata only, never data.
- * Treat the object as read-only: it is shared with other readers, and parts of it with other objects
+ * ...) and a {@code GenericKubernetesResource} for others. Secrets carry metadata only, never data.
+ *
+ * <p>Pods are slimmed, because a cluster has far more of them than anything else: a pod keeps its metadata
+ * (without {@code managedFields}); containers, init and ephemeral containers with name, image, env, envFrom,
+ * ports, readiness and startup probes; volumes, imagePullSecrets, service account, node name and restart
+ * policy; and its status without IPs, QoS class and container/image ids. Resources, command, args, liveness
+ * probes, volume mounts, tolerations and affinity are absent: an analyzer that needs one reads it from the
+ * owner's template (ReplicaSets and ControllerRevisions keep theirs whole).
+ *
+ * <p>Treat the object as read-only: it is shared with other readers, and parts of it with other objects
  * (equal containers, labels and owner references of pods are held once; empty collections are immutable).
  */
 @Value.Immutable
