@@ -73,6 +73,18 @@ class KubectlTest {
         Files.readString(tmp.resolve("err"), StandardCharsets.UTF_8));
   }
 
+  /** {@link #ok} for use inside {@code Eventually} assertions. */
+  private static Result okNow(String... args) {
+    try {
+      return ok(args);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static Result ok(String... args) throws IOException, InterruptedException {
     Result r = kubectl(args);
     assertThat(r.exitCode()).as("kubectl %s failed: %s", String.join(" ", args), r.err()).isZero();
@@ -136,12 +148,15 @@ class KubectlTest {
         .contains("patched");
     Eventually.assertThat(TIMEOUT, () -> assertThat(client.pods().inNamespace("default").withLabel("app", "hello")
         .list().getItems()).hasSize(2).allSatisfy(p -> assertThat(Kubelet.isReady(p)).isTrue()));
-    assertThat(ok("get", "deployment", "hello", "-o", "jsonpath={.status.readyReplicas}").out()).isEqualTo("2");
+    // The Deployment's status counts ready pods on the simulator's next tick.
+    Eventually.assertThat(TIMEOUT, () ->
+        assertThat(okNow("get", "deployment", "hello", "-o", "jsonpath={.status.readyReplicas}").out()).isEqualTo("2"));
 
     assertThat(ok("scale", "deployment", "hello", "--replicas=1").out()).contains("scaled");
     Eventually.assertThat(TIMEOUT, () -> assertThat(client.pods().inNamespace("default").withLabel("app", "hello")
         .list().getItems()).hasSize(1));
-    assertThat(ok("get", "deployments").out()).containsPattern("hello\\s+1/1\\s+1\\s+1");
+    Eventually.assertThat(TIMEOUT, () ->
+        assertThat(okNow("get", "deployments").out()).containsPattern("hello\\s+1/1\\s+1\\s+1"));
 
     assertThat(ok("delete", "deployment", "hello", "--wait=false").out()).contains("deleted");
     Eventually.assertThat(TIMEOUT, () -> {
