@@ -12,6 +12,7 @@ import java.util.Locale;
  * <pre>
  * java -jar blame-bench.jar quick                 # 1,000 and 5,000 pods, few iterations, under a minute
  * java -jar blame-bench.jar run 1000 10000 150000 # the figures of docs/performance.md
+ * java -jar blame-bench.jar updates 5000 40000     # P4 alone: pod status events on a 5,000-pod graph
  * java -jar blame-bench.jar jmh [JMH options]     # the JMH benchmarks (IngestBenchmark, QueryBenchmark, ...)
  * </pre>
  *
@@ -51,13 +52,18 @@ public final class Main {
         }
         System.out.println(run(sizes.isEmpty() ? List.of(1_000, 10_000) : sizes, false, true));
       }
+      case "updates" -> {
+        int pods = args.length > 1 ? Integer.parseInt(args[1].replace("_", "")) : 5_000;
+        int count = args.length > 2 ? Integer.parseInt(args[2].replace("_", "")) : 40_000;
+        System.out.println(updatesOnly(pods, count));
+      }
       case "jmh" -> {
         String[] rest = new String[args.length - 1];
         System.arraycopy(args, 1, rest, 0, rest.length);
         org.openjdk.jmh.Main.main(rest);
       }
       default -> {
-        System.err.println("usage: blame-bench.jar quick | run SIZE... | jmh [JMH options]");
+        System.err.println("usage: blame-bench.jar quick | run SIZE... | updates PODS [EVENTS] | jmh [JMH options]");
         System.exit(2);
       }
     }
@@ -96,6 +102,19 @@ public final class Main {
     return new Figures(cluster.podCount(), cluster.averagePodBytes(), ingest.decodeMillis(), ingest.ingestMillis(),
         ingest.ratio(), memory.graphBytesPerPod(), memory.podsOnlyBytesPerPod(), memory.decodedBytesPerPod(), query.p50Micros(), query.p99Micros(),
         updates.eventsPerSecond(), updates.p50Micros(), updates.p99Micros(), updates.analysesPerEvent());
+  }
+
+  /** The update stream alone (for profiling P4): ingest once, warm up, apply the events; one JSON line. */
+  static String updatesOnly(int pods, int count) {
+    SyntheticCluster cluster = SyntheticCluster.generate(SyntheticCluster.Spec.of(pods));
+    Blame blame = Measure.ingest(cluster.pages());
+    List<HasMetadata> events = Measure.podEvents(cluster, count);
+    Measure.Updates updates = Measure.updates(blame, events, Math.min(events.size(), 5_000));
+    blame.close();
+    return String.format(Locale.ROOT, "{\"pods\":%d,\"events\":%d,\"eventsPerSecond\":%.0f,\"eventP50Micros\":%.1f,"
+            + "\"eventP99Micros\":%.1f,\"analysesPerEvent\":%.2f}",
+        cluster.podCount(), events.size(), updates.eventsPerSecond(), updates.p50Micros(), updates.p99Micros(),
+        updates.analysesPerEvent());
   }
 
   static String table(Figures f) {
