@@ -66,6 +66,12 @@ public final class PodDisruptionBudgetAnalyzer implements Analyzer {
     }
   }
 
+  /** Of a selected pod: readiness and why it is not ready. */
+  @Override
+  public Optional<?> readsOf(Node target, Verdict verdict) {
+    return SelectedPods.readOf(target, verdict);
+  }
+
   @Override
   public Verdict analyze(AnalysisContext ctx) {
     Node node = ctx.node();
@@ -92,7 +98,8 @@ public final class PodDisruptionBudgetAnalyzer implements Analyzer {
           .message("budget not met (" + counts + "); no voluntary eviction is allowed"
               + (notReady.isEmpty() ? "" : "; not ready: " + SelectedPods.describeNotReady(ctx.graph(), notReady)))
           .addEvidence(Evidence.field("status.currentHealthy", "" + currentHealthy))
-          .addEvidence(Evidence.field("status.desiredHealthy", "" + desiredHealthy)).build());
+          .addEvidence(Evidence.field("status.desiredHealthy", "" + desiredHealthy))
+          .addAllEvidence(notReady.stream().limit(5).map(SelectedPods::readyEvidence).toList()).build());
     } else if (allowed.isPresent() && allowed.get() == 0 && expected > 0) {
       findings.add(Finding.builder().subject(ref).health(Health.DEGRADED).reason(DISRUPTIONS_BLOCKED)
           .message("all " + expected + " pods are healthy yet no disruption is allowed: evictions and node drains"

@@ -2,6 +2,7 @@ package dev.blame.analyzers.network;
 
 import dev.blame.analyzers.support.Condition;
 import dev.blame.analyzers.support.Unstructured;
+import dev.blame.api.Evidence;
 import dev.blame.api.Finding;
 import dev.blame.api.GroupKind;
 import dev.blame.api.Health;
@@ -34,15 +35,63 @@ public final class SelectedPods {
   public static boolean isReady(Node pod) {
     Optional<Pod> typed = pod.as(Pod.class);
     if (typed.isPresent()) {
-      List<PodCondition> conditions = typed.get().getStatus() == null ? null : typed.get().getStatus().getConditions();
-      for (PodCondition c : conditions == null ? List.<PodCondition>of() : conditions) {
-        if ("Ready".equals(c.getType())) {
-          return "True".equalsIgnoreCase(c.getStatus());
-        }
-      }
-      return false;
+      PodCondition ready = readyCondition(typed.get());
+      return ready != null && "True".equalsIgnoreCase(ready.getStatus());
     }
     return Condition.find(Unstructured.of(pod.object()).conditions(), "Ready").map(Condition::isTrue).orElse(false);
+  }
+
+  private static PodCondition readyCondition(Pod pod) {
+    List<PodCondition> conditions = pod.getStatus() == null ? null : pod.getStatus().getConditions();
+    for (PodCondition c : conditions == null ? List.<PodCondition>of() : conditions) {
+      if ("Ready".equals(c.getType())) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * What a Service or a PodDisruptionBudget reads of a selected pod, for {@code Analyzer.readsOf}: its
+   * readiness and containers (ports) and, only when it is not ready, its Ready condition, phase and verdict
+   * (the "why not ready"). Empty for anything but a typed pod: all of it.
+   */
+  public static Optional<?> readOf(Node target, Verdict verdict) {
+    Optional<Pod> typed = target.as(Pod.class);
+    if (typed.isEmpty()) {
+      return Optional.empty();
+    }
+    Pod pod = typed.get();
+    List<?> containers = pod.getSpec() == null ? null : pod.getSpec().getContainers();
+    PodCondition ready = readyCondition(pod);
+    if (ready != null && "True".equalsIgnoreCase(ready.getStatus())) {
+      return Optional.of(new Read(true, containers, null, null, null));
+    }
+    return Optional.of(new Read(false, containers, ready,
+        pod.getStatus() == null ? null : pod.getStatus().getPhase(), verdict));
+  }
+
+  /** See {@link #readOf}. */
+  private record Read(boolean ready, List<?> containers, PodCondition readyCondition, String phase,
+      Verdict verdict) {}
+
+  /**
+   * The evidence that a pod is not ready, as {@link #isReady} reads it: its Ready condition (status, reason,
+   * message, since), or {@code <absent>}; its source is the pod.
+   */
+  public static Evidence readyEvidence(Node pod) {
+    Optional<Pod> typed = pod.as(Pod.class);
+    Optional<Condition> ready;
+    if (typed.isPresent()) {
+      PodCondition c = readyCondition(typed.get());
+      ready = c == null ? Optional.empty() : Optional.of(Condition.of(c.getType(), c.getStatus(), c.getReason(),
+          c.getMessage(), c.getLastTransitionTime()));
+    } else {
+      ready = Condition.find(Unstructured.of(pod.object()).conditions(), "Ready");
+    }
+    Evidence evidence = ready.map(Condition::evidence)
+        .orElse(Evidence.field(Condition.STATUS_CONDITIONS + "[Ready]", "<absent>"));
+    return Evidence.builder().from(evidence).source(pod.ref()).build();
   }
 
   /** Why a pod is not ready: its verdict's worst finding, else its Ready condition, else its phase. */

@@ -86,6 +86,12 @@ public final class ServiceAnalyzer implements Analyzer {
     return links;
   }
 
+  /** Of a selected pod: readiness, ports, and why it is not ready; of endpoints: all. */
+  @Override
+  public Optional<?> readsOf(Node target, Verdict verdict) {
+    return SelectedPods.readOf(target, verdict);
+  }
+
   @Override
   public Verdict analyze(AnalysisContext ctx) {
     ObjectRef ref = ctx.node().ref();
@@ -156,8 +162,7 @@ public final class ServiceAnalyzer implements Analyzer {
     var b = Finding.builder().subject(ref).health(health).reason(reason)
         .message(notReady.size() + " of " + total + " selected pods not ready: "
             + SelectedPods.describeNotReady(graph, notReady));
-    notReady.stream().limit(5).forEach(p -> b.addEvidence(Evidence.builder().kind(Evidence.Kind.CONDITION)
-        .path("status.conditions[Ready]").value(SelectedPods.whyNotReady(graph, p)).source(p.ref()).build()));
+    notReady.stream().limit(5).forEach(p -> b.addEvidence(SelectedPods.readyEvidence(p)));
     return b.build();
   }
 

@@ -53,6 +53,21 @@ public interface Analyzer {
     return List.of();
   }
 
+  /**
+   * What this analyzer reads of one object its outgoing edges point to (a pod it selects, a child it owns),
+   * given that object and its verdict, as a value whose {@code equals} says "nothing I read changed". When a
+   * target changes without changing its labels, owners or links (a status update), or its verdict changes,
+   * the engine analyzes this analyzer's objects again only if the value differs between the two versions.
+   * Whether the target is still selected or owned is the engine's to follow, not this method's.
+   *
+   * <p>Empty, the default, means "all of it": any change to the target or its verdict re-analyzes. Called
+   * on every update of a target, so keep it cheap; it must be pure, like {@link #analyze}. A value that
+   * leaves out something {@link #analyze} reads makes verdicts stale.
+   */
+  default java.util.Optional<?> readsOf(Node target, Verdict verdict) {
+    return java.util.Optional.empty();
+  }
+
   /** Judges {@link AnalysisContext#node()}. Never returns null. */
   Verdict analyze(AnalysisContext context);
 }

@@ -14,6 +14,8 @@ final class Entry {
   List<OwnerLink> owners = List.of();
   List<Link> links = List.of();
   Verdict verdict;
+  /** The version of the object {@link #verdict} was computed from: consumers compare what they read of both. */
+  Node analyzedNode;
 
   Entry(ObjectRef key, Node node) {
     this.key = key;

@@ -42,9 +42,10 @@ import org.slf4j.LoggerFactory;
  * under the read lock, so each sees the graph between two batches, never half-way through one.
  *
  * <p>Re-analysis order: an object is analyzed after the targets of its outgoing edges (children before
- * owners, pods before the Services selecting them); when a verdict changes, the objects that point at it are
- * analyzed again. Each object is analyzed at most {@link #MAX_PASSES} times per batch, so ownership cycles
- * cannot loop.
+ * owners, pods before the Services selecting them). When an object's verdict changes, or the object changes
+ * without changing its relations (a status update), the objects that point at it are analyzed again if what
+ * their analyzers read of it changed ({@link Analyzer#readsOf}; all of it unless they say otherwise). Each
+ * object is analyzed at most {@link #MAX_PASSES} times per batch, so ownership cycles cannot loop.
  */
 public final class GraphEngine {
 
@@ -248,19 +249,23 @@ public final class GraphEngine {
       List<ObjectRef> order = targetsFirst(round);
       Set<ObjectRef> done = new HashSet<>();
       for (ObjectRef key : order) {
-        Optional<Entry> entry = store.entry(key);
+        Optional<Entry> found = store.entry(key);
         int pass = passes.merge(key, 1, Integer::sum);
-        if (entry.isEmpty() || pass > MAX_PASSES) {
+        if (found.isEmpty() || pass > MAX_PASSES) {
           continue;
         }
-        Verdict before = entry.get().verdict;
-        Verdict after = verdictOf(entry.get());
+        Entry entry = found.get();
+        Verdict before = entry.verdict;
+        Node beforeNode = entry.analyzedNode;
+        Verdict after = verdictOf(entry);
         store.setVerdict(key, after);
+        entry.analyzedNode = entry.node;
         done.add(key);
-        if (!after.equals(before)) {
+        if (beforeNode != entry.node || !after.equals(before)) {
           for (ObjectRef consumer : store.consumers(key)) {
             // Consumers later in this round will see the new verdict anyway.
-            if (done.contains(consumer) || !round.contains(consumer)) {
+            if ((done.contains(consumer) || !round.contains(consumer)) && !next.contains(consumer)
+                && readChanged(consumer, beforeNode, before, entry.node, after)) {
               next.add(consumer);
             }
           }
@@ -270,24 +275,62 @@ public final class GraphEngine {
     }
   }
 
-  /** A post-order over outgoing edges restricted to the given keys; cycles are cut where met. */
+  /**
+   * Whether what the consumer's analyzers read of a target differs between two analyzed versions of it (object
+   * and verdict). Unknown before (never analyzed), an analyzer that reads all of it, or one that fails to say:
+   * it differs.
+   */
+  private boolean readChanged(ObjectRef consumer, Node beforeNode, Verdict before, Node afterNode, Verdict after) {
+    if (beforeNode == null || before == null) {
+      return true;
+    }
+    List<Analyzer> analyzers = registry.analyzersFor(consumer.groupKind());
+    if (analyzers.isEmpty()) {
+      return true;
+    }
+    for (Analyzer analyzer : analyzers) {
+      try {
+        Optional<?> was = analyzer.readsOf(beforeNode, before);
+        Optional<?> is = analyzer.readsOf(afterNode, after);
+        if (was.isEmpty() || is.isEmpty() || !was.equals(is)) {
+          return true;
+        }
+      } catch (RuntimeException | StackOverflowError e) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Orders the keys so that each comes after those its outgoing edges point to: a reverse post-order over
+   * "is consumed by" restricted to the keys, cycles cut where met. It walks consumers rather than
+   * dependencies: an object has few consumers (its owner, the Service selecting it) where an owner or a
+   * Service has many targets, and most batches make only one or two objects dirty.
+   */
   private List<ObjectRef> targetsFirst(Set<ObjectRef> keys) {
+    if (keys.size() < 2) {
+      return new ArrayList<>(keys);
+    }
+    List<ObjectRef> starts = new ArrayList<>(keys);
     List<ObjectRef> order = new ArrayList<>(keys.size());
     Set<ObjectRef> visited = new HashSet<>();
-    for (ObjectRef start : keys) {
+    // Started from the last key and reversed at the end, so that unrelated keys keep their order.
+    for (int i = starts.size() - 1; i >= 0; i--) {
+      ObjectRef start = starts.get(i);
       if (!visited.add(start)) {
         continue;
       }
       Deque<Iterator<ObjectRef>> stack = new ArrayDeque<>();
       Deque<ObjectRef> path = new ArrayDeque<>();
-      stack.push(store.dependencies(start).iterator());
+      stack.push(store.consumers(start).iterator());
       path.push(start);
       while (!stack.isEmpty()) {
         Iterator<ObjectRef> it = stack.peek();
         if (it.hasNext()) {
           ObjectRef next = it.next();
           if (keys.contains(next) && visited.add(next)) {
-            stack.push(store.dependencies(next).iterator());
+            stack.push(store.consumers(next).iterator());
             path.push(next);
           }
         } else {
@@ -296,6 +339,7 @@ public final class GraphEngine {
         }
       }
     }
+    java.util.Collections.reverse(order);
     return order;
   }
 

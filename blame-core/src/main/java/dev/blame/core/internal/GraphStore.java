@@ -45,14 +45,15 @@ final class GraphStore {
    * only at children in its own namespace (a cluster-scoped one at all of them).
    */
   private final Map<OwnerKey, Map<String, Set<ObjectRef>>> childrenByOwner = new HashMap<>();
-  /** Sources of by-name links, per target and edge kind. */
-  private final Map<LinkKey, Set<ObjectRef>> linkSourcesByTarget = new HashMap<>();
+  /** Sources of by-name links, per target, then per edge kind: one lookup finds all of a target's. */
+  private final Map<ObjectRef, Map<EdgeKind, Set<ObjectRef>>> linkSourcesByTarget = new HashMap<>();
   /**
-   * Sources of selector links, per scope (target kind and namespace) and edge kind, then by anchor: one
-   * {@code key=value} the selector requires ({@code ""} when it requires none), so that the selectors that
-   * may match an object are found from its labels, not by trying every selector in its namespace.
+   * Sources of selector links (of any edge kind), per scope (target kind and namespace), then by anchor: one
+   * label the selector requires, as key then value, or none ({@link Anchors#unanchored}), so that the
+   * selectors that may match an object are found from its labels without building strings, not by trying
+   * every selector in its namespace.
    */
-  private final Map<ScopeKey, Map<String, Set<ObjectRef>>> selectorSources = new HashMap<>();
+  private final Map<KindNs, Anchors> selectorSources = new HashMap<>();
   private final Map<ObjectRef, Map<ObjectRef, EventRecord>> eventsByRegarding = new HashMap<>();
   private final Map<ObjectRef, ObjectRef> regardingByEvent = new HashMap<>();
   private final Set<ObjectRef> withFindings = new HashSet<>();
@@ -63,14 +64,43 @@ final class GraphStore {
   /** Why a kind cannot be read. */
   record Unreadable(dev.blame.api.ReasonCode reason, String message) {}
 
-  /** An index key: the by-name links of one kind to one target. */
-  private record LinkKey(ObjectRef target, EdgeKind kind) {}
+  /** The selector sources of one scope, by the label each selector requires first. */
+  private static final class Anchors {
+    final Set<ObjectRef> unanchored = new HashSet<>();
+    final Map<String, Map<String, Set<ObjectRef>>> byLabel = new HashMap<>();
 
-  /** An index key: the selector links of one kind over one kind in one namespace. */
-  private record ScopeKey(KindNs scope, EdgeKind kind) {
-    static ScopeKey of(Link link) {
-      return new ScopeKey(new KindNs(link.targetKind().get(), link.namespace()), link.kind());
+    Set<ObjectRef> sources(String key, String value, boolean create) {
+      if (key == null) {
+        return unanchored;
+      }
+      if (!create) {
+        Map<String, Set<ObjectRef>> byValue = byLabel.get(key);
+        return byValue == null ? null : byValue.get(value);
+      }
+      return byLabel.computeIfAbsent(key, k -> new HashMap<>()).computeIfAbsent(value, v -> new HashSet<>());
     }
+
+    void remove(String key, String value, ObjectRef source) {
+      if (key == null) {
+        unanchored.remove(source);
+        return;
+      }
+      Map<String, Set<ObjectRef>> byValue = byLabel.get(key);
+      if (byValue != null) {
+        removeFrom(byValue, value, source);
+        if (byValue.isEmpty()) {
+          byLabel.remove(key);
+        }
+      }
+    }
+
+    boolean isEmpty() {
+      return unanchored.isEmpty() && byLabel.isEmpty();
+    }
+  }
+
+  private static KindNs scopeOf(Link link) {
+    return new KindNs(link.targetKind().get(), link.namespace());
   }
 
   // ---------------------------------------------------------------- reads
@@ -309,18 +339,21 @@ final class GraphStore {
         edges.add(Edge.of(ownerEntry == null ? ownerRef : ownerEntry.node.ref(), EdgeKind.OWNS, to));
       }
     }
-    KindNs scope = KindNs.of(entry.key);
-    for (EdgeKind kind : kinds) {
-      for (ObjectRef sourceKey : linkSourcesByTarget.getOrDefault(new LinkKey(entry.key, kind), Set.of())) {
-        edges.add(Edge.of(byKey.get(sourceKey).node.ref(), kind, to));
-      }
-      for (ObjectRef sourceKey : selectorCandidates(new ScopeKey(scope, kind), entry)) {
-        Entry source = byKey.get(sourceKey);
-        for (Link link : source.links) {
-          if (link.kind() == kind && selects(link, entry)) {
-            edges.add(Edge.of(source.node.ref(), kind, to));
-            break;
+    Map<EdgeKind, Set<ObjectRef>> byName = linkSourcesByTarget.get(entry.key);
+    if (byName != null) {
+      byName.forEach((kind, sources) -> {
+        if (kinds.contains(kind)) {
+          for (ObjectRef sourceKey : sources) {
+            edges.add(Edge.of(byKey.get(sourceKey).node.ref(), kind, to));
           }
+        }
+      });
+    }
+    for (ObjectRef sourceKey : selectorCandidates(entry)) {
+      Entry source = byKey.get(sourceKey);
+      for (Link link : source.links) {
+        if (kinds.contains(link.kind()) && selects(link, entry)) {
+          edges.add(Edge.of(source.node.ref(), link.kind(), to));
         }
       }
     }
@@ -371,31 +404,47 @@ final class GraphStore {
     return keys;
   }
 
-  /** The selector a link requires first (by key), as {@code key=value}; {@code ""} when it requires none. */
-  private static String anchor(Link link) {
-    Map<String, String> required = link.selector().get().matchLabels();
+  /** The label key a link's selector requires first (by key); null when it requires none. */
+  private static String anchorKey(Link link) {
     String first = null;
-    for (String key : required.keySet()) {
+    for (String key : link.selector().get().matchLabels().keySet()) {
       if (first == null || key.compareTo(first) < 0) {
         first = key;
       }
     }
-    return first == null ? "" : first + "=" + required.get(first);
+    return first;
   }
 
-  /** Sources of selector links in this scope that may select the entry: anchored on one of its labels or none. */
-  private List<ObjectRef> selectorCandidates(ScopeKey scope, Entry entry) {
-    Map<String, Set<ObjectRef>> anchored = selectorSources.get(scope);
-    if (anchored == null) {
+  private static String anchorValue(Link link, String anchorKey) {
+    return anchorKey == null ? null : link.selector().get().matchLabels().get(anchorKey);
+  }
+
+  /**
+   * Sources of selector links over the entry's kind and namespace that may select it (anchored on one of its
+   * labels, or on none), each once; whether a link does select it is for {@link #selects} to say.
+   */
+  private Collection<ObjectRef> selectorCandidates(Entry entry) {
+    Anchors anchors = selectorSources.get(KindNs.of(entry.key));
+    if (anchors == null) {
       return List.of();
     }
-    List<ObjectRef> candidates = new ArrayList<>(anchored.getOrDefault("", Set.of()));
-    entry.node.labels().forEach((k, v) -> {
-      Set<ObjectRef> sources = anchored.get(k + "=" + v);
-      if (sources != null) {
+    Collection<ObjectRef> candidates = anchors.unanchored;
+    boolean copied = false;
+    for (Map.Entry<String, String> label : entry.node.labels().entrySet()) {
+      Set<ObjectRef> sources = anchors.sources(label.getKey(), label.getValue(), false);
+      if (sources == null || sources.isEmpty()) {
+        continue;
+      }
+      if (candidates.isEmpty()) {
+        candidates = sources;
+      } else {
+        if (!copied) {
+          candidates = new LinkedHashSet<>(candidates);
+          copied = true;
+        }
         candidates.addAll(sources);
       }
-    });
+    }
     return candidates;
   }
 
@@ -441,38 +490,19 @@ final class GraphStore {
         consumers.add(ownerKey);
       }
     }
-    KindNs scope = KindNs.of(entry.key);
-    for (EdgeKind kind : ALL_KINDS) {
-      consumers.addAll(linkSourcesByTarget.getOrDefault(new LinkKey(entry.key, kind), Set.of()));
-      for (ObjectRef sourceKey : selectorCandidates(new ScopeKey(scope, kind), entry)) {
-        for (Link link : byKey.get(sourceKey).links) {
-          if (link.kind() == kind && selects(link, entry)) {
-            consumers.add(sourceKey);
-            break;
-          }
+    Map<EdgeKind, Set<ObjectRef>> byName = linkSourcesByTarget.get(entry.key);
+    if (byName != null) {
+      byName.values().forEach(consumers::addAll);
+    }
+    for (ObjectRef sourceKey : selectorCandidates(entry)) {
+      for (Link link : byKey.get(sourceKey).links) {
+        if (selects(link, entry)) {
+          consumers.add(sourceKey);
+          break;
         }
       }
     }
     return consumers;
-  }
-
-  /** Keys of present objects this object's analysis reads: the targets of its outgoing edges. */
-  List<ObjectRef> dependencies(ObjectRef ref) {
-    Entry entry = byKey.get(ref.key());
-    if (entry == null) {
-      return List.of();
-    }
-    List<ObjectRef> targets = new ArrayList<>(children(entry.key));
-    for (Link link : entry.links) {
-      if (link.target().isPresent()) {
-        if (byKey.containsKey(link.target().get())) {
-          targets.add(link.target().get());
-        }
-      } else {
-        targets.addAll(select(link));
-      }
-    }
-    return targets;
   }
 
   // ---------------------------------------------------------------- writes
@@ -483,8 +513,15 @@ final class GraphStore {
    */
   Set<ObjectRef> upsert(Node node, List<Link> links) {
     ObjectRef key = node.ref().key();
-    Set<ObjectRef> dirty = new LinkedHashSet<>();
     Entry existing = byKey.get(key);
+    if (existing != null && sameRelations(existing, node, links)) {
+      // A status change, the common watch event: every index and every relation stays as it is. Whether the
+      // objects that read this one are analyzed again is decided once it is (GraphEngine compares what they
+      // read of it before and after).
+      existing.node = node;
+      return Set.of(key);
+    }
+    Set<ObjectRef> dirty = new LinkedHashSet<>();
     if (existing != null) {
       dirty.addAll(consumers(key));
       unindex(existing);
@@ -494,6 +531,7 @@ final class GraphStore {
     entry.owners = owners(node);
     if (existing != null) {
       entry.verdict = existing.verdict;
+      entry.analyzedNode = existing.analyzedNode;
     }
     index(entry);
     dirty.add(key);
@@ -502,6 +540,18 @@ final class GraphStore {
     dirty.addAll(consumers(key));
     dirty.addAll(children(key));
     return dirty;
+  }
+
+  /**
+   * True when the new version of an object keeps everything the indexes and the edges are built from: uid,
+   * labels, owner references, links. Labels and owner lists of pods are held once, so this is mostly identity.
+   */
+  private static boolean sameRelations(Entry existing, Node node, List<Link> links) {
+    Node old = existing.node;
+    return java.util.Objects.equals(old.ref().uid(), node.ref().uid())
+        && old.labels().equals(node.labels())
+        && old.ownerReferences().equals(node.ownerReferences())
+        && existing.links.equals(links);
   }
 
   /** Removes an object; returns the keys whose analysis this affects. */
@@ -604,11 +654,12 @@ final class GraphStore {
     }
     for (Link link : entry.links) {
       if (link.target().isPresent()) {
-        linkSourcesByTarget.computeIfAbsent(new LinkKey(link.target().get(), link.kind()), k -> new HashSet<>())
-            .add(key);
+        linkSourcesByTarget.computeIfAbsent(link.target().get(), k -> new java.util.EnumMap<>(EdgeKind.class))
+            .computeIfAbsent(link.kind(), k -> new HashSet<>()).add(key);
       } else {
-        selectorSources.computeIfAbsent(ScopeKey.of(link), k -> new HashMap<>())
-            .computeIfAbsent(anchor(link), k -> new HashSet<>()).add(key);
+        String anchorKey = anchorKey(link);
+        selectorSources.computeIfAbsent(scopeOf(link), k -> new Anchors())
+            .sources(anchorKey, anchorValue(link, anchorKey), true).add(key);
       }
     }
   }
@@ -637,13 +688,21 @@ final class GraphStore {
     }
     for (Link link : entry.links) {
       if (link.target().isPresent()) {
-        removeFrom(linkSourcesByTarget, new LinkKey(link.target().get(), link.kind()), key);
+        Map<EdgeKind, Set<ObjectRef>> byKind = linkSourcesByTarget.get(link.target().get());
+        if (byKind != null) {
+          removeFrom(byKind, link.kind(), key);
+          if (byKind.isEmpty()) {
+            linkSourcesByTarget.remove(link.target().get());
+          }
+        }
       } else {
-        Map<String, Set<ObjectRef>> anchored = selectorSources.get(ScopeKey.of(link));
-        if (anchored != null) {
-          removeFrom(anchored, anchor(link), key);
-          if (anchored.isEmpty()) {
-            selectorSources.remove(ScopeKey.of(link));
+        KindNs linkScope = scopeOf(link);
+        Anchors anchors = selectorSources.get(linkScope);
+        if (anchors != null) {
+          String anchorKey = anchorKey(link);
+          anchors.remove(anchorKey, anchorValue(link, anchorKey), key);
+          if (anchors.isEmpty()) {
+            selectorSources.remove(linkScope);
           }
         }
       }
