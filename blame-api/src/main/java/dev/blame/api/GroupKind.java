@@ -1,6 +1,5 @@
 package dev.blame.api;
 
-import java.util.Comparator;
 import java.util.Locale;
 import org.immutables.value.Value;
 
@@ -14,9 +13,6 @@ import org.immutables.value.Value;
 /* Interned: a cluster has a few hundred kinds and every reference names one; equal kinds are one instance. */
 @Value.Immutable(intern = true)
 public abstract class GroupKind implements Comparable<GroupKind> {
-
-  private static final Comparator<GroupKind> ORDER =
-      Comparator.comparing(GroupKind::group).thenComparing(GroupKind::kind);
 
   public static final GroupKind POD = core("Pod");
   public static final GroupKind SERVICE = core("Service");
@@ -106,7 +102,11 @@ public abstract class GroupKind implements Comparable<GroupKind> {
 
   @Override
   public int compareTo(GroupKind other) {
-    return ORDER.compare(this, other);
+    if (this == other) {
+      return 0;
+    }
+    int c = group().compareTo(other.group());
+    return c != 0 ? c : kind().compareTo(other.kind());
   }
 
   @Override

@@ -2,7 +2,6 @@ package dev.blame.api;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
-import java.util.Comparator;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -16,11 +15,6 @@ import org.immutables.value.Value;
  */
 @Value.Immutable(prehash = true)
 public abstract class ObjectRef implements Comparable<ObjectRef> {
-
-  private static final Comparator<ObjectRef> ORDER =
-      Comparator.comparing(ObjectRef::groupKind)
-          .thenComparing(ObjectRef::namespace)
-          .thenComparing(ObjectRef::name);
 
   public abstract GroupKind groupKind();
 
@@ -133,7 +127,15 @@ public abstract class ObjectRef implements Comparable<ObjectRef> {
 
   @Override
   public int compareTo(ObjectRef other) {
-    return ORDER.compare(this, other);
+    // By group, kind, namespace, name; spelled out, no Comparator chain: sorting runs on every update.
+    if (this == other) {
+      return 0;
+    }
+    int c = groupKind().compareTo(other.groupKind());
+    if (c == 0) {
+      c = namespace().compareTo(other.namespace());
+    }
+    return c != 0 ? c : name().compareTo(other.name());
   }
 
   /** kubectl's form: {@code deployment.apps/my-busybox -n default}. */

@@ -10,6 +10,8 @@ import dev.blame.api.ObjectRef;
 import dev.blame.api.ReasonCode;
 import dev.blame.api.Verdict;
 import dev.blame.api.spi.GraphView;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -21,17 +23,31 @@ public final class Children {
 
   /** The objects of a kind the subject owns, by name. */
   public static List<Node> owned(GraphView graph, ObjectRef owner, GroupKind kind) {
-    return graph.targets(owner, EdgeKind.OWNS).stream()
-        .filter(n -> n.ref().groupKind().equals(kind))
-        .sorted(Comparator.comparing(Node::ref))
-        .toList();
+    List<Node> owned = new ArrayList<>();
+    boolean sorted = true;
+    for (Node child : graph.targets(owner, EdgeKind.OWNS)) {
+      if (child.ref().groupKind().equals(kind)) {
+        sorted = sorted && (owned.isEmpty() || owned.get(owned.size() - 1).ref().compareTo(child.ref()) < 0);
+        owned.add(child);
+      }
+    }
+    // Called on every update of a child: the engine's targets usually come sorted already.
+    if (!sorted) {
+      owned.sort(Comparator.comparing(Node::ref));
+    }
+    return Collections.unmodifiableList(owned);
   }
 
   /** The children whose verdict is at least this bad. */
   public static List<Node> atLeast(GraphView graph, List<Node> children, Health health) {
-    return children.stream()
-        .filter(c -> graph.verdict(c.ref()).map(v -> !health.isWorseThan(v.health())).orElse(false))
-        .toList();
+    List<Node> matching = new ArrayList<>();
+    for (Node child : children) {
+      Optional<Verdict> verdict = graph.verdict(child.ref());
+      if (verdict.isPresent() && !health.isWorseThan(verdict.get().health())) {
+        matching.add(child);
+      }
+    }
+    return Collections.unmodifiableList(matching);
   }
 
   /**

@@ -42,7 +42,8 @@ final class GraphStore {
   /**
    * Objects by the owner their ownerReferences name, then by their own namespace: a reference does not say
    * whether its owner is namespaced, and many namespaces hold a "web" Deployment, so a namespaced owner looks
-   * only at children in its own namespace (a cluster-scoped one at all of them).
+   * only at children in its own namespace (a cluster-scoped one at all of them). Sorted, so that a namespaced
+   * owner's children come sorted.
    */
   private final Map<OwnerKey, Map<String, Set<ObjectRef>>> childrenByOwner = new HashMap<>();
   /** Sources of by-name links, per target, then per edge kind: one lookup finds all of a target's. */
@@ -382,13 +383,19 @@ final class GraphStore {
     if (entry == null) {
       return List.of();
     }
-    List<ObjectRef> keys = new ArrayList<>();
-    if (kind == EdgeKind.OWNS) {
-      keys.addAll(children(entry.key));
-    }
+    List<ObjectRef> keys = kind == EdgeKind.OWNS ? children(entry.key) : List.of();
+    boolean merged = false;
     for (Link link : entry.links) {
       if (link.kind() != kind) {
         continue;
+      }
+      if (keys.isEmpty()) {
+        keys = new ArrayList<>();
+      } else if (!merged) {
+        keys = new ArrayList<>(keys);
+        merged = true;
+      } else {
+        merged = true;
       }
       if (link.target().isPresent()) {
         if (byKey.containsKey(link.target().get())) {
@@ -398,13 +405,23 @@ final class GraphStore {
         keys.addAll(select(link));
       }
     }
-    if (keys.size() > 1) {
+    // Children and one selector's matches come sorted; only a merge needs sorting.
+    if (merged || !isSorted(keys)) {
       keys = new ArrayList<>(new TreeSet<>(keys));
     }
     return keys;
   }
 
-  /** The label key a link's selector requires first (by key); null when it requires none. */
+  private static boolean isSorted(List<ObjectRef> keys) {
+    for (int i = 1; i < keys.size(); i++) {
+      if (keys.get(i - 1).compareTo(keys.get(i)) >= 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+    /** The label key a link's selector requires first (by key); null when it requires none. */
   private static String anchorKey(Link link) {
     String first = null;
     for (String key : link.selector().get().matchLabels().keySet()) {
@@ -650,7 +667,7 @@ final class GraphStore {
     entry.node.labels().forEach((k, v) -> labels.computeIfAbsent(k + "=" + v, x -> new HashSet<>()).add(key));
     for (Entry.OwnerLink owner : entry.owners) {
       childrenByOwner.computeIfAbsent(owner.owner(), k -> new HashMap<>())
-          .computeIfAbsent(key.namespace(), k -> new HashSet<>()).add(key);
+          .computeIfAbsent(key.namespace(), k -> new TreeSet<>()).add(key);
     }
     for (Link link : entry.links) {
       if (link.target().isPresent()) {
