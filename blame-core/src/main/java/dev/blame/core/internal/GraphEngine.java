@@ -258,10 +258,12 @@ public final class GraphEngine {
         Verdict before = entry.verdict;
         Node beforeNode = entry.analyzedNode;
         Verdict after = verdictOf(entry);
-        store.setVerdict(key, after);
+        if (!after.equals(before)) {
+          store.setVerdict(key, after);
+        }
         entry.analyzedNode = entry.node;
         done.add(key);
-        if (beforeNode != entry.node || !after.equals(before)) {
+        if (beforeNode != entry.node || entry.verdict != before) {
           for (ObjectRef consumer : store.consumers(key)) {
             // Consumers later in this round will see the new verdict anyway.
             if ((done.contains(consumer) || !round.contains(consumer)) && !next.contains(consumer)
@@ -551,12 +553,7 @@ public final class GraphEngine {
 
     @Override
     public List<Node> targets(ObjectRef from, EdgeKind kind) {
-      List<ObjectRef> keys = store.targetKeys(from, kind);
-      List<Node> nodes = new ArrayList<>(keys.size());
-      for (ObjectRef key : keys) {
-        store.node(key).ifPresent(nodes::add);
-      }
-      return nodes;
+      return store.targetNodes(from, kind);
     }
 
     @Override

@@ -112,9 +112,9 @@ public final class Main {
     Measure.Updates updates = Measure.updates(blame, events, Math.min(events.size(), 5_000));
     blame.close();
     return String.format(Locale.ROOT, "{\"pods\":%d,\"events\":%d,\"eventsPerSecond\":%.0f,\"eventP50Micros\":%.1f,"
-            + "\"eventP99Micros\":%.1f,\"analysesPerEvent\":%.2f}",
+            + "\"eventP99Micros\":%.1f,\"analysesPerEvent\":%.2f,\"cpuMicrosPerEvent\":%.1f}",
         cluster.podCount(), events.size(), updates.eventsPerSecond(), updates.p50Micros(), updates.p99Micros(),
-        updates.analysesPerEvent());
+        updates.analysesPerEvent(), updates.cpuMicrosPerEvent());
   }
 
   static String table(Figures f) {
