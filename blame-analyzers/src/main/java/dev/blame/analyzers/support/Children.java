@@ -12,7 +12,6 @@ import dev.blame.api.Verdict;
 import dev.blame.api.spi.GraphView;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,17 +22,12 @@ public final class Children {
 
   /** The objects of a kind the subject owns, by name. */
   public static List<Node> owned(GraphView graph, ObjectRef owner, GroupKind kind) {
+    // Targets come sorted by reference; called on every update of a child, so no sorting again.
     List<Node> owned = new ArrayList<>();
-    boolean sorted = true;
     for (Node child : graph.targets(owner, EdgeKind.OWNS)) {
       if (child.ref().groupKind().equals(kind)) {
-        sorted = sorted && (owned.isEmpty() || owned.get(owned.size() - 1).ref().compareTo(child.ref()) < 0);
         owned.add(child);
       }
-    }
-    // Called on every update of a child: the engine's targets usually come sorted already.
-    if (!sorted) {
-      owned.sort(Comparator.comparing(Node::ref));
     }
     return Collections.unmodifiableList(owned);
   }

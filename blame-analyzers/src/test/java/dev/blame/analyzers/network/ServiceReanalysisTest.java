@@ -129,6 +129,21 @@ class ServiceReanalysisTest {
   }
 
   @Test
+  void aStatusUpdateOfAnOwnerReanalyzesItsChildren() {
+    // A rollback gives an existing ReplicaSet a new revision number; its pods read their revision from it.
+    HasMetadata rs = new ReplicaSetBuilder((io.fabric8.kubernetes.api.model.apps.ReplicaSet) objects.get(0))
+        .editMetadata().addToAnnotations("deployment.kubernetes.io/revision", "3").endMetadata().build();
+    objects.set(0, rs);
+    engine.apply(List.of(Ingest.change(rs)));
+    ObjectRef pod = ObjectRef.of(GroupKind.POD, "shop", "web-1-0");
+    try (Blame fresh = BlameEngine.builder().clock(CLOCK).objects(objects).build()) {
+      Verdict expected = ((DefaultBlame) fresh).engine().read(view -> view.verdict(pod)).orElseThrow();
+      assertThat(engine.read(view -> view.verdict(pod)).orElseThrow()).isEqualTo(expected);
+      assertThat(expected.revision()).hasValueSatisfying(r -> assertThat(r.number()).isEqualTo(3));
+    }
+  }
+
+  @Test
   void theNotReadyEvidenceIsThePodsReadyCondition() {
     apply(pod("web-1-0", "http", false, 1));
     Evidence evidence = service(blame).findings().get(0).evidence().get(0);

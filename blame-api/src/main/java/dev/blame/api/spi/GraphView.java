@@ -26,7 +26,7 @@ public interface GraphView {
   /** Edges whose {@code to} is the object. */
   List<Edge> edgesTo(ObjectRef ref);
 
-  /** The objects {@code from} points to with edges of this kind that are in the graph. */
+  /** The objects {@code from} points to with edges of this kind that are in the graph, sorted by reference. */
   List<Node> targets(ObjectRef from, EdgeKind kind);
 
   /** The objects that point to {@code to} with edges of this kind. */

@@ -576,9 +576,17 @@ final class GraphStore {
     if (existing != null && sameRelations(existing, node, links)) {
       // A status change, the common watch event: every index and every relation stays as it is. Whether the
       // objects that read this one are analyzed again is decided once it is (GraphEngine compares what they
-      // read of it before and after).
+      // read of it before and after). Children are analyzed again as on any update: a pod's revision comes
+      // from its ReplicaSet's annotations.
       existing.node = node;
-      return Set.of(key);
+      List<ObjectRef> children = children(key);
+      if (children.isEmpty()) {
+        return Set.of(key);
+      }
+      Set<ObjectRef> dirty = new LinkedHashSet<>();
+      dirty.add(key);
+      dirty.addAll(children);
+      return dirty;
     }
     Set<ObjectRef> dirty = new LinkedHashSet<>();
     if (existing != null) {
