@@ -55,7 +55,7 @@ class ClusterSourceTest {
           }
         }), false, getClass().getClassLoader()), Clock.systemUTC());
     ClusterSource source = new ClusterSource(port, "demo", Set.of());
-    new DefaultBlame(engine, source);
+    new DefaultBlame(engine, source).findings();
     port.listeners.get(GroupKind.REPLICA_SET).upserted(new ReplicaSetBuilder().withNewMetadata().withName("rs")
         .withNamespace("demo").withUid("rs-uid").endMetadata().build());
     port.listeners.get(GroupKind.POD).upserted(new PodBuilder().withNewMetadata().withName("p").withNamespace("demo")
@@ -83,7 +83,7 @@ class ClusterSourceTest {
     GraphEngine engine = new GraphEngine(AnalyzerRegistry.create(List.of(new ContainerStateAnalyzer()), false,
         getClass().getClassLoader()), Clock.systemUTC());
     ClusterSource source = new ClusterSource(port, "demo", Set.of());
-    new DefaultBlame(engine, source);
+    new DefaultBlame(engine, source).findings();
     source.close();
     port.listeners.get(GroupKind.POD).failed(GroupKind.POD, new IllegalStateException("closed"));
     Explanation why = engine.readStore(store -> Explainer.explain(store, ObjectRef.of(GroupKind.POD, "demo", "x"),

@@ -51,9 +51,10 @@ public final class ApiCost {
       "csinodes.storage.k8s.io", "csistoragecapacities.storage.k8s.io", "storageclasses.storage.k8s.io",
       "volumeattachments.storage.k8s.io");
 
-  /** Counted requests: LISTs and WATCHes by path, other GETs, and anything else. */
+  /** Counted requests: LISTs and WATCHes by path, other GETs by path, and anything else. */
   public record Result(int lists, int watches, int gets, int others, int namespacedLists, int clusterLists,
-      TreeMap<String, Integer> listPaths, boolean quietAfterwards, int kubectlTreeLists) {}
+      TreeMap<String, Integer> listPaths, TreeMap<String, Integer> getPaths, boolean quietAfterwards,
+      int kubectlTreeLists) {}
 
   /** The mock server logs every request through java.util.logging; kept quiet (held: loggers are weak). */
   private static final java.util.logging.Logger MOCK_LOG = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
@@ -108,6 +109,7 @@ public final class ApiCost {
     int namespaced = 0;
     int cluster = 0;
     TreeMap<String, Integer> listPaths = new TreeMap<>();
+    TreeMap<String, Integer> getPaths = new TreeMap<>();
     for (String request : requests) {
       String[] parts = request.split(" ", 2);
       String path = parts[1].split("\\?", 2)[0];
@@ -126,9 +128,10 @@ public final class ApiCost {
         }
       } else {
         gets++;
+        getPaths.merge(parts[1], 1, Integer::sum);
       }
     }
-    return new Result(lists, watches, gets, others, namespaced, cluster, listPaths, quiet, kubectlTree);
+    return new Result(lists, watches, gets, others, namespaced, cluster, listPaths, getPaths, quiet, kubectlTree);
   }
 
   private static List<String> drain(KubernetesMockServer server) throws InterruptedException {
