@@ -5,6 +5,7 @@ import dev.blame.api.GroupKind;
 import dev.blame.api.ObjectRef;
 import dev.blame.core.BlameEngine;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -17,6 +18,7 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
@@ -70,13 +72,26 @@ public final class ApiCost {
     try {
       SyntheticCluster cluster = SyntheticCluster.generate(new SyntheticCluster.Spec(60, 0.3, 7));
       int crds = 0;
-      for (HasMetadata object : Measure.decode(cluster.pages())) {
+      List<HasMetadata> objects = new ArrayList<>(Measure.decode(cluster.pages()));
+      // Owners first: the mock assigns its own uids, which the owner references and Events are rewritten to.
+      objects.sort(java.util.Comparator.comparingInt(ApiCost::rank));
+      Map<String, String> uids = new HashMap<>();
+      for (HasMetadata object : objects) {
         if (object instanceof GenericKubernetesResource) {
           crds = 1;
           continue; // the mock needs a CRD context for custom resources; they add one kind to both counts
         }
+        String uid = object.getMetadata().getUid();
         object.getMetadata().setResourceVersion(null);
-        client.resource(object).create();
+        object.getMetadata().getOwnerReferences().forEach(o -> o.setUid(uids.getOrDefault(o.getUid(), o.getUid())));
+        if (object instanceof Event event && event.getInvolvedObject() != null) {
+          event.getInvolvedObject().setUid(uids.getOrDefault(event.getInvolvedObject().getUid(),
+              event.getInvolvedObject().getUid()));
+        }
+        HasMetadata created = client.resource(object).create();
+        if (uid != null) {
+          uids.put(uid, created.getMetadata().getUid());
+        }
       }
       // Another namespace, which must not be read.
       client.configMaps().inNamespace("other").resource(new ConfigMapBuilder().withNewMetadata().withName("x")
@@ -99,6 +114,17 @@ public final class ApiCost {
       client.close();
       server.destroy();
     }
+  }
+
+  /** Creation order: owners before what they own, objects before the Events about them. */
+  private static int rank(HasMetadata object) {
+    return switch (object.getKind()) {
+      case "Deployment", "StatefulSet", "DaemonSet", "CronJob" -> 0;
+      case "ReplicaSet", "Job", "ControllerRevision" -> 1;
+      case "Pod" -> 2;
+      case "Event" -> 4;
+      default -> 3;
+    };
   }
 
   static Result classify(List<String> requests, boolean quiet, int kubectlTree) {
