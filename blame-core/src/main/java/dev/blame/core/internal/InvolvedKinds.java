@@ -28,8 +28,8 @@ import java.util.Set;
  *       read ({@link AnalyzerRegistry#readsOf}).
  * </ul>
  *
- * A custom resource that no analyzer names may own objects of any kind the analyzers know: all of those are
- * watched when one is shown downstream. Objects of a linker kind join only when they have an edge to a shown object, so a Service that selects the
+ * A custom resource may own objects of any kind the analyzers know: all of those are watched when one is shown
+ * downstream. Objects of a linker kind join only when they have an edge to a shown object, so a Service that selects the
  * involved pods brings its EndpointSlices, and one that does not brings nothing.
  */
 final class InvolvedKinds {
@@ -94,15 +94,22 @@ final class InvolvedKinds {
   }
 
   /**
-   * A custom resource no analyzer names is judged by the fallback, which reads its owned children whatever
-   * their kind: they may be of any kind an analyzer knows. (Core kinds without an analyzer, ConfigMaps and the
-   * like, own nothing.) A named kind's owned children are among what its analyzers read.
+   * A custom resource is often an operator's parent object, and its owned children may be of any kind: its
+   * analyzer (the generic fallback, or a plug-in) need not name them among what it reads. So when one is shown
+   * downstream, every kind some analyzer knows is watched. Built-in kinds either own nothing or have an
+   * analyzer that reads what they own.
    */
   private boolean ownsUnknownKinds(ObjectRef ref) {
-    GroupKind kind = ref.groupKind();
-    return !kind.isCore() && store.entry(ref).isPresent()
-        && registry.analyzersFor(kind).stream().allMatch(a -> a.kinds().wildcard());
+    return !isBuiltIn(ref.groupKind()) && store.entry(ref).isPresent();
   }
+
+  /** Kinds of the Kubernetes API groups themselves: core, apps, batch, ..., *.k8s.io. */
+  static boolean isBuiltIn(GroupKind kind) {
+    String group = kind.group();
+    return kind.isCore() || group.endsWith(".k8s.io") || BUILT_IN_GROUPS.contains(group);
+  }
+
+  private static final Set<String> BUILT_IN_GROUPS = Set.of("apps", "batch", "autoscaling", "policy", "extensions");
 
   /** Everything the shown objects' verdicts are made of: outgoing edges, transitively, and what analyzers read. */
   private void judge(Set<ObjectRef> shown) {

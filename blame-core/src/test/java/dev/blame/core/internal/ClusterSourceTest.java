@@ -291,4 +291,22 @@ class ClusterSourceTest {
     assertThat(port.watched).containsExactlyInAnyOrder(GroupKind.EVENT, GroupKind.POD, GroupKind.REPLICA_SET);
     blame.close();
   }
+
+  @Test
+  void aCustomResourceShowsItsChildrenOfAnyKnownKind() {
+    GroupKind database = GroupKind.of("example.dev", "Database");
+    SeededPort port = new SeededPort().add(
+        new GenericKubernetesResourceBuilder().withApiVersion("example.dev/v1").withKind("Database")
+            .withNewMetadata().withName("db").withNamespace("demo").withUid("db-uid").endMetadata().build(),
+        new io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder().withNewMetadata().withName("db")
+            .withNamespace("demo").addNewOwnerReference().withApiVersion("example.dev/v1").withKind("Database")
+            .withName("db").withUid("db-uid").withController(true).endOwnerReference().endMetadata().build());
+    // No analyzer names Databases, and none reads StatefulSets: only ownership relates the two.
+    DefaultBlame blame = new DefaultBlame(engine(new ContainerStateAnalyzer(), new Unrelated()),
+        new ClusterSource(port, "demo", Set.of()));
+    Explanation why = blame.explain(ObjectRef.of(database, "demo", "db"));
+    assertThat(why.effects().children()).extracting(t -> t.ref().key())
+        .containsExactly(ObjectRef.of(GroupKind.STATEFUL_SET, "demo", "db"));
+    blame.close();
+  }
 }
