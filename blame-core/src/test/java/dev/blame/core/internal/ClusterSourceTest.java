@@ -13,6 +13,8 @@ import dev.blame.api.ReasonCode;
 import dev.blame.api.ReconcileStatus;
 import dev.blame.api.Selector;
 import dev.blame.api.Verdict;
+import dev.blame.api.WaitOutcome;
+import dev.blame.api.WaitResult;
 import dev.blame.api.spi.AnalysisContext;
 import dev.blame.api.spi.Analyzer;
 import dev.blame.api.spi.KindSelector;
@@ -307,6 +309,20 @@ class ClusterSourceTest {
     Explanation why = blame.explain(ObjectRef.of(database, "demo", "db"));
     assertThat(why.effects().children()).extracting(t -> t.ref().key())
         .containsExactly(ObjectRef.of(GroupKind.STATEFUL_SET, "demo", "db"));
+    blame.close();
+  }
+
+  @Test
+  void aWaitDecidesOnlyOnceTheKindsItInvolvesAreListed() {
+    // Before the Deployment's ReplicaSets and pods are listed, it looks healthy and done; a wait must not say
+    // COMPLETE from that: its first snapshot comes after the fixpoint, and sees the crash-looping pod.
+    SeededPort port = web();
+    DefaultBlame blame = new DefaultBlame(engine(new ContainerStateAnalyzer(), new ChildrenAnalyzer()),
+        new ClusterSource(port, "demo", Set.of()));
+    WaitResult result = blame.waitFor(List.of(ObjectRef.of(GroupKind.DEPLOYMENT, "demo", "web")))
+        .timeout(java.time.Duration.ZERO).await();
+    assertThat(result.outcome()).isEqualTo(WaitOutcome.FAILED);
+    assertThat(result.culprits()).extracting(f -> f.subject().name()).containsExactly("web-1-a");
     blame.close();
   }
 }
