@@ -16,12 +16,16 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.fabric8.kubernetes.client.informers.cache.ItemStore;
 import io.fabric8.kubernetes.client.informers.cache.ReducedStateItemStore;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -192,20 +196,24 @@ public final class Fabric8ClusterPort implements ClusterPort {
 
   private <T extends HasMetadata> AutoCloseable start(
       SharedIndexInformer<T> informer, ApiResource resource, String namespace, WatchListener listener) {
+    Delivered delivered = new Delivered();
     informer.addEventHandler(new ResourceEventHandler<T>() {
       @Override
       public void onAdd(T obj) {
         listener.upserted(obj);
+        delivered.saw(obj);
       }
 
       @Override
       public void onUpdate(T oldObj, T newObj) {
         listener.upserted(newObj);
+        delivered.saw(newObj);
       }
 
       @Override
       public void onDelete(T obj, boolean deletedFinalStateUnknown) {
         listener.deleted(obj);
+        delivered.saw(obj);
       }
     });
     informer.stopped().whenComplete((ignored, error) -> {
@@ -215,8 +223,12 @@ public final class Fabric8ClusterPort implements ClusterPort {
     });
     String request = "LIST+WATCH " + resource.plural() + "." + resource.kind().group()
         + (resource.namespaced() && namespace != null ? " in namespace " + namespace : " in all namespaces");
+    long deadline = System.nanoTime() + timeout.toNanos();
     try {
       informer.start().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      // The informer has its LIST in its cache, but hands the objects to handlers on another thread: return
+      // only once the listener has them all, so that a query that waited for this watch sees every object.
+      delivered.await(informer.getStore().listKeys(), deadline);
     } catch (InterruptedException e) {
       informer.close();
       Thread.currentThread().interrupt();
@@ -233,6 +245,36 @@ public final class Fabric8ClusterPort implements ClusterPort {
       throw new BlameException(BlameException.Kind.UNREACHABLE, request + ": " + cause, cause);
     }
     return informer::close;
+  }
+
+  /** The keys of the objects handed to the listener, until the initial LIST has been handed over. */
+  private static final class Delivered {
+    private final Set<String> seen = new HashSet<>();
+    private boolean done;
+
+    synchronized void saw(HasMetadata object) {
+      if (!done) {
+        seen.add(Cache.metaNamespaceKeyFunc(object));
+        notifyAll();
+      }
+    }
+
+    synchronized void await(List<String> keys, long deadline) throws InterruptedException, TimeoutException {
+      try {
+        for (String key : keys) {
+          while (!seen.contains(key)) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+              throw new TimeoutException("the listener did not receive " + key);
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+          }
+        }
+      } finally {
+        done = true;
+        seen.clear();
+      }
+    }
   }
 
   private static boolean isAccessDenied(KubernetesClientException e) {

@@ -78,11 +78,11 @@ public final class Main {
       System.err.println(table(last));
     }
     ApiCost.Result api = apiCost ? ApiCost.measure() : new ApiCost.Result(0, 0, 0, 0, 0, 0,
-        new java.util.TreeMap<>(), true, 0);
+        new java.util.TreeMap<>(), new java.util.TreeMap<>(), true, 0);
     System.err.printf(Locale.ROOT, "P5 API cost: %d LIST (%d namespaced, %d cluster-scoped), %d WATCH, %d GET, "
-            + "%d other; quiet afterwards: %s; kubectl tree would LIST %d types cluster-wide%n  lists: %s%n",
+            + "%d other; quiet afterwards: %s; kubectl tree would LIST %d types cluster-wide%n  lists: %s%n  gets: %s%n",
         api.lists(), api.namespacedLists(), api.clusterLists(), api.watches(), api.gets(), api.others(),
-        api.quietAfterwards(), api.kubectlTreeLists(), api.listPaths());
+        api.quietAfterwards(), api.kubectlTreeLists(), api.listPaths(), api.getPaths());
     return json(last, api);
   }
 
