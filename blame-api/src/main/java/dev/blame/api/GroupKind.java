@@ -11,7 +11,7 @@ import org.immutables.value.Value;
  * {@link #parse(String)} reads back.
  */
 /* Interned: a cluster has a few hundred kinds and every reference names one; equal kinds are one instance. */
-@Value.Immutable(intern = true)
+@Value.Immutable(intern = true, prehash = true)
 public abstract class GroupKind implements Comparable<GroupKind> {
 
   public static final GroupKind POD = core("Pod");

@@ -16,11 +16,16 @@ final class Entry {
   Verdict verdict;
   /** The version of the object {@link #verdict} was computed from: consumers compare what they read of both. */
   Node analyzedNode;
+  /** This owner's children as last found, valid while the store's structure is unchanged; null: not yet. */
+  Children children;
 
   Entry(ObjectRef key, Node node) {
     this.key = key;
     this.node = node;
   }
+
+  /** Owned children found at one {@code structure} of the store (see {@link GraphStore}). */
+  record Children(long structure, List<Entry> entries) {}
 
   /** An ownerReference of this entry. */
   record OwnerLink(OwnerKey owner, String uid, boolean controller) {}

@@ -62,6 +62,13 @@ final class GraphStore {
   /** Kinds the source could not read, with why (e.g. Forbidden, "forbidden: cannot list ..."). */
   private final Map<GroupKind, Unreadable> unreadable = new HashMap<>();
 
+  /**
+   * Counts the changes to what children are found from (objects added, removed or re-indexed); a status
+   * update replaces a node in its entry and leaves it alone, so an owner's children are found once between
+   * such changes, not on every analysis.
+   */
+  private long structure;
+
   /** Why a kind cannot be read. */
   record Unreadable(dev.blame.api.ReasonCode reason, String message) {}
 
@@ -106,8 +113,9 @@ final class GraphStore {
 
   // ---------------------------------------------------------------- reads
 
+  /** Any reference to the object will do: references compare without version and uid, so none is built. */
   Optional<Entry> entry(ObjectRef ref) {
-    return Optional.ofNullable(byKey.get(ref.key()));
+    return Optional.ofNullable(byKey.get(ref));
   }
 
   Optional<Node> node(ObjectRef ref) {
@@ -207,7 +215,7 @@ final class GraphStore {
   }
 
   List<EventRecord> events(ObjectRef ref) {
-    Map<ObjectRef, EventRecord> events = eventsByRegarding.get(ref.key());
+    Map<ObjectRef, EventRecord> events = eventsByRegarding.get(ref);
     if (events == null) {
       return List.of();
     }
@@ -258,25 +266,42 @@ final class GraphStore {
     return keys;
   }
 
-  /** {@link #children} as entries, sorted by key when the owner is namespaced. */
+  /**
+   * {@link #children} as entries, sorted by key when the owner is namespaced; cached in the owner's entry until
+   * the next structural change. Not to be modified.
+   */
   private List<Entry> childEntries(ObjectRef owner) {
-    ObjectRef ownerKey = owner.key();
-    OwnerKey named = OwnerKey.of(ownerKey);
-    Map<String, Set<ObjectRef>> byNamespace = childrenByOwner.get(named);
-    Collection<ObjectRef> candidates = null;
-    if (byNamespace != null) {
-      if (!ownerKey.namespace().isEmpty()) {
-        candidates = byNamespace.get(ownerKey.namespace());
-      } else {
-        candidates = new ArrayList<>();
-        for (Set<ObjectRef> inNamespace : byNamespace.values()) {
-          candidates.addAll(inNamespace);
-        }
-      }
-    }
-    Entry ownerEntry = candidates == null ? null : byKey.get(ownerKey);
+    Entry ownerEntry = byKey.get(owner);
     if (ownerEntry == null) {
       return List.of();
+    }
+    Entry.Children cached = ownerEntry.children;
+    if (cached != null && cached.structure() == structure) {
+      return cached.entries();
+    }
+    List<Entry> children = findChildren(ownerEntry);
+    ownerEntry.children = new Entry.Children(structure, children);
+    return children;
+  }
+
+  private List<Entry> findChildren(Entry ownerEntry) {
+    ObjectRef ownerKey = ownerEntry.key;
+    OwnerKey named = OwnerKey.of(ownerKey);
+    Map<String, Set<ObjectRef>> byNamespace = childrenByOwner.get(named);
+    if (byNamespace == null) {
+      return List.of();
+    }
+    Collection<ObjectRef> candidates;
+    if (!ownerKey.namespace().isEmpty()) {
+      candidates = byNamespace.get(ownerKey.namespace());
+      if (candidates == null) {
+        return List.of();
+      }
+    } else {
+      candidates = new ArrayList<>();
+      for (Set<ObjectRef> inNamespace : byNamespace.values()) {
+        candidates.addAll(inNamespace);
+      }
     }
     String ownerUid = ownerEntry.node.ref().uid().orElse("");
     List<Entry> children = new ArrayList<>(candidates.size());
@@ -290,7 +315,7 @@ final class GraphStore {
         }
       }
     }
-    return children;
+    return children.isEmpty() ? List.of() : java.util.Collections.unmodifiableList(children);
   }
 
   /** {@link #resolveOwner} equals this present owner: same namespace, or cluster-scoped with no namesake. */
@@ -311,7 +336,7 @@ final class GraphStore {
 
   /** Outgoing edges of these kinds, sorted; builds only those asked for. */
   List<Edge> edgesFrom(ObjectRef ref, Set<EdgeKind> kinds) {
-    Entry entry = byKey.get(ref.key());
+    Entry entry = byKey.get(ref);
     if (entry == null) {
       return List.of();
     }
@@ -348,7 +373,7 @@ final class GraphStore {
    * of a ConfigMap does not visit the thousand pods that mount it.
    */
   List<Edge> edgesTo(ObjectRef ref, Set<EdgeKind> kinds) {
-    Entry entry = byKey.get(ref.key());
+    Entry entry = byKey.get(ref);
     if (entry == null) {
       return List.of();
     }
@@ -400,7 +425,7 @@ final class GraphStore {
 
   /** The present targets of this object's outgoing edges of one kind, sorted by key. */
   List<Node> targetNodes(ObjectRef ref, EdgeKind kind) {
-    Entry entry = byKey.get(ref.key());
+    Entry entry = byKey.get(ref);
     if (entry == null) {
       return List.of();
     }
@@ -432,7 +457,7 @@ final class GraphStore {
 
   /** Keys of the present targets of this object's outgoing edges of one kind, sorted. */
   List<ObjectRef> targetKeys(ObjectRef ref, EdgeKind kind) {
-    Entry entry = byKey.get(ref.key());
+    Entry entry = byKey.get(ref);
     if (entry == null) {
       return List.of();
     }
@@ -549,7 +574,7 @@ final class GraphStore {
 
   /** Keys of objects whose verdict may depend on this object: the sources of its incoming edges. */
   Set<ObjectRef> consumers(ObjectRef ref) {
-    Entry entry = byKey.get(ref.key());
+    Entry entry = byKey.get(ref);
     if (entry == null) {
       return Set.of();
     }
@@ -582,8 +607,9 @@ final class GraphStore {
    * consumers it has before and after the change.
    */
   Set<ObjectRef> upsert(Node node, List<Link> links) {
-    ObjectRef key = node.ref().key();
-    Entry existing = byKey.get(key);
+    // References compare without version and uid: look up with the node's own, store its key only when new.
+    Entry existing = byKey.get(node.ref());
+    ObjectRef key = existing != null ? existing.key : node.ref().key();
     if (existing != null && sameRelations(existing, node, links)) {
       // A status change, the common watch event: every index and every relation stays as it is. Whether the
       // objects that read this one are analyzed again is decided once it is (GraphEngine compares what they
@@ -634,7 +660,7 @@ final class GraphStore {
 
   /** Removes an object; returns the keys whose analysis this affects. */
   Set<ObjectRef> delete(ObjectRef ref) {
-    Entry existing = byKey.get(ref.key());
+    Entry existing = byKey.get(ref);
     if (existing == null) {
       return Set.of();
     }
@@ -666,8 +692,8 @@ final class GraphStore {
     regardingByEvent.put(event.ref().key(), regarding);
     if (events.size() > MAX_EVENTS_PER_OBJECT) {
       EventRecord oldest = events.values().stream().max(EventRecord.NEWEST_FIRST).orElseThrow();
-      events.remove(oldest.ref().key());
-      regardingByEvent.remove(oldest.ref().key());
+      events.remove(oldest.ref());
+      regardingByEvent.remove(oldest.ref());
     }
     if (byKey.containsKey(regarding)) {
       dirty.add(regarding);
@@ -676,13 +702,13 @@ final class GraphStore {
   }
 
   Set<ObjectRef> deleteEvent(ObjectRef eventRef) {
-    ObjectRef regarding = regardingByEvent.remove(eventRef.key());
+    ObjectRef regarding = regardingByEvent.remove(eventRef);
     if (regarding == null) {
       return Set.of();
     }
     Map<ObjectRef, EventRecord> events = eventsByRegarding.get(regarding);
     if (events != null) {
-      events.remove(eventRef.key());
+      events.remove(eventRef);
       if (events.isEmpty()) {
         eventsByRegarding.remove(regarding);
       }
@@ -719,6 +745,7 @@ final class GraphStore {
   }
 
   private void index(Entry entry) {
+    structure++;
     ObjectRef key = entry.key;
     byKey.put(key, entry);
     entry.node.ref().uid().ifPresent(uid -> byUid.put(uid, key));
@@ -743,6 +770,7 @@ final class GraphStore {
   }
 
   private void unindex(Entry entry) {
+    structure++;
     ObjectRef key = entry.key;
     byKey.remove(key);
     entry.node.ref().uid().ifPresent(uid -> byUid.remove(uid, key));
