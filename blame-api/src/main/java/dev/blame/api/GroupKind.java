@@ -63,8 +63,34 @@ public abstract class GroupKind implements Comparable<GroupKind> {
     if (apiVersion == null || apiVersion.isBlank()) {
       throw new IllegalArgumentException("apiVersion is missing for kind '" + kind + "'");
     }
+    String kindOrEmpty = kind == null ? "" : kind;
+    java.util.Map<String, GroupKind> byKind = ByApiVersion.KINDS.get(apiVersion);
+    GroupKind known = byKind == null ? null : byKind.get(kindOrEmpty);
+    if (known != null) {
+      return known;
+    }
     int slash = apiVersion.indexOf('/');
-    return of(slash < 0 ? "" : apiVersion.substring(0, slash), kind == null ? "" : kind);
+    GroupKind found = of(slash < 0 ? "" : apiVersion.substring(0, slash), kindOrEmpty);
+    ByApiVersion.remember(apiVersion, kindOrEmpty, found);
+    return found;
+  }
+
+  /**
+   * Kinds by the {@code apiVersion} and kind they were read from: every object read and every owner
+   * reference names one, and a cluster serves a few hundred. Bounded, in case the input is not a cluster's.
+   */
+  private static final class ByApiVersion {
+    static final int MAX = 4096;
+    static final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.ConcurrentHashMap<String, GroupKind>>
+        KINDS = new java.util.concurrent.ConcurrentHashMap<>();
+    static final java.util.concurrent.atomic.AtomicInteger SIZE = new java.util.concurrent.atomic.AtomicInteger();
+
+    static void remember(String apiVersion, String kind, GroupKind groupKind) {
+      if (SIZE.get() < MAX && KINDS.computeIfAbsent(apiVersion, v -> new java.util.concurrent.ConcurrentHashMap<>())
+          .putIfAbsent(kind, groupKind) == null) {
+        SIZE.incrementAndGet();
+      }
+    }
   }
 
   /**

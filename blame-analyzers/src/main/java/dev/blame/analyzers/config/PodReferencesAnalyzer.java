@@ -85,6 +85,12 @@ public final class PodReferencesAnalyzer implements Analyzer {
     return new ArrayList<>(links.values());
   }
 
+  /** Links come from the pod's spec alone (and its namespace): a status update keeps them. */
+  @Override
+  public Optional<?> linksOf(Node node) {
+    return Optional.ofNullable(typed(node).getSpec());
+  }
+
   private static List<PodReference> references(Node node) {
     return PodReference.of(node.ref().namespace(), node.ref().name(), typed(node));
   }

@@ -34,11 +34,18 @@ public final class Revisions {
 
   /** The controlling owner, if it is of this kind. */
   public static Optional<ObjectRef> controllerOfKind(Node node, GroupKind kind) {
-    return controller(node)
-        .filter(o -> o.getKind() != null && o.getName() != null && o.getApiVersion() != null)
-        .map(o -> ObjectRef.of(o.getApiVersion(), o.getKind(), node.ref().namespace(), o.getName()))
-        .filter(ref -> ref.groupKind().equals(kind))
-        .map(ObjectRef::key);
+    // Runs on every analysis of a pod and a ReplicaSet: no stream, and a reference built only when it matches.
+    for (OwnerReference o : node.ownerReferences()) {
+      if (!Boolean.TRUE.equals(o.getController())) {
+        continue;
+      }
+      if (o.getKind() == null || o.getName() == null || o.getApiVersion() == null
+          || !GroupKind.fromApiVersion(o.getApiVersion(), o.getKind()).equals(kind)) {
+        return Optional.empty();
+      }
+      return Optional.of(ObjectRef.of(kind, node.ref().namespace(), o.getName()));
+    }
+    return Optional.empty();
   }
 
   /**

@@ -46,6 +46,12 @@ public final class PodAnalyzer implements Analyzer {
     return KindSelector.of(GroupKind.POD);
   }
 
+  /** It declares no links, so none depend on the pod. */
+  @Override
+  public Optional<?> linksOf(Node node) {
+    return Optional.of(List.of());
+  }
+
   @Override
   public Verdict analyze(AnalysisContext ctx) {
     Node node = ctx.node();

@@ -72,6 +72,21 @@ public interface Analyzer {
   }
 
   /**
+   * What {@link #links} reads of the object, as a value whose {@code equals} says "my links are the same":
+   * when every analyzer of the object's kind returns equal, non-empty values for the version the graph holds
+   * and the new one, the engine keeps the links it has instead of asking for them again (a status update,
+   * the common watch event, changes none of a pod's). Both versions have the same kind, namespace and name.
+   *
+   * <p>Empty, the default, means "all of it": links are asked for again on every change. An analyzer that
+   * declares no links returns any constant. Called on every update of an object of its kinds, so keep it
+   * cheap; it must be pure, like {@link #links}. A value that leaves out something {@link #links} reads makes
+   * links, and with them edges and verdicts, stale.
+   */
+  default java.util.Optional<?> linksOf(Node node) {
+    return java.util.Optional.empty();
+  }
+
+  /**
    * What this analyzer reads of one object its outgoing edges point to (a pod it selects, a child it owns),
    * given that object and its verdict, as a value whose {@code equals} says "nothing I read changed". When a
    * target changes without changing its labels, owners or links (a status update), or its verdict changes,

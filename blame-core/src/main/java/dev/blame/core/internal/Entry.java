@@ -16,16 +16,32 @@ final class Entry {
   Verdict verdict;
   /** The version of the object {@link #verdict} was computed from: consumers compare what they read of both. */
   Node analyzedNode;
-  /** This owner's children as last found, valid while the store's structure is unchanged; null: not yet. */
-  Children children;
+  /** What the store found from the indexes about this entry; valid while its structure is unchanged. */
+  Derived derived;
 
   Entry(ObjectRef key, Node node) {
     this.key = key;
     this.node = node;
   }
 
-  /** Owned children found at one {@code structure} of the store (see {@link GraphStore}). */
-  record Children(long structure, List<Entry> entries) {}
+  /**
+   * Relations found at one {@code structure} of the store (see {@link GraphStore}): they change only when an
+   * object is added, removed or re-indexed, not on a status update. Each is null until asked for.
+   */
+  static final class Derived {
+    final long structure;
+    List<Entry> children;
+    java.util.Set<ObjectRef> consumers;
+    List<ResolvedOwner> owners;
+    java.util.Optional<String> ownerCycle;
+
+    Derived(long structure) {
+      this.structure = structure;
+    }
+  }
+
+  /** An ownerReference resolved to a key (see {@link GraphStore#resolveOwner}), and whether it is present. */
+  record ResolvedOwner(OwnerLink link, ObjectRef key, boolean present) {}
 
   /** An ownerReference of this entry. */
   record OwnerLink(OwnerKey owner, String uid, boolean controller) {}

@@ -227,7 +227,9 @@ public final class GraphEngine {
   private Set<ObjectRef> applyOne(Change change) {
     if (change instanceof Upsert) {
       Node node = ((Upsert) change).node();
-      return store.upsert(node, links(node));
+      Entry existing = store.entry(node.ref()).orElse(null);
+      List<Link> links = existing != null && sameLinks(existing.node, node) ? existing.links : links(node);
+      return store.upsert(node, links);
     } else if (change instanceof Delete) {
       return store.delete(((Delete) change).ref());
     } else if (change instanceof PutEvent) {
@@ -235,6 +237,29 @@ public final class GraphEngine {
     } else {
       return store.deleteEvent(((DeleteEvent) change).ref());
     }
+  }
+
+  /**
+   * Whether every analyzer of the kind says its links read nothing that differs between the two versions
+   * ({@link Analyzer#linksOf}), so that those the graph holds are the new version's too.
+   */
+  private boolean sameLinks(Node before, Node after) {
+    List<Analyzer> analyzers = registry.analyzersFor(after.ref().groupKind());
+    if (analyzers.isEmpty()) {
+      return false;
+    }
+    for (Analyzer analyzer : analyzers) {
+      try {
+        Optional<?> was = analyzer.linksOf(before);
+        Optional<?> is = analyzer.linksOf(after);
+        if (was.isEmpty() || is.isEmpty() || !was.equals(is)) {
+          return false;
+        }
+      } catch (RuntimeException | StackOverflowError e) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private List<Link> links(Node node) {
@@ -421,9 +446,10 @@ public final class GraphEngine {
   private List<Finding> ownerFindings(Entry entry) {
     List<Finding> findings = new ArrayList<>();
     ObjectRef self = entry.node.ref();
-    for (Entry.OwnerLink owner : entry.owners) {
-      ObjectRef ownerRef = store.resolveOwner(entry, owner);
-      if (!store.ownerPresent(entry, owner) && store.observes(ownerRef.groupKind())) {
+    for (Entry.ResolvedOwner resolved : store.resolvedOwners(entry)) {
+      Entry.OwnerLink owner = resolved.link();
+      ObjectRef ownerRef = resolved.key();
+      if (!resolved.present() && store.observes(ownerRef.groupKind())) {
         findings.add(Finding.builder()
             .subject(self)
             .health(Health.PROGRESSING)
@@ -437,7 +463,7 @@ public final class GraphEngine {
       }
     }
     if (!entry.owners.isEmpty()) {
-      ownerCycle(entry).ifPresent(cycle -> findings.add(Finding.builder()
+      store.ownerCycle(entry, this::ownerCycle).ifPresent(cycle -> findings.add(Finding.builder()
           .subject(self)
           .health(Health.UNKNOWN)
           .reason(ReasonCode.OWNER_CYCLE)
@@ -460,8 +486,8 @@ public final class GraphEngine {
       if (entry == null) {
         continue;
       }
-      for (Entry.OwnerLink owner : entry.owners) {
-        ObjectRef ownerKey = store.resolveOwner(entry, owner);
+      for (Entry.ResolvedOwner owner : store.resolvedOwners(entry)) {
+        ObjectRef ownerKey = owner.key();
         if (ownerKey.equals(start.key)) {
           List<String> names = new ArrayList<>();
           for (ObjectRef k = key; !k.equals(start.key); k = parentOf.get(k)) {
@@ -472,7 +498,7 @@ public final class GraphEngine {
           names.add(start.key.display());
           return Optional.of(String.join(" -> ", names));
         }
-        if (store.ownerPresent(entry, owner) && !parentOf.containsKey(ownerKey)) {
+        if (owner.present() && !parentOf.containsKey(ownerKey)) {
           parentOf.put(ownerKey, key);
           queue.add(ownerKey);
         }

@@ -275,13 +275,49 @@ final class GraphStore {
     if (ownerEntry == null) {
       return List.of();
     }
-    Entry.Children cached = ownerEntry.children;
-    if (cached != null && cached.structure() == structure) {
-      return cached.entries();
+    Entry.Derived derived = derived(ownerEntry);
+    if (derived.children == null) {
+      derived.children = findChildren(ownerEntry);
     }
-    List<Entry> children = findChildren(ownerEntry);
-    ownerEntry.children = new Entry.Children(structure, children);
-    return children;
+    return derived.children;
+  }
+
+  /** The entry's derived relations at the current structure, fresh when it changed since they were found. */
+  private Entry.Derived derived(Entry entry) {
+    Entry.Derived derived = entry.derived;
+    if (derived == null || derived.structure != structure) {
+      derived = new Entry.Derived(structure);
+      entry.derived = derived;
+    }
+    return derived;
+  }
+
+  /** The entry's ownerReferences resolved to keys, with whether each owner is present (cached as above). */
+  List<Entry.ResolvedOwner> resolvedOwners(Entry entry) {
+    if (entry.owners.isEmpty()) {
+      return List.of();
+    }
+    Entry.Derived derived = derived(entry);
+    if (derived.owners == null) {
+      List<Entry.ResolvedOwner> owners = new ArrayList<>(entry.owners.size());
+      for (Entry.OwnerLink owner : entry.owners) {
+        owners.add(new Entry.ResolvedOwner(owner, resolveOwner(entry, owner), ownerPresent(entry, owner)));
+      }
+      derived.owners = List.copyOf(owners);
+    }
+    return derived.owners;
+  }
+
+  /**
+   * A fact that depends on the structure alone (which objects exist and how they relate), computed once per
+   * structure: the ownership cycle an entry is in, say.
+   */
+  Optional<String> ownerCycle(Entry entry, java.util.function.Function<Entry, Optional<String>> find) {
+    Entry.Derived derived = derived(entry);
+    if (derived.ownerCycle == null) {
+      derived.ownerCycle = find.apply(entry);
+    }
+    return derived.ownerCycle;
   }
 
   private List<Entry> findChildren(Entry ownerEntry) {
@@ -572,17 +608,27 @@ final class GraphStore {
     return matched;
   }
 
-  /** Keys of objects whose verdict may depend on this object: the sources of its incoming edges. */
+  /**
+   * Keys of objects whose verdict may depend on this object: the sources of its incoming edges. Cached until
+   * the next structural change; not to be modified.
+   */
   Set<ObjectRef> consumers(ObjectRef ref) {
     Entry entry = byKey.get(ref);
     if (entry == null) {
       return Set.of();
     }
+    Entry.Derived derived = derived(entry);
+    if (derived.consumers == null) {
+      derived.consumers = findConsumers(entry);
+    }
+    return derived.consumers;
+  }
+
+  private Set<ObjectRef> findConsumers(Entry entry) {
     Set<ObjectRef> consumers = new LinkedHashSet<>();
-    for (Entry.OwnerLink owner : entry.owners) {
-      ObjectRef ownerKey = resolveOwner(entry, owner);
-      if (byKey.containsKey(ownerKey)) {
-        consumers.add(ownerKey);
+    for (Entry.ResolvedOwner owner : resolvedOwners(entry)) {
+      if (byKey.containsKey(owner.key())) {
+        consumers.add(owner.key());
       }
     }
     Map<EdgeKind, Set<ObjectRef>> byName = linkSourcesByTarget.get(entry.key);
@@ -597,7 +643,7 @@ final class GraphStore {
         }
       }
     }
-    return consumers;
+    return consumers.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(consumers);
   }
 
   // ---------------------------------------------------------------- writes
