@@ -188,4 +188,77 @@ class GraphEngineTest {
     assertThat(verdict(ObjectRef.of(GroupKind.POD, "ns", "p3")).findings())
         .extracting(f -> f.reason()).containsExactly(ReasonCode.OWNER_NOT_FOUND);
   }
+
+  @Test
+  void anOwnersChildrenFollowAddsAndRemovalsBetweenStatusUpdates() {
+    ObjectRef rs = ObjectRef.of(GroupKind.REPLICA_SET, "ns", "rs");
+    Pod crashing = new PodBuilder(pod("p200", Map.of("app", "web"))).withNewStatus().addNewContainerStatus()
+        .withName("main").withNewState().withNewWaiting().withReason("CrashLoopBackOff").endWaiting().endState()
+        .endContainerStatus().endStatus().build();
+    // A status update first, so that the ReplicaSet's children are found and kept...
+    engine.apply(List.of(Ingest.change(pod("p4", Map.of("app", "web")))));
+    assertThat(engine.<Integer>read(view -> view.targets(rs, EdgeKind.OWNS).size())).isEqualTo(PODS);
+    // ...then a child added: the ReplicaSet sees it.
+    engine.apply(List.of(Ingest.change(crashing)));
+    assertThat(engine.<Integer>read(view -> view.targets(rs, EdgeKind.OWNS).size())).isEqualTo(PODS + 1);
+    assertThat(verdict(rs).health()).isEqualTo(Health.DEGRADED);
+    // And removed.
+    engine.apply(List.of(GraphEngine.Change.delete(ObjectRef.of(GroupKind.POD, "ns", "p200"))));
+    assertThat(engine.<Integer>read(view -> view.targets(rs, EdgeKind.OWNS).size())).isEqualTo(PODS);
+    assertThat(verdict(rs).health()).isEqualTo(Health.HEALTHY);
+  }
+
+  /** Links from an annotation, asked for again only when the annotation changes. */
+  static final class CountingLinks implements Analyzer {
+    int calls;
+
+    @Override
+    public String id() {
+      return "test.CountingLinks";
+    }
+
+    @Override
+    public KindSelector kinds() {
+      return KindSelector.of(GroupKind.POD);
+    }
+
+    @Override
+    public List<Link> links(Node node) {
+      calls++;
+      return List.of(Link.to(EdgeKind.REFERENCES,
+          ObjectRef.of(GroupKind.CONFIG_MAP, node.ref().namespace(), node.annotations().get("config"))));
+    }
+
+    @Override
+    public java.util.Optional<?> linksOf(Node node) {
+      return java.util.Optional.ofNullable(node.annotations().get("config"));
+    }
+
+    @Override
+    public Verdict analyze(AnalysisContext context) {
+      return Verdict.of(Health.HEALTHY, ReconcileStatus.CURRENT, "");
+    }
+  }
+
+  @Test
+  void linksAreKeptWhileWhatTheyAreReadFromIsUnchanged() {
+    CountingLinks counting = new CountingLinks();
+    GraphEngine own = new GraphEngine(AnalyzerRegistry.create(List.of(counting), false,
+        getClass().getClassLoader()), Clock.systemUTC());
+    ObjectRef p = ObjectRef.of(GroupKind.POD, "ns", "p");
+    java.util.function.Function<String, Pod> version = config -> new PodBuilder().withNewMetadata().withName("p")
+        .withNamespace("ns").addToAnnotations("config", config).endMetadata().withNewStatus()
+        .withPhase("Running").endStatus().build();
+    own.apply(List.of(Ingest.change(version.apply("a"))));
+    Pod statusUpdate = new PodBuilder(version.apply("a")).editStatus().withPhase("Failed").endStatus().build();
+    own.apply(List.of(Ingest.change(statusUpdate)));
+    assertThat(counting.calls).isEqualTo(1);
+    assertThat(own.<List<Edge>>read(view -> view.edgesFrom(p)))
+        .containsExactly(Edge.of(p, EdgeKind.REFERENCES, ObjectRef.of(GroupKind.CONFIG_MAP, "ns", "a")));
+
+    own.apply(List.of(Ingest.change(version.apply("b"))));
+    assertThat(counting.calls).isEqualTo(2);
+    assertThat(own.<List<Edge>>read(view -> view.edgesFrom(p)))
+        .containsExactly(Edge.of(p, EdgeKind.REFERENCES, ObjectRef.of(GroupKind.CONFIG_MAP, "ns", "b")));
+  }
 }
