@@ -23,8 +23,9 @@ public final class Children {
   /** The objects of a kind the subject owns, by name. */
   public static List<Node> owned(GraphView graph, ObjectRef owner, GroupKind kind) {
     // Targets come sorted by reference; called on every update of a child, so no sorting again.
-    List<Node> owned = new ArrayList<>();
-    for (Node child : graph.targets(owner, EdgeKind.OWNS)) {
+    List<Node> targets = graph.targets(owner, EdgeKind.OWNS);
+    List<Node> owned = new ArrayList<>(targets.size());
+    for (Node child : targets) {
       if (child.ref().groupKind().equals(kind)) {
         owned.add(child);
       }

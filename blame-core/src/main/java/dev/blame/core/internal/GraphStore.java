@@ -128,7 +128,8 @@ final class GraphStore {
   }
 
   Optional<Verdict> verdict(ObjectRef ref) {
-    return entry(ref).map(e -> e.verdict);
+    Entry entry = byKey.get(ref);
+    return entry == null ? Optional.empty() : Optional.ofNullable(entry.verdict);
   }
 
   int size() {

@@ -20,6 +20,10 @@ final class Verdicts {
 
   /** Worst health and status, all findings, the message of the worst verdict, the first revision. */
   static Verdict merge(ObjectRef subject, List<Verdict> verdicts, List<Finding> engineFindings) {
+    if (verdicts.size() == 1 && engineFindings.isEmpty() && alreadyMerged(subject, verdicts.get(0))) {
+      // The common case, one analyzer (a ReplicaSet, a Deployment) and no engine finding: nothing to merge.
+      return verdicts.get(0);
+    }
     Health health = Health.HEALTHY;
     ReconcileStatus status = ReconcileStatus.CURRENT;
     String message = "";
@@ -63,5 +67,39 @@ final class Verdicts {
         .revision(revision)
         .activities(activities)
         .build();
+  }
+
+  /** Whether merging this verdict alone would give an equal one: findings distinct and sorted, health and message as merging sets them. */
+  private static boolean alreadyMerged(ObjectRef subject, Verdict v) {
+    List<Finding> findings = v.findings();
+    List<Activity> activities = v.activities();
+    if (findings.size() > 8 || activities.size() > 8
+        || Health.worst(Health.HEALTHY, v.health()) != v.health()
+        || ReconcileStatus.worst(ReconcileStatus.CURRENT, v.status()) != v.status()
+        || (v.message().isEmpty() && !findings.isEmpty() && v.health() != Health.HEALTHY)) {
+      return false;
+    }
+    for (int i = 0; i < findings.size(); i++) {
+      Finding f = findings.get(i);
+      if (f.subject().equals(subject) && Health.worst(v.health(), f.health()) != v.health()) {
+        return false;
+      }
+      if (i > 0 && Finding.WORST_FIRST.compare(findings.get(i - 1), f) > 0) {
+        return false;
+      }
+      for (int j = 0; j < i; j++) {
+        if (findings.get(j).equals(f)) {
+          return false;
+        }
+      }
+    }
+    for (int i = 0; i < activities.size(); i++) {
+      for (int j = 0; j < i; j++) {
+        if (activities.get(j).equals(activities.get(i))) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 }
