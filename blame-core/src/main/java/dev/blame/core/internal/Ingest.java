@@ -11,15 +11,23 @@ import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.discovery.v1.Endpoint;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Turns objects read from a file or a cluster into graph changes: Events become {@link EventRecord}s
  * attached to what they are about, Secrets lose their data before anything keeps them, and pods are kept as
  * {@link SlimPods}: only what analyzers read (no {@code managedFields}), with what pods of one template share
- * held once. Every other kind keeps its managedFields: revision attribution reads them on Deployments,
- * StatefulSets and DaemonSets (see {@link ManagedFields}); {@link Compact} only shares their empty collections.
+ * held once. EndpointSlices keep per endpoint what tells whether it is ready and what it targets. managedFields
+ * are kept only where revision attribution reads them, on Deployments, StatefulSets and DaemonSets (see
+ * {@link ManagedFields}). Every object other than a pod goes through {@link Compact}, which holds the parts
+ * objects have alike once (a ReplicaSet's template with its Deployment's). The {@code Node} Javadoc lists what
+ * each kind keeps.
  */
 public final class Ingest {
 
@@ -58,7 +66,50 @@ public final class Ingest {
     if (object instanceof Pod) {
       return SlimPods.of((Pod) object);
     }
+    if (!Revisions.isRevisioned(ObjectRef.from(object).groupKind()) && object.getMetadata() != null) {
+      object.getMetadata().setManagedFields(List.of());
+    }
+    if (object instanceof EndpointSlice) {
+      return endpointSlice((EndpointSlice) object);
+    }
     return Compact.of(object);
+  }
+
+  /**
+   * An EndpointSlice keeps, per endpoint, its conditions and the object it targets (kind, namespace, name):
+   * what tells whether a Service has ready endpoints, and which. Addresses, hostname, node, zone and hints are
+   * dropped: a slice has an endpoint per pod, and no analyzer reads them.
+   */
+  private static EndpointSlice endpointSlice(EndpointSlice slice) {
+    List<Endpoint> endpoints = slice.getEndpoints();
+    slice.setEndpoints(List.of());
+    Compact.of(slice);
+    if (endpoints == null || endpoints.isEmpty()) {
+      return slice;
+    }
+    List<Endpoint> slim = new ArrayList<>(endpoints.size());
+    for (Endpoint e : endpoints) {
+      if (e == null) {
+        continue;
+      }
+      Endpoint s = new Endpoint();
+      s.setAdditionalProperties(Map.of());
+      s.setAddresses(List.of());
+      s.setDeprecatedTopology(Map.of());
+      s.setConditions(Compact.part(e.getConditions()));
+      ObjectReference target = e.getTargetRef();
+      if (target != null) {
+        ObjectReference t = new ObjectReference();
+        t.setAdditionalProperties(Map.of());
+        t.setKind(Compact.string(target.getKind()));
+        t.setNamespace(Compact.string(target.getNamespace()));
+        t.setName(target.getName());
+        s.setTargetRef(t);
+      }
+      slim.add(s);
+    }
+    slice.setEndpoints(List.copyOf(slim));
+    return slice;
   }
 
   static Optional<EventRecord> event(HasMetadata object) {
