@@ -23,8 +23,9 @@ import org.immutables.value.Value;
  * probes, volume mounts, tolerations and affinity are absent: an analyzer that needs one reads it from the
  * owner's template (ReplicaSets and ControllerRevisions keep theirs whole).
  *
- * <p>EndpointSlices keep, per endpoint, its conditions and its {@code targetRef} (kind, namespace and name);
- * addresses, hostname, node name, zone and hints are absent. {@code metadata.managedFields} are kept only on
+ * <p>EndpointSlices keep, per endpoint, its conditions (ready, serving, terminating) only: addresses,
+ * {@code targetRef}, hostname, node name, zone and hints are absent (the pods behind a Service are its
+ * {@code SELECTS} edges). {@code metadata.managedFields} are kept only on
  * Deployments, StatefulSets and DaemonSets, where revision attribution reads them. Every other kind is kept
  * whole (Secrets without data).
  *

@@ -3,6 +3,7 @@ package dev.blame.core.internal;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.Interner;
 import com.google.common.collect.Interners;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
@@ -101,8 +102,7 @@ final class Compact {
         return value;
       }
       if (value instanceof String s) {
-        // The strings of metadata, spec and status themselves (name, uid, timestamps) are mostly one of a kind.
-        return depth == SHARED_FROM_DEPTH ? s : STRINGS.intern(s);
+        return STRINGS.intern(s);
       }
       if (depth > MAX_DEPTH) {
         exact = false;
@@ -176,9 +176,11 @@ final class Compact {
         return object;
       }
       boolean all = true;
+      // The strings of an object's own metadata (name, uid, timestamps) are one of a kind: not worth a table entry.
+      boolean unique = object instanceof ObjectMeta;
       for (Field f : fields) {
         Object value = f.get(object);
-        Object shared = share(value, depth + 1);
+        Object shared = unique && value instanceof String ? value : share(value, depth + 1);
         all &= exact;
         if (shared != value) {
           if (Modifier.isFinal(f.getModifiers())) {

@@ -597,18 +597,18 @@ final class GraphStore {
     KindNs scope = KindNs.of(key);
     byKindNs.computeIfAbsent(scope, k -> new TreeSet<>()).add(key);
     Map<String, Set<ObjectRef>> labels = byLabel.computeIfAbsent(scope, k -> new HashMap<>());
-    entry.node.labels().forEach((k, v) -> labels.computeIfAbsent(k + "=" + v, x -> new HashSet<>()).add(key));
+    entry.node.labels().forEach((k, v) -> labels.computeIfAbsent(k + "=" + v, x -> new RefSet()).add(key));
     for (Entry.OwnerLink owner : entry.owners) {
       childrenByOwner.computeIfAbsent(owner.owner(), k -> new HashMap<>())
-          .computeIfAbsent(key.namespace(), k -> new HashSet<>()).add(key);
+          .computeIfAbsent(key.namespace(), k -> new RefSet()).add(key);
     }
     for (Link link : entry.links) {
       if (link.target().isPresent()) {
-        linkSourcesByTarget.computeIfAbsent(new LinkKey(link.target().get(), link.kind()), k -> new HashSet<>())
+        linkSourcesByTarget.computeIfAbsent(new LinkKey(link.target().get(), link.kind()), k -> new RefSet())
             .add(key);
       } else {
         selectorSources.computeIfAbsent(ScopeKey.of(link), k -> new HashMap<>())
-            .computeIfAbsent(anchor(link), k -> new HashSet<>()).add(key);
+            .computeIfAbsent(anchor(link), k -> new RefSet()).add(key);
       }
     }
   }

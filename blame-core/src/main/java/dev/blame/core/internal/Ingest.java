@@ -23,7 +23,7 @@ import java.util.Optional;
  * Turns objects read from a file or a cluster into graph changes: Events become {@link EventRecord}s
  * attached to what they are about, Secrets lose their data before anything keeps them, and pods are kept as
  * {@link SlimPods}: only what analyzers read (no {@code managedFields}), with what pods of one template share
- * held once. EndpointSlices keep per endpoint what tells whether it is ready and what it targets. managedFields
+ * held once. EndpointSlices keep per endpoint only what tells whether it is ready. managedFields
  * are kept only where revision attribution reads them, on Deployments, StatefulSets and DaemonSets (see
  * {@link ManagedFields}). Every object other than a pod goes through {@link Compact}, which holds the parts
  * objects have alike once (a ReplicaSet's template with its Deployment's). The {@code Node} Javadoc lists what
@@ -31,7 +31,23 @@ import java.util.Optional;
  */
 public final class Ingest {
 
+  private static final ThreadLocal<Boolean> WHOLE = ThreadLocal.withInitial(() -> false);
+
   private Ingest() {}
+
+  /**
+   * Runs {@code work} (a build of an engine, in this thread) with objects kept whole: no slimming, no sharing
+   * (Secret data is still dropped). For tests that check that what is dropped is never read: explanations must
+   * be the same either way.
+   */
+  public static <T> T keepingWhole(java.util.function.Supplier<T> work) {
+    WHOLE.set(true);
+    try {
+      return work.get();
+    } finally {
+      WHOLE.remove();
+    }
+  }
 
   /** The change an object read from a file or a watch makes to the graph. */
   public static GraphEngine.Change change(HasMetadata object) {
@@ -63,11 +79,17 @@ public final class Ingest {
       copy.setMetadata(object.getMetadata());
       return copy;
     }
+    if (WHOLE.get()) {
+      return object;
+    }
     if (object instanceof Pod) {
       return SlimPods.of((Pod) object);
     }
-    if (!Revisions.isRevisioned(ObjectRef.from(object).groupKind()) && object.getMetadata() != null) {
-      object.getMetadata().setManagedFields(List.of());
+    if (object.getMetadata() != null) {
+      object.getMetadata().setNamespace(Compact.string(object.getMetadata().getNamespace()));
+      if (!Revisions.isRevisioned(ObjectRef.from(object).groupKind())) {
+        object.getMetadata().setManagedFields(List.of());
+      }
     }
     if (object instanceof EndpointSlice) {
       return endpointSlice((EndpointSlice) object);
@@ -76,9 +98,10 @@ public final class Ingest {
   }
 
   /**
-   * An EndpointSlice keeps, per endpoint, its conditions and the object it targets (kind, namespace, name):
-   * what tells whether a Service has ready endpoints, and which. Addresses, hostname, node, zone and hints are
-   * dropped: a slice has an endpoint per pod, and no analyzer reads them.
+   * An EndpointSlice keeps, per endpoint, its conditions (ready, serving, terminating): what tells whether a
+   * Service has ready endpoints. Addresses, targetRef, hostname, node, zone and hints are dropped: a slice has
+   * an endpoint per pod, no analyzer reads them, and the pods behind a Service are its SELECTS edges. Endpoints
+   * with equal conditions are then one object.
    */
   private static EndpointSlice endpointSlice(EndpointSlice slice) {
     List<Endpoint> endpoints = slice.getEndpoints();
@@ -96,17 +119,8 @@ public final class Ingest {
       s.setAdditionalProperties(Map.of());
       s.setAddresses(List.of());
       s.setDeprecatedTopology(Map.of());
-      s.setConditions(Compact.part(e.getConditions()));
-      ObjectReference target = e.getTargetRef();
-      if (target != null) {
-        ObjectReference t = new ObjectReference();
-        t.setAdditionalProperties(Map.of());
-        t.setKind(Compact.string(target.getKind()));
-        t.setNamespace(Compact.string(target.getNamespace()));
-        t.setName(target.getName());
-        s.setTargetRef(t);
-      }
-      slim.add(s);
+      s.setConditions(e.getConditions());
+      slim.add(Compact.part(s));
     }
     slice.setEndpoints(List.copyOf(slim));
     return slice;
