@@ -147,13 +147,13 @@ public final class Ingest {
       return Optional.of(EventRecord.builder()
           .ref(ref)
           .regarding(regarding.get())
-          .type(e.getType() == null ? "Normal" : e.getType())
-          .reason(e.getReason())
+          .type(e.getType() == null ? "Normal" : Compact.string(e.getType()))
+          .reason(Compact.string(e.getReason()))
           .message(e.getMessage() == null ? "" : e.getMessage())
           .count(Math.max(1, count))
           .firstTime(first)
           .lastTime(last)
-          .source(source)
+          .source(Compact.string(source))
           .build());
     }
     if (object instanceof io.fabric8.kubernetes.api.model.events.v1.Event) {
@@ -172,13 +172,13 @@ public final class Ingest {
       return Optional.of(EventRecord.builder()
           .ref(ref)
           .regarding(regarding.get())
-          .type(e.getType() == null ? "Normal" : e.getType())
-          .reason(e.getReason())
+          .type(e.getType() == null ? "Normal" : Compact.string(e.getType()))
+          .reason(Compact.string(e.getReason()))
           .message(e.getNote() == null ? "" : e.getNote())
           .count(Math.max(1, count))
           .firstTime(first)
           .lastTime(last)
-          .source(e.getReportingController() == null ? "" : e.getReportingController())
+          .source(e.getReportingController() == null ? "" : Compact.string(e.getReportingController()))
           .build());
     }
     return Optional.empty();
