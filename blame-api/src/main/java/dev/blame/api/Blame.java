@@ -18,6 +18,12 @@ import java.util.Set;
  * <p><b>Consistency.</b> Every call sees one consistent state of the graph: updates arriving from a live
  * cluster are applied between calls, never half-way through one. Results are immutable.
  *
+ * <p><b>Live reads.</b> Over a live cluster, a call watches what it needs the first time it needs it, and
+ * returns once those watches have listed their objects: a call about one object (explain, node, verdict,
+ * edges, waitFor) the kinds that object's explanation involves, {@link #list} its kind, {@link #findings()} and
+ * {@link #kinds()} every kind some analyzer handles or reads. So a first call may take a few LISTs longer,
+ * later calls read only the graph, and nothing is polled.
+ *
  * <p><b>Thread-safety.</b> Implementations are safe for use by many threads.
  *
  * <p><b>Errors.</b> Problems with one object are data: a finding with {@link Health#UNKNOWN} and a reason.

@@ -217,7 +217,7 @@ public final class BlameEngine {
     /**
      * Kinds whose absence means "does not exist". Offline, in addition to the kinds present in the
      * manifests (say, a dump made with {@code kubectl get deploy,rs,pods,cm} that holds no ConfigMap); live,
-     * watched from the start besides those the analyzers declare.
+     * watched from the start, whereas other kinds are watched when a query first involves them.
      */
     public Builder observe(GroupKind... kinds) {
       extraKinds.addAll(List.of(kinds));
@@ -231,7 +231,8 @@ public final class BlameEngine {
     }
 
     /**
-     * Builds the graph: reads the manifests, or starts the watches and waits for their initial LISTs.
+     * Builds the graph: reads the manifests, or starts the watches of the {@link #observe observed} kinds and
+     * waits for their initial LISTs (none by default: live, queries watch what they involve).
      *
      * @throws BlameException when analyzers are misconfigured or the cluster cannot be read
      * @throws IllegalStateException when both manifests and a client, or neither, were given

@@ -21,9 +21,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -233,7 +235,26 @@ public final class BlameViews {
     for (Injection i : injections) {
       out.append(ARROW).append("Container [").append(i.name()).append("] from ").append(i.injector()).append('\n');
     }
+    // Volumes and environment variables the template does not have, one line per injector (and container).
+    Map<InjectedBy, List<String>> others = new LinkedHashMap<>();
+    for (Injection i : why.injections()) {
+      if (!i.subject().equals(ref) || i.part() == Injection.Part.CONTAINER || i.part() == Injection.Part.INIT_CONTAINER
+          || injected.contains(i.container().orElse(""))) {
+        continue; // an injected container's own variables come with it
+      }
+      if (i.part() == Injection.Part.VOLUME && i.name().startsWith("kube-api-access-")) {
+        continue; // the ServiceAccount token every pod gets: routine, kept in the data but not worth a line
+      }
+      String what = i.part() == Injection.Part.VOLUME ? "Volume" : "Env of container [" + i.container().orElse("?") + "]";
+      others.computeIfAbsent(new InjectedBy(what, i.injector()), k -> new ArrayList<>()).add(i.name());
+    }
+    others.forEach((by, names) -> out.append(ARROW)
+        .append(by.what().equals("Volume") && names.size() > 1 ? "Volumes" : by.what())
+        .append(" [").append(String.join(", ", names)).append("] from ").append(by.injector()).append('\n'));
   }
+
+  /** Injected volumes or variables of one container, grouped by who injected them. */
+  private record InjectedBy(String what, String injector) {}
 
   private static Optional<ObjectRef> owner(Explanation why, ObjectRef pod) {
     return why.causes().find(pod).flatMap(t -> t.children().stream()

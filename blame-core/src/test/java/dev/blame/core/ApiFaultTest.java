@@ -62,7 +62,12 @@ class ApiFaultTest {
   void aLastingServerErrorEndsInATypedExceptionNamingTheRequest() {
     server.expect().get().withPath(PODS).andReturn(500, status(500, "InternalError")).always();
     long start = System.nanoTime();
-    assertThatThrownBy(() -> blame(Duration.ofSeconds(5)))
+    // Nothing is listed until a query needs it: the first query about a pod fails, naming the request.
+    assertThatThrownBy(() -> {
+      try (Blame blame = blame(Duration.ofSeconds(5))) {
+        blame.node(ObjectRef.of(GroupKind.POD, "demo", "p"));
+      }
+    })
         .isInstanceOf(BlameException.class)
         .satisfies(e -> assertThat(((BlameException) e).kind()).isIn(BlameException.Kind.UNREACHABLE,
             BlameException.Kind.TIMEOUT))
@@ -76,7 +81,12 @@ class ApiFaultTest {
     server.expect().get().delay(30, java.util.concurrent.TimeUnit.SECONDS).withPath(PODS)
         .andReturn(200, new io.fabric8.kubernetes.api.model.PodListBuilder().build()).always();
     long start = System.nanoTime();
-    assertThatThrownBy(() -> blame(Duration.ofSeconds(2)))
+    // Nothing is listed until a query needs it: the first query about a pod fails, naming the request.
+    assertThatThrownBy(() -> {
+      try (Blame blame = blame(Duration.ofSeconds(2))) {
+        blame.node(ObjectRef.of(GroupKind.POD, "demo", "p"));
+      }
+    })
         .isInstanceOf(BlameException.class)
         .satisfies(e -> assertThat(((BlameException) e).kind()).isEqualTo(BlameException.Kind.TIMEOUT))
         .hasMessageContaining("LIST+WATCH pods")

@@ -36,7 +36,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The live source against fabric8's mock API server in CRUD mode: objects created, updated and deleted
- * through the client show up in query results, with one LIST and one WATCH per kind and no polling.
+ * through the client show up in query results, with one LIST and one WATCH per kind a query involves, started
+ * when a query first needs it, and no polling.
  */
 @EnableKubernetesMockClient(crud = true)
 @Timeout(60)
@@ -64,8 +65,11 @@ class LiveSourceTest {
     drainRequests();
 
     try (Blame blame = BlameEngine.builder().client(client).namespace(NS).discoverAnalyzers(false)
-        .addAnalyzer(new ContainerStateAnalyzer()).addAnalyzer(new ChildrenAnalyzer()).build()) {
-      // Present at once: build() returns after the initial LISTs.
+        .addAnalyzer(new ContainerStateAnalyzer()).addAnalyzer(new ChildrenAnalyzer())
+        .addAnalyzer(new StatefulSets()).build()) {
+      // Nothing is read before a query needs it.
+      assertThat(drainRequests()).isEmpty();
+      // Present at once: explain() returns after the initial LISTs of the kinds it involves.
       BlameTree effects = blame.explain(DEPLOYMENT).effects();
       assertThat(effects.children()).extracting(BlameTree::ref).containsExactly(RS);
       assertThat(effects.children().get(0).children()).extracting(BlameTree::ref).containsExactly(POD);
@@ -100,20 +104,36 @@ class LiveSourceTest {
       Map<String, Integer> lists = new TreeMap<>();
       Map<String, Integer> watches = new TreeMap<>();
       List<String> others = new ArrayList<>();
-      classify(drainRequests(), lists, watches, others);
+      List<String> requests = drainRequests();
+      List<String> listQueries =
+          requests.stream().filter(r -> r.startsWith("GET") && !r.contains("watch=true")).toList();
+      classify(requests, lists, watches, others);
       Map<String, Integer> once = Map.of(
           "/api/v1/namespaces/demo/events", 1,
           "/api/v1/namespaces/demo/pods", 1,
           "/apis/apps/v1/namespaces/demo/deployments", 1,
           "/apis/apps/v1/namespaces/demo/replicasets", 1);
+      // The kinds the Deployment involves, each listed (paginated) and watched once; not StatefulSets, which
+      // an analyzer handles but nothing here involves.
       assertThat(lists).isEqualTo(once);
       assertThat(watches).isEqualTo(once);
       assertThat(others).allMatch(r -> !r.startsWith("GET"), "no other reads: " + others);
+      assertThat(listQueries).allMatch(q -> q.contains("limit=500"), "paginated: " + listQueries);
 
-      // No polling: a quiet second brings no requests.
+      // No polling: a quiet second brings no requests, and asking again reads only the graph.
       int before = server.getRequestCount();
       Thread.sleep(1_000);
+      blame.explain(DEPLOYMENT);
+      blame.explain(POD);
       assertThat(server.getRequestCount()).isEqualTo(before);
+
+      // A namespace-wide query watches every kind an analyzer handles or reads: here StatefulSets too.
+      assertThat(blame.findings().list()).isEmpty();
+      lists.clear();
+      watches.clear();
+      classify(drainRequests(), lists, watches, others);
+      assertThat(lists).isEqualTo(Map.of("/apis/apps/v1/namespaces/demo/statefulsets", 1));
+      assertThat(watches).isEqualTo(Map.of("/apis/apps/v1/namespaces/demo/statefulsets", 1));
     }
   }
 
@@ -176,6 +196,24 @@ class LiveSourceTest {
             "forbidden: cannot list replicasets.apps in namespace demo; this verdict may be incomplete");
       });
       assertThat(deployment.getMetadata().getUid()).isNotNull();
+    }
+  }
+
+  /** Handles a kind none of the objects in these tests involves. */
+  static final class StatefulSets extends ChildrenAnalyzer {
+    @Override
+    public String id() {
+      return "test.StatefulSets";
+    }
+
+    @Override
+    public java.util.Set<GroupKind> reads() {
+      return java.util.Set.of();
+    }
+
+    @Override
+    public dev.blame.api.spi.KindSelector kinds() {
+      return dev.blame.api.spi.KindSelector.of(GroupKind.STATEFUL_SET);
     }
   }
 

@@ -147,6 +147,16 @@ class RevisionAttributionTest {
   }
 
   @Test
+  void aStatefulSetsClaimVolumesAreItsOwnNotInjected() throws Exception {
+    Explanation why = explain("statefulset-partition", "2026-11-22T14:10:00Z", GroupKind.POD, "data", "db-2");
+
+    // The StatefulSet controller adds a volume per volumeClaimTemplates entry; admission only the token.
+    assertThat(why.injections()).extracting(Injection::part, Injection::name, Injection::injectedBy).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(Injection.Part.VOLUME, "kube-api-access-22222",
+            Optional.of("ServiceAccount admission plugin")));
+  }
+
+  @Test
   void theTimelineIsOrderedAndStartsTheRolloutAtTheEdit() throws Exception {
     Explanation why = explain("talk", "2026-11-22T12:00:15Z", GroupKind.DEPLOYMENT, "demo", "my-busybox");
 

@@ -20,6 +20,7 @@ import dev.blame.api.spi.Link;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * HorizontalPodAutoscalers of every version. Scales its {@code spec.scaleTargetRef}. Conditions come from
@@ -45,6 +46,20 @@ public final class HorizontalPodAutoscalerAnalyzer implements Analyzer {
   @Override
   public KindSelector kinds() {
     return KindSelector.of(HPA);
+  }
+
+  /**
+   * The kinds a {@code scaleTargetRef} names in practice; it reads whether its target exists. A target of
+   * another kind (a custom resource with a scale subresource) is still judged when both are watched.
+   */
+  @Override
+  public Set<GroupKind> reads() {
+    return Set.of(GroupKind.DEPLOYMENT, GroupKind.STATEFUL_SET, GroupKind.REPLICA_SET);
+  }
+
+  @Override
+  public Set<GroupKind> linksTo() {
+    return reads();
   }
 
   @Override

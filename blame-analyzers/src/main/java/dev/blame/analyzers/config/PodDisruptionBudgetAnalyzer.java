@@ -22,6 +22,7 @@ import io.fabric8.kubernetes.api.model.LabelSelector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * PodDisruptionBudgets: selects its pods; in progress until the controller observed the spec and while
@@ -43,6 +44,17 @@ public final class PodDisruptionBudgetAnalyzer implements Analyzer {
   @Override
   public KindSelector kinds() {
     return KindSelector.of(PDB);
+  }
+
+  /** It selects pods and reads their readiness. */
+  @Override
+  public Set<GroupKind> reads() {
+    return Set.of(GroupKind.POD);
+  }
+
+  @Override
+  public Set<GroupKind> linksTo() {
+    return reads();
   }
 
   @Override

@@ -70,6 +70,12 @@ public final class PodReferencesAnalyzer implements Analyzer {
         GroupKind.SERVICE_ACCOUNT, GroupKind.NODE);
   }
 
+  /** The kinds its links point to: what the pod mounts and references, and its node. */
+  @Override
+  public Set<GroupKind> linksTo() {
+    return reads();
+  }
+
   @Override
   public List<Link> links(Node node) {
     Map<String, Link> links = new LinkedHashMap<>();

@@ -48,6 +48,12 @@ public final class APIServiceAnalyzer implements Analyzer {
     return Set.of(GroupKind.SERVICE);
   }
 
+  /** The kinds its links point to: the Service that serves the API. */
+  @Override
+  public Set<GroupKind> linksTo() {
+    return reads();
+  }
+
   @Override
   public List<Link> links(Node node) {
     return service(node).map(s -> List.of(Link.to(EdgeKind.ROUTES_TO, s, "spec.service"))).orElse(List.of());

@@ -57,6 +57,12 @@ public final class IngressAnalyzer implements Analyzer {
     return Set.of(GroupKind.SERVICE, INGRESS_CLASS, GroupKind.SECRET);
   }
 
+  /** The kinds its links point to: its backend Services, its IngressClass and TLS Secrets. */
+  @Override
+  public Set<GroupKind> linksTo() {
+    return reads();
+  }
+
   @Override
   public List<Link> links(Node node) {
     Unstructured u = Unstructured.of(node.object());

@@ -68,6 +68,12 @@ public final class ServiceAnalyzer implements Analyzer {
     return Set.of(GroupKind.POD, GroupKind.ENDPOINTS, ENDPOINT_SLICE);
   }
 
+  /** The kinds its links point to: the pods it selects, its Endpoints and EndpointSlices. */
+  @Override
+  public Set<GroupKind> linksTo() {
+    return reads();
+  }
+
   @Override
   public List<Link> links(Node node) {
     Unstructured u = view(node);

@@ -54,6 +54,12 @@ public final class PersistentVolumeClaimAnalyzer implements Analyzer {
     return Set.of(GroupKind.PERSISTENT_VOLUME, STORAGE_CLASS);
   }
 
+  /** The kinds its links point to: its PersistentVolume and StorageClass. */
+  @Override
+  public Set<GroupKind> linksTo() {
+    return reads();
+  }
+
   @Override
   public List<Link> links(Node node) {
     Unstructured u = Unstructured.of(node.object());

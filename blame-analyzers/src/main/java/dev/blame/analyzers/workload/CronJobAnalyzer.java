@@ -45,6 +45,12 @@ public final class CronJobAnalyzer implements Analyzer {
     return Set.of(GroupKind.JOB);
   }
 
+  /** No links: it relates to its jobs by ownership, which the engine reads off the owned objects. */
+  @Override
+  public Set<GroupKind> linksTo() {
+    return Set.of();
+  }
+
   @Override
   public Verdict analyze(AnalysisContext ctx) {
     Node node = ctx.node();

@@ -51,6 +51,12 @@ public final class DeploymentAnalyzer implements Analyzer {
     return Set.of(GroupKind.REPLICA_SET, GroupKind.POD);
   }
 
+  /** No links: it relates to its ReplicaSets by ownership, which the engine reads off the owned objects. */
+  @Override
+  public Set<GroupKind> linksTo() {
+    return Set.of();
+  }
+
   @Override
   public Verdict analyze(AnalysisContext ctx) {
     Node node = ctx.node();

@@ -48,6 +48,12 @@ public final class StatefulSetAnalyzer implements Analyzer {
     return Set.of(GroupKind.POD, GroupKind.CONTROLLER_REVISION);
   }
 
+  /** No links: it relates to its pods and revisions by ownership, which the engine reads off the owned objects. */
+  @Override
+  public Set<GroupKind> linksTo() {
+    return Set.of();
+  }
+
   @Override
   public Verdict analyze(AnalysisContext ctx) {
     Node node = ctx.node();

@@ -58,6 +58,8 @@ class RbacRoleTest {
       assertThat(blame.analyzers()).hasSizeGreaterThan(10);
       blame.explain(ObjectRef.of(GroupKind.DEPLOYMENT, "shop", "web"));
       blame.explain(ObjectRef.of(GroupKind.POD, "shop", "web-1"));
+      // Namespace-wide: every kind an analyzer handles or reads.
+      blame.findings().list();
     }
 
     List<String> requests = new ArrayList<>();

@@ -38,10 +38,28 @@ public interface Analyzer {
 
   /**
    * Kinds this analyzer reads through the graph besides the ones it handles (a Service analyzer reads
-   * Pods). A live source watches them. Empty by default.
+   * Pods), owned children included (a Deployment analyzer reads ReplicaSets): a live source watches only the
+   * kinds a query involves, and these are how it knows that an object of this kind involves them. A kind
+   * missing here may be absent from the graph when this analyzer runs. Empty by default. Never null.
    */
   default Set<GroupKind> reads() {
     return Set.of();
+  }
+
+  /**
+   * Kinds that the {@link #links(Node) links} of the objects this analyzer judges may point to: a Service
+   * selects Pods, an autoscaler scales Deployments. A live source watches only the kinds a query involves;
+   * when an object of kind K is involved, it also watches the kinds whose analyzers may link to K, so that
+   * what points at the object (the Service selecting a pod, the Ingress routing to that Service) is found.
+   * Relations by owner reference need nothing here: they are recorded on the owned object.
+   *
+   * <p>Defaults to {@link #reads()}, a safe over-estimate for an analyzer that reads what it links to. Return
+   * a smaller set to spare the cluster a LIST+WATCH (an analyzer that relates only by ownership returns the
+   * empty set); a kind missing here means that, live, an object of this kind pointing at an involved object
+   * may go unseen until a namespace-wide query watches every kind. Never null.
+   */
+  default Set<GroupKind> linksTo() {
+    return reads();
   }
 
   /**

@@ -32,6 +32,9 @@ public final class AnalyzerRegistry {
 
   private final List<Registered> ordered;
   private final Map<GroupKind, List<Analyzer>> byKind = new ConcurrentHashMap<>();
+  private final Map<GroupKind, Set<GroupKind>> readsOf = new ConcurrentHashMap<>();
+  private final Map<GroupKind, Set<GroupKind>> linkersOf = new ConcurrentHashMap<>();
+  private final Map<GroupKind, Set<GroupKind>> readersOf = new ConcurrentHashMap<>();
 
   private AnalyzerRegistry(List<Registered> ordered) {
     this.ordered = List.copyOf(ordered);
@@ -159,6 +162,51 @@ public final class AnalyzerRegistry {
       kinds.addAll(r.analyzer.reads());
     }
     return kinds;
+  }
+
+  /** What the analyzers of a kind read besides it ({@link Analyzer#reads()}). */
+  public Set<GroupKind> readsOf(GroupKind kind) {
+    return readsOf.computeIfAbsent(kind, k -> {
+      Set<GroupKind> kinds = new LinkedHashSet<>();
+      for (Analyzer analyzer : analyzersFor(k)) {
+        kinds.addAll(analyzer.reads());
+      }
+      return Set.copyOf(kinds);
+    });
+  }
+
+  /**
+   * The kinds named by some analyzer whose links may point at objects of this kind ({@link Analyzer#linksTo()}):
+   * where to look for what selects, routes to, scales or references such an object.
+   */
+  public Set<GroupKind> linkersOf(GroupKind target) {
+    return linkersOf.computeIfAbsent(target, t -> {
+      Set<GroupKind> kinds = new LinkedHashSet<>();
+      for (Registered r : ordered) {
+        for (GroupKind handled : r.analyzer.kinds().kinds()) {
+          if (r.analyzer.linksTo().contains(t) && analyzersFor(handled).contains(r.analyzer)) {
+            kinds.add(handled);
+          }
+        }
+      }
+      return Set.copyOf(kinds);
+    });
+  }
+
+  /**
+   * The named kinds whose analyzers read objects of this kind or link to them: their verdicts may change when
+   * the kind starts or stops being observed.
+   */
+  public Set<GroupKind> readersOf(GroupKind kind) {
+    return readersOf.computeIfAbsent(kind, k -> {
+      Set<GroupKind> kinds = new LinkedHashSet<>(linkersOf(k));
+      for (GroupKind handled : declaredKinds()) {
+        if (readsOf(handled).contains(k)) {
+          kinds.add(handled);
+        }
+      }
+      return Set.copyOf(kinds);
+    });
   }
 
   public List<AnalyzerInfo> infos() {

@@ -2,44 +2,54 @@ package dev.blame.core.internal;
 
 import dev.blame.api.BlameException;
 import dev.blame.api.GroupKind;
-import dev.blame.api.Node;
 import dev.blame.api.ObjectRef;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.OwnerReference;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashSet;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A live cluster: one LIST+WATCH per kind that some analyzer declares, plus Events, in one namespace (or all),
- * and more kinds on demand when a query names one or an owner chain leads to one. Never Secrets: their
- * values must not be read, and the minimal RBAC role grants no access to them.
+ * A live cluster: one LIST+WATCH per kind a query involves, in one namespace (or all), started when a query
+ * first needs it and kept until closed. Nothing is watched up front but the kinds the caller asked to
+ * observe. A query about one object watches the kinds {@link InvolvedKinds} finds around it, again and again
+ * until no new kind comes up, and reads only then; a namespace-wide query watches every kind some analyzer
+ * handles or reads, plus Events. Never Secrets: their values must not be read, and the minimal RBAC role grants
+ * no access to them.
+ *
+ * <p>Thread-safe: watches start one at a time under this object's lock, and each returns once its initial
+ * LIST is in the graph, so a query that has prepared sees every kind it involves complete.
  */
 public final class ClusterSource implements Source {
 
   private static final Logger LOG = LoggerFactory.getLogger(ClusterSource.class);
-  private static final int MAX_OWNER_HOPS = 16;
+  /** Rounds of the fixpoint; each round watches at least one new kind, so this is never reached in practice. */
+  private static final int MAX_ROUNDS = 64;
 
   private final ClusterPort port;
   private final String namespace;
   private final Set<GroupKind> extraKinds;
-  private final Map<GroupKind, AutoCloseable> watches = new LinkedHashMap<>();
-  private final Set<GroupKind> unavailable = new HashSet<>();
+  /**
+   * Guarded by itself, not by this object: a watch reports its failure on the client's I/O thread, which must
+   * not wait for a query that is itself waiting for a LIST on that thread.
+   */
+  private final Map<GroupKind, AutoCloseable> watches = Collections.synchronizedMap(new LinkedHashMap<>());
+  private final Set<GroupKind> unavailable = ConcurrentHashMap.newKeySet();
   private GraphEngine engine;
-  private boolean closed;
+  private volatile boolean closed;
+  private boolean all;
 
   /**
    * @param namespace the namespace to watch, or null for all
-   * @param extraKinds kinds to watch besides those the analyzers declare
+   * @param extraKinds kinds to watch from the start, besides those queries involve
    */
   public ClusterSource(ClusterPort port, String namespace, Set<GroupKind> extraKinds) {
     this.port = port;
@@ -50,43 +60,68 @@ public final class ClusterSource implements Source {
   @Override
   public synchronized void start(GraphEngine engine) {
     this.engine = engine;
-    Set<GroupKind> kinds = new LinkedHashSet<>();
-    kinds.add(GroupKind.EVENT);
-    kinds.addAll(engine.registry().declaredKinds());
-    kinds.addAll(extraKinds);
-    for (GroupKind kind : kinds) {
-      ensure(kind);
-    }
+    watchAll(extraKinds);
   }
 
   @Override
   public synchronized void prepare(ObjectRef ref) {
-    ensure(ref.groupKind());
-    // Follow the owner chain upwards, watching each owner's kind, so the causes of the object are known.
-    Deque<ObjectRef> todo = new ArrayDeque<>(List.of(ref));
-    Set<ObjectRef> seen = new HashSet<>();
-    int hops = 0;
-    while (!todo.isEmpty() && hops++ < MAX_OWNER_HOPS) {
-      ObjectRef current = todo.poll();
-      if (!seen.add(current.key())) {
-        continue;
-      }
-      List<OwnerReference> owners = engine.read(view -> view.node(current)
-          .map(Node::ownerReferences).orElse(List.of()));
-      for (OwnerReference owner : owners) {
-        if (owner.getApiVersion() == null || owner.getKind() == null || owner.getName() == null) {
-          continue;
-        }
-        GroupKind kind = GroupKind.fromApiVersion(owner.getApiVersion(), owner.getKind());
-        ensure(kind);
-        todo.add(ObjectRef.of(kind, current.namespace(), owner.getName()));
+    Set<GroupKind> wanted = new LinkedHashSet<>(List.of(GroupKind.EVENT, ref.groupKind()));
+    for (int round = 0; round < MAX_ROUNDS; round++) {
+      watchAll(wanted);
+      wanted = engine.readStore(store -> InvolvedKinds.of(store, engine.registry(), ref));
+      if (settled(wanted)) {
+        return;
       }
     }
   }
 
-  private void ensure(GroupKind kind) {
-    if (closed || watches.containsKey(kind) || unavailable.contains(kind) || kind.equals(GroupKind.SECRET)) {
+  @Override
+  public synchronized void prepareKind(GroupKind kind) {
+    watchAll(List.of(kind));
+  }
+
+  @Override
+  public synchronized void prepareAll() {
+    if (all) {
       return;
+    }
+    Set<GroupKind> kinds = new LinkedHashSet<>();
+    kinds.add(GroupKind.EVENT);
+    kinds.addAll(engine.registry().declaredKinds());
+    watchAll(kinds);
+    all = true;
+  }
+
+  /** True when every kind is watched, or known not to be watchable. */
+  private boolean settled(Set<GroupKind> kinds) {
+    for (GroupKind kind : kinds) {
+      if (!closed && !watches.containsKey(kind) && !unavailable.contains(kind) && !kind.equals(GroupKind.SECRET)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Watches these kinds, then marks the new ones observed at once: their readers are analyzed again once. */
+  private void watchAll(Collection<GroupKind> kinds) {
+    List<GroupKind> started = new ArrayList<>();
+    try {
+      for (GroupKind kind : kinds) {
+        if (ensure(kind)) {
+          started.add(kind);
+        }
+      }
+    } finally {
+      if (!started.isEmpty()) {
+        engine.observe(started);
+      }
+    }
+  }
+
+  /** Starts watching a kind unless it is watched or cannot be; true when it started. */
+  private boolean ensure(GroupKind kind) {
+    if (closed || watches.containsKey(kind) || unavailable.contains(kind) || kind.equals(GroupKind.SECRET)) {
+      return false;
     }
     Optional<ClusterPort.ApiResource> resource = Optional.empty();
     AutoCloseable watch;
@@ -95,7 +130,7 @@ public final class ClusterSource implements Source {
       if (resource.isEmpty()) {
         LOG.debug("The cluster does not serve kind {}; not watching it", kind);
         unavailable.add(kind);
-        return;
+        return false;
       }
       watch = port.watch(resource.get(), namespace, new Listener());
     } catch (BlameException e) {
@@ -109,10 +144,10 @@ public final class ClusterSource implements Source {
       boolean namespaced = resource.map(ClusterPort.ApiResource::namespaced).orElse(true);
       engine.unreadable(kind, dev.blame.api.ReasonCode.FORBIDDEN, "forbidden: cannot list " + what
           + (namespaced && namespace != null ? " in namespace " + namespace : " at cluster scope"));
-      return;
+      return false;
     }
     watches.put(kind, watch);
-    engine.observe(List.of(kind));
+    return true;
   }
 
   @Override
@@ -121,8 +156,10 @@ public final class ClusterSource implements Source {
   }
 
   /** Kinds being watched, in the order the watches started. */
-  public synchronized List<GroupKind> watchedKinds() {
-    return new ArrayList<>(watches.keySet());
+  public List<GroupKind> watchedKinds() {
+    synchronized (watches) {
+      return new ArrayList<>(watches.keySet());
+    }
   }
 
   @Override
@@ -131,14 +168,18 @@ public final class ClusterSource implements Source {
       return;
     }
     closed = true;
-    for (Map.Entry<GroupKind, AutoCloseable> watch : watches.entrySet()) {
+    List<Map.Entry<GroupKind, AutoCloseable>> open;
+    synchronized (watches) {
+      open = new ArrayList<>(watches.entrySet());
+      watches.clear();
+    }
+    for (Map.Entry<GroupKind, AutoCloseable> watch : open) {
       try {
         watch.getValue().close();
       } catch (Exception e) {
         LOG.warn("Closing the watch of {} failed", watch.getKey(), e);
       }
     }
-    watches.clear();
     port.close();
   }
 
@@ -165,14 +206,11 @@ public final class ClusterSource implements Source {
 
     @Override
     public void failed(GroupKind kind, Throwable cause) {
-      synchronized (ClusterSource.this) {
-        if (closed || !watches.containsKey(kind)) {
-          // Closing, or the watch never started: start() has already thrown for it.
-          return;
-        }
-        watches.remove(kind);
-        unavailable.add(kind);
+      if (closed || watches.remove(kind) == null) {
+        // Closing, or the watch never started: ensure() has already handled it.
+        return;
       }
+      unavailable.add(kind);
       // A broken watch must not fail silently: what depends on the kind says its verdict may be stale.
       LOG.warn("The watch of {} stopped: {}", kind, cause.toString());
       engine.unreadable(kind, dev.blame.api.ReasonCode.WATCH_STOPPED,

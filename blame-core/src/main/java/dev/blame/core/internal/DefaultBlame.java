@@ -18,7 +18,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** The {@link Blame} over a {@link GraphEngine} fed by one {@link Source}. */
+/**
+ * The {@link Blame} over a {@link GraphEngine} fed by one {@link Source}. Every query first has the source
+ * prepare what it reads: a query about one object the kinds that object involves, a namespace-wide query
+ * (findings, kinds) every kind, a listing its kind; a live source then watches what it did not yet.
+ */
 public final class DefaultBlame implements Blame {
 
   private final GraphEngine engine;
@@ -78,6 +82,8 @@ public final class DefaultBlame implements Blame {
   @Override
   public List<Node> list(GroupKind kind, String namespace) {
     open();
+    // Nodes, not verdicts: the kind alone is enough; a verdict asked for afterwards prepares its object.
+    source.prepareKind(kind);
     return engine.readStore(store ->
         namespace == null || namespace.isEmpty() ? store.listAll(kind) : store.list(kind, namespace));
   }
@@ -94,12 +100,14 @@ public final class DefaultBlame implements Blame {
   @Override
   public FindingQuery findings() {
     open();
+    source.prepareAll();
     return new Findings(engine);
   }
 
   @Override
   public Set<GroupKind> kinds() {
     open();
+    source.prepareAll();
     return engine.readStore(GraphStore::kinds);
   }
 

@@ -5,6 +5,7 @@ import dev.blame.api.GroupKind;
 import io.fabric8.kubernetes.api.model.APIGroup;
 import io.fabric8.kubernetes.api.model.APIResource;
 import io.fabric8.kubernetes.api.model.APIResourceList;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.api.model.Namespaced;
@@ -15,10 +16,16 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.informers.cache.Cache;
+import io.fabric8.kubernetes.client.informers.cache.ItemStore;
+import io.fabric8.kubernetes.client.informers.cache.ReducedStateItemStore;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -149,7 +156,8 @@ public final class Fabric8ClusterPort implements ClusterPort {
     Class<? extends KubernetesResource> type = typed(resource.kind(), resource.version());
     SharedIndexInformer<? extends HasMetadata> informer;
     if (type != null && HasMetadata.class.isAssignableFrom(type)) {
-      informer = informer(client.resources(type.asSubclass(HasMetadata.class)), resource, namespace);
+      informer = informer(client.resources(type.asSubclass(HasMetadata.class)), resource, namespace,
+          type.asSubclass(HasMetadata.class));
     } else {
       ResourceDefinitionContext context = new ResourceDefinitionContext.Builder()
           .withGroup(resource.kind().group())
@@ -158,35 +166,54 @@ public final class Fabric8ClusterPort implements ClusterPort {
           .withPlural(resource.plural())
           .withNamespaced(resource.namespaced())
           .build();
-      informer = informer(client.genericKubernetesResources(context), resource, namespace);
+      informer = informer(client.genericKubernetesResources(context), resource, namespace,
+          GenericKubernetesResource.class);
     }
     return start(informer, resource, namespace, listener);
   }
 
-  private static <T extends HasMetadata> SharedIndexInformer<T> informer(
-      io.fabric8.kubernetes.client.dsl.MixedOperation<T, ?, ?> op, ApiResource resource, String namespace) {
-    if (resource.namespaced() && namespace != null) {
-      return op.inNamespace(namespace).withLimit(500L).runnableInformer(0);
-    }
-    return op.inAnyNamespace().withLimit(500L).runnableInformer(0);
+  private <T extends HasMetadata> SharedIndexInformer<T> informer(
+      io.fabric8.kubernetes.client.dsl.MixedOperation<T, ?, ?> op, ApiResource resource, String namespace,
+      Class<? extends HasMetadata> type) {
+    SharedIndexInformer<T> informer = resource.namespaced() && namespace != null
+        ? op.inNamespace(namespace).withLimit(500L).runnableInformer(0)
+        : op.inAnyNamespace().withLimit(500L).runnableInformer(0);
+    @SuppressWarnings("unchecked")
+    Class<T> itemType = (Class<T>) type;
+    informer.itemStore(itemStore(itemType, client.getKubernetesSerialization()));
+    return informer;
+  }
+
+  /**
+   * What an informer keeps per object. The graph keeps its own slim copy; the informer needs only what tells it
+   * an object is gone after a re-list and what names it in that deletion. Keeping the full objects would cost
+   * ~36 KB per pod on top of the graph, and the objects it hands over would be shared with its cache.
+   */
+  static <T extends HasMetadata> ItemStore<T> itemStore(Class<T> type, KubernetesSerialization serialization) {
+    return new ReducedStateItemStore<>(ReducedStateItemStore.NAME_KEY_STATE, type, serialization,
+        "apiVersion", "kind", "metadata.uid");
   }
 
   private <T extends HasMetadata> AutoCloseable start(
       SharedIndexInformer<T> informer, ApiResource resource, String namespace, WatchListener listener) {
+    Delivered delivered = new Delivered();
     informer.addEventHandler(new ResourceEventHandler<T>() {
       @Override
       public void onAdd(T obj) {
         listener.upserted(obj);
+        delivered.saw(obj);
       }
 
       @Override
       public void onUpdate(T oldObj, T newObj) {
         listener.upserted(newObj);
+        delivered.saw(newObj);
       }
 
       @Override
       public void onDelete(T obj, boolean deletedFinalStateUnknown) {
         listener.deleted(obj);
+        delivered.saw(obj);
       }
     });
     informer.stopped().whenComplete((ignored, error) -> {
@@ -196,8 +223,12 @@ public final class Fabric8ClusterPort implements ClusterPort {
     });
     String request = "LIST+WATCH " + resource.plural() + "." + resource.kind().group()
         + (resource.namespaced() && namespace != null ? " in namespace " + namespace : " in all namespaces");
+    long deadline = System.nanoTime() + timeout.toNanos();
     try {
       informer.start().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      // The informer has its LIST in its cache, but hands the objects to handlers on another thread: return
+      // only once the listener has them all, so that a query that waited for this watch sees every object.
+      delivered.await(informer.getStore().listKeys(), deadline);
     } catch (InterruptedException e) {
       informer.close();
       Thread.currentThread().interrupt();
@@ -214,6 +245,36 @@ public final class Fabric8ClusterPort implements ClusterPort {
       throw new BlameException(BlameException.Kind.UNREACHABLE, request + ": " + cause, cause);
     }
     return informer::close;
+  }
+
+  /** The keys of the objects handed to the listener, until the initial LIST has been handed over. */
+  private static final class Delivered {
+    private final Set<String> seen = new HashSet<>();
+    private boolean done;
+
+    synchronized void saw(HasMetadata object) {
+      if (!done) {
+        seen.add(Cache.metaNamespaceKeyFunc(object));
+        notifyAll();
+      }
+    }
+
+    synchronized void await(List<String> keys, long deadline) throws InterruptedException, TimeoutException {
+      try {
+        for (String key : keys) {
+          while (!seen.contains(key)) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+              throw new TimeoutException("the listener did not receive " + key);
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+          }
+        }
+      } finally {
+        done = true;
+        seen.clear();
+      }
+    }
   }
 
   private static boolean isAccessDenied(KubernetesClientException e) {

@@ -114,13 +114,36 @@ public final class GraphEngine {
 
   record DeleteEvent(ObjectRef ref) implements Change {}
 
-  /** Marks kinds as observed: an absent object of such a kind does not exist. */
+  /**
+   * Marks kinds as observed: an absent object of such a kind does not exist. A live source calls it once a
+   * kind's initial LIST is in the graph; objects whose verdicts depend on whether the kind is observed (those
+   * whose analyzers read or link to it, and those naming an owner of that kind) are analyzed again, so that a
+   * kind watched after them, on demand, leaves no stale verdict.
+   */
   public void observe(Collection<GroupKind> kinds) {
+    boolean changed;
     lock.writeLock().lock();
     try {
-      kinds.forEach(store::observe);
+      Set<ObjectRef> dirty = new LinkedHashSet<>();
+      for (GroupKind kind : kinds) {
+        if (store.observes(kind)) {
+          continue;
+        }
+        store.observe(kind);
+        if (store.size() > 0) {
+          for (GroupKind reader : registry.readersOf(kind)) {
+            dirty.addAll(store.keysOf(reader));
+          }
+          dirty.addAll(store.ownedBy(kind));
+        }
+      }
+      changed = !dirty.isEmpty();
+      analyze(dirty);
     } finally {
       lock.writeLock().unlock();
+    }
+    if (changed) {
+      notifyListeners();
     }
   }
 
@@ -134,27 +157,14 @@ public final class GraphEngine {
     try {
       store.unreadable(kind, new GraphStore.Unreadable(reason, message));
       Set<ObjectRef> dirty = new LinkedHashSet<>();
-      for (GroupKind reader : readersOf(kind)) {
+      for (GroupKind reader : registry.readersOf(kind)) {
         dirty.addAll(store.keysOf(reader));
       }
       analyze(dirty);
     } finally {
       lock.writeLock().unlock();
     }
-    listeners.forEach(Runnable::run);
-  }
-
-  /** Kinds whose analyzers declare that they read this kind. */
-  private Set<GroupKind> readersOf(GroupKind kind) {
-    Set<GroupKind> readers = new LinkedHashSet<>();
-    for (GroupKind handled : registry.declaredKinds()) {
-      for (Analyzer analyzer : registry.analyzersFor(handled)) {
-        if (analyzer.reads().contains(kind)) {
-          readers.add(handled);
-        }
-      }
-    }
-    return readers;
+    notifyListeners();
   }
 
   /** Applies a batch atomically and re-analyzes what it touches. */
@@ -172,6 +182,10 @@ public final class GraphEngine {
     } finally {
       lock.writeLock().unlock();
     }
+    notifyListeners();
+  }
+
+  private void notifyListeners() {
     for (Runnable listener : listeners) {
       try {
         listener.run();

@@ -125,6 +125,17 @@ final class GraphStore {
     return keys;
   }
 
+  /** Objects whose ownerReferences name an owner of this kind, present or not. */
+  List<ObjectRef> ownedBy(GroupKind kind) {
+    List<ObjectRef> keys = new ArrayList<>();
+    childrenByOwner.forEach((owner, byNamespace) -> {
+      if (owner.kind().equals(kind)) {
+        byNamespace.values().forEach(keys::addAll);
+      }
+    });
+    return keys;
+  }
+
   Set<GroupKind> kinds() {
     Set<GroupKind> kinds = new TreeSet<>();
     byKindNs.forEach((k, v) -> {

@@ -1,6 +1,8 @@
 package dev.blame.core.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.blame.api.Edge;
 import dev.blame.api.EdgeKind;
 import dev.blame.api.Finding;
@@ -149,11 +151,36 @@ final class Provenance {
       List<Revisions.Rev> revs = Revisions.of(owner.get(), holders(owner.get()));
       Optional<Revisions.Rev> rev = Revisions.ofPod(pod, revs);
       if (rev.isPresent()) {
-        return Optional.of(rev.get().template());
+        return Optional.of(kind.equals(GroupKind.STATEFUL_SET)
+            ? withClaimVolumes(rev.get().template(), owner.get()) : rev.get().template());
       }
     }
     JsonNode template = Json.tree(owner.get().object()).path("spec").path("template");
+    if (template.isObject() && kind.equals(GroupKind.STATEFUL_SET)) {
+      return Optional.of(withClaimVolumes(template, owner.get()));
+    }
     return template.isObject() ? Optional.of(template) : Optional.empty();
+  }
+
+  /**
+   * The template with a volume per {@code volumeClaimTemplates} entry: the StatefulSet controller adds them to
+   * each pod, so they are specified by the owner, not injected at admission.
+   */
+  private static JsonNode withClaimVolumes(JsonNode template, Node statefulSet) {
+    JsonNode claims = Json.tree(statefulSet.object()).path("spec").path("volumeClaimTemplates");
+    if (!claims.isArray() || claims.isEmpty()) {
+      return template;
+    }
+    ObjectNode copy = template.deepCopy();
+    ObjectNode spec = copy.with("spec");
+    ArrayNode volumes = spec.withArray("volumes");
+    for (JsonNode claim : claims) {
+      String name = claim.path("metadata").path("name").asText("");
+      if (!name.isEmpty()) {
+        volumes.addObject().put("name", name).putObject("persistentVolumeClaim").put("claimName", name);
+      }
+    }
+    return copy;
   }
 
 }

@@ -1,5 +1,6 @@
 package dev.blame.core.internal;
 
+import dev.blame.api.GroupKind;
 import dev.blame.api.ObjectRef;
 
 /** Where the graph's objects come from: manifests read once, or a cluster watched. */
@@ -9,10 +10,19 @@ public interface Source extends AutoCloseable {
   void start(GraphEngine engine);
 
   /**
-   * Makes sure the graph can answer about {@code ref}: a live source starts watching its kind and the kinds
-   * of its owner chain. Offline sources have nothing to do.
+   * Makes sure the graph can answer about {@code ref}: a live source watches every kind the object's
+   * explanation involves and returns once they are all in the graph. Offline sources have nothing to do.
    */
   default void prepare(ObjectRef ref) {}
+
+  /** Makes sure the graph holds every object of this kind (a live source watches it). */
+  default void prepareKind(GroupKind kind) {}
+
+  /**
+   * Makes sure the graph can answer namespace-wide queries (every finding, every kind): a live source watches
+   * every kind some analyzer handles or reads.
+   */
+  default void prepareAll() {}
 
   /** True when the graph keeps changing (a watched cluster); false for a snapshot. */
   default boolean isLive() {

@@ -127,6 +127,9 @@ final class Waiter implements RolloutWait {
           return result(outcome != null ? outcome : WaitOutcome.TIMED_OUT, snapshot, start);
         }
         if (now >= nextTick) {
+          // Objects that appeared since may involve kinds not watched yet (a new pod's volume claim): watch
+          // them before the next snapshot, which then judges with them in the graph.
+          refs.forEach(prepare);
           engine.reanalyze(snapshot.involved);
           nextTick = now + TICK.toNanos();
           continue;

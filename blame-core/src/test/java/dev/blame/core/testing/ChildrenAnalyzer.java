@@ -25,6 +25,12 @@ public class ChildrenAnalyzer implements Analyzer {
     return KindSelector.of(GroupKind.DEPLOYMENT, GroupKind.REPLICA_SET);
   }
 
+  /** Its owned children: a Deployment's ReplicaSets, a ReplicaSet's pods. */
+  @Override
+  public java.util.Set<GroupKind> reads() {
+    return java.util.Set.of(GroupKind.REPLICA_SET, GroupKind.POD);
+  }
+
   @Override
   public Verdict analyze(AnalysisContext context) {
     Health worst = Health.HEALTHY;

@@ -5,6 +5,7 @@ import dev.blame.api.GroupKind;
 import dev.blame.api.ObjectRef;
 import dev.blame.core.BlameEngine;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -17,6 +18,7 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
@@ -51,9 +53,10 @@ public final class ApiCost {
       "csinodes.storage.k8s.io", "csistoragecapacities.storage.k8s.io", "storageclasses.storage.k8s.io",
       "volumeattachments.storage.k8s.io");
 
-  /** Counted requests: LISTs and WATCHes by path, other GETs, and anything else. */
+  /** Counted requests: LISTs and WATCHes by path, other GETs by path, and anything else. */
   public record Result(int lists, int watches, int gets, int others, int namespacedLists, int clusterLists,
-      TreeMap<String, Integer> listPaths, boolean quietAfterwards, int kubectlTreeLists) {}
+      TreeMap<String, Integer> listPaths, TreeMap<String, Integer> getPaths, boolean quietAfterwards,
+      int kubectlTreeLists) {}
 
   /** The mock server logs every request through java.util.logging; kept quiet (held: loggers are weak). */
   private static final java.util.logging.Logger MOCK_LOG = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
@@ -69,13 +72,26 @@ public final class ApiCost {
     try {
       SyntheticCluster cluster = SyntheticCluster.generate(new SyntheticCluster.Spec(60, 0.3, 7));
       int crds = 0;
-      for (HasMetadata object : Measure.decode(cluster.pages())) {
+      List<HasMetadata> objects = new ArrayList<>(Measure.decode(cluster.pages()));
+      // Owners first: the mock assigns its own uids, which the owner references and Events are rewritten to.
+      objects.sort(java.util.Comparator.comparingInt(ApiCost::rank));
+      Map<String, String> uids = new HashMap<>();
+      for (HasMetadata object : objects) {
         if (object instanceof GenericKubernetesResource) {
           crds = 1;
           continue; // the mock needs a CRD context for custom resources; they add one kind to both counts
         }
+        String uid = object.getMetadata().getUid();
         object.getMetadata().setResourceVersion(null);
-        client.resource(object).create();
+        object.getMetadata().getOwnerReferences().forEach(o -> o.setUid(uids.getOrDefault(o.getUid(), o.getUid())));
+        if (object instanceof Event event && event.getInvolvedObject() != null) {
+          event.getInvolvedObject().setUid(uids.getOrDefault(event.getInvolvedObject().getUid(),
+              event.getInvolvedObject().getUid()));
+        }
+        HasMetadata created = client.resource(object).create();
+        if (uid != null) {
+          uids.put(uid, created.getMetadata().getUid());
+        }
       }
       // Another namespace, which must not be read.
       client.configMaps().inNamespace("other").resource(new ConfigMapBuilder().withNewMetadata().withName("x")
@@ -100,6 +116,17 @@ public final class ApiCost {
     }
   }
 
+  /** Creation order: owners before what they own, objects before the Events about them. */
+  private static int rank(HasMetadata object) {
+    return switch (object.getKind()) {
+      case "Deployment", "StatefulSet", "DaemonSet", "CronJob" -> 0;
+      case "ReplicaSet", "Job", "ControllerRevision" -> 1;
+      case "Pod" -> 2;
+      case "Event" -> 4;
+      default -> 3;
+    };
+  }
+
   static Result classify(List<String> requests, boolean quiet, int kubectlTree) {
     int lists = 0;
     int watches = 0;
@@ -108,6 +135,7 @@ public final class ApiCost {
     int namespaced = 0;
     int cluster = 0;
     TreeMap<String, Integer> listPaths = new TreeMap<>();
+    TreeMap<String, Integer> getPaths = new TreeMap<>();
     for (String request : requests) {
       String[] parts = request.split(" ", 2);
       String path = parts[1].split("\\?", 2)[0];
@@ -126,9 +154,10 @@ public final class ApiCost {
         }
       } else {
         gets++;
+        getPaths.merge(parts[1], 1, Integer::sum);
       }
     }
-    return new Result(lists, watches, gets, others, namespaced, cluster, listPaths, quiet, kubectlTree);
+    return new Result(lists, watches, gets, others, namespaced, cluster, listPaths, getPaths, quiet, kubectlTree);
   }
 
   private static List<String> drain(KubernetesMockServer server) throws InterruptedException {

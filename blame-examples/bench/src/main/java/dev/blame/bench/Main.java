@@ -51,13 +51,20 @@ public final class Main {
         }
         System.out.println(run(sizes.isEmpty() ? List.of(1_000, 10_000) : sizes, false, true));
       }
+      case "live-heap" -> {
+        for (int i = 1; i < Math.max(2, args.length); i++) {
+          LiveHeap.Result r = LiveHeap.measure(args.length > 1 ? Integer.parseInt(args[i].replace("_", "")) : 5_000);
+          System.out.printf(java.util.Locale.ROOT, "{\"pods\":%d,\"objects\":%d,\"liveSourceBytes\":%d,"
+              + "\"liveSourceBytesPerPod\":%d}%n", r.pods(), r.objects(), r.liveBytes(), r.bytesPerPod());
+        }
+      }
       case "jmh" -> {
         String[] rest = new String[args.length - 1];
         System.arraycopy(args, 1, rest, 0, rest.length);
         org.openjdk.jmh.Main.main(rest);
       }
       default -> {
-        System.err.println("usage: blame-bench.jar quick | run SIZE... | jmh [JMH options]");
+        System.err.println("usage: blame-bench.jar quick | run SIZE... | live-heap [SIZE...] | jmh [JMH options]");
         System.exit(2);
       }
     }
@@ -71,11 +78,11 @@ public final class Main {
       System.err.println(table(last));
     }
     ApiCost.Result api = apiCost ? ApiCost.measure() : new ApiCost.Result(0, 0, 0, 0, 0, 0,
-        new java.util.TreeMap<>(), true, 0);
+        new java.util.TreeMap<>(), new java.util.TreeMap<>(), true, 0);
     System.err.printf(Locale.ROOT, "P5 API cost: %d LIST (%d namespaced, %d cluster-scoped), %d WATCH, %d GET, "
-            + "%d other; quiet afterwards: %s; kubectl tree would LIST %d types cluster-wide%n  lists: %s%n",
+            + "%d other; quiet afterwards: %s; kubectl tree would LIST %d types cluster-wide%n  lists: %s%n  gets: %s%n",
         api.lists(), api.namespacedLists(), api.clusterLists(), api.watches(), api.gets(), api.others(),
-        api.quietAfterwards(), api.kubectlTreeLists(), api.listPaths());
+        api.quietAfterwards(), api.kubectlTreeLists(), api.listPaths(), api.getPaths());
     return json(last, api);
   }
 

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Judges a WebApp by its children only: the Deployment and the Service it owns.
@@ -45,6 +46,12 @@ public final class WebAppAnalyzer implements Analyzer {
   @Override
   public KindSelector kinds() {
     return KindSelector.of(WebApp.KIND);
+  }
+
+  /** The Deployment and Service it owns: a live source watches them when a WebApp is queried. */
+  @Override
+  public Set<GroupKind> reads() {
+    return Set.of(DEPLOYMENT, GroupKind.SERVICE);
   }
 
   @Override

@@ -53,6 +53,16 @@ final class FaultProxy implements Closeable {
   }
 
   /** Sends 410 Gone on every open watch whose request path contains {@code resource}; returns how many. */
+  /** True when a watch of this resource is open through the proxy. */
+  boolean watching(String resource) {
+    for (Connection c : connections) {
+      if (c.websocket && c.path.contains(resource) && c.path.contains("watch=")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   int gone(String resource) throws IOException {
     int sent = 0;
     for (Connection c : connections) {

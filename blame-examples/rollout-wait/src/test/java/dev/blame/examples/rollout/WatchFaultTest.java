@@ -55,7 +55,14 @@ class WatchFaultTest {
   void aGoneOnTheOpenPodWatch() throws Exception {
     try (FaultProxy proxy = FaultProxy.to(cluster.port())) {
       int[] sent = {0};
-      WaitResult result = crashWhile(proxy, "gone", () -> sent[0] = proxy.gone("/pods?"));
+      WaitResult result = crashWhile(proxy, "gone", () -> {
+        // The wait watches pods once it has looked at the Deployment: inject into that watch.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!proxy.watching("/pods?") && System.nanoTime() < deadline) {
+          Thread.sleep(10);
+        }
+        sent[0] = proxy.gone("/pods?");
+      });
       assertThat(sent[0]).as("410 frames injected").isPositive();
       assertCrashLoop(result);
     }
