@@ -23,8 +23,15 @@ import org.immutables.value.Value;
  * probes, volume mounts, tolerations and affinity are absent: an analyzer that needs one reads it from the
  * owner's template (ReplicaSets and ControllerRevisions keep theirs whole).
  *
+ * <p>EndpointSlices keep, per endpoint, its conditions (ready, serving, terminating) only: addresses,
+ * {@code targetRef}, hostname, node name, zone and hints are absent (the pods behind a Service are its
+ * {@code SELECTS} edges). {@code metadata.managedFields} are kept only on
+ * Deployments, StatefulSets and DaemonSets, where revision attribution reads them. Every other kind is kept
+ * whole (Secrets without data).
+ *
  * <p>Treat the object as read-only: it is shared with other readers, and parts of it with other objects
- * (equal containers, labels and owner references of pods are held once; empty collections are immutable).
+ * (equal parts of objects are held once: a ReplicaSet's pod template with its Deployment's, the containers,
+ * labels and owner references of pods; maps and lists are immutable).
  */
 @Value.Immutable
 public abstract class Node {

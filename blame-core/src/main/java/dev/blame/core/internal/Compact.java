@@ -1,25 +1,48 @@
 package dev.blame.core.internal;
 
-import io.fabric8.kubernetes.api.model.KubernetesResource;
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.Interner;
+import com.google.common.collect.Interners;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import java.lang.ref.Reference;
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Shrinks a decoded fabric8 object in place without changing what it says: every empty list or map becomes
- * the shared immutable empty one. fabric8's model classes allocate an {@code additionalProperties} map and
- * every list field up front, so a decoded Deployment carries dozens of empty collections; the graph keeps
- * objects for as long as they exist, and they are read-only there.
+ * Shrinks a decoded object in place without changing what it says, by holding once what objects hold alike.
  *
- * <p>Walks fields of fabric8 model classes (and lists of them) only. Where reflection is not allowed (fabric8
- * on the module path without opening its packages) it leaves objects as they are.
+ * <p>Every part of the object below its {@code metadata}, {@code spec} and {@code status} (a pod template, a
+ * container, its ports and probes, a label selector, a map, a list) is replaced by the one equal part already
+ * kept, if any; strings, label and annotation maps are shared the same way. A ReplicaSet's template is then held
+ * once with its Deployment's, and what two revisions of a template do not change (ports, probes, volumes,
+ * resources) once for both. Empty lists and maps become the shared immutable empty ones (fabric8 allocates an
+ * {@code additionalProperties} map and every list field up front).
+ *
+ * <p>Equality here is exact, not fabric8's {@code equals}: two parts are one when they are of the same class and
+ * their fields hold the same strings and numbers and the very same (already shared) parts, so a {@code
+ * Quantity} of {@code 1} is never merged with one of {@code 1000m}, and map order is kept. Parts are held
+ * weakly: what no object in the graph uses any more is collected.
+ *
+ * <p>Walks fabric8 model classes, lists and maps (the nested maps of a {@code GenericKubernetesResource}
+ * included); anything else is left as it is and not shared. Where reflection is not allowed (fabric8 on the
+ * module path without opening its packages) it leaves objects as they are. The result is read-only, like every
+ * object in the graph.
  */
 final class Compact {
 
   private static final int MAX_DEPTH = 32;
+  /** Parts this deep or deeper are shared: the root's metadata, spec and status are (nearly) unique. */
+  private static final int SHARED_FROM_DEPTH = 2;
+
+  private static final Interner<String> STRINGS = Interners.newWeakInterner();
+  private static final Parts PARTS = new Parts();
 
   private static final ClassValue<List<Field>> FIELDS = new ClassValue<>() {
     @Override
@@ -27,15 +50,14 @@ final class Compact {
       List<Field> fields = new ArrayList<>();
       for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
         for (Field f : c.getDeclaredFields()) {
-          if (Modifier.isStatic(f.getModifiers()) || Modifier.isFinal(f.getModifiers()) || f.getType().isPrimitive()
-              || f.getType() == String.class || f.getType().isEnum()) {
+          if (Modifier.isStatic(f.getModifiers()) || f.getType().isPrimitive()) {
             continue;
           }
           try {
             f.setAccessible(true);
             fields.add(f);
           } catch (RuntimeException e) {
-            return List.of();
+            return null;
           }
         }
       }
@@ -46,39 +68,280 @@ final class Compact {
   private Compact() {}
 
   static <T> T of(T object) {
-    compact(object, 0);
-    return object;
-  }
-
-  private static void compact(Object object, int depth) {
-    if (object == null || depth > MAX_DEPTH || !(object instanceof KubernetesResource)) {
-      return;
-    }
     try {
-      for (Field f : FIELDS.get(object.getClass())) {
-        Object value = f.get(object);
-        if (value instanceof List<?> list) {
-          if (list.isEmpty()) {
-            f.set(object, List.of());
-          } else {
-            for (Object element : list) {
-              compact(element, depth + 1);
-            }
-          }
-        } else if (value instanceof Map<?, ?> map) {
-          if (map.isEmpty()) {
-            f.set(object, Collections.emptyMap());
-          } else {
-            for (Object element : map.values()) {
-              compact(element, depth + 1);
-            }
-          }
-        } else {
-          compact(value, depth + 1);
-        }
-      }
+      new Walk().share(object, 0);
     } catch (IllegalAccessException | RuntimeException e) {
       // Leave the rest as decoded: smaller is an optimisation, never a reason to fail.
     }
+    return object;
+  }
+
+  /** The part kept equal to this one (a part of an object: a container, a condition, a map...). */
+  @SuppressWarnings("unchecked")
+  static <T> T part(T part) {
+    try {
+      return (T) new Walk().share(part, SHARED_FROM_DEPTH + 1);
+    } catch (IllegalAccessException | RuntimeException e) {
+      return part;
+    }
+  }
+
+  /** A string held once. */
+  static String string(String s) {
+    return s == null ? null : STRINGS.intern(s);
+  }
+
+  /** One walk over an object; {@link #exact} says whether the value last returned is shared (or a leaf). */
+  private static final class Walk {
+    boolean exact;
+
+    Object share(Object value, int depth) throws IllegalAccessException {
+      exact = true;
+      if (value == null || value instanceof Number || value instanceof Boolean || value instanceof Enum<?>
+          || value instanceof Character) {
+        return value;
+      }
+      if (value instanceof String s) {
+        return STRINGS.intern(s);
+      }
+      if (depth > MAX_DEPTH) {
+        exact = false;
+        return value;
+      }
+      if (value instanceof List<?> list) {
+        return list(list, depth);
+      }
+      if (value instanceof Map<?, ?> map) {
+        return map(map, depth);
+      }
+      if (value.getClass().getName().startsWith("io.fabric8.kubernetes.api.model.")) {
+        return object(value, depth);
+      }
+      exact = false;
+      return value;
+    }
+
+    private Object list(List<?> list, int depth) throws IllegalAccessException {
+      if (list.isEmpty()) {
+        return List.of();
+      }
+      Object[] values = new Object[list.size()];
+      boolean all = true;
+      boolean nulls = false;
+      int i = 0;
+      for (Object element : list) {
+        values[i++] = share(element, depth + 1);
+        all &= exact;
+        nulls |= element == null;
+      }
+      if (nulls) {
+        // List.copyOf refuses nulls: keep a list with the elements shared.
+        exact = false;
+        return new ArrayList<>(Arrays.asList(values));
+      }
+      return shareIf(all, depth, List.of(values));
+    }
+
+    private Object map(Map<?, ?> map, int depth) throws IllegalAccessException {
+      if (map.isEmpty()) {
+        return Collections.emptyMap();
+      }
+      ImmutableMap.Builder<Object, Object> copy = ImmutableMap.builderWithExpectedSize(map.size());
+      boolean all = true;
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        if (e.getKey() == null || e.getValue() == null) {
+          exact = false;
+          return map;
+        }
+        Object key = share(e.getKey(), depth + 1);
+        all &= exact;
+        Object value = share(e.getValue(), depth + 1);
+        all &= exact;
+        copy.put(key, value);
+      }
+      ImmutableMap<Object, Object> built;
+      try {
+        built = copy.buildOrThrow();
+      } catch (IllegalArgumentException duplicateKeys) {
+        exact = false;
+        return map;
+      }
+      return shareIf(all, depth, built);
+    }
+
+    private Object object(Object object, int depth) throws IllegalAccessException {
+      List<Field> fields = FIELDS.get(object.getClass());
+      if (fields == null) {
+        exact = false;
+        return object;
+      }
+      boolean all = true;
+      // The strings of an object's own metadata (name, uid, timestamps) are one of a kind: not worth a table entry.
+      boolean unique = object instanceof ObjectMeta;
+      for (Field f : fields) {
+        Object value = f.get(object);
+        Object shared = unique && value instanceof String ? value : share(value, depth + 1);
+        all &= exact;
+        if (shared != value) {
+          if (Modifier.isFinal(f.getModifiers())) {
+            all = false;
+          } else {
+            f.set(object, shared);
+          }
+        }
+      }
+      return shareIf(all, depth, object);
+    }
+
+    /** The part kept equal to {@code part} when its own parts are all shared and it is deep enough. */
+    private Object shareIf(boolean all, int depth, Object part) throws IllegalAccessException {
+      if (!all || depth < SHARED_FROM_DEPTH) {
+        exact = false;
+        return part;
+      }
+      exact = true;
+      return PARTS.intern(part);
+    }
+  }
+
+  /**
+   * The parts kept, each held weakly, found by a hash of its own fields: leaves (strings, numbers, booleans)
+   * by value, parts by identity (they are shared already), so neither hashing nor comparing walks a tree.
+   */
+  private static final class Parts {
+    private Ref[] table = new Ref[1 << 10];
+    private int size;
+    private final ReferenceQueue<Object> cleared = new ReferenceQueue<>();
+
+    private static final class Ref extends WeakReference<Object> {
+      final int hash;
+      Ref next;
+
+      Ref(Object part, int hash, ReferenceQueue<Object> queue, Ref next) {
+        super(part, queue);
+        this.hash = hash;
+        this.next = next;
+      }
+    }
+
+    synchronized Object intern(Object part) throws IllegalAccessException {
+      expunge();
+      int hash = hash(part);
+      int i = hash & (table.length - 1);
+      for (Ref r = table[i]; r != null; r = r.next) {
+        Object kept = r.hash == hash ? r.get() : null;
+        if (kept != null && same(kept, part)) {
+          return kept;
+        }
+      }
+      table[i] = new Ref(part, hash, cleared, table[i]);
+      if (++size > table.length - (table.length >> 2)) {
+        resize();
+      }
+      return part;
+    }
+
+    private void expunge() {
+      for (Reference<?> gone; (gone = cleared.poll()) != null; ) {
+        Ref ref = (Ref) gone;
+        int i = ref.hash & (table.length - 1);
+        for (Ref r = table[i], previous = null; r != null; previous = r, r = r.next) {
+          if (r == ref) {
+            if (previous == null) {
+              table[i] = r.next;
+            } else {
+              previous.next = r.next;
+            }
+            size--;
+            break;
+          }
+        }
+      }
+    }
+
+    private void resize() {
+      Ref[] old = table;
+      table = new Ref[old.length * 2];
+      for (Ref head : old) {
+        for (Ref r = head; r != null; ) {
+          Ref next = r.next;
+          int i = r.hash & (table.length - 1);
+          r.next = table[i];
+          table[i] = r;
+          r = next;
+        }
+      }
+    }
+
+    private static int hash(Object part) throws IllegalAccessException {
+      int h = part.getClass().hashCode();
+      if (part instanceof List<?> list) {
+        for (Object v : list) {
+          h = 31 * h + hashOf(v);
+        }
+      } else if (part instanceof Map<?, ?> map) {
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+          h = 31 * (31 * h + hashOf(e.getKey())) + hashOf(e.getValue());
+        }
+      } else {
+        for (Field f : FIELDS.get(part.getClass())) {
+          h = 31 * h + hashOf(f.get(part));
+        }
+      }
+      return h;
+    }
+
+    private static int hashOf(Object v) {
+      return v == null ? 0 : isLeaf(v) ? v.hashCode() : System.identityHashCode(v);
+    }
+
+    private static boolean same(Object a, Object b) throws IllegalAccessException {
+      if (a.getClass() != b.getClass()) {
+        return false;
+      }
+      if (a instanceof List<?> x) {
+        List<?> y = (List<?>) b;
+        if (x.size() != y.size()) {
+          return false;
+        }
+        for (int i = 0; i < x.size(); i++) {
+          if (!sameValue(x.get(i), y.get(i))) {
+            return false;
+          }
+        }
+        return true;
+      }
+      if (a instanceof Map<?, ?> x) {
+        Map<?, ?> y = (Map<?, ?>) b;
+        if (x.size() != y.size()) {
+          return false;
+        }
+        var i = x.entrySet().iterator();
+        var j = y.entrySet().iterator();
+        while (i.hasNext()) {
+          Map.Entry<?, ?> e = i.next();
+          Map.Entry<?, ?> f = j.next();
+          if (!sameValue(e.getKey(), f.getKey()) || !sameValue(e.getValue(), f.getValue())) {
+            return false;
+          }
+        }
+        return true;
+      }
+      for (Field f : FIELDS.get(a.getClass())) {
+        if (!sameValue(f.get(a), f.get(b))) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private static boolean sameValue(Object a, Object b) {
+      return a == b || a != null && b != null && isLeaf(a) && a.getClass() == b.getClass() && a.equals(b);
+    }
+  }
+
+  private static boolean isLeaf(Object v) {
+    return v instanceof String || v instanceof Number || v instanceof Boolean || v instanceof Enum<?>
+        || v instanceof Character;
   }
 }

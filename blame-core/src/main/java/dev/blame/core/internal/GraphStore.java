@@ -799,7 +799,7 @@ final class GraphStore {
     KindNs scope = KindNs.of(key);
     byKindNs.computeIfAbsent(scope, k -> new TreeSet<>()).add(key);
     Map<String, Set<ObjectRef>> labels = byLabel.computeIfAbsent(scope, k -> new HashMap<>());
-    entry.node.labels().forEach((k, v) -> labels.computeIfAbsent(k + "=" + v, x -> new HashSet<>()).add(key));
+    entry.node.labels().forEach((k, v) -> labels.computeIfAbsent(k + "=" + v, x -> new RefSet()).add(key));
     for (Entry.OwnerLink owner : entry.owners) {
       childrenByOwner.computeIfAbsent(owner.owner(), k -> new HashMap<>())
           .computeIfAbsent(key.namespace(), k -> new TreeSet<>()).add(key);
@@ -807,7 +807,7 @@ final class GraphStore {
     for (Link link : entry.links) {
       if (link.target().isPresent()) {
         linkSourcesByTarget.computeIfAbsent(link.target().get(), k -> new java.util.EnumMap<>(EdgeKind.class))
-            .computeIfAbsent(link.kind(), k -> new HashSet<>()).add(key);
+            .computeIfAbsent(link.kind(), k -> new RefSet()).add(key);
       } else {
         String anchorKey = anchorKey(link);
         selectorSources.computeIfAbsent(scopeOf(link), k -> new Anchors())

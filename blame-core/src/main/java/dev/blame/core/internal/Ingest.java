@@ -11,19 +11,43 @@ import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.discovery.v1.Endpoint;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Turns objects read from a file or a cluster into graph changes: Events become {@link EventRecord}s
  * attached to what they are about, Secrets lose their data before anything keeps them, and pods are kept as
  * {@link SlimPods}: only what analyzers read (no {@code managedFields}), with what pods of one template share
- * held once. Every other kind keeps its managedFields: revision attribution reads them on Deployments,
- * StatefulSets and DaemonSets (see {@link ManagedFields}); {@link Compact} only shares their empty collections.
+ * held once. EndpointSlices keep per endpoint only what tells whether it is ready. managedFields
+ * are kept only where revision attribution reads them, on Deployments, StatefulSets and DaemonSets (see
+ * {@link ManagedFields}). Every object other than a pod goes through {@link Compact}, which holds the parts
+ * objects have alike once (a ReplicaSet's template with its Deployment's). The {@code Node} Javadoc lists what
+ * each kind keeps.
  */
 public final class Ingest {
 
+  private static final ThreadLocal<Boolean> WHOLE = ThreadLocal.withInitial(() -> false);
+
   private Ingest() {}
+
+  /**
+   * Runs {@code work} (a build of an engine, in this thread) with objects kept whole: no slimming, no sharing
+   * (Secret data is still dropped). For tests that check that what is dropped is never read: explanations must
+   * be the same either way.
+   */
+  public static <T> T keepingWhole(java.util.function.Supplier<T> work) {
+    WHOLE.set(true);
+    try {
+      return work.get();
+    } finally {
+      WHOLE.remove();
+    }
+  }
 
   /** The change an object read from a file or a watch makes to the graph. */
   public static GraphEngine.Change change(HasMetadata object) {
@@ -55,10 +79,51 @@ public final class Ingest {
       copy.setMetadata(object.getMetadata());
       return copy;
     }
+    if (WHOLE.get()) {
+      return object;
+    }
     if (object instanceof Pod) {
       return SlimPods.of((Pod) object);
     }
+    if (object.getMetadata() != null) {
+      object.getMetadata().setNamespace(Compact.string(object.getMetadata().getNamespace()));
+      if (!Revisions.isRevisioned(ObjectRef.from(object).groupKind())) {
+        object.getMetadata().setManagedFields(List.of());
+      }
+    }
+    if (object instanceof EndpointSlice) {
+      return endpointSlice((EndpointSlice) object);
+    }
     return Compact.of(object);
+  }
+
+  /**
+   * An EndpointSlice keeps, per endpoint, its conditions (ready, serving, terminating): what tells whether a
+   * Service has ready endpoints. Addresses, targetRef, hostname, node, zone and hints are dropped: a slice has
+   * an endpoint per pod, no analyzer reads them, and the pods behind a Service are its SELECTS edges. Endpoints
+   * with equal conditions are then one object.
+   */
+  private static EndpointSlice endpointSlice(EndpointSlice slice) {
+    List<Endpoint> endpoints = slice.getEndpoints();
+    slice.setEndpoints(List.of());
+    Compact.of(slice);
+    if (endpoints == null || endpoints.isEmpty()) {
+      return slice;
+    }
+    List<Endpoint> slim = new ArrayList<>(endpoints.size());
+    for (Endpoint e : endpoints) {
+      if (e == null) {
+        continue;
+      }
+      Endpoint s = new Endpoint();
+      s.setAdditionalProperties(Map.of());
+      s.setAddresses(List.of());
+      s.setDeprecatedTopology(Map.of());
+      s.setConditions(e.getConditions());
+      slim.add(Compact.part(s));
+    }
+    slice.setEndpoints(List.copyOf(slim));
+    return slice;
   }
 
   static Optional<EventRecord> event(HasMetadata object) {
@@ -82,13 +147,13 @@ public final class Ingest {
       return Optional.of(EventRecord.builder()
           .ref(ref)
           .regarding(regarding.get())
-          .type(e.getType() == null ? "Normal" : e.getType())
-          .reason(e.getReason())
+          .type(e.getType() == null ? "Normal" : Compact.string(e.getType()))
+          .reason(Compact.string(e.getReason()))
           .message(e.getMessage() == null ? "" : e.getMessage())
           .count(Math.max(1, count))
           .firstTime(first)
           .lastTime(last)
-          .source(source)
+          .source(Compact.string(source))
           .build());
     }
     if (object instanceof io.fabric8.kubernetes.api.model.events.v1.Event) {
@@ -107,13 +172,13 @@ public final class Ingest {
       return Optional.of(EventRecord.builder()
           .ref(ref)
           .regarding(regarding.get())
-          .type(e.getType() == null ? "Normal" : e.getType())
-          .reason(e.getReason())
+          .type(e.getType() == null ? "Normal" : Compact.string(e.getType()))
+          .reason(Compact.string(e.getReason()))
           .message(e.getNote() == null ? "" : e.getNote())
           .count(Math.max(1, count))
           .firstTime(first)
           .lastTime(last)
-          .source(e.getReportingController() == null ? "" : e.getReportingController())
+          .source(e.getReportingController() == null ? "" : Compact.string(e.getReportingController()))
           .build());
     }
     return Optional.empty();

@@ -1,7 +1,5 @@
 package dev.blame.core.internal;
 
-import com.google.common.collect.Interner;
-import com.google.common.collect.Interners;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerState;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
@@ -12,6 +10,7 @@ import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.Volume;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -26,9 +25,14 @@ import java.util.Map;
  * generation, finalizers); spec containers (name, image, env, envFrom, ports, probes), init and ephemeral
  * containers, volumes, imagePullSecrets, service account, node and restart policy; status phase, reason,
  * message, start time, conditions and container statuses (without container and image ids). Dropped:
- * managedFields, resources, tolerations, affinity, IPs and the like. Containers, volumes, labels, annotations,
- * owner references and common strings are interned: fabric8's model classes compare by value, and the pods of
- * one ReplicaSet carry equal ones. Empty collections are the shared immutable ones, including the
+ * managedFields, resources, tolerations, affinity, IPs and the like.
+ *
+ * <p>Containers, volumes, labels, annotations, owner references and common strings are held once: fabric8's
+ * model classes compare by value, and the pods of one template carry equal ones. A pod first compares its parts
+ * with the last pod of its template (same controller uid and template hash), which is cheap; only a pod of a
+ * template not seen recently has them shared through {@link Compact}, with the rest of the graph. Conditions are shared with that
+ * sibling's when equal, never interned cluster-wide (their timestamps are nearly unique in a real cluster);
+ * equal timestamps within a pod are held once. Empty collections are the shared immutable ones, including the
  * {@code additionalProperties} map fabric8 allocates for every object.
  *
  * <p>The result is read-only, like every object in the graph.
@@ -36,7 +40,6 @@ import java.util.Map;
 final class SlimPods {
 
   private static final Map<String, Object> NONE = Collections.emptyMap();
-  private static final Interner<Object> SHARED = Interners.newWeakInterner();
 
   /** The pod spec fields kept; {@link JsonManifests} skips the others while reading. */
   static final java.util.Set<String> SPEC_FIELDS = java.util.Set.of("containers", "initContainers",
@@ -49,40 +52,93 @@ final class SlimPods {
   static final java.util.Set<String> STATUS_DROPPED = java.util.Set.of("hostIP", "hostIPs", "podIP", "podIPs",
       "qosClass", "nominatedNodeName", "allocatedResources", "resources", "resourceClaimStatuses", "volumeHealth");
 
+  /**
+   * The last pod slimmed per template (controller uid and template hash), whose parts the next pod of that
+   * template compares its own with: siblings have equal ones, and comparing with one pod is much cheaper than
+   * walking them into {@link Compact}'s table, which holds the parts of every template in the cluster. Bounded;
+   * a pod whose template is not here goes through {@link Compact}.
+   */
+  private static final int TEMPLATES = 4_096;
+  private static final Map<String, WeakReference<Pod>> SIBLINGS = Collections.synchronizedMap(
+      new java.util.LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, WeakReference<Pod>> eldest) {
+          return size() > TEMPLATES;
+        }
+      });
+
   private SlimPods() {}
 
   static Pod of(Pod pod) {
+    String template = template(pod);
+    WeakReference<Pod> last = template == null ? null : SIBLINGS.get(template);
+    Pod sibling = last == null ? null : last.get();
+    Times times = new Times(sibling);
     Pod slim = new Pod();
     slim.setAdditionalProperties(NONE);
     slim.setApiVersion(intern(pod.getApiVersion()));
     slim.setKind(intern(pod.getKind()));
-    slim.setMetadata(metadata(pod.getMetadata()));
-    slim.setSpec(pod.getSpec() == null ? null : spec(pod.getSpec()));
-    slim.setStatus(pod.getStatus() == null ? null : status(pod.getStatus()));
+    slim.setMetadata(metadata(pod.getMetadata(), sibling == null ? null : sibling.getMetadata(), times));
+    slim.setSpec(pod.getSpec() == null ? null : spec(pod.getSpec(), sibling == null ? null : sibling.getSpec()));
+    slim.setStatus(pod.getStatus() == null ? null
+        : status(pod.getStatus(), sibling == null ? null : sibling.getStatus(), times));
+    if (template != null) {
+      SIBLINGS.put(template, new WeakReference<>(slim));
+    }
     return slim;
   }
 
-  private static ObjectMeta metadata(ObjectMeta meta) {
+  /** The pod's controller uid and template hash; null when it has none. */
+  private static String template(Pod pod) {
+    ObjectMeta meta = pod.getMetadata();
+    if (meta == null || meta.getLabels() == null || meta.getOwnerReferences() == null) {
+      return null;
+    }
+    String hash = meta.getLabels().get("pod-template-hash");
+    if (hash == null) {
+      hash = meta.getLabels().get("controller-revision-hash");
+    }
+    for (OwnerReference owner : meta.getOwnerReferences()) {
+      if (owner != null && Boolean.TRUE.equals(owner.getController()) && owner.getUid() != null) {
+        return hash == null ? owner.getUid() : owner.getUid() + "/" + hash;
+      }
+    }
+    return null;
+  }
+
+  /** The sibling's part when equal to this one, else this one held once. */
+  private static <T> T share(T value, T sibling) {
+    if (value == null) {
+      return null;
+    }
+    return sibling != null && (sibling == value || sibling.equals(value)) ? sibling : intern(value);
+  }
+
+  private static ObjectMeta metadata(ObjectMeta meta, ObjectMeta sibling, Times times) {
     if (meta == null) {
       return null;
     }
     ObjectMeta slim = new ObjectMeta();
     slim.setAdditionalProperties(NONE);
-    slim.setAnnotations(empty(meta.getAnnotations()) ? Collections.emptyMap() : intern(meta.getAnnotations()));
+    slim.setAnnotations(empty(meta.getAnnotations()) ? Collections.emptyMap()
+        : share(meta.getAnnotations(), sibling == null ? null : sibling.getAnnotations()));
     slim.setManagedFields(List.of());
     slim.setName(meta.getName());
     slim.setNamespace(intern(meta.getNamespace()));
     slim.setUid(meta.getUid());
     slim.setGenerateName(null);
-    slim.setCreationTimestamp(meta.getCreationTimestamp());
-    slim.setDeletionTimestamp(meta.getDeletionTimestamp());
+    slim.setCreationTimestamp(times.of(meta.getCreationTimestamp()));
+    slim.setDeletionTimestamp(times.of(meta.getDeletionTimestamp()));
     slim.setDeletionGracePeriodSeconds(meta.getDeletionGracePeriodSeconds());
     slim.setGeneration(meta.getGeneration());
-    slim.setLabels(empty(meta.getLabels()) ? Collections.emptyMap() : intern(meta.getLabels()));
+    slim.setLabels(empty(meta.getLabels()) ? Collections.emptyMap()
+        : share(meta.getLabels(), sibling == null ? null : sibling.getLabels()));
     slim.setFinalizers(empty(meta.getFinalizers()) ? List.of() : intern(List.copyOf(meta.getFinalizers())));
     List<OwnerReference> owners = meta.getOwnerReferences();
     if (empty(owners)) {
       slim.setOwnerReferences(List.of());
+    } else if (sibling != null && equalOwners(owners, sibling.getOwnerReferences())) {
+      slim.setOwnerReferences(sibling.getOwnerReferences());
     } else {
       List<OwnerReference> shared = new ArrayList<>(owners.size());
       for (OwnerReference owner : owners) {
@@ -94,14 +150,15 @@ final class SlimPods {
     return slim;
   }
 
-  private static PodSpec spec(PodSpec spec) {
+  private static PodSpec spec(PodSpec spec, PodSpec sibling) {
     PodSpec slim = new PodSpec();
     slim.setAdditionalProperties(NONE);
-    slim.setContainers(containers(spec.getContainers()));
-    slim.setInitContainers(containers(spec.getInitContainers()));
+    slim.setContainers(containers(spec.getContainers(), sibling == null ? null : sibling.getContainers()));
+    slim.setInitContainers(containers(spec.getInitContainers(), sibling == null ? null : sibling.getInitContainers()));
     slim.setEphemeralContainers(empty(spec.getEphemeralContainers()) ? List.of() : spec.getEphemeralContainers());
-    slim.setVolumes(volumes(spec.getVolumes()));
-    slim.setImagePullSecrets(empty(spec.getImagePullSecrets()) ? List.of() : intern(List.copyOf(spec.getImagePullSecrets())));
+    slim.setVolumes(volumes(spec.getVolumes(), sibling == null ? null : sibling.getVolumes()));
+    slim.setImagePullSecrets(empty(spec.getImagePullSecrets()) ? List.of()
+        : share(List.copyOf(spec.getImagePullSecrets()), sibling == null ? null : sibling.getImagePullSecrets()));
     slim.setServiceAccountName(intern(spec.getServiceAccountName()));
     slim.setServiceAccount(intern(spec.getServiceAccount()));
     slim.setNodeName(intern(spec.getNodeName()));
@@ -118,7 +175,7 @@ final class SlimPods {
     return slim;
   }
 
-  private static List<Container> containers(List<Container> containers) {
+  private static List<Container> containers(List<Container> containers, List<Container> sibling) {
     if (empty(containers)) {
       return List.of();
     }
@@ -139,32 +196,38 @@ final class SlimPods {
       s.setRestartPolicyRules(List.of());
       s.setVolumeDevices(List.of());
       s.setVolumeMounts(List.of());
-      slim.add(intern(s));
+      slim.add(s);
     }
-    return intern(List.copyOf(slim));
+    List<Container> copy = List.copyOf(slim);
+    if (sibling != null && sibling.equals(copy)) {
+      return sibling;
+    }
+    return intern(copy);
   }
 
-  private static List<Volume> volumes(List<Volume> volumes) {
+  private static List<Volume> volumes(List<Volume> volumes, List<Volume> sibling) {
     if (empty(volumes)) {
       return List.of();
     }
     List<Volume> slim = new ArrayList<>(volumes.size());
     boolean shared = true;
-    for (Volume v : volumes) {
+    for (int i = 0; i < volumes.size(); i++) {
+      Volume v = volumes.get(i);
+      Volume same = sibling != null && sibling.size() == volumes.size() ? sibling.get(i) : null;
       v.setAdditionalProperties(NONE);
       if (v.getProjected() != null) {
         // The service account token volume: named per pod (kube-api-access-xxxxx), its sources shared.
-        v.setProjected(intern(v.getProjected()));
+        v.setProjected(share(v.getProjected(), same == null ? null : same.getProjected()));
         slim.add(v);
         shared = false;
       } else {
-        slim.add(intern(v));
+        slim.add(share(v, same));
       }
     }
-    return shared ? intern(List.copyOf(slim)) : List.copyOf(slim);
+    return shared ? share(List.copyOf(slim), sibling) : List.copyOf(slim);
   }
 
-  private static PodStatus status(PodStatus status) {
+  private static PodStatus status(PodStatus status, PodStatus sibling, Times times) {
     status.setAdditionalProperties(NONE);
     status.setAllocatedResources(Collections.emptyMap());
     status.setHostIP(null);
@@ -177,31 +240,44 @@ final class SlimPods {
     status.setResourceClaimStatuses(List.of());
     status.setNodeAllocatableResourceClaimStatuses(List.of());
     status.setVolumeHealth(List.of());
+    status.setStartTime(times.of(status.getStartTime()));
     status.setPhase(intern(status.getPhase()));
     status.setReason(intern(status.getReason()));
     if (empty(status.getConditions())) {
       status.setConditions(List.of());
     } else {
+      // Conditions carry timestamps: shared with a sibling's when equal (pods started together), not interned.
+      List<PodCondition> theirs = sibling == null ? List.of() : sibling.getConditions();
       List<PodCondition> conditions = new ArrayList<>(status.getConditions().size());
       for (PodCondition c : status.getConditions()) {
         c.setAdditionalProperties(NONE);
         c.setLastProbeTime(null);
-        c.setType(intern(c.getType()));
-        c.setStatus(intern(c.getStatus()));
-        c.setReason(intern(c.getReason()));
-        c.setMessage(intern(c.getMessage()));
-        c.setLastTransitionTime(intern(c.getLastTransitionTime()));
-        conditions.add(intern(c));
+        PodCondition same = null;
+        for (PodCondition t : theirs) {
+          if (t.equals(c)) {
+            same = t;
+            break;
+          }
+        }
+        if (same == null) {
+          c.setLastTransitionTime(times.of(c.getLastTransitionTime()));
+          c.setType(intern(c.getType()));
+          c.setStatus(intern(c.getStatus()));
+          c.setReason(intern(c.getReason()));
+          c.setMessage(intern(c.getMessage()));
+        }
+        conditions.add(same == null ? c : same);
       }
-      status.setConditions(List.copyOf(conditions));
+      List<PodCondition> copy = List.copyOf(conditions);
+      status.setConditions(copy.equals(theirs) ? theirs : copy);
     }
-    status.setContainerStatuses(containerStatuses(status.getContainerStatuses()));
-    status.setInitContainerStatuses(containerStatuses(status.getInitContainerStatuses()));
-    status.setEphemeralContainerStatuses(containerStatuses(status.getEphemeralContainerStatuses()));
+    status.setContainerStatuses(containerStatuses(status.getContainerStatuses(), times));
+    status.setInitContainerStatuses(containerStatuses(status.getInitContainerStatuses(), times));
+    status.setEphemeralContainerStatuses(containerStatuses(status.getEphemeralContainerStatuses(), times));
     return status;
   }
 
-  private static List<ContainerStatus> containerStatuses(List<ContainerStatus> statuses) {
+  private static List<ContainerStatus> containerStatuses(List<ContainerStatus> statuses, Times times) {
     if (empty(statuses)) {
       return List.of();
     }
@@ -217,20 +293,21 @@ final class SlimPods {
       s.setVolumeMounts(List.of());
       s.setName(intern(s.getName()));
       s.setImage(intern(s.getImage()));
-      s.setState(state(s.getState()));
-      s.setLastState(state(s.getLastState()));
+      s.setState(state(s.getState(), times));
+      s.setLastState(state(s.getLastState(), times));
       slim.add(s);
     }
     return List.copyOf(slim);
   }
 
-  private static ContainerState state(ContainerState state) {
+  private static ContainerState state(ContainerState state, Times times) {
     if (state == null) {
       return null;
     }
     state.setAdditionalProperties(NONE);
     if (state.getRunning() != null) {
       state.getRunning().setAdditionalProperties(NONE);
+      state.getRunning().setStartedAt(times.of(state.getRunning().getStartedAt()));
     }
     if (state.getWaiting() != null) {
       state.getWaiting().setAdditionalProperties(NONE);
@@ -239,10 +316,62 @@ final class SlimPods {
     if (state.getTerminated() != null) {
       state.getTerminated().setAdditionalProperties(NONE);
       state.getTerminated().setContainerID(null);
+      state.getTerminated().setStartedAt(times.of(state.getTerminated().getStartedAt()));
+      state.getTerminated().setFinishedAt(times.of(state.getTerminated().getFinishedAt()));
       state.getTerminated().setReason(intern(state.getTerminated().getReason()));
     }
     return state.getRunning() == null && state.getWaiting() == null && state.getTerminated() == null
         ? intern(state) : state;
+  }
+
+  /**
+   * The timestamps of one pod, held once each: a pod's creation, scheduling and start often fall in one
+   * second, and so do its readiness conditions; a sibling created or started in the same second shares them.
+   */
+  private static final class Times {
+    private final String[] seen = new String[8];
+    private int count;
+
+    Times(Pod sibling) {
+      if (sibling != null && sibling.getMetadata() != null) {
+        of(sibling.getMetadata().getCreationTimestamp());
+      }
+      if (sibling != null && sibling.getStatus() != null) {
+        of(sibling.getStatus().getStartTime());
+      }
+    }
+
+    String of(String time) {
+      if (time == null) {
+        return null;
+      }
+      for (int i = 0; i < count; i++) {
+        if (seen[i].equals(time)) {
+          return seen[i];
+        }
+      }
+      if (count < seen.length) {
+        seen[count++] = time;
+      }
+      return time;
+    }
+  }
+
+  private static boolean equalOwners(List<OwnerReference> owners, List<OwnerReference> sibling) {
+    if (sibling == null || sibling.size() != owners.size()) {
+      return false;
+    }
+    for (int i = 0; i < owners.size(); i++) {
+      OwnerReference o = owners.get(i);
+      if (o == null) {
+        return false;
+      }
+      o.setAdditionalProperties(NONE);
+      if (!o.equals(sibling.get(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean empty(java.util.Collection<?> c) {
@@ -253,8 +382,8 @@ final class SlimPods {
     return m == null || m.isEmpty();
   }
 
-  @SuppressWarnings("unchecked")
+  /** The part held once for the whole graph (see {@link Compact}); its strings too. */
   private static <T> T intern(T value) {
-    return value == null ? null : (T) SHARED.intern(value);
+    return value == null ? null : Compact.part(value);
   }
 }
