@@ -31,7 +31,7 @@ final class Entry {
   static final class Derived {
     final long structure;
     List<Entry> children;
-    java.util.Set<ObjectRef> consumers;
+    List<ObjectRef> consumers;
     List<ResolvedOwner> owners;
     java.util.Optional<String> ownerCycle;
 

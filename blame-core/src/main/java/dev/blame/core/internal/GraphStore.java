@@ -304,7 +304,8 @@ final class GraphStore {
       for (Entry.OwnerLink owner : entry.owners) {
         owners.add(new Entry.ResolvedOwner(owner, resolveOwner(entry, owner), ownerPresent(entry, owner)));
       }
-      derived.owners = List.copyOf(owners);
+      // Siblings resolve their (shared) owner lists alike: held once, as the owner lists are.
+      derived.owners = RESOLVED_OWNERS.intern(List.copyOf(owners));
     }
     return derived.owners;
   }
@@ -613,10 +614,10 @@ final class GraphStore {
    * Keys of objects whose verdict may depend on this object: the sources of its incoming edges. Cached until
    * the next structural change; not to be modified.
    */
-  Set<ObjectRef> consumers(ObjectRef ref) {
+  List<ObjectRef> consumers(ObjectRef ref) {
     Entry entry = byKey.get(ref);
     if (entry == null) {
-      return Set.of();
+      return List.of();
     }
     Entry.Derived derived = derived(entry);
     if (derived.consumers == null) {
@@ -625,7 +626,7 @@ final class GraphStore {
     return derived.consumers;
   }
 
-  private Set<ObjectRef> findConsumers(Entry entry) {
+  private List<ObjectRef> findConsumers(Entry entry) {
     Set<ObjectRef> consumers = new LinkedHashSet<>();
     for (Entry.ResolvedOwner owner : resolvedOwners(entry)) {
       if (byKey.containsKey(owner.key())) {
@@ -644,7 +645,8 @@ final class GraphStore {
         }
       }
     }
-    return consumers.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(consumers);
+    // Distinct, in the order found; siblings (pods of one ReplicaSet behind one Service) have equal ones: held once.
+    return consumers.isEmpty() ? List.of() : CONSUMERS.intern(List.copyOf(consumers));
   }
 
   // ---------------------------------------------------------------- writes
@@ -765,6 +767,12 @@ final class GraphStore {
 
   /** Healthy pods of one ReplicaSet have equal verdicts ("Running", same revision): kept once. */
   private static final com.google.common.collect.Interner<Verdict> VERDICTS =
+      com.google.common.collect.Interners.newWeakInterner();
+
+  private static final com.google.common.collect.Interner<List<Entry.ResolvedOwner>> RESOLVED_OWNERS =
+      com.google.common.collect.Interners.newWeakInterner();
+
+  private static final com.google.common.collect.Interner<List<ObjectRef>> CONSUMERS =
       com.google.common.collect.Interners.newWeakInterner();
 
   /** The children of one owner name it alike: their owner lists are kept once. */
