@@ -153,6 +153,39 @@ public final class Fabric8ClusterPort implements ClusterPort {
 
   @Override
   public AutoCloseable watch(ApiResource resource, String namespace, WatchListener listener) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return start(newInformer(resource, namespace), resource, namespace, listener);
+      } catch (BlameException e) {
+        // A connection cut while the first LIST is under way (a proxy or the API server dropping connections)
+        // is retried, as a running informer retries; HTTP errors, RBAC denials and timeouts are not.
+        long backoff = TimeUnit.MILLISECONDS.toNanos(200L * attempt);
+        if (e.kind() != BlameException.Kind.UNREACHABLE || !(rootCause(e) instanceof java.io.IOException)
+            || attempt >= MAX_START_ATTEMPTS || System.nanoTime() + backoff >= deadline) {
+          throw e;
+        }
+        try {
+          TimeUnit.NANOSECONDS.sleep(backoff);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static final int MAX_START_ATTEMPTS = 3;
+
+  private static Throwable rootCause(Throwable t) {
+    Throwable cause = t;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
+
+  private SharedIndexInformer<? extends HasMetadata> newInformer(ApiResource resource, String namespace) {
     Class<? extends KubernetesResource> type = typed(resource.kind(), resource.version());
     SharedIndexInformer<? extends HasMetadata> informer;
     if (type != null && HasMetadata.class.isAssignableFrom(type)) {
@@ -169,7 +202,7 @@ public final class Fabric8ClusterPort implements ClusterPort {
       informer = informer(client.genericKubernetesResources(context), resource, namespace,
           GenericKubernetesResource.class);
     }
-    return start(informer, resource, namespace, listener);
+    return informer;
   }
 
   private <T extends HasMetadata> SharedIndexInformer<T> informer(
