@@ -134,6 +134,12 @@ public final class ClusterSource implements Source {
       }
       watch = port.watch(resource.get(), namespace, new Listener());
     } catch (BlameException e) {
+      if (e.kind() == BlameException.Kind.UNREACHABLE && !watches.isEmpty() && connectionLost(e)) {
+        // The cluster answered before: a connection lost while this kind starts is transient. The kind stays
+        // unwatched, so the next query (a wait re-prepares every second) starts it again.
+        LOG.warn("Could not start watching {} ({}); the next query tries again", kind, e.getMessage());
+        return false;
+      }
       if (e.kind() != BlameException.Kind.FORBIDDEN) {
         throw e;
       }
@@ -148,6 +154,15 @@ public final class ClusterSource implements Source {
     }
     watches.put(kind, watch);
     return true;
+  }
+
+  private static boolean connectionLost(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.io.IOException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override
