@@ -128,7 +128,7 @@ class PeerConformanceTest {
    * Some kstatus manifests are synthetic objects without metadata.name, which a real API server (and our
    * reader) refuses; they get a placeholder name, nothing else changes.
    */
-  private static String named(String yaml) throws IOException {
+  static String named(String yaml) throws IOException {
     com.fasterxml.jackson.databind.node.ObjectNode object =
         (com.fasterxml.jackson.databind.node.ObjectNode) YAML.readTree(yaml);
     com.fasterxml.jackson.databind.node.ObjectNode metadata = object.has("metadata") && object.get("metadata").isObject()
