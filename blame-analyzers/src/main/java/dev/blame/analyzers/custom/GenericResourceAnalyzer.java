@@ -115,7 +115,8 @@ public final class GenericResourceAnalyzer implements Analyzer {
     }
     signals.stream().filter(s -> s.health() != Health.HEALTHY)
         .sorted(java.util.Comparator.comparingInt(s -> PRECEDENCE.indexOf(s.health()))).limit(MAX_FINDINGS)
-        .forEach(s -> findings.add(signalFinding(ref, s, s.health().compareTo(chosen) > 0 ? chosen : s.health())));
+        .forEach(s -> findings.add(signalFinding(ref, s, s.health().compareTo(chosen) > 0 ? chosen : s.health(),
+            message)));
     ReconcileStatus status = switch (chosen) {
       case DEGRADED -> ReconcileStatus.FAILED;
       case PROGRESSING -> ReconcileStatus.IN_PROGRESS;
@@ -149,7 +150,8 @@ public final class GenericResourceAnalyzer implements Analyzer {
         working ? "Waiting for the controller to report readiness" : "Status not understood", findings);
   }
 
-  private static Finding signalFinding(ObjectRef ref, Signal s, Health health) {
+  /** {@code status.message} explains the object's own phase or state, not a nested one's. */
+  private static Finding signalFinding(ObjectRef ref, Signal s, Health health, String statusMessage) {
     ReasonCode fallback = switch (s.health()) {
       case DEGRADED -> PHASE_FAILED;
       case SUSPENDED -> SUSPENDED;
@@ -158,7 +160,9 @@ public final class GenericResourceAnalyzer implements Analyzer {
       default -> PHASE_PENDING;
     };
     ReasonCode reason = s.condition().map(c -> c.reasonCode(fallback)).orElse(fallback);
-    return Finding.builder().subject(ref).health(health).reason(reason).message(s.describe())
+    boolean own = s.condition().isEmpty() && s.field().indexOf('.') == s.field().lastIndexOf('.');
+    String text = s.describe() + (own && !statusMessage.isEmpty() ? ": " + statusMessage : "");
+    return Finding.builder().subject(ref).health(health).reason(reason).message(text)
         .addEvidence(s.evidence()).since(s.condition().flatMap(c -> c.since())).build();
   }
 
