@@ -69,7 +69,8 @@ final class ConditionVocabulary {
     }
     if (!noPrefix && (words.stream().anyMatch(NEGATIVE::contains) || words.get(0).equals("not"))) {
       if (c.isTrue()) {
-        return Optional.of(severe(c) ? Health.DEGRADED : Health.PROGRESSING);
+        boolean waiting = IN_PROGRESS.matcher(c.reason()).find() && !FAILURE.matcher(c.reason()).find();
+        return Optional.of(severe(c) && !waiting ? Health.DEGRADED : Health.PROGRESSING);
       }
       return c.isFalse() ? Optional.of(Health.HEALTHY) : Optional.empty();
     }

@@ -46,6 +46,7 @@ public final class GenericResourceAnalyzer implements Analyzer {
   public static final ReasonCode STATUS_MISSING = ReasonCode.of("StatusMissing");
   public static final ReasonCode UNRECOGNIZED_STATUS = ReasonCode.of("UnrecognizedStatus");
   public static final ReasonCode NO_READINESS = ReasonCode.of("NoReadinessReported");
+  public static final ReasonCode REPLICAS_UNAVAILABLE = ReasonCode.of("ReplicasUnavailable");
 
   /** Which signal wins: the first health in this list that any signal has. */
   private static final List<Health> PRECEDENCE = List.of(Health.DEGRADED, Health.SUSPENDED, Health.MISSING,
@@ -105,7 +106,7 @@ public final class GenericResourceAnalyzer implements Analyzer {
     Health chosen = paused ? Health.SUSPENDED : PRECEDENCE.stream()
         .filter(h -> signals.stream().anyMatch(s -> s.health() == h)).findFirst().orElse(null);
     if (chosen == null) {
-      return unrecognized(ref, u, findings);
+      return GenericFindings.unrecognized(ref, u, findings);
     }
     Signal first = signals.stream().filter(s -> s.health() == chosen).findFirst().orElseThrow();
     String message = u.string("status", "message");
@@ -115,7 +116,7 @@ public final class GenericResourceAnalyzer implements Analyzer {
     }
     signals.stream().filter(s -> s.health() != Health.HEALTHY)
         .sorted(java.util.Comparator.comparingInt(s -> PRECEDENCE.indexOf(s.health()))).limit(MAX_FINDINGS)
-        .forEach(s -> findings.add(signalFinding(ref, s, s.health().compareTo(chosen) > 0 ? chosen : s.health(),
+        .forEach(s -> findings.add(GenericFindings.signal(ref, s, s.health().compareTo(chosen) > 0 ? chosen : s.health(),
             message)));
     ReconcileStatus status = switch (chosen) {
       case DEGRADED -> ReconcileStatus.FAILED;
@@ -124,46 +125,6 @@ public final class GenericResourceAnalyzer implements Analyzer {
       default -> ReconcileStatus.CURRENT;
     };
     return Judgement.of(chosen, status, summary, findings);
-  }
-
-  /**
-   * A status with no signal we understand is UNKNOWN, unless it shows a controller at work on the object
-   * (conditions written, or {@code observedGeneration} written): then nothing is ready yet, PROGRESSING.
-   */
-  private static Verdict unrecognized(ObjectRef ref, Unstructured u, List<Finding> findings) {
-    List<String> fields = u.child("status").entries().stream().map(e -> e.getKey()).limit(12).toList();
-    List<Condition> conditions = u.conditions();
-    boolean working = !conditions.isEmpty() || u.number("status", "observedGeneration").isPresent();
-    Health health = working ? Health.PROGRESSING : Health.UNKNOWN;
-    String why = fields.isEmpty() ? "the status is empty"
-        : "no condition, phase, state or health we understand among " + fields;
-    dev.blame.api.ImmutableFinding.Builder finding = Finding.builder().subject(ref).health(health)
-        .reason(working ? NO_READINESS : UNRECOGNIZED_STATUS)
-        .message(working ? "its controller reports on it, but nothing says it is ready (" + why + ")"
-            : "we cannot tell its health: " + why);
-    conditions.stream().limit(4).forEach(c -> finding.addEvidence(c.evidence()));
-    if (conditions.isEmpty()) {
-      finding.addEvidence(Evidence.field("status", fields.isEmpty() ? "{}" : String.join(",", fields)));
-    }
-    findings.add(finding.build());
-    return Judgement.of(health, working ? ReconcileStatus.IN_PROGRESS : ReconcileStatus.CURRENT,
-        working ? "Waiting for the controller to report readiness" : "Status not understood", findings);
-  }
-
-  /** {@code status.message} explains the object's own phase or state, not a nested one's. */
-  private static Finding signalFinding(ObjectRef ref, Signal s, Health health, String statusMessage) {
-    ReasonCode fallback = switch (s.health()) {
-      case DEGRADED -> PHASE_FAILED;
-      case SUSPENDED -> SUSPENDED;
-      case MISSING -> REPORTED_MISSING;
-      case UNKNOWN -> REPORTED_UNKNOWN;
-      default -> PHASE_PENDING;
-    };
-    ReasonCode reason = s.condition().map(c -> c.reasonCode(fallback)).orElse(fallback);
-    boolean own = s.condition().isEmpty() && s.field().indexOf('.') == s.field().lastIndexOf('.');
-    String text = s.describe() + (own && !statusMessage.isEmpty() ? ": " + statusMessage : "");
-    return Finding.builder().subject(ref).health(health).reason(reason).message(text)
-        .addEvidence(s.evidence()).since(s.condition().flatMap(c -> c.since())).build();
   }
 
   static Finding conditionFinding(ObjectRef ref, Condition c, Health health, ReasonCode fallback) {
