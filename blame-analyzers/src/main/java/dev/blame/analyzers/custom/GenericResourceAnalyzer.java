@@ -77,6 +77,9 @@ public final class GenericResourceAnalyzer implements Analyzer {
           .since(node.deletedAt()).build());
       return Judgement.of(Health.PROGRESSING, ReconcileStatus.TERMINATING, "being deleted", findings);
     }
+    if (!u.has("status") && !keepsStatus(node.object())) {
+      return Judgement.of(Health.HEALTHY, ReconcileStatus.CURRENT, "No status: this kind keeps none", findings);
+    }
     if (!u.has("status")) {
       findings.add(Finding.builder().subject(ref).health(Health.PROGRESSING).reason(STATUS_MISSING)
           .message(ref.display() + " has no status: no controller has reported on it yet (or it is of a kind"
@@ -125,6 +128,23 @@ public final class GenericResourceAnalyzer implements Analyzer {
       default -> ReconcileStatus.CURRENT;
     };
     return Judgement.of(chosen, status, summary, findings);
+  }
+
+  /**
+   * Whether the kind has a status at all. A custom resource may (we cannot tell from the object); a built-in
+   * kind says so in its API type: Endpoints, ConfigMaps, ServiceAccounts and RBAC objects have no status
+   * field, so their lack of one is not a controller that has yet to report.
+   */
+  static boolean keepsStatus(io.fabric8.kubernetes.api.model.HasMetadata object) {
+    if (object instanceof io.fabric8.kubernetes.api.model.GenericKubernetesResource) {
+      return true;
+    }
+    try {
+      object.getClass().getMethod("getStatus");
+      return true;
+    } catch (NoSuchMethodException e) {
+      return false;
+    }
   }
 
   static Finding conditionFinding(ObjectRef ref, Condition c, Health health, ReasonCode fallback) {

@@ -95,7 +95,9 @@ class GenericConventionsTest {
         Arguments.of("example.com/v1", "Widget", "spec: {paused: true}\nstatus: {phase: Failed}\n",
             Health.SUSPENDED),
         Arguments.of("monitoring.coreos.com/v1", "ServiceMonitor", "spec: {endpoints: [{port: web}]}\n",
-            Health.PROGRESSING));
+            Health.PROGRESSING),
+        Arguments.of("v1", "Endpoints", "subsets: [{addresses: [{ip: 10.0.0.1}], ports: [{port: 80}]}]\n",
+            Health.HEALTHY));
   }
 
   @ParameterizedTest(name = "{1} {2} -> {3}")
