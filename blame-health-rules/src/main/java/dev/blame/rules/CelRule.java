@@ -26,13 +26,13 @@ import java.util.Map;
  * progress; otherwise {@code inProgress}, {@code failed} and {@code current} are evaluated in that order and
  * the first true one decides (Progressing, Degraded, Healthy); none true is in progress. The expressions see
  * the object's top-level fields as variables ({@code apiVersion}, {@code kind}, {@code metadata},
- * {@code spec}, {@code status}), with CEL's optional syntax and the strings, sets and encoders extensions, as
+ * {@code spec}, {@code status}, {@code data}), with CEL's optional syntax and the strings, sets and encoders extensions, as
  * in Flux. An expression that fails on an object (a field that is absent, a result that is not a bool) makes
  * it Unknown, naming the expression.
  */
 final class CelRule extends Rule {
 
-  static final List<String> VARIABLES = List.of("apiVersion", "kind", "metadata", "spec", "status");
+  static final List<String> VARIABLES = List.of("apiVersion", "kind", "metadata", "spec", "status", "data");
 
   private static final CelOptions OPTIONS = CelOptions.current()
       .enableHeterogeneousNumericComparisons(true)

@@ -2,7 +2,6 @@ package dev.blame.rules;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.blame.api.BlameException;
@@ -150,9 +149,10 @@ public final class HealthRules implements HealthRuleLoader {
 
   private RuleAnalyzer cel(Path file) {
     List<JsonNode> docs = new ArrayList<>();
-    try (MappingIterator<JsonNode> it = YAML.readerFor(JsonNode.class).readValues(read(file))) {
-      while (it.hasNext()) {
-        JsonNode doc = it.next();
+    // Document by document: a reader's readValues would unwrap a top-level list into its entries.
+    try (com.fasterxml.jackson.core.JsonParser parser = YAML.getFactory().createParser(read(file))) {
+      while (parser.nextToken() != null) {
+        JsonNode doc = YAML.readTree(parser);
         if (doc != null && !doc.isNull() && !doc.isMissingNode()) {
           docs.add(doc);
         }
