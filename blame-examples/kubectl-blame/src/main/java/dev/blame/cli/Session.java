@@ -118,6 +118,7 @@ final class Session implements AutoCloseable {
           .orElseGet(Instant::now);
     }
     builder.clock(Clock.fixed(now, ZoneOffset.UTC));
+    options.rules.apply(builder, null);
     return new Session(cli, options, true, builder, now, null, options.namespace);
   }
 
@@ -154,6 +155,12 @@ final class Session implements AutoCloseable {
     BlameEngine.Builder builder = BlameEngine.builder().client(client)
         .requestTimeout(Duration.ofMillis(timeoutMillis))
         .clock(fixed == null ? Clock.systemUTC() : Clock.fixed(fixed, ZoneOffset.UTC));
+    try {
+      options.rules.apply(builder, client);
+    } catch (RuntimeException e) {
+      client.close();
+      throw e;
+    }
     return new Session(cli, options, false, builder, fixed, client, ns);
   }
 

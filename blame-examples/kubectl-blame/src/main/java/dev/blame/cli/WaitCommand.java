@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -84,6 +85,9 @@ final class WaitCommand implements Callable<Integer> {
       description = "How long one request or initial list may take (default: ${DEFAULT-VALUE}).")
   int requestTimeoutSeconds;
 
+  @Mixin
+  HealthRuleOptions rules = new HealthRuleOptions();
+
   @Parameters(arity = "0..*", paramLabel = "TYPE/NAME",
       description = "The objects to wait for, e.g. deploy/web sts/db; or give -f.")
   List<String> objects = new ArrayList<>();
@@ -120,6 +124,7 @@ final class WaitCommand implements Callable<Integer> {
     source.context = context;
     source.kubeconfig = kubeconfig;
     source.requestTimeoutSeconds = requestTimeoutSeconds;
+    source.rules = rules;
     try (Session session = Session.open(withSlack, source)) {
       List<ObjectRef> refs = new ArrayList<>();
       Set<GroupKind> kinds = new LinkedHashSet<>();
