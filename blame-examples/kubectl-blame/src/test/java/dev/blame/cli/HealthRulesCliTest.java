@@ -38,10 +38,14 @@ class HealthRulesCliTest {
   void statusJudgesACustomResourceWithArgoCdsLuaScript() throws IOException {
     JsonNode rows = json(Run.of("status", "-f", ROLLOUT, "--health-rules", ARGOCD, "-o", "json"));
     JsonNode rollout = rows.get(0);
+    assertThat(rollout.path("kind").asText()).isEqualTo("Rollout");
     assertThat(rollout.path("health").asText()).isEqualTo("Degraded");
-    JsonNode finding = rollout.path("findings").get(0);
+    assertThat(rollout.path("reason").asText()).isEqualTo("HealthRule");
+    assertThat(rollout.path("message").asText()).isEqualTo("Rollout is aborted");
+    // The evidence names the rule: file and kind key.
+    JsonNode finding = json(Run.of("rollout/canary-demo", "-f", ROLLOUT, "--health-rules", ARGOCD, "-o", "json"))
+        .path("findings").get(0);
     assertThat(finding.path("reason").asText()).isEqualTo("HealthRule");
-    assertThat(finding.path("message").asText()).isEqualTo("Rollout is aborted");
     JsonNode evidence = finding.path("evidence").get(0);
     assertThat(evidence.path("kind").asText()).isEqualTo("Rule");
     assertThat(evidence.path("path").asText()).isEqualTo(SCRIPT + " [argoproj.io/Rollout]");
@@ -64,8 +68,9 @@ class HealthRulesCliTest {
             current: status.phase == 'Healthy'
         """);
     JsonNode rows = json(Run.of("status", "-f", ROLLOUT, "--health-rules", rules.toString(), "-o", "json"));
-    JsonNode finding = rows.get(0).path("findings").get(0);
     assertThat(rows.get(0).path("health").asText()).isEqualTo("Degraded");
+    JsonNode finding = json(Run.of("rollout/canary-demo", "-f", ROLLOUT, "--health-rules", rules.toString(),
+        "-o", "json")).path("findings").get(0);
     assertThat(finding.path("evidence").get(0).path("path").asText())
         .isEqualTo(rules + " healthCheckExprs[0] [argoproj.io/Rollout]");
     assertThat(finding.path("evidence").get(0).path("value").asText())
@@ -124,8 +129,9 @@ class HealthRulesCliTest {
     Path kubeconfig = LiveClusterTest.kubeconfig(dir, client.getMasterUrl().toString(), "demo");
     JsonNode rows = json(Run.of("status", "cm/shapes", "--kubeconfig", kubeconfig.toString(),
         "--argocd-namespace", "argocd", "-o", "json"));
-    JsonNode finding = rows.get(0).path("findings").get(0);
     assertThat(rows.get(0).path("health").asText()).isEqualTo("Degraded");
+    JsonNode finding = json(Run.of("cm/shapes", "--kubeconfig", kubeconfig.toString(), "--argocd-namespace",
+        "argocd", "-o", "json")).path("findings").get(0);
     assertThat(finding.path("message").asText()).isEqualTo("Use a different color for TRIANGLE");
     assertThat(finding.path("evidence").get(0).path("path").asText())
         .isEqualTo("argocd/argocd-cm resource.customizations.health.ConfigMap [ConfigMap]");
