@@ -15,7 +15,6 @@ import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,8 +85,10 @@ final class CelRule extends Rule {
     }
     CelValidationResult result = CEL.compile(expression);
     if (result.hasError()) {
+      String error = result.getErrorString().strip();
+      int nl = error.indexOf('\n');
       throw new IllegalArgumentException(field + " '" + expression + "' does not compile: "
-          + result.getErrorString().replaceAll("\\s*\\R\\s*", "; "));
+          + (nl < 0 ? error : error.substring(0, nl)).strip());
     }
     try {
       checks.add(new Check(field, expression, CEL.createProgram(result.getAst()), health));
@@ -106,12 +107,12 @@ final class CelRule extends Rule {
           + " is behind metadata.generation " + generation.longValue(), "observedGeneration "
           + observed.longValue() + " != generation " + generation.longValue());
     }
+    // A variable the object lacks (no status yet) is an empty map, so that status.?phase works on it; Flux
+    // fails such an expression instead, and an expression that reads status.phase directly still fails here.
     Map<String, Object> variables = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
-      if (VARIABLES.contains(field.getKey())) {
-        variables.put(field.getKey(), toCel(field.getValue()));
-      }
+    for (String variable : VARIABLES) {
+      JsonNode value = object.get(variable);
+      variables.put(variable, value == null || value.isNull() ? Map.of() : toCel(value));
     }
     for (Check check : checks) {
       Object value;

@@ -100,6 +100,19 @@ class CelRuleTest {
   }
 
   @Test
+  void anObjectWithoutStatusYetCanBeJudgedWithOptionalAccess() throws IOException {
+    Path rules = Files.writeString(tmp.resolve("db.yaml"), """
+        - apiVersion: example.com/v1
+          kind: Database
+          inProgress: status.?phase.orValue('') in ['', 'Pending']
+          current: status.phase == 'Running'
+        """);
+    RuleAnalyzer analyzer = (RuleAnalyzer) new HealthRules().load(rules).get(0);
+    String fresh = "apiVersion: example.com/v1\nkind: Database\nmetadata: {name: orders}\nspec: {size: 1}\n";
+    assertThat(judge(analyzer, fresh).health()).isEqualTo(Health.PROGRESSING);
+  }
+
+  @Test
   void anExpressionThatFailsOnAnObjectMakesItUnknownNamingTheExpression() throws IOException {
     // The Certificate entry reads status.conditions without has(): an object without them cannot be judged.
     Verdict verdict = judge(flux(), "apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata: {name: x}\n"
