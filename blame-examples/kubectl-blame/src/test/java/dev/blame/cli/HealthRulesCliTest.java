@@ -142,4 +142,29 @@ class HealthRulesCliTest {
     assertThat(missing.err()).isEqualTo("error: --argocd-namespace elsewhere: no ConfigMap argocd-cm in "
         + "namespace \"elsewhere\"\n");
   }
+
+  @Test
+  void waitFailsOnWhatTheRuleCallsDegradedAndCompletesOnHealthy() throws IOException {
+    Path script = Files.writeString(dir.resolve("cm-health.lua"), """
+        hs = {status = "Healthy"}
+        if obj.data ~= nil and obj.data.TRIANGLE_COLOR == "white" then
+          hs = {status = "Degraded", message = "Use a different color for TRIANGLE"}
+        end
+        return hs
+        """);
+    client.configMaps().inNamespace("demo").resource(new ConfigMapBuilder().withNewMetadata()
+        .withName("white").endMetadata().addToData("TRIANGLE_COLOR", "white").build()).create();
+    client.configMaps().inNamespace("demo").resource(new ConfigMapBuilder().withNewMetadata()
+        .withName("red").endMetadata().addToData("TRIANGLE_COLOR", "red").build()).create();
+    Path kubeconfig = LiveClusterTest.kubeconfig(dir, client.getMasterUrl().toString(), "demo");
+
+    Run failed = Run.of("wait", "cm/white", "--kubeconfig", kubeconfig.toString(), "--health-rules",
+        "ConfigMap=" + script, "--timeout", "30s");
+    assertThat(failed.code()).as(failed.toString()).isEqualTo(1);
+    assertThat(failed.out()).contains("Use a different color for TRIANGLE");
+
+    Run complete = Run.of("wait", "cm/red", "--kubeconfig", kubeconfig.toString(), "--health-rules",
+        "ConfigMap=" + script, "--timeout", "30s");
+    assertThat(complete.code()).as(complete.toString()).isZero();
+  }
 }
