@@ -94,6 +94,7 @@ final class WaitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    long start = System.nanoTime();
     if (objects.isEmpty() && filenames.isEmpty()) {
       throw new CliException("name the objects to wait for (TYPE/NAME...) or give manifests with -f");
     }
@@ -145,7 +146,7 @@ final class WaitCommand implements Callable<Integer> {
               + session.where(ref));
         }
       }
-      WaitView view = new WaitView(cli, json);
+      WaitView view = new WaitView(cli, json, start);
       WaitResult result = blame.waitFor(refs).timeout(deadline).onProgress(view::progress).await();
       view.result(result, deadline);
       if (junitReport != null) {
