@@ -90,6 +90,8 @@ final class BlameCli implements Callable<Integer> {
     commandLine.addSubcommand("wait", new WaitCommand(cli));
     commandLine.addSubcommand("completion", new CompletionCommand());
     commandLine.addSubcommand("__complete", new CompleteCommand());
+    // Completion gets the words as typed, options included.
+    commandLine.getSubcommands().get("__complete").setUnmatchedOptionsArePositionalParams(true);
     commandLine.addSubcommand("__train", new TrainCommand(cli));
     commandLine.registerConverter(OutputFormat.class, OutputFormat::parse);
     // `-n demo` is a namespace, not the demo subcommand.

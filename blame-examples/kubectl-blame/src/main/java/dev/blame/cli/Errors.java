@@ -9,7 +9,10 @@ final class Errors {
 
   /** A Java class name as wrapped exceptions put it in messages: {@code java.net.UnknownHostException: }. */
   private static final java.util.regex.Pattern CLASS_NAME = java.util.regex.Pattern.compile(
-      "\\b(?:[a-z_][a-z0-9_]*\\.)+(?<simple>[A-Z][A-Za-z0-9_]*)(?:\\$[A-Za-z0-9_]+)*(?::\\s*)?");
+      "\\b(?:[a-z_][a-z0-9_]*\\.)+(?<simple>[A-Z][A-Za-z0-9_]*(?:\\$[A-Za-z0-9_]+)*)(?::\\s*)?");
+  /** A word said twice once a class name became it: {@code connection refused: Connection refused}. */
+  private static final java.util.regex.Pattern REPEATED = java.util.regex.Pattern.compile(
+      "(?i)\\b([a-z][a-z ]+[a-z]): \\1\\b");
 
   /**
    * The message of an exception on one line, without Java class names: a wrapped cause's class becomes what it
@@ -23,13 +26,13 @@ final class Errors {
     java.util.regex.Matcher m = CLASS_NAME.matcher(message);
     StringBuilder plain = new StringBuilder();
     while (m.find()) {
-      String simple = m.group("simple");
+      String simple = m.group("simple").substring(m.group("simple").lastIndexOf('$') + 1);
       String word = simple.endsWith("Exception") || simple.endsWith("Error")
           ? MEANINGS.getOrDefault(simple, "") : m.group();
       m.appendReplacement(plain, java.util.regex.Matcher.quoteReplacement(word));
     }
     m.appendTail(plain);
-    message = plain.toString();
+    message = REPEATED.matcher(plain.toString()).replaceAll("$1");
     // Parser messages come with a source snippet and a caret on further lines: keep the words only.
     StringBuilder line = new StringBuilder();
     for (String part : message.split("\\R")) {
@@ -63,7 +66,7 @@ final class Errors {
         String word = MEANINGS.get(c.getSimpleName());
         if (word != null) {
           String detail = t.getMessage() == null ? "" : oneLineOf(t.getMessage());
-          found = (word + detail).strip();
+          found = withoutRepeats((word + detail).strip());
           if (found.endsWith(":")) {
             found = found.substring(0, found.length() - 1);
           }
@@ -76,6 +79,10 @@ final class Errors {
 
   private static String oneLineOf(String message) {
     return message.replaceAll("\\s*\\R\\s*", "; ").replaceAll(CLASS_NAME.pattern(), "").strip();
+  }
+
+  static String withoutRepeats(String text) {
+    return REPEATED.matcher(text).replaceAll("$1");
   }
 
   /** Why a request to the API server at {@code server} failed, on one line, naming the server. */
@@ -93,8 +100,9 @@ final class Errors {
     String message = oneLine(e);
     switch (e.kind()) {
       case UNREACHABLE:
-        return "cannot reach the cluster: " + meaning(e).map(m -> message + " (" + m + ")").orElse(message)
-            + REACH_HINT;
+        return "cannot reach the cluster: " + meaning(e).filter(m -> !message.toLowerCase(java.util.Locale.ROOT)
+            .contains(m.toLowerCase(java.util.Locale.ROOT).split(":")[0])).map(m -> message + " (" + m + ")")
+            .orElse(message) + REACH_HINT;
       case FORBIDDEN:
         return "the cluster refused access: " + message + "; ask for read access to it (see docs/rbac.yaml) or "
             + "use another context with --context";

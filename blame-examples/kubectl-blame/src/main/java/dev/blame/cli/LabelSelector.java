@@ -44,6 +44,9 @@ final class LabelSelector {
       terms.add(term(m));
       at = m.end();
     }
+    if (text.strip().endsWith(",")) {
+      throw new CliException("-l/--selector \"" + text + "\" ends with a comma; give one more requirement or drop it");
+    }
     if (terms.isEmpty()) {
       throw new CliException("-l/--selector is empty; give key=value, e.g. -l app=web");
     }
@@ -59,8 +62,8 @@ final class LabelSelector {
       String key = m.group("setKey");
       Set<String> values = Set.of(java.util.Arrays.stream(m.group("values").split(","))
           .map(String::strip).filter(v -> !v.isEmpty()).distinct().toArray(String[]::new));
-      return "in".equals(m.group("op")) ? labels -> values.contains(labels.get(key))
-          : labels -> !values.contains(labels.get(key));
+      return "in".equals(m.group("op")) ? labels -> labels.containsKey(key) && values.contains(labels.get(key))
+          : labels -> !labels.containsKey(key) || !values.contains(labels.get(key));
     }
     if (m.group("key") != null) {
       String key = m.group("key");

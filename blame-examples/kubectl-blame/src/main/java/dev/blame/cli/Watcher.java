@@ -43,7 +43,17 @@ final class Watcher {
     this.intervalMillis = Math.max(1, intervalMillis);
   }
 
-  int run() throws InterruptedException {
+  /** Runs until interrupted (in-process callers), or until the process is stopped (Ctrl-C). */
+  int run() {
+    try {
+      loop();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return ExitCode.OK;
+  }
+
+  private void loop() throws InterruptedException {
     String lastNews = null;
     String lastText = null;
     Instant lostSince = null;
@@ -93,7 +103,6 @@ final class Watcher {
       lastNews = news;
       Thread.sleep(intervalMillis);
     }
-    return ExitCode.OK;
   }
 
   /** The view while the cluster does not answer: no verdict, since none would be current. */

@@ -108,10 +108,11 @@ class WaitCommandTest {
         "-o", "json", "--junit-report", junit.toString());
     assertThat(run.code()).as(run.toString()).isEqualTo(1);
     String json = run.out().substring(0, run.out().indexOf("\n::error"));
-    JsonNode doc = new ObjectMapper().readTree(json);
-    assertThat(doc.path("outcome").asText()).isEqualTo("FAILED");
+    JsonNode doc = Schema.assertValid("wait", json);
+    assertThat(doc.path("outcome").asText()).isEqualTo("Failed");
+    assertThat(doc.path("objects").get(0).path("health").asText()).isEqualTo("Degraded");
     assertThat(doc.path("exitCode").asInt()).isEqualTo(1);
-    assertThat(doc.path("objects").get(0).path("phase").asText()).isEqualTo("DOOMED");
+    assertThat(doc.path("objects").get(0).path("phase").asText()).isEqualTo("Doomed");
     assertThat(doc.path("culprits").get(0).path("reason").asText()).isEqualTo("FailedCreate");
     assertThat(doc.path("culprits").get(0).path("kind").asText()).isEqualTo("ReplicaSet");
     assertThat(run.out()).contains("::error title=Rollout failed: ReplicaSet web-", "exceeded quota");
