@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * handles or reads, plus Events. Never Secrets: their values must not be read, and the minimal RBAC role grants
  * no access to them.
  *
- * <p>Thread-safe: watches start one at a time under this object's lock, and each returns once its initial
- * LIST is in the graph, so a query that has prepared sees every kind it involves complete.
+ * <p>Thread-safe: watches start under this object's lock, the kinds of one round in parallel (their initial LISTs
+ * on up to {@value #PARALLEL_LISTS} threads), and each returns once its initial LIST is in the graph, so a query that
+ * has prepared sees every kind it involves complete.
  */
 public final class ClusterSource implements Source {
 

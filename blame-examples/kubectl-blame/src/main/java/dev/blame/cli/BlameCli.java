@@ -154,7 +154,7 @@ final class BlameCli implements Callable<Integer> {
     try (Session session = Session.open(cli, source)) {
       List<ResourceType> types = new ArrayList<>();
       for (Targets.Target target : targets) {
-        types.add(resolve(session, target, targets.size() == 1 && objectArgs.size() == 1));
+        types.add(resolve(session, target, objectArgs.size() == 1 && !objectArgs.get(0).contains("/")));
       }
       Blame blame = session.blame(allNamespaces, types.stream().map(t -> t.kind).toList());
       List<ObjectRef> refs = new ArrayList<>();
