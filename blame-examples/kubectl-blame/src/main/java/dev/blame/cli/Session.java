@@ -61,6 +61,7 @@ final class Session implements AutoCloseable {
   private final String namespace;
   private Blame blame;
   private boolean allNamespaces;
+  private boolean configured;
   private final Set<GroupKind> kinds = new LinkedHashSet<>();
   private ResourceResolver resolver;
 
@@ -203,7 +204,12 @@ final class Session implements AutoCloseable {
 
   /** Builds the graph, once. Live: watches the namespace, or all namespaces, plus these kinds. */
   Blame blame(boolean allNamespaces, Collection<GroupKind> watch) {
+    if (blame == null && configured) {
+      // After reconnect(): the same configuration, built afresh.
+      blame = builder.build();
+    }
     if (blame == null) {
+      configured = true;
       this.allNamespaces = allNamespaces;
       this.kinds.addAll(watch);
       if (!offline) {

@@ -76,6 +76,16 @@ class ConventionsTest {
   }
 
   @Test
+  void statusTakesASelectorToo() throws IOException {
+    Run run = Run.of("status", "-f", TALK, "-l", "pod-template-hash=v9", "-o", "json");
+    assertThat(run.code()).as(run.toString()).isZero();
+    List<String> names = new ArrayList<>();
+    new ObjectMapper().readTree(run.out()).forEach(row -> names.add(row.path("kind").asText() + "/"
+        + row.path("name").asText()));
+    assertThat(names).containsExactlyInAnyOrder("ReplicaSet/my-busybox-v9", "Pod/my-busybox-pod-v9");
+  }
+
+  @Test
   void allNamespacesWithATypeAndNotWithNames() throws IOException {
     Run all = Run.of("-f", TALK, "rs", "-A", "-o", "json");
     assertThat(all.code()).as(all.toString()).isZero();

@@ -28,6 +28,7 @@ class WatchTest {
     StringBuffer out = new StringBuffer();
     StringWriter err = new StringWriter();
     Thread watcher = null;
+    DemoCluster restarted = null;
     try {
       cluster.client().apps().deployments().inNamespace("shop").resource(new DeploymentBuilder()
           .withNewMetadata().withName("web").endMetadata()
@@ -54,6 +55,18 @@ class WatchTest {
       for (String record : records) {
         Schema.assertValid(record.contains("\"connection\"") ? "connectionLost" : "blame", record);
       }
+
+      // The server comes back on the same port: the watch says so and reads everything afresh.
+      int port = java.net.URI.create(cluster.url()).getPort();
+      int before = records.size();
+      restarted = DemoCluster.start(port);
+      restarted.client().apps().deployments().inNamespace("shop").resource(new DeploymentBuilder()
+          .withNewMetadata().withName("web").endMetadata()
+          .withNewSpec().withReplicas(1).endSpec().build()).create();
+      await(() -> err.toString().contains("reconnected"), "a reconnection on stderr");
+      await(() -> lines(out).size() > before, "a verdict after the reconnection");
+      String after = lines(out).get(before);
+      Schema.assertValid("blame", after);
     } finally {
       if (watcher != null) {
         watcher.interrupt();
@@ -61,6 +74,9 @@ class WatchTest {
         assertThat(watcher.isAlive()).isFalse();
       }
       cluster.close();
+      if (restarted != null) {
+        restarted.close();
+      }
     }
   }
 
