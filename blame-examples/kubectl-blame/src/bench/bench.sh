@@ -6,7 +6,9 @@
 #   mvn -B -pl blame-examples/kubectl-blame -am package -DskipTests
 #   blame-examples/kubectl-blame/src/bench/bench.sh [RUNS]          # default 10
 #
-# LAUNCHER (default: the plugin layout built in target/plugin/kubectl-blame) and KUBECTL may be set;
+# LAUNCHER (default: the plugin layout built in target/plugin/kubectl-blame), DEMO_JAR (the jar that serves the demo
+# cluster; default target/kubectl-blame.jar) and KUBECTL may be set;
+# BASELINE (another launcher, e.g. an older build's) adds its runs to each row, in the same rotation;
 # KUBECTL_BLAME_JAVA_OPTS passes flags to the JVM (e.g. -XX:-AutoCreateSharedArchive to compare).
 # It starts the demo cluster (`kubectl-blame demo empty --serve`) on a free port, creates Deployments in
 # namespace bench until a `kubectl get -o yaml` dump of it holds >= 200 objects, and measures:
@@ -18,7 +20,7 @@ set -euo pipefail
 runs=${1:-10}
 module=$(cd "$(dirname "$0")/../.." && pwd -P)
 launcher=${LAUNCHER:-$module/target/plugin/kubectl-blame}
-jar=$module/target/kubectl-blame.jar
+jar=${DEMO_JAR:-$module/target/kubectl-blame.jar}
 kubectl=${KUBECTL:-kubectl}
 [ -x "$launcher" ] || { echo "bench: no launcher at $launcher; build the module first" >&2; exit 2; }
 work=$(mktemp -d)
@@ -105,11 +107,17 @@ pair() {
   for arg in "$@"; do
     if [ "$arg" = "::" ]; then seen=1; elif [ -n "$seen" ]; then b+=("$arg"); else a+=("$arg"); fi
   done
+  local c=()
+  if [ -n "${BASELINE:-}" ]; then c=("$BASELINE" "${a[@]:1}"); fi
   run "$name.warm" "${a[@]}"; run "$name.warmk" "${b[@]}"
+  if [ -n "${BASELINE:-}" ]; then run "$name.warmb" "${c[@]}"; fi
   for ((r = 0; r < runs; r++)); do
     if ((r % 2)); then run "$name.k" "${b[@]}"; run "$name" "${a[@]}"; else run "$name" "${a[@]}"; run "$name.k" "${b[@]}"; fi
+    if [ -n "${BASELINE:-}" ]; then run "$name.b" "${c[@]}"; fi
   done
-  printf '| %s | %s / %s ms | %s / %s ms | %s× |\n' "$name" "$(median "$name")" "$(minimum "$name")" \
+  local base="-"
+  if [ -n "${BASELINE:-}" ]; then base="$(median "$name.b") / $(minimum "$name.b") ms"; fi
+  printf '| %s | %s / %s ms | %s | %s / %s ms | %s× |\n' "$name" "$(median "$name")" "$(minimum "$name")" "$base" \
     "$(median "$name.k")" "$(minimum "$name.k")" \
     "$(awk -v a="$(median "$name")" -v b="$(median "$name.k")" 'BEGIN {printf "%.1f", a / b}')"
 }
@@ -117,8 +125,8 @@ pair() {
 echo "# $(date -u +%FT%TZ) $(uname -srm), $(nproc) cores, load: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "# java: $("${JAVA:-java}" -version 2>&1 | head -1); kubectl: $("$kubectl" version --client 2>/dev/null | head -1)"
 echo "# dump: $count objects; $runs runs each, median / min, paired with kubectl; archive: ${archive:-none} (KUBECTL_BLAME_CACHE=$KUBECTL_BLAME_CACHE)"
-echo "| command | kubectl-blame median / min | kubectl median / min | ratio |"
-echo "|---|---|---|---|"
+echo "| command | kubectl-blame median / min | baseline (BASELINE=${BASELINE:-none}) median / min | kubectl median / min | kubectl-blame / kubectl |"
+echo "|---|---|---|---|---|"
 pair offline "$launcher" -f "$work/dump.yaml" deploy/web :: "$kubectl" get -f "$work/dump.yaml" -o name
 pair version "$launcher" --version :: "$kubectl" version --client
 pair help "$launcher" --help :: "$kubectl" --help
