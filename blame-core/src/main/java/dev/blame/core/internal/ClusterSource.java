@@ -154,7 +154,11 @@ public final class ClusterSource implements Source {
     }
   }
 
-  static final int PARALLEL_LISTS = 8;
+  /**
+   * Below fabric8's default of 5 concurrent requests per host ({@code Config.maxConcurrentRequestsPerHost}): the
+   * client is the caller's, and its own requests must not queue behind a round of initial LISTs.
+   */
+  static final int PARALLEL_LISTS = 4;
 
   private java.util.concurrent.ExecutorService lists;
 
