@@ -45,6 +45,26 @@ final class Kubelet {
     this.sim = sim;
   }
 
+  private static final Pattern ECHO = Pattern.compile("(?:^|[;&|]\\s*)echo\\s+([^;&|]*)");
+
+  /**
+   * What a simulated container prints: for a shell script ({@code sh -c "..."}, command and args joined), the
+   * words of each {@code echo}, one line each, in order; nothing for other commands (the images are not run).
+   */
+  static String output(com.fasterxml.jackson.databind.JsonNode container) {
+    List<String> words = new ArrayList<>();
+    container.path("command").forEach(w -> words.add(w.asText()));
+    container.path("args").forEach(w -> words.add(w.asText()));
+    StringBuilder out = new StringBuilder();
+    for (String word : words) {
+      Matcher m = ECHO.matcher(word);
+      while (m.find()) {
+        out.append(m.group(1).trim().replaceAll("^([\"'])(.*)\\1$", "$2")).append('\n');
+      }
+    }
+    return out.toString();
+  }
+
   static boolean isReady(Pod p) {
     return p.getStatus() != null && p.getStatus().getConditions().stream()
         .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
