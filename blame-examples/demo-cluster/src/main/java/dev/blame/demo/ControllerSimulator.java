@@ -54,6 +54,9 @@ public final class ControllerSimulator implements AutoCloseable {
   public static final String NODE_MEMORY = "8Gi";
   public static final int NODE_PODS = 110;
 
+  /** The User-Agent of the simulator's writes: managedFields name it {@code kube-controller-manager}. */
+  static final String USER_AGENT = "kube-controller-manager/v1.29.0 (linux/amd64) demo";
+
   final KubernetesClient client;
   final Clock clock;
   final EventRecorder events;
@@ -80,7 +83,11 @@ public final class ControllerSimulator implements AutoCloseable {
   private volatile boolean closed;
 
   private ControllerSimulator(Builder b) {
-    this.client = b.client;
+    // Its own client, so that the API server's field manager (the User-Agent's product) names the controllers
+    // as on a real cluster, whatever client the caller passed.
+    this.client = new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(
+        new io.fabric8.kubernetes.client.ConfigBuilder(b.client.getConfiguration()).withUserAgent(USER_AGENT).build())
+        .build();
     this.clock = b.clock;
     this.tickInterval = b.tick;
     this.errorListeners = List.copyOf(b.errorListeners);
@@ -329,5 +336,6 @@ public final class ControllerSimulator implements AutoCloseable {
         LOG.debug("closing an informer failed: {}", e.toString());
       }
     });
+    client.close();
   }
 }

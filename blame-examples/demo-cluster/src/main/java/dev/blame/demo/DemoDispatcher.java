@@ -98,6 +98,11 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
       if (target != null && isWrite(request, target)) {
         return write(request, target);
       }
+      if (target != null && target.plural().equals("pods") && Set.of("exec", "attach", "portforward", "proxy")
+          .contains(String.valueOf(target.sub()))) {
+        return status(405, "MethodNotAllowed", "pods/" + target.sub() + " is not supported by the demo cluster "
+            + "(its containers do not run)", "pods", target.name());
+      }
       if (target != null && "log".equals(target.sub()) && request.method() == HttpMethod.GET) {
         return podLog(target, path);
       }
@@ -374,7 +379,7 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
       List<FieldManagers.Conflict> conflicts = new ArrayList<>();
       managed = FieldManagers.apply(base, current, body, manager, sub, statusIsSubresource, t.apiVersion(), now,
           conflicts);
-      if (!conflicts.isEmpty() && param(path, "force") == null) {
+      if (!conflicts.isEmpty() && !"true".equals(param(path, "force"))) {
         return conflict(conflicts, t, kind.getKey(), name);
       }
     } else {

@@ -90,7 +90,9 @@ final class Patches {
   /** RFC 6902 JSON patch (through the mock server's zjsonpatch); a failing operation is a 422 in the caller. */
   static JsonNode jsonPatch(JsonNode target, JsonNode patch) {
     try {
-      return io.fabric8.zjsonpatch.JsonPatch.apply(patch, target);
+      // Strict, like the API server (evanphx/json-patch): removing or replacing what is not there fails.
+      return io.fabric8.zjsonpatch.JsonPatch.apply(patch, target,
+          java.util.EnumSet.of(io.fabric8.zjsonpatch.CompatibilityFlags.FORBID_REMOVE_MISSING_OBJECT));
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("the JSON patch cannot be applied: " + e.getMessage(), e);
     }
