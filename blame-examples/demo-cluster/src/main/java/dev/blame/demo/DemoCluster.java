@@ -14,7 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An in-process fake Kubernetes API server: the fabric8 mock server in CRUD mode on a loopback port
+ * An in-process fake Kubernetes API server: the fabric8 mock server's CRUD dispatcher behind a Vert.x HTTP
+ * server ({@code ApiServer}: chunked watches, WebSocket upgrades) on a loopback port
  * (127.0.0.1 only, plain HTTP, no authentication), with discovery, set-based label selectors, status
  * subresources, background garbage collection, ResourceQuota pod-count admission and istio sidecar
  * injection added (see docs/demo-cluster.md). It runs no controllers: pair it with a
