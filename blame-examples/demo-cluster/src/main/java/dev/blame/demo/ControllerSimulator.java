@@ -63,6 +63,8 @@ public final class ControllerSimulator implements AutoCloseable {
   final Cache<Deployment> deployments;
   final Cache<ReplicaSet> replicaSets;
   final Cache<StatefulSet> statefulSets;
+  final Cache<io.fabric8.kubernetes.api.model.apps.DaemonSet> daemonSets;
+  final Cache<io.fabric8.kubernetes.api.model.batch.v1.Job> jobs;
   final Cache<ControllerRevision> revisions;
   final Cache<Pod> pods;
   final Cache<Namespace> namespaces;
@@ -73,6 +75,8 @@ public final class ControllerSimulator implements AutoCloseable {
   private final DeploymentController deploymentController;
   private final ReplicaSetController replicaSetController;
   private final StatefulSetController statefulSetController;
+  private final DaemonSetController daemonSetController;
+  private final JobController jobController;
   private final Kubelet kubelet;
   private final ServiceController serviceController;
   private final ScheduledExecutorService executor;
@@ -96,6 +100,8 @@ public final class ControllerSimulator implements AutoCloseable {
     this.deployments = cache(client.apps().deployments().inAnyNamespace().runnableInformer(0), noop);
     this.replicaSets = cache(client.apps().replicaSets().inAnyNamespace().runnableInformer(0), noop);
     this.statefulSets = cache(client.apps().statefulSets().inAnyNamespace().runnableInformer(0), noop);
+    this.daemonSets = cache(client.apps().daemonSets().inAnyNamespace().runnableInformer(0), noop);
+    this.jobs = cache(client.batch().v1().jobs().inAnyNamespace().runnableInformer(0), noop);
     this.revisions = cache(client.apps().controllerRevisions().inAnyNamespace().runnableInformer(0), noop);
     this.pods = cache(client.pods().inAnyNamespace().runnableInformer(0), noop);
     this.namespaces = cache(client.namespaces().runnableInformer(0), noop);
@@ -105,6 +111,8 @@ public final class ControllerSimulator implements AutoCloseable {
     this.deploymentController = new DeploymentController(this);
     this.replicaSetController = new ReplicaSetController(this);
     this.statefulSetController = new StatefulSetController(this);
+    this.daemonSetController = new DaemonSetController(this);
+    this.jobController = new JobController(this);
     this.kubelet = new Kubelet(this);
     this.serviceController = new ServiceController(this);
     this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -233,6 +241,8 @@ public final class ControllerSimulator implements AutoCloseable {
     runStep("deployments", deploymentController::reconcile);
     runStep("replicasets", replicaSetController::reconcile);
     runStep("statefulsets", statefulSetController::reconcile);
+    runStep("daemonsets", daemonSetController::reconcile);
+    runStep("jobs", jobController::reconcile);
     runStep("kubelet", () -> kubelet.reconcile(n));
     runStep("services", serviceController::reconcile);
   }
