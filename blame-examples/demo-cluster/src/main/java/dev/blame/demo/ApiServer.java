@@ -104,6 +104,10 @@ final class ApiServer implements AutoCloseable {
     HttpServerResponse out = request.response().setStatusCode(response.code());
     response.getHeaders().toMultimap().forEach((k, v) -> out.headers().add(k, v));
     byte[] bytes = response.getBody() == null ? new byte[0] : response.getBody().getBytes();
+    if (!out.headers().contains("Content-Type") && bytes.length > 0) {
+      // The mock's CRUD answers carry none; kubectl 1.32 then tries to decode JSON as protobuf.
+      out.putHeader("Content-Type", bytes[0] == '{' || bytes[0] == '[' ? "application/json" : "text/plain");
+    }
     out.end(io.vertx.core.buffer.Buffer.buffer(bytes));
   }
 

@@ -189,7 +189,7 @@ public final class ControllerSimulator implements AutoCloseable {
         c.informer().start();
       }
       for (Cache<?> c : caches) {
-        c.informer().start().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        c.informer().start().toCompletableFuture().get(90, TimeUnit.SECONDS);
       }
     } catch (Exception e) {
       close();
