@@ -260,6 +260,23 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
    * mock (or, with {@code ?dryRun=All}, only answers it).
    */
   private MockResponse write(RecordedRequest request, Target t) {
+    // A patch applies to the latest version, as the API server's GuaranteedUpdate retries it: a concurrent write
+    // (a controller's status update) between reading and storing is not the client's conflict.
+    for (int attempt = 1; ; attempt++) {
+      MockResponse response = writeOnce(request, t);
+      if (response.code() != 409 || request.method() != HttpMethod.PATCH || attempt == 5
+          || text(request.getBody()).contains("\"resourceVersion\"")
+          || text(response.getBody()).contains("Apply failed")) {
+        return response;
+      }
+    }
+  }
+
+  private static String text(Buffer body) {
+    return body == null ? "" : new String(body.getBytes(), StandardCharsets.UTF_8);
+  }
+
+  private MockResponse writeOnce(RecordedRequest request, Target t) {
     Map.Entry<String, Boolean> kind = kindOf(t);
     if (kind == null) {
       return super.dispatch(request);
