@@ -165,7 +165,7 @@ final class Defaults {
     JsonNode copy = template.deepCopy();
     if (copy.get("spec") instanceof ObjectNode spec) {
       podSpecDefaults(true).forEach((k, v) -> {
-        if (spec.has(k) && spec.get(k).equals(v.apply(spec))) {
+        if (spec.has(k) && same(spec.get(k), v.apply(spec))) {
           spec.remove(k);
         }
       });
@@ -173,7 +173,7 @@ final class Defaults {
         spec.path(list).forEach(c -> {
           if (c instanceof ObjectNode container) {
             containerDefaults(container).forEach((k, v) -> {
-              if (v.equals(container.get(k))) {
+              if (container.has(k) && same(container.get(k), v)) {
                 container.remove(k);
               }
             });
@@ -187,6 +187,11 @@ final class Defaults {
       }
     }
     return copy;
+  }
+
+  /** Equal values; numbers by value (a typed client's long 30 is the int default 30). */
+  private static boolean same(JsonNode a, JsonNode b) {
+    return a.isNumber() && b.isNumber() ? a.asLong() == b.asLong() : a.equals(b);
   }
 
   private static void put(ObjectNode node, String field, JsonNode value) {
