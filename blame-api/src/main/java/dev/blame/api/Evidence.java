@@ -20,7 +20,9 @@ public abstract class Evidence {
     CONDITION,
     EVENT,
     FIELD,
-    TIMESTAMP
+    TIMESTAMP,
+    /** A user's health rule (an Argo CD Lua script, a Flux-style CEL expression) and what it returned. */
+    RULE
   }
 
   public abstract Kind kind();
@@ -71,6 +73,14 @@ public abstract class Evidence {
 
   public static Evidence field(String path, String value) {
     return builder().kind(Kind.FIELD).path(path).value(String.valueOf(value)).build();
+  }
+
+  /**
+   * A health rule's result: {@code path} names the rule (its file and the kind key it was written for, e.g.
+   * {@code rules/argoproj.io/Rollout/health.lua [argoproj.io/Rollout]}), {@code value} what it returned.
+   */
+  public static Evidence rule(String rule, String value) {
+    return builder().kind(Kind.RULE).path(rule).value(String.valueOf(value)).build();
   }
 
   public static Evidence timestamp(String path, Instant time) {

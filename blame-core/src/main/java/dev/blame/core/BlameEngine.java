@@ -6,6 +6,7 @@ import dev.blame.api.GroupKind;
 import dev.blame.api.ObjectRef;
 import dev.blame.api.Tolerance;
 import dev.blame.api.spi.Analyzer;
+import dev.blame.api.spi.HealthRuleLoader;
 import dev.blame.core.internal.AnalyzerRegistry;
 import dev.blame.core.internal.ClusterSource;
 import dev.blame.core.internal.DefaultBlame;
@@ -139,6 +140,68 @@ public final class BlameEngine {
       return this;
     }
 
+    /**
+     * Registers the health rules users own for their GitOps tool, as analyzers (see {@link #addAnalyzer}):
+     * each path is a directory in Argo CD's {@code resource_customizations} layout
+     * ({@code <group>/<Kind>/health.lua}, {@code _} standing for any group prefix or kind), a YAML file of
+     * Flux-style {@code healthCheckExprs} entries, or one {@code <group>/<Kind>/health.lua}. A rule names its
+     * kinds, so the generic fallback does not judge them; a built-in or plug-in analyzer naming the same kind
+     * still runs and the verdicts merge, worst first (docs/health-rules.md). Needs
+     * {@code dev.blame:blame-health-rules} on the class path, found with {@link java.util.ServiceLoader}.
+     *
+     * @throws BlameException of kind BAD_INPUT naming the file and expression when a path does not exist or a
+     *     rule does not compile; of kind CONFIGURATION when blame-health-rules is not on the class path
+     */
+    public Builder healthRules(Path... paths) {
+      for (Path path : paths) {
+        analyzers.addAll(ruleLoader().load(Objects.requireNonNull(path, "path")));
+      }
+      return this;
+    }
+
+    /**
+     * Registers one Lua health script for the kinds {@code kind} names ({@code group/Kind}, {@code Kind} for
+     * the core group, {@code *} for any run of characters), as {@link #healthRules} does.
+     *
+     * @throws BlameException as {@link #healthRules} does
+     */
+    public Builder healthRule(String kind, Path script) {
+      analyzers.addAll(ruleLoader().loadScript(Objects.requireNonNull(kind, "kind"),
+          Objects.requireNonNull(script, "script")));
+      return this;
+    }
+
+    /**
+     * Registers the health scripts of an Argo CD {@code argocd-cm} ConfigMap's data (keys
+     * {@code resource.customizations.health.<group>_<Kind>} and the older {@code resource.customizations}
+     * block), as {@link #healthRules} does; {@code source} names the ConfigMap in evidence and errors. The
+     * caller reads the ConfigMap (the CLI's {@code --argocd-namespace}).
+     *
+     * @throws BlameException as {@link #healthRules} does
+     */
+    public Builder argoCdHealthRules(String source, java.util.Map<String, String> data) {
+      analyzers.addAll(ruleLoader().loadArgoCdConfig(Objects.requireNonNull(source, "source"),
+          Objects.requireNonNull(data, "data")));
+      return this;
+    }
+
+    private HealthRuleLoader ruleLoader() {
+      ClassLoader classLoader = classLoader();
+      for (HealthRuleLoader candidate : java.util.ServiceLoader.load(HealthRuleLoader.class, classLoader)) {
+        return candidate;
+      }
+      throw new BlameException(BlameException.Kind.CONFIGURATION,
+          "health rules need dev.blame:blame-health-rules on the class path (no "
+              + HealthRuleLoader.class.getName() + " was found)");
+    }
+
+    private ClassLoader classLoader() {
+      return loader != null ? loader
+          : Thread.currentThread().getContextClassLoader() != null
+              ? Thread.currentThread().getContextClassLoader()
+              : BlameEngine.class.getClassLoader();
+    }
+
     /** Whether to discover analyzers with ServiceLoader; true by default. */
     public Builder discoverAnalyzers(boolean discover) {
       this.discover = discover;
@@ -243,10 +306,7 @@ public final class BlameEngine {
             ? "give either manifests or a client, not both"
             : "give manifests, objects or a client to read from");
       }
-      ClassLoader classLoader = loader != null ? loader
-          : Thread.currentThread().getContextClassLoader() != null
-              ? Thread.currentThread().getContextClassLoader()
-              : BlameEngine.class.getClassLoader();
+      ClassLoader classLoader = classLoader();
       AnalyzerRegistry registry = AnalyzerRegistry.create(analyzers, discover, classLoader);
       GraphEngine engine = new GraphEngine(registry, clock, tolerance);
       Source source;

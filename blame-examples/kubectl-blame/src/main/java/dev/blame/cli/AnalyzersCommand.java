@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code kubectl blame analyzers}: the analyzers in use, in the order they run, and where they come from. */
@@ -21,6 +22,9 @@ final class AnalyzersCommand implements Callable<Integer> {
       description = "tree (a table), json or yaml (default: ${DEFAULT-VALUE}).")
   OutputFormat output;
 
+  @Mixin
+  HealthRuleOptions rules = new HealthRuleOptions();
+
   AnalyzersCommand(Cli cli) {
     this.cli = cli;
   }
@@ -32,6 +36,7 @@ final class AnalyzersCommand implements Callable<Integer> {
     }
     BlameEngine.Builder builder = BlameEngine.builder().manifests("none", "");
     cli.engine.accept(builder);
+    rules.apply(builder, null);
     List<AnalyzerInfo> analyzers;
     try (Blame blame = builder.build()) {
       analyzers = blame.analyzers();

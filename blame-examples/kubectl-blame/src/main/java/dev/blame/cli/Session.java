@@ -60,6 +60,9 @@ final class Session implements AutoCloseable {
   private final KubernetesClient client;
   private final String namespace;
   private Blame blame;
+  private boolean allNamespaces;
+  private boolean configured;
+  private final Set<GroupKind> kinds = new LinkedHashSet<>();
   private ResourceResolver resolver;
 
   private Session(Cli cli, SourceOptions options, boolean offline, BlameEngine.Builder builder, Instant now,
@@ -118,6 +121,7 @@ final class Session implements AutoCloseable {
           .orElseGet(Instant::now);
     }
     builder.clock(Clock.fixed(now, ZoneOffset.UTC));
+    options.rules.apply(builder, null);
     return new Session(cli, options, true, builder, now, null, options.namespace);
   }
 
@@ -131,6 +135,10 @@ final class Session implements AutoCloseable {
         }
         config = Config.fromKubeconfig(options.context, file);
       } else {
+        if (!kubeconfigExists()) {
+          throw new CliException("no kubeconfig: $KUBECONFIG is not set and ~/.kube/config does not exist; give "
+              + "--kubeconfig FILE or set KUBECONFIG to the cluster's kubeconfig, or read manifests with -f");
+        }
         config = Config.autoConfigure(options.context);
       }
     } catch (KubernetesClientException | IllegalArgumentException e) {
@@ -154,7 +162,28 @@ final class Session implements AutoCloseable {
     BlameEngine.Builder builder = BlameEngine.builder().client(client)
         .requestTimeout(Duration.ofMillis(timeoutMillis))
         .clock(fixed == null ? Clock.systemUTC() : Clock.fixed(fixed, ZoneOffset.UTC));
+    try {
+      options.rules.apply(builder, client);
+    } catch (RuntimeException e) {
+      client.close();
+      throw e;
+    }
     return new Session(cli, options, false, builder, fixed, client, ns);
+  }
+
+  /** Whether fabric8 will find a kubeconfig (or run in a pod), as kubectl would. */
+  private static boolean kubeconfigExists() {
+    String fromEnv = System.getProperty("kubeconfig", System.getenv("KUBECONFIG"));
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      for (String path : fromEnv.split(File.pathSeparator)) {
+        if (!path.isBlank() && new File(path).isFile()) {
+          return true;
+        }
+      }
+      return false;
+    }
+    String host = System.getenv("KUBERNETES_SERVICE_HOST");
+    return new File(System.getProperty("user.home"), ".kube/config").isFile() || (host != null && !host.isBlank());
   }
 
   /**
@@ -182,7 +211,14 @@ final class Session implements AutoCloseable {
 
   /** Builds the graph, once. Live: watches the namespace, or all namespaces, plus these kinds. */
   Blame blame(boolean allNamespaces, Collection<GroupKind> watch) {
+    if (blame == null && configured) {
+      // After reconnect(): the same configuration, built afresh.
+      blame = builder.build();
+    }
     if (blame == null) {
+      configured = true;
+      this.allNamespaces = allNamespaces;
+      this.kinds.addAll(watch);
       if (!offline) {
         if (allNamespaces) {
           builder.allNamespaces();
@@ -201,7 +237,32 @@ final class Session implements AutoCloseable {
   }
 
   Blame blame() {
-    return blame(false, List.of());
+    return blame(allNamespaces, kinds);
+  }
+
+  /**
+   * Live: whether the API server answers now (a GET of its version); empty when it does, else what went wrong,
+   * on one line. Offline: always empty.
+   */
+  Optional<String> probe() {
+    if (offline) {
+      return Optional.empty();
+    }
+    try {
+      client.getKubernetesVersion();
+      return Optional.empty();
+    } catch (RuntimeException e) {
+      return Optional.of(Errors.connection(e, client.getMasterUrl() == null ? "" : client.getMasterUrl().toString()));
+    }
+  }
+
+  /** Live: drops the graph and its watches; the next {@link #blame()} lists everything afresh. */
+  void reconnect() {
+    if (blame != null) {
+      Blame old = blame;
+      blame = null;
+      old.close();
+    }
   }
 
   /** Offline: the built-in names, the kinds in the manifests and their CRDs. Live: built-in, then discovery. */

@@ -2,6 +2,7 @@ package dev.blame.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Where the objects come from: manifests ({@code -f}), or a cluster chosen the way kubectl chooses it. */
@@ -32,6 +33,9 @@ final class SourceOptions {
   @Option(names = "--request-timeout", paramLabel = "SECONDS", defaultValue = "30",
       description = "Live: how long one request or initial list may take (default: ${DEFAULT-VALUE}).")
   int requestTimeoutSeconds;
+
+  @Mixin
+  HealthRuleOptions rules = new HealthRuleOptions();
 
   boolean offline() {
     return !filenames.isEmpty();

@@ -32,6 +32,10 @@ final class StatusCommand implements Callable<Integer> {
       description = "Every namespace. Offline without -n, every object in the manifests is listed anyway.")
   boolean allNamespaces;
 
+  @Option(names = {"-l", "--selector"}, paramLabel = "SELECTOR",
+      description = "Only objects whose labels match, e.g. -l app=web,tier!=cache.")
+  String selector;
+
   @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "tree",
       description = "tree (a table), json or yaml (default: ${DEFAULT-VALUE}).")
   OutputFormat output;
@@ -92,6 +96,10 @@ final class StatusCommand implements Callable<Integer> {
             refs.add(ref);
           }
         }
+      }
+      if (selector != null) {
+        LabelSelector labels = LabelSelector.parse(selector);
+        refs.removeIf(ref -> blame.node(ref).map(n -> !labels.matches(n.labels())).orElse(true));
       }
       List<ObjectRef> sorted = new ArrayList<>(new java.util.TreeSet<>(refs));
       print(blame, sorted, resolver);

@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -84,8 +85,18 @@ final class WaitCommand implements Callable<Integer> {
       description = "How long one request or initial list may take (default: ${DEFAULT-VALUE}).")
   int requestTimeoutSeconds;
 
-  @Parameters(arity = "0..*", paramLabel = "TYPE/NAME",
-      description = "The objects to wait for, e.g. deploy/web sts/db; or give -f.")
+  @Mixin
+  HealthRuleOptions rules = new HealthRuleOptions();
+
+  @Option(names = {"-l", "--selector"}, paramLabel = "SELECTOR",
+      description = "Wait for every object of the type given whose labels match, e.g. deploy -l app=web.")
+  String selector;
+
+  @Option(names = {"-A", "--all-namespaces"}, description = "With a type and -l: in every namespace.")
+  boolean allNamespaces;
+
+  @Parameters(arity = "0..*", paramLabel = "TYPE[/NAME]",
+      description = "The objects to wait for: deploy/web sts/db, deploy web api, or a type with -l; or give -f.")
   List<String> objects = new ArrayList<>();
 
   WaitCommand(Cli cli) {
@@ -94,6 +105,10 @@ final class WaitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    long start = System.nanoTime();
+    if (allNamespaces && namespace != null) {
+      throw new CliException("-A and -n cannot be used together");
+    }
     if (objects.isEmpty() && filenames.isEmpty()) {
       throw new CliException("name the objects to wait for (TYPE/NAME...) or give manifests with -f");
     }
@@ -120,32 +135,59 @@ final class WaitCommand implements Callable<Integer> {
     source.context = context;
     source.kubeconfig = kubeconfig;
     source.requestTimeoutSeconds = requestTimeoutSeconds;
+    source.rules = rules;
     try (Session session = Session.open(withSlack, source)) {
       List<ObjectRef> refs = new ArrayList<>();
       Set<GroupKind> kinds = new LinkedHashSet<>();
       for (Path file : filenames) {
         refs.addAll(BlameEngine.refsIn(session.namespace(), file));
       }
-      List<ResourceType> types = new ArrayList<>();
-      for (String item : objects) {
-        int slash = item.indexOf('/');
-        if (slash <= 0 || slash == item.length() - 1 || item.indexOf('/', slash + 1) >= 0) {
-          throw new CliException("\"" + item + "\" is not TYPE/NAME, e.g. deploy/web");
+      LabelSelector labels = selector == null ? null : LabelSelector.parse(selector);
+      List<ResourceType> selected = new ArrayList<>();
+      for (Targets.Target target : Targets.parse(objects, "kubectl blame wait deploy/web sts/db")) {
+        ResourceType type = session.resolver().resolve(target.type());
+        if (target.names().isEmpty()) {
+          if (labels == null) {
+            throw new CliException("wait needs names or -l for \"" + target.type() + "\": e.g. 'kubectl blame wait "
+                + target.type() + "/NAME' or 'kubectl blame wait " + target.type() + " -l app=web'");
+          }
+          selected.add(type);
+          kinds.add(type.kind);
+        } else if (labels != null) {
+          throw new CliException("-l/--selector selects objects of a type; it cannot be used with names");
+        } else if (allNamespaces) {
+          throw new CliException("-A looks in every namespace; give -n NAMESPACE with names, or a type and -l");
         }
-        ResourceType type = session.resolver().resolve(item.substring(0, slash));
-        types.add(type);
-        refs.add(session.target(type, item.substring(slash + 1)));
+        for (String name : target.names()) {
+          refs.add(session.target(type, name));
+        }
+      }
+      if (labels != null && selected.isEmpty()) {
+        throw new CliException("-l/--selector needs a type to select, e.g. 'kubectl blame wait deploy -l app=web'");
+      }
+      refs.forEach(r -> kinds.add(r.groupKind()));
+      Blame blame = session.blame(allNamespaces, kinds);
+      for (ResourceType type : selected) {
+        String ns = allNamespaces || session.namespace() == null ? "" : session.namespace();
+        for (dev.blame.api.Node node : blame.list(type.kind, ns)) {
+          if (labels.matches(node.labels())) {
+            refs.add(node.ref().key());
+          }
+        }
+      }
+      if (refs.isEmpty()) {
+        throw new CliException("nothing to wait for: no " + String.join(", ", selected.stream()
+            .map(ResourceType::qualifiedPlural).toList()) + " match -l " + selector
+            + (allNamespaces ? "" : " in namespace \"" + session.namespace() + "\""));
       }
       refs = List.copyOf(new LinkedHashSet<>(refs));
-      refs.forEach(r -> kinds.add(r.groupKind()));
-      Blame blame = session.blame(false, kinds);
       for (ObjectRef ref : refs) {
         if (blame.node(ref).isEmpty()) {
           throw new CliException(ref.groupKind().toLowerString() + " \"" + ref.name() + "\" not found"
               + session.where(ref));
         }
       }
-      WaitView view = new WaitView(cli, json);
+      WaitView view = new WaitView(cli, json, start);
       WaitResult result = blame.waitFor(refs).timeout(deadline).onProgress(view::progress).await();
       view.result(result, deadline);
       if (junitReport != null) {

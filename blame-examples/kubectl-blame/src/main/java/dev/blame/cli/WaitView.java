@@ -35,13 +35,15 @@ final class WaitView {
 
   private final Cli cli;
   private final boolean json;
-  private final long start = System.nanoTime();
+  /** When the command started ({@link System#nanoTime}): elapsed times count the connection and initial lists. */
+  private final long start;
   private final Map<ObjectRef, String> shown = new HashMap<>();
   private int drawn;
 
-  WaitView(Cli cli, boolean json) {
+  WaitView(Cli cli, boolean json, long start) {
     this.cli = cli;
     this.json = json;
+    this.start = start;
   }
 
   void progress(List<WaitState> states) {
@@ -75,7 +77,7 @@ final class WaitView {
   void result(WaitResult result, Duration timeout) {
     if (json) {
       try {
-        cli.out.println(JSON.writeValueAsString(document(result, timeout)));
+        cli.out.println(JSON.writeValueAsString(document(result, timeout, Duration.ofNanos(System.nanoTime() - start))));
       } catch (JsonProcessingException e) {
         throw new IllegalStateException(e);
       }
@@ -84,10 +86,10 @@ final class WaitView {
     long total = result.states().size();
     switch (result.outcome()) {
       case COMPLETE -> cli.out.printf(Locale.ROOT, "Rolled out: %d of %d objects complete in %.1fs%n", total, total,
-          result.elapsed().toMillis() / 1000.0);
+          seconds());
       case FAILED -> {
         List<WaitState> doomed = result.states().stream().filter(s -> s.phase() == WaitState.Phase.DOOMED).toList();
-        cli.out.printf(Locale.ROOT, "FAILED after %.1fs: %s%n", result.elapsed().toMillis() / 1000.0,
+        cli.out.printf(Locale.ROOT, "FAILED after %.1fs: %s%n", seconds(),
             String.join(", ", doomed.stream().map(s -> WaitCommand.display(s) + " (" + s.message() + ")").toList()));
         details(result);
       }
@@ -183,20 +185,20 @@ final class WaitView {
     return chosen.subList(0, Math.min(EVENTS, chosen.size()));
   }
 
-  static Map<String, Object> document(WaitResult result, Duration timeout) {
+  static Map<String, Object> document(WaitResult result, Duration timeout, Duration elapsed) {
     Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("outcome", result.outcome().name());
+    doc.put("outcome", Documents.name(result.outcome()));
     doc.put("exitCode", result.outcome() == WaitOutcome.COMPLETE ? WaitCommand.COMPLETE
         : result.outcome() == WaitOutcome.FAILED ? WaitCommand.FAILED : WaitCommand.TIMED_OUT);
-    doc.put("elapsedSeconds", result.elapsed().toMillis() / 1000.0);
+    doc.put("elapsedSeconds", elapsed.toMillis() / 1000.0);
     doc.put("timeoutSeconds", timeout.toMillis() / 1000.0);
     List<Object> objects = new ArrayList<>();
     for (WaitState s : result.states()) {
       Map<String, Object> o = ref(s.ref());
-      o.put("phase", s.phase().name());
+      o.put("phase", Documents.name(s.phase()));
       s.verdict().ifPresent(v -> {
-        o.put("health", v.health().toString());
-        o.put("status", v.status().toString());
+        o.put("health", Documents.name(v.health()));
+        o.put("status", Documents.name(v.status()));
       });
       o.put("message", s.message());
       objects.add(o);
@@ -206,8 +208,8 @@ final class WaitView {
     for (Finding f : result.culprits()) {
       Map<String, Object> c = ref(f.subject());
       f.container().ifPresent(x -> c.put("container", x));
-      c.put("health", f.health().toString());
-      c.put("reason", f.reason().toString());
+      c.put("health", Documents.name(f.health()));
+      c.put("reason", f.reason().code());
       c.put("message", f.message());
       culprits.add(c);
     }

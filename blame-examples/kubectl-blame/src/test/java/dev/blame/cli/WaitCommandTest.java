@@ -102,16 +102,36 @@ class WaitCommandTest {
   }
 
   @Test
+  void aSelectorOrTypeAndNamesChooseWhatToWaitFor() throws Exception {
+    Run selected = blameWait("deploy", "-l", "app=web", "-n", "quota", "--timeout", "60s", "-o", "json");
+    assertThat(selected.code()).as(selected.toString()).isEqualTo(1);
+    JsonNode doc = Schema.assertValid("wait", selected.out());
+    assertThat(doc.path("objects")).hasSize(1);
+    assertThat(doc.path("objects").get(0).path("name").asText()).isEqualTo("web");
+    assertThat(doc.path("outcome").asText()).isEqualTo("Failed");
+    Run named = blameWait("deploy", "web", "-n", "quota", "--timeout", "60s");
+    assertThat(named.code()).as(named.toString()).isEqualTo(1);
+    assertThat(named.out()).containsPattern("FAILED after \\d+\\.\\ds: deployment.apps/web");
+    Run none = blameWait("deploy", "-l", "app=nothing", "-n", "quota");
+    assertThat(none.code()).isEqualTo(3);
+    assertThat(none.err()).contains("-l app=nothing").hasLineCount(1);
+    Run typeAlone = blameWait("deploy", "-n", "quota");
+    assertThat(typeAlone.code()).isEqualTo(3);
+    assertThat(typeAlone.err()).contains("wait needs names or -l");
+  }
+
+  @Test
   void aQuotaFailsWithJsonAnnotationsAndAJunitReport() throws Exception {
     Path junit = dir.resolve("reports/wait.xml");
     Run run = blameWait(Map.of("GITHUB_ACTIONS", "true"), "deploy/web", "-n", "quota", "--timeout", "60s",
         "-o", "json", "--junit-report", junit.toString());
     assertThat(run.code()).as(run.toString()).isEqualTo(1);
     String json = run.out().substring(0, run.out().indexOf("\n::error"));
-    JsonNode doc = new ObjectMapper().readTree(json);
-    assertThat(doc.path("outcome").asText()).isEqualTo("FAILED");
+    JsonNode doc = Schema.assertValid("wait", json);
+    assertThat(doc.path("outcome").asText()).isEqualTo("Failed");
+    assertThat(doc.path("objects").get(0).path("health").asText()).isEqualTo("Degraded");
     assertThat(doc.path("exitCode").asInt()).isEqualTo(1);
-    assertThat(doc.path("objects").get(0).path("phase").asText()).isEqualTo("DOOMED");
+    assertThat(doc.path("objects").get(0).path("phase").asText()).isEqualTo("Doomed");
     assertThat(doc.path("culprits").get(0).path("reason").asText()).isEqualTo("FailedCreate");
     assertThat(doc.path("culprits").get(0).path("kind").asText()).isEqualTo("ReplicaSet");
     assertThat(run.out()).contains("::error title=Rollout failed: ReplicaSet web-", "exceeded quota");

@@ -1,0 +1,170 @@
+package dev.blame.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code --health-rules} and {@code --argocd-namespace} on the commands that judge objects. */
+@EnableKubernetesMockClient(crud = true)
+@Timeout(60)
+class HealthRulesCliTest {
+
+  static final String ROLLOUT = Run.resource("health-rules/rollout-aborted.yaml");
+  static final String ARGOCD = Run.resource("health-rules/argocd");
+  static final String SCRIPT = Run.resource("health-rules/argocd/argoproj.io/Rollout/health.lua");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  KubernetesClient client;
+
+  @TempDir
+  Path dir;
+
+  static JsonNode json(Run run) throws IOException {
+    assertThat(run.code()).as(run.toString()).isZero();
+    return JSON.readTree(run.out());
+  }
+
+  @Test
+  void statusJudgesACustomResourceWithArgoCdsLuaScript() throws IOException {
+    JsonNode rows = json(Run.of("status", "-f", ROLLOUT, "--health-rules", ARGOCD, "-o", "json"));
+    JsonNode rollout = rows.get(0);
+    assertThat(rollout.path("kind").asText()).isEqualTo("Rollout");
+    assertThat(rollout.path("health").asText()).isEqualTo("Degraded");
+    assertThat(rollout.path("reason").asText()).isEqualTo("HealthRule");
+    assertThat(rollout.path("message").asText()).isEqualTo("Rollout is aborted");
+    // The evidence names the rule: file and kind key.
+    JsonNode finding = json(Run.of("rollout/canary-demo", "-f", ROLLOUT, "--health-rules", ARGOCD, "-o", "json"))
+        .path("findings").get(0);
+    assertThat(finding.path("reason").asText()).isEqualTo("HealthRule");
+    JsonNode evidence = finding.path("evidence").get(0);
+    assertThat(evidence.path("kind").asText()).isEqualTo("Rule");
+    assertThat(evidence.path("path").asText()).isEqualTo(SCRIPT + " [argoproj.io/Rollout]");
+  }
+
+  @Test
+  void oneScriptForAKindNamedOnTheCommandLine() throws IOException {
+    JsonNode rows = json(Run.of("status", "-f", ROLLOUT, "--health-rules", "argoproj.io/Rollout=" + SCRIPT,
+        "-o", "json"));
+    assertThat(rows.get(0).path("health").asText()).isEqualTo("Degraded");
+  }
+
+  @Test
+  void fluxCelRulesFromAFile() throws IOException {
+    Path rules = Files.writeString(dir.resolve("health.yaml"), """
+        healthCheckExprs:
+          - apiVersion: argoproj.io/v1alpha1
+            kind: Rollout
+            failed: status.?abort.orValue(false)
+            current: status.phase == 'Healthy'
+        """);
+    JsonNode rows = json(Run.of("status", "-f", ROLLOUT, "--health-rules", rules.toString(), "-o", "json"));
+    assertThat(rows.get(0).path("health").asText()).isEqualTo("Degraded");
+    JsonNode finding = json(Run.of("rollout/canary-demo", "-f", ROLLOUT, "--health-rules", rules.toString(),
+        "-o", "json")).path("findings").get(0);
+    assertThat(finding.path("evidence").get(0).path("path").asText())
+        .isEqualTo(rules + " healthCheckExprs[0] [argoproj.io/Rollout]");
+    assertThat(finding.path("evidence").get(0).path("value").asText())
+        .isEqualTo("failed: status.?abort.orValue(false)");
+  }
+
+  @Test
+  void analyzersListsTheRulesWithTheirKinds() {
+    Run run = Run.of("analyzers", "--health-rules", ARGOCD);
+    assertThat(run.code()).as(run.toString()).isZero();
+    assertThat(run.out()).contains("lua:" + ARGOCD, "[Rollout.argoproj.io]", "Registered");
+  }
+
+  @Test
+  void anExpressionThatDoesNotCompileIsRefusedWithExit3() throws IOException {
+    Path rules = Files.writeString(dir.resolve("bad.yaml"),
+        "- {apiVersion: argoproj.io/v1alpha1, kind: Rollout, current: \"status.phase ==\"}\n");
+    Run run = Run.of("status", "-f", ROLLOUT, "--health-rules", rules.toString());
+    assertThat(run.code()).as(run.toString()).isEqualTo(3);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).startsWith("error: " + rules + ": healthCheckExprs[0] (argoproj.io/Rollout): current "
+        + "'status.phase ==' does not compile").hasLineCount(1);
+  }
+
+  @Test
+  void aRulesPathThatDoesNotExistIsRefusedWithExit3() {
+    Run run = Run.of("status", "-f", ROLLOUT, "--health-rules", "no/such/rules");
+    assertThat(run.code()).as(run.toString()).isEqualTo(3);
+    assertThat(run.err()).startsWith("error: no/such/rules: no such file or directory").hasLineCount(1);
+  }
+
+  @Test
+  void argoCdNamespaceNeedsACluster() {
+    Run run = Run.of("status", "-f", ROLLOUT, "--argocd-namespace", "argocd");
+    assertThat(run.code()).isEqualTo(3);
+    assertThat(run.err()).startsWith("error: --argocd-namespace reads Argo CD's ConfigMap from a cluster")
+        .hasLineCount(1);
+  }
+
+  /** Live: the health checks of argocd-cm, read with a GET; a key for a core kind, as Argo CD's docs show. */
+  @Test
+  void liveRulesFromArgoCdsConfigMap() throws IOException {
+    client.configMaps().inNamespace("argocd").resource(new ConfigMapBuilder().withNewMetadata()
+        .withName("argocd-cm").endMetadata()
+        .addToData("resource.customizations.health.ConfigMap", """
+            hs = {}
+            hs.status = "Healthy"
+            if obj.data ~= nil and obj.data.TRIANGLE_COLOR == "white" then
+              hs.status = "Degraded"
+              hs.message = "Use a different color for TRIANGLE"
+            end
+            return hs
+            """).build()).create();
+    client.configMaps().inNamespace("demo").resource(new ConfigMapBuilder().withNewMetadata()
+        .withName("shapes").endMetadata().addToData("TRIANGLE_COLOR", "white").build()).create();
+    Path kubeconfig = LiveClusterTest.kubeconfig(dir, client.getMasterUrl().toString(), "demo");
+    JsonNode rows = json(Run.of("status", "cm/shapes", "--kubeconfig", kubeconfig.toString(),
+        "--argocd-namespace", "argocd", "-o", "json"));
+    assertThat(rows.get(0).path("health").asText()).isEqualTo("Degraded");
+    JsonNode finding = json(Run.of("cm/shapes", "--kubeconfig", kubeconfig.toString(), "--argocd-namespace",
+        "argocd", "-o", "json")).path("findings").get(0);
+    assertThat(finding.path("message").asText()).isEqualTo("Use a different color for TRIANGLE");
+    assertThat(finding.path("evidence").get(0).path("path").asText())
+        .isEqualTo("argocd/argocd-cm resource.customizations.health.ConfigMap [ConfigMap]");
+
+    Run missing = Run.of("status", "cm/shapes", "--kubeconfig", kubeconfig.toString(), "--argocd-namespace",
+        "elsewhere");
+    assertThat(missing.code()).isEqualTo(3);
+    assertThat(missing.err()).isEqualTo("error: --argocd-namespace elsewhere: no ConfigMap argocd-cm in "
+        + "namespace \"elsewhere\"\n");
+  }
+
+  @Test
+  void waitFailsOnWhatTheRuleCallsDegradedAndCompletesOnHealthy() throws IOException {
+    Path script = Files.writeString(dir.resolve("cm-health.lua"), """
+        hs = {status = "Healthy"}
+        if obj.data ~= nil and obj.data.TRIANGLE_COLOR == "white" then
+          hs = {status = "Degraded", message = "Use a different color for TRIANGLE"}
+        end
+        return hs
+        """);
+    client.configMaps().inNamespace("demo").resource(new ConfigMapBuilder().withNewMetadata()
+        .withName("white").endMetadata().addToData("TRIANGLE_COLOR", "white").build()).create();
+    client.configMaps().inNamespace("demo").resource(new ConfigMapBuilder().withNewMetadata()
+        .withName("red").endMetadata().addToData("TRIANGLE_COLOR", "red").build()).create();
+    Path kubeconfig = LiveClusterTest.kubeconfig(dir, client.getMasterUrl().toString(), "demo");
+
+    Run failed = Run.of("wait", "cm/white", "--kubeconfig", kubeconfig.toString(), "--health-rules",
+        "ConfigMap=" + script, "--timeout", "30s");
+    assertThat(failed.code()).as(failed.toString()).isEqualTo(1);
+    assertThat(failed.out()).contains("Use a different color for TRIANGLE");
+
+    Run complete = Run.of("wait", "cm/red", "--kubeconfig", kubeconfig.toString(), "--health-rules",
+        "ConfigMap=" + script, "--timeout", "30s");
+    assertThat(complete.code()).as(complete.toString()).isZero();
+  }
+}

@@ -1,0 +1,132 @@
+package dev.blame.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.blame.api.Blame;
+import dev.blame.api.BlameException;
+import dev.blame.api.GroupKind;
+import dev.blame.api.Health;
+import dev.blame.api.ObjectRef;
+import dev.blame.api.Verdict;
+import dev.blame.core.BlameEngine;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A rule that fails on an object makes that object Unknown, naming the script; the others go on. */
+class BadRulesTest {
+
+  private static final String WIDGETS = """
+      apiVersion: example.com/v1
+      kind: Widget
+      metadata: {name: bad, namespace: shop}
+      status: {phase: Running}
+      ---
+      apiVersion: example.com/v1
+      kind: Gadget
+      metadata: {name: good, namespace: shop}
+      status: {phase: Running}
+      """;
+
+  @TempDir
+  Path tmp;
+
+  Path rules(String widgetScript) throws IOException {
+    Path dir = tmp.resolve("rules");
+    Files.createDirectories(dir.resolve("example.com/Widget"));
+    Files.createDirectories(dir.resolve("example.com/Gadget"));
+    Files.writeString(dir.resolve("example.com/Widget/health.lua"), widgetScript);
+    Files.writeString(dir.resolve("example.com/Gadget/health.lua"),
+        "hs = {}\nif obj.status.phase == 'Running' then hs.status = 'Healthy' else hs.status = 'Progressing' end\n"
+            + "return hs\n");
+    return dir;
+  }
+
+  Verdict widget(String script) throws IOException {
+    Path dir = rules(script);
+    try (Blame blame = BlameEngine.builder().manifests("widgets.yaml", WIDGETS).discoverAnalyzers(false)
+        .healthRules(dir).build()) {
+      assertThat(blame.verdict(ObjectRef.of(GroupKind.of("example.com", "Gadget"), "shop", "good"))
+          .orElseThrow().health()).isEqualTo(Health.HEALTHY);
+      Verdict verdict = blame.verdict(ObjectRef.of(GroupKind.of("example.com", "Widget"), "shop", "bad"))
+          .orElseThrow();
+      assertThat(verdict.health()).isEqualTo(Health.UNKNOWN);
+      assertThat(verdict.findings()).anySatisfy(f -> {
+        assertThat(f.reason()).isEqualTo(Rule.HEALTH_RULE_FAILED);
+        assertThat(f.message()).contains(dir.resolve("example.com/Widget/health.lua").toString());
+      });
+      return verdict;
+    }
+  }
+
+  @Test
+  void aScriptThatErrors() throws IOException {
+    assertThat(widget("hs = {}\nhs.status = obj.status.missing.field\nreturn hs\n").message())
+        .contains("script error", "health.lua:2", "index");
+    assertThat(widget("error('operator said no')").message()).contains("operator said no");
+  }
+
+  @Test
+  void aScriptThatLoops() throws IOException {
+    assertThat(widget("while true do end").message()).contains("stopped after", "instructions");
+  }
+
+  @Test
+  void aLoopThatSwallowsErrorsWithPcallIsStoppedAnyway() throws IOException {
+    assertThat(widget("while true do pcall(function() while true do end end) end").message())
+        .contains("stopped after");
+  }
+
+  @Test
+  void garbage() throws IOException {
+    assertThat(widget("return 42").message()).contains("expected the script to return a table", "number");
+    assertThat(widget("return {status = 'Fine'}").message()).contains("\"Fine\" is not a health status");
+    assertThat(widget("return {message = 'no status'}").message()).contains("hs.status is missing");
+    assertThat(widget("return {status = 'Healthy', message = {}}").message()).contains("hs.message is a table");
+    assertThat(widget("return").message()).contains("got nil");
+  }
+
+  @Test
+  void theSandboxHasNoFilesProcessesOrLoaders() throws IOException {
+    assertThat(widget("os.execute('touch /tmp/pwned')").message()).contains("script error");
+    assertThat(widget("return io.open('/etc/passwd')").message()).contains("script error");
+    assertThat(widget("return dofile('/etc/passwd')").message()).contains("script error");
+    assertThat(widget("return load('return 1')()").message()).contains("script error");
+    assertThat(widget("return require('os')").message()).contains("script error");
+    assertThat(widget("return luajava.bindClass('java.lang.System')").message()).contains("script error");
+    assertThat(widget("return debug.getinfo(1)").message()).contains("script error");
+    assertThat(widget("local s = string.rep('x', 100000000) return {status = 'Healthy'}").message())
+        .contains("string.rep");
+  }
+
+  @Test
+  void theClockIsTheEngines() {
+    Verdict verdict = LuaRule.compile("example.com/Widget", "t.lua",
+            "return {status = 'Healthy', message = tostring(os.time())}")
+        .judge(ObjectRef.of(GroupKind.of("example.com", "Widget"), "ns", "x"),
+            LuaRuleTest.object("{}"), java.time.Instant.parse("2026-12-01T00:00:00Z"));
+    assertThat(verdict.message()).isEqualTo(String.valueOf(java.time.Instant.parse("2026-12-01T00:00:00Z")
+        .getEpochSecond()));
+  }
+
+  @Test
+  void aScriptThatDoesNotCompileIsRefusedAtStart() throws IOException {
+    Path dir = rules("hs = {\nreturn hs\n");
+    assertThatThrownBy(() -> BlameEngine.builder().healthRules(dir))
+        .isInstanceOf(BlameException.class)
+        .hasMessageContaining(dir.resolve("example.com/Widget/health.lua").toString())
+        .hasMessageContaining("does not compile");
+  }
+
+  @Test
+  void aPathThatDoesNotExistIsRefused() {
+    Path missing = tmp.resolve("nope");
+    assertThatThrownBy(() -> BlameEngine.builder().healthRules(missing))
+        .isInstanceOf(BlameException.class)
+        .hasMessageContaining(missing + ": no such file or directory")
+        .satisfies(e -> assertThat(((BlameException) e).kind()).isEqualTo(BlameException.Kind.BAD_INPUT));
+  }
+}
