@@ -1,6 +1,7 @@
 package dev.blame.core.internal;
 
 import dev.blame.api.BlameException;
+import dev.blame.api.Escape;
 import dev.blame.api.GroupKind;
 import dev.blame.api.ObjectRef;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -137,14 +138,14 @@ public final class ClusterSource implements Source {
       if (e.kind() == BlameException.Kind.UNREACHABLE && !watches.isEmpty() && connectionLost(e)) {
         // The cluster answered before: a connection lost while this kind starts is transient. The kind stays
         // unwatched, so the next query (a wait re-prepares every second) starts it again.
-        LOG.warn("Could not start watching {} ({}); the next query tries again", kind, e.getMessage());
+        LOG.warn("Could not start watching {} ({}); the next query tries again", kind, Escape.terminal(e.getMessage()));
         return false;
       }
       if (e.kind() != BlameException.Kind.FORBIDDEN) {
         throw e;
       }
       // RBAC denies one kind: the rest of the graph still works, and what needs this kind says so.
-      LOG.warn("Not watching {}: {}", kind, e.getMessage());
+      LOG.warn("Not watching {}: {}", kind, Escape.terminal(e.getMessage()));
       unavailable.add(kind);
       String what = resource.map(r -> r.plural() + (kind.isCore() ? "" : "." + kind.group())).orElse(kind.toString());
       boolean namespaced = resource.map(ClusterPort.ApiResource::namespaced).orElse(true);
@@ -214,8 +215,9 @@ public final class ClusterSource implements Source {
         engine.apply(List.of(change));
       } catch (RuntimeException e) {
         // One bad object must not stop the watch of its kind.
-        LOG.warn("Could not apply {} {}: {}", object.getKind(),
-            object.getMetadata() == null ? "?" : object.getMetadata().getName(), e.toString());
+        LOG.warn("Could not apply {} {}: {}", Escape.terminal(object.getKind()),
+            object.getMetadata() == null ? "?" : Escape.terminal(object.getMetadata().getName()),
+            Escape.terminal(e.toString()));
       }
     }
 
@@ -227,7 +229,7 @@ public final class ClusterSource implements Source {
       }
       unavailable.add(kind);
       // A broken watch must not fail silently: what depends on the kind says its verdict may be stale.
-      LOG.warn("The watch of {} stopped: {}", kind, cause.toString());
+      LOG.warn("The watch of {} stopped: {}", kind, Escape.terminal(cause.toString()));
       engine.unreadable(kind, dev.blame.api.ReasonCode.WATCH_STOPPED,
           "the watch of " + kind + " stopped (" + cause.getMessage() + ")");
     }

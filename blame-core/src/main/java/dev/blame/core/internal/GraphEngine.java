@@ -2,6 +2,7 @@ package dev.blame.core.internal;
 
 import dev.blame.api.Edge;
 import dev.blame.api.EdgeKind;
+import dev.blame.api.Escape;
 import dev.blame.api.EventRecord;
 import dev.blame.api.Finding;
 import dev.blame.api.GroupKind;
@@ -273,7 +274,8 @@ public final class GraphEngine {
           }
         }
       } catch (RuntimeException | StackOverflowError e) {
-        LOG.warn("Analyzer {} failed to link {}: {}", analyzer.id(), node.ref(), e.toString());
+        LOG.warn("Analyzer {} failed to link {}: {}", analyzer.id(), Escape.terminal(node.ref().toString()),
+            Escape.terminal(e.toString()));
       }
     }
     return links;

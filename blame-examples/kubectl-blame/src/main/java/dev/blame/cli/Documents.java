@@ -34,7 +34,8 @@ import java.util.Optional;
  */
 final class Documents {
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      JsonEscapes.install(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT));
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
       .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
       .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)

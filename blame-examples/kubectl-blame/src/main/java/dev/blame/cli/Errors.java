@@ -1,13 +1,17 @@
 package dev.blame.cli;
 
 import dev.blame.api.BlameException;
+import dev.blame.api.Escape;
 
 /** Turns failures into the one line the CLI prints on stderr. */
 final class Errors {
 
   private Errors() {}
 
-  /** The message of an exception on one line, without the class name noise of wrapped causes. */
+  /**
+   * The message of an exception on one line, without the class name noise of wrapped causes, and encoded for a
+   * terminal: a message quoting cluster text cannot start a line or a control sequence.
+   */
   static String oneLine(Throwable e) {
     String message = e.getMessage();
     if (message == null || message.isBlank()) {
@@ -25,7 +29,7 @@ final class Errors {
       }
       line.append(text);
     }
-    return line.toString();
+    return Escape.terminal(line.toString());
   }
 
   /** {@code error: ...} for a library failure, saying what kind of failure it is. */

@@ -146,12 +146,22 @@ final class WaitCommand implements Callable<Integer> {
         }
       }
       WaitView view = new WaitView(cli, json);
+      boolean github = "true".equals(cli.env.get("GITHUB_ACTIONS"));
+      // GitHub Actions: the progress and the verdict quote the cluster, so workflow commands are off while they
+      // print (GitHub's stop-commands, with a token nobody can guess), and on again for our own annotations.
+      String resume = github && !json ? "blame-" + java.util.UUID.randomUUID() : null;
+      if (resume != null) {
+        cli.out.println("::stop-commands::" + resume);
+      }
       WaitResult result = blame.waitFor(refs).timeout(deadline).onProgress(view::progress).await();
       view.result(result, deadline);
       if (junitReport != null) {
         JunitReport.write(junitReport, result);
       }
-      if ("true".equals(cli.env.get("GITHUB_ACTIONS"))) {
+      if (resume != null) {
+        cli.out.println("::" + resume + "::");
+      }
+      if (github) {
         view.annotations(result, deadline);
       }
       cli.out.flush();
