@@ -114,7 +114,7 @@ class WaitCommandTest {
     assertThat(doc.path("objects").get(0).path("phase").asText()).isEqualTo("DOOMED");
     assertThat(doc.path("culprits").get(0).path("reason").asText()).isEqualTo("FailedCreate");
     assertThat(doc.path("culprits").get(0).path("kind").asText()).isEqualTo("ReplicaSet");
-    assertThat(run.out()).contains("::error title=Rollout failed: ReplicaSet web-", "exceeded quota");
+    assertThat(run.out()).contains("::error title=Rollout failed%3A ReplicaSet web-", "exceeded quota");
     String xml = Files.readString(junit);
     assertThat(xml).contains("<testsuite name=\"kubectl-blame wait\" tests=\"1\" failures=\"1\" errors=\"0\"",
         "<testcase classname=\"quota\" name=\"deployment.apps/web\"", "<failure type=\"RolloutFailed\"",
