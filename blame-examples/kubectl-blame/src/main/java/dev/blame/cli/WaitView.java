@@ -32,7 +32,7 @@ import java.util.Set;
 final class WaitView {
 
   private static final ObjectMapper JSON =
-      JsonEscapes.install(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT));
+      DocumentEscapes.install(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT));
   static final int EVENTS = 5;
 
   private final Cli cli;
