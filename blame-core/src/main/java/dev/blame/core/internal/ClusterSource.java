@@ -141,7 +141,8 @@ public final class ClusterSource implements Source {
         LOG.warn("Could not start watching {} ({}); the next query tries again", kind, Escape.terminal(e.getMessage()));
         return false;
       }
-      if (e.kind() != BlameException.Kind.FORBIDDEN) {
+      if (e.kind() != BlameException.Kind.FORBIDDEN || unauthorized(e)) {
+        // A 401 is about the credentials, not one kind: every request would fail the same way.
         throw e;
       }
       // RBAC denies one kind: the rest of the graph still works, and what needs this kind says so.
@@ -155,6 +156,16 @@ public final class ClusterSource implements Source {
     }
     watches.put(kind, watch);
     return true;
+  }
+
+  private static boolean unauthorized(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof io.fabric8.kubernetes.client.KubernetesClientException
+          && ((io.fabric8.kubernetes.client.KubernetesClientException) t).getCode() == 401) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean connectionLost(Throwable e) {

@@ -1,6 +1,7 @@
 package dev.blame.cli;
 
 import dev.blame.api.BlameException;
+import dev.blame.api.Escape;
 import dev.blame.api.Explanation;
 import dev.blame.api.ObjectRef;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -63,7 +64,15 @@ final class BlameCli implements Callable<Integer> {
   /** Runs the CLI with these arguments; returns the exit code. Never exits, never throws. */
   static int run(Cli cli, String... args) {
     CommandLine commandLine = commandLine(cli, Arrays.asList(args).contains("--verbose"));
-    int code = commandLine.execute(args);
+    int code;
+    try {
+      code = commandLine.execute(args);
+    } catch (RuntimeException | Error e) {
+      // What picocli lets through (an Error such as OutOfMemoryError or StackOverflowError): one line, exit 3.
+      cli.err.println("error: internal error: " + Escape.terminal(e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + e.getMessage())));
+      code = ExitCode.ERROR;
+    }
     cli.out.flush();
     cli.err.flush();
     return code;
@@ -98,8 +107,10 @@ final class BlameCli implements Callable<Integer> {
       } else if (e instanceof KubernetesClientException) {
         cli.err.println("error: cannot reach the cluster: " + Errors.oneLine(e));
       } else {
-        cli.err.println("error: internal error: " + e + " (run with --verbose for the stack trace)");
-        code = ExitCode.INTERNAL;
+        cli.err.println("error: internal error: " + Escape.terminal(String.valueOf(e))
+            + " (run with --verbose for the stack trace)");
+        // wait's 1 and 2 mean "the rollout failed" and "timed out": a bug must not read as either.
+        code = cl.getCommand() instanceof WaitCommand ? ExitCode.ERROR : ExitCode.INTERNAL;
       }
       if (verbose) {
         e.printStackTrace(cli.err);
@@ -145,6 +156,7 @@ final class BlameCli implements Callable<Integer> {
       ObjectRef ref = session.target(resourceType, name);
       Explanation why = session.blame(false, List.of(resourceType.kind)).explain(ref);
       if (!why.found()) {
+        Session.failIfUnreadable(why);
         throw new CliException(resourceType.qualifiedPlural() + " \"" + name + "\" not found" + session.where(ref));
       }
       if (!watch) {

@@ -33,6 +33,10 @@ final class SourceOptions {
       description = "Live: how long one request or initial list may take (default: ${DEFAULT-VALUE}).")
   int requestTimeoutSeconds;
 
+  @Option(names = Inputs.FLAG, paramLabel = "SIZE",
+      description = "Refuse a manifest input (file, stdin, FIFO) larger than this: 256Mi by default; e.g. 1Gi.")
+  String maxInputBytes;
+
   boolean offline() {
     return !filenames.isEmpty();
   }
