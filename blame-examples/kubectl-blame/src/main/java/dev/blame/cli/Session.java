@@ -142,7 +142,10 @@ final class Session implements AutoCloseable {
     config.setConnectionTimeout(Math.min(timeoutMillis, 10_000));
     // Connection refused is an answer: do not retry with backoff for a minute like a controller would.
     config.setRequestRetryBackoffLimit(0);
-    KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
+    long cap = options.maxInputBytes == null ? BlameEngine.MAX_INPUT_BYTES : Inputs.parseSize(options.maxInputBytes);
+    BodyCap.reset();
+    KubernetesClient client = new KubernetesClientBuilder().withConfig(config)
+        .withHttpClientBuilderConsumer(http -> http.addOrReplaceInterceptor(BodyCap.NAME, new BodyCap(cap))).build();
     String ns = options.namespace != null ? options.namespace
         : config.getNamespace() != null && !config.getNamespace().isBlank() ? config.getNamespace() : "default";
     BlameEngine.Builder builder = BlameEngine.builder().client(client)

@@ -34,7 +34,8 @@ final class SourceOptions {
   int requestTimeoutSeconds;
 
   @Option(names = Inputs.FLAG, paramLabel = "SIZE",
-      description = "Refuse a manifest input (file, stdin, FIFO) larger than this: 256Mi by default; e.g. 1Gi.")
+      description = "Refuse a manifest input (file, stdin, FIFO) or an API response larger than this: 256Mi by "
+          + "default; e.g. 1Gi.")
   String maxInputBytes;
 
   boolean offline() {

@@ -91,7 +91,7 @@ final class WaitCommand implements Callable<Integer> {
   int requestTimeoutSeconds;
 
   @Option(names = Inputs.FLAG, paramLabel = "SIZE",
-      description = "Refuse a manifest file larger than this: 256Mi by default; e.g. 1Gi.")
+      description = "Refuse a manifest file or an API response larger than this: 256Mi by default; e.g. 1Gi.")
   String maxInputBytes;
 
   @Parameters(arity = "0..*", paramLabel = "TYPE/NAME",
@@ -130,6 +130,7 @@ final class WaitCommand implements Callable<Integer> {
     source.context = context;
     source.kubeconfig = kubeconfig;
     source.requestTimeoutSeconds = requestTimeoutSeconds;
+    source.maxInputBytes = maxInputBytes;
     try (Session session = Session.open(withSlack, source)) {
       List<ObjectRef> refs = new ArrayList<>();
       Set<GroupKind> kinds = new LinkedHashSet<>();

@@ -68,4 +68,30 @@ class AccessDeniedTest {
       }
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void aResponseLargerThanTheCapIsCutOffAtTheCap() throws IOException {
+    // A server that ignores the page size: every LIST answers with a body far larger than the cap.
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/", exchange -> {
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, 0);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write("{\"kind\":\"List\",\"apiVersion\":\"v1\",\"metadata\":{\"padding\":\"".getBytes(StandardCharsets.UTF_8));
+        byte[] chunk = "x".repeat(64 * 1024).getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < 64; i++) {
+          out.write(chunk);
+        }
+        out.write("\"},\"items\":[]}".getBytes(StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        // The client hung up at the cap: what this test wants.
+      }
+    });
+    server.start();
+    Path kubeconfig = LiveClusterTest.kubeconfig(dir, "http://127.0.0.1:" + server.getAddress().getPort(), "shop");
+    Run run = Run.of("deploy/web", "--kubeconfig", kubeconfig.toString(), "--request-timeout", "10",
+        "--max-input-bytes", "1Mi");
+    assertThat(run.code()).as(run.toString()).isEqualTo(3);
+    assertThat(run.err()).as(run.toString()).hasLineCount(1).contains("larger than 1Mi", "--max-input-bytes");
+  }
 }
