@@ -204,7 +204,8 @@ public final class ClusterSource implements Source {
       try {
         watch.getValue().close();
       } catch (Exception e) {
-        LOG.warn("Closing the watch of {} failed", watch.getKey(), e);
+        LOG.warn("Closing the watch of {} failed: {}", watch.getKey(), Escape.terminal(e.toString()));
+        LOG.debug("Closing the watch of {} failed", watch.getKey(), e);
       }
     }
     port.close();

@@ -192,7 +192,8 @@ public final class GraphEngine {
       try {
         listener.run();
       } catch (RuntimeException e) {
-        LOG.warn("A graph listener failed; it stays registered", e);
+        LOG.warn("A graph listener failed; it stays registered: {}", Escape.terminal(e.toString()));
+        LOG.debug("A graph listener failed", e);
       }
     }
   }
@@ -438,7 +439,10 @@ public final class GraphEngine {
       }
       return verdict;
     } catch (RuntimeException | StackOverflowError e) {
-      LOG.warn("Analyzer {} failed on {}", analyzer.id(), context.node.ref(), e);
+      // One line at WARN (a CLI prints it on stderr, where a stack trace has no place); the trace at DEBUG.
+      LOG.warn("Analyzer {} failed on {}: {}", analyzer.id(), Escape.terminal(context.node.ref().toString()),
+          Escape.terminal(e.toString()));
+      LOG.debug("Analyzer {} failed", analyzer.id(), e);
       return Verdict.unknown(context.node.ref(), ReasonCode.ANALYZER_FAILED,
           "analyzer " + analyzer.id() + " failed: " + e);
     }

@@ -186,13 +186,14 @@ public final class ManifestReader {
    * Reads manifests from text; {@code source} names it in errors. Errors never quote the text (a malformed Secret
    * would print its value): they name the source, the document and the line and column.
    *
-   * <p>Parsed by snakeyaml-engine with a buffer as large as the text: SnakeYAML's reader copies its whole window
-   * for each 1 KiB it reads while a token is open, so a long scalar (a 1 MiB {@code binaryData} value) took time
-   * and garbage quadratic in its length through the small default buffer. Read at once, it is linear.
+   * <p>Parsed by snakeyaml-engine with a large buffer: SnakeYAML's reader copies its whole window for each 1 KiB
+   * it reads while a token is open, so a long scalar (a 1 MiB {@code binaryData} value) took time and garbage
+   * quadratic in its length through the small default buffer; with a window of up to 4 Mi code points it is
+   * linear up to that size.
    */
   public static List<HasMetadata> read(String source, String text) {
     List<HasMetadata> objects = new ArrayList<>();
-    LoadSettings settings = LoadSettings.builder().setLabel(source).setBufferSize(Math.max(1024, text.length() + 1))
+    LoadSettings settings = LoadSettings.builder().setLabel(source).setBufferSize(bufferSize(text))
         .setCodePointLimit(Integer.MAX_VALUE).setAllowDuplicateKeys(true).build();
     StandardConstructor constructor = new StandardConstructor(settings);
     int document = 0;
@@ -217,6 +218,15 @@ public final class ManifestReader {
       throw bad(source + ": document " + (document + 1) + " cannot be read as YAML or JSON");
     }
     return objects;
+  }
+
+  /**
+   * The reader's window, in code points (4 bytes each): the whole text up to 4 Mi, so a scalar up to that size is
+   * read in one step; past it a long scalar costs (length / 4 Mi) copies of itself, not (length / 1 Ki), and a
+   * 200 MB dump does not need an 800 MB window.
+   */
+  private static int bufferSize(String text) {
+    return (int) Math.min(text.length() + 1L, 4L << 20);
   }
 
   private static void collect(String source, int document, int line, JsonNode doc, List<HasMetadata> out) {
