@@ -1,6 +1,7 @@
 package dev.blame.core.internal;
 
 import dev.blame.api.BlameException;
+import dev.blame.api.Escape;
 import dev.blame.api.GroupKind;
 import dev.blame.api.ObjectRef;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -234,19 +235,30 @@ public final class ClusterSource implements Source {
     if (e.kind() == BlameException.Kind.UNREACHABLE && !watches.isEmpty() && connectionLost(e)) {
       // The cluster answered before: a connection lost while this kind starts is transient. The kind stays
       // unwatched, so the next query (a wait re-prepares every second) starts it again.
-      LOG.warn("Could not start watching {} ({}); the next query tries again", kind, e.getMessage());
+      LOG.warn("Could not start watching {} ({}); the next query tries again", kind, Escape.terminal(e.getMessage()));
       return;
     }
-    if (e.kind() != BlameException.Kind.FORBIDDEN) {
+    if (e.kind() != BlameException.Kind.FORBIDDEN || unauthorized(e)) {
+      // A 401 is about the credentials, not one kind: every request would fail the same way.
       throw e;
     }
     // RBAC denies one kind: the rest of the graph still works, and what needs this kind says so.
-    LOG.warn("Not watching {}: {}", kind, e.getMessage());
+    LOG.warn("Not watching {}: {}", kind, Escape.terminal(e.getMessage()));
     unavailable.add(kind);
     String what = resource.map(r -> r.plural() + (kind.isCore() ? "" : "." + kind.group())).orElse(kind.toString());
     boolean namespaced = resource.map(ClusterPort.ApiResource::namespaced).orElse(true);
     engine.unreadable(kind, dev.blame.api.ReasonCode.FORBIDDEN, "forbidden: cannot list " + what
         + (namespaced && namespace != null ? " in namespace " + namespace : " at cluster scope"));
+  }
+
+  private static boolean unauthorized(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof io.fabric8.kubernetes.client.KubernetesClientException
+          && ((io.fabric8.kubernetes.client.KubernetesClientException) t).getCode() == 401) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean connectionLost(Throwable e) {
@@ -285,7 +297,8 @@ public final class ClusterSource implements Source {
       try {
         watch.getValue().close();
       } catch (Exception e) {
-        LOG.warn("Closing the watch of {} failed", watch.getKey(), e);
+        LOG.warn("Closing the watch of {} failed: {}", watch.getKey(), Escape.terminal(e.toString()));
+        LOG.debug("Closing the watch of {} failed", watch.getKey(), e);
       }
     }
     if (lists != null) {
@@ -310,8 +323,9 @@ public final class ClusterSource implements Source {
         engine.apply(List.of(change));
       } catch (RuntimeException e) {
         // One bad object must not stop the watch of its kind.
-        LOG.warn("Could not apply {} {}: {}", object.getKind(),
-            object.getMetadata() == null ? "?" : object.getMetadata().getName(), e.toString());
+        LOG.warn("Could not apply {} {}: {}", Escape.terminal(object.getKind()),
+            object.getMetadata() == null ? "?" : Escape.terminal(object.getMetadata().getName()),
+            Escape.terminal(e.toString()));
       }
     }
 
@@ -323,7 +337,7 @@ public final class ClusterSource implements Source {
       }
       unavailable.add(kind);
       // A broken watch must not fail silently: what depends on the kind says its verdict may be stale.
-      LOG.warn("The watch of {} stopped: {}", kind, cause.toString());
+      LOG.warn("The watch of {} stopped: {}", kind, Escape.terminal(cause.toString()));
       engine.unreadable(kind, dev.blame.api.ReasonCode.WATCH_STOPPED,
           "the watch of " + kind + " stopped (" + cause.getMessage() + ")");
     }

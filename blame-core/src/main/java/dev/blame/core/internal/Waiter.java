@@ -154,7 +154,8 @@ final class Waiter implements RolloutWait {
     try {
       listener.progress(states);
     } catch (RuntimeException e) {
-      LOG.warn("A wait listener failed; waiting goes on", e);
+      LOG.warn("A wait listener failed; waiting goes on: {}", dev.blame.api.Escape.terminal(e.toString()));
+      LOG.debug("A wait listener failed", e);
     }
   }
 

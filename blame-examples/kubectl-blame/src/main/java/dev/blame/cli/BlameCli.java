@@ -2,6 +2,7 @@ package dev.blame.cli;
 
 import dev.blame.api.Blame;
 import dev.blame.api.BlameException;
+import dev.blame.api.Escape;
 import dev.blame.api.Explanation;
 import dev.blame.api.Node;
 import dev.blame.api.ObjectRef;
@@ -75,7 +76,15 @@ final class BlameCli implements Callable<Integer> {
   /** Runs the CLI with these arguments; returns the exit code. Never exits, never throws. */
   static int run(Cli cli, String... args) {
     CommandLine commandLine = commandLine(cli, Arrays.asList(args).contains("--verbose"));
-    int code = commandLine.execute(args);
+    int code;
+    try {
+      code = commandLine.execute(args);
+    } catch (RuntimeException | Error e) {
+      // What picocli lets through (an Error such as OutOfMemoryError or StackOverflowError): one line, exit 3.
+      cli.err.println("error: internal error: " + Escape.terminal(e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + e.getMessage())));
+      code = ExitCode.ERROR;
+    }
     cli.out.flush();
     cli.err.flush();
     return code;
@@ -110,6 +119,8 @@ final class BlameCli implements Callable<Integer> {
       int code = ExitCode.ERROR;
       if (e instanceof CliException) {
         cli.err.println("error: " + Errors.oneLine(e));
+      } else if (BodyCap.breach().isPresent() && (e instanceof BlameException || e instanceof KubernetesClientException)) {
+        cli.err.println("error: " + BodyCap.breach().get());
       } else if (e instanceof BlameException) {
         cli.err.println("error: " + Errors.describe((BlameException) e));
       } else if (e instanceof KubernetesClientException) {
@@ -118,7 +129,8 @@ final class BlameCli implements Callable<Integer> {
       } else {
         cli.err.println("error: internal error: " + Errors.oneLine(e) + " (a bug: run with --verbose for the stack "
             + "trace and report it)");
-        code = ExitCode.INTERNAL;
+        // wait's 1 and 2 mean "the rollout failed" and "timed out": a bug must not read as either.
+        code = cl.getCommand() instanceof WaitCommand ? ExitCode.ERROR : ExitCode.INTERNAL;
       }
       if (verbose) {
         e.printStackTrace(cli.err);
@@ -171,6 +183,7 @@ final class BlameCli implements Callable<Integer> {
           for (String name : targets.get(i).names()) {
             ObjectRef ref = session.target(type, name);
             if (blame.node(ref).isEmpty()) {
+              Session.failIfUnreadable(blame.explain(ref));
               throw new CliException(type.qualifiedPlural() + " \"" + name + "\" not found" + session.where(ref));
             }
             refs.add(ref);

@@ -3,7 +3,6 @@ package dev.blame.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.blame.api.Activity;
 import dev.blame.api.AnalyzerInfo;
@@ -34,8 +33,9 @@ import java.util.Optional;
  */
 final class Documents {
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+  private static final ObjectMapper JSON =
+      DocumentEscapes.install(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT));
+  private static final ObjectMapper YAML = new ObjectMapper(DocumentEscapes.yaml()
       .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
       .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
       .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR));

@@ -1,6 +1,7 @@
 package dev.blame.cli;
 
 import dev.blame.api.BlameException;
+import dev.blame.api.Escape;
 
 /** Turns failures into the one line the CLI prints on stderr. */
 final class Errors {
@@ -16,7 +17,8 @@ final class Errors {
 
   /**
    * The message of an exception on one line, without Java class names: a wrapped cause's class becomes what it
-   * means ({@code connection refused}, {@code unknown host}) or goes.
+   * means ({@code connection refused}, {@code unknown host}) or goes. Encoded for a terminal: a message quoting
+   * cluster text cannot start a line or a control sequence.
    */
   static String oneLine(Throwable e) {
     String message = e.getMessage();
@@ -45,7 +47,7 @@ final class Errors {
       }
       line.append(text);
     }
-    return line.toString();
+    return Escape.terminal(line.toString());
   }
 
   private static final java.util.Map<String, String> MEANINGS = java.util.Map.of(
@@ -87,7 +89,7 @@ final class Errors {
 
   /** Why a request to the API server at {@code server} failed, on one line, naming the server. */
   static String connection(Throwable e, String server) {
-    String why = meaning(e).orElseGet(() -> oneLine(e));
+    String why = meaning(e).map(Escape::terminal).orElseGet(() -> oneLine(e));
     return why + (server.isEmpty() || why.contains(server) ? "" : " (" + server + ")");
   }
 

@@ -91,6 +91,7 @@ final class StatusCommand implements Callable<Integer> {
           } else {
             ObjectRef ref = session.target(type, item.substring(slash + 1));
             if (blame.node(ref).isEmpty()) {
+              Session.failIfUnreadable(blame.explain(ref));
               throw new CliException(type.qualifiedPlural() + " \"" + ref.name() + "\" not found" + session.where(ref));
             }
             refs.add(ref);
