@@ -215,7 +215,7 @@ class HostileTextTest {
       StringWriter out = new StringWriter();
       Cli cli = new Cli(new PrintWriter(out), new PrintWriter(new StringWriter()),
           new ByteArrayInputStream(new byte[0]), Map.of(), false, b -> { });
-      WaitView view = new WaitView(cli, false);
+      WaitView view = new WaitView(cli, false, System.nanoTime());
       view.progress(result.states());
       view.result(result, Duration.ofMinutes(1));
       int textLines = (int) out.toString().lines().count();
