@@ -113,7 +113,7 @@ public final class HorizontalPodAutoscalerAnalyzer implements Analyzer {
         }
         findings.add(b.build());
       } else if (c.type().equals("ScalingActive") && c.isFalse() && c.reason().equals("ScalingDisabled")) {
-        findings.add(Finding.builder().subject(ref).health(Health.SUSPENDED).reason(SCALING_DISABLED)
+        findings.add(Finding.builder().subject(ref).health(Health.HEALTHY).reason(SCALING_DISABLED)
             .message("autoscaling is disabled: " + c.describe()).addEvidence(c.evidence()).since(c.since()).build());
       }
     }

@@ -181,9 +181,9 @@ final class Explainer {
    * dependencies of the target and of those objects; the target itself when nothing below explains it.
    *
    * <p>The ranking rule: only evidence of a failure blames. An object merely in progress (PROGRESSING) is never a
-   * culprit, nor a healthy or suspended one; an object the graph does not hold because its kind is not observed
-   * or cannot be read (UNKNOWN with no object behind it) explains nothing when an object that is present does, and
-   * is blamed only when nothing present is; among culprits of one health, findings that carry evidence come
+   * culprit, nor a healthy or suspended one; an object the graph does not hold is never a deepest effect (its
+   * driver's own finding names it, or its kind is not observed and it says nothing), and an absent dependency is
+   * blamed only when its kind is observed (MISSING), never when it is not observed or cannot be read; among culprits of one health, findings that carry evidence come
    * before those that carry none, and an object's own findings before those lifted from others; and a finding lifted
    * from another culprit is dropped, the other's own evidence being more specific.
    */
@@ -254,8 +254,14 @@ final class Explainer {
         .allMatch(e -> e.source().filter(s -> !s.equals(f.subject().key())).isPresent());
   }
 
+  /**
+   * The deepest blamable objects under {@code tree} in the effect tree. An object the graph does not hold is never
+   * one: absent downstream of what drives it (the scale target of an autoscaler, the Endpoints of a Service), it is
+   * its driver's own finding that says so, with the evidence ({@code ScaleTargetNotFound}); or its kind is not
+   * observed and it says nothing at all.
+   */
   private void collectDeepest(BlameTree tree, List<BlameTree> out) {
-    if (!failing(tree.verdict().health()) || notObserved(tree)) {
+    if (!failing(tree.verdict().health()) || tree.node().isEmpty()) {
       return;
     }
     int before = out.size();
@@ -265,11 +271,6 @@ final class Explainer {
     if (out.size() == before && blamable(tree.verdict().health())) {
       out.add(tree);
     }
-  }
-
-  /** An object the graph does not hold and cannot say anything about: its kind is not observed or unreadable. */
-  private static boolean notObserved(BlameTree tree) {
-    return tree.node().isEmpty() && tree.verdict().health() == Health.UNKNOWN;
   }
 
   /** Health that is evidence of a failure, not of work in progress: UNKNOWN, MISSING or DEGRADED. */
