@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.blame.api.Blame;
 import dev.blame.api.Explanation;
-import dev.blame.api.Finding;
 import dev.blame.api.GroupKind;
 import dev.blame.api.Health;
 import dev.blame.api.ObjectRef;
@@ -25,8 +24,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Live, with every built-in analyzer against fabric8's CRUD mock: an unreachable Node is blamed for the pod bound to
- * it, and a Service is judged from its EndpointSlice (ready, serving, terminating) when its pods are not ready to say
- * why; neither points at an object the cluster does not hold.
+ * it, and a selectorless Service is judged from its EndpointSlice (ready, serving, terminating), its v1 Endpoints
+ * (absent) not being blamed.
  */
 @EnableKubernetesMockClient(crud = true)
 @Timeout(60)
@@ -50,8 +49,9 @@ class NodesAndSlicesLiveTest {
         .withNewSpec().withNodeName("node-1").addNewContainer().withName("main").withImage("web:1").endContainer()
         .endSpec().withNewStatus().withPhase("Running").addNewCondition().withType("Ready").withStatus("True")
         .withLastTransitionTime("2025-06-01T10:01:00Z").endCondition().endStatus().build()).create();
+    // Selectorless: its endpoints are managed by hand, here as an EndpointSlice only (no v1 Endpoints object).
     client.services().inNamespace(NS).resource(new ServiceBuilder().withNewMetadata().withName("api").endMetadata()
-        .withNewSpec().addToSelector("app", "api").addNewPort().withPort(80).endPort().endSpec().build()).create();
+        .withNewSpec().addNewPort().withPort(80).endPort().endSpec().build()).create();
     client.discovery().v1().endpointSlices().inNamespace(NS).resource(new EndpointSliceBuilder().withNewMetadata()
         .withName("api-x7k2p").addToLabels("kubernetes.io/service-name", "api").endMetadata().withAddressType("IPv4")
         .addNewEndpoint().withAddresses("10.0.0.7").withNewConditions().withReady(false).withServing(true)
@@ -61,15 +61,16 @@ class NodesAndSlicesLiveTest {
         .clock(Clock.fixed(NOW, ZoneOffset.UTC)).build()) {
       Explanation pod = blame.explain(ObjectRef.of(GroupKind.POD, NS, "web-0"));
       assertThat(pod.health()).isEqualTo(Health.DEGRADED);
-      assertThat(pod.culprits()).extracting(f -> f.subject().key() + " " + f.reason().code())
+      assertThat(pod.culprits()).extracting(f -> f.subject().display() + " " + f.reason().code())
           .containsExactly("Node node-1 NodeStatusUnknown");
       assertThat(pod.culprits().get(0).evidence()).anyMatch(e -> e.value().contains("node.kubernetes.io/unreachable"));
 
       Explanation service = blame.explain(ObjectRef.of(GroupKind.SERVICE, NS, "api"));
-      assertThat(service.health()).isEqualTo(Health.PROGRESSING);
-      assertThat(service.culprits()).as("a Service waiting for endpoints has nothing to blame").isEmpty();
-      assertThat(service.verdict().findings()).extracting(Finding::message).anyMatch(m ->
-          m.contains("EndpointSlice api-x7k2p: 0 of 1 ready, 1 serving, 1 terminating"));
+      assertThat(service.health()).isEqualTo(Health.DEGRADED);
+      assertThat(service.culprits()).as("the slice is read; the v1 Endpoints that do not exist are not blamed")
+          .extracting(f -> f.subject().display() + " " + f.reason().code()).containsExactly("Service api NoEndpoints");
+      assertThat(service.culprits().get(0).message())
+          .contains("EndpointSlice api-x7k2p: 0 of 1 ready, 1 serving, 1 terminating");
     }
   }
 }
