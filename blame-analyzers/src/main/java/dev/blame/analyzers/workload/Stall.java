@@ -21,7 +21,7 @@ import java.util.Optional;
  * A rollout judged from the workload's own object when none of its pods is in the graph (not captured, not
  * readable): when did it last move? The newest of: the controller's last write of the status subresource and the
  * last edit of the spec ({@code metadata.managedFields} times), the creation of the update revision's
- * ControllerRevision, the newest Event about the workload, and its creation when it was never edited (generation 1).
+ * ControllerRevision, the newest Normal Event about the workload, and its creation when it was never edited (generation 1).
  * Longer ago than the progress window (10 min, the Deployment controller's default {@code progressDeadlineSeconds};
  * {@link dev.blame.api.Tolerance#grace()} replaces it) the rollout is stalled: DEGRADED, naming the evidence. When
  * nothing dates the last progress the rollout stays in progress: an unknown age is not a failure.
@@ -72,7 +72,9 @@ final class Stall {
         new Dated(at, Evidence.builder().kind(Evidence.Kind.FIELD).path("metadata.creationTimestamp")
             .value(at + " (update revision created)").source(r.ref()).build()))));
     for (EventRecord e : ctx.events()) {
-      e.lastTime().ifPresent(at -> dated.add(new Dated(at, Evidence.event(e))));
+      if (!e.isWarning()) { // a Warning that repeats (FailedCreate) is the controller failing, not progressing
+        e.lastTime().ifPresent(at -> dated.add(new Dated(at, Evidence.event(e))));
+      }
     }
     if (node.generation() <= 1) {
       node.createdAt().ifPresent(at -> dated.add(new Dated(at,
