@@ -135,8 +135,15 @@ public final class BlameViews {
   public static String effectToCause(Explanation why) {
     StringBuilder out = new StringBuilder();
     if (why.culprits().isEmpty()) {
-      out.append(e(why.target().display())).append(": ").append(status(why.status()))
-          .append(why.health() == Health.HEALTHY ? ", nothing to blame" : " (" + why.health() + ")").append('\n');
+      Optional<Finding> worst = why.health() == Health.HEALTHY ? Optional.empty()
+          : why.verdict().worstFinding().filter(f -> f.health() == why.health());
+      if (worst.isPresent()) {
+        // Nothing to blame (in progress, suspended): the target's own worst finding says what it waits for.
+        out.append(label(worst.get().health())).append(": ").append(e(worst.get().message())).append('\n');
+      } else {
+        out.append(e(why.target().display())).append(": ").append(status(why.status()))
+            .append(why.health() == Health.HEALTHY ? ", nothing to blame" : " (" + why.health() + ")").append('\n');
+      }
     }
     for (Finding f : why.culprits()) {
       out.append(label(f.health())).append(": ").append(e(f.message()));

@@ -18,6 +18,7 @@ import dev.blame.api.spi.Analyzer;
 import dev.blame.api.spi.KindSelector;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.DaemonSetStatus;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -67,8 +68,8 @@ public final class DaemonSetAnalyzer implements Analyzer {
     if (GenericStatus.generationLags(node, status.getObservedGeneration(), j)) {
       return j.build();
     }
-    Children.liftFailing(ctx.graph(), j, PODS_FAILING,
-        Children.owned(ctx.graph(), node.ref(), GroupKind.POD), "Pods ");
+    List<Node> pods = Children.owned(ctx.graph(), node.ref(), GroupKind.POD);
+    Children.liftFailing(ctx.graph(), j, PODS_FAILING, pods, "Pods ");
     boolean onDelete = ds.getSpec() != null && ds.getSpec().getUpdateStrategy() != null
         && "OnDelete".equals(ds.getSpec().getUpdateStrategy().getType());
     int desired = status.getDesiredNumberScheduled();
@@ -77,14 +78,19 @@ public final class DaemonSetAnalyzer implements Analyzer {
     int available = Counts.orZero(status.getNumberAvailable());
     int ready = Counts.orZero(status.getNumberReady());
     int misscheduled = Counts.orZero(status.getNumberMisscheduled());
+    int unavailable = Counts.orZero(status.getNumberUnavailable());
     Evidence counts = Evidence.field("status", "desiredNumberScheduled " + desired + ", current " + current
         + ", updated " + updated + ", available " + available + ", ready " + ready
-        + ", misscheduled " + misscheduled);
+        + (unavailable > 0 ? ", unavailable " + unavailable : "") + ", misscheduled " + misscheduled);
     String progress = current < desired ? Counts.of(current, desired) + " nodes scheduled"
         : !onDelete && updated < desired ? Counts.of(updated, desired) + " nodes updated"
         : available < desired ? Counts.of(available, desired) + " nodes available"
         : ready < desired ? Counts.of(ready, desired) + " nodes ready"
         : null;
+    if (progress != null && Stall.noPods(ctx, pods)) {
+      Stall.check(ctx, j, progress, unavailable > 0 ? " (numberUnavailable " + unavailable + ")" : "",
+          List.of(counts), Optional.empty());
+    }
     if (progress != null) {
       j.worsen(Health.PROGRESSING, ReconcileStatus.IN_PROGRESS).message("In progress: " + progress)
           .find(Health.PROGRESSING, ROLLOUT_IN_PROGRESS, "Rollout in progress: " + progress, counts);
