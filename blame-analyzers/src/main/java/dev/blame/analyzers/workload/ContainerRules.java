@@ -5,6 +5,7 @@ import static dev.blame.analyzers.workload.WorkloadReasons.*;
 import dev.blame.analyzers.support.ContainerView;
 import dev.blame.analyzers.support.Judgement;
 import dev.blame.analyzers.support.Times;
+import dev.blame.analyzers.support.WarningEvents;
 import dev.blame.api.EventRecord;
 import dev.blame.api.Evidence;
 import dev.blame.api.Health;
@@ -28,6 +29,12 @@ import java.util.Optional;
  * cannot date is judged as old. The engine's {@link Tolerance} may replace the windows and the allowed restarts.
  */
 final class ContainerRules {
+
+  /**
+   * How long a container may wait for an ordinary reason ({@code ContainerCreating}, {@code PodInitializing})
+   * before the pod counts as stuck: long enough for a large image pull.
+   */
+  static final Duration STUCK = Duration.ofMinutes(15);
 
   /** Long enough for the kubelet to retry a pull or a config lookup twice (its back-off starts at 10 s). */
   static final Duration WAITING_GRACE = Duration.ofSeconds(30);
@@ -84,14 +91,19 @@ final class ContainerRules {
       fail(c, Health.DEGRADED, reason.equals("InvalidImageName") ? INVALID_IMAGE_NAME : ERR_IMAGE_NEVER_PULL,
           "cannot pull its image" + message(w.getMessage()), evidence);
     } else if (WAITING.containsKey(reason) || looksLikeError(reason)) {
-      Health health = Times.withinGrace(now, podSince, grace) ? Health.PROGRESSING : Health.DEGRADED;
+      Health health = Times.withinGrace(now, podSince, grace) && !WarningEvents.deterministic(w.getMessage())
+          ? Health.PROGRESSING : Health.DEGRADED;
       String text = reason.equals("CreateContainerConfigError")
           ? MissingReference.describe(c, w.getMessage()) : "is waiting: " + reason + message(w.getMessage());
       Evidence[] all = reason.equals("CreateContainerConfigError")
           ? MissingReference.evidence(c, w.getMessage(), evidence) : new Evidence[] {evidence};
       fail(c, health, WAITING.getOrDefault(reason, CONTAINER_ERROR), text, all);
     } else if (!reason.isEmpty()) {
-      fail(c, Health.PROGRESSING, CONTAINER_WAITING, "is waiting: " + reason, evidence);
+      Duration stuck = tolerance.stuckOr(STUCK);
+      boolean young = Times.withinGrace(now, podSince, stuck);
+      fail(c, young ? Health.PROGRESSING : Health.DEGRADED, CONTAINER_WAITING, "is waiting: " + reason
+          + (young ? "" : podSince.map(s -> " for " + WarningEvents.human(Duration.between(s, now))).orElse("")),
+          evidence);
     }
   }
 
@@ -100,7 +112,8 @@ final class ContainerRules {
         : c.status().getLastState().getTerminated();
     Optional<Instant> lastExit = last == null ? podSince : Node.parseTime(last.getFinishedAt()).or(() -> podSince);
     boolean young = tolerance.mayRecover(c.restartCount())
-        && Times.withinGrace(now, lastExit, grace.plus(startup(c)));
+        && Times.withinGrace(now, lastExit, grace.plus(startup(c)))
+        && (last == null || !WarningEvents.deterministic(last.getMessage()));
     Health health = young ? Health.PROGRESSING : Health.DEGRADED;
     String exit = last == null ? "" : ", last exit code " + last.getExitCode() + reasonOf(last);
     Evidence[] evidence = last == null ? new Evidence[] {waiting}
@@ -120,7 +133,7 @@ final class ContainerRules {
     }
     Optional<Instant> at = Node.parseTime(t.getFinishedAt());
     Health health = restarts && mayRecover && Times.withinGrace(now, at, grace)
-        ? Health.PROGRESSING : Health.DEGRADED;
+        && !WarningEvents.deterministic(t.getMessage()) ? Health.PROGRESSING : Health.DEGRADED;
     Evidence evidence = terminatedEvidence(c.statusPath() + where, t);
     ReasonCode reason = "OOMKilled".equals(t.getReason()) ? OOM_KILLED
         : "StartError".equals(t.getReason()) ? START_ERROR : NON_ZERO_EXIT;

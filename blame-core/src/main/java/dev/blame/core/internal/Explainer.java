@@ -98,7 +98,7 @@ final class Explainer {
         .via(via)
         .node(entry.map(e -> e.node))
         .verdict(entry.map(this::withActivities).orElseGet(() -> absent(ref)))
-        .events(store.events(ref));
+        .events(EventRecord.fold(store.events(ref)));
     if (entry.isEmpty()) {
       return node.build();
     }
@@ -229,9 +229,20 @@ final class Explainer {
     for (BlameTree child : tree.children()) {
       collectDeepest(child, out);
     }
-    if (out.size() == before) {
+    // A failure of its own (a refused FailedCreate) that nothing below is as bad as: the children are its effect.
+    Health below = out.subList(before, out.size()).stream().map(t -> t.verdict().health())
+        .reduce(Health.HEALTHY, Health::worst);
+    if (out.size() == before || tree.verdict().health().isWorseThan(below) && ownFailure(tree)) {
       out.add(tree);
     }
+  }
+
+  /** A finding about the object itself, at its health, not lifted from a child. */
+  private static boolean ownFailure(BlameTree tree) {
+    return tree.verdict().findings().stream().anyMatch(f -> f.subject().equals(tree.ref())
+        && f.health() == tree.verdict().health() && !f.reason().equals(ReasonCode.CHILD_FAILING)
+        && f.evidence().stream().noneMatch(e -> e.source().filter(s -> tree.find(s).isPresent()
+            && !s.equals(tree.ref())).isPresent()));
   }
 
   private static boolean failing(Health health) {

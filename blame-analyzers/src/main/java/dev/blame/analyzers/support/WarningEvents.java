@@ -1,0 +1,123 @@
+package dev.blame.analyzers.support;
+
+import dev.blame.api.EventRecord;
+import dev.blame.api.Evidence;
+import dev.blame.api.Finding;
+import dev.blame.api.Health;
+import dev.blame.api.ReasonCode;
+import dev.blame.api.spi.AnalysisContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Warning Events as evidence of why an object is stuck. Repeated Events (the same reason and message, up to
+ * the numbers in it) fold into one, as kubectl folds them ({@code x31}); a folded Event becomes a finding whose
+ * health follows how long the Events show the problem has lasted, or DEGRADED at once when the message says
+ * something that cannot resolve itself ({@link #deterministic}).
+ */
+public final class WarningEvents {
+
+  /** How long a Warning Event may keep repeating before the state it explains counts as stuck. */
+  public static final Duration STUCK = Duration.ofMinutes(5);
+
+  /** Reason code of a Warning Event whose own reason is not in UpperCamelCase. */
+  public static final ReasonCode WARNING_EVENT = ReasonCode.of("WarningEvent");
+
+  /**
+   * Phrases of messages that no retry will change (the kubelet, the image registry, the runtime, the
+   * scheduler's volume binder and the API server's admission say them). Lower case.
+   */
+  private static final List<String> DETERMINISTIC = List.of(
+      "executable file not found", "exec format error", "no such file or directory", "is not a directory",
+      "hostpath type check failed", "manifest unknown", "manifest for", "repository does not exist",
+      "pull access denied", "not found: manifest", "code = notfound", "no such host", "invalid reference format",
+      "unauthorized", "exceeded quota", "no storage class is set", "storageclass.storage.k8s.io",
+      "denied the request", "violates podsecurity", "is invalid:");
+
+  private WarningEvents() {}
+
+  /** How long the (folded) Event shows its problem has lasted, up to {@code now}: empty when undated. */
+  static Optional<Duration> lasted(EventRecord e, Instant now) {
+    return e.firstTime().or(e::lastTime)
+        .map(f -> Duration.between(f, now.isBefore(f) ? e.lastTime().orElse(f) : now));
+  }
+
+  /** Whether the message says something no retry will change. */
+  public static boolean deterministic(String message) {
+    String m = message == null ? "" : message.toLowerCase(Locale.ROOT);
+    return DETERMINISTIC.stream().anyMatch(m::contains);
+  }
+
+  /**
+   * Findings for the Warning Events about {@code j}'s subject, except those whose reason is in
+   * {@code echoes} (Events that repeat what the analyzer already read from the status). DEGRADED when the
+   * message is {@link #deterministic} or the Events span at least {@code stuck} (an undated Event counts as
+   * old), PROGRESSING otherwise. Returns how many were added.
+   */
+  public static int explain(List<EventRecord> events, Instant now, Duration stuck, Set<String> echoes, Judgement j) {
+    int added = 0;
+    for (EventRecord f : EventRecord.fold(events.stream().filter(EventRecord::isWarning).toList())) {
+      if (echoes.contains(f.reason())) {
+        continue;
+      }
+      j.add(finding(f, now, stuck, j));
+      added++;
+    }
+    return added;
+  }
+
+  /**
+   * For controllers (ReplicaSets, StatefulSets, Jobs, DaemonSets): when {@code j} is in progress or unknown and
+   * has found no failure of its own, its Warning Events (a {@code FailedCreate}) may say why.
+   */
+  public static Judgement explainStuck(AnalysisContext ctx, Judgement j) {
+    if ((j.health() == Health.PROGRESSING || j.health() == Health.UNKNOWN)
+        && j.findings().stream().noneMatch(f -> f.health() == Health.DEGRADED)) {
+      explain(ctx.events(), ctx.now(), ctx.tolerance().stuckOr(STUCK), Set.of(), j);
+    }
+    return j;
+  }
+
+  static Finding finding(EventRecord e, Instant now, Duration stuck, Judgement j) {
+    boolean stuckLong = lasted(e, now).map(d -> d.compareTo(stuck) >= 0).orElse(true);
+    Health health = deterministic(e.message()) || stuckLong ? Health.DEGRADED : Health.PROGRESSING;
+    String span = lasted(e, now).filter(d -> !d.isZero()).map(d -> " over " + human(d)).orElse("");
+    String times = e.count() > 1 ? " (x" + e.count() + span + ")" : span.isEmpty() ? "" : " (for" + span.substring(5) + ")";
+    return Finding.builder()
+        .subject(j.subject())
+        .health(health)
+        .reason(reasonOf(e.reason()))
+        .message(e.reason() + ": " + e.message().strip() + times)
+        .since(e.firstTime().or(e::lastTime))
+        .revision(j.revision())
+        .addEvidence(Evidence.event(e))
+        .build();
+  }
+
+  /** The Event's reason as a reason code, or {@link #WARNING_EVENT} when it is not one. */
+  public static ReasonCode reasonOf(String reason) {
+    try {
+      return ReasonCode.of(reason);
+    } catch (IllegalArgumentException e) {
+      return WARNING_EVENT;
+    }
+  }
+
+  /** 5h50m, 12m, 45s. */
+  public static String human(Duration d) {
+    long s = Math.max(0, d.getSeconds());
+    if (s < 120) {
+      return s + "s";
+    }
+    long m = s / 60;
+    if (m < 120) {
+      return m + "m";
+    }
+    long h = m / 60;
+    return h < 48 ? h + "h" + (m % 60 == 0 ? "" : m % 60 + "m") : h / 24 + "d";
+  }
+}
