@@ -61,7 +61,10 @@ class PeerConformanceTest {
               + " checks failing reasons first and says Degraded too"),
       "kstatus/TestServiceStatus__serviceLBok", new Divergence("IN_PROGRESS",
           "a LoadBalancer Service without status.loadBalancer.ingress still waits for the cloud provider;"
-              + " kstatus only checks spec.clusterIP (gitops-engine says Progressing, as we do)"));
+              + " kstatus only checks spec.clusterIP (gitops-engine says Progressing, as we do)"),
+      "kstatus/TestPodStatus__podCompletedFailed", new Divergence("FAILED",
+          "a pod in phase Failed is terminal and nothing will bring it back: its reconcile status is FAILED,"
+              + " not kstatus' Current, so that no reader takes a failed pod for a reconciled one"));
 
   private static final Map<String, Map<String, AtomicInteger>> COUNTS = new ConcurrentHashMap<>();
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -2,7 +2,6 @@ package dev.blame.analyzers.storage;
 
 import dev.blame.analyzers.support.Unstructured;
 import dev.blame.analyzers.support.Judgement;
-import dev.blame.analyzers.support.Times;
 import dev.blame.analyzers.support.WarningEvents;
 import java.time.Duration;
 import dev.blame.api.EdgeKind;
@@ -121,7 +120,7 @@ public final class PersistentVolumeClaimAnalyzer implements Analyzer {
       Optional<EventRecord> wait = ctx.events().stream()
           .filter(e -> e.reason().equals("WaitForFirstConsumer")).findFirst();
       Judgement events = new Judgement(ref);
-      WarningEvents.explain(ctx.events(), ctx.now(), ctx.tolerance().stuckOr(WarningEvents.STUCK), Set.of(), events);
+      WarningEvents.explain(ctx.events(), ctx.tolerance().stuckOr(WarningEvents.STUCK), Set.of(), events);
       if (!events.findings().isEmpty()) {
         findings.addAll(events.findings());
       } else if (wait.isPresent()) {
@@ -132,11 +131,11 @@ public final class PersistentVolumeClaimAnalyzer implements Analyzer {
             .addEvidence(Evidence.event(wait.get())).build());
       } else {
         Optional<java.time.Instant> since = ctx.node().createdAt();
-        boolean young = Times.withinGrace(ctx.now(), since, ctx.tolerance().stuckOr(STUCK));
-        findings.add(Finding.builder().subject(ref).health(young ? Health.PROGRESSING : Health.DEGRADED)
+        Optional<java.time.Instant> until = WarningEvents.seenUntil(ctx.events());
+        boolean stuck = WarningEvents.lastedAtLeast(since, until, ctx.tolerance().stuckOr(STUCK));
+        findings.add(Finding.builder().subject(ref).health(stuck ? Health.DEGRADED : Health.PROGRESSING)
             .reason(PENDING).message("claim is " + (phase.isEmpty() ? "not yet bound" : phase)
-                + (young ? "" : since.map(s -> " for " + WarningEvents.human(Duration.between(s, ctx.now())))
-                    .orElse("")))
+                + (stuck ? " for at least " + WarningEvents.human(Duration.between(since.get(), until.get())) : ""))
             .since(since).addEvidence(Evidence.field("status.phase", phase.isEmpty() ? "<unset>" : phase)).build());
       }
     }

@@ -40,10 +40,32 @@ public final class WarningEvents {
 
   private WarningEvents() {}
 
-  /** How long the (folded) Event shows its problem has lasted, up to {@code now}: empty when undated. */
-  static Optional<Duration> lasted(EventRecord e, Instant now) {
-    return e.firstTime().or(e::lastTime)
-        .map(f -> Duration.between(f, now.isBefore(f) ? e.lastTime().orElse(f) : now));
+  /**
+   * How long a (folded) Event shows its problem has lasted: from its first to its last time. Not up to the
+   * engine's clock: offline, "now" is only the newest timestamp of the files, which says nothing about how
+   * long this problem lasted. Empty when undated.
+   */
+  static Optional<Duration> lasted(EventRecord e) {
+    return e.firstTime().or(e::lastTime).map(f -> Duration.between(f, e.lastTime().filter(l -> l.isAfter(f)).orElse(f)));
+  }
+
+  /**
+   * The latest moment the evidence shows a state still held: the newest of the Events' last times and
+   * {@code others} (conditions' transition times, container timestamps). The span from the state's start to
+   * this moment is how long the evidence shows it lasted.
+   */
+  @SafeVarargs
+  public static Optional<Instant> seenUntil(List<EventRecord> events, Optional<Instant>... others) {
+    Optional<Instant> latest = Times.latest(others);
+    for (EventRecord e : events) {
+      latest = Times.latest(latest, e.lastTime().or(e::firstTime));
+    }
+    return latest;
+  }
+
+  /** Whether the evidence shows a state that started at {@code since} lasting until {@code until} for at least {@code stuck}. */
+  public static boolean lastedAtLeast(Optional<Instant> since, Optional<Instant> until, Duration stuck) {
+    return since.isPresent() && until.isPresent() && Duration.between(since.get(), until.get()).compareTo(stuck) >= 0;
   }
 
   /** Whether the message says something no retry will change. */
@@ -55,16 +77,16 @@ public final class WarningEvents {
   /**
    * Findings for the Warning Events about {@code j}'s subject, except those whose reason is in
    * {@code echoes} (Events that repeat what the analyzer already read from the status). DEGRADED when the
-   * message is {@link #deterministic} or the Events span at least {@code stuck} (an undated Event counts as
-   * old), PROGRESSING otherwise. Returns how many were added.
+   * message is {@link #deterministic} or the Events span at least {@code stuck} from first to last time,
+   * PROGRESSING otherwise. Returns how many were added.
    */
-  public static int explain(List<EventRecord> events, Instant now, Duration stuck, Set<String> echoes, Judgement j) {
+  public static int explain(List<EventRecord> events, Duration stuck, Set<String> echoes, Judgement j) {
     int added = 0;
     for (EventRecord f : EventRecord.fold(events.stream().filter(EventRecord::isWarning).toList())) {
       if (echoes.contains(f.reason())) {
         continue;
       }
-      j.add(finding(f, now, stuck, j));
+      j.add(finding(f, stuck, j));
       added++;
     }
     return added;
@@ -77,15 +99,15 @@ public final class WarningEvents {
   public static Judgement explainStuck(AnalysisContext ctx, Judgement j) {
     if ((j.health() == Health.PROGRESSING || j.health() == Health.UNKNOWN)
         && j.findings().stream().noneMatch(f -> f.health() == Health.DEGRADED)) {
-      explain(ctx.events(), ctx.now(), ctx.tolerance().stuckOr(STUCK), Set.of(), j);
+      explain(ctx.events(), ctx.tolerance().stuckOr(STUCK), Set.of(), j);
     }
     return j;
   }
 
-  static Finding finding(EventRecord e, Instant now, Duration stuck, Judgement j) {
-    boolean stuckLong = lasted(e, now).map(d -> d.compareTo(stuck) >= 0).orElse(true);
+  static Finding finding(EventRecord e, Duration stuck, Judgement j) {
+    boolean stuckLong = lasted(e).map(d -> d.compareTo(stuck) >= 0).orElse(false);
     Health health = deterministic(e.message()) || stuckLong ? Health.DEGRADED : Health.PROGRESSING;
-    String span = lasted(e, now).filter(d -> !d.isZero()).map(d -> " over " + human(d)).orElse("");
+    String span = lasted(e).filter(d -> !d.isZero()).map(d -> " over " + human(d)).orElse("");
     String times = e.count() > 1 ? " (x" + e.count() + span + ")" : span.isEmpty() ? "" : " (for" + span.substring(5) + ")";
     return Finding.builder()
         .subject(j.subject())

@@ -49,6 +49,8 @@ final class ContainerRules {
 
   private final Instant now;
   private final Optional<Instant> podSince;
+  /** The latest moment the pod's evidence (Events, conditions) shows its state still held. */
+  private final Optional<Instant> seenUntil;
   private final boolean restarts;
   private final List<EventRecord> events;
   private final Judgement judgement;
@@ -57,11 +59,14 @@ final class ContainerRules {
 
   /**
    * @param podSince the latest moment the pod is known to have been (re)started, the start of waiting windows
+   * @param seenUntil the latest moment its Events and conditions show it still waiting: stuck is measured up to
+   *     it, not up to {@code now}
    * @param restarts whether failed containers are restarted (restartPolicy Always or OnFailure)
    * @param tolerance the engine's slack: replaces {@link #WAITING_GRACE} and the allowed restarts
    */
-  ContainerRules(Instant now, Optional<Instant> podSince, boolean restarts, List<EventRecord> events,
-      Judgement judgement, Tolerance tolerance) {
+  ContainerRules(Instant now, Optional<Instant> podSince, Optional<Instant> seenUntil, boolean restarts,
+      List<EventRecord> events, Judgement judgement, Tolerance tolerance) {
+    this.seenUntil = seenUntil;
     this.tolerance = tolerance;
     this.grace = tolerance.graceOr(WAITING_GRACE);
     this.now = now;
@@ -99,10 +104,9 @@ final class ContainerRules {
           ? MissingReference.evidence(c, w.getMessage(), evidence) : new Evidence[] {evidence};
       fail(c, health, WAITING.getOrDefault(reason, CONTAINER_ERROR), text, all);
     } else if (!reason.isEmpty()) {
-      Duration stuck = tolerance.stuckOr(STUCK);
-      boolean young = Times.withinGrace(now, podSince, stuck);
-      fail(c, young ? Health.PROGRESSING : Health.DEGRADED, CONTAINER_WAITING, "is waiting: " + reason
-          + (young ? "" : podSince.map(s -> " for " + WarningEvents.human(Duration.between(s, now))).orElse("")),
+      boolean stuck = WarningEvents.lastedAtLeast(podSince, seenUntil, tolerance.stuckOr(STUCK));
+      fail(c, stuck ? Health.DEGRADED : Health.PROGRESSING, CONTAINER_WAITING, "is waiting: " + reason
+          + (stuck ? " for at least " + WarningEvents.human(Duration.between(podSince.get(), seenUntil.get())) : ""),
           evidence);
     }
   }

@@ -75,7 +75,10 @@ public final class PodAnalyzer implements Analyzer {
     Evidence phaseEvidence = Evidence.field("status.phase", phase);
     boolean restarts = !"Never".equals(pod.getSpec() == null ? null : pod.getSpec().getRestartPolicy());
     Optional<Instant> since = Times.latest(node.createdAt(), Node.parseTime(status.getStartTime()));
-    ContainerRules rules = new ContainerRules(ctx.now(), since, restarts, ctx.events(), j, ctx.tolerance());
+    Optional<Instant> seenUntil = WarningEvents.seenUntil(ctx.events(), conditions.stream()
+        .map(Condition::since).reduce(Optional.empty(), (a, b) -> Times.latest(a, b)));
+    ContainerRules rules = new ContainerRules(ctx.now(), since, seenUntil, restarts, ctx.events(), j,
+        ctx.tolerance());
     ContainerView.of(pod).forEach(rules::judge);
     disruption(status, conditions, j);
     switch (phase) {
@@ -90,7 +93,7 @@ public final class PodAnalyzer implements Analyzer {
               "Pod phase is " + phase + " (its node may be unreachable)", phaseEvidence);
     }
     if (!phase.equals("Failed") && !phase.equals("Succeeded") && onlyGeneric(j)) {
-      WarningEvents.explain(ctx.events(), ctx.now(), ctx.tolerance().stuckOr(WarningEvents.STUCK), ECHOES, j);
+      WarningEvents.explain(ctx.events(), ctx.tolerance().stuckOr(WarningEvents.STUCK), ECHOES, j);
     }
     if (!phase.equals("Failed") && !phase.equals("Succeeded")) {
       j.worsen(j.health(), j.health() == Health.DEGRADED ? ReconcileStatus.FAILED
@@ -102,11 +105,12 @@ public final class PodAnalyzer implements Analyzer {
 
   /**
    * A failed pod is terminal, and FAILED (not kstatus' CURRENT: nothing will bring it back). The generic
-   * {@code PodFailed} finding is added only when nothing more specific (a container's exit, an eviction) says why.
+   * {@code PodFailed} finding is added only when no container's failure (its exit code, OOMKilled) says why,
+   * so that the generic finding never ranks above the specific one.
    */
   private static void failed(PodStatus status, Judgement j, Evidence phase) {
     j.worsen(Health.DEGRADED, ReconcileStatus.FAILED).message("Failed");
-    if (j.findings().stream().noneMatch(f -> f.health() == Health.DEGRADED)) {
+    if (j.findings().stream().noneMatch(f -> f.health() == Health.DEGRADED && f.container().isPresent())) {
       j.find(Health.DEGRADED, POD_FAILED, "Pod failed" + text(status.getReason(), status.getMessage()), phase);
     }
   }
