@@ -35,7 +35,7 @@ public final class WarningEvents {
       "executable file not found", "exec format error", "no such file or directory", "is not a directory",
       "hostpath type check failed", "manifest unknown", "manifest for", "repository does not exist",
       "pull access denied", "not found: manifest", "code = notfound", "no such host", "invalid reference format",
-      "unauthorized", "exceeded quota", "no storage class is set", "storageclass.storage.k8s.io",
+      "unauthorized", "x509: certificate", "exceeded quota", "no storage class is set", "storageclass.storage.k8s.io",
       "denied the request", "violates podsecurity", "is invalid:");
 
   private WarningEvents() {}
@@ -82,7 +82,13 @@ public final class WarningEvents {
    */
   public static int explain(List<EventRecord> events, Duration stuck, Set<String> echoes, Judgement j) {
     int added = 0;
-    for (EventRecord f : EventRecord.fold(events.stream().filter(EventRecord::isWarning).toList())) {
+    List<EventRecord> folded = new java.util.ArrayList<>(
+        EventRecord.fold(events.stream().filter(EventRecord::isWarning).toList()));
+    // What says why first: a message no retry changes, then the oldest (the kubelet's "timed out waiting for the
+    // condition" summary comes after the error that caused it).
+    folded.sort(java.util.Comparator.comparing((EventRecord e) -> !deterministic(e.message()))
+        .thenComparing(e -> e.firstTime().or(e::lastTime).orElse(Instant.MAX)));
+    for (EventRecord f : folded) {
       if (echoes.contains(f.reason())) {
         continue;
       }

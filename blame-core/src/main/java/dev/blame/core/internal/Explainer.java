@@ -201,14 +201,29 @@ final class Explainer {
     }
     List<ObjectRef> dependents = new ArrayList<>(culprits.keySet());
     dependents.add(causes.ref());
+    Map<ObjectRef, Verdict> dependencies = new LinkedHashMap<>();
     for (ObjectRef dependent : dependents) {
       for (Edge edge : store.edgesFrom(dependent, TO_UPSTREAM)) {
         Verdict verdict = store.verdict(edge.to()).orElseGet(() -> absent(edge.to()));
-        if (failing(verdict.health()) && verdict.health() != Health.UNKNOWN) {
-          culprits.putIfAbsent(edge.to(), verdict);
+        if (failing(verdict.health()) && verdict.health() != Health.UNKNOWN && !culprits.containsKey(edge.to())) {
+          dependencies.putIfAbsent(edge.to(), verdict);
         }
       }
     }
+    // The failing objects first, then what they depend on that fails too (a refused ReplicaSet, then its quota),
+    // each group worst first; a dependency worse than every failing object leads.
+    List<Finding> first = findingsOf(culprits);
+    List<Finding> then = findingsOf(dependencies);
+    if (!then.isEmpty() && !first.isEmpty() && then.get(0).health().isWorseThan(first.get(0).health())) {
+      List<Finding> swap = first;
+      first = then;
+      then = swap;
+    }
+    first.addAll(then);
+    return first;
+  }
+
+  private static List<Finding> findingsOf(Map<ObjectRef, Verdict> culprits) {
     List<Finding> findings = new ArrayList<>();
     culprits.forEach((ref, verdict) -> {
       for (Finding f : verdict.findings()) {
