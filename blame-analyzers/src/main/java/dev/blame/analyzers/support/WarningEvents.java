@@ -68,6 +68,14 @@ public final class WarningEvents {
     return since.isPresent() && until.isPresent() && Duration.between(since.get(), until.get()).compareTo(stuck) >= 0;
   }
 
+  /**
+   * A Warning Event, or one whose reason says it failed: the PersistentVolume controller reports
+   * {@code FailedBinding} ("no persistent volumes available for this claim and no storage class is set") as Normal.
+   */
+  public static boolean failure(EventRecord e) {
+    return e.isWarning() || e.reason().startsWith("Failed");
+  }
+
   /** Whether the message says something no retry will change. */
   public static boolean deterministic(String message) {
     String m = message == null ? "" : message.toLowerCase(Locale.ROOT);
@@ -83,7 +91,7 @@ public final class WarningEvents {
   public static int explain(List<EventRecord> events, Duration stuck, Set<String> echoes, Judgement j) {
     int added = 0;
     List<EventRecord> folded = new java.util.ArrayList<>(
-        EventRecord.fold(events.stream().filter(EventRecord::isWarning).toList()));
+        EventRecord.fold(events.stream().filter(WarningEvents::failure).toList()));
     // What says why first: a message no retry changes, then the oldest (the kubelet's "timed out waiting for the
     // condition" summary comes after the error that caused it).
     folded.sort(java.util.Comparator.comparing((EventRecord e) -> !deterministic(e.message()))
