@@ -98,10 +98,11 @@ final class ContainerRules {
     } else if (WAITING.containsKey(reason) || looksLikeError(reason)) {
       Health health = Times.withinGrace(now, podSince, grace) && !WarningEvents.deterministic(w.getMessage())
           ? Health.PROGRESSING : Health.DEGRADED;
+      String said = kubeletSays(w.getMessage());
       String text = reason.equals("CreateContainerConfigError")
-          ? MissingReference.describe(c, w.getMessage()) : "is waiting: " + reason + message(w.getMessage());
+          ? MissingReference.describe(c, said) : "is waiting: " + reason + message(said);
       Evidence[] all = reason.equals("CreateContainerConfigError")
-          ? MissingReference.evidence(c, w.getMessage(), evidence) : new Evidence[] {evidence};
+          ? MissingReference.evidence(c, said, evidence) : new Evidence[] {evidence};
       fail(c, health, WAITING.getOrDefault(reason, CONTAINER_ERROR), text, all);
     } else if (!reason.isEmpty()) {
       boolean stuck = WarningEvents.lastedAtLeast(podSince, seenUntil, tolerance.stuckOr(STUCK));
@@ -109,6 +110,19 @@ final class ContainerRules {
           + (stuck ? " for at least " + WarningEvents.human(Duration.between(podSince.get(), seenUntil.get())) : ""),
           evidence);
     }
+  }
+
+  /**
+   * The waiting message, or when the status has none (older kubelets, trimmed captures) what the kubelet said
+   * in its newest Warning {@code Failed} Event ({@code Error: secrets "x" not found}); empty when neither.
+   */
+  private String kubeletSays(String waitingMessage) {
+    if (waitingMessage != null && !waitingMessage.isBlank()) {
+      return waitingMessage;
+    }
+    return events.stream().filter(e -> e.isWarning() && e.reason().equals("Failed"))
+        .map(e -> e.message().startsWith("Error: ") ? e.message().substring(7) : e.message())
+        .findFirst().orElse("");
   }
 
   private void crashLoop(ContainerView c, Evidence waiting) {
