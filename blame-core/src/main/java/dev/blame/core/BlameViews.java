@@ -242,7 +242,7 @@ public final class BlameViews {
           || injected.contains(i.container().orElse(""))) {
         continue; // an injected container's own variables come with it
       }
-      if (i.part() == Injection.Part.VOLUME && i.name().startsWith("kube-api-access-")) {
+      if (i.part() == Injection.Part.VOLUME && i.injectedBy().filter("ServiceAccount admission plugin"::equals).isPresent()) {
         continue; // the ServiceAccount token every pod gets: routine, kept in the data but not worth a line
       }
       String what = i.part() == Injection.Part.VOLUME ? "Volume" : "Env of container [" + i.container().orElse("?") + "]";
