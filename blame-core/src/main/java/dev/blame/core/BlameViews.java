@@ -263,14 +263,12 @@ public final class BlameViews {
   }
 
   private static void revision(Explanation why, RevisionDiff d, StringBuilder out) {
-    out.append(d.revision()).append(": ")
-        .append(d.time().map(t -> "Edited " + ago(why.at(), t)).orElse("Edited at an unknown time"))
+    String verb = !d.rollback() ? "Edited"
+        : "Rolled back to " + (d.history().isEmpty() ? "an earlier revision's template"
+            : "revision " + d.history().get(d.history().size() - 1));
+    out.append(d.revision()).append(": ").append(verb)
+        .append(d.time().map(t -> " " + ago(why.at(), t)).orElse(" at an unknown time"))
         .append(d.changedBy().map(c -> " by " + c.manager()).orElse("")).append('\n');
-    if (d.rollback()) {
-      out.append(ARROW).append("Rollback to the template of ")
-          .append(d.history().isEmpty() ? "an earlier revision" : "revision " + d.history().get(d.history().size() - 1))
-          .append('\n');
-    }
     if (d.restartOnly()) {
       out.append(ARROW).append("Restart only (kubectl rollout restart at ")
           .append(d.changes().get(0).to().orElse("?")).append(")\n");
