@@ -183,7 +183,8 @@ final class Revisions {
             + previous.map(p -> String.valueOf(p.number())).orElse("?")
             + ", the one rolled back from, so who rolled back is not recorded");
         changedBy = Optional.empty();
-        changes.replaceAll(c -> dev.blame.api.ImmutableRevisionChange.copyOf(c).withChangedBy(Optional.empty()));
+        changes.replaceAll(c -> RevisionChange.builder().path(c.path()).container(c.container()).field(c.field())
+            .from(c.from()).to(c.to()).build());
       }
     }
     boolean restartOnly = !changes.isEmpty() && changes.stream().allMatch(
