@@ -6,6 +6,7 @@ import dev.blame.analyzers.support.Children;
 import dev.blame.analyzers.support.Counts;
 import dev.blame.analyzers.support.GenericStatus;
 import dev.blame.analyzers.support.Judgement;
+import dev.blame.analyzers.support.WarningEvents;
 import dev.blame.api.Evidence;
 import dev.blame.api.GroupKind;
 import dev.blame.api.Health;
@@ -106,6 +107,7 @@ public final class DaemonSetAnalyzer implements Analyzer {
       j.find(Health.HEALTHY, ON_DELETE, "Pods are updated only when deleted (updateStrategy OnDelete)",
           Evidence.field("spec.updateStrategy.type", "OnDelete"));
     }
+    WarningEvents.explainStuck(ctx, j);
     return j.message("Rolled out: " + Counts.of(available, desired) + " nodes available").build();
   }
 }

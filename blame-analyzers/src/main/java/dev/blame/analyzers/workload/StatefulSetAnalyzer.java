@@ -6,6 +6,7 @@ import dev.blame.analyzers.support.Children;
 import dev.blame.analyzers.support.Counts;
 import dev.blame.analyzers.support.GenericStatus;
 import dev.blame.analyzers.support.Judgement;
+import dev.blame.analyzers.support.WarningEvents;
 import dev.blame.api.Evidence;
 import dev.blame.api.GroupKind;
 import dev.blame.api.Health;
@@ -127,6 +128,7 @@ public final class StatefulSetAnalyzer implements Analyzer {
     if (j.health() == Health.DEGRADED) {
       j.message("Failing: rollout stuck on a failing pod");
     }
+    WarningEvents.explainStuck(ctx, j);
     return j.message("Rolled out: " + Counts.of(ready, desired) + " pods ready").build();
   }
 

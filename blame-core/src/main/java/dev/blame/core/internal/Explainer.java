@@ -98,7 +98,7 @@ final class Explainer {
         .via(via)
         .node(entry.map(e -> e.node))
         .verdict(entry.map(this::withActivities).orElseGet(() -> absent(ref)))
-        .events(store.events(ref));
+        .events(EventRecord.fold(store.events(ref)));
     if (entry.isEmpty()) {
       return node.build();
     }
@@ -208,14 +208,29 @@ final class Explainer {
     }
     List<ObjectRef> dependents = new ArrayList<>(culprits.keySet());
     dependents.add(causes.ref());
+    Map<ObjectRef, Verdict> dependencies = new LinkedHashMap<>();
     for (ObjectRef dependent : dependents) {
       for (Edge edge : store.edgesFrom(dependent, TO_UPSTREAM)) {
         Verdict verdict = store.verdict(edge.to()).orElseGet(() -> absent(edge.to()));
-        if (blamable(verdict.health()) && verdict.health() != Health.UNKNOWN) {
-          culprits.putIfAbsent(edge.to(), verdict);
+        if (blamable(verdict.health()) && verdict.health() != Health.UNKNOWN && !culprits.containsKey(edge.to())) {
+          dependencies.putIfAbsent(edge.to(), verdict);
         }
       }
     }
+    // The failing objects first, then what they depend on that fails too (a refused ReplicaSet, then its quota),
+    // each group worst first; a dependency worse than every failing object leads.
+    List<Finding> first = findingsOf(culprits);
+    List<Finding> then = findingsOf(dependencies);
+    if (!then.isEmpty() && !first.isEmpty() && then.get(0).health().isWorseThan(first.get(0).health())) {
+      List<Finding> swap = first;
+      first = then;
+      then = swap;
+    }
+    first.addAll(then);
+    return first;
+  }
+
+  private List<Finding> findingsOf(Map<ObjectRef, Verdict> culprits) {
     List<Finding> findings = new ArrayList<>();
     culprits.forEach((ref, verdict) -> {
       for (Finding f : verdict.findings()) {
@@ -268,7 +283,11 @@ final class Explainer {
     for (BlameTree child : tree.children()) {
       collectDeepest(child, out);
     }
-    if (out.size() == before && blamable(tree.verdict().health())) {
+    // A failure of its own (a refused FailedCreate) that nothing below is as bad as: the children are its effect.
+    Health below = out.subList(before, out.size()).stream().map(t -> t.verdict().health())
+        .reduce(Health.HEALTHY, Health::worst);
+    if ((out.size() == before || tree.verdict().health().isWorseThan(below) && ownFailure(tree))
+        && blamable(tree.verdict().health())) {
       out.add(tree);
     }
   }
@@ -276,6 +295,14 @@ final class Explainer {
   /** Health that is evidence of a failure, not of work in progress: UNKNOWN, MISSING or DEGRADED. */
   private static boolean blamable(Health health) {
     return health.isWorseThan(Health.PROGRESSING);
+  }
+
+  /** A finding about the object itself, at its health, not lifted from a child. */
+  private static boolean ownFailure(BlameTree tree) {
+    return tree.verdict().findings().stream().anyMatch(f -> f.subject().equals(tree.ref())
+        && f.health() == tree.verdict().health() && !f.reason().equals(ReasonCode.CHILD_FAILING)
+        && f.evidence().stream().noneMatch(e -> e.source().filter(s -> tree.find(s).isPresent()
+            && !s.equals(tree.ref())).isPresent()));
   }
 
   private static boolean failing(Health health) {
