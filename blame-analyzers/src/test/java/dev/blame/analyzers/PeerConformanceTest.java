@@ -69,7 +69,10 @@ class PeerConformanceTest {
       "kstatus/TestCRDGenericStatus__crdNoCondition", new Divergence("IN_PROGRESS",
           "conditions show a controller at work, but none we understand says the object is ready: we wait"
               + " (health PROGRESSING) rather than call it done; kstatus knows only Ready/Reconciling/Stalled"
-              + " and calls anything else Current"));
+              + " and calls anything else Current"),
+      "kstatus/TestPodStatus__podCompletedFailed", new Divergence("FAILED",
+          "a pod in phase Failed is terminal and nothing will bring it back: its reconcile status is FAILED,"
+              + " not kstatus' Current, so that no reader takes a failed pod for a reconciled one"));
 
   private static final Map<String, Map<String, AtomicInteger>> COUNTS = new ConcurrentHashMap<>();
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -135,8 +135,15 @@ public final class BlameViews {
   public static String effectToCause(Explanation why) {
     StringBuilder out = new StringBuilder();
     if (why.culprits().isEmpty()) {
-      out.append(e(why.target().display())).append(": ").append(status(why.status()))
-          .append(why.health() == Health.HEALTHY ? ", nothing to blame" : " (" + why.health() + ")").append('\n');
+      Optional<Finding> worst = why.health() == Health.HEALTHY ? Optional.empty()
+          : why.verdict().worstFinding().filter(f -> f.health() == why.health());
+      if (worst.isPresent()) {
+        // Nothing to blame (in progress, suspended): the target's own worst finding says what it waits for.
+        out.append(label(worst.get().health())).append(": ").append(e(worst.get().message())).append('\n');
+      } else {
+        out.append(e(why.target().display())).append(": ").append(status(why.status()))
+            .append(why.health() == Health.HEALTHY ? ", nothing to blame" : " (" + why.health() + ")").append('\n');
+      }
     }
     for (Finding f : why.culprits()) {
       out.append(label(f.health())).append(": ").append(e(f.message()));
@@ -243,7 +250,7 @@ public final class BlameViews {
           || injected.contains(i.container().orElse(""))) {
         continue; // an injected container's own variables come with it
       }
-      if (i.part() == Injection.Part.VOLUME && i.name().startsWith("kube-api-access-")) {
+      if (i.part() == Injection.Part.VOLUME && i.injectedBy().filter("ServiceAccount admission plugin"::equals).isPresent()) {
         continue; // the ServiceAccount token every pod gets: routine, kept in the data but not worth a line
       }
       String what = i.part() == Injection.Part.VOLUME ? "Volume" : "Env of container [" + i.container().orElse("?") + "]";
@@ -264,14 +271,12 @@ public final class BlameViews {
   }
 
   private static void revision(Explanation why, RevisionDiff d, StringBuilder out) {
-    out.append(e(d.revision().toString())).append(": ")
-        .append(d.time().map(t -> "Edited " + ago(why.at(), t)).orElse("Edited at an unknown time"))
+    String verb = !d.rollback() ? "Edited"
+        : "Rolled back to " + (d.history().isEmpty() ? "an earlier revision's template"
+            : "revision " + d.history().get(d.history().size() - 1));
+    out.append(e(d.revision().toString())).append(": ").append(verb)
+        .append(d.time().map(t -> " " + ago(why.at(), t)).orElse(" at an unknown time"))
         .append(e(d.changedBy().map(c -> " by " + c.manager()).orElse(""))).append('\n');
-    if (d.rollback()) {
-      out.append(ARROW).append("Rollback to the template of ")
-          .append(d.history().isEmpty() ? "an earlier revision" : "revision " + d.history().get(d.history().size() - 1))
-          .append('\n');
-    }
     if (d.restartOnly()) {
       out.append(ARROW).append("Restart only (kubectl rollout restart at ")
           .append(e(d.changes().get(0).to().orElse("?"))).append(")\n");
