@@ -53,8 +53,7 @@ public final class GraphEngine {
   static final int MAX_PASSES = 4;
   static final int MAX_OWNER_DEPTH = 64;
   /** Pods of one template declare equal links (to their ConfigMap, service account, ...): kept once. */
-  private static final com.google.common.collect.Interner<Link> LINKS =
-      com.google.common.collect.Interners.newWeakInterner();
+  private static final WeakInterner<Link> LINKS = new WeakInterner<>();
 
   private final GraphStore store = new GraphStore();
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
