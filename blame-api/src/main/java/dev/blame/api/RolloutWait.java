@@ -25,10 +25,40 @@ import java.time.Duration;
  */
 public interface RolloutWait {
 
+  /** When a wait that sees a doomed object ends. */
+  enum Mode {
+    /**
+     * The default: the wait ends FAILED as soon as one object is doomed, with the others as they are then. What a
+     * deploy step wants: stop early, say why.
+     */
+    FAIL_FAST,
+    /**
+     * The wait goes on until every object is settled, Done or Doomed, or the deadline passes; it ends COMPLETE
+     * when all are Done, FAILED when any is Doomed. What a report of a whole release wants: every failure, not
+     * only the first. A doomed object that recovers before the rest settle counts as what it is at the end.
+     */
+    SETTLE_ALL
+  }
+
   /** The deadline, counted from {@link #await()}; 5 minutes by default. */
   RolloutWait timeout(Duration timeout);
 
+  /**
+   * Called with every object's state each time one changes, on the waiting thread, before {@link #await()}
+   * returns; a listener that throws is logged and waiting goes on. None by default.
+   *
+   * @param listener receives the states in the order of the waited-for refs; not null
+   * @return a wait like this one with this listener
+   */
   RolloutWait onProgress(WaitListener listener);
+
+  /**
+   * When to stop once an object is doomed; {@link Mode#FAIL_FAST} by default.
+   *
+   * @param mode fail fast, or let every object settle; not null
+   * @return a wait like this one in this mode
+   */
+  RolloutWait mode(Mode mode);
 
   /**
    * The objects as the apply that precedes this wait returned them (with their uid and
