@@ -19,45 +19,55 @@ public abstract class EventRecord {
           .reversed()
           .thenComparing(e -> e.ref().name());
 
-  /** The Event object itself. */
+  /** {@return the Event object itself}. */
   public abstract ObjectRef ref();
 
-  /** The object the Event is about ({@code involvedObject} or {@code regarding}). */
+  /** {@return the object the Event is about ({@code involvedObject} or {@code regarding})}. */
   public abstract ObjectRef regarding();
 
-  /** {@code Normal} or {@code Warning}. */
+  /** {@return {@code Normal} or {@code Warning}}. */
   @Value.Default
   public String type() {
     return "Normal";
   }
 
+  /** {@return the Event's reason, e.g. {@code BackOff} or {@code FailedScheduling}}. */
   public abstract String reason();
 
+  /** {@return the Event's message, one line as reported; may be empty}. */
   @Value.Default
   public String message() {
     return "";
   }
 
-  /** How many times it was seen; at least 1. */
+  /** {@return how many times it was seen; at least 1}. */
   @Value.Default
   public int count() {
     return 1;
   }
 
+  /** {@return when it was first seen, if the Event says}. */
   public abstract Optional<Instant> firstTime();
 
+  /** {@return when it was last seen, if the Event says (series and counts included)}. */
   public abstract Optional<Instant> lastTime();
 
-  /** The component that reported it, e.g. {@code kubelet} or {@code deployment-controller}. */
+  /** {@return the component that reported it, e.g. {@code kubelet} or {@code deployment-controller}}. */
   @Value.Default
   public String source() {
     return "";
   }
 
+  /** {@return true for {@code Warning} Events, whatever the case}. */
   public boolean isWarning() {
     return "Warning".equalsIgnoreCase(type());
   }
 
+  /**
+   * A builder, for engines and tests.
+   *
+   * @return a new builder
+   */
   public static ImmutableEventRecord.Builder builder() {
     return ImmutableEventRecord.builder();
   }

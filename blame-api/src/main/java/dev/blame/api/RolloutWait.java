@@ -40,7 +40,13 @@ public interface RolloutWait {
     SETTLE_ALL
   }
 
-  /** The deadline, counted from {@link #await()}; 5 minutes by default. */
+  /**
+   * The deadline, counted from {@link #await()}; 5 minutes by default. Zero decides from the graph as it is.
+   *
+   * @param timeout how long to wait at most; not negative
+   * @return a wait like this one with this deadline
+   * @throws IllegalArgumentException when the timeout is negative
+   */
   RolloutWait timeout(Duration timeout);
 
   /**
@@ -66,13 +72,17 @@ public interface RolloutWait {
    * until the graph holds the applied object (same uid, at least that generation) the object is PENDING, so
    * the old object's stale "Ready" cannot complete the wait. Objects that match no waited-for ref are
    * ignored. Without it, the wait trusts the graph as it is when {@link #await()} starts, which is enough
-   * when the graph was built after the apply.
+   * when the graph was built after the apply. {@link Blame#waitForApplied} does this in one call.
+   *
+   * @param objects the objects the API server returned from the apply
+   * @return a wait like this one that waits for those generations
    */
   RolloutWait applied(java.util.Collection<? extends io.fabric8.kubernetes.api.model.HasMetadata> objects);
 
   /**
-   * Waits.
+   * Waits, on the calling thread, until the outcome is decided or the deadline passes.
    *
+   * @return the outcome, every object's state, and the culprits when it failed
    * @throws BlameException of kind TIMEOUT when the calling thread is interrupted, or another kind when the
    *     cluster cannot be read
    */

@@ -10,29 +10,47 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class KindSelector {
 
+  /** {@return the kinds selected; empty for {@link #any()}}. */
   public abstract Set<GroupKind> kinds();
 
-  /** True for {@link #any()}. */
+  /** {@return true for {@link #any()}}. */
   @Value.Default
   public boolean wildcard() {
     return false;
   }
 
+  /**
+   * Selects these kinds.
+   *
+   * @param first a kind
+   * @param more more kinds
+   * @return the selector
+   */
   public static KindSelector of(GroupKind first, GroupKind... more) {
     ImmutableKindSelector.Builder builder = ImmutableKindSelector.builder().addKind(first);
     builder.addAllKinds(Arrays.asList(more));
     return builder.build();
   }
 
-  /** Every kind; analyzers with this selector run only where no specific analyzer does. */
+  /** {@return every kind; analyzers with this selector run only where no specific analyzer does}. */
   public static KindSelector any() {
     return ImmutableKindSelector.builder().wildcard(true).build();
   }
 
+  /**
+   * {@return true when the kind is selected}.
+   *
+   * @param kind the kind
+   */
   public boolean matches(GroupKind kind) {
     return wildcard() || kinds().contains(kind);
   }
 
+  /**
+   * Rejects a selector that is neither {@link #any()} nor names a kind.
+   *
+   * @throws IllegalArgumentException when it is both or neither
+   */
   @Value.Check
   protected void check() {
     if (wildcard() == !kinds().isEmpty()) {
