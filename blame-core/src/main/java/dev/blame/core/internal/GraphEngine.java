@@ -597,12 +597,28 @@ public final class GraphEngine {
     StrictContext(Context context, Analyzer analyzer) {
       this.context = context;
       this.analyzer = analyzer;
+      // What a live source watches for a query about this object whatever the analyzer declares (see
+      // InvolvedKinds): its own kind, Events, and the kinds its owner references name.
       Set<GroupKind> kinds = new java.util.HashSet<>(analyzer.reads());
       kinds.add(context.node().ref().groupKind());
       kinds.add(GroupKind.EVENT);
       kinds.add(GroupKind.EVENTS_V1_EVENT);
+      for (io.fabric8.kubernetes.api.model.OwnerReference owner : context.node().ownerReferences()) {
+        if (owner != null && owner.getApiVersion() != null && owner.getKind() != null) {
+          try {
+            kinds.add(GroupKind.fromApiVersion(owner.getApiVersion(), owner.getKind()));
+          } catch (IllegalArgumentException e) {
+            // A malformed owner reference names no kind.
+          }
+        }
+      }
       this.allowed = kinds;
+      // A catch-all analyzer may read the children of an object of a kind nobody declares: live, an object
+      // owning such children has every declared kind watched.
+      this.anyChildren = analyzer.kinds().wildcard();
     }
+
+    private final boolean anyChildren;
 
     @Override
     public Node node() {
@@ -677,12 +693,14 @@ public final class GraphEngine {
 
     @Override
     public List<Node> targets(ObjectRef from, EdgeKind kind) {
-      return strict.checked(view.targets(from, kind), "targets " + kind);
+      List<Node> nodes = view.targets(from, kind);
+      return kind == EdgeKind.OWNS && strict.anyChildren ? nodes : strict.checked(nodes, "targets " + kind);
     }
 
     @Override
     public List<Node> sources(ObjectRef to, EdgeKind kind) {
-      return strict.checked(view.sources(to, kind), "sources " + kind);
+      List<Node> nodes = view.sources(to, kind);
+      return kind == EdgeKind.OWNS && strict.anyChildren ? nodes : strict.checked(nodes, "sources " + kind);
     }
 
     @Override
