@@ -14,18 +14,26 @@ public abstract class AnalyzerInfo {
     DISCOVERED
   }
 
+  /** {@return the analyzer's id, as {@code Analyzer.id()} returns it}. */
   public abstract String id();
 
+  /** {@return the analyzer's class name, for messages that must say which code is meant}. */
   public abstract String className();
 
-  /** The jar or directory the class was loaded from, or {@code ""} when unknown. */
+  /** {@return the jar or directory the class was loaded from, or {@code ""} when unknown}. */
   public abstract String location();
 
-  /** The kinds it handles, e.g. {@code [Deployment.apps]} or {@code *}. */
+  /** {@return the kinds it handles, e.g. {@code [Deployment.apps]} or {@code *}}. */
   public abstract String kinds();
 
+  /** {@return whether the analyzer was registered in code or discovered}. */
   public abstract Origin origin();
 
+  /**
+   * A builder, for engines and tests.
+   *
+   * @return a new builder
+   */
   public static ImmutableAnalyzerInfo.Builder builder() {
     return ImmutableAnalyzerInfo.builder();
   }

@@ -23,18 +23,33 @@ public class BlameException extends RuntimeException {
     CONFIGURATION
   }
 
+  /** What went wrong; part of the serialized form. */
   private final Kind kind;
 
+  /**
+   * A failure without a cause.
+   *
+   * @param kind what went wrong
+   * @param message the request or input, and what was expected; one line
+   */
   public BlameException(Kind kind, String message) {
     super(message);
     this.kind = kind;
   }
 
+  /**
+   * A failure caused by another exception, e.g. the client's.
+   *
+   * @param kind what went wrong
+   * @param message the request or input, and what was expected; one line
+   * @param cause the underlying exception
+   */
   public BlameException(Kind kind, String message, Throwable cause) {
     super(message, cause);
     this.kind = kind;
   }
 
+  /** {@return what went wrong, for callers that map failures to exit codes or retries}. */
   public Kind kind() {
     return kind;
   }

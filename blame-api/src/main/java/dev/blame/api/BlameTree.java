@@ -17,30 +17,44 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class BlameTree {
 
+  /** {@return the object at this node of the tree}. */
   public abstract ObjectRef ref();
 
-  /** The relation from the parent in the tree; empty at the root. */
+  /** {@return the relation from the parent in the tree; empty at the root}. */
   public abstract Optional<EdgeKind> via();
 
+  /** {@return the object as read; empty when a relation names an object that is not in the graph}. */
   public abstract Optional<Node> node();
 
+  /** {@return the object's verdict; {@link Health#MISSING} when it is not in the graph}. */
   public abstract Verdict verdict();
 
-  /** Newest first. */
+  /** {@return the Events about the object, newest first}. */
   public abstract List<EventRecord> events();
 
+  /** {@return the next objects along the tree's direction, sorted; empty at a leaf}. */
   public abstract List<BlameTree> children();
 
+  /** {@return true when children were left out: the tree reached its depth or size limit, or a cycle}. */
   @Value.Default
   public boolean truncated() {
     return false;
   }
 
+  /**
+   * A builder, for engines and tests.
+   *
+   * @return a new builder; {@code ref} and {@code verdict} are required
+   */
   public static ImmutableBlameTree.Builder builder() {
     return ImmutableBlameTree.builder();
   }
 
-  /** Visits this node and its descendants, parents before children. */
+  /**
+   * Visits this node and its descendants, parents before children.
+   *
+   * @param visitor called once per node
+   */
   public void forEach(Consumer<BlameTree> visitor) {
     visitor.accept(this);
     for (BlameTree child : children()) {
@@ -48,14 +62,18 @@ public abstract class BlameTree {
     }
   }
 
-  /** This node and its descendants, parents before children. */
+  /** {@return this node and its descendants, parents before children}. */
   public List<BlameTree> flatten() {
     List<BlameTree> all = new ArrayList<>();
     forEach(all::add);
     return all;
   }
 
-  /** The first node of the tree with this reference. */
+  /**
+   * {@return the first node of the tree, parents before children, with this reference; empty when none}.
+   *
+   * @param ref the object; version and uid are ignored
+   */
   public Optional<BlameTree> find(ObjectRef ref) {
     return flatten().stream().filter(t -> t.ref().equals(ref)).findFirst();
   }

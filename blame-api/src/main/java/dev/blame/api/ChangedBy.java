@@ -15,17 +15,34 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class ChangedBy {
 
+  /**
+   * {@return the field manager, e.g. {@code kubectl-edit}, {@code helm} or {@code argocd-controller}; as read, so encode it for its sink}.
+   */
   public abstract String manager();
 
-  /** {@code Update} or {@code Apply}. */
+  /** {@return {@code Update} or {@code Apply}}. */
   public abstract String operation();
 
+  /** {@return when the manager last wrote its fields, if the entry says}. */
   public abstract Optional<Instant> time();
 
+  /**
+   * A managedFields entry.
+   *
+   * @param manager the field manager
+   * @param operation {@code Update} or {@code Apply}
+   * @param time when it wrote, if known
+   * @return the entry
+   */
   public static ChangedBy of(String manager, String operation, Optional<Instant> time) {
     return builder().manager(manager).operation(operation).time(time).build();
   }
 
+  /**
+   * A builder, for engines and tests.
+   *
+   * @return a new builder
+   */
   public static ImmutableChangedBy.Builder builder() {
     return ImmutableChangedBy.builder();
   }

@@ -10,25 +10,36 @@ public abstract class Edge implements Comparable<Edge> {
   private static final Comparator<Edge> ORDER =
       Comparator.comparing(Edge::from).thenComparing(Edge::kind).thenComparing(Edge::to);
 
+  /** {@return the object the relation starts at, e.g. the owner or the selecting Service}. */
   @Value.Parameter
   public abstract ObjectRef from();
 
+  /** {@return the relation}. */
   @Value.Parameter
   public abstract EdgeKind kind();
 
+  /** {@return the object the relation ends at, e.g. the owned pod or the mounted ConfigMap}. */
   @Value.Parameter
   public abstract ObjectRef to();
 
+  /**
+   * An edge.
+   *
+   * @param from the object the relation starts at
+   * @param kind the relation
+   * @param to the object the relation ends at
+   * @return the edge
+   */
   public static Edge of(ObjectRef from, EdgeKind kind, ObjectRef to) {
     return ImmutableEdge.of(from, kind, to);
   }
 
-  /** The end that is the cause in blame's views. */
+  /** {@return the end that is the cause in blame's views}. */
   public ObjectRef upstream() {
     return kind().fromIsUpstream() ? from() : to();
   }
 
-  /** The end that is the effect in blame's views. */
+  /** {@return the end that is the effect in blame's views}. */
   public ObjectRef downstream() {
     return kind().fromIsUpstream() ? to() : from();
   }

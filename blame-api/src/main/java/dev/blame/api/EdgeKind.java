@@ -37,11 +37,17 @@ public enum EdgeKind {
     this.fromIsUpstream = fromIsUpstream;
   }
 
+  /**
+   * Which end is upstream, for the two views: upstream objects are causes, downstream ones effects.
+   *
+   * @return true when {@code from} drives {@code to} (ownership, selection, routing, scaling); false when {@code
+   *     from} depends on {@code to} (mounts, references, bindings)
+   */
   public boolean fromIsUpstream() {
     return fromIsUpstream;
   }
 
-  /** The kebab-case name used in output: {@code routes-to}. */
+  /** {@return the kebab-case name used in output: {@code routes-to}}. */
   public String label() {
     return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
   }

@@ -19,41 +19,46 @@ public abstract class EventRecord {
           .reversed()
           .thenComparing(e -> e.ref().name());
 
-  /** The Event object itself. */
+  /** {@return the Event object itself}. */
   public abstract ObjectRef ref();
 
-  /** The object the Event is about ({@code involvedObject} or {@code regarding}). */
+  /** {@return the object the Event is about ({@code involvedObject} or {@code regarding})}. */
   public abstract ObjectRef regarding();
 
-  /** {@code Normal} or {@code Warning}. */
+  /** {@return {@code Normal} or {@code Warning}}. */
   @Value.Default
   public String type() {
     return "Normal";
   }
 
+  /** {@return the Event's reason, e.g. {@code BackOff} or {@code FailedScheduling}}. */
   public abstract String reason();
 
+  /** {@return the Event's message, one line as reported; may be empty}. */
   @Value.Default
   public String message() {
     return "";
   }
 
-  /** How many times it was seen; at least 1. */
+  /** {@return how many times it was seen; at least 1}. */
   @Value.Default
   public int count() {
     return 1;
   }
 
+  /** {@return when it was first seen, if the Event says}. */
   public abstract Optional<Instant> firstTime();
 
+  /** {@return when it was last seen, if the Event says (series and counts included)}. */
   public abstract Optional<Instant> lastTime();
 
-  /** The component that reported it, e.g. {@code kubelet} or {@code deployment-controller}. */
+  /** {@return the component that reported it, e.g. {@code kubelet} or {@code deployment-controller}}. */
   @Value.Default
   public String source() {
     return "";
   }
 
+  /** {@return true for {@code Warning} Events, whatever the case}. */
   public boolean isWarning() {
     return "Warning".equalsIgnoreCase(type());
   }
@@ -63,6 +68,9 @@ public abstract class EventRecord {
    * or a new count), as kubectl and the Event recorder do: one record per group, the newest of it, with the
    * group's total {@link #count()}, earliest {@link #firstTime()} and latest {@link #lastTime()}. Newest group
    * first. Pure; the input is not changed.
+   *
+   * @param events the Events to fold; not changed
+   * @return one record per group, newest group first
    */
   public static java.util.List<EventRecord> fold(java.util.Collection<EventRecord> events) {
     java.util.Map<String, java.util.List<EventRecord>> groups = new java.util.LinkedHashMap<>();
@@ -93,6 +101,10 @@ public abstract class EventRecord {
 
   private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("\\d+");
 
+   * A builder, for engines and tests.
+   *
+   * @return a new builder
+   */
   public static ImmutableEventRecord.Builder builder() {
     return ImmutableEventRecord.builder();
   }

@@ -26,46 +26,60 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class Explanation {
 
+  /** {@return the object explained; with its version and uid when it is in the graph}. */
   public abstract ObjectRef target();
 
-  /** False when the target is not in the graph; its verdict is then {@link Health#MISSING}. */
+  /** {@return false when the target is not in the graph; its verdict is then {@link Health#MISSING}}. */
   public abstract boolean found();
 
+  /** {@return the target's verdict; {@link Health#MISSING} when it is not found}. */
   public abstract Verdict verdict();
 
+  /** {@return the tree of what drives or feeds the target, rooted at the target, followed upstream}. */
   public abstract BlameTree causes();
 
+  /** {@return the tree of what the target drives, rooted at the target, followed downstream}. */
   public abstract BlameTree effects();
 
+  /** {@return every finding about the objects of both trees, worst first}. */
   public abstract List<Finding> findings();
 
+  /**
+   * {@return the findings that explain the target's health, worst first}: the worst findings on the deepest
+   * objects of the effect tree, or on a failing dependency. Empty when the target is healthy.
+   */
   public abstract List<Finding> culprits();
 
-  /** The engine's "now" when the explanation was made (from its clock). */
+  /** {@return the engine's "now" when the explanation was made (from its clock)}; ages are counted from it. */
   public abstract Instant at();
 
   /**
-   * What the revision of the target changed: for a revisioned workload its current revision, for a
+   * {@return what the revision of the target changed}: for a revisioned workload its current revision, for a
    * ReplicaSet, ControllerRevision or pod the revision it belongs to, else the revision of the first culprit
    * pod. Empty when no revision applies or its holder is not in the graph.
    */
   public abstract Optional<RevisionDiff> revisionDiff();
 
-  /** What admission added to the target pod, or to the culprit pods; sorted by pod, part and name. */
+  /** {@return what admission added to the target pod, or to the culprit pods; sorted by pod, part and name}. */
   public abstract List<Injection> injections();
 
-  /** The dated steps of the rollout around the target, oldest first. */
+  /** {@return the dated steps of the rollout around the target, oldest first}. */
   public abstract List<TimelineEntry> timeline();
 
+  /** {@return the target's health, as {@code verdict().health()}}. */
   public Health health() {
     return verdict().health();
   }
 
+  /** {@return the target's reconcile status, as {@code verdict().status()}}. */
   public ReconcileStatus status() {
     return verdict().status();
   }
 
-  /** The revision the target belongs to, or the revision of the first culprit that has one. */
+  /**
+   * {@return the revision the target belongs to, else that of the first culprit that has one, else that of the
+   * revision diff; empty when none applies}.
+   */
   public Optional<RevisionRef> revision() {
     if (verdict().revision().isPresent()) {
       return verdict().revision();
@@ -74,6 +88,11 @@ public abstract class Explanation {
     return culprit.isPresent() ? culprit : revisionDiff().map(RevisionDiff::revision);
   }
 
+  /**
+   * A builder, for engines and tests; users get explanations from {@link Blame#explain}.
+   *
+   * @return a new builder
+   */
   public static ImmutableExplanation.Builder builder() {
     return ImmutableExplanation.builder();
   }

@@ -24,30 +24,48 @@ public abstract class Finding {
           .thenComparing(f -> f.container().orElse(""))
           .thenComparing(Finding::reason);
 
+  /** {@return the object the finding is about}. */
   public abstract ObjectRef subject();
 
-  /** The container the finding is about, for pods. */
+  /** {@return the container the finding is about, for pods}. */
   public abstract Optional<String> container();
 
+  /** {@return how bad it is; the subject's verdict is no better}. */
   public abstract Health health();
 
+  /** {@return why, machine-readable: what callers branch on instead of the message}. */
   public abstract ReasonCode reason();
 
-  /** One line for a person, e.g. {@code Container [main] completed with exit code 1}. */
+  /** {@return one line for a person, e.g. {@code Container [main] completed with exit code 1}}. */
   public abstract String message();
 
+  /** {@return the conditions, Events, fields and times that justify the finding; empty when none applies}. */
   public abstract List<Evidence> evidence();
 
-  /** The revision of a revisioned workload the subject belongs to, when known. */
+  /** {@return the revision of a revisioned workload the subject belongs to, when known}. */
   public abstract Optional<RevisionRef> revision();
 
-  /** Since when the finding holds, when the evidence says (e.g. the condition's transition time). */
+  /** {@return since when the finding holds, when the evidence says (e.g. the condition's transition time)}. */
   public abstract Optional<Instant> since();
 
+  /**
+   * A finding without container or evidence.
+   *
+   * @param subject the object
+   * @param health how bad it is
+   * @param reason why, machine-readable
+   * @param message why, one line for a person
+   * @return the finding
+   */
   public static Finding of(ObjectRef subject, Health health, ReasonCode reason, String message) {
     return builder().subject(subject).health(health).reason(reason).message(message).build();
   }
 
+  /**
+   * A builder; {@code subject}, {@code health}, {@code reason} and {@code message} are required.
+   *
+   * @return a new builder
+   */
   public static ImmutableFinding.Builder builder() {
     return ImmutableFinding.builder();
   }

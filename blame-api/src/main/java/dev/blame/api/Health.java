@@ -24,10 +24,21 @@ public enum Health {
   /** Failed, or doomed: it will not become healthy without someone changing something. */
   DEGRADED;
 
+  /**
+   * {@return true when this health is worse than the other, in the order of the constants}.
+   *
+   * @param other the health to compare with
+   */
   public boolean isWorseThan(Health other) {
     return compareTo(other) > 0;
   }
 
+  /**
+   * {@return the worse of two healths}.
+   *
+   * @param a a health
+   * @param b another health
+   */
   public static Health worst(Health a, Health b) {
     return a.compareTo(b) >= 0 ? a : b;
   }

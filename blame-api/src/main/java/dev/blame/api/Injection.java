@@ -14,9 +14,13 @@ public abstract class Injection {
 
   /** What was injected. */
   public enum Part {
+    /** A container, e.g. a service mesh's sidecar. */
     CONTAINER("Container"),
+    /** An init container, e.g. {@code istio-init}. */
     INIT_CONTAINER("Init container"),
+    /** A volume, e.g. the mesh's certificates. */
     VOLUME("Volume"),
+    /** An environment variable added to one container. */
     ENV("Env");
 
     private final String text;
@@ -25,39 +29,47 @@ public abstract class Injection {
       this.text = text;
     }
 
+    /** {@return how the part reads in a sentence: {@code Init container}}. */
     public String text() {
       return text;
     }
   }
 
-  /** The pod. */
+  /** {@return the pod that holds the injected part}. */
   public abstract ObjectRef subject();
 
+  /** {@return what kind of part was injected}. */
   public abstract Part part();
 
-  /** The container's, volume's or variable's name. */
+  /** {@return the container's, volume's or variable's name}. */
   public abstract String name();
 
-  /** For {@link Part#ENV}: the container the variable was added to. */
+  /** {@return for {@link Part#ENV}, the container the variable was added to; empty otherwise}. */
   public abstract Optional<String> container();
 
   /**
-   * Who injected it, when the evidence says: {@code Istio sidecar injector},
+   * {@return who injected it, when the evidence says}: {@code Istio sidecar injector},
    * {@code MutatingWebhookConfiguration istio-sidecar-injector}. Empty when only the difference from the
    * template is known.
    */
   public abstract Optional<String> injectedBy();
 
-  /** The injector's revision or version, e.g. Istio's {@code 2} or Linkerd's {@code stable-2.14.10}. */
+  /** {@return the injector's revision or version, e.g. Istio's {@code 2} or Linkerd's {@code stable-2.14.10}}. */
   public abstract Optional<String> revision();
 
+  /** {@return what shows the injection: the pod's annotations or status naming the injector, the template's lack}. */
   public abstract List<Evidence> evidence();
 
+  /**
+   * A builder; {@code subject}, {@code part} and {@code name} are required.
+   *
+   * @return a new builder
+   */
   public static ImmutableInjection.Builder builder() {
     return ImmutableInjection.builder();
   }
 
-  /** {@code Istio sidecar injector revision 2}, or {@code an admission webhook} when unknown. */
+  /** {@return who injected it, for a sentence: {@code Istio sidecar injector revision 2}, or {@code an admission webhook} when unknown}. */
   public String injector() {
     return injectedBy().orElse("an admission webhook") + revision().map(r -> " revision " + r).orElse("");
   }

@@ -36,58 +36,84 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class Node {
 
+  /** {@return the object's reference, with its version and uid; the node's identity}. */
   @Value.Parameter
   public abstract ObjectRef ref();
 
+  /** {@return the object as read (slimmed for some kinds, see above); read-only}. Not part of equality. */
   @Value.Parameter
   @Value.Auxiliary
   public abstract HasMetadata object();
 
+  /**
+   * A node for an object, for tests and analyzers that build graphs by hand.
+   *
+   * @param object the object; kind, apiVersion and name are required
+   * @return the node, referenced by {@link ObjectRef#from}
+   * @throws IllegalArgumentException when the object has no kind, apiVersion or name
+   */
   public static Node of(HasMetadata object) {
     return ImmutableNode.of(ObjectRef.from(object), object);
   }
 
-  /** The object as the given fabric8 type, if it is one. */
+  /**
+   * The object as a fabric8 type: {@code node.as(Deployment.class)}.
+   *
+   * @param type the model class
+   * @param <T> the model type
+   * @return the object cast, or empty when it is not of that class (a custom resource is a {@code
+   *     GenericKubernetesResource})
+   */
   public <T extends HasMetadata> Optional<T> as(Class<T> type) {
     return type.isInstance(object()) ? Optional.of(type.cast(object())) : Optional.empty();
   }
 
+  /** {@return the object's metadata; an empty one when the object has none, never null}. */
   public ObjectMeta metadata() {
     ObjectMeta meta = object().getMetadata();
     return meta == null ? new ObjectMeta() : meta;
   }
 
+  /** {@return the object's labels; empty, never null, when it has none}. */
   public Map<String, String> labels() {
     Map<String, String> labels = metadata().getLabels();
     return labels == null ? Map.of() : labels;
   }
 
+  /** {@return the object's annotations; empty, never null, when it has none}. */
   public Map<String, String> annotations() {
     Map<String, String> annotations = metadata().getAnnotations();
     return annotations == null ? Map.of() : annotations;
   }
 
+  /** {@return the object's owner references as read, unresolved; empty, never null, when it has none}. */
   public List<OwnerReference> ownerReferences() {
     List<OwnerReference> owners = metadata().getOwnerReferences();
     return owners == null ? List.of() : owners;
   }
 
-  /** {@code metadata.generation}, or 0 when the object has none. */
+  /** {@return {@code metadata.generation}, or 0 when the object has none}. */
   public long generation() {
     Long generation = metadata().getGeneration();
     return generation == null ? 0 : generation;
   }
 
+  /** {@return {@code metadata.creationTimestamp}; empty when absent or malformed}. */
   public Optional<Instant> createdAt() {
     return parseTime(metadata().getCreationTimestamp());
   }
 
-  /** Set when deletion has started. */
+  /** {@return {@code metadata.deletionTimestamp}, set once deletion has started (finalizers may hold it)}. */
   public Optional<Instant> deletedAt() {
     return parseTime(metadata().getDeletionTimestamp());
   }
 
-  /** Parses a Kubernetes RFC 3339 timestamp; empty when absent or malformed. */
+  /**
+   * Parses a Kubernetes RFC 3339 timestamp, the API server's {@code 2026-11-02T08:00:00Z} fast.
+   *
+   * @param text the timestamp as read; may be null
+   * @return the instant; empty when absent or malformed
+   */
   public static Optional<Instant> parseTime(String text) {
     if (text == null || text.isBlank()) {
       return Optional.empty();

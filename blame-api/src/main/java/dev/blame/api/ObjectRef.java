@@ -16,29 +16,55 @@ import org.immutables.value.Value;
 @Value.Immutable(prehash = true)
 public abstract class ObjectRef implements Comparable<ObjectRef> {
 
+  /** {@return the object's group and kind; part of the identity}. */
   public abstract GroupKind groupKind();
 
-  /** {@code ""} for cluster-scoped objects. */
+  /** {@return the object's namespace, {@code ""} for cluster-scoped objects; part of the identity}. */
   public abstract String namespace();
 
+  /** {@return the object's {@code metadata.name}; never empty; part of the identity}. */
   public abstract String name();
 
-  /** The API version the object was read at, e.g. {@code v1}; {@code ""} when not known. */
+  /**
+   * {@return the API version the object was read at, e.g. {@code v1}; {@code ""} when not known}. Not part of
+   * the identity.
+   */
   @Value.Auxiliary
   @Value.Default
   public String version() {
     return "";
   }
 
-  /** The object's uid, when it was read from a cluster or a dump that carried one. */
+  /**
+   * {@return the object's uid, when it was read from a cluster or a dump that carried one}. Not part of the
+   * identity: a deleted and re-created object has the same reference and another uid.
+   */
   @Value.Auxiliary
   public abstract Optional<String> uid();
 
+  /**
+   * A reference without version or uid, as a user names an object.
+   *
+   * @param groupKind the kind
+   * @param namespace the namespace; {@code ""} or null for cluster-scoped objects
+   * @param name the name
+   * @return the reference
+   * @throws IllegalArgumentException when the name is empty
+   */
   public static ObjectRef of(GroupKind groupKind, String namespace, String name) {
     return builder().groupKind(groupKind).namespace(namespace == null ? "" : namespace).name(name).build();
   }
 
-  /** A reference from an {@code apiVersion} such as {@code apps/v1} and a kind. */
+  /**
+   * A reference from an {@code apiVersion} such as {@code apps/v1} and a kind, keeping the version.
+   *
+   * @param apiVersion {@code group/version} or {@code version}
+   * @param kind the kind
+   * @param namespace the namespace; {@code ""} or null for cluster-scoped objects
+   * @param name the name
+   * @return the reference, with {@link #version()} set
+   * @throws IllegalArgumentException when the apiVersion is blank or the name empty
+   */
   public static ObjectRef of(String apiVersion, String kind, String namespace, String name) {
     return builder()
         .groupKind(GroupKind.fromApiVersion(apiVersion, kind))
@@ -49,8 +75,10 @@ public abstract class ObjectRef implements Comparable<ObjectRef> {
   }
 
   /**
-   * The reference of an object read from a cluster or a file.
+   * The reference of an object read from a cluster or a file, with its version and uid.
    *
+   * @param object the object; its kind, apiVersion and name are required
+   * @return the reference
    * @throws IllegalArgumentException naming what is missing when the object has no kind, apiVersion or name
    */
   public static ObjectRef from(HasMetadata object) {
@@ -75,6 +103,11 @@ public abstract class ObjectRef implements Comparable<ObjectRef> {
         .build();
   }
 
+  /**
+   * A builder, for references that carry a version or uid; {@link #of} is shorter for the rest.
+   *
+   * @return a new builder; {@code groupKind}, {@code namespace} and {@code name} are required
+   */
   public static ImmutableObjectRef.Builder builder() {
     return ImmutableObjectRef.builder();
   }
@@ -88,15 +121,17 @@ public abstract class ObjectRef implements Comparable<ObjectRef> {
     return meta == null || meta.getName() == null ? "" : " (metadata.name '" + meta.getName() + "')";
   }
 
+  /** {@return the API group, {@code ""} for the core group}. */
   public String group() {
     return groupKind().group();
   }
 
+  /** {@return the kind, e.g. {@code Deployment}}. */
   public String kind() {
     return groupKind().kind();
   }
 
-  /** {@code group/version}, {@code version} for the core group, or {@code ""} when the version is unknown. */
+  /** {@return {@code group/version}, {@code version} for the core group, or {@code ""} when the version is unknown}. */
   public String apiVersion() {
     if (version().isEmpty()) {
       return "";
@@ -104,20 +139,26 @@ public abstract class ObjectRef implements Comparable<ObjectRef> {
     return group().isEmpty() ? version() : group() + "/" + version();
   }
 
+  /** {@return true when the namespace is {@code ""}: a Node, a Namespace, a CRD, a ClusterRole...}. */
   public boolean isClusterScoped() {
     return namespace().isEmpty();
   }
 
-  /** The same reference without version or uid, as used for lookups and map keys. */
+  /** {@return the same reference without version or uid, as used for lookups and map keys; this when it has neither}. */
   public ObjectRef key() {
     return version().isEmpty() && uid().isEmpty() ? this : of(groupKind(), namespace(), name());
   }
 
-  /** How a person reads it: {@code Deployment my-busybox}. */
+  /** {@return how a person reads it: {@code Deployment my-busybox}, without the namespace}. */
   public String display() {
     return kind() + " " + name();
   }
 
+  /**
+   * Rejects references without a name.
+   *
+   * @throws IllegalArgumentException naming the kind
+   */
   @Value.Check
   protected void check() {
     if (name().isEmpty()) {

@@ -31,13 +31,26 @@ public abstract class ReasonCode implements Comparable<ReasonCode> {
   /** A downstream object explains this object's state. */
   public static final ReasonCode CHILD_FAILING = of("ChildFailing");
 
+  /** {@return the code, UpperCamelCase like Kubernetes' own reasons, e.g. {@code CrashLoopBackOff}}. */
   @Value.Parameter
   public abstract String code();
 
+  /**
+   * A reason code; analyzers of custom kinds define their own, prefixed with their kind.
+   *
+   * @param code the code: an upper-case letter, then letters, digits or underscores
+   * @return the reason code
+   * @throws IllegalArgumentException when the code is not of that form
+   */
   public static ReasonCode of(String code) {
     return ImmutableReasonCode.of(code);
   }
 
+  /**
+   * Rejects codes that would not read as one word in output.
+   *
+   * @throws IllegalArgumentException naming the code
+   */
   @Value.Check
   protected void check() {
     String c = code();

@@ -22,6 +22,12 @@ public enum ReconcileStatus {
   /** The status could not be read or understood. */
   UNKNOWN;
 
+  /**
+   * {@return the worse of two statuses, in the order of the constants}.
+   *
+   * @param a a status
+   * @param b another status
+   */
   public static ReconcileStatus worst(ReconcileStatus a, ReconcileStatus b) {
     return a.compareTo(b) >= 0 ? a : b;
   }

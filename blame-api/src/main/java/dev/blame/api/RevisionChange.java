@@ -15,26 +15,40 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class RevisionChange {
 
+  /** {@return where in the pod template the change is, e.g. {@code spec.containers[main].image}}. */
   public abstract String path();
 
-  /** The container the change is in, for changes inside a container or init container. */
+  /** {@return the container the change is in, for changes inside a container or init container}. */
   public abstract Optional<String> container();
 
-  /** The field as a person reads it, without the container: {@code image}, {@code env FOO}, {@code volume data}. */
+  /**
+   * {@return the field as a person reads it, without the container: {@code image}, {@code env FOO}, {@code volume data}}.
+   */
   public abstract String field();
 
+  /** {@return the value in the previous revision; empty when the field was added}. */
   public abstract Optional<String> from();
 
+  /** {@return the value in this revision; empty when the field was removed}. */
   public abstract Optional<String> to();
 
-  /** Who last set the field in the workload, when {@code metadata.managedFields} says; see {@link ChangedBy}. */
+  /**
+   * {@return who last set the field in the workload, when {@code metadata.managedFields} says; see {@link ChangedBy}}.
+   */
   public abstract Optional<ChangedBy> changedBy();
 
+  /**
+   * A builder, for engines and tests.
+   *
+   * @return a new builder
+   */
   public static ImmutableRevisionChange.Builder builder() {
     return ImmutableRevisionChange.builder();
   }
 
-  /** {@code container main: image busybox:v2 -> busybox:v3}, {@code container main: command added [sh -c exit 1]}. */
+  /**
+   * {@return {@code container main: image busybox:v2 -> busybox:v3}, {@code container main: command added [sh -c exit 1]}}.
+   */
   public String description() {
     String where = container().map(c -> "container " + c + ": ").orElse("");
     if (from().isEmpty()) {

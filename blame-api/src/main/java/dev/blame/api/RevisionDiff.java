@@ -21,46 +21,53 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class RevisionDiff {
 
+  /** {@return the revision the diff is about}. */
   public abstract RevisionRef revision();
 
+  /** {@return the revision before it, when its holder is still in the graph}. */
   public abstract Optional<RevisionRef> previous();
 
-  /** Sorted by path. */
+  /** {@return what the revision changed in the pod template against the previous one, sorted by path}. */
   public abstract List<RevisionChange> changes();
 
-  /** The manager of the newest change, or of the newest template edit when no change names one. */
+  /** {@return the manager of the newest change, or of the newest template edit when no change names one}. */
   public abstract Optional<ChangedBy> changedBy();
 
   /**
-   * When the revision was made: the time of {@link #changedBy()}, else the creation of the object holding the
-   * revision.
+   * {@return when the revision was made}: the time of {@link #changedBy()}, else the creation of the object
+   * holding the revision.
    */
   public abstract Optional<Instant> time();
 
-  /** True when the revision re-uses an older revision's template ({@code kubectl rollout undo}). */
+  /** {@return true when the revision re-uses an older revision's template ({@code kubectl rollout undo})}. */
   @Value.Default
   public boolean rollback() {
     return false;
   }
 
-  /** The revisions this template had before, from {@code deployment.kubernetes.io/revision-history}. */
+  /** {@return the revisions this template had before, from {@code deployment.kubernetes.io/revision-history}}. */
   public abstract List<Long> history();
 
-  /** True when the only change is the {@code kubectl.kubernetes.io/restartedAt} annotation. */
+  /** {@return true when the only change is the {@code kubectl.kubernetes.io/restartedAt} annotation}. */
   @Value.Default
   public boolean restartOnly() {
     return false;
   }
 
   /**
-   * Tool attribution a person recognises, from the workload's labels and annotations, e.g.
+   * {@return tool attribution a person recognises}, from the workload's labels and annotations, e.g.
    * {@code Helm release shop (meta.helm.sh/release-name)}, {@code change-cause: kubectl set image ...}.
    */
   public abstract List<String> attributions();
 
-  /** Why who-changed-it is not known, e.g. {@code metadata.managedFields is absent on Deployment web}. */
+  /** {@return why who-changed-it is not known, e.g. {@code metadata.managedFields is absent on Deployment web}}. */
   public abstract Optional<String> evidenceMissing();
 
+  /**
+   * A builder, for engines and tests.
+   *
+   * @return a new builder
+   */
   public static ImmutableRevisionDiff.Builder builder() {
     return ImmutableRevisionDiff.builder();
   }

@@ -13,19 +13,34 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class RevisionRef implements Comparable<RevisionRef> {
 
+  /** {@return the workload whose revision it is: a Deployment, StatefulSet or DaemonSet}. */
   public abstract ObjectRef owner();
 
-  /** The revision number; {@code 0} when the workload numbers none (e.g. a bare ReplicaSet). */
+  /** {@return the revision number; {@code 0} when the workload numbers none (e.g. a bare ReplicaSet)}. */
   public abstract long number();
 
+  /** {@return the {@code pod-template-hash} or {@code controller-revision-hash} its pods carry, when known}. */
   public abstract Optional<String> hash();
 
+  /** {@return the object that holds the revision's template (a ReplicaSet or ControllerRevision), when known}. */
   public abstract Optional<ObjectRef> holder();
 
+  /**
+   * A revision known by number only.
+   *
+   * @param owner the workload
+   * @param number the revision number
+   * @return the revision
+   */
   public static RevisionRef of(ObjectRef owner, long number) {
     return builder().owner(owner).number(number).build();
   }
 
+  /**
+   * A builder, for revisions with hash and holder.
+   *
+   * @return a new builder
+   */
   public static ImmutableRevisionRef.Builder builder() {
     return ImmutableRevisionRef.builder();
   }

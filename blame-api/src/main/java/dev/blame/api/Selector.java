@@ -22,24 +22,37 @@ public abstract class Selector {
 
   /** Set-based operators. */
   public enum Operator {
+    /** The label is present and its value is one of the values. */
     IN,
+    /** The label is absent, or its value is none of the values. */
     NOT_IN,
+    /** The label is present, whatever its value. */
     EXISTS,
+    /** The label is absent. */
     DOES_NOT_EXIST
   }
 
   /** One requirement of a selector. */
   @Value.Immutable
   public abstract static class Requirement {
+    /** {@return the label key the requirement is about}. */
     @Value.Parameter
     public abstract String key();
 
+    /** {@return how the label's value is tested}. */
     @Value.Parameter
     public abstract Operator operator();
 
+    /** {@return the values for {@code In} and {@code NotIn}; empty for {@code Exists} and {@code DoesNotExist}}. */
     @Value.Parameter
     public abstract Set<String> values();
 
+    /**
+     * Tests the requirement as the API server does.
+     *
+     * @param labels an object's labels; not null
+     * @return true when the requirement holds for them
+     */
     public boolean matches(Map<String, String> labels) {
       String value = labels.get(key());
       switch (operator()) {
@@ -54,6 +67,7 @@ public abstract class Selector {
       }
     }
 
+    /** {@return the requirement in kubectl's selector syntax: {@code tier in (a,b)}, {@code !canary}}. */
     @Override
     public String toString() {
       switch (operator()) {
@@ -68,15 +82,27 @@ public abstract class Selector {
     }
   }
 
-  /** Equality requirements, {@code key=value}. */
+  /** {@return the equality requirements, {@code key=value}; all must hold}. */
   public abstract Map<String, String> matchLabels();
 
+  /** {@return the set-based requirements ({@code matchExpressions}), in their order; all must hold}. */
   public abstract List<Requirement> requirements();
 
+  /**
+   * A selector of equality requirements only, such as a Service's {@code spec.selector}.
+   *
+   * @param matchLabels the labels that must match; null is read as none
+   * @return the selector, empty (matching everything) when there are none
+   */
   public static Selector of(Map<String, String> matchLabels) {
     return ImmutableSelector.builder().matchLabels(matchLabels == null ? Map.of() : matchLabels).build();
   }
 
+  /**
+   * A builder, for selectors with set-based requirements.
+   *
+   * @return a new, empty builder
+   */
   public static ImmutableSelector.Builder builder() {
     return ImmutableSelector.builder();
   }
@@ -84,6 +110,8 @@ public abstract class Selector {
   /**
    * Converts a fabric8 {@code LabelSelector}.
    *
+   * @param selector the selector as read; null gives an empty selector
+   * @return the selector
    * @throws IllegalArgumentException naming the offending requirement when an operator is unknown or its
    *     values do not fit it (In/NotIn need values, Exists/DoesNotExist take none)
    */
@@ -135,11 +163,22 @@ public abstract class Selector {
     return ImmutableRequirement.of(r.getKey(), operator, values);
   }
 
+  /**
+   * Whether the selector has no requirement. It then matches everything; callers for which an absent selector
+   * selects nothing test this first.
+   *
+   * @return true when there are neither match labels nor requirements
+   */
   public boolean isEmpty() {
     return matchLabels().isEmpty() && requirements().isEmpty();
   }
 
-  /** True when every requirement holds for these labels (null is read as no labels). */
+  /**
+   * Tests the selector as the API server does.
+   *
+   * @param labels an object's labels; null is read as no labels
+   * @return true when every requirement holds for them
+   */
   public boolean matches(Map<String, String> labels) {
     Map<String, String> actual = labels == null ? Map.of() : labels;
     for (Map.Entry<String, String> e : matchLabels().entrySet()) {

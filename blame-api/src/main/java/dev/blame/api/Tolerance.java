@@ -33,36 +33,60 @@ public abstract class Tolerance {
 
   private static final Tolerance DEFAULTS = builder().build();
 
+  /** {@return the user's grace window for transient states; empty to let each rule use its own}. */
   public abstract Optional<Duration> grace();
 
+  /** {@return how many restarts a container may have and still count as recovering; 1 by default}. */
   @Value.Default
   public int allowedRestarts() {
     return 1;
   }
 
-  /** How long a stuck state may last before it counts as a failure; empty: the rule's own threshold. */
+  /**
+   * How long a stuck state may last before it counts as a failure.
+   *
+   * @return the threshold; empty: each rule's own threshold
+   */
   public abstract Optional<Duration> stuck();
 
-  /** The analyzers' own windows, one allowed restart. */
+  /** {@return the analyzers' own windows, one allowed restart}. */
   public static Tolerance defaults() {
     return DEFAULTS;
   }
 
-  /** The grace window to use where a rule's own default is {@code ruleDefault}. */
+  /**
+   * {@return the grace window to use where a rule's own default is {@code ruleDefault}}: the user's, when set.
+   *
+   * @param ruleDefault the window the analyzer's rule uses by default
+   */
   public Duration graceOr(Duration ruleDefault) {
     return grace().orElse(ruleDefault);
   }
 
-  /** The stuck threshold to use where a rule's own default is {@code ruleDefault}. */
+  /**
+   * The stuck threshold to use where a rule's own default is {@code ruleDefault}.
+   *
+   * @param ruleDefault the rule's own threshold
+   * @return {@link #stuck()} when set, else {@code ruleDefault}
+   */
   public Duration stuckOr(Duration ruleDefault) {
     return stuck().orElse(ruleDefault);
   }
 
-  /** Whether a container that restarted {@code restarts} times may still be recovering. */
+  /**
+   * {@return whether a container that restarted this often may still be recovering}.
+   *
+   * @param restarts the container's restart count
+   */
   public boolean mayRecover(int restarts) {
     return restarts <= allowedRestarts();
   }
 
+  /**
+   * Rejects a negative grace window or restart count.
+   *
+   * @throws IllegalArgumentException naming the value
+   */
   @Value.Check
   protected void check() {
     if (grace().map(Duration::isNegative).orElse(false)) {
@@ -76,6 +100,11 @@ public abstract class Tolerance {
     }
   }
 
+  /**
+   * A builder; unset values keep their defaults.
+   *
+   * @return a new builder
+   */
   public static ImmutableTolerance.Builder builder() {
     return ImmutableTolerance.builder();
   }

@@ -8,5 +8,10 @@ import java.util.List;
  */
 @FunctionalInterface
 public interface WaitListener {
+  /**
+   * Receives every object's state.
+   *
+   * @param states one per waited-for object, in the order they were given
+   */
   void progress(List<WaitState> states);
 }

@@ -12,31 +12,37 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class WaitResult {
 
+  /** {@return how the wait ended}. */
   public abstract WaitOutcome outcome();
 
-  /** One per waited-for object, in the order they were given. */
+  /** {@return one per waited-for object, in the order they were given}. */
   public abstract List<WaitState> states();
 
-  /** Why it failed, or what was still pending at the deadline; empty when complete. */
+  /** {@return why it failed, or what was still pending at the deadline; empty when complete}. */
   public abstract List<Finding> culprits();
 
-  /** Explanations of the objects that are not done. */
+  /** {@return explanations of the objects that are not done}. */
   public abstract List<Explanation> explanations();
 
   /**
-   * What the revisions behind the failed (or, at a timeout, pending) objects changed, who changed it and
-   * when: each explanation's {@link Explanation#revisionDiff()}, without duplicates. Empty when complete.
+   * {@return what the revisions behind the failed (or, at a timeout, pending) objects changed, who changed it
+   * and when}: each explanation's {@link Explanation#revisionDiff()}, without duplicates. Empty when complete.
    */
   public List<RevisionDiff> revisionDiffs() {
     return explanations().stream().flatMap(e -> e.revisionDiff().stream()).distinct().toList();
   }
 
-  /** When the outcome was decided, by the engine's clock. */
+  /** {@return when the outcome was decided, by the engine's clock}. */
   public abstract Instant decidedAt();
 
-  /** How long the wait took (wall time). */
+  /** {@return how long the wait took (wall time)}. */
   public abstract Duration elapsed();
 
+  /**
+   * A builder, for engines and tests.
+   *
+   * @return a new builder
+   */
   public static ImmutableWaitResult.Builder builder() {
     return ImmutableWaitResult.builder();
   }

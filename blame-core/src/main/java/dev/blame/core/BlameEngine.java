@@ -132,8 +132,21 @@ public final class BlameEngine {
     private Duration timeout = Duration.ofSeconds(30);
     private Tolerance tolerance = Tolerance.defaults();
     private final Set<GroupKind> extraKinds = new LinkedHashSet<>();
+    private boolean strictReads;
 
     private Builder() {}
+
+    /**
+     * Strict reads: an analyzer that reads (through its {@link dev.blame.api.spi.GraphView}) objects or verdicts
+     * of a kind it does not declare in {@link Analyzer#reads()} fails, and its verdict is UNKNOWN with a
+     * message naming the analyzer and the kind. Such an analyzer is right offline, where the dump holds every
+     * kind, and silently wrong live, where only the declared kinds are watched. Reading its own object's kind
+     * and Events is always allowed. Off by default; the testkit turns it on.
+     */
+    public Builder strictReads(boolean strict) {
+      this.strictReads = strict;
+      return this;
+    }
 
     /** The clock for every age and grace window; the system clock by default. */
     public Builder clock(Clock clock) {
@@ -326,6 +339,7 @@ public final class BlameEngine {
       ClassLoader classLoader = classLoader();
       AnalyzerRegistry registry = AnalyzerRegistry.create(analyzers, discover, classLoader);
       GraphEngine engine = new GraphEngine(registry, clock, tolerance);
+      engine.strictReads(strictReads);
       Source source;
       if (offline) {
         source = new ManifestSource(objects, extraKinds);

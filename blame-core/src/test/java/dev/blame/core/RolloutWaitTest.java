@@ -6,6 +6,7 @@ import dev.blame.api.Blame;
 import dev.blame.api.Finding;
 import dev.blame.api.GroupKind;
 import dev.blame.api.ObjectRef;
+import dev.blame.api.RolloutWait;
 import dev.blame.api.WaitOutcome;
 import dev.blame.api.WaitResult;
 import dev.blame.api.WaitState;
@@ -178,6 +179,86 @@ class RolloutWaitTest {
       WaitResult result = blame.waitFor(List.of(ObjectRef.of(GroupKind.POD, NS, "p"))).await();
       assertThat(result.outcome()).isEqualTo(WaitOutcome.COMPLETE);
       assertThat(result.elapsed()).isLessThan(Duration.ofSeconds(5));
+    }
+  }
+
+  /** Fail-fast stops at the crash; settle-all waits until the missing pod appears, then reports both. */
+  @Test
+  void settleAllWaitsForEveryObjectWhereFailFastStopsAtTheFirstDoomedOne() throws Exception {
+    Pod pod = createPodOf(createReplicaSet());
+    client.pods().inNamespace(NS).resource(new PodBuilder(pod).editStatus().addNewContainerStatus()
+        .withName("main").withNewState().withNewWaiting().withReason("CrashLoopBackOff").endWaiting().endState()
+        .endContainerStatus().endStatus().build()).updateStatus();
+    ObjectRef later = ObjectRef.of(GroupKind.POD, NS, "web-1-b");
+    try (Blame blame = live()) {
+      WaitResult fast = blame.waitFor(List.of(RS, later)).timeout(Duration.ofSeconds(20)).await();
+      assertThat(fast.outcome()).isEqualTo(WaitOutcome.FAILED);
+      assertThat(fast.states()).extracting(WaitState::phase)
+          .containsExactly(WaitState.Phase.DOOMED, WaitState.Phase.PENDING);
+
+      long[] createdAt = new long[1];
+      CompletableFuture<Void> create = CompletableFuture.runAsync(() -> {
+        sleep(700);
+        createdAt[0] = System.nanoTime();
+        client.pods().inNamespace(NS).resource(new PodBuilder().withNewMetadata().withName("web-1-b").endMetadata()
+            .build()).create();
+      });
+      WaitResult all = blame.waitFor(List.of(RS, later)).mode(RolloutWait.Mode.SETTLE_ALL)
+          .timeout(Duration.ofSeconds(20)).await();
+      long decidedAt = System.nanoTime();
+      create.get();
+      assertThat(all.outcome()).isEqualTo(WaitOutcome.FAILED);
+      assertThat(decidedAt).as("decided only once the last object settled").isGreaterThan(createdAt[0]);
+      assertThat(all.states()).extracting(WaitState::phase)
+          .containsExactly(WaitState.Phase.DOOMED, WaitState.Phase.DONE);
+      assertThat(all.culprits()).extracting(Finding::subject)
+          .containsExactly(ObjectRef.of(GroupKind.POD, NS, "web-1-a"));
+    }
+  }
+
+  @Test
+  void settleAllCompletesWhenEverythingIsDone() {
+    createPodOf(createReplicaSet());
+    try (Blame blame = live()) {
+      WaitResult result = blame.waitFor(List.of(RS)).mode(RolloutWait.Mode.SETTLE_ALL)
+          .timeout(Duration.ofSeconds(10)).await();
+      assertThat(result.outcome()).isEqualTo(WaitOutcome.COMPLETE);
+    }
+  }
+
+  /** The one-call safe wait: refs and the applied generations from the objects the apply returned. */
+  @Test
+  void waitForAppliedIsPendingUntilTheAppliedGenerationIsSeen() throws Exception {
+    ReplicaSet rs = createReplicaSet();
+    createPodOf(rs);
+    try (Blame blame = live()) {
+      ReplicaSet applied = new ReplicaSetBuilder(rs).editMetadata().withGeneration(rs.getMetadata().getGeneration() + 1)
+          .addToLabels("rev", "2").endMetadata().editOrNewSpec().withReplicas(1).endSpec().build();
+      long[] writtenAt = new long[1];
+      CompletableFuture<Void> write = CompletableFuture.runAsync(() -> {
+        sleep(700);
+        writtenAt[0] = System.nanoTime();
+        client.apps().replicaSets().inNamespace(NS).resource(new ReplicaSetBuilder(rs).editMetadata()
+            .withResourceVersion(null).addToLabels("rev", "2").endMetadata().editOrNewSpec().withReplicas(1).endSpec()
+            .build()).update();
+      });
+      WaitResult result = blame.waitForApplied(List.of(applied)).timeout(Duration.ofSeconds(20)).await();
+      long decidedAt = System.nanoTime();
+      write.get();
+      assertThat(result.outcome()).isEqualTo(WaitOutcome.COMPLETE);
+      assertThat(result.states()).extracting(WaitState::ref).extracting(ObjectRef::key).containsExactly(RS);
+      assertThat(decidedAt).as("completed before the applied generation was written").isGreaterThan(writtenAt[0]);
+    }
+  }
+
+  @Test
+  void waitForAppliedRefusesManifestsThatWereNotApplied() {
+    ReplicaSet manifest = new ReplicaSetBuilder().withNewMetadata().withName("web-1").withNamespace(NS).endMetadata()
+        .build();
+    try (Blame blame = live()) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> blame.waitForApplied(List.of(manifest)))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("ReplicaSet demo/web-1 has no metadata.uid");
     }
   }
 

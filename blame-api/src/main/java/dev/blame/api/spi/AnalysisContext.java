@@ -9,17 +9,17 @@ import java.util.List;
 /** What an {@link Analyzer} is given for one object. Valid only during the call. */
 public interface AnalysisContext {
 
-  /** The object to judge. */
+  /** {@return the object to judge}. */
   Node node();
 
-  /** The engine's "now", from its injected {@link java.time.Clock}; use it for every age and grace window. */
+  /** {@return the engine's "now", from its injected {@link java.time.Clock}; use it for every age and grace window}. */
   Instant now();
 
-  /** The rest of the graph, read-only. */
+  /** {@return the rest of the graph, read-only}. */
   GraphView graph();
 
   /**
-   * The slack the engine was configured with for transient states (grace windows, allowed restarts). Analyzers
+   * {@return the slack the engine was configured with for transient states} (grace windows, allowed restarts). Analyzers
    * with grace windows must read their windows through it, so that a user's {@code --grace} is honoured.
    * {@link Tolerance#defaults()} unless the engine was given one.
    */
@@ -27,7 +27,7 @@ public interface AnalysisContext {
     return Tolerance.defaults();
   }
 
-  /** Events about {@link #node()}, newest first. */
+  /** {@return events about {@link #node()}, newest first}. */
   default List<EventRecord> events() {
     return graph().events(node().ref());
   }

@@ -30,17 +30,23 @@ import java.util.Set;
  */
 public interface Analyzer {
 
-  /** A stable, unique id, e.g. {@code blame.Deployment} or {@code acme.Database}. */
+  /**
+   * {@return a stable, unique id, e.g. {@code blame.Deployment} or {@code acme.Database}}. Two analyzers with one
+   * id fail the engine's build (one registered in code replaces a discovered one).
+   */
   String id();
 
-  /** The kinds this analyzer handles. */
+  /** {@return the kinds this analyzer handles (judges); called once, when the engine is built}. */
   KindSelector kinds();
 
   /**
    * Kinds this analyzer reads through the graph besides the ones it handles (a Service analyzer reads
    * Pods), owned children included (a Deployment analyzer reads ReplicaSets): a live source watches only the
    * kinds a query involves, and these are how it knows that an object of this kind involves them. A kind
-   * missing here may be absent from the graph when this analyzer runs. Empty by default. Never null.
+   * missing here may be absent from the graph when this analyzer runs, and with strict reads (on in the
+   * testkit) reading it fails the analyzer. Empty by default. Never null.
+   *
+   * @return the kinds read besides the handled ones
    */
   default Set<GroupKind> reads() {
     return Set.of();
@@ -57,6 +63,8 @@ public interface Analyzer {
    * a smaller set to spare the cluster a LIST+WATCH (an analyzer that relates only by ownership returns the
    * empty set); a kind missing here means that, live, an object of this kind pointing at an involved object
    * may go unseen until a namespace-wide query watches every kind. Never null.
+   *
+   * @return the kinds this analyzer's links may point to
    */
   default Set<GroupKind> linksTo() {
     return reads();
@@ -66,6 +74,9 @@ public interface Analyzer {
    * The relations of this object to others, from the object alone: an owner, a selector, a name in its
    * spec. The engine resolves them against the graph as objects come and go, so a link may point to an
    * object that does not exist (yet). Called whenever the object changes. Empty by default.
+   *
+   * @param node an object of a kind this analyzer handles
+   * @return its links; never null
    */
   default List<Link> links(Node node) {
     return List.of();
@@ -81,6 +92,9 @@ public interface Analyzer {
    * declares no links returns any constant. Called on every update of an object of its kinds, so keep it
    * cheap; it must be pure, like {@link #links}. A value that leaves out something {@link #links} reads makes
    * links, and with them edges and verdicts, stale.
+   *
+   * @param node an object of a kind this analyzer handles
+   * @return what its links depend on, or empty for "all of it"
    */
   default java.util.Optional<?> linksOf(Node node) {
     return java.util.Optional.empty();
@@ -96,11 +110,22 @@ public interface Analyzer {
    * <p>Empty, the default, means "all of it": any change to the target or its verdict re-analyzes. Called
    * on every update of a target, so keep it cheap; it must be pure, like {@link #analyze}. A value that
    * leaves out something {@link #analyze} reads makes verdicts stale.
+   *
+   * @param target an object an outgoing edge of a handled object points to
+   * @param verdict the target's verdict
+   * @return what this analyzer reads of them, or empty for "all of it"
    */
   default java.util.Optional<?> readsOf(Node target, Verdict verdict) {
     return java.util.Optional.empty();
   }
 
-  /** Judges {@link AnalysisContext#node()}. Never returns null. */
+  /**
+   * Judges {@link AnalysisContext#node()}. Must be pure and must not call the Kubernetes API: everything it
+   * needs is in the context's graph. A problem with the object is a finding, not an exception; an analyzer that
+   * throws makes the verdict UNKNOWN naming it.
+   *
+   * @param context the object, the engine's now, its tolerance and the graph around
+   * @return the verdict; never null
+   */
   Verdict analyze(AnalysisContext context);
 }

@@ -16,37 +16,83 @@ import java.util.Optional;
  */
 public interface GraphView {
 
+  /**
+   * An object by reference (version and uid ignored).
+   *
+   * @param ref the object
+   * @return the object, or empty when the graph does not hold it (it does not exist, or its kind is not
+   *     {@linkplain #observes observed})
+   */
   Optional<Node> node(ObjectRef ref);
 
+  /**
+   * An object by uid, as owner references name their owner.
+   *
+   * @param uid the object's {@code metadata.uid}
+   * @return the object holding that uid now, or empty
+   */
   Optional<Node> nodeByUid(String uid);
 
-  /** Edges whose {@code from} is the object, including edges to objects not in the graph. */
+  /**
+   * {@return the edges whose {@code from} is the object, including edges to objects not in the graph, sorted}.
+   *
+   * @param ref the object
+   */
   List<Edge> edgesFrom(ObjectRef ref);
 
-  /** Edges whose {@code to} is the object. */
+  /**
+   * {@return the edges whose {@code to} is the object, sorted}.
+   *
+   * @param ref the object
+   */
   List<Edge> edgesTo(ObjectRef ref);
 
-  /** The objects {@code from} points to with edges of this kind that are in the graph, sorted by reference. */
+  /**
+   * {@return the objects {@code from} points to with edges of this kind that are in the graph, sorted by reference}.
+   *
+   * @param from the object the edges leave
+   * @param kind the edge kind, e.g. {@link EdgeKind#MOUNTS}
+   */
   List<Node> targets(ObjectRef from, EdgeKind kind);
 
-  /** The objects that point to {@code to} with edges of this kind. */
+  /**
+   * {@return the objects in the graph that point to {@code to} with edges of this kind, sorted by reference}.
+   *
+   * @param to the object the edges reach
+   * @param kind the edge kind, e.g. {@link EdgeKind#OWNS} for the object's children
+   */
   List<Node> sources(ObjectRef to, EdgeKind kind);
 
-  /** Events about the object, newest first. */
+  /**
+   * {@return the Events about the object (core and {@code events.k8s.io}), newest first; empty when none}.
+   *
+   * @param ref the object the Events' {@code involvedObject} or {@code regarding} names
+   */
   List<EventRecord> events(ObjectRef ref);
 
   /**
    * The verdict of an object. Final for the targets of the analyzed object's outgoing edges; for others it
    * may be from before the current update.
+   *
+   * @param ref the object
+   * @return its verdict, or empty when it is not in the graph
    */
   Optional<Verdict> verdict(ObjectRef ref);
 
-  /** Objects of a kind in exactly this namespace ({@code ""}: cluster-scoped objects), sorted by name. */
+  /**
+   * {@return the objects of a kind in exactly this namespace ({@code ""}: cluster-scoped objects), sorted by name}.
+   *
+   * @param kind the kind; an analyzer declares it in {@link Analyzer#reads()}, or a live source does not watch it
+   * @param namespace the namespace
+   */
   List<Node> list(GroupKind kind, String namespace);
 
   /**
    * True when objects of this kind are observed, so that an absent one really does not exist. False for
    * kinds the source does not read (Secrets from a live cluster, kinds missing from an offline dump).
+   *
+   * @param kind the kind
+   * @return whether an absent object of this kind is known not to exist
    */
   boolean observes(GroupKind kind);
 }

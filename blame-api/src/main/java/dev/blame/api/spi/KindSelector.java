@@ -17,17 +17,29 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class KindSelector {
 
+  /** {@return the kinds selected; empty for {@link #any()}}. */
   public abstract Set<GroupKind> kinds();
 
-  /** Glob patterns over {@code group/Kind} ({@code Kind} for the core group); empty unless given. */
+  /**
+   * Glob patterns over {@code group/Kind} ({@code Kind} for the core group).
+   *
+   * @return the patterns; empty unless given
+   */
   public abstract Set<String> patterns();
 
-  /** True for {@link #any()}. */
+  /** {@return true for {@link #any()}}. */
   @Value.Default
   public boolean wildcard() {
     return false;
   }
 
+  /**
+   * Selects these kinds.
+   *
+   * @param first a kind
+   * @param more more kinds
+   * @return the selector
+   */
   public static KindSelector of(GroupKind first, GroupKind... more) {
     ImmutableKindSelector.Builder builder = ImmutableKindSelector.builder().addKind(first);
     builder.addAllKinds(Arrays.asList(more));
@@ -37,17 +49,25 @@ public abstract class KindSelector {
   /**
    * These kinds and these patterns (see the class comment); at least one of either.
    *
+   * @param kinds the kinds named exactly
+   * @param patterns glob patterns over {@code group/Kind}
+   * @return the selector
    * @throws IllegalArgumentException when both are empty
    */
   public static KindSelector matching(java.util.Collection<GroupKind> kinds, java.util.Collection<String> patterns) {
     return ImmutableKindSelector.builder().addAllKinds(kinds).addAllPatterns(patterns).build();
   }
 
-  /** Every kind; analyzers with this selector run only where no specific analyzer does. */
+  /** {@return every kind; analyzers with this selector run only where no specific analyzer does}. */
   public static KindSelector any() {
     return ImmutableKindSelector.builder().wildcard(true).build();
   }
 
+  /**
+   * {@return true when the kind is selected}.
+   *
+   * @param kind the kind
+   */
   public boolean matches(GroupKind kind) {
     if (wildcard() || kinds().contains(kind)) {
       return true;
@@ -95,6 +115,11 @@ public abstract class KindSelector {
     return p == pattern.length();
   }
 
+  /**
+   * Rejects a selector that is neither {@link #any()} nor names a kind.
+   *
+   * @throws IllegalArgumentException when it is both or neither
+   */
   @Value.Check
   protected void check() {
     if (wildcard() == !(kinds().isEmpty() && patterns().isEmpty())) {

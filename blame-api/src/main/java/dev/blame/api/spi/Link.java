@@ -17,36 +17,62 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class Link {
 
+  /** {@return the relation the link makes; its direction is from the linking object to the target}. */
   public abstract EdgeKind kind();
 
-  /** The one target, for by-name links. */
+  /** {@return the one target, for by-name links; empty for selector links}. */
   public abstract Optional<ObjectRef> target();
 
-  /** The targets' kind, for selector links. */
+  /** {@return the targets' kind, for selector links; empty for by-name links}. */
   public abstract Optional<GroupKind> targetKind();
 
-  /** The targets' namespace, for selector links. */
+  /** {@return the targets' namespace, for selector links; {@code ""} for cluster-scoped targets}. */
   @Value.Default
   public String namespace() {
     return "";
   }
 
+  /** {@return the selector the targets' labels must match, for selector links; empty for by-name links}. */
   public abstract Optional<Selector> selector();
 
-  /** Where in the source object the link was read, e.g. {@code spec.volumes[data]}; may be empty. */
+  /** {@return where in the source object the link was read, e.g. {@code spec.volumes[data]}; may be empty}. */
   @Value.Default
   public String path() {
     return "";
   }
 
+  /**
+   * A link to one object by name, which need not exist (yet).
+   *
+   * @param kind the relation
+   * @param target the object; its version and uid are dropped
+   * @return the link
+   */
   public static Link to(EdgeKind kind, ObjectRef target) {
     return ImmutableLink.builder().kind(kind).target(target.key()).build();
   }
 
+  /**
+   * A link to one object by name, saying where it was read.
+   *
+   * @param kind the relation
+   * @param target the object; its version and uid are dropped
+   * @param path where in the linking object the name was read, e.g. {@code spec.volumes[data]}
+   * @return the link
+   */
   public static Link to(EdgeKind kind, ObjectRef target, String path) {
     return ImmutableLink.builder().kind(kind).target(target.key()).path(path).build();
   }
 
+  /**
+   * A link to every object of a kind in a namespace whose labels match, as objects come and go.
+   *
+   * @param kind the relation, usually {@link EdgeKind#SELECTS}
+   * @param targetKind the targets' kind
+   * @param namespace the targets' namespace; null or {@code ""} for cluster-scoped targets
+   * @param selector the selector; an empty one matches every object of the kind
+   * @return the link
+   */
   public static Link select(EdgeKind kind, GroupKind targetKind, String namespace, Selector selector) {
     return ImmutableLink.builder()
         .kind(kind)
@@ -56,10 +82,16 @@ public abstract class Link {
         .build();
   }
 
+  /** {@return true for selector links, false for by-name links}. */
   public boolean isSelector() {
     return selector().isPresent();
   }
 
+  /**
+   * Rejects links that name both or neither a target and a selector.
+   *
+   * @throws IllegalArgumentException naming the link
+   */
   @Value.Check
   protected void check() {
     if (target().isPresent() == selector().isPresent()

@@ -271,6 +271,11 @@ public final class ClusterSource implements Source {
   }
 
   @Override
+  public Optional<String> onlyNamespace() {
+    return Optional.ofNullable(namespace);
+  }
+
+  @Override
   public boolean isLive() {
     return true;
   }

@@ -1,8 +1,5 @@
 package dev.blame.core.internal;
 
-import com.google.common.collect.ImmutableMap;
-import com.google.common.collect.Interner;
-import com.google.common.collect.Interners;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
@@ -41,7 +38,7 @@ final class Compact {
   /** Parts this deep or deeper are shared: the root's metadata, spec and status are (nearly) unique. */
   private static final int SHARED_FROM_DEPTH = 2;
 
-  private static final Interner<String> STRINGS = Interners.newWeakInterner();
+  private static final WeakInterner<String> STRINGS = new WeakInterner<>();
   private static final Parts PARTS = new Parts();
 
   private static final ClassValue<List<Field>> FIELDS = new ClassValue<>() {
@@ -146,8 +143,9 @@ final class Compact {
       if (map.isEmpty()) {
         return Collections.emptyMap();
       }
-      ImmutableMap.Builder<Object, Object> copy = ImmutableMap.builderWithExpectedSize(map.size());
+      Object[] copy = new Object[2 * map.size()];
       boolean all = true;
+      int i = 0;
       for (Map.Entry<?, ?> e : map.entrySet()) {
         if (e.getKey() == null || e.getValue() == null) {
           exact = false;
@@ -157,12 +155,12 @@ final class Compact {
         all &= exact;
         Object value = share(e.getValue(), depth + 1);
         all &= exact;
-        copy.put(key, value);
+        copy[i++] = key;
+        copy[i++] = value;
       }
-      ImmutableMap<Object, Object> built;
-      try {
-        built = copy.buildOrThrow();
-      } catch (IllegalArgumentException duplicateKeys) {
+      Map<Object, Object> built = i == copy.length ? ArrayMap.of(copy) : null;
+      if (built == null) {
+        // Duplicate keys (an odd Map implementation) or a map that changed under us: keep it as it is.
         exact = false;
         return map;
       }

@@ -2,6 +2,7 @@ package dev.blame.core.internal;
 
 import dev.blame.api.AnalyzerInfo;
 import dev.blame.api.Blame;
+import dev.blame.api.BlameException;
 import dev.blame.api.Edge;
 import dev.blame.api.Explanation;
 import dev.blame.api.FindingQuery;
@@ -50,6 +51,7 @@ public final class DefaultBlame implements Blame {
   public Explanation explain(ObjectRef ref) {
     open();
     Objects.requireNonNull(ref, "ref");
+    covered(ref);
     source.prepare(ref);
     return engine.readStore(store -> Explainer.explain(store, ref, engine.clock().instant()));
   }
@@ -57,6 +59,7 @@ public final class DefaultBlame implements Blame {
   @Override
   public Optional<Node> node(ObjectRef ref) {
     open();
+    covered(ref);
     source.prepare(ref);
     return engine.read(view -> view.node(ref));
   }
@@ -64,6 +67,7 @@ public final class DefaultBlame implements Blame {
   @Override
   public Optional<Verdict> verdict(ObjectRef ref) {
     open();
+    covered(ref);
     source.prepare(ref);
     return engine.read(view -> view.verdict(ref));
   }
@@ -71,6 +75,7 @@ public final class DefaultBlame implements Blame {
   @Override
   public List<Edge> edges(ObjectRef ref) {
     open();
+    covered(ref);
     source.prepare(ref);
     return engine.read(view -> {
       List<Edge> edges = new ArrayList<>(view.edgesFrom(ref));
@@ -82,6 +87,9 @@ public final class DefaultBlame implements Blame {
   @Override
   public List<Node> list(GroupKind kind, String namespace) {
     open();
+    if (namespace != null && !namespace.isEmpty()) {
+      covered(kind, namespace, () -> kind + " in namespace " + namespace);
+    }
     // Nodes, not verdicts: the kind alone is enough; a verdict asked for afterwards prepares its object.
     source.prepareKind(kind);
     return engine.readStore(store ->
@@ -94,6 +102,7 @@ public final class DefaultBlame implements Blame {
     if (refs.isEmpty()) {
       throw new IllegalArgumentException("nothing to wait for: give at least one object");
     }
+    refs.forEach(this::covered);
     return new Waiter(engine, source::prepare, source.isLive(), List.copyOf(refs));
   }
 
@@ -121,6 +130,24 @@ public final class DefaultBlame implements Blame {
     if (!closed) {
       closed = true;
       source.close();
+    }
+  }
+
+  /**
+   * A live graph that watches one namespace cannot tell about another: answering MISSING there (or waiting
+   * until the deadline) would be a lie, so the query fails and says which namespace is watched.
+   */
+  private void covered(ObjectRef ref) {
+    Objects.requireNonNull(ref, "ref");
+    covered(ref.groupKind(), ref.namespace(), () -> ref.kind() + " " + ref.namespace() + "/" + ref.name());
+  }
+
+  private void covered(GroupKind kind, String namespace, java.util.function.Supplier<String> what) {
+    Optional<String> watched = source.onlyNamespace();
+    if (watched.isPresent() && !namespace.isEmpty() && !watched.get().equals(namespace)) {
+      throw new BlameException(BlameException.Kind.BAD_INPUT, what.get() + ": namespace " + namespace
+          + " is not watched by this Blame, which reads namespace " + watched.get()
+          + " only; build one with namespace(\"" + namespace + "\") or allNamespaces()");
     }
   }
 

@@ -88,11 +88,52 @@ public final class Fabric8ClusterPort implements ClusterPort {
             Namespaced.class.isAssignableFrom(type)));
       }
     }
+    String request = "discover kind " + kind;
+    // Bounded by the request timeout: fabric8 retries a refused connection for about 20 s before failing.
+    java.util.concurrent.CompletableFuture<Optional<ApiResource>> answer = java.util.concurrent.CompletableFuture
+        .supplyAsync(() -> discover(kind).or(() -> fromCrd(kind)), DISCOVERY);
     try {
-      return discover(kind).or(() -> fromCrd(kind));
-    } catch (KubernetesClientException e) {
-      throw failure("discover kind " + kind, e);
+      return Reachability.await(answer, System.nanoTime() + timeout.toNanos(), probeTarget(), request);
+    } catch (InterruptedException e) {
+      answer.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new BlameException(BlameException.Kind.TIMEOUT, request + ": interrupted", e);
+    } catch (TimeoutException e) {
+      answer.cancel(true);
+      throw new BlameException(BlameException.Kind.TIMEOUT, request + server() + ": no answer within " + timeout, e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      if (cause instanceof KubernetesClientException) {
+        throw failure(request, (KubernetesClientException) cause);
+      }
+      if (cause instanceof RuntimeException) {
+        throw (RuntimeException) cause;
+      }
+      throw new BlameException(BlameException.Kind.UNREACHABLE, request + server() + ": " + cause, cause);
     }
+  }
+
+  /** Discovery runs here so that a query can stop waiting for it at its deadline. */
+  private static final java.util.concurrent.ExecutorService DISCOVERY =
+      java.util.concurrent.Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "blame-discovery");
+        thread.setDaemon(true);
+        return thread;
+      });
+
+  /** " at URL" of the server, for messages; empty when the client has none. */
+  private String server() {
+    return client.getMasterUrl() == null ? "" : " at " + client.getMasterUrl();
+  }
+
+  /** The server to probe when a request is slow; null when the client talks through a proxy. */
+  private String probeTarget() {
+    io.fabric8.kubernetes.client.Config config = client.getConfiguration();
+    if (client.getMasterUrl() == null || config == null || config.getHttpProxy() != null
+        || config.getHttpsProxy() != null) {
+      return null;
+    }
+    return client.getMasterUrl().toString();
   }
 
   private Optional<ApiResource> discover(GroupKind kind) {
@@ -254,11 +295,11 @@ public final class Fabric8ClusterPort implements ClusterPort {
         listener.failed(resource.kind(), error);
       }
     });
-    String request = "LIST+WATCH " + resource.plural() + "." + resource.kind().group()
+    String request = "LIST+WATCH " + resource.plural() + (resource.kind().isCore() ? "" : "." + resource.kind().group())
         + (resource.namespaced() && namespace != null ? " in namespace " + namespace : " in all namespaces");
     long deadline = System.nanoTime() + timeout.toNanos();
     try {
-      informer.start().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      Reachability.await(informer.start().toCompletableFuture(), deadline, probeTarget(), request);
       // The informer has its LIST in its cache, but hands the objects to handlers on another thread: return
       // only once the listener has them all, so that a query that waited for this watch sees every object.
       delivered.await(informer.getStore().listKeys(), deadline);
@@ -268,14 +309,17 @@ public final class Fabric8ClusterPort implements ClusterPort {
       throw new BlameException(BlameException.Kind.TIMEOUT, request + ": interrupted", e);
     } catch (TimeoutException e) {
       informer.close();
-      throw new BlameException(BlameException.Kind.TIMEOUT, request + ": no answer within " + timeout, e);
+      throw new BlameException(BlameException.Kind.TIMEOUT, request + server() + ": no answer within " + timeout, e);
+    } catch (BlameException e) {
+      informer.close();
+      throw e;
     } catch (ExecutionException e) {
       informer.close();
       Throwable cause = e.getCause() == null ? e : e.getCause();
       if (cause instanceof KubernetesClientException) {
         throw failure(request, (KubernetesClientException) cause);
       }
-      throw new BlameException(BlameException.Kind.UNREACHABLE, request + ": " + cause, cause);
+      throw new BlameException(BlameException.Kind.UNREACHABLE, request + server() + ": " + cause, cause);
     }
     return informer::close;
   }

@@ -54,8 +54,7 @@ public final class GraphEngine {
   static final int MAX_PASSES = 4;
   static final int MAX_OWNER_DEPTH = 64;
   /** Pods of one template declare equal links (to their ConfigMap, service account, ...): kept once. */
-  private static final com.google.common.collect.Interner<Link> LINKS =
-      com.google.common.collect.Interners.newWeakInterner();
+  private static final WeakInterner<Link> LINKS = new WeakInterner<>();
 
   private final GraphStore store = new GraphStore();
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -430,9 +429,20 @@ public final class GraphEngine {
     return findings;
   }
 
+  private volatile boolean strictReads;
+
+  /**
+   * Whether an analyzer that reads a kind it does not declare in {@link Analyzer#reads()} fails (its verdict
+   * UNKNOWN, naming the kind): such an analyzer is right offline, where every kind of the dump is in the graph,
+   * and silently wrong live, where only declared kinds are watched. Off by default; the testkit turns it on.
+   */
+  public void strictReads(boolean strict) {
+    this.strictReads = strict;
+  }
+
   private Verdict run(Analyzer analyzer, Context context) {
     try {
-      Verdict verdict = analyzer.analyze(context);
+      Verdict verdict = analyzer.analyze(strictReads ? new StrictContext(context, analyzer) : context);
       if (verdict == null) {
         return Verdict.unknown(context.node.ref(), ReasonCode.ANALYZER_FAILED,
             "analyzer " + analyzer.id() + " returned no verdict");
@@ -572,6 +582,153 @@ public final class GraphEngine {
     @Override
     public Tolerance tolerance() {
       return tolerance;
+    }
+  }
+
+  /** An analyzer read a kind it did not declare, in strict mode. */
+  static final class UndeclaredRead extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    UndeclaredRead(String message) {
+      super(message);
+    }
+  }
+
+  /** The context of one analyzer in strict mode: its graph reads are checked against what it declares. */
+  private final class StrictContext implements AnalysisContext {
+    private final Context context;
+    private final Analyzer analyzer;
+    private final Set<GroupKind> allowed;
+
+    StrictContext(Context context, Analyzer analyzer) {
+      this.context = context;
+      this.analyzer = analyzer;
+      // What a live source watches for a query about this object whatever the analyzer declares (see
+      // InvolvedKinds): its own kind, Events, and the kinds its owner references name.
+      Set<GroupKind> kinds = new java.util.HashSet<>(analyzer.reads());
+      kinds.add(context.node().ref().groupKind());
+      kinds.add(GroupKind.EVENT);
+      kinds.add(GroupKind.EVENTS_V1_EVENT);
+      for (io.fabric8.kubernetes.api.model.OwnerReference owner : context.node().ownerReferences()) {
+        if (owner != null && owner.getApiVersion() != null && owner.getKind() != null) {
+          try {
+            kinds.add(GroupKind.fromApiVersion(owner.getApiVersion(), owner.getKind()));
+          } catch (IllegalArgumentException e) {
+            // A malformed owner reference names no kind.
+          }
+        }
+      }
+      this.allowed = kinds;
+      // A catch-all analyzer may read the children of an object of a kind nobody declares: live, an object
+      // owning such children has every declared kind watched.
+      this.anyChildren = analyzer.kinds().wildcard();
+    }
+
+    private final boolean anyChildren;
+
+    @Override
+    public Node node() {
+      return context.node();
+    }
+
+    @Override
+    public Instant now() {
+      return context.now();
+    }
+
+    @Override
+    public Tolerance tolerance() {
+      return context.tolerance();
+    }
+
+    @Override
+    public GraphView graph() {
+      return new StrictView(context.graph(), this);
+    }
+
+    GroupKind check(GroupKind kind, String how) {
+      if (kind != null && !allowed.contains(kind)) {
+        throw new UndeclaredRead("strict reads: analyzer " + analyzer.id() + " read " + kind + " (" + how
+            + ") but does not declare it in reads(); live, a source watches only declared kinds, so this verdict"
+            + " would be judged without them");
+      }
+      return kind;
+    }
+
+    <T extends Node> Optional<T> checked(Optional<T> node, String how) {
+      node.ifPresent(n -> check(n.ref().groupKind(), how));
+      return node;
+    }
+
+    List<Node> checked(List<Node> nodes, String how) {
+      nodes.forEach(n -> check(n.ref().groupKind(), how));
+      return nodes;
+    }
+  }
+
+  /** A view that reports reads of undeclared kinds to its {@link StrictContext}. */
+  private static final class StrictView implements GraphView {
+    private final GraphView view;
+    private final StrictContext strict;
+
+    StrictView(GraphView view, StrictContext strict) {
+      this.view = view;
+      this.strict = strict;
+    }
+
+    @Override
+    public Optional<Node> node(ObjectRef ref) {
+      strict.check(ref.groupKind(), "node");
+      return view.node(ref);
+    }
+
+    @Override
+    public Optional<Node> nodeByUid(String uid) {
+      return strict.checked(view.nodeByUid(uid), "nodeByUid");
+    }
+
+    @Override
+    public List<Edge> edgesFrom(ObjectRef ref) {
+      return view.edgesFrom(ref);
+    }
+
+    @Override
+    public List<Edge> edgesTo(ObjectRef ref) {
+      return view.edgesTo(ref);
+    }
+
+    @Override
+    public List<Node> targets(ObjectRef from, EdgeKind kind) {
+      List<Node> nodes = view.targets(from, kind);
+      return kind == EdgeKind.OWNS && strict.anyChildren ? nodes : strict.checked(nodes, "targets " + kind);
+    }
+
+    @Override
+    public List<Node> sources(ObjectRef to, EdgeKind kind) {
+      List<Node> nodes = view.sources(to, kind);
+      return kind == EdgeKind.OWNS && strict.anyChildren ? nodes : strict.checked(nodes, "sources " + kind);
+    }
+
+    @Override
+    public List<EventRecord> events(ObjectRef ref) {
+      return view.events(ref);
+    }
+
+    @Override
+    public Optional<Verdict> verdict(ObjectRef ref) {
+      strict.check(ref.groupKind(), "verdict");
+      return view.verdict(ref);
+    }
+
+    @Override
+    public List<Node> list(GroupKind kind, String namespace) {
+      strict.check(kind, "list");
+      return view.list(kind, namespace);
+    }
+
+    @Override
+    public boolean observes(GroupKind kind) {
+      return view.observes(kind);
     }
   }
 

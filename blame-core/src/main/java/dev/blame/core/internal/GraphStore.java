@@ -766,18 +766,14 @@ final class GraphStore {
   }
 
   /** Healthy pods of one ReplicaSet have equal verdicts ("Running", same revision): kept once. */
-  private static final com.google.common.collect.Interner<Verdict> VERDICTS =
-      com.google.common.collect.Interners.newWeakInterner();
+  private static final WeakInterner<Verdict> VERDICTS = new WeakInterner<>();
 
-  private static final com.google.common.collect.Interner<List<Entry.ResolvedOwner>> RESOLVED_OWNERS =
-      com.google.common.collect.Interners.newWeakInterner();
+  private static final WeakInterner<List<Entry.ResolvedOwner>> RESOLVED_OWNERS = new WeakInterner<>();
 
-  private static final com.google.common.collect.Interner<List<ObjectRef>> CONSUMERS =
-      com.google.common.collect.Interners.newWeakInterner();
+  private static final WeakInterner<List<ObjectRef>> CONSUMERS = new WeakInterner<>();
 
   /** The children of one owner name it alike: their owner lists are kept once. */
-  private static final com.google.common.collect.Interner<List<Entry.OwnerLink>> OWNERS =
-      com.google.common.collect.Interners.newWeakInterner();
+  private static final WeakInterner<List<Entry.OwnerLink>> OWNERS = new WeakInterner<>();
 
   private static List<Entry.OwnerLink> owners(Node node) {
     List<Entry.OwnerLink> owners = new ArrayList<>();

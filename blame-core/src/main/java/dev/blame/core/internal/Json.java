@@ -3,8 +3,6 @@ package dev.blame.core.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import com.google.common.cache.Cache;
-import com.google.common.cache.CacheBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +15,7 @@ final class Json {
    * Trees of graph objects, by identity. Objects in the graph are read-only and each explain converts the same
    * ReplicaSets, templates and pods again (revision diffs, injections): a few hundred recent ones are kept.
    */
-  private static final Cache<Object, JsonNode> TREES = CacheBuilder.newBuilder().weakKeys().maximumSize(1_024)
-      .build();
+  private static final IdentityCache TREES = new IdentityCache(1_024);
 
   private Json() {}
 
@@ -31,7 +28,7 @@ final class Json {
       return MissingNode.getInstance();
     }
     if (value instanceof HasMetadata) {
-      JsonNode cached = TREES.getIfPresent(value);
+      JsonNode cached = TREES.get(value);
       if (cached != null) {
         return cached;
       }
@@ -77,5 +74,61 @@ final class Json {
 
   static boolean absent(JsonNode value) {
     return value == null || value.isMissingNode() || value.isNull();
+  }
+
+  /**
+   * The most recently used trees by the identity of their object, at most {@code capacity}; objects are held
+   * weakly, so a tree whose object left the graph is dropped once it is collected or evicted.
+   */
+  static final class IdentityCache {
+    private final java.util.LinkedHashMap<Key, JsonNode> map;
+
+    IdentityCache(int capacity) {
+      this.map = new java.util.LinkedHashMap<>(capacity * 4 / 3 + 1, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<Key, JsonNode> eldest) {
+          return size() > capacity;
+        }
+      };
+    }
+
+    synchronized JsonNode get(Object object) {
+      return map.get(new Key(object));
+    }
+
+    synchronized void put(Object object, JsonNode tree) {
+      map.put(new Key(object), tree);
+    }
+
+    synchronized int size() {
+      return map.size();
+    }
+
+    /** An object's identity without keeping it alive. */
+    private static final class Key extends java.lang.ref.WeakReference<Object> {
+      private final int hash;
+
+      Key(Object object) {
+        super(object);
+        this.hash = System.identityHashCode(object);
+      }
+
+      @Override
+      public int hashCode() {
+        return hash;
+      }
+
+      @Override
+      public boolean equals(Object o) {
+        if (this == o) {
+          return true;
+        }
+        if (!(o instanceof Key other) || other.hash != hash) {
+          return false;
+        }
+        Object mine = get();
+        return mine != null && mine == other.get();
+      }
+    }
   }
 }

@@ -24,6 +24,15 @@ public interface Source extends AutoCloseable {
    */
   default void prepareAll() {}
 
+  /**
+   * The namespace a live source watches, when it watches only one; empty for all namespaces and for
+   * snapshots (a snapshot answers about any namespace from what it holds: an object it does not hold does not
+   * exist there).
+   */
+  default java.util.Optional<String> onlyNamespace() {
+    return java.util.Optional.empty();
+  }
+
   /** True when the graph keeps changing (a watched cluster); false for a snapshot. */
   default boolean isLive() {
     return false;

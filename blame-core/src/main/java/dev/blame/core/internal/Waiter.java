@@ -8,6 +8,7 @@ import dev.blame.api.Health;
 import dev.blame.api.ObjectRef;
 import dev.blame.api.ReconcileStatus;
 import dev.blame.api.RolloutWait;
+import dev.blame.api.RolloutWait.Mode;
 import dev.blame.api.Verdict;
 import dev.blame.api.WaitListener;
 import dev.blame.api.WaitOutcome;
@@ -46,16 +47,18 @@ final class Waiter implements RolloutWait {
   private final Duration timeout;
   private final WaitListener listener;
   private final Map<ObjectRef, Applied> applied;
+  private final Mode mode;
 
   /** What an apply returned for one object: the graph must hold this uid at this generation or later. */
   private record Applied(String uid, long generation) {}
 
   Waiter(GraphEngine engine, Consumer<ObjectRef> prepare, boolean live, List<ObjectRef> refs) {
-    this(engine, prepare, live, refs, Duration.ofMinutes(5), states -> {}, Map.of());
+    this(engine, prepare, live, refs, Duration.ofMinutes(5), states -> {}, Map.of(), Mode.FAIL_FAST);
   }
 
   private Waiter(GraphEngine engine, Consumer<ObjectRef> prepare, boolean live, List<ObjectRef> refs,
-      Duration timeout, WaitListener listener, Map<ObjectRef, Applied> applied) {
+      Duration timeout, WaitListener listener, Map<ObjectRef, Applied> applied, Mode mode) {
+    this.mode = mode;
     this.engine = engine;
     this.prepare = prepare;
     this.live = live;
@@ -81,7 +84,7 @@ final class Waiter implements RolloutWait {
         expected.put(ref, new Applied(object.getMetadata().getUid(), generation == null ? 0 : generation));
       }
     }
-    return new Waiter(engine, prepare, live, refs, timeout, listener, expected);
+    return new Waiter(engine, prepare, live, refs, timeout, listener, expected, mode);
   }
 
   @Override
@@ -89,12 +92,18 @@ final class Waiter implements RolloutWait {
     if (timeout.isNegative()) {
       throw new IllegalArgumentException("timeout must not be negative, got " + timeout);
     }
-    return new Waiter(engine, prepare, live, refs, timeout, listener, applied);
+    return new Waiter(engine, prepare, live, refs, timeout, listener, applied, mode);
   }
 
   @Override
   public RolloutWait onProgress(WaitListener listener) {
-    return new Waiter(engine, prepare, live, refs, timeout, Objects.requireNonNull(listener, "listener"), applied);
+    return new Waiter(engine, prepare, live, refs, timeout, Objects.requireNonNull(listener, "listener"), applied,
+        mode);
+  }
+
+  @Override
+  public RolloutWait mode(Mode mode) {
+    return new Waiter(engine, prepare, live, refs, timeout, listener, applied, Objects.requireNonNull(mode, "mode"));
   }
 
   @Override
@@ -121,7 +130,7 @@ final class Waiter implements RolloutWait {
           last = snapshot.states;
           report(last);
         }
-        WaitOutcome outcome = snapshot.outcome();
+        WaitOutcome outcome = snapshot.outcome(mode);
         long now = System.nanoTime();
         if (outcome != null || !live || now >= deadline) {
           return result(outcome != null ? outcome : WaitOutcome.TIMED_OUT, snapshot, start);
@@ -198,7 +207,7 @@ final class Waiter implements RolloutWait {
       why.effects().forEach(t -> t.node().ifPresent(n -> involved.add(t.ref())));
       states.add(state(ref, why, store.node(ref.key()).orElse(null)));
     }
-    return new Snapshot(holdDependents(states, explanations), explanations, List.copyOf(involved), at);
+    return new Snapshot(holdDependents(states, explanations, mode), explanations, List.copyOf(involved), at);
   }
 
   /**
@@ -208,12 +217,13 @@ final class Waiter implements RolloutWait {
    * an image that cannot be pulled, a quota refusing pods), it is held pending while any other object is
    * pending or has failed outright, and is doomed only once everything else is settled.
    */
-  private static List<WaitState> holdDependents(List<WaitState> states, List<Explanation> explanations) {
+  private static List<WaitState> holdDependents(List<WaitState> states, List<Explanation> explanations, Mode mode) {
     boolean[] hard = new boolean[states.size()];
     boolean others = false;
     for (int i = 0; i < states.size(); i++) {
       hard[i] = hardFailure(states.get(i), explanations.get(i));
-      others |= hard[i] || states.get(i).phase() == WaitState.Phase.PENDING;
+      // Settling all, a hard failure elsewhere does not hold the rest: they settle as what they are.
+      others |= hard[i] && mode == Mode.FAIL_FAST || states.get(i).phase() == WaitState.Phase.PENDING;
     }
     if (!others) {
       return states;
@@ -261,11 +271,15 @@ final class Waiter implements RolloutWait {
 
   private record Snapshot(List<WaitState> states, List<Explanation> explanations, List<ObjectRef> involved,
       java.time.Instant at) {
-    WaitOutcome outcome() {
-      if (states.stream().anyMatch(s -> s.phase() == WaitState.Phase.DOOMED)) {
-        return WaitOutcome.FAILED;
+    WaitOutcome outcome(Mode mode) {
+      if (states.stream().allMatch(s -> s.phase() == WaitState.Phase.DONE)) {
+        return WaitOutcome.COMPLETE;
       }
-      return states.stream().allMatch(s -> s.phase() == WaitState.Phase.DONE) ? WaitOutcome.COMPLETE : null;
+      boolean doomed = states.stream().anyMatch(s -> s.phase() == WaitState.Phase.DOOMED);
+      if (mode == Mode.SETTLE_ALL && states.stream().anyMatch(s -> s.phase() == WaitState.Phase.PENDING)) {
+        return null;
+      }
+      return doomed ? WaitOutcome.FAILED : null;
     }
   }
 

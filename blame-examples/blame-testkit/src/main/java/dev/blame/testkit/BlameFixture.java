@@ -58,6 +58,7 @@ public final class BlameFixture {
   private final List<GroupKind> observed = new ArrayList<>();
   private final List<Consumer<BlameEngine.Builder>> customizers = new ArrayList<>();
   private boolean discover = true;
+  private boolean strictReads = true;
   private Instant now = DEFAULT_NOW;
 
   private BlameFixture() {}
@@ -177,6 +178,16 @@ public final class BlameFixture {
     return this;
   }
 
+  /**
+   * Turns the engine's strict reads off (they are on in the testkit): an analyzer may then read kinds it does not
+   * declare in {@code reads()}. Only for testing code that must tolerate such analyzers; see
+   * {@code BlameEngine.Builder.strictReads}.
+   */
+  public BlameFixture lenientReads() {
+    strictReads = false;
+    return this;
+  }
+
   /** A last say over the engine's builder, for options the fixture does not name. */
   public BlameFixture configure(Consumer<BlameEngine.Builder> customizer) {
     customizers.add(customizer);
@@ -188,6 +199,8 @@ public final class BlameFixture {
     var builder = BlameEngine.builder()
         .clock(Clock.fixed(now, ZoneOffset.UTC))
         .discoverAnalyzers(discover)
+        // An analyzer that reads a kind it does not declare is right here and wrong live: fail it here.
+        .strictReads(strictReads)
         .observe(observed.toArray(GroupKind[]::new));
     analyzers.forEach(builder::addAnalyzer);
     for (int i = 0; i < texts.size(); i++) {
