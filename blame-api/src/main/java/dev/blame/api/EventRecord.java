@@ -101,6 +101,7 @@ public abstract class EventRecord {
 
   private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("\\d+");
 
+  /**
    * A builder, for engines and tests.
    *
    * @return a new builder

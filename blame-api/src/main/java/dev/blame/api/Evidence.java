@@ -126,6 +126,7 @@ public abstract class Evidence {
     return builder().kind(Kind.RULE).path(rule).value(String.valueOf(value)).build();
   }
 
+  /**
    * A point in time recorded in the object.
    *
    * @param path where the time is, e.g. {@code status.containerStatuses[web].state.running.startedAt}
