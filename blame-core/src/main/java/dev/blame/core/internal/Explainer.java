@@ -227,6 +227,11 @@ final class Explainer {
       then = swap;
     }
     first.addAll(then);
+    Set<ObjectRef> blamed = new HashSet<>();
+    first.forEach(f -> blamed.add(f.subject().key()));
+    // A finding lifted from another culprit (its evidence all read from that object) says nothing the other's own
+    // findings do not: the pod "on a node that is not Ready" when the node's own finding is there.
+    first.removeIf(f -> lifted(f) && f.evidence().stream().allMatch(e -> blamed.contains(e.source().get().key())));
     return first;
   }
 
@@ -239,11 +244,6 @@ final class Explainer {
         }
       }
     });
-    Set<ObjectRef> blamed = new HashSet<>();
-    findings.forEach(f -> blamed.add(f.subject().key()));
-    // A finding lifted from another culprit (its evidence all read from that object) says nothing the other's own
-    // findings do not: the pod "on a node that is not Ready" when the node's own finding is there.
-    findings.removeIf(f -> lifted(f) && f.evidence().stream().allMatch(e -> blamed.contains(e.source().get().key())));
     findings.sort(culpritOrder());
     return findings;
   }
