@@ -186,8 +186,11 @@ public final class PodReferencesAnalyzer implements Analyzer {
     boolean secret = r.target().groupKind().equals(GroupKind.SECRET);
     String what = r.target().display();
     String notFound = (secret ? "secret" : "configmap") + " \"" + r.target().name() + "\" not found";
+    // Older kubelets say the resource in the plural: secrets "x" not found.
+    String pluralNotFound = notFound.replaceFirst(" ", "s ");
     List<EventRecord> mountFailures = ctx.events().stream().filter(e -> e.reason().equals("FailedMount")
-        && e.message().toLowerCase(java.util.Locale.ROOT).contains(notFound)).limit(2).toList();
+        && (e.message().toLowerCase(java.util.Locale.ROOT).contains(notFound)
+            || e.message().toLowerCase(java.util.Locale.ROOT).contains(pluralNotFound))).limit(2).toList();
     var b = Finding.builder().subject(ctx.node().ref()).addEvidence(Evidence.field(r.path(), r.target().name()));
     if (!mountFailures.isEmpty()) {
       mountFailures.forEach(e -> b.addEvidence(Evidence.event(e)));
