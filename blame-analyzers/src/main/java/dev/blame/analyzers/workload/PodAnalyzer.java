@@ -95,6 +95,10 @@ public final class PodAnalyzer implements Analyzer {
     if (!phase.equals("Failed") && !phase.equals("Succeeded") && onlyGeneric(j)) {
       WarningEvents.explain(ctx.events(), ctx.tolerance().stuckOr(WarningEvents.STUCK), ECHOES, j);
     }
+    if (j.findings().stream().anyMatch(f -> f.health() == Health.DEGRADED && !GENERIC.contains(f.reason()))) {
+      // Specific beats generic: what keeps the pod waiting is the culprit, not the wait itself.
+      j.demote(GENERIC, Health.PROGRESSING);
+    }
     if (!phase.equals("Failed") && !phase.equals("Succeeded")) {
       j.worsen(j.health(), j.health() == Health.DEGRADED ? ReconcileStatus.FAILED
           : j.health() == Health.HEALTHY ? ReconcileStatus.CURRENT : ReconcileStatus.IN_PROGRESS);

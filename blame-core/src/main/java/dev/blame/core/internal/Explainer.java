@@ -6,7 +6,6 @@ import dev.blame.api.Edge;
 import dev.blame.api.EdgeKind;
 import dev.blame.api.Explanation;
 import dev.blame.api.EventRecord;
-import dev.blame.api.Evidence;
 import dev.blame.api.Finding;
 import dev.blame.api.Health;
 import dev.blame.api.Node;
@@ -252,14 +251,12 @@ final class Explainer {
   /**
    * Worst first; then present before not observed (a finding about an object the graph holds, with evidence,
    * before one about an object it does not); then specific before generic (an object's own evidence before a
-   * finding lifted from its children, whose evidence all points elsewhere; a finding an Event explains before a bare
-   * state such as a wait in ContainerCreating); then {@link Finding#WORST_FIRST}.
+   * finding lifted from its children, whose evidence all points elsewhere); then {@link Finding#WORST_FIRST}.
    */
   private java.util.Comparator<Finding> culpritOrder() {
     return java.util.Comparator.comparing(Finding::health).reversed()
         .thenComparing(f -> !present(f))
         .thenComparing(Explainer::lifted)
-        .thenComparing(f -> f.evidence().stream().noneMatch(e -> e.kind() == Evidence.Kind.EVENT))
         .thenComparing(Finding.WORST_FIRST);
   }
 

@@ -185,7 +185,8 @@ final class Waiter implements RolloutWait {
         }
       }
     }
-    culprits.sort(Finding.WORST_FIRST);
+    // Worst first; within one health each explanation's own ranking (specific before generic) is kept.
+    culprits.sort(java.util.Comparator.comparing(Finding::health).reversed());
     return WaitResult.builder()
         .outcome(outcome)
         .states(snapshot.states)

@@ -388,7 +388,13 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
     ArrayNode stored = current != null && current.path("metadata").path("managedFields").isArray()
         ? (ArrayNode) current.path("metadata").path("managedFields") : JSON.createArrayNode();
     JsonNode requested = meta.get("managedFields");
-    ArrayNode base = requested instanceof ArrayNode r && !r.isEmpty() && !r.equals(stored) ? r : stored;
+    // A client may set managedFields only on the object it read last: a status write, or a write carrying a stale
+    // or no resourceVersion (a controller's copy from before someone else's patch), keeps the stored entries, as
+    // the API server resets metadata on status writes.
+    boolean fresh = current == null || meta.path("resourceVersion").asText("")
+        .equals(current.path("metadata").path("resourceVersion").asText(""));
+    ArrayNode base = !status && fresh && requested instanceof ArrayNode r && !r.isEmpty() && !r.equals(stored)
+        ? r : stored;
     java.time.Instant now = java.time.Instant.now();
     String sub = status ? "status" : "";
     ArrayNode managed;
