@@ -18,6 +18,9 @@ public final class Escape {
    * C1 controls (with CSI U+009B and OSC U+009D), the Unicode bidi embeddings, overrides, isolates and marks
    * (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C), the line and paragraph separators U+2028 and
    * U+2029, the byte order mark and lone surrogates.
+   *
+   * @param c a Unicode code point
+   * @return true when {@code c} must be made visible before it reaches a terminal
    */
   public static boolean isUnsafe(int c) {
     return c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)
@@ -29,6 +32,9 @@ public final class Escape {
    * For a terminal, a table cell or a stderr line: one line with every {@link #isUnsafe unsafe} code point made
    * visible ({@code \n}, {@code \r}, {@code \t}, else {@code \u001b}-style), so that the text can never start a
    * line, a row or a control sequence. Null reads as empty.
+   *
+   * @param text cluster or file text, possibly null
+   * @return one line safe to print
    */
   public static String terminal(String text) {
     if (text == null) {
@@ -59,6 +65,9 @@ public final class Escape {
    * percent-encoded as GitHub's actions/toolkit does ({@code %25}, {@code %0D}, {@code %0A}), so the runner
    * shows the line breaks and no text after them can be read as a command; other unsafe code points made
    * visible as for a {@link #terminal}.
+   *
+   * @param text cluster or file text, possibly null
+   * @return the text safe as a workflow command's message
    */
   public static String workflowData(String text) {
     if (text == null) {
@@ -76,7 +85,12 @@ public final class Escape {
     return out.toString();
   }
 
-  /** For a property of a workflow command ({@code title=VALUE}): as {@link #workflowData}, and {@code :} and {@code ,}. */
+  /**
+   * For a property of a workflow command ({@code title=VALUE}): as {@link #workflowData}, and {@code :} and {@code ,}.
+   *
+   * @param text cluster or file text, possibly null
+   * @return the text safe as a workflow command's property value
+   */
   public static String workflowProperty(String text) {
     return workflowData(text).replace(":", "%3A").replace(",", "%2C");
   }
@@ -86,6 +100,9 @@ public final class Escape {
    * TAB, CR and LF, U+FFFE, U+FFFF, lone surrogates) replaced with U+FFFD, markup escaped ({@code & < > " '}),
    * and TAB, CR and LF written as character references so attribute values keep them and a parser does not
    * normalise them away. The output never contains {@code ]]>}.
+   *
+   * @param text cluster or file text, possibly null
+   * @return the text safe as XML character data or an attribute value
    */
   public static String xml(String text) {
     if (text == null) {
@@ -116,12 +133,20 @@ public final class Escape {
    * {@code \} cannot escape its closing quote, and unsafe code points made visible (a DOT string may span lines;
    * ours never do). Text meant as DOT escapes ({@code \n} line breaks in labels) is joined by the caller
    * outside this method.
+   *
+   * @param text cluster or file text, possibly null
+   * @return a DOT quoted string, quotes included
    */
   public static String dot(String text) {
     return "\"" + dotContent(text) + "\"";
   }
 
-  /** The inside of a DOT quoted string; see {@link #dot}. */
+  /**
+   * The inside of a DOT quoted string; see {@link #dot}.
+   *
+   * @param text cluster or file text, possibly null
+   * @return the inside of a DOT quoted string
+   */
   public static String dotContent(String text) {
     String visible = terminal(text);
     return visible.replace("\\", "\\\\").replace("\"", "\\\"");
@@ -131,6 +156,9 @@ public final class Escape {
    * For the inside of a quoted Mermaid label ({@code n1["..."]}) or an edge text: the characters Mermaid reads
    * as syntax or markup ({@code " # < > & ` | [ ] { } ( ) ;}) written as its {@code #NNN;} entity codes, and
    * unsafe code points made visible, so the label ends where the renderer wrote its closing quote.
+   *
+   * @param text cluster or file text, possibly null
+   * @return the text safe inside a quoted Mermaid label
    */
   public static String mermaid(String text) {
     StringBuilder out = new StringBuilder();

@@ -23,6 +23,8 @@ public interface HealthRuleLoader {
    * Flux-style {@code healthCheckExprs} entries ({@code .yaml}/{@code .yml}), or a single {@code health.lua}
    * taken as {@code <group>/<Kind>/health.lua} from its two parent directories.
    *
+   * @param path a directory, a YAML file or a {@code health.lua}
+   * @return one analyzer per rule, in the order the rules were found
    * @throws dev.blame.api.BlameException of kind BAD_INPUT naming the file (and the expression) when the path
    *     does not exist, cannot be read, or holds a rule that does not compile
    */
@@ -32,6 +34,9 @@ public interface HealthRuleLoader {
    * One Lua health script for the kinds {@code kind} names: an Argo CD key, {@code group/Kind} or
    * {@code Kind} for the core group, where {@code *} stands for any run of characters.
    *
+   * @param kind the kinds the script is for
+   * @param script the Lua file
+   * @return the analyzer that runs the script
    * @throws dev.blame.api.BlameException of kind BAD_INPUT naming the file when it does not exist, cannot be
    *     read or does not compile, or when {@code kind} is not a key
    */
@@ -42,6 +47,9 @@ public interface HealthRuleLoader {
    * {@code resource.customizations.health.<group>_<Kind>} and the older {@code resource.customizations} YAML
    * block. {@code source} names the ConfigMap in ids, evidence and errors. Keys about anything else are ignored.
    *
+   * @param source what the data came from, for ids, evidence and errors
+   * @param data the ConfigMap's data
+   * @return one analyzer per health script found
    * @throws dev.blame.api.BlameException of kind BAD_INPUT naming the source and key when a script does not
    *     compile or the YAML block cannot be read
    */

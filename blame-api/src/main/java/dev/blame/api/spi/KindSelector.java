@@ -84,7 +84,12 @@ public abstract class KindSelector {
     return false;
   }
 
-  /** {@code group/Kind}, or {@code Kind} for the core group: what {@link #patterns()} match. */
+  /**
+   * {@code group/Kind}, or {@code Kind} for the core group: what {@link #patterns()} match.
+   *
+   * @param kind a group and kind
+   * @return the key patterns are matched against
+   */
   public static String key(GroupKind kind) {
     return kind.group().isEmpty() ? kind.kind() : kind.group() + "/" + kind.kind();
   }
