@@ -13,6 +13,7 @@ import dev.blame.demo.DemoCluster;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.vertx.VertxHttpClientFactory;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -75,7 +76,11 @@ class WatchFaultTest {
   /** Applies a crashing Deployment through the proxy, injects the fault while the wait runs, returns the verdict. */
   private static WaitResult crashWhile(FaultProxy proxy, String ns, Fault fault) throws Exception {
     DeployToolTest.namespace(cluster, ns);
-    try (KubernetesClient client = new KubernetesClientBuilder().withConfig(new ConfigBuilder(cluster.config())
+    // The vert.x client: its watches are WebSockets on their own connections, which the proxy can single out.
+    // (The JDK client streams watches over reused keep-alive connections; the proxy reads only a connection's
+    // first request.)
+    try (KubernetesClient client = new KubernetesClientBuilder().withHttpClientFactory(new VertxHttpClientFactory())
+        .withConfig(new ConfigBuilder(cluster.config())
             .withMasterUrl(proxy.url()).withWatchReconnectInterval(50).withWatchReconnectLimit(-1).build()).build();
         DeployTool deploy = new DeployTool(client, ns, Tolerance.defaults())) {
       DeployTool.Applied applied = deploy.apply(DeployToolTest.manifest("web-crash.yaml"));
