@@ -126,7 +126,9 @@ class WebAppOperatorTest {
       long verdictChanges = transitions.stream()
           .filter(t -> t.previous().isEmpty() || !t.previous().get().sameVerdict(t.ready())).count();
       assertThat(recorder.count("POST", "/api/v1/namespaces/shop/events")).isEqualTo(verdictChanges);
-      assertThat(recorder.statusWrites()).isLessThanOrEqualTo(8);
+      // How many intermediate states the operator sees depends on timing (the Service's endpoints before the
+      // pod exists, the ReplicaSet between generations): 7 to 9 in runs here. The bound catches a write per pass.
+      assertThat(recorder.statusWrites()).isLessThanOrEqualTo(10);
       assertThat(operator.errors()).isEmpty();
     }
   }
