@@ -14,15 +14,17 @@ import org.junit.jupiter.api.Test;
 /** Beside Java Operator SDK: one fabric8 version, one HTTP client, both libraries usable. */
 class JosdkConsumerTest {
 
+  private static final String FABRIC8 = System.getProperty("expected.fabric8.version");
+
   @Test
   void oneFabric8VersionAndOneHttpClient() {
     List<String> factories = new ArrayList<>();
     ServiceLoader.load(HttpClient.Factory.class).forEach(f -> factories.add(f.getClass().getName()));
     assertEquals(List.of("io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory"), factories);
     // The API, the implementation and the HTTP client come from jars of one fabric8 version (JOSDK pins 7.5.2).
-    assertEquals("kubernetes-client-api-@fabric8.version@.jar", jar("io.fabric8.kubernetes.client.http.HttpClient"));
-    assertEquals("kubernetes-client-@fabric8.version@.jar", jar("io.fabric8.kubernetes.client.impl.KubernetesClientImpl"));
-    assertEquals("kubernetes-httpclient-jdk-@fabric8.version@.jar",
+    assertEquals("kubernetes-client-api-" + FABRIC8 + ".jar", jar("io.fabric8.kubernetes.client.http.HttpClient"));
+    assertEquals("kubernetes-client-" + FABRIC8 + ".jar", jar("io.fabric8.kubernetes.client.impl.KubernetesClientImpl"));
+    assertEquals("kubernetes-httpclient-jdk-" + FABRIC8 + ".jar",
         jar("io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory"));
   }
 
