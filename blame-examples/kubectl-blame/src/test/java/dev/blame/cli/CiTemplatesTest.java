@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -181,7 +182,10 @@ class CiTemplatesTest {
     pb.environment().keySet().removeIf(k -> k.startsWith("GITHUB_") || k.equals("KUBECONFIG"));
     Path bin = Files.createDirectories(work.resolve("java-bin"));
     if (!Files.exists(bin.resolve("java"))) {
-      Files.createSymbolicLink(bin.resolve("java"), Path.of(System.getProperty("java.home"), "bin", "java"));
+      // The JDK running the test as `java` on PATH (a wrapper: JUnit warns about symlinks out of a temp dir).
+      Files.writeString(bin.resolve("java"), "#!/bin/sh\nexec '" + Path.of(System.getProperty("java.home"), "bin", "java")
+          + "' \"$@\"\n");
+      Files.setPosixFilePermissions(bin.resolve("java"), PosixFilePermissions.fromString("rwxr-xr-x"));
     }
     pb.environment().put("PATH", bin + File.pathSeparator + System.getenv("PATH"));
     pb.environment().put("HOME", work.toString());
