@@ -66,7 +66,8 @@ class ImageTarIT {
     for (String layer : layers) {
       entries.addAll(run(dir, "tar", "tzf", layer).lines().map(e -> e.replaceFirst("^\\./", "")).toList());
     }
-    assertThat(entries).contains("opt/java/bin/java", "opt/java/lib/server/libjvm.so", "app/jib-classpath-file",
+    assertThat(entries).contains("opt/java/bin/java", "opt/java/lib/server/libjvm.so", "opt/java/lib/server/classes.jsa",
+        "app/jib-classpath-file",
         "lib64/ld-linux-x86-64.so.2", "lib/x86_64-linux-gnu/libc.so.6");
     assertThat(entries).anyMatch(e -> e.matches("app/libs/picocli-.*\\.jar"));
     assertThat(entries).noneMatch(e -> e.matches("(usr/)?s?bin/(sh|bash|dash|busybox)"));
