@@ -61,7 +61,18 @@ class PeerConformanceTest {
               + " checks failing reasons first and says Degraded too"),
       "kstatus/TestServiceStatus__serviceLBok", new Divergence("IN_PROGRESS",
           "a LoadBalancer Service without status.loadBalancer.ingress still waits for the cloud provider;"
-              + " kstatus only checks spec.clusterIP (gitops-engine says Progressing, as we do)"));
+              + " kstatus only checks spec.clusterIP (gitops-engine says Progressing, as we do)"),
+      "kstatus/TestCRDGenericStatus__crdNoStatus", new Divergence("IN_PROGRESS",
+          "a custom resource without status has not been reported on by its controller yet: we wait (health"
+              + " PROGRESSING, as Argo CD's health scripts say); kstatus calls it Current because some kinds keep"
+              + " no status"),
+      "kstatus/TestCRDGenericStatus__crdNoCondition", new Divergence("IN_PROGRESS",
+          "conditions show a controller at work, but none we understand says the object is ready: we wait"
+              + " (health PROGRESSING) rather than call it done; kstatus knows only Ready/Reconciling/Stalled"
+              + " and calls anything else Current"),
+      "kstatus/TestPodStatus__podCompletedFailed", new Divergence("FAILED",
+          "a pod in phase Failed is terminal and nothing will bring it back: its reconcile status is FAILED,"
+              + " not kstatus' Current, so that no reader takes a failed pod for a reconciled one"));
 
   private static final Map<String, Map<String, AtomicInteger>> COUNTS = new ConcurrentHashMap<>();
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -128,7 +139,7 @@ class PeerConformanceTest {
    * Some kstatus manifests are synthetic objects without metadata.name, which a real API server (and our
    * reader) refuses; they get a placeholder name, nothing else changes.
    */
-  private static String named(String yaml) throws IOException {
+  static String named(String yaml) throws IOException {
     com.fasterxml.jackson.databind.node.ObjectNode object =
         (com.fasterxml.jackson.databind.node.ObjectNode) YAML.readTree(yaml);
     com.fasterxml.jackson.databind.node.ObjectNode metadata = object.has("metadata") && object.get("metadata").isObject()

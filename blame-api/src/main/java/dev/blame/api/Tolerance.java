@@ -18,6 +18,12 @@ import org.immutables.value.Value;
  *       Unschedulable, as documented by the analyzers).
  *   <li>{@link #allowedRestarts()}: how many restarts a crashing container may have and still be judged
  *       as recovering (within the grace window); 1 by default, so the second crash is a failure.
+ *   <li>{@link #stuck()}: when present, replaces the analyzers' "stuck" thresholds: how long the evidence may
+ *       show a waiting state lasting (a pod in {@code ContainerCreating}, a claim {@code Pending}, a Warning
+ *       Event repeating) before it counts as DEGRADED. Empty (the default): each rule keeps its own threshold
+ *       (5 min for a repeating Warning Event, 15 min for a waiting state with no error evidence, as documented
+ *       in {@code docs/status-vocabulary.md}). Errors that cannot resolve themselves (an executable or image
+ *       that does not exist) fail at once whatever this says.
  * </ul>
  *
  * <p>Immutable and thread-safe. Analyzers that have no transient states ignore it.
@@ -34,6 +40,9 @@ public abstract class Tolerance {
     return 1;
   }
 
+  /** How long a stuck state may last before it counts as a failure; empty: the rule's own threshold. */
+  public abstract Optional<Duration> stuck();
+
   /** The analyzers' own windows, one allowed restart. */
   public static Tolerance defaults() {
     return DEFAULTS;
@@ -42,6 +51,11 @@ public abstract class Tolerance {
   /** The grace window to use where a rule's own default is {@code ruleDefault}. */
   public Duration graceOr(Duration ruleDefault) {
     return grace().orElse(ruleDefault);
+  }
+
+  /** The stuck threshold to use where a rule's own default is {@code ruleDefault}. */
+  public Duration stuckOr(Duration ruleDefault) {
+    return stuck().orElse(ruleDefault);
   }
 
   /** Whether a container that restarted {@code restarts} times may still be recovering. */
@@ -53,6 +67,9 @@ public abstract class Tolerance {
   protected void check() {
     if (grace().map(Duration::isNegative).orElse(false)) {
       throw new IllegalArgumentException("grace must not be negative, got " + grace().get());
+    }
+    if (stuck().map(Duration::isNegative).orElse(false)) {
+      throw new IllegalArgumentException("stuck must not be negative, got " + stuck().get());
     }
     if (allowedRestarts() < 0) {
       throw new IllegalArgumentException("allowedRestarts must not be negative, got " + allowedRestarts());

@@ -74,6 +74,23 @@ public final class BlameEngine {
   }
 
   /**
+   * Reads manifests from a stream (a file, a FIFO, stdin) to its end, without closing it, through a cap of
+   * {@code maxBytes} counted as the bytes arrive: what {@link Builder#manifests(String, java.io.InputStream)}
+   * reads, for a caller that also needs the objects (say, to find when a dump was taken) and must read its input
+   * only once. Give the objects to {@link Builder#objects}.
+   *
+   * @throws BlameException of kind BAD_INPUT naming the source and what was wrong (never quoting its text), or
+   *     that it is larger than {@code maxBytes}
+   */
+  public static List<HasMetadata> readManifests(String sourceName, java.io.InputStream content, long maxBytes) {
+    return ManifestReader.read(Objects.requireNonNull(sourceName, "sourceName"),
+        Objects.requireNonNull(content, "content"), maxBytes);
+  }
+
+  /** The cap on each input's size {@link Builder#manifests} applies: 256 MiB. */
+  public static final long MAX_INPUT_BYTES = ManifestReader.MAX_FILE_BYTES;
+
+  /**
    * References to objects in memory, e.g. as a deploy tool's apply returned them; namespaces defaulted as in
    * {@link #refsIn}. Lists ({@code kind: List}) are not expanded here; give their items.
    *

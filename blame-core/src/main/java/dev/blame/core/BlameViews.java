@@ -3,6 +3,7 @@ package dev.blame.core;
 import dev.blame.api.Activity;
 import dev.blame.api.BlameTree;
 import dev.blame.api.ChangedBy;
+import dev.blame.api.Escape;
 import dev.blame.api.Explanation;
 import dev.blame.api.Finding;
 import dev.blame.api.Health;
@@ -72,14 +73,14 @@ public final class BlameViews {
     steps.forEach(t -> shown.add(t.ref().key()));
     StringBuilder out = new StringBuilder();
     for (BlameTree t : steps) {
-      out.append(t.ref().display()).append(": ").append(header(why, t)).append('\n');
+      out.append(e(t.ref().display())).append(": ").append(header(why, t)).append('\n');
       for (Activity a : t.verdict().activities()) {
-        out.append(ARROW).append(a).append('\n');
+        out.append(ARROW).append(e(a.toString())).append('\n');
       }
       for (Finding f : t.verdict().findings()) {
         if (f.subject().equals(t.ref()) && f.health() != Health.HEALTHY
             && !f.reason().equals(ReasonCode.CHILD_FAILING) && !liftedFromShown(f, t, shown)) {
-          out.append(ARROW).append(label(f.health())).append(": ").append(f.message()).append('\n');
+          out.append(ARROW).append(label(f.health())).append(": ").append(e(f.message())).append('\n');
         }
       }
     }
@@ -134,13 +135,20 @@ public final class BlameViews {
   public static String effectToCause(Explanation why) {
     StringBuilder out = new StringBuilder();
     if (why.culprits().isEmpty()) {
-      out.append(why.target().display()).append(": ").append(status(why.status()))
-          .append(why.health() == Health.HEALTHY ? ", nothing to blame" : " (" + why.health() + ")").append('\n');
+      Optional<Finding> worst = why.health() == Health.HEALTHY ? Optional.empty()
+          : why.verdict().worstFinding().filter(f -> f.health() == why.health());
+      if (worst.isPresent()) {
+        // Nothing to blame (in progress, suspended): the target's own worst finding says what it waits for.
+        out.append(label(worst.get().health())).append(": ").append(e(worst.get().message())).append('\n');
+      } else {
+        out.append(e(why.target().display())).append(": ").append(status(why.status()))
+            .append(why.health() == Health.HEALTHY ? ", nothing to blame" : " (" + why.health() + ")").append('\n');
+      }
     }
     for (Finding f : why.culprits()) {
-      out.append(label(f.health())).append(": ").append(f.message());
+      out.append(label(f.health())).append(": ").append(e(f.message()));
       if (!f.subject().equals(why.target())) {
-        out.append(" (").append(f.subject().display()).append(')');
+        out.append(" (").append(e(f.subject().display())).append(')');
       }
       out.append('\n');
     }
@@ -159,7 +167,7 @@ public final class BlameViews {
     int ageWidth = 0;
     int subjectWidth = 0;
     for (TimelineEntry e : why.timeline()) {
-      String[] row = {ago(why.at(), e.time()), e.subject().display(), e.what()};
+      String[] row = {ago(why.at(), e.time()), e(e.subject().display()), e(e.what())};
       ageWidth = Math.max(ageWidth, row[0].length());
       subjectWidth = Math.max(subjectWidth, row[1].length());
       rows.add(row);
@@ -229,11 +237,11 @@ public final class BlameViews {
     }
     for (Container c : containers) {
       if (!injected.contains(c.getName())) {
-        out.append(ARROW).append("Container [").append(c.getName()).append("] from ").append(source).append('\n');
+        out.append(ARROW).append("Container [").append(e(c.getName())).append("] from ").append(e(source)).append('\n');
       }
     }
     for (Injection i : injections) {
-      out.append(ARROW).append("Container [").append(i.name()).append("] from ").append(i.injector()).append('\n');
+      out.append(ARROW).append("Container [").append(e(i.name())).append("] from ").append(e(i.injector())).append('\n');
     }
     // Volumes and environment variables the template does not have, one line per injector (and container).
     Map<InjectedBy, List<String>> others = new LinkedHashMap<>();
@@ -242,15 +250,15 @@ public final class BlameViews {
           || injected.contains(i.container().orElse(""))) {
         continue; // an injected container's own variables come with it
       }
-      if (i.part() == Injection.Part.VOLUME && i.name().startsWith("kube-api-access-")) {
+      if (i.part() == Injection.Part.VOLUME && i.injectedBy().filter("ServiceAccount admission plugin"::equals).isPresent()) {
         continue; // the ServiceAccount token every pod gets: routine, kept in the data but not worth a line
       }
       String what = i.part() == Injection.Part.VOLUME ? "Volume" : "Env of container [" + i.container().orElse("?") + "]";
       others.computeIfAbsent(new InjectedBy(what, i.injector()), k -> new ArrayList<>()).add(i.name());
     }
     others.forEach((by, names) -> out.append(ARROW)
-        .append(by.what().equals("Volume") && names.size() > 1 ? "Volumes" : by.what())
-        .append(" [").append(String.join(", ", names)).append("] from ").append(by.injector()).append('\n'));
+        .append(e(by.what().equals("Volume") && names.size() > 1 ? "Volumes" : by.what()))
+        .append(" [").append(e(String.join(", ", names))).append("] from ").append(e(by.injector())).append('\n'));
   }
 
   /** Injected volumes or variables of one container, grouped by who injected them. */
@@ -263,26 +271,24 @@ public final class BlameViews {
   }
 
   private static void revision(Explanation why, RevisionDiff d, StringBuilder out) {
-    out.append(d.revision()).append(": ")
-        .append(d.time().map(t -> "Edited " + ago(why.at(), t)).orElse("Edited at an unknown time"))
-        .append(d.changedBy().map(c -> " by " + c.manager()).orElse("")).append('\n');
-    if (d.rollback()) {
-      out.append(ARROW).append("Rollback to the template of ")
-          .append(d.history().isEmpty() ? "an earlier revision" : "revision " + d.history().get(d.history().size() - 1))
-          .append('\n');
-    }
+    String verb = !d.rollback() ? "Edited"
+        : "Rolled back to " + (d.history().isEmpty() ? "an earlier revision's template"
+            : "revision " + d.history().get(d.history().size() - 1));
+    out.append(e(d.revision().toString())).append(": ").append(verb)
+        .append(d.time().map(t -> " " + ago(why.at(), t)).orElse(" at an unknown time"))
+        .append(e(d.changedBy().map(c -> " by " + c.manager()).orElse(""))).append('\n');
     if (d.restartOnly()) {
       out.append(ARROW).append("Restart only (kubectl rollout restart at ")
-          .append(d.changes().get(0).to().orElse("?")).append(")\n");
+          .append(e(d.changes().get(0).to().orElse("?"))).append(")\n");
     } else {
       long containers = d.changes().stream().flatMap(c -> c.container().stream()).distinct().count();
       Set<String> managers = new HashSet<>();
       d.changes().forEach(c -> managers.add(c.changedBy().map(ChangedBy::manager).orElse("")));
       for (RevisionChange c : d.changes()) {
-        out.append(ARROW).append(change(c, containers > 1));
+        out.append(ARROW).append(e(change(c, containers > 1)));
         if (managers.size() > 1) {
-          out.append(c.changedBy().map(b -> " by " + b.manager())
-              .orElse(c.to().isEmpty() ? " (managedFields do not record who removes a field)" : " (no manager recorded)"));
+          out.append(e(c.changedBy().map(b -> " by " + b.manager())
+              .orElse(c.to().isEmpty() ? " (managedFields do not record who removes a field)" : " (no manager recorded)")));
         }
         out.append('\n');
       }
@@ -291,9 +297,9 @@ public final class BlameViews {
       out.append(ARROW).append(d.revision().number() <= 1 ? "First revision, nothing to compare with\n"
           : "No earlier revision is kept to compare with (revisionHistoryLimit)\n");
     }
-    d.evidenceMissing().ifPresent(m -> out.append(ARROW).append("Who made the change is unknown: ").append(m).append('\n'));
+    d.evidenceMissing().ifPresent(m -> out.append(ARROW).append("Who made the change is unknown: ").append(e(m)).append('\n'));
     for (String a : d.attributions()) {
-      out.append(ARROW).append("Via ").append(a).append('\n');
+      out.append(ARROW).append("Via ").append(e(a)).append('\n');
     }
   }
 
@@ -310,6 +316,11 @@ public final class BlameViews {
       return field + " removed (was " + c.from().get() + ")";
     }
     return field + " " + c.to().get() + " (updated from " + c.from().get() + ")";
+  }
+
+  /** Cluster text for a line of these views: one line, no control sequence ({@link Escape#terminal}). */
+  private static String e(String text) {
+    return Escape.terminal(text);
   }
 
   private static boolean inMotion(Health health) {

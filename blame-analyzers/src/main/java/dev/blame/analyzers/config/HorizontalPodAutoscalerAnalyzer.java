@@ -37,6 +37,8 @@ public final class HorizontalPodAutoscalerAnalyzer implements Analyzer {
   public static final ReasonCode METRICS_UNAVAILABLE = ReasonCode.of("MetricsUnavailable");
   public static final ReasonCode AT_MAX_REPLICAS = ReasonCode.of("AtMaxReplicas");
   public static final ReasonCode WAITING_TO_AUTOSCALE = ReasonCode.of("WaitingToAutoscale");
+  /** ScalingActive=False, ScalingDisabled: the target was scaled to zero, which turns autoscaling off. */
+  public static final ReasonCode SCALING_DISABLED = ReasonCode.of("ScalingDisabled");
 
   @Override
   public String id() {
@@ -103,9 +105,16 @@ public final class HorizontalPodAutoscalerAnalyzer implements Analyzer {
     for (Condition c : conditions) {
       if (failing(c)) {
         ReasonCode code = c.type().equals("AbleToScale") ? CANNOT_SCALE : METRICS_UNAVAILABLE;
-        findings.add(Finding.builder().subject(ref).health(Health.DEGRADED).reason(code)
+        var b = Finding.builder().subject(ref).health(Health.DEGRADED).reason(code)
             .message((code == CANNOT_SCALE ? "cannot scale the target: " : "metrics unavailable: ") + c.describe())
-            .addEvidence(c.evidence()).since(c.since()).build());
+            .addEvidence(c.evidence()).since(c.since());
+        if (code == METRICS_UNAVAILABLE) {
+          b.addEvidence(Evidence.field("status.currentMetrics", metrics(u)));
+        }
+        findings.add(b.build());
+      } else if (c.type().equals("ScalingActive") && c.isFalse() && c.reason().equals("ScalingDisabled")) {
+        findings.add(Finding.builder().subject(ref).health(Health.HEALTHY).reason(SCALING_DISABLED)
+            .message("autoscaling is disabled: " + c.describe()).addEvidence(c.evidence()).since(c.since()).build());
       }
     }
     long max = u.number("spec", "maxReplicas").orElse(0L);
@@ -133,6 +142,21 @@ public final class HorizontalPodAutoscalerAnalyzer implements Analyzer {
     }
     return Judgement.of(Health.HEALTHY, ReconcileStatus.CURRENT,
         findings.isEmpty() ? current + " replicas (min " + min + ", max " + max + ")" : "", findings);
+  }
+
+  /** The current metric values the controller could read, e.g. {@code cpu 186% (372m)}, or {@code <none>}. */
+  private static String metrics(Unstructured u) {
+    List<String> values = new ArrayList<>();
+    for (Unstructured m : u.list("status", "currentMetrics")) {
+      String type = m.string("type");
+      Unstructured source = m.child(type.isEmpty() ? "resource" : Character.toLowerCase(type.charAt(0)) + type.substring(1));
+      String name = source.string("name").isEmpty() ? source.string("metric", "name") : source.string("name");
+      Unstructured current = source.child("current");
+      String value = current.string("averageUtilization").isEmpty() ? current.string("averageValue")
+          : current.string("averageUtilization") + "%";
+      values.add((name.isEmpty() ? type : name) + " " + (value.isEmpty() ? current.string("value") : value));
+    }
+    return values.isEmpty() ? "<none>" : String.join(", ", values);
   }
 
   private static boolean failing(Condition c) {

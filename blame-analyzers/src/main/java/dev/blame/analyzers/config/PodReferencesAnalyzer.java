@@ -3,6 +3,7 @@ package dev.blame.analyzers.config;
 import dev.blame.analyzers.support.Condition;
 import dev.blame.analyzers.support.Unstructured;
 import dev.blame.analyzers.support.Judgement;
+import dev.blame.analyzers.support.Times;
 import dev.blame.api.EdgeKind;
 import dev.blame.api.EventRecord;
 import dev.blame.api.Evidence;
@@ -24,6 +25,8 @@ import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,6 +54,11 @@ public final class PodReferencesAnalyzer implements Analyzer {
   public static final ReasonCode NODE_NOT_FOUND = ReasonCode.of("NodeNotFound");
   public static final ReasonCode NODE_NOT_READY = ReasonCode.of("NodeNotReady");
   public static final ReasonCode NODE_PRESSURE = ReasonCode.of("NodePressure");
+  /** A ConfigMap or Secret volume of a pod stuck in ContainerCreating, whose kind is not observed. */
+  public static final ReasonCode VOLUME_UNVERIFIED = ReasonCode.of("VolumeSourceNotObserved");
+
+  /** How long a pod may wait in ContainerCreating before an unseen volume source is named: the kubelet's 30 s. */
+  static final Duration MOUNT_GRACE = Duration.ofSeconds(30);
 
   private static final Set<String> PULL_ERRORS = Set.of("ErrImagePull", "ImagePullBackOff");
 
@@ -116,6 +124,8 @@ public final class PodReferencesAnalyzer implements Analyzer {
       if (target.isEmpty()) {
         if (!r.optional() && graph.observes(r.target().groupKind())) {
           findings.add(missing(ctx, pod, r));
+        } else if (!r.optional() && r.use() == PodReference.Use.VOLUME) {
+          unverifiedVolume(ctx, pod, r).ifPresent(findings::add);
         }
       } else if (r.use() == PodReference.Use.NODE) {
         findings.addAll(NodeConditions.check(ctx.node().ref(), target.get(), evicted));
@@ -164,6 +174,51 @@ public final class PodReferencesAnalyzer implements Analyzer {
           + " lost and will be garbage-collected");
     }
     return b.build();
+  }
+
+  /**
+   * A ConfigMap or Secret volume whose kind the graph does not observe (a dump without them; Secrets, which a live
+   * source does not read): the kubelet's {@code FailedMount} Event naming it as not found is the evidence when it
+   * was captured (DEGRADED); without one, a pod still waiting in {@code ContainerCreating} past the grace window
+   * names the volume as the likely cause (UNKNOWN: nothing says it exists or not).
+   */
+  private static Optional<Finding> unverifiedVolume(AnalysisContext ctx, Pod pod, PodReference r) {
+    boolean secret = r.target().groupKind().equals(GroupKind.SECRET);
+    String what = r.target().display();
+    String notFound = (secret ? "secret" : "configmap") + " \"" + r.target().name() + "\" not found";
+    // Older kubelets say the resource in the plural: secrets "x" not found.
+    String pluralNotFound = notFound.replaceFirst(" ", "s ");
+    List<EventRecord> mountFailures = ctx.events().stream().filter(e -> e.reason().equals("FailedMount")
+        && (e.message().toLowerCase(java.util.Locale.ROOT).contains(notFound)
+            || e.message().toLowerCase(java.util.Locale.ROOT).contains(pluralNotFound))).limit(2).toList();
+    var b = Finding.builder().subject(ctx.node().ref()).addEvidence(Evidence.field(r.path(), r.target().name()));
+    if (!mountFailures.isEmpty()) {
+      mountFailures.forEach(e -> b.addEvidence(Evidence.event(e)));
+      return Optional.of(b.health(Health.DEGRADED).reason(secret ? SECRET_NOT_FOUND : CONFIG_MAP_NOT_FOUND)
+          .message(what + " mounted at " + r.path() + " does not exist: the kubelet cannot mount the volume"
+              + " (FailedMount) and the pod stays in ContainerCreating").build());
+    }
+    Optional<Instant> since = Optional.ofNullable(pod.getStatus()).map(PodStatus::getConditions).orElse(List.of())
+        .stream().filter(c -> "PodScheduled".equals(c.getType()) && "True".equals(c.getStatus()))
+        .map(c -> Node.parseTime(c.getLastTransitionTime())).flatMap(Optional::stream).findFirst()
+        .or(() -> ctx.node().createdAt());
+    Optional<Evidence> creating = statuses(pod, true).stream().map(ContainerStatus::getName)
+        .map(c -> waiting(pod, c, Set.of("ContainerCreating", "PodInitializing"))).flatMap(Optional::stream).findFirst()
+        .or(() -> statuses(pod, false).stream().map(ContainerStatus::getName)
+            .map(c -> waiting(pod, c, Set.of("ContainerCreating"))).flatMap(Optional::stream).findFirst());
+    if (creating.isEmpty() || Times.withinGrace(ctx.now(), since, ctx.tolerance().graceOr(MOUNT_GRACE))) {
+      return Optional.empty();
+    }
+    String age = since.map(t -> " for " + human(Duration.between(t, ctx.now()))).orElse("");
+    return Optional.of(b.addEvidence(creating.get()).since(since).health(Health.UNKNOWN).reason(VOLUME_UNVERIFIED)
+        .message("pod waits in ContainerCreating" + age + " and mounts " + what + " at " + r.path() + ", which is not"
+            + " in view (" + r.target().groupKind().kind() + "s are not observed): a " + r.target().groupKind().kind()
+            + " that does not exist keeps the pod there").build());
+  }
+
+  private static String human(Duration d) {
+    long s = d.getSeconds();
+    return s >= 86_400 ? s / 86_400 + "d" : s >= 3600 ? s / 3600 + "h" : s >= 60 ? s / 60 + "m" : s + "s";
   }
 
   private static Optional<Finding> claimNotBound(AnalysisContext ctx, PodReference r, Node claim) {

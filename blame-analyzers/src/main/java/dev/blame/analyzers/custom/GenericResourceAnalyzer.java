@@ -1,5 +1,6 @@
 package dev.blame.analyzers.custom;
 
+import dev.blame.analyzers.custom.StatusSignals.Signal;
 import dev.blame.analyzers.support.Condition;
 import dev.blame.analyzers.support.Judgement;
 import dev.blame.analyzers.support.Unstructured;
@@ -17,17 +18,18 @@ import dev.blame.api.spi.Analyzer;
 import dev.blame.api.spi.KindSelector;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
- * The fallback for kinds no specific analyzer names, following kstatus' conventions
- * (cli-utils {@code pkg/kstatus/status/generic.go} and {@code core.go checkGenericProperties}): deletion,
- * {@code status.observedGeneration} behind {@code metadata.generation}, abnormal-true {@code Reconciling} and
- * {@code Stalled}, then {@code Ready}/{@code Available}, then {@code status.phase}/{@code state}/{@code health}.
- * An owned child whose verdict is failing explains the object.
+ * The fallback for kinds no specific analyzer names. It knows no kind: it reads the conventions operators
+ * share (kstatus' {@code generic.go} and {@code core.go} first: deletion, {@code status.observedGeneration}
+ * behind {@code metadata.generation}; then every condition, status word, boolean and pause flag that
+ * {@link StatusSignals} finds, judged by {@link ConditionVocabulary} and {@link StatusWords}). The worst
+ * signal decides, in the order DEGRADED, SUSPENDED, MISSING, PROGRESSING, UNKNOWN, HEALTHY: a paused object is
+ * SUSPENDED even while parts of it still progress, a failed one is DEGRADED even while paused. An object
+ * without a status is PROGRESSING (no controller has reported yet); one whose status says nothing we
+ * understand is UNKNOWN, never HEALTHY. An owned child whose verdict is failing explains the object.
+ * docs/status-vocabulary.md lists every rule with the operators that follow it.
  */
 public final class GenericResourceAnalyzer implements Analyzer {
 
@@ -38,22 +40,18 @@ public final class GenericResourceAnalyzer implements Analyzer {
   public static final ReasonCode NOT_READY = ReasonCode.of("NotReady");
   public static final ReasonCode PHASE_FAILED = ReasonCode.of("PhaseFailed");
   public static final ReasonCode PHASE_PENDING = ReasonCode.of("PhasePending");
+  public static final ReasonCode SUSPENDED = ReasonCode.of("Suspended");
+  public static final ReasonCode REPORTED_MISSING = ReasonCode.of("ReportedMissing");
+  public static final ReasonCode REPORTED_UNKNOWN = ReasonCode.of("ReportedUnknown");
+  public static final ReasonCode STATUS_MISSING = ReasonCode.of("StatusMissing");
   public static final ReasonCode UNRECOGNIZED_STATUS = ReasonCode.of("UnrecognizedStatus");
+  public static final ReasonCode NO_READINESS = ReasonCode.of("NoReadinessReported");
+  public static final ReasonCode REPLICAS_UNAVAILABLE = ReasonCode.of("ReplicasUnavailable");
 
-  /** Condition reasons and messages that mean "will not get better by waiting". */
-  static final Pattern FAILURE =
-      Pattern.compile("fail|error|invalid|notfound|not found|denied|forbidden|unauthori|backoff|exceeded|"
-          + "conflict|reject|crash|unavailable|refused|timeout|timed out", Pattern.CASE_INSENSITIVE);
-
-  private static final Set<String> HEALTHY_PHASES = Set.of("running", "ready", "active", "available", "bound",
-      "succeeded", "success", "complete", "completed", "healthy", "established", "deployed", "synced",
-      "online", "ok", "provisioned", "current", "up", "reconciled", "issued");
-  private static final Set<String> PROGRESSING_PHASES = Set.of("pending", "progressing", "creating",
-      "provisioning", "initializing", "starting", "updating", "installing", "reconciling", "inprogress",
-      "in progress", "waiting", "deploying", "scaling", "upgrading", "new", "unknown");
-  private static final Set<String> SUSPENDED_PHASES = Set.of("paused", "suspended", "stopped", "disabled");
-  private static final Set<String> FAILED_PHASES = Set.of("failed", "failure", "error", "errored", "degraded",
-      "unhealthy", "crashloopbackoff", "invalid", "lost", "down", "aborted");
+  /** Which signal wins: the first health in this list that any signal has. */
+  private static final List<Health> PRECEDENCE = List.of(Health.DEGRADED, Health.SUSPENDED, Health.MISSING,
+      Health.PROGRESSING, Health.UNKNOWN, Health.HEALTHY);
+  private static final int MAX_FINDINGS = 8;
 
   @Override
   public String id() {
@@ -79,8 +77,19 @@ public final class GenericResourceAnalyzer implements Analyzer {
           .since(node.deletedAt()).build());
       return Judgement.of(Health.PROGRESSING, ReconcileStatus.TERMINATING, "being deleted", findings);
     }
+    if (!u.has("status") && !keepsStatus(node.object())) {
+      return Judgement.of(Health.HEALTHY, ReconcileStatus.CURRENT, "No status: this kind keeps none", findings);
+    }
+    if (!u.has("status")) {
+      findings.add(Finding.builder().subject(ref).health(Health.PROGRESSING).reason(STATUS_MISSING)
+          .message(ref.display() + " has no status: no controller has reported on it yet (or it is of a kind"
+              + " that keeps none, which we cannot tell from the object)")
+          .addEvidence(Evidence.field("status", "<absent>")).build());
+      return Judgement.of(Health.PROGRESSING, ReconcileStatus.IN_PROGRESS,
+          "Waiting for the controller to report status", findings);
+    }
     Optional<Long> observed = u.number("status", "observedGeneration");
-    if (observed.isPresent() && observed.get() != node.generation()) {
+    if (observed.isPresent() && observed.get() >= 0 && observed.get() < node.generation()) {
       findings.add(Finding.builder().subject(ref).health(Health.PROGRESSING).reason(GENERATION_NOT_OBSERVED)
           .message("the controller has not yet observed generation " + node.generation()
               + " (status is for generation " + observed.get() + ")")
@@ -89,62 +98,53 @@ public final class GenericResourceAnalyzer implements Analyzer {
           .build());
       return Judgement.of(Health.PROGRESSING, ReconcileStatus.IN_PROGRESS, "", findings);
     }
-
-    List<Condition> conditions = u.conditions();
-    Optional<Condition> stalled = Condition.find(conditions, "Stalled").filter(Condition::isTrue);
-    if (stalled.isPresent()) {
-      findings.add(conditionFinding(ref, stalled.get(), Health.DEGRADED, STALLED));
-      return Judgement.of(Health.DEGRADED, ReconcileStatus.FAILED, "", findings);
-    }
-    Optional<Condition> reconciling = Condition.find(conditions, "Reconciling").filter(Condition::isTrue);
-    if (reconciling.isPresent()) {
-      findings.add(conditionFinding(ref, reconciling.get(), Health.PROGRESSING, RECONCILING));
-      return Judgement.of(Health.PROGRESSING, ReconcileStatus.IN_PROGRESS, "", findings);
-    }
-    for (String type : List.of("Ready", "Available")) {
-      Optional<Condition> c = Condition.find(conditions, type);
-      if (c.isPresent() && c.get().isTrue()) {
-        return Judgement.of(Health.HEALTHY, ReconcileStatus.CURRENT, type, findings);
-      }
-      if (c.isPresent() && c.get().isFalse()) {
-        boolean failed = FAILURE.matcher(c.get().reason() + " " + c.get().message()).find();
-        findings.add(conditionFinding(ref, c.get(), failed ? Health.DEGRADED : Health.PROGRESSING, NOT_READY));
-        return Judgement.of(Health.PROGRESSING, ReconcileStatus.IN_PROGRESS, "", findings);
-      }
-    }
-    return phaseVerdict(ref, u, findings);
+    List<Signal> paused = StatusSignals.pauseFlags(u);
+    List<Signal> signals = StatusSignals.read(u, node.generation());
+    signals.addAll(0, paused);
+    return verdict(ref, u, signals, !paused.isEmpty(), findings);
   }
 
-  private static Verdict phaseVerdict(ObjectRef ref, Unstructured u, List<Finding> findings) {
-    for (String[] path : new String[][] {{"status", "phase"}, {"status", "state"}, {"status", "health"},
-        {"status", "health", "status"}}) {
-      String value = u.string(path);
-      if (value.isEmpty()) {
-        continue;
-      }
-      String field = String.join(".", path);
-      String word = value.toLowerCase(Locale.ROOT);
-      if (HEALTHY_PHASES.contains(word)) {
-        return Judgement.of(Health.HEALTHY, ReconcileStatus.CURRENT, field + " " + value, findings);
-      }
-      if (SUSPENDED_PHASES.contains(word)) {
-        return Judgement.of(Health.SUSPENDED, ReconcileStatus.CURRENT, field + " " + value, findings);
-      }
-      Health health = FAILED_PHASES.contains(word) ? Health.DEGRADED
-          : PROGRESSING_PHASES.contains(word) ? Health.PROGRESSING : Health.UNKNOWN;
-      ReasonCode reason = health == Health.DEGRADED ? PHASE_FAILED
-          : health == Health.PROGRESSING ? PHASE_PENDING : UNRECOGNIZED_STATUS;
-      String message = u.string("status", "message");
-      findings.add(Finding.builder().subject(ref).health(health).reason(reason)
-          .message(field + " is " + value + (message.isEmpty() ? "" : ": " + message))
-          .addEvidence(Evidence.field(field, value)).build());
-      ReconcileStatus status = health == Health.DEGRADED ? ReconcileStatus.FAILED
-          : health == Health.PROGRESSING ? ReconcileStatus.IN_PROGRESS : ReconcileStatus.CURRENT;
-      return Judgement.of(health, status, "", findings);
+  private static Verdict verdict(ObjectRef ref, Unstructured u, List<Signal> signals, boolean paused,
+      List<Finding> findings) {
+    Health chosen = paused ? Health.SUSPENDED : PRECEDENCE.stream()
+        .filter(h -> signals.stream().anyMatch(s -> s.health() == h)).findFirst().orElse(null);
+    if (chosen == null) {
+      return GenericFindings.unrecognized(ref, u, findings);
     }
-    // kstatus: nothing to wait for is Current; an object with no status is plain data.
-    return Judgement.of(Health.HEALTHY, ReconcileStatus.CURRENT,
-        u.has("status") ? "no readiness condition" : "no status", findings);
+    Signal first = signals.stream().filter(s -> s.health() == chosen).findFirst().orElseThrow();
+    String message = u.string("status", "message");
+    String summary = first.describe() + (message.isEmpty() || chosen == Health.HEALTHY ? "" : " (" + message + ")");
+    if (chosen == Health.HEALTHY) {
+      return Judgement.of(Health.HEALTHY, ReconcileStatus.CURRENT, summary, findings);
+    }
+    signals.stream().filter(s -> s.health() != Health.HEALTHY)
+        .sorted(java.util.Comparator.comparingInt(s -> PRECEDENCE.indexOf(s.health()))).limit(MAX_FINDINGS)
+        .forEach(s -> findings.add(GenericFindings.signal(ref, s, s.health().compareTo(chosen) > 0 ? chosen : s.health(),
+            message)));
+    ReconcileStatus status = switch (chosen) {
+      case DEGRADED -> ReconcileStatus.FAILED;
+      case PROGRESSING -> ReconcileStatus.IN_PROGRESS;
+      case UNKNOWN -> ReconcileStatus.UNKNOWN;
+      default -> ReconcileStatus.CURRENT;
+    };
+    return Judgement.of(chosen, status, summary, findings);
+  }
+
+  /**
+   * Whether the kind has a status at all. A custom resource may (we cannot tell from the object); a built-in
+   * kind says so in its API type: Endpoints, ConfigMaps, ServiceAccounts and RBAC objects have no status
+   * field, so their lack of one is not a controller that has yet to report.
+   */
+  static boolean keepsStatus(io.fabric8.kubernetes.api.model.HasMetadata object) {
+    if (object instanceof io.fabric8.kubernetes.api.model.GenericKubernetesResource) {
+      return true;
+    }
+    try {
+      object.getClass().getMethod("getStatus");
+      return true;
+    } catch (NoSuchMethodException e) {
+      return false;
+    }
   }
 
   static Finding conditionFinding(ObjectRef ref, Condition c, Health health, ReasonCode fallback) {

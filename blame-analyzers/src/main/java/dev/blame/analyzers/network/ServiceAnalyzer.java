@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Services, traced like {@code kubespy trace}: the selector matches pods, the pods are ready, the endpoints
@@ -172,48 +173,94 @@ public final class ServiceAnalyzer implements Analyzer {
     return b.build();
   }
 
+  /**
+   * Whether the Service has ready endpoints, read from its EndpointSlices ({@code discovery.k8s.io/v1}, the source
+   * of truth since the v1 Endpoints API was deprecated in Kubernetes 1.33) and from its v1 Endpoints only when no
+   * slice for it exists. An endpoint without {@code conditions.ready} counts as ready, as the API defines it.
+   */
   private static Optional<Finding> endpointsFinding(ObjectRef ref, GraphView graph, boolean hasSelector) {
-    boolean slices = graph.observes(ENDPOINT_SLICE);
-    if (!slices && !graph.observes(GroupKind.ENDPOINTS)) {
+    boolean slicesObserved = graph.observes(ENDPOINT_SLICE);
+    if (!slicesObserved && !graph.observes(GroupKind.ENDPOINTS)) {
       return Optional.empty();
     }
     List<Node> targets = graph.targets(ref, EdgeKind.SELECTS);
+    List<Node> slices = targets.stream().filter(n -> n.ref().groupKind().equals(ENDPOINT_SLICE)).toList();
+    List<Node> sources = !slices.isEmpty() ? slices
+        : targets.stream().filter(n -> n.ref().groupKind().equals(GroupKind.ENDPOINTS)).toList();
     int ready = 0;
-    for (Node n : targets) {
-      ready += readyAddresses(n);
+    List<Evidence> evidence = new ArrayList<>();
+    for (Node n : sources) {
+      EndpointCounts counts = endpointCounts(n);
+      ready += counts.ready();
+      evidence.add(Evidence.builder().kind(Evidence.Kind.FIELD).path(n.ref().groupKind().equals(ENDPOINT_SLICE)
+          ? "endpoints" : "subsets").value(counts.describe()).source(n.ref()).build());
     }
     if (ready > 0) {
       return Optional.empty();
     }
-    String where = slices ? "EndpointSlices labelled kubernetes.io/service-name=" + ref.name() : "Endpoints " + ref.name();
+    String where = !slices.isEmpty() || sources.isEmpty() && slicesObserved
+        ? "EndpointSlices labelled kubernetes.io/service-name=" + ref.name() : "Endpoints " + ref.name();
+    if (evidence.isEmpty()) {
+      evidence.add(Evidence.field(where, "none exist"));
+    }
+    String detail = sources.isEmpty() ? "" : " (" + evidence.stream()
+        .map(e -> e.source().map(ObjectRef::display).orElse("") + ": " + e.value())
+        .collect(Collectors.joining("; ")) + ")";
     return Optional.of(Finding.builder().subject(ref)
         .health(hasSelector ? Health.PROGRESSING : Health.DEGRADED).reason(NO_ENDPOINTS)
-        .message("no ready endpoint addresses in " + where
+        .message("no ready endpoint addresses in " + where + detail
             + (hasSelector ? "" : "; a Service without selector needs Endpoints created by hand"))
-        .addEvidence(Evidence.field(where, "0 ready addresses")).build());
+        .evidence(evidence).build());
   }
 
-  /** Ready addresses of an Endpoints or EndpointSlice, read from the typed object when it is one (no copy). */
-  private static int readyAddresses(Node n) {
-    boolean isEndpoints = n.ref().groupKind().equals(GroupKind.ENDPOINTS);
-    if (!isEndpoints && !n.ref().groupKind().equals(ENDPOINT_SLICE)) {
-      return 0;
+  /** Endpoints of one EndpointSlice or Endpoints by condition. */
+  private record EndpointCounts(int total, int ready, int serving, int terminating) {
+    String describe() {
+      if (total == 0) {
+        return "no endpoints";
+      }
+      return ready + " of " + total + " ready" + (serving > ready ? ", " + serving + " serving" : "")
+          + (terminating > 0 ? ", " + terminating + " terminating" : "");
     }
+  }
+
+  /** Endpoint conditions of an Endpoints or EndpointSlice, read from the typed object when it is one (no copy). */
+  private static EndpointCounts endpointCounts(Node n) {
     Optional<EndpointSlice> slice = n.as(EndpointSlice.class);
     if (slice.isPresent()) {
-      List<Endpoint> endpoints = slice.get().getEndpoints();
-      return endpoints == null ? 0 : (int) endpoints.stream().filter(p -> p.getConditions() == null
-          || !Boolean.FALSE.equals(p.getConditions().getReady())).count();
+      List<Endpoint> endpoints = slice.get().getEndpoints() == null ? List.of() : slice.get().getEndpoints();
+      int ready = 0;
+      int serving = 0;
+      int terminating = 0;
+      for (Endpoint p : endpoints) {
+        var c = p.getConditions();
+        boolean isReady = c == null || !Boolean.FALSE.equals(c.getReady());
+        ready += isReady ? 1 : 0;
+        serving += c == null || c.getServing() == null ? (isReady ? 1 : 0) : (c.getServing() ? 1 : 0);
+        terminating += c != null && Boolean.TRUE.equals(c.getTerminating()) ? 1 : 0;
+      }
+      return new EndpointCounts(endpoints.size(), ready, serving, terminating);
     }
     Optional<Endpoints> typed = n.as(Endpoints.class);
     if (typed.isPresent()) {
-      List<EndpointSubset> subsets = typed.get().getSubsets();
-      return subsets == null ? 0 : subsets.stream()
-          .mapToInt(s -> s.getAddresses() == null ? 0 : s.getAddresses().size()).sum();
+      List<EndpointSubset> subsets = typed.get().getSubsets() == null ? List.of() : typed.get().getSubsets();
+      int ready = subsets.stream().mapToInt(s -> s.getAddresses() == null ? 0 : s.getAddresses().size()).sum();
+      int notReady = subsets.stream().mapToInt(s -> s.getNotReadyAddresses() == null ? 0
+          : s.getNotReadyAddresses().size()).sum();
+      return new EndpointCounts(ready + notReady, ready, ready, 0);
     }
     Unstructured e = Unstructured.of(n.object());
-    return isEndpoints ? e.list("subsets").stream().mapToInt(s -> s.list("addresses").size()).sum()
-        : (int) e.list("endpoints").stream().filter(p -> !"false".equals(p.string("conditions", "ready"))).count();
+    if (n.ref().groupKind().equals(GroupKind.ENDPOINTS)) {
+      int ready = e.list("subsets").stream().mapToInt(s -> s.list("addresses").size()).sum();
+      int notReady = e.list("subsets").stream().mapToInt(s -> s.list("notReadyAddresses").size()).sum();
+      return new EndpointCounts(ready + notReady, ready, ready, 0);
+    }
+    List<Unstructured> endpoints = e.list("endpoints");
+    int ready = (int) endpoints.stream().filter(p -> !"false".equals(p.string("conditions", "ready"))).count();
+    int serving = (int) endpoints.stream().filter(p -> p.has("conditions", "serving")
+        ? "true".equals(p.string("conditions", "serving")) : !"false".equals(p.string("conditions", "ready"))).count();
+    int terminating = (int) endpoints.stream().filter(p -> "true".equals(p.string("conditions", "terminating"))).count();
+    return new EndpointCounts(endpoints.size(), ready, serving, terminating);
   }
 
   /**

@@ -2,6 +2,8 @@ package dev.blame.analyzers.storage;
 
 import dev.blame.analyzers.support.Unstructured;
 import dev.blame.analyzers.support.Judgement;
+import dev.blame.analyzers.support.WarningEvents;
+import java.time.Duration;
 import dev.blame.api.EdgeKind;
 import dev.blame.api.EventRecord;
 import dev.blame.api.Evidence;
@@ -38,6 +40,9 @@ public final class PersistentVolumeClaimAnalyzer implements Analyzer {
   public static final ReasonCode VOLUME_NOT_FOUND = ReasonCode.of("VolumeNotFound");
   public static final ReasonCode WAITING_FOR_FIRST_CONSUMER = ReasonCode.of("WaitForFirstConsumer");
   public static final ReasonCode PENDING = ReasonCode.of("Pending");
+
+  /** How long a claim may stay Pending with no Event saying why before it counts as stuck. */
+  static final Duration STUCK = Duration.ofMinutes(15);
 
   @Override
   public String id() {
@@ -114,15 +119,24 @@ public final class PersistentVolumeClaimAnalyzer implements Analyzer {
     if (findings.isEmpty()) {
       Optional<EventRecord> wait = ctx.events().stream()
           .filter(e -> e.reason().equals("WaitForFirstConsumer")).findFirst();
-      if (wait.isPresent()) {
+      Judgement events = new Judgement(ref);
+      WarningEvents.explain(ctx.events(), ctx.tolerance().stuckOr(WarningEvents.STUCK), Set.of(), events);
+      if (!events.findings().isEmpty()) {
+        findings.addAll(events.findings());
+      } else if (wait.isPresent()) {
         boolean used = !graph.sources(ref, EdgeKind.MOUNTS).isEmpty();
         findings.add(Finding.builder().subject(ref).health(Health.PROGRESSING).reason(WAITING_FOR_FIRST_CONSUMER)
             .message("binding waits for a pod that uses it to be scheduled"
                 + (used || !graph.observes(GroupKind.POD) ? "" : "; no pod mounts it"))
             .addEvidence(Evidence.event(wait.get())).build());
       } else {
-        findings.add(finding(ref, Health.PROGRESSING, PENDING, "claim is " + (phase.isEmpty() ? "not yet bound"
-            : phase), "status.phase", phase.isEmpty() ? "<unset>" : phase));
+        Optional<java.time.Instant> since = ctx.node().createdAt();
+        Optional<java.time.Instant> until = WarningEvents.seenUntil(ctx.events());
+        boolean stuck = WarningEvents.lastedAtLeast(since, until, ctx.tolerance().stuckOr(STUCK));
+        findings.add(Finding.builder().subject(ref).health(stuck ? Health.DEGRADED : Health.PROGRESSING)
+            .reason(PENDING).message("claim is " + (phase.isEmpty() ? "not yet bound" : phase)
+                + (stuck ? " for at least " + WarningEvents.human(Duration.between(since.get(), until.get())) : ""))
+            .since(since).addEvidence(Evidence.field("status.phase", phase.isEmpty() ? "<unset>" : phase)).build());
       }
     }
     return Judgement.of(Health.PROGRESSING, ReconcileStatus.IN_PROGRESS, "", findings);

@@ -16,9 +16,11 @@ import java.util.function.Function;
  * keeps them in an annotation).
  *
  * @param path where the condition list was read, {@code status.conditions} unless said otherwise
+ * @param severity Cluster API's {@code severity} ({@code Error}, {@code Warning}, {@code Info}), {@code ""} if none
+ * @param observedGeneration the generation the condition was set for (metav1.Condition), if written
  */
-public record Condition(
-    String type, String status, String reason, String message, Optional<Instant> since, String path) {
+public record Condition(String type, String status, String reason, String message, Optional<Instant> since,
+    String path, String severity, Optional<Long> observedGeneration) {
 
   public static final String STATUS_CONDITIONS = "status.conditions";
 
@@ -28,6 +30,13 @@ public record Condition(
     reason = reason == null ? "" : reason;
     message = message == null ? "" : message;
     path = path == null ? STATUS_CONDITIONS : path;
+    severity = severity == null ? "" : severity;
+    observedGeneration = observedGeneration == null ? Optional.empty() : observedGeneration;
+  }
+
+  public Condition(String type, String status, String reason, String message, Optional<Instant> since,
+      String path) {
+    this(type, status, reason, message, since, path, "", Optional.empty());
   }
 
   public static Condition of(String type, String status, String reason, String message, String lastTransition) {
@@ -46,7 +55,8 @@ public record Condition(
       if (!c.string("type").isEmpty()) {
         result.add(new Condition(c.string("type"), c.string("status"), c.string("reason"),
             c.string("message").replaceAll("\\s+", " ").trim(),
-            Node.parseTime(c.string("lastTransitionTime")), path));
+            Node.parseTime(c.string("lastTransitionTime")), path, c.string("severity"),
+            c.number("observedGeneration")));
       }
     }
     return result;

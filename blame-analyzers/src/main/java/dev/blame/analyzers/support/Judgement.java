@@ -101,6 +101,17 @@ public final class Judgement {
     return this;
   }
 
+  /**
+   * Lowers the subject's findings with these reasons to {@code to} where they are worse: a generic state (a wait in
+   * ContainerCreating) that a specific finding (the Event or missing object that keeps it there) explains stays as
+   * information, so that the specific finding, not the generic one, is the culprit. Health is not lowered.
+   */
+  public Judgement demote(java.util.Set<ReasonCode> reasons, Health to) {
+    findings.replaceAll(f -> reasons.contains(f.reason()) && f.subject().equals(subject) && f.health().isWorseThan(to)
+        ? Finding.builder().from(f).health(to).build() : f);
+    return this;
+  }
+
   public boolean has(ReasonCode reason) {
     return findings.stream().anyMatch(f -> f.reason().equals(reason));
   }

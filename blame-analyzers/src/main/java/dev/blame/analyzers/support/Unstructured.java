@@ -123,6 +123,11 @@ public final class Unstructured {
     return result;
   }
 
+  /** The fields of this object, in the order written. */
+  public java.util.Set<Map.Entry<String, Object>> entries() {
+    return java.util.Collections.unmodifiableMap(root).entrySet();
+  }
+
   /** {@code status.conditions}, in the order written. */
   public List<Condition> conditions() {
     return Condition.from(list("status", "conditions"), "status.conditions");

@@ -5,6 +5,7 @@ import static dev.blame.analyzers.workload.WorkloadReasons.*;
 import dev.blame.analyzers.support.ContainerView;
 import dev.blame.analyzers.support.Judgement;
 import dev.blame.analyzers.support.Times;
+import dev.blame.analyzers.support.WarningEvents;
 import dev.blame.api.EventRecord;
 import dev.blame.api.Evidence;
 import dev.blame.api.Health;
@@ -29,6 +30,12 @@ import java.util.Optional;
  */
 final class ContainerRules {
 
+  /**
+   * How long a container may wait for an ordinary reason ({@code ContainerCreating}, {@code PodInitializing})
+   * before the pod counts as stuck: long enough for a large image pull.
+   */
+  static final Duration STUCK = Duration.ofMinutes(15);
+
   /** Long enough for the kubelet to retry a pull or a config lookup twice (its back-off starts at 10 s). */
   static final Duration WAITING_GRACE = Duration.ofSeconds(30);
 
@@ -42,6 +49,8 @@ final class ContainerRules {
 
   private final Instant now;
   private final Optional<Instant> podSince;
+  /** The latest moment the pod's evidence (Events, conditions) shows its state still held. */
+  private final Optional<Instant> seenUntil;
   private final boolean restarts;
   private final List<EventRecord> events;
   private final Judgement judgement;
@@ -50,11 +59,14 @@ final class ContainerRules {
 
   /**
    * @param podSince the latest moment the pod is known to have been (re)started, the start of waiting windows
+   * @param seenUntil the latest moment its Events and conditions show it still waiting: stuck is measured up to
+   *     it, not up to {@code now}
    * @param restarts whether failed containers are restarted (restartPolicy Always or OnFailure)
    * @param tolerance the engine's slack: replaces {@link #WAITING_GRACE} and the allowed restarts
    */
-  ContainerRules(Instant now, Optional<Instant> podSince, boolean restarts, List<EventRecord> events,
-      Judgement judgement, Tolerance tolerance) {
+  ContainerRules(Instant now, Optional<Instant> podSince, Optional<Instant> seenUntil, boolean restarts,
+      List<EventRecord> events, Judgement judgement, Tolerance tolerance) {
+    this.seenUntil = seenUntil;
     this.tolerance = tolerance;
     this.grace = tolerance.graceOr(WAITING_GRACE);
     this.now = now;
@@ -84,15 +96,33 @@ final class ContainerRules {
       fail(c, Health.DEGRADED, reason.equals("InvalidImageName") ? INVALID_IMAGE_NAME : ERR_IMAGE_NEVER_PULL,
           "cannot pull its image" + message(w.getMessage()), evidence);
     } else if (WAITING.containsKey(reason) || looksLikeError(reason)) {
-      Health health = Times.withinGrace(now, podSince, grace) ? Health.PROGRESSING : Health.DEGRADED;
+      Health health = Times.withinGrace(now, podSince, grace) && !WarningEvents.deterministic(w.getMessage())
+          ? Health.PROGRESSING : Health.DEGRADED;
+      String said = kubeletSays(w.getMessage());
       String text = reason.equals("CreateContainerConfigError")
-          ? MissingReference.describe(c, w.getMessage()) : "is waiting: " + reason + message(w.getMessage());
+          ? MissingReference.describe(c, said) : "is waiting: " + reason + message(said);
       Evidence[] all = reason.equals("CreateContainerConfigError")
-          ? MissingReference.evidence(c, w.getMessage(), evidence) : new Evidence[] {evidence};
+          ? MissingReference.evidence(c, said, evidence) : new Evidence[] {evidence};
       fail(c, health, WAITING.getOrDefault(reason, CONTAINER_ERROR), text, all);
     } else if (!reason.isEmpty()) {
-      fail(c, Health.PROGRESSING, CONTAINER_WAITING, "is waiting: " + reason, evidence);
+      boolean stuck = WarningEvents.lastedAtLeast(podSince, seenUntil, tolerance.stuckOr(STUCK));
+      fail(c, stuck ? Health.DEGRADED : Health.PROGRESSING, CONTAINER_WAITING, "is waiting: " + reason
+          + (stuck ? " for at least " + WarningEvents.human(Duration.between(podSince.get(), seenUntil.get())) : ""),
+          evidence);
     }
+  }
+
+  /**
+   * The waiting message, or when the status has none (older kubelets, trimmed captures) what the kubelet said
+   * in its newest Warning {@code Failed} Event ({@code Error: secrets "x" not found}); empty when neither.
+   */
+  private String kubeletSays(String waitingMessage) {
+    if (waitingMessage != null && !waitingMessage.isBlank()) {
+      return waitingMessage;
+    }
+    return events.stream().filter(e -> e.isWarning() && e.reason().equals("Failed"))
+        .map(e -> e.message().startsWith("Error: ") ? e.message().substring(7) : e.message())
+        .findFirst().orElse("");
   }
 
   private void crashLoop(ContainerView c, Evidence waiting) {
@@ -100,7 +130,8 @@ final class ContainerRules {
         : c.status().getLastState().getTerminated();
     Optional<Instant> lastExit = last == null ? podSince : Node.parseTime(last.getFinishedAt()).or(() -> podSince);
     boolean young = tolerance.mayRecover(c.restartCount())
-        && Times.withinGrace(now, lastExit, grace.plus(startup(c)));
+        && Times.withinGrace(now, lastExit, grace.plus(startup(c)))
+        && (last == null || !WarningEvents.deterministic(last.getMessage()));
     Health health = young ? Health.PROGRESSING : Health.DEGRADED;
     String exit = last == null ? "" : ", last exit code " + last.getExitCode() + reasonOf(last);
     Evidence[] evidence = last == null ? new Evidence[] {waiting}
@@ -120,7 +151,7 @@ final class ContainerRules {
     }
     Optional<Instant> at = Node.parseTime(t.getFinishedAt());
     Health health = restarts && mayRecover && Times.withinGrace(now, at, grace)
-        ? Health.PROGRESSING : Health.DEGRADED;
+        && !WarningEvents.deterministic(t.getMessage()) ? Health.PROGRESSING : Health.DEGRADED;
     Evidence evidence = terminatedEvidence(c.statusPath() + where, t);
     ReasonCode reason = "OOMKilled".equals(t.getReason()) ? OOM_KILLED
         : "StartError".equals(t.getReason()) ? START_ERROR : NON_ZERO_EXIT;

@@ -6,6 +6,7 @@ import dev.blame.analyzers.support.Children;
 import dev.blame.analyzers.support.Counts;
 import dev.blame.analyzers.support.GenericStatus;
 import dev.blame.analyzers.support.Judgement;
+import dev.blame.analyzers.support.WarningEvents;
 import dev.blame.api.Evidence;
 import dev.blame.api.GroupKind;
 import dev.blame.api.Health;
@@ -18,6 +19,7 @@ import dev.blame.api.spi.Analyzer;
 import dev.blame.api.spi.KindSelector;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.DaemonSetStatus;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -67,8 +69,8 @@ public final class DaemonSetAnalyzer implements Analyzer {
     if (GenericStatus.generationLags(node, status.getObservedGeneration(), j)) {
       return j.build();
     }
-    Children.liftFailing(ctx.graph(), j, PODS_FAILING,
-        Children.owned(ctx.graph(), node.ref(), GroupKind.POD), "Pods ");
+    List<Node> pods = Children.owned(ctx.graph(), node.ref(), GroupKind.POD);
+    Children.liftFailing(ctx.graph(), j, PODS_FAILING, pods, "Pods ");
     boolean onDelete = ds.getSpec() != null && ds.getSpec().getUpdateStrategy() != null
         && "OnDelete".equals(ds.getSpec().getUpdateStrategy().getType());
     int desired = status.getDesiredNumberScheduled();
@@ -77,14 +79,19 @@ public final class DaemonSetAnalyzer implements Analyzer {
     int available = Counts.orZero(status.getNumberAvailable());
     int ready = Counts.orZero(status.getNumberReady());
     int misscheduled = Counts.orZero(status.getNumberMisscheduled());
+    int unavailable = Counts.orZero(status.getNumberUnavailable());
     Evidence counts = Evidence.field("status", "desiredNumberScheduled " + desired + ", current " + current
         + ", updated " + updated + ", available " + available + ", ready " + ready
-        + ", misscheduled " + misscheduled);
+        + (unavailable > 0 ? ", unavailable " + unavailable : "") + ", misscheduled " + misscheduled);
     String progress = current < desired ? Counts.of(current, desired) + " nodes scheduled"
         : !onDelete && updated < desired ? Counts.of(updated, desired) + " nodes updated"
         : available < desired ? Counts.of(available, desired) + " nodes available"
         : ready < desired ? Counts.of(ready, desired) + " nodes ready"
         : null;
+    if (progress != null && Stall.noPods(ctx, pods)) {
+      Stall.check(ctx, j, progress, unavailable > 0 ? " (numberUnavailable " + unavailable + ")" : "",
+          List.of(counts), Optional.empty());
+    }
     if (progress != null) {
       j.worsen(Health.PROGRESSING, ReconcileStatus.IN_PROGRESS).message("In progress: " + progress)
           .find(Health.PROGRESSING, ROLLOUT_IN_PROGRESS, "Rollout in progress: " + progress, counts);
@@ -100,6 +107,7 @@ public final class DaemonSetAnalyzer implements Analyzer {
       j.find(Health.HEALTHY, ON_DELETE, "Pods are updated only when deleted (updateStrategy OnDelete)",
           Evidence.field("spec.updateStrategy.type", "OnDelete"));
     }
+    WarningEvents.explainStuck(ctx, j);
     return j.message("Rolled out: " + Counts.of(available, desired) + " nodes available").build();
   }
 }

@@ -7,6 +7,7 @@ import dev.blame.analyzers.support.Condition;
 import dev.blame.analyzers.support.Counts;
 import dev.blame.analyzers.support.GenericStatus;
 import dev.blame.analyzers.support.Judgement;
+import dev.blame.analyzers.support.WarningEvents;
 import dev.blame.api.Evidence;
 import dev.blame.api.GroupKind;
 import dev.blame.api.Health;
@@ -126,6 +127,7 @@ public final class JobAnalyzer implements Analyzer {
     }
     Children.liftFailing(ctx.graph(), j, PODS_FAILING,
         Children.owned(ctx.graph(), node.ref(), GroupKind.POD), "Pods ");
+    WarningEvents.explainStuck(ctx, j);
     return j.message((j.health() == Health.DEGRADED ? "Failing: " : "Running: ") + counts)
         .find(Health.PROGRESSING, JOB_RUNNING, "Job is running: " + counts,
             Evidence.field("status", counts))

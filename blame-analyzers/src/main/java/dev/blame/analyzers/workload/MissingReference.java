@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  */
 final class MissingReference {
 
-  private static final Pattern NOT_FOUND = Pattern.compile("(configmap|secret) \"([^\"]+)\" not found",
+  // Older kubelets say the resource in the plural: secrets "x" not found.
+  private static final Pattern NOT_FOUND = Pattern.compile("(configmap|secret)s? \"([^\"]+)\" not found",
       Pattern.CASE_INSENSITIVE);
   private static final Pattern NO_KEY = Pattern.compile("couldn't find key (\\S+) in (ConfigMap|Secret) (?:\\S+/)?(\\S+)",
       Pattern.CASE_INSENSITIVE);

@@ -8,6 +8,7 @@ import dev.blame.analyzers.support.GenericStatus;
 import dev.blame.analyzers.support.Judgement;
 import dev.blame.analyzers.support.Revisions;
 import dev.blame.analyzers.support.Times;
+import dev.blame.analyzers.support.WarningEvents;
 import dev.blame.api.Evidence;
 import dev.blame.api.GroupKind;
 import dev.blame.api.Health;
@@ -25,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Pods: phase, scheduling, eviction and every container's state. Status follows kstatus
@@ -64,7 +66,7 @@ public final class PodAnalyzer implements Analyzer {
     GenericStatus.deletion(node, j);
     PodStatus status = pod.getStatus();
     String phase = status == null || status.getPhase() == null ? "" : status.getPhase();
-    if (phase.isEmpty()) {
+    if (phase.isEmpty() && ContainerView.of(pod).stream().allMatch(c -> c.status().getState() == null)) {
       GenericStatus.statusMissing(node, ctx.now(), j);
       return j.build();
     }
@@ -73,21 +75,29 @@ public final class PodAnalyzer implements Analyzer {
     Evidence phaseEvidence = Evidence.field("status.phase", phase);
     boolean restarts = !"Never".equals(pod.getSpec() == null ? null : pod.getSpec().getRestartPolicy());
     Optional<Instant> since = Times.latest(node.createdAt(), Node.parseTime(status.getStartTime()));
-    ContainerRules rules = new ContainerRules(ctx.now(), since, restarts, ctx.events(), j, ctx.tolerance());
+    Optional<Instant> seenUntil = WarningEvents.seenUntil(ctx.events(), conditions.stream()
+        .map(Condition::since).reduce(Optional.empty(), (a, b) -> Times.latest(a, b)));
+    ContainerRules rules = new ContainerRules(ctx.now(), since, seenUntil, restarts, ctx.events(), j,
+        ctx.tolerance());
     ContainerView.of(pod).forEach(rules::judge);
     disruption(status, conditions, j);
     switch (phase) {
       case "Succeeded" -> j.message("Completed")
           .find(Health.HEALTHY, POD_COMPLETED, "Pod completed successfully", phaseEvidence);
-      case "Failed" -> j.worsen(Health.DEGRADED, ReconcileStatus.CURRENT).message("Failed")
-          .find(Health.DEGRADED, POD_FAILED, "Pod failed" + text(status.getReason(), status.getMessage()),
-              phaseEvidence);
+      case "Failed" -> failed(status, j, phaseEvidence);
       case "Pending" -> pending(node, conditions, ctx.now(), ctx.tolerance().graceOr(UNSCHEDULABLE_GRACE), j,
           phaseEvidence);
-      case "Running" -> running(conditions, j);
+      case "Running", "" -> running(conditions, j);
       default -> j.worsen(Health.UNKNOWN, ReconcileStatus.UNKNOWN).message("Phase " + phase)
           .find(Health.UNKNOWN, ReasonCode.of("PodPhaseUnknown"),
               "Pod phase is " + phase + " (its node may be unreachable)", phaseEvidence);
+    }
+    if (!phase.equals("Failed") && !phase.equals("Succeeded") && onlyGeneric(j)) {
+      WarningEvents.explain(ctx.events(), ctx.tolerance().stuckOr(WarningEvents.STUCK), ECHOES, j);
+    }
+    if (j.findings().stream().anyMatch(f -> f.health() == Health.DEGRADED && !GENERIC.contains(f.reason()))) {
+      // Specific beats generic: what keeps the pod waiting is the culprit, not the wait itself.
+      j.demote(GENERIC, Health.PROGRESSING);
     }
     if (!phase.equals("Failed") && !phase.equals("Succeeded")) {
       j.worsen(j.health(), j.health() == Health.DEGRADED ? ReconcileStatus.FAILED
@@ -95,6 +105,29 @@ public final class PodAnalyzer implements Analyzer {
     }
     j.message(j.health() == Health.DEGRADED ? "Failing" : j.health() == Health.HEALTHY ? "Running" : "Starting");
     return j.build();
+  }
+
+  /**
+   * A failed pod is terminal, and FAILED (not kstatus' CURRENT: nothing will bring it back). The generic
+   * {@code PodFailed} finding is added only when no container's failure (its exit code, OOMKilled) says why,
+   * so that the generic finding never ranks above the specific one.
+   */
+  private static void failed(PodStatus status, Judgement j, Evidence phase) {
+    j.worsen(Health.DEGRADED, ReconcileStatus.FAILED).message("Failed");
+    if (j.findings().stream().noneMatch(f -> f.health() == Health.DEGRADED && f.container().isPresent())) {
+      j.find(Health.DEGRADED, POD_FAILED, "Pod failed" + text(status.getReason(), status.getMessage()), phase);
+    }
+  }
+
+  /** Warning Events the container rules already read from the status, or that the readiness rule owns. */
+  private static final Set<String> ECHOES = Set.of("BackOff", "Unhealthy");
+
+  /** Findings that only say the pod is waiting, without a reason: Warning Events may explain them. */
+  private static final Set<ReasonCode> GENERIC = Set.of(CONTAINER_WAITING, NOT_READY, POD_PENDING, STATUS_MISSING,
+      GenericStatus.DELETION_PENDING);
+
+  private static boolean onlyGeneric(Judgement j) {
+    return j.findings().stream().allMatch(f -> f.health() == Health.HEALTHY || GENERIC.contains(f.reason()));
   }
 
   private static void pending(Node node, List<Condition> conditions, Instant now, Duration grace, Judgement j,

@@ -7,8 +7,13 @@ import dev.blame.analyzers.support.Condition;
 import dev.blame.analyzers.support.Counts;
 import dev.blame.analyzers.support.GenericStatus;
 import dev.blame.analyzers.support.Judgement;
+import dev.blame.analyzers.support.WarningEvents;
 import dev.blame.analyzers.support.Revisions;
+import dev.blame.analyzers.config.ResourceQuotaAnalyzer;
+import dev.blame.analyzers.support.Unstructured;
 import dev.blame.api.Activity;
+import dev.blame.api.EdgeKind;
+import dev.blame.api.spi.Link;
 import dev.blame.api.Evidence;
 import dev.blame.api.GroupKind;
 import dev.blame.api.Health;
@@ -48,10 +53,31 @@ public final class ReplicaSetAnalyzer implements Analyzer {
     return Set.of(GroupKind.POD);
   }
 
-  /** No links: it relates to its pods by ownership, which the engine reads off the owned objects. */
+  /**
+   * It relates to its pods by ownership, which the engine reads off the owned objects; and to the
+   * ResourceQuota its {@code ReplicaFailure} condition says refused its pods.
+   */
   @Override
   public Set<GroupKind> linksTo() {
-    return Set.of();
+    return Set.of(GroupKind.RESOURCE_QUOTA);
+  }
+
+  @Override
+  public List<Link> links(Node node) {
+    return exceededQuota(node).map(q -> List.of(Link.to(EdgeKind.REFERENCES, q,
+        "status.conditions[ReplicaFailure]"))).orElse(List.of());
+  }
+
+  @Override
+  public Optional<?> linksOf(Node node) {
+    return Optional.of(exceededQuota(node));
+  }
+
+  private static Optional<ObjectRef> exceededQuota(Node node) {
+    return Unstructured.of(node.object()).conditions().stream()
+        .filter(c -> c.type().equals("ReplicaFailure") && c.isTrue())
+        .flatMap(c -> ResourceQuotaAnalyzer.quotaNamed(node.ref(), c.message()).stream())
+        .findFirst();
   }
 
   @Override
@@ -79,7 +105,8 @@ public final class ReplicaSetAnalyzer implements Analyzer {
         c.getType(), c.getStatus(), c.getReason(), c.getMessage(), c.getLastTransitionTime()));
     Condition.find(conditions, "ReplicaFailure").filter(Condition::isTrue).ifPresent(c -> {
       List<Evidence> evidence = new ArrayList<>(List.of(c.evidence()));
-      ctx.events().stream().filter(e -> e.isWarning() && e.reason().equals("FailedCreate")).findFirst()
+      dev.blame.api.EventRecord.fold(ctx.events()).stream()
+          .filter(e -> e.isWarning() && e.reason().equals("FailedCreate")).findFirst()
           .map(Evidence::event).ifPresent(evidence::add);
       j.worsen(Health.DEGRADED, ReconcileStatus.IN_PROGRESS).find(Health.DEGRADED,
           c.reason().equals("FailedCreate") ? FAILED_CREATE : REPLICA_FAILURE,
@@ -105,6 +132,7 @@ public final class ReplicaSetAnalyzer implements Analyzer {
               failing.size() + " of " + pods.size() + " pods failing; ")
           .ifPresent(f -> j.add(f).worsen(Health.DEGRADED, ReconcileStatus.FAILED));
     }
+    WarningEvents.explainStuck(ctx, j);
     return j.message(desired == 0 && replicas == 0 ? "Scaled down"
         : Counts.of(available, desired) + " replicas available").build();
   }

@@ -6,6 +6,7 @@ import dev.blame.analyzers.support.Children;
 import dev.blame.analyzers.support.Counts;
 import dev.blame.analyzers.support.GenericStatus;
 import dev.blame.analyzers.support.Judgement;
+import dev.blame.analyzers.support.WarningEvents;
 import dev.blame.api.Evidence;
 import dev.blame.api.GroupKind;
 import dev.blame.api.Health;
@@ -22,6 +23,8 @@ import io.fabric8.kubernetes.api.model.apps.ControllerRevision;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetSpec;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetStatus;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -72,8 +75,8 @@ public final class StatefulSetAnalyzer implements Analyzer {
     if (GenericStatus.generationLags(node, status.getObservedGeneration(), j)) {
       return j.build();
     }
-    Children.liftFailing(ctx.graph(), j, PODS_FAILING,
-        Children.owned(ctx.graph(), node.ref(), GroupKind.POD), "Pods ");
+    List<Node> pods = Children.owned(ctx.graph(), node.ref(), GroupKind.POD);
+    Children.liftFailing(ctx.graph(), j, PODS_FAILING, pods, "Pods ");
     int desired = Counts.or(spec.getReplicas(), 1);
     int replicas = Counts.orZero(status.getReplicas());
     int ready = Counts.orZero(status.getReadyReplicas());
@@ -104,6 +107,18 @@ public final class StatefulSetAnalyzer implements Analyzer {
         .equals(String.valueOf(status.getUpdateRevision()))) {
       progress = Counts.of(updated, desired) + " pods updated";
     }
+    if (progress != null && Stall.noPods(ctx, pods) && !strategy.equals("OnDelete")) {
+      List<Evidence> evidence = new ArrayList<>(List.of(counts));
+      String update = String.valueOf(status.getUpdateRevision());
+      String detail = "";
+      if (status.getUpdateRevision() != null && !update.equals(String.valueOf(status.getCurrentRevision()))) {
+        detail = " (updateRevision " + update + ", currentRevision " + status.getCurrentRevision() + ")";
+        evidence.add(Evidence.field("status.updateRevision", update + " (currentRevision "
+            + status.getCurrentRevision() + ")"));
+      }
+      Stall.check(ctx, j, progress, detail, evidence, Optional.ofNullable(status.getUpdateRevision())
+          .map(r -> ObjectRef.of(GroupKind.CONTROLLER_REVISION, node.ref().namespace(), r)));
+    }
     if (progress != null) {
       j.worsen(Health.PROGRESSING, strategy.equals("OnDelete")
           ? ReconcileStatus.CURRENT : ReconcileStatus.IN_PROGRESS)
@@ -113,6 +128,7 @@ public final class StatefulSetAnalyzer implements Analyzer {
     if (j.health() == Health.DEGRADED) {
       j.message("Failing: rollout stuck on a failing pod");
     }
+    WarningEvents.explainStuck(ctx, j);
     return j.message("Rolled out: " + Counts.of(ready, desired) + " pods ready").build();
   }
 

@@ -53,6 +53,11 @@ public final class WorkloadReasons {
   /** Owned pods (or the new ReplicaSet's pods) are failing; the finding names one and carries its evidence. */
   public static final ReasonCode PODS_FAILING = ReasonCode.of("PodsFailing");
   public static final ReasonCode ROLLOUT_IN_PROGRESS = ReasonCode.of("RolloutInProgress");
+  /**
+   * A DaemonSet or StatefulSet rollout whose own status has not moved for longer than the progress window (10 min,
+   * the Deployment controller's default {@code progressDeadlineSeconds}), with no pod in the graph to say why.
+   */
+  public static final ReasonCode ROLLOUT_STALLED = ReasonCode.of("RolloutStalled");
   public static final ReasonCode PROGRESS_DEADLINE_EXCEEDED = ReasonCode.of("ProgressDeadlineExceeded");
   public static final ReasonCode PAUSED = ReasonCode.of("DeploymentPaused");
   public static final ReasonCode NOT_AVAILABLE = ReasonCode.of("NotAvailable");

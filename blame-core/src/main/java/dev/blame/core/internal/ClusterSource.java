@@ -1,6 +1,7 @@
 package dev.blame.core.internal;
 
 import dev.blame.api.BlameException;
+import dev.blame.api.Escape;
 import dev.blame.api.GroupKind;
 import dev.blame.api.ObjectRef;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -25,8 +26,9 @@ import org.slf4j.LoggerFactory;
  * handles or reads, plus Events. Never Secrets: their values must not be read, and the minimal RBAC role grants
  * no access to them.
  *
- * <p>Thread-safe: watches start one at a time under this object's lock, and each returns once its initial
- * LIST is in the graph, so a query that has prepared sees every kind it involves complete.
+ * <p>Thread-safe: watches start under this object's lock, the kinds of one round in parallel (their initial LISTs
+ * on up to {@value #PARALLEL_LISTS} threads), and each returns once its initial LIST is in the graph, so a query that
+ * has prepared sees every kind it involves complete.
  */
 public final class ClusterSource implements Source {
 
@@ -102,14 +104,49 @@ public final class ClusterSource implements Source {
     return true;
   }
 
-  /** Watches these kinds, then marks the new ones observed at once: their readers are analyzed again once. */
+  /**
+   * Watches these kinds, then marks the new ones observed at once: their readers are analyzed again once. The
+   * initial LISTs of a round run in parallel (one thread each, at most {@link #PARALLEL_LISTS} at a time): a
+   * first query over a cluster costs about one round trip per round of the fixpoint, not one per kind.
+   */
   private void watchAll(Collection<GroupKind> kinds) {
     List<GroupKind> started = new ArrayList<>();
     try {
+      List<ClusterPort.ApiResource> toStart = new ArrayList<>();
       for (GroupKind kind : kinds) {
-        if (ensure(kind)) {
-          started.add(kind);
+        resolve(kind).ifPresent(toStart::add);
+      }
+      List<Started> results = new ArrayList<>();
+      if (toStart.size() == 1) {
+        results.add(startWatch(toStart.get(0)));
+      } else if (!toStart.isEmpty()) {
+        List<java.util.concurrent.Future<Started>> futures = new ArrayList<>();
+        for (ClusterPort.ApiResource resource : toStart) {
+          futures.add(lists().submit(() -> startWatch(resource)));
         }
+        for (java.util.concurrent.Future<Started> future : futures) {
+          results.add(join(future));
+        }
+      }
+      // Successes first: a kind whose LIST lost its connection is transient once the cluster has answered.
+      for (Started result : results) {
+        if (result.watch != null) {
+          watches.put(result.resource.kind(), result.watch);
+          started.add(result.resource.kind());
+        }
+      }
+      BlameException first = null;
+      for (Started result : results) {
+        if (result.failure != null) {
+          try {
+            failedToStart(result.resource, result.failure);
+          } catch (BlameException e) {
+            first = first == null ? e : first;
+          }
+        }
+      }
+      if (first != null) {
+        throw first;
       }
     } finally {
       if (!started.isEmpty()) {
@@ -118,42 +155,110 @@ public final class ClusterSource implements Source {
     }
   }
 
-  /** Starts watching a kind unless it is watched or cannot be; true when it started. */
-  private boolean ensure(GroupKind kind) {
-    if (closed || watches.containsKey(kind) || unavailable.contains(kind) || kind.equals(GroupKind.SECRET)) {
-      return false;
+  /**
+   * Below fabric8's default of 5 concurrent requests per host ({@code Config.maxConcurrentRequestsPerHost}): the
+   * client is the caller's, and its own requests must not queue behind a round of initial LISTs.
+   */
+  static final int PARALLEL_LISTS = 4;
+
+  private java.util.concurrent.ExecutorService lists;
+
+  private java.util.concurrent.ExecutorService lists() {
+    if (lists == null) {
+      java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+      java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(PARALLEL_LISTS,
+          PARALLEL_LISTS, 5, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(),
+          r -> {
+            Thread thread = new Thread(r, "blame-list-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+          });
+      pool.allowCoreThreadTimeOut(true);
+      lists = pool;
     }
-    Optional<ClusterPort.ApiResource> resource = Optional.empty();
-    AutoCloseable watch;
+    return lists;
+  }
+
+  private static Started join(java.util.concurrent.Future<Started> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BlameException(BlameException.Kind.TIMEOUT, "interrupted while listing", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException) {
+        throw (RuntimeException) cause;
+      }
+      throw new IllegalStateException(cause);
+    }
+  }
+
+  /** The outcome of starting one watch: the watch, or the failure to handle. */
+  private record Started(ClusterPort.ApiResource resource, AutoCloseable watch, BlameException failure) {}
+
+  private Started startWatch(ClusterPort.ApiResource resource) {
+    try {
+      return new Started(resource, port.watch(resource, namespace, new Listener()), null);
+    } catch (BlameException e) {
+      return new Started(resource, null, e);
+    }
+  }
+
+  /** The resource to start watching for a kind, unless it is watched or cannot be. */
+  private Optional<ClusterPort.ApiResource> resolve(GroupKind kind) {
+    if (closed || watches.containsKey(kind) || unavailable.contains(kind) || kind.equals(GroupKind.SECRET)) {
+      return Optional.empty();
+    }
+    Optional<ClusterPort.ApiResource> resource;
     try {
       resource = port.resolve(kind);
-      if (resource.isEmpty()) {
-        LOG.debug("The cluster does not serve kind {}; not watching it", kind);
-        unavailable.add(kind);
-        return false;
-      }
-      watch = port.watch(resource.get(), namespace, new Listener());
     } catch (BlameException e) {
-      if (e.kind() == BlameException.Kind.UNREACHABLE && !watches.isEmpty() && connectionLost(e)) {
-        // The cluster answered before: a connection lost while this kind starts is transient. The kind stays
-        // unwatched, so the next query (a wait re-prepares every second) starts it again.
-        LOG.warn("Could not start watching {} ({}); the next query tries again", kind, e.getMessage());
-        return false;
-      }
-      if (e.kind() != BlameException.Kind.FORBIDDEN) {
-        throw e;
-      }
-      // RBAC denies one kind: the rest of the graph still works, and what needs this kind says so.
-      LOG.warn("Not watching {}: {}", kind, e.getMessage());
-      unavailable.add(kind);
-      String what = resource.map(r -> r.plural() + (kind.isCore() ? "" : "." + kind.group())).orElse(kind.toString());
-      boolean namespaced = resource.map(ClusterPort.ApiResource::namespaced).orElse(true);
-      engine.unreadable(kind, dev.blame.api.ReasonCode.FORBIDDEN, "forbidden: cannot list " + what
-          + (namespaced && namespace != null ? " in namespace " + namespace : " at cluster scope"));
-      return false;
+      failedToStart(new ClusterPort.ApiResource(kind, "", kind.kind(), true), e, Optional.empty());
+      return Optional.empty();
     }
-    watches.put(kind, watch);
-    return true;
+    if (resource.isEmpty()) {
+      LOG.debug("The cluster does not serve kind {}; not watching it", kind);
+      unavailable.add(kind);
+    }
+    return resource;
+  }
+
+  private void failedToStart(ClusterPort.ApiResource resource, BlameException e) {
+    failedToStart(resource, e, Optional.of(resource));
+  }
+
+  /** A watch that could not start: transient, forbidden (the kind is unreadable), or thrown. */
+  private void failedToStart(ClusterPort.ApiResource failed, BlameException e,
+      Optional<ClusterPort.ApiResource> resource) {
+    GroupKind kind = failed.kind();
+    if (e.kind() == BlameException.Kind.UNREACHABLE && !watches.isEmpty() && connectionLost(e)) {
+      // The cluster answered before: a connection lost while this kind starts is transient. The kind stays
+      // unwatched, so the next query (a wait re-prepares every second) starts it again.
+      LOG.warn("Could not start watching {} ({}); the next query tries again", kind, Escape.terminal(e.getMessage()));
+      return;
+    }
+    if (e.kind() != BlameException.Kind.FORBIDDEN || unauthorized(e)) {
+      // A 401 is about the credentials, not one kind: every request would fail the same way.
+      throw e;
+    }
+    // RBAC denies one kind: the rest of the graph still works, and what needs this kind says so.
+    LOG.warn("Not watching {}: {}", kind, Escape.terminal(e.getMessage()));
+    unavailable.add(kind);
+    String what = resource.map(r -> r.plural() + (kind.isCore() ? "" : "." + kind.group())).orElse(kind.toString());
+    boolean namespaced = resource.map(ClusterPort.ApiResource::namespaced).orElse(true);
+    engine.unreadable(kind, dev.blame.api.ReasonCode.FORBIDDEN, "forbidden: cannot list " + what
+        + (namespaced && namespace != null ? " in namespace " + namespace : " at cluster scope"));
+  }
+
+  private static boolean unauthorized(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof io.fabric8.kubernetes.client.KubernetesClientException
+          && ((io.fabric8.kubernetes.client.KubernetesClientException) t).getCode() == 401) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean connectionLost(Throwable e) {
@@ -192,8 +297,12 @@ public final class ClusterSource implements Source {
       try {
         watch.getValue().close();
       } catch (Exception e) {
-        LOG.warn("Closing the watch of {} failed", watch.getKey(), e);
+        LOG.warn("Closing the watch of {} failed: {}", watch.getKey(), Escape.terminal(e.toString()));
+        LOG.debug("Closing the watch of {} failed", watch.getKey(), e);
       }
+    }
+    if (lists != null) {
+      lists.shutdownNow();
     }
     port.close();
   }
@@ -214,8 +323,9 @@ public final class ClusterSource implements Source {
         engine.apply(List.of(change));
       } catch (RuntimeException e) {
         // One bad object must not stop the watch of its kind.
-        LOG.warn("Could not apply {} {}: {}", object.getKind(),
-            object.getMetadata() == null ? "?" : object.getMetadata().getName(), e.toString());
+        LOG.warn("Could not apply {} {}: {}", Escape.terminal(object.getKind()),
+            object.getMetadata() == null ? "?" : Escape.terminal(object.getMetadata().getName()),
+            Escape.terminal(e.toString()));
       }
     }
 
@@ -227,7 +337,7 @@ public final class ClusterSource implements Source {
       }
       unavailable.add(kind);
       // A broken watch must not fail silently: what depends on the kind says its verdict may be stale.
-      LOG.warn("The watch of {} stopped: {}", kind, cause.toString());
+      LOG.warn("The watch of {} stopped: {}", kind, Escape.terminal(cause.toString()));
       engine.unreadable(kind, dev.blame.api.ReasonCode.WATCH_STOPPED,
           "the watch of " + kind + " stopped (" + cause.getMessage() + ")");
     }

@@ -98,7 +98,7 @@ final class Explainer {
         .via(via)
         .node(entry.map(e -> e.node))
         .verdict(entry.map(this::withActivities).orElseGet(() -> absent(ref)))
-        .events(store.events(ref));
+        .events(EventRecord.fold(store.events(ref)));
     if (entry.isEmpty()) {
       return node.build();
     }
@@ -177,12 +177,19 @@ final class Explainer {
   }
 
   /**
-   * The deepest failing objects of the effect tree (at the worst health among them), plus failing or missing
+   * The deepest blamable objects of the effect tree (at the worst health among them), plus blamable or missing
    * dependencies of the target and of those objects; the target itself when nothing below explains it.
+   *
+   * <p>The ranking rule: only evidence of a failure blames. An object merely in progress (PROGRESSING) is never a
+   * culprit, nor a healthy or suspended one; an object the graph does not hold is never a deepest effect (its
+   * driver's own finding names it, or its kind is not observed and it says nothing), and an absent dependency is
+   * blamed only when its kind is observed (MISSING), never when it is not observed or cannot be read; among culprits of one health, findings that carry evidence come
+   * before those that carry none, and an object's own findings before those lifted from others; and a finding lifted
+   * from another culprit is dropped, the other's own evidence being more specific.
    */
   private List<Finding> culprits(BlameTree causes, BlameTree effects) {
     Health targetHealth = causes.verdict().health();
-    if (!failing(targetHealth)) {
+    if (!blamable(targetHealth)) {
       return List.of();
     }
     List<BlameTree> deepest = new ArrayList<>();
@@ -201,37 +208,101 @@ final class Explainer {
     }
     List<ObjectRef> dependents = new ArrayList<>(culprits.keySet());
     dependents.add(causes.ref());
+    Map<ObjectRef, Verdict> dependencies = new LinkedHashMap<>();
     for (ObjectRef dependent : dependents) {
       for (Edge edge : store.edgesFrom(dependent, TO_UPSTREAM)) {
         Verdict verdict = store.verdict(edge.to()).orElseGet(() -> absent(edge.to()));
-        if (failing(verdict.health()) && verdict.health() != Health.UNKNOWN) {
-          culprits.putIfAbsent(edge.to(), verdict);
+        if (blamable(verdict.health()) && verdict.health() != Health.UNKNOWN && !culprits.containsKey(edge.to())) {
+          dependencies.putIfAbsent(edge.to(), verdict);
         }
       }
     }
+    // The failing objects first, then what they depend on that fails too (a refused ReplicaSet, then its quota),
+    // each group worst first; a dependency worse than every failing object leads.
+    List<Finding> first = findingsOf(culprits);
+    List<Finding> then = findingsOf(dependencies);
+    if (!then.isEmpty() && !first.isEmpty() && then.get(0).health().isWorseThan(first.get(0).health())) {
+      List<Finding> swap = first;
+      first = then;
+      then = swap;
+    }
+    first.addAll(then);
+    Set<ObjectRef> blamed = new HashSet<>();
+    first.forEach(f -> blamed.add(f.subject().key()));
+    // A finding lifted from another culprit (its evidence all read from that object) says nothing the other's own
+    // findings do not: the pod "on a node that is not Ready" when the node's own finding is there.
+    first.removeIf(f -> lifted(f) && f.evidence().stream().allMatch(e -> blamed.contains(e.source().get().key())));
+    return first;
+  }
+
+  private List<Finding> findingsOf(Map<ObjectRef, Verdict> culprits) {
     List<Finding> findings = new ArrayList<>();
     culprits.forEach((ref, verdict) -> {
       for (Finding f : verdict.findings()) {
-        if (f.subject().equals(ref) && f.health() == verdict.health()) {
+        if (f.subject().equals(ref) && f.health() == verdict.health() && blamable(f.health())) {
           findings.add(f);
         }
       }
     });
-    findings.sort(Finding.WORST_FIRST);
+    findings.sort(culpritOrder());
     return findings;
   }
 
+  /**
+   * Worst first; then present before not observed (a finding about an object the graph holds, with evidence,
+   * before one about an object it does not); then specific before generic (an object's own evidence before a
+   * finding lifted from its children, whose evidence all points elsewhere); then {@link Finding#WORST_FIRST}.
+   */
+  private java.util.Comparator<Finding> culpritOrder() {
+    return java.util.Comparator.comparing(Finding::health).reversed()
+        .thenComparing(f -> !present(f))
+        .thenComparing(Explainer::lifted)
+        .thenComparing(Finding.WORST_FIRST);
+  }
+
+  private boolean present(Finding f) {
+    return store.entry(f.subject()).isPresent() && !f.evidence().isEmpty();
+  }
+
+  private static boolean lifted(Finding f) {
+    return !f.evidence().isEmpty() && f.evidence().stream()
+        .allMatch(e -> e.source().filter(s -> !s.equals(f.subject().key())).isPresent());
+  }
+
+  /**
+   * The deepest blamable objects under {@code tree} in the effect tree. An object the graph does not hold is never
+   * one: absent downstream of what drives it (the scale target of an autoscaler, the Endpoints of a Service), it is
+   * its driver's own finding that says so, with the evidence ({@code ScaleTargetNotFound}); or its kind is not
+   * observed and it says nothing at all.
+   */
   private void collectDeepest(BlameTree tree, List<BlameTree> out) {
-    if (!failing(tree.verdict().health())) {
+    if (!failing(tree.verdict().health()) || tree.node().isEmpty()) {
       return;
     }
     int before = out.size();
     for (BlameTree child : tree.children()) {
       collectDeepest(child, out);
     }
-    if (out.size() == before) {
+    // A failure of its own (a refused FailedCreate) that nothing below is as bad as: the children are its effect.
+    Health below = out.subList(before, out.size()).stream().map(t -> t.verdict().health())
+        .reduce(Health.HEALTHY, Health::worst);
+    if ((out.size() == before || tree.verdict().health().isWorseThan(below) && ownFailure(tree))
+        && blamable(tree.verdict().health())) {
       out.add(tree);
     }
+  }
+
+  /** Health that is evidence of a failure, not of work in progress: UNKNOWN, MISSING or DEGRADED. */
+  private static boolean blamable(Health health) {
+    return health.isWorseThan(Health.PROGRESSING);
+  }
+
+  /** A finding about the object itself, at its health, not lifted from a child. */
+  private static boolean ownFailure(BlameTree tree) {
+    return tree.verdict().findings().stream().anyMatch(f -> f.subject().equals(tree.ref())
+        && f.health() == tree.verdict().health() && !f.reason().equals(ReasonCode.CHILD_FAILING)
+        && f.evidence().stream().noneMatch(e -> e.source().filter(s -> tree.find(s).isPresent()
+            && !s.equals(tree.ref())).isPresent()));
   }
 
   private static boolean failing(Health health) {

@@ -316,6 +316,12 @@ public final class Fabric8ClusterPort implements ClusterPort {
 
   private BlameException failure(String request, KubernetesClientException e) {
     String server = client.getMasterUrl() == null ? "" : " at " + client.getMasterUrl();
+    if (e.getCode() == 401) {
+      // Not a permission on one kind: the credentials themselves were refused (an expired token, a failed exec
+      // plugin that left the request without any).
+      return new BlameException(BlameException.Kind.FORBIDDEN, request + server
+          + ": unauthorized (HTTP 401): the cluster did not accept the credentials (missing or expired?)", e);
+    }
     if (isAccessDenied(e)) {
       return new BlameException(BlameException.Kind.FORBIDDEN,
           request + server + ": forbidden (HTTP " + e.getCode() + ")" + (e.getStatus() == null ? "" : ": " + e.getStatus().getMessage()), e);

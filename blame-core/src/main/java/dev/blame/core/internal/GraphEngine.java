@@ -2,6 +2,7 @@ package dev.blame.core.internal;
 
 import dev.blame.api.Edge;
 import dev.blame.api.EdgeKind;
+import dev.blame.api.Escape;
 import dev.blame.api.EventRecord;
 import dev.blame.api.Finding;
 import dev.blame.api.GroupKind;
@@ -191,7 +192,8 @@ public final class GraphEngine {
       try {
         listener.run();
       } catch (RuntimeException e) {
-        LOG.warn("A graph listener failed; it stays registered", e);
+        LOG.warn("A graph listener failed; it stays registered: {}", Escape.terminal(e.toString()));
+        LOG.debug("A graph listener failed", e);
       }
     }
   }
@@ -273,7 +275,8 @@ public final class GraphEngine {
           }
         }
       } catch (RuntimeException | StackOverflowError e) {
-        LOG.warn("Analyzer {} failed to link {}: {}", analyzer.id(), node.ref(), e.toString());
+        LOG.warn("Analyzer {} failed to link {}: {}", analyzer.id(), Escape.terminal(node.ref().toString()),
+            Escape.terminal(e.toString()));
       }
     }
     return links;
@@ -436,7 +439,10 @@ public final class GraphEngine {
       }
       return verdict;
     } catch (RuntimeException | StackOverflowError e) {
-      LOG.warn("Analyzer {} failed on {}", analyzer.id(), context.node.ref(), e);
+      // One line at WARN (a CLI prints it on stderr, where a stack trace has no place); the trace at DEBUG.
+      LOG.warn("Analyzer {} failed on {}: {}", analyzer.id(), Escape.terminal(context.node.ref().toString()),
+          Escape.terminal(e.toString()));
+      LOG.debug("Analyzer {} failed", analyzer.id(), e);
       return Verdict.unknown(context.node.ref(), ReasonCode.ANALYZER_FAILED,
           "analyzer " + analyzer.id() + " failed: " + e);
     }

@@ -26,6 +26,9 @@ import java.util.Set;
 final class Injections {
 
   private static final String ISTIO_STATUS = "sidecar.istio.io/status";
+  /** The name built-in admission plugins go by, so that no view calls them "an admission webhook". */
+  static final String SERVICE_ACCOUNT_PLUGIN = "ServiceAccount admission plugin";
+  private static final String SA_PATH = "/var/run/secrets/kubernetes.io/serviceaccount";
 
   private Injections() {}
 
@@ -121,9 +124,12 @@ final class Injections {
         builder.injectedBy("Vault agent injector")
             .addEvidence(Evidence.field("metadata.annotations[vault.hashicorp.com/agent-inject]", "true"));
         webhook("vault").ifPresent(w -> builder.addEvidence(candidate(w)));
-      } else if (part == Part.VOLUME && lower.startsWith("kube-api-access-")) {
-        builder.injectedBy("ServiceAccount admission plugin")
-            .addEvidence(Evidence.field("spec.volumes[" + name + "]", "projected service account token"));
+      } else if (part == Part.VOLUME && (lower.startsWith("kube-api-access-") || mountedAtServiceAccountPath(name))) {
+        // The built-in ServiceAccount admission plugin, not a webhook: the projected kube-api-access-* volume
+        // (1.22+) or, before, the <sa>-token-xxxxx Secret volume, mounted at the service account path.
+        builder.injectedBy(SERVICE_ACCOUNT_PLUGIN)
+            .addEvidence(Evidence.field("spec.volumes[" + name + "]", lower.startsWith("kube-api-access-")
+                ? "projected service account token" : "service account token mounted at " + SA_PATH));
       } else if (!injectors.isEmpty()) {
         builder.injectedBy(injectors.get(0).display());
         injectors.forEach(i -> builder.addEvidence(Evidence.builder().kind(Evidence.Kind.FIELD)
@@ -132,6 +138,20 @@ final class Injections {
         webhooks.forEach(w -> builder.addEvidence(candidate(w)));
       }
       return builder.build();
+    }
+
+    private boolean mountedAtServiceAccountPath(String volume) {
+      JsonNode spec = Json.tree(pod.object()).path("spec");
+      for (String list : List.of("containers", "initContainers")) {
+        for (JsonNode container : spec.path(list)) {
+          for (JsonNode mount : container.path("volumeMounts")) {
+            if (volume.equals(mount.path("name").asText()) && SA_PATH.equals(mount.path("mountPath").asText())) {
+              return true;
+            }
+          }
+        }
+      }
+      return false;
     }
 
     private boolean listed(Part part, String name) {

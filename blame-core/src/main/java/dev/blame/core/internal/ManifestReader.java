@@ -1,11 +1,9 @@
 package dev.blame.core.internal;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.blame.api.BlameException;
@@ -14,8 +12,6 @@ import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
-import java.io.StringReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +20,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.constructor.StandardConstructor;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
  * Reads Kubernetes manifests as {@code kubectl get -o yaml|json} prints them: multi-document YAML, JSON, and
@@ -39,12 +41,21 @@ public final class ManifestReader {
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
-  /** A manifest file larger than this is refused rather than read into memory. */
-  static final long MAX_FILE_BYTES = 256L * 1024 * 1024;
+  /** An input larger than this (by default) is refused rather than read into memory. */
+  public static final long MAX_FILE_BYTES = 256L * 1024 * 1024;
 
   private ManifestReader() {}
 
   public static List<HasMetadata> read(Path path) {
+    return read(path, MAX_FILE_BYTES);
+  }
+
+  /**
+   * Reads a file, a directory (its {@code .yaml}, {@code .yml} and {@code .json} regular files, recursively) or
+   * anything else that can be opened (a FIFO, a device), each opened once and read through a cap of
+   * {@code maxBytes} counted as the bytes arrive.
+   */
+  public static List<HasMetadata> read(Path path, long maxBytes) {
     if (!Files.exists(path)) {
       throw bad(path + ": no such file or directory; expected a manifest file or a directory of them");
     }
@@ -53,31 +64,77 @@ public final class ManifestReader {
       try (Stream<Path> walk = Files.walk(path)) {
         files = walk.filter(Files::isRegularFile).filter(ManifestReader::isManifest).sorted()
             .collect(Collectors.toList());
-      } catch (IOException e) {
-        throw bad(path + ": cannot list the directory: " + e.getMessage());
+      } catch (IOException | java.io.UncheckedIOException e) {
+        throw bad(path + ": cannot list the directory");
       }
       List<HasMetadata> objects = new ArrayList<>();
       for (Path file : files) {
-        objects.addAll(read(file));
+        objects.addAll(read(file, maxBytes));
       }
       return objects;
     }
-    try {
-      if (Files.size(path) > MAX_FILE_BYTES) {
-        throw bad(path + ": file is larger than " + (MAX_FILE_BYTES >> 20) + " MiB");
-      }
-      return read(path.toString(), Files.readAllBytes(path));
+    try (InputStream in = Files.newInputStream(path)) {
+      return read(path.toString(), readCapped(path.toString(), in, maxBytes));
     } catch (IOException e) {
-      throw bad(path + ": cannot read: " + e.getMessage());
+      throw bad(path + ": cannot read: " + ioReason(e));
     }
   }
 
   public static List<HasMetadata> read(String source, InputStream in) {
+    return read(source, in, MAX_FILE_BYTES);
+  }
+
+  /** Reads a stream to its end (not closing it) through a cap of {@code maxBytes} counted as the bytes arrive. */
+  public static List<HasMetadata> read(String source, InputStream in, long maxBytes) {
     try {
-      return read(source, in.readAllBytes());
+      return read(source, readCapped(source, in, maxBytes));
     } catch (IOException e) {
-      throw bad(source + ": cannot read: " + e.getMessage());
+      throw bad(source + ": cannot read: " + ioReason(e));
     }
+  }
+
+  /**
+   * The bytes of a stream, counted as they arrive: more than {@code maxBytes} fails at once, whatever the stream
+   * is ({@code /dev/zero}, a FIFO, stdin), without holding more than the cap in memory.
+   */
+  static byte[] readCapped(String source, InputStream in, long maxBytes) throws IOException {
+    List<byte[]> chunks = new ArrayList<>();
+    long total = 0;
+    while (true) {
+      byte[] chunk = new byte[(int) Math.min(1 << 20, Math.max(1, maxBytes + 1 - total))];
+      int n = in.readNBytes(chunk, 0, chunk.length);
+      if (n <= 0) {
+        break;
+      }
+      total += n;
+      if (total > maxBytes) {
+        throw tooLarge(source, maxBytes);
+      }
+      chunks.add(n == chunk.length ? chunk : java.util.Arrays.copyOf(chunk, n));
+    }
+    byte[] all = new byte[(int) total];
+    int at = 0;
+    for (byte[] chunk : chunks) {
+      System.arraycopy(chunk, 0, all, at, chunk.length);
+      at += chunk.length;
+    }
+    return all;
+  }
+
+  private static BlameException tooLarge(String source, long maxBytes) {
+    return bad(source + ": larger than the limit of " + maxBytes + " bytes"
+        + (maxBytes >= (1 << 20) && maxBytes % (1 << 20) == 0 ? " (" + (maxBytes >> 20) + " MiB)" : ""));
+  }
+
+  /** Why an input could not be read, without the text of the input. */
+  private static String ioReason(IOException e) {
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof java.nio.file.FileSystemException && ((java.nio.file.FileSystemException) e).getReason() != null) {
+      return ((java.nio.file.FileSystemException) e).getReason();
+    }
+    return "I/O error";
   }
 
   /**
@@ -125,36 +182,51 @@ public final class ManifestReader {
     return text != null && !text.isBlank();
   }
 
-  /** Reads manifests from text; {@code source} names it in errors. */
+  /**
+   * Reads manifests from text; {@code source} names it in errors. Errors never quote the text (a malformed Secret
+   * would print its value): they name the source, the document and the line and column.
+   *
+   * <p>Parsed by snakeyaml-engine with a large buffer: SnakeYAML's reader copies its whole window for each 1 KiB
+   * it reads while a token is open, so a long scalar (a 1 MiB {@code binaryData} value) took time and garbage
+   * quadratic in its length through the small default buffer; with a window of up to 4 Mi code points it is
+   * linear up to that size.
+   */
   public static List<HasMetadata> read(String source, String text) {
     List<HasMetadata> objects = new ArrayList<>();
+    LoadSettings settings = LoadSettings.builder().setLabel(source).setBufferSize(bufferSize(text))
+        .setCodePointLimit(Integer.MAX_VALUE).setAllowDuplicateKeys(true).build();
+    StandardConstructor constructor = new StandardConstructor(settings);
     int document = 0;
-    try (Reader reader = new StringReader(text);
-        JsonParser parser = YAML.getFactory().createParser(reader);
-        MappingIterator<JsonNode> docs = YAML.readValues(parser, JsonNode.class)) {
-      while (docs.hasNextValue()) {
+    try {
+      for (Node node : new Compose(settings).composeAllFromString(text)) {
         document++;
-        int line = parser.currentTokenLocation() == null ? -1 : parser.currentTokenLocation().getLineNr();
-        JsonNode doc = docs.nextValue();
-        if (doc == null || doc.isNull() || doc.isMissingNode()) {
+        int line = node.getStartMark().map(m -> m.getLine() + 1).orElse(-1);
+        Object value = constructor.constructSingleDocument(Optional.of(node));
+        if (value == null) {
           continue;
         }
-        collect(source, document, line, doc, objects);
+        collect(source, document, line, YAML.valueToTree(value), objects);
       }
-    } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      String where = at == null ? "document " + (document + 1)
-          : "line " + at.getLineNr() + ", column " + at.getColumnNr();
-      throw bad(source + ": malformed YAML or JSON at " + where + ": " + e.getOriginalMessage());
-    } catch (IOException e) {
-      throw bad(source + ": cannot read: " + e.getMessage());
-    } catch (RuntimeException e) {
-      if (e instanceof BlameException) {
-        throw e;
-      }
-      throw bad(source + ": document " + document + " cannot be read: " + e);
+    } catch (MarkedYamlEngineException e) {
+      String where = e.getProblemMark().or(e::getContextMark)
+          .map(m -> "line " + (m.getLine() + 1) + ", column " + (m.getColumn() + 1))
+          .orElse("document " + (document + 1));
+      throw bad(source + ": malformed YAML or JSON at " + where);
+    } catch (BlameException e) {
+      throw e;
+    } catch (RuntimeException | StackOverflowError e) {
+      throw bad(source + ": document " + (document + 1) + " cannot be read as YAML or JSON");
     }
     return objects;
+  }
+
+  /**
+   * The reader's window, in code points (4 bytes each): the whole text up to 4 Mi, so a scalar up to that size is
+   * read in one step; past it a long scalar costs (length / 4 Mi) copies of itself, not (length / 1 Ki), and a
+   * 200 MB dump does not need an 800 MB window.
+   */
+  private static int bufferSize(String text) {
+    return (int) Math.min(text.length() + 1L, 4L << 20);
   }
 
   private static void collect(String source, int document, int line, JsonNode doc, List<HasMetadata> out) {
@@ -202,8 +274,8 @@ public final class ManifestReader {
     try {
       resource = SERIALIZATION.convertValue(doc, KubernetesResource.class);
     } catch (RuntimeException e) {
-      throw bad(where + ": " + kind + " '" + text(metadata, "name") + "' does not match its schema: "
-          + rootMessage(e));
+      throw bad(where + ": " + kind + " '" + text(metadata, "name") + "' does not match its schema"
+          + schemaProblem(e));
     }
     if (!(resource instanceof HasMetadata)) {
       throw bad(where + ": " + kind + " is not an object with metadata");
@@ -216,14 +288,27 @@ public final class ManifestReader {
     return value == null || !value.isTextual() ? "" : value.asText().trim();
   }
 
-  private static String rootMessage(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
+  /**
+   * Where the value that does not fit is and what type was expected, never the value itself (Jackson quotes it,
+   * and it may be a secret): {@code " at spec.replicas (expected Integer)"}.
+   */
+  private static String schemaProblem(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof JsonMappingException) {
+        JsonMappingException m = (JsonMappingException) t;
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : m.getPath()) {
+          if (ref.getFieldName() != null) {
+            path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
+          } else if (ref.getIndex() >= 0) {
+            path.append('[').append(ref.getIndex()).append(']');
+          }
+        }
+        Class<?> type = t instanceof MismatchedInputException ? ((MismatchedInputException) t).getTargetType() : null;
+        return (path.length() == 0 ? "" : " at " + path) + (type == null ? "" : " (expected " + type.getSimpleName() + ")");
+      }
     }
-    String message = root instanceof JsonProcessingException
-        ? ((JsonProcessingException) root).getOriginalMessage() : root.getMessage();
-    return message == null ? root.toString() : message.lines().findFirst().orElse(message);
+    return "";
   }
 
   private static String decode(String source, byte[] bytes) {

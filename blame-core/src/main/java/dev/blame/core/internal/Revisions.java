@@ -172,6 +172,21 @@ final class Revisions {
       }
     }
     boolean rollback = !rev.history().isEmpty() || previous.map(p -> createdBefore(rev, p)).orElse(false);
+    if (rollback && changedBy.isPresent()) {
+      // After `kubectl rollout undo` the writer of the rollback is the entry newer than the revision it rolled
+      // back from; an older entry (the edit that made that revision) is stale, and naming it would be wrong.
+      Optional<Instant> rolledBackFrom = previous.flatMap(Rev::created);
+      ChangedBy newest = changedBy.get();
+      if (rolledBackFrom.isEmpty() || newest.time().map(t -> !t.isAfter(rolledBackFrom.get())).orElse(true)) {
+        missing = Optional.of("the newest managedFields entry (" + newest.manager()
+            + newest.time().map(t -> " at " + t).orElse("") + ") is not newer than revision "
+            + previous.map(p -> String.valueOf(p.number())).orElse("?")
+            + ", the one rolled back from, so who rolled back is not recorded");
+        changedBy = Optional.empty();
+        changes.replaceAll(c -> RevisionChange.builder().path(c.path()).container(c.container()).field(c.field())
+            .from(c.from()).to(c.to()).build());
+      }
+    }
     boolean restartOnly = !changes.isEmpty() && changes.stream().allMatch(
         c -> c.path().equals("spec.template.metadata.annotations[" + RESTARTED_AT + "]"));
     List<String> attributions = new ArrayList<>(Attributions.of(workload, helmReleases));
@@ -185,7 +200,7 @@ final class Revisions {
         .previous(previous.map(Rev::ref))
         .changes(changes)
         .changedBy(changedBy)
-        .time(changedBy.flatMap(ChangedBy::time).or(rev::created))
+        .time(rollback ? changedBy.flatMap(ChangedBy::time) : changedBy.flatMap(ChangedBy::time).or(rev::created))
         .rollback(rollback)
         .history(rev.history())
         .restartOnly(restartOnly)

@@ -163,17 +163,62 @@ final class TemplateDiff {
     return items;
   }
 
-  /** A value as one line; a list item without its merge key, and an env variable as its value. */
+  /**
+   * A value as one line; a list item without its merge key, and an env variable as its value. A literal env value
+   * (often a password put straight into the template) is never shown: only that it changed, as a short hash that
+   * tells two values apart ({@code value sha256:1a2b3c4d}); a {@code valueFrom} reference is shown as it is.
+   */
   static String text(List<Step> path, JsonNode value) {
+    boolean envItem = !path.isEmpty() && path.get(path.size() - 1).isItem()
+        && path.get(path.size() - 1).field().equals("env");
+    if (envItem && value.isValueNode()) {
+      return masked(value);
+    }
     if (!path.isEmpty() && path.get(path.size() - 1).isItem() && value.isObject()) {
-      com.fasterxml.jackson.databind.node.ObjectNode rest = value.deepCopy();
+      com.fasterxml.jackson.databind.node.ObjectNode rest = maskEnv(value.deepCopy());
       rest.remove(MERGE_KEYS.getOrDefault(path.get(path.size() - 1).field(), "name"));
       if (rest.size() == 1 && rest.has("value")) {
-        return Json.text(rest.get("value"));
+        return envItem ? masked(value.get("value")) : Json.text(rest.get("value"));
       }
       return Json.text(rest);
     }
-    return Json.text(value);
+    if (!path.isEmpty() && path.get(path.size() - 1).field().equals("value") && path.size() >= 2
+        && path.get(path.size() - 2).isItem() && path.get(path.size() - 2).field().equals("env")) {
+      return masked(value);
+    }
+    return Json.text(value.isContainerNode() ? maskEnv(value.deepCopy()) : value);
+  }
+
+  /** Every literal env value inside {@code node} (containers, a pod spec) replaced by its short hash. */
+  private static <T extends JsonNode> T maskEnv(T node) {
+    if (node.isObject()) {
+      com.fasterxml.jackson.databind.node.ObjectNode object = (com.fasterxml.jackson.databind.node.ObjectNode) node;
+      object.fields().forEachRemaining(e -> {
+        if (e.getKey().equals("env") && e.getValue().isArray()) {
+          for (JsonNode item : e.getValue()) {
+            if (item.isObject() && item.has("value")) {
+              ((com.fasterxml.jackson.databind.node.ObjectNode) item).put("value", masked(item.get("value")));
+            }
+          }
+        } else {
+          maskEnv(e.getValue());
+        }
+      });
+    } else if (node.isArray()) {
+      node.forEach(TemplateDiff::maskEnv);
+    }
+    return node;
+  }
+
+  /** {@code value sha256:1a2b3c4d}: enough to see that a value changed, not what it is. */
+  static String masked(JsonNode value) {
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(value.asText("").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return "value sha256:" + java.util.HexFormat.of().formatHex(digest, 0, 4);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** {@code spec.template.spec.containers[main].image}, {@code spec.template.metadata.annotations[a.b/c]}. */

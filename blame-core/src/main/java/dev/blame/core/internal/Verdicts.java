@@ -1,6 +1,7 @@
 package dev.blame.core.internal;
 
 import dev.blame.api.Activity;
+import dev.blame.api.Evidence;
 import dev.blame.api.Finding;
 import dev.blame.api.Health;
 import dev.blame.api.ObjectRef;
@@ -49,6 +50,9 @@ final class Verdicts {
       }
     }
     findings.addAll(engineFindings);
+    if (verdicts.size() > 1) {
+      findings.removeIf(f -> echoesAnother(f, findings));
+    }
     for (Finding f : findings) {
       if (f.subject().equals(subject)) {
         health = Health.worst(health, f.health());
@@ -67,6 +71,20 @@ final class Verdicts {
         .revision(revision)
         .activities(activities)
         .build();
+  }
+
+  /**
+   * A finding whose only evidence is Events that another finding about the same subject cites along with more
+   * (one analyzer reads a Warning Event as it comes, another tied it to the object it names): the other says it.
+   */
+  private static boolean echoesAnother(Finding f, Set<Finding> all) {
+    if (f.evidence().isEmpty() || f.evidence().stream().anyMatch(e -> e.kind() != Evidence.Kind.EVENT)) {
+      return false;
+    }
+    return all.stream().anyMatch(o -> o != f && o.subject().equals(f.subject())
+        && o.evidence().size() > f.evidence().size()
+        && f.evidence().stream().allMatch(e -> o.evidence().stream().anyMatch(x -> x.kind() == Evidence.Kind.EVENT
+            && x.path().equals(e.path()) && x.source().equals(e.source()))));
   }
 
   /** Whether merging this verdict alone would give an equal one: findings distinct and sorted, health and message as merging sets them. */

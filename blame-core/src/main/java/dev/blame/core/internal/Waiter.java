@@ -154,7 +154,8 @@ final class Waiter implements RolloutWait {
     try {
       listener.progress(states);
     } catch (RuntimeException e) {
-      LOG.warn("A wait listener failed; waiting goes on", e);
+      LOG.warn("A wait listener failed; waiting goes on: {}", dev.blame.api.Escape.terminal(e.toString()));
+      LOG.debug("A wait listener failed", e);
     }
   }
 
@@ -175,7 +176,8 @@ final class Waiter implements RolloutWait {
         }
       }
     }
-    culprits.sort(Finding.WORST_FIRST);
+    // Worst first; within one health each explanation's own ranking (specific before generic) is kept.
+    culprits.sort(java.util.Comparator.comparing(Finding::health).reversed());
     return WaitResult.builder()
         .outcome(outcome)
         .states(snapshot.states)

@@ -43,9 +43,10 @@ import org.junit.jupiter.api.Test;
 class ClusterSourceTest {
 
   /** Serves every kind, delivers nothing until told, and remembers the listeners to fail them later. */
-  static final class FakePort implements ClusterPort {
-    final Map<GroupKind, WatchListener> listeners = new HashMap<>();
-    final List<GroupKind> closed = new ArrayList<>();
+  static class FakePort implements ClusterPort {
+    // The LISTs of one round start in parallel: what the port records must be thread-safe.
+    final Map<GroupKind, WatchListener> listeners = new java.util.concurrent.ConcurrentHashMap<>();
+    final List<GroupKind> closed = java.util.Collections.synchronizedList(new ArrayList<>());
 
     @Override
     public Optional<ApiResource> resolve(GroupKind kind) {
@@ -96,6 +97,38 @@ class ClusterSourceTest {
   }
 
   @Test
+  void theListsOfOneRoundRunInParallel() {
+    // Each watch returns only once all four of the round have started: run one after the other, the first would
+    // wait in vain (and fail after 20 s).
+    java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(4);
+    java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    FakePort port = new FakePort() {
+      @Override
+      public AutoCloseable watch(ApiResource resource, String namespace, WatchListener listener) {
+        threads.add(Thread.currentThread().getName());
+        started.countDown();
+        try {
+          if (!started.await(20, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the LISTs of a round ran one after the other");
+          }
+        } catch (InterruptedException e) {
+          throw new IllegalStateException(e);
+        }
+        return super.watch(resource, namespace, listener);
+      }
+    };
+    GraphEngine engine = engine(new ContainerStateAnalyzer());
+    ClusterSource source = new ClusterSource(port, "demo", Set.of(GroupKind.POD, GroupKind.REPLICA_SET,
+        GroupKind.DEPLOYMENT, GroupKind.SERVICE));
+    DefaultBlame blame = new DefaultBlame(engine, source);
+    assertThat(source.watchedKinds()).containsExactlyInAnyOrder(GroupKind.POD, GroupKind.REPLICA_SET,
+        GroupKind.DEPLOYMENT, GroupKind.SERVICE);
+    assertThat(threads).hasSize(4);
+    blame.close();
+    assertThat(port.closed).hasSize(4);
+  }
+
+  @Test
   void aFailureReportedWhileClosingIsIgnored() {
     FakePort port = new FakePort();
     GraphEngine engine = new GraphEngine(AnalyzerRegistry.create(List.of(new ContainerStateAnalyzer()), false,
@@ -112,7 +145,7 @@ class ClusterSourceTest {
   /** Serves the objects it is given: a watch delivers those of its kind before it returns, as a LIST does. */
   static final class SeededPort implements ClusterPort {
     final Map<GroupKind, List<HasMetadata>> objects = new HashMap<>();
-    final List<GroupKind> watched = new ArrayList<>();
+    final List<GroupKind> watched = java.util.Collections.synchronizedList(new ArrayList<>());
 
     SeededPort add(HasMetadata... more) {
       for (HasMetadata object : more) {
@@ -257,7 +290,8 @@ class ClusterSourceTest {
     // The Deployment, then what it reads (its ReplicaSets and their pods), then what may point at a shown pod.
     // The Deployment was listed before its ReplicaSets, yet the first answer already judges it by its pod.
     assertThat(blame.verdict(deployment).orElseThrow().health()).isEqualTo(Health.DEGRADED);
-    assertThat(port.watched.subList(0, 2)).containsExactly(GroupKind.EVENT, GroupKind.DEPLOYMENT);
+    // The first round is those two (listed in parallel, so in either order).
+    assertThat(port.watched.subList(0, 2)).containsExactlyInAnyOrder(GroupKind.EVENT, GroupKind.DEPLOYMENT);
     assertThat(port.watched).containsExactlyInAnyOrder(GroupKind.EVENT, GroupKind.DEPLOYMENT,
         GroupKind.REPLICA_SET, GroupKind.POD, GroupKind.SERVICE);
 

@@ -55,6 +55,25 @@ class InjectionsTest {
   }
 
   @Test
+  void theServiceAccountTokenVolumeIsTheBuiltInPluginsNotAWebhooks() {
+    // Before 1.22 the token came as a <sa>-token-xxxxx Secret volume; a webhook in the graph is no candidate.
+    Pod pod = pod().editSpec()
+        .addNewVolume().withName("default-token-l2m8k").withNewSecret().withSecretName("default-token-l2m8k")
+        .endSecret().endVolume()
+        .editFirstContainer().addNewVolumeMount().withName("default-token-l2m8k")
+        .withMountPath("/var/run/secrets/kubernetes.io/serviceaccount").withReadOnly(true).endVolumeMount()
+        .endContainer()
+        .addNewVolume().withName("kube-api-access-x7k2p").withNewProjected().endProjected().endVolume()
+        .endSpec().build();
+
+    assertThat(Injections.of(Node.of(pod), TEMPLATE, List.of(), List.of(WEBHOOK)))
+        .extracting(Injection::name, Injection::injector)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("default-token-l2m8k", "ServiceAccount admission plugin"),
+            org.assertj.core.groups.Tuple.tuple("kube-api-access-x7k2p", "ServiceAccount admission plugin"));
+  }
+
+  @Test
   void vaultAgentIsAttributedFromItsAnnotation() {
     Pod pod = pod().editMetadata().addToAnnotations("vault.hashicorp.com/agent-inject", "true").endMetadata()
         .editSpec()

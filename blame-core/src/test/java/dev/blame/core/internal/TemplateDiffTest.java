@@ -69,8 +69,8 @@ class TemplateDiffTest {
           - {name: data, emptyDir: {}}
         """;
     assertThat(diff(BASE, reordered)).containsExactly(
-        "spec.template.spec.containers[web].env[A] | env A | 1 -> -",
-        "spec.template.spec.containers[web].env[B] | env B | 2 -> 3",
+        "spec.template.spec.containers[web].env[A] | env A | " + hash("1") + " -> -",
+        "spec.template.spec.containers[web].env[B] | env B | " + hash("2") + " -> " + hash("3"),
         "spec.template.spec.containers[web].env[C] | env C | - -> {\"valueFrom\":{\"fieldRef\":{\"fieldPath\":\"status.podIP\"}}}",
         "spec.template.spec.containers[web].image | image | nginx:1 -> nginx:2");
   }
@@ -123,5 +123,40 @@ class TemplateDiffTest {
         "spec.template.spec.containers[web].readinessProbe.httpGet.path | readinessProbe.httpGet.path | /ready -> /healthz",
         "spec.template.spec.containers[web].resources.limits.cpu | resources.limits.cpu | 500m -> 1",
         "spec.template.spec.containers[web].resources.limits.memory | resources.limits.memory | - -> 1Gi");
+  }
+
+  /** The short hash a literal env value is shown as, never the value (issue 20). */
+  static String hash(String value) {
+    return TemplateDiff.masked(com.fasterxml.jackson.databind.node.TextNode.valueOf(value));
+  }
+
+  @Test
+  void literalEnvValuesAreNeverShownWhereverTheyAre() {
+    String before = """
+        spec:
+          containers:
+          - name: web
+            image: nginx:1
+            env:
+            - {name: DB_PASSWORD, value: "hunter2-old"}
+        """;
+    String after = """
+        spec:
+          containers:
+          - name: web
+            image: nginx:1
+            env:
+            - {name: DB_PASSWORD, value: "hunter2-new"}
+            - {name: TOKEN, valueFrom: {secretKeyRef: {name: creds, key: token}}}
+          - name: sidecar
+            image: envoy:1
+            env:
+            - {name: API_KEY, value: "sk-live-123"}
+        """;
+    List<String> changes = diff(before, after);
+    assertThat(String.join("\n", changes)).doesNotContain("hunter2", "sk-live-123").contains("secretKeyRef");
+    assertThat(changes).contains("spec.template.spec.containers[web].env[DB_PASSWORD] | env DB_PASSWORD | "
+        + hash("hunter2-old") + " -> " + hash("hunter2-new"));
+    assertThat(hash("a")).matches("value sha256:[0-9a-f]{8}").isNotEqualTo(hash("b"));
   }
 }

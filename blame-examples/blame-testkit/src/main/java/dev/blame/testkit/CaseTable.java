@@ -5,6 +5,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.blame.api.Blame;
 import dev.blame.api.Edge;
 import dev.blame.api.EdgeKind;
+import dev.blame.api.Explanation;
 import dev.blame.api.GroupKind;
 import dev.blame.api.Health;
 import dev.blame.api.Node;
@@ -12,6 +13,7 @@ import dev.blame.api.ObjectRef;
 import dev.blame.api.ReasonCode;
 import dev.blame.api.ReconcileStatus;
 import dev.blame.api.Verdict;
+import dev.blame.core.BlameViews;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -45,6 +47,9 @@ import org.assertj.core.api.Assertions;
  * revision: 10                         # optional: the verdict's revision number
  * activities: ["Creating ..."]         # optional: exactly these, in order
  * edges: ["Service web selects Pod web-1"]  # optional: exactly the subject's outgoing edges but owner edges
+ * culprits: [NodeStatusUnknown@Node/node-1, NodeNotReady]  # optional: the explanation's culprits, in order:
+ *                                      # Reason, or Reason@Kind/name when the subject is another object
+ * cause: "Node node-1 is unreachable"  # optional: text of the first line of the effect-to-cause view
  * </pre>
  *
  * Every verdict is also checked {@linkplain VerdictAssert#isWellFormedFor well formed}. With JUnit:
@@ -147,6 +152,9 @@ public final class CaseTable {
         ObjectRef subject = resolve(blame, text(expected, "subject"));
         Verdict verdict = blame.verdict(subject).orElseThrow(() -> new AssertionError("no verdict for " + subject));
         check(verdict, subject, blame.edges(subject));
+        if (expected.has("culprits") || expected.has("cause")) {
+          checkExplanation(blame.explain(subject), subject);
+        }
       }
     }
 
@@ -176,6 +184,19 @@ public final class CaseTable {
         Assertions.assertThat(edges.stream().filter(e -> e.from().equals(subject) && e.kind() != EdgeKind.OWNS)
             .map(Edge::toString).toList()).as("edges declared by %s", subject)
             .containsExactlyInAnyOrderElementsOf(strings("edges"));
+      }
+    }
+
+    private void checkExplanation(Explanation why, ObjectRef subject) {
+      if (expected.has("culprits")) {
+        Assertions.assertThat(why.culprits().stream().map(f -> f.reason().code()
+            + (f.subject().equals(subject) ? "" : "@" + f.subject().kind() + "/" + f.subject().name())).toList())
+            .as("%s: culprits of %s", expectedFile, subject).containsExactlyElementsOf(strings("culprits"));
+      }
+      if (expected.has("cause")) {
+        String first = BlameViews.effectToCause(why).lines().findFirst().orElse("");
+        Assertions.assertThat(first).as("%s: first line of effect -> cause", expectedFile)
+            .contains(text(expected, "cause"));
       }
     }
 

@@ -54,12 +54,17 @@ public final class ControllerSimulator implements AutoCloseable {
   public static final String NODE_MEMORY = "8Gi";
   public static final int NODE_PODS = 110;
 
+  /** The User-Agent of the simulator's writes: managedFields name it {@code kube-controller-manager}. */
+  static final String USER_AGENT = "kube-controller-manager/v1.29.0 (linux/amd64) demo";
+
   final KubernetesClient client;
   final Clock clock;
   final EventRecorder events;
   final Cache<Deployment> deployments;
   final Cache<ReplicaSet> replicaSets;
   final Cache<StatefulSet> statefulSets;
+  final Cache<io.fabric8.kubernetes.api.model.apps.DaemonSet> daemonSets;
+  final Cache<io.fabric8.kubernetes.api.model.batch.v1.Job> jobs;
   final Cache<ControllerRevision> revisions;
   final Cache<Pod> pods;
   final Cache<Namespace> namespaces;
@@ -70,6 +75,8 @@ public final class ControllerSimulator implements AutoCloseable {
   private final DeploymentController deploymentController;
   private final ReplicaSetController replicaSetController;
   private final StatefulSetController statefulSetController;
+  private final DaemonSetController daemonSetController;
+  private final JobController jobController;
   private final Kubelet kubelet;
   private final ServiceController serviceController;
   private final ScheduledExecutorService executor;
@@ -80,7 +87,11 @@ public final class ControllerSimulator implements AutoCloseable {
   private volatile boolean closed;
 
   private ControllerSimulator(Builder b) {
-    this.client = b.client;
+    // Its own client, so that the API server's field manager (the User-Agent's product) names the controllers
+    // as on a real cluster, whatever client the caller passed.
+    this.client = new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(
+        new io.fabric8.kubernetes.client.ConfigBuilder(b.client.getConfiguration()).withUserAgent(USER_AGENT).build())
+        .build();
     this.clock = b.clock;
     this.tickInterval = b.tick;
     this.errorListeners = List.copyOf(b.errorListeners);
@@ -89,6 +100,8 @@ public final class ControllerSimulator implements AutoCloseable {
     this.deployments = cache(client.apps().deployments().inAnyNamespace().runnableInformer(0), noop);
     this.replicaSets = cache(client.apps().replicaSets().inAnyNamespace().runnableInformer(0), noop);
     this.statefulSets = cache(client.apps().statefulSets().inAnyNamespace().runnableInformer(0), noop);
+    this.daemonSets = cache(client.apps().daemonSets().inAnyNamespace().runnableInformer(0), noop);
+    this.jobs = cache(client.batch().v1().jobs().inAnyNamespace().runnableInformer(0), noop);
     this.revisions = cache(client.apps().controllerRevisions().inAnyNamespace().runnableInformer(0), noop);
     this.pods = cache(client.pods().inAnyNamespace().runnableInformer(0), noop);
     this.namespaces = cache(client.namespaces().runnableInformer(0), noop);
@@ -98,6 +111,8 @@ public final class ControllerSimulator implements AutoCloseable {
     this.deploymentController = new DeploymentController(this);
     this.replicaSetController = new ReplicaSetController(this);
     this.statefulSetController = new StatefulSetController(this);
+    this.daemonSetController = new DaemonSetController(this);
+    this.jobController = new JobController(this);
     this.kubelet = new Kubelet(this);
     this.serviceController = new ServiceController(this);
     this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -174,7 +189,7 @@ public final class ControllerSimulator implements AutoCloseable {
         c.informer().start();
       }
       for (Cache<?> c : caches) {
-        c.informer().start().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        c.informer().start().toCompletableFuture().get(90, TimeUnit.SECONDS);
       }
     } catch (Exception e) {
       close();
@@ -226,6 +241,8 @@ public final class ControllerSimulator implements AutoCloseable {
     runStep("deployments", deploymentController::reconcile);
     runStep("replicasets", replicaSetController::reconcile);
     runStep("statefulsets", statefulSetController::reconcile);
+    runStep("daemonsets", daemonSetController::reconcile);
+    runStep("jobs", jobController::reconcile);
     runStep("kubelet", () -> kubelet.reconcile(n));
     runStep("services", serviceController::reconcile);
   }
@@ -329,5 +346,6 @@ public final class ControllerSimulator implements AutoCloseable {
         LOG.debug("closing an informer failed: {}", e.toString());
       }
     });
+    client.close();
   }
 }

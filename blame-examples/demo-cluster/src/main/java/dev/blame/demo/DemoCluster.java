@@ -4,27 +4,18 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.kubernetes.client.utils.Serialization;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
- * An in-process fake Kubernetes API server: the fabric8 mock server in CRUD mode on a loopback port
+ * An in-process fake Kubernetes API server: the fabric8 mock server's CRUD dispatcher behind a Vert.x HTTP
+ * server ({@code ApiServer}: chunked watches, WebSocket upgrades) on a loopback port
  * (127.0.0.1 only, plain HTTP, no authentication), with discovery, set-based label selectors, status
  * subresources, background garbage collection, ResourceQuota pod-count admission and istio sidecar
  * injection added (see docs/demo-cluster.md). It runs no controllers: pair it with a
@@ -39,36 +30,23 @@ public final class DemoCluster implements AutoCloseable {
   private static final java.util.logging.Logger MOCK_LOGGER =
       java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
 
-  private final KubernetesMockServer server;
+  private final ApiServer server;
   private final DemoDispatcher dispatcher;
   private final List<KubernetesClient> clients = new ArrayList<>();
-  private final ScheduledExecutorService housekeeping;
   private KubernetesClient client;
   private volatile boolean closed;
 
-  @SuppressWarnings("deprecation") // the mock server's own default mapper
   private DemoCluster(int port) {
     MOCK_LOGGER.setLevel(java.util.logging.Level.WARNING);
     String[] address = new String[1];
     this.dispatcher = new DemoDispatcher(() -> address[0]);
-    this.server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(),
-        new HashMap<>(), dispatcher, false);
     try {
-      server.init(InetAddress.getByName("127.0.0.1"), port);
-    } catch (UnknownHostException e) {
-      throw new IllegalStateException(e);
+      this.server = new ApiServer(dispatcher, port);
     } catch (RuntimeException e) {
       throw new IllegalStateException("cannot start the demo cluster on 127.0.0.1:" + port + ": " + e.getMessage(),
           e);
     }
-    address[0] = "127.0.0.1:" + server.getPort();
-    // The mock server records every request forever; a long-running demo must not grow without bound.
-    this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "demo-cluster-housekeeping");
-      t.setDaemon(true);
-      return t;
-    });
-    housekeeping.scheduleWithFixedDelay(this::drainRecordedRequests, 5, 5, TimeUnit.SECONDS);
+    address[0] = "127.0.0.1:" + server.port();
     try {
       for (String ns : List.of("default", "kube-system", "kube-public", "kube-node-lease")) {
         client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata()
@@ -92,7 +70,7 @@ public final class DemoCluster implements AutoCloseable {
 
   /** The port the API server listens on (127.0.0.1 only). */
   public int port() {
-    return server.getPort();
+    return server.port();
   }
 
   /** {@code http://127.0.0.1:PORT}. */
@@ -183,18 +161,6 @@ public final class DemoCluster implements AutoCloseable {
     }
   }
 
-  private void drainRecordedRequests() {
-    try {
-      while (server.takeRequest(1, TimeUnit.MILLISECONDS) != null) {
-        // discard
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (RuntimeException e) {
-      // best effort only
-    }
-  }
-
   private void ensureOpen() {
     if (closed) {
       throw new IllegalStateException("the demo cluster is closed");
@@ -207,9 +173,8 @@ public final class DemoCluster implements AutoCloseable {
       return;
     }
     closed = true;
-    housekeeping.shutdownNow();
     clients.forEach(KubernetesClient::close);
     clients.clear();
-    server.destroy();
+    server.close();
   }
 }

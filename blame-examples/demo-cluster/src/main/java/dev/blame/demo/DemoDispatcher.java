@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.crud.Attribute;
 import io.fabric8.mockwebserver.crud.AttributeSet;
 import io.fabric8.mockwebserver.crud.CrudDispatcher;
+import io.fabric8.mockwebserver.dsl.HttpMethod;
 import io.fabric8.mockwebserver.http.Buffer;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
@@ -41,7 +42,8 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoDispatcher.class);
   @SuppressWarnings("deprecation") // the mock server itself works with this mapper
-  private static final ObjectMapper JSON = Serialization.jsonMapper();
+  static final ObjectMapper JSON = Serialization.jsonMapper();
+  private static final ObjectMapper YAML = new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
 
   private static final Pattern RESOURCE_PATH = Pattern.compile(
       "^/(?:api/(?<coreVersion>v1)|apis/(?<group>[^/]+)/(?<version>[^/]+))(?:/namespaces/(?<ns>[^/]+))?"
@@ -55,7 +57,11 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
   static final String ISTIO_STATUS = "sidecar.istio.io/status";
   static final String ISTIO_PROXY_IMAGE = "docker.io/istio/proxyv2:1.20.3";
 
+  /** Set while {@link #write} stores an object it completed itself (status included). */
+  private static final ThreadLocal<Boolean> RAW_WRITE = new ThreadLocal<>();
+
   private final Supplier<String> serverAddress;
+  private final Watches watches = new Watches();
   private final Object podAdmission = new Object();
 
   DemoDispatcher(Supplier<String> serverAddress) {
@@ -84,6 +90,22 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
       if (scale.matches()) {
         return scale(request, scale);
       }
+      Target target = Target.parse(bare);
+      if (target != null && target.sub() == null && target.name() != null && request.method() == HttpMethod.PATCH
+          && target.plural().equals("namespaces")) {
+        target = null; // namespaces keep the mock's patch handling
+      }
+      if (target != null && isWrite(request, target)) {
+        return write(request, target);
+      }
+      if (target != null && target.plural().equals("pods") && Set.of("exec", "attach", "portforward", "proxy")
+          .contains(String.valueOf(target.sub()))) {
+        return status(405, "MethodNotAllowed", "pods/" + target.sub() + " is not supported by the demo cluster "
+            + "(its containers do not run)", "pods", target.name());
+      }
+      if (target != null && "log".equals(target.sub()) && request.method() == HttpMethod.GET) {
+        return podLog(target, path);
+      }
       switch (request.method()) {
         case GET -> {
           MockResponse meta = serveMeta(bare, request.getHeader("Accept"));
@@ -96,7 +118,7 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
             answer = withListKind(answer, bare);
           }
           if (!isWatch(path) && Tables.wanted(request.getHeader("Accept")) && answer.code() == 200) {
-            return asTable(answer);
+            return asTable(answer, path.contains("includeObject=Object"));
           }
           return answer;
         }
@@ -137,6 +159,376 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
     int q = path.indexOf('?');
     String bare = q < 0 ? path : path.substring(0, q);
     return bare.length() > 1 && bare.endsWith("/") ? bare.substring(0, bare.length() - 1) : bare;
+  }
+
+  // ---------------------------------------------------------------- writes: patches, apply, defaulting, managedFields
+
+  /** A resource path taken apart; {@code group} is "" for the core group. */
+  record Target(String group, String version, String namespace, String plural, String name, String sub) {
+
+    static Target parse(String bare) {
+      Matcher m = RESOURCE_PATH.matcher(bare);
+      if (!m.matches()) {
+        return null;
+      }
+      String group = m.group("coreVersion") != null ? "" : m.group("group");
+      String version = m.group("coreVersion") != null ? "v1" : m.group("version");
+      if (group.isEmpty() && m.group("ns") != null && m.group("name") == null
+          && Set.of("status", "finalize").contains(m.group("plural"))) {
+        return new Target(group, version, null, "namespaces", m.group("ns"), m.group("plural"));
+      }
+      return new Target(group, version, m.group("ns"), m.group("plural"), m.group("name"), m.group("sub"));
+    }
+
+    String apiVersion() {
+      return group.isEmpty() ? version : group + "/" + version;
+    }
+
+    String collection() {
+      return (group.isEmpty() ? "/api/" + version : "/apis/" + group + "/" + version)
+          + (namespace == null ? "" : "/namespaces/" + namespace) + "/" + plural;
+    }
+
+    String item(String objectName) {
+      return collection() + "/" + objectName;
+    }
+  }
+
+  private static boolean isWrite(RecordedRequest request, Target t) {
+    boolean mainOrStatus = t.sub() == null || t.sub().equals("status");
+    return switch (request.method()) {
+      case POST -> t.name() == null && t.sub() == null && !t.plural().equals("namespaces");
+      case PUT -> t.name() != null && mainOrStatus && !(t.plural().equals("namespaces") && t.sub() != null);
+      case PATCH -> t.name() != null && mainOrStatus;
+      default -> false;
+    };
+  }
+
+  /** The kind served at {@code t} and whether it has a status subresource, or null when nothing is served there. */
+  Map.Entry<String, Boolean> kindOf(Target t) {
+    for (Discovery.Kind k : Discovery.BUILT_IN) {
+      if (k.group().equals(t.group()) && k.plural().equals(t.plural())) {
+        return Map.entry(k.kind(), k.hasStatus());
+      }
+    }
+    for (JsonNode crd : crds()) {
+      JsonNode spec = crd.path("spec");
+      if (spec.path("group").asText().equals(t.group()) && spec.path("names").path("plural").asText()
+          .equals(t.plural())) {
+        boolean status = false;
+        for (JsonNode v : spec.path("versions")) {
+          status |= v.path("name").asText().equals(t.version()) && v.path("subresources").has("status");
+        }
+        return Map.entry(spec.path("names").path("kind").asText(), status);
+      }
+    }
+    return null;
+  }
+
+  private static String param(String path, String name) {
+    int q = path.indexOf('?');
+    if (q < 0) {
+      return null;
+    }
+    for (String p : path.substring(q + 1).split("&")) {
+      int eq = p.indexOf('=');
+      String key = eq < 0 ? p : p.substring(0, eq);
+      if (key.equals(name)) {
+        return eq < 0 ? "" : java.net.URLDecoder.decode(p.substring(eq + 1), StandardCharsets.UTF_8);
+      }
+    }
+    return null;
+  }
+
+  /** The field manager of a write: {@code ?fieldManager=}, else the User-Agent up to its first slash. */
+  static String manager(RecordedRequest request) {
+    String explicit = param(request.getPath(), "fieldManager");
+    if (explicit != null && !explicit.isBlank()) {
+      return explicit;
+    }
+    String agent = request.getHeader("User-Agent");
+    if (agent == null || agent.isBlank()) {
+      return "unknown";
+    }
+    int slash = agent.indexOf('/');
+    return (slash < 0 ? agent : agent.substring(0, slash)).trim();
+  }
+
+  /**
+   * Every create, update and patch of a served kind: computes the new object (JSON merge, JSON and strategic
+   * merge patches, server-side apply), applies defaults and records managedFields, then stores it through the
+   * mock (or, with {@code ?dryRun=All}, only answers it).
+   */
+  private MockResponse write(RecordedRequest request, Target t) {
+    // A patch applies to the latest version, as the API server's GuaranteedUpdate retries it: a concurrent write
+    // (a controller's status update) between reading and storing is not the client's conflict.
+    for (int attempt = 1; ; attempt++) {
+      MockResponse response = writeOnce(request, t);
+      if (response.code() != 409 || request.method() != HttpMethod.PATCH || attempt == 5
+          || text(request.getBody()).contains("\"resourceVersion\"")
+          || text(response.getBody()).contains("Apply failed")) {
+        return response;
+      }
+    }
+  }
+
+  private static String text(Buffer body) {
+    return body == null ? "" : new String(body.getBytes(), StandardCharsets.UTF_8);
+  }
+
+  private MockResponse writeOnce(RecordedRequest request, Target t) {
+    Map.Entry<String, Boolean> kind = kindOf(t);
+    if (kind == null) {
+      return super.dispatch(request);
+    }
+    String path = request.getPath();
+    String manager = manager(request);
+    boolean dryRun = "All".equals(param(path, "dryRun"));
+    boolean status = "status".equals(t.sub());
+    boolean statusIsSubresource = kind.getValue();
+    String contentType = String.valueOf(request.getHeader("Content-Type"));
+    boolean apply = request.method() == HttpMethod.PATCH && contentType.startsWith("application/apply-patch");
+    JsonNode body;
+    try {
+      byte[] bytes = request.getBody() == null ? new byte[0] : request.getBody().getBytes();
+      body = apply ? YAML.readTree(bytes) : JSON.readTree(bytes);
+    } catch (java.io.IOException e) {
+      return status(400, "BadRequest", "the request body cannot be decoded: " + e.getMessage(), null, null);
+    }
+    if (body == null || body.isMissingNode()) {
+      return status(400, "BadRequest", "the request body is empty", null, null);
+    }
+    String name = t.name() != null ? t.name() : body.path("metadata").path("name").asText("");
+    JsonNode current = name.isEmpty() ? null : get(t.item(name));
+    ObjectNode result;
+    String verb = request.method() == HttpMethod.POST ? "create" : "update";
+    switch (request.method()) {
+      case POST -> {
+        if (current != null || !body.isObject()) {
+          return super.dispatch(request);
+        }
+        result = (ObjectNode) body.deepCopy();
+      }
+      case PUT -> {
+        if (current == null || !body.isObject()) {
+          return super.dispatch(request);
+        }
+        result = (ObjectNode) body.deepCopy();
+      }
+      default -> {
+        if (current == null && !apply) {
+          return status(404, "NotFound", t.plural() + " \"" + name + "\" not found", t.plural(), name);
+        }
+        try {
+          if (apply) {
+            if (!body.isObject()) {
+              return status(400, "BadRequest", "an apply configuration must be an object", null, null);
+            }
+            if (param(path, "fieldManager") == null) {
+              return status(422, "Invalid", "PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Required value: "
+                  + "is required for apply patch", null, null);
+            }
+            result = current == null ? (ObjectNode) body.deepCopy() : applied(current, body, manager);
+            verb = current == null ? "create" : "update";
+          } else if (contentType.startsWith("application/json-patch+json")) {
+            result = (ObjectNode) Patches.jsonPatch(current, body);
+          } else if (contentType.startsWith("application/merge-patch+json")) {
+            result = (ObjectNode) Patches.mergePatch(current, body);
+          } else if (contentType.startsWith("application/strategic-merge-patch+json")) {
+            if (kind.getKey() != null && !t.group().isEmpty() && Discovery.BUILT_IN.stream()
+                .noneMatch(k -> k.group().equals(t.group()) && k.plural().equals(t.plural()))) {
+              return status(415, "UnsupportedMediaType", "the body of the request was in an unknown format - "
+                  + "accepted media types include: application/json-patch+json, application/merge-patch+json, "
+                  + "application/apply-patch+yaml", null, null);
+            }
+            result = (ObjectNode) Patches.strategicMerge(current, body);
+          } else {
+            return status(415, "UnsupportedMediaType", "the body of the request was in an unknown format - "
+                + "accepted media types include: application/json-patch+json, application/merge-patch+json, "
+                + "application/apply-patch+yaml, application/strategic-merge-patch+json", null, null);
+          }
+        } catch (IllegalArgumentException | ClassCastException e) {
+          return status(422, "Invalid", String.valueOf(e.getMessage()), kind.getKey(), name);
+        }
+      }
+    }
+    ObjectNode meta = result.withObjectProperty("metadata");
+    if (current != null) {
+      if (!meta.has("resourceVersion") || request.method() == HttpMethod.PATCH) {
+        meta.set("resourceVersion", current.path("metadata").path("resourceVersion"));
+      }
+      for (String f : List.of("uid", "creationTimestamp", "generation")) {
+        if (current.path("metadata").has(f)) {
+          meta.set(f, current.path("metadata").get(f));
+        }
+      }
+    }
+    if (!result.has("apiVersion")) {
+      result.put("apiVersion", t.apiVersion());
+    }
+    if (!result.has("kind")) {
+      result.put("kind", kind.getKey());
+    }
+    if (status) {
+      ObjectNode whole = current.deepCopy();
+      whole.set("status", result.path("status").isMissingNode() ? JSON.createObjectNode() : result.get("status"));
+      whole.withObjectProperty("metadata").set("managedFields", meta.get("managedFields"));
+      result = whole;
+      meta = result.withObjectProperty("metadata");
+    } else if (statusIsSubresource) {
+      if (current != null && current.has("status")) {
+        result.set("status", current.get("status"));
+      } else {
+        result.remove("status");
+      }
+    }
+    if (!status) {
+      Defaults.apply(kind.getKey(), result);
+    }
+    ArrayNode stored = current != null && current.path("metadata").path("managedFields").isArray()
+        ? (ArrayNode) current.path("metadata").path("managedFields") : JSON.createArrayNode();
+    JsonNode requested = meta.get("managedFields");
+    // A client may set managedFields only on the object it read last: a status write, or a write carrying a stale
+    // or no resourceVersion (a controller's copy from before someone else's patch), keeps the stored entries, as
+    // the API server resets metadata on status writes.
+    boolean fresh = current == null || meta.path("resourceVersion").asText("")
+        .equals(current.path("metadata").path("resourceVersion").asText(""));
+    ArrayNode base = !status && fresh && requested instanceof ArrayNode r && !r.isEmpty() && !r.equals(stored)
+        ? r : stored;
+    java.time.Instant now = java.time.Instant.now();
+    String sub = status ? "status" : "";
+    ArrayNode managed;
+    if (apply) {
+      List<FieldManagers.Conflict> conflicts = new ArrayList<>();
+      managed = FieldManagers.apply(base, current, body, manager, sub, statusIsSubresource, t.apiVersion(), now,
+          conflicts);
+      if (!conflicts.isEmpty() && !"true".equals(param(path, "force"))) {
+        return conflict(conflicts, t, kind.getKey(), name);
+      }
+    } else {
+      managed = FieldManagers.update(base, current, result, manager, sub, statusIsSubresource, t.apiVersion(), now);
+    }
+    if (managed.isEmpty()) {
+      meta.remove("managedFields");
+    } else {
+      meta.set("managedFields", managed);
+    }
+    if (dryRun) {
+      return json(verb.equals("create") ? 201 : 200, result);
+    }
+    byte[] bytes = result.toString().getBytes(StandardCharsets.UTF_8);
+    io.fabric8.mockwebserver.http.Headers headers = request.getHeaders().newBuilder()
+        .set("Content-Type", "application/json").build();
+    // The object is complete (status kept or replaced above): the mock must store it as it is.
+    RAW_WRITE.set(Boolean.TRUE);
+    try {
+      if (verb.equals("create")) {
+        RecordedRequest create = new RecordedRequest(request.getHttpVersion(), HttpMethod.POST, t.collection(),
+            headers, new Buffer(bytes));
+        Matcher pods = POD_COLLECTION.matcher(t.collection());
+        return pods.matches() ? admitPod(create, pods.group("ns")) : super.dispatch(create);
+      }
+      return super.dispatch(new RecordedRequest(request.getHttpVersion(), HttpMethod.PUT, t.item(name), headers,
+          new Buffer(bytes)));
+    } finally {
+      RAW_WRITE.remove();
+    }
+  }
+
+  /**
+   * Server-side apply onto an existing object: fields the manager applied before and leaves out now are removed
+   * (unless another manager owns them too), then the configuration is merged in with the lists' merge keys.
+   */
+  private static ObjectNode applied(JsonNode current, JsonNode config, String manager) {
+    ObjectNode result = current.deepCopy();
+    ArrayNode managed = current.path("metadata").path("managedFields").isArray()
+        ? (ArrayNode) current.path("metadata").path("managedFields") : JSON.createArrayNode();
+    Set<String> now = FieldManagers.fields(config, "", false).keySet();
+    for (String field : FieldManagers.appliedBy(managed, manager)) {
+      if (!now.contains(field) && !FieldManagers.ownedByOthers(managed, manager, field)) {
+        FieldManagers.remove(result, field);
+      }
+    }
+    return (ObjectNode) Patches.strategicMerge(result, config);
+  }
+
+  private static MockResponse conflict(List<FieldManagers.Conflict> conflicts, Target t, String kind, String name) {
+    StringBuilder message = new StringBuilder("Apply failed with ").append(conflicts.size())
+        .append(conflicts.size() == 1 ? " conflict:" : " conflicts:");
+    ArrayNode causes = JSON.createArrayNode();
+    for (FieldManagers.Conflict c : conflicts) {
+      String field = FieldManagers.describe(c.field());
+      message.append(conflicts.size() == 1 ? " " : "\n").append("conflict with \"").append(c.manager())
+          .append("\" using ").append(t.apiVersion()).append(": ").append(field);
+      causes.addObject().put("reason", "FieldManagerConflict").put("message", "conflict with \"" + c.manager()
+          + "\" using " + t.apiVersion()).put("field", field);
+    }
+    ObjectNode s = JSON.createObjectNode();
+    s.put("kind", "Status").put("apiVersion", "v1").put("status", "Failure").put("message", message.toString())
+        .put("reason", "Conflict").put("code", 409);
+    s.putObject("details").put("name", name).put("group", t.group()).put("kind", t.plural()).set("causes", causes);
+    s.putObject("metadata");
+    return json(409, s);
+  }
+
+  // ---------------------------------------------------------------- container logs
+
+  /**
+   * {@code GET .../pods/NAME/log}: what the simulated container printed ({@link Kubelet#output}); 400 with the
+   * API server's message while the container has not started, 404 for an unknown pod or container.
+   */
+  private MockResponse podLog(Target t, String path) {
+    JsonNode pod = get(t.item(t.name()));
+    if (pod == null) {
+      return status(404, "NotFound", "pods \"" + t.name() + "\" not found", "pods", t.name());
+    }
+    String container = param(path, "container");
+    List<String> names = new ArrayList<>();
+    pod.path("spec").path("containers").forEach(c -> names.add(c.path("name").asText()));
+    List<String> all = new ArrayList<>();
+    pod.path("spec").path("initContainers").forEach(c -> all.add(c.path("name").asText()));
+    all.addAll(names);
+    if (container == null || container.isEmpty()) {
+      if (names.size() != 1) {
+        return status(400, "BadRequest", "a container name must be specified for pod " + t.name()
+            + ", choose one of: " + names, null, null);
+      }
+      container = names.get(0);
+    }
+    if (!all.contains(container)) {
+      return status(400, "BadRequest", "container " + container + " is not valid for pod " + t.name(), null, null);
+    }
+    boolean previous = "true".equals(param(path, "previous"));
+    JsonNode spec = null;
+    for (String list : List.of("initContainers", "containers")) {
+      for (JsonNode c : pod.path("spec").path(list)) {
+        if (c.path("name").asText().equals(container)) {
+          spec = c;
+        }
+      }
+    }
+    JsonNode state = null;
+    for (String list : List.of("initContainerStatuses", "containerStatuses")) {
+      for (JsonNode cs : pod.path("status").path(list)) {
+        if (cs.path("name").asText().equals(container)) {
+          state = cs;
+        }
+      }
+    }
+    boolean started = state != null && (state.path("state").has("running") || state.path("state").has("terminated")
+        || state.path("lastState").has("terminated"));
+    if (previous && (state == null || !state.path("lastState").has("terminated"))) {
+      return status(400, "BadRequest", "previous terminated container \"" + container + "\" in pod \"" + t.name()
+          + "\" not found", null, null);
+    }
+    if (!started) {
+      String reason = state == null ? "ContainerCreating"
+          : state.path("state").path("waiting").path("reason").asText("ContainerCreating");
+      return status(400, "BadRequest", "container \"" + container + "\" in pod \"" + t.name()
+          + "\" is waiting to start: " + reason, null, null);
+    }
+    return new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/plain")
+        .setBody(Kubelet.output(spec));
   }
 
   // ---------------------------------------------------------------- discovery and other non-resource paths
@@ -192,6 +584,9 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
 
   @Override
   public boolean isStatusSubresourceEnabledForResource(String path) {
+    if (Boolean.TRUE.equals(RAW_WRITE.get())) {
+      return false;
+    }
     Matcher m = RESOURCE_PATH.matcher(stripQuery(path));
     if (m.matches()) {
       String group = m.group("coreVersion") != null ? "" : m.group("group");
@@ -232,6 +627,8 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
         return answer;
       }
       ((ObjectNode) list).put("kind", kind + "List");
+      ((ObjectNode) list).withObjectProperty("metadata").put("resourceVersion",
+          String.valueOf(watches.lastResourceVersion()));
       ((ObjectNode) list).put("apiVersion", group.isEmpty() ? version : group + "/" + version);
       return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
           .setBody(list.toString());
@@ -606,11 +1003,58 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
     return items;
   }
 
+
+  // ---------------------------------------------------------------- watch history
+
+  Watches watches() {
+    return watches;
+  }
+
+  /** Every stored object under a collection path (all namespaces for a cluster-wide one). */
+  List<JsonNode> listAll(String collection) {
+    return list(collection);
+  }
+
+  /** Every change to the store goes through here: recorded for watches over chunked HTTP. */
+  @Override
+  public void processEvent(String path, AttributeSet pathAttributes, AttributeSet oldAttributes,
+      io.fabric8.kubernetes.api.model.GenericKubernetesResource resource, String newState) {
+    String existing = oldAttributes == null ? null : getMap().get(oldAttributes);
+    super.processEvent(path, pathAttributes, oldAttributes, resource, newState);
+    if (java.util.Objects.equals(existing, newState)) {
+      return;
+    }
+    try {
+      if (newState == null) {
+        if (existing != null) {
+          ObjectNode gone = (ObjectNode) JSON.readTree(existing);
+          long rv = requestResourceVersion();
+          gone.withObjectProperty("metadata").put("resourceVersion", String.valueOf(rv));
+          watches.publish("DELETED", gone, rv);
+        }
+      } else {
+        ObjectNode now = (ObjectNode) JSON.readTree(newState);
+        watches.publish(existing == null ? "ADDED" : "MODIFIED", now, Watches.rv(now));
+      }
+    } catch (JsonProcessingException | ClassCastException e) {
+      LOG.warn("cannot record a watch event for {}: {}", path, e.toString());
+    }
+  }
+
+  static String statusJson(int code, String reason, String message) {
+    Status s = new StatusBuilder().withStatus("Failure").withCode(code).withReason(reason).withMessage(message)
+        .build();
+    s.setApiVersion("v1");
+    s.setKind("Status");
+    return Serialization.asJson(s);
+  }
+
   // ---------------------------------------------------------------- responses
 
-  private static MockResponse asTable(MockResponse answer) {
+  private static MockResponse asTable(MockResponse answer, boolean includeObject) {
     try {
-      JsonNode table = Tables.table(JSON.readTree(answer.getBody().getBytes()), java.time.Instant.now());
+      JsonNode table = Tables.table(JSON.readTree(answer.getBody().getBytes()), java.time.Instant.now(),
+          includeObject);
       return table == null ? answer : json(200, table);
     } catch (java.io.IOException | RuntimeException e) {
       LOG.debug("cannot print a table: {}", e.toString());

@@ -74,6 +74,10 @@ final class Discovery {
       new Kind("storage.k8s.io", "v1", "storageclasses", "storageclass", "StorageClass", false, false,
           List.of("sc")));
 
+  /** The resources in kubectl's {@code all} category (what {@code kubectl get all} lists), as the API server has them. */
+  static final java.util.Set<String> ALL_CATEGORY = java.util.Set.of("pods", "services", "deployments", "replicasets",
+      "statefulsets", "daemonsets", "jobs", "cronjobs", "horizontalpodautoscalers", "replicationcontrollers");
+
   private Discovery() {
   }
 
@@ -138,7 +142,13 @@ final class Discovery {
       if (k.group().equals(group) && k.version().equals(version)) {
         resources.add(new APIResourceBuilder().withName(k.plural()).withSingularName(k.singular())
             .withNamespaced(k.namespaced()).withKind(k.kind()).withVerbs(VERBS).withShortNames(k.shortNames())
+            .withCategories(ALL_CATEGORY.contains(k.plural()) && !k.groupVersion().equals("autoscaling/v1")
+                ? List.of("all") : List.of())
             .build());
+        if (k.kind().equals("Pod")) {
+          resources.add(new APIResourceBuilder().withName("pods/log").withSingularName("").withNamespaced(true)
+              .withKind("Pod").withVerbs("get").build());
+        }
         if (k.hasStatus()) {
           resources.add(new APIResourceBuilder().withName(k.plural() + "/status").withSingularName("")
               .withNamespaced(k.namespaced()).withKind(k.kind()).withVerbs("get", "patch", "update").build());

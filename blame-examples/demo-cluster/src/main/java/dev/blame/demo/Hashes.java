@@ -51,11 +51,13 @@ final class Hashes {
 
   /**
    * The hash of an object's canonical JSON (map keys sorted), encoded like the deployment controller's
-   * {@code pod-template-hash}: fnv32a, printed in decimal, safe-encoded.
+   * {@code pod-template-hash}: fnv32a, printed in decimal, safe-encoded. Values equal to their API default are
+   * left out ({@link Defaults#strip}), so a template hashes the same before and after defaulting: a rollback to
+   * it (kubectl rollout undo, or re-applying the old manifest) finds the old ReplicaSet again.
    */
   static String templateHash(Object template) {
     try {
-      Object plain = CANONICAL.convertValue(template, Object.class);
+      Object plain = CANONICAL.convertValue(Defaults.strip(CANONICAL.valueToTree(template)), Object.class);
       return safeEncode(Integer.toUnsignedString(fnv32a(CANONICAL.writeValueAsString(plain))));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot hash " + template, e);

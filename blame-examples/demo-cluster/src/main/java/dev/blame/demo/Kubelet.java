@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,6 +44,26 @@ final class Kubelet {
 
   Kubelet(ControllerSimulator sim) {
     this.sim = sim;
+  }
+
+  private static final Pattern ECHO = Pattern.compile("(?:^|[;&|]\\s*)echo\\s+([^;&|]*)");
+
+  /**
+   * What a simulated container prints: for a shell script ({@code sh -c "..."}, command and args joined), the
+   * words of each {@code echo}, one line each, in order; nothing for other commands (the images are not run).
+   */
+  static String output(com.fasterxml.jackson.databind.JsonNode container) {
+    List<String> words = new ArrayList<>();
+    container.path("command").forEach(w -> words.add(w.asText()));
+    container.path("args").forEach(w -> words.add(w.asText()));
+    StringBuilder out = new StringBuilder();
+    for (String word : words) {
+      Matcher m = ECHO.matcher(word);
+      while (m.find()) {
+        out.append(m.group(1).trim().replaceAll("^([\"'])(.*)\\1$", "$2")).append('\n');
+      }
+    }
+    return out.toString();
   }
 
   static boolean isReady(Pod p) {
@@ -162,11 +183,22 @@ final class Kubelet {
       status.setHostIPs(List.of(new io.fabric8.kubernetes.api.model.HostIP("10.0.0.10")));
       status.setQosClass(qosClass(pod));
     }
+    boolean starting = status.getContainerStatuses().isEmpty() || status.getContainerStatuses().stream()
+        .allMatch(cs -> cs.getState() != null && cs.getState().getWaiting() != null && Set.of("ContainerCreating",
+            "PodInitializing").contains(cs.getState().getWaiting().getReason()));
+    String unmounted = starting ? missingVolume(pod) : null;
+    if (unmounted != null) {
+      // kubelet's volume manager: no container starts until every volume is set up.
+      if (tick >= waitUntil.getOrDefault(pod.getMetadata().getUid() + "/volumes", 0L)) {
+        waitUntil.put(pod.getMetadata().getUid() + "/volumes", tick + IMAGE_BACKOFF_REPEAT_TICKS);
+        sim.events.warning(pod, "kubelet", "FailedMount", unmounted);
+      }
+    }
     List<Container> inits = pod.getSpec().getInitContainers();
     List<ContainerStatus> initStatuses = ensureStatuses(status.getInitContainerStatuses(), inits, "PodInitializing");
     status.setInitContainerStatuses(initStatuses);
-    boolean initialized = true;
-    for (int i = 0; i < inits.size(); i++) {
+    boolean initialized = unmounted == null;
+    for (int i = 0; unmounted == null && i < inits.size(); i++) {
       ContainerStatus cs = initStatuses.get(i);
       if (cs.getState().getTerminated() != null && cs.getState().getTerminated().getExitCode() == 0) {
         continue;
@@ -178,9 +210,11 @@ final class Kubelet {
     }
     List<Container> containers = pod.getSpec().getContainers();
     List<ContainerStatus> statuses = ensureStatuses(status.getContainerStatuses(), containers,
-        initialized ? "ContainerCreating" : "PodInitializing");
+        initialized || unmounted != null && inits.isEmpty() ? "ContainerCreating" : "PodInitializing");
     status.setContainerStatuses(statuses);
-    if (initialized) {
+    if (unmounted != null) {
+      // still ContainerCreating: nothing to do until the volumes can be mounted
+    } else if (initialized) {
       for (int i = 0; i < containers.size(); i++) {
         statuses.set(i, advance(pod, containers.get(i), statuses.get(i), false, "spec.containers{"
             + containers.get(i).getName() + "}"));
@@ -189,6 +223,14 @@ final class Kubelet {
     boolean everStarted = statuses.stream().allMatch(cs -> cs.getState().getRunning() != null
         || cs.getState().getTerminated() != null || cs.getRestartCount() > 0);
     status.setPhase(initialized && everStarted ? "Running" : "Pending");
+    String restartPolicy = Optional.ofNullable(pod.getSpec().getRestartPolicy()).orElse("Always");
+    boolean allTerminated = !statuses.isEmpty() && statuses.stream().allMatch(cs -> cs.getState().getTerminated() != null);
+    if (initialized && allTerminated && !restartPolicy.equals("Always")) {
+      boolean succeeded = statuses.stream().allMatch(cs -> cs.getState().getTerminated().getExitCode() == 0);
+      if (succeeded || restartPolicy.equals("Never")) {
+        status.setPhase(succeeded ? "Succeeded" : "Failed");
+      }
+    }
     if (everStarted && status.getPodIP() == null) {
       int ip = ips.computeIfAbsent(pod.getMetadata().getUid(), k -> ips.size() + 2);
       status.setPodIP("10.244.0." + ip);
@@ -284,7 +326,10 @@ final class Kubelet {
       }
       sim.events.container(pod, fieldPath, "Normal", "Pulled", "Successfully pulled image \"" + image
           + "\" in 1.042s (1.042s including waiting)");
-      return start(pod, c, cs, fieldPath);
+      return startOrConfigError(pod, c, cs, fieldPath);
+    }
+    if ("CreateContainerConfigError".equals(waiting)) {
+      return startOrConfigError(pod, c, cs, fieldPath);
     }
     if ("ErrImagePull".equals(waiting)) {
       sim.events.container(pod, fieldPath, "Normal", "BackOff", "Back-off pulling image \"" + image + "\"");
@@ -309,13 +354,22 @@ final class Kubelet {
       }
       return cs;
     }
+    String restartPolicy = Optional.ofNullable(pod.getSpec().getRestartPolicy()).orElse("Always");
     if (state.getRunning() != null) {
-      if (exit.isPresent() || init) {
+      if (exit.isPresent() || init || (!restartPolicy.equals("Always") && finishes(c))) {
         int code = exit.orElse(0);
         return new ContainerStatusBuilder(cs).withReady(false).withStarted(false)
             .withState(new ContainerStateBuilder().withNewTerminated().withExitCode(code)
                 .withReason(code == 0 ? "Completed" : "Error").withStartedAt(state.getRunning().getStartedAt())
                 .withFinishedAt(sim.now()).withContainerID(cs.getContainerID()).endTerminated().build()).build();
+      }
+      String probe = init ? null : readinessFailure(pod, c);
+      if (probe != null) {
+        if (tick >= waitUntil.getOrDefault(key + "/probe", 0L)) {
+          waitUntil.put(key + "/probe", tick + IMAGE_BACKOFF_REPEAT_TICKS);
+          sim.events.container(pod, fieldPath, "Warning", "Unhealthy", "Readiness probe failed: " + probe);
+        }
+        return Boolean.TRUE.equals(cs.getReady()) ? new ContainerStatusBuilder(cs).withReady(false).build() : cs;
       }
       if (!init && !Boolean.TRUE.equals(cs.getReady())) {
         return new ContainerStatusBuilder(cs).withReady(true).build();
@@ -325,6 +379,9 @@ final class Kubelet {
     if (state.getTerminated() != null) {
       int code = state.getTerminated().getExitCode();
       if (init && code == 0) {
+        return cs;
+      }
+      if (!init && (restartPolicy.equals("Never") || restartPolicy.equals("OnFailure") && code == 0)) {
         return cs;
       }
       int restarts = cs.getRestartCount() + 1;
@@ -342,6 +399,158 @@ final class Kubelet {
                   + pod.getMetadata().getUid() + ")").endWaiting().build()).build();
     }
     return cs;
+  }
+
+  /** A container whose env references a missing ConfigMap/Secret (or key) waits in CreateContainerConfigError. */
+  private ContainerStatus startOrConfigError(Pod pod, Container c, ContainerStatus cs, String fieldPath) {
+    String error = missingEnvSource(pod, c);
+    if (error == null) {
+      return start(pod, c, cs, fieldPath);
+    }
+    String key = pod.getMetadata().getUid() + "/" + c.getName() + "/config";
+    if (tick >= waitUntil.getOrDefault(key, 0L)) {
+      waitUntil.put(key, tick + IMAGE_BACKOFF_REPEAT_TICKS);
+      sim.events.container(pod, fieldPath, "Warning", "Failed", "Error: " + error);
+    }
+    if ("CreateContainerConfigError".equals(cs.getState().getWaiting() == null ? null
+        : cs.getState().getWaiting().getReason())) {
+      return cs;
+    }
+    return new ContainerStatusBuilder(cs).withState(new ContainerStateBuilder().withNewWaiting()
+        .withReason("CreateContainerConfigError").withMessage(error).endWaiting().build()).build();
+  }
+
+  /** Whether a container of a pod that does not restart ends by itself: a shell script that does not sleep. */
+  private static boolean finishes(Container c) {
+    List<String> words = new ArrayList<>(c.getCommand());
+    words.addAll(c.getArgs());
+    return !words.isEmpty() && words.stream().noneMatch(w -> w.contains("sleep"));
+  }
+
+  /**
+   * Why a readiness probe fails, or null when it succeeds: an exec probe fails when its command runs
+   * {@code false} or {@code exit N} (N > 0); an httpGet/tcpSocket probe fails when no port of the container
+   * matches it (nothing listens there), as "connection refused".
+   */
+  private static String readinessFailure(Pod pod, Container c) {
+    io.fabric8.kubernetes.api.model.Probe probe = c.getReadinessProbe();
+    if (probe == null) {
+      return null;
+    }
+    if (probe.getExec() != null) {
+      String command = String.join(" ", probe.getExec().getCommand());
+      Matcher m = EXIT.matcher(command);
+      boolean fails = command.matches("(?s).*\\bfalse\\b.*") || m.find() && Integer.parseInt(m.group(1)) != 0;
+      return fails ? "command " + probe.getExec().getCommand() + " exited with 1" : null;
+    }
+    io.fabric8.kubernetes.api.model.IntOrString port = probe.getHttpGet() != null ? probe.getHttpGet().getPort()
+        : probe.getTcpSocket() != null ? probe.getTcpSocket().getPort() : null;
+    if (port == null) {
+      return null;
+    }
+    boolean listening = c.getPorts().stream().anyMatch(p -> port.getIntVal() != null
+        ? port.getIntVal().equals(p.getContainerPort()) : String.valueOf(port.getStrVal()).equals(p.getName()));
+    if (listening) {
+      return null;
+    }
+    String ip = pod.getStatus() == null || pod.getStatus().getPodIP() == null ? "10.244.0.1" : pod.getStatus().getPodIP();
+    String target = ip + ":" + (port.getIntVal() != null ? port.getIntVal() : port.getStrVal());
+    return probe.getHttpGet() != null
+        ? "Get \"http://" + target + Optional.ofNullable(probe.getHttpGet().getPath()).orElse("/")
+            + "\": dial tcp " + target + ": connect: connection refused"
+        : "dial tcp " + target + ": connect: connection refused";
+  }
+
+  /** The FailedMount message for the first ConfigMap/Secret volume whose object is missing, or null. */
+  private String missingVolume(Pod pod) {
+    String ns = pod.getMetadata().getNamespace();
+    for (io.fabric8.kubernetes.api.model.Volume v : pod.getSpec().getVolumes()) {
+      if (v.getConfigMap() != null && !Boolean.TRUE.equals(v.getConfigMap().getOptional())
+          && configMapKeys(ns, v.getConfigMap().getName()) == null) {
+        return "MountVolume.SetUp failed for volume \"" + v.getName() + "\" : configmap \""
+            + v.getConfigMap().getName() + "\" not found";
+      }
+      if (v.getSecret() != null && !Boolean.TRUE.equals(v.getSecret().getOptional())
+          && secretKeys(ns, v.getSecret().getSecretName()) == null) {
+        return "MountVolume.SetUp failed for volume \"" + v.getName() + "\" : secret \""
+            + v.getSecret().getSecretName() + "\" not found";
+      }
+    }
+    return null;
+  }
+
+  /** The kubelet's error for the first env/envFrom reference to a missing ConfigMap/Secret or key, or null. */
+  private String missingEnvSource(Pod pod, Container c) {
+    String ns = pod.getMetadata().getNamespace();
+    for (io.fabric8.kubernetes.api.model.EnvFromSource from : c.getEnvFrom()) {
+      if (from.getConfigMapRef() != null && !Boolean.TRUE.equals(from.getConfigMapRef().getOptional())
+          && configMapKeys(ns, from.getConfigMapRef().getName()) == null) {
+        return "configmap \"" + from.getConfigMapRef().getName() + "\" not found";
+      }
+      if (from.getSecretRef() != null && !Boolean.TRUE.equals(from.getSecretRef().getOptional())
+          && secretKeys(ns, from.getSecretRef().getName()) == null) {
+        return "secret \"" + from.getSecretRef().getName() + "\" not found";
+      }
+    }
+    for (io.fabric8.kubernetes.api.model.EnvVar env : c.getEnv()) {
+      var source = env.getValueFrom();
+      if (source == null) {
+        continue;
+      }
+      if (source.getConfigMapKeyRef() != null && !Boolean.TRUE.equals(source.getConfigMapKeyRef().getOptional())) {
+        String name = source.getConfigMapKeyRef().getName();
+        java.util.Set<String> keys = configMapKeys(ns, name);
+        if (keys == null) {
+          return "configmap \"" + name + "\" not found";
+        }
+        if (!keys.contains(source.getConfigMapKeyRef().getKey())) {
+          return "couldn't find key " + source.getConfigMapKeyRef().getKey() + " in ConfigMap " + ns + "/" + name;
+        }
+      }
+      if (source.getSecretKeyRef() != null && !Boolean.TRUE.equals(source.getSecretKeyRef().getOptional())) {
+        String name = source.getSecretKeyRef().getName();
+        java.util.Set<String> keys = secretKeys(ns, name);
+        if (keys == null) {
+          return "secret \"" + name + "\" not found";
+        }
+        if (!keys.contains(source.getSecretKeyRef().getKey())) {
+          return "couldn't find key " + source.getSecretKeyRef().getKey() + " in Secret " + ns + "/" + name;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The keys of a ConfigMap, or null when it does not exist. */
+  private java.util.Set<String> configMapKeys(String ns, String name) {
+    var cm = sim.client.configMaps().inNamespace(ns).withName(name).get();
+    if (cm == null) {
+      return null;
+    }
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    if (cm.getData() != null) {
+      keys.addAll(cm.getData().keySet());
+    }
+    if (cm.getBinaryData() != null) {
+      keys.addAll(cm.getBinaryData().keySet());
+    }
+    return keys;
+  }
+
+  /** The keys of a Secret (never its values), or null when it does not exist. */
+  private java.util.Set<String> secretKeys(String ns, String name) {
+    var secret = sim.client.secrets().inNamespace(ns).withName(name).get();
+    if (secret == null) {
+      return null;
+    }
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    if (secret.getData() != null) {
+      keys.addAll(secret.getData().keySet());
+    }
+    if (secret.getStringData() != null) {
+      keys.addAll(secret.getStringData().keySet());
+    }
+    return keys;
   }
 
   private ContainerStatus start(Pod pod, Container c, ContainerStatus cs, String fieldPath) {

@@ -4,8 +4,6 @@ import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
-import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
-import io.fabric8.kubernetes.api.model.ManagedFieldsEntryBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -45,13 +43,17 @@ final class Scenarios {
         client.apps().deployments().inNamespace(ns).resource(deployment(ns, "my-busybox", 2, "busybox:v2",
             List.of("sh", "-c", "echo serving; sleep 3600"))).create();
         await(() -> complete(client, ns, "my-busybox", 1), timeout, "revision 1 of my-busybox did not become ready");
-        client.apps().deployments().inNamespace(ns).withName("my-busybox").edit(d -> {
-          var c = d.getSpec().getTemplate().getSpec().getContainers().get(0);
-          c.setImage("busybox:v3");
-          c.setCommand(List.of("sh", "-c", "exit 1"));
-          d.getMetadata().setManagedFields(List.of(editedBy("kubectl-edit", c.getName())));
-          return d;
-        });
+        // As `kubectl edit` does it: the API server records the change under the field manager kubectl-edit.
+        try (KubernetesClient editor = new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(
+            new io.fabric8.kubernetes.client.ConfigBuilder(client.getConfiguration())
+                .withUserAgent("kubectl-edit/v1.29.0 (linux/amd64)").build()).build()) {
+          editor.apps().deployments().inNamespace(ns).withName("my-busybox").edit(d -> {
+            var c = d.getSpec().getTemplate().getSpec().getContainers().get(0);
+            c.setImage("busybox:v3");
+            c.setCommand(List.of("sh", "-c", "exit 1"));
+            return d;
+          });
+        }
       }
       case IMAGE_PULL_ERROR -> {
         namespace(client, ns, Map.of());
@@ -265,18 +267,6 @@ final class Scenarios {
         && d.getStatus().getConditions().stream().anyMatch(c -> "Progressing".equals(c.getType())
             && "NewReplicaSetAvailable".equals(c.getReason()));
     return done ? null : "deployment " + name + " revision " + revision + " is not complete";
-  }
-
-  /**
-   * The managedFields entry the API server records for {@code kubectl edit} of a container's image and command
-   * (the mock server records none), so that blame can name who made the talk's change.
-   */
-  private static ManagedFieldsEntry editedBy(String manager, String container) {
-    Map<String, Object> fields = Map.of("f:spec", Map.of("f:template", Map.of("f:spec", Map.of("f:containers",
-        Map.of("k:{\"name\":\"" + container + "\"}", Map.of("f:image", Map.of(), "f:command", Map.of()))))));
-    return new ManagedFieldsEntryBuilder().withManager(manager).withOperation("Update").withApiVersion("apps/v1")
-        .withTime(EventRecorder.now(java.time.Clock.systemUTC())).withFieldsType("FieldsV1")
-        .withNewFieldsV1().addToAdditionalProperties(fields).endFieldsV1().build();
   }
 
   /** Polls {@code missing} (null = done) every 50 ms until done or {@code timeout}. */

@@ -32,6 +32,14 @@ final class Tables {
 
   /** The Table for a list or single object answer, or null when it is neither. */
   static JsonNode table(JsonNode answer, Instant now) {
+    return table(answer, now, false);
+  }
+
+  /**
+   * Like {@link #table(JsonNode, Instant)}; {@code includeObject} ({@code ?includeObject=Object}, which kubectl
+   * sends for {@code --sort-by}) embeds each full object in its row instead of its metadata only.
+   */
+  static JsonNode table(JsonNode answer, Instant now, boolean includeObject) {
     List<JsonNode> items = new ArrayList<>();
     String kind;
     if (answer.has("items")) {
@@ -66,6 +74,10 @@ final class Tables {
       ArrayNode cells = row.putArray("cells");
       for (Column c : columns) {
         cells.addPOJO(c.cell().apply(item));
+      }
+      if (includeObject) {
+        row.set("object", item);
+        continue;
       }
       ObjectNode object = row.putObject("object");
       object.put("kind", "PartialObjectMetadata");

@@ -1,11 +1,15 @@
 package dev.blame.cli;
 
+import dev.blame.api.Blame;
 import dev.blame.api.BlameException;
+import dev.blame.api.Escape;
 import dev.blame.api.Explanation;
+import dev.blame.api.Node;
 import dev.blame.api.ObjectRef;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -52,8 +56,17 @@ final class BlameCli implements Callable<Integer> {
       description = "On errors, print the stack trace too.")
   boolean verbose;
 
-  @Parameters(arity = "0..2", paramLabel = "TYPE[/NAME] [NAME]",
-      description = "The object: deploy/web, deployment web, sts.apps/db, webapp/shop (a custom resource).")
+  @Option(names = {"-l", "--selector"}, paramLabel = "SELECTOR",
+      description = "Blame every object of the type whose labels match, e.g. -l app=web,tier!=cache.")
+  String selector;
+
+  @Option(names = {"-A", "--all-namespaces"},
+      description = "With a type and -l (or a type alone): look in every namespace.")
+  boolean allNamespaces;
+
+  @Parameters(arity = "0..*", paramLabel = "TYPE[/NAME]",
+      description = "The objects: deploy/web, deployment web puller, deploy/web sts/db, webapp/shop (a custom "
+          + "resource); a type alone (with -l or not) blames every object of that type.")
   List<String> objectArgs = new ArrayList<>();
 
   BlameCli(Cli cli) {
@@ -63,7 +76,15 @@ final class BlameCli implements Callable<Integer> {
   /** Runs the CLI with these arguments; returns the exit code. Never exits, never throws. */
   static int run(Cli cli, String... args) {
     CommandLine commandLine = commandLine(cli, Arrays.asList(args).contains("--verbose"));
-    int code = commandLine.execute(args);
+    int code;
+    try {
+      code = commandLine.execute(args);
+    } catch (RuntimeException | Error e) {
+      // What picocli lets through (an Error such as OutOfMemoryError or StackOverflowError): one line, exit 3.
+      cli.err.println("error: internal error: " + Escape.terminal(e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + e.getMessage())));
+      code = ExitCode.ERROR;
+    }
     cli.out.flush();
     cli.err.flush();
     return code;
@@ -71,11 +92,16 @@ final class BlameCli implements Callable<Integer> {
 
   static CommandLine commandLine(Cli cli, boolean verbose) {
     CommandLine commandLine = new CommandLine(new BlameCli(cli));
+    commandLine.setCommandName(cli.command);
     commandLine.addSubcommand("status", new StatusCommand(cli));
     commandLine.addSubcommand("demo", new DemoCommand(cli));
     commandLine.addSubcommand("analyzers", new AnalyzersCommand(cli));
     commandLine.addSubcommand("wait", new WaitCommand(cli));
     commandLine.addSubcommand("completion", new CompletionCommand());
+    commandLine.addSubcommand("__complete", new CompleteCommand());
+    // Completion gets the words as typed, options included.
+    commandLine.getSubcommands().get("__complete").setUnmatchedOptionsArePositionalParams(true);
+    commandLine.addSubcommand("__train", new TrainCommand(cli));
     commandLine.registerConverter(OutputFormat.class, OutputFormat::parse);
     // `-n demo` is a namespace, not the demo subcommand.
     commandLine.setAllowSubcommandsAsOptionParameters(true);
@@ -93,13 +119,18 @@ final class BlameCli implements Callable<Integer> {
       int code = ExitCode.ERROR;
       if (e instanceof CliException) {
         cli.err.println("error: " + Errors.oneLine(e));
+      } else if (BodyCap.breach().isPresent() && (e instanceof BlameException || e instanceof KubernetesClientException)) {
+        cli.err.println("error: " + BodyCap.breach().get());
       } else if (e instanceof BlameException) {
         cli.err.println("error: " + Errors.describe((BlameException) e));
       } else if (e instanceof KubernetesClientException) {
-        cli.err.println("error: cannot reach the cluster: " + Errors.oneLine(e));
+        cli.err.println("error: cannot reach the cluster: " + Errors.meaning(e).orElseGet(() -> Errors.oneLine(e))
+            + Errors.REACH_HINT);
       } else {
-        cli.err.println("error: internal error: " + e + " (run with --verbose for the stack trace)");
-        code = ExitCode.INTERNAL;
+        cli.err.println("error: internal error: " + Errors.oneLine(e) + " (a bug: run with --verbose for the stack "
+            + "trace and report it)");
+        // wait's 1 and 2 mean "the rollout failed" and "timed out": a bug must not read as either.
+        code = cl.getCommand() instanceof WaitCommand ? ExitCode.ERROR : ExitCode.INTERNAL;
       }
       if (verbose) {
         e.printStackTrace(cli.err);
@@ -111,76 +142,115 @@ final class BlameCli implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    if (objectArgs.isEmpty()) {
-      throw new CliException("you must name the object to blame, e.g. 'kubectl blame deploy/web' "
-          + "(see 'kubectl blame --help')");
+    List<Targets.Target> targets = Targets.parse(objectArgs, "kubectl blame deploy/web deploy/puller");
+    if (targets.isEmpty()) {
+      throw new CliException("you must name the object to blame, e.g. '" + cli.command + " deploy/web', or a type "
+          + "and a selector, e.g. '" + cli.command + " deploy -l app=web' (see '" + cli.command + " --help')");
     }
-    String type;
-    String name;
-    if (objectArgs.size() == 1) {
-      String arg = objectArgs.get(0);
-      int slash = arg.indexOf('/');
-      if (slash < 0) {
-        throw new CliException("\"" + arg + "\" names a type but no object; use TYPE/NAME or TYPE NAME, "
-            + "e.g. 'kubectl blame deploy/web'");
-      }
-      type = arg.substring(0, slash);
-      name = arg.substring(slash + 1);
-    } else {
-      type = objectArgs.get(0);
-      name = objectArgs.get(1);
-      if (type.contains("/")) {
-        throw new CliException("there is a name in \"" + type + "\" and another, \"" + name
-            + "\"; use TYPE/NAME or TYPE NAME");
-      }
+    LabelSelector labels = selector == null ? null : LabelSelector.parse(selector);
+    boolean named = targets.stream().anyMatch(t -> !t.names().isEmpty());
+    if (named && labels != null) {
+      throw new CliException("-l/--selector selects objects of a type; it cannot be used with names ("
+          + String.join(" ", objectArgs) + ")");
     }
-    if (name.isEmpty() || name.contains("/")) {
-      throw new CliException("\"" + name + "\" is not an object name; use TYPE/NAME, e.g. deploy/web");
+    if (named && allNamespaces) {
+      throw new CliException("-A looks in every namespace, where a name is not unique; give -n NAMESPACE with "
+          + "names, or a type and -l SELECTOR with -A");
+    }
+    if (allNamespaces && source.namespace != null) {
+      throw new CliException("-A and -n cannot be used together");
     }
     if (watch && source.offline()) {
       throw new CliException("--watch follows a live cluster; it cannot be used with -f");
     }
     try (Session session = Session.open(cli, source)) {
-      ResourceType resourceType = session.resolver().resolve(type);
-      ObjectRef ref = session.target(resourceType, name);
-      Explanation why = session.blame(false, List.of(resourceType.kind)).explain(ref);
-      if (!why.found()) {
-        throw new CliException(resourceType.qualifiedPlural() + " \"" + name + "\" not found" + session.where(ref));
+      List<ResourceType> types = new ArrayList<>();
+      for (Targets.Target target : targets) {
+        types.add(resolve(session, target, objectArgs.size() == 1 && !objectArgs.get(0).contains("/")));
+      }
+      Blame blame = session.blame(allNamespaces, types.stream().map(t -> t.kind).toList());
+      List<ObjectRef> refs = new ArrayList<>();
+      for (int i = 0; i < targets.size(); i++) {
+        ResourceType type = types.get(i);
+        if (targets.get(i).names().isEmpty()) {
+          String ns = allNamespaces ? "" : session.namespace() == null ? "" : session.namespace();
+          for (Node node : blame.list(type.kind, ns)) {
+            if (labels == null || labels.matches(node.labels())) {
+              refs.add(node.ref().key());
+            }
+          }
+        } else {
+          for (String name : targets.get(i).names()) {
+            ObjectRef ref = session.target(type, name);
+            if (blame.node(ref).isEmpty()) {
+              Session.failIfUnreadable(blame.explain(ref));
+              throw new CliException(type.qualifiedPlural() + " \"" + name + "\" not found" + session.where(ref));
+            }
+            refs.add(ref);
+          }
+        }
+      }
+      refs = List.copyOf(new LinkedHashSet<>(refs));
+      if (refs.isEmpty()) {
+        String where = allNamespaces ? "" : session.namespace() == null ? "" : " in namespace \"" + session.namespace() + "\"";
+        throw new CliException("no " + types.stream().map(t -> t.qualifiedPlural()).distinct()
+            .collect(java.util.stream.Collectors.joining(", ")) + where
+            + (labels == null ? "" : " match -l " + labels) + (session.offline() ? " in the given manifests" : ""));
+      }
+      boolean list = named ? refs.size() > 1 : true;
+      if ((output == OutputFormat.DOT || output == OutputFormat.MERMAID) && refs.size() > 1) {
+        throw new CliException(output.name().toLowerCase(java.util.Locale.ROOT) + " draws one object's graph; "
+            + refs.size() + " are selected: name one");
       }
       if (!watch) {
-        print(cli, why, output, session.resolver());
+        List<Explanation> answers = new ArrayList<>();
+        for (ObjectRef ref : refs) {
+          answers.add(blame.explain(ref));
+        }
+        print(cli, answers, list, output, session.resolver());
         return ExitCode.OK;
       }
-      return watch(session, ref, resourceType);
+      return new Watcher(cli, session, refs, list, output, watchIntervalMillis).run();
     }
   }
 
-  private int watch(Session session, ObjectRef ref, ResourceType type) throws InterruptedException {
-    String last = null;
-    while (!Thread.currentThread().isInterrupted()) {
-      Explanation why = session.blame().explain(ref);
-      java.io.StringWriter text = new java.io.StringWriter();
-      java.io.PrintWriter writer = new java.io.PrintWriter(text);
-      if (why.found()) {
-        print(new Cli(writer, cli.err, cli.in, cli.env, cli.color, cli.engine), why, output, session.resolver());
-      } else {
-        writer.println(type.qualifiedPlural() + " \"" + ref.name() + "\" not found" + session.where(ref));
+  /**
+   * The type a target names. A lone argument that is no type is most likely a name typed without its type: say
+   * so rather than "no such type".
+   */
+  private ResourceType resolve(Session session, Targets.Target target, boolean lone) {
+    try {
+      return session.resolver().resolve(target.type());
+    } catch (CliException e) {
+      if (lone && selector == null) {
+        throw new CliException("\"" + target.type() + "\" is not a resource type; to blame an object, give its "
+            + "type too: TYPE/NAME or TYPE NAME, e.g. '" + cli.command + " deploy/" + target.type() + "'", e);
       }
-      writer.flush();
-      String now = text.toString();
-      if (!now.equals(last)) {
-        if (cli.color) {
-          cli.out.print("\u001b[H\u001b[2J");
-        } else if (last != null) {
-          cli.out.println("---");
-        }
-        cli.out.print(now);
-        cli.out.flush();
-        last = now;
-      }
-      Thread.sleep(watchIntervalMillis);
+      throw e;
     }
-    return ExitCode.OK;
+  }
+
+  /** Prints explanations: one as its own document, several (or a selection) as a list. */
+  static void print(Cli cli, List<Explanation> answers, boolean list, OutputFormat format, ResourceResolver resolver) {
+    if (!list && answers.size() == 1) {
+      print(cli, answers.get(0), format, resolver);
+      return;
+    }
+    switch (format) {
+      case JSON:
+      case YAML:
+        Documents documents = new Documents(resolver);
+        Documents.write(Documents.list(answers.stream().map(documents::blame).toList()), format, cli.out);
+        break;
+      default:
+        for (int i = 0; i < answers.size(); i++) {
+          if (i > 0) {
+            cli.out.println();
+          }
+          print(cli, answers.get(i), format, resolver);
+        }
+    }
+    cli.out.flush();
   }
 
   /** Prints an explanation in the chosen format. */

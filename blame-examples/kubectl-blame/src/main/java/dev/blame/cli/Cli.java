@@ -21,25 +21,51 @@ final class Cli {
   final Map<String, String> env;
   final boolean color;
   final Consumer<BlameEngine.Builder> engine;
+  /** How usage text names the command: {@code kubectl blame} when the plugin launcher runs it. */
+  final String command;
 
   Cli(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env, boolean color,
       Consumer<BlameEngine.Builder> engine) {
+    this(out, err, in, env, color, engine, "kubectl-blame");
+  }
+
+  Cli(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env, boolean color,
+      Consumer<BlameEngine.Builder> engine, String command) {
     this.out = Objects.requireNonNull(out);
     this.err = Objects.requireNonNull(err);
     this.in = Objects.requireNonNull(in);
     this.env = Map.copyOf(env);
     this.color = color;
     this.engine = Objects.requireNonNull(engine);
+    this.command = Objects.requireNonNull(command);
   }
 
-  /** The process' own streams; colour only on a terminal and never with NO_COLOR set. */
+  /** The same, writing to other streams. */
+  Cli withOut(PrintWriter out) {
+    return new Cli(out, err, in, env, color, engine, command);
+  }
+
+  /** The same, with one more adjustment of every engine builder. */
+  Cli withEngine(Consumer<BlameEngine.Builder> more) {
+    return new Cli(out, err, in, env, color, engine.andThen(more), command);
+  }
+
+  /** The process' own streams; colour only on a terminal, unless NO_COLOR is set to a non-empty value. */
   static Cli system() {
     Map<String, String> env = System.getenv();
-    boolean color = System.console() != null && !env.containsKey("NO_COLOR")
-        && !"dumb".equals(env.get("TERM"));
+    boolean color = System.console() != null && wantsColor(env);
     return new Cli(
         new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
         new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true),
-        System.in, env, color, builder -> { });
+        System.in, env, color, builder -> { }, System.getProperty("kubectl-blame.command", "kubectl-blame"));
+  }
+
+  /**
+   * What the environment says about colour on a terminal: no-color.org's rule (only a non-empty NO_COLOR turns
+   * it off) and a dumb terminal.
+   */
+  static boolean wantsColor(Map<String, String> env) {
+    String noColor = env.get("NO_COLOR");
+    return (noColor == null || noColor.isEmpty()) && !"dumb".equals(env.get("TERM"));
   }
 }

@@ -3,7 +3,6 @@ package dev.blame.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.blame.api.Activity;
 import dev.blame.api.AnalyzerInfo;
@@ -34,8 +33,9 @@ import java.util.Optional;
  */
 final class Documents {
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+  private static final ObjectMapper JSON =
+      DocumentEscapes.install(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT));
+  private static final ObjectMapper YAML = new ObjectMapper(DocumentEscapes.yaml()
       .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
       .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
       .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR));
@@ -92,11 +92,26 @@ final class Documents {
   static Map<String, Object> analyzer(AnalyzerInfo info) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("id", info.id());
-    doc.put("kinds", info.kinds());
+    doc.put("kinds", kinds(info.kinds()));
     doc.put("origin", name(info.origin()));
     doc.put("className", info.className());
     doc.put("location", info.location());
     return doc;
+  }
+
+  /** {@link AnalyzerInfo#kinds()} ({@code [Deployment.apps, Pod]} or {@code *}) as a list of its kinds. */
+  static List<String> kinds(String kinds) {
+    String list = kinds.strip();
+    if (list.startsWith("[") && list.endsWith("]")) {
+      list = list.substring(1, list.length() - 1);
+    }
+    List<String> out = new ArrayList<>();
+    for (String kind : list.split(",")) {
+      if (!kind.isBlank()) {
+        out.add(kind.strip());
+      }
+    }
+    return out;
   }
 
   Map<String, Object> ref(ObjectRef ref) {
@@ -249,6 +264,24 @@ final class Documents {
   static String time(Instant time) {
     return time.toString();
   }
+
+  /** Several answers of one command: {@code {"items": [...]}}, as kubectl prints a List. */
+  static Map<String, Object> list(List<?> items) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("items", items);
+    return doc;
+  }
+
+  /** A document on one line: a JSON Lines record ({@code --watch -o json}). */
+  static String line(Object doc) {
+    try {
+      return COMPACT.writeValueAsString(doc);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the document", e);
+    }
+  }
+
+  private static final ObjectMapper COMPACT = new ObjectMapper();
 
   static void write(Object doc, OutputFormat format, PrintWriter out) {
     try {

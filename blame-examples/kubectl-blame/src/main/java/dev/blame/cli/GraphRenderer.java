@@ -2,6 +2,7 @@ package dev.blame.cli;
 
 import dev.blame.api.BlameTree;
 import dev.blame.api.EdgeKind;
+import dev.blame.api.Escape;
 import dev.blame.api.Explanation;
 import dev.blame.api.Health;
 import dev.blame.api.ObjectRef;
@@ -55,7 +56,8 @@ final class GraphRenderer {
     for (BlameTree node : nodes.values()) {
       ObjectRef ref = node.ref().key();
       out.append("  ").append(quote(id(ref))).append(" [label=")
-          .append(quote(ref.kind() + "\\n" + ref.name() + "\\n" + Documents.name(node.verdict().health())))
+          .append('"').append(Escape.dotContent(ref.kind())).append("\\n").append(Escape.dotContent(ref.name()))
+          .append("\\n").append(Documents.name(node.verdict().health())).append('"')
           .append(", fillcolor=").append(quote(fill(node.verdict().health())));
       if (culprits.contains(ref)) {
         out.append(", color=\"#cc0000\", penwidth=2");
@@ -79,8 +81,8 @@ final class GraphRenderer {
     for (BlameTree node : nodes.values()) {
       ObjectRef ref = node.ref().key();
       String health = Documents.name(node.verdict().health());
-      out.append("  n").append(order.indexOf(ref)).append("[\"").append(ref.kind()).append(' ')
-          .append(ref.name().replace("\"", "#quot;")).append("<br/>").append(health).append("\"]:::")
+      out.append("  n").append(order.indexOf(ref)).append("[\"").append(Escape.mermaid(ref.kind())).append(' ')
+          .append(Escape.mermaid(ref.name())).append("<br/>").append(health).append("\"]:::")
           .append(health.toLowerCase(java.util.Locale.ROOT)).append('\n');
     }
     for (Edge e : edges) {
@@ -110,7 +112,7 @@ final class GraphRenderer {
   }
 
   private static String quote(String text) {
-    return "\"" + text.replace("\"", "\\\"") + "\"";
+    return Escape.dot(text);
   }
 
   private static String fill(Health health) {

@@ -1,5 +1,6 @@
 package dev.blame.cli;
 
+import dev.blame.api.Escape;
 import dev.blame.api.Finding;
 import dev.blame.api.WaitOutcome;
 import dev.blame.api.WaitResult;
@@ -62,10 +63,10 @@ final class JunitReport {
   }
 
   private static String text(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    return Escape.xml(s);
   }
 
   private static String attr(String s) {
-    return text(s).replace("\"", "&quot;").replace("\n", "&#10;");
+    return Escape.xml(s);
   }
 }

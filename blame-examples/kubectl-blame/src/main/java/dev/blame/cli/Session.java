@@ -6,11 +6,13 @@ import dev.blame.api.Blame;
 import dev.blame.api.GroupKind;
 import dev.blame.api.Node;
 import dev.blame.api.ObjectRef;
+import dev.blame.api.ReasonCode;
 import dev.blame.core.BlameEngine;
 import io.fabric8.kubernetes.api.model.APIGroup;
 import io.fabric8.kubernetes.api.model.APIGroupList;
 import io.fabric8.kubernetes.api.model.APIResource;
 import io.fabric8.kubernetes.api.model.APIResourceList;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -60,6 +62,9 @@ final class Session implements AutoCloseable {
   private final KubernetesClient client;
   private final String namespace;
   private Blame blame;
+  private boolean allNamespaces;
+  private boolean configured;
+  private final Set<GroupKind> kinds = new LinkedHashSet<>();
   private ResourceResolver resolver;
 
   private Session(Cli cli, SourceOptions options, boolean offline, BlameEngine.Builder builder, Instant now,
@@ -83,7 +88,8 @@ final class Session implements AutoCloseable {
       throw new CliException("--context and --kubeconfig choose a cluster; they cannot be used with -f");
     }
     BlameEngine.Builder builder = BlameEngine.builder();
-    List<String> texts = new ArrayList<>();
+    List<HasMetadata> objects = new ArrayList<>();
+    long cap = options.maxInputBytes == null ? BlameEngine.MAX_INPUT_BYTES : Inputs.parseSize(options.maxInputBytes);
     boolean stdinRead = false;
     for (String name : options.filenames) {
       if (name.equals("-")) {
@@ -91,52 +97,47 @@ final class Session implements AutoCloseable {
           throw new CliException("-f - (stdin) can be given only once");
         }
         stdinRead = true;
-        String text = readStdin(cli);
-        builder.manifests("<stdin>", text);
-        texts.add(text);
-      } else {
-        Path path = Path.of(name);
-        builder.manifests(path);
-        texts.addAll(readQuietly(path));
       }
+      // Each input is read once (a FIFO or stdin cannot be read twice), through the cap.
+      objects.addAll(Inputs.read(cli, name, cap));
     }
-    return offline(cli, options, builder, texts, fixed);
+    builder.objects(objects);
+    Instant now = fixed != null ? fixed : Timestamps.newest(objects).orElseGet(Instant::now);
+    return offline(cli, options, builder, now);
   }
 
   /** The manifests of a scenario bundled in the jar. */
   static Session bundled(Cli cli, SourceOptions options, String name, String text) {
     Instant fixed = options.now == null ? null : parseNow(options.now);
-    BlameEngine.Builder builder = BlameEngine.builder().manifests(name, text);
-    return offline(cli, options, builder, List.of(text), fixed);
+    List<HasMetadata> objects = BlameEngine.readManifests(name,
+        new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), BlameEngine.MAX_INPUT_BYTES);
+    BlameEngine.Builder builder = BlameEngine.builder().objects(objects);
+    return offline(cli, options, builder, fixed != null ? fixed : Timestamps.newest(objects).orElseGet(Instant::now));
   }
 
-  private static Session offline(Cli cli, SourceOptions options, BlameEngine.Builder builder, List<String> texts,
-      Instant fixed) {
-    Instant now = fixed;
-    if (now == null) {
-      now = texts.stream().map(Timestamps::newest).flatMap(Optional::stream).max(Instant::compareTo)
-          .orElseGet(Instant::now);
-    }
+  private static Session offline(Cli cli, SourceOptions options, BlameEngine.Builder builder, Instant now) {
     builder.clock(Clock.fixed(now, ZoneOffset.UTC));
     options.rules.apply(builder, null);
     return new Session(cli, options, true, builder, now, null, options.namespace);
   }
 
+  /** The longest --request-timeout, in seconds: a day. */
+  static final int LONGEST_REQUEST_TIMEOUT = 86_400;
+
   private static Session live(Cli cli, SourceOptions options, Instant fixed) {
-    Config config;
-    try {
-      if (options.kubeconfig != null) {
-        File file = new File(options.kubeconfig);
-        if (!file.isFile()) {
-          throw new CliException("--kubeconfig " + options.kubeconfig + ": no such file");
-        }
-        config = Config.fromKubeconfig(options.context, file);
-      } else {
-        config = Config.autoConfigure(options.context);
-      }
-    } catch (KubernetesClientException | IllegalArgumentException e) {
-      throw new CliException("cannot read the kubeconfig: " + Errors.oneLine(e), e);
+    if (options.requestTimeoutSeconds < 0 || options.requestTimeoutSeconds > LONGEST_REQUEST_TIMEOUT) {
+      throw new CliException("--request-timeout " + options.requestTimeoutSeconds + " is out of range: give 0 to "
+          + LONGEST_REQUEST_TIMEOUT + " seconds");
     }
+    if (options.kubeconfig != null && !new File(options.kubeconfig).isFile()) {
+      throw new CliException("--kubeconfig " + options.kubeconfig + ": no such file");
+    }
+    if (options.kubeconfig == null && !kubeconfigExists()) {
+      throw new CliException("no kubeconfig: $KUBECONFIG is not set and ~/.kube/config does not exist; give "
+          + "--kubeconfig FILE or set KUBECONFIG to the cluster's kubeconfig, or read manifests with -f");
+    }
+    Config config = Kubeconfigs.load(options.kubeconfig, options.context, cli.env,
+        Duration.ofSeconds(Math.max(1, options.requestTimeoutSeconds)));
     if (options.context != null && (config.getCurrentContext() == null
         || !options.context.equals(config.getCurrentContext().getName()))) {
       throw new CliException("context \"" + options.context + "\" not found in the kubeconfig");
@@ -149,7 +150,10 @@ final class Session implements AutoCloseable {
     config.setConnectionTimeout(Math.min(timeoutMillis, 10_000));
     // Connection refused is an answer: do not retry with backoff for a minute like a controller would.
     config.setRequestRetryBackoffLimit(0);
-    KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
+    long cap = options.maxInputBytes == null ? BlameEngine.MAX_INPUT_BYTES : Inputs.parseSize(options.maxInputBytes);
+    BodyCap.reset();
+    KubernetesClient client = new KubernetesClientBuilder().withConfig(config)
+        .withHttpClientBuilderConsumer(http -> http.addOrReplaceInterceptor(BodyCap.NAME, new BodyCap(cap))).build();
     String ns = options.namespace != null ? options.namespace
         : config.getNamespace() != null && !config.getNamespace().isBlank() ? config.getNamespace() : "default";
     BlameEngine.Builder builder = BlameEngine.builder().client(client)
@@ -162,6 +166,21 @@ final class Session implements AutoCloseable {
       throw e;
     }
     return new Session(cli, options, false, builder, fixed, client, ns);
+  }
+
+  /** Whether fabric8 will find a kubeconfig (or run in a pod), as kubectl would. */
+  private static boolean kubeconfigExists() {
+    String fromEnv = System.getProperty("kubeconfig", System.getenv("KUBECONFIG"));
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      for (String path : fromEnv.split(File.pathSeparator)) {
+        if (!path.isBlank() && new File(path).isFile()) {
+          return true;
+        }
+      }
+      return false;
+    }
+    String host = System.getenv("KUBERNETES_SERVICE_HOST");
+    return new File(System.getProperty("user.home"), ".kube/config").isFile() || (host != null && !host.isBlank());
   }
 
   /**
@@ -189,7 +208,14 @@ final class Session implements AutoCloseable {
 
   /** Builds the graph, once. Live: watches the namespace, or all namespaces, plus these kinds. */
   Blame blame(boolean allNamespaces, Collection<GroupKind> watch) {
+    if (blame == null && configured) {
+      // After reconnect(): the same configuration, built afresh.
+      blame = builder.build();
+    }
     if (blame == null) {
+      configured = true;
+      this.allNamespaces = allNamespaces;
+      this.kinds.addAll(watch);
       if (!offline) {
         if (allNamespaces) {
           builder.allNamespaces();
@@ -208,7 +234,32 @@ final class Session implements AutoCloseable {
   }
 
   Blame blame() {
-    return blame(false, List.of());
+    return blame(allNamespaces, kinds);
+  }
+
+  /**
+   * Live: whether the API server answers now (a GET of its version); empty when it does, else what went wrong,
+   * on one line. Offline: always empty.
+   */
+  Optional<String> probe() {
+    if (offline) {
+      return Optional.empty();
+    }
+    try {
+      client.getKubernetesVersion();
+      return Optional.empty();
+    } catch (RuntimeException e) {
+      return Optional.of(Errors.connection(e, client.getMasterUrl() == null ? "" : client.getMasterUrl().toString()));
+    }
+  }
+
+  /** Live: drops the graph and its watches; the next {@link #blame()} lists everything afresh. */
+  void reconnect() {
+    if (blame != null) {
+      Blame old = blame;
+      blame = null;
+      old.close();
+    }
   }
 
   /** Offline: the built-in names, the kinds in the manifests and their CRDs. Live: built-in, then discovery. */
@@ -328,6 +379,18 @@ final class Session implements AutoCloseable {
     return ObjectRef.of(type.kind, namespace, name);
   }
 
+  /**
+   * An object not found because its kind could not be read (RBAC forbids listing it, its watch stopped) is not
+   * "not found": says so, exit 3.
+   */
+  static void failIfUnreadable(dev.blame.api.Explanation why) {
+    why.verdict().findings().stream()
+        .filter(f -> f.reason().equals(ReasonCode.FORBIDDEN) || f.reason().equals(ReasonCode.WATCH_STOPPED))
+        .findFirst().ifPresent(f -> {
+          throw new CliException(f.message());
+        });
+  }
+
   /** How to say where an object was looked for, in a not-found message. */
   String where(ObjectRef ref) {
     String scope = ref.isClusterScoped() ? "" : " in namespace \"" + ref.namespace() + "\"";
@@ -355,33 +418,4 @@ final class Session implements AutoCloseable {
     return time;
   }
 
-  private static String readStdin(Cli cli) {
-    try {
-      return new String(cli.in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new CliException("-f -: cannot read stdin: " + e.getMessage(), e);
-    }
-  }
-
-  private static List<String> readQuietly(Path path) {
-    try {
-      if (Files.isDirectory(path)) {
-        try (Stream<Path> walk = Files.walk(path)) {
-          List<String> texts = new ArrayList<>();
-          for (Path file : walk.filter(Files::isRegularFile).filter(Session::isManifest).sorted().toList()) {
-            texts.add(Files.readString(file, StandardCharsets.UTF_8));
-          }
-          return texts;
-        }
-      }
-      return List.of(Files.readString(path, StandardCharsets.UTF_8));
-    } catch (IOException | RuntimeException e) {
-      return List.of();
-    }
-  }
-
-  private static boolean isManifest(Path file) {
-    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json");
-  }
 }

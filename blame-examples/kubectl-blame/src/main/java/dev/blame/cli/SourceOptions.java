@@ -37,6 +37,11 @@ final class SourceOptions {
   @Mixin
   HealthRuleOptions rules = new HealthRuleOptions();
 
+  @Option(names = Inputs.FLAG, paramLabel = "SIZE",
+      description = "Refuse a manifest input (file, stdin, FIFO) or an API response larger than this: 256Mi by "
+          + "default; e.g. 1Gi.")
+  String maxInputBytes;
+
   boolean offline() {
     return !filenames.isEmpty();
   }

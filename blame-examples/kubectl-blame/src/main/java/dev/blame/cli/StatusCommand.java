@@ -32,6 +32,10 @@ final class StatusCommand implements Callable<Integer> {
       description = "Every namespace. Offline without -n, every object in the manifests is listed anyway.")
   boolean allNamespaces;
 
+  @Option(names = {"-l", "--selector"}, paramLabel = "SELECTOR",
+      description = "Only objects whose labels match, e.g. -l app=web,tier!=cache.")
+  String selector;
+
   @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "tree",
       description = "tree (a table), json or yaml (default: ${DEFAULT-VALUE}).")
   OutputFormat output;
@@ -87,11 +91,16 @@ final class StatusCommand implements Callable<Integer> {
           } else {
             ObjectRef ref = session.target(type, item.substring(slash + 1));
             if (blame.node(ref).isEmpty()) {
+              Session.failIfUnreadable(blame.explain(ref));
               throw new CliException(type.qualifiedPlural() + " \"" + ref.name() + "\" not found" + session.where(ref));
             }
             refs.add(ref);
           }
         }
+      }
+      if (selector != null) {
+        LabelSelector labels = LabelSelector.parse(selector);
+        refs.removeIf(ref -> blame.node(ref).map(n -> !labels.matches(n.labels())).orElse(true));
       }
       List<ObjectRef> sorted = new ArrayList<>(new java.util.TreeSet<>(refs));
       print(blame, sorted, resolver);

@@ -1,5 +1,6 @@
 package dev.blame.cli;
 
+import dev.blame.api.Escape;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,8 +13,13 @@ final class Table {
     rows.add(headers);
   }
 
+  /** A row; each cell is cluster text made one line without control sequences ({@link Escape#terminal}). */
   Table add(String... cells) {
-    rows.add(cells);
+    String[] safe = new String[cells.length];
+    for (int i = 0; i < cells.length; i++) {
+      safe[i] = Escape.terminal(cells[i]);
+    }
+    rows.add(safe);
     return this;
   }
 

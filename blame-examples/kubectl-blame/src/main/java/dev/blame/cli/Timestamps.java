@@ -1,14 +1,13 @@
 package dev.blame.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -19,21 +18,21 @@ import java.util.regex.Pattern;
  */
 final class Timestamps {
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern RFC3339 =
       Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})");
 
   private Timestamps() {}
 
-  /** The newest timestamp in the text; empty when there is none or the text cannot be read. */
-  static Optional<Instant> newest(String text) {
+  /** The newest timestamp in these objects (already parsed: a dump is read once); empty when there is none. */
+  static Optional<Instant> newest(List<? extends HasMetadata> objects) {
     Instant[] newest = {null};
-    try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(text)) {
-      while (docs.hasNextValue()) {
-        visit(docs.nextValue(), null, newest);
+    for (HasMetadata object : objects) {
+      try {
+        visit(JSON.valueToTree(object), null, newest);
+      } catch (IllegalArgumentException e) {
+        // An object Jackson cannot turn back into a tree has no timestamps to offer.
       }
-    } catch (IOException | RuntimeException e) {
-      // The engine reports unreadable input with a better message; here it just has no timestamps.
     }
     return Optional.ofNullable(newest[0]);
   }

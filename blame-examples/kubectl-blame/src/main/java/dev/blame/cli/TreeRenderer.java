@@ -2,6 +2,7 @@ package dev.blame.cli;
 
 import dev.blame.api.BlameTree;
 import dev.blame.api.EdgeKind;
+import dev.blame.api.Escape;
 import dev.blame.api.EventRecord;
 import dev.blame.api.Evidence;
 import dev.blame.api.Explanation;
@@ -35,11 +36,11 @@ final class TreeRenderer {
   String render(Explanation why) {
     StringBuilder out = new StringBuilder();
     ObjectRef target = why.target();
-    out.append(bold(target.display()))
-        .append(target.isClusterScoped() ? "" : " -n " + target.namespace())
+    out.append(bold(Escape.terminal(target.display())))
+        .append(target.isClusterScoped() ? "" : " -n " + Escape.terminal(target.namespace()))
         .append(" is ").append(health(why.health())).append(" (").append(Documents.name(why.status())).append(")");
     if (!why.verdict().message().isEmpty()) {
-      out.append(": ").append(why.verdict().message());
+      out.append(": ").append(Escape.terminal(why.verdict().message()));
     }
     out.append('\n');
     if (!why.found()) {
@@ -54,11 +55,11 @@ final class TreeRenderer {
     if (!why.culprits().isEmpty()) {
       out.append('\n').append(bold("Culprits, worst first:")).append('\n');
       for (Finding f : why.culprits()) {
-        out.append("  ").append(health(f.health())).append(' ').append(f.subject().display())
-            .append(f.container().map(c -> " [" + c + "]").orElse(""))
-            .append(": ").append(f.reason()).append(since(f.since(), why.at())).append('\n');
+        out.append("  ").append(health(f.health())).append(' ').append(Escape.terminal(f.subject().display()))
+            .append(Escape.terminal(f.container().map(c -> " [" + c + "]").orElse("")))
+            .append(": ").append(Escape.terminal(f.reason().toString())).append(since(f.since(), why.at())).append('\n');
         for (Evidence e : f.evidence()) {
-          out.append("      ").append(dim(e.path() + " = " + e.value())).append('\n');
+          out.append("      ").append(dim(Escape.terminal(e.path() + " = " + e.value()))).append('\n');
         }
       }
     }
@@ -111,7 +112,10 @@ final class TreeRenderer {
   }
 
   /** Rows of three cells are aligned in columns; one-cell rows (events) are not. */
-  private void appendRows(StringBuilder out, List<String[]> rows) {
+  private void appendRows(StringBuilder out, List<String[]> raw) {
+    // Every cell holds cluster text (names, messages, Events): one line each, no control sequences.
+    List<String[]> rows = raw.stream().map(r -> java.util.Arrays.stream(r).map(Escape::terminal)
+        .toArray(String[]::new)).toList();
     int width = rows.stream().filter(r -> r.length == 3).mapToInt(r -> r[0].length()).max().orElse(0);
     int stateWidth = rows.stream().filter(r -> r.length == 3).mapToInt(r -> r[1].length()).max().orElse(0);
     for (String[] row : rows) {

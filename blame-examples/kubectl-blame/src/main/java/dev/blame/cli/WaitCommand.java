@@ -1,6 +1,7 @@
 package dev.blame.cli;
 
 import dev.blame.api.Blame;
+import dev.blame.api.Escape;
 import dev.blame.api.GroupKind;
 import dev.blame.api.ObjectRef;
 import dev.blame.api.Tolerance;
@@ -41,6 +42,11 @@ final class WaitCommand implements Callable<Integer> {
   static final int COMPLETE = 0;
   static final int FAILED = 1;
   static final int TIMED_OUT = 2;
+
+  /** Kinds in manifests that wait skips with a note: they are never read from the cluster. */
+  static final Set<GroupKind> UNWATCHED = Set.of(GroupKind.SECRET);
+  /** The longest --timeout or --grace: a year. */
+  static final Duration LONGEST = Duration.ofDays(365);
 
   private final Cli cli;
 
@@ -88,8 +94,19 @@ final class WaitCommand implements Callable<Integer> {
   @Mixin
   HealthRuleOptions rules = new HealthRuleOptions();
 
-  @Parameters(arity = "0..*", paramLabel = "TYPE/NAME",
-      description = "The objects to wait for, e.g. deploy/web sts/db; or give -f.")
+  @Option(names = {"-l", "--selector"}, paramLabel = "SELECTOR",
+      description = "Wait for every object of the type given whose labels match, e.g. deploy -l app=web.")
+  String selector;
+
+  @Option(names = {"-A", "--all-namespaces"}, description = "With a type and -l: in every namespace.")
+  boolean allNamespaces;
+
+  @Option(names = Inputs.FLAG, paramLabel = "SIZE",
+      description = "Refuse a manifest file or an API response larger than this: 256Mi by default; e.g. 1Gi.")
+  String maxInputBytes;
+
+  @Parameters(arity = "0..*", paramLabel = "TYPE[/NAME]",
+      description = "The objects to wait for: deploy/web sts/db, deploy web api, or a type with -l; or give -f.")
   List<String> objects = new ArrayList<>();
 
   WaitCommand(Cli cli) {
@@ -98,6 +115,10 @@ final class WaitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    long start = System.nanoTime();
+    if (allNamespaces && namespace != null) {
+      throw new CliException("-A and -n cannot be used together");
+    }
     if (objects.isEmpty() && filenames.isEmpty()) {
       throw new CliException("name the objects to wait for (TYPE/NAME...) or give manifests with -f");
     }
@@ -125,38 +146,85 @@ final class WaitCommand implements Callable<Integer> {
     source.kubeconfig = kubeconfig;
     source.requestTimeoutSeconds = requestTimeoutSeconds;
     source.rules = rules;
+    source.maxInputBytes = maxInputBytes;
     try (Session session = Session.open(withSlack, source)) {
       List<ObjectRef> refs = new ArrayList<>();
       Set<GroupKind> kinds = new LinkedHashSet<>();
+      long cap = maxInputBytes == null ? BlameEngine.MAX_INPUT_BYTES : Inputs.parseSize(maxInputBytes);
       for (Path file : filenames) {
-        refs.addAll(BlameEngine.refsIn(session.namespace(), file));
-      }
-      List<ResourceType> types = new ArrayList<>();
-      for (String item : objects) {
-        int slash = item.indexOf('/');
-        if (slash <= 0 || slash == item.length() - 1 || item.indexOf('/', slash + 1) >= 0) {
-          throw new CliException("\"" + item + "\" is not TYPE/NAME, e.g. deploy/web");
+        for (ObjectRef ref : BlameEngine.refsOf(session.namespace(), Inputs.read(cli, file.toString(), cap))) {
+          if (UNWATCHED.contains(ref.groupKind())) {
+            // Never read (their values would be): a Secret applied with the rest is not something to wait for.
+            cli.err.println("note: not waiting for " + Escape.terminal(ref.groupKind().toLowerString() + "/"
+                + ref.name()) + ": Secrets are never read");
+          } else {
+            refs.add(ref);
+          }
         }
-        ResourceType type = session.resolver().resolve(item.substring(0, slash));
-        types.add(type);
-        refs.add(session.target(type, item.substring(slash + 1)));
+      }
+      LabelSelector labels = selector == null ? null : LabelSelector.parse(selector);
+      List<ResourceType> selected = new ArrayList<>();
+      for (Targets.Target target : Targets.parse(objects, "kubectl blame wait deploy/web sts/db")) {
+        ResourceType type = session.resolver().resolve(target.type());
+        if (target.names().isEmpty()) {
+          if (labels == null) {
+            throw new CliException("wait needs names or -l for \"" + target.type() + "\": e.g. 'kubectl blame wait "
+                + target.type() + "/NAME' or 'kubectl blame wait " + target.type() + " -l app=web'");
+          }
+          selected.add(type);
+          kinds.add(type.kind);
+        } else if (labels != null) {
+          throw new CliException("-l/--selector selects objects of a type; it cannot be used with names");
+        } else if (allNamespaces) {
+          throw new CliException("-A looks in every namespace; give -n NAMESPACE with names, or a type and -l");
+        }
+        for (String name : target.names()) {
+          refs.add(session.target(type, name));
+        }
+      }
+      if (labels != null && selected.isEmpty()) {
+        throw new CliException("-l/--selector needs a type to select, e.g. 'kubectl blame wait deploy -l app=web'");
+      }
+      refs.forEach(r -> kinds.add(r.groupKind()));
+      Blame blame = session.blame(allNamespaces, kinds);
+      for (ResourceType type : selected) {
+        String ns = allNamespaces || session.namespace() == null ? "" : session.namespace();
+        for (dev.blame.api.Node node : blame.list(type.kind, ns)) {
+          if (labels.matches(node.labels())) {
+            refs.add(node.ref().key());
+          }
+        }
+      }
+      if (refs.isEmpty()) {
+        throw new CliException("nothing to wait for: no " + String.join(", ", selected.stream()
+            .map(ResourceType::qualifiedPlural).toList()) + " match -l " + selector
+            + (allNamespaces ? "" : " in namespace \"" + session.namespace() + "\""));
       }
       refs = List.copyOf(new LinkedHashSet<>(refs));
-      refs.forEach(r -> kinds.add(r.groupKind()));
-      Blame blame = session.blame(false, kinds);
       for (ObjectRef ref : refs) {
         if (blame.node(ref).isEmpty()) {
+          Session.failIfUnreadable(blame.explain(ref));
           throw new CliException(ref.groupKind().toLowerString() + " \"" + ref.name() + "\" not found"
               + session.where(ref));
         }
       }
-      WaitView view = new WaitView(cli, json);
+      WaitView view = new WaitView(cli, json, start);
+      boolean github = "true".equals(cli.env.get("GITHUB_ACTIONS"));
+      // GitHub Actions: the progress and the verdict quote the cluster, so workflow commands are off while they
+      // print (GitHub's stop-commands, with a token nobody can guess), and on again for our own annotations.
+      String resume = github && !json ? "blame-" + java.util.UUID.randomUUID() : null;
+      if (resume != null) {
+        cli.out.println("::stop-commands::" + resume);
+      }
       WaitResult result = blame.waitFor(refs).timeout(deadline).onProgress(view::progress).await();
       view.result(result, deadline);
       if (junitReport != null) {
         JunitReport.write(junitReport, result);
       }
-      if ("true".equals(cli.env.get("GITHUB_ACTIONS"))) {
+      if (resume != null) {
+        cli.out.println("::" + resume + "::");
+      }
+      if (github) {
         view.annotations(result, deadline);
       }
       cli.out.flush();
@@ -170,18 +238,27 @@ final class WaitCommand implements Callable<Integer> {
   /** Go-style durations as kubectl takes them: {@code 90s}, {@code 5m}, {@code 1h30m}, {@code 500ms}; a bare number is seconds. */
   static Duration parseDuration(String flag, String text) {
     String t = text.trim();
-    if (t.matches("\\d+")) {
-      return Duration.ofSeconds(Long.parseLong(t));
-    }
     Matcher m = DURATION.matcher(t);
-    if (t.isEmpty() || !m.matches()) {
+    if (!t.matches("\\d+") && (t.isEmpty() || !m.matches())) {
       throw new CliException(flag + " \"" + text + "\" is not a duration such as 90s, 5m or 1h30m");
     }
     Duration d = Duration.ZERO;
-    d = m.group(1) == null ? d : d.plusHours(Long.parseLong(m.group(1)));
-    d = m.group(2) == null ? d : d.plusMinutes(Long.parseLong(m.group(2)));
-    d = m.group(3) == null ? d : d.plusSeconds(Long.parseLong(m.group(3)));
-    return m.group(4) == null ? d : d.plusMillis(Long.parseLong(m.group(4)));
+    try {
+      if (t.matches("\\d+")) {
+        d = Duration.ofSeconds(Long.parseLong(t));
+      } else {
+        d = m.group(1) == null ? d : d.plusHours(Long.parseLong(m.group(1)));
+        d = m.group(2) == null ? d : d.plusMinutes(Long.parseLong(m.group(2)));
+        d = m.group(3) == null ? d : d.plusSeconds(Long.parseLong(m.group(3)));
+        d = m.group(4) == null ? d : d.plusMillis(Long.parseLong(m.group(4)));
+      }
+    } catch (NumberFormatException | ArithmeticException e) {
+      d = null;
+    }
+    if (d == null || d.compareTo(LONGEST) > 0) {
+      throw new CliException(flag + " \"" + text + "\" is out of range: at most 8760h (a year)");
+    }
+    return d;
   }
 
   static String display(WaitState state) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.blame.api.BlameTree;
+import dev.blame.api.Escape;
 import dev.blame.api.EventRecord;
 import dev.blame.api.Explanation;
 import dev.blame.api.Finding;
@@ -30,18 +31,21 @@ import java.util.Set;
  */
 final class WaitView {
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      DocumentEscapes.install(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT));
   static final int EVENTS = 5;
 
   private final Cli cli;
   private final boolean json;
-  private final long start = System.nanoTime();
+  /** When the command started ({@link System#nanoTime}): elapsed times count the connection and initial lists. */
+  private final long start;
   private final Map<ObjectRef, String> shown = new HashMap<>();
   private int drawn;
 
-  WaitView(Cli cli, boolean json) {
+  WaitView(Cli cli, boolean json, long start) {
     this.cli = cli;
     this.json = json;
+    this.start = start;
   }
 
   void progress(List<WaitState> states) {
@@ -55,8 +59,8 @@ final class WaitView {
         block.append("\u001b[").append(drawn).append("F");
       }
       for (WaitState s : states) {
-        block.append("\u001b[2K").append(symbol(s.phase())).append(' ').append(WaitCommand.display(s))
-            .append("  ").append(s.message()).append('\n');
+        block.append("\u001b[2K").append(symbol(s.phase())).append(' ').append(t(WaitCommand.display(s)))
+            .append("  ").append(t(s.message())).append('\n');
       }
       drawn = states.size();
       cli.out.print(block);
@@ -64,8 +68,8 @@ final class WaitView {
       for (WaitState s : states) {
         String line = s.phase() + " " + s.message();
         if (!line.equals(shown.put(s.ref().key(), line))) {
-          cli.out.printf(Locale.ROOT, "[%6.1fs] %s %s: %s%n", seconds(), WaitCommand.display(s),
-              s.phase().name().toLowerCase(Locale.ROOT), s.message());
+          cli.out.printf(Locale.ROOT, "[%6.1fs] %s %s: %s%n", seconds(), t(WaitCommand.display(s)),
+              s.phase().name().toLowerCase(Locale.ROOT), t(s.message()));
         }
       }
     }
@@ -75,7 +79,7 @@ final class WaitView {
   void result(WaitResult result, Duration timeout) {
     if (json) {
       try {
-        cli.out.println(JSON.writeValueAsString(document(result, timeout)));
+        cli.out.println(JSON.writeValueAsString(document(result, timeout, Duration.ofNanos(System.nanoTime() - start))));
       } catch (JsonProcessingException e) {
         throw new IllegalStateException(e);
       }
@@ -84,17 +88,17 @@ final class WaitView {
     long total = result.states().size();
     switch (result.outcome()) {
       case COMPLETE -> cli.out.printf(Locale.ROOT, "Rolled out: %d of %d objects complete in %.1fs%n", total, total,
-          result.elapsed().toMillis() / 1000.0);
+          seconds());
       case FAILED -> {
         List<WaitState> doomed = result.states().stream().filter(s -> s.phase() == WaitState.Phase.DOOMED).toList();
-        cli.out.printf(Locale.ROOT, "FAILED after %.1fs: %s%n", result.elapsed().toMillis() / 1000.0,
-            String.join(", ", doomed.stream().map(s -> WaitCommand.display(s) + " (" + s.message() + ")").toList()));
+        cli.out.printf(Locale.ROOT, "FAILED after %.1fs: %s%n", seconds(),
+            t(String.join(", ", doomed.stream().map(s -> WaitCommand.display(s) + " (" + s.message() + ")").toList())));
         details(result);
       }
       case TIMED_OUT -> {
         cli.out.printf(Locale.ROOT, "TIMED OUT after %s, still pending:%n", human(timeout));
         result.states().stream().filter(s -> s.phase() != WaitState.Phase.DONE).forEach(s ->
-            cli.out.println("  " + WaitCommand.display(s) + ": " + s.message()));
+            cli.out.println("  " + t(WaitCommand.display(s) + ": " + s.message())));
         details(result);
       }
       default -> throw new IllegalStateException(result.outcome().toString());
@@ -104,16 +108,16 @@ final class WaitView {
   private void details(WaitResult result) {
     if (!result.culprits().isEmpty()) {
       cli.out.println("Culprits:");
-      result.culprits().forEach(f -> cli.out.println("  " + culprit(f)));
+      result.culprits().forEach(f -> cli.out.println("  " + t(culprit(f))));
     }
     for (RevisionDiff diff : result.revisionDiffs()) {
-      cli.out.println("Revision change: " + revision(diff));
-      diff.changes().forEach(c -> cli.out.println("  " + c.description()));
+      cli.out.println("Revision change: " + t(revision(diff)));
+      diff.changes().forEach(c -> cli.out.println("  " + t(c.description())));
     }
     List<EventRecord> events = lastEvents(result);
     if (!events.isEmpty()) {
       cli.out.println("Last events:");
-      events.forEach(e -> cli.out.println("  " + event(e)));
+      events.forEach(e -> cli.out.println("  " + t(event(e))));
     }
   }
 
@@ -121,18 +125,18 @@ final class WaitView {
   void annotations(WaitResult result, Duration timeout) {
     if (result.outcome() == WaitOutcome.FAILED) {
       for (Finding f : result.culprits()) {
-        cli.out.println("::error title=Rollout failed: " + escape(f.subject().display()) + "::"
-            + escape(culprit(f)));
+        cli.out.println("::error title=" + Escape.workflowProperty("Rollout failed: " + f.subject().display()) + "::"
+            + Escape.workflowData(culprit(f)));
       }
       for (RevisionDiff diff : result.revisionDiffs()) {
-        cli.out.println("::notice title=Revision change::" + escape(revision(diff) + ": " + String.join("; ",
+        cli.out.println("::notice title=Revision change::" + Escape.workflowData(revision(diff) + ": " + String.join("; ",
             diff.changes().stream().map(RevisionChange::description).toList())));
       }
     } else if (result.outcome() == WaitOutcome.TIMED_OUT) {
       for (WaitState s : result.states()) {
         if (s.phase() != WaitState.Phase.DONE) {
-          cli.out.println("::error title=Rollout timed out after " + human(timeout) + "::"
-              + escape(WaitCommand.display(s) + ": " + s.message()));
+          cli.out.println("::error title=" + Escape.workflowProperty("Rollout timed out after " + human(timeout)) + "::"
+              + Escape.workflowData(WaitCommand.display(s) + ": " + s.message()));
         }
       }
     }
@@ -183,20 +187,20 @@ final class WaitView {
     return chosen.subList(0, Math.min(EVENTS, chosen.size()));
   }
 
-  static Map<String, Object> document(WaitResult result, Duration timeout) {
+  static Map<String, Object> document(WaitResult result, Duration timeout, Duration elapsed) {
     Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("outcome", result.outcome().name());
+    doc.put("outcome", Documents.name(result.outcome()));
     doc.put("exitCode", result.outcome() == WaitOutcome.COMPLETE ? WaitCommand.COMPLETE
         : result.outcome() == WaitOutcome.FAILED ? WaitCommand.FAILED : WaitCommand.TIMED_OUT);
-    doc.put("elapsedSeconds", result.elapsed().toMillis() / 1000.0);
+    doc.put("elapsedSeconds", elapsed.toMillis() / 1000.0);
     doc.put("timeoutSeconds", timeout.toMillis() / 1000.0);
     List<Object> objects = new ArrayList<>();
     for (WaitState s : result.states()) {
       Map<String, Object> o = ref(s.ref());
-      o.put("phase", s.phase().name());
+      o.put("phase", Documents.name(s.phase()));
       s.verdict().ifPresent(v -> {
-        o.put("health", v.health().toString());
-        o.put("status", v.status().toString());
+        o.put("health", Documents.name(v.health()));
+        o.put("status", Documents.name(v.status()));
       });
       o.put("message", s.message());
       objects.add(o);
@@ -206,8 +210,8 @@ final class WaitView {
     for (Finding f : result.culprits()) {
       Map<String, Object> c = ref(f.subject());
       f.container().ifPresent(x -> c.put("container", x));
-      c.put("health", f.health().toString());
-      c.put("reason", f.reason().toString());
+      c.put("health", Documents.name(f.health()));
+      c.put("reason", f.reason().code());
       c.put("message", f.message());
       culprits.add(c);
     }
@@ -254,9 +258,9 @@ final class WaitView {
     return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
   }
 
-  /** GitHub's workflow-command escaping of data: %, CR and LF. */
-  static String escape(String text) {
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+  /** Cluster text on a line of the text output: one line, no control sequence ({@link Escape#terminal}). */
+  private static String t(String text) {
+    return Escape.terminal(text);
   }
 
   private static String symbol(WaitState.Phase phase) {

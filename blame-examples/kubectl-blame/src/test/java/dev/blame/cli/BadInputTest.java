@@ -24,9 +24,10 @@ class BadInputTest {
       missing object          | -f TALK deploy/nope -n demo         | error: deployments.apps "nope" not found in namespace "demo" in the given manifests
       missing, no -n          | -f TALK deploy/nope                 | error: deployments.apps "nope" not found in namespace "default" in the given manifests
       missing node            | -f TALK no/node-9                   | error: nodes "node-9" not found in the given manifests
-      type without name       | -f TALK deploy                      | error: "deploy" names a type but no object; use TYPE/NAME or TYPE NAME, e.g. 'kubectl blame deploy/web'
-      no object               | -f TALK                             | error: you must name the object to blame, e.g. 'kubectl blame deploy/web' (see 'kubectl blame --help')
-      two names               | -f TALK deploy/a b                  | error: there is a name in "deploy/a" and another, "b"; use TYPE/NAME or TYPE NAME
+      name without type       | -f TALK web                         | error: "web" is not a resource type; to blame an object, give its type too: TYPE/NAME or TYPE NAME, e.g. 'kubectl-blame deploy/web'
+      no object               | -f TALK                             | error: you must name the object to blame, e.g. 'kubectl-blame deploy/web', or a type and a selector, e.g. 'kubectl-blame deploy -l app=web' (see 'kubectl-blame --help')
+      two forms mixed         | -f TALK deploy/a b                  | error: "b" is not TYPE/NAME: when one object is given as TYPE/NAME, all must be, e.g. 'kubectl blame deploy/web deploy/puller'
+      no match for a type     | -f TALK sts                         | error: no statefulsets.apps in the given manifests
       missing file            | -f no/such/dump.yaml deploy/x       | error: no/such/dump.yaml: no such file or directory; expected a manifest file or a directory of them
       bad --now               | -f TALK deploy/my-busybox --now yesterday | error: --now yesterday: expected an RFC 3339 time such as 2026-11-22T12:00:15Z
       watch offline           | -f TALK deploy/my-busybox --watch   | error: --watch follows a live cluster; it cannot be used with -f

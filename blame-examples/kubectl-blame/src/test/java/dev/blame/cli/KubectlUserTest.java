@@ -170,7 +170,7 @@ class KubectlUserTest {
   }
 
   /** A writer into a buffer that another thread may read while it is written. */
-  private static final class BufferWriter extends Writer {
+  static final class BufferWriter extends Writer {
     private final StringBuffer buffer;
 
     BufferWriter(StringBuffer buffer) {

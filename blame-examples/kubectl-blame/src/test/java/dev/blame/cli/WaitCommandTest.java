@@ -102,19 +102,39 @@ class WaitCommandTest {
   }
 
   @Test
+  void aSelectorOrTypeAndNamesChooseWhatToWaitFor() throws Exception {
+    Run selected = blameWait("deploy", "-l", "app=web", "-n", "quota", "--timeout", "60s", "-o", "json");
+    assertThat(selected.code()).as(selected.toString()).isEqualTo(1);
+    JsonNode doc = Schema.assertValid("wait", selected.out());
+    assertThat(doc.path("objects")).hasSize(1);
+    assertThat(doc.path("objects").get(0).path("name").asText()).isEqualTo("web");
+    assertThat(doc.path("outcome").asText()).isEqualTo("Failed");
+    Run named = blameWait("deploy", "web", "-n", "quota", "--timeout", "60s");
+    assertThat(named.code()).as(named.toString()).isEqualTo(1);
+    assertThat(named.out()).containsPattern("FAILED after \\d+\\.\\ds: deployment.apps/web");
+    Run none = blameWait("deploy", "-l", "app=nothing", "-n", "quota");
+    assertThat(none.code()).isEqualTo(3);
+    assertThat(none.err()).contains("-l app=nothing").hasLineCount(1);
+    Run typeAlone = blameWait("deploy", "-n", "quota");
+    assertThat(typeAlone.code()).isEqualTo(3);
+    assertThat(typeAlone.err()).contains("wait needs names or -l");
+  }
+
+  @Test
   void aQuotaFailsWithJsonAnnotationsAndAJunitReport() throws Exception {
     Path junit = dir.resolve("reports/wait.xml");
     Run run = blameWait(Map.of("GITHUB_ACTIONS", "true"), "deploy/web", "-n", "quota", "--timeout", "60s",
         "-o", "json", "--junit-report", junit.toString());
     assertThat(run.code()).as(run.toString()).isEqualTo(1);
     String json = run.out().substring(0, run.out().indexOf("\n::error"));
-    JsonNode doc = new ObjectMapper().readTree(json);
-    assertThat(doc.path("outcome").asText()).isEqualTo("FAILED");
+    JsonNode doc = Schema.assertValid("wait", json);
+    assertThat(doc.path("outcome").asText()).isEqualTo("Failed");
+    assertThat(doc.path("objects").get(0).path("health").asText()).isEqualTo("Degraded");
     assertThat(doc.path("exitCode").asInt()).isEqualTo(1);
-    assertThat(doc.path("objects").get(0).path("phase").asText()).isEqualTo("DOOMED");
+    assertThat(doc.path("objects").get(0).path("phase").asText()).isEqualTo("Doomed");
     assertThat(doc.path("culprits").get(0).path("reason").asText()).isEqualTo("FailedCreate");
     assertThat(doc.path("culprits").get(0).path("kind").asText()).isEqualTo("ReplicaSet");
-    assertThat(run.out()).contains("::error title=Rollout failed: ReplicaSet web-", "exceeded quota");
+    assertThat(run.out()).contains("::error title=Rollout failed%3A ReplicaSet web-", "exceeded quota");
     String xml = Files.readString(junit);
     assertThat(xml).contains("<testsuite name=\"kubectl-blame wait\" tests=\"1\" failures=\"1\" errors=\"0\"",
         "<testcase classname=\"quota\" name=\"deployment.apps/web\"", "<failure type=\"RolloutFailed\"",
@@ -170,5 +190,36 @@ class WaitCommandTest {
     assertThat(blameWait().code()).isEqualTo(3);
     Run file = blameWait("-f", dir.resolve("absent.yaml").toString());
     assertThat(file.code()).as(file.toString()).isEqualTo(3);
+  }
+
+  @Test
+  void secretsInTheManifestsAreSkippedWithANoteNotAFailure() throws Exception {
+    Path manifests = Files.createDirectories(dir.resolve("with-secret"));
+    Files.writeString(manifests.resolve("app.yaml"), """
+        apiVersion: apps/v1
+        kind: StatefulSet
+        metadata: {name: db}
+        spec: {replicas: 3, serviceName: db, selector: {matchLabels: {app: db}}, template: {metadata: {labels: {app: db}}}}
+        ---
+        apiVersion: v1
+        kind: Secret
+        metadata: {name: app-creds}
+        stringData: {password: hunter2}
+        """);
+    Run run = blameWait("-f", manifests.toString(), "-n", "crashloop-statefulset", "--timeout", "60s");
+    // The StatefulSet is judged (it fails: exit 1); the Secret neither fails the wait nor is reported missing.
+    assertThat(run.code()).as(run.toString()).isEqualTo(1);
+    assertThat(run.err()).contains("note: not waiting for secret/app-creds").doesNotContain("not found", "hunter2");
+    assertThat(run.out()).contains("statefulset.apps/db").doesNotContain("hunter2");
+  }
+
+  @Test
+  void outOfRangeDurationsAreUsageErrorsNotRolloutFailures() {
+    Run timeout = blameWait("deploy/web", "-n", "quota", "--timeout", "99999999999999999999");
+    assertThat(timeout.code()).as(timeout.toString()).isEqualTo(3);
+    assertThat(timeout.err()).contains("--timeout", "out of range").hasLineCount(1);
+    Run request = blameWait("deploy/web", "-n", "quota", "--request-timeout", "2147484");
+    assertThat(request.code()).as(request.toString()).isEqualTo(3);
+    assertThat(request.err()).contains("--request-timeout 2147484 is out of range").hasLineCount(1);
   }
 }

@@ -3,6 +3,7 @@ package dev.blame.examples.crd;
 import static dev.blame.testkit.BlameAssertions.assertThat;
 import static dev.blame.testkit.BlameAssertions.ref;
 
+import dev.blame.analyzers.custom.GenericResourceAnalyzer;
 import dev.blame.api.Blame;
 import dev.blame.api.GroupKind;
 import dev.blame.api.Health;
@@ -43,9 +44,10 @@ class DatabaseAnalyzerTest {
       Assertions.assertThat(blame.analyzers()).extracting(a -> a.id()).contains("example.Database", "blame.Generic");
       assertThat(blame.verdict(ORDERS).orElseThrow()).isWellFormedFor(ORDERS)
           .hasHealth(Health.PROGRESSING).hasReason(DatabaseAnalyzer.REPLICAS_NOT_READY);
-      // The generic fallback only sees status.phase Ready: the specific analyzer knows better.
+      // The generic fallback reads the replica counters by convention, without the Database's own reason.
       assertThat(blame.verdict(ref("Cache.example.dev/shop/orders")).orElseThrow())
-          .hasHealth(Health.HEALTHY).hasStatus(ReconcileStatus.CURRENT);
+          .hasHealth(Health.PROGRESSING).hasStatus(ReconcileStatus.IN_PROGRESS)
+          .hasReason(GenericResourceAnalyzer.REPLICAS_UNAVAILABLE);
     }
   }
   // end::discovery-test[]

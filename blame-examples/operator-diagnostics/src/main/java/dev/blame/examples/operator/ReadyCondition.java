@@ -1,9 +1,12 @@
 package dev.blame.examples.operator;
 
+import dev.blame.api.BlameTree;
 import dev.blame.api.Explanation;
 import dev.blame.api.Finding;
 import dev.blame.api.Health;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,7 +33,10 @@ public record ReadyCondition(String status, String reason, String message, Strin
     if (why.health() == Health.HEALTHY) {
       return new ReadyCondition("True", "Available", why.verdict().message(), why.verdict().message(), generation);
     }
-    Optional<Finding> culprit = why.culprits().stream().findFirst().or(() -> why.verdict().worstFinding());
+    // Culprits are evidence of a failure; a WebApp still rolling out has none, and says what it waits for: the
+    // worst finding on the deepest unsettled objects below it (a pod backing off an image pull).
+    Optional<Finding> culprit = why.culprits().stream().findFirst().or(() -> waitingOn(why.effects()))
+        .or(() -> why.verdict().worstFinding());
     String status = why.health() == Health.UNKNOWN ? "Unknown" : "False";
     if (culprit.isEmpty()) {
       String reason = camel(why.health().name());
@@ -42,6 +48,30 @@ public record ReadyCondition(String status, String reason, String message, Strin
         : f.subject().kind().toLowerCase(Locale.ROOT) + " " + f.subject().name() + " is " + f.reason()
             + f.revision().map(r -> " since revision " + r.number()).orElse("");
     return new ReadyCondition(status, f.reason().toString(), message, f.toString(), generation);
+  }
+
+  /** The worst finding of the deepest objects under {@code tree} that are neither healthy nor suspended. */
+  private static Optional<Finding> waitingOn(BlameTree tree) {
+    List<Finding> deepest = new ArrayList<>();
+    for (BlameTree child : tree.children()) {
+      collect(child, deepest);
+    }
+    return deepest.stream().min(Finding.WORST_FIRST);
+  }
+
+  private static boolean collect(BlameTree tree, List<Finding> out) {
+    Health health = tree.verdict().health();
+    if (health == Health.HEALTHY || health == Health.SUSPENDED || tree.node().isEmpty()) {
+      return false;
+    }
+    boolean below = false;
+    for (BlameTree child : tree.children()) {
+      below |= collect(child, out);
+    }
+    if (!below) {
+      tree.verdict().worstFinding().ifPresent(out::add);
+    }
+    return true;
   }
 
   /** The {@code Ready} condition a WebApp's status holds now, if any; detail is empty. */

@@ -1,0 +1,55 @@
+package dev.blame.analyzers.custom;
+
+import dev.blame.analyzers.custom.StatusSignals.Signal;
+import dev.blame.analyzers.support.Unstructured;
+import dev.blame.api.Health;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Replica counters, the convention of every kind that manages pods like a Deployment does (the scale
+ * subresource: {@code spec.replicas} against {@code status.readyReplicas}, {@code availableReplicas},
+ * {@code updatedReplicas}), and ready ratios as {@code kubectl get} prints them ({@code "1/3"}).
+ */
+final class ReplicaCounts {
+
+  private static final Pattern RATIO = Pattern.compile("(\\d{1,6})/(\\d{1,6})");
+  private static final List<String> COUNTERS = List.of("readyReplicas", "availableReplicas", "updatedReplicas");
+
+  private ReplicaCounts() {}
+
+  /** PROGRESSING when a counter that the status keeps is below {@code spec.replicas}. */
+  static Optional<Signal> read(Unstructured object) {
+    Optional<Long> desired = object.number("spec", "replicas");
+    if (desired.isEmpty()) {
+      return Optional.empty();
+    }
+    for (String counter : COUNTERS) {
+      Optional<Long> have = object.number("status", counter);
+      if (have.isPresent() && have.get() < desired.get()) {
+        return Optional.of(new Signal(Health.PROGRESSING, "status." + counter,
+            have.get() + " of " + desired.get(), Optional.empty()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  static boolean isRatioField(String key) {
+    String k = key.toLowerCase(Locale.ROOT);
+    return k.endsWith("replicas") || k.equals("ready");
+  }
+
+  /** {@code "3/3"} is HEALTHY, {@code "1/3"} PROGRESSING; anything else says nothing. */
+  static Optional<Health> ratio(String text) {
+    Matcher m = RATIO.matcher(text.trim());
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    long have = Long.parseLong(m.group(1));
+    long want = Long.parseLong(m.group(2));
+    return Optional.of(have >= want ? Health.HEALTHY : Health.PROGRESSING);
+  }
+}

@@ -1,0 +1,125 @@
+package dev.blame.analyzers.custom;
+
+import dev.blame.analyzers.support.Condition;
+import dev.blame.analyzers.support.Unstructured;
+import dev.blame.api.Evidence;
+import dev.blame.api.Health;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads every health signal an operator may have left in an object, wherever the conventions put it:
+ * condition lists ({@code status.conditions} and {@code conditions} of nested objects and list entries, such
+ * as Gateway API's {@code status.parents[].conditions}), status words in fields named like {@code phase},
+ * {@code state}, {@code status}, {@code health} (also nested: {@code status.health.status},
+ * {@code status.applicationState.state}), booleans ({@code ready}, {@code healthy}, {@code failed},
+ * {@code abort}) and suspension flags ({@code spec.paused}, {@code spec.suspend}). Pure: no I/O.
+ */
+final class StatusSignals {
+
+  /** One thing the object says about its health, with the field that says it. */
+  record Signal(Health health, String field, String value, Optional<Condition> condition) {
+
+    Evidence evidence() {
+      return condition.map(Condition::evidence).orElseGet(() -> Evidence.field(field, value));
+    }
+
+    String describe() {
+      return condition.map(c -> c.type() + " is " + c.status() + (c.describe().isEmpty() ? "" : ": " + c.describe()))
+          .orElse(field + " is " + value);
+    }
+  }
+
+  /** How deep below {@code status} nested objects are read. */
+  private static final int DEPTH = 3;
+  private static final int MAX_ENTRIES = 64;
+  /** Containers that record the past, not the present ({@code phaseTransitionTimestamps}, {@code history}). */
+  private static final java.util.regex.Pattern HISTORY =
+      java.util.regex.Pattern.compile("history|transition|previous", java.util.regex.Pattern.CASE_INSENSITIVE);
+  private static final Set<String> GOOD_WHEN_TRUE = Set.of("ready", "healthy", "available", "succeeded");
+  private static final Set<String> BAD_WHEN_TRUE = Set.of("failed", "error", "abort", "aborted");
+  private static final Set<String> PAUSE_FLAGS = Set.of("paused", "suspend", "suspended", "controllerpause");
+
+  private StatusSignals() {}
+
+  /** The user's pause flags: while one is set the operator stops reconciling, so they outrank the status. */
+  static List<Signal> pauseFlags(Unstructured object) {
+    List<Signal> signals = new ArrayList<>();
+    for (String flag : List.of("paused", "suspend")) {
+      if (object.bool("spec", flag)) {
+        signals.add(new Signal(Health.SUSPENDED, "spec." + flag, "true", Optional.empty()));
+      }
+    }
+    return signals;
+  }
+
+  static List<Signal> read(Unstructured object, long generation) {
+    List<Signal> signals = new ArrayList<>();
+    List<Condition> stale = new ArrayList<>();
+    walk(object.child("status"), "status", 0, generation, signals, stale);
+    // A condition written for an older generation is history when fresh ones exist; alone, it means the
+    // controller has not caught up (Gateway API parents[] keep both).
+    if (signals.stream().noneMatch(s -> s.condition().isPresent()) && !stale.isEmpty()) {
+      Condition c = stale.get(0);
+      signals.add(new Signal(Health.PROGRESSING, c.path(), c.status(), Optional.of(c)));
+    }
+    ReplicaCounts.read(object).ifPresent(signals::add);
+    return signals;
+  }
+
+  private static void walk(Unstructured map, String path, int depth, long generation, List<Signal> signals,
+      List<Condition> stale) {
+    for (Map.Entry<String, Object> entry : map.entries()) {
+      String key = entry.getKey();
+      Object value = entry.getValue();
+      String field = path + "." + key;
+      if (key.equals("conditions") && value instanceof List) {
+        List<Condition> list = Condition.from(map.list(key), field);
+        // A True Ready summarises its siblings: their waits are then not ours (failures still count).
+        boolean summaryReady = list.stream().anyMatch(c -> ConditionVocabulary.isSummary(c) && c.isTrue()
+            && !ConditionVocabulary.stale(c, generation));
+        for (Condition c : list) {
+          if (ConditionVocabulary.stale(c, generation)) {
+            stale.add(c);
+            continue;
+          }
+          ConditionVocabulary.meaning(c)
+              .filter(h -> !(summaryReady && h == Health.PROGRESSING && ConditionVocabulary.isPositive(c)))
+              .ifPresent(h -> signals.add(new Signal(h, field, c.status(), Optional.of(c))));
+        }
+      } else if (HISTORY.matcher(key).find()) {
+        continue;
+      } else if (value instanceof String text && StatusWords.isStatusField(key)) {
+        // Only the object's own phase may pause it; a nested one describes a part or an external resource.
+        StatusWords.meaning(text).filter(h -> depth == 0 || h != Health.SUSPENDED)
+            .ifPresent(h -> signals.add(new Signal(h, field, text, Optional.empty())));
+      } else if (value instanceof String text && ReplicaCounts.isRatioField(key)) {
+        ReplicaCounts.ratio(text).ifPresent(h -> signals.add(new Signal(h, field, text, Optional.empty())));
+      } else if (value instanceof Boolean flag) {
+        bool(key.toLowerCase(Locale.ROOT), flag).ifPresent(h -> signals.add(
+            new Signal(h, field, flag.toString(), Optional.empty())));
+      } else if (value instanceof Map && depth < DEPTH) {
+        walk(map.child(key), field, depth + 1, generation, signals, stale);
+      } else if (value instanceof List && depth < DEPTH) {
+        List<Unstructured> entries = map.list(key);
+        for (int i = 0; i < entries.size() && i < MAX_ENTRIES; i++) {
+          walk(entries.get(i), field + "[" + i + "]", depth + 1, generation, signals, stale);
+        }
+      }
+    }
+  }
+
+  private static Optional<Health> bool(String key, boolean value) {
+    if (GOOD_WHEN_TRUE.contains(key)) {
+      return Optional.of(value ? Health.HEALTHY : key.equals("healthy") ? Health.DEGRADED : Health.PROGRESSING);
+    }
+    if (BAD_WHEN_TRUE.contains(key) && value) {
+      return Optional.of(Health.DEGRADED);
+    }
+    return PAUSE_FLAGS.contains(key) && value ? Optional.of(Health.SUSPENDED) : Optional.empty();
+  }
+}

@@ -1,0 +1,159 @@
+package dev.blame.analyzers.support;
+
+import dev.blame.api.EventRecord;
+import dev.blame.api.Evidence;
+import dev.blame.api.Finding;
+import dev.blame.api.Health;
+import dev.blame.api.ReasonCode;
+import dev.blame.api.spi.AnalysisContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Warning Events as evidence of why an object is stuck. Repeated Events (the same reason and message, up to
+ * the numbers in it) fold into one, as kubectl folds them ({@code x31}); a folded Event becomes a finding whose
+ * health follows how long the Events show the problem has lasted, or DEGRADED at once when the message says
+ * something that cannot resolve itself ({@link #deterministic}).
+ */
+public final class WarningEvents {
+
+  /** How long a Warning Event may keep repeating before the state it explains counts as stuck. */
+  public static final Duration STUCK = Duration.ofMinutes(5);
+
+  /** Reason code of a Warning Event whose own reason is not in UpperCamelCase. */
+  public static final ReasonCode WARNING_EVENT = ReasonCode.of("WarningEvent");
+
+  /**
+   * Phrases of messages that no retry will change (the kubelet, the image registry, the runtime, the
+   * scheduler's volume binder and the API server's admission say them). Lower case.
+   */
+  private static final List<String> DETERMINISTIC = List.of(
+      "executable file not found", "exec format error", "no such file or directory", "is not a directory",
+      "hostpath type check failed", "manifest unknown", "manifest for", "repository does not exist",
+      "pull access denied", "not found: manifest", "code = notfound", "no such host", "invalid reference format",
+      "unauthorized", "x509: certificate", "exceeded quota", "no storage class is set", "storageclass.storage.k8s.io",
+      "denied the request", "violates podsecurity", "is invalid:");
+
+  private WarningEvents() {}
+
+  /**
+   * How long a (folded) Event shows its problem has lasted: from its first to its last time. Not up to the
+   * engine's clock: offline, "now" is only the newest timestamp of the files, which says nothing about how
+   * long this problem lasted. Empty when undated.
+   */
+  static Optional<Duration> lasted(EventRecord e) {
+    return e.firstTime().or(e::lastTime).map(f -> Duration.between(f, e.lastTime().filter(l -> l.isAfter(f)).orElse(f)));
+  }
+
+  /**
+   * The latest moment the evidence shows a state still held: the newest of the Events' last times and
+   * {@code others} (conditions' transition times, container timestamps). The span from the state's start to
+   * this moment is how long the evidence shows it lasted.
+   */
+  @SafeVarargs
+  public static Optional<Instant> seenUntil(List<EventRecord> events, Optional<Instant>... others) {
+    Optional<Instant> latest = Times.latest(others);
+    for (EventRecord e : events) {
+      latest = Times.latest(latest, e.lastTime().or(e::firstTime));
+    }
+    return latest;
+  }
+
+  /** Whether the evidence shows a state that started at {@code since} lasting until {@code until} for at least {@code stuck}. */
+  public static boolean lastedAtLeast(Optional<Instant> since, Optional<Instant> until, Duration stuck) {
+    return since.isPresent() && until.isPresent() && Duration.between(since.get(), until.get()).compareTo(stuck) >= 0;
+  }
+
+  /**
+   * A Warning Event, or one whose reason says it failed: the PersistentVolume controller reports
+   * {@code FailedBinding} ("no persistent volumes available for this claim and no storage class is set") as Normal.
+   */
+  public static boolean failure(EventRecord e) {
+    return e.isWarning() || e.reason().startsWith("Failed");
+  }
+
+  /** Whether the message says something no retry will change. */
+  public static boolean deterministic(String message) {
+    String m = message == null ? "" : message.toLowerCase(Locale.ROOT);
+    return DETERMINISTIC.stream().anyMatch(m::contains);
+  }
+
+  /**
+   * Findings for the Warning Events about {@code j}'s subject, except those whose reason is in
+   * {@code echoes} (Events that repeat what the analyzer already read from the status). DEGRADED when the
+   * message is {@link #deterministic} or the Events span at least {@code stuck} from first to last time,
+   * PROGRESSING otherwise. Returns how many were added.
+   */
+  public static int explain(List<EventRecord> events, Duration stuck, Set<String> echoes, Judgement j) {
+    int added = 0;
+    List<EventRecord> folded = new java.util.ArrayList<>(
+        EventRecord.fold(events.stream().filter(WarningEvents::failure).toList()));
+    // What says why first: a message no retry changes, then the oldest (the kubelet's "timed out waiting for the
+    // condition" summary comes after the error that caused it).
+    folded.sort(java.util.Comparator.comparing((EventRecord e) -> !deterministic(e.message()))
+        .thenComparing(e -> e.firstTime().or(e::lastTime).orElse(Instant.MAX)));
+    for (EventRecord f : folded) {
+      if (echoes.contains(f.reason())) {
+        continue;
+      }
+      j.add(finding(f, stuck, j));
+      added++;
+    }
+    return added;
+  }
+
+  /**
+   * For controllers (ReplicaSets, StatefulSets, Jobs, DaemonSets): when {@code j} is in progress or unknown and
+   * has found no failure of its own, its Warning Events (a {@code FailedCreate}) may say why.
+   */
+  public static Judgement explainStuck(AnalysisContext ctx, Judgement j) {
+    if ((j.health() == Health.PROGRESSING || j.health() == Health.UNKNOWN)
+        && j.findings().stream().noneMatch(f -> f.health() == Health.DEGRADED)) {
+      explain(ctx.events(), ctx.tolerance().stuckOr(STUCK), Set.of(), j);
+    }
+    return j;
+  }
+
+  static Finding finding(EventRecord e, Duration stuck, Judgement j) {
+    boolean stuckLong = lasted(e).map(d -> d.compareTo(stuck) >= 0).orElse(false);
+    Health health = deterministic(e.message()) || stuckLong ? Health.DEGRADED : Health.PROGRESSING;
+    String span = lasted(e).filter(d -> !d.isZero()).map(d -> " over " + human(d)).orElse("");
+    String times = e.count() > 1 ? " (x" + e.count() + span + ")" : span.isEmpty() ? "" : " (for" + span.substring(5) + ")";
+    return Finding.builder()
+        .subject(j.subject())
+        .health(health)
+        .reason(reasonOf(e.reason()))
+        .message(e.reason() + ": " + e.message().strip() + times)
+        .since(e.firstTime().or(e::lastTime))
+        .revision(j.revision())
+        .addEvidence(Evidence.event(e))
+        .build();
+  }
+
+  /** The Event's reason as a reason code, or {@link #WARNING_EVENT} when it is not one. */
+  public static ReasonCode reasonOf(String reason) {
+    try {
+      return ReasonCode.of(reason);
+    } catch (IllegalArgumentException e) {
+      return WARNING_EVENT;
+    }
+  }
+
+  /** 5h50m, 12m, 45s. */
+  public static String human(Duration d) {
+    long s = Math.max(0, d.getSeconds());
+    if (s < 120) {
+      return s + "s";
+    }
+    long m = s / 60;
+    if (m < 120) {
+      return m + "m";
+    }
+    long h = m / 60;
+    return h < 48 ? h + "h" + (m % 60 == 0 ? "" : m % 60 + "m") : h / 24 + "d";
+  }
+}

@@ -1,0 +1,118 @@
+package dev.blame.analyzers.custom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.blame.api.Blame;
+import dev.blame.api.Finding;
+import dev.blame.api.Health;
+import dev.blame.api.Node;
+import dev.blame.api.Verdict;
+import dev.blame.core.BlameEngine;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The generic analysis on custom resources of operators that are not in the Argo CD training corpus, in the
+ * status shapes their documentation shows (Tekton {@code docs/pipelineruns.md} "Monitoring execution status",
+ * cert-manager {@code docs/reference/api-docs} Certificate conditions, KEDA ScaledObject conditions, Strimzi
+ * "Custom resource status information", Velero {@code BackupPhase}, CloudNativePG Cluster status): a check that
+ * the conventions hold beyond the operators they were learned from.
+ */
+class GenericConventionsTest {
+
+  static final Instant NOW = Instant.parse("2026-01-15T12:00:00Z");
+
+  static Stream<Arguments> objects() {
+    return Stream.of(
+        Arguments.of("tekton.dev/v1", "PipelineRun", """
+            status:
+              conditions:
+              - {type: Succeeded, status: Unknown, reason: Running, message: "Tasks Completed: 0, Incomplete: 2"}
+            """, Health.PROGRESSING),
+        Arguments.of("tekton.dev/v1", "PipelineRun", """
+            status:
+              conditions:
+              - {type: Succeeded, status: "True", reason: Succeeded, message: "Tasks Completed: 2, Skipped: 0"}
+            """, Health.HEALTHY),
+        Arguments.of("tekton.dev/v1", "PipelineRun", """
+            status:
+              conditions:
+              - {type: Succeeded, status: "False", reason: Failed, message: "Tasks Completed: 1 (Failed: 1)"}
+            """, Health.DEGRADED),
+        Arguments.of("tekton.dev/v1", "PipelineRun", """
+            spec: {status: PipelineRunPending}
+            status:
+              conditions:
+              - {type: Succeeded, status: Unknown, reason: PipelineRunPending}
+            """, Health.PROGRESSING),
+        Arguments.of("cert-manager.io/v1", "Certificate", """
+            status:
+              conditions:
+              - {type: Ready, status: "False", reason: DoesNotExist, message: "Issuing certificate as Secret does not exist"}
+              - {type: Issuing, status: "True", reason: DoesNotExist}
+            """, Health.PROGRESSING),
+        Arguments.of("cert-manager.io/v1", "Certificate", """
+            status:
+              conditions:
+              - {type: Ready, status: "True", reason: Ready, message: "Certificate is up to date and has not expired", observedGeneration: 1}
+            """, Health.HEALTHY),
+        Arguments.of("keda.sh/v1alpha1", "ScaledObject", """
+            status:
+              conditions:
+              - {type: Ready, status: "True", reason: ScaledObjectReady}
+              - {type: Active, status: "False", reason: ScalerNotActive}
+              - {type: Fallback, status: "False", reason: NoFallbackFound}
+            """, Health.HEALTHY),
+        Arguments.of("kafka.strimzi.io/v1beta2", "Kafka", """
+            status:
+              observedGeneration: 1
+              conditions:
+              - {type: NotReady, status: "True", reason: Creating, message: "Kafka cluster is being deployed"}
+            """, Health.PROGRESSING),
+        Arguments.of("kafka.strimzi.io/v1beta2", "Kafka", """
+            status:
+              observedGeneration: 1
+              conditions:
+              - {type: Ready, status: "True"}
+              - {type: Warning, status: "True", reason: KafkaStorage, message: "deprecated storage"}
+            """, Health.HEALTHY),
+        Arguments.of("velero.io/v1", "Backup", "status: {phase: Completed}\n", Health.HEALTHY),
+        Arguments.of("velero.io/v1", "Backup", "status: {phase: PartiallyFailed, errors: 2}\n", Health.DEGRADED),
+        Arguments.of("velero.io/v1", "Backup", "status: {phase: InProgress}\n", Health.PROGRESSING),
+        Arguments.of("postgresql.cnpg.io/v1", "Cluster", """
+            status:
+              phase: Cluster in healthy state
+              readyInstances: 3
+              conditions:
+              - {type: Ready, status: "True", reason: ClusterIsReady}
+            """, Health.HEALTHY),
+        Arguments.of("example.com/v1", "Widget", "status: {version: 1.2.3, revision: 4}\n", Health.UNKNOWN),
+        Arguments.of("example.com/v1", "Widget", "spec: {paused: true}\nstatus: {phase: Failed}\n",
+            Health.SUSPENDED),
+        Arguments.of("monitoring.coreos.com/v1", "ServiceMonitor", "spec: {endpoints: [{port: web}]}\n",
+            Health.PROGRESSING),
+        Arguments.of("v1", "Endpoints", "subsets: [{addresses: [{ip: 10.0.0.1}], ports: [{port: 80}]}]\n",
+            Health.HEALTHY));
+  }
+
+  @ParameterizedTest(name = "{1} {2} -> {3}")
+  @MethodSource("objects")
+  void judgesByConvention(String apiVersion, String kind, String rest, Health expected) throws Exception {
+    String yaml = "apiVersion: " + apiVersion + "\nkind: " + kind + "\nmetadata: {name: x, namespace: ns, generation: 1}\n"
+        + rest;
+    try (Blame blame = BlameEngine.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).manifests("t", yaml).build()) {
+      Node only = blame.list(dev.blame.api.GroupKind.fromApiVersion(apiVersion, kind), "").get(0);
+      Verdict verdict = blame.verdict(only.ref()).orElseThrow();
+      assertThat(verdict.health()).as("%s", verdict.findings()).isEqualTo(expected);
+      if (expected != Health.HEALTHY) {
+        assertThat(verdict.findings()).extracting(Finding::message).isNotEmpty();
+        assertThat(verdict.findings().get(0).evidence()).isNotEmpty();
+      }
+    }
+  }
+}

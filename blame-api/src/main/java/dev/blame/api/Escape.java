@@ -1,0 +1,167 @@
+package dev.blame.api;
+
+/**
+ * The one place where text from a cluster or a file is encoded for the sink it is written to. Everything in a
+ * {@link Finding}, an {@link EventRecord}, a {@link Verdict} or an object's name is hostile until it passed
+ * through one of these: a crafted Event message must not clear a terminal, forge a table row, start a GitHub
+ * Actions workflow command or break out of an XML or DOT string.
+ *
+ * <p>JSON and YAML need no method here: Jackson's generators escape every control character, and a document
+ * parsed back holds the text unchanged.
+ */
+public final class Escape {
+
+  private Escape() {}
+
+  /**
+   * Whether a code point must never reach a terminal as it is: C0 controls (with TAB, CR, LF, BEL, ESC), DEL,
+   * C1 controls (with CSI U+009B and OSC U+009D), the Unicode bidi embeddings, overrides, isolates and marks
+   * (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C), the line and paragraph separators U+2028 and
+   * U+2029, the byte order mark and lone surrogates.
+   */
+  public static boolean isUnsafe(int c) {
+    return c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)
+        || c == 0x200e || c == 0x200f || c == 0x061c || c == 0x2028 || c == 0x2029 || c == 0xfeff
+        || (c >= 0xd800 && c <= 0xdfff);
+  }
+
+  /**
+   * For a terminal, a table cell or a stderr line: one line with every {@link #isUnsafe unsafe} code point made
+   * visible ({@code \n}, {@code \r}, {@code \t}, else {@code \u001b}-style), so that the text can never start a
+   * line, a row or a control sequence. Null reads as empty.
+   */
+  public static String terminal(String text) {
+    if (text == null) {
+      return "";
+    }
+    if (clean(text)) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    text.codePoints().forEach(c -> {
+      if (!isUnsafe(c)) {
+        out.appendCodePoint(c);
+      } else if (c == '\n') {
+        out.append("\\n");
+      } else if (c == '\r') {
+        out.append("\\r");
+      } else if (c == '\t') {
+        out.append("\\t");
+      } else {
+        out.append(String.format("\\u%04x", c));
+      }
+    });
+    return out.toString();
+  }
+
+  /**
+   * For the message of a GitHub Actions workflow command ({@code ::error title=...::DATA}): {@code %}, CR and LF
+   * percent-encoded as GitHub's actions/toolkit does ({@code %25}, {@code %0D}, {@code %0A}), so the runner
+   * shows the line breaks and no text after them can be read as a command; other unsafe code points made
+   * visible as for a {@link #terminal}.
+   */
+  public static String workflowData(String text) {
+    if (text == null) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    text.codePoints().forEach(c -> {
+      switch (c) {
+        case '%' -> out.append("%25");
+        case '\r' -> out.append("%0D");
+        case '\n' -> out.append("%0A");
+        default -> appendVisible(out, c);
+      }
+    });
+    return out.toString();
+  }
+
+  /** For a property of a workflow command ({@code title=VALUE}): as {@link #workflowData}, and {@code :} and {@code ,}. */
+  public static String workflowProperty(String text) {
+    return workflowData(text).replace(":", "%3A").replace(",", "%2C");
+  }
+
+  /**
+   * For XML 1.0 character data and attribute values: the characters XML 1.0 forbids (C0 controls other than
+   * TAB, CR and LF, U+FFFE, U+FFFF, lone surrogates) replaced with U+FFFD, markup escaped ({@code & < > " '}),
+   * and TAB, CR and LF written as character references so attribute values keep them and a parser does not
+   * normalise them away. The output never contains {@code ]]>}.
+   */
+  public static String xml(String text) {
+    if (text == null) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    text.codePoints().forEach(c -> {
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&apos;");
+        case '\t' -> out.append("&#9;");
+        case '\n' -> out.append("&#10;");
+        case '\r' -> out.append("&#13;");
+        default -> {
+          boolean allowed = (c >= 0x20 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || c >= 0x10000;
+          out.appendCodePoint(allowed ? c : 0xfffd);
+        }
+      }
+    });
+    return out.toString();
+  }
+
+  /**
+   * A Graphviz DOT quoted string, quotes included: backslashes and quotes escaped, so a name ending in
+   * {@code \} cannot escape its closing quote, and unsafe code points made visible (a DOT string may span lines;
+   * ours never do). Text meant as DOT escapes ({@code \n} line breaks in labels) is joined by the caller
+   * outside this method.
+   */
+  public static String dot(String text) {
+    return "\"" + dotContent(text) + "\"";
+  }
+
+  /** The inside of a DOT quoted string; see {@link #dot}. */
+  public static String dotContent(String text) {
+    String visible = terminal(text);
+    return visible.replace("\\", "\\\\").replace("\"", "\\\"");
+  }
+
+  /**
+   * For the inside of a quoted Mermaid label ({@code n1["..."]}) or an edge text: the characters Mermaid reads
+   * as syntax or markup ({@code " # < > & ` | [ ] { } ( ) ;}) written as its {@code #NNN;} entity codes, and
+   * unsafe code points made visible, so the label ends where the renderer wrote its closing quote.
+   */
+  public static String mermaid(String text) {
+    StringBuilder out = new StringBuilder();
+    terminal(text).codePoints().forEach(c -> {
+      if ("\"#<>&`|[]{}();".indexOf(c) >= 0) {
+        out.append('#').append(c).append(';');
+      } else {
+        out.appendCodePoint(c);
+      }
+    });
+    return out.toString();
+  }
+
+  private static void appendVisible(StringBuilder out, int c) {
+    if (!isUnsafe(c)) {
+      out.appendCodePoint(c);
+    } else if (c == '\t') {
+      out.append("\\t");
+    } else {
+      out.append(String.format("\\u%04x", c));
+    }
+  }
+
+  private static boolean clean(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x061c || (c >= 0x200e && c <= 0x202e && (c <= 0x200f
+          || c >= 0x2028)) || (c >= 0x2066 && c <= 0x2069) || c == 0xfeff || Character.isSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

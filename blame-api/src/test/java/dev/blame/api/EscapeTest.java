@@ -1,0 +1,182 @@
+package dev.blame.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.xml.sax.InputSource;
+
+/**
+ * Throws random strings made of every control and separator character (C0, DEL, C1, bidi overrides and
+ * isolates, line separators, lone surrogates, markup, quotes, backslashes, workflow-command prefixes) at each
+ * encoder and parses the result back. Seeded, so a failure repeats.
+ */
+class EscapeTest {
+
+  static final int STRINGS = 2_000;
+
+  /** Pieces a hostile string is made of: single characters and whole attack sequences. */
+  static final List<String> PIECES = pieces();
+
+  static List<String> pieces() {
+    List<String> pieces = new ArrayList<>();
+    for (int c = 0; c < 0x20; c++) {
+      pieces.add(String.valueOf((char) c));
+    }
+    for (int c = 0x7f; c <= 0x9f; c++) {
+      pieces.add(String.valueOf((char) c));
+    }
+    for (int c : new int[] {0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069, 0x200e,
+        0x200f, 0x061c, 0x2028, 0x2029, 0xfeff, 0xfffe, 0xffff, 0xd800, 0xdfff}) {
+      pieces.add(String.valueOf((char) c));
+    }
+    pieces.addAll(List.of("\uD83D\uDE00", "é", "→", " ", "   ", "a", "web-1", "%", "%0A", "%25", ":", ",", "::",
+        "::error::forged", "::add-mask::x", "::stop-commands::x", "\n::error title=x::y", "\\", "\\\"", "\"", "'",
+        "<", ">", "&", "]]>", "<![CDATA[", "&amp;", "#", "#quot;", "`", "|", "[", "]", "{", "}", "(", ")", ";",
+        "\u001b[2J", "\u001b]0;title\u0007", "\u001b]8;;http://evil\u001b\\", "\u009b31m", "\r\npod/fake-row   Healthy",
+        "-->", "--", "subgraph", "\\n", "\t"));
+    return pieces;
+  }
+
+  static String hostile(Random random) {
+    StringBuilder text = new StringBuilder();
+    int n = random.nextInt(12);
+    for (int i = 0; i < n; i++) {
+      text.append(PIECES.get(random.nextInt(PIECES.size())));
+    }
+    return text.toString();
+  }
+
+  @Test
+  void terminalTextIsOneLineWithoutControls() {
+    Random random = new Random(20);
+    for (int i = 0; i < STRINGS; i++) {
+      String text = hostile(random);
+      String out = Escape.terminal(text);
+      assertThat(out.codePoints().noneMatch(Escape::isUnsafe)).as("%s -> %s", text, out).isTrue();
+      // Nothing is lost: each unsafe code point becomes a visible escape, everything else stays.
+      String kept = text.codePoints().filter(c -> !Escape.isUnsafe(c))
+          .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+      assertThat(out.replaceAll("\\\\(u[0-9a-f]{4}|[nrt])", "")).isEqualTo(kept.replaceAll("\\\\(u[0-9a-f]{4}|[nrt])", ""));
+    }
+  }
+
+  @Test
+  void workflowCommandsAreOneLineAndDecodeBack() {
+    Random random = new Random(21);
+    for (int i = 0; i < STRINGS; i++) {
+      String title = hostile(random);
+      String message = hostile(random);
+      String line = "::error title=" + Escape.workflowProperty(title) + "::" + Escape.workflowData(message);
+      assertThat(line.codePoints().noneMatch(Escape::isUnsafe)).as(line).isTrue();
+      // The runner's reading: properties end at the first "::", split on ",", key before the first "=".
+      int end = line.indexOf("::", 2);
+      String properties = line.substring(2, end);
+      assertThat(properties.split(",")).hasSize(1);
+      String decodedTitle = unescape(properties.substring("error title=".length()));
+      String decodedMessage = unescape(line.substring(end + 2));
+      assertThat(decodedTitle).isEqualTo(visibleExceptLineBreaks(title));
+      assertThat(decodedMessage).isEqualTo(visibleExceptLineBreaks(message));
+    }
+  }
+
+  @Test
+  void xmlParsesBackToTheTextWithInvalidCharactersReplaced() throws Exception {
+    Random random = new Random(22);
+    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+    for (int i = 0; i < STRINGS; i++) {
+      String text = hostile(random);
+      String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><a b=\"" + Escape.xml(text) + "\">" + Escape.xml(text)
+          + "</a>";
+      Document doc = factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
+      String expected = xmlValid(text);
+      assertThat(doc.getDocumentElement().getAttribute("b")).as(text).isEqualTo(expected);
+      assertThat(doc.getDocumentElement().getTextContent()).as(text).isEqualTo(expected);
+      assertThat(Escape.xml(text)).doesNotContain("]]>");
+    }
+  }
+
+  @Test
+  void dotStringsCloseWhereTheyShould() {
+    Random random = new Random(23);
+    for (int i = 0; i < STRINGS; i++) {
+      String text = hostile(random);
+      String quoted = Escape.dot(text);
+      assertThat(dotStringEnd(quoted, 0)).as("%s -> %s", text, quoted).isEqualTo(quoted.length() - 1);
+      assertThat(quoted).doesNotContain("\n", "\r");
+      assertThat(unquoteDot(quoted)).isEqualTo(Escape.terminal(text));
+    }
+  }
+
+  @Test
+  void mermaidLabelsHoldNoSyntax() {
+    Random random = new Random(24);
+    for (int i = 0; i < STRINGS; i++) {
+      String text = hostile(random);
+      String label = Escape.mermaid(text);
+      assertThat(label).doesNotContain("\"", "<", ">", "[", "]", "|", "`", "\n", "\r");
+      assertThat(label.codePoints().noneMatch(Escape::isUnsafe)).isTrue();
+      assertThat(label.replaceAll("#(\\d+);", "")).doesNotContain("#", ";");
+    }
+  }
+
+  /** The index of the quote closing the DOT string that opens at {@code start}; -1 when it never closes. */
+  static int dotStringEnd(String text, int start) {
+    if (text.charAt(start) != '"') {
+      return -1;
+    }
+    for (int i = start + 1; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == '"') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  static String unquoteDot(String quoted) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 1; i < quoted.length() - 1; i++) {
+      char c = quoted.charAt(i);
+      if (c == '\\') {
+        c = quoted.charAt(++i);
+      }
+      out.append(c);
+    }
+    return out.toString();
+  }
+
+  /** GitHub's runner unescaping (ActionCommand.cs): %0D, %0A, %3A, %2C, then %25. */
+  static String unescape(String text) {
+    return text.replace("%0D", "\r").replace("%0A", "\n").replace("%3A", ":").replace("%2C", ",").replace("%25", "%");
+  }
+
+  static String visibleExceptLineBreaks(String text) {
+    StringBuilder out = new StringBuilder();
+    text.codePoints().forEach(c -> {
+      if (c == '\n' || c == '\r') {
+        out.append((char) c);
+      } else {
+        out.append(Escape.terminal(new String(Character.toChars(c))));
+      }
+    });
+    return out.toString();
+  }
+
+  static String xmlValid(String text) {
+    StringBuilder out = new StringBuilder();
+    text.codePoints().forEach(c -> {
+      boolean ok = c == 9 || c == 10 || c == 13 || (c >= 0x20 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd)
+          || c >= 0x10000;
+      out.appendCodePoint(ok ? c : 0xfffd);
+    });
+    return out.toString();
+  }
+}

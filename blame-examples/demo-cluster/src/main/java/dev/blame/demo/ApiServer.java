@@ -1,0 +1,252 @@
+package dev.blame.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.mockwebserver.dsl.HttpMethod;
+import io.fabric8.mockwebserver.http.Buffer;
+import io.fabric8.mockwebserver.http.Headers;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.fabric8.mockwebserver.vertx.ServerWebSocketHandler;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * The HTTP side of the demo cluster: a Vert.x server on 127.0.0.1 that hands every request to the
+ * {@link DemoDispatcher} (off the event loop), upgrades the mock's WebSocket watches as the mock server does, and
+ * serves watches over plain chunked HTTP itself (kubectl, client-go), from {@link Watches}.
+ */
+final class ApiServer implements AutoCloseable {
+
+  private static final long BOOKMARK_MILLIS = 5_000;
+
+  private final Vertx vertx;
+  private final HttpServer http;
+  private final DemoDispatcher dispatcher;
+
+  ApiServer(DemoDispatcher dispatcher, int port) {
+    this.dispatcher = dispatcher;
+    this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(8));
+    this.http = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(port)
+        .setWebSocketSubProtocols(List.of("v1.channel.k8s.io", "v2.channel.k8s.io", "v3.channel.k8s.io",
+            "v4.channel.k8s.io")));
+    http.requestHandler(this::handle);
+    CompletableFuture<HttpServer> started = new CompletableFuture<>();
+    http.listen().onComplete(r -> {
+      if (r.succeeded()) {
+        started.complete(r.result());
+      } else {
+        started.completeExceptionally(r.cause());
+      }
+    });
+    try {
+      started.get(20, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      vertx.close();
+      throw new IllegalStateException("cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
+    }
+  }
+
+  int port() {
+    return http.actualPort();
+  }
+
+  private void handle(HttpServerRequest request) {
+    String length = request.getHeader("Content-Length");
+    boolean hasBody = length != null && !length.trim().isEmpty() && Integer.parseInt(length.trim()) > 0
+        || request.headers().contains("Transfer-Encoding");
+    (hasBody ? request.body() : io.vertx.core.Future.<io.vertx.core.buffer.Buffer>succeededFuture(null)).onFailure(e -> request.response().setStatusCode(400).end()).onSuccess(body -> {
+      RecordedRequest recorded = new RecordedRequest(request.version().alpnName().toUpperCase(Locale.ROOT),
+          HttpMethod.fromVertx(request.method()), request.uri(), Headers.builder().addAll(request.headers()).build(),
+          new Buffer(body == null ? new byte[0] : body.getBytes()));
+      boolean upgrade = "websocket".equalsIgnoreCase(request.getHeader("Upgrade"));
+      if (!upgrade && request.method() == io.vertx.core.http.HttpMethod.GET && isWatch(request.uri())) {
+        vertx.executeBlocking(() -> {
+          watch(request, recorded);
+          return null;
+        }, false).onFailure(e -> fail(request.response(), e));
+        return;
+      }
+      if (upgrade) {
+        // The upgrade must happen before the request is over, so on the event loop, as the mock server does.
+        MockResponse response = dispatcher.dispatch(recorded);
+        if (response.getWebSocketListener() != null) {
+          request.toWebSocket().onSuccess(new ServerWebSocketHandler(recorded, response))
+              .onFailure(e -> fail(request.response(), e));
+        } else {
+          send(request, response);
+        }
+        return;
+      }
+      vertx.executeBlocking(() -> dispatcher.dispatch(recorded), false).onComplete(r -> {
+        if (r.failed()) {
+          fail(request.response(), r.cause());
+          return;
+        }
+        send(request, r.result());
+      });
+    });
+  }
+
+  private static void send(HttpServerRequest request, MockResponse response) {
+    HttpServerResponse out = request.response().setStatusCode(response.code());
+    response.getHeaders().toMultimap().forEach((k, v) -> out.headers().add(k, v));
+    byte[] bytes = response.getBody() == null ? new byte[0] : response.getBody().getBytes();
+    if (!out.headers().contains("Content-Type") && bytes.length > 0) {
+      // The mock's CRUD answers carry none; kubectl 1.32 then tries to decode JSON as protobuf.
+      out.putHeader("Content-Type", bytes[0] == '{' || bytes[0] == '[' ? "application/json" : "text/plain");
+    }
+    out.end(io.vertx.core.buffer.Buffer.buffer(bytes));
+  }
+
+  private static void fail(HttpServerResponse response, Throwable e) {
+    if (!response.headWritten()) {
+      response.setStatusCode(500).putHeader("Content-Type", "application/json")
+          .end(DemoDispatcher.statusJson(500, "InternalError", String.valueOf(e.getMessage())));
+    }
+  }
+
+  static boolean isWatch(String uri) {
+    return uri.contains("watch=true") || uri.contains("watch=1");
+  }
+
+  /** A watch over chunked HTTP: one JSON watch event per line, as long as the client keeps the connection. */
+  private void watch(HttpServerRequest request, RecordedRequest recorded) {
+    String uri = recorded.getPath();
+    String bare = DemoDispatcher.stripQuery(uri);
+    DemoDispatcher.Target target = DemoDispatcher.Target.parse(bare);
+    HttpServerResponse out = request.response();
+    Map.Entry<String, Boolean> kind = target == null || target.name() != null ? null : dispatcher.kindOf(target);
+    if (kind == null) {
+      out.setStatusCode(404).putHeader("Content-Type", "application/json").end(DemoDispatcher.statusJson(404,
+          "NotFound", "the server could not find the requested resource"));
+      return;
+    }
+    Map<String, String> query = query(uri);
+    String labels = query.getOrDefault("labelSelector", "");
+    String fields = query.getOrDefault("fieldSelector", "");
+    try {
+      LabelSelectors.parse(labels);
+      DemoDispatcher.fieldsMatch(fields, DemoDispatcher.JSON.createObjectNode());
+    } catch (IllegalArgumentException e) {
+      out.setStatusCode(400).putHeader("Content-Type", "application/json").end(DemoDispatcher.statusJson(400,
+          "BadRequest", e.getMessage()));
+      return;
+    }
+    String apiVersion = target.apiVersion();
+    Predicate<JsonNode> filter = o -> kind.getKey().equals(o.path("kind").asText())
+        && apiVersion.equals(o.path("apiVersion").asText())
+        && (target.namespace() == null || target.namespace().equals(o.path("metadata").path("namespace").asText()))
+        && (labels.isBlank() || LabelSelectors.matches(labels, labelsOf(o)))
+        && (fields.isBlank() || DemoDispatcher.fieldsMatch(fields, o));
+    boolean table = Tables.wanted(recorded.getHeader("Accept"));
+    boolean bookmarks = "true".equals(query.get("allowWatchBookmarks"));
+    out.setChunked(true).setStatusCode(200).putHeader("Content-Type", "application/json");
+    Object lock = new Object();
+    java.util.function.Consumer<Watches.Event> sink = e -> {
+      ObjectNode line = DemoDispatcher.JSON.createObjectNode();
+      line.put("type", e.type());
+      line.set("object", table ? Tables.table(e.object(), Instant.now()) : e.object());
+      synchronized (lock) {
+        out.write(line.toString() + "\n");
+      }
+    };
+    String rv = query.getOrDefault("resourceVersion", "");
+    Watches.Subscriber subscriber;
+    if (rv.isEmpty() || rv.equals("0")) {
+      subscriber = dispatcher.watches().subscribeWithState(v -> dispatcher.listAll(target.collection()), filter,
+          sink);
+    } else {
+      long from;
+      try {
+        from = Long.parseLong(rv);
+      } catch (NumberFormatException e) {
+        from = -1;
+      }
+      subscriber = from < 0 ? null : dispatcher.watches().subscribeFrom(from, filter, sink);
+      if (subscriber == null) {
+        ObjectNode line = DemoDispatcher.JSON.createObjectNode();
+        line.put("type", "ERROR");
+        try {
+          line.set("object", DemoDispatcher.JSON.readTree(DemoDispatcher.statusJson(410, "Expired",
+              "too old resource version: " + rv + " (" + dispatcher.watches().lastResourceVersion() + ")")));
+        } catch (java.io.IOException e) {
+          throw new IllegalStateException(e);
+        }
+        out.end(line.toString() + "\n");
+        return;
+      }
+    }
+    Watches.Subscriber finalSubscriber = subscriber;
+    long[] timers = new long[2];
+    Runnable stop = () -> {
+      dispatcher.watches().unsubscribe(finalSubscriber);
+      vertx.cancelTimer(timers[0]);
+      vertx.cancelTimer(timers[1]);
+    };
+    out.closeHandler(v -> stop.run());
+    request.connection().closeHandler(v -> stop.run());
+    if (bookmarks) {
+      timers[0] = vertx.setPeriodic(BOOKMARK_MILLIS, id -> {
+        ObjectNode object = DemoDispatcher.JSON.createObjectNode();
+        object.put("kind", kind.getKey()).put("apiVersion", apiVersion).putObject("metadata")
+            .put("resourceVersion", String.valueOf(dispatcher.watches().lastResourceVersion()));
+        ObjectNode line = DemoDispatcher.JSON.createObjectNode();
+        line.put("type", "BOOKMARK").set("object", object);
+        synchronized (lock) {
+          out.write(line.toString() + "\n");
+        }
+      });
+    }
+    long timeout = Long.parseLong(query.getOrDefault("timeoutSeconds", "1800").replaceAll("\\D", "0"));
+    timers[1] = vertx.setTimer(Math.max(1, timeout) * 1000, id -> {
+      stop.run();
+      synchronized (lock) {
+        out.end();
+      }
+    });
+  }
+
+  private static Map<String, String> labelsOf(JsonNode o) {
+    Map<String, String> labels = new HashMap<>();
+    o.path("metadata").path("labels").properties().forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
+    return labels;
+  }
+
+  private static Map<String, String> query(String uri) {
+    Map<String, String> out = new HashMap<>();
+    int q = uri.indexOf('?');
+    if (q < 0) {
+      return out;
+    }
+    for (String p : uri.substring(q + 1).split("&")) {
+      int eq = p.indexOf('=');
+      String key = eq < 0 ? p : p.substring(0, eq);
+      out.put(key, eq < 0 ? "" : java.net.URLDecoder.decode(p.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
+    }
+    return out;
+  }
+
+  @Override
+  public void close() {
+    CompletableFuture<Void> closed = new CompletableFuture<>();
+    vertx.close().onComplete(r -> closed.complete(null));
+    try {
+      closed.get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      // best effort
+    }
+  }
+}

@@ -1,0 +1,325 @@
+package dev.blame.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The command table of docs/demo-cluster.md, driven with the kubectl on PATH (or {@code -Dblame.kubectl=FILE}):
+ * each command works, and who changed what is recorded in real managedFields. Skipped when there is no kubectl.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class KubectlCommandsTest {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+  @TempDir
+  static Path tmp;
+  private static DemoCluster cluster;
+  private static ControllerSimulator simulator;
+  private static Path kubeconfig;
+  private static Path kubectl;
+
+  record Result(int exitCode, String out, String err) {
+  }
+
+  @BeforeAll
+  static void start() throws IOException {
+    kubectl = findKubectl().orElse(null);
+    assumeTrue(kubectl != null, "no kubectl on PATH (nor -Dblame.kubectl): skipping the kubectl command table");
+    cluster = DemoCluster.start();
+    simulator = ControllerSimulator.builder(cluster.newClient()).tick(Duration.ofMillis(50)).start();
+    kubeconfig = cluster.writeKubeconfig(tmp.resolve("kubeconfig"));
+    Files.writeString(tmp.resolve("deployment.yaml"), manifest("nginx:1.25", 2));
+    Path editor = tmp.resolve("editor.sh");
+    Files.writeString(editor, "#!/bin/sh\nsed -i 's#image: nginx:1.26#image: nginx:1.27#' \"$1\"\n");
+    editor.toFile().setExecutable(true);
+  }
+
+  private static Optional<Path> findKubectl() {
+    String explicit = System.getProperty("blame.kubectl", "");
+    if (!explicit.isBlank()) {
+      return Optional.of(Path.of(explicit));
+    }
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+      Path candidate = Path.of(dir, "kubectl");
+      if (Files.isExecutable(candidate)) {
+        return Optional.of(candidate);
+      }
+    }
+    return Optional.empty();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (simulator != null) {
+      simulator.close();
+    }
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  private static String manifest(String image, int replicas) {
+    return """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: web
+          namespace: default
+        spec:
+          replicas: %d
+          selector:
+            matchLabels: {app: web}
+          template:
+            metadata:
+              labels: {app: web}
+            spec:
+              containers:
+              - name: web
+                image: %s
+                command: ["sh", "-c", "echo web started; sleep 3600"]
+                env:
+                - {name: MODE, value: demo}
+        """.formatted(replicas, image);
+  }
+
+  private static Result run(Duration limit, String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(kubectl.toString(), "--cache-dir", tmp.resolve("cache").toString()));
+    command.addAll(List.of(args));
+    Path out = Files.createTempFile(tmp, "out", ".txt");
+    Path err = Files.createTempFile(tmp, "err", ".txt");
+    ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+    pb.environment().put("KUBECONFIG", kubeconfig.toString());
+    pb.environment().put("HOME", tmp.toString());
+    pb.environment().put("KUBE_EDITOR", tmp.resolve("editor.sh").toString());
+    Process p = pb.start();
+    int code;
+    if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+      p.destroy();
+      p.waitFor(5, TimeUnit.SECONDS);
+      code = -1;
+    } else {
+      code = p.exitValue();
+    }
+    return new Result(code, Files.readString(out, StandardCharsets.UTF_8), Files.readString(err,
+        StandardCharsets.UTF_8));
+  }
+
+  private static Result ok(String... args) throws IOException, InterruptedException {
+    Result r = run(Duration.ofSeconds(60), args);
+    assertThat(r.exitCode()).as("kubectl %s: %s", String.join(" ", args), r.err()).isZero();
+    return r;
+  }
+
+  private static Result okNow(String... args) {
+    try {
+      return ok(args);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The Deployment as stored, managedFields included (kubectl 1.20 has no --show-managed-fields). */
+  private static JsonNode deployment() {
+    return DemoDispatcher.JSON.valueToTree(cluster.client().apps().deployments().inNamespace("default")
+        .withName("web").get());
+  }
+
+  /** The managers owning the field at the FieldsV1 path (e.g. f:spec, f:replicas). */
+  private static List<String> owners(JsonNode object, String... path) {
+    List<String> owners = new ArrayList<>();
+    for (JsonNode entry : object.path("metadata").path("managedFields")) {
+      JsonNode node = entry.path("fieldsV1");
+      for (String element : path) {
+        node = node.path(element);
+      }
+      if (!node.isMissingNode()) {
+        owners.add(entry.path("manager").asText() + "/" + entry.path("operation").asText());
+      }
+    }
+    return owners;
+  }
+
+  private static final String[] IMAGE = {"f:spec", "f:template", "f:spec", "f:containers", "k:{\"name\":\"web\"}",
+      "f:image"};
+
+  private static int replicaSets() {
+    return cluster.client().apps().replicaSets().inNamespace("default").withLabel("app", "web").list().getItems()
+        .size();
+  }
+
+  private static void awaitRolledOut() throws IOException, InterruptedException {
+    Result r = ok("rollout", "status", "deployment/web", "--timeout=60s");
+    assertThat(r.out()).contains("successfully rolled out");
+  }
+
+  @Test
+  @Order(1)
+  void applyCreatesThenUpdatesWithTheLastAppliedConfiguration() throws Exception {
+    assertThat(ok("apply", "-f", tmp.resolve("deployment.yaml").toString()).out()).contains("deployment.apps/web created");
+    Files.writeString(tmp.resolve("deployment.yaml"), manifest("nginx:1.25", 3));
+    assertThat(ok("apply", "-f", tmp.resolve("deployment.yaml").toString()).out()).contains("configured");
+
+    JsonNode d = deployment();
+    assertThat(d.path("spec").path("replicas").asInt()).isEqualTo(3);
+    assertThat(d.path("metadata").path("annotations").path("kubectl.kubernetes.io/last-applied-configuration")
+        .asText()).contains("\"replicas\":3");
+    assertThat(owners(d, "f:spec", "f:replicas")).containsExactly("kubectl-client-side-apply/Update");
+    Eventually.assertThat(TIMEOUT, () -> assertThat(owners(deployment(), "f:status", "f:replicas"))
+        .containsExactly("kube-controller-manager/Update"));
+    // API defaulting: the fields the controllers and `rollout undo` rely on are filled in.
+    assertThat(d.path("spec").path("strategy").path("rollingUpdate").path("maxSurge").asText()).isEqualTo("25%");
+    assertThat(d.path("spec").path("template").path("spec").path("containers").get(0).path("imagePullPolicy")
+        .asText()).isEqualTo("IfNotPresent");
+    awaitRolledOut();
+  }
+
+  @Test
+  @Order(2)
+  void setImageAndEditAreRecordedUnderTheirManagers() throws Exception {
+    assertThat(ok("set", "image", "deployment/web", "web=nginx:1.26").out()).contains("image updated");
+    assertThat(owners(deployment(), IMAGE)).containsExactly("kubectl-set/Update");
+    awaitRolledOut();
+
+    assertThat(ok("edit", "deployment/web").out()).contains("edited");
+    JsonNode d = deployment();
+    assertThat(d.path("spec").path("template").path("spec").path("containers").get(0).path("image").asText())
+        .isEqualTo("nginx:1.27");
+    assertThat(owners(d, IMAGE)).containsExactly("kubectl-edit/Update");
+    // the env list kept its item (merged by name, not replaced)
+    assertThat(d.path("spec").path("template").path("spec").path("containers").get(0).path("env")).hasSize(1);
+    awaitRolledOut();
+  }
+
+  @Test
+  @Order(3)
+  void rolloutRestartAndUndoReuseTheOldReplicaSet() throws Exception {
+    assertThat(ok("rollout", "restart", "deployment/web").out()).contains("restarted");
+    assertThat(owners(deployment(), "f:spec", "f:template", "f:metadata", "f:annotations",
+        "f:kubectl.kubernetes.io/restartedAt")).containsExactly("kubectl-rollout/Update");
+    awaitRolledOut();
+    int before = replicaSets();
+
+    assertThat(ok("rollout", "undo", "deployment/web").out()).contains("rolled back");
+    awaitRolledOut();
+    assertThat(replicaSets()).as("undo reuses the previous ReplicaSet").isEqualTo(before);
+    assertThat(deployment().path("spec").path("template").path("metadata").path("annotations")
+        .has("kubectl.kubernetes.io/restartedAt")).isFalse();
+  }
+
+  @Test
+  @Order(4)
+  void patchesOfEveryType() throws Exception {
+    ok("patch", "deployment", "web", "-p", "{\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"name\":\"web\","
+        + "\"env\":[{\"name\":\"EXTRA\",\"value\":\"1\"}]}]}}}}");
+    JsonNode env = deployment().path("spec").path("template").path("spec").path("containers").get(0).path("env");
+    assertThat(env.findValuesAsText("name")).containsExactly("MODE", "EXTRA");
+    ok("patch", "deployment", "web", "--type=json", "-p", "[{\"op\":\"replace\",\"path\":\"/spec/replicas\","
+        + "\"value\":2}]");
+    ok("patch", "deployment", "web", "--type=merge", "-p", "{\"metadata\":{\"labels\":{\"team\":\"blue\"}}}");
+    JsonNode d = deployment();
+    assertThat(d.path("spec").path("replicas").asInt()).isEqualTo(2);
+    assertThat(d.path("metadata").path("labels").path("team").asText()).isEqualTo("blue");
+    assertThat(owners(d, "f:metadata", "f:labels", "f:team")).containsExactly("kubectl-patch/Update");
+    Result bad = run(TIMEOUT, "patch", "deployment", "web", "--type=json", "-p",
+        "[{\"op\":\"remove\",\"path\":\"/spec/nothing\"}]");
+    assertThat(bad.exitCode()).isNotZero();
+    awaitRolledOut();
+  }
+
+  @Test
+  @Order(5)
+  void serverSideApplyOwnsItsFieldsAndReportsConflicts() throws Exception {
+    Path ssa = tmp.resolve("ssa.yaml");
+    Files.writeString(ssa, manifest("nginx:1.28", 2));
+    Result conflict = run(TIMEOUT, "apply", "--server-side", "-f", ssa.toString());
+    assertThat(conflict.exitCode()).isNotZero();
+    assertThat(conflict.err()).contains("conflict with \"kubectl-");
+
+    assertThat(ok("apply", "--server-side", "--force-conflicts", "-f", ssa.toString()).out())
+        .contains("serverside-applied");
+    JsonNode d = deployment();
+    assertThat(owners(d, IMAGE)).containsExactly("kubectl/Apply");
+    assertThat(d.path("spec").path("template").path("spec").path("containers").get(0).path("image").asText())
+        .isEqualTo("nginx:1.28");
+    awaitRolledOut();
+  }
+
+  @Test
+  @Order(6)
+  void diffIsADryRun() throws Exception {
+    Path changed = tmp.resolve("diff.yaml");
+    Files.writeString(changed, manifest("nginx:1.29", 2));
+    Result diff = run(TIMEOUT, "diff", "-f", changed.toString());
+    // kubectl up to 1.2x looks up dry-run support in the protobuf OpenAPI document, which is not served.
+    assumeTrue(!diff.err().contains("doesn't support dry-run"), "this kubectl needs the protobuf OpenAPI "
+        + "document for diff: " + diff.err().trim());
+    assertThat(diff.exitCode()).as(diff.err()).isEqualTo(1);
+    assertThat(diff.out()).contains("-        image: nginx:1.28", "+        image: nginx:1.29");
+    assertThat(deployment().path("spec").path("template").path("spec").path("containers").get(0).path("image")
+        .asText()).isEqualTo("nginx:1.28");
+  }
+
+  @Test
+  @Order(7)
+  void getAllWatchLogsAndSortedEvents() throws Exception {
+    assertThat(ok("get", "all").out()).contains("deployment.apps/web", "replicaset.apps/web-", "pod/web-");
+    Result watch = run(Duration.ofSeconds(8), "get", "pods", "-w");
+    assertThat(watch.out()).contains("web-");
+    assertThat(watch.err()).doesNotContain("error");
+
+    String pod = ok("get", "pods", "-l", "app=web", "-o", "jsonpath={.items[0].metadata.name}").out();
+    assertThat(ok("logs", pod).out()).isEqualTo("web started\n");
+    Result missing = run(TIMEOUT, "logs", "no-such-pod");
+    assertThat(missing.exitCode()).isNotZero();
+
+    String events = ok("get", "events", "--sort-by=.lastTimestamp").out();
+    assertThat(events).contains("ScalingReplicaSet");
+  }
+
+  @Test
+  @Order(8)
+  void statusPatchOfAJobIsKeptAndUnsupportedCommandsFail() throws Exception {
+    Path job = tmp.resolve("job.yaml");
+    Files.writeString(job, """
+        apiVersion: batch/v1
+        kind: Job
+        metadata: {name: once, namespace: default}
+        spec:
+          template:
+            spec:
+              restartPolicy: Never
+              containers: [{name: c, image: busybox:1.36, command: ["sh", "-c", "echo done"]}]
+        """);
+    ok("create", "-f", job.toString());
+    if (ok("patch", "--help").out().contains("--subresource")) {
+      ok("patch", "job", "once", "--subresource=status", "--type=merge", "-p", "{\"status\":{\"active\":7}}");
+      assertThat(ok("get", "job", "once", "-o", "jsonpath={.status.active}").out()).isEqualTo("7");
+    }
+    String pod = okNow("get", "pods", "-l", "app=web", "-o", "jsonpath={.items[0].metadata.name}").out();
+    Result exec = run(TIMEOUT, "exec", pod, "--", "true");
+    assertThat(exec.exitCode()).isNotZero();
+  }
+}

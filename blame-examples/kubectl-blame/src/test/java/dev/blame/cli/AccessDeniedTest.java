@@ -1,0 +1,97 @@
+package dev.blame.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * An API server on loopback that refuses every request with 401 (an expired token) or 403 (no RBAC at all), as
+ * a real one does (a {@code Status} body). The CLI says which, in one line, exit 3; never "not found", and a 401
+ * is not called forbidden.
+ */
+@Timeout(60)
+class AccessDeniedTest {
+
+  @TempDir
+  Path dir;
+
+  HttpServer server;
+
+  @AfterEach
+  void stop() {
+    if (server != null) {
+      server.stop(0);
+    }
+  }
+
+  void refuse(int code, String reason) throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/", exchange -> {
+      byte[] body = ("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"message\":\"" + reason
+          + "\",\"reason\":\"" + (code == 401 ? "Unauthorized" : "Forbidden") + "\",\"code\":" + code + "}")
+          .getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.sendResponseHeaders(code, body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    });
+    server.start();
+  }
+
+  @ParameterizedTest(name = "HTTP {0}")
+  @CsvSource({"401, Unauthorized, unauthorized (HTTP 401)", "403, forbidden by RBAC, forbidden"})
+  void refusedAccessIsSaidAsSuchNotNotFound(int code, String reason, String expected) throws IOException {
+    refuse(code, reason);
+    Path kubeconfig = LiveClusterTest.kubeconfig(dir, "http://127.0.0.1:" + server.getAddress().getPort(), "shop");
+    for (String[] args : new String[][] {{"deploy/web"}, {"wait", "deploy/web", "--timeout", "10s"},
+        {"status", "deploy/web"}}) {
+      String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
+          java.util.stream.Stream.of("--kubeconfig", kubeconfig.toString(), "--request-timeout", "5"))
+          .toArray(String[]::new);
+      Run run = Run.of(all);
+      assertThat(run.code()).as(run.toString()).isEqualTo(3);
+      assertThat(run.err()).as(run.toString()).hasLineCount(1).contains(expected).doesNotContain("not found");
+      if (code == 401) {
+        assertThat(run.err()).doesNotContain("forbidden");
+      }
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void aResponseLargerThanTheCapIsCutOffAtTheCap() throws IOException {
+    // A server that ignores the page size: every LIST answers with a body far larger than the cap.
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/", exchange -> {
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, 0);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write("{\"kind\":\"List\",\"apiVersion\":\"v1\",\"metadata\":{\"padding\":\"".getBytes(StandardCharsets.UTF_8));
+        byte[] chunk = "x".repeat(64 * 1024).getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < 64; i++) {
+          out.write(chunk);
+        }
+        out.write("\"},\"items\":[]}".getBytes(StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        // The client hung up at the cap: what this test wants.
+      }
+    });
+    server.start();
+    Path kubeconfig = LiveClusterTest.kubeconfig(dir, "http://127.0.0.1:" + server.getAddress().getPort(), "shop");
+    Run run = Run.of("deploy/web", "--kubeconfig", kubeconfig.toString(), "--request-timeout", "10",
+        "--max-input-bytes", "1Mi");
+    assertThat(run.code()).as(run.toString()).isEqualTo(3);
+    assertThat(run.err()).as(run.toString()).hasLineCount(1).contains("larger than 1Mi", "--max-input-bytes");
+  }
+}

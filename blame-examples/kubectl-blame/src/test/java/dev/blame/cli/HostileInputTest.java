@@ -1,0 +1,177 @@
+package dev.blame.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Inputs nobody should trust: manifests and kubeconfigs that hold secrets and are malformed, inputs without end,
+ * FIFOs, exec credential plugins that hang or fail. Each ends in one line on stderr and exit 3, never quoting the
+ * secret, never a stack trace.
+ */
+@Timeout(120)
+class HostileInputTest {
+
+  static final String SECRET = "hunter2-S3CRET-value";
+
+  @TempDir
+  Path dir;
+
+  static void assertOneLineWithoutSecret(Run run) {
+    assertThat(run.code()).as(run.toString()).isEqualTo(3);
+    assertThat(run.err()).as(run.toString()).startsWith("error: ").hasLineCount(1).doesNotContain(SECRET)
+        .doesNotContain("Exception", "\tat ");
+    assertThat(run.out()).doesNotContain(SECRET);
+  }
+
+  /** The three shapes a malformed Secret takes: YAML syntax, JSON syntax, a value of the wrong type. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "apiVersion: v1\nkind: Secret\nmetadata: {name: db}\nstringData:\n  password: " + SECRET + ": [\n",
+      "{\"apiVersion\": \"v1\", \"kind\": \"Secret\", \"metadata\": {\"name\": \"db\"}, \"data\": {\"password\": \""
+          + SECRET + "}}",
+      "apiVersion: v1\nkind: Secret\nmetadata: {name: db}\ndata: [" + SECRET + "]\n",
+      "apiVersion: v1\nkind: Secret\nmetadata: {name: db}\ntype: {x: " + SECRET + "}\n",
+      "apiVersion: v1\nkind: Secret\nmetadata: {name: db}\nstringData: {password: \"" + SECRET + "\n"})
+  void parseErrorsNameTheFileAndLineNeverTheText(String manifest) throws IOException {
+    Path file = dir.resolve("secret.yaml");
+    Files.writeString(file, manifest);
+    Run run = Run.of("status", "-f", file.toString());
+    assertOneLineWithoutSecret(run);
+    assertThat(run.err()).contains(file.toString());
+  }
+
+  @Test
+  void aKubeconfigWithASyntaxErrorIsNamedWithItsLineNotItsToken() throws IOException {
+    Path kubeconfig = dir.resolve("kubeconfig");
+    Files.writeString(kubeconfig, """
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: c
+          cluster: {server: "http://127.0.0.1:1"}
+        users:
+        - name: u
+          user:
+            token: %s: [oops
+        contexts:
+        - name: x
+          context: {cluster: c, user: u}
+        current-context: x
+        """.formatted(SECRET));
+    Run run = Run.of("deploy/web", "--kubeconfig", kubeconfig.toString());
+    assertOneLineWithoutSecret(run);
+    assertThat(run.err()).contains(kubeconfig.toString(), "line 9");
+  }
+
+  private Path plugin(String name, String script) throws IOException {
+    Path file = dir.resolve(name);
+    Files.writeString(file, "#!/bin/sh\n" + script + "\n");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
+    Path kubeconfig = dir.resolve(name + ".kubeconfig");
+    Files.writeString(kubeconfig, """
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: c
+          cluster: {server: "http://127.0.0.1:1"}
+        users:
+        - name: u
+          user:
+            exec:
+              apiVersion: client.authentication.k8s.io/v1beta1
+              command: %s
+              interactiveMode: Never
+        contexts:
+        - name: x
+          context: {cluster: c, user: u}
+        current-context: x
+        """.formatted(file));
+    return kubeconfig;
+  }
+
+  @Test
+  void anExecPluginThatHangsIsStoppedAtTheRequestTimeout() throws IOException {
+    assumeTrue(Files.isExecutable(Path.of("/bin/sh")));
+    Path kubeconfig = plugin("hangs.sh", "sleep 300");
+    long start = System.nanoTime();
+    Run run = Run.of("deploy/web", "--kubeconfig", kubeconfig.toString(), "--request-timeout", "1");
+    long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+    assertOneLineWithoutSecret(run);
+    assertThat(run.err()).contains("exec credential plugin", "hangs.sh", "did not finish within 1s");
+    // Before: fabric8 waited for the plugin without a bound. Generous for a loaded machine, far below 300 s.
+    assertThat(seconds).isLessThan(90);
+    assertThat(ProcessHandle.current().descendants().filter(p -> p.info().commandLine().orElse("")
+        .contains("hangs.sh"))).isEmpty();
+  }
+
+  @Test
+  void anExecPluginThatFailsIsOneLineNamingIt() throws IOException {
+    assumeTrue(Files.isExecutable(Path.of("/bin/sh")));
+    Path kubeconfig = plugin("fails.sh", "echo " + SECRET + " >&2; exit 1");
+    Run run = Run.of("deploy/web", "--kubeconfig", kubeconfig.toString(), "--request-timeout", "5");
+    assertOneLineWithoutSecret(run);
+    assertThat(run.err()).contains("exec credential plugin", "fails.sh", "gave no credentials");
+  }
+
+  @Test
+  void anInputLargerThanTheCapIsRefusedNamingItAndTheFlag() throws IOException {
+    Path file = dir.resolve("big.yaml");
+    Files.writeString(file, "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: big}\ndata: {blob: \""
+        + "x".repeat(4096) + "\"}\n");
+    Run run = Run.of("status", "-f", file.toString(), "--max-input-bytes", "1Ki");
+    assertOneLineWithoutSecret(run);
+    assertThat(run.err()).contains(file.toString(), "1024 bytes", "--max-input-bytes");
+    assertThat(Run.of("status", "-f", file.toString(), "--max-input-bytes", "8Ki").code()).isZero();
+    Run stdin = Run.withStdin("x".repeat(2048), "status", "-f", "-", "--max-input-bytes", "1Ki");
+    assertOneLineWithoutSecret(stdin);
+    assertThat(stdin.err()).contains("stdin", "--max-input-bytes");
+    assertThat(Run.of("status", "-f", file.toString(), "--max-input-bytes", "lots").code()).isEqualTo(3);
+  }
+
+  @Test
+  void aDeviceWithoutEndStopsAtTheCap() {
+    assumeTrue(Files.exists(Path.of("/dev/zero")));
+    Run run = Run.of("status", "-f", "/dev/zero", "--max-input-bytes", "4Mi");
+    assertOneLineWithoutSecret(run);
+    assertThat(run.err()).contains("/dev/zero", "larger than 4Mi");
+  }
+
+  @Test
+  void aFifoIsReadOnce() throws Exception {
+    Path fifo = dir.resolve("manifests.fifo");
+    Process mkfifo;
+    try {
+      mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    } catch (IOException e) {
+      assumeTrue(false, "no mkfifo");
+      return;
+    }
+    assumeTrue(mkfifo.waitFor() == 0);
+    // One writer, once: a second open of the FIFO (the old reader opened each -f path twice) would never end.
+    CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+      try (OutputStream out = Files.newOutputStream(fifo)) {
+        out.write("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: piped, namespace: default}\n"
+            .getBytes(StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    Run run = Run.of("status", "-f", fifo.toString());
+    writer.get();
+    assertThat(run.code()).as(run.toString()).isZero();
+    assertThat(run.out()).contains("configmap/piped");
+  }
+}
