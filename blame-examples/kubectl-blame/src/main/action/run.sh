@@ -57,13 +57,13 @@ code=$?
 grep -v '^::' "$work/out" >"$work/doc.json"
 if [[ -s "$work/err" ]]; then quiet clean <"$work/err" >&2; fi
 
-verdict=ERROR
+verdict=Error
 culprit=""
 if [[ $code -le 2 ]] && jq -e 'type == "object" and has("outcome")' "$work/doc.json" >/dev/null 2>&1; then
   case "$(jq -r '.outcome' "$work/doc.json")" in
-    COMPLETE) verdict=COMPLETE ;;
-    FAILED) verdict=FAILED ;;
-    TIMED_OUT) verdict=TIMED_OUT ;;
+    Complete) verdict=Complete ;;
+    Failed) verdict=Failed ;;
+    TimedOut) verdict=TimedOut ;;
   esac
   # What `wait` prints as a culprit: group-kind/name [container] Reason: message.
   jq_culprit='(.kind | ascii_downcase) + (if .group == "" then "" else "." + .group end) + "/" + .name
@@ -104,7 +104,7 @@ fenced() {
 summary() {
   echo "## kubectl-blame wait: $verdict (exit $code)"
   echo
-  if [[ $verdict == ERROR ]]; then
+  if [[ $verdict == Error ]]; then
     echo "The wait did not start or could not finish:"
     echo
     fenced "$work/err"
@@ -114,7 +114,7 @@ summary() {
   echo "### Objects"
   echo
   fenced "$work/objects"
-  [[ $verdict == COMPLETE ]] && return
+  [[ $verdict == Complete ]] && return
   jq -r ".culprits[] | $jq_culprit" "$work/doc.json" >"$work/culprits"
   if [[ -s "$work/culprits" ]]; then echo "### Culprits"; echo; fenced "$work/culprits"; fi
   jq -r '.revisions[] | "\(.kind)/\(.name) revision \(.revision)"
@@ -135,7 +135,7 @@ summary() {
     [[ -n "$ns" ]] && where=(--namespace "$ns")
     NO_COLOR=1 "${cli[@]}" "${conn[@]}" "${where[@]}" -- "$type" >"$work/why" 2>&1 </dev/null
     fenced "$work/why"
-  done < <(jq -r '.objects[] | select(.phase != "DONE")
+  done < <(jq -r '.objects[] | select(.phase != "Done")
       | [((.kind | ascii_downcase) + (if .group == "" then "" else "." + .group end) + "/" + .name),
          .namespace] | @tsv' "$work/doc.json")
 }

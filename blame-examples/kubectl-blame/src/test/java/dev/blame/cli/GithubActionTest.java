@@ -92,17 +92,17 @@ class GithubActionTest {
 
     assertThat(r.code).as(r.toString()).isEqualTo(1);
     assertThat(r.outputs).as(r.toString()).containsOnlyKeys("verdict", "culprit", "exit-code")
-        .containsEntry("verdict", "FAILED").containsEntry("exit-code", "1");
+        .containsEntry("verdict", "Failed").containsEntry("exit-code", "1");
     assertThat(r.outputs.get("culprit"))
         .matches("pod/my-busybox-\\w+-\\w+ \\[busybox\\] (CrashLoopBackOff|Restarted|NonZeroExit): .*");
     // The CLI's annotations reach the runner, outside any stop-commands section.
-    assertThat(r.commands).anySatisfy(c -> assertThat(c).startsWith("::error title=Rollout failed: Pod my-busybox-"));
+    assertThat(r.commands).anySatisfy(c -> assertThat(c).startsWith("::error title=Rollout failed%3A Pod my-busybox-"));
     assertThat(r.commands).anySatisfy(c -> assertThat(c).startsWith("::notice title=Revision change::"));
     assertThat(r.commands).noneMatch(c -> DATA_HOSTILE.matcher(c).find());
-    assertThat(r.stdout).contains("kubectl-blame wait: FAILED after", "Culprits:");
+    assertThat(r.stdout).contains("kubectl-blame wait: Failed after", "Culprits:");
 
-    assertThat(r.summary).startsWith("## kubectl-blame wait: FAILED (exit 1)\n")
-        .contains("### Objects", "Deployment/my-busybox (talk): DOOMED", "### Culprits", "### Revision change",
+    assertThat(r.summary).startsWith("## kubectl-blame wait: Failed (exit 1)\n")
+        .contains("### Objects", "Deployment/my-busybox (talk): Doomed", "### Culprits", "### Revision change",
             "busybox:v3", "### Last events", "### Why: object 1 (cause → effect, effect → cause)");
     assertThat(markdownOutsideFences(r.summary)).as(r.summary)
         .allMatch(line -> line.isEmpty() || line.startsWith("## kubectl-blame wait: ") || line.startsWith("### "))
@@ -134,11 +134,11 @@ class GithubActionTest {
         "INPUT_KUBECONFIG", kubeconfig.toString()));
 
     assertThat(r.code).as(r.toString()).isZero();
-    assertThat(r.outputs).containsOnly(Map.entry("verdict", "COMPLETE"), Map.entry("culprit", ""),
+    assertThat(r.outputs).containsOnly(Map.entry("verdict", "Complete"), Map.entry("culprit", ""),
         Map.entry("exit-code", "0"));
     assertThat(r.commands).as(r.toString()).noneMatch(c -> c.startsWith("::error") || c.startsWith("::notice"));
-    assertThat(r.summary).startsWith("## kubectl-blame wait: COMPLETE (exit 0)\n")
-        .contains("Deployment/api (healthy-rollout): DONE").doesNotContain("### Culprits", "### Why");
+    assertThat(r.summary).startsWith("## kubectl-blame wait: Complete (exit 0)\n")
+        .contains("Deployment/api (healthy-rollout): Done").doesNotContain("### Culprits", "### Why");
   }
 
   @Test
@@ -146,8 +146,8 @@ class GithubActionTest {
     Result r = action(Map.of("INPUT_TARGETS", "deploy/nope", "INPUT_NAMESPACE", "talk",
         "INPUT_KUBECONFIG", kubeconfig.toString()));
     assertThat(r.code).as(r.toString()).isEqualTo(3);
-    assertThat(r.outputs).containsEntry("verdict", "ERROR").containsEntry("culprit", "").containsEntry("exit-code", "3");
-    assertThat(r.summary).contains("## kubectl-blame wait: ERROR (exit 3)", "\"nope\" not found in namespace \"talk\"");
+    assertThat(r.outputs).containsEntry("verdict", "Error").containsEntry("culprit", "").containsEntry("exit-code", "3");
+    assertThat(r.summary).contains("## kubectl-blame wait: Error (exit 3)", "\"nope\" not found in namespace \"talk\"");
   }
 
   /** Every input the script reads is declared in action.yml and mapped from that input; every output is wired. */
@@ -195,10 +195,10 @@ class GithubActionTest {
     ObjectMapper json = new ObjectMapper();
     String message = "x\nverdict<<EOF\nCOMPLETE\nEOF\n::set-output name=verdict::COMPLETE\n```\n# forged\n"
         + "ghadelimiter_0\n";
-    ObjectNode doc = json.createObjectNode().put("outcome", "FAILED").put("exitCode", 1).put("elapsedSeconds", 1.0)
+    ObjectNode doc = json.createObjectNode().put("outcome", "Failed").put("exitCode", 1).put("elapsedSeconds", 1.0)
         .put("timeoutSeconds", 60.0);
     doc.putArray("objects").addObject().put("kind", "Deployment").put("group", "apps").put("namespace", "ns")
-        .put("name", "web").put("phase", "DOOMED").put("message", message);
+        .put("name", "web").put("phase", "Doomed").put("message", message);
     doc.putArray("culprits").addObject().put("kind", "Pod").put("group", "").put("namespace", "ns")
         .put("name", "web-1").put("container", "app").put("health", "Degraded").put("reason", "NonZeroExit")
         .put("message", message);
@@ -215,7 +215,7 @@ class GithubActionTest {
 
     assertThat(r.code).as(r.toString()).isEqualTo(1);
     assertThat(r.outputs).as(r.toString()).containsOnlyKeys("verdict", "culprit", "exit-code")
-        .containsEntry("verdict", "FAILED")
+        .containsEntry("verdict", "Failed")
         .containsEntry("culprit", "pod/web-1 [app] NonZeroExit: " + message.stripTrailing());
     assertThat(r.commands).containsExactly("::error title=Rollout failed::x");
     assertThat(markdownOutsideFences(r.summary)).as(r.summary)
