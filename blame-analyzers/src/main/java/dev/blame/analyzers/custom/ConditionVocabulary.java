@@ -47,13 +47,14 @@ final class ConditionVocabulary {
       + "unauthori|backoff|exceeded|conflict|reject|crash|refused|timeout|timed out|terminal|abort",
       Pattern.CASE_INSENSITIVE);
   /** Reasons on a True {@code Progressing} that mean the progress is over (Deployment convention). */
+  private static final Pattern FAILED_REASON = Pattern.compile("fail|error", Pattern.CASE_INSENSITIVE);
   private static final Pattern DONE =
       Pattern.compile("available|complete|succe|done|running|created", Pattern.CASE_INSENSITIVE);
 
   private ConditionVocabulary() {}
 
   /** What the condition says about health; empty when it says nothing we understand. */
-  static Optional<Health> meaning(Condition c) {
+  static Optional<Meaning> meaning(Condition c) {
     List<String> words = words(c.type());
     if (words.isEmpty()) {
       return Optional.empty();
@@ -62,54 +63,84 @@ final class ConditionVocabulary {
     String last = words.get(words.size() - 1);
     boolean noPrefix = words.get(0).equals("no") && words.size() > 1;
     if (SUSPEND.contains(joined)) {
-      return c.isTrue() ? Optional.of(Health.SUSPENDED) : Optional.empty();
+      return c.isTrue() ? Optional.of(Meaning.of(Health.SUSPENDED, "type:suspend:" + joined)) : Optional.empty();
     }
-    if (words.stream().anyMatch(PROGRESS::contains)) {
-      return progress(c);
+    Optional<String> progress = words.stream().filter(PROGRESS::contains).findFirst();
+    if (progress.isPresent()) {
+      return progress(c, "type:progress:" + progress.get());
     }
-    if (!noPrefix && (words.stream().anyMatch(NEGATIVE::contains) || words.get(0).equals("not"))) {
+    Optional<String> negative = words.stream().filter(NEGATIVE::contains).findFirst()
+        .or(() -> words.get(0).equals("not") ? Optional.of("not") : Optional.empty());
+    if (!noPrefix && negative.isPresent()) {
+      String type = "type:negative:" + negative.get();
       if (c.isTrue()) {
-        boolean waiting = IN_PROGRESS.matcher(c.reason()).find() && !FAILURE.matcher(c.reason()).find();
-        return Optional.of(severe(c) && !waiting ? Health.DEGRADED : Health.PROGRESSING);
+        Optional<String> waiting = match(IN_PROGRESS, c.reason()).filter(w -> match(FAILURE, c.reason()).isEmpty());
+        if (waiting.isPresent()) {
+          return Optional.of(Meaning.of(Health.PROGRESSING, type, "reason:progress:" + waiting.get()));
+        }
+        return Optional.of(severe(c) ? Meaning.of(Health.DEGRADED, type)
+            : Meaning.of(Health.PROGRESSING, type, "severity:" + c.severity().toLowerCase(Locale.ROOT)));
       }
-      return c.isFalse() ? Optional.of(Health.HEALTHY) : Optional.empty();
+      return c.isFalse() ? Optional.of(Meaning.of(Health.HEALTHY, type)) : Optional.empty();
     }
-    if (noPrefix || POSITIVE.contains(last) || joined.endsWith("uptodate")) {
-      return positive(c, JUDGEMENT.contains(last));
+    if (noPrefix) {
+      return positive(c, false, "type:no-prefix");
+    }
+    if (POSITIVE.contains(last) || joined.endsWith("uptodate")) {
+      String word = POSITIVE.contains(last) ? last : "uptodate";
+      return positive(c, JUDGEMENT.contains(last), "type:positive:" + word);
     }
     return Optional.empty();
   }
 
-  private static Optional<Health> progress(Condition c) {
-    if (PAUSED.matcher(c.reason()).find()) {
-      return Optional.of(Health.SUSPENDED);
+  private static Optional<Meaning> progress(Condition c, String type) {
+    Optional<String> paused = match(PAUSED, c.reason());
+    if (paused.isPresent()) {
+      return Optional.of(Meaning.of(Health.SUSPENDED, type, "reason:paused"));
     }
     if (c.isFalse()) {
-      return FAILURE.matcher(c.reason()).find() ? Optional.of(Health.DEGRADED) : Optional.empty();
+      return match(FAILURE, c.reason()).map(w -> Meaning.of(Health.DEGRADED, type, "reason:failure:" + w));
     }
-    return DONE.matcher(c.reason()).find() ? Optional.empty() : Optional.of(Health.PROGRESSING);
+    Optional<String> done = match(DONE, c.reason());
+    return done.isPresent() ? Optional.empty() : Optional.of(Meaning.of(Health.PROGRESSING, type));
   }
 
-  private static Optional<Health> positive(Condition c, boolean judgement) {
+  private static Optional<Meaning> positive(Condition c, boolean judgement, String type) {
     if (c.isTrue()) {
-      return Optional.of(Pattern.compile("fail|error", Pattern.CASE_INSENSITIVE).matcher(c.reason()).find()
-          ? Health.DEGRADED : Health.HEALTHY);
+      Optional<String> failed = match(FAILED_REASON, c.reason());
+      return Optional.of(failed.isPresent() ? Meaning.of(Health.DEGRADED, type, "reason:true-but-failed:" + failed.get())
+          : Meaning.of(Health.HEALTHY, type));
     }
-    String text = c.reason() + " " + c.message();
-    if (PAUSED.matcher(c.reason()).find()) {
-      return Optional.of(Health.SUSPENDED);
+    if (match(PAUSED, c.reason()).isPresent()) {
+      return Optional.of(Meaning.of(Health.SUSPENDED, type, "reason:paused"));
     }
     if (!c.isFalse()) {
-      return Optional.of("unknown".equalsIgnoreCase(c.status()) ? Health.PROGRESSING
-          : StatusWords.meaning(c.status()).orElse(Health.UNKNOWN));
+      if ("unknown".equalsIgnoreCase(c.status())) {
+        return Optional.of(Meaning.of(Health.PROGRESSING, type, "status:unknown-is-waiting"));
+      }
+      return Optional.of(StatusWords.read(c.status()).map(m -> new Meaning(m.health(), List.of(type, m.rules().get(0))))
+          .orElse(Meaning.of(Health.UNKNOWN, type, "status:not-understood")));
     }
     if (!c.severity().isEmpty()) {
-      return Optional.of(severe(c) ? Health.DEGRADED : Health.PROGRESSING);
+      return Optional.of(Meaning.of(severe(c) ? Health.DEGRADED : Health.PROGRESSING, type,
+          "severity:" + c.severity().toLowerCase(Locale.ROOT)));
     }
-    if (FAILURE.matcher(text).find()) {
-      return Optional.of(Health.DEGRADED);
+    Optional<String> failure = match(FAILURE, c.reason() + " " + c.message());
+    if (failure.isPresent()) {
+      return Optional.of(Meaning.of(Health.DEGRADED, type, "reason:failure:" + failure.get()));
     }
-    return Optional.of(judgement && !IN_PROGRESS.matcher(c.reason()).find() ? Health.DEGRADED : Health.PROGRESSING);
+    Optional<String> waiting = match(IN_PROGRESS, c.reason());
+    if (judgement && waiting.isEmpty()) {
+      return Optional.of(Meaning.of(Health.DEGRADED, type, "type:judgement"));
+    }
+    return Optional.of(waiting.map(w -> Meaning.of(Health.PROGRESSING, type, "reason:progress:" + w))
+        .orElse(Meaning.of(Health.PROGRESSING, type, "status:false-is-waiting")));
+  }
+
+  /** The part of the text the pattern matched, lower case; the rule a decision rests on. */
+  private static Optional<String> match(Pattern pattern, String text) {
+    java.util.regex.Matcher m = pattern.matcher(text);
+    return m.find() ? Optional.of(m.group().toLowerCase(Locale.ROOT)) : Optional.empty();
   }
 
   /** True for the summary condition {@code Ready}, which Knative and Cluster API compute from the others. */

@@ -49,19 +49,24 @@ final class StatusWords {
 
   /** What a status word means; empty when it is not one we know (numbers, free text, names). */
   static Optional<Health> meaning(String value) {
+    return read(value).map(Meaning::health);
+  }
+
+  /** What a status word means, with the rule that says so ({@code word:failed}, {@code suffix:pending}). */
+  static Optional<Meaning> read(String value) {
     String word = normal(value);
     if (word.isEmpty() || word.length() > 40) {
       return Optional.empty();
     }
     for (Map.Entry<Health, Set<String>> table : TABLES.entrySet()) {
       if (table.getValue().contains(word)) {
-        return Optional.of(table.getKey());
+        return Optional.of(Meaning.of(table.getKey(), "word:" + word));
       }
     }
     // Compound words keep their last word's meaning: UpgradePending, InstallFailed, ReconcileError.
     for (Map.Entry<String, Health> suffix : SUFFIXES.entrySet()) {
       if (word.endsWith(suffix.getKey())) {
-        return Optional.of(suffix.getValue());
+        return Optional.of(Meaning.of(suffix.getValue(), "suffix:" + suffix.getKey()));
       }
     }
     return Optional.empty();
