@@ -19,19 +19,25 @@ import java.util.regex.Pattern;
  */
 final class ConditionVocabulary {
 
-  /** Last words of types that are good when True: readiness and success. */
-  private static final Set<String> POSITIVE = Set.of("ready", "available", "synced", "succeeded", "success",
-      "healthy", "applied", "accepted", "established", "reconciled", "installed", "admitted", "bound",
-      "programmed", "valid", "validated", "complete", "completed", "deployed", "configured", "initialized",
-      "generated", "promoted", "active", "running", "refs", "created", "provisioned", "issued", "connected",
-      "verified", "passed", "uptodate");
+  /**
+   * Last words of types that are good when True and are not past participles: readiness and success. A type
+   * with a past participle ({@code Programmed}, {@code ResourcesApplied}, {@code ResolvedRefs}) is good when True
+   * by its form: Kubernetes API conventions name conditions by the state reached.
+   */
+  private static final Set<String> POSITIVE = Set.of("ready", "available", "succeeded", "success", "healthy",
+      "bound", "valid", "complete", "active", "running", "uptodate");
+  /** Past participles that name no state to reach: neither good nor bad when True ({@code Drifted}, {@code Ignored}). */
+  private static final Set<String> NEUTRAL = Set.of("deleted", "terminated", "ignored", "limited", "deprecated",
+      "throttled", "requested", "disabled", "detached", "locked", "skipped", "needed", "required", "changed",
+      "modified", "drifted", "paused", "stopped", "suspended", "hibernated", "evicted");
   /** Positive types whose False is a verdict, not a wait: rejected, invalid, unresolvable. */
-  private static final Set<String> JUDGEMENT = Set.of("valid", "validated", "accepted", "admitted", "refs",
+  private static final Set<String> JUDGEMENT = Set.of("valid", "validated", "accepted", "admitted", "resolved",
       "healthy", "verified");
   /** Words that make a type bad when True (unless it starts with "No": {@code NoErrors}). */
   private static final Set<String> NEGATIVE = Set.of("failed", "failure", "failing", "error", "errors",
       "errored", "degraded", "stalled", "invalid", "terminal", "unhealthy", "conflict", "conflicting",
-      "mismatch", "aborted", "rejected", "blocked");
+      "mismatch", "aborted", "rejected", "blocked", "expired", "exhausted", "exceeded", "crashed", "canceled",
+      "cancelled", "outdated");
   /** Words that make a type a progress signal, True while the work goes on ({@code InstallPlanPending}). */
   private static final Set<String> PROGRESS = Set.of("reconciling", "progressing", "upgrading", "updating",
       "installing", "deploying", "migrating", "pending", "rolling", "provisioning", "scaling");
@@ -89,6 +95,9 @@ final class ConditionVocabulary {
     if (POSITIVE.contains(last) || joined.endsWith("uptodate")) {
       String word = POSITIVE.contains(last) ? last : "uptodate";
       return positive(c, JUDGEMENT.contains(last), "type:positive:" + word);
+    }
+    if (words.stream().anyMatch(ConditionVocabulary::participle)) {
+      return positive(c, words.stream().anyMatch(JUDGEMENT::contains), "form:-ed-type");
     }
     return Optional.empty();
   }
@@ -151,7 +160,13 @@ final class ConditionVocabulary {
   /** True for a type that is good when True. */
   static boolean isPositive(Condition c) {
     List<String> words = words(c.type());
-    return !words.isEmpty() && (POSITIVE.contains(words.get(words.size() - 1)) || c.type().endsWith("UpToDate"));
+    return !words.isEmpty() && (POSITIVE.contains(words.get(words.size() - 1)) || c.type().endsWith("UpToDate")
+        || words.stream().anyMatch(ConditionVocabulary::participle)) && words.stream().noneMatch(NEGATIVE::contains);
+  }
+
+  /** A past participle that names a state reached ({@code Applied}, {@code Programmed}, {@code Resolved}). */
+  private static boolean participle(String word) {
+    return word.length() >= 5 && word.endsWith("ed") && !NEUTRAL.contains(word) && !NEGATIVE.contains(word);
   }
 
   /** True when the condition was written for an older generation than the object's (metav1.Condition). */
