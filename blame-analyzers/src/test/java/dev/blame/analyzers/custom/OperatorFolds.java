@@ -6,8 +6,9 @@ import java.util.Locale;
  * Which operator (vendor) an API group belongs to, for reports and folds that hold one operator out at a time.
  * Groups of one vendor share their last two DNS labels ({@code cluster.x-k8s.io} and
  * {@code addons.cluster.x-k8s.io} are Cluster API, {@code source.toolkit.fluxcd.io} and
- * {@code image.toolkit.fluxcd.io} are Flux); groups under a suffix many projects share ({@code k8s.io},
- * {@code apache.org}) stay whole, and a group without a dot is a built-in Kubernetes API.
+ * {@code image.toolkit.fluxcd.io} are Flux); groups under a suffix many projects share stay whole
+ * ({@code k8s.io}, {@code apache.org}) or keep three labels ({@code x-k8s.io}: {@code cluster.x-k8s.io} is
+ * Cluster API, {@code kueue.x-k8s.io} Kueue), and a group without a dot is a built-in Kubernetes API.
  */
 public final class OperatorFolds {
 
@@ -25,6 +26,9 @@ public final class OperatorFolds {
       return g;
     }
     String[] labels = g.split("\\.");
+    if (g.endsWith(".x-k8s.io") && labels.length >= 3) {
+      return labels[labels.length - 3] + "." + labels[labels.length - 2] + "." + labels[labels.length - 1];
+    }
     return labels[labels.length - 2] + "." + labels[labels.length - 1];
   }
 }
