@@ -40,7 +40,7 @@ import org.junit.jupiter.api.TestFactory;
 class HeldOutCrsTest {
 
   /** The agreement reached, honestly; raise it when the conventions improve, never by tuning to a case. */
-  static final int FLOOR = 31;
+  static final int FLOOR = 32;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());

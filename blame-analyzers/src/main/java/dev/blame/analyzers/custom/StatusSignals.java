@@ -54,6 +54,14 @@ final class StatusSignals {
   private static final Set<String> GOOD_WHEN_TRUE = Set.of("ready", "healthy", "available", "succeeded");
   private static final Set<String> BAD_WHEN_TRUE = Set.of("failed", "error", "abort", "aborted");
   private static final Set<String> PAUSE_FLAGS = Set.of("paused", "suspend", "suspended", "controllerpause");
+  /**
+   * Fields that hold the failure an operator could not get past, empty while there is none: Cluster API's
+   * {@code failureReason}/{@code failureMessage} ("a terminal problem"), Metal3's {@code errorMessage}/
+   * {@code errorType}, the Spark operator's {@code errorMessage}, OpenShift Machine API's
+   * {@code errorReason}/{@code errorMessage}. A history ({@code lastError}) or a count ({@code errors: 5}) is not one.
+   */
+  private static final Set<String> FAILURE_FIELDS = Set.of("failuremessage", "failurereason", "errormessage",
+      "errorreason", "errortype");
 
   private StatusSignals() {}
 
@@ -104,6 +112,10 @@ final class StatusSignals {
         }
       } else if (HISTORY.matcher(key).find()) {
         continue;
+      } else if (value instanceof String text && FAILURE_FIELDS.contains(key.toLowerCase(Locale.ROOT))) {
+        if (!text.isBlank()) {
+          signals.add(new Signal(Health.DEGRADED, field, text, Optional.empty(), List.of("field:failure-message")));
+        }
       } else if (value instanceof String text && StatusWords.isStatusField(key)) {
         // Only the object's own phase may pause it; a nested one describes a part or an external resource.
         StatusWords.read(text).filter(m -> depth == 0 || m.health() != Health.SUSPENDED)

@@ -57,7 +57,7 @@ class LeaveOneOperatorOutTest {
    * Ready, Reconciling, Stalled, Ready=False and Unknown are in progress, observedGeneration (also per
    * condition), replica counters, spec.paused; Kubernetes API conventions: Ready and Succeeded, Available and
    * Progressing of the Deployment, Complete and Failed of the Job, Degraded of OpenShift's ClusterOperator;
-   * Cluster API's condition severity; the phases of Pod, PersistentVolumeClaim and Namespace; Job and CronJob
+   * Cluster API's condition severity and failureReason/failureMessage fields; the phases of Pod, PersistentVolumeClaim and Namespace; Job and CronJob
    * spec.suspend.
    */
   static final Set<String> PRIORS = Set.of("type:positive:ready", "type:progress:reconciling",
@@ -66,7 +66,7 @@ class LeaveOneOperatorOutTest {
       "type:progress:progressing", "type:positive:complete", "type:negative:failed", "type:negative:degraded",
       "reason:failure:exceeded", "severity:warning", "severity:info", "word:pending", "word:running",
       "word:succeeded", "word:failed", "word:unknown", "word:bound", "word:lost", "word:active",
-      "word:terminating");
+      "word:terminating", "field:failure-message");
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
