@@ -80,9 +80,9 @@ final class ConditionVocabulary {
     if (!noPrefix && negative.isPresent()) {
       String type = "type:negative:" + negative.get();
       if (c.isTrue()) {
-        Optional<String> waiting = match(IN_PROGRESS, c.reason()).filter(w -> match(FAILURE, c.reason()).isEmpty());
+        Optional<String> waiting = inProgress(c.reason()).filter(w -> match(FAILURE, c.reason()).isEmpty());
         if (waiting.isPresent()) {
-          return Optional.of(Meaning.of(Health.PROGRESSING, type, "reason:progress:" + waiting.get()));
+          return Optional.of(Meaning.of(Health.PROGRESSING, type, waiting.get()));
         }
         return Optional.of(severe(c) ? Meaning.of(Health.DEGRADED, type)
             : Meaning.of(Health.PROGRESSING, type, "severity:" + c.severity().toLowerCase(Locale.ROOT)));
@@ -138,13 +138,34 @@ final class ConditionVocabulary {
     if (failure.isPresent()) {
       return Optional.of(Meaning.of(Health.DEGRADED, type, "reason:failure:" + failure.get()));
     }
-    Optional<String> waiting = match(IN_PROGRESS, c.reason());
+    Optional<String> waiting = inProgress(c.reason());
     if (judgement && waiting.isEmpty()) {
       return Optional.of(Meaning.of(Health.DEGRADED, type, "type:judgement"));
     }
-    return Optional.of(waiting.map(w -> Meaning.of(Health.PROGRESSING, type, "reason:progress:" + w))
+    return Optional.of(waiting.map(w -> Meaning.of(Health.PROGRESSING, type, w))
         .orElse(Meaning.of(Health.PROGRESSING, type, "status:false-is-waiting")));
   }
+
+  /**
+   * The rule by which a reason says "still working on it", if it does: a present participle among its words
+   * ({@code Initializing}, {@code WaitingForInfrastructure}, {@code RestoringBackup}), else a stem of
+   * {@link #IN_PROGRESS}. A reason with a negation ({@code NotRunning}) is not read by its participle.
+   */
+  static Optional<String> inProgress(String reason) {
+    List<String> words = words(reason);
+    if (words.stream().noneMatch(w -> w.equals("not") || w.equals("no"))) {
+      for (String w : words) {
+        if (w.length() >= 6 && w.endsWith("ing") && !NOT_WORK.contains(w)) {
+          return Optional.of("form:-ing-reason");
+        }
+      }
+    }
+    return match(IN_PROGRESS, reason).map(w -> "reason:progress:" + w);
+  }
+
+  /** Participles that are no work in progress: a state ({@code Running}) or a fault ({@code Missing}). */
+  private static final Set<String> NOT_WORK = Set.of("running", "missing", "warning", "failing", "erroring",
+      "crashing", "existing", "remaining");
 
   /** The part of the text the pattern matched, lower case; the rule a decision rests on. */
   private static Optional<String> match(Pattern pattern, String text) {
