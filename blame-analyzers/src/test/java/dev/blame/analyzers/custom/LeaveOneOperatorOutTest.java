@@ -102,6 +102,7 @@ class LeaveOneOperatorOutTest {
     }
     Map<String, int[]> byOperator = new TreeMap<>();
     Map<String, List<String>> singleUse = new TreeMap<>();
+    Map<String, Map<String, Integer>> restsOn = new TreeMap<>();
     List<String> lost = new ArrayList<>();
     int[] totals = new int[4];
     for (Case c : cases) {
@@ -127,6 +128,7 @@ class LeaveOneOperatorOutTest {
       }
       if (full) {
         for (String rule : c.deciding()) {
+          restsOn.computeIfAbsent(c.operator(), o -> new TreeMap<>()).merge(rule, 1, Integer::sum);
           Set<String> by = support.getOrDefault(rule, Set.of());
           if (by.size() == 1 && !PRIORS.contains(rule)) {
             singleUse.computeIfAbsent(rule + " [" + by.iterator().next() + "]", k -> new ArrayList<>()).add(c.id());
@@ -141,6 +143,10 @@ class LeaveOneOperatorOutTest {
     text.append("By operator (cases / all rules / strict / with priors):\n");
     byOperator.forEach((o, r) -> text.append(String.format(Locale.ROOT, "  %-28s %3d %3d %3d %3d%n", o, r[0], r[1],
         r[2], r[3])));
+    text.append("Rules the agreeing cases of each operator rest on (rule x cases, most used first):\n");
+    restsOn.forEach((o, rules) -> text.append(String.format(Locale.ROOT, "  %-28s ", o)).append(rules.entrySet()
+        .stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(10)
+        .map(e -> e.getKey() + " x" + e.getValue()).collect(Collectors.joining(", "))).append('\n'));
     text.append("Rules supported by one operator only, not priors (the agreeing cases that rest on them):\n");
     singleUse.forEach((rule, ids) -> text.append("  ").append(rule).append(": ").append(ids.size()).append(' ')
         .append(ids.size() > 4 ? ids.subList(0, 4) + "..." : ids).append('\n'));
