@@ -41,7 +41,7 @@ public final class AdmissionPlugins {
 
   /**
    * The built-in admission plugin that refused an object, from the API server's message, for a sentence:
-   * {@code the PodSecurity admission plugin (the namespace enforces "restricted:latest")}. Empty when the message
+   * {@code the PodSecurity admission plugin, which enforces the namespace's "restricted:latest" level (...)}. Empty when the message
    * names none (quota refusals are said by the quota's own finding; webhooks name themselves).
    */
   public static Optional<String> rejectedBy(String message) {
@@ -50,17 +50,17 @@ public final class AdmissionPlugins {
     }
     Matcher m = POD_SECURITY.matcher(message);
     if (m.find()) {
-      return Optional.of("the PodSecurity admission plugin (the namespace's pod-security.kubernetes.io/enforce"
-          + " level is \"" + m.group(1) + "\")");
+      return Optional.of("the PodSecurity admission plugin, which enforces the namespace's \"" + m.group(1)
+          + "\" level (label pod-security.kubernetes.io/enforce)");
     }
     m = SERVICE_ACCOUNT.matcher(message);
     if (m.find()) {
-      return Optional.of("the ServiceAccount admission plugin (service account " + m.group(1) + " not found)");
+      return Optional.of("the ServiceAccount admission plugin, which finds no service account " + m.group(1));
     }
     m = LIMIT_RANGER.matcher(message);
     if (m.find()) {
-      return Optional.of("the LimitRanger admission plugin (a LimitRange " + m.group(1).toLowerCase(java.util.Locale.ROOT)
-          + " for " + m.group(2) + ")");
+      return Optional.of("the LimitRanger admission plugin, over a LimitRange " + m.group(1).toLowerCase(java.util.Locale.ROOT)
+          + " for " + m.group(2));
     }
     return Optional.empty();
   }
