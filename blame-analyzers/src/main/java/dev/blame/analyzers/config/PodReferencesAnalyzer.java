@@ -270,7 +270,10 @@ public final class PodReferencesAnalyzer implements Analyzer {
       List<Condition> conditions = Unstructured.of(node.object()).conditions();
       Condition.find(conditions, "Ready").filter(c -> !c.isTrue()).ifPresent(c -> findings.add(
           finding(pod, node, c, Health.DEGRADED, NODE_NOT_READY, node.ref().display() + " is not Ready ("
-              + c.describe() + "): its pods are not running as far as the control plane knows")));
+              + c.describe() + "): its pods are not running as far as the control plane knows; unless the pod"
+              + " tolerates node.kubernetes.io/not-ready and unreachable itself, it is evicted "
+              + dev.blame.analyzers.support.AdmissionPlugins.DEFAULT_TOLERATION_SECONDS + " s after (the tolerations"
+              + " the DefaultTolerationSeconds admission plugin adds)")));
       for (String type : List.of("MemoryPressure", "DiskPressure", "PIDPressure")) {
         Condition.find(conditions, type).filter(Condition::isTrue).ifPresent(c -> findings.add(
             finding(pod, node, c, evicted ? Health.DEGRADED : Health.HEALTHY, NODE_PRESSURE,

@@ -2,6 +2,7 @@ package dev.blame.analyzers.storage;
 
 import dev.blame.analyzers.support.Unstructured;
 import dev.blame.analyzers.support.Judgement;
+import dev.blame.analyzers.support.AdmissionPlugins;
 import dev.blame.analyzers.support.WarningEvents;
 import java.time.Duration;
 import dev.blame.api.EdgeKind;
@@ -97,10 +98,11 @@ public final class PersistentVolumeClaimAnalyzer implements Analyzer {
     List<Finding> findings = new ArrayList<>();
     Optional<EventRecord> failed = ctx.events().stream()
         .filter(e -> e.isWarning() && e.reason().equals("ProvisioningFailed")).findFirst();
-    failed.ifPresent(e -> findings.add(Finding.builder().subject(ref).health(Health.DEGRADED)
-        .reason(PROVISIONING_FAILED).message("provisioning failed: " + e.message())
-        .addEvidence(Evidence.event(e)).addEvidence(Evidence.field("status.phase", phase)).build()));
     String storageClass = u.string("spec", "storageClassName");
+    Optional<String> defaulted = defaultedClass(ctx.node(), graph, storageClass);
+    failed.ifPresent(e -> findings.add(Finding.builder().subject(ref).health(Health.DEGRADED)
+        .reason(PROVISIONING_FAILED).message("provisioning failed: " + e.message() + defaulted.orElse(""))
+        .addEvidence(Evidence.event(e)).addEvidence(Evidence.field("status.phase", phase)).build()));
     boolean classKeyPresent = u.has("spec", "storageClassName");
     if (!volume.isEmpty() && graph.observes(GroupKind.PERSISTENT_VOLUME)
         && graph.node(ObjectRef.of(GroupKind.PERSISTENT_VOLUME, "", volume)).isEmpty()) {
@@ -112,7 +114,9 @@ public final class PersistentVolumeClaimAnalyzer implements Analyzer {
             + " does not exist; nothing will provision this claim", "spec.storageClassName", storageClass));
       } else if (!classKeyPresent && noDefaultClass(graph) && noAvailableVolume(graph)) {
         findings.add(finding(ref, Health.DEGRADED, NO_DEFAULT_STORAGE_CLASS,
-            "no storageClassName and no default StorageClass: nothing will provision this claim",
+            "no storageClassName and no default StorageClass: nothing will provision this claim (no class is"
+                + " annotated " + AdmissionPlugins.DEFAULT_CLASS_ANNOTATION + "=true for the DefaultStorageClass"
+                + " admission plugin to set)",
             "spec.storageClassName", "<unset>"));
       }
     }
@@ -142,9 +146,28 @@ public final class PersistentVolumeClaimAnalyzer implements Analyzer {
     return Judgement.of(Health.PROGRESSING, ReconcileStatus.IN_PROGRESS, "", findings);
   }
 
+  /**
+   * When the claim's class is the default one and the claim as applied named none, the DefaultStorageClass
+   * admission plugin set it: " (storageClassName fast was set by ...)". Without the applied configuration the
+   * claim may have named it itself, and the sentence says so.
+   */
+  private static Optional<String> defaultedClass(Node claim, GraphView graph, String storageClass) {
+    if (storageClass.isEmpty() || graph.node(ObjectRef.of(STORAGE_CLASS, "", storageClass))
+        .filter(c -> "true".equals(c.annotations().get(AdmissionPlugins.DEFAULT_CLASS_ANNOTATION))).isEmpty()) {
+      return Optional.empty();
+    }
+    String applied = claim.annotations().get("kubectl.kubernetes.io/last-applied-configuration");
+    if (applied != null && !applied.contains("\"storageClassName\"")) {
+      return Optional.of(" (storageClassName " + storageClass + " was set by the DefaultStorageClass admission"
+          + " plugin: the claim as applied names no class, and " + storageClass + " is the default one)");
+    }
+    return applied == null ? Optional.of(" (" + storageClass + " is the default StorageClass: if the claim named"
+        + " none, the DefaultStorageClass admission plugin set it)") : Optional.empty();
+  }
+
   private static boolean noDefaultClass(GraphView graph) {
     return graph.list(STORAGE_CLASS, "").stream().noneMatch(c -> "true".equals(
-        c.annotations().get("storageclass.kubernetes.io/is-default-class")));
+        c.annotations().get(AdmissionPlugins.DEFAULT_CLASS_ANNOTATION)));
   }
 
   private static boolean noAvailableVolume(GraphView graph) {

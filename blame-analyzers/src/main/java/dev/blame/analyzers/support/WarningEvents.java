@@ -9,7 +9,6 @@ import dev.blame.api.spi.AnalysisContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,16 +26,6 @@ public final class WarningEvents {
   /** Reason code of a Warning Event whose own reason is not in UpperCamelCase. */
   public static final ReasonCode WARNING_EVENT = ReasonCode.of("WarningEvent");
 
-  /**
-   * Phrases of messages that no retry will change (the kubelet, the image registry, the runtime, the
-   * scheduler's volume binder and the API server's admission say them). Lower case.
-   */
-  private static final List<String> DETERMINISTIC = List.of(
-      "executable file not found", "exec format error", "no such file or directory", "is not a directory",
-      "hostpath type check failed", "manifest unknown", "manifest for", "repository does not exist",
-      "pull access denied", "not found: manifest", "code = notfound", "no such host", "invalid reference format",
-      "unauthorized", "x509: certificate", "exceeded quota", "no storage class is set", "storageclass.storage.k8s.io",
-      "denied the request", "violates podsecurity", "is invalid:");
 
   private WarningEvents() {}
 
@@ -76,10 +65,9 @@ public final class WarningEvents {
     return e.isWarning() || e.reason().startsWith("Failed");
   }
 
-  /** Whether the message says something no retry will change. */
+  /** Whether the message says something no retry will change: a {@link PermanentErrors permanent class of error}. */
   public static boolean deterministic(String message) {
-    String m = message == null ? "" : message.toLowerCase(Locale.ROOT);
-    return DETERMINISTIC.stream().anyMatch(m::contains);
+    return PermanentErrors.classify(message).isPresent();
   }
 
   /**
@@ -127,7 +115,8 @@ public final class WarningEvents {
         .subject(j.subject())
         .health(health)
         .reason(reasonOf(e.reason()))
-        .message(e.reason() + ": " + e.message().strip() + times)
+        .message(e.reason() + AdmissionPlugins.rejectedBy(e.message()).map(p -> " (rejected by " + p + ")").orElse("")
+            + ": " + e.message().strip() + times)
         .since(e.firstTime().or(e::lastTime))
         .revision(j.revision())
         .addEvidence(Evidence.event(e))

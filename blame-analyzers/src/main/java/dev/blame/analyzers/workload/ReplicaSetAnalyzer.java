@@ -110,7 +110,8 @@ public final class ReplicaSetAnalyzer implements Analyzer {
           .map(Evidence::event).ifPresent(evidence::add);
       j.worsen(Health.DEGRADED, ReconcileStatus.IN_PROGRESS).find(Health.DEGRADED,
           c.reason().equals("FailedCreate") ? FAILED_CREATE : REPLICA_FAILURE,
-          "Cannot create pods" + (c.message().isEmpty() ? "" : ": " + c.message()),
+          "Cannot create pods" + dev.blame.analyzers.support.AdmissionPlugins.rejectedBy(c.message())
+              .map(p -> " (rejected by " + p + ")").orElse("") + (c.message().isEmpty() ? "" : ": " + c.message()),
           evidence.toArray(Evidence[]::new));
     });
     int replicas = Counts.orZero(status.getReplicas());

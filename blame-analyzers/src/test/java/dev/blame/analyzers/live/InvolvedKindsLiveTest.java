@@ -84,12 +84,13 @@ class InvolvedKindsLiveTest {
           .containsExactly(ObjectRef.of(GroupKind.REPLICA_SET, NS, "web-abc"));
       List<String> requests = drain();
       // The Deployment and Events, what its analyzer reads (ReplicaSets, pods), what the pods' analyzers read
-      // (ConfigMaps, claims, service accounts, nodes), and what may point at a shown object: autoscalers at the
+      // (ConfigMaps, Secrets' metadata, claims, service accounts, nodes), and what may point at a shown object: autoscalers at the
       // Deployment and ReplicaSet, Services and disruption budgets at the pods.
       Set<String> involved = Set.of(
           "/api/v1/namespaces/shop/events", "/apis/apps/v1/namespaces/shop/deployments",
           "/apis/apps/v1/namespaces/shop/replicasets", "/api/v1/namespaces/shop/pods",
-          "/api/v1/namespaces/shop/configmaps", "/api/v1/namespaces/shop/persistentvolumeclaims",
+          "/api/v1/namespaces/shop/configmaps", "/api/v1/namespaces/shop/secrets",
+          "/api/v1/namespaces/shop/persistentvolumeclaims",
           "/api/v1/namespaces/shop/serviceaccounts", "/api/v1/nodes",
           "/apis/autoscaling/v2/namespaces/shop/horizontalpodautoscalers", "/api/v1/namespaces/shop/services",
           "/apis/policy/v1/namespaces/shop/poddisruptionbudgets");

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * A live Blame with every built-in analyzer needs nothing beyond docs/rbac.yaml: every request it makes is a
- * get, list or watch the role allows, none touches Secrets, and none writes.
+ * get, list or watch the first role allows, but Secrets, which it lists and watches as metadata only, as the
+ * optional second role allows; none writes.
  */
 @EnableKubernetesMockClient(crud = true)
 @Timeout(60)
@@ -41,7 +42,9 @@ class RbacRoleTest {
 
   @Test
   void everyRequestOfTheLiveLibraryIsAllowedByTheReadOnlyRole() throws Exception {
-    List<Rule> rules = rules();
+    List<List<Rule>> roles = roles();
+    List<Rule> rules = roles.get(0);
+    List<Rule> secretRules = roles.get(1);
     client.apps().deployments().inNamespace("shop").resource(new DeploymentBuilder().withNewMetadata()
         .withName("web").endMetadata().build()).create();
     client.pods().inNamespace("shop").resource(new PodBuilder().withNewMetadata().withName("web-1").endMetadata()
@@ -63,14 +66,25 @@ class RbacRoleTest {
     }
 
     List<String> requests = new ArrayList<>();
+    List<String> secrets = new ArrayList<>();
     RecordedRequest request;
     while ((request = server.takeRequest(50, TimeUnit.MILLISECONDS)) != null) {
-      requests.add(request.getMethod() + " " + request.getPath());
+      String line = request.getMethod() + " " + request.getPath();
+      if (request.getPath().contains("/secrets")) {
+        assertThat(request.getHeader("Accept")).as(line).contains("as=PartialObjectMetadata");
+        secrets.add(line);
+      } else {
+        requests.add(line);
+      }
     }
     assertThat(requests).isNotEmpty();
+    assertThat(secrets).isNotEmpty();
     assertThat(requests).allSatisfy(r -> assertThat(r).startsWith("GET "));
-    assertThat(requests).noneMatch(r -> r.contains("/secrets"));
+    assertThat(secrets).allSatisfy(r -> assertThat(r).startsWith("GET "));
     assertThat(requests).allSatisfy(r -> assertThat(allowed(rules, r)).as("allowed by docs/rbac.yaml: %s", r).isTrue());
+    assertThat(secrets).allSatisfy(r -> assertThat(allowed(rules, r)).isFalse());
+    assertThat(secrets).allSatisfy(r -> assertThat(allowed(secretRules, r))
+        .as("allowed by docs/rbac.yaml's Secret metadata role: %s", r).isTrue());
   }
 
   private static boolean allowed(List<Rule> rules, String request) {
@@ -99,18 +113,32 @@ class RbacRoleTest {
         && r.verbs().contains(wanted));
   }
 
-  private static List<Rule> rules() throws IOException {
-    JsonNode role = new ObjectMapper(new YAMLFactory()).readTree(ROLE.toFile());
-    assertThat(role.get("kind").asText()).isEqualTo("ClusterRole");
-    List<Rule> rules = new ArrayList<>();
-    for (JsonNode rule : role.get("rules")) {
-      List<String> verbs = strings(rule.get("verbs"));
-      assertThat(verbs).as("read-only verbs").isSubsetOf("get", "list", "watch");
-      rules.add(new Rule(strings(rule.get("apiGroups")), strings(rule.get("resources")),
-          strings(rule.get("nonResourceURLs")), verbs));
+  /** The minimal role, which grants nothing on Secrets, and the optional one, which grants only their list and watch. */
+  private static List<List<Rule>> roles() throws IOException {
+    List<List<Rule>> roles = new ArrayList<>();
+    ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+    try (var parser = yaml.getFactory().createParser(ROLE.toFile())) {
+      for (var it = yaml.readValues(parser, JsonNode.class); it.hasNext(); ) {
+        JsonNode role = it.next();
+        assertThat(role.get("kind").asText()).isEqualTo("ClusterRole");
+        List<Rule> rules = new ArrayList<>();
+        for (JsonNode rule : role.get("rules")) {
+          List<String> verbs = strings(rule.get("verbs"));
+          assertThat(verbs).as("read-only verbs").isSubsetOf("get", "list", "watch");
+          rules.add(new Rule(strings(rule.get("apiGroups")), strings(rule.get("resources")),
+              strings(rule.get("nonResourceURLs")), verbs));
+        }
+        roles.add(rules);
+      }
     }
-    assertThat(rules).noneMatch(r -> r.resources().contains("secrets") || r.resources().contains("*"));
-    return rules;
+    assertThat(roles).hasSize(2);
+    assertThat(roles.get(0)).noneMatch(r -> r.resources().contains("secrets") || r.resources().contains("*"));
+    assertThat(roles.get(1)).singleElement().satisfies(r -> {
+      assertThat(r.resources()).containsExactly("secrets");
+      assertThat(r.groups()).containsExactly("");
+      assertThat(r.verbs()).containsExactlyInAnyOrder("list", "watch");
+    });
+    return roles;
   }
 
   private static List<String> strings(JsonNode node) {

@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * first needs it and kept until closed. Nothing is watched up front but the kinds the caller asked to
  * observe. A query about one object watches the kinds {@link InvolvedKinds} finds around it, again and again
  * until no new kind comes up, and reads only then; a namespace-wide query watches every kind some analyzer
- * handles or reads, plus Events. Never Secrets: their values must not be read, and the minimal RBAC role grants
- * no access to them.
+ * handles or reads, plus Events. Secrets as metadata only ({@link SecretMetadata}), where RBAC allows their
+ * {@code list}: without it a missing Secret is found from the kubelet's messages, and one note says so.
  *
  * <p>Thread-safe: watches start under this object's lock, the kinds of one round in parallel (their initial LISTs
  * on up to {@value #PARALLEL_LISTS} threads), and each returns once its initial LIST is in the graph, so a query that
@@ -97,7 +97,7 @@ public final class ClusterSource implements Source {
   /** True when every kind is watched, or known not to be watchable. */
   private boolean settled(Set<GroupKind> kinds) {
     for (GroupKind kind : kinds) {
-      if (!closed && !watches.containsKey(kind) && !unavailable.contains(kind) && !kind.equals(GroupKind.SECRET)) {
+      if (!closed && !watches.containsKey(kind) && !unavailable.contains(kind)) {
         return false;
       }
     }
@@ -207,7 +207,7 @@ public final class ClusterSource implements Source {
 
   /** The resource to start watching for a kind, unless it is watched or cannot be. */
   private Optional<ClusterPort.ApiResource> resolve(GroupKind kind) {
-    if (closed || watches.containsKey(kind) || unavailable.contains(kind) || kind.equals(GroupKind.SECRET)) {
+    if (closed || watches.containsKey(kind) || unavailable.contains(kind)) {
       return Optional.empty();
     }
     Optional<ClusterPort.ApiResource> resource;
@@ -241,6 +241,13 @@ public final class ClusterSource implements Source {
     if (e.kind() != BlameException.Kind.FORBIDDEN || unauthorized(e)) {
       // A 401 is about the credentials, not one kind: every request would fail the same way.
       throw e;
+    }
+    if (kind.equals(GroupKind.SECRET)) {
+      // Optional by design (docs/rbac.yaml): the kubelet's "secret \"x\" not found" tells what listing would.
+      unavailable.add(kind);
+      LOG.info("Not reading Secrets ({}): a missing Secret is named from the kubelet's Events and container states",
+          Escape.terminal(e.getMessage()));
+      return;
     }
     // RBAC denies one kind: the rest of the graph still works, and what needs this kind says so.
     LOG.warn("Not watching {}: {}", kind, Escape.terminal(e.getMessage()));

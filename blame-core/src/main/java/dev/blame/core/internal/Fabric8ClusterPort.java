@@ -72,10 +72,12 @@ public final class Fabric8ClusterPort implements ClusterPort {
 
   private final KubernetesClient client;
   private final Duration timeout;
+  private final SecretMetadata secrets;
 
   public Fabric8ClusterPort(KubernetesClient client, Duration timeout) {
     this.client = client;
     this.timeout = timeout;
+    this.secrets = new SecretMetadata(client);
   }
 
   @Override
@@ -197,7 +199,9 @@ public final class Fabric8ClusterPort implements ClusterPort {
     long deadline = System.nanoTime() + timeout.toNanos();
     for (int attempt = 1; ; attempt++) {
       try {
-        return start(newInformer(resource, namespace), resource, namespace, listener);
+        boolean secret = resource.kind().equals(GroupKind.SECRET);
+        return start(newInformer(resource, namespace), resource, namespace,
+            secret ? SecretMetadata.normalizing(listener) : listener);
       } catch (BlameException e) {
         // A connection cut while the first LIST is under way (a proxy or the API server dropping connections)
         // is retried, as a running informer retries; HTTP errors, RBAC denials and timeouts are not.
@@ -229,8 +233,9 @@ public final class Fabric8ClusterPort implements ClusterPort {
   private SharedIndexInformer<? extends HasMetadata> newInformer(ApiResource resource, String namespace) {
     Class<? extends KubernetesResource> type = typed(resource.kind(), resource.version());
     SharedIndexInformer<? extends HasMetadata> informer;
-    if (type != null && HasMetadata.class.isAssignableFrom(type)) {
-      informer = informer(client.resources(type.asSubclass(HasMetadata.class)), resource, namespace,
+    boolean secret = resource.kind().equals(GroupKind.SECRET);
+    if (type != null && HasMetadata.class.isAssignableFrom(type) && !secret) {
+      informer = informer(client.resources(type.asSubclass(HasMetadata.class)), client, resource, namespace,
           type.asSubclass(HasMetadata.class));
     } else {
       ResourceDefinitionContext context = new ResourceDefinitionContext.Builder()
@@ -240,21 +245,24 @@ public final class Fabric8ClusterPort implements ClusterPort {
           .withPlural(resource.plural())
           .withNamespaced(resource.namespaced())
           .build();
-      informer = informer(client.genericKubernetesResources(context), resource, namespace,
+      // Secrets: metadata only, through their own client (see SecretMetadata).
+      KubernetesClient reader = secret ? secrets.client() : client;
+      informer = informer(reader.genericKubernetesResources(context), reader, resource, namespace,
           GenericKubernetesResource.class);
     }
     return informer;
   }
 
   private <T extends HasMetadata> SharedIndexInformer<T> informer(
-      io.fabric8.kubernetes.client.dsl.MixedOperation<T, ?, ?> op, ApiResource resource, String namespace,
+      io.fabric8.kubernetes.client.dsl.MixedOperation<T, ?, ?> op, KubernetesClient reader, ApiResource resource,
+      String namespace,
       Class<? extends HasMetadata> type) {
     SharedIndexInformer<T> informer = resource.namespaced() && namespace != null
         ? op.inNamespace(namespace).withLimit(500L).runnableInformer(0)
         : op.inAnyNamespace().withLimit(500L).runnableInformer(0);
     @SuppressWarnings("unchecked")
     Class<T> itemType = (Class<T>) type;
-    informer.itemStore(itemStore(itemType, client.getKubernetesSerialization()));
+    informer.itemStore(itemStore(itemType, reader.getKubernetesSerialization()));
     return informer;
   }
 
@@ -376,7 +384,8 @@ public final class Fabric8ClusterPort implements ClusterPort {
 
   @Override
   public void close() {
-    // The client belongs to the caller.
+    // The client belongs to the caller; the one that reads Secrets is ours.
+    secrets.close();
   }
 
 }

@@ -77,6 +77,10 @@ public final class Ingest {
       copy.setApiVersion(object.getApiVersion());
       copy.setKind(object.getKind());
       copy.setMetadata(object.getMetadata());
+      Object type = ((GenericKubernetesResource) object).getAdditionalProperties().get("type");
+      if (type instanceof String) {
+        copy.setAdditionalProperty("type", type);
+      }
       return copy;
     }
     if (WHOLE.get()) {
