@@ -37,15 +37,22 @@ final class Explainer {
   static final int MAX_NODES = 1_000;
 
   private final GraphStore store;
+  private final boolean envValues;
   private int budget = MAX_NODES;
   private final Set<ObjectRef> expanded = new HashSet<>();
 
-  private Explainer(GraphStore store) {
+  private Explainer(GraphStore store, boolean envValues) {
     this.store = store;
+    this.envValues = envValues;
   }
 
   static Explanation explain(GraphStore store, ObjectRef target, Instant now) {
-    return new Explainer(store).build(target, now);
+    return explain(store, target, now, false);
+  }
+
+  /** {@code envValues}: the revision diff shows literal env values instead of their hash. */
+  static Explanation explain(GraphStore store, ObjectRef target, Instant now, boolean envValues) {
+    return new Explainer(store, envValues).build(target, now);
   }
 
   private Explanation build(ObjectRef target, Instant now) {
@@ -59,7 +66,7 @@ final class Explainer {
     List<Finding> sorted = new ArrayList<>(findings);
     sorted.sort(Finding.WORST_FIRST);
     List<Finding> culprits = culprits(causes, effects);
-    Provenance provenance = new Provenance(store);
+    Provenance provenance = new Provenance(store, envValues);
     Optional<RevisionDiff> diff = provenance.revisionDiff(target, culprits);
     return Explanation.builder()
         .target(store.node(target).map(n -> n.ref()).orElse(target))

@@ -227,6 +227,7 @@ final class Session implements AutoCloseable {
         kinds.remove(GroupKind.SECRET);
         builder.observe(kinds.toArray(GroupKind[]::new));
       }
+      builder.showEnvValues(options.showEnvValues);
       cli.engine.accept(builder);
       blame = builder.build();
     }

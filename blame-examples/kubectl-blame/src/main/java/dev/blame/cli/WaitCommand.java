@@ -105,6 +105,10 @@ final class WaitCommand implements Callable<Integer> {
       description = "Refuse a manifest file or an API response larger than this: 256Mi by default; e.g. 1Gi.")
   String maxInputBytes;
 
+  @Option(names = "--show-env-values",
+      description = "Show literal env values in the revision change as they are, not as a short hash.")
+  boolean showEnvValues;
+
   @Parameters(arity = "0..*", paramLabel = "TYPE[/NAME]",
       description = "The objects to wait for: deploy/web sts/db, deploy web api, or a type with -l; or give -f.")
   List<String> objects = new ArrayList<>();
@@ -147,6 +151,7 @@ final class WaitCommand implements Callable<Integer> {
     source.requestTimeoutSeconds = requestTimeoutSeconds;
     source.rules = rules;
     source.maxInputBytes = maxInputBytes;
+    source.showEnvValues = showEnvValues;
     try (Session session = Session.open(withSlack, source)) {
       List<ObjectRef> refs = new ArrayList<>();
       Set<GroupKind> kinds = new LinkedHashSet<>();

@@ -222,4 +222,46 @@ class WaitCommandTest {
     assertThat(request.code()).as(request.toString()).isEqualTo(3);
     assertThat(request.err()).contains("--request-timeout 2147484 is out of range").hasLineCount(1);
   }
+
+  /**
+   * A literal env value the failing edit changed: hashed in wait's text, JSON and {@code ::notice} unless
+   * {@code --show-env-values} is given.
+   */
+  @Test
+  void envValuesInTheRevisionChangeAreHashedUnlessAskedFor() throws Exception {
+    String ns = "env-values";
+    cluster.client().namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
+        .withName(ns).endMetadata().build()).create();
+    var apps = cluster.client().apps().deployments().inNamespace(ns);
+    apps.resource(envDeployment(ns, "hunter2-OLD-literal", "sleep 3600")).create();
+    apps.withName("web").waitUntilCondition(d -> d != null && d.getStatus() != null
+        && Integer.valueOf(1).equals(d.getStatus().getAvailableReplicas()), 60, java.util.concurrent.TimeUnit.SECONDS);
+    apps.withName("web").edit(d -> envDeployment(ns, "hunter2-NEW-literal", "exit 1"));
+    String oldHash = EnvValuesTest.hash("hunter2-OLD-literal");
+    String newHash = EnvValuesTest.hash("hunter2-NEW-literal");
+    for (String format : new String[] {"text", "json"}) {
+      Run hidden = blameWait(Map.of("GITHUB_ACTIONS", "true"), "deploy/web", "-n", ns, "--grace", "0s",
+          "--timeout", "60s", "-o", format);
+      assertThat(hidden.code()).as(hidden.toString()).isEqualTo(1);
+      assertThat(hidden.out()).contains("DB_PASSWORD", oldHash, newHash);
+      assertThat(hidden.out() + hidden.err()).doesNotContain("hunter2");
+      Run shown = blameWait(Map.of("GITHUB_ACTIONS", "true"), "deploy/web", "-n", ns, "--grace", "0s",
+          "--timeout", "60s", "-o", format, "--show-env-values");
+      assertThat(shown.code()).as(shown.toString()).isEqualTo(1);
+      assertThat(shown.out()).contains("hunter2-OLD-literal", "hunter2-NEW-literal").doesNotContain(oldHash, newHash);
+      if (format.equals("text")) {
+        assertThat(hidden.out()).containsPattern("::notice title=Revision change::.*DB_PASSWORD.*" + newHash);
+        assertThat(shown.out()).containsPattern("::notice title=Revision change::.*hunter2-NEW-literal");
+      }
+    }
+  }
+
+  private static Deployment envDeployment(String ns, String password, String script) {
+    return new io.fabric8.kubernetes.api.model.apps.DeploymentBuilder().withNewMetadata().withName("web")
+        .withNamespace(ns).endMetadata().withNewSpec().withReplicas(1).withNewSelector().addToMatchLabels("app", "web")
+        .endSelector().withNewTemplate().withNewMetadata().addToLabels("app", "web").endMetadata().withNewSpec()
+        .addNewContainer().withName("web").withImage("busybox:1").withCommand("sh", "-c", script)
+        .addNewEnv().withName("DB_PASSWORD").withValue(password).endEnv().endContainer().endSpec().endTemplate()
+        .endSpec().build();
+  }
 }
