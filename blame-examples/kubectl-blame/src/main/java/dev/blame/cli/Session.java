@@ -153,7 +153,10 @@ final class Session implements AutoCloseable {
     long cap = options.maxInputBytes == null ? BlameEngine.MAX_INPUT_BYTES : Inputs.parseSize(options.maxInputBytes);
     BodyCap.reset();
     KubernetesClient client = new KubernetesClientBuilder().withConfig(config)
-        .withHttpClientBuilderConsumer(http -> http.addOrReplaceInterceptor(BodyCap.NAME, new BodyCap(cap))).build();
+        .withHttpClientBuilderConsumer(http -> http.addOrReplaceInterceptor(BodyCap.NAME, new BodyCap(cap))
+            .addOrReplaceInterceptor(io.fabric8.kubernetes.client.utils.TokenRefreshInterceptor.NAME,
+                new BoundedTokenRefresh(config, Duration.ofMillis(timeoutMillis))))
+        .build();
     String ns = options.namespace != null ? options.namespace
         : config.getNamespace() != null && !config.getNamespace().isBlank() ? config.getNamespace() : "default";
     BlameEngine.Builder builder = BlameEngine.builder().client(client)
