@@ -157,6 +157,22 @@ final class Explainer {
 
   /** The verdict, with the activities the engine reads off the graph when the analyzers reported none. */
   private Verdict withActivities(Entry entry) {
+    return verdict(store, entry);
+  }
+
+  /**
+   * The objects of {@code target}'s effect tree (itself and what it owns or drives, as far as an explanation
+   * goes), without building the rest of an explanation: what a wait re-analyzes once per tick.
+   */
+  static List<ObjectRef> effects(GraphStore store, ObjectRef target) {
+    List<ObjectRef> refs = new ArrayList<>();
+    new Explainer(store, false).tree(target, Optional.empty(), false, new LinkedHashSet<>(), 0)
+        .forEach(t -> t.node().ifPresent(n -> refs.add(t.ref())));
+    return refs;
+  }
+
+  /** An object's verdict as an explanation shows it (with what its controller is doing): no tree is built. */
+  static Verdict verdict(GraphStore store, Entry entry) {
     if (!entry.verdict.activities().isEmpty()) {
       return entry.verdict;
     }

@@ -60,7 +60,7 @@ final class Session implements AutoCloseable {
   private final BlameEngine.Builder builder;
   private final Instant now;
   private final KubernetesClient client;
-  private final String namespace;
+  private String namespace;
   private Blame blame;
   private boolean allNamespaces;
   private boolean configured;
@@ -197,6 +197,17 @@ final class Session implements AutoCloseable {
 
   boolean offline() {
     return offline;
+  }
+
+  /**
+   * Live, before the graph is built: read this namespace instead (manifests given to wait that name their own
+   * namespace, as kubectl apply puts them there).
+   */
+  void namespace(String namespace) {
+    if (blame != null || offline) {
+      throw new IllegalStateException("the namespace is chosen before the graph is built, live");
+    }
+    this.namespace = namespace;
   }
 
   /** The namespace given with -n, the context's (live), or null (offline, none given). */

@@ -191,9 +191,27 @@ final class WaitCommand implements Callable<Integer> {
         throw new CliException("-l/--selector needs a type to select, e.g. 'kubectl blame wait deploy -l app=web'");
       }
       refs.forEach(r -> kinds.add(r.groupKind()));
-      Blame blame = session.blame(allNamespaces, kinds);
+      // Manifests that name their namespace are applied there: wait there, -n or not (a conflict is refused as
+      // kubectl apply refuses it); objects in several namespaces are watched across namespaces.
+      Set<String> spaces = new LinkedHashSet<>();
+      refs.forEach(r -> spaces.add(r.namespace()));
+      spaces.remove("");
+      boolean everywhere = allNamespaces;
+      if (namespace != null) {
+        for (String ns : spaces) {
+          if (!ns.equals(namespace)) {
+            throw new CliException("the namespace of a manifest, \"" + Escape.terminal(ns) + "\", does not match -n "
+                + Escape.terminal(namespace) + ": give -n " + Escape.terminal(ns) + ", or no -n");
+          }
+        }
+      } else if (spaces.size() == 1 && selected.isEmpty()) {
+        session.namespace(spaces.iterator().next());
+      } else if (spaces.size() > 1) {
+        everywhere = true;
+      }
+      Blame blame = session.blame(everywhere, kinds);
       for (ResourceType type : selected) {
-        String ns = allNamespaces || session.namespace() == null ? "" : session.namespace();
+        String ns = everywhere || session.namespace() == null ? "" : session.namespace();
         for (dev.blame.api.Node node : blame.list(type.kind, ns)) {
           if (labels.matches(node.labels())) {
             refs.add(node.ref().key());

@@ -264,4 +264,36 @@ class WaitCommandTest {
         .addNewEnv().withName("DB_PASSWORD").withValue(password).endEnv().endContainer().endSpec().endTemplate()
         .endSpec().build();
   }
+
+  /** Manifests that name their namespace are waited for there, as kubectl apply puts them, without -n. */
+  @Test
+  void manifestsNamingTheirNamespaceAreWaitedForThere() throws Exception {
+    Path manifests = dir.resolve("elsewhere.yaml");
+    Files.writeString(manifests, """
+        apiVersion: apps/v1
+        kind: StatefulSet
+        metadata: {name: db, namespace: crashloop-statefulset}
+        spec: {replicas: 3, serviceName: db, selector: {matchLabels: {app: db}}, template: {metadata: {labels: {app: db}}}}
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web, namespace: quota}
+        spec: {selector: {matchLabels: {app: web}}, template: {metadata: {labels: {app: web}}}}
+        """);
+    Run run = blameWait("-f", manifests.toString(), "--timeout", "60s", "-o", "json");
+    assertThat(run.code()).as(run.toString()).isEqualTo(1);
+    JsonNode doc = Schema.assertValid("wait", run.out());
+    assertThat(doc.path("objects")).hasSize(2);
+    assertThat(doc.path("objects").findValuesAsText("namespace")).contains("crashloop-statefulset", "quota");
+    assertThat(doc.path("objects").findValuesAsText("phase")).doesNotContain("Pending");
+    assertThat(run.out() + run.err()).doesNotContain("not found", "does not exist");
+    Path one = dir.resolve("one-namespace.yaml");
+    Files.writeString(one, manifests.toFile().exists() ? Files.readString(manifests).split("---")[1] : "");
+    Run there = blameWait("-f", one.toString(), "--timeout", "60s");
+    assertThat(there.code()).as(there.toString()).isEqualTo(1);
+    assertThat(there.out()).contains("deployment.apps/web", "exceeded quota");
+    Run conflict = blameWait("-f", one.toString(), "-n", "talk");
+    assertThat(conflict.code()).as(conflict.toString()).isEqualTo(3);
+    assertThat(conflict.err()).contains("\"quota\"", "-n talk").hasLineCount(1);
+  }
 }
