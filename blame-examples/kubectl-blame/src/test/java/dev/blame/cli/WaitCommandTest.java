@@ -296,4 +296,21 @@ class WaitCommandTest {
     assertThat(conflict.code()).as(conflict.toString()).isEqualTo(3);
     assertThat(conflict.err()).contains("\"quota\"", "-n talk").hasLineCount(1);
   }
+
+  /** A bug inside wait exits 3 with one line: never 1 or 2, which mean a failed or timed-out rollout. */
+  @Test
+  void anInternalErrorExitsThreeNotAsARolloutFailure() {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    Cli cli = new Cli(new PrintWriter(out), new PrintWriter(err), new ByteArrayInputStream(new byte[0]), Map.of(),
+        false, builder -> {
+          throw new IllegalStateException("a bug");
+        });
+    int code = BlameCli.run(cli, new String[] {"wait", "--kubeconfig", kubeconfig.toString(), "deploy/web", "-n",
+        "quota", "--timeout", "10s"});
+    Run run = new Run(code, out.toString(), err.toString());
+    assertThat(run.code()).as(run.toString()).isEqualTo(3);
+    assertThat(run.err()).startsWith("error: internal error: ").hasLineCount(1).doesNotContain("\tat ");
+    assertThat(run.out()).isEmpty();
+  }
 }
