@@ -133,8 +133,20 @@ public final class BlameEngine {
     private Tolerance tolerance = Tolerance.defaults();
     private final Set<GroupKind> extraKinds = new LinkedHashSet<>();
     private boolean strictReads;
+    private boolean showEnvValues;
 
     private Builder() {}
+
+    /**
+     * Whether revision diffs ({@link dev.blame.api.Explanation#revisionDiff()}) show literal env values as they
+     * are. Off by default: a literal env value (often a password put straight into a template) is shown only as
+     * a short hash that tells two values apart ({@code value sha256:1a2b3c4d}); {@code valueFrom} references
+     * are always shown. Turn it on only when the user asks for the values explicitly.
+     */
+    public Builder showEnvValues(boolean show) {
+      this.showEnvValues = show;
+      return this;
+    }
 
     /**
      * Strict reads: an analyzer that reads (through its {@link dev.blame.api.spi.GraphView}) objects or verdicts
@@ -340,6 +352,7 @@ public final class BlameEngine {
       AnalyzerRegistry registry = AnalyzerRegistry.create(analyzers, discover, classLoader);
       GraphEngine engine = new GraphEngine(registry, clock, tolerance);
       engine.strictReads(strictReads);
+      engine.showEnvValues(showEnvValues);
       Source source;
       if (offline) {
         source = new ManifestSource(objects, extraKinds);

@@ -37,15 +37,22 @@ final class Explainer {
   static final int MAX_NODES = 1_000;
 
   private final GraphStore store;
+  private final boolean envValues;
   private int budget = MAX_NODES;
   private final Set<ObjectRef> expanded = new HashSet<>();
 
-  private Explainer(GraphStore store) {
+  private Explainer(GraphStore store, boolean envValues) {
     this.store = store;
+    this.envValues = envValues;
   }
 
   static Explanation explain(GraphStore store, ObjectRef target, Instant now) {
-    return new Explainer(store).build(target, now);
+    return explain(store, target, now, false);
+  }
+
+  /** {@code envValues}: the revision diff shows literal env values instead of their hash. */
+  static Explanation explain(GraphStore store, ObjectRef target, Instant now, boolean envValues) {
+    return new Explainer(store, envValues).build(target, now);
   }
 
   private Explanation build(ObjectRef target, Instant now) {
@@ -59,7 +66,7 @@ final class Explainer {
     List<Finding> sorted = new ArrayList<>(findings);
     sorted.sort(Finding.WORST_FIRST);
     List<Finding> culprits = culprits(causes, effects);
-    Provenance provenance = new Provenance(store);
+    Provenance provenance = new Provenance(store, envValues);
     Optional<RevisionDiff> diff = provenance.revisionDiff(target, culprits);
     return Explanation.builder()
         .target(store.node(target).map(n -> n.ref()).orElse(target))
@@ -150,6 +157,22 @@ final class Explainer {
 
   /** The verdict, with the activities the engine reads off the graph when the analyzers reported none. */
   private Verdict withActivities(Entry entry) {
+    return verdict(store, entry);
+  }
+
+  /**
+   * The objects of {@code target}'s effect tree (itself and what it owns or drives, as far as an explanation
+   * goes), without building the rest of an explanation: what a wait re-analyzes once per tick.
+   */
+  static List<ObjectRef> effects(GraphStore store, ObjectRef target) {
+    List<ObjectRef> refs = new ArrayList<>();
+    new Explainer(store, false).tree(target, Optional.empty(), false, new LinkedHashSet<>(), 0)
+        .forEach(t -> t.node().ifPresent(n -> refs.add(t.ref())));
+    return refs;
+  }
+
+  /** An object's verdict as an explanation shows it (with what its controller is doing): no tree is built. */
+  static Verdict verdict(GraphStore store, Entry entry) {
     if (!entry.verdict.activities().isEmpty()) {
       return entry.verdict;
     }

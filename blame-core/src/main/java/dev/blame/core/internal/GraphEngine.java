@@ -430,6 +430,20 @@ public final class GraphEngine {
   }
 
   private volatile boolean strictReads;
+  private volatile boolean envValues;
+
+  /**
+   * Whether explanations' revision diffs show literal env values ({@code value: hunter2}) instead of their short
+   * hash ({@code value sha256:1a2b3c4d}); off by default, since such values are often passwords.
+   */
+  public void showEnvValues(boolean show) {
+    this.envValues = show;
+  }
+
+  /** See {@link #showEnvValues(boolean)}. */
+  public boolean showEnvValues() {
+    return envValues;
+  }
 
   /**
    * Whether an analyzer that reads a kind it does not declare in {@link Analyzer#reads()} fails (its verdict

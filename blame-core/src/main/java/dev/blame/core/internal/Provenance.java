@@ -28,9 +28,16 @@ final class Provenance {
       GroupKind.of("admissionregistration.k8s.io", "MutatingWebhookConfiguration");
 
   private final GraphStore store;
+  private final boolean envValues;
 
   Provenance(GraphStore store) {
+    this(store, false);
+  }
+
+  /** {@code envValues}: revision diffs show literal env values instead of their hash. */
+  Provenance(GraphStore store, boolean envValues) {
     this.store = store;
+    this.envValues = envValues;
   }
 
   /** The revision of the target (a workload, a revision holder, a pod), else of the first culprit pod. */
@@ -86,7 +93,7 @@ final class Provenance {
         }
       }
     }
-    return rev.map(r -> Revisions.diff(workload.get(), revs, r, helmReleases));
+    return rev.map(r -> Revisions.diff(workload.get(), revs, r, helmReleases, envValues));
   }
 
   private List<Node> holders(Node workload) {

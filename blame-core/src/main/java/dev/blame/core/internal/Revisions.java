@@ -133,11 +133,19 @@ final class Revisions {
    * each field as it is now, not the writer of an older template.
    */
   static RevisionDiff diff(Node workload, List<Rev> revs, Rev rev) {
-    return diff(workload, revs, rev, List.of());
+    return diff(workload, revs, rev, List.of(), false);
   }
 
   /** As {@link #diff(Node, List, Rev)}, naming the Helm release revision from these release Secrets. */
   static RevisionDiff diff(Node workload, List<Rev> revs, Rev rev, List<Node> helmReleases) {
+    return diff(workload, revs, rev, helmReleases, false);
+  }
+
+  /**
+   * As {@link #diff(Node, List, Rev, List)}; {@code envValues} shows literal env values as they are instead of
+   * their short hash.
+   */
+  static RevisionDiff diff(Node workload, List<Rev> revs, Rev rev, List<Node> helmReleases, boolean envValues) {
     Optional<Rev> previous = revs.stream().filter(r -> r.number() < rev.number()).reduce((a, b) -> b);
     boolean current = current(workload, revs).map(c -> c.equals(rev)).orElse(false);
     ManagedFields managed = ManagedFields.of(workload);
@@ -157,8 +165,8 @@ final class Revisions {
             .path(TemplateDiff.path(c.path()))
             .container(Optional.ofNullable(TemplateDiff.container(c.path())))
             .field(TemplateDiff.field(c.path()))
-            .from(Json.absent(c.from()) ? Optional.empty() : Optional.of(TemplateDiff.text(c.path(), c.from())))
-            .to(Json.absent(c.to()) ? Optional.empty() : Optional.of(TemplateDiff.text(c.path(), c.to())))
+            .from(Json.absent(c.from()) ? Optional.empty() : Optional.of(TemplateDiff.text(c.path(), c.from(), envValues)))
+            .to(Json.absent(c.to()) ? Optional.empty() : Optional.of(TemplateDiff.text(c.path(), c.to(), envValues)))
             .changedBy(attribute ? managed.lastSet(c.path()) : Optional.empty())
             .build());
       }

@@ -169,6 +169,17 @@ final class TemplateDiff {
    * tells two values apart ({@code value sha256:1a2b3c4d}); a {@code valueFrom} reference is shown as it is.
    */
   static String text(List<Step> path, JsonNode value) {
+    return text(path, value, false);
+  }
+
+  /**
+   * As {@link #text(List, JsonNode)}; with {@code envValues}, literal env values are shown as they are (the user
+   * asked for them explicitly, {@code BlameEngine.Builder.showEnvValues}).
+   */
+  static String text(List<Step> path, JsonNode value, boolean envValues) {
+    if (envValues) {
+      return literal(path, value);
+    }
     boolean envItem = !path.isEmpty() && path.get(path.size() - 1).isItem()
         && path.get(path.size() - 1).field().equals("env");
     if (envItem && value.isValueNode()) {
@@ -187,6 +198,16 @@ final class TemplateDiff {
       return masked(value);
     }
     return Json.text(value.isContainerNode() ? maskEnv(value.deepCopy()) : value);
+  }
+
+  /** A value as one line, env values included as they are. */
+  private static String literal(List<Step> path, JsonNode value) {
+    if (!path.isEmpty() && path.get(path.size() - 1).isItem() && value.isObject()) {
+      com.fasterxml.jackson.databind.node.ObjectNode rest = value.deepCopy();
+      rest.remove(MERGE_KEYS.getOrDefault(path.get(path.size() - 1).field(), "name"));
+      return rest.size() == 1 && rest.has("value") ? Json.text(rest.get("value")) : Json.text(rest);
+    }
+    return Json.text(value);
   }
 
   /** Every literal env value inside {@code node} (containers, a pod spec) replaced by its short hash. */

@@ -159,4 +159,34 @@ class TemplateDiffTest {
         + hash("hunter2-old") + " -> " + hash("hunter2-new"));
     assertThat(hash("a")).matches("value sha256:[0-9a-f]{8}").isNotEqualTo(hash("b"));
   }
+
+  @Test
+  void literalEnvValuesAreShownOnlyWhenAskedFor() {
+    String before = """
+        spec:
+          containers:
+          - name: web
+            env:
+            - {name: DB_PASSWORD, value: "hunter2-old"}
+        """;
+    String after = """
+        spec:
+          containers:
+          - name: web
+            env:
+            - {name: DB_PASSWORD, value: "hunter2-new"}
+            - {name: TOKEN, valueFrom: {secretKeyRef: {name: creds, key: token}}}
+          - name: sidecar
+            env:
+            - {name: API_KEY, value: "sk-live-123"}
+        """;
+    List<String> shown = new java.util.ArrayList<>();
+    for (TemplateDiff.Change c : TemplateDiff.diff(yaml(before), yaml(after))) {
+      shown.add(TemplateDiff.path(c.path()) + " | "
+          + (Json.absent(c.from()) ? "-" : TemplateDiff.text(c.path(), c.from(), true)) + " -> "
+          + (Json.absent(c.to()) ? "-" : TemplateDiff.text(c.path(), c.to(), true)));
+    }
+    assertThat(shown).contains("spec.template.spec.containers[web].env[DB_PASSWORD] | hunter2-old -> hunter2-new");
+    assertThat(String.join("\n", shown)).contains("sk-live-123", "secretKeyRef").doesNotContain("sha256");
+  }
 }

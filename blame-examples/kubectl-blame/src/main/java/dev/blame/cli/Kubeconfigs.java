@@ -70,7 +70,8 @@ final class Kubeconfigs {
     }
     Optional<String> plugin = plugin(files, config.getCurrentContext() == null ? context
         : config.getCurrentContext().getName());
-    if (plugin.isPresent() && config.getOauthToken() == null && config.getClientCertData() == null
+    if (plugin.isPresent() && config.getOauthToken() == null && config.getAutoOAuthToken() == null
+        && config.getClientCertData() == null
         && config.getClientCertFile() == null && config.getUsername() == null) {
       throw new CliException("the exec credential plugin \"" + plugin.get() + "\" gave no credentials (it failed or "
           + "printed no token); run it yourself to see why");

@@ -60,7 +60,7 @@ final class Session implements AutoCloseable {
   private final BlameEngine.Builder builder;
   private final Instant now;
   private final KubernetesClient client;
-  private final String namespace;
+  private String namespace;
   private Blame blame;
   private boolean allNamespaces;
   private boolean configured;
@@ -153,7 +153,10 @@ final class Session implements AutoCloseable {
     long cap = options.maxInputBytes == null ? BlameEngine.MAX_INPUT_BYTES : Inputs.parseSize(options.maxInputBytes);
     BodyCap.reset();
     KubernetesClient client = new KubernetesClientBuilder().withConfig(config)
-        .withHttpClientBuilderConsumer(http -> http.addOrReplaceInterceptor(BodyCap.NAME, new BodyCap(cap))).build();
+        .withHttpClientBuilderConsumer(http -> http.addOrReplaceInterceptor(BodyCap.NAME, new BodyCap(cap))
+            .addOrReplaceInterceptor(io.fabric8.kubernetes.client.utils.TokenRefreshInterceptor.NAME,
+                new BoundedTokenRefresh(config, Duration.ofMillis(timeoutMillis))))
+        .build();
     String ns = options.namespace != null ? options.namespace
         : config.getNamespace() != null && !config.getNamespace().isBlank() ? config.getNamespace() : "default";
     BlameEngine.Builder builder = BlameEngine.builder().client(client)
@@ -196,6 +199,17 @@ final class Session implements AutoCloseable {
     return offline;
   }
 
+  /**
+   * Live, before the graph is built: read this namespace instead (manifests given to wait that name their own
+   * namespace, as kubectl apply puts them there).
+   */
+  void namespace(String namespace) {
+    if (blame != null || offline) {
+      throw new IllegalStateException("the namespace is chosen before the graph is built, live");
+    }
+    this.namespace = namespace;
+  }
+
   /** The namespace given with -n, the context's (live), or null (offline, none given). */
   String namespace() {
     return namespace;
@@ -227,6 +241,7 @@ final class Session implements AutoCloseable {
         kinds.remove(GroupKind.SECRET);
         builder.observe(kinds.toArray(GroupKind[]::new));
       }
+      builder.showEnvValues(options.showEnvValues);
       cli.engine.accept(builder);
       blame = builder.build();
     }

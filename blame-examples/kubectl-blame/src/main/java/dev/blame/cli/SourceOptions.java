@@ -42,6 +42,11 @@ final class SourceOptions {
           + "default; e.g. 1Gi.")
   String maxInputBytes;
 
+  @Option(names = "--show-env-values",
+      description = "Show literal env values in revision diffs as they are. By default a changed value is shown "
+          + "only as a short hash (value sha256:1a2b3c4d), since such values are often passwords.")
+  boolean showEnvValues;
+
   boolean offline() {
     return !filenames.isEmpty();
   }

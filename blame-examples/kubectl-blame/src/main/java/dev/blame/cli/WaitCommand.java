@@ -105,6 +105,10 @@ final class WaitCommand implements Callable<Integer> {
       description = "Refuse a manifest file or an API response larger than this: 256Mi by default; e.g. 1Gi.")
   String maxInputBytes;
 
+  @Option(names = "--show-env-values",
+      description = "Show literal env values in the revision change as they are, not as a short hash.")
+  boolean showEnvValues;
+
   @Parameters(arity = "0..*", paramLabel = "TYPE[/NAME]",
       description = "The objects to wait for: deploy/web sts/db, deploy web api, or a type with -l; or give -f.")
   List<String> objects = new ArrayList<>();
@@ -147,6 +151,7 @@ final class WaitCommand implements Callable<Integer> {
     source.requestTimeoutSeconds = requestTimeoutSeconds;
     source.rules = rules;
     source.maxInputBytes = maxInputBytes;
+    source.showEnvValues = showEnvValues;
     try (Session session = Session.open(withSlack, source)) {
       List<ObjectRef> refs = new ArrayList<>();
       Set<GroupKind> kinds = new LinkedHashSet<>();
@@ -186,9 +191,27 @@ final class WaitCommand implements Callable<Integer> {
         throw new CliException("-l/--selector needs a type to select, e.g. 'kubectl blame wait deploy -l app=web'");
       }
       refs.forEach(r -> kinds.add(r.groupKind()));
-      Blame blame = session.blame(allNamespaces, kinds);
+      // Manifests that name their namespace are applied there: wait there, -n or not (a conflict is refused as
+      // kubectl apply refuses it); objects in several namespaces are watched across namespaces.
+      Set<String> spaces = new LinkedHashSet<>();
+      refs.forEach(r -> spaces.add(r.namespace()));
+      spaces.remove("");
+      boolean everywhere = allNamespaces;
+      if (namespace != null) {
+        for (String ns : spaces) {
+          if (!ns.equals(namespace)) {
+            throw new CliException("the namespace of a manifest, \"" + Escape.terminal(ns) + "\", does not match -n "
+                + Escape.terminal(namespace) + ": give -n " + Escape.terminal(ns) + ", or no -n");
+          }
+        }
+      } else if (spaces.size() == 1 && selected.isEmpty()) {
+        session.namespace(spaces.iterator().next());
+      } else if (spaces.size() > 1) {
+        everywhere = true;
+      }
+      Blame blame = session.blame(everywhere, kinds);
       for (ResourceType type : selected) {
-        String ns = allNamespaces || session.namespace() == null ? "" : session.namespace();
+        String ns = everywhere || session.namespace() == null ? "" : session.namespace();
         for (dev.blame.api.Node node : blame.list(type.kind, ns)) {
           if (labels.matches(node.labels())) {
             refs.add(node.ref().key());

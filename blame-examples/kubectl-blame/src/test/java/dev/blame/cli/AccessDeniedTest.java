@@ -94,4 +94,113 @@ class AccessDeniedTest {
     assertThat(run.code()).as(run.toString()).isEqualTo(3);
     assertThat(run.err()).as(run.toString()).hasLineCount(1).contains("larger than 1Mi", "--max-input-bytes");
   }
+
+  /**
+   * An exec credential plugin whose token the server refuses (401 on everything): fabric8 runs the plugin again
+   * to refresh the token after a 401. The plugin counts its runs; they stay bounded (no plugin run per request,
+   * no loop of refresh and retry), and the CLI says unauthorized in one line.
+   */
+  @org.junit.jupiter.api.Test
+  void aRefusedExecPluginTokenIsRefreshedABoundedNumberOfTimes() throws IOException {
+    org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(Path.of("/bin/sh")));
+    refuse(401, "Unauthorized");
+    Path runs = dir.resolve("runs");
+    Path script = dir.resolve("token.sh");
+    java.nio.file.Files.writeString(script, "#!/bin/sh\necho run >> '" + runs + "'\n"
+        + "echo '{\"apiVersion\":\"client.authentication.k8s.io/v1beta1\",\"kind\":\"ExecCredential\","
+        + "\"status\":{\"token\":\"expired-token\"}}'\n");
+    java.nio.file.Files.setPosixFilePermissions(script,
+        java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+    Path kubeconfig = dir.resolve("exec.kubeconfig");
+    java.nio.file.Files.writeString(kubeconfig, """
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: c
+          cluster: {server: "http://127.0.0.1:%d"}
+        users:
+        - name: u
+          user:
+            exec:
+              apiVersion: client.authentication.k8s.io/v1beta1
+              command: %s
+              interactiveMode: Never
+        contexts:
+        - name: x
+          context: {cluster: c, user: u, namespace: shop}
+        current-context: x
+        """.formatted(server.getAddress().getPort(), script));
+    for (String[] args : new String[][] {{"deploy/web"}, {"wait", "deploy/web", "--timeout", "10s"},
+        {"status"}}) {
+      java.nio.file.Files.deleteIfExists(runs);
+      String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
+          java.util.stream.Stream.of("--kubeconfig", kubeconfig.toString(), "--request-timeout", "5"))
+          .toArray(String[]::new);
+      Run run = Run.of(all);
+      assertThat(run.code()).as(run.toString()).isEqualTo(3);
+      assertThat(run.err()).as(run.toString()).hasLineCount(1).contains("unauthorized (HTTP 401)");
+      long count = java.nio.file.Files.readAllLines(runs).size();
+      System.out.println(String.join(" ", args) + ": the plugin ran " + count + " times");
+      // Once to load the kubeconfig, at most once more to refresh after the first 401.
+      assertThat(count).as(String.join(" ", args) + ": plugin runs").isBetween(1L, 2L);
+    }
+  }
+
+  /**
+   * The other side of the bound: a token that has expired is refreshed once and the requests go on with the new
+   * one. The plugin prints "stale" on its first run and "fresh" after; the server refuses all but "fresh" (and
+   * knows no objects: 404).
+   */
+  @org.junit.jupiter.api.Test
+  void anExpiredExecPluginTokenIsRefreshedOnceAndUsed() throws IOException {
+    org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(Path.of("/bin/sh")));
+    java.util.concurrent.atomic.AtomicInteger fresh = new java.util.concurrent.atomic.AtomicInteger();
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/", exchange -> {
+      boolean ok = "Bearer fresh".equals(exchange.getRequestHeaders().getFirst("Authorization"));
+      if (ok) {
+        fresh.incrementAndGet();
+      }
+      int code = ok ? 404 : 401;
+      byte[] body = ("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"reason\":\""
+          + (ok ? "NotFound" : "Unauthorized") + "\",\"code\":" + code + "}").getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.sendResponseHeaders(code, body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    });
+    server.start();
+    Path runs = dir.resolve("runs");
+    Path script = dir.resolve("token.sh");
+    java.nio.file.Files.writeString(script, "#!/bin/sh\n"
+        + "if [ -f '" + runs + "' ]; then t=fresh; else t=stale; fi\necho run >> '" + runs + "'\n"
+        + "echo '{\"apiVersion\":\"client.authentication.k8s.io/v1beta1\",\"kind\":\"ExecCredential\","
+        + "\"status\":{\"token\":\"'$t'\"}}'\n");
+    java.nio.file.Files.setPosixFilePermissions(script,
+        java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+    Path kubeconfig = dir.resolve("exec.kubeconfig");
+    java.nio.file.Files.writeString(kubeconfig, """
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: c
+          cluster: {server: "http://127.0.0.1:%d"}
+        users:
+        - name: u
+          user:
+            exec:
+              apiVersion: client.authentication.k8s.io/v1beta1
+              command: %s
+              interactiveMode: Never
+        contexts:
+        - name: x
+          context: {cluster: c, user: u, namespace: shop}
+        current-context: x
+        """.formatted(server.getAddress().getPort(), script));
+    Run run = Run.of("status", "--kubeconfig", kubeconfig.toString(), "--request-timeout", "5");
+    assertThat(run.err()).as(run.toString()).doesNotContain("unauthorized", "gave no credentials");
+    assertThat(fresh.get()).as("requests with the refreshed token").isPositive();
+    assertThat(java.nio.file.Files.readAllLines(runs)).as("plugin runs").hasSize(2);
+  }
 }

@@ -222,4 +222,95 @@ class WaitCommandTest {
     assertThat(request.code()).as(request.toString()).isEqualTo(3);
     assertThat(request.err()).contains("--request-timeout 2147484 is out of range").hasLineCount(1);
   }
+
+  /**
+   * A literal env value the failing edit changed: hashed in wait's text, JSON and {@code ::notice} unless
+   * {@code --show-env-values} is given.
+   */
+  @Test
+  void envValuesInTheRevisionChangeAreHashedUnlessAskedFor() throws Exception {
+    String ns = "env-values";
+    cluster.client().namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
+        .withName(ns).endMetadata().build()).create();
+    var apps = cluster.client().apps().deployments().inNamespace(ns);
+    apps.resource(envDeployment(ns, "hunter2-OLD-literal", "sleep 3600")).create();
+    apps.withName("web").waitUntilCondition(d -> d != null && d.getStatus() != null
+        && Integer.valueOf(1).equals(d.getStatus().getAvailableReplicas()), 60, java.util.concurrent.TimeUnit.SECONDS);
+    apps.withName("web").edit(d -> envDeployment(ns, "hunter2-NEW-literal", "exit 1"));
+    String oldHash = EnvValuesTest.hash("hunter2-OLD-literal");
+    String newHash = EnvValuesTest.hash("hunter2-NEW-literal");
+    for (String format : new String[] {"text", "json"}) {
+      Run hidden = blameWait(Map.of("GITHUB_ACTIONS", "true"), "deploy/web", "-n", ns, "--grace", "0s",
+          "--timeout", "60s", "-o", format);
+      assertThat(hidden.code()).as(hidden.toString()).isEqualTo(1);
+      assertThat(hidden.out()).contains("DB_PASSWORD", oldHash, newHash);
+      assertThat(hidden.out() + hidden.err()).doesNotContain("hunter2");
+      Run shown = blameWait(Map.of("GITHUB_ACTIONS", "true"), "deploy/web", "-n", ns, "--grace", "0s",
+          "--timeout", "60s", "-o", format, "--show-env-values");
+      assertThat(shown.code()).as(shown.toString()).isEqualTo(1);
+      assertThat(shown.out()).contains("hunter2-OLD-literal", "hunter2-NEW-literal").doesNotContain(oldHash, newHash);
+      if (format.equals("text")) {
+        assertThat(hidden.out()).containsPattern("::notice title=Revision change::.*DB_PASSWORD.*" + newHash);
+        assertThat(shown.out()).containsPattern("::notice title=Revision change::.*hunter2-NEW-literal");
+      }
+    }
+  }
+
+  private static Deployment envDeployment(String ns, String password, String script) {
+    return new io.fabric8.kubernetes.api.model.apps.DeploymentBuilder().withNewMetadata().withName("web")
+        .withNamespace(ns).endMetadata().withNewSpec().withReplicas(1).withNewSelector().addToMatchLabels("app", "web")
+        .endSelector().withNewTemplate().withNewMetadata().addToLabels("app", "web").endMetadata().withNewSpec()
+        .addNewContainer().withName("web").withImage("busybox:1").withCommand("sh", "-c", script)
+        .addNewEnv().withName("DB_PASSWORD").withValue(password).endEnv().endContainer().endSpec().endTemplate()
+        .endSpec().build();
+  }
+
+  /** Manifests that name their namespace are waited for there, as kubectl apply puts them, without -n. */
+  @Test
+  void manifestsNamingTheirNamespaceAreWaitedForThere() throws Exception {
+    Path manifests = dir.resolve("elsewhere.yaml");
+    Files.writeString(manifests, """
+        apiVersion: apps/v1
+        kind: StatefulSet
+        metadata: {name: db, namespace: crashloop-statefulset}
+        spec: {replicas: 3, serviceName: db, selector: {matchLabels: {app: db}}, template: {metadata: {labels: {app: db}}}}
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web, namespace: quota}
+        spec: {selector: {matchLabels: {app: web}}, template: {metadata: {labels: {app: web}}}}
+        """);
+    Run run = blameWait("-f", manifests.toString(), "--timeout", "60s", "-o", "json");
+    assertThat(run.code()).as(run.toString()).isEqualTo(1);
+    JsonNode doc = Schema.assertValid("wait", run.out());
+    assertThat(doc.path("objects")).hasSize(2);
+    assertThat(doc.path("objects").findValuesAsText("namespace")).contains("crashloop-statefulset", "quota");
+    assertThat(doc.path("objects").findValuesAsText("phase")).doesNotContain("Pending");
+    assertThat(run.out() + run.err()).doesNotContain("not found", "does not exist");
+    Path one = dir.resolve("one-namespace.yaml");
+    Files.writeString(one, manifests.toFile().exists() ? Files.readString(manifests).split("---")[1] : "");
+    Run there = blameWait("-f", one.toString(), "--timeout", "60s");
+    assertThat(there.code()).as(there.toString()).isEqualTo(1);
+    assertThat(there.out()).contains("deployment.apps/web", "exceeded quota");
+    Run conflict = blameWait("-f", one.toString(), "-n", "talk");
+    assertThat(conflict.code()).as(conflict.toString()).isEqualTo(3);
+    assertThat(conflict.err()).contains("\"quota\"", "-n talk").hasLineCount(1);
+  }
+
+  /** A bug inside wait exits 3 with one line: never 1 or 2, which mean a failed or timed-out rollout. */
+  @Test
+  void anInternalErrorExitsThreeNotAsARolloutFailure() {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    Cli cli = new Cli(new PrintWriter(out), new PrintWriter(err), new ByteArrayInputStream(new byte[0]), Map.of(),
+        false, builder -> {
+          throw new IllegalStateException("a bug");
+        });
+    int code = BlameCli.run(cli, new String[] {"wait", "--kubeconfig", kubeconfig.toString(), "deploy/web", "-n",
+        "quota", "--timeout", "10s"});
+    Run run = new Run(code, out.toString(), err.toString());
+    assertThat(run.code()).as(run.toString()).isEqualTo(3);
+    assertThat(run.err()).startsWith("error: internal error: ").hasLineCount(1).doesNotContain("\tat ");
+    assertThat(run.out()).isEmpty();
+  }
 }

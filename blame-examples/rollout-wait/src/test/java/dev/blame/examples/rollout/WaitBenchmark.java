@@ -49,6 +49,9 @@ public final class WaitBenchmark {
   private final Duration timeout;
   private final List<CompletableFuture<String>> background = new ArrayList<>();
   private final List<String[]> rows = new ArrayList<>();
+  /** Each wait's progress reports: when (nanoTime) and what, printed relative to the decisive write. */
+  private final List<long[]> traceTimes = new ArrayList<>();
+  private final List<String> traceTexts = new ArrayList<>();
 
   private WaitBenchmark(DemoCluster cluster, Duration timeout) {
     this.cluster = cluster;
@@ -64,8 +67,11 @@ public final class WaitBenchmark {
       Tolerance none = Tolerance.builder().grace(Duration.ZERO).build();
       bench.failing(Scenario.TALK, ObjectRef.of(GroupKind.DEPLOYMENT, "talk", "my-busybox"), none, Pod.class,
           p -> crashed(p, 0) && image(p).equals("busybox:v3"), "first crash of a revision-2 pod");
+      // The kubelet records the pull failure as a Warning Event before it writes the waiting state.
+      bench.alsoStamp = client -> client.v1().events().inNamespace("image-pull-error").inform(new Stamp<>(
+          e -> "Failed".equals(e.getReason()) && "Pod".equals(e.getInvolvedObject().getKind()), bench.stamp));
       bench.failing(Scenario.IMAGE_PULL_ERROR, ObjectRef.of(GroupKind.DEPLOYMENT, "image-pull-error", "checkout"),
-          none, Pod.class, WaitBenchmark::pullFailed, "ErrImagePull written");
+          none, Pod.class, WaitBenchmark::pullFailed, "pull failure (Warning Failed Event, then ErrImagePull)");
       bench.failing(Scenario.UNSCHEDULABLE, ObjectRef.of(GroupKind.DEPLOYMENT, "unschedulable", "analytics"), none,
           Pod.class, WaitBenchmark::unschedulable, "PodScheduled=False Unschedulable written");
       bench.failing(Scenario.QUOTA, ObjectRef.of(GroupKind.DEPLOYMENT, "quota", "web"), none, ReplicaSet.class,
@@ -80,8 +86,9 @@ public final class WaitBenchmark {
       }
       System.out.println("load after: " + Files.readString(Path.of("/proc/loadavg")).trim());
       System.out.println();
-      System.out.println("| scenario | tolerance | decisive update | kubectl-blame wait | fabric8 waitUntilReady | 2 s poll (helm legacy) |");
-      System.out.println("|---|---|---|---|---|---|");
+      System.out.println("| scenario | tolerance | decisive update | kubectl-blame wait | fabric8 waitUntilReady "
+          + "| 2 s poll (helm legacy) | kubectl rollout status |");
+      System.out.println("|---|---|---|---|---|---|---|");
       for (String[] row : bench.rows) {
         System.out.println("| " + String.join(" | ", row) + " |");
       }
@@ -99,11 +106,18 @@ public final class WaitBenchmark {
     }
   }
 
+  /** A second observer stamping the same decisive moment (the first of the two wins), for the next row only. */
+  private java.util.function.Function<KubernetesClient, SharedIndexInformer<?>> alsoStamp;
+  private AtomicLong stamp = new AtomicLong(NONE);
+
   private <T extends HasMetadata> void failing(Scenario scenario, ObjectRef ref, Tolerance tolerance, Class<T> kind,
       Predicate<T> decisive, String what) throws Exception {
     String ns = ref.namespace();
-    AtomicLong writtenAt = new AtomicLong(NONE);
+    AtomicLong writtenAt = stamp;
+    stamp = new AtomicLong(NONE);
     KubernetesClient observer = cluster.newClient();
+    SharedIndexInformer<?> second = alsoStamp == null ? null : alsoStamp.apply(observer);
+    alsoStamp = null;
     boolean playFirst = scenario == Scenario.TALK;
     if (playFirst) {
       scenario.play(cluster.client(), Duration.ofSeconds(60));
@@ -115,7 +129,8 @@ public final class WaitBenchmark {
     CompletableFuture<Long> ours = CompletableFuture.supplyAsync(() -> ours(ref, tolerance));
     CompletableFuture<String> fabric8 = fabric8(ref, writtenAt);
     CompletableFuture<String> poll = poll(ref, writtenAt);
-    Thread.sleep(300); // the three waits have started watching / polling
+    CompletableFuture<String> kubectl = kubectl(ref, writtenAt);
+    Thread.sleep(300); // the four waits have started watching / polling
     if (scenario != null && !playFirst) {
       scenario.play(cluster.client(), Duration.ofSeconds(60));
     } else if (scenario == null) {
@@ -123,12 +138,16 @@ public final class WaitBenchmark {
           List.of("sh", "-c", "exit 1"))).create();
     }
     long decided = ours.join();
+    trace(ref, writtenAt.get(), decided);
     informer.close();
+    if (second != null) {
+      second.close();
+    }
     observer.close();
     String[] row = {scenario == null ? "crash loop, own Deployment" : scenario.id(),
         tolerance.grace().map(g -> "grace " + g.toSeconds() + "s").orElse("defaults"), what,
         writtenAt.get() == NONE ? "no decisive write seen" : since(decided, writtenAt.get()) + " after it",
-        "pending", "pending"};
+        "pending", "pending", "pending"};
     if (writtenAt.get() != NONE && writtenAt.get() < started) {
       row[3] += " (decided before the wait started)";
     }
@@ -136,6 +155,7 @@ public final class WaitBenchmark {
     int index = rows.size() - 1;
     background.add(fabric8.thenApply(text -> rows.get(index)[4] = text));
     background.add(poll.thenApply(text -> rows.get(index)[5] = text));
+    background.add(kubectl.thenApply(text -> rows.get(index)[6] = text));
   }
 
   private void healthy() throws Exception {
@@ -156,6 +176,7 @@ public final class WaitBenchmark {
         new Stamp<>(WaitBenchmark::completed, complete));
     CompletableFuture<String> fabric8 = fabric8(ref, lastPodReady);
     CompletableFuture<String> poll = poll(ref, lastPodReady);
+    CompletableFuture<String> kubectl = kubectl(ref, lastPodReady);
     long decided = ours(ref, Tolerance.defaults());
     fabric8.join();
     pods.close();
@@ -164,19 +185,45 @@ public final class WaitBenchmark {
     rows.add(new String[] {"healthy-rollout", "defaults", "last revision-2 pod Ready (Deployment complete)",
         since(decided, lastPodReady.get()) + " after the last pod Ready (" + since(decided, complete.get())
             + " after the Deployment's complete status)",
-        fabric8.join(), "pending"});
+        fabric8.join(), "pending", "pending"});
     int index = rows.size() - 1;
     background.add(poll.thenApply(text -> rows.get(index)[5] = text));
+    background.add(kubectl.thenApply(text -> rows.get(index)[6] = text));
   }
 
   private long ours(ObjectRef ref, Tolerance tolerance) {
     try (Blame blame = BlameEngine.builder().client(cluster.newClient()).namespace(ref.namespace())
         .tolerance(tolerance).build()) {
-      WaitResult result = blame.waitFor(List.of(ref)).timeout(timeout).await();
+      WaitResult result = blame.waitFor(List.of(ref)).timeout(timeout).onProgress(states -> {
+        long now = System.nanoTime();
+        synchronized (traceTexts) {
+          traceTimes.add(new long[] {now});
+          traceTexts.add(states.stream().map(st -> st.phase() + " " + st.message()).reduce((a, b) -> a + "; " + b)
+              .orElse(""));
+        }
+      }).await();
       long at = System.nanoTime();
       System.out.println(ref.display() + ": " + result.outcome() + " " + result.culprits().stream().findFirst()
           .map(Object::toString).orElse(""));
       return at;
+    }
+  }
+
+  /** Prints the progress reports of the wait just done, in ms relative to the decisive write, and clears them. */
+  private void trace(ObjectRef ref, long written, long decided) {
+    synchronized (traceTexts) {
+      System.out.println("trace " + ref.display() + " (ms after the decisive write, stamped at " + written / 1_000_000
+          + "):");
+      for (int i = 0; i < traceTexts.size(); i++) {
+        long at = traceTimes.get(i)[0];
+        String text = traceTexts.get(i);
+        System.out.println("  " + (written == NONE ? "?" : String.valueOf((at - written) / 1_000_000)) + " "
+            + (text.length() > 160 ? text.substring(0, 160) : text));
+      }
+      System.out.println("  " + (written == NONE ? "?" : String.valueOf((decided - written) / 1_000_000))
+          + " returned");
+      traceTimes.clear();
+      traceTexts.clear();
     }
   }
 
@@ -195,6 +242,32 @@ public final class WaitBenchmark {
         return "timed out after " + (System.nanoTime() - start) / 1_000_000_000 + " s, no cause";
       } finally {
         client.close();
+      }
+    });
+  }
+
+  /**
+   * {@code kubectl rollout status} (the kubectl on PATH) with the same timeout, as a process against the demo
+   * cluster; its answer is when it exited relative to the decisive write, with its exit code.
+   */
+  private CompletableFuture<String> kubectl(ObjectRef ref, AtomicLong writtenAt) {
+    return CompletableFuture.supplyAsync(() -> {
+      long start = System.nanoTime();
+      try {
+        Path kubeconfig = cluster.writeKubeconfig(Files.createTempFile("wait-bench", ".kubeconfig"), ref.namespace());
+        String type = ref.groupKind().equals(GroupKind.STATEFUL_SET) ? "statefulset" : "deployment";
+        Process p = new ProcessBuilder("kubectl", "--kubeconfig", kubeconfig.toString(), "rollout", "status",
+            type + "/" + ref.name(), "-n", ref.namespace(), "--timeout=" + timeout.toSeconds() + "s")
+            .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        int code = p.waitFor();
+        long at = System.nanoTime();
+        return code == 0 ? "done " + relative(at, writtenAt.get(), start)
+            : "exit " + code + " after " + (at - start) / 1_000_000_000 + " s, no cause";
+      } catch (java.io.IOException e) {
+        return "kubectl not run: " + e.getMessage();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return "interrupted";
       }
     });
   }

@@ -1,0 +1,108 @@
+package dev.blame.cli;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.http.BasicBuilder;
+import io.fabric8.kubernetes.client.http.HttpRequest;
+import io.fabric8.kubernetes.client.http.HttpResponse;
+import io.fabric8.kubernetes.client.http.Interceptor;
+import io.fabric8.kubernetes.client.utils.HttpClientUtils;
+import io.fabric8.kubernetes.client.utils.TokenRefreshInterceptor;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * fabric8's {@link TokenRefreshInterceptor} (which puts the token on each request and refreshes it every minute)
+ * with its refresh after a 401 bounded. fabric8 re-runs the kubeconfig's exec credential plugin for every request
+ * answered 401, each run with an unbounded {@code Process.waitFor()}: a token the server refuses costs one plugin
+ * run per request and retry (11 for one {@code kubectl blame deploy/web}). Here the 401s of concurrent requests
+ * share one refresh; after a refresh, further 401s within {@link #INTERVAL} run no plugin (the fresh token was
+ * refused too: the request fails as unauthorized); and a refresh that outlasts the request timeout is given up
+ * and the plugin process it started is stopped.
+ */
+final class BoundedTokenRefresh implements Interceptor {
+
+  /** After a refresh, how long a 401 is taken as the answer rather than a reason to run the plugin again. */
+  static final Duration INTERVAL = Duration.ofMinutes(1);
+
+  private final TokenRefreshInterceptor delegate;
+  private final Duration timeout;
+  private CompletableFuture<Boolean> refresh;
+  private long refreshedAt;
+  /** The Authorization header the refreshed token replaced. */
+  private String stale;
+
+  BoundedTokenRefresh(Config config, Duration timeout) {
+    this.delegate = new TokenRefreshInterceptor(config, HttpClientUtils.getHttpClientFactory(), Instant.now());
+    this.timeout = timeout;
+  }
+
+  @Override
+  public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
+    delegate.before(builder, request, tags);
+  }
+
+  @Override
+  public CompletableFuture<Boolean> afterFailure(BasicBuilder builder, HttpResponse<?> response, RequestTags tags) {
+    if (response.code() != 401) {
+      return delegate.afterFailure(builder, response, tags);
+    }
+    CompletableFuture<Boolean> shared;
+    boolean mine = false;
+    synchronized (this) {
+      long now = System.nanoTime();
+      if (refresh != null && refresh.isDone() && now - refreshedAt >= INTERVAL.toNanos()) {
+        refresh = null;
+      }
+      String sent = response.request() == null ? null : response.request().header("Authorization");
+      if (refresh == null) {
+        refresh = new CompletableFuture<>();
+        refreshedAt = now;
+        stale = sent;
+        mine = true;
+      } else if (refresh.isDone() && (sent == null || !sent.equals(stale) || !refresh.getNow(false))) {
+        // Refreshed a moment ago and the new credentials were refused too.
+        return CompletableFuture.completedFuture(false);
+      }
+      shared = refresh;
+    }
+    if (mine) {
+      run(builder, response, tags, shared);
+      return shared;
+    }
+    // Sent with the token another request's 401 is refreshing (or has refreshed): retry with the new one.
+    return shared.thenApply(ok -> {
+      if (ok) {
+        delegate.before(builder, response.request(), tags);
+      }
+      return ok;
+    });
+  }
+
+  /** The refresh on its own thread, given up (and its plugin stopped) after the request timeout. */
+  private void run(BasicBuilder builder, HttpResponse<?> response, RequestTags tags,
+      CompletableFuture<Boolean> result) {
+    Set<Long> before = ProcessHandle.current().children().map(ProcessHandle::pid).collect(Collectors.toSet());
+    Thread thread = new Thread(() -> {
+      try {
+        delegate.afterFailure(builder, response, tags).whenComplete((ok, e) -> result.complete(e == null && ok));
+      } catch (RuntimeException e) {
+        result.complete(false);
+      }
+    }, "kubectl-blame-token-refresh");
+    thread.setDaemon(true);
+    thread.start();
+    result.completeOnTimeout(false, timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((ok, e) -> {
+      if (thread.isAlive()) {
+        thread.interrupt();
+        ProcessHandle.current().children().filter(p -> !before.contains(p.pid())).forEach(p -> {
+          p.descendants().forEach(ProcessHandle::destroyForcibly);
+          p.destroyForcibly();
+        });
+      }
+    });
+  }
+}
