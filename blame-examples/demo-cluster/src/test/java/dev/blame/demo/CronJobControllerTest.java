@@ -214,11 +214,13 @@ class CronJobControllerTest {
       int n = i;
       Eventually.assertThat(TIMEOUT, () -> assertThat(events("backup", "SawCompletedJob")).hasSize(n));
     }
-    Eventually.assertThat(TIMEOUT, () -> assertThat(jobs("backup")).hasSize(2));
-    CronJob c = cronJob("backup");
-    Job newest = jobs("backup").get(1);
-    assertThat(c.getStatus().getLastSuccessfulTime()).isEqualTo(newest.getStatus().getCompletionTime());
-    assertThat(c.getStatus().getActive()).isEmpty();
+    Eventually.assertThat(TIMEOUT, () -> {
+      assertThat(jobs("backup")).hasSize(2);
+      CronJob c = cronJob("backup");
+      Job newest = jobs("backup").get(1);
+      assertThat(c.getStatus().getLastSuccessfulTime()).isEqualTo(newest.getStatus().getCompletionTime());
+      assertThat(c.getStatus().getActive()).isEmpty();
+    });
   }
 
   @Test

@@ -118,16 +118,21 @@ class KubectlWritesBlameTest {
 
   /** Polls blame until its effect -> cause view names {@code manager} for a revision (the rollout must fail first). */
   private static Run awaitBlame(String manager) throws InterruptedException {
+    return awaitRevisionLine("Edited \\S+ ago by " + manager + "\\b");
+  }
+
+  /** Polls blame until a revision line of its effect -> cause view ({@code revision N: ...}) matches. */
+  private static Run awaitRevisionLine(String regex) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
     Run last = null;
     while (System.nanoTime() < deadline) {
       last = blame();
-      if (last.out().matches("(?s).*revision \\d+: Edited \\S+ ago by " + manager + "\\b.*")) {
+      if (last.out().matches("(?s).*revision \\d+: " + regex + ".*")) {
         return last;
       }
       Thread.sleep(500);
     }
-    throw new AssertionError("blame never named " + manager + "; last output:\n" + last);
+    throw new AssertionError("blame never printed a revision line matching " + regex + "; last output:\n" + last);
   }
 
   @Test
@@ -157,5 +162,27 @@ class KubectlWritesBlameTest {
     Run afterEdit = awaitBlame("kubectl-edit");
     assertThat(afterEdit.out()).contains("Command [sh -c exit 4]");
     assertThat(afterEdit.err()).isEmpty();
+    int edited = revision();
+
+    // rollout restart of the crashing template: a restart-only revision by kubectl-rollout
+    assertThat(kubectl("rollout", "restart", "deployment/shop")).contains("restarted");
+    Run afterRestart = awaitBlame("kubectl-rollout");
+    assertThat(afterRestart.out()).contains("Restart only (kubectl rollout restart at ");
+    assertThat(revision()).isEqualTo(edited + 1);
+
+    // rollout undo goes back to the edited revision (its ReplicaSet is reused and renumbered): blame says it
+    // was a rollback, to which revision, and who did it, from the managedFields kubectl rollout undo left
+    Thread.sleep(1100); // managedFields times have whole seconds: the undo must be newer than the restart
+    assertThat(kubectl("rollout", "undo", "deployment/shop")).contains("rolled back");
+    Run afterUndo = awaitRevisionLine("Rolled back to revision " + edited + " \\S+ ago by kubectl-rollout\\b");
+    assertThat(revision()).isEqualTo(edited + 2);
+    assertThat(afterUndo.out()).contains("Command [sh -c exit 4]").doesNotContain("Restart only");
+    assertThat(afterUndo.err()).isEmpty();
+  }
+
+  /** The Deployment's current revision (deployment.kubernetes.io/revision, kept by the deployment controller). */
+  private static int revision() {
+    return Integer.parseInt(cluster.client().apps().deployments().inNamespace("default").withName("shop").get()
+        .getMetadata().getAnnotations().getOrDefault("deployment.kubernetes.io/revision", "0"));
   }
 }
