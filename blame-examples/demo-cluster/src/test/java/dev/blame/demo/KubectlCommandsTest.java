@@ -226,6 +226,10 @@ class KubectlCommandsTest {
     assertThat(ok("rollout", "undo", "deployment/web").out()).contains("rolled back");
     awaitRolledOut();
     assertThat(replicaSets()).as("undo reuses the previous ReplicaSet").isEqualTo(before);
+    // the reused ReplicaSet keeps its old number in revision-history, as the deployment controller does
+    assertThat(cluster.client().apps().replicaSets().inNamespace("default").withLabel("app", "web").list()
+        .getItems()).anySatisfy(rs -> assertThat(rs.getMetadata().getAnnotations())
+            .containsKey("deployment.kubernetes.io/revision-history"));
     assertThat(deployment().path("spec").path("template").path("metadata").path("annotations")
         .has("kubectl.kubernetes.io/restartedAt")).isFalse();
   }

@@ -171,10 +171,11 @@ class KubectlWritesBlameTest {
     assertThat(revision()).isEqualTo(edited + 1);
 
     // rollout undo goes back to the edited revision (its ReplicaSet is reused and renumbered): blame says it
-    // was a rollback, to which revision, and who did it, from the managedFields kubectl rollout undo left
+    // was a rollback, to which revision, and who did it, from the managedFields kubectl rollout undo left.
+    // undo sends no fieldManager, so the API server names the User-Agent's product: "kubectl".
     Thread.sleep(1100); // managedFields times have whole seconds: the undo must be newer than the restart
     assertThat(kubectl("rollout", "undo", "deployment/shop")).contains("rolled back");
-    Run afterUndo = awaitRevisionLine("Rolled back to revision " + edited + " \\S+ ago by kubectl-rollout\\b");
+    Run afterUndo = awaitRevisionLine("Rolled back to revision " + edited + " \\S+ ago by kubectl\n");
     assertThat(revision()).isEqualTo(edited + 2);
     assertThat(afterUndo.out()).contains("Command [sh -c exit 4]").doesNotContain("Restart only");
     assertThat(afterUndo.err()).isEmpty();
