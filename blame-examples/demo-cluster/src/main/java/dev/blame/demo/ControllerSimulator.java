@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * client creates or edits, kubectl included. The rules are documented in docs/demo-cluster.md.
  *
  * <p>Every tick (default 100 ms) runs one reconcile pass over all objects in namespace/name order:
- * deployments, replica sets, stateful sets, scheduler and kubelet (each pod moves at most one step),
+ * deployments, replica sets, stateful sets, daemon sets, cron jobs, jobs, scheduler and kubelet (each pod moves at most one step),
  * endpoints, quota usage. Given the same objects and the same number of ticks it makes the same
  * decisions. Failures of a pass are logged, reported to the listeners registered with
  * {@link Builder#onError(Consumer)} and kept in {@link #errors()}; the next tick retries.
@@ -65,6 +65,7 @@ public final class ControllerSimulator implements AutoCloseable {
   final Cache<StatefulSet> statefulSets;
   final Cache<io.fabric8.kubernetes.api.model.apps.DaemonSet> daemonSets;
   final Cache<io.fabric8.kubernetes.api.model.batch.v1.Job> jobs;
+  final Cache<io.fabric8.kubernetes.api.model.batch.v1.CronJob> cronJobs;
   final Cache<ControllerRevision> revisions;
   final Cache<Pod> pods;
   final Cache<Namespace> namespaces;
@@ -77,6 +78,7 @@ public final class ControllerSimulator implements AutoCloseable {
   private final StatefulSetController statefulSetController;
   private final DaemonSetController daemonSetController;
   private final JobController jobController;
+  private final CronJobController cronJobController;
   private final Kubelet kubelet;
   private final ServiceController serviceController;
   private final ScheduledExecutorService executor;
@@ -102,6 +104,7 @@ public final class ControllerSimulator implements AutoCloseable {
     this.statefulSets = cache(client.apps().statefulSets().inAnyNamespace().runnableInformer(0), noop);
     this.daemonSets = cache(client.apps().daemonSets().inAnyNamespace().runnableInformer(0), noop);
     this.jobs = cache(client.batch().v1().jobs().inAnyNamespace().runnableInformer(0), noop);
+    this.cronJobs = cache(client.batch().v1().cronjobs().inAnyNamespace().runnableInformer(0), noop);
     this.revisions = cache(client.apps().controllerRevisions().inAnyNamespace().runnableInformer(0), noop);
     this.pods = cache(client.pods().inAnyNamespace().runnableInformer(0), noop);
     this.namespaces = cache(client.namespaces().runnableInformer(0), noop);
@@ -113,6 +116,7 @@ public final class ControllerSimulator implements AutoCloseable {
     this.statefulSetController = new StatefulSetController(this);
     this.daemonSetController = new DaemonSetController(this);
     this.jobController = new JobController(this);
+    this.cronJobController = new CronJobController(this);
     this.kubelet = new Kubelet(this);
     this.serviceController = new ServiceController(this);
     this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -242,6 +246,7 @@ public final class ControllerSimulator implements AutoCloseable {
     runStep("replicasets", replicaSetController::reconcile);
     runStep("statefulsets", statefulSetController::reconcile);
     runStep("daemonsets", daemonSetController::reconcile);
+    runStep("cronjobs", cronJobController::reconcile);
     runStep("jobs", jobController::reconcile);
     runStep("kubelet", () -> kubelet.reconcile(n));
     runStep("services", serviceController::reconcile);

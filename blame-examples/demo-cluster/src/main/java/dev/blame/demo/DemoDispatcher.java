@@ -547,14 +547,22 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
       return new MockResponse().setResponseCode(200).setBody("ok");
     }
     if (bare.equals("/openapi/v2")) {
-      // An empty document: kubectl's client-side validation skips kinds the schema does not know.
+      // Kubernetes 1.20's document trimmed to the served kinds (OpenApi); protobuf for kubectl up to 1.2x.
       if (String.valueOf(accept).contains("protobuf")) {
-        return new MockResponse().setResponseCode(200)
-            .setHeader("Content-Type", "application/com.github.proto-openapi.spec.v2.v1.0+protobuf")
-            .setBody(new Buffer(new byte[0]));
+        return new MockResponse().setResponseCode(200).setHeader("Content-Type", OpenApi.PROTOBUF)
+            .setBody(new Buffer(OpenApi.get().v2Protobuf()));
       }
-      return json(200, Map.of("swagger", "2.0", "info", Map.of("title", "Kubernetes", "version", "v1.29.0-demo"),
-          "paths", Map.of(), "definitions", Map.of()));
+      return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
+          .setBody(new Buffer(OpenApi.get().v2Json()));
+    }
+    if (bare.equals("/openapi/v3")) {
+      return json(200, OpenApi.get().v3Index());
+    }
+    if (bare.startsWith("/openapi/v3/")) {
+      return OpenApi.get().v3(bare.substring("/openapi/v3/".length()))
+          .map(doc -> new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
+              .setBody(new Buffer(doc)))
+          .orElseGet(() -> status(404, "NotFound", "the server could not find the requested resource", null, null));
     }
     if (bare.startsWith("/openapi")) {
       return status(404, "NotFound", "the server could not find the requested resource", null, null);

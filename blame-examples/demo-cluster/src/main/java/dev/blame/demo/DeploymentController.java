@@ -30,6 +30,7 @@ import java.util.Optional;
 final class DeploymentController {
 
   static final String REVISION = "deployment.kubernetes.io/revision";
+  static final String REVISION_HISTORY = "deployment.kubernetes.io/revision-history";
   static final String HASH_LABEL = "pod-template-hash";
   private static final String COMPONENT = "deployment-controller";
 
@@ -70,7 +71,12 @@ final class DeploymentController {
       created = true;
     } else if (revision(newRs) < maxRevision) {
       // A template that matches an old ReplicaSet again (a rollback): that one becomes the newest revision.
-      newRs.getMetadata().getAnnotations().put(REVISION, String.valueOf(maxRevision + 1));
+      // The old number goes to revision-history, as SetNewReplicaSetAnnotations does (deployment/util).
+      Map<String, String> rsAnnotations = newRs.getMetadata().getAnnotations();
+      String old = rsAnnotations.get(REVISION);
+      String history = rsAnnotations.get(REVISION_HISTORY);
+      rsAnnotations.put(REVISION_HISTORY, history == null || history.isEmpty() ? old : history + "," + old);
+      rsAnnotations.put(REVISION, String.valueOf(maxRevision + 1));
       newRs = sim.update(sim.replicaSets, newRs);
     }
     String revision = String.valueOf(revision(newRs));

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The command table of docs/demo-cluster.md, driven with the kubectl on PATH (or {@code -Dblame.kubectl=FILE}):
+ * The command table of docs/demo-cluster.md, driven with the kubectl on PATH (or {@code -Dblame.kubectl=FILE}, or
+ * the environment variable {@code BLAME_KUBECTL}):
  * each command works, and who changed what is recorded in real managedFields. Skipped when there is no kubectl.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -55,7 +56,7 @@ class KubectlCommandsTest {
   }
 
   private static Optional<Path> findKubectl() {
-    String explicit = System.getProperty("blame.kubectl", "");
+    String explicit = System.getProperty("blame.kubectl", System.getenv().getOrDefault("BLAME_KUBECTL", ""));
     if (!explicit.isBlank()) {
       return Optional.of(Path.of(explicit));
     }
@@ -225,6 +226,10 @@ class KubectlCommandsTest {
     assertThat(ok("rollout", "undo", "deployment/web").out()).contains("rolled back");
     awaitRolledOut();
     assertThat(replicaSets()).as("undo reuses the previous ReplicaSet").isEqualTo(before);
+    // the reused ReplicaSet keeps its old number in revision-history, as the deployment controller does
+    assertThat(cluster.client().apps().replicaSets().inNamespace("default").withLabel("app", "web").list()
+        .getItems()).anySatisfy(rs -> assertThat(rs.getMetadata().getAnnotations())
+            .containsKey("deployment.kubernetes.io/revision-history"));
     assertThat(deployment().path("spec").path("template").path("metadata").path("annotations")
         .has("kubectl.kubernetes.io/restartedAt")).isFalse();
   }
@@ -272,10 +277,8 @@ class KubectlCommandsTest {
   void diffIsADryRun() throws Exception {
     Path changed = tmp.resolve("diff.yaml");
     Files.writeString(changed, manifest("nginx:1.29", 2));
+    // kubectl up to 1.2x looks up dry-run support in the protobuf OpenAPI document (OpenApi serves it).
     Result diff = run(TIMEOUT, "diff", "-f", changed.toString());
-    // kubectl up to 1.2x looks up dry-run support in the protobuf OpenAPI document, which is not served.
-    assumeTrue(!diff.err().contains("doesn't support dry-run"), "this kubectl needs the protobuf OpenAPI "
-        + "document for diff: " + diff.err().trim());
     assertThat(diff.exitCode()).as(diff.err()).isEqualTo(1);
     assertThat(diff.out()).contains("-        image: nginx:1.28", "+        image: nginx:1.29");
     assertThat(deployment().path("spec").path("template").path("spec").path("containers").get(0).path("image")
@@ -284,6 +287,20 @@ class KubectlCommandsTest {
 
   @Test
   @Order(7)
+  void explainAndClientSideValidationUseTheServedOpenApi() throws Exception {
+    // kubectl 1.20 reads /openapi/v2 (protobuf), kubectl 1.27+ /openapi/v3
+    assertThat(ok("explain", "deployment.spec.strategy").out()).contains("rollingUpdate", "type");
+    assertThat(ok("explain", "pods.spec.containers").out()).contains("imagePullPolicy", "readinessProbe");
+    Path typo = tmp.resolve("typo.yaml");
+    Files.writeString(typo, manifest("nginx:1.28", 2).replace("replicas:", "replicaz:"));
+    Result invalid = run(TIMEOUT, "apply", "-f", typo.toString());
+    assertThat(invalid.exitCode()).isNotZero();
+    assertThat(invalid.err()).contains("unknown field \"replicaz\"");
+    assertThat(deployment().path("spec").path("replicas").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  @Order(8)
   void getAllWatchLogsAndSortedEvents() throws Exception {
     assertThat(ok("get", "all").out()).contains("deployment.apps/web", "replicaset.apps/web-", "pod/web-");
     Result watch = run(Duration.ofSeconds(8), "get", "pods", "-w");
@@ -300,7 +317,7 @@ class KubectlCommandsTest {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void statusPatchOfAJobIsKeptAndUnsupportedCommandsFail() throws Exception {
     Path job = tmp.resolve("job.yaml");
     Files.writeString(job, """

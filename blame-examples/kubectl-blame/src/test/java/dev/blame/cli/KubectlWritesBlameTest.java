@@ -118,16 +118,21 @@ class KubectlWritesBlameTest {
 
   /** Polls blame until its effect -> cause view names {@code manager} for a revision (the rollout must fail first). */
   private static Run awaitBlame(String manager) throws InterruptedException {
+    return awaitRevisionLine("Edited \\S+ ago by " + manager + "\\b");
+  }
+
+  /** Polls blame until a revision line of its effect -> cause view ({@code revision N: ...}) matches. */
+  private static Run awaitRevisionLine(String regex) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
     Run last = null;
     while (System.nanoTime() < deadline) {
       last = blame();
-      if (last.out().matches("(?s).*revision \\d+: Edited \\S+ ago by " + manager + "\\b.*")) {
+      if (last.out().matches("(?s).*revision \\d+: " + regex + ".*")) {
         return last;
       }
       Thread.sleep(500);
     }
-    throw new AssertionError("blame never named " + manager + "; last output:\n" + last);
+    throw new AssertionError("blame never printed a revision line matching " + regex + "; last output:\n" + last);
   }
 
   @Test
@@ -140,6 +145,7 @@ class KubectlWritesBlameTest {
     // set image to an image that cannot be pulled: blame says kubectl-set made the change
     kubectl("set", "image", "deployment/shop", "shop=registry.example.invalid/shop:2");
     Run afterSet = awaitBlame("kubectl-set");
+    int unpullable = revision();
     assertThat(afterSet.out()).contains("Image registry.example.invalid/shop:2 (updated from busybox:1.36)")
         .doesNotContain("stripped when the objects were read");
 
@@ -157,5 +163,31 @@ class KubectlWritesBlameTest {
     Run afterEdit = awaitBlame("kubectl-edit");
     assertThat(afterEdit.out()).contains("Command [sh -c exit 4]");
     assertThat(afterEdit.err()).isEmpty();
+    int edited = revision();
+
+    // rollout restart of the crashing template: a restart-only revision by kubectl-rollout
+    assertThat(kubectl("rollout", "restart", "deployment/shop")).contains("restarted");
+    Run afterRestart = awaitBlame("kubectl-rollout");
+    assertThat(afterRestart.out()).contains("Restart only (kubectl rollout restart at ");
+    assertThat(revision()).isEqualTo(edited + 1);
+
+    // rollout undo to the unpullable image's revision (its ReplicaSet is reused and renumbered): blame says it
+    // was a rollback, to which revision, and who did it, from the managedFields the undo left. undo sends no
+    // fieldManager, so the API server names the User-Agent's product: the binary's name, "kubectl" (or
+    // "kubectl.1.32" for the Cloud SDK's versioned binaries); it owns the fields the undo
+    // changed (image, command). (An Update that only removes fields, such as undoing a restart, owns nothing, as
+    // structured-merge-diff computes an Update's fields: blame then says who rolled back is not recorded.)
+    Thread.sleep(1100); // managedFields times have whole seconds: the undo must be newer than the restart
+    assertThat(kubectl("rollout", "undo", "deployment/shop", "--to-revision=" + unpullable)).contains("rolled back");
+    Run afterUndo = awaitRevisionLine("Rolled back to revision " + unpullable + " \\S+ ago by kubectl(\\.[0-9.]+)?\n");
+    assertThat(revision()).isEqualTo(edited + 2);
+    assertThat(afterUndo.out()).contains("registry.example.invalid/shop:2").doesNotContain("Restart only");
+    assertThat(afterUndo.err()).isEmpty();
+  }
+
+  /** The Deployment's current revision (deployment.kubernetes.io/revision, kept by the deployment controller). */
+  private static int revision() {
+    return Integer.parseInt(cluster.client().apps().deployments().inNamespace("default").withName("shop").get()
+        .getMetadata().getAnnotations().getOrDefault("deployment.kubernetes.io/revision", "0"));
   }
 }
