@@ -164,6 +164,9 @@ final class BlameCli implements Callable<Integer> {
       throw new CliException("--watch follows a live cluster; it cannot be used with -f");
     }
     try (Session session = Session.open(cli, source)) {
+      if (!watch) {
+        session.oneShot();
+      }
       List<ResourceType> types = new ArrayList<>();
       for (Targets.Target target : targets) {
         types.add(resolve(session, target, objectArgs.size() == 1 && !objectArgs.get(0).contains("/")));
@@ -278,8 +281,7 @@ final class BlameCli implements Callable<Integer> {
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      String version = BlameCli.class.getPackage().getImplementationVersion();
-      return new String[] {"kubectl-blame " + (version == null ? "(development build)" : version)};
+      return new String[] {Main.version()};
     }
   }
 }
