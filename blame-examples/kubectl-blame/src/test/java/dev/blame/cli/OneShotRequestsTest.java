@@ -97,7 +97,8 @@ class OneShotRequestsTest {
     runner.start();
     List<String> seen = new ArrayList<>();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (seen.stream().noneMatch(r -> r.contains("watch=true")) && System.nanoTime() < deadline) {
+    while (seen.stream().noneMatch(r -> r.contains("/namespaces/shop/pods") && r.contains("watch=true"))
+        && System.nanoTime() < deadline) {
       seen.addAll(requests());
     }
     runner.interrupt();
