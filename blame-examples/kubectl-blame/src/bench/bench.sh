@@ -87,17 +87,28 @@ for _ in $(seq 1 600); do
   ls "$KUBECTL_BLAME_CACHE"/*.lock >/dev/null 2>&1 || break
   sleep 1
 done
-archive=$(ls "$KUBECTL_BLAME_CACHE"/*.jsa "$KUBECTL_BLAME_CACHE"/*.aot 2>/dev/null | head -1 || true)
+archive=$(ls -t "$KUBECTL_BLAME_CACHE"/*.jsa "$KUBECTL_BLAME_CACHE"/*.aot 2>/dev/null | head -1 || true)
 
 now_ns() { date +%s%N; }
-# run NAME CMD...: times one run, appends milliseconds to $work/NAME
+# run NAME CMD...: times one run, appends wall milliseconds to $work/NAME and CPU milliseconds (user + system, the
+# process and its children: steadier than wall time on a loaded machine) to $work/NAME.cpu
 run() {
   local name=$1; shift
-  local t0 t1
+  local t0 t1 c0 c1
+  times >"$work/times"; c0=$(cpu_ms)
   t0=$(now_ns)
   "$@" >/dev/null 2>"$work/last.err" || { echo "bench: '$*' failed:" >&2; cat "$work/last.err" >&2; exit 1; }
   t1=$(now_ns)
+  times >"$work/times"; c1=$(cpu_ms)
   echo $(( (t1 - t0) / 1000000 )) >>"$work/$name"
+  echo $(( c1 - c0 )) >>"$work/$name.cpu"
+}
+# CPU time of this shell's finished children so far, in ms, from `times` run in this shell (in a $(...) subshell it
+# would count the subshell's children): its second line is the children's user and system time.
+cpu_ms() {
+  awk 'NR == 2 {
+    split($1, u, "m"); split($2, s, "m");
+    printf "%d\n", (u[1] * 60 + u[2]) * 1000 + (s[1] * 60 + s[2]) * 1000 }' "$work/times"
 }
 median() { sort -n "$work/$1" | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else printf "%d\n", (a[NR/2]+a[NR/2+1])/2}'; }
 minimum() { sort -n "$work/$1" | head -1; }
@@ -117,15 +128,18 @@ pair() {
   done
   local base="-"
   if [ -n "${BASELINE:-}" ]; then base="$(median "$name.b") / $(minimum "$name.b") ms"; fi
-  printf '| %s | %s / %s ms | %s | %s / %s ms | %s× |\n' "$name" "$(median "$name")" "$(minimum "$name")" "$base" \
-    "$(median "$name.k")" "$(minimum "$name.k")" \
-    "$(awk -v a="$(median "$name")" -v b="$(median "$name.k")" 'BEGIN {printf "%.1f", a / b}')"
+  if [ -n "${BASELINE:-}" ]; then base="$base (CPU $(median "$name.b.cpu") ms)"; fi
+  printf '| %s | %s / %s ms (CPU %s ms) | %s | %s / %s ms (CPU %s ms) | %s× (CPU %s×) |\n' "$name" \
+    "$(median "$name")" "$(minimum "$name")" "$(median "$name.cpu")" "$base" \
+    "$(median "$name.k")" "$(minimum "$name.k")" "$(median "$name.k.cpu")" \
+    "$(awk -v a="$(median "$name")" -v b="$(median "$name.k")" 'BEGIN {printf "%.1f", a / b}')" \
+    "$(awk -v a="$(median "$name.cpu")" -v b="$(median "$name.k.cpu")" 'BEGIN {printf "%.1f", a / b}')"
 }
 
 echo "# $(date -u +%FT%TZ) $(uname -srm), $(nproc) cores, load: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "# java: $("${JAVA:-java}" -version 2>&1 | head -1); kubectl: $("$kubectl" version --client 2>/dev/null | head -1)"
 echo "# dump: $count objects; $runs runs each, median / min, paired with kubectl; archive: ${archive:-none} (KUBECTL_BLAME_CACHE=$KUBECTL_BLAME_CACHE)"
-echo "| command | kubectl-blame median / min | baseline (BASELINE=${BASELINE:-none}) median / min | kubectl median / min | kubectl-blame / kubectl |"
+echo "| command | kubectl-blame median / min (CPU median) | baseline (BASELINE=${BASELINE:-none}) median / min (CPU) | kubectl median / min (CPU median) | kubectl-blame / kubectl, wall (CPU) |"
 echo "|---|---|---|---|---|"
 pair offline "$launcher" -f "$work/dump.yaml" deploy/web :: "$kubectl" get -f "$work/dump.yaml" -o name
 pair version "$launcher" --version :: "$kubectl" version --client

@@ -129,6 +129,7 @@ public final class BlameEngine {
     private KubernetesClient client;
     private String namespace;
     private boolean allNamespaces;
+    private boolean oneShot;
     private Duration timeout = Duration.ofSeconds(30);
     private Tolerance tolerance = Tolerance.defaults();
     private final Set<GroupKind> extraKinds = new LinkedHashSet<>();
@@ -329,6 +330,16 @@ public final class BlameEngine {
       return this;
     }
 
+    /**
+     * With a client: read each kind a query involves with one LIST and open no watch. For a caller that answers
+     * once and closes (a command-line run): fewer requests and no watch threads. The graph is then a snapshot
+     * and does not follow the cluster; do not use it to wait or to follow a rollout.
+     */
+    public Builder oneShot() {
+      this.oneShot = true;
+      return this;
+    }
+
     /** With a client: how long one request or initial LIST may take; 30 s by default. */
     public Builder requestTimeout(Duration timeout) {
       this.timeout = Objects.requireNonNull(timeout, "timeout");
@@ -358,7 +369,7 @@ public final class BlameEngine {
         source = new ManifestSource(objects, extraKinds);
       } else {
         String ns = allNamespaces ? null : namespace != null ? namespace : client.getNamespace();
-        source = new ClusterSource(new Fabric8ClusterPort(client, timeout), ns, extraKinds);
+        source = new ClusterSource(new Fabric8ClusterPort(client, timeout), ns, extraKinds, oneShot);
       }
       return new DefaultBlame(engine, source);
     }

@@ -42,6 +42,38 @@ public interface ClusterPort extends AutoCloseable {
    */
   AutoCloseable watch(ApiResource resource, String namespace, WatchListener listener);
 
+  /**
+   * One paginated LIST of a resource in a namespace ({@code null}: all namespaces), and no watch: for a source
+   * that answers once and closes. By default a watch started and closed once its initial LIST is in.
+   *
+   * @throws dev.blame.api.BlameException naming the request when the LIST fails or times out
+   */
+  default java.util.List<HasMetadata> list(ApiResource resource, String namespace) {
+    java.util.List<HasMetadata> objects = new java.util.ArrayList<>();
+    AutoCloseable watch = watch(resource, namespace, new WatchListener() {
+      @Override
+      public void upserted(HasMetadata object) {
+        synchronized (objects) {
+          objects.add(object);
+        }
+      }
+
+      @Override
+      public void deleted(HasMetadata object) {}
+
+      @Override
+      public void failed(GroupKind kind, Throwable cause) {}
+    });
+    try {
+      watch.close();
+    } catch (Exception e) {
+      // Closing a watch no one reads any more.
+    }
+    synchronized (objects) {
+      return java.util.List.copyOf(objects);
+    }
+  }
+
   @Override
   void close();
 }

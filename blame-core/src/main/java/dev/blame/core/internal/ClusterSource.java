@@ -26,6 +26,9 @@ import org.slf4j.LoggerFactory;
  * handles or reads, plus Events. Secrets as metadata only ({@link SecretMetadata}), where RBAC allows their
  * {@code list}: without it a missing Secret is found from the kubelet's messages, and one note says so.
  *
+ * <p>One-shot (a CLI run that answers once): the same kinds, each read with one LIST, in parallel as above, and no
+ * watch opened.
+ *
  * <p>Thread-safe: watches start under this object's lock, the kinds of one round in parallel (their initial LISTs
  * on up to {@value #PARALLEL_LISTS} threads), and each returns once its initial LIST is in the graph, so a query that
  * has prepared sees every kind it involves complete.
@@ -54,10 +57,21 @@ public final class ClusterSource implements Source {
    * @param extraKinds kinds to watch from the start, besides those queries involve
    */
   public ClusterSource(ClusterPort port, String namespace, Set<GroupKind> extraKinds) {
+    this(port, namespace, extraKinds, false);
+  }
+
+  /**
+   * @param oneShot read each kind with one LIST and open no watch: the graph is a snapshot of the moment each kind
+   *     was listed, for a caller that answers once and closes (a CLI run), not one that waits or follows
+   */
+  public ClusterSource(ClusterPort port, String namespace, Set<GroupKind> extraKinds, boolean oneShot) {
     this.port = port;
     this.namespace = namespace;
     this.extraKinds = Set.copyOf(extraKinds);
+    this.oneShot = oneShot;
   }
+
+  private final boolean oneShot;
 
   @Override
   public synchronized void start(GraphEngine engine) {
@@ -199,10 +213,34 @@ public final class ClusterSource implements Source {
 
   private Started startWatch(ClusterPort.ApiResource resource) {
     try {
+      if (oneShot) {
+        return new Started(resource, listOnce(resource), null);
+      }
       return new Started(resource, port.watch(resource, namespace, new Listener()), null);
     } catch (BlameException e) {
       return new Started(resource, null, e);
     }
+  }
+
+  /** Nothing to close: a kind listed once. */
+  private static final AutoCloseable LISTED = () -> { };
+
+  /** One-shot: the kind's LIST applied as one batch (one bad object applied alone, then skipped, as a watch does). */
+  private AutoCloseable listOnce(ClusterPort.ApiResource resource) {
+    List<HasMetadata> objects = port.list(resource, namespace);
+    try {
+      List<GraphEngine.Change> changes = new ArrayList<>(objects.size());
+      for (HasMetadata object : objects) {
+        changes.add(Ingest.change(object));
+      }
+      engine.apply(changes);
+    } catch (RuntimeException e) {
+      Listener listener = new Listener();
+      for (HasMetadata object : objects) {
+        listener.upserted(object);
+      }
+    }
+    return LISTED;
   }
 
   /** The resource to start watching for a kind, unless it is watched or cannot be. */

@@ -8,6 +8,8 @@ import io.fabric8.kubernetes.api.model.APIResourceList;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
+import io.fabric8.kubernetes.api.model.KubernetesResourceList;
+import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
@@ -221,6 +223,76 @@ public final class Fabric8ClusterPort implements ClusterPort {
   }
 
   private static final int MAX_START_ATTEMPTS = 3;
+
+  /**
+   * A paginated LIST ({@code limit=500}, following {@code continue}), no watch: what a one-shot query reads. On
+   * the discovery threads, so that the caller can stop waiting at the deadline; a connection cut during the LIST
+   * is retried as {@link #watch} retries it.
+   */
+  @Override
+  public List<HasMetadata> list(ApiResource resource, String namespace) {
+    String request = "LIST " + resource.plural() + (resource.kind().isCore() ? "" : "." + resource.kind().group())
+        + (resource.namespaced() && namespace != null ? " in namespace " + namespace : " in all namespaces");
+    long deadline = System.nanoTime() + timeout.toNanos();
+    for (int attempt = 1; ; attempt++) {
+      java.util.concurrent.CompletableFuture<List<HasMetadata>> answer = java.util.concurrent.CompletableFuture
+          .supplyAsync(() -> listPages(resource, namespace), DISCOVERY);
+      try {
+        return Reachability.await(answer, deadline, probeTarget(), request);
+      } catch (InterruptedException e) {
+        answer.cancel(true);
+        Thread.currentThread().interrupt();
+        throw new BlameException(BlameException.Kind.TIMEOUT, request + ": interrupted", e);
+      } catch (TimeoutException e) {
+        answer.cancel(true);
+        throw new BlameException(BlameException.Kind.TIMEOUT, request + server() + ": no answer within " + timeout, e);
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        BlameException failure = cause instanceof KubernetesClientException
+            ? failure(request, (KubernetesClientException) cause)
+            : new BlameException(BlameException.Kind.UNREACHABLE, request + server() + ": " + cause, cause);
+        long backoff = TimeUnit.MILLISECONDS.toNanos(200L * attempt);
+        if (failure.kind() != BlameException.Kind.UNREACHABLE || !(rootCause(failure) instanceof java.io.IOException)
+            || attempt >= MAX_START_ATTEMPTS || System.nanoTime() + backoff >= deadline) {
+          throw failure;
+        }
+        try {
+          TimeUnit.NANOSECONDS.sleep(backoff);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw failure;
+        }
+      }
+    }
+  }
+
+  private List<HasMetadata> listPages(ApiResource resource, String namespace) {
+    Class<? extends KubernetesResource> type = typed(resource.kind(), resource.version());
+    io.fabric8.kubernetes.client.dsl.MixedOperation<? extends HasMetadata, ? extends KubernetesResourceList<?>, ?> op;
+    if (type != null && HasMetadata.class.isAssignableFrom(type)) {
+      op = client.resources(type.asSubclass(HasMetadata.class));
+    } else {
+      op = client.genericKubernetesResources(new ResourceDefinitionContext.Builder()
+          .withGroup(resource.kind().group())
+          .withVersion(resource.version())
+          .withKind(resource.kind().kind())
+          .withPlural(resource.plural())
+          .withNamespaced(resource.namespaced())
+          .build());
+    }
+    io.fabric8.kubernetes.client.dsl.Listable<? extends KubernetesResourceList<?>> scope =
+        resource.namespaced() && namespace != null ? op.inNamespace(namespace) : op.inAnyNamespace();
+    List<HasMetadata> objects = new java.util.ArrayList<>();
+    String next = null;
+    do {
+      KubernetesResourceList<?> page = scope.list(new ListOptionsBuilder().withLimit(500L).withContinue(next).build());
+      for (Object item : page.getItems()) {
+        objects.add((HasMetadata) item);
+      }
+      next = page.getMetadata() == null ? null : page.getMetadata().getContinue();
+    } while (next != null && !next.isEmpty());
+    return objects;
+  }
 
   private static Throwable rootCause(Throwable t) {
     Throwable cause = t;

@@ -75,7 +75,7 @@ final class BlameCli implements Callable<Integer> {
 
   /** Runs the CLI with these arguments; returns the exit code. Never exits, never throws. */
   static int run(Cli cli, String... args) {
-    CommandLine commandLine = commandLine(cli, Arrays.asList(args).contains("--verbose"));
+    CommandLine commandLine = commandLine(cli, Arrays.asList(args).contains("--verbose"), needsSubcommands(args));
     int code;
     try {
       code = commandLine.execute(args);
@@ -90,18 +90,44 @@ final class BlameCli implements Callable<Integer> {
     return code;
   }
 
+  /** The subcommands' names: an argument list naming none of them (nor asking for help) runs the blame itself. */
+  static final java.util.Set<String> SUBCOMMANDS = java.util.Set.of("status", "demo", "analyzers", "wait",
+      "completion", "__complete", "__train");
+
+  /**
+   * Whether the command line must know the subcommands: picocli reads each one's annotations by reflection when
+   * it is added, a cost a plain {@code kubectl blame deploy/web} need not pay. Any argument spelled like a
+   * subcommand (even as an option's value: {@code -n status}) or asking for help or completion keeps them all, so
+   * that parsing is exactly what it is with them.
+   */
+  static boolean needsSubcommands(String... args) {
+    for (String arg : args) {
+      if (SUBCOMMANDS.contains(arg) || arg.equals("-h") || arg.equals("--help") || arg.startsWith("-h")
+          || arg.equals("help")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static CommandLine commandLine(Cli cli, boolean verbose) {
+    return commandLine(cli, verbose, true);
+  }
+
+  static CommandLine commandLine(Cli cli, boolean verbose, boolean subcommands) {
     CommandLine commandLine = new CommandLine(new BlameCli(cli));
     commandLine.setCommandName(cli.command);
-    commandLine.addSubcommand("status", new StatusCommand(cli));
-    commandLine.addSubcommand("demo", new DemoCommand(cli));
-    commandLine.addSubcommand("analyzers", new AnalyzersCommand(cli));
-    commandLine.addSubcommand("wait", new WaitCommand(cli));
-    commandLine.addSubcommand("completion", new CompletionCommand());
-    commandLine.addSubcommand("__complete", new CompleteCommand());
-    // Completion gets the words as typed, options included.
-    commandLine.getSubcommands().get("__complete").setUnmatchedOptionsArePositionalParams(true);
-    commandLine.addSubcommand("__train", new TrainCommand(cli));
+    if (subcommands) {
+      commandLine.addSubcommand("status", new StatusCommand(cli));
+      commandLine.addSubcommand("demo", new DemoCommand(cli));
+      commandLine.addSubcommand("analyzers", new AnalyzersCommand(cli));
+      commandLine.addSubcommand("wait", new WaitCommand(cli));
+      commandLine.addSubcommand("completion", new CompletionCommand());
+      commandLine.addSubcommand("__complete", new CompleteCommand());
+      // Completion gets the words as typed, options included.
+      commandLine.getSubcommands().get("__complete").setUnmatchedOptionsArePositionalParams(true);
+      commandLine.addSubcommand("__train", new TrainCommand(cli));
+    }
     commandLine.registerConverter(OutputFormat.class, OutputFormat::parse);
     // `-n demo` is a namespace, not the demo subcommand.
     commandLine.setAllowSubcommandsAsOptionParameters(true);
@@ -164,6 +190,9 @@ final class BlameCli implements Callable<Integer> {
       throw new CliException("--watch follows a live cluster; it cannot be used with -f");
     }
     try (Session session = Session.open(cli, source)) {
+      if (!watch) {
+        session.oneShot();
+      }
       List<ResourceType> types = new ArrayList<>();
       for (Targets.Target target : targets) {
         types.add(resolve(session, target, objectArgs.size() == 1 && !objectArgs.get(0).contains("/")));
@@ -278,8 +307,7 @@ final class BlameCli implements Callable<Integer> {
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      String version = BlameCli.class.getPackage().getImplementationVersion();
-      return new String[] {"kubectl-blame " + (version == null ? "(development build)" : version)};
+      return new String[] {Main.version()};
     }
   }
 }

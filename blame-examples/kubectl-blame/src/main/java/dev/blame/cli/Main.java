@@ -6,6 +6,12 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      // The shortest run answers before the command line is built: no picocli, no logging, no fabric8 loaded.
+      System.out.println(version());
+      System.out.flush();
+      System.exit(ExitCode.OK);
+    }
     // Libraries logging through java.util.logging (Vert.x without its SLF4J delegate) stay quiet too.
     java.util.logging.LogManager.getLogManager().reset();
     java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.OFF);
@@ -13,5 +19,11 @@ public final class Main {
     int code = BlameCli.run(Cli.system(), args);
     System.out.flush();
     System.exit(code);
+  }
+
+  /** {@code kubectl-blame VERSION}: the version from the jar's manifest, when there is one. */
+  static String version() {
+    String version = Main.class.getPackage().getImplementationVersion();
+    return "kubectl-blame " + (version == null ? "(development build)" : version);
   }
 }

@@ -64,6 +64,7 @@ final class Session implements AutoCloseable {
   private Blame blame;
   private boolean allNamespaces;
   private boolean configured;
+  private boolean oneShot;
   private final Set<GroupKind> kinds = new LinkedHashSet<>();
   private ResourceResolver resolver;
 
@@ -220,6 +221,15 @@ final class Session implements AutoCloseable {
     return now != null ? now : Instant.now();
   }
 
+  /**
+   * Live: answer once, from one LIST of each involved kind, opening no watch (not for --watch nor wait, which
+   * follow the cluster). Call before the first {@link #blame}.
+   */
+  Session oneShot() {
+    oneShot = true;
+    return this;
+  }
+
   /** Builds the graph, once. Live: watches the namespace, or all namespaces, plus these kinds. */
   Blame blame(boolean allNamespaces, Collection<GroupKind> watch) {
     if (blame == null && configured) {
@@ -240,6 +250,9 @@ final class Session implements AutoCloseable {
         kinds.addAll(watch);
         kinds.remove(GroupKind.SECRET);
         builder.observe(kinds.toArray(GroupKind[]::new));
+        if (oneShot) {
+          builder.oneShot();
+        }
       }
       builder.showEnvValues(options.showEnvValues);
       cli.engine.accept(builder);

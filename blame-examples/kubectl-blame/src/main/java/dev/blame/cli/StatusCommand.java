@@ -56,7 +56,7 @@ final class StatusCommand implements Callable<Integer> {
     if (allNamespaces && source.namespace != null) {
       throw new CliException("-A and -n cannot be used together");
     }
-    try (Session session = Session.open(cli, source)) {
+    try (Session session = Session.open(cli, source).oneShot()) {
       ResourceResolver resolver = session.offline() ? session.resolver() : null;
       if (resolver == null) {
         resolver = session.resolver();

@@ -15,7 +15,9 @@ import picocli.CommandLine.Command;
 /**
  * {@code kubectl-blame __train} (hidden): what the launcher runs once, in the background, to record the classes a
  * run loads into a class-data archive (CDS, or Java 25's AOT cache): the usage texts, an offline blame in each
- * format, and a live blame on the embedded demo cluster. Prints nothing.
+ * format, and live blames (one-shot, status, wait) against the demo cluster served by a child JVM, so that the
+ * archive holds the client's classes and none of the demo cluster's (its mock API server is 10 MB of classes no
+ * user run loads). Prints nothing.
  */
 @Command(name = "__train", hidden = true, description = "Loads what a run loads, for a class-data archive.")
 final class TrainCommand implements Callable<Integer> {
@@ -93,17 +95,78 @@ final class TrainCommand implements Callable<Integer> {
           List.of("--help"), List.of("--version"), List.of("status", "--help"), List.of("wait", "--help"),
           List.of("-f", file, "deploy/web"), List.of("-f", file, "deploy", "web", "-o", "json"),
           List.of("-f", file, "deploy/web", "-o", "yaml"), List.of("-f", file, "status"),
-          List.of("analyzers"), List.of("__complete", "dep"), List.of("no-such-type/x"),
-          List.of("demo"), List.of("demo", "-o", "json"));
-      for (List<String> args : runs) {
-        PrintWriter none = new PrintWriter(Writer.nullWriter());
-        Cli quiet = new Cli(none, none, new ByteArrayInputStream(new byte[0]), Map.of(), false, cli.engine,
-            cli.command);
-        BlameCli.run(quiet, args.toArray(String[]::new));
-      }
+          List.of("analyzers"), List.of("__complete", "dep"), List.of("no-such-type/x"));
+      runs.forEach(this::quietly);
+      live();
       return ExitCode.OK;
     } finally {
       Files.deleteIfExists(dump);
+    }
+  }
+
+  private void quietly(List<String> args) {
+    PrintWriter none = new PrintWriter(Writer.nullWriter());
+    Cli quiet = new Cli(none, none, new ByteArrayInputStream(new byte[0]), Map.of(), false, cli.engine, cli.command);
+    BlameCli.run(quiet, args.toArray(String[]::new));
+  }
+
+  /** How long the child's demo cluster may take to play its scenario (a training run is niced, behind builds). */
+  static final long SERVE_TIMEOUT_SECONDS = 600;
+
+  /**
+   * Live runs against {@code kubectl-blame demo talk --serve} in a child JVM (started with plain flags: it is not
+   * recorded). Best effort: without a child (no java binary, no jar) the archive holds the offline runs only.
+   */
+  private void live() throws IOException {
+    Path jar;
+    try {
+      jar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (java.net.URISyntaxException | RuntimeException e) {
+      return;
+    }
+    Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+    if (!Files.isRegularFile(jar) || !Files.isExecutable(javaBin)) {
+      return;
+    }
+    Path dir = Files.createTempDirectory("kubectl-blame-train");
+    Path kubeconfig = dir.resolve("kubeconfig");
+    Path served = dir.resolve("serve.err");
+    Process child = new ProcessBuilder(javaBin.toString(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        "-Xlog:disable", "-cp", jar.toString(), Main.class.getName(), "demo", "talk", "--serve",
+        "--write-kubeconfig", kubeconfig.toString())
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(served.toFile())
+        .redirectInput(ProcessBuilder.Redirect.PIPE).start();
+    try {
+      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(SERVE_TIMEOUT_SECONDS);
+      // The serve line on stderr comes once the scenario has played.
+      while (!Files.readString(served, StandardCharsets.UTF_8).contains("# demo cluster")) {
+        if (!child.isAlive() || System.nanoTime() > deadline) {
+          return;
+        }
+        Thread.sleep(200);
+      }
+      String kc = kubeconfig.toString();
+      for (List<String> args : List.of(List.of("--kubeconfig", kc, "deploy/my-busybox"),
+          List.of("--kubeconfig", kc, "deploy", "my-busybox", "-o", "json"), List.of("--kubeconfig", kc, "status"),
+          List.of("--kubeconfig", kc, "deploy/no-such-deployment"),
+          List.of("wait", "--kubeconfig", kc, "deploy/my-busybox", "--timeout", "3s"))) {
+        quietly(args);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      child.destroy();
+      try {
+        if (!child.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+          child.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        child.destroyForcibly();
+        Thread.currentThread().interrupt();
+      }
+      Files.deleteIfExists(kubeconfig);
+      Files.deleteIfExists(served);
+      Files.deleteIfExists(dir);
     }
   }
 }

@@ -1,0 +1,123 @@
+package dev.blame.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a one-shot {@code kubectl blame} asks the API server, counted on fabric8's mock server in CRUD mode: one
+ * paginated LIST per kind it involves, no WATCH, nothing else, and nothing once it has answered. {@code --watch}
+ * still watches.
+ */
+@EnableKubernetesMockClient(crud = true)
+@Timeout(60)
+class OneShotRequestsTest {
+
+  static final String NS = "shop";
+
+  KubernetesMockServer server;
+  KubernetesClient client;
+
+  @TempDir
+  Path dir;
+
+  Path kubeconfig;
+
+  @BeforeEach
+  void createObjects() throws Exception {
+    Deployment deployment = client.apps().deployments().inNamespace(NS).resource(new DeploymentBuilder()
+        .withNewMetadata().withName("web").endMetadata()
+        .withNewSpec().withReplicas(1).endSpec().build()).create();
+    ReplicaSet rs = client.apps().replicaSets().inNamespace(NS).resource(new ReplicaSetBuilder()
+        .withNewMetadata().withName("web-abc").withOwnerReferences(owner(deployment)).endMetadata()
+        .build()).create();
+    client.pods().inNamespace(NS).resource(new PodBuilder()
+        .withNewMetadata().withName("web-abc-1").withOwnerReferences(owner(rs)).endMetadata()
+        .withNewStatus().withPhase("Running").addNewContainerStatus().withName("main").withNewState()
+        .withNewWaiting().withReason("CrashLoopBackOff").endWaiting().endState().endContainerStatus()
+        .endStatus().build()).create();
+    kubeconfig = LiveClusterTest.kubeconfig(dir, client.getMasterUrl().toString(), NS);
+    requests();
+  }
+
+  @Test
+  void aOneShotBlameListsEachInvolvedKindOnceAndWatchesNothing() throws Exception {
+    Run run = Run.withBuiltInAnalyzers("deploy/web", "--kubeconfig", kubeconfig.toString(), "-o", "json");
+    assertThat(run.code()).as(run.toString()).isZero();
+    assertThat(run.out()).contains("\"CrashLoopBackOff\"");
+
+    List<String> requests = requests();
+    Map<String, Integer> lists = new TreeMap<>();
+    List<String> others = new ArrayList<>();
+    for (String request : requests) {
+      String[] parts = request.split(" ", 2);
+      String path = parts[1].split("\\?", 2)[0];
+      if (parts[0].equals("GET") && parts[1].contains("limit=500") && !parts[1].contains("watch=")) {
+        lists.merge(path, 1, Integer::sum);
+      } else {
+        others.add(request);
+      }
+    }
+    assertThat(others).as("no WATCH, no discovery, no other request: %s", requests).isEmpty();
+    assertThat(lists.values()).as("each kind listed once: %s", lists).allMatch(n -> n == 1);
+    // The kinds the Deployment's explanation involves, in its namespace (Nodes and admission webhooks are
+    // cluster-scoped), and never Secrets.
+    assertThat(lists).containsKeys("/apis/apps/v1/namespaces/shop/deployments",
+        "/apis/apps/v1/namespaces/shop/replicasets", "/api/v1/namespaces/shop/pods",
+        "/api/v1/namespaces/shop/events");
+    assertThat(lists.keySet()).allMatch(p -> p.contains("/namespaces/shop/") || !p.contains("/namespaces/"))
+        .noneMatch(p -> p.endsWith("/secrets"));
+  }
+
+  @Test
+  void watchStillWatches() throws Exception {
+    // --watch follows the cluster: its kinds are watched, until interrupted (as Ctrl-C stops it).
+    Thread runner = new Thread(() -> Run.withBuiltInAnalyzers("deploy/web", "--kubeconfig", kubeconfig.toString(),
+        "--watch", "--watch-interval", "100"), "watch-test");
+    runner.start();
+    List<String> seen = new ArrayList<>();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (seen.stream().noneMatch(r -> r.contains("/namespaces/shop/pods") && r.contains("watch=true"))
+        && System.nanoTime() < deadline) {
+      seen.addAll(requests());
+    }
+    runner.interrupt();
+    runner.join(TimeUnit.SECONDS.toMillis(20));
+    assertThat(runner.isAlive()).isFalse();
+    assertThat(seen).anyMatch(r -> r.contains("/namespaces/shop/pods") && r.contains("watch=true"));
+  }
+
+  private List<String> requests() throws InterruptedException {
+    List<String> requests = new ArrayList<>();
+    RecordedRequest request;
+    while ((request = server.takeRequest(100, TimeUnit.MILLISECONDS)) != null) {
+      requests.add(request.getMethod() + " " + request.getPath());
+    }
+    return requests;
+  }
+
+  private static OwnerReference owner(io.fabric8.kubernetes.api.model.HasMetadata owner) {
+    return new OwnerReferenceBuilder().withApiVersion(owner.getApiVersion()).withKind(owner.getKind())
+        .withName(owner.getMetadata().getName()).withUid(owner.getMetadata().getUid()).withController(true).build();
+  }
+}
