@@ -268,11 +268,14 @@ public final class Fabric8ClusterPort implements ClusterPort {
 
   private List<HasMetadata> listPages(ApiResource resource, String namespace) {
     Class<? extends KubernetesResource> type = typed(resource.kind(), resource.version());
+    // Secrets: metadata only, through their own client, as the informers read them (see SecretMetadata).
+    boolean secret = resource.kind().equals(GroupKind.SECRET);
+    KubernetesClient reader = secret ? secrets.client() : client;
     io.fabric8.kubernetes.client.dsl.MixedOperation<? extends HasMetadata, ? extends KubernetesResourceList<?>, ?> op;
-    if (type != null && HasMetadata.class.isAssignableFrom(type)) {
+    if (type != null && HasMetadata.class.isAssignableFrom(type) && !secret) {
       op = client.resources(type.asSubclass(HasMetadata.class));
     } else {
-      op = client.genericKubernetesResources(new ResourceDefinitionContext.Builder()
+      op = reader.genericKubernetesResources(new ResourceDefinitionContext.Builder()
           .withGroup(resource.kind().group())
           .withVersion(resource.version())
           .withKind(resource.kind().kind())
@@ -287,7 +290,7 @@ public final class Fabric8ClusterPort implements ClusterPort {
     do {
       KubernetesResourceList<?> page = scope.list(new ListOptionsBuilder().withLimit(500L).withContinue(next).build());
       for (Object item : page.getItems()) {
-        objects.add((HasMetadata) item);
+        objects.add(secret ? SecretMetadata.normalize((HasMetadata) item) : (HasMetadata) item);
       }
       next = page.getMetadata() == null ? null : page.getMetadata().getContinue();
     } while (next != null && !next.isEmpty());
