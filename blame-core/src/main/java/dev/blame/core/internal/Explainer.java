@@ -73,6 +73,7 @@ final class Explainer {
         .revisionDiff(diff)
         .injections(provenance.injections(target, culprits))
         .timeline(timeline(causes, effects, diff))
+        .fieldChanges(FieldChanges.of(store, culprits))
         .build();
   }
 
