@@ -103,6 +103,14 @@ public final class Ingest {
    * Compact} (a ReplicaSet's pods, each object's unchanged writers), strings interned.
    */
   static List<ManagedFieldsEntry> managedFields(List<ManagedFieldsEntry> entries) {
+    return managedFields(entries, List.of());
+  }
+
+  /**
+   * As {@link #managedFields(List)}, sharing field sets with a sibling's kept entries (a pod of the same
+   * template) when equal: comparing with one sibling is cheaper than walking each set into {@link Compact}.
+   */
+  static List<ManagedFieldsEntry> managedFields(List<ManagedFieldsEntry> entries, List<ManagedFieldsEntry> sibling) {
     if (entries == null || entries.isEmpty()) {
       return List.of();
     }
@@ -119,7 +127,19 @@ public final class Ingest {
       slim.setOperation(Compact.string(e.getOperation()));
       slim.setSubresource(Compact.string(e.getSubresource()));
       slim.setTime(e.getTime());
-      slim.setFieldsV1("status".equals(e.getSubresource()) || e.getFieldsV1() == null ? null : Compact.part(e.getFieldsV1()));
+      if ("status".equals(e.getSubresource()) || e.getFieldsV1() == null) {
+        slim.setFieldsV1(null);
+      } else {
+        io.fabric8.kubernetes.api.model.FieldsV1 shared = null;
+        for (ManagedFieldsEntry s : sibling == null ? List.<ManagedFieldsEntry>of() : sibling) {
+          if (s.getFieldsV1() != null && java.util.Objects.equals(s.getManager(), e.getManager())
+              && s.getFieldsV1().equals(e.getFieldsV1())) {
+            shared = s.getFieldsV1();
+            break;
+          }
+        }
+        slim.setFieldsV1(shared != null ? shared : Compact.part(e.getFieldsV1()));
+      }
       kept.add(slim);
     }
     return List.copyOf(kept);

@@ -122,7 +122,7 @@ final class SlimPods {
     slim.setAdditionalProperties(NONE);
     slim.setAnnotations(empty(meta.getAnnotations()) ? Collections.emptyMap()
         : share(meta.getAnnotations(), sibling == null ? null : sibling.getAnnotations()));
-    slim.setManagedFields(Ingest.managedFields(meta.getManagedFields()));
+    slim.setManagedFields(Ingest.managedFields(meta.getManagedFields(), sibling == null ? null : sibling.getManagedFields()));
     slim.setName(meta.getName());
     slim.setNamespace(intern(meta.getNamespace()));
     slim.setUid(meta.getUid());
