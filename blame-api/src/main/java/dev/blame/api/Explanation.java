@@ -18,7 +18,8 @@ import org.immutables.value.Value;
  *   <li>{@link #revisionDiff()}: what the revision behind the target (or behind its first culprit) changed,
  *       who changed it and when;
  *   <li>{@link #injections()}: what admission added to the pods concerned, and by whom;
- *   <li>{@link #timeline()}: the dated steps of the rollout, oldest first.
+ *   <li>{@link #timeline()}: the dated steps of the rollout, oldest first;
+ *   <li>{@link #fieldChanges()}: who last set the fields the culprits' evidence names, on any kind of object.
  * </ul>
  *
  * <p>An immutable snapshot: later cluster changes do not alter it.
@@ -65,6 +66,13 @@ public abstract class Explanation {
 
   /** {@return the dated steps of the rollout around the target, oldest first}. */
   public abstract List<TimelineEntry> timeline();
+
+  /**
+   * {@return who last set each field the culprits' evidence names (a field under {@code spec} or {@code metadata} of
+   * the culprit's subject), from its managedFields; the change that made it what the finding is about}. Empty when
+   * no culprit names such a field or the subject records no manager for it. In culprit order.
+   */
+  public abstract List<FieldChange> fieldChanges();
 
   /** {@return the target's health, as {@code verdict().health()}}. */
   public Health health() {

@@ -16,8 +16,8 @@ import org.immutables.value.Value;
  * <p>{@link #object()} is fabric8's typed model for kinds fabric8 knows ({@code Pod}, {@code Deployment},
  * ...) and a {@code GenericKubernetesResource} for others. Secrets carry metadata only, never data.
  *
- * <p>Pods are slimmed, because a cluster has far more of them than anything else: a pod keeps its metadata
- * (without {@code managedFields}); containers, init and ephemeral containers with name, image, env, envFrom,
+ * <p>Pods are slimmed, because a cluster has far more of them than anything else: a pod keeps its metadata;
+ * containers, init and ephemeral containers with name, image, env, envFrom,
  * ports, readiness and startup probes; volumes, imagePullSecrets, service account, node name and restart
  * policy; and its status without IPs, QoS class and container/image ids. Resources, command, args, liveness
  * probes, volume mounts, tolerations and affinity are absent: an analyzer that needs one reads it from the
@@ -25,9 +25,9 @@ import org.immutables.value.Value;
  *
  * <p>EndpointSlices keep, per endpoint, its conditions (ready, serving, terminating) only: addresses,
  * {@code targetRef}, hostname, node name, zone and hints are absent (the pods behind a Service are its
- * {@code SELECTS} edges). {@code metadata.managedFields} are kept only on
- * Deployments, StatefulSets and DaemonSets, where revision attribution reads them. Every other kind is kept
- * whole (Secrets without data).
+ * {@code SELECTS} edges). Every kind keeps {@code metadata.managedFields} (manager, operation, time,
+ * subresource, and the owned field set except for the {@code status} subresource's entries), so that who
+ * changed a field can be said for any object. Every other kind is kept whole (Secrets without data).
  *
  * <p>Treat the object as read-only: it is shared with other readers, and parts of it with other objects
  * (equal parts of objects are held once: a ReplicaSet's pod template with its Deployment's, the containers,

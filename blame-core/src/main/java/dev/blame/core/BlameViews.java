@@ -145,12 +145,23 @@ public final class BlameViews {
             .append(why.health() == Health.HEALTHY ? ", nothing to blame" : " (" + why.health() + ")").append('\n');
       }
     }
+    Set<dev.blame.api.FieldChange> told = new HashSet<>();
     for (Finding f : why.culprits()) {
       out.append(label(f.health())).append(": ").append(e(f.message()));
       if (!f.subject().equals(why.target())) {
         out.append(" (").append(e(f.subject().display())).append(')');
       }
       out.append('\n');
+      // The change that made a field the finding names what it is: who, how and when (managedFields).
+      for (dev.blame.api.FieldChange c : why.fieldChanges()) {
+        if (c.subject().equals(f.subject()) && f.evidence().stream().anyMatch(v -> v.path().equals(c.path()))
+            && told.add(c)) {
+          out.append(ARROW).append(e(c.path())).append(' ').append(e(c.value())).append(": set by ")
+              .append(e(c.changedBy().manager())).append(" (").append(e(c.changedBy().operation())).append(')')
+              .append(c.changedBy().time().map(t -> " " + ago(why.at(), t)).orElse(" at an unknown time"))
+              .append('\n');
+        }
+      }
     }
     Optional<RevisionDiff> diff = why.revisionDiff();
     Optional<BlameTree> pod = podOf(why);

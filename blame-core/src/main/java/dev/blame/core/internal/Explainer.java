@@ -80,6 +80,7 @@ final class Explainer {
         .revisionDiff(diff)
         .injections(provenance.injections(target, culprits))
         .timeline(timeline(causes, effects, diff))
+        .fieldChanges(FieldChanges.of(store, culprits))
         .build();
   }
 

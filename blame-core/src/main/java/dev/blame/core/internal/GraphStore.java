@@ -36,25 +36,20 @@ final class GraphStore {
   static final int MAX_EVENTS_PER_OBJECT = 64;
 
   private final Map<ObjectRef, Entry> byKey = new HashMap<>();
-  private final Map<String, ObjectRef> byUid = new HashMap<>();
-  private final Map<KindNs, NavigableSet<ObjectRef>> byKindNs = new HashMap<>();
-  private final Map<KindNs, Map<String, Set<ObjectRef>>> byLabel = new HashMap<>();
-  /**
-   * Objects by the owner their ownerReferences name, then by their own namespace: a reference does not say
-   * whether its owner is namespaced, and many namespaces hold a "web" Deployment, so a namespaced owner looks
-   * only at children in its own namespace (a cluster-scoped one at all of them). Sorted, so that a namespaced
-   * owner's children come sorted.
-   */
-  private final Map<OwnerKey, Map<String, Set<ObjectRef>>> childrenByOwner = new HashMap<>();
-  /** Sources of by-name links, per target, then per edge kind: one lookup finds all of a target's. */
-  private final Map<ObjectRef, Map<EdgeKind, Set<ObjectRef>>> linkSourcesByTarget = new HashMap<>();
-  /**
-   * Sources of selector links (of any edge kind), per scope (target kind and namespace), then by anchor: one
-   * label the selector requires, as key then value, or none ({@link Anchors#unanchored}), so that the
-   * selectors that may match an object are found from its labels without building strings, not by trying
-   * every selector in its namespace.
-   */
-  private final Map<KindNs, Anchors> selectorSources = new HashMap<>();
+  // The indexes, each keeping itself on add and remove (see StoreIndex); the names below are their maps.
+  private final StoreIndex.ByUid uids = new StoreIndex.ByUid();
+  private final StoreIndex.ByKindNs kindNs = new StoreIndex.ByKindNs();
+  private final StoreIndex.ByLabel labels = new StoreIndex.ByLabel();
+  private final StoreIndex.ByOwner owners = new StoreIndex.ByOwner();
+  private final StoreIndex.ByLinkTarget linkTargets = new StoreIndex.ByLinkTarget();
+  private final StoreIndex.BySelector selectors = new StoreIndex.BySelector();
+  private final List<StoreIndex> indexes = List.of(uids, kindNs, labels, owners, linkTargets, selectors);
+  private final Map<String, ObjectRef> byUid = uids.map;
+  private final Map<KindNs, NavigableSet<ObjectRef>> byKindNs = kindNs.map;
+  private final Map<KindNs, Map<String, Set<ObjectRef>>> byLabel = labels.map;
+  private final Map<OwnerKey, Map<String, Set<ObjectRef>>> childrenByOwner = owners.map;
+  private final Map<ObjectRef, Map<EdgeKind, Set<ObjectRef>>> linkSourcesByTarget = linkTargets.map;
+  private final Map<KindNs, StoreIndex.Anchors> selectorSources = selectors.map;
   private final Map<ObjectRef, Map<ObjectRef, EventRecord>> eventsByRegarding = new HashMap<>();
   private final Map<ObjectRef, ObjectRef> regardingByEvent = new HashMap<>();
   private final Set<ObjectRef> withFindings = new HashSet<>();
@@ -71,45 +66,6 @@ final class GraphStore {
 
   /** Why a kind cannot be read. */
   record Unreadable(dev.blame.api.ReasonCode reason, String message) {}
-
-  /** The selector sources of one scope, by the label each selector requires first. */
-  private static final class Anchors {
-    final Set<ObjectRef> unanchored = new HashSet<>();
-    final Map<String, Map<String, Set<ObjectRef>>> byLabel = new HashMap<>();
-
-    Set<ObjectRef> sources(String key, String value, boolean create) {
-      if (key == null) {
-        return unanchored;
-      }
-      if (!create) {
-        Map<String, Set<ObjectRef>> byValue = byLabel.get(key);
-        return byValue == null ? null : byValue.get(value);
-      }
-      return byLabel.computeIfAbsent(key, k -> new HashMap<>()).computeIfAbsent(value, v -> new HashSet<>());
-    }
-
-    void remove(String key, String value, ObjectRef source) {
-      if (key == null) {
-        unanchored.remove(source);
-        return;
-      }
-      Map<String, Set<ObjectRef>> byValue = byLabel.get(key);
-      if (byValue != null) {
-        removeFrom(byValue, value, source);
-        if (byValue.isEmpty()) {
-          byLabel.remove(key);
-        }
-      }
-    }
-
-    boolean isEmpty() {
-      return unanchored.isEmpty() && byLabel.isEmpty();
-    }
-  }
-
-  private static KindNs scopeOf(Link link) {
-    return new KindNs(link.targetKind().get(), link.namespace());
-  }
 
   // ---------------------------------------------------------------- reads
 
@@ -537,27 +493,12 @@ final class GraphStore {
     return true;
   }
 
-    /** The label key a link's selector requires first (by key); null when it requires none. */
-  private static String anchorKey(Link link) {
-    String first = null;
-    for (String key : link.selector().get().matchLabels().keySet()) {
-      if (first == null || key.compareTo(first) < 0) {
-        first = key;
-      }
-    }
-    return first;
-  }
-
-  private static String anchorValue(Link link, String anchorKey) {
-    return anchorKey == null ? null : link.selector().get().matchLabels().get(anchorKey);
-  }
-
   /**
    * Sources of selector links over the entry's kind and namespace that may select it (anchored on one of its
    * labels, or on none), each once; whether a link does select it is for {@link #selects} to say.
    */
   private Collection<ObjectRef> selectorCandidates(Entry entry) {
-    Anchors anchors = selectorSources.get(KindNs.of(entry.key));
+    StoreIndex.Anchors anchors = selectorSources.get(KindNs.of(entry.key));
     if (anchors == null) {
       return List.of();
     }
@@ -766,16 +707,16 @@ final class GraphStore {
   }
 
   /** Healthy pods of one ReplicaSet have equal verdicts ("Running", same revision): kept once. */
-  private static final WeakInterner<Verdict> VERDICTS = new WeakInterner<>();
+  private final WeakInterner<Verdict> VERDICTS = new WeakInterner<>();
 
-  private static final WeakInterner<List<Entry.ResolvedOwner>> RESOLVED_OWNERS = new WeakInterner<>();
+  private final WeakInterner<List<Entry.ResolvedOwner>> RESOLVED_OWNERS = new WeakInterner<>();
 
-  private static final WeakInterner<List<ObjectRef>> CONSUMERS = new WeakInterner<>();
+  private final WeakInterner<List<ObjectRef>> CONSUMERS = new WeakInterner<>();
 
   /** The children of one owner name it alike: their owner lists are kept once. */
-  private static final WeakInterner<List<Entry.OwnerLink>> OWNERS = new WeakInterner<>();
+  private final WeakInterner<List<Entry.OwnerLink>> OWNERS = new WeakInterner<>();
 
-  private static List<Entry.OwnerLink> owners(Node node) {
+  private List<Entry.OwnerLink> owners(Node node) {
     List<Entry.OwnerLink> owners = new ArrayList<>();
     for (OwnerReference ref : node.ownerReferences()) {
       if (ref == null || ref.getKind() == null || ref.getName() == null || ref.getApiVersion() == null) {
@@ -797,83 +738,33 @@ final class GraphStore {
 
   private void index(Entry entry) {
     structure++;
-    ObjectRef key = entry.key;
-    byKey.put(key, entry);
-    entry.node.ref().uid().ifPresent(uid -> byUid.put(uid, key));
-    KindNs scope = KindNs.of(key);
-    byKindNs.computeIfAbsent(scope, k -> new TreeSet<>()).add(key);
-    Map<String, Set<ObjectRef>> labels = byLabel.computeIfAbsent(scope, k -> new HashMap<>());
-    entry.node.labels().forEach((k, v) -> labels.computeIfAbsent(k + "=" + v, x -> new RefSet()).add(key));
-    for (Entry.OwnerLink owner : entry.owners) {
-      childrenByOwner.computeIfAbsent(owner.owner(), k -> new HashMap<>())
-          .computeIfAbsent(key.namespace(), k -> new TreeSet<>()).add(key);
-    }
-    for (Link link : entry.links) {
-      if (link.target().isPresent()) {
-        linkSourcesByTarget.computeIfAbsent(link.target().get(), k -> new java.util.EnumMap<>(EdgeKind.class))
-            .computeIfAbsent(link.kind(), k -> new RefSet()).add(key);
-      } else {
-        String anchorKey = anchorKey(link);
-        selectorSources.computeIfAbsent(scopeOf(link), k -> new Anchors())
-            .sources(anchorKey, anchorValue(link, anchorKey), true).add(key);
-      }
+    byKey.put(entry.key, entry);
+    for (StoreIndex index : indexes) {
+      index.add(entry);
     }
   }
 
   private void unindex(Entry entry) {
     structure++;
-    ObjectRef key = entry.key;
-    byKey.remove(key);
-    entry.node.ref().uid().ifPresent(uid -> byUid.remove(uid, key));
-    KindNs scope = KindNs.of(key);
-    removeFrom(byKindNs, scope, key);
-    Map<String, Set<ObjectRef>> labels = byLabel.get(scope);
-    if (labels != null) {
-      entry.node.labels().forEach((k, v) -> removeFrom(labels, k + "=" + v, key));
-      if (labels.isEmpty()) {
-        byLabel.remove(scope);
-      }
-    }
-    for (Entry.OwnerLink owner : entry.owners) {
-      Map<String, Set<ObjectRef>> byNamespace = childrenByOwner.get(owner.owner());
-      if (byNamespace != null) {
-        removeFrom(byNamespace, key.namespace(), key);
-        if (byNamespace.isEmpty()) {
-          childrenByOwner.remove(owner.owner());
-        }
-      }
-    }
-    for (Link link : entry.links) {
-      if (link.target().isPresent()) {
-        Map<EdgeKind, Set<ObjectRef>> byKind = linkSourcesByTarget.get(link.target().get());
-        if (byKind != null) {
-          removeFrom(byKind, link.kind(), key);
-          if (byKind.isEmpty()) {
-            linkSourcesByTarget.remove(link.target().get());
-          }
-        }
-      } else {
-        KindNs linkScope = scopeOf(link);
-        Anchors anchors = selectorSources.get(linkScope);
-        if (anchors != null) {
-          String anchorKey = anchorKey(link);
-          anchors.remove(anchorKey, anchorValue(link, anchorKey), key);
-          if (anchors.isEmpty()) {
-            selectorSources.remove(linkScope);
-          }
-        }
-      }
+    byKey.remove(entry.key);
+    for (StoreIndex index : indexes) {
+      index.remove(entry);
     }
   }
 
-  private static <K> void removeFrom(Map<K, ? extends Set<ObjectRef>> index, K indexKey, ObjectRef key) {
-    Set<ObjectRef> set = index.get(indexKey);
-    if (set != null) {
-      set.remove(key);
-      if (set.isEmpty()) {
-        index.remove(indexKey);
-      }
+  /** For tests: each index as plain maps and sets, by name, to compare with a store built from the same entries. */
+  Map<String, Object> indexContents() {
+    Map<String, Object> contents = new TreeMap<>();
+    String[] names = {"uids", "kindNs", "labels", "owners", "linkTargets", "selectors"};
+    for (int i = 0; i < names.length; i++) {
+      contents.put(names[i], indexes.get(i).content());
     }
+    return contents;
+  }
+
+  /** For tests: the entries, to rebuild from. */
+  java.util.Collection<Entry> entries() {
+    return java.util.Collections.unmodifiableCollection(byKey.values());
   }
 
   /** For tests and diagnostics: sizes of the indexes, sorted by name. */

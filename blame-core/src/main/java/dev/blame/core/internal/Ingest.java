@@ -6,6 +6,7 @@ import dev.blame.api.Node;
 import dev.blame.api.ObjectRef;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.api.model.MicroTime;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -22,10 +23,9 @@ import java.util.Optional;
 /**
  * Turns objects read from a file or a cluster into graph changes: Events become {@link EventRecord}s
  * attached to what they are about, Secrets lose their data before anything keeps them, and pods are kept as
- * {@link SlimPods}: only what analyzers read (no {@code managedFields}), with what pods of one template share
- * held once. EndpointSlices keep per endpoint only what tells whether it is ready. managedFields
- * are kept only where revision attribution reads them, on Deployments, StatefulSets and DaemonSets (see
- * {@link ManagedFields}). Every object other than a pod goes through {@link Compact}, which holds the parts
+ * {@link SlimPods}: only what analyzers read, with what pods of one template share held once.
+ * EndpointSlices keep per endpoint only what tells whether it is ready. Every object keeps its managedFields in
+ * the form {@link #managedFields} gives (who changed which field when: see {@link FieldChanges}). Every object other than a pod goes through {@link Compact}, which holds the parts
  * objects have alike once (a ReplicaSet's template with its Deployment's). The {@code Node} Javadoc lists what
  * each kind keeps.
  */
@@ -91,14 +91,62 @@ public final class Ingest {
     }
     if (object.getMetadata() != null) {
       object.getMetadata().setNamespace(Compact.string(object.getMetadata().getNamespace()));
-      if (!Revisions.isRevisioned(ObjectRef.from(object).groupKind())) {
-        object.getMetadata().setManagedFields(List.of());
-      }
+      object.getMetadata().setManagedFields(managedFields(object.getMetadata().getManagedFields()));
     }
     if (object instanceof EndpointSlice) {
       return endpointSlice((EndpointSlice) object);
     }
     return Compact.of(object);
+  }
+
+  /**
+   * What "who changed which field when" needs of an object's managedFields, for every kind: each entry's manager,
+   * operation, time and subresource, and the set of fields it owns, except for the {@code status} subresource,
+   * whose writers report state rather than change it (blame never attributes a status field to anyone; the entry
+   * itself is kept, for when it was last written). Field sets are then held once with equal ones by {@link
+   * Compact} (a ReplicaSet's pods, each object's unchanged writers), strings interned.
+   */
+  static List<ManagedFieldsEntry> managedFields(List<ManagedFieldsEntry> entries) {
+    return managedFields(entries, List.of());
+  }
+
+  /**
+   * As {@link #managedFields(List)}, sharing field sets with a sibling's kept entries (a pod of the same
+   * template) when equal: comparing with one sibling is cheaper than walking each set into {@link Compact}.
+   */
+  static List<ManagedFieldsEntry> managedFields(List<ManagedFieldsEntry> entries, List<ManagedFieldsEntry> sibling) {
+    if (entries == null || entries.isEmpty()) {
+      return List.of();
+    }
+    List<ManagedFieldsEntry> kept = new ArrayList<>(entries.size());
+    for (ManagedFieldsEntry e : entries) {
+      if (e == null || e.getManager() == null) {
+        continue;
+      }
+      ManagedFieldsEntry slim = new ManagedFieldsEntry();
+      slim.setAdditionalProperties(Map.of());
+      slim.setApiVersion(Compact.string(e.getApiVersion()));
+      slim.setFieldsType(Compact.string(e.getFieldsType()));
+      slim.setManager(Compact.string(e.getManager()));
+      slim.setOperation(Compact.string(e.getOperation()));
+      slim.setSubresource(Compact.string(e.getSubresource()));
+      slim.setTime(e.getTime());
+      if ("status".equals(e.getSubresource()) || e.getFieldsV1() == null) {
+        slim.setFieldsV1(null);
+      } else {
+        io.fabric8.kubernetes.api.model.FieldsV1 shared = null;
+        for (ManagedFieldsEntry s : sibling == null ? List.<ManagedFieldsEntry>of() : sibling) {
+          if (s.getFieldsV1() != null && java.util.Objects.equals(s.getManager(), e.getManager())
+              && s.getFieldsV1().equals(e.getFieldsV1())) {
+            shared = s.getFieldsV1();
+            break;
+          }
+        }
+        slim.setFieldsV1(shared != null ? shared : Compact.part(e.getFieldsV1()));
+      }
+      kept.add(slim);
+    }
+    return List.copyOf(kept);
   }
 
   /**

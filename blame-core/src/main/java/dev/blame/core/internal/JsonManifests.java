@@ -19,7 +19,7 @@ import java.util.List;
  * <p>Cheaper than fabric8's own path, which reads every object into a tree to find its kind and then converts
  * the tree: here each item's tokens are copied into a buffer while its {@code apiVersion} and {@code kind} are
  * noted, then bound to the kind's class. The parts of a pod that {@link SlimPods} drops anyway
- * ({@code managedFields}, resources, tolerations, IPs, ...) are skipped while copying when the pod's kind came
+ * (resources, tolerations, IPs, ...) are skipped while copying when the pod's kind came
  * before its body (as kubectl and the API server write them): about half of a typical pod's bytes never become
  * objects.
  *
@@ -111,7 +111,7 @@ final class JsonManifests {
       }
       // A pod, its kind known before its body: copy only what SlimPods keeps.
       switch (name) {
-        case "metadata" -> copyObject(p, field -> !field.equals("managedFields"), null);
+        case "metadata" -> buffer.copyCurrentStructure(p);
         case "spec" -> copyObject(p, SlimPods.SPEC_FIELDS::contains, SlimPods.CONTAINER_FIELDS);
         case "status" -> copyObject(p, field -> !SlimPods.STATUS_DROPPED.contains(field), null);
         default -> buffer.copyCurrentStructure(p);

@@ -24,8 +24,8 @@ import java.util.Map;
  * retains ~36 KB. Kept: metadata (name, namespace, uid, labels, annotations, ownerReferences, timestamps,
  * generation, finalizers); spec containers (name, image, env, envFrom, ports, probes), init and ephemeral
  * containers, volumes, imagePullSecrets, service account, node and restart policy; status phase, reason,
- * message, start time, conditions and container statuses (without container and image ids). Dropped:
- * managedFields, resources, tolerations, affinity, IPs and the like.
+ * message, start time, conditions and container statuses (without container and image ids); managedFields as
+ * {@link Ingest#managedFields} keeps them for every object. Dropped: resources, tolerations, affinity, IPs and the like.
  *
  * <p>Containers, volumes, labels, annotations, owner references and common strings are held once: fabric8's
  * model classes compare by value, and the pods of one template carry equal ones. A pod first compares its parts
@@ -122,7 +122,7 @@ final class SlimPods {
     slim.setAdditionalProperties(NONE);
     slim.setAnnotations(empty(meta.getAnnotations()) ? Collections.emptyMap()
         : share(meta.getAnnotations(), sibling == null ? null : sibling.getAnnotations()));
-    slim.setManagedFields(List.of());
+    slim.setManagedFields(Ingest.managedFields(meta.getManagedFields(), sibling == null ? null : sibling.getManagedFields()));
     slim.setName(meta.getName());
     slim.setNamespace(intern(meta.getNamespace()));
     slim.setUid(meta.getUid());

@@ -71,6 +71,20 @@ final class Documents {
       culprits.add(c);
     }
     doc.put("culprits", culprits);
+    if (!why.fieldChanges().isEmpty()) {
+      // Who set the fields the culprits name (managedFields); only when there is one, so other answers keep their shape.
+      List<Object> changes = new ArrayList<>();
+      for (dev.blame.api.FieldChange c : why.fieldChanges()) {
+        Map<String, Object> change = ref(c.subject());
+        change.put("path", c.path());
+        change.put("value", c.value());
+        change.put("manager", c.changedBy().manager());
+        change.put("operation", c.changedBy().operation());
+        c.changedBy().time().ifPresent(t -> change.put("time", time(t)));
+        changes.add(change);
+      }
+      doc.put("fieldChanges", changes);
+    }
     why.revision().ifPresent(revision -> doc.put("revision", revision(revision, why.revisionDiff()
         .filter(d -> d.revision().owner().equals(revision.owner()) && d.revision().number() == revision.number()))));
     doc.put("findings", why.findings().stream().map(this::finding).toList());
