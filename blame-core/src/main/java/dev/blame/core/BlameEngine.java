@@ -122,6 +122,7 @@ public final class BlameEngine {
   public static final class Builder {
     private Clock clock = Clock.systemUTC();
     private final List<Analyzer> analyzers = new ArrayList<>();
+    private final List<dev.blame.api.spi.Facet> facets = new ArrayList<>();
     private boolean discover = true;
     private ClassLoader loader;
     private final List<HasMetadata> objects = new ArrayList<>();
@@ -167,6 +168,15 @@ public final class BlameEngine {
     /** Registers an analyzer; it runs before discovered ones and replaces a discovered one with its id. */
     public Builder addAnalyzer(Analyzer analyzer) {
       analyzers.add(Objects.requireNonNull(analyzer, "analyzer"));
+      return this;
+    }
+
+    /**
+     * Registers a facet (revisions, activities, attributions or injections of some kinds); it comes before
+     * discovered ones. Discovered with the analyzers unless {@link #discoverAnalyzers(boolean)} is off.
+     */
+    public Builder addFacet(dev.blame.api.spi.Facet facet) {
+      facets.add(Objects.requireNonNull(facet, "facet"));
       return this;
     }
 
@@ -232,7 +242,7 @@ public final class BlameEngine {
               : BlameEngine.class.getClassLoader();
     }
 
-    /** Whether to discover analyzers with ServiceLoader; true by default. */
+    /** Whether to discover analyzers and {@linkplain dev.blame.api.spi.Facet facets} with ServiceLoader; true by default. */
     public Builder discoverAnalyzers(boolean discover) {
       this.discover = discover;
       return this;
@@ -337,7 +347,7 @@ public final class BlameEngine {
             : "give manifests, objects or a client to read from");
       }
       ClassLoader classLoader = classLoader();
-      AnalyzerRegistry registry = AnalyzerRegistry.create(analyzers, discover, classLoader);
+      AnalyzerRegistry registry = AnalyzerRegistry.create(analyzers, facets, discover, classLoader);
       GraphEngine engine = new GraphEngine(registry, clock, tolerance);
       engine.strictReads(strictReads);
       Source source;

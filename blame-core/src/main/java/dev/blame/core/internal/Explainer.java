@@ -15,6 +15,8 @@ import dev.blame.api.ReconcileStatus;
 import dev.blame.api.RevisionDiff;
 import dev.blame.api.TimelineEntry;
 import dev.blame.api.Verdict;
+import dev.blame.api.spi.ActivityFacet;
+import dev.blame.api.spi.GraphView;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -25,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds an {@link Explanation} from the store: the cause tree (upstream), the effect tree (downstream),
@@ -33,19 +37,25 @@ import java.util.Set;
  */
 final class Explainer {
 
+  private static final Logger LOG = LoggerFactory.getLogger(Explainer.class);
   static final int MAX_DEPTH = 8;
   static final int MAX_NODES = 1_000;
 
   private final GraphStore store;
+  private final AnalyzerRegistry registry;
+  private final GraphView view;
   private int budget = MAX_NODES;
   private final Set<ObjectRef> expanded = new HashSet<>();
 
-  private Explainer(GraphStore store) {
+  private Explainer(GraphStore store, AnalyzerRegistry registry, GraphView view) {
     this.store = store;
+    this.registry = registry;
+    this.view = view;
   }
 
-  static Explanation explain(GraphStore store, ObjectRef target, Instant now) {
-    return new Explainer(store).build(target, now);
+  /** Under the engine's read lock, with its store. */
+  static Explanation explain(GraphEngine engine, GraphStore store, ObjectRef target, Instant now) {
+    return new Explainer(store, engine.registry(), engine.view()).build(target, now);
   }
 
   private Explanation build(ObjectRef target, Instant now) {
@@ -59,7 +69,7 @@ final class Explainer {
     List<Finding> sorted = new ArrayList<>(findings);
     sorted.sort(Finding.WORST_FIRST);
     List<Finding> culprits = culprits(causes, effects);
-    Provenance provenance = new Provenance(store);
+    Provenance provenance = new Provenance(store, registry, view);
     Optional<RevisionDiff> diff = provenance.revisionDiff(target, culprits);
     return Explanation.builder()
         .target(store.node(target).map(n -> n.ref()).orElse(target))
@@ -148,12 +158,24 @@ final class Explainer {
     return edges;
   }
 
-  /** The verdict, with the activities the engine reads off the graph when the analyzers reported none. */
+  /** The verdict, with the activities the activity facets read off the graph when the analyzers reported none. */
   private Verdict withActivities(Entry entry) {
     if (!entry.verdict.activities().isEmpty()) {
       return entry.verdict;
     }
-    List<Activity> derived = GenericActivities.of(store, entry.node);
+    List<ActivityFacet> facets = registry.facets(ActivityFacet.class, entry.node.ref().groupKind());
+    if (facets.isEmpty()) {
+      return entry.verdict;
+    }
+    List<Activity> derived = new ArrayList<>();
+    for (ActivityFacet facet : facets) {
+      try {
+        derived.addAll(facet.activities(entry.node, view));
+      } catch (RuntimeException e) {
+        LOG.warn("Activity facet {} failed on {}, going on without it: {}", facet.getClass().getName(),
+            entry.node.ref().display(), e.toString());
+      }
+    }
     return derived.isEmpty() ? entry.verdict : Verdict.builder().from(entry.verdict).activities(derived).build();
   }
 

@@ -87,7 +87,7 @@ public final class Ingest {
     }
     if (object.getMetadata() != null) {
       object.getMetadata().setNamespace(Compact.string(object.getMetadata().getNamespace()));
-      if (!Revisions.isRevisioned(ObjectRef.from(object).groupKind())) {
+      if (!ManagedFields.recordsTemplateEdits(object)) {
         object.getMetadata().setManagedFields(List.of());
       }
     }

@@ -203,7 +203,7 @@ final class Waiter implements RolloutWait {
     List<Explanation> explanations = new ArrayList<>();
     Set<ObjectRef> involved = new LinkedHashSet<>();
     for (ObjectRef ref : refs) {
-      Explanation why = Explainer.explain(store, ref, at);
+      Explanation why = Explainer.explain(engine, store, ref, at);
       explanations.add(why);
       why.effects().forEach(t -> t.node().ifPresent(n -> involved.add(t.ref())));
       states.add(state(ref, why, store.node(ref.key()).orElse(null)));
