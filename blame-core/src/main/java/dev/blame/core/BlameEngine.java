@@ -124,6 +124,7 @@ public final class BlameEngine {
     private final List<Analyzer> analyzers = new ArrayList<>();
     private final List<dev.blame.api.spi.Facet> facets = new ArrayList<>();
     private boolean discover = true;
+    private boolean discoverFacets = true;
     private ClassLoader loader;
     private final List<HasMetadata> objects = new ArrayList<>();
     private boolean offline;
@@ -173,7 +174,7 @@ public final class BlameEngine {
 
     /**
      * Registers a facet (revisions, activities, attributions or injections of some kinds); it comes before
-     * discovered ones. Discovered with the analyzers unless {@link #discoverAnalyzers(boolean)} is off.
+     * discovered ones (see {@link #discoverFacets(boolean)}).
      */
     public Builder addFacet(dev.blame.api.spi.Facet facet) {
       facets.add(Objects.requireNonNull(facet, "facet"));
@@ -242,7 +243,17 @@ public final class BlameEngine {
               : BlameEngine.class.getClassLoader();
     }
 
-    /** Whether to discover analyzers and {@linkplain dev.blame.api.spi.Facet facets} with ServiceLoader; true by default. */
+    /**
+     * Whether to discover {@linkplain dev.blame.api.spi.Facet facets} with ServiceLoader; true by default, also when
+     * analyzers are not discovered: which revision, who changed it and what was injected then still come from the
+     * facets on the class path while the verdicts come from the analyzers registered in code.
+     */
+    public Builder discoverFacets(boolean discover) {
+      this.discoverFacets = discover;
+      return this;
+    }
+
+    /** Whether to discover analyzers with ServiceLoader; true by default. */
     public Builder discoverAnalyzers(boolean discover) {
       this.discover = discover;
       return this;
@@ -347,7 +358,7 @@ public final class BlameEngine {
             : "give manifests, objects or a client to read from");
       }
       ClassLoader classLoader = classLoader();
-      AnalyzerRegistry registry = AnalyzerRegistry.create(analyzers, facets, discover, classLoader);
+      AnalyzerRegistry registry = AnalyzerRegistry.create(analyzers, facets, discover, discoverFacets, classLoader);
       GraphEngine engine = new GraphEngine(registry, clock, tolerance);
       engine.strictReads(strictReads);
       Source source;

@@ -44,9 +44,8 @@ class ActivityPrecedenceTest {
 
   @Test
   void analyzersActivitiesReplaceTheEnginesGenericOnes() throws Exception {
-    BlameEngine.Builder builder = BlameEngine.builder().discoverAnalyzers(false);
-    java.util.ServiceLoader.load(dev.blame.api.spi.Facet.class).forEach(builder::addFacet);
-    try (Blame blame = builder
+    try (Blame blame = BlameEngine.builder()
+        .discoverAnalyzers(false)
         .addAnalyzer(new ReportingAnalyzer())
         .addAnalyzer(new TalkAnalyzer())
         .clock(Clock.fixed(Instant.parse("2026-11-22T12:00:15Z"), ZoneOffset.UTC))

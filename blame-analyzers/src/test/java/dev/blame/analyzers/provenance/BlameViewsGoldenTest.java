@@ -59,10 +59,8 @@ class BlameViewsGoldenTest {
   }
 
   static Explanation explain(String scenario, String now, ObjectRef target) throws Exception {
-    BlameEngine.Builder builder = BlameEngine.builder().discoverAnalyzers(false);
-    // The stand-in analyzer judges; the built-in facets say which revision, who changed it, what was injected.
-    java.util.ServiceLoader.load(dev.blame.api.spi.Facet.class).forEach(builder::addFacet);
-    try (Blame blame = builder
+    try (Blame blame = BlameEngine.builder()
+        .discoverAnalyzers(false)
         .addAnalyzer(new TalkAnalyzer())
         .clock(Clock.fixed(Instant.parse(now), ZoneOffset.UTC))
         .manifests(Path.of(BlameViewsGoldenTest.class.getResource("/provenance/scenarios/" + scenario + ".yaml").toURI()))

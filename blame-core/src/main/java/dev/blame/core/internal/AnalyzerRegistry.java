@@ -54,18 +54,19 @@ public final class AnalyzerRegistry {
    * @throws BlameException of kind CONFIGURATION when two analyzers share an id within one origin
    */
   public static AnalyzerRegistry create(List<Analyzer> registered, boolean discover, ClassLoader loader) {
-    return create(registered, List.of(), discover, loader);
+    return create(registered, List.of(), discover, true, loader);
   }
 
   /**
    * @param registered analyzers registered in code, in registration order
    * @param registeredFacets facets registered in code, in registration order; they come before discovered ones
-   * @param discover whether to look for more analyzers and facets with {@link ServiceLoader}
+   * @param discover whether to look for more analyzers with {@link ServiceLoader}
+   * @param discoverFacets whether to look for more facets with {@link ServiceLoader}
    * @param loader the class loader to search
    * @throws BlameException of kind CONFIGURATION when two analyzers share an id within one origin
    */
-  public static AnalyzerRegistry create(
-      List<Analyzer> registered, List<Facet> registeredFacets, boolean discover, ClassLoader loader) {
+  public static AnalyzerRegistry create(List<Analyzer> registered, List<Facet> registeredFacets, boolean discover,
+      boolean discoverFacets, ClassLoader loader) {
     List<Facet> facets = new ArrayList<>();
     for (Facet facet : registeredFacets) {
       facets.add(checked(facet));
@@ -103,7 +104,7 @@ public final class AnalyzerRegistry {
         }
       }
     }
-    if (discover) {
+    if (discoverFacets) {
       List<Facet> discovered = new ArrayList<>();
       for (Facet facet : load(Facet.class, loader)) {
         try {
