@@ -21,6 +21,7 @@ import java.util.Optional;
  * {@code status.currentPodHash} (the template its spec is at, even while aborted), else the one its own revision
  * annotation names. The hash label the controller adds to each ReplicaSet's template is no change.
  */
+// tag::revision-facet[]
 public final class RolloutRevisions implements RevisionFacet {
 
   @Override
@@ -61,3 +62,4 @@ public final class RolloutRevisions implements RevisionFacet {
     return RevisionMatch.of(object, revisions, Rollouts.POD_TEMPLATE_HASH);
   }
 }
+// end::revision-facet[]
