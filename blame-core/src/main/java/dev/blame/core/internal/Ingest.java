@@ -87,7 +87,7 @@ public final class Ingest {
     }
     if (object.getMetadata() != null) {
       object.getMetadata().setNamespace(Compact.string(object.getMetadata().getNamespace()));
-      if (!ManagedFields.recordsTemplateEdits(object)) {
+      if (!ManagedFields.keptOnIngest(object)) {
         object.getMetadata().setManagedFields(List.of());
       }
     }

@@ -48,31 +48,21 @@ final class ManagedFields {
   }
 
   /**
-   * Whether the object's managedFields are kept when it is ingested: they say who changed a pod template, so they
-   * are kept on objects that no controller owns (a person or tool writes them, not a controller) and whose
-   * managedFields record writes under {@code spec.template} (Deployments, StatefulSets, DaemonSets, and custom
-   * workloads such as Argo Rollouts alike). The ReplicaSets and pods controllers make keep none.
+   * Whether the object's managedFields are kept when it is ingested: they say who changed what and when, so they
+   * are kept on the objects people and tools write, those that no controller owns (Deployments, StatefulSets,
+   * DaemonSets and custom workloads such as Argo Rollouts alike: who changed the template; analyzers also date a
+   * workload's last spec edit by them). The ReplicaSets, ControllerRevisions and pods controllers make keep none.
    *
    * @param object an object being ingested
    * @return whether to keep its {@code metadata.managedFields}
    */
-  static boolean recordsTemplateEdits(io.fabric8.kubernetes.api.model.HasMetadata object) {
+  static boolean keptOnIngest(io.fabric8.kubernetes.api.model.HasMetadata object) {
     io.fabric8.kubernetes.api.model.ObjectMeta meta = object.getMetadata();
     if (meta == null || meta.getManagedFields() == null || meta.getManagedFields().isEmpty()) {
       return false;
     }
-    if (meta.getOwnerReferences() != null
-        && meta.getOwnerReferences().stream().anyMatch(o -> Boolean.TRUE.equals(o.getController()))) {
-      return false;
-    }
-    for (ManagedFieldsEntry e : meta.getManagedFields()) {
-      if (e.getFieldsV1() != null
-          && e.getFieldsV1().getAdditionalProperties().get("f:spec") instanceof Map<?, ?> spec
-          && spec.containsKey("f:template")) {
-        return true;
-      }
-    }
-    return false;
+    return meta.getOwnerReferences() == null
+        || meta.getOwnerReferences().stream().noneMatch(o -> Boolean.TRUE.equals(o.getController()));
   }
 
   boolean isEmpty() {
