@@ -43,8 +43,8 @@ import org.junit.jupiter.api.TestFactory;
  *   <li>other disagreements are counted, and the run fails when the agreement falls below {@link #FLOOR}.
  * </ul>
  *
- * Counts, per expected verdict and per API group (for a leave-one-group-out reading), are written to
- * target/argocd-crds-agreement.txt and printed.
+ * Counts, per expected verdict and per operator, are written to target/argocd-crds-agreement.txt and printed;
+ * the leave-one-operator-out estimate is {@code custom.LeaveOneOperatorOutTest}.
  */
 class ArgoCdCrdConformanceTest {
 
@@ -52,7 +52,7 @@ class ArgoCdCrdConformanceTest {
   static final Instant NOW = Instant.parse("2026-09-01T00:00:00Z");
 
   /** The agreement reached; a change that lowers it fails. Raise it when the analysis improves. */
-  static final int FLOOR = 485;
+  static final int FLOOR = 486;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<String, AtomicInteger> TOTALS = new ConcurrentHashMap<>();
@@ -102,8 +102,9 @@ class ArgoCdCrdConformanceTest {
     });
   }
 
+  /** The operator the case belongs to ({@link dev.blame.analyzers.custom.OperatorFolds}), not its API group. */
   private static String group(JsonNode expected) {
-    return expected.get("customization").asText().split("/")[0];
+    return dev.blame.analyzers.custom.OperatorFolds.operator(expected.get("customization").asText().split("/")[0]);
   }
 
   private static void count(String argo, String group, String outcome) {
@@ -123,7 +124,7 @@ class ArgoCdCrdConformanceTest {
         100.0 * agree / Math.max(1, total), get(TOTALS, "diverge"), get(TOTALS, "disagree")));
     text.append("By Argo CD verdict (agree / diverge / disagree):\n");
     new TreeMap<>(BY_EXPECTED).forEach((k, c) -> text.append(line(k, c)));
-    text.append("By API group (agree / diverge / disagree):\n");
+    text.append("By operator (agree / diverge / disagree):\n");
     new TreeMap<>(BY_GROUP).forEach((k, c) -> text.append(line(k, c)));
     text.append("Disagreements (Argo CD -> ours):\n");
     new TreeMap<>(MISSES).forEach((k, v) -> text.append("  ").append(k).append(": ").append(v).append('\n'));

@@ -66,8 +66,7 @@ final class ArgoCdDivergences {
     add("opentelemetry.io__OpenTelemetryCollector__sidecar", "UNKNOWN", NOTHING_KNOWN);
     add("iammanager.keikoproj.io__Iamrole__degraded_rolesMaxLimitReached", "UNKNOWN", NOTHING_KNOWN);
     add("gateway.networking.k8s.io__BackendTLSPolicy__progressing", "UNKNOWN", NOTHING_KNOWN);
-    add("cluster.x-k8s.io__MachineHealthCheck__degraded_expectedMachines", "PROGRESSING", WORKING);
-    add("cluster.x-k8s.io__MachineHealthCheck__healthy", "PROGRESSING", WORKING);
+    add("cluster.x-k8s.io__MachineHealthCheck__degraded_expectedMachines", "HEALTHY", DOMAIN);
     add("kubernetes-client.io__ExternalSecret__degraded", "PROGRESSING", WORKING);
     add("argoproj.io__AnalysisRun__runningAnalysisRun", "HEALTHY", RUNNING);
     add("argoproj.io__Experiment__runningExperiment", "HEALTHY", RUNNING);

@@ -19,19 +19,25 @@ import java.util.regex.Pattern;
  */
 final class ConditionVocabulary {
 
-  /** Last words of types that are good when True: readiness and success. */
-  private static final Set<String> POSITIVE = Set.of("ready", "available", "synced", "succeeded", "success",
-      "healthy", "applied", "accepted", "established", "reconciled", "installed", "admitted", "bound",
-      "programmed", "valid", "validated", "complete", "completed", "deployed", "configured", "initialized",
-      "generated", "promoted", "active", "running", "refs", "created", "provisioned", "issued", "connected",
-      "verified", "passed", "uptodate");
+  /**
+   * Last words of types that are good when True and are not past participles: readiness and success. A type
+   * with a past participle ({@code Programmed}, {@code ResourcesApplied}, {@code ResolvedRefs}) is good when True
+   * by its form: Kubernetes API conventions name conditions by the state reached.
+   */
+  private static final Set<String> POSITIVE = Set.of("ready", "available", "succeeded", "success", "healthy",
+      "bound", "valid", "complete", "active", "running", "uptodate");
+  /** Past participles that name no state to reach: neither good nor bad when True ({@code Drifted}, {@code Ignored}). */
+  private static final Set<String> NEUTRAL = Set.of("deleted", "terminated", "ignored", "limited", "deprecated",
+      "throttled", "requested", "disabled", "detached", "locked", "skipped", "needed", "required", "changed",
+      "modified", "drifted", "paused", "stopped", "suspended", "hibernated", "evicted");
   /** Positive types whose False is a verdict, not a wait: rejected, invalid, unresolvable. */
-  private static final Set<String> JUDGEMENT = Set.of("valid", "validated", "accepted", "admitted", "refs",
+  private static final Set<String> JUDGEMENT = Set.of("valid", "validated", "accepted", "admitted", "resolved",
       "healthy", "verified");
   /** Words that make a type bad when True (unless it starts with "No": {@code NoErrors}). */
   private static final Set<String> NEGATIVE = Set.of("failed", "failure", "failing", "error", "errors",
       "errored", "degraded", "stalled", "invalid", "terminal", "unhealthy", "conflict", "conflicting",
-      "mismatch", "aborted", "rejected", "blocked");
+      "mismatch", "aborted", "rejected", "blocked", "expired", "exhausted", "exceeded", "crashed", "canceled",
+      "cancelled", "outdated");
   /** Words that make a type a progress signal, True while the work goes on ({@code InstallPlanPending}). */
   private static final Set<String> PROGRESS = Set.of("reconciling", "progressing", "upgrading", "updating",
       "installing", "deploying", "migrating", "pending", "rolling", "provisioning", "scaling");
@@ -47,13 +53,14 @@ final class ConditionVocabulary {
       + "unauthori|backoff|exceeded|conflict|reject|crash|refused|timeout|timed out|terminal|abort",
       Pattern.CASE_INSENSITIVE);
   /** Reasons on a True {@code Progressing} that mean the progress is over (Deployment convention). */
+  private static final Pattern FAILED_REASON = Pattern.compile("fail|error", Pattern.CASE_INSENSITIVE);
   private static final Pattern DONE =
       Pattern.compile("available|complete|succe|done|running|created", Pattern.CASE_INSENSITIVE);
 
   private ConditionVocabulary() {}
 
   /** What the condition says about health; empty when it says nothing we understand. */
-  static Optional<Health> meaning(Condition c) {
+  static Optional<Meaning> meaning(Condition c) {
     List<String> words = words(c.type());
     if (words.isEmpty()) {
       return Optional.empty();
@@ -62,54 +69,108 @@ final class ConditionVocabulary {
     String last = words.get(words.size() - 1);
     boolean noPrefix = words.get(0).equals("no") && words.size() > 1;
     if (SUSPEND.contains(joined)) {
-      return c.isTrue() ? Optional.of(Health.SUSPENDED) : Optional.empty();
+      return c.isTrue() ? Optional.of(Meaning.of(Health.SUSPENDED, "type:suspend:" + joined)) : Optional.empty();
     }
-    if (words.stream().anyMatch(PROGRESS::contains)) {
-      return progress(c);
+    Optional<String> progress = words.stream().filter(PROGRESS::contains).findFirst();
+    if (progress.isPresent()) {
+      return progress(c, "type:progress:" + progress.get());
     }
-    if (!noPrefix && (words.stream().anyMatch(NEGATIVE::contains) || words.get(0).equals("not"))) {
+    Optional<String> negative = words.stream().filter(NEGATIVE::contains).findFirst()
+        .or(() -> words.get(0).equals("not") ? Optional.of("not") : Optional.empty());
+    if (!noPrefix && negative.isPresent()) {
+      String type = "type:negative:" + negative.get();
       if (c.isTrue()) {
-        boolean waiting = IN_PROGRESS.matcher(c.reason()).find() && !FAILURE.matcher(c.reason()).find();
-        return Optional.of(severe(c) && !waiting ? Health.DEGRADED : Health.PROGRESSING);
+        Optional<String> waiting = inProgress(c.reason()).filter(w -> match(FAILURE, c.reason()).isEmpty());
+        if (waiting.isPresent()) {
+          return Optional.of(Meaning.of(Health.PROGRESSING, type, waiting.get()));
+        }
+        return Optional.of(severe(c) ? Meaning.of(Health.DEGRADED, type)
+            : Meaning.of(Health.PROGRESSING, type, "severity:" + c.severity().toLowerCase(Locale.ROOT)));
       }
-      return c.isFalse() ? Optional.of(Health.HEALTHY) : Optional.empty();
+      return c.isFalse() ? Optional.of(Meaning.of(Health.HEALTHY, type)) : Optional.empty();
     }
-    if (noPrefix || POSITIVE.contains(last) || joined.endsWith("uptodate")) {
-      return positive(c, JUDGEMENT.contains(last));
+    if (noPrefix) {
+      return positive(c, false, "type:no-prefix");
+    }
+    if (POSITIVE.contains(last) || joined.endsWith("uptodate")) {
+      String word = POSITIVE.contains(last) ? last : "uptodate";
+      return positive(c, JUDGEMENT.contains(last), "type:positive:" + word);
+    }
+    if (words.stream().anyMatch(ConditionVocabulary::participle)) {
+      return positive(c, words.stream().anyMatch(JUDGEMENT::contains), "form:-ed-type");
     }
     return Optional.empty();
   }
 
-  private static Optional<Health> progress(Condition c) {
-    if (PAUSED.matcher(c.reason()).find()) {
-      return Optional.of(Health.SUSPENDED);
+  private static Optional<Meaning> progress(Condition c, String type) {
+    Optional<String> paused = match(PAUSED, c.reason());
+    if (paused.isPresent()) {
+      return Optional.of(Meaning.of(Health.SUSPENDED, type, "reason:paused"));
     }
     if (c.isFalse()) {
-      return FAILURE.matcher(c.reason()).find() ? Optional.of(Health.DEGRADED) : Optional.empty();
+      return match(FAILURE, c.reason()).map(w -> Meaning.of(Health.DEGRADED, type, "reason:failure:" + w));
     }
-    return DONE.matcher(c.reason()).find() ? Optional.empty() : Optional.of(Health.PROGRESSING);
+    Optional<String> done = match(DONE, c.reason());
+    return done.isPresent() ? Optional.empty() : Optional.of(Meaning.of(Health.PROGRESSING, type));
   }
 
-  private static Optional<Health> positive(Condition c, boolean judgement) {
+  private static Optional<Meaning> positive(Condition c, boolean judgement, String type) {
     if (c.isTrue()) {
-      return Optional.of(Pattern.compile("fail|error", Pattern.CASE_INSENSITIVE).matcher(c.reason()).find()
-          ? Health.DEGRADED : Health.HEALTHY);
+      Optional<String> failed = match(FAILED_REASON, c.reason());
+      return Optional.of(failed.isPresent() ? Meaning.of(Health.DEGRADED, type, "reason:true-but-failed:" + failed.get())
+          : Meaning.of(Health.HEALTHY, type));
     }
-    String text = c.reason() + " " + c.message();
-    if (PAUSED.matcher(c.reason()).find()) {
-      return Optional.of(Health.SUSPENDED);
+    if (match(PAUSED, c.reason()).isPresent()) {
+      return Optional.of(Meaning.of(Health.SUSPENDED, type, "reason:paused"));
     }
     if (!c.isFalse()) {
-      return Optional.of("unknown".equalsIgnoreCase(c.status()) ? Health.PROGRESSING
-          : StatusWords.meaning(c.status()).orElse(Health.UNKNOWN));
+      if ("unknown".equalsIgnoreCase(c.status())) {
+        return Optional.of(Meaning.of(Health.PROGRESSING, type, "status:unknown-is-waiting"));
+      }
+      return Optional.of(StatusWords.read(c.status()).map(m -> new Meaning(m.health(), List.of(type, m.rules().get(0))))
+          .orElse(Meaning.of(Health.UNKNOWN, type, "status:not-understood")));
     }
     if (!c.severity().isEmpty()) {
-      return Optional.of(severe(c) ? Health.DEGRADED : Health.PROGRESSING);
+      return Optional.of(Meaning.of(severe(c) ? Health.DEGRADED : Health.PROGRESSING, type,
+          "severity:" + c.severity().toLowerCase(Locale.ROOT)));
     }
-    if (FAILURE.matcher(text).find()) {
-      return Optional.of(Health.DEGRADED);
+    Optional<String> failure = match(FAILURE, c.reason() + " " + c.message());
+    if (failure.isPresent()) {
+      return Optional.of(Meaning.of(Health.DEGRADED, type, "reason:failure:" + failure.get()));
     }
-    return Optional.of(judgement && !IN_PROGRESS.matcher(c.reason()).find() ? Health.DEGRADED : Health.PROGRESSING);
+    Optional<String> waiting = inProgress(c.reason());
+    if (judgement && waiting.isEmpty()) {
+      return Optional.of(Meaning.of(Health.DEGRADED, type, "type:judgement"));
+    }
+    return Optional.of(waiting.map(w -> Meaning.of(Health.PROGRESSING, type, w))
+        .orElse(Meaning.of(Health.PROGRESSING, type, "status:false-is-waiting")));
+  }
+
+  /**
+   * The rule by which a reason says "still working on it", if it does: a present participle among its words
+   * ({@code Initializing}, {@code WaitingForInfrastructure}, {@code RestoringBackup}), else a stem of
+   * {@link #IN_PROGRESS}. A reason with a negation ({@code NotRunning}) is not read by its participle.
+   */
+  static Optional<String> inProgress(String reason) {
+    List<String> words = words(reason);
+    if (words.stream().noneMatch(w -> w.equals("not") || w.equals("no"))) {
+      for (String w : words) {
+        if (w.length() >= 6 && w.endsWith("ing") && !NOT_WORK.contains(w)) {
+          return Optional.of("form:-ing-reason");
+        }
+      }
+    }
+    return match(IN_PROGRESS, reason).map(w -> "reason:progress:" + w);
+  }
+
+  /** Participles that are no work in progress: a state ({@code Running}) or a fault ({@code Missing}). */
+  private static final Set<String> NOT_WORK = Set.of("running", "missing", "warning", "failing", "erroring",
+      "crashing", "existing", "remaining");
+
+  /** The part of the text the pattern matched, lower case; the rule a decision rests on. */
+  private static Optional<String> match(Pattern pattern, String text) {
+    java.util.regex.Matcher m = pattern.matcher(text);
+    return m.find() ? Optional.of(m.group().toLowerCase(Locale.ROOT)) : Optional.empty();
   }
 
   /** True for the summary condition {@code Ready}, which Knative and Cluster API compute from the others. */
@@ -120,7 +181,13 @@ final class ConditionVocabulary {
   /** True for a type that is good when True. */
   static boolean isPositive(Condition c) {
     List<String> words = words(c.type());
-    return !words.isEmpty() && (POSITIVE.contains(words.get(words.size() - 1)) || c.type().endsWith("UpToDate"));
+    return !words.isEmpty() && (POSITIVE.contains(words.get(words.size() - 1)) || c.type().endsWith("UpToDate")
+        || words.stream().anyMatch(ConditionVocabulary::participle)) && words.stream().noneMatch(NEGATIVE::contains);
+  }
+
+  /** A past participle that names a state reached ({@code Applied}, {@code Programmed}, {@code Resolved}). */
+  private static boolean participle(String word) {
+    return word.length() >= 5 && word.endsWith("ed") && !NEUTRAL.contains(word) && !NEGATIVE.contains(word);
   }
 
   /** True when the condition was written for an older generation than the object's (metav1.Condition). */

@@ -69,45 +69,93 @@ public final class GenericResourceAnalyzer implements Analyzer {
     ObjectRef ref = node.ref();
     Unstructured u = Unstructured.of(node.object());
     List<Finding> findings = new ArrayList<>(childFindings(ctx));
-
-    if (node.deletedAt().isPresent()) {
-      findings.add(Finding.builder().subject(ref).health(Health.PROGRESSING).reason(TERMINATING)
-          .message("deletion requested; waiting for finalizers " + node.metadata().getFinalizers())
-          .addEvidence(Evidence.timestamp("metadata.deletionTimestamp", node.deletedAt().get()))
-          .since(node.deletedAt()).build());
-      return Judgement.of(Health.PROGRESSING, ReconcileStatus.TERMINATING, "being deleted", findings);
+    Reading reading = read(u, node.generation(), node.deletedAt().isPresent(), keepsStatus(node.object()));
+    switch (reading.step()) {
+      case TERMINATING -> {
+        findings.add(Finding.builder().subject(ref).health(Health.PROGRESSING).reason(TERMINATING)
+            .message("deletion requested; waiting for finalizers " + node.metadata().getFinalizers())
+            .addEvidence(Evidence.timestamp("metadata.deletionTimestamp", node.deletedAt().get()))
+            .since(node.deletedAt()).build());
+        return Judgement.of(Health.PROGRESSING, ReconcileStatus.TERMINATING, "being deleted", findings);
+      }
+      case NO_STATUS_KIND -> {
+        return Judgement.of(Health.HEALTHY, ReconcileStatus.CURRENT, "No status: this kind keeps none", findings);
+      }
+      case NO_STATUS -> {
+        findings.add(Finding.builder().subject(ref).health(Health.PROGRESSING).reason(STATUS_MISSING)
+            .message(ref.display() + " has no status: no controller has reported on it yet (or it is of a kind"
+                + " that keeps none, which we cannot tell from the object)")
+            .addEvidence(Evidence.field("status", "<absent>")).build());
+        return Judgement.of(Health.PROGRESSING, ReconcileStatus.IN_PROGRESS,
+            "Waiting for the controller to report status", findings);
+      }
+      case GENERATION_LAG -> {
+        long observed = u.number("status", "observedGeneration").orElse(0L);
+        findings.add(Finding.builder().subject(ref).health(Health.PROGRESSING).reason(GENERATION_NOT_OBSERVED)
+            .message("the controller has not yet observed generation " + node.generation()
+                + " (status is for generation " + observed + ")")
+            .addEvidence(Evidence.field("status.observedGeneration", String.valueOf(observed)))
+            .addEvidence(Evidence.field("metadata.generation", String.valueOf(node.generation())))
+            .build());
+        return Judgement.of(Health.PROGRESSING, ReconcileStatus.IN_PROGRESS, "", findings);
+      }
+      default -> {
+        return verdict(ref, u, reading.signals(), reading.paused(), findings);
+      }
     }
-    if (!u.has("status") && !keepsStatus(node.object())) {
-      return Judgement.of(Health.HEALTHY, ReconcileStatus.CURRENT, "No status: this kind keeps none", findings);
+  }
+
+  /** The steps of the analysis in order; the first that applies decides. */
+  enum Step { TERMINATING, NO_STATUS_KIND, NO_STATUS, GENERATION_LAG, SIGNALS }
+
+  /**
+   * What an object says before any verdict is drawn: the step that decides, and for {@link Step#SIGNALS} every
+   * signal (pause flags first), and whether a controller is visibly at work (conditions or
+   * {@code observedGeneration} written).
+   */
+  record Reading(Step step, List<Signal> signals, boolean paused, boolean working) {}
+
+  static Reading read(Unstructured u, long generation, boolean deleting, boolean keepsStatus) {
+    if (deleting) {
+      return new Reading(Step.TERMINATING, List.of(), false, false);
     }
     if (!u.has("status")) {
-      findings.add(Finding.builder().subject(ref).health(Health.PROGRESSING).reason(STATUS_MISSING)
-          .message(ref.display() + " has no status: no controller has reported on it yet (or it is of a kind"
-              + " that keeps none, which we cannot tell from the object)")
-          .addEvidence(Evidence.field("status", "<absent>")).build());
-      return Judgement.of(Health.PROGRESSING, ReconcileStatus.IN_PROGRESS,
-          "Waiting for the controller to report status", findings);
+      return new Reading(keepsStatus ? Step.NO_STATUS : Step.NO_STATUS_KIND, List.of(), false, false);
     }
     Optional<Long> observed = u.number("status", "observedGeneration");
-    if (observed.isPresent() && observed.get() >= 0 && observed.get() < node.generation()) {
-      findings.add(Finding.builder().subject(ref).health(Health.PROGRESSING).reason(GENERATION_NOT_OBSERVED)
-          .message("the controller has not yet observed generation " + node.generation()
-              + " (status is for generation " + observed.get() + ")")
-          .addEvidence(Evidence.field("status.observedGeneration", String.valueOf(observed.get())))
-          .addEvidence(Evidence.field("metadata.generation", String.valueOf(node.generation())))
-          .build());
-      return Judgement.of(Health.PROGRESSING, ReconcileStatus.IN_PROGRESS, "", findings);
+    if (observed.isPresent() && observed.get() >= 0 && observed.get() < generation) {
+      return new Reading(Step.GENERATION_LAG, List.of(), false, true);
     }
     List<Signal> paused = StatusSignals.pauseFlags(u);
-    List<Signal> signals = StatusSignals.read(u, node.generation());
+    List<Signal> signals = StatusSignals.read(u, generation);
     signals.addAll(0, paused);
-    return verdict(ref, u, signals, !paused.isEmpty(), findings);
+    return new Reading(Step.SIGNALS, signals, !paused.isEmpty(), !u.conditions().isEmpty() || observed.isPresent());
+  }
+
+  /**
+   * The health a reading gives when only the signals whose every rule passes {@code rules} are counted; with
+   * all rules it is the health {@link #analyze} reports. A test takes one operator's rules out with it.
+   */
+  static Health health(Reading reading, java.util.function.Predicate<String> rules) {
+    return switch (reading.step()) {
+      case TERMINATING, NO_STATUS, GENERATION_LAG -> Health.PROGRESSING;
+      case NO_STATUS_KIND -> Health.HEALTHY;
+      case SIGNALS -> {
+        List<Signal> kept = reading.signals().stream().filter(s -> s.rules().stream().allMatch(rules)).toList();
+        Health chosen = chosen(kept, kept.stream().anyMatch(s -> s.field().startsWith("spec.")));
+        yield chosen != null ? chosen : reading.working() ? Health.PROGRESSING : Health.UNKNOWN;
+      }
+    };
+  }
+
+  private static Health chosen(List<Signal> signals, boolean paused) {
+    return paused ? Health.SUSPENDED : PRECEDENCE.stream()
+        .filter(h -> signals.stream().anyMatch(s -> s.health() == h)).findFirst().orElse(null);
   }
 
   private static Verdict verdict(ObjectRef ref, Unstructured u, List<Signal> signals, boolean paused,
       List<Finding> findings) {
-    Health chosen = paused ? Health.SUSPENDED : PRECEDENCE.stream()
-        .filter(h -> signals.stream().anyMatch(s -> s.health() == h)).findFirst().orElse(null);
+    Health chosen = chosen(signals, paused);
     if (chosen == null) {
       return GenericFindings.unrecognized(ref, u, findings);
     }

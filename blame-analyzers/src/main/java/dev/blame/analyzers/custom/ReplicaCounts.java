@@ -31,7 +31,7 @@ final class ReplicaCounts {
       Optional<Long> have = object.number("status", counter);
       if (have.isPresent() && have.get() < desired.get()) {
         return Optional.of(new Signal(Health.PROGRESSING, "status." + counter,
-            have.get() + " of " + desired.get(), Optional.empty()));
+            have.get() + " of " + desired.get(), Optional.empty(), List.of("replicas:counters")));
       }
     }
     return Optional.empty();

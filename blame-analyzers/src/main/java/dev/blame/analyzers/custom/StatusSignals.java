@@ -21,8 +21,19 @@ import java.util.Set;
  */
 final class StatusSignals {
 
-  /** One thing the object says about its health, with the field that says it. */
-  record Signal(Health health, String field, String value, Optional<Condition> condition) {
+  /**
+   * One thing the object says about its health, with the field that says it and the rules of the vocabulary
+   * that read it ({@link Meaning#rules()}).
+   */
+  record Signal(Health health, String field, String value, Optional<Condition> condition, List<String> rules) {
+
+    Signal {
+      rules = List.copyOf(rules);
+    }
+
+    Signal(Meaning meaning, String field, String value, Optional<Condition> condition) {
+      this(meaning.health(), field, value, condition, meaning.rules());
+    }
 
     Evidence evidence() {
       return condition.map(Condition::evidence).orElseGet(() -> Evidence.field(field, value));
@@ -43,6 +54,14 @@ final class StatusSignals {
   private static final Set<String> GOOD_WHEN_TRUE = Set.of("ready", "healthy", "available", "succeeded");
   private static final Set<String> BAD_WHEN_TRUE = Set.of("failed", "error", "abort", "aborted");
   private static final Set<String> PAUSE_FLAGS = Set.of("paused", "suspend", "suspended", "controllerpause");
+  /**
+   * Fields that hold the failure an operator could not get past, empty while there is none: Cluster API's
+   * {@code failureReason}/{@code failureMessage} ("a terminal problem"), Metal3's {@code errorMessage}/
+   * {@code errorType}, the Spark operator's {@code errorMessage}, OpenShift Machine API's
+   * {@code errorReason}/{@code errorMessage}. A history ({@code lastError}) or a count ({@code errors: 5}) is not one.
+   */
+  private static final Set<String> FAILURE_FIELDS = Set.of("failuremessage", "failurereason", "errormessage",
+      "errorreason", "errortype");
 
   private StatusSignals() {}
 
@@ -51,7 +70,7 @@ final class StatusSignals {
     List<Signal> signals = new ArrayList<>();
     for (String flag : List.of("paused", "suspend")) {
       if (object.bool("spec", flag)) {
-        signals.add(new Signal(Health.SUSPENDED, "spec." + flag, "true", Optional.empty()));
+        signals.add(new Signal(Health.SUSPENDED, "spec." + flag, "true", Optional.empty(), List.of("spec:" + flag)));
       }
     }
     return signals;
@@ -65,7 +84,7 @@ final class StatusSignals {
     // controller has not caught up (Gateway API parents[] keep both).
     if (signals.stream().noneMatch(s -> s.condition().isPresent()) && !stale.isEmpty()) {
       Condition c = stale.get(0);
-      signals.add(new Signal(Health.PROGRESSING, c.path(), c.status(), Optional.of(c)));
+      signals.add(new Signal(Health.PROGRESSING, c.path(), c.status(), Optional.of(c), List.of("condition:stale")));
     }
     ReplicaCounts.read(object).ifPresent(signals::add);
     return signals;
@@ -88,20 +107,25 @@ final class StatusSignals {
             continue;
           }
           ConditionVocabulary.meaning(c)
-              .filter(h -> !(summaryReady && h == Health.PROGRESSING && ConditionVocabulary.isPositive(c)))
-              .ifPresent(h -> signals.add(new Signal(h, field, c.status(), Optional.of(c))));
+              .filter(m -> !(summaryReady && m.health() == Health.PROGRESSING && ConditionVocabulary.isPositive(c)))
+              .ifPresent(m -> signals.add(new Signal(m, field, c.status(), Optional.of(c))));
         }
       } else if (HISTORY.matcher(key).find()) {
         continue;
+      } else if (value instanceof String text && FAILURE_FIELDS.contains(key.toLowerCase(Locale.ROOT))) {
+        if (!text.isBlank()) {
+          signals.add(new Signal(Health.DEGRADED, field, text, Optional.empty(), List.of("field:failure-message")));
+        }
       } else if (value instanceof String text && StatusWords.isStatusField(key)) {
         // Only the object's own phase may pause it; a nested one describes a part or an external resource.
-        StatusWords.meaning(text).filter(h -> depth == 0 || h != Health.SUSPENDED)
-            .ifPresent(h -> signals.add(new Signal(h, field, text, Optional.empty())));
+        StatusWords.read(text).filter(m -> depth == 0 || m.health() != Health.SUSPENDED)
+            .ifPresent(m -> signals.add(new Signal(m, field, text, Optional.empty())));
       } else if (value instanceof String text && ReplicaCounts.isRatioField(key)) {
-        ReplicaCounts.ratio(text).ifPresent(h -> signals.add(new Signal(h, field, text, Optional.empty())));
+        ReplicaCounts.ratio(text).ifPresent(h -> signals.add(
+            new Signal(h, field, text, Optional.empty(), List.of("replicas:ratio"))));
       } else if (value instanceof Boolean flag) {
         bool(key.toLowerCase(Locale.ROOT), flag).ifPresent(h -> signals.add(
-            new Signal(h, field, flag.toString(), Optional.empty())));
+            new Signal(h, field, flag.toString(), Optional.empty(), List.of("bool:" + key.toLowerCase(Locale.ROOT)))));
       } else if (value instanceof Map && depth < DEPTH) {
         walk(map.child(key), field, depth + 1, generation, signals, stale);
       } else if (value instanceof List && depth < DEPTH) {

@@ -1,6 +1,7 @@
 package dev.blame.analyzers.custom;
 
 import dev.blame.api.Health;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -21,19 +22,18 @@ final class StatusWords {
       "succeeded", "successful", "success", "complete", "completed", "healthy", "green", "established",
       "deployed", "synced", "online", "ok", "healthok", "provisioned", "current", "up", "reconciled", "issued",
       "accepted", "admitted", "installed", "passed", "finished", "done", "valid", "verified", "created", "exists");
-  private static final Set<String> PROGRESSING = Set.of("pending", "progressing", "creating",
-      "provisioning", "initializing", "initialising", "starting", "updating", "installing", "reconciling",
-      "inprogress", "waiting", "deploying", "scaling", "scalingup", "scalingdown", "upgrading", "restarting",
-      "new", "scheduled", "scheduling", "submitted", "yellow", "migrating", "building",
-      "deleting", "terminating", "queued", "rollingupdate", "rollingout", "resizing", "syncing", "applying",
-      "configuring", "bootstrapping", "pendingrerun", "rerun", "init", "preparing", "promoting", "finalising",
-      "finalizing", "validating", "verifying", "unavailable");
+  /**
+   * Words of work in progress that are not present participles; a participle ({@code Provisioning},
+   * {@code Upgrading}, {@code Setting up}) is read by its form (see {@link #read}).
+   */
+  private static final Set<String> PROGRESSING = Set.of("progressing", "inprogress", "new", "scheduled",
+      "submitted", "yellow", "queued", "rerun", "init", "unavailable");
   private static final Set<String> SUSPENDED = Set.of("paused", "suspended", "stopped", "disabled",
       "hibernated", "hibernating", "scaledtozero");
   private static final Set<String> DEGRADED = Set.of("failed", "failure", "fail", "error", "errored", "degraded",
       "unhealthy", "crashloopbackoff", "invalid", "lost", "down", "aborted", "red", "rejected", "configerror",
       "healtherr", "healthwarn", "canceled", "cancelled", "timeout", "timedout", "backoff", "broken", "critical", "conflict",
-      "warning", "blocked", "outofsync", "expired", "denied", "unreachable");
+      "warning", "blocked", "outofsync", "expired", "denied", "unreachable", "failing", "erroring", "crashing");
   private static final Set<String> UNKNOWN = Set.of("unknown", "inconclusive", "undetermined");
   private static final Set<String> MISSING = Set.of("notfound", "missing", "deleted", "absent");
 
@@ -49,22 +49,67 @@ final class StatusWords {
 
   /** What a status word means; empty when it is not one we know (numbers, free text, names). */
   static Optional<Health> meaning(String value) {
+    return read(value).map(Meaning::health);
+  }
+
+  /**
+   * What a status word means, with the rule that says so ({@code word:failed}, {@code suffix:pending},
+   * {@code form:-ing}). In order: the whole value in the tables; a compound ending in a word that keeps its
+   * meaning ({@code UpgradePending}); then the value's words ({@code ScalingUp}, {@code HEALTH_OK},
+   * {@code Cluster in healthy state}): a present participle ({@code Provisioning}, {@code Setting up}) is work in
+   * progress, and in a short phrase the first word that means something decides. A phrase with a negation
+   * ({@code Not Ready}, {@code Unable to create}) means nothing to us: we do not guess what it negates.
+   */
+  static Optional<Meaning> read(String value) {
     String word = normal(value);
-    if (word.isEmpty() || word.length() > 40) {
+    if (word.isEmpty() || word.length() > 60) {
       return Optional.empty();
     }
-    for (Map.Entry<Health, Set<String>> table : TABLES.entrySet()) {
-      if (table.getValue().contains(word)) {
-        return Optional.of(table.getKey());
-      }
+    Optional<Meaning> whole = table(word);
+    if (whole.isPresent()) {
+      return whole;
     }
     // Compound words keep their last word's meaning: UpgradePending, InstallFailed, ReconcileError.
     for (Map.Entry<String, Health> suffix : SUFFIXES.entrySet()) {
       if (word.endsWith(suffix.getKey())) {
-        return Optional.of(suffix.getValue());
+        return Optional.of(Meaning.of(suffix.getValue(), "suffix:" + suffix.getKey()));
+      }
+    }
+    List<String> words = new java.util.ArrayList<>();
+    for (String w : WORD_BREAK.split(value)) {
+      if (!w.isEmpty()) {
+        words.add(w.toLowerCase(Locale.ROOT));
+      }
+    }
+    if (words.size() > MAX_PHRASE || words.stream().anyMatch(NEGATIONS::contains)) {
+      return Optional.empty();
+    }
+    for (String w : words) {
+      Optional<Meaning> meaning = table(w).or(() -> participle(w));
+      if (meaning.isPresent()) {
+        return words.size() == 1 ? meaning : Optional.of(meaning.get().and("form:phrase"));
       }
     }
     return Optional.empty();
+  }
+
+  private static final int MAX_PHRASE = 8;
+  private static final Pattern WORD_BREAK = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])|[^A-Za-z0-9]+");
+  private static final Set<String> NEGATIONS = Set.of("not", "no", "non", "unable", "cannot", "without", "never");
+
+  private static Optional<Meaning> table(String word) {
+    for (Map.Entry<Health, Set<String>> table : TABLES.entrySet()) {
+      if (table.getValue().contains(word)) {
+        return Optional.of(Meaning.of(table.getKey(), "word:" + word));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A present participle names work that goes on: Creating, Provisioning, Upgrading, Restarting, Pending. */
+  private static Optional<Meaning> participle(String word) {
+    return word.length() >= 6 && word.endsWith("ing") ? Optional.of(Meaning.of(Health.PROGRESSING, "form:-ing"))
+        : Optional.empty();
   }
 
   static String normal(String value) {
