@@ -122,7 +122,9 @@ public final class BlameEngine {
   public static final class Builder {
     private Clock clock = Clock.systemUTC();
     private final List<Analyzer> analyzers = new ArrayList<>();
+    private final List<dev.blame.api.spi.Facet> facets = new ArrayList<>();
     private boolean discover = true;
+    private boolean discoverFacets = true;
     private ClassLoader loader;
     private final List<HasMetadata> objects = new ArrayList<>();
     private boolean offline;
@@ -180,6 +182,15 @@ public final class BlameEngine {
     /** Registers an analyzer; it runs before discovered ones and replaces a discovered one with its id. */
     public Builder addAnalyzer(Analyzer analyzer) {
       analyzers.add(Objects.requireNonNull(analyzer, "analyzer"));
+      return this;
+    }
+
+    /**
+     * Registers a facet (revisions, activities, attributions or injections of some kinds); it comes before
+     * discovered ones (see {@link #discoverFacets(boolean)}).
+     */
+    public Builder addFacet(dev.blame.api.spi.Facet facet) {
+      facets.add(Objects.requireNonNull(facet, "facet"));
       return this;
     }
 
@@ -243,6 +254,16 @@ public final class BlameEngine {
           : Thread.currentThread().getContextClassLoader() != null
               ? Thread.currentThread().getContextClassLoader()
               : BlameEngine.class.getClassLoader();
+    }
+
+    /**
+     * Whether to discover {@linkplain dev.blame.api.spi.Facet facets} with ServiceLoader; true by default, also when
+     * analyzers are not discovered: which revision, who changed it and what was injected then still come from the
+     * facets on the class path while the verdicts come from the analyzers registered in code.
+     */
+    public Builder discoverFacets(boolean discover) {
+      this.discoverFacets = discover;
+      return this;
     }
 
     /** Whether to discover analyzers with ServiceLoader; true by default. */
@@ -360,7 +381,7 @@ public final class BlameEngine {
             : "give manifests, objects or a client to read from");
       }
       ClassLoader classLoader = classLoader();
-      AnalyzerRegistry registry = AnalyzerRegistry.create(analyzers, discover, classLoader);
+      AnalyzerRegistry registry = AnalyzerRegistry.create(analyzers, facets, discover, discoverFacets, classLoader);
       GraphEngine engine = new GraphEngine(registry, clock, tolerance);
       engine.strictReads(strictReads);
       engine.showEnvValues(showEnvValues);

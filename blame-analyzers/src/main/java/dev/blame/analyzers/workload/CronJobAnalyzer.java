@@ -13,8 +13,7 @@ import dev.blame.api.ReasonCode;
 import dev.blame.api.ReconcileStatus;
 import dev.blame.api.Verdict;
 import dev.blame.api.spi.AnalysisContext;
-import dev.blame.api.spi.Analyzer;
-import dev.blame.api.spi.KindSelector;
+import dev.blame.api.spi.TypedAnalyzer;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,16 +27,15 @@ import java.util.Set;
  * followed by a success is history, not a failure). kstatus calls every CronJob Current; so do we, because
  * the CronJob controller has nothing left to do: a failing Job is the Job's failure, lifted here for blame.
  */
-public final class CronJobAnalyzer implements Analyzer {
+public final class CronJobAnalyzer extends TypedAnalyzer<CronJob> {
+
+  public CronJobAnalyzer() {
+    super(CronJob.class, GroupKind.CRON_JOB, "a batch/v1 CronJob");
+  }
 
   @Override
   public String id() {
     return "blame.CronJob";
-  }
-
-  @Override
-  public KindSelector kinds() {
-    return KindSelector.of(GroupKind.CRON_JOB);
   }
 
   @Override
@@ -52,13 +50,9 @@ public final class CronJobAnalyzer implements Analyzer {
   }
 
   @Override
-  public Verdict analyze(AnalysisContext ctx) {
+  protected Verdict analyze(CronJob object, AnalysisContext ctx) {
     Node node = ctx.node();
-    Optional<CronJob> typed = node.as(CronJob.class);
-    if (typed.isEmpty()) {
-      return Verdict.unknown(node.ref(), ReasonCode.INVALID_OBJECT, "not a batch/v1 CronJob");
-    }
-    CronJob cron = typed.get();
+    CronJob cron = object;
     Judgement j = new Judgement(node.ref());
     GenericStatus.deletion(node, j);
     if (cron.getSpec() != null && Boolean.TRUE.equals(cron.getSpec().getSuspend())) {

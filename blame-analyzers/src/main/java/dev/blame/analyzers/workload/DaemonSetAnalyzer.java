@@ -15,8 +15,7 @@ import dev.blame.api.ReasonCode;
 import dev.blame.api.ReconcileStatus;
 import dev.blame.api.Verdict;
 import dev.blame.api.spi.AnalysisContext;
-import dev.blame.api.spi.Analyzer;
-import dev.blame.api.spi.KindSelector;
+import dev.blame.api.spi.TypedAnalyzer;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.DaemonSetStatus;
 import java.util.List;
@@ -28,16 +27,15 @@ import java.util.Set;
  * available, ready), misscheduled pods, and the owned pods. With {@code updateStrategy: OnDelete} pods are
  * updated only when deleted, so {@code updatedNumberScheduled} is not waited for (gitops-engine does the same).
  */
-public final class DaemonSetAnalyzer implements Analyzer {
+public final class DaemonSetAnalyzer extends TypedAnalyzer<DaemonSet> {
+
+  public DaemonSetAnalyzer() {
+    super(DaemonSet.class, GroupKind.DAEMON_SET, "an apps/v1 DaemonSet");
+  }
 
   @Override
   public String id() {
     return "blame.DaemonSet";
-  }
-
-  @Override
-  public KindSelector kinds() {
-    return KindSelector.of(GroupKind.DAEMON_SET);
   }
 
   @Override
@@ -52,13 +50,9 @@ public final class DaemonSetAnalyzer implements Analyzer {
   }
 
   @Override
-  public Verdict analyze(AnalysisContext ctx) {
+  protected Verdict analyze(DaemonSet object, AnalysisContext ctx) {
     Node node = ctx.node();
-    Optional<DaemonSet> typed = node.as(DaemonSet.class);
-    if (typed.isEmpty()) {
-      return Verdict.unknown(node.ref(), ReasonCode.INVALID_OBJECT, "not an apps/v1 DaemonSet");
-    }
-    DaemonSet ds = typed.get();
+    DaemonSet ds = object;
     Judgement j = new Judgement(node.ref());
     GenericStatus.deletion(node, j);
     DaemonSetStatus status = ds.getStatus();

@@ -18,8 +18,7 @@ import dev.blame.api.ReconcileStatus;
 import dev.blame.api.RevisionRef;
 import dev.blame.api.Verdict;
 import dev.blame.api.spi.AnalysisContext;
-import dev.blame.api.spi.Analyzer;
-import dev.blame.api.spi.KindSelector;
+import dev.blame.api.spi.TypedAnalyzer;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentSpec;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
@@ -34,16 +33,15 @@ import java.util.Set;
  * read it, and fail-fast from the new ReplicaSet's pods: a Deployment whose new pods crash is DEGRADED now,
  * not when its progress deadline runs out.
  */
-public final class DeploymentAnalyzer implements Analyzer {
+public final class DeploymentAnalyzer extends TypedAnalyzer<Deployment> {
+
+  public DeploymentAnalyzer() {
+    super(Deployment.class, GroupKind.DEPLOYMENT, "an apps/v1 Deployment");
+  }
 
   @Override
   public String id() {
     return "blame.Deployment";
-  }
-
-  @Override
-  public KindSelector kinds() {
-    return KindSelector.of(GroupKind.DEPLOYMENT);
   }
 
   @Override
@@ -58,13 +56,9 @@ public final class DeploymentAnalyzer implements Analyzer {
   }
 
   @Override
-  public Verdict analyze(AnalysisContext ctx) {
+  protected Verdict analyze(Deployment object, AnalysisContext ctx) {
     Node node = ctx.node();
-    Optional<Deployment> typed = node.as(Deployment.class);
-    if (typed.isEmpty()) {
-      return Verdict.unknown(node.ref(), ReasonCode.INVALID_OBJECT, "not an apps/v1 Deployment");
-    }
-    Deployment dep = typed.get();
+    Deployment dep = object;
     DeploymentSpec spec = dep.getSpec() == null ? new DeploymentSpec() : dep.getSpec();
     long number = Revisions.number(node);
     List<Node> replicaSets = Children.owned(ctx.graph(), node.ref(), GroupKind.REPLICA_SET);

@@ -16,8 +16,7 @@ import dev.blame.api.ReasonCode;
 import dev.blame.api.ReconcileStatus;
 import dev.blame.api.Verdict;
 import dev.blame.api.spi.AnalysisContext;
-import dev.blame.api.spi.Analyzer;
-import dev.blame.api.spi.KindSelector;
+import dev.blame.api.spi.TypedAnalyzer;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobSpec;
 import io.fabric8.kubernetes.api.model.batch.v1.JobStatus;
@@ -32,16 +31,15 @@ import java.util.Set;
  * PROGRESSING), plus what the controller is about to decide: failures at the backoff limit, a passed
  * {@code activeDeadlineSeconds}, and failing pods.
  */
-public final class JobAnalyzer implements Analyzer {
+public final class JobAnalyzer extends TypedAnalyzer<Job> {
+
+  public JobAnalyzer() {
+    super(Job.class, GroupKind.JOB, "a batch/v1 Job");
+  }
 
   @Override
   public String id() {
     return "blame.Job";
-  }
-
-  @Override
-  public KindSelector kinds() {
-    return KindSelector.of(GroupKind.JOB);
   }
 
   @Override
@@ -56,14 +54,10 @@ public final class JobAnalyzer implements Analyzer {
   }
 
   @Override
-  public Verdict analyze(AnalysisContext ctx) {
+  protected Verdict analyze(Job object, AnalysisContext ctx) {
     Node node = ctx.node();
-    Optional<Job> typed = node.as(Job.class);
-    if (typed.isEmpty()) {
-      return Verdict.unknown(node.ref(), ReasonCode.INVALID_OBJECT, "not a batch/v1 Job");
-    }
-    JobSpec spec = typed.get().getSpec() == null ? new JobSpec() : typed.get().getSpec();
-    JobStatus status = typed.get().getStatus();
+    JobSpec spec = object.getSpec() == null ? new JobSpec() : object.getSpec();
+    JobStatus status = object.getStatus();
     Judgement j = new Judgement(node.ref());
     GenericStatus.deletion(node, j);
     if (status == null) {

@@ -23,8 +23,7 @@ import dev.blame.api.ReasonCode;
 import dev.blame.api.ReconcileStatus;
 import dev.blame.api.Verdict;
 import dev.blame.api.spi.AnalysisContext;
-import dev.blame.api.spi.Analyzer;
-import dev.blame.api.spi.KindSelector;
+import dev.blame.api.spi.TypedAnalyzer;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetStatus;
 import java.util.ArrayList;
@@ -36,16 +35,15 @@ import java.util.Set;
  * ReplicaSets: replica counts and {@code ReplicaFailure} as kstatus reads them ({@code replicasetConditions}),
  * plus the verdicts of the pods it owns and what it is doing to them (creating, deleting).
  */
-public final class ReplicaSetAnalyzer implements Analyzer {
+public final class ReplicaSetAnalyzer extends TypedAnalyzer<ReplicaSet> {
+
+  public ReplicaSetAnalyzer() {
+    super(ReplicaSet.class, GroupKind.REPLICA_SET, "an apps/v1 ReplicaSet");
+  }
 
   @Override
   public String id() {
     return "blame.ReplicaSet";
-  }
-
-  @Override
-  public KindSelector kinds() {
-    return KindSelector.of(GroupKind.REPLICA_SET);
   }
 
   @Override
@@ -81,13 +79,9 @@ public final class ReplicaSetAnalyzer implements Analyzer {
   }
 
   @Override
-  public Verdict analyze(AnalysisContext ctx) {
+  protected Verdict analyze(ReplicaSet object, AnalysisContext ctx) {
     Node node = ctx.node();
-    Optional<ReplicaSet> typed = node.as(ReplicaSet.class);
-    if (typed.isEmpty()) {
-      return Verdict.unknown(node.ref(), ReasonCode.INVALID_OBJECT, "not an apps/v1 ReplicaSet");
-    }
-    ReplicaSet rs = typed.get();
+    ReplicaSet rs = object;
     Judgement j = new Judgement(node.ref()).revision(Optional.of(Revisions.ofReplicaSet(node)));
     GenericStatus.deletion(node, j);
     int desired = Counts.or(rs.getSpec() == null ? null : rs.getSpec().getReplicas(), 1);

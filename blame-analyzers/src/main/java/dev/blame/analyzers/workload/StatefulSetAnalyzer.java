@@ -17,8 +17,7 @@ import dev.blame.api.ReconcileStatus;
 import dev.blame.api.RevisionRef;
 import dev.blame.api.Verdict;
 import dev.blame.api.spi.AnalysisContext;
-import dev.blame.api.spi.Analyzer;
-import dev.blame.api.spi.KindSelector;
+import dev.blame.api.spi.TypedAnalyzer;
 import io.fabric8.kubernetes.api.model.apps.ControllerRevision;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetSpec;
@@ -34,16 +33,15 @@ import java.util.Set;
  * for health, and the owned pods: an ordered rollout stuck on a crashing pod is DEGRADED although
  * {@code kubectl rollout status} would wait forever.
  */
-public final class StatefulSetAnalyzer implements Analyzer {
+public final class StatefulSetAnalyzer extends TypedAnalyzer<StatefulSet> {
+
+  public StatefulSetAnalyzer() {
+    super(StatefulSet.class, GroupKind.STATEFUL_SET, "an apps/v1 StatefulSet");
+  }
 
   @Override
   public String id() {
     return "blame.StatefulSet";
-  }
-
-  @Override
-  public KindSelector kinds() {
-    return KindSelector.of(GroupKind.STATEFUL_SET);
   }
 
   @Override
@@ -58,14 +56,10 @@ public final class StatefulSetAnalyzer implements Analyzer {
   }
 
   @Override
-  public Verdict analyze(AnalysisContext ctx) {
+  protected Verdict analyze(StatefulSet object, AnalysisContext ctx) {
     Node node = ctx.node();
-    Optional<StatefulSet> typed = node.as(StatefulSet.class);
-    if (typed.isEmpty()) {
-      return Verdict.unknown(node.ref(), ReasonCode.INVALID_OBJECT, "not an apps/v1 StatefulSet");
-    }
-    StatefulSetSpec spec = typed.get().getSpec() == null ? new StatefulSetSpec() : typed.get().getSpec();
-    StatefulSetStatus status = typed.get().getStatus();
+    StatefulSetSpec spec = object.getSpec() == null ? new StatefulSetSpec() : object.getSpec();
+    StatefulSetStatus status = object.getStatus();
     Judgement j = new Judgement(node.ref()).revision(revision(ctx, node, status));
     GenericStatus.deletion(node, j);
     if (status == null) {

@@ -95,4 +95,16 @@ public interface GraphView {
    * @return whether an absent object of this kind is known not to exist
    */
   boolean observes(GroupKind kind);
+
+  /**
+   * The object as a Jackson tree, for reading fields the typed model does not have (a custom resource's
+   * {@code spec}, a ControllerRevision's {@code data}). The engine's view caches recent trees; by default each call
+   * converts the object again.
+   *
+   * @param node an object of the graph
+   * @return its tree; shared, so never change it ({@code deepCopy()} it first)
+   */
+  default com.fasterxml.jackson.databind.JsonNode tree(Node node) {
+    return Trees.MAPPER.valueToTree(node.object());
+  }
 }

@@ -7,6 +7,12 @@
  * never calls the Kubernetes API: the engine reads the cluster and hands analyzers what they need, so an
  * analyzer is testable with a YAML fixture and nothing else.
  *
+ * <p>{@link dev.blame.api.spi.Facet Facets} say what the engine knows of no kind: the revisions of a workload
+ * ({@link dev.blame.api.spi.RevisionFacet}), what a controller is doing ({@link dev.blame.api.spi.ActivityFacet}),
+ * which tool is behind an object ({@link dev.blame.api.spi.AttributionFacet}) and what admission added to a pod
+ * ({@link dev.blame.api.spi.InjectionFacet}). {@link dev.blame.api.spi.TypedAnalyzer} is a base for an analyzer
+ * of one kind with a model class.
+ *
  * <p>Analyzers are found with {@link java.util.ServiceLoader} ({@code META-INF/services/dev.blame.api.spi.Analyzer},
  * or {@code provides dev.blame.api.spi.Analyzer with ...} on the module path) or registered in code.
  */

@@ -4,6 +4,7 @@ import dev.blame.api.AnalyzerInfo;
 import dev.blame.api.BlameException;
 import dev.blame.api.GroupKind;
 import dev.blame.api.spi.Analyzer;
+import dev.blame.api.spi.Facet;
 import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,7 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place that loads analyzers. Mirrors JUnit's {@code ServiceLoaderTestEngineRegistry}: a provider
+ * The one place that loads analyzers and their {@linkplain Facet facets}. Mirrors JUnit's {@code ServiceLoaderTestEngineRegistry}: a provider
  * that cannot be loaded is logged and skipped, two discovered analyzers with one id are rejected naming both
  * classes, discovery can be switched off, and analyzers registered in code win over discovered ones.
  */
@@ -36,9 +37,15 @@ public final class AnalyzerRegistry {
   private final Map<GroupKind, Set<GroupKind>> linkersOf = new ConcurrentHashMap<>();
   private final Map<GroupKind, Set<GroupKind>> readersOf = new ConcurrentHashMap<>();
 
-  private AnalyzerRegistry(List<Registered> ordered) {
+  private final List<Facet> facets;
+  private final Map<FacetKey, List<? extends Facet>> facetsOf = new ConcurrentHashMap<>();
+
+  private AnalyzerRegistry(List<Registered> ordered, List<Facet> facets) {
     this.ordered = List.copyOf(ordered);
+    this.facets = List.copyOf(facets);
   }
+
+  private record FacetKey(Class<?> type, GroupKind kind) {}
 
   /**
    * @param registered analyzers registered in code, in registration order
@@ -47,6 +54,23 @@ public final class AnalyzerRegistry {
    * @throws BlameException of kind CONFIGURATION when two analyzers share an id within one origin
    */
   public static AnalyzerRegistry create(List<Analyzer> registered, boolean discover, ClassLoader loader) {
+    return create(registered, List.of(), discover, true, loader);
+  }
+
+  /**
+   * @param registered analyzers registered in code, in registration order
+   * @param registeredFacets facets registered in code, in registration order; they come before discovered ones
+   * @param discover whether to look for more analyzers with {@link ServiceLoader}
+   * @param discoverFacets whether to look for more facets with {@link ServiceLoader}
+   * @param loader the class loader to search
+   * @throws BlameException of kind CONFIGURATION when two analyzers share an id within one origin
+   */
+  public static AnalyzerRegistry create(List<Analyzer> registered, List<Facet> registeredFacets, boolean discover,
+      boolean discoverFacets, ClassLoader loader) {
+    List<Facet> facets = new ArrayList<>();
+    for (Facet facet : registeredFacets) {
+      facets.add(checked(facet));
+    }
     Map<String, Registered> byId = new LinkedHashMap<>();
     for (Analyzer analyzer : registered) {
       Registered r = new Registered(checked(analyzer), AnalyzerInfo.Origin.REGISTERED);
@@ -80,12 +104,65 @@ public final class AnalyzerRegistry {
         }
       }
     }
-    return new AnalyzerRegistry(new ArrayList<>(byId.values()));
+    if (discoverFacets) {
+      List<Facet> discovered = new ArrayList<>();
+      for (Facet facet : load(Facet.class, loader)) {
+        try {
+          discovered.add(checked(facet));
+        } catch (BlameException e) {
+          LOG.warn("Skipping facet {}: {}", facet.getClass().getName(), e.getMessage());
+        }
+      }
+      discovered.sort(Comparator.comparing(f -> f.getClass().getName()));
+      for (Facet facet : discovered) {
+        if (facets.stream().noneMatch(f -> f.getClass().equals(facet.getClass()))) {
+          facets.add(facet);
+        }
+      }
+    }
+    return new AnalyzerRegistry(new ArrayList<>(byId.values()), facets);
+  }
+
+  private static Facet checked(Facet facet) {
+    try {
+      if (facet.kinds() == null) {
+        throw new IllegalStateException("kinds() returned null");
+      }
+    } catch (RuntimeException e) {
+      throw new BlameException(BlameException.Kind.CONFIGURATION,
+          "facet " + facet.getClass().getName() + " is unusable: " + e.getMessage(), e);
+    }
+    return facet;
+  }
+
+  /**
+   * The facets of a type that speak for a kind, in order: registered ones, then discovered ones by class name.
+   *
+   * @param type the facet type, e.g. {@code RevisionFacet.class}
+   * @param kind the kind of the object asked about
+   * @param <T> the facet type
+   * @return the facets, possibly empty
+   */
+  @SuppressWarnings("unchecked")
+  public <T extends Facet> List<T> facets(Class<T> type, GroupKind kind) {
+    return (List<T>) facetsOf.computeIfAbsent(new FacetKey(type, kind), k -> {
+      List<T> matching = new ArrayList<>();
+      for (Facet facet : facets) {
+        if (type.isInstance(facet) && facet.kinds().matches(kind)) {
+          matching.add(type.cast(facet));
+        }
+      }
+      return List.copyOf(matching);
+    });
   }
 
   private static List<Analyzer> load(ClassLoader loader) {
-    List<Analyzer> found = new ArrayList<>();
-    Iterator<Analyzer> it = ServiceLoader.load(Analyzer.class, loader).iterator();
+    return load(Analyzer.class, loader);
+  }
+
+  private static <T> List<T> load(Class<T> service, ClassLoader loader) {
+    List<T> found = new ArrayList<>();
+    Iterator<T> it = ServiceLoader.load(service, loader).iterator();
     int failures = 0;
     while (failures < MAX_CONSECUTIVE_FAILURES) {
       try {
@@ -96,7 +173,8 @@ public final class AnalyzerRegistry {
         failures = 0;
       } catch (ServiceConfigurationError | LinkageError | RuntimeException e) {
         failures++;
-        LOG.warn("Skipping an analyzer that could not be loaded: {}", describe(e));
+        LOG.warn("Skipping {} that could not be loaded: {}",
+            service == Analyzer.class ? "an analyzer" : "a facet", describe(e));
       }
     }
     return found;

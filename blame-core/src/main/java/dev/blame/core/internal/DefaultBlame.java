@@ -53,7 +53,7 @@ public final class DefaultBlame implements Blame {
     Objects.requireNonNull(ref, "ref");
     covered(ref);
     source.prepare(ref);
-    return engine.readStore(store -> Explainer.explain(store, ref, engine.clock().instant(), engine.showEnvValues()));
+    return engine.readStore(store -> Explainer.explain(engine, store, ref, engine.clock().instant()));
   }
 
   @Override

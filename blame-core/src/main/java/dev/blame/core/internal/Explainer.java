@@ -15,6 +15,8 @@ import dev.blame.api.ReconcileStatus;
 import dev.blame.api.RevisionDiff;
 import dev.blame.api.TimelineEntry;
 import dev.blame.api.Verdict;
+import dev.blame.api.spi.ActivityFacet;
+import dev.blame.api.spi.GraphView;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -25,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds an {@link Explanation} from the store: the cause tree (upstream), the effect tree (downstream),
@@ -33,26 +37,30 @@ import java.util.Set;
  */
 final class Explainer {
 
+  private static final Logger LOG = LoggerFactory.getLogger(Explainer.class);
   static final int MAX_DEPTH = 8;
   static final int MAX_NODES = 1_000;
 
   private final GraphStore store;
+  private final AnalyzerRegistry registry;
+  private final GraphView view;
   private final boolean envValues;
   private int budget = MAX_NODES;
   private final Set<ObjectRef> expanded = new HashSet<>();
 
-  private Explainer(GraphStore store, boolean envValues) {
+  private Explainer(GraphStore store, AnalyzerRegistry registry, GraphView view, boolean envValues) {
     this.store = store;
+    this.registry = registry;
+    this.view = view;
     this.envValues = envValues;
   }
 
-  static Explanation explain(GraphStore store, ObjectRef target, Instant now) {
-    return explain(store, target, now, false);
-  }
-
-  /** {@code envValues}: the revision diff shows literal env values instead of their hash. */
-  static Explanation explain(GraphStore store, ObjectRef target, Instant now, boolean envValues) {
-    return new Explainer(store, envValues).build(target, now);
+  /**
+   * Under the engine's read lock, with its store; revision diffs show literal env values only when the engine
+   * was built to ({@code showEnvValues}).
+   */
+  static Explanation explain(GraphEngine engine, GraphStore store, ObjectRef target, Instant now) {
+    return new Explainer(store, engine.registry(), engine.view(), engine.showEnvValues()).build(target, now);
   }
 
   private Explanation build(ObjectRef target, Instant now) {
@@ -66,7 +74,7 @@ final class Explainer {
     List<Finding> sorted = new ArrayList<>(findings);
     sorted.sort(Finding.WORST_FIRST);
     List<Finding> culprits = culprits(causes, effects);
-    Provenance provenance = new Provenance(store, envValues);
+    Provenance provenance = new Provenance(store, registry, view, envValues);
     Optional<RevisionDiff> diff = provenance.revisionDiff(target, culprits);
     return Explanation.builder()
         .target(store.node(target).map(n -> n.ref()).orElse(target))
@@ -156,29 +164,41 @@ final class Explainer {
     return edges;
   }
 
-  /** The verdict, with the activities the engine reads off the graph when the analyzers reported none. */
+  /** The verdict, with the activities the activity facets read off the graph when the analyzers reported none. */
   private Verdict withActivities(Entry entry) {
-    return verdict(store, entry);
+    if (!entry.verdict.activities().isEmpty()) {
+      return entry.verdict;
+    }
+    List<ActivityFacet> facets = registry.facets(ActivityFacet.class, entry.node.ref().groupKind());
+    if (facets.isEmpty()) {
+      return entry.verdict;
+    }
+    List<Activity> derived = new ArrayList<>();
+    for (ActivityFacet facet : facets) {
+      try {
+        derived.addAll(facet.activities(entry.node, view));
+      } catch (RuntimeException e) {
+        LOG.warn("Activity facet {} failed on {}, going on without it: {}", facet.getClass().getName(),
+            entry.node.ref().display(), e.toString());
+      }
+    }
+    return derived.isEmpty() ? entry.verdict : Verdict.builder().from(entry.verdict).activities(derived).build();
   }
 
   /**
    * The objects of {@code target}'s effect tree (itself and what it owns or drives, as far as an explanation
    * goes), without building the rest of an explanation: what a wait re-analyzes once per tick.
    */
-  static List<ObjectRef> effects(GraphStore store, ObjectRef target) {
+  static List<ObjectRef> effects(GraphEngine engine, GraphStore store, ObjectRef target) {
     List<ObjectRef> refs = new ArrayList<>();
-    new Explainer(store, false).tree(target, Optional.empty(), false, new LinkedHashSet<>(), 0)
+    new Explainer(store, engine.registry(), engine.view(), false).tree(target, Optional.empty(), false, new LinkedHashSet<>(), 0)
         .forEach(t -> t.node().ifPresent(n -> refs.add(t.ref())));
     return refs;
   }
 
   /** An object's verdict as an explanation shows it (with what its controller is doing): no tree is built. */
-  static Verdict verdict(GraphStore store, Entry entry) {
-    if (!entry.verdict.activities().isEmpty()) {
-      return entry.verdict;
-    }
-    List<Activity> derived = GenericActivities.of(store, entry.node);
-    return derived.isEmpty() ? entry.verdict : Verdict.builder().from(entry.verdict).activities(derived).build();
+  static Verdict verdict(GraphEngine engine, GraphStore store, Entry entry) {
+    return new Explainer(store, engine.registry(), engine.view(), false).withActivities(entry);
   }
 
   /** The verdict of a referenced object that is not in the graph. */

@@ -549,6 +549,11 @@ public final class GraphEngine {
     }
   }
 
+  /** The analyzers' read-only view of the store; valid only under the lock (as in {@link #readStore}). */
+  GraphView view() {
+    return view;
+  }
+
   /** Runs a read with the engine's internal view, for the explainer. */
   <T> T readStore(Function<GraphStore, T> reader) {
     lock.readLock().lock();
@@ -747,6 +752,11 @@ public final class GraphEngine {
     public boolean observes(GroupKind kind) {
       return view.observes(kind);
     }
+
+    @Override
+    public com.fasterxml.jackson.databind.JsonNode tree(Node node) {
+      return view.tree(node);
+    }
   }
 
   /** The analyzers' and callers' read-only view; only valid under a lock. */
@@ -803,6 +813,11 @@ public final class GraphEngine {
     @Override
     public boolean observes(GroupKind kind) {
       return store.observes(kind);
+    }
+
+    @Override
+    public com.fasterxml.jackson.databind.JsonNode tree(Node node) {
+      return Json.tree(node.object());
     }
   }
 }

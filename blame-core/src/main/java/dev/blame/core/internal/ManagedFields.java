@@ -47,6 +47,24 @@ final class ManagedFields {
     return new ManagedFields(owners);
   }
 
+  /**
+   * Whether the object's managedFields are kept when it is ingested: they say who changed what and when, so they
+   * are kept on the objects people and tools write, those that no controller owns (Deployments, StatefulSets,
+   * DaemonSets and custom workloads such as Argo Rollouts alike: who changed the template; analyzers also date a
+   * workload's last spec edit by them). The ReplicaSets, ControllerRevisions and pods controllers make keep none.
+   *
+   * @param object an object being ingested
+   * @return whether to keep its {@code metadata.managedFields}
+   */
+  static boolean keptOnIngest(io.fabric8.kubernetes.api.model.HasMetadata object) {
+    io.fabric8.kubernetes.api.model.ObjectMeta meta = object.getMetadata();
+    if (meta == null || meta.getManagedFields() == null || meta.getManagedFields().isEmpty()) {
+      return false;
+    }
+    return meta.getOwnerReferences() == null
+        || meta.getOwnerReferences().stream().noneMatch(o -> Boolean.TRUE.equals(o.getController()));
+  }
+
   boolean isEmpty() {
     return owners.isEmpty();
   }

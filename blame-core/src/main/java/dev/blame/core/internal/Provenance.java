@@ -1,8 +1,6 @@
 package dev.blame.core.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.blame.api.Edge;
 import dev.blame.api.EdgeKind;
 import dev.blame.api.Finding;
@@ -11,36 +9,45 @@ import dev.blame.api.Injection;
 import dev.blame.api.Node;
 import dev.blame.api.ObjectRef;
 import dev.blame.api.RevisionDiff;
+import dev.blame.api.spi.AttributionFacet;
+import dev.blame.api.spi.GraphView;
+import dev.blame.api.spi.InjectionFacet;
+import dev.blame.api.spi.Revision;
+import dev.blame.api.spi.RevisionFacet;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Where the objects of an explanation come from: the revision behind a workload, revision holder or pod (with
- * what it changed, see {@link Revisions}), and what admission injected into pods (see {@link Injections}).
- * Finds the objects in the store; the rules are in those two classes. Runs under the read lock.
+ * Where the objects of an explanation come from: the revision behind an object (with what it changed, see
+ * {@link RevisionDiffs}), the tools behind its workload, and what admission injected into pods (see
+ * {@link Injections}). The kinds are the facets': the workload of an object is the first object up its owner
+ * chain whose kind has a {@link RevisionFacet}. Runs under the read lock.
  */
 final class Provenance {
 
-  static final GroupKind MUTATING_WEBHOOK =
-      GroupKind.of("admissionregistration.k8s.io", "MutatingWebhookConfiguration");
+  private static final Logger LOG = LoggerFactory.getLogger(Provenance.class);
+  /** How far up owner references a workload is looked for: a pod, its ReplicaSet, their Deployment. */
+  private static final int MAX_UP = 2;
 
   private final GraphStore store;
+  private final AnalyzerRegistry registry;
+  private final GraphView view;
   private final boolean envValues;
 
-  Provenance(GraphStore store) {
-    this(store, false);
-  }
-
   /** {@code envValues}: revision diffs show literal env values instead of their hash. */
-  Provenance(GraphStore store, boolean envValues) {
+  Provenance(GraphStore store, AnalyzerRegistry registry, GraphView view, boolean envValues) {
     this.store = store;
+    this.registry = registry;
+    this.view = view;
     this.envValues = envValues;
   }
 
-  /** The revision of the target (a workload, a revision holder, a pod), else of the first culprit pod. */
+  /** The revision of the target (a workload, a revision holder, a pod), else of the first culprit. */
   Optional<RevisionDiff> revisionDiff(ObjectRef target, List<Finding> culprits) {
     List<ObjectRef> candidates = new ArrayList<>();
     candidates.add(target);
@@ -50,7 +57,7 @@ final class Provenance {
       if (node.isEmpty()) {
         continue;
       }
-      Optional<RevisionDiff> diff = revisionDiffOf(node.get());
+      Optional<RevisionDiff> diff = guarded(() -> revisionDiffOf(node.get()), Optional.empty());
       if (diff.isPresent()) {
         return diff;
       }
@@ -59,47 +66,33 @@ final class Provenance {
   }
 
   private Optional<RevisionDiff> revisionDiffOf(Node node) {
-    GroupKind kind = node.ref().groupKind();
-    Optional<Node> workload;
-    if (Revisions.isRevisioned(kind)) {
-      workload = Optional.of(node);
-    } else if (Revisions.isHolder(kind)) {
-      workload = revisionedOwner(node);
-    } else if (kind.equals(GroupKind.POD)) {
-      workload = controller(node).flatMap(owner -> Revisions.isRevisioned(owner.ref().groupKind())
-          ? Optional.of(owner) : revisionedOwner(owner));
-    } else {
-      workload = Optional.empty();
-    }
-    if (workload.isEmpty()) {
-      return Optional.empty();
-    }
-    List<Revisions.Rev> revs = Revisions.of(workload.get(), holders(workload.get()));
-    Optional<Revisions.Rev> rev;
-    if (Revisions.isRevisioned(kind)) {
-      rev = Revisions.current(node, revs);
-    } else if (Revisions.isHolder(kind)) {
-      rev = revs.stream().filter(r -> r.holder().ref().equals(node.ref())).findFirst();
-    } else {
-      rev = Revisions.ofPod(node, revs);
-    }
-    List<Node> helmReleases = new ArrayList<>();
-    String release = workload.get().annotations().get("meta.helm.sh/release-name");
-    if (release != null) {
-      String ns = workload.get().annotations().getOrDefault("meta.helm.sh/release-namespace", node.ref().namespace());
-      for (Node secret : store.list(GroupKind.SECRET, ns)) {
-        if ("helm".equals(secret.labels().get("owner")) && release.equals(secret.labels().get("name"))) {
-          helmReleases.add(secret);
-        }
+    Node at = node;
+    for (int up = 0; up <= MAX_UP && at != null; up++) {
+      Optional<RevisionFacet> facet = revisionFacet(at.ref().groupKind());
+      if (facet.isPresent()) {
+        Node workload = at;
+        List<Revision> revs = facet.get().revisions(workload, view);
+        Optional<Revision> current = facet.get().current(workload, revs);
+        Optional<Revision> rev = up == 0 ? current : facet.get().revisionOf(node, revs);
+        return rev.map(r -> RevisionDiffs.diff(workload, revs, r, current, attributions(workload), envValues));
       }
+      at = controller(at).orElse(null);
     }
-    return rev.map(r -> Revisions.diff(workload.get(), revs, r, helmReleases, envValues));
+    return Optional.empty();
   }
 
-  private List<Node> holders(Node workload) {
-    GroupKind holderKind = workload.ref().groupKind().equals(GroupKind.DEPLOYMENT)
-        ? GroupKind.REPLICA_SET : GroupKind.CONTROLLER_REVISION;
-    return GenericActivities.children(store, workload, holderKind);
+  private Optional<RevisionFacet> revisionFacet(GroupKind kind) {
+    List<RevisionFacet> facets = registry.facets(RevisionFacet.class, kind);
+    return facets.isEmpty() ? Optional.empty() : Optional.of(facets.get(0));
+  }
+
+  /** What every attribution facet for the workload's kind says, in facet order, without duplicates. */
+  private List<String> attributions(Node workload) {
+    Set<String> lines = new LinkedHashSet<>();
+    for (AttributionFacet facet : registry.facets(AttributionFacet.class, workload.ref().groupKind())) {
+      lines.addAll(guarded(() -> facet.attributions(workload, view), List.of()));
+    }
+    return List.copyOf(lines);
   }
 
   private Optional<Node> controller(Node node) {
@@ -114,10 +107,6 @@ final class Provenance {
     return Optional.empty();
   }
 
-  private Optional<Node> revisionedOwner(Node node) {
-    return controller(node).filter(o -> Revisions.isRevisioned(o.ref().groupKind()));
-  }
-
   /** What admission added to the target pod, or to the culprit pods. */
   List<Injection> injections(ObjectRef target, List<Finding> culprits) {
     Set<ObjectRef> pods = new LinkedHashSet<>();
@@ -127,12 +116,16 @@ final class Provenance {
       culprits.stream().map(Finding::subject).filter(s -> s.groupKind().equals(GroupKind.POD))
           .forEach(s -> pods.add(s.key()));
     }
+    if (pods.isEmpty()) {
+      return List.of();
+    }
     List<ObjectRef> webhooks = new ArrayList<>();
-    store.listAll(MUTATING_WEBHOOK).forEach(n -> webhooks.add(n.ref()));
+    store.listAll(Injections.MUTATING_WEBHOOK).forEach(n -> webhooks.add(n.ref()));
+    List<InjectionFacet> facets = registry.facets(InjectionFacet.class, GroupKind.POD);
     List<Injection> all = new ArrayList<>();
     for (ObjectRef ref : pods) {
       Optional<Node> pod = store.node(ref);
-      Optional<JsonNode> template = pod.flatMap(this::ownerTemplate);
+      Optional<JsonNode> template = pod.flatMap(p -> guarded(() -> ownerTemplate(p), Optional.empty()));
       if (template.isEmpty()) {
         continue;
       }
@@ -142,52 +135,43 @@ final class Provenance {
           injectors.add(e.to());
         }
       }
-      all.addAll(Injections.of(pod.get(), template.get(), injectors, webhooks));
+      all.addAll(Injections.of(pod.get(), template.get(), injectors, webhooks,
+          part -> attribute(facets, part, pod.get(), webhooks)));
     }
     return all;
   }
 
-  /** The template a pod was made from: its ReplicaSet's or Job's, or its revision's for StatefulSets and DaemonSets. */
+  private Optional<Injection> attribute(List<InjectionFacet> facets, Injection part, Node pod, List<ObjectRef> webhooks) {
+    for (InjectionFacet facet : facets) {
+      Optional<Injection> answer = guarded(() -> facet.attribute(part, pod, webhooks), Optional.empty());
+      if (answer.isPresent()) {
+        return answer;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The template a pod was made from: its controller's revision facet says, else its {@code spec.template}. */
   private Optional<JsonNode> ownerTemplate(Node pod) {
     Optional<Node> owner = controller(pod);
     if (owner.isEmpty()) {
       return Optional.empty();
     }
-    GroupKind kind = owner.get().ref().groupKind();
-    if (kind.equals(GroupKind.STATEFUL_SET) || kind.equals(GroupKind.DAEMON_SET)) {
-      List<Revisions.Rev> revs = Revisions.of(owner.get(), holders(owner.get()));
-      Optional<Revisions.Rev> rev = Revisions.ofPod(pod, revs);
-      if (rev.isPresent()) {
-        return Optional.of(kind.equals(GroupKind.STATEFUL_SET)
-            ? withClaimVolumes(rev.get().template(), owner.get()) : rev.get().template());
-      }
+    Optional<RevisionFacet> facet = revisionFacet(owner.get().ref().groupKind());
+    if (facet.isPresent()) {
+      return facet.get().podTemplate(owner.get(), pod, view);
     }
     JsonNode template = Json.tree(owner.get().object()).path("spec").path("template");
-    if (template.isObject() && kind.equals(GroupKind.STATEFUL_SET)) {
-      return Optional.of(withClaimVolumes(template, owner.get()));
-    }
     return template.isObject() ? Optional.of(template) : Optional.empty();
   }
 
-  /**
-   * The template with a volume per {@code volumeClaimTemplates} entry: the StatefulSet controller adds them to
-   * each pod, so they are specified by the owner, not injected at admission.
-   */
-  private static JsonNode withClaimVolumes(JsonNode template, Node statefulSet) {
-    JsonNode claims = Json.tree(statefulSet.object()).path("spec").path("volumeClaimTemplates");
-    if (!claims.isArray() || claims.isEmpty()) {
-      return template;
+  /** A facet that throws is skipped (logged), as an analyzer that throws does not stop the engine. */
+  private static <T> T guarded(java.util.function.Supplier<T> call, T fallback) {
+    try {
+      return call.get();
+    } catch (RuntimeException e) {
+      LOG.warn("A facet failed, going on without it: {}", e.toString());
+      return fallback;
     }
-    ObjectNode copy = template.deepCopy();
-    ObjectNode spec = copy.with("spec");
-    ArrayNode volumes = spec.withArray("volumes");
-    for (JsonNode claim : claims) {
-      String name = claim.path("metadata").path("name").asText("");
-      if (!name.isEmpty()) {
-        volumes.addObject().put("name", name).putObject("persistentVolumeClaim").put("claimName", name);
-      }
-    }
-    return copy;
   }
-
 }

@@ -134,7 +134,7 @@ final class Waiter implements RolloutWait {
           List<WaitState> states = states(store);
           List<ObjectRef> involved = new ArrayList<>();
           if (tick && !decisive(states)) {
-            refs.forEach(r -> involved.addAll(Explainer.effects(store, r)));
+            refs.forEach(r -> involved.addAll(Explainer.effects(engine, store, r)));
           }
           return new Snapshot(states, null, involved, null);
         });
@@ -226,7 +226,7 @@ final class Waiter implements RolloutWait {
     List<Explanation> explanations = new ArrayList<>();
     Set<ObjectRef> involved = new LinkedHashSet<>();
     for (ObjectRef ref : refs) {
-      Explanation why = Explainer.explain(store, ref, at, engine.showEnvValues());
+      Explanation why = Explainer.explain(engine, store, ref, at);
       explanations.add(why);
       why.effects().forEach(t -> t.node().ifPresent(n -> involved.add(t.ref())));
       states.add(state(ref, why.found(), why.target(), why.verdict(), store.node(ref.key()).orElse(null)));
@@ -277,7 +277,7 @@ final class Waiter implements RolloutWait {
     for (ObjectRef ref : refs) {
       Optional<Entry> entry = store.entry(ref);
       states.add(state(ref, entry.isPresent(), entry.map(e -> e.node.ref()).orElse(ref),
-          entry.map(e -> Explainer.verdict(store, e)).orElse(null), entry.map(e -> e.node).orElse(null)));
+          entry.map(e -> Explainer.verdict(engine, store, e)).orElse(null), entry.map(e -> e.node).orElse(null)));
     }
     return states;
   }

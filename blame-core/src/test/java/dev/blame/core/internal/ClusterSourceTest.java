@@ -137,7 +137,7 @@ class ClusterSourceTest {
     new DefaultBlame(engine, source).findings();
     source.close();
     port.listeners.get(GroupKind.POD).failed(GroupKind.POD, new IllegalStateException("closed"));
-    Explanation why = engine.readStore(store -> Explainer.explain(store, ObjectRef.of(GroupKind.POD, "demo", "x"),
+    Explanation why = engine.readStore(store -> Explainer.explain(engine, store, ObjectRef.of(GroupKind.POD, "demo", "x"),
         Clock.systemUTC().instant()));
     assertThat(why.causes()).extracting(BlameTree::verdict).extracting(v -> v.health()).isEqualTo(Health.MISSING);
   }

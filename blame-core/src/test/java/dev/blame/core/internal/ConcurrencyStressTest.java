@@ -61,7 +61,7 @@ class ConcurrencyStressTest {
       for (int i = 0; i < 2; i++) {
         readers.add(threads.submit(() -> {
           while (!stop.get()) {
-            Explanation why = engine.readStore(store -> Explainer.explain(store, RS, Clock.systemUTC().instant()));
+            Explanation why = engine.readStore(store -> Explainer.explain(engine, store, RS, Clock.systemUTC().instant()));
             Health a = why.effects().find(A).orElseThrow().verdict().health();
             Health b = why.effects().find(B).orElseThrow().verdict().health();
             assertThat(a == Health.DEGRADED ^ b == Health.DEGRADED)

@@ -65,6 +65,22 @@ class GoldenOutputTest {
     Golden.assertMatches(file, run.out());
   }
 
+  /**
+   * A custom rollout takes part in both views like a Deployment: {@code kubectl blame rollout/NAME} on an aborted
+   * Argo Rollouts canary names the revision, its template change and who made it.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      rollout-aborted.builtin.tree.txt | -f ROLLOUT rollout/checkout -n shop
+      rollout-aborted.builtin.json     | -f ROLLOUT rollouts.argoproj.io/checkout -n shop -o json
+      """)
+  void anArgoRolloutWithTheBuiltInAnalyzersMatchesTheGoldenFile(String file, String args) {
+    Run run = Run.withBuiltInAnalyzers(args.replace("ROLLOUT", Run.resource("dumps/rollout-aborted.yaml")).split(" "));
+    assertThat(run.code()).as(run.toString()).isZero();
+    assertThat(run.err()).as(run.toString()).isEmpty();
+    Golden.assertMatches(file, run.out());
+  }
+
   @Test
   void stdinIsReadWithFilenameDash() throws Exception {
     String text = java.nio.file.Files.readString(java.nio.file.Path.of(TALK));

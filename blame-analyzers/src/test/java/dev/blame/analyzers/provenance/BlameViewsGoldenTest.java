@@ -1,4 +1,4 @@
-package dev.blame.core;
+package dev.blame.analyzers.provenance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -7,7 +7,8 @@ import dev.blame.api.Blame;
 import dev.blame.api.Explanation;
 import dev.blame.api.GroupKind;
 import dev.blame.api.ObjectRef;
-import dev.blame.core.testing.RolloutAnalyzer;
+import dev.blame.core.BlameEngine;
+import dev.blame.core.BlameViews;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,14 +26,14 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Golden files for the views a user reads (helm's {@code pkg/cmd/testdata/output} pattern): every scenario of
  * {@code scenarios/}, explained for a few targets, rendered cause-to-effect, effect-to-cause and as a
- * timeline, compared with {@code src/test/resources/testdata/output/<case>.<view>.txt}.
+ * timeline, compared with {@code src/test/resources/provenance/output/<case>.<view>.txt}.
  *
  * <p>Rewrite them with {@code mvn -pl blame-core verify -Dblame.updateGolden=true} (or
  * {@code BLAME_UPDATE_GOLDEN=true}) and review the diff.
  */
 class BlameViewsGoldenTest {
 
-  static final Path GOLDEN = Path.of("src/test/resources/testdata/output");
+  static final Path GOLDEN = Path.of("src/test/resources/provenance/output");
 
   record Case(String name, String scenario, String now, ObjectRef target) {}
 
@@ -60,9 +61,9 @@ class BlameViewsGoldenTest {
   static Explanation explain(String scenario, String now, ObjectRef target) throws Exception {
     try (Blame blame = BlameEngine.builder()
         .discoverAnalyzers(false)
-        .addAnalyzer(new RolloutAnalyzer())
+        .addAnalyzer(new TalkAnalyzer())
         .clock(Clock.fixed(Instant.parse(now), ZoneOffset.UTC))
-        .manifests(Path.of(BlameViewsGoldenTest.class.getResource("/scenarios/" + scenario + ".yaml").toURI()))
+        .manifests(Path.of(BlameViewsGoldenTest.class.getResource("/provenance/scenarios/" + scenario + ".yaml").toURI()))
         .build()) {
       return blame.explain(target);
     }

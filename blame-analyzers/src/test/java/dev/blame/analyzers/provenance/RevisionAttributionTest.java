@@ -1,4 +1,4 @@
-package dev.blame.core;
+package dev.blame.analyzers.provenance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,40 +1,43 @@
-package dev.blame.core.internal;
+package dev.blame.analyzers.provenance;
 
+import dev.blame.api.GroupKind;
 import dev.blame.api.Node;
+import dev.blame.api.spi.AttributionFacet;
+import dev.blame.api.spi.GraphView;
+import dev.blame.api.spi.KindSelector;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The tools a person recognises behind a workload, from the labels and annotations they leave: Helm, Argo CD,
- * Flux, {@code kubectl apply}, and the {@code kubernetes.io/change-cause} a user recorded. Each is one line
- * naming the label or annotation it was read from.
+ * The tools a person recognises behind any object, from the labels and annotations they leave: Helm
+ * ({@code meta.helm.sh/release-name}, with the deployed release revision read from the labels of the release's
+ * Secrets {@code sh.helm.release.v1.<release>.v<revision>}: {@code owner=helm}, {@code name}, {@code status},
+ * {@code version}; never their data), Argo CD ({@code argocd.argoproj.io/tracking-id}), Flux
+ * ({@code kustomize.toolkit.fluxcd.io/name}, {@code helm.toolkit.fluxcd.io/name}),
+ * {@code app.kubernetes.io/managed-by}, {@code kubectl apply} and the {@code kubernetes.io/change-cause} a user
+ * recorded. Each line names the label or annotation it was read from.
  */
-final class Attributions {
+public final class ToolAttributions implements AttributionFacet {
 
-  private Attributions() {}
-
-  static List<String> of(Node node) {
-    return of(node, List.of());
+  @Override
+  public KindSelector kinds() {
+    return KindSelector.any();
   }
 
-  /**
-   * With the namespace's Helm release Secrets ({@code sh.helm.release.v1.<release>.v<revision>}, labels
-   * {@code owner=helm}, {@code name}, {@code status}, {@code version}; metadata only), the deployed release
-   * revision is named too.
-   */
-  static List<String> of(Node node, List<Node> helmReleases) {
+  @Override
+  public List<String> attributions(Node node, GraphView graph) {
     Map<String, String> labels = node.labels();
     Map<String, String> annotations = node.annotations();
     List<String> out = new ArrayList<>();
     String helmRelease = annotations.get("meta.helm.sh/release-name");
     if (helmRelease != null) {
       String ns = annotations.getOrDefault("meta.helm.sh/release-namespace", node.ref().namespace());
-      String revision = helmReleases.stream()
-          .filter(s -> s.ref().namespace().equals(ns))
+      String revision = graph.list(GroupKind.SECRET, ns).stream()
           .filter(s -> "helm".equals(s.labels().get("owner")) && helmRelease.equals(s.labels().get("name"))
               && "deployed".equals(s.labels().get("status")))
-          .max(java.util.Comparator.comparingLong(s -> Revisions.parseLong(s.labels().get("version"))))
+          .max(Comparator.comparingLong(s -> RevisionMatch.number(s.labels().get("version"))))
           .map(s -> " revision " + s.labels().get("version") + " (meta.helm.sh/release-name, Secret " + s.ref().name() + ")")
           .orElse(" (meta.helm.sh/release-name)");
       out.add("Helm release " + ns + "/" + helmRelease + revision

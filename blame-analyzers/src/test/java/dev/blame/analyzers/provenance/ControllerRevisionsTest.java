@@ -1,17 +1,21 @@
-package dev.blame.core.internal;
+package dev.blame.analyzers.provenance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.blame.api.Blame;
 import dev.blame.api.ChangedBy;
-import dev.blame.api.Node;
+import dev.blame.api.GroupKind;
+import dev.blame.api.ObjectRef;
 import dev.blame.api.RevisionChange;
 import dev.blame.api.RevisionDiff;
-import java.util.List;
-import java.util.stream.Collectors;
+import dev.blame.core.BlameEngine;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /** Revisions held in ControllerRevisions (a DaemonSet here), and managedFields keyed by composite keys. */
-class RevisionsTest {
+class ControllerRevisionsTest {
 
   static final String DUMP = """
       apiVersion: v1
@@ -103,23 +107,25 @@ class RevisionsTest {
           name: agent-x1
           namespace: ops
           labels: {app: agent, controller-revision-hash: 7f9a}
+          ownerReferences: [{apiVersion: apps/v1, kind: DaemonSet, name: agent, uid: ds-1, controller: true}]
         spec:
           containers: [{name: agent, image: node-exporter:1.8.2}]
       """;
 
+  static RevisionDiff diff(ObjectRef target) throws Exception {
+    try (Blame blame = BlameEngine.builder().clock(Clock.fixed(Instant.parse("2026-11-22T09:00:00Z"), ZoneOffset.UTC))
+        .manifests("dump", DUMP).build()) {
+      return blame.explain(target).revisionDiff().orElseThrow();
+    }
+  }
+
   @Test
-  void daemonSetRevisionsComeFromControllerRevisionsAndEachFieldFromItsManager() {
-    List<Node> nodes = ManifestReader.read("dump", DUMP).stream()
-        .map(Node::of).collect(Collectors.toList());
-    Node ds = nodes.get(0);
-    List<Revisions.Rev> revs = Revisions.of(ds, nodes.subList(1, 3));
+  void daemonSetRevisionsComeFromControllerRevisionsAndEachFieldFromItsManager() throws Exception {
+    RevisionDiff diff = diff(ObjectRef.of(GroupKind.DAEMON_SET, "ops", "agent"));
 
-    assertThat(revs).extracting(Revisions.Rev::number).containsExactly(1L, 2L);
-    assertThat(revs.get(1).template().has("$patch")).isFalse();
-    assertThat(Revisions.ofPod(nodes.get(3), revs)).contains(revs.get(1));
-    assertThat(Revisions.current(ds, revs)).contains(revs.get(1));
-
-    RevisionDiff diff = Revisions.diff(ds, revs, revs.get(1));
+    assertThat(diff.revision().number()).isEqualTo(2);
+    assertThat(diff.revision().hash()).contains("7f9a");
+    assertThat(diff.previous().orElseThrow().number()).isEqualTo(1);
     assertThat(diff.changes()).extracting(RevisionChange::path, c -> c.changedBy().map(ChangedBy::manager).orElse("?"))
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("spec.template.spec.containers[agent].image", "argocd-controller"),
@@ -127,5 +133,14 @@ class RevisionsTest {
     assertThat(diff.changedBy().map(ChangedBy::manager)).contains("argocd-controller");
     assertThat(diff.rollback()).isFalse();
     assertThat(diff.evidenceMissing()).isEmpty();
+  }
+
+  @Test
+  void aPodsRevisionIsTheOneItsControllerRevisionHashNames() throws Exception {
+    RevisionDiff diff = diff(ObjectRef.of(GroupKind.POD, "ops", "agent-x1"));
+
+    assertThat(diff.revision().holder()).contains(ObjectRef.of(GroupKind.CONTROLLER_REVISION, "ops", "agent-7f9a"));
+    // The template's "$patch: replace" directive is no change.
+    assertThat(diff.changes()).extracting(RevisionChange::path).noneMatch(p -> p.contains("$patch"));
   }
 }

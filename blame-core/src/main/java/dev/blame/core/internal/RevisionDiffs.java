@@ -1,0 +1,116 @@
+package dev.blame.core.internal;
+
+import dev.blame.api.ChangedBy;
+import dev.blame.api.Node;
+import dev.blame.api.RevisionChange;
+import dev.blame.api.RevisionDiff;
+import dev.blame.api.spi.Revision;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a revision changed from the one numbered just before it, and who changed it. The revisions come from the
+ * analyzers' {@link dev.blame.api.spi.RevisionFacet revision facets}; this class knows no kind: it diffs pod
+ * templates ({@link TemplateDiff}), reads {@code metadata.managedFields} under {@code spec.template}
+ * ({@link ManagedFields}), and names the rollback {@code kubectl rollout undo} made.
+ */
+final class RevisionDiffs {
+
+  static final String RESTARTED_AT = "kubectl.kubernetes.io/restartedAt";
+  static final String CHANGE_CAUSE = "kubernetes.io/change-cause";
+
+  private RevisionDiffs() {}
+
+  /**
+   * What {@code rev} changed from the revision numbered just before it. Who changed it is read from the
+   * workload's managedFields, and only for its current revision: managedFields record the last writer of
+   * each field as it is now, not the writer of an older template.
+   */
+  static RevisionDiff diff(Node workload, List<Revision> revs, Revision rev, Optional<Revision> currentRev,
+      List<String> workloadAttributions) {
+    return diff(workload, revs, rev, currentRev, workloadAttributions, false);
+  }
+
+  /** As {@link #diff(Node, List, Revision, Optional, List)}; {@code envValues} shows literal env values instead of their hash. */
+  static RevisionDiff diff(Node workload, List<Revision> revs, Revision rev, Optional<Revision> currentRev,
+      List<String> workloadAttributions, boolean envValues) {
+    Optional<Revision> previous = revs.stream().filter(r -> r.number() < rev.number()).reduce((a, b) -> b);
+    boolean current = currentRev.map(c -> c.equals(rev)).orElse(false);
+    ManagedFields managed = ManagedFields.of(workload);
+    Optional<String> missing = Optional.empty();
+    if (managed.isEmpty()) {
+      missing = Optional.of("metadata.managedFields is absent on " + workload.ref().display()
+          + " (stripped when the objects were read)");
+    } else if (!current) {
+      missing = Optional.of("revision " + rev.number() + " is not the current revision of "
+          + workload.ref().display() + "; managedFields only say who set the fields of the current one");
+    }
+    boolean attribute = missing.isEmpty();
+    List<RevisionChange> changes = new ArrayList<>();
+    if (previous.isPresent()) {
+      for (TemplateDiff.Change c : TemplateDiff.diff(previous.get().template(), rev.template())) {
+        changes.add(RevisionChange.builder()
+            .path(TemplateDiff.path(c.path()))
+            .container(Optional.ofNullable(TemplateDiff.container(c.path())))
+            .field(TemplateDiff.field(c.path()))
+            .from(Json.absent(c.from()) ? Optional.empty() : Optional.of(TemplateDiff.text(c.path(), c.from(), envValues)))
+            .to(Json.absent(c.to()) ? Optional.empty() : Optional.of(TemplateDiff.text(c.path(), c.to(), envValues)))
+            .changedBy(attribute ? managed.lastSet(c.path()) : Optional.empty())
+            .build());
+      }
+    }
+    Optional<ChangedBy> changedBy = Optional.empty();
+    if (attribute) {
+      changedBy = changes.stream().flatMap(c -> c.changedBy().stream())
+          .max(Comparator.comparing((ChangedBy c) -> c.time().orElse(Instant.EPOCH)));
+      if (changedBy.isEmpty()) {
+        changedBy = managed.lastTemplateEdit();
+      }
+    }
+    boolean rollback = !rev.history().isEmpty() || previous.map(p -> createdBefore(rev, p)).orElse(false);
+    if (rollback && changedBy.isPresent()) {
+      // After `kubectl rollout undo` the writer of the rollback is the entry newer than the revision it rolled
+      // back from; an older entry (the edit that made that revision) is stale, and naming it would be wrong.
+      Optional<Instant> rolledBackFrom = previous.flatMap(Revision::created);
+      ChangedBy newest = changedBy.get();
+      if (rolledBackFrom.isEmpty() || newest.time().map(t -> !t.isAfter(rolledBackFrom.get())).orElse(true)) {
+        missing = Optional.of("the newest managedFields entry (" + newest.manager()
+            + newest.time().map(t -> " at " + t).orElse("") + ") is not newer than revision "
+            + previous.map(p -> String.valueOf(p.number())).orElse("?")
+            + ", the one rolled back from, so who rolled back is not recorded");
+        changedBy = Optional.empty();
+        changes.replaceAll(c -> RevisionChange.builder().path(c.path()).container(c.container()).field(c.field())
+            .from(c.from()).to(c.to()).build());
+      }
+    }
+    boolean restartOnly = !changes.isEmpty() && changes.stream().allMatch(
+        c -> c.path().equals("spec.template.metadata.annotations[" + RESTARTED_AT + "]"));
+    List<String> attributions = new ArrayList<>(workloadAttributions);
+    // The change-cause recorded on the revision's holder names this revision; the workload's names its newest.
+    String cause = rev.holder().annotations().get(CHANGE_CAUSE);
+    if (cause != null && !cause.isBlank()) {
+      attributions.removeIf(a -> a.startsWith("change-cause: "));
+      attributions.add("change-cause: " + cause);
+    }
+    return RevisionDiff.builder()
+        .revision(rev.ref())
+        .previous(previous.map(Revision::ref))
+        .changes(changes)
+        .changedBy(changedBy)
+        .time(rollback ? changedBy.flatMap(ChangedBy::time) : changedBy.flatMap(ChangedBy::time).or(rev::created))
+        .rollback(rollback)
+        .history(rev.history())
+        .restartOnly(restartOnly)
+        .attributions(attributions)
+        .evidenceMissing(missing)
+        .build();
+  }
+
+  private static boolean createdBefore(Revision rev, Revision previous) {
+    return rev.created().isPresent() && previous.created().isPresent()
+        && rev.created().get().isBefore(previous.created().get());
+  }
+}
