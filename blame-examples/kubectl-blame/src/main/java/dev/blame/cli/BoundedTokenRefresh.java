@@ -29,6 +29,7 @@ final class BoundedTokenRefresh implements Interceptor {
   static final Duration INTERVAL = Duration.ofMinutes(1);
 
   private final TokenRefreshInterceptor delegate;
+  private final Config config;
   private final Duration timeout;
   private CompletableFuture<Boolean> refresh;
   private long refreshedAt;
@@ -37,6 +38,7 @@ final class BoundedTokenRefresh implements Interceptor {
 
   BoundedTokenRefresh(Config config, Duration timeout) {
     this.delegate = new TokenRefreshInterceptor(config, HttpClientUtils.getHttpClientFactory(), Instant.now());
+    this.config = config;
     this.timeout = timeout;
   }
 
@@ -75,10 +77,14 @@ final class BoundedTokenRefresh implements Interceptor {
     }
     // Sent with the token another request's 401 is refreshing (or has refreshed): retry with the new one.
     return shared.thenApply(ok -> {
-      if (ok) {
-        delegate.before(builder, response.request(), tags);
+      // fabric8's refresh keeps the new token as the config's auto token; replace the header (before() would add
+      // a second Authorization header beside the stale one).
+      String token = config.getAutoOAuthToken();
+      if (ok && token != null && !token.isEmpty()) {
+        builder.setHeader("Authorization", "Bearer " + token);
+        return true;
       }
-      return ok;
+      return false;
     });
   }
 
