@@ -47,6 +47,12 @@ final class RevisionDiffs {
     } else if (!current) {
       missing = Optional.of("revision " + rev.number() + " is not the current revision of "
           + workload.ref().display() + "; managedFields only say who set the fields of the current one");
+    } else if (unobserved(workload)) {
+      // The spec holds an edit its controller has not acted on: managedFields name that edit's writer, not the
+      // writer of the revision the status still calls current.
+      missing = Optional.of(workload.ref().display() + " has generation " + workload.generation()
+          + " that its controller has not observed yet; managedFields name the writer of that newer edit, not of"
+          + " revision " + rev.number());
     }
     boolean attribute = missing.isEmpty();
     List<RevisionChange> changes = new ArrayList<>();
@@ -112,5 +118,12 @@ final class RevisionDiffs {
   private static boolean createdBefore(Revision rev, Revision previous) {
     return rev.created().isPresent() && previous.created().isPresent()
         && rev.created().get().isBefore(previous.created().get());
+  }
+
+  /** Whether {@code status.observedGeneration} (where the object has one) is behind {@code metadata.generation}. */
+  private static boolean unobserved(Node workload) {
+    com.fasterxml.jackson.databind.JsonNode observed = Json.tree(workload.object()).path("status")
+        .path("observedGeneration");
+    return observed.canConvertToLong() && observed.asLong() < workload.generation();
   }
 }
