@@ -68,8 +68,8 @@ public final class WaitBenchmark {
       bench.failing(Scenario.TALK, ObjectRef.of(GroupKind.DEPLOYMENT, "talk", "my-busybox"), none, Pod.class,
           p -> crashed(p, 0) && image(p).equals("busybox:v3"), "first crash of a revision-2 pod");
       // The kubelet records the pull failure as a Warning Event before it writes the waiting state.
-      bench.alsoStamp = client -> client.v1().events().inNamespace("image-pull-error").inform(new Stamp<>(
-          e -> "Failed".equals(e.getReason()) && "Pod".equals(e.getInvolvedObject().getKind()), bench.stamp));
+      bench.alsoStamp = (client, stamp) -> client.v1().events().inNamespace("image-pull-error").inform(new Stamp<>(
+          e -> "Failed".equals(e.getReason()) && "Pod".equals(e.getInvolvedObject().getKind()), stamp));
       bench.failing(Scenario.IMAGE_PULL_ERROR, ObjectRef.of(GroupKind.DEPLOYMENT, "image-pull-error", "checkout"),
           none, Pod.class, WaitBenchmark::pullFailed, "pull failure (Warning Failed Event, then ErrImagePull)");
       bench.failing(Scenario.UNSCHEDULABLE, ObjectRef.of(GroupKind.DEPLOYMENT, "unschedulable", "analytics"), none,
@@ -107,7 +107,7 @@ public final class WaitBenchmark {
   }
 
   /** A second observer stamping the same decisive moment (the first of the two wins), for the next row only. */
-  private java.util.function.Function<KubernetesClient, SharedIndexInformer<?>> alsoStamp;
+  private java.util.function.BiFunction<KubernetesClient, AtomicLong, SharedIndexInformer<?>> alsoStamp;
   private AtomicLong stamp = new AtomicLong(NONE);
 
   private <T extends HasMetadata> void failing(Scenario scenario, ObjectRef ref, Tolerance tolerance, Class<T> kind,
@@ -116,7 +116,9 @@ public final class WaitBenchmark {
     AtomicLong writtenAt = stamp;
     stamp = new AtomicLong(NONE);
     KubernetesClient observer = cluster.newClient();
-    SharedIndexInformer<?> second = alsoStamp == null ? null : alsoStamp.apply(observer);
+    // The second observer stamps this row's moment (it used to read the field after it was replaced, stamping
+    // the next row's: image-pull showed no decisive write, unschedulable one from before its wait started).
+    SharedIndexInformer<?> second = alsoStamp == null ? null : alsoStamp.apply(observer, writtenAt);
     alsoStamp = null;
     boolean playFirst = scenario == Scenario.TALK;
     if (playFirst) {
