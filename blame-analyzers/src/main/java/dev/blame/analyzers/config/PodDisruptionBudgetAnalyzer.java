@@ -1,7 +1,5 @@
 package dev.blame.analyzers.config;
 
-import dev.blame.analyzers.support.Unstructured;
-import dev.blame.analyzers.support.Judgement;
 import dev.blame.analyzers.network.SelectedPods;
 import dev.blame.api.EdgeKind;
 import dev.blame.api.Evidence;
@@ -16,8 +14,10 @@ import dev.blame.api.Selector;
 import dev.blame.api.Verdict;
 import dev.blame.api.spi.AnalysisContext;
 import dev.blame.api.spi.Analyzer;
+import dev.blame.api.spi.Judgement;
 import dev.blame.api.spi.KindSelector;
 import dev.blame.api.spi.Link;
+import dev.blame.api.spi.Unstructured;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,5 @@
 package dev.blame.analyzers.config;
 
-import dev.blame.analyzers.support.Condition;
-import dev.blame.analyzers.support.Unstructured;
-import dev.blame.analyzers.support.Judgement;
 import dev.blame.analyzers.support.Times;
 import dev.blame.api.EdgeKind;
 import dev.blame.api.EventRecord;
@@ -17,9 +14,12 @@ import dev.blame.api.ReconcileStatus;
 import dev.blame.api.Verdict;
 import dev.blame.api.spi.AnalysisContext;
 import dev.blame.api.spi.Analyzer;
+import dev.blame.api.spi.Condition;
 import dev.blame.api.spi.GraphView;
+import dev.blame.api.spi.Judgement;
 import dev.blame.api.spi.KindSelector;
 import dev.blame.api.spi.Link;
+import dev.blame.api.spi.Unstructured;
 import io.fabric8.kubernetes.api.model.ContainerStateWaiting;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;

@@ -1,7 +1,5 @@
 package dev.blame.analyzers.config;
 
-import dev.blame.analyzers.support.Judgement;
-import dev.blame.analyzers.support.Unstructured;
 import dev.blame.api.Evidence;
 import dev.blame.api.Finding;
 import dev.blame.api.GroupKind;
@@ -13,7 +11,9 @@ import dev.blame.api.ReconcileStatus;
 import dev.blame.api.Verdict;
 import dev.blame.api.spi.AnalysisContext;
 import dev.blame.api.spi.Analyzer;
+import dev.blame.api.spi.Judgement;
 import dev.blame.api.spi.KindSelector;
+import dev.blame.api.spi.Unstructured;
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.math.BigDecimal;
 import java.util.ArrayList;

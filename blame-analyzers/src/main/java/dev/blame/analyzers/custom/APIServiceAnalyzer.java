@@ -1,8 +1,5 @@
 package dev.blame.analyzers.custom;
 
-import dev.blame.analyzers.support.Condition;
-import dev.blame.analyzers.support.Judgement;
-import dev.blame.analyzers.support.Unstructured;
 import dev.blame.api.EdgeKind;
 import dev.blame.api.Evidence;
 import dev.blame.api.Finding;
@@ -15,8 +12,11 @@ import dev.blame.api.ReconcileStatus;
 import dev.blame.api.Verdict;
 import dev.blame.api.spi.AnalysisContext;
 import dev.blame.api.spi.Analyzer;
+import dev.blame.api.spi.Condition;
+import dev.blame.api.spi.Judgement;
 import dev.blame.api.spi.KindSelector;
 import dev.blame.api.spi.Link;
+import dev.blame.api.spi.Unstructured;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.blame.analyzers.custom;
 
-import dev.blame.analyzers.support.Condition;
 import dev.blame.api.Health;
+import dev.blame.api.spi.Condition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,9 +1,6 @@
 package dev.blame.analyzers.custom;
 
 import dev.blame.analyzers.custom.StatusSignals.Signal;
-import dev.blame.analyzers.support.Condition;
-import dev.blame.analyzers.support.Judgement;
-import dev.blame.analyzers.support.Unstructured;
 import dev.blame.api.Evidence;
 import dev.blame.api.Finding;
 import dev.blame.api.Health;
@@ -11,6 +8,9 @@ import dev.blame.api.ObjectRef;
 import dev.blame.api.ReasonCode;
 import dev.blame.api.ReconcileStatus;
 import dev.blame.api.Verdict;
+import dev.blame.api.spi.Condition;
+import dev.blame.api.spi.Judgement;
+import dev.blame.api.spi.Unstructured;
 import java.util.List;
 
 /** The findings {@link GenericResourceAnalyzer} writes: one per signal, and the one for a status it cannot read. */

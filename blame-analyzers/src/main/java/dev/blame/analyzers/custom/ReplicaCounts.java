@@ -1,8 +1,8 @@
 package dev.blame.analyzers.custom;
 
 import dev.blame.analyzers.custom.StatusSignals.Signal;
-import dev.blame.analyzers.support.Unstructured;
 import dev.blame.api.Health;
+import dev.blame.api.spi.Unstructured;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

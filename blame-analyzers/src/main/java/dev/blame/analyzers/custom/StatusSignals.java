@@ -1,9 +1,9 @@
 package dev.blame.analyzers.custom;
 
-import dev.blame.analyzers.support.Condition;
-import dev.blame.analyzers.support.Unstructured;
 import dev.blame.api.Evidence;
 import dev.blame.api.Health;
+import dev.blame.api.spi.Condition;
+import dev.blame.api.spi.Unstructured;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,7 +1,5 @@
 package dev.blame.analyzers.network;
 
-import dev.blame.analyzers.support.Unstructured;
-import dev.blame.analyzers.support.Judgement;
 import dev.blame.api.EdgeKind;
 import dev.blame.api.Evidence;
 import dev.blame.api.Finding;
@@ -15,8 +13,10 @@ import dev.blame.api.Verdict;
 import dev.blame.api.spi.AnalysisContext;
 import dev.blame.api.spi.Analyzer;
 import dev.blame.api.spi.GraphView;
+import dev.blame.api.spi.Judgement;
 import dev.blame.api.spi.KindSelector;
 import dev.blame.api.spi.Link;
+import dev.blame.api.spi.Unstructured;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,15 +52,10 @@ public final class IngressAnalyzer implements Analyzer {
     return KindSelector.of(INGRESS, GroupKind.of("extensions", "Ingress"));
   }
 
+  /** {@return what it reads and links to (linksTo is Analyzer's default): backend Services, IngressClass, TLS Secrets} */
   @Override
   public Set<GroupKind> reads() {
     return Set.of(GroupKind.SERVICE, INGRESS_CLASS, GroupKind.SECRET);
-  }
-
-  /** The kinds its links point to: its backend Services, its IngressClass and TLS Secrets. */
-  @Override
-  public Set<GroupKind> linksTo() {
-    return reads();
   }
 
   @Override

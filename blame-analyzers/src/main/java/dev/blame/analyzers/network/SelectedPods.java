@@ -1,7 +1,5 @@
 package dev.blame.analyzers.network;
 
-import dev.blame.analyzers.support.Condition;
-import dev.blame.analyzers.support.Unstructured;
 import dev.blame.api.Evidence;
 import dev.blame.api.Finding;
 import dev.blame.api.GroupKind;
@@ -9,7 +7,9 @@ import dev.blame.api.Health;
 import dev.blame.api.Node;
 import dev.blame.api.Selector;
 import dev.blame.api.Verdict;
+import dev.blame.api.spi.Condition;
 import dev.blame.api.spi.GraphView;
+import dev.blame.api.spi.Unstructured;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import java.util.ArrayList;

@@ -1,11 +1,11 @@
 package dev.blame.analyzers.network;
 
-import dev.blame.analyzers.support.Unstructured;
 import dev.blame.api.Evidence;
 import dev.blame.api.Finding;
 import dev.blame.api.Health;
 import dev.blame.api.Node;
 import dev.blame.api.ObjectRef;
+import dev.blame.api.spi.Unstructured;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.Pod;

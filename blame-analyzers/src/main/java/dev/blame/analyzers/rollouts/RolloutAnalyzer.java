@@ -1,10 +1,7 @@
 package dev.blame.analyzers.rollouts;
 
 import dev.blame.analyzers.support.Children;
-import dev.blame.analyzers.support.Condition;
 import dev.blame.analyzers.support.Counts;
-import dev.blame.analyzers.support.Judgement;
-import dev.blame.analyzers.support.Unstructured;
 import dev.blame.api.Evidence;
 import dev.blame.api.GroupKind;
 import dev.blame.api.Health;
@@ -14,8 +11,11 @@ import dev.blame.api.ReconcileStatus;
 import dev.blame.api.RevisionRef;
 import dev.blame.api.Verdict;
 import dev.blame.api.spi.AnalysisContext;
-import dev.blame.api.spi.Analyzer;
-import dev.blame.api.spi.KindSelector;
+import dev.blame.api.spi.Condition;
+import dev.blame.api.spi.Judgement;
+import dev.blame.api.spi.TypedAnalyzer;
+import dev.blame.api.spi.Unstructured;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -30,7 +30,7 @@ import java.util.Set;
  * current hash failing (its pods crash, its image cannot be pulled) fails the Rollout at once, as for a
  * Deployment.
  */
-public final class RolloutAnalyzer implements Analyzer {
+public final class RolloutAnalyzer extends TypedAnalyzer<HasMetadata> {
 
   static final ReasonCode ROLLOUT_ABORTED = ReasonCode.of("RolloutAborted");
   static final ReasonCode ROLLOUT_PAUSED = ReasonCode.of("RolloutPaused");
@@ -40,29 +40,14 @@ public final class RolloutAnalyzer implements Analyzer {
   static final ReasonCode PODS_FAILING = ReasonCode.of("PodsFailing");
   static final ReasonCode DEGRADED = ReasonCode.of("RolloutDegraded");
 
-  @Override
-  public String id() {
-    return "blame.ArgoRollout";
+  /** Read untyped: any model class will do, fabric8 has none for a Rollout. */
+  public RolloutAnalyzer() {
+    super("blame.ArgoRollout", HasMetadata.class, Rollouts.ROLLOUT, "an argoproj.io Rollout",
+        Set.of(GroupKind.REPLICA_SET, GroupKind.POD));
   }
 
   @Override
-  public KindSelector kinds() {
-    return KindSelector.of(Rollouts.ROLLOUT);
-  }
-
-  @Override
-  public Set<GroupKind> reads() {
-    return Set.of(GroupKind.REPLICA_SET, GroupKind.POD);
-  }
-
-  /** No links: it relates to its ReplicaSets by ownership. */
-  @Override
-  public Set<GroupKind> linksTo() {
-    return Set.of();
-  }
-
-  @Override
-  public Verdict analyze(AnalysisContext ctx) {
+  protected Verdict analyze(HasMetadata object, AnalysisContext ctx) {
     Node node = ctx.node();
     RolloutStatus ro = RolloutStatus.of(node);
     List<Node> replicaSets = Children.owned(ctx.graph(), node.ref(), GroupKind.REPLICA_SET);

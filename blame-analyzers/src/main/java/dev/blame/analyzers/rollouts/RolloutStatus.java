@@ -1,8 +1,8 @@
 package dev.blame.analyzers.rollouts;
 
-import dev.blame.analyzers.support.Condition;
-import dev.blame.analyzers.support.Unstructured;
 import dev.blame.api.Node;
+import dev.blame.api.spi.Condition;
+import dev.blame.api.spi.Unstructured;
 import java.util.List;
 
 /** A Rollout's spec and status as the controller writes them (see the Rollout CRD, {@code RolloutStatus}). */

@@ -1,7 +1,5 @@
 package dev.blame.analyzers.storage;
 
-import dev.blame.analyzers.support.Unstructured;
-import dev.blame.analyzers.support.Judgement;
 import dev.blame.api.GroupKind;
 import dev.blame.api.Health;
 import dev.blame.api.ReasonCode;
@@ -9,7 +7,9 @@ import dev.blame.api.ReconcileStatus;
 import dev.blame.api.Verdict;
 import dev.blame.api.spi.AnalysisContext;
 import dev.blame.api.spi.Analyzer;
+import dev.blame.api.spi.Judgement;
 import dev.blame.api.spi.KindSelector;
+import dev.blame.api.spi.Unstructured;
 import java.util.List;
 
 /**

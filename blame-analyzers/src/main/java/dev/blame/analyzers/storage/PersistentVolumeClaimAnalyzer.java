@@ -1,10 +1,7 @@
 package dev.blame.analyzers.storage;
 
-import dev.blame.analyzers.support.Unstructured;
-import dev.blame.analyzers.support.Judgement;
 import dev.blame.analyzers.support.AdmissionPlugins;
 import dev.blame.analyzers.support.WarningEvents;
-import java.time.Duration;
 import dev.blame.api.EdgeKind;
 import dev.blame.api.EventRecord;
 import dev.blame.api.Evidence;
@@ -19,8 +16,11 @@ import dev.blame.api.Verdict;
 import dev.blame.api.spi.AnalysisContext;
 import dev.blame.api.spi.Analyzer;
 import dev.blame.api.spi.GraphView;
+import dev.blame.api.spi.Judgement;
 import dev.blame.api.spi.KindSelector;
 import dev.blame.api.spi.Link;
+import dev.blame.api.spi.Unstructured;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -55,15 +55,10 @@ public final class PersistentVolumeClaimAnalyzer implements Analyzer {
     return KindSelector.of(GroupKind.PERSISTENT_VOLUME_CLAIM);
   }
 
+  /** {@return what it reads and links to (linksTo is Analyzer's default): its PersistentVolume and StorageClass} */
   @Override
   public Set<GroupKind> reads() {
     return Set.of(GroupKind.PERSISTENT_VOLUME, STORAGE_CLASS);
-  }
-
-  /** The kinds its links point to: its PersistentVolume and StorageClass. */
-  @Override
-  public Set<GroupKind> linksTo() {
-    return reads();
   }
 
   @Override

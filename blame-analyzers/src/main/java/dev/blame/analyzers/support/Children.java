@@ -10,6 +10,7 @@ import dev.blame.api.ObjectRef;
 import dev.blame.api.ReasonCode;
 import dev.blame.api.Verdict;
 import dev.blame.api.spi.GraphView;
+import dev.blame.api.spi.Judgement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -5,6 +5,8 @@ import dev.blame.api.Health;
 import dev.blame.api.Node;
 import dev.blame.api.ReasonCode;
 import dev.blame.api.ReconcileStatus;
+import dev.blame.api.spi.Condition;
+import dev.blame.api.spi.Judgement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

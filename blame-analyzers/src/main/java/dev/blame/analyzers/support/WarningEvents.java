@@ -6,6 +6,7 @@ import dev.blame.api.Finding;
 import dev.blame.api.Health;
 import dev.blame.api.ReasonCode;
 import dev.blame.api.spi.AnalysisContext;
+import dev.blame.api.spi.Judgement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

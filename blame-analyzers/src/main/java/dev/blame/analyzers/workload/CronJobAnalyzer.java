@@ -4,7 +4,6 @@ import static dev.blame.analyzers.workload.WorkloadReasons.*;
 
 import dev.blame.analyzers.support.Children;
 import dev.blame.analyzers.support.GenericStatus;
-import dev.blame.analyzers.support.Judgement;
 import dev.blame.api.Evidence;
 import dev.blame.api.GroupKind;
 import dev.blame.api.Health;
@@ -13,6 +12,7 @@ import dev.blame.api.ReasonCode;
 import dev.blame.api.ReconcileStatus;
 import dev.blame.api.Verdict;
 import dev.blame.api.spi.AnalysisContext;
+import dev.blame.api.spi.Judgement;
 import dev.blame.api.spi.TypedAnalyzer;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import java.time.Duration;
@@ -30,23 +30,7 @@ import java.util.Set;
 public final class CronJobAnalyzer extends TypedAnalyzer<CronJob> {
 
   public CronJobAnalyzer() {
-    super(CronJob.class, GroupKind.CRON_JOB, "a batch/v1 CronJob");
-  }
-
-  @Override
-  public String id() {
-    return "blame.CronJob";
-  }
-
-  @Override
-  public Set<GroupKind> reads() {
-    return Set.of(GroupKind.JOB);
-  }
-
-  /** No links: it relates to its jobs by ownership, which the engine reads off the owned objects. */
-  @Override
-  public Set<GroupKind> linksTo() {
-    return Set.of();
+    super("blame.CronJob", CronJob.class, GroupKind.CRON_JOB, "a batch/v1 CronJob", Set.of(GroupKind.JOB));
   }
 
   @Override

@@ -5,7 +5,6 @@ import static dev.blame.analyzers.workload.WorkloadReasons.*;
 import dev.blame.analyzers.support.Children;
 import dev.blame.analyzers.support.Counts;
 import dev.blame.analyzers.support.GenericStatus;
-import dev.blame.analyzers.support.Judgement;
 import dev.blame.analyzers.support.WarningEvents;
 import dev.blame.api.Evidence;
 import dev.blame.api.GroupKind;
@@ -15,6 +14,7 @@ import dev.blame.api.ReasonCode;
 import dev.blame.api.ReconcileStatus;
 import dev.blame.api.Verdict;
 import dev.blame.api.spi.AnalysisContext;
+import dev.blame.api.spi.Judgement;
 import dev.blame.api.spi.TypedAnalyzer;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.DaemonSetStatus;
@@ -30,23 +30,7 @@ import java.util.Set;
 public final class DaemonSetAnalyzer extends TypedAnalyzer<DaemonSet> {
 
   public DaemonSetAnalyzer() {
-    super(DaemonSet.class, GroupKind.DAEMON_SET, "an apps/v1 DaemonSet");
-  }
-
-  @Override
-  public String id() {
-    return "blame.DaemonSet";
-  }
-
-  @Override
-  public Set<GroupKind> reads() {
-    return Set.of(GroupKind.POD);
-  }
-
-  /** No links: it relates to its pods by ownership, which the engine reads off the owned objects. */
-  @Override
-  public Set<GroupKind> linksTo() {
-    return Set.of();
+    super("blame.DaemonSet", DaemonSet.class, GroupKind.DAEMON_SET, "an apps/v1 DaemonSet", Set.of(GroupKind.POD));
   }
 
   @Override

@@ -3,10 +3,8 @@ package dev.blame.analyzers.workload;
 import static dev.blame.analyzers.workload.WorkloadReasons.*;
 
 import dev.blame.analyzers.support.Children;
-import dev.blame.analyzers.support.Condition;
 import dev.blame.analyzers.support.Counts;
 import dev.blame.analyzers.support.GenericStatus;
-import dev.blame.analyzers.support.Judgement;
 import dev.blame.analyzers.support.Revisions;
 import dev.blame.api.Activity;
 import dev.blame.api.Evidence;
@@ -18,6 +16,8 @@ import dev.blame.api.ReconcileStatus;
 import dev.blame.api.RevisionRef;
 import dev.blame.api.Verdict;
 import dev.blame.api.spi.AnalysisContext;
+import dev.blame.api.spi.Condition;
+import dev.blame.api.spi.Judgement;
 import dev.blame.api.spi.TypedAnalyzer;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentSpec;
@@ -36,23 +36,7 @@ import java.util.Set;
 public final class DeploymentAnalyzer extends TypedAnalyzer<Deployment> {
 
   public DeploymentAnalyzer() {
-    super(Deployment.class, GroupKind.DEPLOYMENT, "an apps/v1 Deployment");
-  }
-
-  @Override
-  public String id() {
-    return "blame.Deployment";
-  }
-
-  @Override
-  public Set<GroupKind> reads() {
-    return Set.of(GroupKind.REPLICA_SET, GroupKind.POD);
-  }
-
-  /** No links: it relates to its ReplicaSets by ownership, which the engine reads off the owned objects. */
-  @Override
-  public Set<GroupKind> linksTo() {
-    return Set.of();
+    super("blame.Deployment", Deployment.class, GroupKind.DEPLOYMENT, "an apps/v1 Deployment", Set.of(GroupKind.REPLICA_SET, GroupKind.POD));
   }
 
   @Override

@@ -3,10 +3,8 @@ package dev.blame.analyzers.workload;
 import static dev.blame.analyzers.workload.WorkloadReasons.*;
 
 import dev.blame.analyzers.support.Children;
-import dev.blame.analyzers.support.Condition;
 import dev.blame.analyzers.support.Counts;
 import dev.blame.analyzers.support.GenericStatus;
-import dev.blame.analyzers.support.Judgement;
 import dev.blame.analyzers.support.WarningEvents;
 import dev.blame.api.Evidence;
 import dev.blame.api.GroupKind;
@@ -16,6 +14,8 @@ import dev.blame.api.ReasonCode;
 import dev.blame.api.ReconcileStatus;
 import dev.blame.api.Verdict;
 import dev.blame.api.spi.AnalysisContext;
+import dev.blame.api.spi.Condition;
+import dev.blame.api.spi.Judgement;
 import dev.blame.api.spi.TypedAnalyzer;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobSpec;
@@ -34,23 +34,7 @@ import java.util.Set;
 public final class JobAnalyzer extends TypedAnalyzer<Job> {
 
   public JobAnalyzer() {
-    super(Job.class, GroupKind.JOB, "a batch/v1 Job");
-  }
-
-  @Override
-  public String id() {
-    return "blame.Job";
-  }
-
-  @Override
-  public Set<GroupKind> reads() {
-    return Set.of(GroupKind.POD);
-  }
-
-  /** No links: it relates to its pods by ownership, which the engine reads off the owned objects. */
-  @Override
-  public Set<GroupKind> linksTo() {
-    return Set.of();
+    super("blame.Job", Job.class, GroupKind.JOB, "a batch/v1 Job", Set.of(GroupKind.POD));
   }
 
   @Override

@@ -2,18 +2,14 @@ package dev.blame.analyzers.workload;
 
 import static dev.blame.analyzers.workload.WorkloadReasons.*;
 
+import dev.blame.analyzers.config.ResourceQuotaAnalyzer;
 import dev.blame.analyzers.support.Children;
-import dev.blame.analyzers.support.Condition;
 import dev.blame.analyzers.support.Counts;
 import dev.blame.analyzers.support.GenericStatus;
-import dev.blame.analyzers.support.Judgement;
-import dev.blame.analyzers.support.WarningEvents;
 import dev.blame.analyzers.support.Revisions;
-import dev.blame.analyzers.config.ResourceQuotaAnalyzer;
-import dev.blame.analyzers.support.Unstructured;
+import dev.blame.analyzers.support.WarningEvents;
 import dev.blame.api.Activity;
 import dev.blame.api.EdgeKind;
-import dev.blame.api.spi.Link;
 import dev.blame.api.Evidence;
 import dev.blame.api.GroupKind;
 import dev.blame.api.Health;
@@ -23,7 +19,11 @@ import dev.blame.api.ReasonCode;
 import dev.blame.api.ReconcileStatus;
 import dev.blame.api.Verdict;
 import dev.blame.api.spi.AnalysisContext;
+import dev.blame.api.spi.Condition;
+import dev.blame.api.spi.Judgement;
+import dev.blame.api.spi.Link;
 import dev.blame.api.spi.TypedAnalyzer;
+import dev.blame.api.spi.Unstructured;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetStatus;
 import java.util.ArrayList;
@@ -38,17 +38,7 @@ import java.util.Set;
 public final class ReplicaSetAnalyzer extends TypedAnalyzer<ReplicaSet> {
 
   public ReplicaSetAnalyzer() {
-    super(ReplicaSet.class, GroupKind.REPLICA_SET, "an apps/v1 ReplicaSet");
-  }
-
-  @Override
-  public String id() {
-    return "blame.ReplicaSet";
-  }
-
-  @Override
-  public Set<GroupKind> reads() {
-    return Set.of(GroupKind.POD);
+    super("blame.ReplicaSet", ReplicaSet.class, GroupKind.REPLICA_SET, "an apps/v1 ReplicaSet", Set.of(GroupKind.POD));
   }
 
   /**

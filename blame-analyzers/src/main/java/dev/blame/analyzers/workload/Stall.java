@@ -9,7 +9,7 @@ import dev.blame.api.Node;
 import dev.blame.api.ObjectRef;
 import dev.blame.api.ReconcileStatus;
 import dev.blame.api.spi.AnalysisContext;
-import dev.blame.analyzers.support.Judgement;
+import dev.blame.api.spi.Judgement;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import java.time.Duration;
 import java.time.Instant;

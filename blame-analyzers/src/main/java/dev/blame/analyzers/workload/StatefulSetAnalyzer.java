@@ -5,7 +5,6 @@ import static dev.blame.analyzers.workload.WorkloadReasons.*;
 import dev.blame.analyzers.support.Children;
 import dev.blame.analyzers.support.Counts;
 import dev.blame.analyzers.support.GenericStatus;
-import dev.blame.analyzers.support.Judgement;
 import dev.blame.analyzers.support.WarningEvents;
 import dev.blame.api.Evidence;
 import dev.blame.api.GroupKind;
@@ -17,6 +16,7 @@ import dev.blame.api.ReconcileStatus;
 import dev.blame.api.RevisionRef;
 import dev.blame.api.Verdict;
 import dev.blame.api.spi.AnalysisContext;
+import dev.blame.api.spi.Judgement;
 import dev.blame.api.spi.TypedAnalyzer;
 import io.fabric8.kubernetes.api.model.apps.ControllerRevision;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -36,23 +36,7 @@ import java.util.Set;
 public final class StatefulSetAnalyzer extends TypedAnalyzer<StatefulSet> {
 
   public StatefulSetAnalyzer() {
-    super(StatefulSet.class, GroupKind.STATEFUL_SET, "an apps/v1 StatefulSet");
-  }
-
-  @Override
-  public String id() {
-    return "blame.StatefulSet";
-  }
-
-  @Override
-  public Set<GroupKind> reads() {
-    return Set.of(GroupKind.POD, GroupKind.CONTROLLER_REVISION);
-  }
-
-  /** No links: it relates to its pods and revisions by ownership, which the engine reads off the owned objects. */
-  @Override
-  public Set<GroupKind> linksTo() {
-    return Set.of();
+    super("blame.StatefulSet", StatefulSet.class, GroupKind.STATEFUL_SET, "an apps/v1 StatefulSet", Set.of(GroupKind.POD, GroupKind.CONTROLLER_REVISION));
   }
 
   @Override

@@ -3,9 +3,9 @@ package dev.blame.analyzers.custom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.blame.analyzers.custom.StatusSignals.Signal;
-import dev.blame.analyzers.support.Condition;
-import dev.blame.analyzers.support.Unstructured;
 import dev.blame.api.Health;
+import dev.blame.api.spi.Condition;
+import dev.blame.api.spi.Unstructured;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

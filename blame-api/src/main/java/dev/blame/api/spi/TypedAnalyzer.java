@@ -6,6 +6,7 @@ import dev.blame.api.Verdict;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A base for an analyzer of one kind with a typed model class (fabric8's {@code Deployment}, or a custom
@@ -14,31 +15,91 @@ import java.util.Optional;
  * UNKNOWN verdict with reason {@link ReasonCode#INVALID_OBJECT} naming what was expected, so the subclass never
  * sees it.
  *
- * <p>The rest of the {@link Analyzer} contract applies unchanged: override {@link #reads()},
+ * <p>A workload-like kind that relates to what it reads only by ownership (a Deployment to its ReplicaSets,
+ * a Job to its pods) says so in the constructor and writes nothing else but its rules:
+ *
+ * <pre>{@code
+ * public final class JobAnalyzer extends TypedAnalyzer<Job> {
+ *   public JobAnalyzer() {
+ *     super("blame.Job", Job.class, GroupKind.JOB, "a batch/v1 Job", Set.of(GroupKind.POD));
+ *   }
+ *
+ *   protected Verdict analyze(Job job, AnalysisContext ctx) { ... }
+ * }
+ * }</pre>
+ *
+ * <p>The rest of the {@link Analyzer} contract applies unchanged: override {@link #id()}, {@link #reads()},
  * {@link #linksTo()} and {@link #links} as needed. Thread-safe if the subclass is.
  *
  * @param <T> the model class
  */
 public abstract class TypedAnalyzer<T extends HasMetadata> implements Analyzer {
 
+  private final String id;
   private final Class<T> type;
   private final KindSelector kinds;
   private final String expected;
+  private final Set<GroupKind> owned;
+  private final boolean byOwnership;
 
   /**
+   * An analyzer whose id is its class name and that reads nothing but the object, unless the subclass
+   * overrides {@link #id()} and {@link #reads()}.
+   *
    * @param type the model class objects are read as
    * @param kind the kind it judges
    * @param expected what an object must be, for the message of one that is not: {@code an apps/v1 Deployment}
    */
   protected TypedAnalyzer(Class<T> type, GroupKind kind, String expected) {
+    this(null, type, kind, expected, Set.of(), false);
+  }
+
+  /**
+   * An analyzer that reads the objects its object owns (or that own it) and links to none: the engine relates
+   * them by the owner references it reads off the owned objects. A subclass that also links (a ReplicaSet to
+   * the ResourceQuota that refused its pods) overrides {@link #linksTo()} and {@link #links}.
+   *
+   * @param id the analyzer's id, unique among the registered analyzers: {@code example.Database}
+   * @param type the model class objects are read as
+   * @param kind the kind it judges
+   * @param expected what an object must be, for the message of one that is not: {@code an apps/v1 Deployment}
+   * @param owned the kinds it reads through ownership: {@link #reads()}
+   */
+  protected TypedAnalyzer(String id, Class<T> type, GroupKind kind, String expected, Set<GroupKind> owned) {
+    this(Objects.requireNonNull(id, "id"), type, kind, expected, owned, true);
+  }
+
+  private TypedAnalyzer(String id, Class<T> type, GroupKind kind, String expected, Set<GroupKind> owned,
+      boolean byOwnership) {
+    this.id = id == null ? getClass().getName() : id;
     this.type = Objects.requireNonNull(type, "type");
     this.kinds = KindSelector.of(Objects.requireNonNull(kind, "kind"));
     this.expected = Objects.requireNonNull(expected, "expected");
+    this.owned = Set.copyOf(Objects.requireNonNull(owned, "owned"));
+    this.byOwnership = byOwnership;
+  }
+
+  /** {@return the id given to the constructor, or the class name} */
+  @Override
+  public String id() {
+    return id;
   }
 
   @Override
   public KindSelector kinds() {
     return kinds;
+  }
+
+  /** {@return the kinds given as owned to the constructor; none by default} */
+  @Override
+  public Set<GroupKind> reads() {
+    return owned;
+  }
+
+  /** {@return none when the kinds it reads are related by ownership, else {@link #reads()}} */
+  @Override
+  public Set<GroupKind> linksTo() {
+    return byOwnership ? Set.of() : reads();
   }
 
   @Override
