@@ -9,9 +9,10 @@ import dev.blame.api.GroupKind;
 import dev.blame.api.ObjectRef;
 import dev.blame.api.Verdict;
 import dev.blame.core.BlameEngine;
+import dev.blame.core.internal.AnalyzerRegistry;
 import dev.blame.core.internal.DefaultBlame;
 import dev.blame.core.internal.GraphEngine;
-import dev.blame.core.internal.Ingest;
+import dev.blame.core.internal.ManifestSource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -23,6 +24,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,8 +53,10 @@ class ServiceReanalysisTest {
     for (int i = 0; i < 3; i++) {
       objects.add(pod("web-1-" + i, "http", true, 0));
     }
-    blame = BlameEngine.builder().clock(CLOCK).objects(objects).build();
-    engine = ((DefaultBlame) blame).engine();
+    // The engine built by hand, as BlameEngine builds it, to apply watch events to it one by one.
+    engine = new GraphEngine(AnalyzerRegistry.create(List.of(), List.of(), true, true,
+        ServiceReanalysisTest.class.getClassLoader()), CLOCK);
+    blame = new DefaultBlame(engine, new ManifestSource(List.copyOf(objects), Set.of()));
   }
 
   @AfterEach
@@ -88,7 +92,7 @@ class ServiceReanalysisTest {
     objects.removeIf(o -> o.getMetadata().getName().equals(pod.getMetadata().getName()));
     objects.add(pod);
     long before = engine.analysisCount();
-    engine.apply(List.of(Ingest.change(pod)));
+    engine.apply(List.of(engine.ingest().change(pod)));
     long analyzed = engine.analysisCount() - before;
     try (Blame fresh = BlameEngine.builder().clock(CLOCK).objects(objects).build()) {
       assertThat(service(blame)).as("incremental verdict equals a fresh graph's").isEqualTo(service(fresh));
@@ -97,7 +101,7 @@ class ServiceReanalysisTest {
   }
 
   private static Verdict service(Blame blame) {
-    return ((DefaultBlame) blame).engine().read(view -> view.verdict(SERVICE)).orElseThrow();
+    return blame.verdict(SERVICE).orElseThrow();
   }
 
   @Test
@@ -134,10 +138,10 @@ class ServiceReanalysisTest {
     HasMetadata rs = new ReplicaSetBuilder((io.fabric8.kubernetes.api.model.apps.ReplicaSet) objects.get(0))
         .editMetadata().addToAnnotations("deployment.kubernetes.io/revision", "3").endMetadata().build();
     objects.set(0, rs);
-    engine.apply(List.of(Ingest.change(rs)));
+    engine.apply(List.of(engine.ingest().change(rs)));
     ObjectRef pod = ObjectRef.of(GroupKind.POD, "shop", "web-1-0");
     try (Blame fresh = BlameEngine.builder().clock(CLOCK).objects(objects).build()) {
-      Verdict expected = ((DefaultBlame) fresh).engine().read(view -> view.verdict(pod)).orElseThrow();
+      Verdict expected = fresh.verdict(pod).orElseThrow();
       assertThat(engine.read(view -> view.verdict(pod)).orElseThrow()).isEqualTo(expected);
       assertThat(expected.revision()).hasValueSatisfying(r -> assertThat(r.number()).isEqualTo(3));
     }

@@ -231,7 +231,7 @@ public final class ClusterSource implements Source {
     try {
       List<GraphEngine.Change> changes = new ArrayList<>(objects.size());
       for (HasMetadata object : objects) {
-        changes.add(Ingest.change(object));
+        changes.add(engine.ingest().change(object));
       }
       engine.apply(changes);
     } catch (RuntimeException e) {
@@ -360,7 +360,7 @@ public final class ClusterSource implements Source {
   private final class Listener implements ClusterPort.WatchListener {
     @Override
     public void upserted(HasMetadata object) {
-      apply(Ingest.change(object), object);
+      apply(engine.ingest().change(object), object);
     }
 
     @Override

@@ -1,9 +1,6 @@
 package dev.blame.core.internal;
 
 import io.fabric8.kubernetes.api.model.ObjectMeta;
-import java.lang.ref.Reference;
-import java.lang.ref.ReferenceQueue;
-import java.lang.ref.WeakReference;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -25,7 +22,8 @@ import java.util.Map;
  * <p>Equality here is exact, not fabric8's {@code equals}: two parts are one when they are of the same class and
  * their fields hold the same strings and numbers and the very same (already shared) parts, so a {@code
  * Quantity} of {@code 1} is never merged with one of {@code 1000m}, and map order is kept. Parts are held
- * weakly: what no object in the graph uses any more is collected.
+ * weakly: what no object in the graph uses any more is collected. The tables belong to the instance, and each
+ * engine has its own (through its {@link Ingest}): two engines in one JVM share nothing.
  *
  * <p>Walks fabric8 model classes, lists and maps (the nested maps of a {@code GenericKubernetesResource}
  * included); anything else is left as it is and not shared. Where reflection is not allowed (fabric8 on the
@@ -38,8 +36,8 @@ final class Compact {
   /** Parts this deep or deeper are shared: the root's metadata, spec and status are (nearly) unique. */
   private static final int SHARED_FROM_DEPTH = 2;
 
-  private static final WeakInterner<String> STRINGS = new WeakInterner<>();
-  private static final Parts PARTS = new Parts();
+  private final WeakInterner<String> strings = new WeakInterner<>();
+  private final WeakInterner<Object> parts = new WeakInterner<>(Compact::hash, Compact::same);
 
   private static final ClassValue<List<Field>> FIELDS = new ClassValue<>() {
     @Override
@@ -62,9 +60,10 @@ final class Compact {
     }
   };
 
-  private Compact() {}
+  /** Empty tables, owned by the caller (an engine's {@link Ingest}): nothing is shared with another's. */
+  Compact() {}
 
-  static <T> T of(T object) {
+  <T> T of(T object) {
     try {
       new Walk().share(object, 0);
     } catch (IllegalAccessException | RuntimeException e) {
@@ -75,7 +74,7 @@ final class Compact {
 
   /** The part kept equal to this one (a part of an object: a container, a condition, a map...). */
   @SuppressWarnings("unchecked")
-  static <T> T part(T part) {
+  <T> T part(T part) {
     try {
       return (T) new Walk().share(part, SHARED_FROM_DEPTH + 1);
     } catch (IllegalAccessException | RuntimeException e) {
@@ -84,12 +83,12 @@ final class Compact {
   }
 
   /** A string held once. */
-  static String string(String s) {
-    return s == null ? null : STRINGS.intern(s);
+  String string(String s) {
+    return s == null ? null : strings.intern(s);
   }
 
   /** One walk over an object; {@link #exact} says whether the value last returned is shared (or a leaf). */
-  private static final class Walk {
+  private final class Walk {
     boolean exact;
 
     Object share(Object value, int depth) throws IllegalAccessException {
@@ -99,7 +98,7 @@ final class Compact {
         return value;
       }
       if (value instanceof String s) {
-        return STRINGS.intern(s);
+        return strings.intern(s);
       }
       if (depth > MAX_DEPTH) {
         exact = false;
@@ -198,79 +197,30 @@ final class Compact {
         return part;
       }
       exact = true;
-      return PARTS.intern(part);
+      return parts.intern(part);
     }
   }
 
-  /**
-   * The parts kept, each held weakly, found by a hash of its own fields: leaves (strings, numbers, booleans)
-   * by value, parts by identity (they are shared already), so neither hashing nor comparing walks a tree.
-   */
+  /** Parts are found by a hash of their own fields: leaves by value, parts by identity (they are shared already). */
+  private static int hash(Object part) {
+    try {
+      return Parts.hash(part);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Exact equality: same class, same leaves, the very same parts; neither hashing nor comparing walks a tree. */
+  private static boolean same(Object a, Object b) {
+    try {
+      return Parts.same(a, b);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The equivalence of parts. */
   private static final class Parts {
-    private Ref[] table = new Ref[1 << 10];
-    private int size;
-    private final ReferenceQueue<Object> cleared = new ReferenceQueue<>();
-
-    private static final class Ref extends WeakReference<Object> {
-      final int hash;
-      Ref next;
-
-      Ref(Object part, int hash, ReferenceQueue<Object> queue, Ref next) {
-        super(part, queue);
-        this.hash = hash;
-        this.next = next;
-      }
-    }
-
-    synchronized Object intern(Object part) throws IllegalAccessException {
-      expunge();
-      int hash = hash(part);
-      int i = hash & (table.length - 1);
-      for (Ref r = table[i]; r != null; r = r.next) {
-        Object kept = r.hash == hash ? r.get() : null;
-        if (kept != null && same(kept, part)) {
-          return kept;
-        }
-      }
-      table[i] = new Ref(part, hash, cleared, table[i]);
-      if (++size > table.length - (table.length >> 2)) {
-        resize();
-      }
-      return part;
-    }
-
-    private void expunge() {
-      for (Reference<?> gone; (gone = cleared.poll()) != null; ) {
-        Ref ref = (Ref) gone;
-        int i = ref.hash & (table.length - 1);
-        for (Ref r = table[i], previous = null; r != null; previous = r, r = r.next) {
-          if (r == ref) {
-            if (previous == null) {
-              table[i] = r.next;
-            } else {
-              previous.next = r.next;
-            }
-            size--;
-            break;
-          }
-        }
-      }
-    }
-
-    private void resize() {
-      Ref[] old = table;
-      table = new Ref[old.length * 2];
-      for (Ref head : old) {
-        for (Ref r = head; r != null; ) {
-          Ref next = r.next;
-          int i = r.hash & (table.length - 1);
-          r.next = table[i];
-          table[i] = r;
-          r = next;
-        }
-      }
-    }
-
     private static int hash(Object part) throws IllegalAccessException {
       int h = part.getClass().hashCode();
       if (part instanceof List<?> list) {

@@ -42,11 +42,6 @@ public final class DefaultBlame implements Blame {
     }
   }
 
-  /** The engine, for the other public entry points of blame-core (waiting, watching). */
-  public GraphEngine engine() {
-    return engine;
-  }
-
   @Override
   public Explanation explain(ObjectRef ref) {
     open();

@@ -54,13 +54,14 @@ public final class GraphEngine {
   static final int MAX_PASSES = 4;
   static final int MAX_OWNER_DEPTH = 64;
   /** Pods of one template declare equal links (to their ConfigMap, service account, ...): kept once. */
-  private static final WeakInterner<Link> LINKS = new WeakInterner<>();
+  private final WeakInterner<Link> linkInterner = new WeakInterner<>();
 
   private final GraphStore store = new GraphStore();
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private final AnalyzerRegistry registry;
   private final Clock clock;
   private final Tolerance tolerance;
+  private final Ingest ingest;
   private final StoreView view = new StoreView();
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
   private long analyses;
@@ -70,9 +71,23 @@ public final class GraphEngine {
   }
 
   public GraphEngine(AnalyzerRegistry registry, Clock clock, Tolerance tolerance) {
+    this(registry, clock, tolerance, new Ingest());
+  }
+
+  /**
+   * @param ingest how objects read become graph changes; the engine's own, sharing no table with another
+   *     engine's (two engines in one JVM are independent: closing or dropping one leaves the other as it was)
+   */
+  public GraphEngine(AnalyzerRegistry registry, Clock clock, Tolerance tolerance, Ingest ingest) {
     this.registry = registry;
     this.clock = clock;
     this.tolerance = tolerance;
+    this.ingest = java.util.Objects.requireNonNull(ingest, "ingest");
+  }
+
+  /** {@return how sources turn the objects they read into this engine's changes, with its own tables} */
+  public Ingest ingest() {
+    return ingest;
   }
 
   /** The slack analyzers give transient states. */
@@ -270,7 +285,7 @@ public final class GraphEngine {
         List<Link> declared = analyzer.links(node);
         if (declared != null) {
           for (Link link : declared) {
-            links.add(LINKS.intern(link));
+            links.add(linkInterner.intern(link));
           }
         }
       } catch (RuntimeException | StackOverflowError e) {

@@ -31,26 +31,25 @@ import java.util.Optional;
  */
 public final class Ingest {
 
-  private static final ThreadLocal<Boolean> WHOLE = ThreadLocal.withInitial(() -> false);
+  private final boolean slim;
+  private final Compact compact = new Compact();
+  private final SlimPods pods = new SlimPods(this, compact);
 
-  private Ingest() {}
+  /** Objects slimmed and shared, with tables of its own: each engine has one ({@link GraphEngine#ingest()}). */
+  public Ingest() {
+    this(true);
+  }
 
   /**
-   * Runs {@code work} (a build of an engine, in this thread) with objects kept whole: no slimming, no sharing
-   * (Secret data is still dropped). For tests that check that what is dropped is never read: explanations must
-   * be the same either way.
+   * @param slim false to keep objects whole: no slimming, no sharing (Secret data is still dropped), so that
+   *     what slimming drops can be shown never to be read (explanations are the same either way)
    */
-  public static <T> T keepingWhole(java.util.function.Supplier<T> work) {
-    WHOLE.set(true);
-    try {
-      return work.get();
-    } finally {
-      WHOLE.remove();
-    }
+  public Ingest(boolean slim) {
+    this.slim = slim;
   }
 
   /** The change an object read from a file or a watch makes to the graph. */
-  public static GraphEngine.Change change(HasMetadata object) {
+  public GraphEngine.Change change(HasMetadata object) {
     GroupKind kind = ObjectRef.from(object).groupKind();
     if (KnownKinds.isEvent(kind)) {
       Optional<EventRecord> event = event(object);
@@ -68,7 +67,7 @@ public final class Ingest {
   }
 
   /** Drops what must never be kept (Secret data) and what no analyzer reads (most of a pod). */
-  static HasMetadata trim(HasMetadata object) {
+  HasMetadata trim(HasMetadata object) {
     if (object instanceof Secret) {
       return new SecretBuilder((Secret) object).withData(null).withStringData(null).build();
     }
@@ -83,20 +82,20 @@ public final class Ingest {
       }
       return copy;
     }
-    if (WHOLE.get()) {
+    if (!slim) {
       return object;
     }
     if (object instanceof Pod) {
-      return SlimPods.of((Pod) object);
+      return pods.of((Pod) object);
     }
     if (object.getMetadata() != null) {
-      object.getMetadata().setNamespace(Compact.string(object.getMetadata().getNamespace()));
+      object.getMetadata().setNamespace(compact.string(object.getMetadata().getNamespace()));
       object.getMetadata().setManagedFields(managedFields(object.getMetadata().getManagedFields()));
     }
     if (object instanceof EndpointSlice) {
       return endpointSlice((EndpointSlice) object);
     }
-    return Compact.of(object);
+    return compact.of(object);
   }
 
   /**
@@ -106,7 +105,7 @@ public final class Ingest {
    * itself is kept, for when it was last written). Field sets are then held once with equal ones by {@link
    * Compact} (a ReplicaSet's pods, each object's unchanged writers), strings interned.
    */
-  static List<ManagedFieldsEntry> managedFields(List<ManagedFieldsEntry> entries) {
+  List<ManagedFieldsEntry> managedFields(List<ManagedFieldsEntry> entries) {
     return managedFields(entries, List.of());
   }
 
@@ -114,7 +113,7 @@ public final class Ingest {
    * As {@link #managedFields(List)}, sharing field sets with a sibling's kept entries (a pod of the same
    * template) when equal: comparing with one sibling is cheaper than walking each set into {@link Compact}.
    */
-  static List<ManagedFieldsEntry> managedFields(List<ManagedFieldsEntry> entries, List<ManagedFieldsEntry> sibling) {
+  List<ManagedFieldsEntry> managedFields(List<ManagedFieldsEntry> entries, List<ManagedFieldsEntry> sibling) {
     if (entries == null || entries.isEmpty()) {
       return List.of();
     }
@@ -125,11 +124,11 @@ public final class Ingest {
       }
       ManagedFieldsEntry slim = new ManagedFieldsEntry();
       slim.setAdditionalProperties(Map.of());
-      slim.setApiVersion(Compact.string(e.getApiVersion()));
-      slim.setFieldsType(Compact.string(e.getFieldsType()));
-      slim.setManager(Compact.string(e.getManager()));
-      slim.setOperation(Compact.string(e.getOperation()));
-      slim.setSubresource(Compact.string(e.getSubresource()));
+      slim.setApiVersion(compact.string(e.getApiVersion()));
+      slim.setFieldsType(compact.string(e.getFieldsType()));
+      slim.setManager(compact.string(e.getManager()));
+      slim.setOperation(compact.string(e.getOperation()));
+      slim.setSubresource(compact.string(e.getSubresource()));
       slim.setTime(e.getTime());
       if ("status".equals(e.getSubresource()) || e.getFieldsV1() == null) {
         slim.setFieldsV1(null);
@@ -142,7 +141,7 @@ public final class Ingest {
             break;
           }
         }
-        slim.setFieldsV1(shared != null ? shared : Compact.part(e.getFieldsV1()));
+        slim.setFieldsV1(shared != null ? shared : compact.part(e.getFieldsV1()));
       }
       kept.add(slim);
     }
@@ -155,10 +154,10 @@ public final class Ingest {
    * an endpoint per pod, no analyzer reads them, and the pods behind a Service are its SELECTS edges. Endpoints
    * with equal conditions are then one object.
    */
-  private static EndpointSlice endpointSlice(EndpointSlice slice) {
+  private EndpointSlice endpointSlice(EndpointSlice slice) {
     List<Endpoint> endpoints = slice.getEndpoints();
     slice.setEndpoints(List.of());
-    Compact.of(slice);
+    compact.of(slice);
     if (endpoints == null || endpoints.isEmpty()) {
       return slice;
     }
@@ -172,13 +171,13 @@ public final class Ingest {
       s.setAddresses(List.of());
       s.setDeprecatedTopology(Map.of());
       s.setConditions(e.getConditions());
-      slim.add(Compact.part(s));
+      slim.add(compact.part(s));
     }
     slice.setEndpoints(List.copyOf(slim));
     return slice;
   }
 
-  static Optional<EventRecord> event(HasMetadata object) {
+  Optional<EventRecord> event(HasMetadata object) {
     ObjectRef ref = ObjectRef.from(object);
     if (object instanceof io.fabric8.kubernetes.api.model.Event) {
       io.fabric8.kubernetes.api.model.Event e = (io.fabric8.kubernetes.api.model.Event) object;
@@ -199,13 +198,13 @@ public final class Ingest {
       return Optional.of(EventRecord.builder()
           .ref(ref)
           .regarding(regarding.get())
-          .type(e.getType() == null ? "Normal" : Compact.string(e.getType()))
-          .reason(Compact.string(e.getReason()))
+          .type(e.getType() == null ? "Normal" : compact.string(e.getType()))
+          .reason(compact.string(e.getReason()))
           .message(e.getMessage() == null ? "" : e.getMessage())
           .count(Math.max(1, count))
           .firstTime(first)
           .lastTime(last)
-          .source(Compact.string(source))
+          .source(compact.string(source))
           .build());
     }
     if (object instanceof io.fabric8.kubernetes.api.model.events.v1.Event) {
@@ -224,13 +223,13 @@ public final class Ingest {
       return Optional.of(EventRecord.builder()
           .ref(ref)
           .regarding(regarding.get())
-          .type(e.getType() == null ? "Normal" : Compact.string(e.getType()))
-          .reason(Compact.string(e.getReason()))
+          .type(e.getType() == null ? "Normal" : compact.string(e.getType()))
+          .reason(compact.string(e.getReason()))
           .message(e.getNote() == null ? "" : e.getNote())
           .count(Math.max(1, count))
           .firstTime(first)
           .lastTime(last)
-          .source(e.getReportingController() == null ? "" : Compact.string(e.getReportingController()))
+          .source(e.getReportingController() == null ? "" : compact.string(e.getReportingController()))
           .build());
     }
     return Optional.empty();

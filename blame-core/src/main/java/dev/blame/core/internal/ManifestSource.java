@@ -30,7 +30,7 @@ public final class ManifestSource implements Source {
     List<GraphEngine.Change> changes = new ArrayList<>(objects.size());
     for (HasMetadata object : objects) {
       kinds.add(ObjectRef.from(object).groupKind());
-      changes.add(Ingest.change(object));
+      changes.add(engine.ingest().change(object));
     }
     objects = List.of();
     engine.observe(kinds);

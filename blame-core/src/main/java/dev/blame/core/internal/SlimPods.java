@@ -59,7 +59,7 @@ final class SlimPods {
    * a pod whose template is not here goes through {@link Compact}.
    */
   private static final int TEMPLATES = 4_096;
-  private static final Map<String, WeakReference<Pod>> SIBLINGS = Collections.synchronizedMap(
+  private final Map<String, WeakReference<Pod>> siblings = Collections.synchronizedMap(
       new java.util.LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, WeakReference<Pod>> eldest) {
@@ -67,11 +67,18 @@ final class SlimPods {
         }
       });
 
-  private SlimPods() {}
+  private final Ingest ingest;
+  private final Compact compact;
 
-  static Pod of(Pod pod) {
+  /** With the tables of one engine's ingest: its {@link Compact} and its managedFields rule. */
+  SlimPods(Ingest ingest, Compact compact) {
+    this.ingest = ingest;
+    this.compact = compact;
+  }
+
+  Pod of(Pod pod) {
     String template = template(pod);
-    WeakReference<Pod> last = template == null ? null : SIBLINGS.get(template);
+    WeakReference<Pod> last = template == null ? null : siblings.get(template);
     Pod sibling = last == null ? null : last.get();
     Times times = new Times(sibling);
     Pod slim = new Pod();
@@ -83,7 +90,7 @@ final class SlimPods {
     slim.setStatus(pod.getStatus() == null ? null
         : status(pod.getStatus(), sibling == null ? null : sibling.getStatus(), times));
     if (template != null) {
-      SIBLINGS.put(template, new WeakReference<>(slim));
+      siblings.put(template, new WeakReference<>(slim));
     }
     return slim;
   }
@@ -107,14 +114,14 @@ final class SlimPods {
   }
 
   /** The sibling's part when equal to this one, else this one held once. */
-  private static <T> T share(T value, T sibling) {
+  private <T> T share(T value, T sibling) {
     if (value == null) {
       return null;
     }
     return sibling != null && (sibling == value || sibling.equals(value)) ? sibling : intern(value);
   }
 
-  private static ObjectMeta metadata(ObjectMeta meta, ObjectMeta sibling, Times times) {
+  private ObjectMeta metadata(ObjectMeta meta, ObjectMeta sibling, Times times) {
     if (meta == null) {
       return null;
     }
@@ -122,7 +129,7 @@ final class SlimPods {
     slim.setAdditionalProperties(NONE);
     slim.setAnnotations(empty(meta.getAnnotations()) ? Collections.emptyMap()
         : share(meta.getAnnotations(), sibling == null ? null : sibling.getAnnotations()));
-    slim.setManagedFields(Ingest.managedFields(meta.getManagedFields(), sibling == null ? null : sibling.getManagedFields()));
+    slim.setManagedFields(ingest.managedFields(meta.getManagedFields(), sibling == null ? null : sibling.getManagedFields()));
     slim.setName(meta.getName());
     slim.setNamespace(intern(meta.getNamespace()));
     slim.setUid(meta.getUid());
@@ -150,7 +157,7 @@ final class SlimPods {
     return slim;
   }
 
-  private static PodSpec spec(PodSpec spec, PodSpec sibling) {
+  private PodSpec spec(PodSpec spec, PodSpec sibling) {
     PodSpec slim = new PodSpec();
     slim.setAdditionalProperties(NONE);
     slim.setContainers(containers(spec.getContainers(), sibling == null ? null : sibling.getContainers()));
@@ -175,7 +182,7 @@ final class SlimPods {
     return slim;
   }
 
-  private static List<Container> containers(List<Container> containers, List<Container> sibling) {
+  private List<Container> containers(List<Container> containers, List<Container> sibling) {
     if (empty(containers)) {
       return List.of();
     }
@@ -205,7 +212,7 @@ final class SlimPods {
     return intern(copy);
   }
 
-  private static List<Volume> volumes(List<Volume> volumes, List<Volume> sibling) {
+  private List<Volume> volumes(List<Volume> volumes, List<Volume> sibling) {
     if (empty(volumes)) {
       return List.of();
     }
@@ -227,7 +234,7 @@ final class SlimPods {
     return shared ? share(List.copyOf(slim), sibling) : List.copyOf(slim);
   }
 
-  private static PodStatus status(PodStatus status, PodStatus sibling, Times times) {
+  private PodStatus status(PodStatus status, PodStatus sibling, Times times) {
     status.setAdditionalProperties(NONE);
     status.setAllocatedResources(Collections.emptyMap());
     status.setHostIP(null);
@@ -277,7 +284,7 @@ final class SlimPods {
     return status;
   }
 
-  private static List<ContainerStatus> containerStatuses(List<ContainerStatus> statuses, Times times) {
+  private List<ContainerStatus> containerStatuses(List<ContainerStatus> statuses, Times times) {
     if (empty(statuses)) {
       return List.of();
     }
@@ -300,7 +307,7 @@ final class SlimPods {
     return List.copyOf(slim);
   }
 
-  private static ContainerState state(ContainerState state, Times times) {
+  private ContainerState state(ContainerState state, Times times) {
     if (state == null) {
       return null;
     }
@@ -383,7 +390,7 @@ final class SlimPods {
   }
 
   /** The part held once for the whole graph (see {@link Compact}); its strings too. */
-  private static <T> T intern(T value) {
-    return value == null ? null : Compact.part(value);
+  private <T> T intern(T value) {
+    return value == null ? null : compact.part(value);
   }
 }

@@ -41,8 +41,8 @@ class ConcurrencyStressTest {
     GraphEngine engine = new GraphEngine(AnalyzerRegistry.create(
         List.of(new ContainerStateAnalyzer(), new ChildrenAnalyzer()), false, getClass().getClassLoader()),
         Clock.systemUTC());
-    engine.apply(List.of(Ingest.change(new ReplicaSetBuilder().withNewMetadata().withName("rs").withNamespace("ns")
-        .withUid("rs-uid").endMetadata().build()), Ingest.change(pod("a", true)), Ingest.change(pod("b", false))));
+    engine.apply(List.of(engine.ingest().change(new ReplicaSetBuilder().withNewMetadata().withName("rs").withNamespace("ns")
+        .withUid("rs-uid").endMetadata().build()), engine.ingest().change(pod("a", true)), engine.ingest().change(pod("b", false))));
 
     AtomicBoolean stop = new AtomicBoolean();
     AtomicLong updates = new AtomicLong();
@@ -53,7 +53,7 @@ class ConcurrencyStressTest {
         boolean aCrashes = true;
         while (!stop.get()) {
           aCrashes = !aCrashes;
-          engine.apply(List.of(Ingest.change(pod("a", aCrashes)), Ingest.change(pod("b", !aCrashes))));
+          engine.apply(List.of(engine.ingest().change(pod("a", aCrashes)), engine.ingest().change(pod("b", !aCrashes))));
           updates.addAndGet(2);
         }
       });

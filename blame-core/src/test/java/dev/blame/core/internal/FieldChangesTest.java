@@ -116,7 +116,7 @@ class FieldChangesTest {
   @Test
   void ingestKeepsWhatAttributionNeedsAndDropsStatusFieldSets() {
     HasMetadata object = (HasMetadata) Serialization.unmarshal(SERVICE);
-    var kept = Ingest.managedFields(object.getMetadata().getManagedFields());
+    var kept = new Ingest().managedFields(object.getMetadata().getManagedFields());
     assertThat(kept).extracting(e -> e.getManager())
         .containsExactly("kubectl-client-side-apply", "kubectl-edit", "status-writer", "cleanup-operator");
     assertThat(kept.get(2).getFieldsV1()).isNull();

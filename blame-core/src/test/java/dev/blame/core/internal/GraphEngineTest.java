@@ -109,7 +109,7 @@ class GraphEngineTest {
     for (int i = 0; i < PODS; i++) {
       objects.add(pod("p" + i, Map.of("app", i % 2 == 0 ? "web" : "db")));
     }
-    engine.apply(objects.stream().map(Ingest::change).collect(Collectors.toList()));
+    engine.apply(objects.stream().map(engine.ingest()::change).collect(Collectors.toList()));
   }
 
   private static Pod pod(String name, Map<String, String> labels) {
@@ -142,7 +142,7 @@ class GraphEngineTest {
     Pod crashing = new PodBuilder(pod("p0", Map.of("app", "web"))).withNewStatus().addNewContainerStatus()
         .withName("main").withNewState().withNewWaiting().withReason("CrashLoopBackOff").endWaiting().endState()
         .endContainerStatus().endStatus().build();
-    engine.apply(List.of(Ingest.change(crashing)));
+    engine.apply(List.of(engine.ingest().change(crashing)));
 
     // The pod, then its ReplicaSet and the Service selecting it: not the other 199 pods.
     assertThat(engine.analysisCount() - before).isEqualTo(3);
@@ -155,11 +155,11 @@ class GraphEngineTest {
     ObjectRef p1 = ObjectRef.of(GroupKind.POD, "ns", "p1");
     assertThat(sources(p1, EdgeKind.SELECTS)).isEmpty();
 
-    engine.apply(List.of(Ingest.change(pod("p1", Map.of("app", "web")))));
+    engine.apply(List.of(engine.ingest().change(pod("p1", Map.of("app", "web")))));
     assertThat(sources(p1, EdgeKind.SELECTS)).extracting(Node::ref).containsExactly(web);
     assertThat(verdict(web).message()).isEqualTo(PODS / 2 + 1 + " pods");
 
-    engine.apply(List.of(Ingest.change(pod("p1", Map.of("app", "db"))), Ingest.change(pod("p0", Map.of()))));
+    engine.apply(List.of(engine.ingest().change(pod("p1", Map.of("app", "db"))), engine.ingest().change(pod("p0", Map.of()))));
     assertThat(verdict(web).message()).isEqualTo(PODS / 2 - 1 + " pods");
   }
 
@@ -167,13 +167,13 @@ class GraphEngineTest {
   void byNameLinksResolveWhenTheTargetAppearsAndDisappears() {
     Pod withConfig = new PodBuilder(pod("p2", Map.of("app", "web"))).editMetadata()
         .addToAnnotations("config", "settings").endMetadata().build();
-    engine.apply(List.of(Ingest.change(withConfig)));
+    engine.apply(List.of(engine.ingest().change(withConfig)));
     ObjectRef p2 = ObjectRef.of(GroupKind.POD, "ns", "p2");
     ObjectRef settings = ObjectRef.of(GroupKind.CONFIG_MAP, "ns", "settings");
     assertThat(edgesFrom(p2)).contains(Edge.of(p2, EdgeKind.REFERENCES, settings));
     assertThat(verdict(p2).health()).isEqualTo(Health.UNKNOWN);
 
-    engine.apply(List.of(Ingest.change(new ConfigMapBuilder().withNewMetadata().withName("settings")
+    engine.apply(List.of(engine.ingest().change(new ConfigMapBuilder().withNewMetadata().withName("settings")
         .withNamespace("ns").endMetadata().build())));
     assertThat(verdict(p2).health()).isEqualTo(Health.HEALTHY);
     assertThat(sources(settings, EdgeKind.REFERENCES)).extracting(Node::ref).containsExactly(p2);
@@ -196,10 +196,10 @@ class GraphEngineTest {
         .withName("main").withNewState().withNewWaiting().withReason("CrashLoopBackOff").endWaiting().endState()
         .endContainerStatus().endStatus().build();
     // A status update first, so that the ReplicaSet's children are found and kept...
-    engine.apply(List.of(Ingest.change(pod("p4", Map.of("app", "web")))));
+    engine.apply(List.of(engine.ingest().change(pod("p4", Map.of("app", "web")))));
     assertThat(engine.<Integer>read(view -> view.targets(rs, EdgeKind.OWNS).size())).isEqualTo(PODS);
     // ...then a child added: the ReplicaSet sees it.
-    engine.apply(List.of(Ingest.change(crashing)));
+    engine.apply(List.of(engine.ingest().change(crashing)));
     assertThat(engine.<Integer>read(view -> view.targets(rs, EdgeKind.OWNS).size())).isEqualTo(PODS + 1);
     assertThat(verdict(rs).health()).isEqualTo(Health.DEGRADED);
     // And removed.
@@ -249,14 +249,14 @@ class GraphEngineTest {
     java.util.function.Function<String, Pod> version = config -> new PodBuilder().withNewMetadata().withName("p")
         .withNamespace("ns").addToAnnotations("config", config).endMetadata().withNewStatus()
         .withPhase("Running").endStatus().build();
-    own.apply(List.of(Ingest.change(version.apply("a"))));
+    own.apply(List.of(own.ingest().change(version.apply("a"))));
     Pod statusUpdate = new PodBuilder(version.apply("a")).editStatus().withPhase("Failed").endStatus().build();
-    own.apply(List.of(Ingest.change(statusUpdate)));
+    own.apply(List.of(own.ingest().change(statusUpdate)));
     assertThat(counting.calls).isEqualTo(1);
     assertThat(own.<List<Edge>>read(view -> view.edgesFrom(p)))
         .containsExactly(Edge.of(p, EdgeKind.REFERENCES, ObjectRef.of(GroupKind.CONFIG_MAP, "ns", "a")));
 
-    own.apply(List.of(Ingest.change(version.apply("b"))));
+    own.apply(List.of(own.ingest().change(version.apply("b"))));
     assertThat(counting.calls).isEqualTo(2);
     assertThat(own.<List<Edge>>read(view -> view.edgesFrom(p)))
         .containsExactly(Edge.of(p, EdgeKind.REFERENCES, ObjectRef.of(GroupKind.CONFIG_MAP, "ns", "b")));

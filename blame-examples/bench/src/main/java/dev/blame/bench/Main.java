@@ -1,6 +1,5 @@
 package dev.blame.bench;
 
-import dev.blame.api.Blame;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,12 +99,12 @@ public final class Main {
         (System.nanoTime() - t0) / 1e9);
     Measure.Ingest2 ingest = Measure.ingestVsDecode(cluster.pages(), plan.ingestWarmups(), plan.ingestIterations());
     Measure.Memory memory = Measure.memory(cluster);
-    Blame blame = Measure.ingest(cluster.pages());
-    Measure.Latency query = Measure.query(blame, cluster.failingDeployment(), plan.queryIterations(),
+    Measure.Graph graph = Measure.graph(cluster.pages());
+    Measure.Latency query = Measure.query(graph.blame(), cluster.failingDeployment(), plan.queryIterations(),
         plan.queryIterations());
     List<HasMetadata> events = Measure.podEvents(cluster, plan.events());
-    Measure.Updates updates = Measure.updates(blame, events, Math.min(events.size(), 2_000));
-    blame.close();
+    Measure.Updates updates = Measure.updates(graph, events, Math.min(events.size(), 2_000));
+    graph.close();
     return new Figures(cluster.podCount(), cluster.averagePodBytes(), ingest.decodeMillis(), ingest.ingestMillis(),
         ingest.ratio(), memory.graphBytesPerPod(), memory.podsOnlyBytesPerPod(), memory.decodedBytesPerPod(), query.p50Micros(), query.p99Micros(),
         updates.eventsPerSecond(), updates.p50Micros(), updates.p99Micros(), updates.analysesPerEvent());
@@ -114,10 +113,10 @@ public final class Main {
   /** The update stream alone (for profiling P4): ingest once, warm up, apply the events; one JSON line. */
   static String updatesOnly(int pods, int count) {
     SyntheticCluster cluster = SyntheticCluster.generate(SyntheticCluster.Spec.of(pods));
-    Blame blame = Measure.ingest(cluster.pages());
+    Measure.Graph graph = Measure.graph(cluster.pages());
     List<HasMetadata> events = Measure.podEvents(cluster, count);
-    Measure.Updates updates = Measure.updates(blame, events, Math.min(events.size(), 5_000));
-    blame.close();
+    Measure.Updates updates = Measure.updates(graph, events, Math.min(events.size(), 5_000));
+    graph.close();
     return String.format(Locale.ROOT, "{\"pods\":%d,\"events\":%d,\"eventsPerSecond\":%.0f,\"eventP50Micros\":%.1f,"
             + "\"eventP99Micros\":%.1f,\"analysesPerEvent\":%.2f,\"cpuMicrosPerEvent\":%.1f}",
         cluster.podCount(), events.size(), updates.eventsPerSecond(), updates.p50Micros(), updates.p99Micros(),

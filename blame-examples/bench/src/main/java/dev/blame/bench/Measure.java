@@ -5,9 +5,11 @@ import dev.blame.api.Explanation;
 import dev.blame.api.GroupKind;
 import dev.blame.api.ObjectRef;
 import dev.blame.core.BlameEngine;
+import dev.blame.core.internal.AnalyzerRegistry;
 import dev.blame.core.internal.DefaultBlame;
 import dev.blame.core.internal.GraphEngine;
-import dev.blame.core.internal.Ingest;
+import dev.blame.core.internal.ManifestReader;
+import dev.blame.core.internal.ManifestSource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesList;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -18,6 +20,7 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /** The measurements of issue 9, each against a baseline taken in the same run. */
 public final class Measure {
@@ -57,6 +60,29 @@ public final class Measure {
       builder.manifests("page-" + i++, new ByteArrayInputStream(page));
     }
     return builder.build();
+  }
+
+  /**
+   * A graph built as {@code BlameEngine} builds one from the same pages, with its engine at hand, so that watch
+   * events can be applied to it as the live source applies them.
+   */
+  public record Graph(GraphEngine engine, Blame blame) implements AutoCloseable {
+    @Override
+    public void close() {
+      blame.close();
+    }
+  }
+
+  /** As {@link #ingest}, keeping the engine. */
+  public static Graph graph(List<byte[]> pages) {
+    List<HasMetadata> objects = new ArrayList<>();
+    int i = 0;
+    for (byte[] page : pages) {
+      objects.addAll(ManifestReader.read("page-" + i++, new ByteArrayInputStream(page)));
+    }
+    GraphEngine engine = new GraphEngine(AnalyzerRegistry.create(List.of(), List.of(), true, true,
+        Measure.class.getClassLoader()), Clocks.FIXED);
+    return new Graph(engine, new DefaultBlame(engine, new ManifestSource(objects, Set.of())));
   }
 
   public record Ingest2(double decodeMillis, double ingestMillis) {
@@ -207,10 +233,10 @@ public final class Measure {
       double cpuMicrosPerEvent) {}
 
   /** Applies each event as the live source does: one change, one batch, re-analysis of what it touches. */
-  public static Updates updates(Blame blame, List<HasMetadata> events, int warmups) {
-    GraphEngine engine = ((DefaultBlame) blame).engine();
+  public static Updates updates(Graph graph, List<HasMetadata> events, int warmups) {
+    GraphEngine engine = graph.engine();
     for (int i = 0; i < warmups; i++) {
-      engine.apply(List.of(Ingest.change(events.get(i % events.size()))));
+      engine.apply(List.of(engine.ingest().change(events.get(i % events.size()))));
     }
     long analysesBefore = engine.analysisCount();
     long[] times = new long[events.size()];
@@ -219,7 +245,7 @@ public final class Measure {
     long start = System.nanoTime();
     for (int i = 0; i < events.size(); i++) {
       long t0 = System.nanoTime();
-      engine.apply(List.of(Ingest.change(events.get(i))));
+      engine.apply(List.of(engine.ingest().change(events.get(i))));
       times[i] = System.nanoTime() - t0;
     }
     long total = System.nanoTime() - start;

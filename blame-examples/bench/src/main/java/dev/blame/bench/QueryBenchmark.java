@@ -33,6 +33,7 @@ public class QueryBenchmark {
   @Param({"10000"})
   public int pods;
 
+  Measure.Graph graph;
   Blame blame;
   ObjectRef deployment;
   ObjectRef pod;
@@ -42,7 +43,8 @@ public class QueryBenchmark {
   @Setup(Level.Trial)
   public void build() {
     SyntheticCluster cluster = SyntheticCluster.generate(SyntheticCluster.Spec.of(pods));
-    blame = Measure.ingest(cluster.pages());
+    graph = Measure.graph(cluster.pages());
+    blame = graph.blame();
     SyntheticCluster.Workload w = cluster.failingDeployment();
     deployment = ObjectRef.of(GroupKind.DEPLOYMENT, w.namespace(), w.name());
     pod = ObjectRef.of(GroupKind.POD, w.namespace(), w.pods().get(0));
@@ -67,7 +69,6 @@ public class QueryBenchmark {
   @Benchmark
   public void podStatusChange() {
     HasMetadata event = events.get(next++ % events.size());
-    ((dev.blame.core.internal.DefaultBlame) blame).engine()
-        .apply(List.of(dev.blame.core.internal.Ingest.change(event)));
+    graph.engine().apply(List.of(graph.engine().ingest().change(event)));
   }
 }
