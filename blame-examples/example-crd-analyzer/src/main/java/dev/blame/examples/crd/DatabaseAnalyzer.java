@@ -3,7 +3,6 @@ package dev.blame.examples.crd;
 import dev.blame.api.Edge;
 import dev.blame.api.EdgeKind;
 import dev.blame.api.Evidence;
-import dev.blame.api.Finding;
 import dev.blame.api.GroupKind;
 import dev.blame.api.Health;
 import dev.blame.api.Node;
@@ -13,19 +12,23 @@ import dev.blame.api.ReconcileStatus;
 import dev.blame.api.Verdict;
 import dev.blame.api.spi.AnalysisContext;
 import dev.blame.api.spi.Analyzer;
+import dev.blame.api.spi.Condition;
+import dev.blame.api.spi.Judgement;
 import dev.blame.api.spi.KindSelector;
 import dev.blame.api.spi.Link;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.HasMetadata;
+import dev.blame.api.spi.Unstructured;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Judges {@code Database.example.dev}, a made-up CRD: {@code spec.replicas} instances, reported in
  * {@code status.phase} ({@code Provisioning}, {@code Ready}, {@code Failed}) and {@code status.readyReplicas};
  * {@code spec.configMap} names a ConfigMap it needs. Because it names the kind, the generic custom-resource
- * fallback does not run for Databases. The guide docs/writing-an-analyzer.md quotes the tagged regions.
+ * fallback does not run for Databases. A {@code Ready} condition set to False by a failed provisioning is kept as
+ * a second finding, with the operator's reason. It reads fields with {@link Unstructured} and {@link Condition}
+ * and builds its verdict with {@link Judgement}, the helpers the built-in analyzers use. The guide
+ * docs/writing-an-analyzer.md quotes the tagged regions.
  */
 // tag::identity[]
 public final class DatabaseAnalyzer implements Analyzer {
@@ -54,11 +57,11 @@ public final class DatabaseAnalyzer implements Analyzer {
   // tag::links[]
   @Override
   public List<Link> links(Node node) {
-    Object name = section(node.object(), "spec").get("configMap");
-    if (name == null) {
+    String name = Unstructured.of(node.object()).string("spec", "configMap");
+    if (name.isEmpty()) {
       return List.of();
     }
-    ObjectRef config = ObjectRef.of(GroupKind.CONFIG_MAP, node.ref().namespace(), String.valueOf(name));
+    ObjectRef config = ObjectRef.of(GroupKind.CONFIG_MAP, node.ref().namespace(), name);
     return List.of(Link.to(EdgeKind.REFERENCES, config, "spec.configMap"));
   }
   // end::links[]
@@ -67,58 +70,46 @@ public final class DatabaseAnalyzer implements Analyzer {
   @Override
   public Verdict analyze(AnalysisContext ctx) {
     ObjectRef self = ctx.node().ref();
+    Judgement j = new Judgement(self);
     for (Edge edge : ctx.graph().edgesFrom(self)) {
       // A link to an object that is not in the graph: missing, if ConfigMaps are observed at all.
       if (edge.kind() == EdgeKind.REFERENCES && ctx.graph().node(edge.to()).isEmpty()
           && ctx.graph().observes(edge.to().groupKind())) {
-        return Verdict.builder().health(Health.DEGRADED).status(ReconcileStatus.FAILED)
+        return j.worsen(Health.DEGRADED, ReconcileStatus.FAILED)
             .message("ConfigMap " + edge.to().name() + " is missing")
-            .addFinding(Finding.builder().subject(self).health(Health.DEGRADED).reason(CONFIG_MISSING)
-                .message("ConfigMap " + edge.to().name() + " named in spec.configMap does not exist")
-                .addEvidence(Evidence.field("spec.configMap", edge.to().name())).build())
+            .find(Health.DEGRADED, CONFIG_MISSING,
+                "ConfigMap " + edge.to().name() + " named in spec.configMap does not exist",
+                Evidence.field("spec.configMap", edge.to().name()))
             .build();
       }
     }
-    Map<String, Object> spec = section(ctx.node().object(), "spec");
-    Map<String, Object> status = section(ctx.node().object(), "status");
-    String phase = String.valueOf(status.getOrDefault("phase", "Provisioning"));
-    long wanted = number(spec.get("replicas"), 1);
-    long ready = number(status.get("readyReplicas"), 0);
+    // tag::section[]
+    Unstructured u = Unstructured.of(ctx.node().object()); // typed or not, absent fields read as empty
+    String phase = u.has("status", "phase") ? u.string("status", "phase") : "Provisioning";
+    long wanted = u.number("spec", "replicas").orElse(1L);
+    long ready = u.number("status", "readyReplicas").orElse(0L);
+    Optional<Condition> notReady = Condition.find(u.conditions(), "Ready").filter(Condition::isFalse);
+    // end::section[]
     if ("Failed".equals(phase)) {
-      return Verdict.builder().health(Health.DEGRADED).status(ReconcileStatus.FAILED)
-          .message("provisioning failed")
-          .addFinding(Finding.builder().subject(self).health(Health.DEGRADED).reason(PROVISIONING_FAILED)
-              .message("database provisioning failed: " + status.getOrDefault("message", "no message"))
-              .addEvidence(Evidence.field("status.phase", phase)).build())
-          .build();
+      String why = u.string("status", "message");
+      j.worsen(Health.DEGRADED, ReconcileStatus.FAILED).message("provisioning failed")
+          .find(Health.DEGRADED, PROVISIONING_FAILED,
+              "database provisioning failed: " + (why.isEmpty() ? "no message" : why),
+              Evidence.field("status.phase", phase));
+      // The Ready condition, when the operator writes one, says why in its own words: keep it as evidence.
+      notReady.ifPresent(c -> j.find(Health.DEGRADED, c.reasonCode(PROVISIONING_FAILED), c.describe(),
+          c.evidence()));
+      return j.build();
     }
     if (ready < wanted) {
-      return Verdict.builder().health(Health.PROGRESSING).status(ReconcileStatus.IN_PROGRESS)
+      return j.worsen(Health.PROGRESSING, ReconcileStatus.IN_PROGRESS)
           .message(ready + "/" + wanted + " replicas ready")
-          .addFinding(Finding.builder().subject(self).health(Health.PROGRESSING)
-              .reason(REPLICAS_NOT_READY).message(ready + " of " + wanted + " database replicas ready")
-              .addEvidence(Evidence.field("status.readyReplicas", String.valueOf(ready)))
-              .addEvidence(Evidence.field("spec.replicas", String.valueOf(wanted))).build())
+          .find(Health.PROGRESSING, REPLICAS_NOT_READY, ready + " of " + wanted + " database replicas ready",
+              Evidence.field("status.readyReplicas", String.valueOf(ready)),
+              Evidence.field("spec.replicas", String.valueOf(wanted)))
           .build();
     }
-    return Verdict.of(Health.HEALTHY, ReconcileStatus.CURRENT, ready + "/" + wanted + " replicas ready");
+    return j.message(ready + "/" + wanted + " replicas ready").build();
   }
   // end::analyze[]
-
-  // tag::section[]
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> section(HasMetadata object, String name) {
-    if (object instanceof GenericKubernetesResource) { // custom resources arrive untyped
-      Object value = ((GenericKubernetesResource) object).getAdditionalProperties().get(name);
-      if (value instanceof Map) {
-        return (Map<String, Object>) value;
-      }
-    }
-    return Map.of();
-  }
-  // end::section[]
-
-  private static long number(Object value, long fallback) {
-    return value instanceof Number ? ((Number) value).longValue() : fallback;
-  }
 }

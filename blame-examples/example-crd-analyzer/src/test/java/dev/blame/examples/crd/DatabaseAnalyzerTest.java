@@ -8,6 +8,7 @@ import dev.blame.api.Blame;
 import dev.blame.api.GroupKind;
 import dev.blame.api.Health;
 import dev.blame.api.ObjectRef;
+import dev.blame.api.ReasonCode;
 import dev.blame.api.ReconcileStatus;
 import dev.blame.testkit.BlameFixture;
 import dev.blame.testkit.Scenarios;
@@ -70,6 +71,29 @@ class DatabaseAnalyzerTest {
         .isWellFormedFor(ORDERS).hasHealth(Health.DEGRADED).hasStatus(ReconcileStatus.FAILED)
         .hasFinding(DatabaseAnalyzer.PROVISIONING_FAILED).withMessageContaining("volume quota exceeded")
         .withEvidence("status.phase", "Failed");
+  }
+
+  @Test
+  void aFalseReadyConditionOfAFailedDatabaseIsKeptWithItsReason() {
+    String failed = DATABASE.replace("phase: Ready", """
+        phase: Failed
+          message: provisioning failed
+          conditions:
+          - type: Ready
+            status: "False"
+            reason: VolumeQuotaExceeded
+            message: |
+              persistentvolumeclaims "data-orders-0" is forbidden:
+              exceeded quota
+            lastTransitionTime: "2026-11-02T08:00:00Z"
+        """.stripIndent().stripTrailing());
+    assertThat(BlameFixture.yaml(failed).analyzers(new DatabaseAnalyzer()).verdict(ORDERS))
+        .isWellFormedFor(ORDERS).hasHealth(Health.DEGRADED).hasStatus(ReconcileStatus.FAILED)
+        .hasReason(DatabaseAnalyzer.PROVISIONING_FAILED)
+        .hasFinding(ReasonCode.of("VolumeQuotaExceeded"))
+        .withMessage("VolumeQuotaExceeded: persistentvolumeclaims \"data-orders-0\" is forbidden: exceeded quota")
+        .withEvidence("status.conditions[Ready]", "False VolumeQuotaExceeded: persistentvolumeclaims "
+            + "\"data-orders-0\" is forbidden: exceeded quota");
   }
 
   @Test
