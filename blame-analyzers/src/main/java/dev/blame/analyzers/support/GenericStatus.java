@@ -10,6 +10,7 @@ import dev.blame.api.spi.Judgement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * kstatus' rules that hold for every kind (cli-utils {@code pkg/kstatus/status/generic.go} and
@@ -52,6 +53,20 @@ public final class GenericStatus {
             Evidence.field("status.observedGeneration", String.valueOf(observedGeneration)),
             Evidence.field("metadata.generation", String.valueOf(node.generation())));
     return true;
+  }
+
+  /**
+   * The status preamble of a kind its controller reports on: notes a missing status ({@link #statusMissing}) or
+   * a controller that has not observed the latest spec ({@link #generationLags}). Returns true when neither
+   * holds, so that the rest of the status is current and may be judged.
+   */
+  public static <S> boolean statusCurrent(Node node, S status, Function<S, Long> observedGeneration, Instant now,
+      Judgement judgement) {
+    if (status == null) {
+      statusMissing(node, now, judgement);
+      return false;
+    }
+    return !generationLags(node, observedGeneration.apply(status), judgement);
   }
 
   /** The standard {@code Reconciling} and {@code Stalled} conditions, where a kind carries them. */

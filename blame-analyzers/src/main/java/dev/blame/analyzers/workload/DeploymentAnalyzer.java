@@ -60,11 +60,7 @@ public final class DeploymentAnalyzer extends TypedAnalyzer<Deployment> {
     int desired = Counts.or(spec.getReplicas(), 1);
     activities(node, replicaSets, newRs, desired, j);
     DeploymentStatus status = dep.getStatus();
-    if (status == null) {
-      GenericStatus.statusMissing(node, ctx.now(), j);
-      return j.build();
-    }
-    if (GenericStatus.generationLags(node, status.getObservedGeneration(), j)) {
+    if (!GenericStatus.statusCurrent(node, status, DeploymentStatus::getObservedGeneration, ctx.now(), j)) {
       return j.build();
     }
     List<Condition> conditions = Condition.list(status.getConditions(), c -> Condition.of(

@@ -78,11 +78,7 @@ public final class ReplicaSetAnalyzer extends TypedAnalyzer<ReplicaSet> {
     List<Node> pods = Children.owned(ctx.graph(), node.ref(), GroupKind.POD);
     activities(ctx, node, pods, desired, j);
     ReplicaSetStatus status = rs.getStatus();
-    if (status == null) {
-      GenericStatus.statusMissing(node, ctx.now(), j);
-      return j.build();
-    }
-    if (GenericStatus.generationLags(node, status.getObservedGeneration(), j)) {
+    if (!GenericStatus.statusCurrent(node, status, ReplicaSetStatus::getObservedGeneration, ctx.now(), j)) {
       return j.build();
     }
     List<Condition> conditions = Condition.list(status.getConditions(), c -> Condition.of(

@@ -46,11 +46,7 @@ public final class StatefulSetAnalyzer extends TypedAnalyzer<StatefulSet> {
     StatefulSetStatus status = object.getStatus();
     Judgement j = new Judgement(node.ref()).revision(revision(ctx, node, status));
     GenericStatus.deletion(node, j);
-    if (status == null) {
-      GenericStatus.statusMissing(node, ctx.now(), j);
-      return j.build();
-    }
-    if (GenericStatus.generationLags(node, status.getObservedGeneration(), j)) {
+    if (!GenericStatus.statusCurrent(node, status, StatefulSetStatus::getObservedGeneration, ctx.now(), j)) {
       return j.build();
     }
     List<Node> pods = Children.owned(ctx.graph(), node.ref(), GroupKind.POD);
