@@ -13,6 +13,10 @@
  * ({@link dev.blame.api.spi.InjectionFacet}). {@link dev.blame.api.spi.TypedAnalyzer} is a base for an analyzer
  * of one kind with a model class.
  *
+ * <p>The helpers the built-in analyzers use are published here, one copy each: {@link dev.blame.api.spi.Judgement}
+ * builds a verdict from findings, {@link dev.blame.api.spi.Condition} reads a status condition of any kind and
+ * {@link dev.blame.api.spi.Unstructured} reads any object, typed or not, as nested maps.
+ *
  * <p>Analyzers are found with {@link java.util.ServiceLoader} ({@code META-INF/services/dev.blame.api.spi.Analyzer},
  * or {@code provides dev.blame.api.spi.Analyzer with ...} on the module path) or registered in code.
  */
