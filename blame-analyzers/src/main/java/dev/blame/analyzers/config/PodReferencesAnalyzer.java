@@ -54,6 +54,8 @@ public final class PodReferencesAnalyzer implements Analyzer {
   public static final ReasonCode NODE_NOT_FOUND = ReasonCode.of("NodeNotFound");
   public static final ReasonCode NODE_NOT_READY = ReasonCode.of("NodeNotReady");
   public static final ReasonCode NODE_PRESSURE = ReasonCode.of("NodePressure");
+  /** A bound claim whose PersistentVolume only nodes the pod may not use can reach (its {@code nodeAffinity}). */
+  public static final ReasonCode VOLUME_NODE_AFFINITY_CONFLICT = ReasonCode.of("VolumeNodeAffinityConflict");
   /** A ConfigMap or Secret volume of a pod stuck in ContainerCreating, whose kind is not observed. */
   public static final ReasonCode VOLUME_UNVERIFIED = ReasonCode.of("VolumeSourceNotObserved");
 
@@ -75,13 +77,14 @@ public final class PodReferencesAnalyzer implements Analyzer {
   @Override
   public Set<GroupKind> reads() {
     return Set.of(GroupKind.CONFIG_MAP, GroupKind.SECRET, GroupKind.PERSISTENT_VOLUME_CLAIM,
-        GroupKind.SERVICE_ACCOUNT, GroupKind.NODE);
+        GroupKind.SERVICE_ACCOUNT, GroupKind.NODE, GroupKind.PERSISTENT_VOLUME);
   }
 
-  /** The kinds its links point to: what the pod mounts and references, and its node. */
+  /** The kinds its links point to: what the pod mounts and references, and its node (not the claims' volumes). */
   @Override
   public Set<GroupKind> linksTo() {
-    return reads();
+    return Set.of(GroupKind.CONFIG_MAP, GroupKind.SECRET, GroupKind.PERSISTENT_VOLUME_CLAIM,
+        GroupKind.SERVICE_ACCOUNT, GroupKind.NODE);
   }
 
   @Override
@@ -130,7 +133,8 @@ public final class PodReferencesAnalyzer implements Analyzer {
       } else if (r.use() == PodReference.Use.NODE) {
         findings.addAll(NodeConditions.check(ctx.node().ref(), pod, target.get(), evicted, ctx.now()));
       } else if (r.use() == PodReference.Use.CLAIM && "Pending".equals(phase)) {
-        claimNotBound(ctx, r, target.get()).ifPresent(findings::add);
+        claimNotBound(ctx, r, target.get()).or(() -> volumeNodeAffinity(ctx, status, target.get()))
+            .ifPresent(findings::add);
       }
     }
     return Judgement.of(Health.HEALTHY, ReconcileStatus.CURRENT, "", findings);
@@ -219,6 +223,50 @@ public final class PodReferencesAnalyzer implements Analyzer {
   private static String human(Duration d) {
     long s = d.getSeconds();
     return s >= 86_400 ? s / 86_400 + "d" : s >= 3600 ? s / 3600 + "h" : s >= 60 ? s / 60 + "m" : s + "s";
+  }
+
+  /**
+   * A pod the scheduler cannot place because a bound claim's PersistentVolume is pinned to nodes the pod may not
+   * use: the scheduler says {@code node(s) had volume node affinity conflict}. The volume will not move and the
+   * claim stays bound to it, so this fails at once; the PV's {@code spec.nodeAffinity} is named when it is in view.
+   */
+  private static Optional<Finding> volumeNodeAffinity(AnalysisContext ctx, PodStatus status, Node claim) {
+    Optional<io.fabric8.kubernetes.api.model.PodCondition> scheduled = Optional.ofNullable(status.getConditions())
+        .orElse(List.of()).stream().filter(c -> "PodScheduled".equals(c.getType()) && "False".equals(c.getStatus())
+            && c.getMessage() != null && c.getMessage().contains("volume node affinity conflict")).findFirst();
+    String volumeName = Unstructured.of(claim.object()).string("spec", "volumeName");
+    if (scheduled.isEmpty() || volumeName.isEmpty()) {
+      return Optional.empty();
+    }
+    ObjectRef pvRef = ObjectRef.of(GroupKind.PERSISTENT_VOLUME, "", volumeName);
+    Optional<Node> pv = ctx.graph().node(pvRef);
+    String terms = pv.map(v -> nodeAffinity(Unstructured.of(v.object()))).orElse("");
+    var b = Finding.builder().subject(ctx.node().ref()).health(Health.DEGRADED).reason(VOLUME_NODE_AFFINITY_CONFLICT)
+        .message("pod cannot be scheduled: its claim " + claim.ref().name() + " is bound to " + pvRef.display()
+            + (terms.isEmpty() ? ", whose node affinity" : ", which only nodes matching " + terms + " can use; that")
+            + " excludes every node the pod may run on (scheduler: " + scheduled.get().getMessage().strip() + ")")
+        .addEvidence(Evidence.builder().kind(Evidence.Kind.FIELD).path("status.conditions[PodScheduled]")
+            .value(scheduled.get().getMessage()).source(ctx.node().ref()).build());
+    if (!terms.isEmpty()) {
+      b.addEvidence(Evidence.builder().kind(Evidence.Kind.FIELD).path("spec.nodeAffinity.required").value(terms)
+          .source(pvRef).build());
+    }
+    return Optional.of(b.build());
+  }
+
+  /** A PV's required node affinity as {@code kubernetes.io/hostname In [node4]}, terms joined by "or". */
+  private static String nodeAffinity(Unstructured pv) {
+    List<String> terms = new ArrayList<>();
+    for (Unstructured term : pv.list("spec", "nodeAffinity", "required", "nodeSelectorTerms")) {
+      List<String> exprs = new ArrayList<>();
+      for (Unstructured e : term.list("matchExpressions")) {
+        exprs.add(e.string("key") + " " + e.string("operator") + " " + e.strings("values"));
+      }
+      if (!exprs.isEmpty()) {
+        terms.add(String.join(" and ", exprs));
+      }
+    }
+    return String.join(" or ", terms);
   }
 
   private static Optional<Finding> claimNotBound(AnalysisContext ctx, PodReference r, Node claim) {
