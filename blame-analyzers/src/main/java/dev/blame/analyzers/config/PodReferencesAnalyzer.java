@@ -77,14 +77,13 @@ public final class PodReferencesAnalyzer implements Analyzer {
   @Override
   public Set<GroupKind> reads() {
     return Set.of(GroupKind.CONFIG_MAP, GroupKind.SECRET, GroupKind.PERSISTENT_VOLUME_CLAIM,
-        GroupKind.SERVICE_ACCOUNT, GroupKind.NODE, GroupKind.PERSISTENT_VOLUME);
+        GroupKind.SERVICE_ACCOUNT, GroupKind.NODE);
   }
 
-  /** The kinds its links point to: what the pod mounts and references, and its node (not the claims' volumes). */
+  /** The kinds its links point to: what the pod mounts and references, and its node. */
   @Override
   public Set<GroupKind> linksTo() {
-    return Set.of(GroupKind.CONFIG_MAP, GroupKind.SECRET, GroupKind.PERSISTENT_VOLUME_CLAIM,
-        GroupKind.SERVICE_ACCOUNT, GroupKind.NODE);
+    return reads();
   }
 
   @Override
@@ -228,7 +227,8 @@ public final class PodReferencesAnalyzer implements Analyzer {
   /**
    * A pod the scheduler cannot place because a bound claim's PersistentVolume is pinned to nodes the pod may not
    * use: the scheduler says {@code node(s) had volume node affinity conflict}. The volume will not move and the
-   * claim stays bound to it, so this fails at once; the PV's {@code spec.nodeAffinity} is named when it is in view.
+   * claim stays bound to it, so this fails at once. The PV itself is not read (a cluster-scoped LIST for every pod
+   * query): its name comes from the claim's {@code spec.volumeName}.
    */
   private static Optional<Finding> volumeNodeAffinity(AnalysisContext ctx, PodStatus status, Node claim) {
     Optional<io.fabric8.kubernetes.api.model.PodCondition> scheduled = Optional.ofNullable(status.getConditions())
@@ -238,35 +238,17 @@ public final class PodReferencesAnalyzer implements Analyzer {
     if (scheduled.isEmpty() || volumeName.isEmpty()) {
       return Optional.empty();
     }
-    ObjectRef pvRef = ObjectRef.of(GroupKind.PERSISTENT_VOLUME, "", volumeName);
-    Optional<Node> pv = ctx.graph().node(pvRef);
-    String terms = pv.map(v -> nodeAffinity(Unstructured.of(v.object()))).orElse("");
-    var b = Finding.builder().subject(ctx.node().ref()).health(Health.DEGRADED).reason(VOLUME_NODE_AFFINITY_CONFLICT)
-        .message("pod cannot be scheduled: its claim " + claim.ref().name() + " is bound to " + pvRef.display()
-            + (terms.isEmpty() ? ", whose node affinity" : ", which only nodes matching " + terms + " can use; that")
-            + " excludes every node the pod may run on (scheduler: " + scheduled.get().getMessage().strip() + ")")
+    ObjectRef pv = ObjectRef.of(GroupKind.PERSISTENT_VOLUME, "", volumeName);
+    return Optional.of(Finding.builder().subject(ctx.node().ref()).health(Health.DEGRADED)
+        .reason(VOLUME_NODE_AFFINITY_CONFLICT)
+        .message("pod cannot be scheduled: its claim " + claim.ref().name() + " is bound to " + pv.display()
+            + ", whose spec.nodeAffinity excludes every node the pod may run on; the claim will not leave that"
+            + " volume (scheduler: " + scheduled.get().getMessage().strip() + ")")
         .addEvidence(Evidence.builder().kind(Evidence.Kind.FIELD).path("status.conditions[PodScheduled]")
-            .value(scheduled.get().getMessage()).source(ctx.node().ref()).build());
-    if (!terms.isEmpty()) {
-      b.addEvidence(Evidence.builder().kind(Evidence.Kind.FIELD).path("spec.nodeAffinity.required").value(terms)
-          .source(pvRef).build());
-    }
-    return Optional.of(b.build());
-  }
-
-  /** A PV's required node affinity as {@code kubernetes.io/hostname In [node4]}, terms joined by "or". */
-  private static String nodeAffinity(Unstructured pv) {
-    List<String> terms = new ArrayList<>();
-    for (Unstructured term : pv.list("spec", "nodeAffinity", "required", "nodeSelectorTerms")) {
-      List<String> exprs = new ArrayList<>();
-      for (Unstructured e : term.list("matchExpressions")) {
-        exprs.add(e.string("key") + " " + e.string("operator") + " " + e.strings("values"));
-      }
-      if (!exprs.isEmpty()) {
-        terms.add(String.join(" and ", exprs));
-      }
-    }
-    return String.join(" or ", terms);
+            .value(scheduled.get().getMessage()).source(ctx.node().ref()).build())
+        .addEvidence(Evidence.builder().kind(Evidence.Kind.FIELD).path("spec.volumeName").value(volumeName)
+            .source(claim.ref()).build())
+        .build());
   }
 
   private static Optional<Finding> claimNotBound(AnalysisContext ctx, PodReference r, Node claim) {

@@ -131,10 +131,21 @@ final class ContainerRules {
     if (waitingMessage != null && !waitingMessage.isBlank()) {
       // A back-off message ("Back-off pulling image ...") says only that the kubelet waits before retrying; the
       // error it retries is in its Failed Event.
-      return backOff(waitingMessage) && failed.isPresent() ? waitingMessage.strip() + "; last error: " + failed.get()
-          : waitingMessage;
+      return backOff(waitingMessage) && failed.isPresent()
+          ? waitingMessage.strip() + "; last error: " + withoutImage(failed.get(), waitingMessage) : waitingMessage;
     }
     return failed.orElse("");
+  }
+
+  /** {@code Failed to pull image "x": why} as {@code why} when the back-off message already names image "x". */
+  private static String withoutImage(String failed, String backOff) {
+    String prefix = "Failed to pull image \"";
+    int end = failed.indexOf("\": ");
+    if (failed.startsWith(prefix) && end > prefix.length()
+        && backOff.contains(failed.substring(prefix.length() - 1, end + 1))) {
+      return failed.substring(end + 3);
+    }
+    return failed;
   }
 
   private static boolean backOff(String message) {
