@@ -127,7 +127,8 @@ final class ContainerRules {
   private String kubeletSays(String waitingMessage) {
     Optional<String> failed = events.stream().filter(e -> e.isWarning() && e.reason().equals("Failed"))
         .map(e -> e.message().startsWith("Error: ") ? e.message().substring(7) : e.message())
-        .filter(m -> !backOff(m)).findFirst();
+        // "Error: ImagePullBackOff" names the state, not the error: skipped, as back-off messages are.
+        .filter(m -> !backOff(m) && m.strip().contains(" ")).findFirst();
     if (waitingMessage != null && !waitingMessage.isBlank()) {
       // A back-off message ("Back-off pulling image ...") says only that the kubelet waits before retrying; the
       // error it retries is in its Failed Event.
@@ -202,9 +203,11 @@ final class ContainerRules {
 
   private void terminated(ContainerView c, ContainerStateTerminated t, String where, boolean mayRecover) {
     int code = t.getExitCode() == null ? 0 : t.getExitCode();
-    // OOMKilled with exit code 0: the kernel killed a child and the main process exited 0; the kubelet counts it
-    // as a failure (kubernetes#104650: an init container so killed stops the pod).
-    if (code == 0 && !"StartError".equals(t.getReason()) && !"OOMKilled".equals(t.getReason())) {
+    // An init container OOMKilled with exit code 0 (the kernel killed a child, the main process exited 0) is a
+    // failure: the kubelet does not start the pod's containers (kubernetes#104650). A regular one so killed is left
+    // to the pod's phase (kubernetes#131530: the pod may still succeed).
+    boolean initOom = "OOMKilled".equals(t.getReason()) && c.section() == ContainerView.Section.INIT;
+    if (code == 0 && !"StartError".equals(t.getReason()) && !initOom) {
       return;
     }
     Optional<Instant> at = Node.parseTime(t.getFinishedAt());
