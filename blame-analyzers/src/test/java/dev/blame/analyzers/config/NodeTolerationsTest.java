@@ -142,6 +142,17 @@ class NodeTolerationsTest {
         .contains("evicts it at once");
   }
 
+  /** A hand-written file with an empty list item: the null element tolerates nothing and breaks nothing. */
+  @Test
+  void anEmptyListItemIsIgnored() {
+    Explanation why = explain(NODE + pod("""
+        tolerations:
+        -
+        - {effect: NoExecute, key: node.kubernetes.io/unreachable, operator: Exists, tolerationSeconds: 300}
+        """));
+    assertThat(nodeFinding(why).message()).contains("node.kubernetes.io/unreachable:NoExecute for 300 s");
+  }
+
   @Test
   void aCaptureWithoutTolerationsIsNotCheckedButSaysTheDefault() {
     Explanation why = explain(NODE + pod(""));

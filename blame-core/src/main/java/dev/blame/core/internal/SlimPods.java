@@ -169,8 +169,10 @@ final class SlimPods {
     slim.setResourceClaims(List.of());
     slim.setSchedulingGates(List.of());
     // Tolerations: how long a pod stays on a NotReady or unreachable node (DefaultTolerationSeconds' 300 s or its own).
-    slim.setTolerations(empty(spec.getTolerations()) ? List.of()
-        : share(List.copyOf(spec.getTolerations()), sibling == null ? null : sibling.getTolerations()));
+    // A null element (an empty `- ` in a hand-written file) is dropped: it tolerates nothing.
+    slim.setTolerations(empty(spec.getTolerations()) ? List.of() : share(
+        spec.getTolerations().stream().filter(java.util.Objects::nonNull).toList(),
+        sibling == null ? null : sibling.getTolerations()));
     slim.setTopologySpreadConstraints(List.of());
     slim.setNodeSelector(Collections.emptyMap());
     slim.setOverhead(Collections.emptyMap());
