@@ -54,6 +54,8 @@ public final class PodReferencesAnalyzer implements Analyzer {
   public static final ReasonCode NODE_NOT_FOUND = ReasonCode.of("NodeNotFound");
   public static final ReasonCode NODE_NOT_READY = ReasonCode.of("NodeNotReady");
   public static final ReasonCode NODE_PRESSURE = ReasonCode.of("NodePressure");
+  /** A bound claim whose PersistentVolume only nodes the pod may not use can reach (its {@code nodeAffinity}). */
+  public static final ReasonCode VOLUME_NODE_AFFINITY_CONFLICT = ReasonCode.of("VolumeNodeAffinityConflict");
   /** A ConfigMap or Secret volume of a pod stuck in ContainerCreating, whose kind is not observed. */
   public static final ReasonCode VOLUME_UNVERIFIED = ReasonCode.of("VolumeSourceNotObserved");
 
@@ -128,9 +130,10 @@ public final class PodReferencesAnalyzer implements Analyzer {
           unverifiedVolume(ctx, pod, r).ifPresent(findings::add);
         }
       } else if (r.use() == PodReference.Use.NODE) {
-        findings.addAll(NodeConditions.check(ctx.node().ref(), target.get(), evicted));
+        findings.addAll(NodeConditions.check(ctx.node().ref(), pod, target.get(), evicted, ctx.now()));
       } else if (r.use() == PodReference.Use.CLAIM && "Pending".equals(phase)) {
-        claimNotBound(ctx, r, target.get()).ifPresent(findings::add);
+        claimNotBound(ctx, r, target.get()).or(() -> volumeNodeAffinity(ctx, status, target.get()))
+            .ifPresent(findings::add);
       }
     }
     return Judgement.of(Health.HEALTHY, ReconcileStatus.CURRENT, "", findings);
@@ -221,6 +224,33 @@ public final class PodReferencesAnalyzer implements Analyzer {
     return s >= 86_400 ? s / 86_400 + "d" : s >= 3600 ? s / 3600 + "h" : s >= 60 ? s / 60 + "m" : s + "s";
   }
 
+  /**
+   * A pod the scheduler cannot place because a bound claim's PersistentVolume is pinned to nodes the pod may not
+   * use: the scheduler says {@code node(s) had volume node affinity conflict}. The volume will not move and the
+   * claim stays bound to it, so this fails at once. The PV itself is not read (a cluster-scoped LIST for every pod
+   * query): its name comes from the claim's {@code spec.volumeName}.
+   */
+  private static Optional<Finding> volumeNodeAffinity(AnalysisContext ctx, PodStatus status, Node claim) {
+    Optional<io.fabric8.kubernetes.api.model.PodCondition> scheduled = Optional.ofNullable(status.getConditions())
+        .orElse(List.of()).stream().filter(c -> "PodScheduled".equals(c.getType()) && "False".equals(c.getStatus())
+            && c.getMessage() != null && c.getMessage().contains("volume node affinity conflict")).findFirst();
+    String volumeName = Unstructured.of(claim.object()).string("spec", "volumeName");
+    if (scheduled.isEmpty() || volumeName.isEmpty()) {
+      return Optional.empty();
+    }
+    ObjectRef pv = ObjectRef.of(GroupKind.PERSISTENT_VOLUME, "", volumeName);
+    return Optional.of(Finding.builder().subject(ctx.node().ref()).health(Health.DEGRADED)
+        .reason(VOLUME_NODE_AFFINITY_CONFLICT)
+        .message("pod cannot be scheduled: its claim " + claim.ref().name() + " is bound to " + pv.display()
+            + ", whose spec.nodeAffinity excludes every node the pod may run on; the claim will not leave that"
+            + " volume (scheduler: " + scheduled.get().getMessage().strip() + ")")
+        .addEvidence(Evidence.builder().kind(Evidence.Kind.FIELD).path("status.conditions[PodScheduled]")
+            .value(scheduled.get().getMessage()).source(ctx.node().ref()).build())
+        .addEvidence(Evidence.builder().kind(Evidence.Kind.FIELD).path("spec.volumeName").value(volumeName)
+            .source(claim.ref()).build())
+        .build());
+  }
+
   private static Optional<Finding> claimNotBound(AnalysisContext ctx, PodReference r, Node claim) {
     if ("Bound".equals(Unstructured.of(claim.object()).string("status", "phase"))) {
       return Optional.empty();
@@ -265,15 +295,15 @@ public final class PodReferencesAnalyzer implements Analyzer {
   static final class NodeConditions {
     private NodeConditions() {}
 
-    static List<Finding> check(ObjectRef pod, Node node, boolean evicted) {
+    static List<Finding> check(ObjectRef pod, Pod typed, Node node, boolean evicted, Instant now) {
       List<Finding> findings = new ArrayList<>();
       List<Condition> conditions = Unstructured.of(node.object()).conditions();
-      Condition.find(conditions, "Ready").filter(c -> !c.isTrue()).ifPresent(c -> findings.add(
-          finding(pod, node, c, Health.DEGRADED, NODE_NOT_READY, node.ref().display() + " is not Ready ("
-              + c.describe() + "): its pods are not running as far as the control plane knows; unless the pod"
-              + " tolerates node.kubernetes.io/not-ready and unreachable itself, it is evicted "
-              + dev.blame.analyzers.support.AdmissionPlugins.DEFAULT_TOLERATION_SECONDS + " s after (the tolerations"
-              + " the DefaultTolerationSeconds admission plugin adds)")));
+      Condition.find(conditions, "Ready").filter(c -> !c.isTrue()).ifPresent(c -> {
+        Finding f = finding(pod, node, c, Health.DEGRADED, NODE_NOT_READY, node.ref().display() + " is not Ready ("
+            + c.describe() + "): its pods are not running as far as the control plane knows; "
+            + eviction(typed, node, c, now));
+        findings.add(f);
+      });
       for (String type : List.of("MemoryPressure", "DiskPressure", "PIDPressure")) {
         Condition.find(conditions, type).filter(Condition::isTrue).ifPresent(c -> findings.add(
             finding(pod, node, c, evicted ? Health.DEGRADED : Health.HEALTHY, NODE_PRESSURE,
@@ -281,6 +311,45 @@ public final class PodReferencesAnalyzer implements Analyzer {
                     : ": the kubelet may evict pods") + " (" + c.describe() + ")")));
       }
       return findings;
+    }
+
+    /**
+     * When the pod leaves a node that is not Ready, checked against its tolerations: the node lifecycle controller
+     * taints the node {@code node.kubernetes.io/not-ready:NoExecute} (Ready False) or {@code unreachable} (Ready
+     * Unknown), and the taint manager evicts every pod that does not tolerate the taint, at once, or once its
+     * {@code tolerationSeconds} have run from the taint's {@code timeAdded} (the Ready transition when the capture
+     * has no taint). The DefaultTolerationSeconds admission plugin gives every pod without its own a 300 s one.
+     */
+    static String eviction(Pod pod, Node node, Condition ready, Instant now) {
+      String key = ready.isFalse() ? "node.kubernetes.io/not-ready" : "node.kubernetes.io/unreachable";
+      Optional<Instant> tainted = Optional.empty();
+      for (Unstructured t : Unstructured.of(node.object()).list("spec", "taints")) {
+        if (dev.blame.analyzers.support.AdmissionPlugins.NODE_CONDITION_TAINTS.contains(t.string("key")) && "NoExecute".equals(t.string("effect"))) {
+          key = t.string("key");
+          tainted = Node.parseTime(t.string("timeAdded"));
+          break;
+        }
+      }
+      Optional<Instant> from = tainted.or(ready::since);
+      var stay = dev.blame.analyzers.support.AdmissionPlugins.stay(pod, key);
+      if (!stay.listed()) {
+        return "unless the pod tolerates " + key + " itself, it is evicted "
+            + dev.blame.analyzers.support.AdmissionPlugins.DEFAULT_TOLERATION_SECONDS + " s after (the toleration the"
+            + " DefaultTolerationSeconds admission plugin adds; not checked: " + stay.why().replaceFirst("^the pod ", "it ")
+            + ")";
+      }
+      if (stay.tolerated().isEmpty()) {
+        return stay.why() + ": it stays bound to the node and is not evicted; it runs again only when the node is back";
+      }
+      long seconds = stay.tolerated().get();
+      if (from.isEmpty()) {
+        return stay.why() + (seconds == 0 ? ": the taint manager evicts it at once"
+            : ": the taint manager evicts it " + seconds + " s after the node is tainted");
+      }
+      Instant at = from.get().plusSeconds(seconds);
+      String when = at.isAfter(now) ? "in " + human(Duration.between(now, at)) : human(Duration.between(at, now)) + " ago";
+      return stay.why() + (seconds == 0 ? ": the taint manager evicts it at once (" + at + ", " + when + ")"
+          : ": the taint manager evicts it at " + at + " (" + when + ")");
     }
 
     private static Finding finding(ObjectRef pod, Node node, Condition c, Health health, ReasonCode reason,

@@ -31,6 +31,9 @@ public final class AdmissionPlugins {
   public static final String DEFAULT_CLASS_ANNOTATION = "storageclass.kubernetes.io/is-default-class";
   /** DefaultTolerationSeconds' default, in seconds ({@code --default-not-ready-toleration-seconds}). */
   public static final long DEFAULT_TOLERATION_SECONDS = 300;
+  /** The taints the node lifecycle controller sets from a node's Ready condition (False, Unknown). */
+  public static final List<String> NODE_CONDITION_TAINTS = List.of("node.kubernetes.io/not-ready",
+      "node.kubernetes.io/unreachable");
 
   private static final Pattern POD_SECURITY = Pattern.compile("violates PodSecurity \"([^\"]+)\"");
   private static final Pattern SERVICE_ACCOUNT = Pattern.compile("error looking up service account (\\S+?):");
@@ -92,12 +95,54 @@ public final class AdmissionPlugins {
    * {@code unreachable}) when the pod has it in exactly that shape; the plugin is then the likely author.
    */
   public static Optional<Toleration> defaultToleration(Pod pod, String taint) {
+    return tolerationOf(pod, taint, "NoExecute").filter(t -> taint.equals(t.getKey()) && "Exists".equals(t.getOperator())
+        && t.getTolerationSeconds() != null && t.getTolerationSeconds() == DEFAULT_TOLERATION_SECONDS);
+  }
+
+  /**
+   * The pod's toleration that matches a taint without a value (the node lifecycle controller's taints carry none),
+   * as the scheduler and the taint manager match it: the same key, or an empty key with {@code Exists} (tolerates
+   * every taint); the same effect, or none (every effect). The first one that matches; empty when none does.
+   */
+  public static Optional<Toleration> tolerationOf(Pod pod, String key, String effect) {
     if (pod.getSpec() == null || pod.getSpec().getTolerations() == null) {
       return Optional.empty();
     }
-    return pod.getSpec().getTolerations().stream()
-        .filter(t -> taint.equals(t.getKey()) && "Exists".equals(t.getOperator()) && "NoExecute".equals(t.getEffect())
-            && t.getTolerationSeconds() != null && t.getTolerationSeconds() == DEFAULT_TOLERATION_SECONDS)
+    return pod.getSpec().getTolerations().stream().filter(t -> t != null)
+        .filter(t -> t.getEffect() == null || t.getEffect().isEmpty() || t.getEffect().equals(effect))
+        .filter(t -> key.equals(t.getKey()) || ((t.getKey() == null || t.getKey().isEmpty())
+            && "Exists".equals(t.getOperator())))
+        .filter(t -> "Exists".equals(t.getOperator()) || t.getValue() == null || t.getValue().isEmpty())
         .findFirst();
+  }
+
+  /**
+   * How long a pod stays bound to a node tainted {@code key:NoExecute}, from its tolerations, for a sentence:
+   * {@code for 300 s (the toleration the DefaultTolerationSeconds admission plugin adds)}. {@code tolerated} is the
+   * number of seconds, empty for ever (a toleration without {@code tolerationSeconds}, as DaemonSet pods carry), and
+   * zero when no toleration matches (the pod is evicted at once). {@code listed} is false when the pod lists no
+   * tolerations at all: a capture that dropped them, or an API server without the plugin; nothing is then known.
+   */
+  public record Stay(boolean listed, Optional<Long> tolerated, String why) {}
+
+  /** The pod's stay on a node tainted {@code key:NoExecute} (see {@link Stay}). */
+  public static Stay stay(Pod pod, String key) {
+    if (pod.getSpec() == null || pod.getSpec().getTolerations() == null || pod.getSpec().getTolerations().isEmpty()) {
+      return new Stay(false, Optional.of(DEFAULT_TOLERATION_SECONDS), "the pod lists no tolerations (the"
+          + " DefaultTolerationSeconds admission plugin, on by default, adds " + DEFAULT_TOLERATION_SECONDS + " s ones;"
+          + " this capture has none)");
+    }
+    Optional<Toleration> t = tolerationOf(pod, key, "NoExecute");
+    if (t.isEmpty()) {
+      return new Stay(true, Optional.of(0L), "the pod does not tolerate " + key + ":NoExecute");
+    }
+    Long seconds = t.get().getTolerationSeconds();
+    if (seconds == null) {
+      return new Stay(true, Optional.empty(), "the pod tolerates " + key + ":NoExecute without a limit");
+    }
+    long s = Math.max(0, seconds);
+    boolean plugin = defaultToleration(pod, key).isPresent();
+    return new Stay(true, Optional.of(s), "the pod tolerates " + key + ":NoExecute for " + s + " s"
+        + (plugin ? " (the toleration the DefaultTolerationSeconds admission plugin adds)" : " (its own toleration)"));
   }
 }

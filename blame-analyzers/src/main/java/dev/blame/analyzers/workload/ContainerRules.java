@@ -56,6 +56,8 @@ final class ContainerRules {
   private final Judgement judgement;
   private final Tolerance tolerance;
   private final Duration grace;
+  /** Every container of the pod, which {@link #judge} is called for one by one. */
+  private List<ContainerView> siblings = List.of();
 
   /**
    * @param podSince the latest moment the pod is known to have been (re)started, the start of waiting windows
@@ -74,6 +76,12 @@ final class ContainerRules {
     this.restarts = restarts;
     this.events = events;
     this.judgement = judgement;
+  }
+
+  /** Judges every container of the pod. */
+  void judgeAll(List<ContainerView> containers) {
+    siblings = containers;
+    containers.forEach(this::judge);
   }
 
   void judge(ContainerView c) {
@@ -96,9 +104,9 @@ final class ContainerRules {
       fail(c, Health.DEGRADED, reason.equals("InvalidImageName") ? INVALID_IMAGE_NAME : ERR_IMAGE_NEVER_PULL,
           "cannot pull its image" + message(w.getMessage()), evidence);
     } else if (WAITING.containsKey(reason) || looksLikeError(reason)) {
-      Health health = Times.withinGrace(now, podSince, grace) && !WarningEvents.deterministic(w.getMessage())
-          ? Health.PROGRESSING : Health.DEGRADED;
       String said = kubeletSays(w.getMessage());
+      Health health = Times.withinGrace(now, podSince, grace) && !WarningEvents.deterministic(said)
+          ? Health.PROGRESSING : Health.DEGRADED;
       String text = reason.equals("CreateContainerConfigError")
           ? MissingReference.describe(c, said) : "is waiting: " + reason + message(said);
       Evidence[] all = reason.equals("CreateContainerConfigError")
@@ -117,12 +125,32 @@ final class ContainerRules {
    * in its newest Warning {@code Failed} Event ({@code Error: secrets "x" not found}); empty when neither.
    */
   private String kubeletSays(String waitingMessage) {
-    if (waitingMessage != null && !waitingMessage.isBlank()) {
-      return waitingMessage;
-    }
-    return events.stream().filter(e -> e.isWarning() && e.reason().equals("Failed"))
+    Optional<String> failed = events.stream().filter(e -> e.isWarning() && e.reason().equals("Failed"))
         .map(e -> e.message().startsWith("Error: ") ? e.message().substring(7) : e.message())
-        .findFirst().orElse("");
+        // "Error: ImagePullBackOff" names the state, not the error: skipped, as back-off messages are.
+        .filter(m -> !backOff(m) && m.strip().contains(" ")).findFirst();
+    if (waitingMessage != null && !waitingMessage.isBlank()) {
+      // A back-off message ("Back-off pulling image ...") says only that the kubelet waits before retrying; the
+      // error it retries is in its Failed Event.
+      return backOff(waitingMessage) && failed.isPresent()
+          ? waitingMessage.strip() + "; last error: " + withoutImage(failed.get(), waitingMessage) : waitingMessage;
+    }
+    return failed.orElse("");
+  }
+
+  /** {@code Failed to pull image "x": why} as {@code why} when the back-off message already names image "x". */
+  private static String withoutImage(String failed, String backOff) {
+    String prefix = "Failed to pull image \"";
+    int end = failed.indexOf("\": ");
+    if (failed.startsWith(prefix) && end > prefix.length()
+        && backOff.contains(failed.substring(prefix.length() - 1, end + 1))) {
+      return failed.substring(end + 3);
+    }
+    return failed;
+  }
+
+  private static boolean backOff(String message) {
+    return message.regionMatches(true, 0, "Back-off ", 0, 9);
   }
 
   private void crashLoop(ContainerView c, Evidence waiting) {
@@ -136,17 +164,50 @@ final class ContainerRules {
     String exit = last == null ? "" : ", last exit code " + last.getExitCode() + reasonOf(last);
     Evidence[] evidence = last == null ? new Evidence[] {waiting}
         : new Evidence[] {waiting, terminatedEvidence(c.statusPath() + ".lastState.terminated", last)};
+    boolean oom = last != null && "OOMKilled".equals(last.getReason());
+    // The kubelet's own kill explains the loop better than the exit code: the loop is then said by that finding.
+    Optional<EventRecord> liveness = oom ? Optional.empty() : livenessKills(c);
+    if (liveness.isPresent()) {
+      Evidence[] all = java.util.Arrays.copyOf(evidence, evidence.length + 1);
+      all[evidence.length] = Evidence.event(liveness.get());
+      judgement.findInContainer(c.name(), health, LIVENESS_PROBE_FAILED, "Container [" + c.name()
+          + "] is crash-looping (" + c.restartCount() + " restarts" + exit + "): the kubelet kills it because its"
+          + " liveness probe fails: " + liveness.get().message(), lastExit, all);
+      return;
+    }
     judgement.findInContainer(c.name(), health, CRASH_LOOP_BACK_OFF, "Container [" + c.name()
         + "] is crash-looping (" + c.restartCount() + " restarts" + exit + ")", lastExit, evidence);
-    if (last != null && "OOMKilled".equals(last.getReason())) {
+    if (oom) {
       judgement.findInContainer(c.name(), health, OOM_KILLED, "Container [" + c.name()
           + "] was killed for exceeding its memory limit", lastExit, evidence[1]);
     }
   }
 
+  /**
+   * The kubelet's Event saying it kills this container for a failed liveness probe: {@code Killing} "Container X
+   * failed liveness probe, will be restarted", or {@code Unhealthy} "Liveness probe failed: ..." (which names no
+   * container: taken when no other container of the pod restarts). The Unhealthy one is preferred: it says why.
+   */
+  private Optional<EventRecord> livenessKills(ContainerView c) {
+    Optional<EventRecord> killing = events.stream().filter(e -> e.reason().equals("Killing")
+        && e.message().contains("Container " + c.name() + " failed liveness probe")).findFirst();
+    Optional<EventRecord> unhealthy = events.stream().filter(e -> e.reason().equals("Unhealthy")
+        && e.message().regionMatches(true, 0, "Liveness probe failed", 0, 21)).findFirst();
+    return unhealthy.filter(e -> killing.isPresent() || onlyRestarting(c)).or(() -> killing);
+  }
+
+  /** Whether {@code c} is the only container of its pod that has restarted. */
+  private boolean onlyRestarting(ContainerView c) {
+    return siblings.stream().noneMatch(o -> o != c && !o.name().equals(c.name()) && o.restartCount() > 0);
+  }
+
   private void terminated(ContainerView c, ContainerStateTerminated t, String where, boolean mayRecover) {
     int code = t.getExitCode() == null ? 0 : t.getExitCode();
-    if (code == 0 && !"StartError".equals(t.getReason())) {
+    // An init container OOMKilled with exit code 0 (the kernel killed a child, the main process exited 0) is a
+    // failure: the kubelet does not start the pod's containers (kubernetes#104650). A regular one so killed is left
+    // to the pod's phase (kubernetes#131530: the pod may still succeed).
+    boolean initOom = "OOMKilled".equals(t.getReason()) && c.section() == ContainerView.Section.INIT;
+    if (code == 0 && !"StartError".equals(t.getReason()) && !initOom) {
       return;
     }
     Optional<Instant> at = Node.parseTime(t.getFinishedAt());

@@ -80,7 +80,7 @@ public final class PodAnalyzer implements Analyzer {
         .map(Condition::since).reduce(Optional.empty(), (a, b) -> Times.latest(a, b)));
     ContainerRules rules = new ContainerRules(ctx.now(), since, seenUntil, restarts, ctx.events(), j,
         ctx.tolerance());
-    ContainerView.of(pod).forEach(rules::judge);
+    rules.judgeAll(ContainerView.of(pod));
     limitRangerDefaults(node, j);
     disruption(status, conditions, j);
     switch (phase) {

@@ -34,6 +34,8 @@ public final class WorkloadReasons {
   public static final ReasonCode RESTARTED = ReasonCode.of("Restarted");
   /** Running but not ready, with the kubelet reporting readiness probe failures. */
   public static final ReasonCode READINESS_PROBE_FAILED = ReasonCode.of("ReadinessProbeFailed");
+  /** A restarting container that the kubelet kills because its liveness probe fails (its Unhealthy/Killing Events). */
+  public static final ReasonCode LIVENESS_PROBE_FAILED = ReasonCode.of("LivenessProbeFailed");
   /** Running but not ready yet, without evidence of a failure. */
   public static final ReasonCode NOT_READY = ReasonCode.of("NotReady");
 

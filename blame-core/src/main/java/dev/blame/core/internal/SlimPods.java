@@ -23,9 +23,9 @@ import java.util.Map;
  * <p>A cluster has far more pods than anything else (150,000 at the scalability limit), and a decoded pod
  * retains ~36 KB. Kept: metadata (name, namespace, uid, labels, annotations, ownerReferences, timestamps,
  * generation, finalizers); spec containers (name, image, env, envFrom, ports, probes), init and ephemeral
- * containers, volumes, imagePullSecrets, service account, node and restart policy; status phase, reason,
+ * containers, volumes, imagePullSecrets, service account, node, restart policy and tolerations; status phase, reason,
  * message, start time, conditions and container statuses (without container and image ids); managedFields as
- * {@link Ingest#managedFields} keeps them for every object. Dropped: resources, tolerations, affinity, IPs and the like.
+ * {@link Ingest#managedFields} keeps them for every object. Dropped: resources, affinity, IPs and the like.
  *
  * <p>Containers, volumes, labels, annotations, owner references and common strings are held once: fabric8's
  * model classes compare by value, and the pods of one template carry equal ones. A pod first compares its parts
@@ -44,7 +44,7 @@ final class SlimPods {
   /** The pod spec fields kept; {@link JsonManifests} skips the others while reading. */
   static final java.util.Set<String> SPEC_FIELDS = java.util.Set.of("containers", "initContainers",
       "ephemeralContainers", "volumes", "imagePullSecrets", "serviceAccountName", "serviceAccount", "nodeName",
-      "restartPolicy");
+      "restartPolicy", "tolerations");
   /** The container fields kept (init and regular containers). */
   static final java.util.Set<String> CONTAINER_FIELDS = java.util.Set.of("name", "image", "env", "envFrom", "ports",
       "readinessProbe", "startupProbe");
@@ -175,7 +175,11 @@ final class SlimPods {
     slim.setReadinessGates(List.of());
     slim.setResourceClaims(List.of());
     slim.setSchedulingGates(List.of());
-    slim.setTolerations(List.of());
+    // Tolerations: how long a pod stays on a NotReady or unreachable node (DefaultTolerationSeconds' 300 s or its own).
+    // A null element (an empty `- ` in a hand-written file) is dropped: it tolerates nothing.
+    slim.setTolerations(empty(spec.getTolerations()) ? List.of() : share(
+        spec.getTolerations().stream().filter(java.util.Objects::nonNull).toList(),
+        sibling == null ? null : sibling.getTolerations()));
     slim.setTopologySpreadConstraints(List.of());
     slim.setNodeSelector(Collections.emptyMap());
     slim.setOverhead(Collections.emptyMap());

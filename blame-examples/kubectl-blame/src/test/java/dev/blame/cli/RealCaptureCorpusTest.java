@@ -35,7 +35,10 @@ class RealCaptureCorpusTest {
     return cases().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> check(dir)));
   }
 
-  /** The corpus is what the issue asks for: at least 30 cases of at least 12 different root causes. */
+  /**
+   * The corpus is what the issue asks for (at least 30 cases of at least 12 different root causes), and no case is
+   * lost: 46 cases of 33 root causes, after the second round of gathering.
+   */
   @Test
   void coversEnoughCasesAndCauses() throws IOException {
     List<Path> dirs = cases().toList();
@@ -44,8 +47,8 @@ class RealCaptureCorpusTest {
       assertThat(dir.resolve("SOURCE.md")).as("%s has a SOURCE.md", dir).exists();
       causes.add(expected(dir).path("cause").asText());
     }
-    assertThat(dirs).hasSizeGreaterThanOrEqualTo(30);
-    assertThat(causes).hasSizeGreaterThanOrEqualTo(12);
+    assertThat(dirs).hasSizeGreaterThanOrEqualTo(46);
+    assertThat(causes).hasSizeGreaterThanOrEqualTo(33);
   }
 
   private static Stream<Path> cases() throws IOException {
