@@ -74,15 +74,20 @@ public final class WebAppReconciler implements Reconciler<WebApp>, AutoCloseable
     this.namespace = Objects.requireNonNull(namespace, "namespace");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.recheck = Objects.requireNonNull(recheck, "recheck");
+    // tag::feed[]
+    // The event source does not exist yet: the feed reads its cache when a query first involves Deployments.
     this.deployments = Feed.of(Deployment.class, () -> source.cached());
-    // Nothing is read until the first reconcile asks: then blame takes the Deployments from the event source.
     this.blame = BlameEngine.builder().client(client).namespace(namespace).clock(clock).feed(deployments).build();
+    // end::feed[]
   }
 
   @Override
   public List<EventSource<?, WebApp>> prepareEventSources(EventSourceContext<WebApp> context) {
+    // tag::source[]
+    // The operator's one LIST+WATCH of Deployments: it triggers reconciles and feeds blame.
     source = new FeedingInformerEventSource<>(InformerEventSourceConfiguration.from(Deployment.class, WebApp.class)
         .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(WebApp.class)).build(), context, deployments);
+    // end::source[]
     return List.of(source);
   }
 
