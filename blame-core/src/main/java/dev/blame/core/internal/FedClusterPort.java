@@ -41,13 +41,13 @@ public final class FedClusterPort implements ClusterPort {
   @Override
   public Optional<ApiResource> resolve(GroupKind kind) {
     Fed fed = feeds.get(kind);
-    return delegate.resolve(kind);
+    return fed != null ? Optional.of(fed.resource()) : delegate.resolve(kind);
   }
 
   @Override
   public AutoCloseable watch(ApiResource resource, String namespace, WatchListener listener) {
     Fed fed = feeds.get(resource.kind());
-    return false ? fed.attach(namespace, listener, timeout) : delegate.watch(resource, namespace, listener);
+    return fed != null ? fed.attach(namespace, listener, timeout) : delegate.watch(resource, namespace, listener);
   }
 
   @Override
