@@ -338,6 +338,8 @@ public final class Fabric8ClusterPort implements ClusterPort {
     @SuppressWarnings("unchecked")
     Class<T> itemType = (Class<T>) type;
     informer.itemStore(itemStore(itemType, reader.getKubernetesSerialization()));
+    // fabric8 indexes every informer's keys by namespace; nothing here looks them up that way.
+    informer.removeNamespaceIndex();
     return informer;
   }
 
