@@ -37,6 +37,14 @@ public final class LiveHeap {
         new KubernetesMixedDispatcher(new HashMap<>()), false);
     server.init(InetAddress.getLoopbackAddress(), 0);
     KubernetesClient client = server.createClient();
+    // The same objects offline, in the same JVM and measured the same way, before the mock holds anything: what the
+    // graph alone keeps (measured after the live source, the mock's draining buffers skew it).
+    long offlineBefore = liveBytes();
+    long offlinePerPod;
+    try (Blame offline = offline(pods)) {
+      offline.findings().list();
+      offlinePerPod = (liveBytes() - offlineBefore) / pods;
+    }
     try {
       int objects = create(client, pods); // in its own frame, so that nothing it decoded stays reachable
       drain(server); // the mock records each request, bodies included
@@ -54,15 +62,7 @@ public final class LiveHeap {
           System.err.print(growth(histogramBefore, histogramWith, pods, 30));
         }
       }
-      // The same objects offline, in the same JVM and measured the same way: what the graph alone keeps.
-      long offlineBefore = liveBytes();
-      long offlineWith;
-      try (Blame offline = offline(pods)) {
-        offline.findings().list();
-        offlineWith = liveBytes();
-      }
-      return new Result(pods, objects, before, with - before, (with - before) / pods,
-          (offlineWith - offlineBefore) / pods);
+      return new Result(pods, objects, before, with - before, (with - before) / pods, offlinePerPod);
     } finally {
       client.close();
       server.destroy();
