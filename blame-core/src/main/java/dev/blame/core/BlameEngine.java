@@ -137,8 +137,27 @@ public final class BlameEngine {
     private final Set<GroupKind> extraKinds = new LinkedHashSet<>();
     private boolean strictReads;
     private boolean showEnvValues;
+    private final List<Feed<?>> feeds = new ArrayList<>();
 
     private Builder() {}
+
+    /**
+     * With a client: reads this kind from a cache the caller already keeps (an informer, an operator framework's
+     * event source) instead of a LIST+WATCH of its own; see {@link Feed}. Kinds no feed serves are read from the
+     * cluster as usual. One feed per kind.
+     */
+    public Builder feed(Feed<?> feed) {
+      feeds.add(Objects.requireNonNull(feed, "feed"));
+      return this;
+    }
+
+    /**
+     * With a client: reads the informer's kind from the informer, which the caller owns, starts and stops, instead
+     * of a LIST+WATCH of its own: {@code feed(Feed.of(informer))}. It must cover the namespace the Blame reads.
+     */
+    public Builder feed(io.fabric8.kubernetes.client.informers.SharedIndexInformer<? extends HasMetadata> informer) {
+      return feed(Feed.of(Objects.requireNonNull(informer, "informer")));
+    }
 
     /**
      * Whether revision diffs ({@link dev.blame.api.Explanation#revisionDiff()}) show literal env values as they
@@ -372,13 +391,18 @@ public final class BlameEngine {
      * waits for their initial LISTs (none by default: live, queries watch what they involve).
      *
      * @throws BlameException when analyzers are misconfigured or the cluster cannot be read
-     * @throws IllegalStateException when both manifests and a client, or neither, were given
+     * @throws IllegalStateException when both manifests and a client, or neither, were given, or feeds without a
+     *     client
+     * @throws IllegalArgumentException when two feeds serve one kind
      */
     public Blame build() {
       if (offline == (client != null)) {
         throw new IllegalStateException(offline
             ? "give either manifests or a client, not both"
             : "give manifests, objects or a client to read from");
+      }
+      if (!feeds.isEmpty() && client == null) {
+        throw new IllegalStateException("feeds need a client, for the kinds they do not serve");
       }
       ClassLoader classLoader = classLoader();
       AnalyzerRegistry registry = AnalyzerRegistry.create(analyzers, facets, discover, discoverFacets, classLoader);
@@ -390,7 +414,11 @@ public final class BlameEngine {
         source = new ManifestSource(objects, extraKinds);
       } else {
         String ns = allNamespaces ? null : namespace != null ? namespace : client.getNamespace();
-        source = new ClusterSource(new Fabric8ClusterPort(client, timeout), ns, extraKinds, oneShot);
+        dev.blame.core.internal.ClusterPort port = new Fabric8ClusterPort(client, timeout);
+        if (!feeds.isEmpty()) {
+          port = new dev.blame.core.internal.FedClusterPort(port, feeds.stream().map(Feed::fed).toList(), timeout);
+        }
+        source = new ClusterSource(port, ns, extraKinds, oneShot);
       }
       return new DefaultBlame(engine, source);
     }

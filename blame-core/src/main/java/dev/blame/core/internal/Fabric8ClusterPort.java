@@ -338,15 +338,23 @@ public final class Fabric8ClusterPort implements ClusterPort {
     @SuppressWarnings("unchecked")
     Class<T> itemType = (Class<T>) type;
     informer.itemStore(itemStore(itemType, reader.getKubernetesSerialization()));
+    // fabric8 indexes every informer's keys by namespace; nothing here looks them up that way.
+    informer.removeNamespaceIndex();
     return informer;
   }
 
   /**
    * What an informer keeps per object. The graph keeps its own slim copy; the informer needs only what tells it
    * an object is gone after a re-list and what names it in that deletion. Keeping the full objects would cost
-   * ~36 KB per pod on top of the graph, and the objects it hands over would be shared with its cache.
+   * ~36 KB per pod on top of the graph, and the objects it hands over would be shared with its cache. A typed
+   * kind's class restores its apiVersion and kind (its fields' initial values), so each object keeps only its key,
+   * resourceVersion and uid: two strings fewer per object than a generic resource, which has no kind of its own.
    */
   static <T extends HasMetadata> ItemStore<T> itemStore(Class<T> type, KubernetesSerialization serialization) {
+    if (!GenericKubernetesResource.class.equals(type) && HasMetadata.getKind(type) != null
+        && HasMetadata.getApiVersion(type) != null) {
+      return new ReducedStateItemStore<>(ReducedStateItemStore.NAME_KEY_STATE, type, serialization, "metadata.uid");
+    }
     return new ReducedStateItemStore<>(ReducedStateItemStore.NAME_KEY_STATE, type, serialization,
         "apiVersion", "kind", "metadata.uid");
   }

@@ -1,0 +1,171 @@
+package dev.blame.examples.josdk;
+
+import dev.blame.api.Blame;
+import dev.blame.api.Explanation;
+import dev.blame.api.GroupKind;
+import dev.blame.api.ObjectRef;
+import dev.blame.api.ReadyCondition;
+import dev.blame.core.BlameEngine;
+import dev.blame.core.Feed;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConditionBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Keeps each WebApp's Deployment as its spec says and writes blame's verdict of that Deployment into the WebApp's
+ * {@code Ready} condition.
+ *
+ * <pre>{@code
+ * WebAppReconciler reconciler = new WebAppReconciler(client, "shop", Clock.systemUTC(), Duration.ofSeconds(2));
+ * Operator operator = new Operator(o -> o.withKubernetesClient(client));
+ * operator.register(reconciler, c -> c.settingNamespace("shop"));
+ * operator.start();
+ * ...
+ * operator.stop();
+ * reconciler.close();
+ * }</pre>
+ *
+ * <p><b>What it reads.</b> Java Operator SDK watches WebApps and, through {@link FeedingInformerEventSource},
+ * Deployments; blame reads Deployments from that event source (a {@link Feed}), and ReplicaSets, pods and Events
+ * with one LIST+WATCH each, the first time a reconcile asks about a Deployment.
+ *
+ * <p><b>What it writes, and when.</b> The Deployment when it is missing or its image or replicas differ from the
+ * spec. The status only when the {@link ReadyCondition} differs from the one the WebApp holds in status, reason or
+ * message ({@link ReadyCondition#sameVerdict}), or the WebApp's generation moved: one write per change of verdict,
+ * none while a crash-looping pod's restart count grows. The transition time moves only when the status does.
+ *
+ * <p>A pod's update does not change the Deployment, so no event triggers a reconcile when only blame's verdict
+ * changes: each reconcile asks to be run again after {@code recheck}. Asking blame costs no request.
+ */
+public final class WebAppReconciler implements Reconciler<WebApp>, AutoCloseable {
+
+  private final String namespace;
+  private final Clock clock;
+  private final Duration recheck;
+  private final Feed<Deployment> deployments;
+  private final Blame blame;
+  private volatile FeedingInformerEventSource<Deployment, WebApp> source;
+
+  /**
+   * @param client the operator's client; blame reads through it and the caller closes it
+   * @param namespace the namespace the operator manages (register the reconciler for it alone)
+   * @param clock for blame's grace windows and the conditions' transition times
+   * @param recheck how often a WebApp's verdict is read again without any event
+   */
+  public WebAppReconciler(KubernetesClient client, String namespace, Clock clock, Duration recheck) {
+    this.namespace = Objects.requireNonNull(namespace, "namespace");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.recheck = Objects.requireNonNull(recheck, "recheck");
+    // tag::feed[]
+    // The event source does not exist yet: the feed reads its cache when a query first involves Deployments.
+    this.deployments = Feed.of(Deployment.class, () -> source.cached());
+    this.blame = BlameEngine.builder().client(client).namespace(namespace).clock(clock).feed(deployments).build();
+    // end::feed[]
+  }
+
+  @Override
+  public List<EventSource<?, WebApp>> prepareEventSources(EventSourceContext<WebApp> context) {
+    // tag::source[]
+    // The operator's one LIST+WATCH of Deployments: it triggers reconciles and feeds blame.
+    source = new FeedingInformerEventSource<>(InformerEventSourceConfiguration.from(Deployment.class, WebApp.class)
+        .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(WebApp.class)).build(), context, deployments);
+    // end::source[]
+    return List.of(source);
+  }
+
+  @Override
+  public UpdateControl<WebApp> reconcile(WebApp app, Context<WebApp> context) {
+    String name = app.getMetadata().getName();
+    Deployment desired = desired(app);
+    Optional<Deployment> current = context.getSecondaryResource(Deployment.class);
+    if (current.isEmpty() || !sameSpec(current.get(), desired)) {
+      context.getClient().resource(current.map(d -> new DeploymentBuilder(d).withSpec(desired.getSpec()).build())
+          .orElse(desired)).createOr(existing -> existing.update());
+    }
+
+    Explanation why = blame.explain(ObjectRef.of(GroupKind.DEPLOYMENT, namespace, name));
+    ReadyCondition ready = ReadyCondition.of(why);
+    long generation = Optional.ofNullable(app.getMetadata().getGeneration()).orElse(0L);
+    WebAppStatus status = Optional.ofNullable(app.getStatus()).orElseGet(WebAppStatus::new);
+    Optional<Condition> held = status.ready();
+    if (held.isPresent() && ready.sameVerdict(readyOf(held.get()))
+        && Objects.equals(held.get().getObservedGeneration(), generation)) {
+      return UpdateControl.<WebApp>noUpdate().rescheduleAfter(recheck);
+    }
+    String transition = held.filter(c -> ready.status().equals(c.getStatus()) && c.getLastTransitionTime() != null)
+        .map(Condition::getLastTransitionTime)
+        .orElse(DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS)));
+    List<Condition> conditions = new ArrayList<>(status.getConditions());
+    conditions.removeIf(c -> "Ready".equals(c.getType()));
+    conditions.add(new ConditionBuilder().withType("Ready").withStatus(ready.status()).withReason(ready.reason())
+        .withMessage(ready.message()).withObservedGeneration(generation).withLastTransitionTime(transition).build());
+    WebAppStatus next = new WebAppStatus();
+    next.setObservedGeneration(generation);
+    next.setConditions(conditions);
+    WebApp patch = new WebApp();
+    patch.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName(name)
+        .withNamespace(app.getMetadata().getNamespace()).build());
+    patch.setStatus(next);
+    return UpdateControl.patchStatus(patch).rescheduleAfter(recheck);
+  }
+
+  /** The condition a status holds, as a {@link ReadyCondition} to compare with (its detail is not kept). */
+  private static ReadyCondition readyOf(Condition condition) {
+    return new ReadyCondition(String.valueOf(condition.getStatus()), String.valueOf(condition.getReason()),
+        String.valueOf(condition.getMessage()), "");
+  }
+
+  /** The Deployment a WebApp asks for: its image, its replicas, owned by it. */
+  static Deployment desired(WebApp app) {
+    String name = app.getMetadata().getName();
+    Map<String, String> labels = Map.of("app.kubernetes.io/name", name);
+    int replicas = app.getSpec() == null || app.getSpec().getReplicas() == null ? 1 : app.getSpec().getReplicas();
+    String image = app.getSpec() == null ? null : app.getSpec().getImage();
+    return new DeploymentBuilder().withNewMetadata().withName(name).withNamespace(app.getMetadata().getNamespace())
+        .withLabels(labels).addNewOwnerReference().withApiVersion(app.getApiVersion()).withKind(app.getKind())
+        .withName(name).withUid(app.getMetadata().getUid()).withController(true).withBlockOwnerDeletion(true)
+        .endOwnerReference().endMetadata()
+        .withNewSpec().withReplicas(replicas).withNewSelector().withMatchLabels(labels).endSelector()
+        .withNewTemplate().withNewMetadata().withLabels(labels).endMetadata()
+        .withNewSpec().addNewContainer().withName("web").withImage(image).endContainer().endSpec()
+        .endTemplate().endSpec().build();
+  }
+
+  private static boolean sameSpec(Deployment current, Deployment desired) {
+    return current.getSpec() != null
+        && Objects.equals(current.getSpec().getReplicas(), desired.getSpec().getReplicas())
+        && current.getSpec().getTemplate() != null && current.getSpec().getTemplate().getSpec() != null
+        && current.getSpec().getTemplate().getSpec().getContainers().size() == 1
+        && Objects.equals(current.getSpec().getTemplate().getSpec().getContainers().get(0).getImage(),
+            desired.getSpec().getTemplate().getSpec().getContainers().get(0).getImage());
+  }
+
+  /** The blame graph; shared, do not close it. */
+  public Blame blame() {
+    return blame;
+  }
+
+  /** Closes the blame graph (its own watches); the event source stays the operator's. */
+  @Override
+  public void close() {
+    blame.close();
+  }
+}

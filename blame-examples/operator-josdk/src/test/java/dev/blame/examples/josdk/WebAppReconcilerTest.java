@@ -1,0 +1,160 @@
+package dev.blame.examples.josdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.blame.demo.ControllerSimulator;
+import dev.blame.demo.DemoCluster;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.http.BasicBuilder;
+import io.fabric8.kubernetes.client.http.HttpRequest;
+import io.fabric8.kubernetes.client.http.Interceptor;
+import io.javaoperatorsdk.operator.Operator;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Java Operator SDK reconciler on the demo cluster (fabric8's mock server in CRUD mode with simulated
+ * controllers and kubelet): a WebApp with an unpullable image gets a Ready=False condition naming the pod, fixing
+ * the image makes it Ready; the status is written once per change of verdict; and every request the operator's
+ * client makes is recorded: Deployments are listed and watched once (by the operator's event source, which feeds
+ * blame), ReplicaSets, pods and Events once each by blame.
+ */
+class WebAppReconcilerTest {
+
+  private static final String NS = "shop";
+
+  private static DemoCluster cluster;
+  private static ControllerSimulator simulator;
+
+  @BeforeAll
+  static void startCluster() {
+    cluster = DemoCluster.start();
+    simulator = ControllerSimulator.builder(cluster.client()).tick(Duration.ofMillis(50)).start();
+    cluster.client().apiextensions().v1().customResourceDefinitions().resource(WebApp.definition()).create();
+    cluster.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata()
+        .build()).create();
+  }
+
+  @AfterAll
+  static void stopCluster() {
+    simulator.close();
+    cluster.close();
+  }
+
+  /** Every request the operator's client sends: "METHOD path?query". */
+  static final class Requests implements Interceptor {
+    final List<String> sent = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
+      sent.add(request.method() + " " + request.uri().getRawPath()
+          + (request.uri().getRawQuery() == null ? "" : "?" + request.uri().getRawQuery()));
+    }
+
+    /** GETs of a path: LISTs (no watch parameter) or WATCHes. */
+    Map<String, Integer> gets(boolean watch) {
+      Map<String, Integer> counts = new TreeMap<>();
+      for (String request : sent) {
+        if (request.startsWith("GET ") && request.contains("watch=true") == watch) {
+          counts.merge(request.substring(4).split("\\?", 2)[0], 1, Integer::sum);
+        }
+      }
+      return counts;
+    }
+
+    long statusWrites(String name) {
+      return sent.stream().filter(r -> !r.startsWith("GET ")
+          && r.split("\\?", 2)[0].endsWith("/namespaces/" + NS + "/webapps/" + name + "/status")).count();
+    }
+  }
+
+  @Test
+  void explainsABrokenImageInTheReadyConditionReadingDeploymentsFromTheOperatorsEventSource() throws Exception {
+    Requests requests = new Requests();
+    List<Condition> written = new CopyOnWriteArrayList<>();
+    try (KubernetesClient client = new KubernetesClientBuilder().withConfig(cluster.config())
+        .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("requests", requests)).build();
+        WebAppReconciler reconciler = new WebAppReconciler(client, NS, Clock.systemUTC(), Duration.ofMillis(200))) {
+      Operator operator = new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false));
+      operator.register(reconciler, c -> c.settingNamespace(NS));
+      operator.start();
+      try {
+        var webapps = cluster.client().resources(WebApp.class).inNamespace(NS);
+        webapps.resource(WebApp.of(NS, "web", "registry.invalid/web:1", 1)).create();
+
+        Condition broken = eventually(Duration.ofSeconds(60), () -> ready(webapps.withName("web").get()),
+            c -> c.isPresent() && "False".equals(c.get().getStatus())
+                && "ImagePullBackOff".equals(c.get().getReason())).orElseThrow();
+        assertThat(broken.getMessage()).matches("pod web-[a-z0-9]+-[a-z0-9]{5} is ImagePullBackOff since revision 1");
+        assertThat(broken.getObservedGeneration()).isEqualTo(1L);
+
+        // The kubelet keeps backing off (an Event every 1.5 s, the pod's status rewritten): the verdict holds, and
+        // the reconciler, run every 200 ms, writes nothing.
+        long writesWhileBroken = requests.statusWrites("web");
+        Thread.sleep(3_000);
+        assertThat(requests.statusWrites("web")).as("status writes while the verdict held").isEqualTo(writesWhileBroken);
+
+        WebApp fixed = webapps.withName("web").get();
+        fixed.getSpec().setImage("nginx:1.25");
+        webapps.resource(fixed).update();
+        Condition ready = eventually(Duration.ofSeconds(60), () -> ready(webapps.withName("web").get()),
+            c -> c.isPresent() && "True".equals(c.get().getStatus())
+                && Long.valueOf(2).equals(c.get().getObservedGeneration())).orElseThrow();
+        assertThat(ready.getReason()).isEqualTo("Available");
+        long writesWhenReady = requests.statusWrites("web");
+        Thread.sleep(1_500);
+        assertThat(requests.statusWrites("web")).as("status writes once Ready").isEqualTo(writesWhenReady);
+        // A coarse guard against a write per reconcile (about 40 passes ran): each write is a verdict change or a
+        // new generation (unpulled image, ErrImagePull, ImagePullBackOff, progressing, available...).
+        assertThat(writesWhenReady).isBetween(2L, 12L);
+
+        // Deployments: one LIST and one WATCH, the operator's event source's; blame made none. ReplicaSets, pods and
+        // Events, which nothing in the operator watches: one LIST (paginated) and one WATCH each, blame's.
+        Map<String, Integer> lists = requests.gets(false);
+        Map<String, Integer> watches = requests.gets(true);
+        String apps = "/apis/apps/v1/namespaces/" + NS;
+        String core = "/api/v1/namespaces/" + NS;
+        for (String path : List.of(apps + "/deployments", apps + "/replicasets", core + "/pods", core + "/events")) {
+          assertThat(lists).as("LISTs of " + path).containsEntry(path, 1);
+          assertThat(watches).as("WATCHes of " + path).containsEntry(path, 1);
+        }
+        assertThat(requests.sent).filteredOn(r -> r.startsWith("GET ") && r.contains("/deployments"))
+            .as("no GET of a Deployment besides the event source's LIST and WATCH").hasSize(2);
+        assertThat(requests.sent).filteredOn(r -> r.contains("/replicasets") && r.startsWith("GET ") && !r.contains("watch"))
+            .allMatch(r -> r.contains("limit=500"), "blame's LISTs are paginated");
+      } finally {
+        operator.stop();
+      }
+    }
+  }
+
+  private static Optional<Condition> ready(WebApp app) {
+    return app == null || app.getStatus() == null ? Optional.empty() : app.getStatus().ready();
+  }
+
+  private static <T> T eventually(Duration timeout, Supplier<T> value, Predicate<T> ok) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    T last = value.get();
+    while (!ok.test(last)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("not reached within " + timeout + "; last: " + last);
+      }
+      Thread.sleep(50);
+      last = value.get();
+    }
+    return last;
+  }
+}
