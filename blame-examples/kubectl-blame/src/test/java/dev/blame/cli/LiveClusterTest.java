@@ -121,4 +121,43 @@ class LiveClusterTest {
         """.formatted(server, namespace));
     return file;
   }
+
+  /**
+   * A kubeconfig at {@code file} whose user gets its token from {@code command}, an exec credential plugin
+   * ({@code client.authentication.k8s.io/v1beta1}, never interactive); the context's namespace when not null.
+   */
+  static Path execKubeconfig(Path file, String server, String namespace, Path command) throws IOException {
+    Files.writeString(file, """
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: c
+          cluster: {server: "%s"}
+        users:
+        - name: u
+          user:
+            exec:
+              apiVersion: client.authentication.k8s.io/v1beta1
+              command: %s
+              interactiveMode: Never
+        contexts:
+        - name: x
+          context: {cluster: c, user: u%s}
+        current-context: x
+        """.formatted(server, command, namespace == null ? "" : ", namespace: " + namespace));
+    return file;
+  }
+
+  /** An executable shell script at {@code file}. */
+  static Path script(Path file, String body) throws IOException {
+    Files.writeString(file, "#!/bin/sh\n" + body);
+    Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+    return file;
+  }
+
+  /** The shell line with which an exec plugin prints its ExecCredential: {@code token} may be a shell word. */
+  static String printCredential(String token) {
+    return "echo '{\"apiVersion\":\"client.authentication.k8s.io/v1beta1\",\"kind\":\"ExecCredential\","
+        + "\"status\":{\"token\":\"" + token + "\"}}'\n";
+  }
 }
