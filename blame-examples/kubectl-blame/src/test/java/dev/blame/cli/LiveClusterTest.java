@@ -4,15 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.OwnerReference;
-import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
-import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
-import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
+import dev.blame.core.testing.WebRollout;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.io.IOException;
@@ -39,17 +31,7 @@ class LiveClusterTest {
 
   @BeforeEach
   void createObjects() throws IOException {
-    Deployment deployment = client.apps().deployments().inNamespace(NS).resource(new DeploymentBuilder()
-        .withNewMetadata().withName("web").endMetadata()
-        .withNewSpec().withReplicas(1).endSpec().build()).create();
-    ReplicaSet rs = client.apps().replicaSets().inNamespace(NS).resource(new ReplicaSetBuilder()
-        .withNewMetadata().withName("web-abc").withOwnerReferences(owner(deployment)).endMetadata()
-        .build()).create();
-    client.pods().inNamespace(NS).resource(new PodBuilder()
-        .withNewMetadata().withName("web-abc-1").withOwnerReferences(owner(rs)).endMetadata()
-        .withNewStatus().withPhase("Running").addNewContainerStatus().withName("main").withNewState()
-        .withNewWaiting().withReason("CrashLoopBackOff").endWaiting().endState().endContainerStatus()
-        .endStatus().build()).create();
+    WebRollout.create(client, NS, true);
     kubeconfig = kubeconfig(dir, client.getMasterUrl().toString(), "default");
   }
 
@@ -92,11 +74,6 @@ class LiveClusterTest {
     assertThat(run.code()).as(run.toString()).isZero();
     assertThat(run.out()).contains("deployment.apps/web", "replicaset.apps/web-abc", "pod/web-abc-1",
         "CrashLoopBackOff");
-  }
-
-  private static OwnerReference owner(HasMetadata owner) {
-    return new OwnerReferenceBuilder().withApiVersion(owner.getApiVersion()).withKind(owner.getKind())
-        .withName(owner.getMetadata().getName()).withUid(owner.getMetadata().getUid()).withController(true).build();
   }
 
   /** A kubeconfig with one context pointing at the server. */
