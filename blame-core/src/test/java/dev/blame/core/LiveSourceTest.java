@@ -9,8 +9,8 @@ import dev.blame.api.Health;
 import dev.blame.api.ObjectRef;
 import dev.blame.api.Verdict;
 import dev.blame.core.testing.ChildrenAnalyzer;
-import dev.blame.core.testing.ContainerStateAnalyzer;
 import dev.blame.core.testing.WebRollout;
+import dev.blame.testkit.WaitingContainersAnalyzer;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -54,7 +54,7 @@ class LiveSourceTest {
     drainRequests();
 
     try (Blame blame = BlameEngine.builder().client(client).namespace(NS).discoverAnalyzers(false)
-        .addAnalyzer(new ContainerStateAnalyzer()).addAnalyzer(new ChildrenAnalyzer())
+        .addAnalyzer(new WaitingContainersAnalyzer()).addAnalyzer(new ChildrenAnalyzer())
         .addAnalyzer(new StatefulSets()).build()) {
       // Nothing is read before a query needs it.
       assertThat(drainRequests()).isEmpty();
@@ -131,7 +131,7 @@ class LiveSourceTest {
     client.configMaps().inNamespace(NS).resource(new ConfigMapBuilder()
         .withNewMetadata().withName("settings").endMetadata().build()).create();
     try (Blame blame = BlameEngine.builder().client(client).namespace(NS).discoverAnalyzers(false)
-        .addAnalyzer(new ContainerStateAnalyzer()).build()) {
+        .addAnalyzer(new WaitingContainersAnalyzer()).build()) {
       ObjectRef settings = ObjectRef.of(GroupKind.CONFIG_MAP, NS, "settings");
       assertThat(blame.explain(settings).found()).isTrue();
       assertThat(blame.explain(settings).found()).isTrue();
@@ -167,7 +167,7 @@ class LiveSourceTest {
         .withUid("rs-uid").withController(true).endOwnerReference().endMetadata().build()).create();
 
     try (Blame blame = BlameEngine.builder().client(client).namespace(NS).discoverAnalyzers(false)
-        .addAnalyzer(new ContainerStateAnalyzer()).addAnalyzer(new ReadsReplicaSets()).build()) {
+        .addAnalyzer(new WaitingContainersAnalyzer()).addAnalyzer(new ReadsReplicaSets()).build()) {
       // Pods and Deployments still work.
       assertThat(blame.explain(POD).found()).isTrue();
       assertThat(blame.explain(DEPLOYMENT).found()).isTrue();

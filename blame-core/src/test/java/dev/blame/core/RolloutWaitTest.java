@@ -11,7 +11,7 @@ import dev.blame.api.WaitOutcome;
 import dev.blame.api.WaitResult;
 import dev.blame.api.WaitState;
 import dev.blame.core.testing.ChildrenAnalyzer;
-import dev.blame.core.testing.ContainerStateAnalyzer;
+import dev.blame.testkit.WaitingContainersAnalyzer;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
@@ -37,7 +37,7 @@ class RolloutWaitTest {
 
   private Blame live() {
     return BlameEngine.builder().client(client).namespace(NS).discoverAnalyzers(false)
-        .addAnalyzer(new ContainerStateAnalyzer()).addAnalyzer(new ChildrenAnalyzer()).build();
+        .addAnalyzer(new WaitingContainersAnalyzer()).addAnalyzer(new ChildrenAnalyzer()).build();
   }
 
   private Pod createPodOf(ReplicaSet rs) {
@@ -166,7 +166,7 @@ class RolloutWaitTest {
 
   @Test
   void anOfflineGraphDecidesAtOnce() {
-    try (Blame blame = BlameEngine.builder().discoverAnalyzers(false).addAnalyzer(new ContainerStateAnalyzer())
+    try (Blame blame = BlameEngine.builder().discoverAnalyzers(false).addAnalyzer(new WaitingContainersAnalyzer())
         .manifests("dump", "apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: demo}\n").build()) {
       WaitResult result = blame.waitFor(List.of(ObjectRef.of(GroupKind.POD, NS, "p"))).await();
       assertThat(result.outcome()).isEqualTo(WaitOutcome.COMPLETE);
