@@ -378,9 +378,16 @@ public final class BlameViews {
     return d.isNegative() ? "in " + human(d.negated()) : human(d) + " ago";
   }
 
-  /** After kubectl's {@code duration.HumanDuration}. */
-  static String human(Duration d) {
-    long s = d.getSeconds();
+  /**
+   * An age as kubectl prints it (apimachinery's {@code duration.HumanDuration}): {@code 45s}, {@code 3m20s},
+   * {@code 45m}, {@code 3h20m}, {@code 28h}, {@code 2d3h}, {@code 21d}, {@code 3y}; a negative duration (a clock
+   * ahead of the server's) reads {@code 0s}.
+   *
+   * @param d the age
+   * @return its short form
+   */
+  public static String human(Duration d) {
+    long s = Math.max(0, d.getSeconds());
     if (s < 120) {
       return s + "s";
     }

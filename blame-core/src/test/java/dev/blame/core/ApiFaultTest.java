@@ -7,7 +7,7 @@ import dev.blame.api.Blame;
 import dev.blame.api.BlameException;
 import dev.blame.api.GroupKind;
 import dev.blame.api.ObjectRef;
-import dev.blame.core.testing.ContainerStateAnalyzer;
+import dev.blame.testkit.WaitingContainersAnalyzer;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -29,7 +29,7 @@ class ApiFaultTest {
 
   private Blame blame(Duration timeout) {
     return BlameEngine.builder().client(client).namespace("demo").discoverAnalyzers(false)
-        .addAnalyzer(new ContainerStateAnalyzer()).requestTimeout(timeout).build();
+        .addAnalyzer(new WaitingContainersAnalyzer()).requestTimeout(timeout).build();
   }
 
   private void createPod() {

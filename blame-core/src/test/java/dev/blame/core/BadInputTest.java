@@ -13,7 +13,7 @@ import dev.blame.api.Health;
 import dev.blame.api.ObjectRef;
 import dev.blame.api.ReasonCode;
 import dev.blame.core.testing.ChildrenAnalyzer;
-import dev.blame.core.testing.ContainerStateAnalyzer;
+import dev.blame.testkit.WaitingContainersAnalyzer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,7 +31,7 @@ class BadInputTest {
 
   private static Blame load(String yaml) {
     return BlameEngine.builder().discoverAnalyzers(false)
-        .addAnalyzer(new ContainerStateAnalyzer()).addAnalyzer(new ChildrenAnalyzer())
+        .addAnalyzer(new WaitingContainersAnalyzer()).addAnalyzer(new ChildrenAnalyzer())
         .manifests("dump.yaml", yaml).build();
   }
 

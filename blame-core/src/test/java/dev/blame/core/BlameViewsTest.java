@@ -18,6 +18,9 @@ class BlameViewsTest {
     assertThat(BlameViews.human(Duration.ofHours(28))).isEqualTo("28h");
     assertThat(BlameViews.human(Duration.ofHours(51))).isEqualTo("2d3h");
     assertThat(BlameViews.human(Duration.ofDays(21))).isEqualTo("21d");
+    assertThat(BlameViews.human(Duration.ofDays(800))).isEqualTo("2y");
+    // An object stamped by a clock ahead of the reader's: no negative age (the demo cluster's tables).
+    assertThat(BlameViews.human(Duration.ofSeconds(-5))).isEqualTo("0s");
     assertThat(BlameViews.ago(Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-01T00:00:30Z")))
         .isEqualTo("in 30s");
   }

@@ -9,17 +9,14 @@ import dev.blame.api.Health;
 import dev.blame.api.ObjectRef;
 import dev.blame.api.Verdict;
 import dev.blame.core.testing.ChildrenAnalyzer;
-import dev.blame.core.testing.ContainerStateAnalyzer;
+import dev.blame.core.testing.WebRollout;
+import dev.blame.testkit.WaitingContainersAnalyzer;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.EventBuilder;
-import io.fabric8.kubernetes.api.model.OwnerReference;
-import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
-import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
-import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -53,19 +50,11 @@ class LiveSourceTest {
 
   @Test
   void followsCreatesUpdatesAndDeletesWithOneListAndOneWatchPerKind() throws Exception {
-    Deployment deployment = client.apps().deployments().inNamespace(NS).resource(new DeploymentBuilder()
-        .withNewMetadata().withName("web").endMetadata()
-        .withNewSpec().withReplicas(1).endSpec().build()).create();
-    ReplicaSet rs = client.apps().replicaSets().inNamespace(NS).resource(new ReplicaSetBuilder()
-        .withNewMetadata().withName("web-abc").withOwnerReferences(owner(deployment)).endMetadata()
-        .build()).create();
-    Pod pod = client.pods().inNamespace(NS).resource(new PodBuilder()
-        .withNewMetadata().withName("web-abc-1").withOwnerReferences(owner(rs)).endMetadata()
-        .withNewStatus().withPhase("Running").endStatus().build()).create();
+    Pod pod = WebRollout.create(client, NS, false).pod();
     drainRequests();
 
     try (Blame blame = BlameEngine.builder().client(client).namespace(NS).discoverAnalyzers(false)
-        .addAnalyzer(new ContainerStateAnalyzer()).addAnalyzer(new ChildrenAnalyzer())
+        .addAnalyzer(new WaitingContainersAnalyzer()).addAnalyzer(new ChildrenAnalyzer())
         .addAnalyzer(new StatefulSets()).build()) {
       // Nothing is read before a query needs it.
       assertThat(drainRequests()).isEmpty();
@@ -142,7 +131,7 @@ class LiveSourceTest {
     client.configMaps().inNamespace(NS).resource(new ConfigMapBuilder()
         .withNewMetadata().withName("settings").endMetadata().build()).create();
     try (Blame blame = BlameEngine.builder().client(client).namespace(NS).discoverAnalyzers(false)
-        .addAnalyzer(new ContainerStateAnalyzer()).build()) {
+        .addAnalyzer(new WaitingContainersAnalyzer()).build()) {
       ObjectRef settings = ObjectRef.of(GroupKind.CONFIG_MAP, NS, "settings");
       assertThat(blame.explain(settings).found()).isTrue();
       assertThat(blame.explain(settings).found()).isTrue();
@@ -178,7 +167,7 @@ class LiveSourceTest {
         .withUid("rs-uid").withController(true).endOwnerReference().endMetadata().build()).create();
 
     try (Blame blame = BlameEngine.builder().client(client).namespace(NS).discoverAnalyzers(false)
-        .addAnalyzer(new ContainerStateAnalyzer()).addAnalyzer(new ReadsReplicaSets()).build()) {
+        .addAnalyzer(new WaitingContainersAnalyzer()).addAnalyzer(new ReadsReplicaSets()).build()) {
       // Pods and Deployments still work.
       assertThat(blame.explain(POD).found()).isTrue();
       assertThat(blame.explain(DEPLOYMENT).found()).isTrue();
@@ -228,11 +217,6 @@ class LiveSourceTest {
     public dev.blame.api.spi.KindSelector kinds() {
       return dev.blame.api.spi.KindSelector.of(GroupKind.DEPLOYMENT);
     }
-  }
-
-  private static OwnerReference owner(io.fabric8.kubernetes.api.model.HasMetadata owner) {
-    return new OwnerReferenceBuilder().withApiVersion(owner.getApiVersion()).withKind(owner.getKind())
-        .withName(owner.getMetadata().getName()).withUid(owner.getMetadata().getUid()).withController(true).build();
   }
 
   private static void classify(List<String> requests, Map<String, Integer> lists, Map<String, Integer> watches,

@@ -11,7 +11,7 @@ import dev.blame.api.WaitOutcome;
 import dev.blame.api.WaitResult;
 import dev.blame.api.WaitState;
 import dev.blame.core.testing.ChildrenAnalyzer;
-import dev.blame.core.testing.ContainerStateAnalyzer;
+import dev.blame.testkit.WaitingContainersAnalyzer;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
@@ -37,7 +37,7 @@ class RolloutWaitTest {
 
   private Blame live() {
     return BlameEngine.builder().client(client).namespace(NS).discoverAnalyzers(false)
-        .addAnalyzer(new ContainerStateAnalyzer()).addAnalyzer(new ChildrenAnalyzer()).build();
+        .addAnalyzer(new WaitingContainersAnalyzer()).addAnalyzer(new ChildrenAnalyzer()).build();
   }
 
   private Pod createPodOf(ReplicaSet rs) {
@@ -115,21 +115,13 @@ class RolloutWaitTest {
     createPodOf(rs);
     try (Blame blame = live()) {
       // What the apply will return; the write reaches the server (and the watch) only later.
-      ReplicaSet applied = new ReplicaSetBuilder(rs).editMetadata().withGeneration(rs.getMetadata().getGeneration() + 1)
-          .addToLabels("rev", "2").endMetadata().editOrNewSpec().withReplicas(1).endSpec().build();
-      long[] writtenAt = new long[1];
-      CompletableFuture<Void> write = CompletableFuture.runAsync(() -> {
-        sleep(700);
-        writtenAt[0] = System.nanoTime();
-        client.apps().replicaSets().inNamespace(NS).resource(new ReplicaSetBuilder(rs).editMetadata()
-            .withResourceVersion(null).addToLabels("rev", "2").endMetadata().editOrNewSpec().withReplicas(1).endSpec()
-            .build()).update();
-      });
+      ReplicaSet applied = nextGeneration(rs);
+      CompletableFuture<Long> write = writeLater(rs);
       WaitResult result = blame.waitFor(List.of(RS)).applied(List.of(applied)).timeout(Duration.ofSeconds(20)).await();
       long decidedAt = System.nanoTime();
-      write.get();
+      long writtenAt = write.get();
       assertThat(result.outcome()).isEqualTo(WaitOutcome.COMPLETE);
-      assertThat(decidedAt).as("completed before the applied generation was written").isGreaterThan(writtenAt[0]);
+      assertThat(decidedAt).as("completed before the applied generation was written").isGreaterThan(writtenAt);
       assertThat(blame.node(RS).orElseThrow().generation()).isGreaterThanOrEqualTo(applied.getMetadata().getGeneration());
     }
   }
@@ -174,7 +166,7 @@ class RolloutWaitTest {
 
   @Test
   void anOfflineGraphDecidesAtOnce() {
-    try (Blame blame = BlameEngine.builder().discoverAnalyzers(false).addAnalyzer(new ContainerStateAnalyzer())
+    try (Blame blame = BlameEngine.builder().discoverAnalyzers(false).addAnalyzer(new WaitingContainersAnalyzer())
         .manifests("dump", "apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: demo}\n").build()) {
       WaitResult result = blame.waitFor(List.of(ObjectRef.of(GroupKind.POD, NS, "p"))).await();
       assertThat(result.outcome()).isEqualTo(WaitOutcome.COMPLETE);
@@ -232,22 +224,14 @@ class RolloutWaitTest {
     ReplicaSet rs = createReplicaSet();
     createPodOf(rs);
     try (Blame blame = live()) {
-      ReplicaSet applied = new ReplicaSetBuilder(rs).editMetadata().withGeneration(rs.getMetadata().getGeneration() + 1)
-          .addToLabels("rev", "2").endMetadata().editOrNewSpec().withReplicas(1).endSpec().build();
-      long[] writtenAt = new long[1];
-      CompletableFuture<Void> write = CompletableFuture.runAsync(() -> {
-        sleep(700);
-        writtenAt[0] = System.nanoTime();
-        client.apps().replicaSets().inNamespace(NS).resource(new ReplicaSetBuilder(rs).editMetadata()
-            .withResourceVersion(null).addToLabels("rev", "2").endMetadata().editOrNewSpec().withReplicas(1).endSpec()
-            .build()).update();
-      });
+      ReplicaSet applied = nextGeneration(rs);
+      CompletableFuture<Long> write = writeLater(rs);
       WaitResult result = blame.waitForApplied(List.of(applied)).timeout(Duration.ofSeconds(20)).await();
       long decidedAt = System.nanoTime();
-      write.get();
+      long writtenAt = write.get();
       assertThat(result.outcome()).isEqualTo(WaitOutcome.COMPLETE);
       assertThat(result.states()).extracting(WaitState::ref).extracting(ObjectRef::key).containsExactly(RS);
-      assertThat(decidedAt).as("completed before the applied generation was written").isGreaterThan(writtenAt[0]);
+      assertThat(decidedAt).as("completed before the applied generation was written").isGreaterThan(writtenAt);
     }
   }
 
@@ -260,6 +244,24 @@ class RolloutWaitTest {
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("ReplicaSet demo/web-1 has no metadata.uid");
     }
+  }
+
+  /** What an apply that labels {@code rs} rev=2 returns: the next generation, not yet on the server. */
+  private static ReplicaSet nextGeneration(ReplicaSet rs) {
+    return new ReplicaSetBuilder(rs).editMetadata().withGeneration(rs.getMetadata().getGeneration() + 1)
+        .addToLabels("rev", "2").endMetadata().editOrNewSpec().withReplicas(1).endSpec().build();
+  }
+
+  /** That apply's write, reaching the server 700 ms from now; completes with the moment it was sent. */
+  private CompletableFuture<Long> writeLater(ReplicaSet rs) {
+    return CompletableFuture.supplyAsync(() -> {
+      sleep(700);
+      long writtenAt = System.nanoTime();
+      client.apps().replicaSets().inNamespace(NS).resource(new ReplicaSetBuilder(rs).editMetadata()
+          .withResourceVersion(null).addToLabels("rev", "2").endMetadata().editOrNewSpec().withReplicas(1).endSpec()
+          .build()).update();
+      return writtenAt;
+    });
   }
 
   private static void sleep(long millis) {

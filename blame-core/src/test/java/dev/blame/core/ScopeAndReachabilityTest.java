@@ -7,7 +7,7 @@ import dev.blame.api.Blame;
 import dev.blame.api.BlameException;
 import dev.blame.api.GroupKind;
 import dev.blame.api.ObjectRef;
-import dev.blame.core.testing.ContainerStateAnalyzer;
+import dev.blame.testkit.WaitingContainersAnalyzer;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.ConfigBuilder;
@@ -41,7 +41,7 @@ class ScopeAndReachabilityTest {
 
   private Blame blame(String namespace) {
     BlameEngine.Builder builder = BlameEngine.builder().client(client).discoverAnalyzers(false)
-        .addAnalyzer(new ContainerStateAnalyzer()).requestTimeout(Duration.ofSeconds(20));
+        .addAnalyzer(new WaitingContainersAnalyzer()).requestTimeout(Duration.ofSeconds(20));
     return (namespace == null ? builder.allNamespaces() : builder.namespace(namespace)).build();
   }
 
@@ -92,7 +92,7 @@ class ScopeAndReachabilityTest {
         long start = System.nanoTime();
         assertThatThrownBy(() -> {
           try (Blame blame = BlameEngine.builder().client(dead).discoverAnalyzers(false)
-              .addAnalyzer(new ContainerStateAnalyzer()).requestTimeout(requestTimeout).build()) {
+              .addAnalyzer(new WaitingContainersAnalyzer()).requestTimeout(requestTimeout).build()) {
             blame.list(kind, "default");
           }
         })
@@ -112,7 +112,7 @@ class ScopeAndReachabilityTest {
     server.expect().get().withPath("/api/v1/namespaces/demo/events?limit=500").andReturn(500, "").always();
     assertThatThrownBy(() -> {
       try (Blame blame = BlameEngine.builder().client(client).namespace("demo").discoverAnalyzers(false)
-          .addAnalyzer(new ContainerStateAnalyzer()).requestTimeout(Duration.ofSeconds(3)).build()) {
+          .addAnalyzer(new WaitingContainersAnalyzer()).requestTimeout(Duration.ofSeconds(3)).build()) {
         blame.explain(ObjectRef.of(GroupKind.POD, "demo", "p"));
       }
     })

@@ -12,7 +12,7 @@ import dev.blame.api.Health;
 import dev.blame.api.ObjectRef;
 import dev.blame.api.ReasonCode;
 import dev.blame.core.testing.ChildrenAnalyzer;
-import dev.blame.core.testing.ContainerStateAnalyzer;
+import dev.blame.testkit.WaitingContainersAnalyzer;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,7 +37,7 @@ class TalkScenarioTest {
   void load() throws URISyntaxException {
     blame = BlameEngine.builder()
         .discoverAnalyzers(false)
-        .addAnalyzer(new ContainerStateAnalyzer())
+        .addAnalyzer(new WaitingContainersAnalyzer())
         .addAnalyzer(new ChildrenAnalyzer())
         .clock(Clock.fixed(Instant.parse("2026-11-22T12:00:15Z"), ZoneOffset.UTC))
         .manifests(Path.of(getClass().getResource("/scenarios/talk.yaml").toURI()))

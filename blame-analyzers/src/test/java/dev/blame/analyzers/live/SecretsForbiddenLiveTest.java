@@ -11,8 +11,8 @@ import dev.blame.api.ObjectRef;
 import dev.blame.api.ReasonCode;
 import dev.blame.api.Verdict;
 import dev.blame.core.BlameEngine;
+import dev.blame.core.testing.MissingSecretPod;
 import io.fabric8.kubernetes.api.model.EventBuilder;
-import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -44,17 +44,7 @@ class SecretsForbiddenLiveTest {
   void objects() {
     client.secrets().inNamespace("shop").resource(new SecretBuilder().withNewMetadata().withName("db").endMetadata()
         .addToData("password", "c2VjcmV0").build()).create();
-    String uid = client.pods().inNamespace("shop").resource(new PodBuilder().withNewMetadata().withName("worker")
-        .withCreationTimestamp("2026-11-22T11:00:00Z").endMetadata()
-        .withNewSpec().addNewContainer().withName("main").withImage("worker:1").addNewVolumeMount().withName("creds")
-        .withMountPath("/etc/creds").endVolumeMount().endContainer()
-        .addNewVolume().withName("creds").withNewSecret().withSecretName("worker-creds").endSecret().endVolume()
-        .endSpec()
-        .withNewStatus().withPhase("Pending").addNewCondition().withType("PodScheduled").withStatus("True")
-        .withLastTransitionTime("2026-11-22T11:00:00Z").endCondition()
-        .addNewContainerStatus().withName("main").withReady(false).withNewState().withNewWaiting()
-        .withReason("ContainerCreating").endWaiting().endState().endContainerStatus().endStatus().build())
-        .create().getMetadata().getUid();
+    String uid = MissingSecretPod.create(client, "shop").getMetadata().getUid();
     // The kubelet's Event, as it writes it (kubernetes/kubernetes pkg/volume/secret: secret.go).
     client.v1().events().inNamespace("shop").resource(new EventBuilder().withNewMetadata()
         .withName("worker.17a1").endMetadata().withType("Warning").withReason("FailedMount")

@@ -1,41 +1,29 @@
 package dev.blame.analyzers.provenance;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-
-import dev.blame.api.Blame;
+import dev.blame.analyzers.testing.ViewsGolden;
+import dev.blame.analyzers.testing.ViewsGolden.Case;
 import dev.blame.api.Explanation;
 import dev.blame.api.GroupKind;
 import dev.blame.api.ObjectRef;
-import dev.blame.core.BlameEngine;
-import dev.blame.core.BlameViews;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Golden files for the views a user reads (helm's {@code pkg/cmd/testdata/output} pattern): every scenario of
- * {@code scenarios/}, explained for a few targets, rendered cause-to-effect, effect-to-cause and as a
- * timeline, compared with {@code src/test/resources/provenance/output/<case>.<view>.txt}.
+ * Golden files for the views a user reads: every scenario of {@code provenance/scenarios/}, explained for a few
+ * targets with the small {@link TalkAnalyzer}, rendered cause-to-effect, effect-to-cause and as a timeline,
+ * compared with {@code src/test/resources/provenance/output/<case>.<view>.txt}.
  *
- * <p>Rewrite them with {@code mvn -pl blame-core verify -Dblame.updateGolden=true} (or
+ * <p>Rewrite them with {@code mvn -pl blame-analyzers verify -Dblame.updateGolden=true} (or
  * {@code BLAME_UPDATE_GOLDEN=true}) and review the diff.
  */
 class BlameViewsGoldenTest {
 
-  static final Path GOLDEN = Path.of("src/test/resources/provenance/output");
-
-  record Case(String name, String scenario, String now, ObjectRef target) {}
+  static final ViewsGolden GOLDEN = new ViewsGolden(Path.of("src/test/resources/provenance/output"),
+      "/provenance/scenarios", engine -> engine.discoverAnalyzers(false).addAnalyzer(new TalkAnalyzer()));
 
   static final List<Case> CASES = List.of(
       new Case("talk-deployment", "talk", "2026-11-22T12:00:15Z", ref(GroupKind.DEPLOYMENT, "demo", "my-busybox")),
@@ -54,49 +42,12 @@ class BlameViewsGoldenTest {
     return ObjectRef.of(kind, namespace, name);
   }
 
-  static boolean updating() {
-    return Boolean.getBoolean("blame.updateGolden") || "true".equalsIgnoreCase(System.getenv("BLAME_UPDATE_GOLDEN"));
-  }
-
-  static Explanation explain(String scenario, String now, ObjectRef target) throws Exception {
-    try (Blame blame = BlameEngine.builder()
-        .discoverAnalyzers(false)
-        .addAnalyzer(new TalkAnalyzer())
-        .clock(Clock.fixed(Instant.parse(now), ZoneOffset.UTC))
-        .manifests(Path.of(BlameViewsGoldenTest.class.getResource("/provenance/scenarios/" + scenario + ".yaml").toURI()))
-        .build()) {
-      return blame.explain(target);
-    }
+  static Explanation explain(String scenario, String now, ObjectRef target) throws IOException {
+    return GOLDEN.explain(scenario, now, target);
   }
 
   @TestFactory
   Stream<DynamicTest> views() {
-    List<DynamicTest> tests = new ArrayList<>();
-    for (Case c : CASES) {
-      for (var view : List.<Object[]>of(
-          new Object[] {"cause-to-effect", (Function<Explanation, String>) BlameViews::causeToEffect},
-          new Object[] {"effect-to-cause", (Function<Explanation, String>) BlameViews::effectToCause},
-          new Object[] {"timeline", (Function<Explanation, String>) BlameViews::timeline})) {
-        String file = c.name() + "." + view[0] + ".txt";
-        @SuppressWarnings("unchecked")
-        Function<Explanation, String> render = (Function<Explanation, String>) view[1];
-        tests.add(DynamicTest.dynamicTest(file, () -> check(file, render.apply(explain(c.scenario(), c.now(), c.target())))));
-      }
-    }
-    return tests.stream();
-  }
-
-  static void check(String file, String actual) throws IOException {
-    Path golden = GOLDEN.resolve(file);
-    if (updating()) {
-      Files.createDirectories(GOLDEN);
-      Files.writeString(golden, actual, StandardCharsets.UTF_8);
-      return;
-    }
-    if (!Files.exists(golden)) {
-      fail("golden file " + golden + " is missing; run with -Dblame.updateGolden=true to write it. Actual:\n" + actual);
-    }
-    assertThat(actual).as("rendered %s (rewrite with -Dblame.updateGolden=true)", file)
-        .isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+    return GOLDEN.views(CASES);
   }
 }

@@ -17,6 +17,31 @@ import org.junit.jupiter.api.Test;
 /** Revisions held in ControllerRevisions (a DaemonSet here), and managedFields keyed by composite keys. */
 class ControllerRevisionsTest {
 
+  /** A ControllerRevision of DaemonSet ops/agent: its template, with one container and its host port. */
+  static String revision(String hash, String created, int number, String image, int hostPort) {
+    return """
+        - apiVersion: apps/v1
+          kind: ControllerRevision
+          metadata:
+            name: agent-%1$s
+            namespace: ops
+            creationTimestamp: "%2$s"
+            labels: {controller.kubernetes.io/hash: %1$s}
+            ownerReferences: [{apiVersion: apps/v1, kind: DaemonSet, name: agent, uid: ds-1, controller: true}]
+          revision: %3$d
+          data:
+            spec:
+              template:
+                $patch: replace
+                metadata: {labels: {app: agent}}
+                spec:
+                  containers:
+                  - name: agent
+                    image: %4$s
+                    ports: [{containerPort: 9100, hostPort: %5$d, protocol: TCP}]
+        """.formatted(hash, created, number, image, hostPort);
+  }
+
   static final String DUMP = """
       apiVersion: v1
       kind: List
@@ -63,44 +88,10 @@ class ControllerRevisionsTest {
               - name: agent
                 image: node-exporter:1.8.2
                 ports: [{containerPort: 9100, hostPort: 9101, protocol: TCP}]
-      - apiVersion: apps/v1
-        kind: ControllerRevision
-        metadata:
-          name: agent-6c5d
-          namespace: ops
-          creationTimestamp: "2026-11-01T00:00:00Z"
-          labels: {controller.kubernetes.io/hash: 6c5d}
-          ownerReferences: [{apiVersion: apps/v1, kind: DaemonSet, name: agent, uid: ds-1, controller: true}]
-        revision: 1
-        data:
-          spec:
-            template:
-              $patch: replace
-              metadata: {labels: {app: agent}}
-              spec:
-                containers:
-                - name: agent
-                  image: node-exporter:1.8.1
-                  ports: [{containerPort: 9100, hostPort: 9100, protocol: TCP}]
-      - apiVersion: apps/v1
-        kind: ControllerRevision
-        metadata:
-          name: agent-7f9a
-          namespace: ops
-          creationTimestamp: "2026-11-22T08:00:01Z"
-          labels: {controller.kubernetes.io/hash: 7f9a}
-          ownerReferences: [{apiVersion: apps/v1, kind: DaemonSet, name: agent, uid: ds-1, controller: true}]
-        revision: 2
-        data:
-          spec:
-            template:
-              $patch: replace
-              metadata: {labels: {app: agent}}
-              spec:
-                containers:
-                - name: agent
-                  image: node-exporter:1.8.2
-                  ports: [{containerPort: 9100, hostPort: 9101, protocol: TCP}]
+      """
+      + revision("6c5d", "2026-11-01T00:00:00Z", 1, "node-exporter:1.8.1", 9100)
+      + revision("7f9a", "2026-11-22T08:00:01Z", 2, "node-exporter:1.8.2", 9101)
+      + """
       - apiVersion: v1
         kind: Pod
         metadata:

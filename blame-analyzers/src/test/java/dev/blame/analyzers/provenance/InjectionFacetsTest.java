@@ -1,15 +1,15 @@
 package dev.blame.analyzers.provenance;
 
+import static dev.blame.core.testing.InjectedPods.WEBHOOK;
+import static dev.blame.core.testing.InjectedPods.pod;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.blame.api.GroupKind;
 import dev.blame.api.Injection;
 import dev.blame.api.Node;
 import dev.blame.api.ObjectRef;
 import dev.blame.api.spi.InjectionFacet;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Volume;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,18 +21,6 @@ class InjectionFacetsTest {
 
   static final List<InjectionFacet> FACETS = List.of(new IstioInjections(), new LinkerdInjections(),
       new VaultInjections(), new ServiceAccountTokens());
-
-  static final ObjectRef WEBHOOK = ObjectRef.of(
-      GroupKind.of("admissionregistration.k8s.io", "MutatingWebhookConfiguration"), "", "acme-injector");
-
-  static PodBuilder pod() {
-    return new PodBuilder().withNewMetadata().withName("app-1").withNamespace("ns").endMetadata()
-        .withNewSpec()
-        .addNewContainer().withName("app").withImage("app:1")
-        .addNewEnv().withName("MODE").withValue("prod").endEnv()
-        .endContainer()
-        .endSpec();
-  }
 
   /** The parts other than the template's container {@code app}, attributed by the first facet that knows. */
   static List<Injection> injected(Pod pod, List<ObjectRef> webhooks) {

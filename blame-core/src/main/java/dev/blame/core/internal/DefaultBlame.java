@@ -44,34 +44,25 @@ public final class DefaultBlame implements Blame {
 
   @Override
   public Explanation explain(ObjectRef ref) {
-    open();
-    Objects.requireNonNull(ref, "ref");
-    covered(ref);
-    source.prepare(ref);
+    prepare(ref);
     return engine.readStore(store -> Explainer.explain(engine, store, ref, engine.clock().instant()));
   }
 
   @Override
   public Optional<Node> node(ObjectRef ref) {
-    open();
-    covered(ref);
-    source.prepare(ref);
+    prepare(ref);
     return engine.read(view -> view.node(ref));
   }
 
   @Override
   public Optional<Verdict> verdict(ObjectRef ref) {
-    open();
-    covered(ref);
-    source.prepare(ref);
+    prepare(ref);
     return engine.read(view -> view.verdict(ref));
   }
 
   @Override
   public List<Edge> edges(ObjectRef ref) {
-    open();
-    covered(ref);
-    source.prepare(ref);
+    prepare(ref);
     return engine.read(view -> {
       List<Edge> edges = new ArrayList<>(view.edgesFrom(ref));
       edges.addAll(view.edgesTo(ref));
@@ -144,6 +135,13 @@ public final class DefaultBlame implements Blame {
           + " is not watched by this Blame, which reads namespace " + watched.get()
           + " only; build one with namespace(\"" + namespace + "\") or allNamespaces()");
     }
+  }
+
+  /** Open, {@code ref} in what this Blame covers (not null), and its kind read from the source. */
+  private void prepare(ObjectRef ref) {
+    open();
+    covered(ref);
+    source.prepare(ref);
   }
 
   private void open() {

@@ -20,7 +20,7 @@ import dev.blame.api.spi.Analyzer;
 import dev.blame.api.spi.KindSelector;
 import dev.blame.api.spi.Link;
 import dev.blame.core.testing.ChildrenAnalyzer;
-import dev.blame.core.testing.ContainerStateAnalyzer;
+import dev.blame.testkit.WaitingContainersAnalyzer;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -66,7 +66,7 @@ class ClusterSourceTest {
   @Test
   void aWatchThatStopsMarksItsKindAndWhatDependsOnItInsteadOfFailingSilently() {
     FakePort port = new FakePort();
-    GraphEngine engine = new GraphEngine(AnalyzerRegistry.create(List.of(new ContainerStateAnalyzer(),
+    GraphEngine engine = new GraphEngine(AnalyzerRegistry.create(List.of(new WaitingContainersAnalyzer(),
         new ChildrenAnalyzer() {
           @Override
           public Set<GroupKind> reads() {
@@ -117,7 +117,7 @@ class ClusterSourceTest {
         return super.watch(resource, namespace, listener);
       }
     };
-    GraphEngine engine = engine(new ContainerStateAnalyzer());
+    GraphEngine engine = engine(new WaitingContainersAnalyzer());
     ClusterSource source = new ClusterSource(port, "demo", Set.of(GroupKind.POD, GroupKind.REPLICA_SET,
         GroupKind.DEPLOYMENT, GroupKind.SERVICE));
     DefaultBlame blame = new DefaultBlame(engine, source);
@@ -131,7 +131,7 @@ class ClusterSourceTest {
   @Test
   void aFailureReportedWhileClosingIsIgnored() {
     FakePort port = new FakePort();
-    GraphEngine engine = new GraphEngine(AnalyzerRegistry.create(List.of(new ContainerStateAnalyzer()), false,
+    GraphEngine engine = new GraphEngine(AnalyzerRegistry.create(List.of(new WaitingContainersAnalyzer()), false,
         getClass().getClassLoader()), Clock.systemUTC());
     ClusterSource source = new ClusterSource(port, "demo", Set.of());
     new DefaultBlame(engine, source).findings();
@@ -280,7 +280,7 @@ class ClusterSourceTest {
   @Test
   void aQueryWatchesTheKindsItInvolvesUntilNoNewOneComesUpAndJudgesOnlyThen() {
     SeededPort port = web();
-    GraphEngine engine = engine(new ContainerStateAnalyzer(), new ChildrenAnalyzer(), new Selects(), new Routes(),
+    GraphEngine engine = engine(new WaitingContainersAnalyzer(), new ChildrenAnalyzer(), new Selects(), new Routes(),
         new Unrelated());
     ClusterSource source = new ClusterSource(port, "demo", Set.of());
     DefaultBlame blame = new DefaultBlame(engine, source);
@@ -319,7 +319,7 @@ class ClusterSourceTest {
     SeededPort port = new SeededPort().add(new PodBuilder().withNewMetadata().withName("p").withNamespace("demo")
         .addNewOwnerReference().withApiVersion("apps/v1").withKind("ReplicaSet").withName("gone").withUid("g")
         .withController(true).endOwnerReference().endMetadata().build());
-    GraphEngine engine = engine(new ContainerStateAnalyzer());
+    GraphEngine engine = engine(new WaitingContainersAnalyzer());
     DefaultBlame blame = new DefaultBlame(engine, new ClusterSource(port, "demo", Set.of()));
     ObjectRef pod = ObjectRef.of(GroupKind.POD, "demo", "p");
     assertThat(blame.verdict(pod).orElseThrow().findings()).extracting(f -> f.reason())
@@ -338,7 +338,7 @@ class ClusterSourceTest {
             .withNamespace("demo").addNewOwnerReference().withApiVersion("example.dev/v1").withKind("Database")
             .withName("db").withUid("db-uid").withController(true).endOwnerReference().endMetadata().build());
     // No analyzer names Databases, and none reads StatefulSets: only ownership relates the two.
-    DefaultBlame blame = new DefaultBlame(engine(new ContainerStateAnalyzer(), new Unrelated()),
+    DefaultBlame blame = new DefaultBlame(engine(new WaitingContainersAnalyzer(), new Unrelated()),
         new ClusterSource(port, "demo", Set.of()));
     Explanation why = blame.explain(ObjectRef.of(database, "demo", "db"));
     assertThat(why.effects().children()).extracting(t -> t.ref().key())
@@ -351,7 +351,7 @@ class ClusterSourceTest {
     // Before the Deployment's ReplicaSets and pods are listed, it looks healthy and done; a wait must not say
     // COMPLETE from that: its first snapshot comes after the fixpoint, and sees the crash-looping pod.
     SeededPort port = web();
-    DefaultBlame blame = new DefaultBlame(engine(new ContainerStateAnalyzer(), new ChildrenAnalyzer()),
+    DefaultBlame blame = new DefaultBlame(engine(new WaitingContainersAnalyzer(), new ChildrenAnalyzer()),
         new ClusterSource(port, "demo", Set.of()));
     WaitResult result = blame.waitFor(List.of(ObjectRef.of(GroupKind.DEPLOYMENT, "demo", "web")))
         .timeout(java.time.Duration.ZERO).await();

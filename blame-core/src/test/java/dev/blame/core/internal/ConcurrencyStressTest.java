@@ -7,7 +7,7 @@ import dev.blame.api.GroupKind;
 import dev.blame.api.Health;
 import dev.blame.api.ObjectRef;
 import dev.blame.core.testing.ChildrenAnalyzer;
-import dev.blame.core.testing.ContainerStateAnalyzer;
+import dev.blame.testkit.WaitingContainersAnalyzer;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
@@ -39,7 +39,7 @@ class ConcurrencyStressTest {
   @Test
   void queriesSeeWholeBatchesWhileThousandsOfUpdatesArrive() throws Exception {
     GraphEngine engine = new GraphEngine(AnalyzerRegistry.create(
-        List.of(new ContainerStateAnalyzer(), new ChildrenAnalyzer()), false, getClass().getClassLoader()),
+        List.of(new WaitingContainersAnalyzer(), new ChildrenAnalyzer()), false, getClass().getClassLoader()),
         Clock.systemUTC());
     engine.apply(List.of(engine.ingest().change(new ReplicaSetBuilder().withNewMetadata().withName("rs").withNamespace("ns")
         .withUid("rs-uid").endMetadata().build()), engine.ingest().change(pod("a", true)), engine.ingest().change(pod("b", false))));

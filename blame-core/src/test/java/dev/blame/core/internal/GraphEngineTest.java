@@ -17,7 +17,7 @@ import dev.blame.api.spi.Analyzer;
 import dev.blame.api.spi.KindSelector;
 import dev.blame.api.spi.Link;
 import dev.blame.core.testing.ChildrenAnalyzer;
-import dev.blame.core.testing.ContainerStateAnalyzer;
+import dev.blame.testkit.WaitingContainersAnalyzer;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -98,7 +98,7 @@ class GraphEngineTest {
 
   @BeforeEach
   void setUp() {
-    engine = new GraphEngine(AnalyzerRegistry.create(List.of(new ContainerStateAnalyzer(), new ChildrenAnalyzer(),
+    engine = new GraphEngine(AnalyzerRegistry.create(List.of(new WaitingContainersAnalyzer(), new ChildrenAnalyzer(),
         new ServiceAnalyzer(), new PodConfigAnalyzer()), false, getClass().getClassLoader()), Clock.systemUTC());
     engine.observe(List.of(GroupKind.POD, GroupKind.REPLICA_SET, GroupKind.SERVICE, GroupKind.CONFIG_MAP));
     List<HasMetadata> objects = new ArrayList<>();

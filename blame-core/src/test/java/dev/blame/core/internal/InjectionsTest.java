@@ -1,5 +1,7 @@
 package dev.blame.core.internal;
 
+import static dev.blame.core.testing.InjectedPods.WEBHOOK;
+import static dev.blame.core.testing.InjectedPods.pod;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,7 +10,6 @@ import dev.blame.api.Injection;
 import dev.blame.api.Node;
 import dev.blame.api.ObjectRef;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodBuilder;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -26,18 +27,6 @@ class InjectionsTest {
           env:
           - {name: MODE, value: prod}
       """);
-
-  static final ObjectRef WEBHOOK = ObjectRef.of(
-      GroupKind.of("admissionregistration.k8s.io", "MutatingWebhookConfiguration"), "", "acme-injector");
-
-  static PodBuilder pod() {
-    return new PodBuilder().withNewMetadata().withName("app-1").withNamespace("ns").endMetadata()
-        .withNewSpec()
-        .addNewContainer().withName("app").withImage("app:1")
-        .addNewEnv().withName("MODE").withValue("prod").endEnv()
-        .endContainer()
-        .endSpec();
-  }
 
   @Test
   void nothingIsInjectedIntoAPodThatMatchesItsTemplate() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.blame.core.BlameViews;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,34 +90,7 @@ final class Tables {
 
   private static String age(JsonNode o, Instant now) {
     String created = o.path("metadata").path("creationTimestamp").asText(null);
-    return created == null ? "<unknown>" : human(Duration.between(Instant.parse(created), now));
-  }
-
-  /** apimachinery's duration.HumanDuration. */
-  static String human(Duration d) {
-    long s = Math.max(0, d.getSeconds());
-    if (s < 120) {
-      return s + "s";
-    }
-    long m = s / 60;
-    if (m < 10) {
-      return s % 60 == 0 ? m + "m" : m + "m" + (s % 60) + "s";
-    }
-    if (m < 180) {
-      return m + "m";
-    }
-    long h = m / 60;
-    if (h < 8) {
-      return m % 60 == 0 ? h + "h" : h + "h" + (m % 60) + "m";
-    }
-    if (h < 48) {
-      return h + "h";
-    }
-    long days = h / 24;
-    if (days < 8) {
-      return h % 24 == 0 ? days + "d" : days + "d" + (h % 24) + "h";
-    }
-    return days < 730 ? days + "d" : (days / 365) + "y";
+    return created == null ? "<unknown>" : BlameViews.human(Duration.between(Instant.parse(created), now));
   }
 
   private static Column name() {
@@ -174,7 +148,7 @@ final class Tables {
       case "Event" -> List.of(
           new Column("Last Seen", "string", 0, o -> {
             String last = o.path("lastTimestamp").asText(o.path("eventTime").asText(null));
-            return last == null ? "<unknown>" : human(Duration.between(Instant.parse(last), now));
+            return last == null ? "<unknown>" : BlameViews.human(Duration.between(Instant.parse(last), now));
           }),
           new Column("Type", "string", 0, o -> o.path("type").asText()),
           new Column("Reason", "string", 0, o -> o.path("reason").asText()),

@@ -7,20 +7,16 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.UnknownFieldSet;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,26 +25,9 @@ import org.junit.jupiter.api.Test;
  * DaemonSet, a CronJob's Job) has no field the document does not know, so kubectl's client-side validation of
  * {@code edit} and {@code apply -f} of {@code get -o yaml} output passes.
  */
-class OpenApiTest {
+class OpenApiTest extends OnDemoCluster {
 
-  private static final Duration TIMEOUT = Duration.ofSeconds(30);
-  private static DemoCluster cluster;
-  private static ControllerSimulator simulator;
-  private static KubernetesClient client;
   private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-  @BeforeAll
-  static void start() {
-    cluster = DemoCluster.start();
-    client = cluster.client();
-    simulator = ControllerSimulator.builder(cluster.newClient()).tick(Duration.ofMillis(30)).start();
-  }
-
-  @AfterAll
-  static void stop() {
-    simulator.close();
-    cluster.close();
-  }
 
   private static HttpResponse<byte[]> get(String path, String accept) throws Exception {
     return HTTP.send(HttpRequest.newBuilder(URI.create(client.getMasterUrl().toString().replaceAll("/$", "")

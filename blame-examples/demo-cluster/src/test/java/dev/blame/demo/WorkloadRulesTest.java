@@ -8,36 +8,14 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The Job and DaemonSet controllers and the kubelet's rules for pods that do not restart, missing
  * ConfigMaps/Secrets, failing readiness probes and container logs; objects as `kubectl get -o yaml` shows them.
  */
-class WorkloadRulesTest {
-
-  private static final Duration TIMEOUT = Duration.ofSeconds(30);
-  private static DemoCluster cluster;
-  private static ControllerSimulator simulator;
-  private static KubernetesClient client;
-
-  @BeforeAll
-  static void start() {
-    cluster = DemoCluster.start();
-    client = cluster.client();
-    simulator = ControllerSimulator.builder(cluster.newClient()).tick(Duration.ofMillis(30)).start();
-  }
-
-  @AfterAll
-  static void stop() {
-    simulator.close();
-    cluster.close();
-  }
+class WorkloadRulesTest extends OnDemoCluster {
 
   @SuppressWarnings("unchecked")
   private static <T extends HasMetadata> T load(Class<T> type, String yaml) {

@@ -28,13 +28,8 @@ final class StatusCommand implements Callable<Integer> {
   @Mixin
   SourceOptions source = new SourceOptions();
 
-  @Option(names = {"-A", "--all-namespaces"},
-      description = "Every namespace. Offline without -n, every object in the manifests is listed anyway.")
-  boolean allNamespaces;
-
-  @Option(names = {"-l", "--selector"}, paramLabel = "SELECTOR",
-      description = "Only objects whose labels match, e.g. -l app=web,tier!=cache.")
-  String selector;
+  @Mixin
+  SelectionOptions scope = new SelectionOptions();
 
   @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "tree",
       description = "tree (a table), json or yaml (default: ${DEFAULT-VALUE}).")
@@ -53,9 +48,7 @@ final class StatusCommand implements Callable<Integer> {
     if (output == OutputFormat.DOT || output == OutputFormat.MERMAID) {
       throw new CliException("status prints tree, json or yaml, not " + output);
     }
-    if (allNamespaces && source.namespace != null) {
-      throw new CliException("-A and -n cannot be used together");
-    }
+    scope.checkNamespace(source.namespace);
     try (Session session = Session.open(cli, source).oneShot()) {
       ResourceResolver resolver = session.offline() ? session.resolver() : null;
       if (resolver == null) {
@@ -74,7 +67,7 @@ final class StatusCommand implements Callable<Integer> {
           named.get(named.size() - 1)[0] = item.substring(slash + 1);
         }
       }
-      Blame blame = session.blame(allNamespaces, kinds);
+      Blame blame = session.blame(scope.allNamespaces, kinds);
       List<ObjectRef> refs = new ArrayList<>();
       if (selection.isEmpty()) {
         for (GroupKind kind : blame.kinds()) {
@@ -98,8 +91,8 @@ final class StatusCommand implements Callable<Integer> {
           }
         }
       }
-      if (selector != null) {
-        LabelSelector labels = LabelSelector.parse(selector);
+      if (scope.selector != null) {
+        LabelSelector labels = LabelSelector.parse(scope.selector);
         refs.removeIf(ref -> blame.node(ref).map(n -> !labels.matches(n.labels())).orElse(true));
       }
       List<ObjectRef> sorted = new ArrayList<>(new java.util.TreeSet<>(refs));
@@ -109,7 +102,7 @@ final class StatusCommand implements Callable<Integer> {
   }
 
   private List<ObjectRef> list(Blame blame, Session session, GroupKind kind) {
-    String namespace = allNamespaces ? "" : session.namespace();
+    String namespace = scope.allNamespaces ? "" : session.namespace();
     List<ObjectRef> refs = new ArrayList<>();
     for (Node node : blame.list(kind, namespace == null ? "" : namespace)) {
       refs.add(node.ref());

@@ -94,12 +94,8 @@ final class WaitCommand implements Callable<Integer> {
   @Mixin
   HealthRuleOptions rules = new HealthRuleOptions();
 
-  @Option(names = {"-l", "--selector"}, paramLabel = "SELECTOR",
-      description = "Wait for every object of the type given whose labels match, e.g. deploy -l app=web.")
-  String selector;
-
-  @Option(names = {"-A", "--all-namespaces"}, description = "With a type and -l: in every namespace.")
-  boolean allNamespaces;
+  @Mixin
+  SelectionOptions scope = new SelectionOptions();
 
   @Option(names = Inputs.FLAG, paramLabel = "SIZE",
       description = "Refuse a manifest file or an API response larger than this: 256Mi by default; e.g. 1Gi.")
@@ -120,9 +116,7 @@ final class WaitCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     long start = System.nanoTime();
-    if (allNamespaces && namespace != null) {
-      throw new CliException("-A and -n cannot be used together");
-    }
+    scope.checkNamespace(namespace);
     if (objects.isEmpty() && filenames.isEmpty()) {
       throw new CliException("name the objects to wait for (TYPE/NAME...) or give manifests with -f");
     }
@@ -167,7 +161,7 @@ final class WaitCommand implements Callable<Integer> {
           }
         }
       }
-      LabelSelector labels = selector == null ? null : LabelSelector.parse(selector);
+      LabelSelector labels = scope.selector == null ? null : LabelSelector.parse(scope.selector);
       List<ResourceType> selected = new ArrayList<>();
       for (Targets.Target target : Targets.parse(objects, "kubectl blame wait deploy/web sts/db")) {
         ResourceType type = session.resolver().resolve(target.type());
@@ -180,7 +174,7 @@ final class WaitCommand implements Callable<Integer> {
           kinds.add(type.kind);
         } else if (labels != null) {
           throw new CliException("-l/--selector selects objects of a type; it cannot be used with names");
-        } else if (allNamespaces) {
+        } else if (scope.allNamespaces) {
           throw new CliException("-A looks in every namespace; give -n NAMESPACE with names, or a type and -l");
         }
         for (String name : target.names()) {
@@ -196,7 +190,7 @@ final class WaitCommand implements Callable<Integer> {
       Set<String> spaces = new LinkedHashSet<>();
       refs.forEach(r -> spaces.add(r.namespace()));
       spaces.remove("");
-      boolean everywhere = allNamespaces;
+      boolean everywhere = scope.allNamespaces;
       if (namespace != null) {
         for (String ns : spaces) {
           if (!ns.equals(namespace)) {
@@ -220,8 +214,8 @@ final class WaitCommand implements Callable<Integer> {
       }
       if (refs.isEmpty()) {
         throw new CliException("nothing to wait for: no " + String.join(", ", selected.stream()
-            .map(ResourceType::qualifiedPlural).toList()) + " match -l " + selector
-            + (allNamespaces ? "" : " in namespace \"" + session.namespace() + "\""));
+            .map(ResourceType::qualifiedPlural).toList()) + " match -l " + scope.selector
+            + (scope.allNamespaces ? "" : " in namespace \"" + session.namespace() + "\""));
       }
       refs = List.copyOf(new LinkedHashSet<>(refs));
       for (ObjectRef ref : refs) {

@@ -105,31 +105,10 @@ class AccessDeniedTest {
     org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(Path.of("/bin/sh")));
     refuse(401, "Unauthorized");
     Path runs = dir.resolve("runs");
-    Path script = dir.resolve("token.sh");
-    java.nio.file.Files.writeString(script, "#!/bin/sh\necho run >> '" + runs + "'\n"
-        + "echo '{\"apiVersion\":\"client.authentication.k8s.io/v1beta1\",\"kind\":\"ExecCredential\","
-        + "\"status\":{\"token\":\"expired-token\"}}'\n");
-    java.nio.file.Files.setPosixFilePermissions(script,
-        java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
-    Path kubeconfig = dir.resolve("exec.kubeconfig");
-    java.nio.file.Files.writeString(kubeconfig, """
-        apiVersion: v1
-        kind: Config
-        clusters:
-        - name: c
-          cluster: {server: "http://127.0.0.1:%d"}
-        users:
-        - name: u
-          user:
-            exec:
-              apiVersion: client.authentication.k8s.io/v1beta1
-              command: %s
-              interactiveMode: Never
-        contexts:
-        - name: x
-          context: {cluster: c, user: u, namespace: shop}
-        current-context: x
-        """.formatted(server.getAddress().getPort(), script));
+    Path script = LiveClusterTest.script(dir.resolve("token.sh"), "echo run >> '" + runs + "'\n"
+        + LiveClusterTest.printCredential("expired-token"));
+    Path kubeconfig = LiveClusterTest.execKubeconfig(dir.resolve("exec.kubeconfig"),
+        "http://127.0.0.1:" + server.getAddress().getPort(), "shop", script);
     for (String[] args : new String[][] {{"deploy/web"}, {"wait", "deploy/web", "--timeout", "10s"},
         {"status"}}) {
       java.nio.file.Files.deleteIfExists(runs);
@@ -172,32 +151,11 @@ class AccessDeniedTest {
     });
     server.start();
     Path runs = dir.resolve("runs");
-    Path script = dir.resolve("token.sh");
-    java.nio.file.Files.writeString(script, "#!/bin/sh\n"
-        + "if [ -f '" + runs + "' ]; then t=fresh; else t=stale; fi\necho run >> '" + runs + "'\n"
-        + "echo '{\"apiVersion\":\"client.authentication.k8s.io/v1beta1\",\"kind\":\"ExecCredential\","
-        + "\"status\":{\"token\":\"'$t'\"}}'\n");
-    java.nio.file.Files.setPosixFilePermissions(script,
-        java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
-    Path kubeconfig = dir.resolve("exec.kubeconfig");
-    java.nio.file.Files.writeString(kubeconfig, """
-        apiVersion: v1
-        kind: Config
-        clusters:
-        - name: c
-          cluster: {server: "http://127.0.0.1:%d"}
-        users:
-        - name: u
-          user:
-            exec:
-              apiVersion: client.authentication.k8s.io/v1beta1
-              command: %s
-              interactiveMode: Never
-        contexts:
-        - name: x
-          context: {cluster: c, user: u, namespace: shop}
-        current-context: x
-        """.formatted(server.getAddress().getPort(), script));
+    Path script = LiveClusterTest.script(dir.resolve("token.sh"),
+        "if [ -f '" + runs + "' ]; then t=fresh; else t=stale; fi\necho run >> '" + runs + "'\n"
+        + LiveClusterTest.printCredential("'$t'"));
+    Path kubeconfig = LiveClusterTest.execKubeconfig(dir.resolve("exec.kubeconfig"),
+        "http://127.0.0.1:" + server.getAddress().getPort(), "shop", script);
     Run run = Run.of("status", "--kubeconfig", kubeconfig.toString(), "--request-timeout", "5");
     assertThat(run.err()).as(run.toString()).doesNotContain("unauthorized", "gave no credentials");
     assertThat(fresh.get()).as("requests with the refreshed token").isPositive();

@@ -19,15 +19,29 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(60)
 class HealthRulesCliTest {
 
-  static final String ROLLOUT = Run.resource("health-rules/rollout-aborted.yaml");
-  static final String ARGOCD = Run.resource("health-rules/argocd");
-  static final String SCRIPT = Run.resource("health-rules/argocd/argoproj.io/Rollout/health.lua");
+  /**
+   * Argo CD's health customizations and their test objects, as blame-analyzers keeps them (source, commit and
+   * licence in that folder's README.md and LICENSES/).
+   */
+  static final Path CORPUS = Path.of("../../blame-analyzers/src/test/resources/argocd-crds-train").toAbsolutePath()
+      .normalize();
+  /** Argo CD's {@code degraded_abortedRollout.yaml}: its health_test.yaml asserts Degraded, "Rollout is aborted". */
+  static final String ROLLOUT = CORPUS.resolve("argoproj.io__Rollout__degraded_abortedRollout/object.yaml").toString();
+  static final String SCRIPT = CORPUS.resolve("_lua/argoproj.io/Rollout/health.lua").toString();
   private static final ObjectMapper JSON = new ObjectMapper();
 
   KubernetesClient client;
 
   @TempDir
   Path dir;
+
+  /** A rules folder in Argo CD's layout ({@code <group>/<Kind>/health.lua}) holding only the Rollout script. */
+  Path argoCd() throws IOException {
+    Path script = dir.resolve("argocd/argoproj.io/Rollout/health.lua");
+    Files.createDirectories(script.getParent());
+    Files.copy(Path.of(SCRIPT), script);
+    return dir.resolve("argocd");
+  }
 
   static JsonNode json(Run run) throws IOException {
     assertThat(run.code()).as(run.toString()).isZero();
@@ -36,19 +50,21 @@ class HealthRulesCliTest {
 
   @Test
   void statusJudgesACustomResourceWithArgoCdsLuaScript() throws IOException {
-    JsonNode rows = json(Run.of("status", "-f", ROLLOUT, "--health-rules", ARGOCD, "-o", "json"));
+    String argocd = argoCd().toString();
+    JsonNode rows = json(Run.of("status", "-f", ROLLOUT, "--health-rules", argocd, "-o", "json"));
     JsonNode rollout = rows.get(0);
     assertThat(rollout.path("kind").asText()).isEqualTo("Rollout");
     assertThat(rollout.path("health").asText()).isEqualTo("Degraded");
     assertThat(rollout.path("reason").asText()).isEqualTo("HealthRule");
     assertThat(rollout.path("message").asText()).isEqualTo("Rollout is aborted");
     // The evidence names the rule: file and kind key.
-    JsonNode finding = json(Run.of("rollout/canary-demo", "-f", ROLLOUT, "--health-rules", ARGOCD, "-o", "json"))
+    JsonNode finding = json(Run.of("rollout/canary-demo", "-f", ROLLOUT, "--health-rules", argocd, "-o", "json"))
         .path("findings").get(0);
     assertThat(finding.path("reason").asText()).isEqualTo("HealthRule");
     JsonNode evidence = finding.path("evidence").get(0);
     assertThat(evidence.path("kind").asText()).isEqualTo("Rule");
-    assertThat(evidence.path("path").asText()).isEqualTo(SCRIPT + " [argoproj.io/Rollout]");
+    assertThat(evidence.path("path").asText())
+        .isEqualTo(Path.of(argocd, "argoproj.io/Rollout/health.lua") + " [argoproj.io/Rollout]");
   }
 
   @Test
@@ -78,10 +94,11 @@ class HealthRulesCliTest {
   }
 
   @Test
-  void analyzersListsTheRulesWithTheirKinds() {
-    Run run = Run.of("analyzers", "--health-rules", ARGOCD);
+  void analyzersListsTheRulesWithTheirKinds() throws IOException {
+    String argocd = argoCd().toString();
+    Run run = Run.of("analyzers", "--health-rules", argocd);
     assertThat(run.code()).as(run.toString()).isZero();
-    assertThat(run.out()).contains("lua:" + ARGOCD, "[Rollout.argoproj.io]", "Registered");
+    assertThat(run.out()).contains("lua:" + argocd, "[Rollout.argoproj.io]", "Registered");
   }
 
   @Test

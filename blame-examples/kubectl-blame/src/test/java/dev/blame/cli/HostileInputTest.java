@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -77,29 +76,8 @@ class HostileInputTest {
   }
 
   private Path plugin(String name, String script) throws IOException {
-    Path file = dir.resolve(name);
-    Files.writeString(file, "#!/bin/sh\n" + script + "\n");
-    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
-    Path kubeconfig = dir.resolve(name + ".kubeconfig");
-    Files.writeString(kubeconfig, """
-        apiVersion: v1
-        kind: Config
-        clusters:
-        - name: c
-          cluster: {server: "http://127.0.0.1:1"}
-        users:
-        - name: u
-          user:
-            exec:
-              apiVersion: client.authentication.k8s.io/v1beta1
-              command: %s
-              interactiveMode: Never
-        contexts:
-        - name: x
-          context: {cluster: c, user: u}
-        current-context: x
-        """.formatted(file));
-    return kubeconfig;
+    Path file = LiveClusterTest.script(dir.resolve(name), script + "\n");
+    return LiveClusterTest.execKubeconfig(dir.resolve(name + ".kubeconfig"), "http://127.0.0.1:1", null, file);
   }
 
   @Test

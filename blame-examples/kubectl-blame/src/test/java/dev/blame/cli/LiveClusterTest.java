@@ -4,15 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.OwnerReference;
-import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
-import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
-import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
+import dev.blame.core.testing.WebRollout;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.io.IOException;
@@ -39,17 +31,7 @@ class LiveClusterTest {
 
   @BeforeEach
   void createObjects() throws IOException {
-    Deployment deployment = client.apps().deployments().inNamespace(NS).resource(new DeploymentBuilder()
-        .withNewMetadata().withName("web").endMetadata()
-        .withNewSpec().withReplicas(1).endSpec().build()).create();
-    ReplicaSet rs = client.apps().replicaSets().inNamespace(NS).resource(new ReplicaSetBuilder()
-        .withNewMetadata().withName("web-abc").withOwnerReferences(owner(deployment)).endMetadata()
-        .build()).create();
-    client.pods().inNamespace(NS).resource(new PodBuilder()
-        .withNewMetadata().withName("web-abc-1").withOwnerReferences(owner(rs)).endMetadata()
-        .withNewStatus().withPhase("Running").addNewContainerStatus().withName("main").withNewState()
-        .withNewWaiting().withReason("CrashLoopBackOff").endWaiting().endState().endContainerStatus()
-        .endStatus().build()).create();
+    WebRollout.create(client, NS, true);
     kubeconfig = kubeconfig(dir, client.getMasterUrl().toString(), "default");
   }
 
@@ -94,11 +76,6 @@ class LiveClusterTest {
         "CrashLoopBackOff");
   }
 
-  private static OwnerReference owner(HasMetadata owner) {
-    return new OwnerReferenceBuilder().withApiVersion(owner.getApiVersion()).withKind(owner.getKind())
-        .withName(owner.getMetadata().getName()).withUid(owner.getMetadata().getUid()).withController(true).build();
-  }
-
   /** A kubeconfig with one context pointing at the server. */
   static Path kubeconfig(Path dir, String server, String namespace) throws IOException {
     Files.createDirectories(dir);
@@ -120,5 +97,44 @@ class LiveClusterTest {
           user: {token: not-a-secret}
         """.formatted(server, namespace));
     return file;
+  }
+
+  /**
+   * A kubeconfig at {@code file} whose user gets its token from {@code command}, an exec credential plugin
+   * ({@code client.authentication.k8s.io/v1beta1}, never interactive); the context's namespace when not null.
+   */
+  static Path execKubeconfig(Path file, String server, String namespace, Path command) throws IOException {
+    Files.writeString(file, """
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: c
+          cluster: {server: "%s"}
+        users:
+        - name: u
+          user:
+            exec:
+              apiVersion: client.authentication.k8s.io/v1beta1
+              command: %s
+              interactiveMode: Never
+        contexts:
+        - name: x
+          context: {cluster: c, user: u%s}
+        current-context: x
+        """.formatted(server, command, namespace == null ? "" : ", namespace: " + namespace));
+    return file;
+  }
+
+  /** An executable shell script at {@code file}. */
+  static Path script(Path file, String body) throws IOException {
+    Files.writeString(file, "#!/bin/sh\n" + body);
+    Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+    return file;
+  }
+
+  /** The shell line with which an exec plugin prints its ExecCredential: {@code token} may be a shell word. */
+  static String printCredential(String token) {
+    return "echo '{\"apiVersion\":\"client.authentication.k8s.io/v1beta1\",\"kind\":\"ExecCredential\","
+        + "\"status\":{\"token\":\"" + token + "\"}}'\n";
   }
 }

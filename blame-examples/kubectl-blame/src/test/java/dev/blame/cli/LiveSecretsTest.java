@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.blame.core.testing.MissingSecretPod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -60,17 +61,7 @@ class LiveSecretsTest {
         .addNewContainerStatus().withName("main").withReady(true).withNewState().withNewRunning()
         .withStartedAt("2026-11-22T11:00:05Z").endRunning().endState().endContainerStatus().endStatus().build())
         .create();
-    client.pods().inNamespace(NS).resource(new PodBuilder().withNewMetadata().withName("worker")
-        .withCreationTimestamp("2026-11-22T11:00:00Z").endMetadata()
-        .withNewSpec().addNewContainer().withName("main").withImage("worker:1").addNewVolumeMount().withName("creds")
-        .withMountPath("/etc/creds").endVolumeMount().endContainer()
-        .addNewVolume().withName("creds").withNewSecret().withSecretName("worker-creds").endSecret().endVolume()
-        .endSpec()
-        .withNewStatus().withPhase("Pending").addNewCondition().withType("PodScheduled").withStatus("True")
-        .withLastTransitionTime("2026-11-22T11:00:00Z").endCondition()
-        .addNewContainerStatus().withName("main").withReady(false).withNewState().withNewWaiting()
-        .withReason("ContainerCreating").endWaiting().endState().endContainerStatus().endStatus().build())
-        .create();
+    MissingSecretPod.create(client, NS);
     kubeconfig = LiveClusterTest.kubeconfig(dir, client.getMasterUrl().toString(), NS);
     while (server.takeRequest(10, TimeUnit.MILLISECONDS) != null) {
       // the test's own writes

@@ -2,13 +2,7 @@ package dev.blame.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.api.model.OwnerReference;
-import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
-import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
-import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
-import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
+import dev.blame.core.testing.WebRollout;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -47,17 +41,7 @@ class OneShotRequestsTest {
 
   @BeforeEach
   void createObjects() throws Exception {
-    Deployment deployment = client.apps().deployments().inNamespace(NS).resource(new DeploymentBuilder()
-        .withNewMetadata().withName("web").endMetadata()
-        .withNewSpec().withReplicas(1).endSpec().build()).create();
-    ReplicaSet rs = client.apps().replicaSets().inNamespace(NS).resource(new ReplicaSetBuilder()
-        .withNewMetadata().withName("web-abc").withOwnerReferences(owner(deployment)).endMetadata()
-        .build()).create();
-    client.pods().inNamespace(NS).resource(new PodBuilder()
-        .withNewMetadata().withName("web-abc-1").withOwnerReferences(owner(rs)).endMetadata()
-        .withNewStatus().withPhase("Running").addNewContainerStatus().withName("main").withNewState()
-        .withNewWaiting().withReason("CrashLoopBackOff").endWaiting().endState().endContainerStatus()
-        .endStatus().build()).create();
+    WebRollout.create(client, NS, true);
     // A Secret the one-shot LIST reads as metadata only; the mock server sends it whole, data included.
     client.secrets().inNamespace(NS).resource(new io.fabric8.kubernetes.api.model.SecretBuilder()
         .withNewMetadata().withName("db").endMetadata()
@@ -132,8 +116,4 @@ class OneShotRequestsTest {
     return requests;
   }
 
-  private static OwnerReference owner(io.fabric8.kubernetes.api.model.HasMetadata owner) {
-    return new OwnerReferenceBuilder().withApiVersion(owner.getApiVersion()).withKind(owner.getKind())
-        .withName(owner.getMetadata().getName()).withUid(owner.getMetadata().getUid()).withController(true).build();
-  }
 }

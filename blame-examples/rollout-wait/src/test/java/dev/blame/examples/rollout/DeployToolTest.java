@@ -10,47 +10,17 @@ import dev.blame.api.RevisionChange;
 import dev.blame.api.Tolerance;
 import dev.blame.api.WaitOutcome;
 import dev.blame.api.WaitResult;
-import dev.blame.demo.ControllerSimulator;
-import dev.blame.demo.DemoCluster;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** The example deploy step against the demo cluster: apply, then wait; one namespace per test. */
 @Timeout(60)
-class DeployToolTest {
-
-  static DemoCluster cluster;
-  static ControllerSimulator simulator;
-
-  @BeforeAll
-  static void start() {
-    cluster = DemoCluster.start();
-    simulator = ControllerSimulator.start(cluster);
-  }
-
-  @AfterAll
-  static void stop() {
-    simulator.close();
-    cluster.close();
-  }
-
-  static KubernetesClient namespace(String ns) {
-    return namespace(cluster, ns);
-  }
-
-  static KubernetesClient namespace(DemoCluster cluster, String ns) {
-    cluster.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata()
-        .build()).create();
-    return cluster.client();
-  }
+class DeployToolTest extends OnDemoCluster {
 
   static Path manifest(String name) {
     try {

@@ -8,8 +8,6 @@ import dev.blame.api.ReasonCode;
 import dev.blame.api.Tolerance;
 import dev.blame.api.WaitOutcome;
 import dev.blame.api.WaitResult;
-import dev.blame.demo.ControllerSimulator;
-import dev.blame.demo.DemoCluster;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -17,8 +15,6 @@ import io.fabric8.kubernetes.client.vertx.VertxHttpClientFactory;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -27,22 +23,7 @@ import org.junit.jupiter.api.Timeout;
  * (the informer re-lists). Either way the crash that happens meanwhile is still the verdict.
  */
 @Timeout(60)
-class WatchFaultTest {
-
-  static DemoCluster cluster;
-  static ControllerSimulator simulator;
-
-  @BeforeAll
-  static void start() {
-    cluster = DemoCluster.start();
-    simulator = ControllerSimulator.start(cluster);
-  }
-
-  @AfterAll
-  static void stop() {
-    simulator.close();
-    cluster.close();
-  }
+class WatchFaultTest extends OnDemoCluster {
 
   @Test
   void theConnectionDroppedMidWait() throws Exception {
@@ -75,7 +56,7 @@ class WatchFaultTest {
 
   /** Applies a crashing Deployment through the proxy, injects the fault while the wait runs, returns the verdict. */
   private static WaitResult crashWhile(FaultProxy proxy, String ns, Fault fault) throws Exception {
-    DeployToolTest.namespace(cluster, ns);
+    namespace(ns);
     // The vert.x client: its watches are WebSockets on their own connections, which the proxy can single out.
     // (The JDK client streams watches over reused keep-alive connections; the proxy reads only a connection's
     // first request.)
