@@ -314,6 +314,30 @@ class ClusterSourceTest {
   }
 
   @Test
+  void aOneShotQueryListsTheKindsToObserveAndWhatItsRootInvolvesInItsFirstRound() {
+    SeededPort port = web();
+    GraphEngine engine = engine(new ContainerStateAnalyzer(), new ChildrenAnalyzer(), new Selects(), new Routes(),
+        new Unrelated());
+    ClusterSource source = new ClusterSource(port, "demo", Set.of(GroupKind.CONTROLLER_REVISION), true);
+    DefaultBlame blame = new DefaultBlame(engine, source);
+    // Nothing is listed before the first query: the kinds to observe go with its first round.
+    assertThat(port.watched).isEmpty();
+    ObjectRef deployment = ObjectRef.of(GroupKind.DEPLOYMENT, "demo", "web");
+    assertThat(blame.verdict(deployment).orElseThrow().health()).isEqualTo(Health.DEGRADED);
+
+    // First round: the observed kind, Events, the Deployment and what its analyzers read (its ReplicaSets):
+    // known before any object is read. A round ends before the next starts, so it is a prefix of the LISTs.
+    Set<GroupKind> first = new java.util.LinkedHashSet<>(List.of(GroupKind.CONTROLLER_REVISION));
+    first.addAll(InvolvedKinds.ofRoot(engine.registry(), GroupKind.DEPLOYMENT));
+    assertThat(first).contains(GroupKind.EVENT, GroupKind.DEPLOYMENT, GroupKind.REPLICA_SET);
+    assertThat(port.watched.subList(0, first.size())).containsExactlyInAnyOrderElementsOf(first);
+    // Then what the objects read involve, each kind listed once; nothing unrelated.
+    assertThat(port.watched).doesNotHaveDuplicates().containsExactlyInAnyOrder(GroupKind.CONTROLLER_REVISION,
+        GroupKind.EVENT, GroupKind.DEPLOYMENT, GroupKind.REPLICA_SET, GroupKind.POD, GroupKind.SERVICE);
+    blame.close();
+  }
+
+  @Test
   void anOwnerKindListedAfterItsChildrenStillReportsTheMissingOwner() {
     // The pod is listed first; its owner's kind only when the owner chain is followed, and holds nothing.
     SeededPort port = new SeededPort().add(new PodBuilder().withNewMetadata().withName("p").withNamespace("demo")

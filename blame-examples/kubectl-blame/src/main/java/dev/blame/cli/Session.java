@@ -52,6 +52,13 @@ final class Session implements AutoCloseable {
       GroupKind.SERVICE, GroupKind.CONTROLLER_REVISION,
       GroupKind.of("admissionregistration.k8s.io", "MutatingWebhookConfiguration"));
 
+  /**
+   * One-shot (a query answers once from LISTs): what a query's fixpoint of involved kinds does not bring, as no
+   * analyzer reads them; the workloads, their pods and Services come with the query's own kinds, when involved.
+   */
+  static final Set<GroupKind> ONE_SHOT_KINDS = Set.of(GroupKind.CONTROLLER_REVISION,
+      GroupKind.of("admissionregistration.k8s.io", "MutatingWebhookConfiguration"));
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Cli cli;
@@ -246,7 +253,7 @@ final class Session implements AutoCloseable {
         } else {
           builder.namespace(namespace);
         }
-        Set<GroupKind> kinds = new LinkedHashSet<>(WORKLOAD_KINDS);
+        Set<GroupKind> kinds = new LinkedHashSet<>(oneShot ? ONE_SHOT_KINDS : WORKLOAD_KINDS);
         kinds.addAll(watch);
         kinds.remove(GroupKind.SECRET);
         builder.observe(kinds.toArray(GroupKind[]::new));
