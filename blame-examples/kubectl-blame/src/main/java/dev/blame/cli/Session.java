@@ -45,18 +45,13 @@ final class Session implements AutoCloseable {
   /**
    * Kinds watched live besides those the analyzers declare, so that a workload's effects are complete, and its
    * revisions (ControllerRevisions) and injection evidence (MutatingWebhookConfigurations) are known. A kind the
-   * user may not list is reported as unreadable, not as an error.
+   * user may not list is reported as unreadable, not as an error. Needed even one-shot: an analyzer that does not
+   * declare what it reads (a plug-in's) would otherwise judge a workload without its children. One-shot, they are
+   * listed with the first query's first round.
    */
   static final Set<GroupKind> WORKLOAD_KINDS = Set.of(GroupKind.DEPLOYMENT, GroupKind.REPLICA_SET,
       GroupKind.STATEFUL_SET, GroupKind.DAEMON_SET, GroupKind.JOB, GroupKind.CRON_JOB, GroupKind.POD,
       GroupKind.SERVICE, GroupKind.CONTROLLER_REVISION,
-      GroupKind.of("admissionregistration.k8s.io", "MutatingWebhookConfiguration"));
-
-  /**
-   * One-shot (a query answers once from LISTs): what a query's fixpoint of involved kinds does not bring, as no
-   * analyzer reads them; the workloads, their pods and Services come with the query's own kinds, when involved.
-   */
-  static final Set<GroupKind> ONE_SHOT_KINDS = Set.of(GroupKind.CONTROLLER_REVISION,
       GroupKind.of("admissionregistration.k8s.io", "MutatingWebhookConfiguration"));
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -253,7 +248,7 @@ final class Session implements AutoCloseable {
         } else {
           builder.namespace(namespace);
         }
-        Set<GroupKind> kinds = new LinkedHashSet<>(oneShot ? ONE_SHOT_KINDS : WORKLOAD_KINDS);
+        Set<GroupKind> kinds = new LinkedHashSet<>(WORKLOAD_KINDS);
         kinds.addAll(watch);
         kinds.remove(GroupKind.SECRET);
         builder.observe(kinds.toArray(GroupKind[]::new));
