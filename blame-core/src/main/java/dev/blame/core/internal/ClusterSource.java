@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * {@code list}: without it a missing Secret is found from the kubelet's messages, and one note says so.
  *
  * <p>One-shot (a CLI run that answers once): the same kinds, each read with one LIST, in parallel as above, and no
- * watch opened.
+ * watch opened; the kinds to observe are listed with the first query's first round, not in a round before it.
  *
  * <p>Thread-safe: watches start under this object's lock, the kinds of one round in parallel (their initial LISTs
  * on up to {@value #PARALLEL_LISTS} threads), and each returns once its initial LIST is in the graph, so a query that
@@ -73,15 +73,33 @@ public final class ClusterSource implements Source {
 
   private final boolean oneShot;
 
+  /**
+   * One-shot: the kinds to observe that are not listed yet. They are listed with the first query's first round
+   * rather than in a round of their own: one round trip less.
+   */
+  private final Set<GroupKind> pending = new LinkedHashSet<>();
+
   @Override
   public synchronized void start(GraphEngine engine) {
     this.engine = engine;
-    watchAll(extraKinds);
+    if (oneShot) {
+      pending.addAll(extraKinds);
+    } else {
+      watchAll(extraKinds);
+    }
+  }
+
+  /** These kinds, after the pending ones (which are then no longer pending). */
+  private Set<GroupKind> withPending(Collection<GroupKind> kinds) {
+    Set<GroupKind> all = new LinkedHashSet<>(pending);
+    all.addAll(kinds);
+    pending.clear();
+    return all;
   }
 
   @Override
   public synchronized void prepare(ObjectRef ref) {
-    Set<GroupKind> wanted = new LinkedHashSet<>(List.of(GroupKind.EVENT, ref.groupKind()));
+    Set<GroupKind> wanted = withPending(InvolvedKinds.ofRoot(engine.registry(), ref.groupKind()));
     for (int round = 0; round < MAX_ROUNDS; round++) {
       watchAll(wanted);
       wanted = engine.readStore(store -> InvolvedKinds.of(store, engine.registry(), ref));
@@ -93,7 +111,7 @@ public final class ClusterSource implements Source {
 
   @Override
   public synchronized void prepareKind(GroupKind kind) {
-    watchAll(List.of(kind));
+    watchAll(withPending(List.of(kind)));
   }
 
   @Override
@@ -101,8 +119,7 @@ public final class ClusterSource implements Source {
     if (all) {
       return;
     }
-    Set<GroupKind> kinds = new LinkedHashSet<>();
-    kinds.add(GroupKind.EVENT);
+    Set<GroupKind> kinds = withPending(List.of(GroupKind.EVENT));
     kinds.addAll(engine.registry().declaredKinds());
     watchAll(kinds);
     all = true;
@@ -129,6 +146,9 @@ public final class ClusterSource implements Source {
       List<ClusterPort.ApiResource> toStart = new ArrayList<>();
       for (GroupKind kind : kinds) {
         resolve(kind).ifPresent(toStart::add);
+      }
+      if (!toStart.isEmpty() && LOG.isDebugEnabled()) {
+        LOG.debug("{} {}", oneShot ? "Listing" : "Watching", toStart.stream().map(r -> r.kind().toString()).toList());
       }
       List<Started> results = new ArrayList<>();
       if (toStart.size() == 1) {

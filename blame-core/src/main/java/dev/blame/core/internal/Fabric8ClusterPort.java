@@ -198,18 +198,26 @@ public final class Fabric8ClusterPort implements ClusterPort {
 
   @Override
   public AutoCloseable watch(ApiResource resource, String namespace, WatchListener listener) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    for (int attempt = 1; ; attempt++) {
+    boolean secret = resource.kind().equals(GroupKind.SECRET);
+    return retried(System.nanoTime() + timeout.toNanos(), () -> start(newInformer(resource, namespace), resource,
+        namespace, secret ? SecretMetadata.normalizing(listener) : listener));
+  }
+
+  private static final int MAX_START_ATTEMPTS = 3;
+
+  /**
+   * An attempt, again while it fails with a connection cut (a proxy or the API server dropping connections while
+   * the first LIST is under way), as a running informer retries: up to {@value #MAX_START_ATTEMPTS} attempts, 200 ms
+   * more back-off each time, within the deadline. HTTP errors, RBAC denials and timeouts are not retried.
+   */
+  private static <T> T retried(long deadline, java.util.function.Supplier<T> attempt) {
+    for (int n = 1; ; n++) {
       try {
-        boolean secret = resource.kind().equals(GroupKind.SECRET);
-        return start(newInformer(resource, namespace), resource, namespace,
-            secret ? SecretMetadata.normalizing(listener) : listener);
+        return attempt.get();
       } catch (BlameException e) {
-        // A connection cut while the first LIST is under way (a proxy or the API server dropping connections)
-        // is retried, as a running informer retries; HTTP errors, RBAC denials and timeouts are not.
-        long backoff = TimeUnit.MILLISECONDS.toNanos(200L * attempt);
+        long backoff = TimeUnit.MILLISECONDS.toNanos(200L * n);
         if (e.kind() != BlameException.Kind.UNREACHABLE || !(rootCause(e) instanceof java.io.IOException)
-            || attempt >= MAX_START_ATTEMPTS || System.nanoTime() + backoff >= deadline) {
+            || n >= MAX_START_ATTEMPTS || System.nanoTime() + backoff >= deadline) {
           throw e;
         }
         try {
@@ -222,8 +230,6 @@ public final class Fabric8ClusterPort implements ClusterPort {
     }
   }
 
-  private static final int MAX_START_ATTEMPTS = 3;
-
   /**
    * A paginated LIST ({@code limit=500}, following {@code continue}), no watch: what a one-shot query reads. On
    * the discovery threads, so that the caller can stop waiting at the deadline; a connection cut during the LIST
@@ -234,35 +240,27 @@ public final class Fabric8ClusterPort implements ClusterPort {
     String request = "LIST " + resource.plural() + (resource.kind().isCore() ? "" : "." + resource.kind().group())
         + (resource.namespaced() && namespace != null ? " in namespace " + namespace : " in all namespaces");
     long deadline = System.nanoTime() + timeout.toNanos();
-    for (int attempt = 1; ; attempt++) {
-      java.util.concurrent.CompletableFuture<List<HasMetadata>> answer = java.util.concurrent.CompletableFuture
-          .supplyAsync(() -> listPages(resource, namespace), DISCOVERY);
-      try {
-        return Reachability.await(answer, deadline, probeTarget(), request);
-      } catch (InterruptedException e) {
-        answer.cancel(true);
-        Thread.currentThread().interrupt();
-        throw new BlameException(BlameException.Kind.TIMEOUT, request + ": interrupted", e);
-      } catch (TimeoutException e) {
-        answer.cancel(true);
-        throw new BlameException(BlameException.Kind.TIMEOUT, request + server() + ": no answer within " + timeout, e);
-      } catch (ExecutionException e) {
-        Throwable cause = e.getCause() == null ? e : e.getCause();
-        BlameException failure = cause instanceof KubernetesClientException
-            ? failure(request, (KubernetesClientException) cause)
-            : new BlameException(BlameException.Kind.UNREACHABLE, request + server() + ": " + cause, cause);
-        long backoff = TimeUnit.MILLISECONDS.toNanos(200L * attempt);
-        if (failure.kind() != BlameException.Kind.UNREACHABLE || !(rootCause(failure) instanceof java.io.IOException)
-            || attempt >= MAX_START_ATTEMPTS || System.nanoTime() + backoff >= deadline) {
-          throw failure;
-        }
-        try {
-          TimeUnit.NANOSECONDS.sleep(backoff);
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-          throw failure;
-        }
-      }
+    return retried(deadline, () -> listOnce(resource, namespace, request, deadline));
+  }
+
+  /** One attempt at the paginated LIST, its failures as BlameExceptions naming the request. */
+  private List<HasMetadata> listOnce(ApiResource resource, String namespace, String request, long deadline) {
+    java.util.concurrent.CompletableFuture<List<HasMetadata>> answer = java.util.concurrent.CompletableFuture
+        .supplyAsync(() -> listPages(resource, namespace), DISCOVERY);
+    try {
+      return Reachability.await(answer, deadline, probeTarget(), request);
+    } catch (InterruptedException e) {
+      answer.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new BlameException(BlameException.Kind.TIMEOUT, request + ": interrupted", e);
+    } catch (TimeoutException e) {
+      answer.cancel(true);
+      throw new BlameException(BlameException.Kind.TIMEOUT, request + server() + ": no answer within " + timeout, e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw cause instanceof KubernetesClientException
+          ? failure(request, (KubernetesClientException) cause)
+          : new BlameException(BlameException.Kind.UNREACHABLE, request + server() + ": " + cause, cause);
     }
   }
 

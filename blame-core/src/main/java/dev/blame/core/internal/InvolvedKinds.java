@@ -64,6 +64,20 @@ final class InvolvedKinds {
     return involved.kinds;
   }
 
+  /**
+   * The kinds a query about an object of this kind involves once that object is read, known before any object is
+   * read: Events, the kind, what may link to it and what its analyzers read ({@link #of} adds these for the root).
+   * A live source reads them in its first round rather than one round after the root.
+   */
+  static Set<GroupKind> ofRoot(AnalyzerRegistry registry, GroupKind kind) {
+    Set<GroupKind> kinds = new LinkedHashSet<>();
+    kinds.add(GroupKind.EVENT);
+    kinds.add(kind);
+    kinds.addAll(registry.linkersOf(kind));
+    kinds.addAll(registry.readsOf(kind));
+    return kinds;
+  }
+
   /** The explainer's tree one way from the root: every object it may show. */
   private Set<ObjectRef> walk(ObjectRef root, boolean upstream) {
     Set<ObjectRef> seen = new HashSet<>();

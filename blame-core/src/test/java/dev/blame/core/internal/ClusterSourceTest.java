@@ -290,8 +290,10 @@ class ClusterSourceTest {
     // The Deployment, then what it reads (its ReplicaSets and their pods), then what may point at a shown pod.
     // The Deployment was listed before its ReplicaSets, yet the first answer already judges it by its pod.
     assertThat(blame.verdict(deployment).orElseThrow().health()).isEqualTo(Health.DEGRADED);
-    // The first round is those two (listed in parallel, so in either order).
-    assertThat(port.watched.subList(0, 2)).containsExactlyInAnyOrder(GroupKind.EVENT, GroupKind.DEPLOYMENT);
+    // The first round is Events, the Deployment and what its analyzers read, known from the registry before any
+    // object is read (InvolvedKinds.ofRoot; listed in parallel, so in any order).
+    assertThat(port.watched.subList(0, 3)).containsExactlyInAnyOrder(GroupKind.EVENT, GroupKind.DEPLOYMENT,
+        GroupKind.REPLICA_SET);
     assertThat(port.watched).containsExactlyInAnyOrder(GroupKind.EVENT, GroupKind.DEPLOYMENT,
         GroupKind.REPLICA_SET, GroupKind.POD, GroupKind.SERVICE);
 
@@ -310,6 +312,30 @@ class ClusterSourceTest {
     assertThat(port.watched).hasSize(7);
     blame.findings();
     assertThat(port.watched).hasSize(9).contains(GroupKind.STATEFUL_SET, GroupKind.CONFIG_MAP);
+    blame.close();
+  }
+
+  @Test
+  void aOneShotQueryListsTheKindsToObserveAndWhatItsRootInvolvesInItsFirstRound() {
+    SeededPort port = web();
+    GraphEngine engine = engine(new ContainerStateAnalyzer(), new ChildrenAnalyzer(), new Selects(), new Routes(),
+        new Unrelated());
+    ClusterSource source = new ClusterSource(port, "demo", Set.of(GroupKind.CONTROLLER_REVISION), true);
+    DefaultBlame blame = new DefaultBlame(engine, source);
+    // Nothing is listed before the first query: the kinds to observe go with its first round.
+    assertThat(port.watched).isEmpty();
+    ObjectRef deployment = ObjectRef.of(GroupKind.DEPLOYMENT, "demo", "web");
+    assertThat(blame.verdict(deployment).orElseThrow().health()).isEqualTo(Health.DEGRADED);
+
+    // First round: the observed kind, Events, the Deployment and what its analyzers read (its ReplicaSets):
+    // known before any object is read. A round ends before the next starts, so it is a prefix of the LISTs.
+    Set<GroupKind> first = new java.util.LinkedHashSet<>(List.of(GroupKind.CONTROLLER_REVISION));
+    first.addAll(InvolvedKinds.ofRoot(engine.registry(), GroupKind.DEPLOYMENT));
+    assertThat(first).contains(GroupKind.EVENT, GroupKind.DEPLOYMENT, GroupKind.REPLICA_SET);
+    assertThat(port.watched.subList(0, first.size())).containsExactlyInAnyOrderElementsOf(first);
+    // Then what the objects read involve, each kind listed once; nothing unrelated.
+    assertThat(port.watched).doesNotHaveDuplicates().containsExactlyInAnyOrder(GroupKind.CONTROLLER_REVISION,
+        GroupKind.EVENT, GroupKind.DEPLOYMENT, GroupKind.REPLICA_SET, GroupKind.POD, GroupKind.SERVICE);
     blame.close();
   }
 

@@ -24,7 +24,7 @@ import picocli.CommandLine.ScopeType;
  * worst first, and its cause and effect trees.
  */
 @Command(name = "kubectl-blame", mixinStandardHelpOptions = true, versionProvider = BlameCli.Version.class,
-    sortOptions = false, usageHelpAutoWidth = true,
+    sortOptions = false,
     description = {"Explains why a Kubernetes object is failing: its verdict, the culprits worst first, and "
         + "what causes what.", "",
         "Live, it reads the cluster of the current kubeconfig context; with -f it reads manifests "

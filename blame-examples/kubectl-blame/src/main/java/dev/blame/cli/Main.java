@@ -12,6 +12,18 @@ public final class Main {
       System.out.flush();
       System.exit(ExitCode.OK);
     }
+    // --help (of the command or a subcommand) from the text picocli made at build time: no model built.
+    java.util.Optional<String> usage = UsageTexts.asked(args);
+    if (usage.isPresent()) {
+      boolean color = System.console() != null && Cli.wantsColor(System.getenv());
+      java.util.Optional<byte[]> text = UsageTexts.stored(System.getProperty("kubectl-blame.command", "kubectl-blame"),
+          usage.get(), color);
+      if (text.isPresent()) {
+        System.out.write(text.get(), 0, text.get().length);
+        System.out.flush();
+        System.exit(ExitCode.OK);
+      }
+    }
     // Libraries logging through java.util.logging (Vert.x without its SLF4J delegate) stay quiet too.
     java.util.logging.LogManager.getLogManager().reset();
     java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.OFF);

@@ -45,7 +45,9 @@ final class Session implements AutoCloseable {
   /**
    * Kinds watched live besides those the analyzers declare, so that a workload's effects are complete, and its
    * revisions (ControllerRevisions) and injection evidence (MutatingWebhookConfigurations) are known. A kind the
-   * user may not list is reported as unreadable, not as an error.
+   * user may not list is reported as unreadable, not as an error. Needed even one-shot: an analyzer that does not
+   * declare what it reads (a plug-in's) would otherwise judge a workload without its children. One-shot, they are
+   * listed with the first query's first round.
    */
   static final Set<GroupKind> WORKLOAD_KINDS = Set.of(GroupKind.DEPLOYMENT, GroupKind.REPLICA_SET,
       GroupKind.STATEFUL_SET, GroupKind.DAEMON_SET, GroupKind.JOB, GroupKind.CRON_JOB, GroupKind.POD,
