@@ -12,7 +12,7 @@ import dev.blame.api.Node;
 import dev.blame.api.ObjectRef;
 import dev.blame.api.Verdict;
 import dev.blame.core.testing.ChildrenAnalyzer;
-import dev.blame.core.testing.ContainerStateAnalyzer;
+import dev.blame.testkit.WaitingContainersAnalyzer;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntryBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReference;
@@ -70,7 +70,7 @@ class FeedTest {
       drainRequests();
 
       try (Blame blame = BlameEngine.builder().client(client).namespace(NS).discoverAnalyzers(false)
-          .addAnalyzer(new ContainerStateAnalyzer()).addAnalyzer(new ChildrenAnalyzer())
+          .addAnalyzer(new WaitingContainersAnalyzer()).addAnalyzer(new ChildrenAnalyzer())
           .feed(deployments).feed(pods).build()) {
         BlameTree effects = blame.explain(DEPLOYMENT).effects();
         assertThat(effects.children()).extracting(BlameTree::ref).containsExactly(RS);
@@ -134,7 +134,7 @@ class FeedTest {
       drainRequests();
 
       try (Blame blame = BlameEngine.builder().client(client).namespace(NS).discoverAnalyzers(false)
-          .addAnalyzer(new ContainerStateAnalyzer()).addAnalyzer(new ChildrenAnalyzer()).feed(feed).build()) {
+          .addAnalyzer(new WaitingContainersAnalyzer()).addAnalyzer(new ChildrenAnalyzer()).feed(feed).build()) {
         assertThat(blame.explain(DEPLOYMENT).effects().children()).extracting(BlameTree::ref).containsExactly(RS);
         assertThat(blame.list(GroupKind.DEPLOYMENT, NS)).extracting(Node::ref).containsExactly(DEPLOYMENT);
 
@@ -156,7 +156,7 @@ class FeedTest {
         SharedIndexInformer<Pod> pods = operatorClient.pods().inNamespace(NS).inform()) {
       drainRequests();
       try (Blame blame = BlameEngine.builder().client(client).namespace(NS).oneShot().discoverAnalyzers(false)
-          .addAnalyzer(new ContainerStateAnalyzer()).addAnalyzer(new ChildrenAnalyzer()).feed(pods).build()) {
+          .addAnalyzer(new WaitingContainersAnalyzer()).addAnalyzer(new ChildrenAnalyzer()).feed(pods).build()) {
         assertThat(blame.explain(DEPLOYMENT).effects().children().get(0).children()).extracting(BlameTree::ref)
             .containsExactly(POD);
       }
@@ -171,7 +171,7 @@ class FeedTest {
     // Built, never started.
     SharedIndexInformer<Pod> pods = client.pods().inNamespace(NS).runnableInformer(0);
     try (Blame blame = BlameEngine.builder().client(client).namespace(NS).discoverAnalyzers(false)
-        .addAnalyzer(new ContainerStateAnalyzer()).requestTimeout(Duration.ofMillis(500)).feed(pods).build()) {
+        .addAnalyzer(new WaitingContainersAnalyzer()).requestTimeout(Duration.ofMillis(500)).feed(pods).build()) {
       // list() of one kind involves that kind alone (explain() would also list Events, whose 500 ms LIST may time
       // out first on a loaded machine).
       assertThatThrownBy(() -> blame.list(GroupKind.POD, NS))

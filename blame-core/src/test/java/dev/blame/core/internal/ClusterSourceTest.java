@@ -318,7 +318,7 @@ class ClusterSourceTest {
   @Test
   void aOneShotQueryListsTheKindsToObserveAndWhatItsRootInvolvesInItsFirstRound() {
     SeededPort port = web();
-    GraphEngine engine = engine(new ContainerStateAnalyzer(), new ChildrenAnalyzer(), new Selects(), new Routes(),
+    GraphEngine engine = engine(new WaitingContainersAnalyzer(), new ChildrenAnalyzer(), new Selects(), new Routes(),
         new Unrelated());
     ClusterSource source = new ClusterSource(port, "demo", Set.of(GroupKind.CONTROLLER_REVISION), true);
     DefaultBlame blame = new DefaultBlame(engine, source);

@@ -7,7 +7,7 @@ import dev.blame.api.Explanation;
 import dev.blame.api.GroupKind;
 import dev.blame.api.ObjectRef;
 import dev.blame.core.testing.ChildrenAnalyzer;
-import dev.blame.core.testing.ContainerStateAnalyzer;
+import dev.blame.testkit.WaitingContainersAnalyzer;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -89,7 +89,7 @@ class EngineTablesTest {
   }
 
   private static GraphEngine engine() {
-    return new GraphEngine(AnalyzerRegistry.create(List.of(new ContainerStateAnalyzer(), new ChildrenAnalyzer()),
+    return new GraphEngine(AnalyzerRegistry.create(List.of(new WaitingContainersAnalyzer(), new ChildrenAnalyzer()),
         false, EngineTablesTest.class.getClassLoader()), CLOCK);
   }
 
