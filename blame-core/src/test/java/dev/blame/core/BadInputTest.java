@@ -70,6 +70,42 @@ class BadInputTest {
         .hasMessageContaining("no/such/dump.yaml: no such file or directory");
   }
 
+  /** Empty list items (a stray {@code -} in a file) say nothing: the pod is judged from the items that are there. */
+  @Test
+  void nullListItemsInAPodAreDropped() {
+    String pod = """
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: p
+          namespace: x
+          uid: up
+          finalizers: [null]
+          ownerReferences: [null]
+        spec:
+          containers: [null, {name: main, image: busybox}]
+          initContainers: [null]
+          volumes: [null]
+          imagePullSecrets: [null]
+          tolerations: [null]
+        status:
+          phase: Pending
+          conditions: [null]
+          containerStatuses:
+          - null
+          - name: main
+            image: busybox
+            ready: false
+            restartCount: 0
+            state: {waiting: {reason: ImagePullBackOff, message: 'Back-off pulling image "busybox"'}}
+        """;
+    try (Blame blame = load(pod)) {
+      Explanation why = blame.explain(ObjectRef.of(GroupKind.POD, "x", "p"));
+      assertThat(why.findings()).extracting(Finding::reason).contains(ReasonCode.of("ImagePullBackOff"));
+      assertThat(why.findings()).extracting(Finding::reason).doesNotContain(ReasonCode.ANALYZER_FAILED);
+    }
+  }
+
   @Test
   void ownerReferenceCycleIsAnUnknownFindingAndDoesNotLoop() {
     String cycle = """

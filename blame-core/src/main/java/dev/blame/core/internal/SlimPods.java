@@ -77,6 +77,7 @@ final class SlimPods {
   }
 
   Pod of(Pod pod) {
+    dropNullItems(pod);
     String template = template(pod);
     WeakReference<Pod> last = template == null ? null : siblings.get(template);
     Pod sibling = last == null ? null : last.get();
@@ -93,6 +94,43 @@ final class SlimPods {
       siblings.put(template, new WeakReference<>(slim));
     }
     return slim;
+  }
+
+  /**
+   * A file may hold an empty list item ({@code imagePullSecrets: [null]}, a stray {@code -}); the API server never
+   * sends one. It says nothing, so it is dropped, as the list items this class reads are dereferenced.
+   */
+  private static void dropNullItems(Pod pod) {
+    ObjectMeta meta = pod.getMetadata();
+    if (meta != null) {
+      meta.setFinalizers(present(meta.getFinalizers()));
+      meta.setOwnerReferences(present(meta.getOwnerReferences()));
+    }
+    PodSpec spec = pod.getSpec();
+    if (spec != null) {
+      spec.setContainers(present(spec.getContainers()));
+      spec.setInitContainers(present(spec.getInitContainers()));
+      spec.setEphemeralContainers(present(spec.getEphemeralContainers()));
+      spec.setVolumes(present(spec.getVolumes()));
+      spec.setImagePullSecrets(present(spec.getImagePullSecrets()));
+      spec.setTolerations(present(spec.getTolerations()));
+    }
+    PodStatus status = pod.getStatus();
+    if (status != null) {
+      status.setConditions(present(status.getConditions()));
+      status.setContainerStatuses(present(status.getContainerStatuses()));
+      status.setInitContainerStatuses(present(status.getInitContainerStatuses()));
+      status.setEphemeralContainerStatuses(present(status.getEphemeralContainerStatuses()));
+    }
+  }
+
+  private static <T> List<T> present(List<T> list) {
+    if (list == null || list.stream().noneMatch(java.util.Objects::isNull)) {
+      return list;
+    }
+    List<T> kept = new ArrayList<>(list.size());
+    list.stream().filter(java.util.Objects::nonNull).forEach(kept::add);
+    return kept;
   }
 
   /** The pod's controller uid and template hash; null when it has none. */
