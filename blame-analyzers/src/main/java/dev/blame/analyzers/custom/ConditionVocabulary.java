@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
  * {@code severity} (Cluster API), its {@code reason} (a False {@code Ready} whose reason says "in progress"
  * waits, one whose reason says "failed" has failed) and its {@code observedGeneration}. Types are split into
  * CamelCase words, after any dotted prefix ({@code ACK.Terminal} = {@code Terminal}), so that
- * {@code ControlPlaneReady} reads as a {@code Ready}. docs/status-vocabulary.md names the operators.
+ * {@code ControlPlaneReady} reads as a {@code Ready}. A type qualified by {@code Partially} is a state reached
+ * only in part; a type that names a step on the way ({@code Scheduled}, {@code Synced}) says nothing of health
+ * when True. docs/status-vocabulary.md names the operators.
  */
 final class ConditionVocabulary {
 

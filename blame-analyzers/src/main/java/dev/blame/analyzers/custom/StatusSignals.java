@@ -17,7 +17,9 @@ import java.util.Set;
  * as Gateway API's {@code status.parents[].conditions}), status words in fields named like {@code phase},
  * {@code state}, {@code status}, {@code health} (also nested: {@code status.health.status},
  * {@code status.applicationState.state}), booleans ({@code ready}, {@code healthy}, {@code failed},
- * {@code abort}) and suspension flags ({@code spec.paused}, {@code spec.suspend}). Pure: no I/O.
+ * {@code abort}), counters of failed and pending parts, a one-word status value in a field of any other name
+ * (Longhorn {@code robustness: degraded}) and suspension flags ({@code spec.paused}, {@code spec.suspend}).
+ * Pure: no I/O.
  */
 final class StatusSignals {
 
@@ -151,8 +153,11 @@ final class StatusSignals {
             List.of("counter:" + key.toLowerCase(Locale.ROOT))));
       } else if (value instanceof String text && TOKEN.matcher(text).matches() && !NOT_STATUS.matcher(key).find()) {
         // A field of any name whose whole value is one status word (robustness: degraded,
-        // operatorProgress: Updating): the word says what it says wherever the operator put it.
-        StatusWords.read(text).filter(m -> m.health() != Health.SUSPENDED && m.health() != Health.HEALTHY)
+        // operatorProgress: Updating): the word says what it says wherever the operator put it. Not a healthy
+        // word (Unknown is never Healthy), not a pause (only the object's own phase pauses it), not "unknown"
+        // (the default of many enums that are no health: an architecture, a network type).
+        StatusWords.read(text).filter(m -> m.health() == Health.DEGRADED || m.health() == Health.PROGRESSING
+                || m.health() == Health.MISSING)
             .ifPresent(m -> signals.add(new Signal(m.and("field:any"), field, text, Optional.empty())));
       } else if (value instanceof Boolean flag) {
         bool(key.toLowerCase(Locale.ROOT), flag).ifPresent(h -> signals.add(
