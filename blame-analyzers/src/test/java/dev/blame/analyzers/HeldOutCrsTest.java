@@ -40,7 +40,7 @@ import org.junit.jupiter.api.TestFactory;
 class HeldOutCrsTest {
 
   /** The agreement reached, honestly; raise it when the conventions improve, never by tuning to a case. */
-  static final int FLOOR = 71;
+  static final int FLOOR = 74;
   /** Objects we call HEALTHY that are not: none since the part counters and the step conditions. */
   static final int FALSE_HEALTHY_CEILING = 0;
 
