@@ -33,7 +33,7 @@ class VocabularyFormsTest {
       "PartiallyFailed | DEGRADED | suffix:failed",
       "HEALTH_OK | HEALTHY | word:healthok",
       "ProvisioningFailedPermanently | DEGRADED | word:failed",
-      "Deployed but sync failed | DEGRADED | word:failed",
+      "Running, last backup failed yesterday | DEGRADED | word:failed",
       "ScalingDown | PROGRESSING | form:-ing"})
   void phaseWords(String value, Health health, String rule) {
     Optional<Meaning> meaning = StatusWords.read(value);
