@@ -31,7 +31,7 @@ final class StatusWords {
   private static final Set<String> SUSPENDED = Set.of("paused", "suspended", "stopped", "disabled",
       "hibernated", "hibernating", "scaledtozero");
   private static final Set<String> DEGRADED = Set.of("failed", "failure", "fail", "error", "errored", "degraded",
-      "unhealthy", "crashloopbackoff", "invalid", "lost", "down", "aborted", "red", "rejected", "configerror",
+      "unhealthy", "crashloopbackoff", "invalid", "lost", "down", "aborted", "red", "rejected",
       "healtherr", "healthwarn", "canceled", "cancelled", "timeout", "timedout", "backoff", "broken", "critical", "conflict",
       "warning", "blocked", "outofsync", "expired", "denied", "unreachable", "failing", "erroring", "crashing");
   private static final Set<String> UNKNOWN = Set.of("unknown", "inconclusive", "undetermined");
