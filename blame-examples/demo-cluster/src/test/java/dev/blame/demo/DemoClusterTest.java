@@ -55,6 +55,32 @@ class DemoClusterTest {
     assertThat(client.getApiResources("example.invalid/v1")).isNull();
   }
 
+  /**
+   * A controller acting on a stale cache may create a dependent of an owner that was just deleted (the simulator's
+   * Deployment controller did: its ReplicaSet outlived the Deployment). The garbage collector deletes it; an owner
+   * never seen here is left dangling, as scenarios may show one on purpose.
+   */
+  @Test
+  void aDependentCreatedAfterItsOwnerWasDeletedIsCollected() {
+    ConfigMap owner = client.configMaps().inNamespace("default").resource(new ConfigMapBuilder().withNewMetadata()
+        .withName("gc-owner").withNamespace("default").endMetadata().build()).create();
+    client.configMaps().inNamespace("default").withName("gc-owner").delete();
+    Eventually.assertThat(Duration.ofSeconds(10), () ->
+        assertThat(client.configMaps().inNamespace("default").withName("gc-owner").get()).isNull());
+
+    client.configMaps().inNamespace("default").resource(dependent("gc-late", owner.getMetadata().getUid())).create();
+    client.configMaps().inNamespace("default").resource(dependent("gc-dangling", "never-seen-uid")).create();
+
+    assertThat(client.configMaps().inNamespace("default").withName("gc-late").get()).isNull();
+    assertThat(client.configMaps().inNamespace("default").withName("gc-dangling").get()).isNotNull();
+  }
+
+  private static ConfigMap dependent(String name, String ownerUid) {
+    return new ConfigMapBuilder().withNewMetadata().withName(name).withNamespace("default")
+        .addNewOwnerReference().withApiVersion("v1").withKind("ConfigMap").withName("gc-owner").withUid(ownerUid)
+        .endOwnerReference().endMetadata().build();
+  }
+
   @Test
   void crdShowsUpInDiscoveryAndItsResourcesAreCrudable() {
     CustomResourceDefinition crd = Scenarios.webAppCrd();
