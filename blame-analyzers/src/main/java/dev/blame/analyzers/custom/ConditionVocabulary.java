@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
  * {@code severity} (Cluster API), its {@code reason} (a False {@code Ready} whose reason says "in progress"
  * waits, one whose reason says "failed" has failed) and its {@code observedGeneration}. Types are split into
  * CamelCase words, after any dotted prefix ({@code ACK.Terminal} = {@code Terminal}), so that
- * {@code ControlPlaneReady} reads as a {@code Ready}. docs/status-vocabulary.md names the operators.
+ * {@code ControlPlaneReady} reads as a {@code Ready}. A type qualified by {@code Partially} is a state reached
+ * only in part; a type that names a step on the way ({@code Scheduled}, {@code Synced}) says nothing of health
+ * when True. docs/status-vocabulary.md names the operators.
  */
 final class ConditionVocabulary {
 
@@ -42,6 +44,8 @@ final class ConditionVocabulary {
   private static final Set<String> PROGRESS = Set.of("reconciling", "progressing", "upgrading", "updating",
       "installing", "deploying", "migrating", "pending", "rolling", "provisioning", "scaling");
   private static final Set<String> SUSPEND = Set.of("paused", "suspended", "stopped", "hibernated");
+  /** Qualifiers that say a state was reached only in part. */
+  private static final Set<String> PARTIAL = Set.of("partially", "partial");
 
   static final Pattern PAUSED = Pattern.compile("paus|suspend", Pattern.CASE_INSENSITIVE);
   /** Reasons of a False or Unknown readiness that mean "still working on it". */
@@ -92,15 +96,32 @@ final class ConditionVocabulary {
     if (noPrefix) {
       return positive(c, false, "type:no-prefix");
     }
+    if (words.stream().anyMatch(PARTIAL::contains) && c.isTrue()) {
+      // PartiallyReady, PartiallySynced: a good state reached only in part is not reached.
+      Optional<String> failure = match(FAILURE, c.reason() + " " + c.message());
+      return Optional.of(failure.isPresent() ? Meaning.of(Health.DEGRADED, "type:partial", "reason:failure:" + failure.get())
+          : Meaning.of(Health.PROGRESSING, "type:partial"));
+    }
     if (POSITIVE.contains(last) || joined.endsWith("uptodate")) {
       String word = POSITIVE.contains(last) ? last : "uptodate";
       return positive(c, JUDGEMENT.contains(last), "type:positive:" + word);
     }
     if (words.stream().anyMatch(ConditionVocabulary::participle)) {
+      if (c.isTrue() && STEPS.contains(last)) {
+        return Optional.empty();
+      }
       return positive(c, words.stream().anyMatch(JUDGEMENT::contains), "form:-ed-type");
     }
     return Optional.empty();
   }
+
+  /**
+   * Participles that name a step on the way, not the state to reach: the Pod's own {@code PodScheduled} and
+   * {@code Initialized} come before {@code Ready}; {@code Synced} (the spec was applied) before the resource is
+   * ready. True, they say nothing of health (the object is then at least being worked on); False, they are read
+   * as any other condition.
+   */
+  private static final Set<String> STEPS = Set.of("scheduled", "initialized", "synced", "created", "submitted");
 
   private static Optional<Meaning> progress(Condition c, String type) {
     Optional<String> paused = match(PAUSED, c.reason());
@@ -195,9 +216,13 @@ final class ConditionVocabulary {
     return generation > 0 && c.observedGeneration().filter(og -> og >= 0 && og < generation).isPresent();
   }
 
-  /** Cluster API: {@code Error} needs attention; {@code Warning} and {@code Info} do not fail the object. */
+  /**
+   * Cluster API's severity of a condition that is not in its good state: {@code Info} is the normal wait
+   * ("provisioning"), {@code Warning} and {@code Error} are problems (Argo CD's Cluster API script fails every
+   * False Ready whose severity is not Info; Azure Service Operator sets Warning on errors it keeps retrying).
+   */
   private static boolean severe(Condition c) {
-    return c.severity().isEmpty() || "Error".equalsIgnoreCase(c.severity());
+    return !"Info".equalsIgnoreCase(c.severity());
   }
 
   /** {@code ACK.ResourceSynced} -> [resource, synced]; {@code HTTPRoute} -> [httproute]. */

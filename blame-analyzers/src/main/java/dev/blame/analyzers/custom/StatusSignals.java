@@ -17,7 +17,9 @@ import java.util.Set;
  * as Gateway API's {@code status.parents[].conditions}), status words in fields named like {@code phase},
  * {@code state}, {@code status}, {@code health} (also nested: {@code status.health.status},
  * {@code status.applicationState.state}), booleans ({@code ready}, {@code healthy}, {@code failed},
- * {@code abort}) and suspension flags ({@code spec.paused}, {@code spec.suspend}). Pure: no I/O.
+ * {@code abort}), counters of failed and pending parts, a one-word status value in a field of any other name
+ * (Longhorn {@code robustness: degraded}) and suspension flags ({@code spec.paused}, {@code spec.suspend}).
+ * Pure: no I/O.
  */
 final class StatusSignals {
 
@@ -63,6 +65,23 @@ final class StatusSignals {
   private static final Set<String> FAILURE_FIELDS = Set.of("failuremessage", "failurereason", "errormessage",
       "errorreason", "errortype");
 
+  /**
+   * Counters of parts by state, as Job, Volcano, Kubeflow ({@code replicaStatuses.<type>.failed}) and Argo
+   * Rollouts' analysis keep them: a failed part fails the whole unless it finished successfully anyway (a
+   * retried pod), a pending part is not running yet whatever the phase says.
+   */
+  private static final Map<String, Health> COUNTERS = Map.of("failed", Health.DEGRADED, "pending", Health.PROGRESSING);
+  /** Words that end a run successfully; a failure counted before them was retried. */
+  private static final Set<String> DONE_WORDS = Set.of("word:succeeded", "word:successful", "word:success",
+      "word:completed", "word:complete", "word:finished", "word:done", "type:positive:succeeded",
+      "type:positive:complete", "type:positive:success");
+  /** One word: a value of another field is a status word only when it is nothing else. */
+  private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z_-]{1,39}");
+  /** Fields whose words are not the object's state: names, kinds, explanations, configuration. */
+  private static final java.util.regex.Pattern NOT_STATUS = java.util.regex.Pattern.compile(
+      "reason|message|type$|kind$|name$|version|image|mode$|role$|policy|^id$|uid$|ref$|description|action|"
+      + "strategy|level$|severity|class$|method|protocol|format|path$|url$|key$", java.util.regex.Pattern.CASE_INSENSITIVE);
+
   private StatusSignals() {}
 
   /** The user's pause flags: while one is set the operator stops reconciling, so they outrank the status. */
@@ -87,6 +106,9 @@ final class StatusSignals {
       signals.add(new Signal(Health.PROGRESSING, c.path(), c.status(), Optional.of(c), List.of("condition:stale")));
     }
     ReplicaCounts.read(object).ifPresent(signals::add);
+    if (signals.stream().anyMatch(sg -> sg.health() == Health.HEALTHY && sg.rules().stream().anyMatch(DONE_WORDS::contains))) {
+      signals.removeIf(sg -> sg.rules().stream().anyMatch(r -> r.startsWith("counter:")));
+    }
     return signals;
   }
 
@@ -108,6 +130,7 @@ final class StatusSignals {
           }
           ConditionVocabulary.meaning(c)
               .filter(m -> !(summaryReady && m.health() == Health.PROGRESSING && ConditionVocabulary.isPositive(c)))
+              .filter(m -> !(summaryReady && m.rules().contains("type:partial")))
               .ifPresent(m -> signals.add(new Signal(m, field, c.status(), Optional.of(c))));
         }
       } else if (HISTORY.matcher(key).find()) {
@@ -123,6 +146,19 @@ final class StatusSignals {
       } else if (value instanceof String text && ReplicaCounts.isRatioField(key)) {
         ReplicaCounts.ratio(text).ifPresent(h -> signals.add(
             new Signal(h, field, text, Optional.empty(), List.of("replicas:ratio"))));
+      } else if (value instanceof Number count && COUNTERS.containsKey(key.toLowerCase(Locale.ROOT))
+          && count.longValue() > 0) {
+        Health h = COUNTERS.get(key.toLowerCase(Locale.ROOT));
+        signals.add(new Signal(h, field, count.toString(), Optional.empty(),
+            List.of("counter:" + key.toLowerCase(Locale.ROOT))));
+      } else if (value instanceof String text && TOKEN.matcher(text).matches() && !NOT_STATUS.matcher(key).find()) {
+        // A field of any name whose whole value is one status word (robustness: degraded,
+        // operatorProgress: Updating): the word says what it says wherever the operator put it. Not a healthy
+        // word (Unknown is never Healthy), not a pause (only the object's own phase pauses it), not "unknown"
+        // (the default of many enums that are no health: an architecture, a network type).
+        StatusWords.read(text).filter(m -> m.health() == Health.DEGRADED || m.health() == Health.PROGRESSING
+                || m.health() == Health.MISSING)
+            .ifPresent(m -> signals.add(new Signal(m.and("field:any"), field, text, Optional.empty())));
       } else if (value instanceof Boolean flag) {
         bool(key.toLowerCase(Locale.ROOT), flag).ifPresent(h -> signals.add(
             new Signal(h, field, flag.toString(), Optional.empty(), List.of("bool:" + key.toLowerCase(Locale.ROOT)))));

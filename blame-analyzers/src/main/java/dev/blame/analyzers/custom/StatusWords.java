@@ -31,7 +31,7 @@ final class StatusWords {
   private static final Set<String> SUSPENDED = Set.of("paused", "suspended", "stopped", "disabled",
       "hibernated", "hibernating", "scaledtozero");
   private static final Set<String> DEGRADED = Set.of("failed", "failure", "fail", "error", "errored", "degraded",
-      "unhealthy", "crashloopbackoff", "invalid", "lost", "down", "aborted", "red", "rejected", "configerror",
+      "unhealthy", "crashloopbackoff", "invalid", "lost", "down", "aborted", "red", "rejected",
       "healtherr", "healthwarn", "canceled", "cancelled", "timeout", "timedout", "backoff", "broken", "critical", "conflict",
       "warning", "blocked", "outofsync", "expired", "denied", "unreachable", "failing", "erroring", "crashing");
   private static final Set<String> UNKNOWN = Set.of("unknown", "inconclusive", "undetermined");
@@ -57,7 +57,9 @@ final class StatusWords {
    * {@code form:-ing}). In order: the whole value in the tables; a compound ending in a word that keeps its
    * meaning ({@code UpgradePending}); then the value's words ({@code ScalingUp}, {@code HEALTH_OK},
    * {@code Cluster in healthy state}): a present participle ({@code Provisioning}, {@code Setting up}) is work in
-   * progress, and in a short phrase the first word that means something decides. A phrase with a negation
+   * progress, and in a short phrase the first word that means something decides, unless a later word says
+   * failed (a failure anywhere is what the phrase says, as the worst signal wins across fields; not a word
+   * like {@code down} that also names a direction: {@code ScalingDown}). A phrase with a negation
    * ({@code Not Ready}, {@code Unable to create}) means nothing to us: we do not guess what it negates.
    */
   static Optional<Meaning> read(String value) {
@@ -84,13 +86,20 @@ final class StatusWords {
     if (words.size() > MAX_PHRASE || words.stream().anyMatch(NEGATIONS::contains)) {
       return Optional.empty();
     }
+    Optional<Meaning> first = Optional.empty();
     for (String w : words) {
       Optional<Meaning> meaning = table(w).or(() -> participle(w));
-      if (meaning.isPresent()) {
-        return words.size() == 1 ? meaning : Optional.of(meaning.get().and("form:phrase"));
+      if (meaning.isPresent() && meaning.get().health() == Health.DEGRADED
+          && ConditionVocabulary.FAILURE.matcher(w).find()) {
+        // A failure anywhere in the phrase is what the phrase says (ProvisioningFailedPermanently).
+        first = meaning;
+        break;
+      }
+      if (first.isEmpty()) {
+        first = meaning;
       }
     }
-    return Optional.empty();
+    return first.map(m -> words.size() == 1 ? m : m.and("form:phrase"));
   }
 
   private static final int MAX_PHRASE = 8;

@@ -97,7 +97,70 @@ class GenericConventionsTest {
         Arguments.of("monitoring.coreos.com/v1", "ServiceMonitor", "spec: {endpoints: [{port: web}]}\n",
             Health.PROGRESSING),
         Arguments.of("v1", "Endpoints", "subsets: [{addresses: [{ip: 10.0.0.1}], ports: [{port: 80}]}]\n",
-            Health.HEALTHY));
+            Health.HEALTHY),
+        // Severity (Cluster API): only Info is a normal wait; Warning is a problem as Error is.
+        Arguments.of("example.com/v1", "Widget", """
+            status:
+              conditions:
+              - {type: Ready, status: "False", severity: Warning, reason: UnknownError, message: "deployment error"}
+            """, Health.DEGRADED),
+        Arguments.of("example.com/v1", "Widget", """
+            status:
+              conditions:
+              - {type: Ready, status: "False", severity: Info, reason: Reconciling}
+            """, Health.PROGRESSING),
+        // Part counters: a pending part is not running yet, a failed part fails a run that has not succeeded.
+        Arguments.of("example.com/v1", "Run", "status: {state: {phase: Running}, running: 2, pending: 1}\n",
+            Health.PROGRESSING),
+        Arguments.of("example.com/v1", "Run", """
+            status:
+              conditions:
+              - {type: Running, status: "True", reason: Running}
+              replicaStatuses: {Worker: {active: 2}, PS: {failed: 1}}
+            """, Health.DEGRADED),
+        Arguments.of("example.com/v1", "Run", "status: {phase: Succeeded, succeeded: 3, failed: 1}\n", Health.HEALTHY),
+        Arguments.of("example.com/v1", "Run", "status: {phase: Running, failed: 0, pending: 0}\n", Health.HEALTHY),
+        // A one-word status value in a field of any name; names, reasons and kinds are not states.
+        Arguments.of("example.com/v1", "Volume", "status: {state: attached, robustness: degraded}\n", Health.DEGRADED),
+        Arguments.of("example.com/v1", "Database", "status: {operatorProgress: Updating}\n", Health.PROGRESSING),
+        Arguments.of("example.com/v1", "Database", "status: {phase: Running, lastJobName: failed, failurePolicy: Fail}\n",
+            Health.HEALTHY),
+        Arguments.of("example.com/v1", "Database", "status: {tier: active}\n", Health.UNKNOWN),
+        // A state reached in part is not reached; a True Ready summary outranks it.
+        Arguments.of("example.com/v1", "Fanout", """
+            status:
+              conditions:
+              - {type: PartiallyReady, status: "True", message: "2 of 5 namespaces failed"}
+            """, Health.DEGRADED),
+        Arguments.of("example.com/v1", "Fanout", """
+            status:
+              conditions:
+              - {type: PartiallySynced, status: "True", message: "3 of 5 targets synced"}
+            """, Health.PROGRESSING),
+        Arguments.of("example.com/v1", "Fanout", """
+            status:
+              conditions:
+              - {type: PartiallyReady, status: "True", message: "one namespace failed"}
+              - {type: Ready, status: "True"}
+            """, Health.HEALTHY),
+        // Steps on the way (PodScheduled, Initialized, Synced): True alone is work under way, not health.
+        Arguments.of("example.com/v1", "Volume", """
+            status:
+              state: detached
+              conditions:
+              - {type: Scheduled, status: "True"}
+            """, Health.PROGRESSING),
+        Arguments.of("example.com/v1", "Bucket", """
+            status:
+              conditions:
+              - {type: Synced, status: "True", reason: ReconcileSuccess}
+              - {type: Ready, status: "True", reason: Available}
+            """, Health.HEALTHY),
+        Arguments.of("example.com/v1", "Bucket", """
+            status:
+              conditions:
+              - {type: Synced, status: "False", reason: ReconcileError, message: "cannot create bucket: access denied"}
+            """, Health.DEGRADED));
   }
 
   @ParameterizedTest(name = "{1} {2} -> {3}")

@@ -47,17 +47,18 @@ import org.junit.jupiter.api.Test;
 class LeaveOneOperatorOutTest {
 
   /** Agreement with every rule in, on the generic cases; equals the conformance test's on the same cases. */
-  static final int FULL_FLOOR = 481;
+  static final int FULL_FLOOR = 483;
   /** The estimates reached; a change that lowers one fails. */
-  static final int STRICT_FLOOR = 411;
-  static final int PRIORS_FLOOR = 416;
+  static final int STRICT_FLOOR = 412;
+  static final int PRIORS_FLOOR = 420;
 
   /**
    * Rules that rest on conventions documented outside the corpus. kstatus (cli-utils pkg/kstatus/status):
    * Ready, Reconciling, Stalled, Ready=False and Unknown are in progress, observedGeneration (also per
    * condition), replica counters, spec.paused; Kubernetes API conventions: Ready and Succeeded, Available and
    * Progressing of the Deployment, Complete and Failed of the Job, Degraded of OpenShift's ClusterOperator;
-   * Cluster API's condition severity and failureReason/failureMessage fields; reasons that say Failed or Error
+   * Cluster API's condition severity (Error, Warning, Info) and failureReason/failureMessage fields; the Job's
+   * {@code status.failed} counter of failed pods; reasons that say Failed or Error
    * (Kubernetes API conventions) or a metav1.StatusReason (NotFound, Forbidden, Unauthorized, Conflict,
    * Invalid, Timeout); the phases of Pod, PersistentVolumeClaim and Namespace; Job and CronJob
    * spec.suspend.
@@ -66,7 +67,7 @@ class LeaveOneOperatorOutTest {
       "type:negative:stalled", "status:false-is-waiting", "status:unknown-is-waiting", "condition:stale",
       "replicas:counters", "spec:paused", "spec:suspend", "type:positive:succeeded", "type:positive:available",
       "type:progress:progressing", "type:positive:complete", "type:negative:failed", "type:negative:degraded",
-      "reason:failure:exceeded", "severity:warning", "severity:info", "word:pending", "word:running",
+      "reason:failure:exceeded", "severity:error", "severity:warning", "severity:info", "counter:failed", "word:pending", "word:running",
       "word:succeeded", "word:failed", "word:unknown", "word:bound", "word:lost", "word:active",
       "word:terminating", "field:failure-message", "reason:failure:fail", "reason:failure:error",
       "reason:failure:notfound", "reason:failure:forbidden", "reason:failure:unauthori", "reason:failure:conflict",

@@ -31,7 +31,10 @@ class VocabularyFormsTest {
       "Missing | MISSING | word:missing",
       "Hibernating | SUSPENDED | word:hibernating",
       "PartiallyFailed | DEGRADED | suffix:failed",
-      "HEALTH_OK | HEALTHY | word:healthok"})
+      "HEALTH_OK | HEALTHY | word:healthok",
+      "ProvisioningFailedPermanently | DEGRADED | word:failed",
+      "Running, last backup failed yesterday | DEGRADED | word:failed",
+      "ScalingDown | PROGRESSING | form:-ing"})
   void phaseWords(String value, Health health, String rule) {
     Optional<Meaning> meaning = StatusWords.read(value);
     assertThat(meaning).as(value).isPresent();
