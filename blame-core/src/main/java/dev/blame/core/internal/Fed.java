@@ -81,6 +81,16 @@ public final class Fed {
 
   /** An object was added or updated in the caller's cache. */
   public void upserted(HasMetadata object) {
+    deliver(object, ClusterPort.WatchListener::upserted);
+  }
+
+  /** An object was deleted from the caller's cache. */
+  public void deleted(HasMetadata object) {
+    deliver(object, ClusterPort.WatchListener::deleted);
+  }
+
+  private void deliver(HasMetadata object,
+      java.util.function.BiConsumer<ClusterPort.WatchListener, HasMetadata> how) {
     ClusterPort.WatchListener to;
     synchronized (this) {
       if (listener == null || !inScope(object)) {
@@ -93,31 +103,11 @@ public final class Fed {
       }
       if (snapshot != null) {
         // Push: delivered under the lock, so a call made while the snapshot is delivered comes after it.
-        to.upserted(copy(object));
+        how.accept(to, copy(object));
         return;
       }
     }
-    to.upserted(copy(object));
-  }
-
-  /** An object was deleted from the caller's cache. */
-  public void deleted(HasMetadata object) {
-    ClusterPort.WatchListener to;
-    synchronized (this) {
-      if (listener == null || !inScope(object)) {
-        return;
-      }
-      to = listener;
-      if (seen != null) {
-        seen.add(Cache.metaNamespaceKeyFunc(object));
-        notifyAll();
-      }
-      if (snapshot != null) {
-        to.deleted(copy(object));
-        return;
-      }
-    }
-    to.deleted(copy(object));
+    how.accept(to, copy(object));
   }
 
   private boolean inScope(HasMetadata object) {
