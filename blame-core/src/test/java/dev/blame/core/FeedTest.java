@@ -11,6 +11,7 @@ import dev.blame.api.Health;
 import dev.blame.api.Node;
 import dev.blame.api.ObjectRef;
 import dev.blame.api.Verdict;
+import dev.blame.core.testing.MockRequests;
 import dev.blame.core.testing.ChildrenAnalyzer;
 import dev.blame.testkit.WaitingContainersAnalyzer;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -27,13 +28,10 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -232,25 +230,11 @@ class FeedTest {
             .build()).build();
   }
 
-  /** The requests made since the last call, but the operator client's. */
   private List<String> drainRequests() throws InterruptedException {
-    List<String> requests = new ArrayList<>();
-    RecordedRequest request;
-    while ((request = server.takeRequest(100, TimeUnit.MILLISECONDS)) != null) {
-      if (!String.valueOf(request.getHeader("User-Agent")).contains(OPERATOR)) {
-        requests.add(request.getMethod() + " " + request.getPath());
-      }
-    }
-    return requests;
+    return MockRequests.drain(server, Duration.ofMillis(100), r -> !String.valueOf(r.getHeader("User-Agent")).contains(OPERATOR));
   }
 
   private static void await(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within 30 s");
-      }
-      Thread.sleep(20);
-    }
+    MockRequests.await(condition, Duration.ofSeconds(30));
   }
 }

@@ -8,6 +8,7 @@ import dev.blame.api.GroupKind;
 import dev.blame.api.Health;
 import dev.blame.api.ObjectRef;
 import dev.blame.api.Verdict;
+import dev.blame.core.testing.MockRequests;
 import dev.blame.core.testing.ChildrenAnalyzer;
 import dev.blame.core.testing.WebRollout;
 import dev.blame.testkit.WaitingContainersAnalyzer;
@@ -20,13 +21,11 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -236,21 +235,10 @@ class LiveSourceTest {
   }
 
   private List<String> drainRequests() throws InterruptedException {
-    List<String> requests = new ArrayList<>();
-    RecordedRequest request;
-    while ((request = server.takeRequest(50, TimeUnit.MILLISECONDS)) != null) {
-      requests.add(request.getMethod() + " " + request.getPath());
-    }
-    return requests;
+    return MockRequests.drain(server, Duration.ofMillis(50), r -> true);
   }
 
   private static void await(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within 10 s");
-      }
-      Thread.sleep(20);
-    }
+    MockRequests.await(condition, Duration.ofSeconds(10));
   }
 }
