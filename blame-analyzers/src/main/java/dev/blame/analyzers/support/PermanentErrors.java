@@ -48,6 +48,11 @@ public final class PermanentErrors {
       kind("ENOEXEC", "exec format error"),
       kind("EACCES (exec)", "exec:? \\S+ permission denied|starting container process caused:? \"?permission denied"),
       kind("ENOTDIR / hostPath type", "is not a directory|not a directory|hostpath type check failed"),
+      // errno of a path the runtime or the kubelet resolves for a volume (lstat, mkdir, open on the mount point).
+      kind("EACCES (path)", "\\b(lstat|stat|open|openat|mkdir|mount|chown|chmod|mknod) \\S+: permission denied"),
+      // The kubelet's ConfigMap and Secret volume plugins: an item names a key the object does not hold
+      // (pkg/volume/configmap and pkg/volume/secret, makePayload); only a change to the object or the pod fixes it.
+      kind("key missing from a projected ConfigMap / Secret", "references non-existent (config|secret) key"),
       // DNS said the name does not exist (NXDOMAIN), TLS said the certificate is wrong.
       kind("DNS NXDOMAIN", "no such host"),
       kind("x509", "x509: certificate"),
@@ -56,6 +61,9 @@ public final class PermanentErrors {
       kind("validation (422)", "is invalid: "),
       kind("admission denied", "denied the request|violates podsecurity|admission webhook \\S+ denied"),
       kind("ServiceAccount missing", "error looking up service account"),
+      // Any other refusal of a create by the API server (admission plugins such as LimitRanger, PodSecurityPolicy,
+      // SecurityContextDeny; RBAC): 403 Forbidden, "<kind> \"<name>\" is forbidden: <why>".
+      kind("API server 403 (forbidden)", "\" is forbidden: "),
       // The PersistentVolume controller: no class to provision with.
       kind("storage class", "no storage class is set|storageclass\\.storage\\.k8s\\.io \"[^\"]+\" not found"));
 

@@ -107,6 +107,25 @@ public final class WarningEvents {
     return j;
   }
 
+  /**
+   * For a controller that has fewer pods than it wants (it failed to create them): its Warning Events (a
+   * {@code FailedCreate} refused by admission) say why, even when a generic finding ({@code stalls}: no progress for
+   * ten minutes) already judged it DEGRADED. When one of them is DEGRADED, it is the cause and the generic findings
+   * step back to PROGRESSING (specific beats generic, as for pods).
+   */
+  public static Judgement explainMissingPods(AnalysisContext ctx, Judgement j, Set<ReasonCode> stalls) {
+    boolean specific = j.findings().stream().anyMatch(f -> f.health() == Health.DEGRADED && !stalls.contains(f.reason()));
+    if (specific) {
+      return j;
+    }
+    int before = j.findings().size();
+    explain(ctx.events(), ctx.tolerance().stuckOr(STUCK), Set.of(), j);
+    if (j.findings().stream().skip(before).anyMatch(f -> f.health() == Health.DEGRADED)) {
+      j.demote(stalls, Health.PROGRESSING);
+    }
+    return j;
+  }
+
   static Finding finding(EventRecord e, Duration stuck, Judgement j) {
     boolean stuckLong = lasted(e).map(d -> d.compareTo(stuck) >= 0).orElse(false);
     Health health = deterministic(e.message()) || stuckLong ? Health.DEGRADED : Health.PROGRESSING;

@@ -45,7 +45,11 @@ final class ContainerRules {
       "CreateContainerConfigError", CREATE_CONTAINER_CONFIG_ERROR,
       "CreateContainerError", CREATE_CONTAINER_ERROR,
       "RunContainerError", RUN_CONTAINER_ERROR,
-      "StartError", START_ERROR);
+      "StartError", START_ERROR,
+      // The kubelet's other start errors (pkg/kubelet/container/sync_result.go): a lifecycle hook failed.
+      "PostStartHookError", POST_START_HOOK_ERROR,
+      "PreStartHookError", PRE_START_HOOK_ERROR,
+      "PreCreateHookError", PRE_CREATE_HOOK_ERROR);
 
   private final Instant now;
   private final Optional<Instant> podSince;
@@ -175,8 +179,11 @@ final class ContainerRules {
           + " liveness probe fails: " + liveness.get().message(), lastExit, all);
       return;
     }
+    // A program that never ran (the runtime could not start it) did not crash: the runtime's error says why.
+    String why = last != null && neverRan(last) && last.getMessage() != null && !last.getMessage().isBlank()
+        ? ": the container runtime cannot start it: " + last.getMessage().strip() : "";
     judgement.findInContainer(c.name(), health, CRASH_LOOP_BACK_OFF, "Container [" + c.name()
-        + "] is crash-looping (" + c.restartCount() + " restarts" + exit + ")", lastExit, evidence);
+        + "] is crash-looping (" + c.restartCount() + " restarts" + exit + ")" + why, lastExit, evidence);
     if (oom) {
       judgement.findInContainer(c.name(), health, OOM_KILLED, "Container [" + c.name()
           + "] was killed for exceeding its memory limit", lastExit, evidence[1]);
@@ -197,6 +204,14 @@ final class ContainerRules {
   }
 
   /** Whether {@code c} is the only container of its pod that has restarted. */
+  /**
+   * A termination of a container whose process never started: containerd's and CRI-O's {@code StartError}, dockershim's
+   * {@code ContainerCannotRun} (the CRI runtime's reasons; the kubelet passes them through).
+   */
+  private static boolean neverRan(ContainerStateTerminated t) {
+    return "StartError".equals(t.getReason()) || "ContainerCannotRun".equals(t.getReason());
+  }
+
   private boolean onlyRestarting(ContainerView c) {
     return siblings.stream().noneMatch(o -> o != c && !o.name().equals(c.name()) && o.restartCount() > 0);
   }

@@ -4,6 +4,8 @@ import static dev.blame.analyzers.workload.WorkloadReasons.*;
 
 import dev.blame.analyzers.support.Children;
 import dev.blame.analyzers.support.GenericStatus;
+import dev.blame.analyzers.support.WarningEvents;
+import dev.blame.api.EventRecord;
 import dev.blame.api.Evidence;
 import dev.blame.api.GroupKind;
 import dev.blame.api.Health;
@@ -55,9 +57,18 @@ public final class CronJobAnalyzer extends TypedAnalyzer<CronJob> {
             .orElse(false))
         .ifPresent(job -> Children.lift(ctx.graph(), node.ref(), CHILD_JOB_FAILED, job, "Latest finished ")
             .ifPresent(f -> j.add(f).message("Failing: latest Job " + job.ref().name() + " failed")));
+    if (j.health() != Health.SUSPENDED) {
+      // The CronJob controller's Warning Events since the last Job it started say why it starts none
+      // (FailedNeedsStart / TooManyMissedTimes: too many missed start times; FailedCreate: the Job was refused).
+      // Older ones are history: a Job was scheduled after them.
+      List<EventRecord> since = ctx.events().stream().filter(e -> last.isEmpty()
+          || e.lastTime().or(e::firstTime).map(t -> t.isAfter(last.get())).orElse(false)).toList();
+      WarningEvents.explain(since, ctx.tolerance().stuckOr(WarningEvents.STUCK), Set.of(), j);
+    }
     String when = last.map(t -> "last scheduled " + age(Duration.between(t, ctx.now())) + " ago")
         .orElse("never scheduled");
-    return j.message(capitalize(when)).build();
+    return j.message(j.health() == Health.DEGRADED && latestFinished.isEmpty() ? "Failing: " + when
+        : capitalize(when)).build();
   }
 
   private static String age(Duration d) {

@@ -94,7 +94,10 @@ public final class PodAnalyzer implements Analyzer {
           .find(Health.UNKNOWN, ReasonCode.of("PodPhaseUnknown"),
               "Pod phase is " + phase + " (its node may be unreachable)", phaseEvidence);
     }
-    if (!phase.equals("Failed") && !phase.equals("Succeeded") && onlyGeneric(j)) {
+    // Warning Events explain a pod that waits; a pod running and ready (every container ready, the Ready
+    // condition True) waits for nothing, so its Warning Events are history: the Multi-Attach error before the old
+    // node let go of the volume, the pull secret the kubelet cannot find for an image it did not need.
+    if (!phase.equals("Failed") && !phase.equals("Succeeded") && j.health() != Health.HEALTHY && onlyGeneric(j)) {
       WarningEvents.explain(ctx.events(), ctx.tolerance().stuckOr(WarningEvents.STUCK), ECHOES, j);
     }
     if (j.findings().stream().anyMatch(f -> f.health() == Health.DEGRADED && !GENERIC.contains(f.reason()))) {

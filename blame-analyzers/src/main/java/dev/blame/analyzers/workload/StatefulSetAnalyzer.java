@@ -102,6 +102,10 @@ public final class StatefulSetAnalyzer extends TypedAnalyzer<StatefulSet> {
     if (j.health() == Health.DEGRADED) {
       j.message("Failing: rollout stuck on a failing pod");
     }
+    if (replicas < desired) {
+      // Pods missing, not only unready: the controller could not create them, and its Warning Events say why.
+      WarningEvents.explainMissingPods(ctx, j, Set.of(ROLLOUT_STALLED));
+    }
     WarningEvents.explainStuck(ctx, j);
     return j.message("Rolled out: " + Counts.of(ready, desired) + " pods ready").build();
   }

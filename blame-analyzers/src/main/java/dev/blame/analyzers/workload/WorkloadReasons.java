@@ -25,6 +25,10 @@ public final class WorkloadReasons {
   public static final ReasonCode CREATE_CONTAINER_ERROR = ReasonCode.of("CreateContainerError");
   public static final ReasonCode RUN_CONTAINER_ERROR = ReasonCode.of("RunContainerError");
   public static final ReasonCode START_ERROR = ReasonCode.of("StartError");
+  /** The kubelet's start errors for a container whose lifecycle hook failed (kubelet {@code ErrPostStartHook}...). */
+  public static final ReasonCode POST_START_HOOK_ERROR = ReasonCode.of("PostStartHookError");
+  public static final ReasonCode PRE_START_HOOK_ERROR = ReasonCode.of("PreStartHookError");
+  public static final ReasonCode PRE_CREATE_HOOK_ERROR = ReasonCode.of("PreCreateHookError");
   /** A waiting reason we do not know that reads like an error (kubelet's {@code Err*}, {@code *Error}, {@code *BackOff}). */
   public static final ReasonCode CONTAINER_ERROR = ReasonCode.of("ContainerError");
   /** Waiting for an ordinary reason: {@code ContainerCreating}, {@code PodInitializing}. */

@@ -80,6 +80,11 @@ class PermanentErrorsTest {
         + " /srv/data is not a directory").map(PermanentErrors.Kind::name)).contains("ENOTDIR / hostPath type");
     assertThat(PermanentErrors.classify("failed to provision volume with StorageClass \"fast\": storageclass.storage"
         + ".k8s.io \"fast\" not found").map(PermanentErrors.Kind::name)).contains("storage class");
+    assertThat(PermanentErrors.classify("Error: failed to create containerd container: mkdir /var/lib/kubelet/pods/"
+        + "0d7f/volume-subpaths/data/app/0: permission denied").map(PermanentErrors.Kind::name))
+        .contains("EACCES (path)");
+    assertThat(PermanentErrors.classify("lstat /mnt/data: permission denied; dial tcp 10.0.0.1:6789: i/o timeout"))
+        .isEmpty();
     assertThat(PermanentErrors.classify("rpc error: code = Unavailable desc = connection error")).isEmpty();
     assertThat(PermanentErrors.classify("Back-off restarting failed container")).isEmpty();
     assertThat(PermanentErrors.classify(null)).isEmpty();

@@ -104,11 +104,35 @@ public abstract class TypedAnalyzer<T extends HasMetadata> implements Analyzer {
 
   @Override
   public final Verdict analyze(AnalysisContext context) {
-    Optional<T> typed = context.node().as(type);
+    Optional<T> typed = context.node().as(type).or(() -> earlierVersion(context.node().object(), type));
     if (typed.isEmpty()) {
       return Verdict.unknown(context.node().ref(), ReasonCode.INVALID_OBJECT, "not " + expected);
     }
     return analyze(typed.get(), context);
+  }
+
+  /**
+   * A built-in kind read at an earlier served version ({@code apps/v1beta1} and {@code apps/v1beta2} StatefulSets,
+   * {@code batch/v1beta1} CronJobs, as old dumps and issue threads hold them), as the model class of its current
+   * version: Kubernetes promoted these kinds to v1 keeping the fields the analyzers read. Only fabric8's own models
+   * (a custom resource's versions may differ in anything); empty when the object cannot be read so.
+   */
+  static <T extends HasMetadata> Optional<T> earlierVersion(HasMetadata object, Class<T> type) {
+    if (object == null || !type.getName().startsWith("io.fabric8.kubernetes.api.model.")
+        || !HasMetadata.getKind(type).equals(object.getKind())
+        || !HasMetadata.getGroup(type).equals(group(object.getApiVersion()))) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.ofNullable(Unstructured.convert(object, type));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static String group(String apiVersion) {
+    int slash = apiVersion == null ? -1 : apiVersion.indexOf('/');
+    return slash < 0 ? "" : apiVersion.substring(0, slash);
   }
 
   /**

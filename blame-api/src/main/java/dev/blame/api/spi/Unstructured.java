@@ -58,6 +58,11 @@ public final class Unstructured {
     return new Unstructured(map == null ? Map.of() : map);
   }
 
+  /** The object copied into another model class, as fabric8's serialization would read it. */
+  static <T> T convert(HasMetadata object, Class<T> type) {
+    return MAPPER.convertValue(object, type);
+  }
+
   /**
    * A view of nested maps as Jackson reads JSON or YAML, such as a
    * {@link GenericKubernetesResource#getAdditionalProperties()} section. It is read, not copied.
