@@ -139,6 +139,14 @@ public final class PodReferencesAnalyzer implements Analyzer {
     return Judgement.of(Health.HEALTHY, ReconcileStatus.CURRENT, "", findings);
   }
 
+  /** Whether any container (init or regular) of the pod has run: running or terminated, now or before. */
+  private static boolean started(Pod pod) {
+    return java.util.stream.Stream.concat(statuses(pod, true).stream(), statuses(pod, false).stream())
+        .anyMatch(c -> c.getState() != null
+        && (c.getState().getRunning() != null || c.getState().getTerminated() != null)
+        || c.getLastState() != null && c.getLastState().getTerminated() != null);
+  }
+
   private static Finding missing(AnalysisContext ctx, Pod pod, PodReference r) {
     ObjectRef ref = ctx.node().ref();
     String what = r.target().display();
@@ -186,6 +194,11 @@ public final class PodReferencesAnalyzer implements Analyzer {
    * names the volume as the likely cause (UNKNOWN: nothing says it exists or not).
    */
   private static Optional<Finding> unverifiedVolume(AnalysisContext ctx, Pod pod, PodReference r) {
+    if (started(pod)) {
+      // The kubelet mounts every volume before it starts the first container: a started container proves the
+      // volume was mounted, so a FailedMount "not found" Event is from before the object was created.
+      return Optional.empty();
+    }
     boolean secret = r.target().groupKind().equals(GroupKind.SECRET);
     String what = r.target().display();
     String notFound = (secret ? "secret" : "configmap") + " \"" + r.target().name() + "\" not found";

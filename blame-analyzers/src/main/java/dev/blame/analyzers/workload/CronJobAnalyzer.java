@@ -57,18 +57,23 @@ public final class CronJobAnalyzer extends TypedAnalyzer<CronJob> {
             .orElse(false))
         .ifPresent(job -> Children.lift(ctx.graph(), node.ref(), CHILD_JOB_FAILED, job, "Latest finished ")
             .ifPresent(f -> j.add(f).message("Failing: latest Job " + job.ref().name() + " failed")));
+    boolean stopped = false;
     if (j.health() != Health.SUSPENDED) {
       // The CronJob controller's Warning Events since the last Job it started say why it starts none
       // (FailedNeedsStart / TooManyMissedTimes: too many missed start times; FailedCreate: the Job was refused).
       // Older ones are history: a Job was scheduled after them.
       List<EventRecord> since = ctx.events().stream().filter(e -> last.isEmpty()
           || e.lastTime().or(e::firstTime).map(t -> t.isAfter(last.get())).orElse(false)).toList();
+      int before = j.findings().size();
       WarningEvents.explain(since, ctx.tolerance().stuckOr(WarningEvents.STUCK), Set.of(), j);
+      stopped = j.findings().stream().skip(before).anyMatch(f -> f.health() == Health.DEGRADED);
+      if (stopped) {
+        j.worsen(Health.DEGRADED, ReconcileStatus.FAILED);
+      }
     }
     String when = last.map(t -> "last scheduled " + age(Duration.between(t, ctx.now())) + " ago")
         .orElse("never scheduled");
-    return j.message(j.health() == Health.DEGRADED && latestFinished.isEmpty() ? "Failing: " + when
-        : capitalize(when)).build();
+    return j.message(stopped ? "Failing: " + when : capitalize(when)).build();
   }
 
   private static String age(Duration d) {
