@@ -85,6 +85,10 @@ public final class DaemonSetAnalyzer extends TypedAnalyzer<DaemonSet> {
       j.find(Health.HEALTHY, ON_DELETE, "Pods are updated only when deleted (updateStrategy OnDelete)",
           Evidence.field("spec.updateStrategy.type", "OnDelete"));
     }
+    if (current < desired) {
+      // Pods missing on some nodes, not only unavailable: the controller could not create them (FailedCreate).
+      WarningEvents.explainMissingPods(ctx, j, Set.of(ROLLOUT_STALLED));
+    }
     WarningEvents.explainStuck(ctx, j);
     return j.message("Rolled out: " + Counts.of(available, desired) + " nodes available").build();
   }
