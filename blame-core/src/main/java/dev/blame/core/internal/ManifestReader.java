@@ -214,10 +214,27 @@ public final class ManifestReader {
       throw bad(source + ": malformed YAML or JSON at " + where);
     } catch (BlameException e) {
       throw e;
-    } catch (RuntimeException | StackOverflowError e) {
-      throw bad(source + ": document " + (document + 1) + " cannot be read as YAML or JSON");
+    } catch (StackOverflowError e) {
+      // The composer descends recursively: only nesting thousands of levels deep exhausts the stack there.
+      throw bad(source + ": document " + (document + 1) + " cannot be read: its nesting depth is beyond what the"
+          + " reader allows (a Kubernetes object nests a few dozen levels)");
+    } catch (RuntimeException e) {
+      throw bad(source + ": document " + (document + 1) + " cannot be read as YAML or JSON"
+          + (nestingTooDeep(e) ? ": its nesting depth is over the limit of " + MAX_NESTING : ""));
     }
     return objects;
+  }
+
+  /** Jackson's default limit on nesting depth ({@code StreamReadConstraints.DEFAULT_MAX_DEPTH}). */
+  private static final int MAX_NESTING = 1000;
+
+  private static boolean nestingTooDeep(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
