@@ -198,14 +198,14 @@ public final class ManifestReader {
     StandardConstructor constructor = new StandardConstructor(settings);
     int document = 0;
     try {
+      // `document` counts the documents read in full, so document + 1 is the one an error is about.
       for (Node node : new Compose(settings).composeAllFromString(text)) {
-        document++;
         int line = node.getStartMark().map(m -> m.getLine() + 1).orElse(-1);
         Object value = constructor.constructSingleDocument(Optional.of(node));
-        if (value == null) {
-          continue;
+        if (value != null) {
+          collect(source, document + 1, line, YAML.valueToTree(value), objects);
         }
-        collect(source, document, line, YAML.valueToTree(value), objects);
+        document++;
       }
     } catch (MarkedYamlEngineException e) {
       String where = e.getProblemMark().or(e::getContextMark)
