@@ -50,7 +50,12 @@ class DemoClusterTest {
     assertThat(client.getApiResources("apps/v1").getResources()).extracting(APIResource::getName)
         .contains("deployments", "replicasets", "statefulsets", "daemonsets", "controllerrevisions");
     assertThat(client.getApiResources("v1").getResources()).extracting(APIResource::getName)
-        .contains("pods", "services", "events", "namespaces", "nodes", "resourcequotas", "endpoints");
+        .contains("pods", "services", "events", "namespaces", "nodes", "resourcequotas", "endpoints", "limitranges");
+    assertThat(client.getApiResources("rbac.authorization.k8s.io/v1").getResources()).extracting(APIResource::getName)
+        .contains("roles", "rolebindings", "clusterroles", "clusterrolebindings");
+    assertThat(client.getApiResources("admissionregistration.k8s.io/v1").getResources())
+        .extracting(APIResource::getName, APIResource::getNamespaced)
+        .contains(org.assertj.core.groups.Tuple.tuple("mutatingwebhookconfigurations", false));
     assertThat(client.getApiGroup("apps").getPreferredVersion().getGroupVersion()).isEqualTo("apps/v1");
     assertThat(client.getApiResources("example.invalid/v1")).isNull();
   }
