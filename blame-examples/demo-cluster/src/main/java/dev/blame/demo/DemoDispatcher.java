@@ -479,6 +479,9 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
     } else if (statusIsSubresource) {
       if (current != null && current.has("status")) {
         result.set("status", current.get("status"));
+      } else if (current == null && kind.getKey().equals("PersistentVolumeClaim")) {
+        // The API server creates a claim Pending (PrepareForCreate); a provisioner or binder moves it on.
+        result.set("status", JSON.createObjectNode().put("phase", "Pending"));
       } else {
         result.remove("status");
       }
@@ -905,8 +908,17 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
       if (!name.isEmpty()) {
         ns.withObjectProperty("metadata").withObjectProperty("labels").put("kubernetes.io/metadata.name", name);
       }
-      return super.dispatch(new RecordedRequest(request.getHttpVersion(), request.method(), request.getPath(),
-          request.getHeaders(), new Buffer(ns.toString().getBytes(StandardCharsets.UTF_8))));
+      MockResponse created = super.dispatch(new RecordedRequest(request.getHttpVersion(), request.method(),
+          request.getPath(), request.getHeaders(), new Buffer(ns.toString().getBytes(StandardCharsets.UTF_8))));
+      if (created.code() < 300 && !name.isEmpty()) {
+        // The service account controller gives every namespace its "default" ServiceAccount.
+        ObjectNode account = JSON.createObjectNode().put("apiVersion", "v1").put("kind", "ServiceAccount");
+        account.putObject("metadata").put("name", "default").put("namespace", name);
+        super.dispatch(new RecordedRequest(request.getHttpVersion(), HttpMethod.POST,
+            "/api/v1/namespaces/" + name + "/serviceaccounts", request.getHeaders(),
+            new Buffer(account.toString().getBytes(StandardCharsets.UTF_8))));
+      }
+      return created;
     } catch (java.io.IOException | ClassCastException e) {
       return status(400, "BadRequest", "cannot decode namespace: " + e.getMessage(), "namespaces", null);
     }
