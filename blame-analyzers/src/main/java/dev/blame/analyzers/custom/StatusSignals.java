@@ -60,10 +60,12 @@ final class StatusSignals {
    * Fields that hold the failure an operator could not get past, empty while there is none: Cluster API's
    * {@code failureReason}/{@code failureMessage} ("a terminal problem"), Metal3's {@code errorMessage}/
    * {@code errorType}, the Spark operator's {@code errorMessage}, OpenShift Machine API's
-   * {@code errorReason}/{@code errorMessage}. A history ({@code lastError}) or a count ({@code errors: 5}) is not one.
+   * {@code errorReason}/{@code errorMessage}, keikoproj iam-manager's {@code errorDescription}: {@code error} or
+   * {@code failure} followed by the word for an explanation. A history ({@code lastError}) or a count
+   * ({@code errors: 5}) is not one.
    */
-  private static final Set<String> FAILURE_FIELDS = Set.of("failuremessage", "failurereason", "errormessage",
-      "errorreason", "errortype");
+  private static final java.util.regex.Pattern FAILURE_FIELD = java.util.regex.Pattern.compile(
+      "(error|failure)(message|reason|type|description|details?)", java.util.regex.Pattern.CASE_INSENSITIVE);
 
   /**
    * Counters of parts by state, as Job, Volcano, Kubeflow ({@code replicaStatuses.<type>.failed}) and Argo
@@ -135,7 +137,7 @@ final class StatusSignals {
         }
       } else if (HISTORY.matcher(key).find()) {
         continue;
-      } else if (value instanceof String text && FAILURE_FIELDS.contains(key.toLowerCase(Locale.ROOT))) {
+      } else if (value instanceof String text && FAILURE_FIELD.matcher(key).matches()) {
         if (!text.isBlank()) {
           signals.add(new Signal(Health.DEGRADED, field, text, Optional.empty(), List.of("field:failure-message")));
         }

@@ -91,7 +91,20 @@ class GenericConventionsTest {
               conditions:
               - {type: Ready, status: "True", reason: ClusterIsReady}
             """, Health.HEALTHY),
-        Arguments.of("example.com/v1", "Widget", "status: {version: 1.2.3, revision: 4}\n", Health.UNKNOWN),
+        // A status a controller wrote, with nothing about readiness: being worked on, not ready (never HEALTHY);
+        // an empty one says nothing at all (ACK, MariaDB, KubeVirt, Gateway API in the training corpus).
+        Arguments.of("example.com/v1", "Widget", "status: {version: 1.2.3, revision: 4}\n", Health.PROGRESSING),
+        Arguments.of("services.k8s.aws/v1alpha1", "Bucket", """
+            status:
+              ackResourceMetadata: {arn: "arn:aws:s3:::b", ownerAccountID: "111111111111", region: us-west-2}
+            """, Health.PROGRESSING),
+        Arguments.of("example.com/v1", "Widget", "status: {}\n", Health.UNKNOWN),
+        // error/failure + Message, Reason, Type, Description, Details: the failure the controller cannot get past.
+        Arguments.of("iammanager.keikoproj.io/v1alpha1", "Iamrole", """
+            status: {state: RolesMaxLimitReached, retryCount: 0, errorDescription: "maximum number of allowed roles reached"}
+            """, Health.DEGRADED),
+        Arguments.of("example.com/v1", "Host", "status: {state: provisioned, errorDetails: \"\", lastError: boom}\n",
+            Health.HEALTHY),
         Arguments.of("example.com/v1", "Widget", "spec: {paused: true}\nstatus: {phase: Failed}\n",
             Health.SUSPENDED),
         Arguments.of("monitoring.coreos.com/v1", "ServiceMonitor", "spec: {endpoints: [{port: web}]}\n",
@@ -125,7 +138,7 @@ class GenericConventionsTest {
         Arguments.of("example.com/v1", "Database", "status: {operatorProgress: Updating}\n", Health.PROGRESSING),
         Arguments.of("example.com/v1", "Database", "status: {phase: Running, lastJobName: failed, failurePolicy: Fail}\n",
             Health.HEALTHY),
-        Arguments.of("example.com/v1", "Database", "status: {tier: active}\n", Health.UNKNOWN),
+        Arguments.of("example.com/v1", "Database", "status: {tier: active}\n", Health.PROGRESSING),
         // A state reached in part is not reached; a True Ready summary outranks it.
         Arguments.of("example.com/v1", "Fanout", """
             status:
