@@ -132,6 +132,18 @@ class GenericConventionsTest {
               replicaStatuses: {Worker: {active: 2}, PS: {failed: 1}}
             """, Health.DEGRADED),
         Arguments.of("example.com/v1", "Run", "status: {phase: Succeeded, succeeded: 3, failed: 1}\n", Health.HEALTHY),
+        // A failed part beside running parts of the same set is being retried (the Job controller under
+        // backoffLimit; Kubeflow replicaStatuses); a failed set with nothing running beside it fails the run.
+        Arguments.of("kubeflow.org/v1", "PyTorchJob", """
+            status:
+              conditions:
+              - {type: Running, status: "True", reason: PyTorchJobRunning}
+              replicaStatuses: {Master: {active: 1}, Worker: {active: 2, failed: 1}}
+            """, Health.PROGRESSING),
+        Arguments.of("batch.volcano.sh/v1alpha1", "Job", "status: {state: {phase: Running}, running: 2, failed: 1}\n",
+            Health.PROGRESSING),
+        Arguments.of("batch.volcano.sh/v1alpha1", "Job", "status: {state: {phase: Terminated}, failed: 1, running: 0}\n",
+            Health.DEGRADED),
         Arguments.of("example.com/v1", "Run", "status: {phase: Running, failed: 0, pending: 0}\n", Health.HEALTHY),
         // A one-word status value in a field of any name; names, reasons and kinds are not states.
         Arguments.of("example.com/v1", "Volume", "status: {state: attached, robustness: degraded}\n", Health.DEGRADED),
@@ -174,6 +186,35 @@ class GenericConventionsTest {
               conditions:
               - {type: Synced, status: "False", reason: ReconcileError, message: "cannot create bucket: access denied"}
             """, Health.DEGRADED));
+  }
+
+  /**
+   * A pending counter qualifies a healthy phase and says nothing alone: a Volcano Queue (its {@code state: Open}
+   * is no word we know) with PodGroups waiting is judged as any status we do not understand, not by its backlog.
+   */
+  @org.junit.jupiter.api.Test
+  void aPendingCounterWithoutAPhaseIsABacklog() throws Exception {
+    String queue = """
+        apiVersion: scheduling.volcano.sh/v1beta1
+        kind: Queue
+        metadata: {name: q, generation: 1}
+        spec: {weight: 1, reclaimable: true}
+        status: {state: Open, pending: 3, running: 1, inqueue: 0}
+        """;
+    Verdict verdict = judge(queue, "scheduling.volcano.sh/v1beta1", "Queue");
+    assertThat(verdict.findings()).extracting(Finding::message).noneMatch(m -> m.contains("status.pending"));
+    assertThat(verdict.findings()).extracting(f -> f.reason().code()).containsExactly("NoReadinessReported");
+    Verdict job = judge(queue.replace("kind: Queue", "kind: Job").replace("state: Open", "state: {phase: Running}"),
+        "scheduling.volcano.sh/v1beta1", "Job");
+    assertThat(job.health()).isEqualTo(Health.PROGRESSING);
+    assertThat(job.findings()).extracting(Finding::message).anyMatch(m -> m.contains("status.pending is 3"));
+  }
+
+  private static Verdict judge(String yaml, String apiVersion, String kind) throws Exception {
+    try (Blame blame = BlameEngine.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).manifests("t", yaml).build()) {
+      Node only = blame.list(dev.blame.api.GroupKind.fromApiVersion(apiVersion, kind), "").get(0);
+      return blame.verdict(only.ref()).orElseThrow();
+    }
   }
 
   @ParameterizedTest(name = "{1} {2} -> {3}")
