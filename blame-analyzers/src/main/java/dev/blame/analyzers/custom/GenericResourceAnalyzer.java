@@ -27,8 +27,9 @@ import java.util.Optional;
  * {@link StatusSignals} finds, judged by {@link ConditionVocabulary} and {@link StatusWords}). The worst
  * signal decides, in the order DEGRADED, SUSPENDED, MISSING, PROGRESSING, UNKNOWN, HEALTHY: a paused object is
  * SUSPENDED even while parts of it still progress, a failed one is DEGRADED even while paused. An object
- * without a status is PROGRESSING (no controller has reported yet); one whose status says nothing we
- * understand is UNKNOWN, never HEALTHY. An owned child whose verdict is failing explains the object.
+ * without a status is PROGRESSING (no controller has reported yet); one whose status a controller wrote but
+ * that says nothing we understand is PROGRESSING too (at work, not ready), and an empty {@code status: {}} is
+ * UNKNOWN: never HEALTHY. An owned child whose verdict is failing explains the object.
  * docs/status-vocabulary.md lists every rule with the operators that follow it.
  */
 public final class GenericResourceAnalyzer implements Analyzer {
