@@ -108,6 +108,9 @@ final class Discovery {
   static final java.util.Set<String> ALL_CATEGORY = java.util.Set.of("pods", "services", "deployments", "replicasets",
       "statefulsets", "daemonsets", "jobs", "cronjobs", "horizontalpodautoscalers", "replicationcontrollers");
 
+  /** The kinds with a {@code /scale} subresource. */
+  static final java.util.Set<String> SCALABLE = java.util.Set.of("deployments", "replicasets", "statefulsets");
+
   private Discovery() {
   }
 
@@ -178,6 +181,12 @@ final class Discovery {
         if (k.kind().equals("Pod")) {
           resources.add(new APIResourceBuilder().withName("pods/log").withSingularName("").withNamespaced(true)
               .withKind("Pod").withVerbs("get").build());
+        }
+        if (SCALABLE.contains(k.plural()) && k.group().equals("apps")) {
+          // What `kubectl autoscale` and `kubectl scale` look for (DemoDispatcher serves .../scale).
+          resources.add(new APIResourceBuilder().withName(k.plural() + "/scale").withSingularName("")
+              .withNamespaced(true).withGroup("autoscaling").withVersion("v1").withKind("Scale")
+              .withVerbs("get", "patch", "update").build());
         }
         if (k.hasStatus()) {
           resources.add(new APIResourceBuilder().withName(k.plural() + "/status").withSingularName("")

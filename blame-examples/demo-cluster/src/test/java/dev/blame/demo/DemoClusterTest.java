@@ -51,6 +51,11 @@ class DemoClusterTest {
         .contains("deployments", "replicasets", "statefulsets", "daemonsets", "controllerrevisions");
     assertThat(client.getApiResources("v1").getResources()).extracting(APIResource::getName)
         .contains("pods", "services", "events", "namespaces", "nodes", "resourcequotas", "endpoints", "limitranges");
+    assertThat(client.getApiResources("apps/v1").getResources()).filteredOn(r -> r.getName().endsWith("/scale"))
+        .extracting(APIResource::getName, APIResource::getGroup, APIResource::getKind).containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("deployments/scale", "autoscaling", "Scale"),
+            org.assertj.core.groups.Tuple.tuple("replicasets/scale", "autoscaling", "Scale"),
+            org.assertj.core.groups.Tuple.tuple("statefulsets/scale", "autoscaling", "Scale"));
     assertThat(client.getApiResources("rbac.authorization.k8s.io/v1").getResources()).extracting(APIResource::getName)
         .contains("roles", "rolebindings", "clusterroles", "clusterrolebindings");
     assertThat(client.getApiResources("admissionregistration.k8s.io/v1").getResources())
