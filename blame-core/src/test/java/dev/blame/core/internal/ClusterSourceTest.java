@@ -254,6 +254,29 @@ class ClusterSourceTest {
     }
   }
 
+  /** A catch-all analyzer, as a plug-in may have: as healthy as the worst owned child, declaring no reads. */
+  static final class WorstChild implements Analyzer {
+    @Override
+    public String id() {
+      return "test.WorstChild";
+    }
+
+    @Override
+    public KindSelector kinds() {
+      return KindSelector.any();
+    }
+
+    @Override
+    public Verdict analyze(AnalysisContext context) {
+      Health worst = Health.HEALTHY;
+      for (Node child : context.graph().targets(context.node().ref(), EdgeKind.OWNS)) {
+        Health health = context.graph().verdict(child.ref()).map(Verdict::health).orElse(Health.UNKNOWN);
+        worst = health.isWorseThan(worst) ? health : worst;
+      }
+      return Verdict.of(worst, ReconcileStatus.CURRENT, "");
+    }
+  }
+
   static SeededPort web() {
     return new SeededPort().add(
         new DeploymentBuilder().withNewMetadata().withName("web").withNamespace("demo").withUid("d-uid")
@@ -337,6 +360,19 @@ class ClusterSourceTest {
     // Then what the objects read involve, each kind listed once; nothing unrelated.
     assertThat(port.watched).doesNotHaveDuplicates().containsExactlyInAnyOrder(GroupKind.CONTROLLER_REVISION,
         GroupKind.EVENT, GroupKind.DEPLOYMENT, GroupKind.REPLICA_SET, GroupKind.POD, GroupKind.SERVICE);
+    blame.close();
+  }
+
+  @Test
+  void aCatchAllAnalyzerJudgesABuiltInWorkloadWithTheChildrenItsControllerCreates() {
+    // A plug-in's catch-all analyzer judging a Deployment by its worst child declares no reads: one-shot, the
+    // Deployment's ReplicaSets (what the Deployment controller creates) and then their pods are listed anyway.
+    SeededPort port = web();
+    GraphEngine engine = engine(new WaitingContainersAnalyzer(), new WorstChild());
+    DefaultBlame blame = new DefaultBlame(engine, new ClusterSource(port, "demo", Set.of(), true));
+    ObjectRef deployment = ObjectRef.of(GroupKind.DEPLOYMENT, "demo", "web");
+    assertThat(blame.verdict(deployment).orElseThrow().health()).isEqualTo(Health.DEGRADED);
+    assertThat(port.watched).doesNotHaveDuplicates().contains(GroupKind.REPLICA_SET, GroupKind.POD);
     blame.close();
   }
 
