@@ -74,9 +74,29 @@ final class InvolvedKinds {
   static Set<GroupKind> ofRoot(AnalyzerRegistry registry, GroupKind kind) {
     Set<GroupKind> kinds = new LinkedHashSet<>();
     kinds.add(GroupKind.EVENT);
+    kinds.addAll(around(registry, kind));
+    // What the root's analyzers read and what its controller creates are judged once read, so what their analyzers
+    // read and what may link to them are involved as soon as one such object exists: expected now rather than
+    // found one round later (a Deployment's pods read ConfigMaps and Nodes, Services select them). One step only:
+    // further kinds (a PersistentVolumeClaim's volume) wait until an object asks for them.
+    for (GroupKind judged : judgedWith(registry, kind)) {
+      kinds.addAll(around(registry, judged));
+    }
+    return kinds;
+  }
+
+  /** The kind, what may link to it, what its analyzers read and what its controller creates. */
+  private static Set<GroupKind> around(AnalyzerRegistry registry, GroupKind kind) {
+    Set<GroupKind> kinds = new LinkedHashSet<>();
     kinds.add(kind);
     kinds.addAll(registry.linkersOf(kind));
-    kinds.addAll(registry.readsOf(kind));
+    kinds.addAll(judgedWith(registry, kind));
+    return kinds;
+  }
+
+  /** What its analyzers read and what its controller creates: judged with an object of this kind. */
+  private static Set<GroupKind> judgedWith(AnalyzerRegistry registry, GroupKind kind) {
+    Set<GroupKind> kinds = new LinkedHashSet<>(registry.readsOf(kind));
     kinds.addAll(BUILT_IN_CHILDREN.getOrDefault(kind, Set.of()));
     return kinds;
   }

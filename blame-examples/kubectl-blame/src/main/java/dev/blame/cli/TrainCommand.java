@@ -17,8 +17,9 @@ import picocli.CommandLine.Command;
  * run loads into a class-data archive (CDS, or Java 25's AOT cache): the usage texts, an offline blame in each
  * format, and live blames (one-shot, status, wait) against the demo cluster served by a child JVM, so that the
  * archive holds the client's classes and none of the demo cluster's (its mock API server is 10 MB of classes no
- * user run loads). Prints nothing, unless the live part did not run or did not answer: then one line on stderr,
- * and exit 3, so that the launcher keeps no archive without the live path (it trains again after the next run).
+ * user run loads). Prints nothing, unless a run that should answer did not (the live part included: the demo
+ * cluster not serving counts): then one line on stderr, and exit 3, so that the launcher keeps no archive without
+ * what a run loads (it trains again after the next run).
  */
 @Command(name = "__train", hidden = true, description = "Loads what a run loads, for a class-data archive.")
 final class TrainCommand implements Callable<Integer> {
@@ -95,21 +96,32 @@ final class TrainCommand implements Callable<Integer> {
       List<List<String>> runs = List.of(
           List.of("--help"), List.of("--version"), List.of("status", "--help"), List.of("wait", "--help"),
           List.of("-f", file, "deploy/web"), List.of("-f", file, "deploy", "web", "-o", "json"),
-          List.of("-f", file, "deploy/web", "-o", "yaml"), List.of("-f", file, "status"),
-          List.of("analyzers"), List.of("__complete", "dep"), List.of("no-such-type/x"));
-      runs.forEach(this::quietly);
+          List.of("-f", file, "deploy/web", "-o", "yaml"), List.of("status", "-f", file),
+          List.of("analyzers"), List.of("__complete", "dep"));
+      for (List<String> args : runs) {
+        // Each must answer: a run that fails early (a flag in the wrong place) loads little of what it stands for.
+        int code = quietly(args);
+        if (code != ExitCode.OK) {
+          return failed("'" + String.join(" ", args).replace(file, "DUMP") + "' exited " + code);
+        }
+      }
+      quietly(List.of("no-such-type/x"));
       java.util.Optional<String> failed = live();
       if (failed.isPresent()) {
         // The launcher keeps no archive from a failed training run (it would miss the live path's classes, and a
         // live run with it would load ~1,900 classes from the jar) and trains again after the next run.
-        cli.err.println("error: training run: the live part did not run: " + failed.get());
-        cli.err.flush();
-        return ExitCode.ERROR;
+        return failed("the live part did not run: " + failed.get());
       }
       return ExitCode.OK;
     } finally {
       Files.deleteIfExists(dump);
     }
+  }
+
+  private int failed(String why) {
+    cli.err.println("error: training run: " + why);
+    cli.err.flush();
+    return ExitCode.ERROR;
   }
 
   /** Runs the CLI with its output discarded; its exit code. */
@@ -161,10 +173,10 @@ final class TrainCommand implements Callable<Integer> {
       String kc = kubeconfig.toString();
       // These must answer (exit 0): each one-shot blame reads the cluster, so an answer means the live path ran.
       for (List<String> args : List.of(List.of("--kubeconfig", kc, "deploy/my-busybox"),
-          List.of("--kubeconfig", kc, "deploy", "my-busybox", "-o", "json"), List.of("--kubeconfig", kc, "status"))) {
+          List.of("--kubeconfig", kc, "deploy", "my-busybox", "-o", "json"), List.of("status", "--kubeconfig", kc))) {
         int code = quietly(args);
         if (code != ExitCode.OK) {
-          return java.util.Optional.of("'" + String.join(" ", args.subList(2, args.size())) + "' exited " + code);
+          return java.util.Optional.of("'" + String.join(" ", args).replace(kc, "KUBECONFIG") + "' exited " + code);
         }
       }
       // Not-found and a timed-out wait: their exits are not 0 by design.
