@@ -193,7 +193,6 @@ public final class ManifestReader {
    */
   public static List<HasMetadata> read(String source, String text) {
     List<HasMetadata> objects = new ArrayList<>();
-    DecodingWarmup.start(text, SERIALIZATION);
     LoadSettings settings = LoadSettings.builder().setLabel(source).setBufferSize(bufferSize(text))
         .setCodePointLimit(Integer.MAX_VALUE).setAllowDuplicateKeys(true).build();
     StandardConstructor constructor = new StandardConstructor(settings);
