@@ -123,7 +123,7 @@ final class BlameCli implements Callable<Integer> {
       commandLine.addSubcommand("analyzers", new AnalyzersCommand(cli));
       commandLine.addSubcommand("wait", new WaitCommand(cli));
       commandLine.addSubcommand("completion", new CompletionCommand());
-      commandLine.addSubcommand("__complete", new CompleteCommand());
+      commandLine.addSubcommand("__complete", new CompleteCommand(cli));
       // Completion gets the words as typed, options included.
       commandLine.getSubcommands().get("__complete").setUnmatchedOptionsArePositionalParams(true);
       commandLine.addSubcommand("__train", new TrainCommand(cli));
