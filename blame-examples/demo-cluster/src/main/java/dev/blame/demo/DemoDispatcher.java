@@ -83,6 +83,9 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
 
   @Override
   public MockResponse dispatch(RecordedRequest request) {
+    if (HpaVersions.isV1(request.getPath())) {
+      return servedAsV1(request);
+    }
     String bare = stripQuery(request.getPath());
     MockResponse review = review(request, bare);
     if (review != null) {
@@ -91,6 +94,35 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
     // The body is read before routing: the mock's CRUD handling consumes it.
     String posted = request.method() == HttpMethod.POST ? nameIn(request) : null;
     return asKubernetesStatus(request, Target.parse(bare), posted, route(request));
+  }
+
+  /** An autoscaling/v1 HPA request, served from the v2 store with the bodies converted ({@link HpaVersions}). */
+  private MockResponse servedAsV1(RecordedRequest request) {
+    Buffer body = request.getBody();
+    byte[] bytes = body == null ? new byte[0] : body.getBytes();
+    String contentType = String.valueOf(request.getHeader("Content-Type"));
+    if (bytes.length > 0 && (request.method() == HttpMethod.POST || request.method() == HttpMethod.PUT)
+        && contentType.contains("json")) {
+      try {
+        bytes = JSON.writeValueAsBytes(HpaVersions.toV2(JSON, JSON.readTree(bytes)));
+      } catch (java.io.IOException e) {
+        return status(400, "BadRequest", "the body is not JSON", "horizontalpodautoscalers", null);
+      }
+    }
+    MockResponse answer = dispatch(new RecordedRequest(request.getHttpVersion(), request.method(),
+        HpaVersions.toV2Path(request.getPath()), request.getHeaders(), new Buffer(bytes)));
+    if (answer.getBody() == null || answer.code() >= 300) {
+      return answer;
+    }
+    try {
+      JsonNode v2 = JSON.readTree(text(answer.getBody()));
+      if (v2 == null || "Table".equals(v2.path("kind").asText())) {
+        return answer;
+      }
+      return json(answer.code(), HpaVersions.toV1(JSON, v2));
+    } catch (JsonProcessingException e) {
+      return answer;
+    }
   }
 
   private MockResponse route(RecordedRequest request) {
@@ -479,6 +511,9 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
     } else if (statusIsSubresource) {
       if (current != null && current.has("status")) {
         result.set("status", current.get("status"));
+      } else if (current == null && kind.getKey().equals("PersistentVolumeClaim")) {
+        // The API server creates a claim Pending (PrepareForCreate); a provisioner or binder moves it on.
+        result.set("status", JSON.createObjectNode().put("phase", "Pending"));
       } else {
         result.remove("status");
       }
@@ -905,8 +940,17 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
       if (!name.isEmpty()) {
         ns.withObjectProperty("metadata").withObjectProperty("labels").put("kubernetes.io/metadata.name", name);
       }
-      return super.dispatch(new RecordedRequest(request.getHttpVersion(), request.method(), request.getPath(),
-          request.getHeaders(), new Buffer(ns.toString().getBytes(StandardCharsets.UTF_8))));
+      MockResponse created = super.dispatch(new RecordedRequest(request.getHttpVersion(), request.method(),
+          request.getPath(), request.getHeaders(), new Buffer(ns.toString().getBytes(StandardCharsets.UTF_8))));
+      if (created.code() < 300 && !name.isEmpty()) {
+        // The service account controller gives every namespace its "default" ServiceAccount.
+        ObjectNode account = JSON.createObjectNode().put("apiVersion", "v1").put("kind", "ServiceAccount");
+        account.putObject("metadata").put("name", "default").put("namespace", name);
+        super.dispatch(new RecordedRequest(request.getHttpVersion(), HttpMethod.POST,
+            "/api/v1/namespaces/" + name + "/serviceaccounts", request.getHeaders(),
+            new Buffer(account.toString().getBytes(StandardCharsets.UTF_8))));
+      }
+      return created;
     } catch (java.io.IOException | ClassCastException e) {
       return status(400, "BadRequest", "cannot decode namespace: " + e.getMessage(), "namespaces", null);
     }

@@ -272,9 +272,7 @@ final class Tables {
       case "HorizontalPodAutoscaler" -> List.of(name(),
           new Column("Reference", "string", 0, o -> o.path("spec").path("scaleTargetRef").path("kind").asText() + "/"
               + o.path("spec").path("scaleTargetRef").path("name").asText()),
-          new Column("Targets", "string", 0, o -> o.path("spec").path("targetCPUUtilizationPercentage").isNumber()
-              ? "<unknown>/" + o.path("spec").path("targetCPUUtilizationPercentage").asInt() + "%"
-              : o.path("spec").path("metrics").isEmpty() ? "<none>" : "<unknown>"),
+          new Column("Targets", "string", 0, Tables::hpaTargets),
           new Column("MinPods", "integer", 0, o -> o.path("spec").path("minReplicas").asInt(1)),
           new Column("MaxPods", "integer", 0, o -> i(o.path("spec").path("maxReplicas"))),
           new Column("Replicas", "integer", 0, o -> i(o.path("status").path("currentReplicas"))),
@@ -318,6 +316,27 @@ final class Tables {
           new Column("Created At", "date", 0, o -> o.path("metadata").path("creationTimestamp").asText("")));
       default -> List.of(name(), age(now));
     };
+  }
+
+  /** kubectl's HPA TARGETS: {@code cpu: 45%/80%} per resource metric, {@code <unknown>} where nothing is measured. */
+  private static String hpaTargets(JsonNode hpa) {
+    List<String> targets = new ArrayList<>();
+    for (JsonNode m : hpa.path("spec").path("metrics")) {
+      JsonNode resource = m.path("resource");
+      JsonNode target = resource.path("target");
+      String want = target.path("averageUtilization").isNumber() ? target.path("averageUtilization").asInt() + "%"
+          : target.path("averageValue").asText(target.path("value").asText("<unknown>"));
+      String have = "<unknown>";
+      for (JsonNode c : hpa.path("status").path("currentMetrics")) {
+        if (c.path("resource").path("name").asText().equals(resource.path("name").asText())
+            && c.path("resource").path("current").path("averageUtilization").isNumber()) {
+          have = c.path("resource").path("current").path("averageUtilization").asInt() + "%";
+        }
+      }
+      targets.add(m.path("type").asText().equals("Resource") ? resource.path("name").asText() + ": " + have + "/" + want
+          : "<unknown>/" + want);
+    }
+    return targets.isEmpty() ? "<none>" : String.join(", ", targets);
   }
 
   /** kubectl's Job STATUS: Complete, Failed, Suspended, Running (printers.go, 1.30+). */

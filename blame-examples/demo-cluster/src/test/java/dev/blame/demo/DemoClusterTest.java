@@ -96,6 +96,45 @@ class DemoClusterTest {
         .isEqualTo("namespaces \"default\" already exists");
   }
 
+  /**
+   * An HPA made through autoscaling/v1 ({@code kubectl autoscale}) is the same object through v2 (what {@code kubectl
+   * get hpa} and blame read), and one made through v2 reads back through v1 with its other metrics in the annotation.
+   */
+  @Test
+  void anHpaIsOneObjectThroughBothVersions() throws Exception {
+    http("POST", "/apis/autoscaling/v1/namespaces/default/horizontalpodautoscalers", "{\"apiVersion\":"
+        + "\"autoscaling/v1\",\"kind\":\"HorizontalPodAutoscaler\",\"metadata\":{\"name\":\"web\"},\"spec\":"
+        + "{\"scaleTargetRef\":{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"name\":\"web\"},"
+        + "\"minReplicas\":1,\"maxReplicas\":3,\"targetCPUUtilizationPercentage\":80}}", 201);
+    com.fasterxml.jackson.databind.JsonNode v2 = http("GET",
+        "/apis/autoscaling/v2/namespaces/default/horizontalpodautoscalers", null, 200).path("items").path(0);
+    assertThat(v2.path("apiVersion").asText()).isEqualTo("autoscaling/v2");
+    assertThat(v2.path("spec").path("metrics").path(0).path("resource").path("target").path("averageUtilization")
+        .asInt()).isEqualTo(80);
+    assertThat(v2.path("spec").has("targetCPUUtilizationPercentage")).isFalse();
+    com.fasterxml.jackson.databind.JsonNode v1 = http("GET",
+        "/apis/autoscaling/v1/namespaces/default/horizontalpodautoscalers/web", null, 200);
+    assertThat(v1.path("apiVersion").asText()).isEqualTo("autoscaling/v1");
+    assertThat(v1.path("spec").path("targetCPUUtilizationPercentage").asInt()).isEqualTo(80);
+    assertThat(v1.path("spec").has("metrics")).isFalse();
+
+    http("POST", "/apis/autoscaling/v2/namespaces/default/horizontalpodautoscalers", "{\"apiVersion\":"
+        + "\"autoscaling/v2\",\"kind\":\"HorizontalPodAutoscaler\",\"metadata\":{\"name\":\"api\"},\"spec\":"
+        + "{\"scaleTargetRef\":{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"name\":\"api\"},"
+        + "\"maxReplicas\":5,\"metrics\":[{\"type\":\"Resource\",\"resource\":{\"name\":\"memory\",\"target\":"
+        + "{\"type\":\"Utilization\",\"averageUtilization\":70}}}]}}", 201);
+    com.fasterxml.jackson.databind.JsonNode api = http("GET",
+        "/apis/autoscaling/v1/namespaces/default/horizontalpodautoscalers/api", null, 200);
+    assertThat(api.path("spec").has("targetCPUUtilizationPercentage")).isFalse();
+    assertThat(api.path("metadata").path("annotations").path("autoscaling.alpha.kubernetes.io/metrics").asText())
+        .contains("\"memory\"");
+    assertThat(http("GET", "/apis/autoscaling/v1/namespaces/default/horizontalpodautoscalers", null, 200)
+        .path("items")).hasSize(2);
+    http("DELETE", "/apis/autoscaling/v1/namespaces/default/horizontalpodautoscalers/web", null, 200);
+    assertThat(http("GET", "/apis/autoscaling/v2/namespaces/default/horizontalpodautoscalers", null, 200)
+        .path("items")).hasSize(1);
+  }
+
   /** {@code kubectl auth can-i} and {@code auth whoami}: everything is allowed, and nothing is stored. */
   @Test
   void accessReviewsAllowEverythingAndStoreNothing() throws Exception {
