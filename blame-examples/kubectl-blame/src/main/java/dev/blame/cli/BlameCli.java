@@ -191,7 +191,7 @@ final class BlameCli implements Callable<Integer> {
     }
     try (Session session = Session.open(cli, source)) {
       if (!watch) {
-        session.oneShot();
+        session.oneShotObjects();
       }
       List<ResourceType> types = new ArrayList<>();
       for (Targets.Target target : targets) {
