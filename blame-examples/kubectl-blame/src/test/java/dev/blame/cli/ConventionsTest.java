@@ -225,6 +225,23 @@ class ConventionsTest {
     return out.toString().lines().toList();
   }
 
+  /** Options before the subcommand go to it, as kubectl's global flags do; none is dropped. */
+  @Test
+  void optionsBeforeTheSubcommandAreTheSubcommands() {
+    Run status = Run.of("--kubeconfig", "/nonexistent/kubeconfig", "status");
+    assertThat(status.code()).isEqualTo(ExitCode.ERROR);
+    assertThat(status.err()).contains("/nonexistent/kubeconfig");
+    Run offline = Run.of("-f", Run.resource("dumps/talk.yaml"), "-n", "demo", "status");
+    assertThat(offline.code()).as(offline.toString()).isZero();
+    assertThat(offline.out()).contains("my-busybox");
+    Run refused = Run.of("--watch", "status", "-f", Run.resource("dumps/talk.yaml"));
+    assertThat(refused.code()).isEqualTo(ExitCode.ERROR);
+    assertThat(refused.err()).contains("--watch");
+    // A value spelled like a subcommand stays a value.
+    Run namespace = Run.of("-n", "status", "deploy/web", "-f", Run.resource("dumps/talk.yaml"));
+    assertThat(namespace.err()).contains("\"status\"");
+  }
+
   @Test
   void labelSelectors() {
     Map<String, String> labels = Map.of("app", "web", "tier", "front", "gpu", "");
