@@ -55,6 +55,17 @@ public abstract class RevisionDiff {
   }
 
   /**
+   * {@return true when the workload's spec holds a pod template that none of its revisions holds yet}: the edit is
+   * made but not rolled out (its controller has not made the revision yet, the rollout is paused, or the revision's
+   * holder was not read). {@link #revision()} is then the number the edit is expected to get (one above the
+   * highest), {@link #previous()} the current revision, and {@link #changes()} what the edit changes from it.
+   */
+  @Value.Default
+  public boolean pending() {
+    return false;
+  }
+
+  /**
    * {@return tool attribution a person recognises}, from the workload's labels and annotations, e.g.
    * {@code Helm release shop (meta.helm.sh/release-name)}, {@code change-cause: kubectl set image ...}.
    */

@@ -285,7 +285,7 @@ public final class BlameViews {
     String verb = !d.rollback() ? "Edited"
         : "Rolled back to " + (d.history().isEmpty() ? "an earlier revision's template"
             : "revision " + d.history().get(d.history().size() - 1));
-    out.append(e(d.revision().toString())).append(": ").append(verb)
+    out.append(e(d.revision().toString())).append(d.pending() ? " (not rolled out yet)" : "").append(": ").append(verb)
         .append(d.time().map(t -> " " + ago(why.at(), t)).orElse(" at an unknown time"))
         .append(e(d.changedBy().map(c -> " by " + c.manager()).orElse(""))).append('\n');
     if (d.restartOnly()) {

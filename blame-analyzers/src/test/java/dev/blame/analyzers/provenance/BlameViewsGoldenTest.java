@@ -31,6 +31,7 @@ class BlameViewsGoldenTest {
       new Case("image-typo-deployment", "image-typo", "2026-11-22T10:05:00Z", ref(GroupKind.DEPLOYMENT, "shop", "web")),
       new Case("image-typo-pod", "image-typo", "2026-11-22T10:05:00Z", ref(GroupKind.POD, "shop", "web-7f8c9d6b5-k2v9t")),
       new Case("rollback-deployment", "rollback", "2026-11-22T09:00:40Z", ref(GroupKind.DEPLOYMENT, "shop", "api")),
+      new Case("paused-deployment", "paused", "2026-11-23T09:12:30Z", ref(GroupKind.DEPLOYMENT, "cache", "cache")),
       new Case("restart-deployment", "restart", "2026-11-22T08:30:20Z", ref(GroupKind.DEPLOYMENT, "cache", "cache")),
       new Case("statefulset-partition-statefulset", "statefulset-partition", "2026-11-22T14:10:00Z",
           ref(GroupKind.STATEFUL_SET, "data", "db")),

@@ -121,11 +121,44 @@ class RevisionAttributionTest {
 
     assertThat(diff.restartOnly()).isTrue();
     assertThat(diff.rollback()).isFalse();
+    assertThat(diff.pending()).as("revision 3 holds the spec's template").isFalse();
     assertThat(diff.changes()).singleElement().satisfies(c -> {
       assertThat(c.path()).isEqualTo("spec.template.metadata.annotations[kubectl.kubernetes.io/restartedAt]");
       assertThat(c.field()).isEqualTo("annotation kubectl.kubernetes.io/restartedAt");
       assertThat(c.changedBy().map(ChangedBy::manager)).contains("kubectl-rollout");
     });
+  }
+
+  @Test
+  void anEditNoRevisionHoldsYetIsPendingAndAttributedToItsWriter() throws Exception {
+    Explanation why = explain("paused", "2026-11-23T09:12:30Z", GroupKind.DEPLOYMENT, "cache", "cache");
+    RevisionDiff diff = why.revisionDiff().orElseThrow();
+
+    // Revision 2 is the newest ReplicaSet, but the spec holds kubectl-set's image: that edit is what was asked
+    // about, compared with revision 2, and numbered as the next revision.
+    assertThat(diff.pending()).isTrue();
+    assertThat(diff.revision().number()).isEqualTo(3);
+    assertThat(diff.revision().holder()).isEmpty();
+    assertThat(diff.previous().orElseThrow().number()).isEqualTo(2);
+    assertThat(diff.changes()).extracting(RevisionChange::description)
+        .containsExactly("container redis: image redis:7.4 \u2192 redis:8.0");
+    assertThat(diff.changedBy()).hasValueSatisfying(by -> {
+      assertThat(by.manager()).isEqualTo("kubectl-set");
+      assertThat(by.time()).contains(Instant.parse("2026-11-23T09:12:00Z"));
+    });
+    assertThat(diff.evidenceMissing()).isEmpty();
+    assertThat(why.timeline()).filteredOn(e -> e.kind() == TimelineEntry.Kind.EDITED).singleElement()
+        .satisfies(e -> assertThat(e.what()).isEqualTo("Edited by kubectl-set, not rolled out yet"));
+  }
+
+  @Test
+  void aPodOfThePausedDeploymentStillBelongsToItsRevision() throws Exception {
+    RevisionDiff diff = explain("paused", "2026-11-23T09:12:30Z", GroupKind.POD, "cache", "cache-84b7d9c6f5-7lq2d")
+        .revisionDiff().orElseThrow();
+
+    assertThat(diff.pending()).isFalse();
+    assertThat(diff.revision().number()).isEqualTo(2);
+    assertThat(diff.changedBy()).as("managedFields name the writer of the spec, not of revision 2").isEmpty();
   }
 
   @Test

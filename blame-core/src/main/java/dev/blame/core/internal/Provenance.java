@@ -73,6 +73,14 @@ final class Provenance {
         Node workload = at;
         List<Revision> revs = facet.get().revisions(workload, view);
         Optional<Revision> current = facet.get().current(workload, revs);
+        if (up == 0 && current.isPresent()) {
+          // The workload's spec may hold an edit no revision holds yet: that edit is what the user asks about.
+          Optional<RevisionDiff> pending = RevisionDiffs.pending(workload, revs, current.get(), attributions(workload),
+              envValues);
+          if (pending.isPresent()) {
+            return pending;
+          }
+        }
         Optional<Revision> rev = up == 0 ? current : facet.get().revisionOf(node, revs);
         return rev.map(r -> RevisionDiffs.diff(workload, revs, r, current, attributions(workload), envValues));
       }

@@ -26,8 +26,9 @@ final class Timeline {
   static List<TimelineEntry> of(Collection<Node> nodes, Collection<EventRecord> events, Optional<RevisionDiff> diff) {
     TreeSet<TimelineEntry> entries = new TreeSet<>();
     diff.ifPresent(d -> d.time().ifPresent(t -> entries.add(TimelineEntry.of(t, d.revision().owner(), Kind.EDITED,
-        "Edited" + d.changedBy().map(c -> " by " + c.manager()).orElse("") + ", making revision "
-            + d.revision().number() + (d.rollback() ? " (rollback)" : d.restartOnly() ? " (restart)" : "")))));
+        "Edited" + d.changedBy().map(c -> " by " + c.manager()).orElse("")
+            + (d.pending() ? ", not rolled out yet" : ", making revision " + d.revision().number())
+            + (d.rollback() ? " (rollback)" : d.restartOnly() ? " (restart)" : "")))));
     for (Node node : nodes) {
       node.createdAt().ifPresent(t -> entries.add(TimelineEntry.of(t, node.ref(), Kind.CREATED, "Created")));
       node.deletedAt().ifPresent(t -> {

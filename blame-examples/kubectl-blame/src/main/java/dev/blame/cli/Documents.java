@@ -182,6 +182,9 @@ final class Documents {
     if (d.restartOnly()) {
       doc.put("restartOnly", true);
     }
+    if (d.pending()) {
+      doc.put("pending", true);
+    }
     d.evidenceMissing().ifPresent(missing -> doc.put("evidenceMissing", missing));
     if (!d.attributions().isEmpty()) {
       doc.put("attributions", d.attributions());
