@@ -18,13 +18,15 @@ final class ArgoCdDivergences {
   static final Map<String, Divergence> DIVERGENCES = new HashMap<>();
 
   static final String NUMERIC_STATE = "the state is a number (a protobuf enum); a number means nothing without"
-      + " the operator's enum, so we say Unknown rather than guess";
+      + " the operator's enum, so we do not guess: a controller wrote the status and nothing we understand says"
+      + " ready, PROGRESSING";
   static final String PENDING = "state Pending means not yet validated: waiting, PROGRESSING; Argo CD's script maps"
       + " it to Suspended";
   static final String EMPTY_STATUS = "the status is empty ({}), so it says nothing: UNKNOWN; Argo CD's script knows"
       + " the kind and waits (or knows the kind keeps no status)";
-  static final String NOTHING_KNOWN = "the status holds no condition, phase, state or health, and no sign of a"
-      + " controller at work (conditions, observedGeneration): UNKNOWN; the script knows what this kind's fields mean";
+  static final String NOTHING_KNOWN = "the status holds no condition, phase, state or health; a controller wrote it,"
+      + " so the object is being worked on and nothing says ready: PROGRESSING; the script knows that this kind's"
+      + " only field (a version) means it runs";
   static final String WORKING = "the controller has written conditions or observedGeneration but nothing we"
       + " understand about readiness: PROGRESSING; the script reads kind-specific fields";
   static final String RUNNING = "Running is healthy for long-running things (Pods, VMs, Machines, clusters); only"
@@ -50,7 +52,7 @@ final class ArgoCdDivergences {
   static {
     for (String kind : new String[] {"Proxy", "Settings", "UpstreamGroup", "Upstream"}) {
       for (String c : new String[] {"accepted", "pending", "rejected", "warning"}) {
-        add("gloo.solo.io__" + kind + "__non-namespaced-gloo-" + c, "UNKNOWN", NUMERIC_STATE);
+        add("gloo.solo.io__" + kind + "__non-namespaced-gloo-" + c, "PROGRESSING", NUMERIC_STATE);
       }
       add("gloo.solo.io__" + kind + "__gloo-pending", "PROGRESSING", PENDING);
     }
@@ -59,13 +61,7 @@ final class ArgoCdDivergences {
     add("kubevirt.io__VirtualMachineInstance__progressing_nostatus", "UNKNOWN", EMPTY_STATUS);
     add("promoter.argoproj.io__PromotionStrategy__no-ready-condition", "UNKNOWN", EMPTY_STATUS);
     add("source.toolkit.fluxcd.io__HelmRepository__oci", "UNKNOWN", EMPTY_STATUS);
-    add("_.services.k8s.aws_____progressing_no_conditions", "UNKNOWN", NOTHING_KNOWN);
-    add("k8s.mariadb.com__MariaDB__no_status", "UNKNOWN", NOTHING_KNOWN);
-    add("mariadb.mmontes.io__MariaDB__no_status", "UNKNOWN", NOTHING_KNOWN);
-    add("kubevirt.io__VirtualMachine__progressing_nostatus", "UNKNOWN", NOTHING_KNOWN);
-    add("opentelemetry.io__OpenTelemetryCollector__sidecar", "UNKNOWN", NOTHING_KNOWN);
-    add("iammanager.keikoproj.io__Iamrole__degraded_rolesMaxLimitReached", "UNKNOWN", NOTHING_KNOWN);
-    add("gateway.networking.k8s.io__BackendTLSPolicy__progressing", "UNKNOWN", NOTHING_KNOWN);
+    add("opentelemetry.io__OpenTelemetryCollector__sidecar", "PROGRESSING", NOTHING_KNOWN);
     add("cluster.x-k8s.io__MachineHealthCheck__degraded_expectedMachines", "HEALTHY", DOMAIN);
     add("kubernetes-client.io__ExternalSecret__degraded", "PROGRESSING", WORKING);
     add("argoproj.io__AnalysisRun__runningAnalysisRun", "HEALTHY", RUNNING);

@@ -15,17 +15,18 @@ public final class Escape {
 
   /**
    * Whether a code point must never reach a terminal as it is: C0 controls (with TAB, CR, LF, BEL, ESC), DEL,
-   * C1 controls (with CSI U+009B and OSC U+009D), the Unicode bidi embeddings, overrides, isolates and marks
-   * (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C), the line and paragraph separators U+2028 and
-   * U+2029, the byte order mark and lone surrogates.
+   * C1 controls (with CSI U+009B and OSC U+009D), every format character of Unicode category Cf (the bidi
+   * embeddings, overrides, isolates and marks U+202A-U+202E, U+2066-U+2069, U+200E, U+200F and U+061C; the
+   * invisible zero-width space, joiners and word joiner U+200B-U+200D, U+2060-U+2064; the soft hyphen; the byte
+   * order mark; the tag characters U+E0000-U+E007F that smuggle invisible text), the line and paragraph
+   * separators U+2028 and U+2029, and lone surrogates.
    *
    * @param c a Unicode code point
    * @return true when {@code c} must be made visible before it reaches a terminal
    */
   public static boolean isUnsafe(int c) {
-    return c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)
-        || c == 0x200e || c == 0x200f || c == 0x061c || c == 0x2028 || c == 0x2029 || c == 0xfeff
-        || (c >= 0xd800 && c <= 0xdfff);
+    return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029 || (c >= 0xd800 && c <= 0xdfff)
+        || (c > 0x9f && Character.getType(c) == Character.FORMAT);
   }
 
   /**
@@ -54,7 +55,7 @@ public final class Escape {
       } else if (c == '\t') {
         out.append("\\t");
       } else {
-        out.append(String.format("\\u%04x", c));
+        appendUnicodeEscape(out, c);
       }
     });
     return out.toString();
@@ -178,15 +179,22 @@ public final class Escape {
     } else if (c == '\t') {
       out.append("\\t");
     } else {
-      out.append(String.format("\\u%04x", c));
+      appendUnicodeEscape(out, c);
+    }
+  }
+
+  /** {@code \}{@code u001b}; a code point above U+FFFF as its two UTF-16 units, as JSON writes it. */
+  private static void appendUnicodeEscape(StringBuilder out, int c) {
+    for (char unit : Character.toChars(c)) {
+      out.append(String.format("\\u%04x", (int) unit));
     }
   }
 
   private static boolean clean(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x061c || (c >= 0x200e && c <= 0x202e && (c <= 0x200f
-          || c >= 0x2028)) || (c >= 0x2066 && c <= 0x2069) || c == 0xfeff || Character.isSurrogate(c)) {
+      // Printable ASCII is the common case; any surrogate goes the slow way, which reads whole code points.
+      if ((c < 0x20 || c >= 0x7f) && (Character.isSurrogate(c) || isUnsafe(c))) {
         return false;
       }
     }

@@ -20,6 +20,14 @@ class EscapeTest {
 
   static final int STRINGS = 2_000;
 
+  /**
+   * Characters that show nothing on a terminal but change what a reader sees or copies: zero-width space, joiners
+   * and word joiner, invisible operators, the soft hyphen, the Mongolian vowel separator, the interlinear
+   * annotation marks, and tag characters (U+E0041 U+E0042, the "ASCII smuggling" of invisible text).
+   */
+  static final List<String> INVISIBLE = List.of("\u200b", "\u200c", "\u200d", "\u2060", "\u2062", "\u2064",
+      "\u00ad", "\u180e", "\ufff9", "\ufffb", "\uDB40\uDC41\uDB40\uDC42", "\uDB40\uDC01");
+
   /** Pieces a hostile string is made of: single characters and whole attack sequences. */
   static final List<String> PIECES = pieces();
 
@@ -35,6 +43,7 @@ class EscapeTest {
         0x200f, 0x061c, 0x2028, 0x2029, 0xfeff, 0xfffe, 0xffff, 0xd800, 0xdfff}) {
       pieces.add(String.valueOf((char) c));
     }
+    pieces.addAll(INVISIBLE);
     pieces.addAll(List.of("\uD83D\uDE00", "é", "→", " ", "   ", "a", "web-1", "%", "%0A", "%25", ":", ",", "::",
         "::error::forged", "::add-mask::x", "::stop-commands::x", "\n::error title=x::y", "\\", "\\\"", "\"", "'",
         "<", ">", "&", "]]>", "<![CDATA[", "&amp;", "#", "#quot;", "`", "|", "[", "]", "{", "}", "(", ")", ";",
@@ -64,6 +73,17 @@ class EscapeTest {
           .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
       assertThat(out.replaceAll("\\\\(u[0-9a-f]{4}|[nrt])", "")).isEqualTo(kept.replaceAll("\\\\(u[0-9a-f]{4}|[nrt])", ""));
     }
+  }
+
+  @Test
+  void invisibleFormatCharactersAreMadeVisible() {
+    for (String invisible : INVISIBLE) {
+      String out = Escape.terminal("pod " + invisible + "web");
+      assertThat(out).as("%s", out).matches("pod (\\\\u[0-9a-f]{4})+web");
+      assertThat(Escape.workflowData(invisible)).matches("(\\\\u[0-9a-f]{4})+");
+    }
+    // Text a person reads stays as it is: letters of any script, arrows, emoji.
+    assertThat(Escape.terminal("caf\u00e9 \u2192 \u65e5\u672c \uD83D\uDE00")).isEqualTo("caf\u00e9 \u2192 \u65e5\u672c \uD83D\uDE00");
   }
 
   @Test

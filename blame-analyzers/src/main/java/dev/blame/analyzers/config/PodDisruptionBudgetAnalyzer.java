@@ -90,7 +90,9 @@ public final class PodDisruptionBudgetAnalyzer implements Analyzer {
     ObjectRef ref = node.ref();
     Unstructured u = Unstructured.of(node.object());
     Optional<Long> observed = u.number("status", "observedGeneration");
-    if (observed.isEmpty() || observed.get() != node.generation()) {
+    // Behind only when the object has a generation the controller has not reached; a dump without
+    // metadata.generation (0 here) says nothing about it.
+    if (observed.isEmpty() || (node.generation() > 0 && observed.get() < node.generation())) {
       return Judgement.of(Health.PROGRESSING, ReconcileStatus.IN_PROGRESS, "", List.of(Finding.builder()
           .subject(ref).health(Health.PROGRESSING).reason(GENERATION_NOT_OBSERVED)
           .message("the disruption controller has not yet observed generation " + node.generation())

@@ -20,12 +20,12 @@ final class GenericFindings {
 
   /**
    * A status with no signal we understand is UNKNOWN, unless it shows a controller at work on the object
-   * (conditions written, or {@code observedGeneration} written): then nothing is ready yet, PROGRESSING.
+   * ({@code working}: conditions, {@code observedGeneration} or any other status field written): then nothing is
+   * ready yet, PROGRESSING.
    */
-  static Verdict unrecognized(ObjectRef ref, Unstructured u, List<Finding> findings) {
+  static Verdict unrecognized(ObjectRef ref, Unstructured u, boolean working, List<Finding> findings) {
     List<String> fields = u.child("status").entries().stream().map(e -> e.getKey()).limit(12).toList();
     List<Condition> conditions = u.conditions();
-    boolean working = !conditions.isEmpty() || u.number("status", "observedGeneration").isPresent();
     Health health = working ? Health.PROGRESSING : Health.UNKNOWN;
     String why = fields.isEmpty() ? "the status is empty"
         : "no condition, phase, state or health we understand among " + fields;

@@ -27,8 +27,9 @@ import java.util.Optional;
  * {@link StatusSignals} finds, judged by {@link ConditionVocabulary} and {@link StatusWords}). The worst
  * signal decides, in the order DEGRADED, SUSPENDED, MISSING, PROGRESSING, UNKNOWN, HEALTHY: a paused object is
  * SUSPENDED even while parts of it still progress, a failed one is DEGRADED even while paused. An object
- * without a status is PROGRESSING (no controller has reported yet); one whose status says nothing we
- * understand is UNKNOWN, never HEALTHY. An owned child whose verdict is failing explains the object.
+ * without a status is PROGRESSING (no controller has reported yet); one whose status a controller wrote but
+ * that says nothing we understand is PROGRESSING too (at work, not ready), and an empty {@code status: {}} is
+ * UNKNOWN: never HEALTHY. An owned child whose verdict is failing explains the object.
  * docs/status-vocabulary.md lists every rule with the operators that follow it.
  */
 public final class GenericResourceAnalyzer implements Analyzer {
@@ -129,7 +130,20 @@ public final class GenericResourceAnalyzer implements Analyzer {
     List<Signal> paused = StatusSignals.pauseFlags(u);
     List<Signal> signals = StatusSignals.read(u, generation);
     signals.addAll(0, paused);
-    return new Reading(Step.SIGNALS, signals, !paused.isEmpty(), !u.conditions().isEmpty() || observed.isPresent());
+    return new Reading(Step.SIGNALS, signals, !paused.isEmpty(), working(u));
+  }
+
+  /**
+   * Whether a controller has visibly reported on the object: it wrote conditions, {@code observedGeneration} or
+   * any other field of the status. Only controllers write the status subresource; an empty {@code status: {}}
+   * is what the API server or a CRD default leaves before any of them has, so it says nothing (UNKNOWN), while
+   * a status with fields but no readiness we understand is a controller at work that has not said ready
+   * (PROGRESSING). Argo CD's health scripts fall back the same way ("Waiting for ..."), for ACK, MariaDB,
+   * KubeVirt and Gateway API objects in the training corpus.
+   */
+  static boolean working(Unstructured u) {
+    return !u.conditions().isEmpty() || u.number("status", "observedGeneration").isPresent()
+        || u.child("status").entries().stream().anyMatch(e -> e.getValue() != null);
   }
 
   /**
@@ -157,7 +171,7 @@ public final class GenericResourceAnalyzer implements Analyzer {
       List<Finding> findings) {
     Health chosen = chosen(signals, paused);
     if (chosen == null) {
-      return GenericFindings.unrecognized(ref, u, findings);
+      return GenericFindings.unrecognized(ref, u, working(u), findings);
     }
     Signal first = signals.stream().filter(s -> s.health() == chosen).findFirst().orElseThrow();
     String message = u.string("status", "message");

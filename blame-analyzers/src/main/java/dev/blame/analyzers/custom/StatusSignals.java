@@ -60,17 +60,24 @@ final class StatusSignals {
    * Fields that hold the failure an operator could not get past, empty while there is none: Cluster API's
    * {@code failureReason}/{@code failureMessage} ("a terminal problem"), Metal3's {@code errorMessage}/
    * {@code errorType}, the Spark operator's {@code errorMessage}, OpenShift Machine API's
-   * {@code errorReason}/{@code errorMessage}. A history ({@code lastError}) or a count ({@code errors: 5}) is not one.
+   * {@code errorReason}/{@code errorMessage}, keikoproj iam-manager's {@code errorDescription}: {@code error} or
+   * {@code failure} followed by the word for an explanation. A history ({@code lastError}) or a count
+   * ({@code errors: 5}) is not one.
    */
-  private static final Set<String> FAILURE_FIELDS = Set.of("failuremessage", "failurereason", "errormessage",
-      "errorreason", "errortype");
+  private static final java.util.regex.Pattern FAILURE_FIELD = java.util.regex.Pattern.compile(
+      "(error|failure)(message|reason|type|description|details?)", java.util.regex.Pattern.CASE_INSENSITIVE);
 
   /**
    * Counters of parts by state, as Job, Volcano, Kubeflow ({@code replicaStatuses.<type>.failed}) and Argo
    * Rollouts' analysis keep them: a failed part fails the whole unless it finished successfully anyway (a
-   * retried pod), a pending part is not running yet whatever the phase says.
+   * retried pod) or parts of the same set still run beside it ({@code active}/{@code running} > 0: the
+   * controller is retrying within its limit, as the Job controller does under {@code backoffLimit}); a pending
+   * part qualifies a healthy phase ({@code phase: Running} with a pod not started is not running yet) and says
+   * nothing alone (a Volcano Queue counts the PodGroups waiting in it: a backlog, not a run).
    */
   private static final Map<String, Health> COUNTERS = Map.of("failed", Health.DEGRADED, "pending", Health.PROGRESSING);
+  /** Counters of parts still running beside a failed one: the controller is retrying. */
+  private static final List<String> RUNNING_COUNTERS = List.of("active", "running");
   /** Words that end a run successfully; a failure counted before them was retried. */
   private static final Set<String> DONE_WORDS = Set.of("word:succeeded", "word:successful", "word:success",
       "word:completed", "word:complete", "word:finished", "word:done", "type:positive:succeeded",
@@ -109,6 +116,9 @@ final class StatusSignals {
     if (signals.stream().anyMatch(sg -> sg.health() == Health.HEALTHY && sg.rules().stream().anyMatch(DONE_WORDS::contains))) {
       signals.removeIf(sg -> sg.rules().stream().anyMatch(r -> r.startsWith("counter:")));
     }
+    if (signals.stream().noneMatch(StatusSignals::healthyWord)) {
+      signals.removeIf(sg -> sg.rules().contains("counter:pending"));
+    }
     return signals;
   }
 
@@ -135,7 +145,7 @@ final class StatusSignals {
         }
       } else if (HISTORY.matcher(key).find()) {
         continue;
-      } else if (value instanceof String text && FAILURE_FIELDS.contains(key.toLowerCase(Locale.ROOT))) {
+      } else if (value instanceof String text && FAILURE_FIELD.matcher(key).matches()) {
         if (!text.isBlank()) {
           signals.add(new Signal(Health.DEGRADED, field, text, Optional.empty(), List.of("field:failure-message")));
         }
@@ -148,9 +158,12 @@ final class StatusSignals {
             new Signal(h, field, text, Optional.empty(), List.of("replicas:ratio"))));
       } else if (value instanceof Number count && COUNTERS.containsKey(key.toLowerCase(Locale.ROOT))
           && count.longValue() > 0) {
-        Health h = COUNTERS.get(key.toLowerCase(Locale.ROOT));
-        signals.add(new Signal(h, field, count.toString(), Optional.empty(),
-            List.of("counter:" + key.toLowerCase(Locale.ROOT))));
+        String counter = key.toLowerCase(Locale.ROOT);
+        boolean retrying = counter.equals("failed") && RUNNING_COUNTERS.stream()
+            .anyMatch(r -> map.number(r).filter(n -> n > 0).isPresent());
+        signals.add(retrying
+            ? new Signal(Health.PROGRESSING, field, count.toString(), Optional.empty(), List.of("counter:failed-retrying"))
+            : new Signal(COUNTERS.get(counter), field, count.toString(), Optional.empty(), List.of("counter:" + counter)));
       } else if (value instanceof String text && TOKEN.matcher(text).matches() && !NOT_STATUS.matcher(key).find()) {
         // A field of any name whose whole value is one status word (robustness: degraded,
         // operatorProgress: Updating): the word says what it says wherever the operator put it. Not a healthy
@@ -171,6 +184,12 @@ final class StatusSignals {
         }
       }
     }
+  }
+
+  /** A healthy phase, state or status word ({@code phase: Running}), the claim a pending counter qualifies. */
+  private static boolean healthyWord(Signal s) {
+    return s.health() == Health.HEALTHY && s.condition().isEmpty()
+        && s.rules().stream().anyMatch(r -> r.startsWith("word:") || r.startsWith("form:") || r.startsWith("suffix:"));
   }
 
   private static Optional<Health> bool(String key, boolean value) {

@@ -91,7 +91,20 @@ class GenericConventionsTest {
               conditions:
               - {type: Ready, status: "True", reason: ClusterIsReady}
             """, Health.HEALTHY),
-        Arguments.of("example.com/v1", "Widget", "status: {version: 1.2.3, revision: 4}\n", Health.UNKNOWN),
+        // A status a controller wrote, with nothing about readiness: being worked on, not ready (never HEALTHY);
+        // an empty one says nothing at all (ACK, MariaDB, KubeVirt, Gateway API in the training corpus).
+        Arguments.of("example.com/v1", "Widget", "status: {version: 1.2.3, revision: 4}\n", Health.PROGRESSING),
+        Arguments.of("services.k8s.aws/v1alpha1", "Bucket", """
+            status:
+              ackResourceMetadata: {arn: "arn:aws:s3:::b", ownerAccountID: "111111111111", region: us-west-2}
+            """, Health.PROGRESSING),
+        Arguments.of("example.com/v1", "Widget", "status: {}\n", Health.UNKNOWN),
+        // error/failure + Message, Reason, Type, Description, Details: the failure the controller cannot get past.
+        Arguments.of("iammanager.keikoproj.io/v1alpha1", "Iamrole", """
+            status: {state: RolesMaxLimitReached, retryCount: 0, errorDescription: "maximum number of allowed roles reached"}
+            """, Health.DEGRADED),
+        Arguments.of("example.com/v1", "Host", "status: {state: provisioned, errorDetails: \"\", lastError: boom}\n",
+            Health.HEALTHY),
         Arguments.of("example.com/v1", "Widget", "spec: {paused: true}\nstatus: {phase: Failed}\n",
             Health.SUSPENDED),
         Arguments.of("monitoring.coreos.com/v1", "ServiceMonitor", "spec: {endpoints: [{port: web}]}\n",
@@ -119,13 +132,25 @@ class GenericConventionsTest {
               replicaStatuses: {Worker: {active: 2}, PS: {failed: 1}}
             """, Health.DEGRADED),
         Arguments.of("example.com/v1", "Run", "status: {phase: Succeeded, succeeded: 3, failed: 1}\n", Health.HEALTHY),
+        // A failed part beside running parts of the same set is being retried (the Job controller under
+        // backoffLimit; Kubeflow replicaStatuses); a failed set with nothing running beside it fails the run.
+        Arguments.of("kubeflow.org/v1", "PyTorchJob", """
+            status:
+              conditions:
+              - {type: Running, status: "True", reason: PyTorchJobRunning}
+              replicaStatuses: {Master: {active: 1}, Worker: {active: 2, failed: 1}}
+            """, Health.PROGRESSING),
+        Arguments.of("batch.volcano.sh/v1alpha1", "Job", "status: {state: {phase: Running}, running: 2, failed: 1}\n",
+            Health.PROGRESSING),
+        Arguments.of("batch.volcano.sh/v1alpha1", "Job", "status: {state: {phase: Terminated}, failed: 1, running: 0}\n",
+            Health.DEGRADED),
         Arguments.of("example.com/v1", "Run", "status: {phase: Running, failed: 0, pending: 0}\n", Health.HEALTHY),
         // A one-word status value in a field of any name; names, reasons and kinds are not states.
         Arguments.of("example.com/v1", "Volume", "status: {state: attached, robustness: degraded}\n", Health.DEGRADED),
         Arguments.of("example.com/v1", "Database", "status: {operatorProgress: Updating}\n", Health.PROGRESSING),
         Arguments.of("example.com/v1", "Database", "status: {phase: Running, lastJobName: failed, failurePolicy: Fail}\n",
             Health.HEALTHY),
-        Arguments.of("example.com/v1", "Database", "status: {tier: active}\n", Health.UNKNOWN),
+        Arguments.of("example.com/v1", "Database", "status: {tier: active}\n", Health.PROGRESSING),
         // A state reached in part is not reached; a True Ready summary outranks it.
         Arguments.of("example.com/v1", "Fanout", """
             status:
@@ -161,6 +186,35 @@ class GenericConventionsTest {
               conditions:
               - {type: Synced, status: "False", reason: ReconcileError, message: "cannot create bucket: access denied"}
             """, Health.DEGRADED));
+  }
+
+  /**
+   * A pending counter qualifies a healthy phase and says nothing alone: a Volcano Queue (its {@code state: Open}
+   * is no word we know) with PodGroups waiting is judged as any status we do not understand, not by its backlog.
+   */
+  @org.junit.jupiter.api.Test
+  void aPendingCounterWithoutAPhaseIsABacklog() throws Exception {
+    String queue = """
+        apiVersion: scheduling.volcano.sh/v1beta1
+        kind: Queue
+        metadata: {name: q, generation: 1}
+        spec: {weight: 1, reclaimable: true}
+        status: {state: Open, pending: 3, running: 1, inqueue: 0}
+        """;
+    Verdict verdict = judge(queue, "scheduling.volcano.sh/v1beta1", "Queue");
+    assertThat(verdict.findings()).extracting(Finding::message).noneMatch(m -> m.contains("status.pending"));
+    assertThat(verdict.findings()).extracting(f -> f.reason().code()).containsExactly("NoReadinessReported");
+    Verdict job = judge(queue.replace("kind: Queue", "kind: Job").replace("state: Open", "state: {phase: Running}"),
+        "scheduling.volcano.sh/v1beta1", "Job");
+    assertThat(job.health()).isEqualTo(Health.PROGRESSING);
+    assertThat(job.findings()).extracting(Finding::message).anyMatch(m -> m.contains("status.pending is 3"));
+  }
+
+  private static Verdict judge(String yaml, String apiVersion, String kind) throws Exception {
+    try (Blame blame = BlameEngine.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).manifests("t", yaml).build()) {
+      Node only = blame.list(dev.blame.api.GroupKind.fromApiVersion(apiVersion, kind), "").get(0);
+      return blame.verdict(only.ref()).orElseThrow();
+    }
   }
 
   @ParameterizedTest(name = "{1} {2} -> {3}")

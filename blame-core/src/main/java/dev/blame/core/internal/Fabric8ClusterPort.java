@@ -459,9 +459,26 @@ public final class Fabric8ClusterPort implements ClusterPort {
       return new BlameException(BlameException.Kind.FORBIDDEN,
           request + server + ": forbidden (HTTP " + e.getCode() + ")" + (e.getStatus() == null ? "" : ": " + e.getStatus().getMessage()), e);
     }
-    String detail = e.getCode() > 0 ? "HTTP " + e.getCode() + ": " + e.getMessage() : String.valueOf(e.getMessage());
-    return new BlameException(BlameException.Kind.UNREACHABLE, request + server + ": " + detail, e);
+    String message = withoutOperation(e.getMessage());
+    if (message.isEmpty() && e.getCause() != null && e.getCause().getMessage() != null) {
+      message = e.getCause().getMessage();
+    }
+    String detail = e.getCode() > 0 ? "HTTP " + e.getCode() + (message.isEmpty() ? "" : ": " + message) : message;
+    return new BlameException(BlameException.Kind.UNREACHABLE, request + server + (detail.isEmpty() ? "" : ": " + detail),
+        e);
   }
+
+  /**
+   * fabric8's message without its {@code Operation: [list]  for kind: [Pod]  with name: [null]  in namespace: [null]
+   * failed.} preamble, which repeats the request the message already names.
+   */
+  static String withoutOperation(String message) {
+    return message == null ? "" : OPERATION.matcher(message).replaceFirst("").strip();
+  }
+
+  private static final java.util.regex.Pattern OPERATION = java.util.regex.Pattern.compile(
+      "^Operation: \\[[^\\]]*\\]\\s+for kind: \\[[^\\]]*\\]\\s+with name: \\[[^\\]]*\\]\\s+in namespace: \\[[^\\]]*\\]"
+          + "\\s+failed\\.\\s*");
 
   @Override
   public void close() {

@@ -22,7 +22,8 @@ import java.util.Set;
  *       mounts or references) and downstream (what it owns, selects, routes to or scales, what mounts or
  *       references it), each way transitively, as the explainer's two trees go. For every shown object: its
  *       kind, the kinds of owners its owner references name, and the kinds whose analyzers may link to it
- *       ({@link AnalyzerRegistry#linkersOf}), where what points at it lives.
+ *       ({@link AnalyzerRegistry#linkersOf}), where what points at it lives; downstream, what Kubernetes'
+ *       controllers create owned for a built-in workload kind ({@link #BUILT_IN_CHILDREN}).
  *   <li><b>Judged</b>: the shown objects and everything their outgoing edges reach, transitively (an analyzer
  *       reads the verdicts of its edges' targets). For every judged object: its kind and what its analyzers
  *       read ({@link AnalyzerRegistry#readsOf}).
@@ -66,15 +67,37 @@ final class InvolvedKinds {
 
   /**
    * The kinds a query about an object of this kind involves once that object is read, known before any object is
-   * read: Events, the kind, what may link to it and what its analyzers read ({@link #of} adds these for the root).
-   * A live source reads them in its first round rather than one round after the root.
+   * read: Events, the kind, what may link to it, what its analyzers read and what Kubernetes' controllers create
+   * owned for it ({@link #of} adds these for the root). A live source reads them in its first round rather than one
+   * round after the root.
    */
   static Set<GroupKind> ofRoot(AnalyzerRegistry registry, GroupKind kind) {
     Set<GroupKind> kinds = new LinkedHashSet<>();
     kinds.add(GroupKind.EVENT);
+    kinds.addAll(around(registry, kind));
+    // What the root's analyzers read and what its controller creates are judged once read, so what their analyzers
+    // read and what may link to them are involved as soon as one such object exists: expected now rather than
+    // found one round later (a Deployment's pods read ConfigMaps and Nodes, Services select them). One step only:
+    // further kinds (a PersistentVolumeClaim's volume) wait until an object asks for them.
+    for (GroupKind judged : judgedWith(registry, kind)) {
+      kinds.addAll(around(registry, judged));
+    }
+    return kinds;
+  }
+
+  /** The kind, what may link to it, what its analyzers read and what its controller creates. */
+  private static Set<GroupKind> around(AnalyzerRegistry registry, GroupKind kind) {
+    Set<GroupKind> kinds = new LinkedHashSet<>();
     kinds.add(kind);
     kinds.addAll(registry.linkersOf(kind));
-    kinds.addAll(registry.readsOf(kind));
+    kinds.addAll(judgedWith(registry, kind));
+    return kinds;
+  }
+
+  /** What its analyzers read and what its controller creates: judged with an object of this kind. */
+  private static Set<GroupKind> judgedWith(AnalyzerRegistry registry, GroupKind kind) {
+    Set<GroupKind> kinds = new LinkedHashSet<>(registry.readsOf(kind));
+    kinds.addAll(BUILT_IN_CHILDREN.getOrDefault(kind, Set.of()));
     return kinds;
   }
 
@@ -88,8 +111,11 @@ final class InvolvedKinds {
       ObjectRef ref = todo.poll();
       kinds.add(ref.groupKind());
       kinds.addAll(registry.linkersOf(ref.groupKind()));
-      if (!upstream && ownsUnknownKinds(ref)) {
-        kinds.addAll(registry.declaredKinds());
+      if (!upstream && store.entry(ref).isPresent()) {
+        if (ownsUnknownKinds(ref)) {
+          kinds.addAll(registry.declaredKinds());
+        }
+        kinds.addAll(BUILT_IN_CHILDREN.getOrDefault(ref.groupKind(), Set.of()));
       }
       Collection<Edge> in = store.edgesTo(ref, upstream ? FROM_UPSTREAM : TO_UPSTREAM);
       Collection<Edge> out = store.edgesFrom(ref, upstream ? TO_UPSTREAM : FROM_UPSTREAM);
@@ -108,10 +134,24 @@ final class InvolvedKinds {
   }
 
   /**
+   * What Kubernetes' own controllers create, owned, for the built-in workload kinds: shown downstream whatever the
+   * kind's analyzers declare (a plug-in's catch-all analyzer judging a Deployment by its worst child need not name
+   * ReplicaSets), as the explainer's tree shows owned children. The revisions of StatefulSets and DaemonSets are
+   * ControllerRevisions, which the explainer reads for "what changed".
+   */
+  static final java.util.Map<GroupKind, Set<GroupKind>> BUILT_IN_CHILDREN = java.util.Map.of(
+      GroupKind.DEPLOYMENT, Set.of(GroupKind.REPLICA_SET),
+      GroupKind.REPLICA_SET, Set.of(GroupKind.POD),
+      GroupKind.STATEFUL_SET, Set.of(GroupKind.POD, GroupKind.CONTROLLER_REVISION),
+      GroupKind.DAEMON_SET, Set.of(GroupKind.POD, GroupKind.CONTROLLER_REVISION),
+      GroupKind.JOB, Set.of(GroupKind.POD),
+      GroupKind.CRON_JOB, Set.of(GroupKind.JOB));
+
+  /**
    * A custom resource is often an operator's parent object, and its owned children may be of any kind: its
    * analyzer (the generic fallback, or a plug-in) need not name them among what it reads. So when one is shown
-   * downstream, every kind some analyzer knows is watched. Built-in kinds either own nothing or have an
-   * analyzer that reads what they own.
+   * downstream, every kind some analyzer knows is watched. Built-in kinds own what their controllers create
+   * ({@link #BUILT_IN_CHILDREN}), whatever their analyzers declare.
    */
   private boolean ownsUnknownKinds(ObjectRef ref) {
     return !isBuiltIn(ref.groupKind()) && store.entry(ref).isPresent();

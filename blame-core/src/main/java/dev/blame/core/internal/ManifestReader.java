@@ -198,14 +198,14 @@ public final class ManifestReader {
     StandardConstructor constructor = new StandardConstructor(settings);
     int document = 0;
     try {
+      // `document` counts the documents read in full, so document + 1 is the one an error is about.
       for (Node node : new Compose(settings).composeAllFromString(text)) {
-        document++;
         int line = node.getStartMark().map(m -> m.getLine() + 1).orElse(-1);
         Object value = constructor.constructSingleDocument(Optional.of(node));
-        if (value == null) {
-          continue;
+        if (value != null) {
+          collect(source, document + 1, line, YAML.valueToTree(value), objects);
         }
-        collect(source, document, line, YAML.valueToTree(value), objects);
+        document++;
       }
     } catch (MarkedYamlEngineException e) {
       String where = e.getProblemMark().or(e::getContextMark)
@@ -214,10 +214,27 @@ public final class ManifestReader {
       throw bad(source + ": malformed YAML or JSON at " + where);
     } catch (BlameException e) {
       throw e;
-    } catch (RuntimeException | StackOverflowError e) {
-      throw bad(source + ": document " + (document + 1) + " cannot be read as YAML or JSON");
+    } catch (StackOverflowError e) {
+      // The composer descends recursively: only nesting thousands of levels deep exhausts the stack there.
+      throw bad(source + ": document " + (document + 1) + " cannot be read: its nesting depth is beyond what the"
+          + " reader allows (a Kubernetes object nests a few dozen levels)");
+    } catch (RuntimeException e) {
+      throw bad(source + ": document " + (document + 1) + " cannot be read as YAML or JSON"
+          + (nestingTooDeep(e) ? ": its nesting depth is over the limit of " + MAX_NESTING : ""));
     }
     return objects;
+  }
+
+  /** Jackson's default limit on nesting depth ({@code StreamReadConstraints.DEFAULT_MAX_DEPTH}). */
+  private static final int MAX_NESTING = 1000;
+
+  private static boolean nestingTooDeep(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -254,6 +254,29 @@ class ClusterSourceTest {
     }
   }
 
+  /** A catch-all analyzer, as a plug-in may have: as healthy as the worst owned child, declaring no reads. */
+  static final class WorstChild implements Analyzer {
+    @Override
+    public String id() {
+      return "test.WorstChild";
+    }
+
+    @Override
+    public KindSelector kinds() {
+      return KindSelector.any();
+    }
+
+    @Override
+    public Verdict analyze(AnalysisContext context) {
+      Health worst = Health.HEALTHY;
+      for (Node child : context.graph().targets(context.node().ref(), EdgeKind.OWNS)) {
+        Health health = context.graph().verdict(child.ref()).map(Verdict::health).orElse(Health.UNKNOWN);
+        worst = health.isWorseThan(worst) ? health : worst;
+      }
+      return Verdict.of(worst, ReconcileStatus.CURRENT, "");
+    }
+  }
+
   static SeededPort web() {
     return new SeededPort().add(
         new DeploymentBuilder().withNewMetadata().withName("web").withNamespace("demo").withUid("d-uid")
@@ -290,11 +313,12 @@ class ClusterSourceTest {
     // The Deployment, then what it reads (its ReplicaSets and their pods), then what may point at a shown pod.
     // The Deployment was listed before its ReplicaSets, yet the first answer already judges it by its pod.
     assertThat(blame.verdict(deployment).orElseThrow().health()).isEqualTo(Health.DEGRADED);
-    // The first round is Events, the Deployment and what its analyzers read, known from the registry before any
-    // object is read (InvolvedKinds.ofRoot; listed in parallel, so in any order).
-    // ChildrenAnalyzer judges Deployments and reads ReplicaSets and Pods: four kinds, started in any order.
-    assertThat(port.watched.subList(0, 4)).containsExactlyInAnyOrder(GroupKind.EVENT, GroupKind.DEPLOYMENT,
-        GroupKind.REPLICA_SET, GroupKind.POD);
+    // The first round is Events, the Deployment, what its analyzers read and what may link to those, known from
+    // the registry before any object is read (InvolvedKinds.ofRoot; listed in parallel, so in any order).
+    // ChildrenAnalyzer judges Deployments and reads ReplicaSets and Pods; Services may select Pods: five kinds,
+    // started in any order, in one round.
+    assertThat(port.watched.subList(0, 5)).containsExactlyInAnyOrder(GroupKind.EVENT, GroupKind.DEPLOYMENT,
+        GroupKind.REPLICA_SET, GroupKind.POD, GroupKind.SERVICE);
     assertThat(port.watched).containsExactlyInAnyOrder(GroupKind.EVENT, GroupKind.DEPLOYMENT,
         GroupKind.REPLICA_SET, GroupKind.POD, GroupKind.SERVICE);
 
@@ -337,6 +361,19 @@ class ClusterSourceTest {
     // Then what the objects read involve, each kind listed once; nothing unrelated.
     assertThat(port.watched).doesNotHaveDuplicates().containsExactlyInAnyOrder(GroupKind.CONTROLLER_REVISION,
         GroupKind.EVENT, GroupKind.DEPLOYMENT, GroupKind.REPLICA_SET, GroupKind.POD, GroupKind.SERVICE);
+    blame.close();
+  }
+
+  @Test
+  void aCatchAllAnalyzerJudgesABuiltInWorkloadWithTheChildrenItsControllerCreates() {
+    // A plug-in's catch-all analyzer judging a Deployment by its worst child declares no reads: one-shot, the
+    // Deployment's ReplicaSets (what the Deployment controller creates) and then their pods are listed anyway.
+    SeededPort port = web();
+    GraphEngine engine = engine(new WaitingContainersAnalyzer(), new WorstChild());
+    DefaultBlame blame = new DefaultBlame(engine, new ClusterSource(port, "demo", Set.of(), true));
+    ObjectRef deployment = ObjectRef.of(GroupKind.DEPLOYMENT, "demo", "web");
+    assertThat(blame.verdict(deployment).orElseThrow().health()).isEqualTo(Health.DEGRADED);
+    assertThat(port.watched).doesNotHaveDuplicates().contains(GroupKind.REPLICA_SET, GroupKind.POD);
     blame.close();
   }
 

@@ -39,11 +39,16 @@ public final class LiveHeap {
     KubernetesClient client = server.createClient();
     // The same objects offline, in the same JVM and measured the same way, before the mock holds anything: what the
     // graph alone keeps (measured after the live source, the mock's draining buffers skew it).
-    long offlineBefore = liveBytes();
+    String offlineHistogramBefore = histogram();
+    long offlineBefore = total(offlineHistogramBefore);
     long offlinePerPod;
     try (Blame offline = offline(pods)) {
       offline.findings().list();
-      offlinePerPod = (liveBytes() - offlineBefore) / pods;
+      String offlineHistogram = histogram();
+      offlinePerPod = (total(offlineHistogram) - offlineBefore) / pods;
+      if (Boolean.getBoolean("blame.bench.histogram")) {
+        System.err.print("offline " + growth(offlineHistogramBefore, offlineHistogram, pods, 30));
+      }
     }
     try {
       int objects = create(client, pods); // in its own frame, so that nothing it decoded stays reachable
@@ -59,7 +64,7 @@ public final class LiveHeap {
         String histogramWith = settled();
         with = total(histogramWith);
         if (Boolean.getBoolean("blame.bench.histogram")) {
-          System.err.print(growth(histogramBefore, histogramWith, pods, 30));
+          System.err.print("live " + growth(histogramBefore, histogramWith, pods, 30));
         }
       }
       return new Result(pods, objects, before, with - before, (with - before) / pods, offlinePerPod);

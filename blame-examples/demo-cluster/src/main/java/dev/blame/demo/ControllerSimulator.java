@@ -235,6 +235,12 @@ public final class ControllerSimulator implements AutoCloseable {
         .withOsImage("Debian GNU/Linux 12 (bookworm)").withKernelVersion("6.1.0-demo").withMachineID("demo")
         .withSystemUUID("demo").withBootID("demo").endNodeInfo().build());
     client.nodes().resource(node).updateStatus();
+    // The kubelet's heartbeat lease, which `kubectl describe node` shows.
+    client.leases().inNamespace("kube-node-lease").resource(new io.fabric8.kubernetes.api.model.coordination.v1
+        .LeaseBuilder().withNewMetadata().withName(NODE_NAME).withNamespace("kube-node-lease").endMetadata()
+        .withNewSpec().withHolderIdentity(NODE_NAME).withLeaseDurationSeconds(40)
+        .withRenewTime(java.time.ZonedDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC)).endSpec()
+        .build()).createOr(existing -> existing.update());
   }
 
   private void tick() {

@@ -83,6 +83,49 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
 
   @Override
   public MockResponse dispatch(RecordedRequest request) {
+    if (HpaVersions.isV1(request.getPath())) {
+      return servedAsV1(request);
+    }
+    String bare = stripQuery(request.getPath());
+    MockResponse review = review(request, bare);
+    if (review != null) {
+      return review;
+    }
+    // The body is read before routing: the mock's CRUD handling consumes it.
+    String posted = request.method() == HttpMethod.POST ? nameIn(request) : null;
+    return asKubernetesStatus(request, Target.parse(bare), posted, route(request));
+  }
+
+  /** An autoscaling/v1 HPA request, served from the v2 store with the bodies converted ({@link HpaVersions}). */
+  private MockResponse servedAsV1(RecordedRequest request) {
+    Buffer body = request.getBody();
+    byte[] bytes = body == null ? new byte[0] : body.getBytes();
+    String contentType = String.valueOf(request.getHeader("Content-Type"));
+    if (bytes.length > 0 && (request.method() == HttpMethod.POST || request.method() == HttpMethod.PUT)
+        && contentType.contains("json")) {
+      try {
+        bytes = JSON.writeValueAsBytes(HpaVersions.toV2(JSON, JSON.readTree(bytes)));
+      } catch (java.io.IOException e) {
+        return status(400, "BadRequest", "the body is not JSON", "horizontalpodautoscalers", null);
+      }
+    }
+    MockResponse answer = dispatch(new RecordedRequest(request.getHttpVersion(), request.method(),
+        HpaVersions.toV2Path(request.getPath()), request.getHeaders(), new Buffer(bytes)));
+    if (answer.getBody() == null || answer.code() >= 300) {
+      return answer;
+    }
+    try {
+      JsonNode v2 = JSON.readTree(text(answer.getBody()));
+      if (v2 == null || "Table".equals(v2.path("kind").asText())) {
+        return answer;
+      }
+      return json(answer.code(), HpaVersions.toV1(JSON, v2));
+    } catch (JsonProcessingException e) {
+      return answer;
+    }
+  }
+
+  private MockResponse route(RecordedRequest request) {
     String path = request.getPath();
     String bare = stripQuery(path);
     try {
@@ -153,6 +196,92 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
     } catch (IllegalArgumentException e) {
       return status(400, "BadRequest", e.getMessage(), null, null);
     }
+  }
+
+  /**
+   * The errors kubectl reads, in the API server's words: the mock answers a missing object with an empty 404 and an
+   * existing one with a 409 of reason {@code Invalid}, which kubectl prints as "the server could not find the
+   * requested resource" and "The Deployment "" is invalid". The API server says {@code pods "web" not found}
+   * (NotFound) and {@code deployments.apps "web" already exists} (AlreadyExists), with details kubectl uses.
+   */
+  private static MockResponse asKubernetesStatus(RecordedRequest request, Target target, String posted,
+      MockResponse response) {
+    if (target == null || (response.code() != 404 && response.code() != 409)) {
+      return response;
+    }
+    String resource = target.plural() + (target.group().isEmpty() ? "" : "." + target.group());
+    if (response.code() == 404 && target.name() != null && !isStatusWithReason(response, "NotFound")) {
+      return statusOf(404, "NotFound", resource + " \"" + target.name() + "\" not found", target, target.name());
+    }
+    if (response.code() == 409 && request.method() == HttpMethod.POST && target.name() == null
+        && isStatusWithReason(response, "Invalid")) {
+      if (posted != null) {
+        return statusOf(409, "AlreadyExists", resource + " \"" + posted + "\" already exists", target, posted);
+      }
+    }
+    return response;
+  }
+
+  private static boolean isStatusWithReason(MockResponse response, String reason) {
+    try {
+      JsonNode body = JSON.readTree(text(response.getBody()));
+      return body != null && "Status".equals(body.path("kind").asText()) && reason.equals(body.path("reason").asText());
+    } catch (JsonProcessingException e) {
+      return false;
+    }
+  }
+
+  private static String nameIn(RecordedRequest request) {
+    try {
+      JsonNode body = JSON.readTree(text(request.getBody()));
+      String name = body == null ? "" : body.path("metadata").path("name").asText("");
+      return name.isEmpty() ? null : name;
+    } catch (JsonProcessingException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The access reviews {@code kubectl auth can-i} and {@code kubectl auth whoami} create: the demo cluster has no
+   * authorization, so everything is allowed, and whoever asks is its administrator. Nothing is stored.
+   */
+  private static MockResponse review(RecordedRequest request, String bare) {
+    if (request.method() != HttpMethod.POST) {
+      return null;
+    }
+    String kind = switch (bare) {
+      case "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews" -> "SelfSubjectAccessReview";
+      case "/apis/authorization.k8s.io/v1/selfsubjectrulesreviews" -> "SelfSubjectRulesReview";
+      case "/apis/authentication.k8s.io/v1/selfsubjectreviews" -> "SelfSubjectReview";
+      default -> null;
+    };
+    if (kind == null) {
+      return null;
+    }
+    ObjectNode review;
+    try {
+      JsonNode body = JSON.readTree(text(request.getBody()));
+      review = body instanceof ObjectNode o ? o : JSON.createObjectNode();
+    } catch (JsonProcessingException e) {
+      return status(400, "BadRequest", "the body of a " + kind + " is not JSON", null, null);
+    }
+    review.put("kind", kind);
+    ObjectNode status = review.putObject("status");
+    switch (kind) {
+      case "SelfSubjectAccessReview" -> status.put("allowed", true)
+          .put("reason", "the demo cluster has no authorization: everything is allowed");
+      case "SelfSubjectRulesReview" -> {
+        status.putArray("resourceRules").addObject().<ObjectNode>set("verbs", JSON.createArrayNode().add("*"))
+            .<ObjectNode>set("apiGroups", JSON.createArrayNode().add("*"))
+            .set("resources", JSON.createArrayNode().add("*"));
+        status.putArray("nonResourceRules").addObject().<ObjectNode>set("verbs", JSON.createArrayNode().add("*"))
+            .set("nonResourceURLs", JSON.createArrayNode().add("*"));
+        status.put("incomplete", false);
+      }
+      default -> status.putObject("userInfo").put("username", "demo-admin")
+          .set("groups", JSON.createArrayNode().add("system:masters").add("system:authenticated"));
+    }
+    return json(201, review);
   }
 
   private static boolean isWatch(String path) {
@@ -382,6 +511,9 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
     } else if (statusIsSubresource) {
       if (current != null && current.has("status")) {
         result.set("status", current.get("status"));
+      } else if (current == null && kind.getKey().equals("PersistentVolumeClaim")) {
+        // The API server creates a claim Pending (PrepareForCreate); a provisioner or binder moves it on.
+        result.set("status", JSON.createObjectNode().put("phase", "Pending"));
       } else {
         result.remove("status");
       }
@@ -808,8 +940,17 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
       if (!name.isEmpty()) {
         ns.withObjectProperty("metadata").withObjectProperty("labels").put("kubernetes.io/metadata.name", name);
       }
-      return super.dispatch(new RecordedRequest(request.getHttpVersion(), request.method(), request.getPath(),
-          request.getHeaders(), new Buffer(ns.toString().getBytes(StandardCharsets.UTF_8))));
+      MockResponse created = super.dispatch(new RecordedRequest(request.getHttpVersion(), request.method(),
+          request.getPath(), request.getHeaders(), new Buffer(ns.toString().getBytes(StandardCharsets.UTF_8))));
+      if (created.code() < 300 && !name.isEmpty()) {
+        // The service account controller gives every namespace its "default" ServiceAccount.
+        ObjectNode account = JSON.createObjectNode().put("apiVersion", "v1").put("kind", "ServiceAccount");
+        account.putObject("metadata").put("name", "default").put("namespace", name);
+        super.dispatch(new RecordedRequest(request.getHttpVersion(), HttpMethod.POST,
+            "/api/v1/namespaces/" + name + "/serviceaccounts", request.getHeaders(),
+            new Buffer(account.toString().getBytes(StandardCharsets.UTF_8))));
+      }
+      return created;
     } catch (java.io.IOException | ClassCastException e) {
       return status(400, "BadRequest", "cannot decode namespace: " + e.getMessage(), "namespaces", null);
     }
@@ -1113,6 +1254,18 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
   private static MockResponse json(int code, Object body) {
     return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json")
         .setBody(Serialization.asJson(body));
+  }
+
+  /** A failure Status whose details name the resource as the API server does: {@code kind} plural, {@code group}. */
+  private static MockResponse statusOf(int code, String reason, String message, Target target, String name) {
+    StatusBuilder b = new StatusBuilder().withStatus("Failure").withCode(code).withReason(reason)
+        .withMessage(message);
+    b.withNewDetails().withKind(target.plural()).withGroup(target.group().isEmpty() ? null : target.group())
+        .withName(name).endDetails();
+    Status s = b.build();
+    s.setApiVersion("v1");
+    s.setKind("Status");
+    return json(code, s);
   }
 
   static MockResponse status(int code, String reason, String message, String kind, String name) {

@@ -64,6 +64,17 @@ final class DeploymentController {
     ReplicaSet newRs = owned.stream().filter(rs -> hash.equals(rs.getMetadata().getLabels().get(HASH_LABEL)))
         .findFirst().orElse(null);
     int desired = Optional.ofNullable(d.getSpec().getReplicas()).orElse(1);
+    if (Boolean.TRUE.equals(d.getSpec().getPaused()) && !owned.isEmpty()) {
+      // A paused Deployment makes no new ReplicaSet and rolls nothing (the controller's sync without rollout): a
+      // template edit waits for `kubectl rollout resume`; only the replica count is kept on the newest one.
+      ReplicaSet newest = newRs != null ? newRs : owned.get(owned.size() - 1);
+      if (owned.size() == 1) {
+        scale(d, newest, desired);
+      }
+      updateStatus(d, sim.replicaSets.ownedBy(d.getMetadata().getUid()),
+          newRs == null ? null : newRs.getMetadata().getName(), desired, false);
+      return;
+    }
     boolean created = false;
     if (newRs == null) {
       newRs = createReplicaSet(d, hash, maxRevision + 1, owned.isEmpty() ? desired : 0);
@@ -266,14 +277,20 @@ final class DeploymentController {
         now, false));
 
     DeploymentCondition progressing = find(old, "Progressing");
-    boolean complete = updated == desired && replicas == desired && available == desired
+    boolean complete = newRsName != null && updated == desired && replicas == desired && available == desired
         && specTotal == desired;
     boolean progressed = createdNewRs || old.getUpdatedReplicas() == null
         || updated > nz(old.getUpdatedReplicas()) || available > nz(old.getAvailableReplicas())
         || ready > nz(old.getReadyReplicas()) || replicas < nz(old.getReplicas()) && updated == desired;
     Integer deadline = d.getSpec().getProgressDeadlineSeconds() == null ? 600
         : d.getSpec().getProgressDeadlineSeconds();
-    if (complete) {
+    if (Boolean.TRUE.equals(d.getSpec().getPaused())) {
+      conditions.add(condition(old, "Progressing", "Unknown", "DeploymentPaused", "Deployment is paused", now, false));
+    } else if (progressing != null && "DeploymentPaused".equals(progressing.getReason()) && !createdNewRs
+        && !complete) {
+      conditions.add(condition(old, "Progressing", "Unknown", "DeploymentResumed", "Deployment is resumed", now,
+          false));
+    } else if (complete) {
       conditions.add(condition(old, "Progressing", "True", "NewReplicaSetAvailable",
           "ReplicaSet \"" + newRsName + "\" has successfully progressed.", now, true));
     } else if (createdNewRs) {

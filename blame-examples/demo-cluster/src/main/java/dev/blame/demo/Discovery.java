@@ -72,11 +72,44 @@ final class Discovery {
       new Kind("apiextensions.k8s.io", "v1", "customresourcedefinitions", "customresourcedefinition",
           "CustomResourceDefinition", false, true, List.of("crd", "crds")),
       new Kind("storage.k8s.io", "v1", "storageclasses", "storageclass", "StorageClass", false, false,
-          List.of("sc")));
+          List.of("sc")),
+      // Served as stored objects only (no controller acts on them), so that kubectl finds the types a real
+      // cluster has: admission (LimitRange, webhooks), scheduling, RBAC, leases, storage and node plumbing.
+      new Kind("", "v1", "limitranges", "limitrange", "LimitRange", true, false, List.of("limits")),
+      new Kind("", "v1", "podtemplates", "podtemplate", "PodTemplate", true, false, List.of()),
+      new Kind("", "v1", "replicationcontrollers", "replicationcontroller", "ReplicationController", true, true,
+          List.of("rc")),
+      new Kind("networking.k8s.io", "v1", "networkpolicies", "networkpolicy", "NetworkPolicy", true, false,
+          List.of("netpol")),
+      new Kind("networking.k8s.io", "v1", "ingressclasses", "ingressclass", "IngressClass", false, false, List.of()),
+      new Kind("coordination.k8s.io", "v1", "leases", "lease", "Lease", true, false, List.of()),
+      new Kind("scheduling.k8s.io", "v1", "priorityclasses", "priorityclass", "PriorityClass", false, false,
+          List.of("pc")),
+      new Kind("node.k8s.io", "v1", "runtimeclasses", "runtimeclass", "RuntimeClass", false, false, List.of()),
+      new Kind("rbac.authorization.k8s.io", "v1", "roles", "role", "Role", true, false, List.of()),
+      new Kind("rbac.authorization.k8s.io", "v1", "rolebindings", "rolebinding", "RoleBinding", true, false,
+          List.of()),
+      new Kind("rbac.authorization.k8s.io", "v1", "clusterroles", "clusterrole", "ClusterRole", false, false,
+          List.of()),
+      new Kind("rbac.authorization.k8s.io", "v1", "clusterrolebindings", "clusterrolebinding", "ClusterRoleBinding",
+          false, false, List.of()),
+      new Kind("admissionregistration.k8s.io", "v1", "mutatingwebhookconfigurations", "mutatingwebhookconfiguration",
+          "MutatingWebhookConfiguration", false, false, List.of()),
+      new Kind("admissionregistration.k8s.io", "v1", "validatingwebhookconfigurations",
+          "validatingwebhookconfiguration", "ValidatingWebhookConfiguration", false, false, List.of()),
+      new Kind("storage.k8s.io", "v1", "csidrivers", "csidriver", "CSIDriver", false, false, List.of()),
+      new Kind("storage.k8s.io", "v1", "csinodes", "csinode", "CSINode", false, false, List.of()),
+      new Kind("storage.k8s.io", "v1", "volumeattachments", "volumeattachment", "VolumeAttachment", false, true,
+          List.of()),
+      new Kind("certificates.k8s.io", "v1", "certificatesigningrequests", "certificatesigningrequest",
+          "CertificateSigningRequest", false, true, List.of("csr")));
 
   /** The resources in kubectl's {@code all} category (what {@code kubectl get all} lists), as the API server has them. */
   static final java.util.Set<String> ALL_CATEGORY = java.util.Set.of("pods", "services", "deployments", "replicasets",
       "statefulsets", "daemonsets", "jobs", "cronjobs", "horizontalpodautoscalers", "replicationcontrollers");
+
+  /** The kinds with a {@code /scale} subresource. */
+  static final java.util.Set<String> SCALABLE = java.util.Set.of("deployments", "replicasets", "statefulsets");
 
   private Discovery() {
   }
@@ -148,6 +181,12 @@ final class Discovery {
         if (k.kind().equals("Pod")) {
           resources.add(new APIResourceBuilder().withName("pods/log").withSingularName("").withNamespaced(true)
               .withKind("Pod").withVerbs("get").build());
+        }
+        if (SCALABLE.contains(k.plural()) && k.group().equals("apps")) {
+          // What `kubectl autoscale` and `kubectl scale` look for (DemoDispatcher serves .../scale).
+          resources.add(new APIResourceBuilder().withName(k.plural() + "/scale").withSingularName("")
+              .withNamespaced(true).withGroup("autoscaling").withVersion("v1").withKind("Scale")
+              .withVerbs("get", "patch", "update").build());
         }
         if (k.hasStatus()) {
           resources.add(new APIResourceBuilder().withName(k.plural() + "/status").withSingularName("")

@@ -217,8 +217,185 @@ final class Tables {
             return String.join(", ", r);
           }),
           new Column("Limit", "string", 0, o -> ""));
+      case "Job" -> List.of(name(),
+          new Column("Status", "string", 0, Tables::jobStatus),
+          new Column("Completions", "string", 0, o -> i(o.path("status").path("succeeded")) + "/"
+              + o.path("spec").path("completions").asInt(1)),
+          new Column("Duration", "string", 0, o -> between(o.path("status").path("startTime"),
+              o.path("status").path("completionTime"), now)),
+          age(now),
+          new Column("Containers", "string", 1, o -> containers(o, "name")),
+          new Column("Images", "string", 1, o -> containers(o, "image")),
+          new Column("Selector", "string", 1, Tables::selector));
+      case "CronJob" -> List.of(name(),
+          new Column("Schedule", "string", 0, o -> o.path("spec").path("schedule").asText()),
+          new Column("Timezone", "string", 0, o -> o.path("spec").path("timeZone").asText("<none>")),
+          new Column("Suspend", "boolean", 0, o -> o.path("spec").path("suspend").asBoolean(false) ? "True" : "False"),
+          new Column("Active", "integer", 0, o -> o.path("status").path("active").size()),
+          new Column("Last Schedule", "string", 0, o -> o.path("status").path("lastScheduleTime").isTextual()
+              ? ago(o.path("status").path("lastScheduleTime").asText(), now) : "<none>"),
+          age(now));
+      case "DaemonSet" -> List.of(name(),
+          new Column("Desired", "integer", 0, o -> i(o.path("status").path("desiredNumberScheduled"))),
+          new Column("Current", "integer", 0, o -> i(o.path("status").path("currentNumberScheduled"))),
+          new Column("Ready", "integer", 0, o -> i(o.path("status").path("numberReady"))),
+          new Column("Up-to-date", "integer", 0, o -> i(o.path("status").path("updatedNumberScheduled"))),
+          new Column("Available", "integer", 0, o -> i(o.path("status").path("numberAvailable"))),
+          new Column("Node Selector", "string", 0, o -> pairs(o.path("spec").path("template").path("spec")
+              .path("nodeSelector"))),
+          age(now),
+          new Column("Containers", "string", 1, o -> containers(o, "name")),
+          new Column("Images", "string", 1, o -> containers(o, "image")),
+          new Column("Selector", "string", 1, Tables::selector));
+      case "PersistentVolumeClaim" -> List.of(name(),
+          new Column("Status", "string", 0, o -> o.path("status").path("phase").asText("Pending")),
+          new Column("Volume", "string", 0, o -> o.path("spec").path("volumeName").asText("")),
+          new Column("Capacity", "string", 0, o -> o.path("status").path("capacity").path("storage").asText("")),
+          new Column("Access Modes", "string", 0, o -> accessModes(o.path("status").path("accessModes"))),
+          new Column("StorageClass", "string", 0, o -> o.path("spec").path("storageClassName").asText("<unset>")),
+          new Column("VolumeAttributesClass", "string", 0, o -> "<unset>"),
+          age(now),
+          new Column("VolumeMode", "string", 1, o -> o.path("spec").path("volumeMode").asText("Filesystem")));
+      case "PersistentVolume" -> List.of(name(),
+          new Column("Capacity", "string", 0, o -> o.path("spec").path("capacity").path("storage").asText("")),
+          new Column("Access Modes", "string", 0, o -> accessModes(o.path("spec").path("accessModes"))),
+          new Column("Reclaim Policy", "string", 0, o -> o.path("spec").path("persistentVolumeReclaimPolicy")
+              .asText("Retain")),
+          new Column("Status", "string", 0, o -> o.path("status").path("phase").asText("Pending")),
+          new Column("Claim", "string", 0, o -> o.path("spec").path("claimRef").isObject()
+              ? o.path("spec").path("claimRef").path("namespace").asText() + "/"
+                  + o.path("spec").path("claimRef").path("name").asText() : ""),
+          new Column("StorageClass", "string", 0, o -> o.path("spec").path("storageClassName").asText("")),
+          new Column("VolumeAttributesClass", "string", 0, o -> "<unset>"),
+          new Column("Reason", "string", 0, o -> o.path("status").path("reason").asText("")),
+          age(now));
+      case "HorizontalPodAutoscaler" -> List.of(name(),
+          new Column("Reference", "string", 0, o -> o.path("spec").path("scaleTargetRef").path("kind").asText() + "/"
+              + o.path("spec").path("scaleTargetRef").path("name").asText()),
+          new Column("Targets", "string", 0, Tables::hpaTargets),
+          new Column("MinPods", "integer", 0, o -> o.path("spec").path("minReplicas").asInt(1)),
+          new Column("MaxPods", "integer", 0, o -> i(o.path("spec").path("maxReplicas"))),
+          new Column("Replicas", "integer", 0, o -> i(o.path("status").path("currentReplicas"))),
+          age(now));
+      case "ConfigMap" -> List.of(name(),
+          new Column("Data", "integer", 0, o -> o.path("data").size() + o.path("binaryData").size()), age(now));
+      case "Secret" -> List.of(name(),
+          new Column("Type", "string", 0, o -> o.path("type").asText("Opaque")),
+          new Column("Data", "integer", 0, o -> o.path("data").size() + o.path("stringData").size()), age(now));
+      case "ServiceAccount" -> List.of(name(),
+          new Column("Secrets", "integer", 0, o -> o.path("secrets").size()), age(now));
+      case "Ingress" -> List.of(name(),
+          new Column("Class", "string", 0, o -> o.path("spec").path("ingressClassName").asText("<none>")),
+          new Column("Hosts", "string", 0, o -> {
+            List<String> hosts = new ArrayList<>();
+            o.path("spec").path("rules").forEach(r -> hosts.add(r.path("host").asText("*")));
+            return hosts.isEmpty() ? "*" : String.join(",", hosts);
+          }),
+          new Column("Address", "string", 0, o -> {
+            List<String> addresses = new ArrayList<>();
+            o.path("status").path("loadBalancer").path("ingress").forEach(a -> addresses.add(
+                a.path("ip").asText(a.path("hostname").asText())));
+            return String.join(",", addresses);
+          }),
+          new Column("Ports", "string", 0, o -> o.path("spec").path("tls").isEmpty() ? "80" : "80, 443"),
+          age(now));
+      case "PodDisruptionBudget" -> List.of(name(),
+          new Column("Min Available", "string", 0, o -> o.path("spec").path("minAvailable").asText("N/A")),
+          new Column("Max Unavailable", "string", 0, o -> o.path("spec").path("maxUnavailable").asText("N/A")),
+          new Column("Allowed Disruptions", "integer", 0, o -> i(o.path("status").path("disruptionsAllowed"))),
+          age(now));
+      case "StorageClass" -> List.of(name(),
+          new Column("Provisioner", "string", 0, o -> o.path("provisioner").asText()),
+          new Column("ReclaimPolicy", "string", 0, o -> o.path("reclaimPolicy").asText("Delete")),
+          new Column("VolumeBindingMode", "string", 0, o -> o.path("volumeBindingMode").asText("Immediate")),
+          new Column("AllowVolumeExpansion", "string", 0, o -> o.path("allowVolumeExpansion").asBoolean(false)
+              ? "true" : "false"),
+          age(now));
+      case "CustomResourceDefinition", "LimitRange", "PriorityClass", "ClusterRole", "Role", "RoleBinding",
+          "ClusterRoleBinding", "MutatingWebhookConfiguration", "ValidatingWebhookConfiguration" -> List.of(name(),
+          new Column("Created At", "date", 0, o -> o.path("metadata").path("creationTimestamp").asText("")));
       default -> List.of(name(), age(now));
     };
+  }
+
+  /** kubectl's HPA TARGETS: {@code cpu: 45%/80%} per resource metric, {@code <unknown>} where nothing is measured. */
+  private static String hpaTargets(JsonNode hpa) {
+    List<String> targets = new ArrayList<>();
+    for (JsonNode m : hpa.path("spec").path("metrics")) {
+      JsonNode resource = m.path("resource");
+      JsonNode target = resource.path("target");
+      String want = target.path("averageUtilization").isNumber() ? target.path("averageUtilization").asInt() + "%"
+          : target.path("averageValue").asText(target.path("value").asText("<unknown>"));
+      String have = "<unknown>";
+      for (JsonNode c : hpa.path("status").path("currentMetrics")) {
+        if (c.path("resource").path("name").asText().equals(resource.path("name").asText())
+            && c.path("resource").path("current").path("averageUtilization").isNumber()) {
+          have = c.path("resource").path("current").path("averageUtilization").asInt() + "%";
+        }
+      }
+      targets.add(m.path("type").asText().equals("Resource") ? resource.path("name").asText() + ": " + have + "/" + want
+          : "<unknown>/" + want);
+    }
+    return targets.isEmpty() ? "<none>" : String.join(", ", targets);
+  }
+
+  /** kubectl's Job STATUS: Complete, Failed, Suspended, Running (printers.go, 1.30+). */
+  private static String jobStatus(JsonNode job) {
+    for (JsonNode c : job.path("status").path("conditions")) {
+      if (c.path("status").asText().equals("True")) {
+        switch (c.path("type").asText()) {
+          case "Complete": return "Complete";
+          case "Failed": return "Failed";
+          case "Suspended": return "Suspended";
+          case "FailureTarget": return "FailureTarget";
+          case "SuccessCriteriaMet": return "SuccessCriteriaMet";
+          default: break;
+        }
+      }
+    }
+    return "Running";
+  }
+
+  private static String between(JsonNode start, JsonNode end, Instant now) {
+    if (!start.isTextual()) {
+      return "";
+    }
+    try {
+      Instant from = Instant.parse(start.asText());
+      Instant to = end.isTextual() ? Instant.parse(end.asText()) : now;
+      return BlameViews.human(Duration.between(from, to));
+    } catch (java.time.format.DateTimeParseException e) {
+      return "";
+    }
+  }
+
+  private static String ago(String time, Instant now) {
+    try {
+      return BlameViews.human(Duration.between(Instant.parse(time), now));
+    } catch (java.time.format.DateTimeParseException e) {
+      return "<unknown>";
+    }
+  }
+
+  private static String pairs(JsonNode map) {
+    List<String> s = new ArrayList<>();
+    map.properties().forEach(e -> s.add(e.getKey() + "=" + e.getValue().asText()));
+    return s.isEmpty() ? "<none>" : String.join(",", s);
+  }
+
+  /** RWO, ROX, RWX, RWOP, as kubectl abbreviates access modes. */
+  private static String accessModes(JsonNode modes) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode m : modes) {
+      out.add(switch (m.asText()) {
+        case "ReadWriteOnce" -> "RWO";
+        case "ReadOnlyMany" -> "ROX";
+        case "ReadWriteMany" -> "RWX";
+        case "ReadWriteOncePod" -> "RWOP";
+        default -> m.asText();
+      });
+    }
+    return String.join(",", out);
   }
 
   private static int readyContainers(JsonNode pod) {

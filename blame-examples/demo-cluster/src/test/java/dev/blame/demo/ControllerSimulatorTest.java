@@ -77,6 +77,46 @@ class ControllerSimulatorTest {
         .stream().filter(c -> c.getType().equals("Progressing")).findFirst().orElseThrow();
   }
 
+  /**
+   * {@code kubectl rollout pause}, then a template edit: no new ReplicaSet until {@code rollout resume}, and the
+   * Progressing condition says DeploymentPaused (Unknown), as the Deployment controller's sync of a paused one does.
+   */
+  @Test
+  void aPausedDeploymentRollsOutNothingUntilResumed() {
+    try (DemoCluster cluster = DemoCluster.start();
+        ControllerSimulator sim = ControllerSimulator.builder(cluster.newClient()).tick(Duration.ofMillis(20))
+            .start()) {
+      KubernetesClient client = cluster.client();
+      var deployments = client.apps().deployments().inNamespace("default");
+      deployments.resource(Scenarios.deployment("default", "web", 2, "nginx:1.25", List.of())).create();
+      Eventually.assertThat(TIMEOUT, () -> assertThat(Scenarios.complete(client, "default", "web", 1)).isNull());
+
+      deployments.withName("web").edit(d -> {
+        d.getSpec().setPaused(true);
+        return d;
+      });
+      deployments.withName("web").edit(d -> {
+        d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("nginx:1.26");
+        return d;
+      });
+      Eventually.assertThat(TIMEOUT, () -> assertThat(deployments.withName("web").get().getStatus().getConditions())
+          .anySatisfy(c -> {
+            assertThat(c.getType()).isEqualTo("Progressing");
+            assertThat(c.getStatus()).isEqualTo("Unknown");
+            assertThat(c.getReason()).isEqualTo("DeploymentPaused");
+          }));
+      assertThat(client.apps().replicaSets().inNamespace("default").list().getItems()).singleElement()
+          .satisfies(rs -> assertThat(rs.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+              .isEqualTo("nginx:1.25"));
+
+      deployments.withName("web").edit(d -> {
+        d.getSpec().setPaused(false);
+        return d;
+      });
+      Eventually.assertThat(TIMEOUT, () -> assertThat(Scenarios.complete(client, "default", "web", 2)).isNull());
+    }
+  }
+
   @Test
   void sameInputsGiveTheSameNames() {
     assertThat(namesAfterQuotaScenario()).isEqualTo(namesAfterQuotaScenario()).isNotEmpty();

@@ -50,9 +50,120 @@ class DemoClusterTest {
     assertThat(client.getApiResources("apps/v1").getResources()).extracting(APIResource::getName)
         .contains("deployments", "replicasets", "statefulsets", "daemonsets", "controllerrevisions");
     assertThat(client.getApiResources("v1").getResources()).extracting(APIResource::getName)
-        .contains("pods", "services", "events", "namespaces", "nodes", "resourcequotas", "endpoints");
+        .contains("pods", "services", "events", "namespaces", "nodes", "resourcequotas", "endpoints", "limitranges");
+    assertThat(client.getApiResources("apps/v1").getResources()).filteredOn(r -> r.getName().endsWith("/scale"))
+        .extracting(APIResource::getName, APIResource::getGroup, APIResource::getKind).containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("deployments/scale", "autoscaling", "Scale"),
+            org.assertj.core.groups.Tuple.tuple("replicasets/scale", "autoscaling", "Scale"),
+            org.assertj.core.groups.Tuple.tuple("statefulsets/scale", "autoscaling", "Scale"));
+    assertThat(client.getApiResources("rbac.authorization.k8s.io/v1").getResources()).extracting(APIResource::getName)
+        .contains("roles", "rolebindings", "clusterroles", "clusterrolebindings");
+    assertThat(client.getApiResources("admissionregistration.k8s.io/v1").getResources())
+        .extracting(APIResource::getName, APIResource::getNamespaced)
+        .contains(org.assertj.core.groups.Tuple.tuple("mutatingwebhookconfigurations", false));
     assertThat(client.getApiGroup("apps").getPreferredVersion().getGroupVersion()).isEqualTo("apps/v1");
     assertThat(client.getApiResources("example.invalid/v1")).isNull();
+  }
+
+  /**
+   * kubectl prints the Status the server sends: an object that is not there and one that already is are
+   * {@code NotFound} and {@code AlreadyExists} with the API server's wording and details, not the mock's empty 404 or
+   * its 409 of reason Invalid (which kubectl printed as "the server could not find the requested resource" and
+   * "The Deployment "" is invalid").
+   */
+  @Test
+  void errorsAreStatusesInTheApiServersWords() throws Exception {
+    client.configMaps().inNamespace("default").resource(new ConfigMapBuilder().withNewMetadata().withName("taken")
+        .endMetadata().build()).create();
+
+    com.fasterxml.jackson.databind.JsonNode missing = http("GET", "/apis/apps/v1/namespaces/default/deployments/nope",
+        null, 404);
+    assertThat(missing.path("kind").asText()).isEqualTo("Status");
+    assertThat(missing.path("reason").asText()).isEqualTo("NotFound");
+    assertThat(missing.path("message").asText()).isEqualTo("deployments.apps \"nope\" not found");
+    assertThat(missing.path("details").path("name").asText()).isEqualTo("nope");
+    assertThat(missing.path("details").path("kind").asText()).isEqualTo("deployments");
+    assertThat(missing.path("details").path("group").asText()).isEqualTo("apps");
+    assertThat(http("DELETE", "/api/v1/namespaces/default/pods/nope", null, 404).path("message").asText())
+        .isEqualTo("pods \"nope\" not found");
+
+    com.fasterxml.jackson.databind.JsonNode taken = http("POST", "/api/v1/namespaces/default/configmaps",
+        "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"taken\"}}", 409);
+    assertThat(taken.path("reason").asText()).isEqualTo("AlreadyExists");
+    assertThat(taken.path("message").asText()).isEqualTo("configmaps \"taken\" already exists");
+    assertThat(http("POST", "/api/v1/namespaces", "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\","
+        + "\"metadata\":{\"name\":\"default\"}}", 409).path("message").asText())
+        .isEqualTo("namespaces \"default\" already exists");
+  }
+
+  /**
+   * An HPA made through autoscaling/v1 ({@code kubectl autoscale}) is the same object through v2 (what {@code kubectl
+   * get hpa} and blame read), and one made through v2 reads back through v1 with its other metrics in the annotation.
+   */
+  @Test
+  void anHpaIsOneObjectThroughBothVersions() throws Exception {
+    http("POST", "/apis/autoscaling/v1/namespaces/default/horizontalpodautoscalers", "{\"apiVersion\":"
+        + "\"autoscaling/v1\",\"kind\":\"HorizontalPodAutoscaler\",\"metadata\":{\"name\":\"web\"},\"spec\":"
+        + "{\"scaleTargetRef\":{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"name\":\"web\"},"
+        + "\"minReplicas\":1,\"maxReplicas\":3,\"targetCPUUtilizationPercentage\":80}}", 201);
+    com.fasterxml.jackson.databind.JsonNode v2 = http("GET",
+        "/apis/autoscaling/v2/namespaces/default/horizontalpodautoscalers", null, 200).path("items").path(0);
+    assertThat(v2.path("apiVersion").asText()).isEqualTo("autoscaling/v2");
+    assertThat(v2.path("spec").path("metrics").path(0).path("resource").path("target").path("averageUtilization")
+        .asInt()).isEqualTo(80);
+    assertThat(v2.path("spec").has("targetCPUUtilizationPercentage")).isFalse();
+    com.fasterxml.jackson.databind.JsonNode v1 = http("GET",
+        "/apis/autoscaling/v1/namespaces/default/horizontalpodautoscalers/web", null, 200);
+    assertThat(v1.path("apiVersion").asText()).isEqualTo("autoscaling/v1");
+    assertThat(v1.path("spec").path("targetCPUUtilizationPercentage").asInt()).isEqualTo(80);
+    assertThat(v1.path("spec").has("metrics")).isFalse();
+
+    http("POST", "/apis/autoscaling/v2/namespaces/default/horizontalpodautoscalers", "{\"apiVersion\":"
+        + "\"autoscaling/v2\",\"kind\":\"HorizontalPodAutoscaler\",\"metadata\":{\"name\":\"api\"},\"spec\":"
+        + "{\"scaleTargetRef\":{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"name\":\"api\"},"
+        + "\"maxReplicas\":5,\"metrics\":[{\"type\":\"Resource\",\"resource\":{\"name\":\"memory\",\"target\":"
+        + "{\"type\":\"Utilization\",\"averageUtilization\":70}}}]}}", 201);
+    com.fasterxml.jackson.databind.JsonNode api = http("GET",
+        "/apis/autoscaling/v1/namespaces/default/horizontalpodautoscalers/api", null, 200);
+    assertThat(api.path("spec").has("targetCPUUtilizationPercentage")).isFalse();
+    assertThat(api.path("metadata").path("annotations").path("autoscaling.alpha.kubernetes.io/metrics").asText())
+        .contains("\"memory\"");
+    assertThat(http("GET", "/apis/autoscaling/v1/namespaces/default/horizontalpodautoscalers", null, 200)
+        .path("items")).hasSize(2);
+    http("DELETE", "/apis/autoscaling/v1/namespaces/default/horizontalpodautoscalers/web", null, 200);
+    assertThat(http("GET", "/apis/autoscaling/v2/namespaces/default/horizontalpodautoscalers", null, 200)
+        .path("items")).hasSize(1);
+  }
+
+  /** {@code kubectl auth can-i} and {@code auth whoami}: everything is allowed, and nothing is stored. */
+  @Test
+  void accessReviewsAllowEverythingAndStoreNothing() throws Exception {
+    com.fasterxml.jackson.databind.JsonNode review = http("POST",
+        "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews", "{\"apiVersion\":\"authorization.k8s.io/v1\","
+            + "\"kind\":\"SelfSubjectAccessReview\",\"spec\":{\"resourceAttributes\":{\"verb\":\"list\","
+            + "\"resource\":\"pods\"}}}", 201);
+    assertThat(review.path("status").path("allowed").asBoolean()).isTrue();
+    assertThat(review.path("spec").path("resourceAttributes").path("verb").asText()).isEqualTo("list");
+    assertThat(http("POST", "/apis/authentication.k8s.io/v1/selfsubjectreviews",
+        "{\"apiVersion\":\"authentication.k8s.io/v1\",\"kind\":\"SelfSubjectReview\"}", 201)
+        .path("status").path("userInfo").path("username").asText()).isNotEmpty();
+    assertThat(http("POST", "/apis/authorization.k8s.io/v1/selfsubjectrulesreviews",
+        "{\"spec\":{\"namespace\":\"default\"}}", 201).path("status").path("resourceRules")).hasSize(1);
+    assertThat(http("GET", "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews", null, 200).path("items"))
+        .isEmpty();
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode http(String method, String path, String body, int code)
+      throws Exception {
+    java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+        java.net.URI.create(cluster.url().replaceAll("/$", "") + path)).timeout(Duration.ofSeconds(20))
+        .header("Content-Type", "application/json")
+        .method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+            : java.net.http.HttpRequest.BodyPublishers.ofString(body));
+    java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
+        .send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isEqualTo(code);
+    return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
   }
 
   /**

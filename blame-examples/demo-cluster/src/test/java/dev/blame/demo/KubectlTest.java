@@ -167,6 +167,17 @@ class KubectlTest {
   }
 
   @Test
+  void errorsReadAsTheyDoOnARealCluster() throws Exception {
+    Result missing = kubectl("get", "pod", "nope", "-n", "default");
+    assertThat(missing.exitCode()).isEqualTo(1);
+    assertThat(missing.err()).contains("Error from server (NotFound): pods \"nope\" not found");
+    Result exists = kubectl("create", "namespace", "default");
+    assertThat(exists.err()).contains("Error from server (AlreadyExists): namespaces \"default\" already exists");
+    assertThat(ok("get", "pod", "nope", "-n", "default", "--ignore-not-found").out()).isEmpty();
+    assertThat(ok("auth", "can-i", "list", "pods", "-n", "default").out().trim()).isEqualTo("yes");
+  }
+
+  @Test
   void discoveryAnswersApiResources() throws Exception {
     String out = ok("api-resources", "-o", "name").out();
     assertThat(out.lines()).contains("pods", "deployments.apps", "replicasets.apps", "events.events.k8s.io",

@@ -74,8 +74,9 @@ final class BlameCli implements Callable<Integer> {
   }
 
   /** Runs the CLI with these arguments; returns the exit code. Never exits, never throws. */
-  static int run(Cli cli, String... args) {
-    CommandLine commandLine = commandLine(cli, Arrays.asList(args).contains("--verbose"), needsSubcommands(args));
+  static int run(Cli cli, String... given) {
+    CommandLine commandLine = commandLine(cli, Arrays.asList(given).contains("--verbose"), needsSubcommands(given));
+    String[] args = subcommandFirst(commandLine, given);
     int code;
     try {
       code = commandLine.execute(args);
@@ -88,6 +89,38 @@ final class BlameCli implements Callable<Integer> {
     cli.out.flush();
     cli.err.flush();
     return code;
+  }
+
+  /**
+   * Options may come before the subcommand, as kubectl's global flags do ({@code kubectl blame --kubeconfig K
+   * status}): picocli would give them to the top command and run the subcommand without them, so the subcommand's
+   * name is moved to the front and the options go to it. A subcommand that does not take one of them refuses it by
+   * name; nothing is dropped. An option's value spelled like a subcommand ({@code -n status}) stays a value.
+   */
+  static String[] subcommandFirst(CommandLine commandLine, String... args) {
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.equals("--")) {
+        return args;
+      }
+      if (arg.startsWith("-")) {
+        CommandLine.Model.OptionSpec option = commandLine.getCommandSpec()
+            .findOption(arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg);
+        if (option != null && !arg.contains("=") && option.arity().max() > 0) {
+          i++;
+        }
+        continue;
+      }
+      if (i > 0 && commandLine.getSubcommands().containsKey(arg)) {
+        String[] reordered = new String[args.length];
+        reordered[0] = arg;
+        System.arraycopy(args, 0, reordered, 1, i);
+        System.arraycopy(args, i + 1, reordered, i + 1, args.length - i - 1);
+        return reordered;
+      }
+      return args;
+    }
+    return args;
   }
 
   /** The subcommands' names: an argument list naming none of them (nor asking for help) runs the blame itself. */
@@ -123,7 +156,7 @@ final class BlameCli implements Callable<Integer> {
       commandLine.addSubcommand("analyzers", new AnalyzersCommand(cli));
       commandLine.addSubcommand("wait", new WaitCommand(cli));
       commandLine.addSubcommand("completion", new CompletionCommand());
-      commandLine.addSubcommand("__complete", new CompleteCommand());
+      commandLine.addSubcommand("__complete", new CompleteCommand(cli));
       // Completion gets the words as typed, options included.
       commandLine.getSubcommands().get("__complete").setUnmatchedOptionsArePositionalParams(true);
       commandLine.addSubcommand("__train", new TrainCommand(cli));
@@ -191,7 +224,7 @@ final class BlameCli implements Callable<Integer> {
     }
     try (Session session = Session.open(cli, source)) {
       if (!watch) {
-        session.oneShot();
+        session.oneShotObjects();
       }
       List<ResourceType> types = new ArrayList<>();
       for (Targets.Target target : targets) {

@@ -94,7 +94,7 @@ final class DemoRun {
     // Settled is the interesting moment: stop the controllers so that the answer describes it.
     simulator.close();
     String[] target = TARGETS.get(scenario);
-    try (Session session = Session.live(cli, cluster.newClient(), scenario.namespace()).oneShot()) {
+    try (Session session = Session.live(cli, cluster.newClient(), scenario.namespace()).oneShotObjects()) {
       ResourceType type = session.resolver().resolve(target[0]);
       ObjectRef ref = session.target(type, target[1]);
       Explanation why = session.blame(false, List.of(type.kind)).explain(ref);

@@ -42,17 +42,18 @@ import java.util.stream.Stream;
  */
 final class Session implements AutoCloseable {
 
+  /** Cited by an explanation as the possible injectors of a pod's containers. */
+  static final GroupKind MUTATING_WEBHOOK = GroupKind.of("admissionregistration.k8s.io", "MutatingWebhookConfiguration");
+
   /**
    * Kinds watched live besides those the analyzers declare, so that a workload's effects are complete, and its
    * revisions (ControllerRevisions) and injection evidence (MutatingWebhookConfigurations) are known. A kind the
-   * user may not list is reported as unreadable, not as an error. Needed even one-shot: an analyzer that does not
-   * declare what it reads (a plug-in's) would otherwise judge a workload without its children. One-shot, they are
-   * listed with the first query's first round.
+   * user may not list is reported as unreadable, not as an error. One-shot, they are listed with the first query's
+   * first round; a one-shot about objects ({@link #oneShotObjects()}) lists only the admission webhooks of them.
    */
   static final Set<GroupKind> WORKLOAD_KINDS = Set.of(GroupKind.DEPLOYMENT, GroupKind.REPLICA_SET,
       GroupKind.STATEFUL_SET, GroupKind.DAEMON_SET, GroupKind.JOB, GroupKind.CRON_JOB, GroupKind.POD,
-      GroupKind.SERVICE, GroupKind.CONTROLLER_REVISION,
-      GroupKind.of("admissionregistration.k8s.io", "MutatingWebhookConfiguration"));
+      GroupKind.SERVICE, GroupKind.CONTROLLER_REVISION, MUTATING_WEBHOOK);
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -232,6 +233,20 @@ final class Session implements AutoCloseable {
     return this;
   }
 
+  /**
+   * {@link #oneShot()}, for queries about objects (named, or listed by type): each query lists only the kinds it
+   * involves (the engine's fixpoint, which includes what Kubernetes' controllers create owned for a workload, so
+   * that an analyzer that does not declare its reads still judges a workload with its children); of the
+   * {@link #WORKLOAD_KINDS}, only the admission webhooks the explanation cites are listed besides.
+   */
+  Session oneShotObjects() {
+    oneShot = true;
+    objectsOnly = true;
+    return this;
+  }
+
+  private boolean objectsOnly;
+
   /** Builds the graph, once. Live: watches the namespace, or all namespaces, plus these kinds. */
   Blame blame(boolean allNamespaces, Collection<GroupKind> watch) {
     if (blame == null && configured) {
@@ -248,7 +263,7 @@ final class Session implements AutoCloseable {
         } else {
           builder.namespace(namespace);
         }
-        Set<GroupKind> kinds = new LinkedHashSet<>(WORKLOAD_KINDS);
+        Set<GroupKind> kinds = new LinkedHashSet<>(objectsOnly ? Set.of(MUTATING_WEBHOOK) : WORKLOAD_KINDS);
         kinds.addAll(watch);
         kinds.remove(GroupKind.SECRET);
         builder.observe(kinds.toArray(GroupKind[]::new));

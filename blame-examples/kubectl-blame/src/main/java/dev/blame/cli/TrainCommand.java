@@ -17,7 +17,9 @@ import picocli.CommandLine.Command;
  * run loads into a class-data archive (CDS, or Java 25's AOT cache): the usage texts, an offline blame in each
  * format, and live blames (one-shot, status, wait) against the demo cluster served by a child JVM, so that the
  * archive holds the client's classes and none of the demo cluster's (its mock API server is 10 MB of classes no
- * user run loads). Prints nothing.
+ * user run loads). Prints nothing, unless a run that should answer did not (the live part included: the demo
+ * cluster not serving counts): then one line on stderr, and exit 3, so that the launcher keeps no archive without
+ * what a run loads (it trains again after the next run).
  */
 @Command(name = "__train", hidden = true, description = "Loads what a run loads, for a class-data archive.")
 final class TrainCommand implements Callable<Integer> {
@@ -94,20 +96,39 @@ final class TrainCommand implements Callable<Integer> {
       List<List<String>> runs = List.of(
           List.of("--help"), List.of("--version"), List.of("status", "--help"), List.of("wait", "--help"),
           List.of("-f", file, "deploy/web"), List.of("-f", file, "deploy", "web", "-o", "json"),
-          List.of("-f", file, "deploy/web", "-o", "yaml"), List.of("-f", file, "status"),
-          List.of("analyzers"), List.of("__complete", "dep"), List.of("no-such-type/x"));
-      runs.forEach(this::quietly);
-      live();
+          List.of("-f", file, "deploy/web", "-o", "yaml"), List.of("status", "-f", file),
+          List.of("analyzers"), List.of("__complete", "dep"));
+      for (List<String> args : runs) {
+        // Each must answer: a run that fails early (a flag in the wrong place) loads little of what it stands for.
+        int code = quietly(args);
+        if (code != ExitCode.OK) {
+          return failed("'" + String.join(" ", args).replace(file, "DUMP") + "' exited " + code);
+        }
+      }
+      quietly(List.of("no-such-type/x"));
+      java.util.Optional<String> failed = live();
+      if (failed.isPresent()) {
+        // The launcher keeps no archive from a failed training run (it would miss the live path's classes, and a
+        // live run with it would load ~1,900 classes from the jar) and trains again after the next run.
+        return failed("the live part did not run: " + failed.get());
+      }
       return ExitCode.OK;
     } finally {
       Files.deleteIfExists(dump);
     }
   }
 
-  private void quietly(List<String> args) {
+  private int failed(String why) {
+    cli.err.println("error: training run: " + why);
+    cli.err.flush();
+    return ExitCode.ERROR;
+  }
+
+  /** Runs the CLI with its output discarded; its exit code. */
+  private int quietly(List<String> args) {
     PrintWriter none = new PrintWriter(Writer.nullWriter());
     Cli quiet = new Cli(none, none, new ByteArrayInputStream(new byte[0]), Map.of(), false, cli.engine, cli.command);
-    BlameCli.run(quiet, args.toArray(String[]::new));
+    return BlameCli.run(quiet, args.toArray(String[]::new));
   }
 
   /** How long the child's demo cluster may take to play its scenario (a training run is niced, behind builds). */
@@ -115,18 +136,19 @@ final class TrainCommand implements Callable<Integer> {
 
   /**
    * Live runs against {@code kubectl-blame demo talk --serve} in a child JVM (started with plain flags: it is not
-   * recorded). Best effort: without a child (no java binary, no jar) the archive holds the offline runs only.
+   * recorded), checked: empty when they ran and answered, else why not (no java binary or jar, the demo cluster not
+   * serving in time, a live blame that did not answer).
    */
-  private void live() throws IOException {
+  private java.util.Optional<String> live() throws IOException {
     Path jar;
     try {
       jar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     } catch (java.net.URISyntaxException | RuntimeException e) {
-      return;
+      return java.util.Optional.of("the jar's location is unknown");
     }
     Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
     if (!Files.isRegularFile(jar) || !Files.isExecutable(javaBin)) {
-      return;
+      return java.util.Optional.of("not run from a jar with a java binary beside it");
     }
     Path dir = Files.createTempDirectory("kubectl-blame-train");
     Path kubeconfig = dir.resolve("kubeconfig");
@@ -140,20 +162,30 @@ final class TrainCommand implements Callable<Integer> {
       long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(SERVE_TIMEOUT_SECONDS);
       // The serve line on stderr comes once the scenario has played.
       while (!Files.readString(served, StandardCharsets.UTF_8).contains("# demo cluster")) {
-        if (!child.isAlive() || System.nanoTime() > deadline) {
-          return;
+        if (!child.isAlive()) {
+          return java.util.Optional.of("the demo cluster exited before serving (exit " + child.exitValue() + ")");
+        }
+        if (System.nanoTime() > deadline) {
+          return java.util.Optional.of("the demo cluster did not serve within " + SERVE_TIMEOUT_SECONDS + " s");
         }
         Thread.sleep(200);
       }
       String kc = kubeconfig.toString();
+      // These must answer (exit 0): each one-shot blame reads the cluster, so an answer means the live path ran.
       for (List<String> args : List.of(List.of("--kubeconfig", kc, "deploy/my-busybox"),
-          List.of("--kubeconfig", kc, "deploy", "my-busybox", "-o", "json"), List.of("--kubeconfig", kc, "status"),
-          List.of("--kubeconfig", kc, "deploy/no-such-deployment"),
-          List.of("wait", "--kubeconfig", kc, "deploy/my-busybox", "--timeout", "3s"))) {
-        quietly(args);
+          List.of("--kubeconfig", kc, "deploy", "my-busybox", "-o", "json"), List.of("status", "--kubeconfig", kc))) {
+        int code = quietly(args);
+        if (code != ExitCode.OK) {
+          return java.util.Optional.of("'" + String.join(" ", args).replace(kc, "KUBECONFIG") + "' exited " + code);
+        }
       }
+      // Not-found and a timed-out wait: their exits are not 0 by design.
+      quietly(List.of("--kubeconfig", kc, "deploy/no-such-deployment"));
+      quietly(List.of("wait", "--kubeconfig", kc, "deploy/my-busybox", "--timeout", "3s"));
+      return java.util.Optional.empty();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      return java.util.Optional.of("interrupted");
     } finally {
       child.destroy();
       try {

@@ -173,6 +173,75 @@ class ConventionsTest {
     assertThat(files).last().isEqualTo(":" + CompleteCommand.DEFAULT);
   }
 
+  /**
+   * Names come from kubectl's own completion, asked with the namespace, context and kubeconfig given; a kubectl
+   * that hangs or fails costs at most a few seconds and prints nothing. A fake kubectl records what it was asked.
+   */
+  @Test
+  void namesAreCompletedByKubectlWithTheGivenNamespaceAndContext(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    Path asked = dir.resolve("asked");
+    Path kubectl = dir.resolve("kubectl");
+    Files.writeString(kubectl, "#!/bin/sh\necho \"$*\" >> " + asked + "\n"
+        + "case \"$*\" in\n"
+        + "  *namespaces*) printf 'shop\\nshipping\\n:4\\n' ;;\n"
+        + "  *deploy/w*) printf 'deploy/web\\ndeploy/worker\\n:4\\n' ;;\n"
+        + "  *'deploy w'*) printf 'web\\nworker\\nnot one word\\n\\033[2Jevil\\n:4\\n' ;;\n"
+        + "  *) exit 1 ;;\n"
+        + "esac\n");
+    kubectl.toFile().setExecutable(true);
+    Map<String, String> env = Map.of("KUBECTL_BLAME_KUBECTL", kubectl.toString());
+
+    assertThat(complete(env, "-n", "shop", "--context", "prod", "deploy", "w"))
+        .containsExactly("web", "worker", ":" + CompleteCommand.NO_FILE);
+    assertThat(complete(env, "--namespace=shop", "deploy/w")).containsExactly("deploy/web", "deploy/worker", ":4");
+    assertThat(complete(env, "wait", "-n", "shop", "deploy", "w")).containsExactly("web", "worker", ":4");
+    assertThat(complete(env, "--context", "prod", "-n", "sh")).containsExactly("shop", "shipping", ":4");
+    assertThat(Files.readAllLines(asked)).containsExactly(
+        "__complete get -n shop --context prod deploy w",
+        "__complete get --namespace=shop deploy/w",
+        "__complete get -n shop deploy w",
+        "__complete get --context prod namespaces sh");
+    // Where a type goes, types; after TYPE/NAME, nothing more is asked of kubectl; options only after a dash.
+    assertThat(complete(env, "dep")).contains("deployments", "deploy").doesNotContain("--selector");
+    assertThat(complete(env, "deploy/web", "")).containsExactly(":4");
+    assertThat(Files.readAllLines(asked)).hasSize(4);
+    // No kubectl, or one that fails: no names, no error.
+    assertThat(complete(Map.of("KUBECTL_BLAME_KUBECTL", dir.resolve("absent").toString()), "deploy", ""))
+        .containsExactly(":4");
+    assertThat(complete(env, "pods", "")).containsExactly(":4");
+  }
+
+  private static List<String> complete(Map<String, String> env, String... words) {
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.StringWriter err = new java.io.StringWriter();
+    Cli cli = new Cli(new java.io.PrintWriter(out), new java.io.PrintWriter(err),
+        new java.io.ByteArrayInputStream(new byte[0]), env, false, Run.TEST_ANALYZERS);
+    String[] args = new String[words.length + 1];
+    args[0] = "__complete";
+    System.arraycopy(words, 0, args, 1, words.length);
+    assertThat(BlameCli.run(cli, args)).isZero();
+    assertThat(err.toString()).isEmpty();
+    return out.toString().lines().toList();
+  }
+
+  /** Options before the subcommand go to it, as kubectl's global flags do; none is dropped. */
+  @Test
+  void optionsBeforeTheSubcommandAreTheSubcommands() {
+    Run status = Run.of("--kubeconfig", "/nonexistent/kubeconfig", "status");
+    assertThat(status.code()).isEqualTo(ExitCode.ERROR);
+    assertThat(status.err()).contains("/nonexistent/kubeconfig");
+    Run offline = Run.of("-f", Run.resource("dumps/talk.yaml"), "-n", "demo", "status");
+    assertThat(offline.code()).as(offline.toString()).isZero();
+    assertThat(offline.out()).contains("my-busybox");
+    Run refused = Run.of("--watch", "status", "-f", Run.resource("dumps/talk.yaml"));
+    assertThat(refused.code()).isEqualTo(ExitCode.ERROR);
+    assertThat(refused.err()).contains("--watch");
+    // A value spelled like a subcommand stays a value.
+    Run namespace = Run.of("-n", "status", "deploy/web", "-f", Run.resource("dumps/talk.yaml"));
+    assertThat(namespace.err()).contains("\"status\"");
+  }
+
   @Test
   void labelSelectors() {
     Map<String, String> labels = Map.of("app", "web", "tier", "front", "gpu", "");

@@ -87,6 +87,22 @@ class OneShotRequestsTest {
         "/api/v1/namespaces/shop/events");
     assertThat(lists.keySet()).allMatch(p -> p.contains("/namespaces/shop/") || !p.contains("/namespaces/"))
         .contains("/api/v1/namespaces/shop/secrets");
+    // Only what a Deployment involves: no workload kind it does not own, nor their revisions.
+    assertThat(lists.keySet()).noneMatch(p -> p.matches(".*/(statefulsets|daemonsets|jobs|cronjobs|controllerrevisions)"));
+  }
+
+  @Test
+  void aCatchAllAnalyzerThatDeclaresNoReadsStillJudgesTheDeploymentByItsChildren() throws Exception {
+    // The test analyzers: pods by their waiting containers, everything else as its worst owned child (declaring no
+    // reads, as a plug-in's catch-all may). One-shot lists only the involved kinds, which include what the
+    // Deployment controller creates (ReplicaSets) and then what theirs does (Pods).
+    Run run = Run.of("deploy/web", "--kubeconfig", kubeconfig.toString());
+    assertThat(run.code()).as(run.toString()).isZero();
+    assertThat(run.out()).startsWith("Deployment web -n shop is Degraded");
+    List<String> paths = requests().stream().map(r -> r.split(" ", 2)[1].split("\\?", 2)[0]).toList();
+    assertThat(paths).contains("/apis/apps/v1/namespaces/shop/replicasets", "/api/v1/namespaces/shop/pods")
+        .doesNotHaveDuplicates()
+        .noneMatch(p -> p.matches(".*/(statefulsets|daemonsets|jobs|cronjobs|controllerrevisions|services)"));
   }
 
   @Test

@@ -29,7 +29,7 @@ import net.jqwik.api.constraints.IntRange;
  * load either fails with a BAD_INPUT error naming the source, or every object can be explained, the finding
  * query and an offline wait answer, and nothing throws, loops or takes long.
  */
-class HostileInputProperties {
+class HostileInputPropertiesTest {
 
   static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T12:00:00Z"), ZoneOffset.UTC);
   static final Duration BOUND = Duration.ofSeconds(20);
