@@ -203,7 +203,6 @@ final class ContainerRules {
     return unhealthy.filter(e -> killing.isPresent() || onlyRestarting(c)).or(() -> killing);
   }
 
-  /** Whether {@code c} is the only container of its pod that has restarted. */
   /**
    * A termination of a container whose process never started: containerd's and CRI-O's {@code StartError}, dockershim's
    * {@code ContainerCannotRun} (the CRI runtime's reasons; the kubelet passes them through).
@@ -212,6 +211,7 @@ final class ContainerRules {
     return "StartError".equals(t.getReason()) || "ContainerCannotRun".equals(t.getReason());
   }
 
+  /** Whether {@code c} is the only container of its pod that has restarted. */
   private boolean onlyRestarting(ContainerView c) {
     return siblings.stream().noneMatch(o -> o != c && !o.name().equals(c.name()) && o.restartCount() > 0);
   }
