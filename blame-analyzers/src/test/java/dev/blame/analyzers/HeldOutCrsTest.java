@@ -40,12 +40,13 @@ import org.junit.jupiter.api.TestFactory;
 class HeldOutCrsTest {
 
   /** The agreement reached, honestly; raise it when the conventions improve, never by tuning to a case. */
-  static final int FLOOR = 94;
+  static final int FLOOR = 96;
   /**
-   * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one: a Litmus
-   * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted). Lower it when that is fixed.
+   * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
+   * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
+   * that a stop word in an outcome field is a failure of the run (so that case no longer measures held-out).
    */
-  static final int FALSE_HEALTHY_CEILING = 1;
+  static final int FALSE_HEALTHY_CEILING = 0;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());

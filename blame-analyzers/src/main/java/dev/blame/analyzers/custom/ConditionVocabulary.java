@@ -56,6 +56,14 @@ final class ConditionVocabulary {
   static final Pattern FAILURE = Pattern.compile("fail|error|invalid|notfound|not found|denied|forbidden|"
       + "unauthori|backoff|exceeded|conflict|reject|crash|refused|timeout|timed out|terminal|abort",
       Pattern.CASE_INSENSITIVE);
+  /**
+   * Reasons and messages of an Unknown readiness that say its reporter went silent, so nothing is known: the
+   * node lifecycle controller's {@code NodeStatusUnknown} ("Kubelet stopped posting node status"), Open Cluster
+   * Management's {@code ManagedClusterLeaseUpdateStopped} ("Registration agent stopped updating its lease"), a
+   * member cluster that cannot be reached.
+   */
+  static final Pattern REPORTER_LOST = Pattern.compile("stopped (posting|updating|reporting|sending)|updatestopped|"
+      + "statusunknown|unreachable|not reachable|notreachable|lost contact|heartbeat", Pattern.CASE_INSENSITIVE);
   /** Reasons on a True {@code Progressing} that mean the progress is over (Deployment convention). */
   private static final Pattern FAILED_REASON = Pattern.compile("fail|error", Pattern.CASE_INSENSITIVE);
   private static final Pattern DONE =
@@ -146,6 +154,11 @@ final class ConditionVocabulary {
     }
     if (!c.isFalse()) {
       if ("unknown".equalsIgnoreCase(c.status())) {
+        Optional<String> silent = match(REPORTER_LOST, c.reason() + " " + c.message());
+        if (silent.isPresent()) {
+          // Nobody is reporting: the condition is Unknown because its reporter went silent, not because work goes on.
+          return Optional.of(Meaning.of(Health.UNKNOWN, type, "reason:reporter-lost:" + silent.get()));
+        }
         return Optional.of(Meaning.of(Health.PROGRESSING, type, "status:unknown-is-waiting"));
       }
       return Optional.of(StatusWords.read(c.status()).map(m -> new Meaning(m.health(), List.of(type, m.rules().get(0))))

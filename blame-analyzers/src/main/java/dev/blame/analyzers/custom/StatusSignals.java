@@ -76,6 +76,15 @@ final class StatusSignals {
    * nothing alone (a Volcano Queue counts the PodGroups waiting in it: a backlog, not a run).
    */
   private static final Map<String, Health> COUNTERS = Map.of("failed", Health.DEGRADED, "pending", Health.PROGRESSING);
+  /**
+   * Fields that hold the outcome of a run once it ended ({@code verdict}, {@code result}, {@code outcome},
+   * {@code conclusion}). An outcome is not a state the object is in: a word of stopping there ({@code Stopped},
+   * {@code Suspended}) says the run ended without a result, a failure of the run, where in a phase it would say the
+   * object is paused. LitmusChaos' ChaosResult ({@code experimentStatus.verdict: Stopped} under
+   * {@code phase: Completed}: the experiment was aborted) is where it was seen.
+   */
+  private static final java.util.regex.Pattern OUTCOME_FIELD = java.util.regex.Pattern.compile(
+      "verdict|result|outcome|conclusion", java.util.regex.Pattern.CASE_INSENSITIVE);
   /** Counters of parts still running beside a failed one: the controller is retrying. */
   private static final List<String> RUNNING_COUNTERS = List.of("active", "running");
   /** Words that end a run successfully; a failure counted before them was retried. */
@@ -164,6 +173,9 @@ final class StatusSignals {
         signals.add(retrying
             ? new Signal(Health.PROGRESSING, field, count.toString(), Optional.empty(), List.of("counter:failed-retrying"))
             : new Signal(COUNTERS.get(counter), field, count.toString(), Optional.empty(), List.of("counter:" + counter)));
+      } else if (value instanceof String text && OUTCOME_FIELD.matcher(key).matches()
+          && StatusWords.read(text).filter(m -> m.health() == Health.SUSPENDED).isPresent()) {
+        signals.add(new Signal(Health.DEGRADED, field, text, Optional.empty(), List.of("outcome:ended-unfinished")));
       } else if (value instanceof String text && TOKEN.matcher(text).matches() && !NOT_STATUS.matcher(key).find()) {
         // A field of any name whose whole value is one status word (robustness: degraded,
         // operatorProgress: Updating): the word says what it says wherever the operator put it. Not a healthy

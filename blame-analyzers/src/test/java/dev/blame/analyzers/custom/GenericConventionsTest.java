@@ -175,6 +175,33 @@ class GenericConventionsTest {
               conditions:
               - {type: Scheduled, status: "True"}
             """, Health.PROGRESSING),
+        // A run's outcome field that says it was stopped: the run ended without a result (a failure), although
+        // its phase says only that it ended. Shape of Testkube's execution result and Flagger-like runs.
+        Arguments.of("tests.example.io/v1", "TestRun", """
+            status:
+              execution: {phase: Finished, outcome: Stopped, errorCount: 0}
+            """, Health.DEGRADED),
+        Arguments.of("tests.example.io/v1", "TestRun", """
+            status: {phase: Succeeded, result: Stopped}
+            """, Health.DEGRADED),
+        // An Unknown readiness whose reporter went silent is UNKNOWN (nothing is known), not work in progress.
+        Arguments.of("fleet.example.io/v1", "MemberCluster", """
+            status:
+              conditions:
+              - {type: Ready, status: Unknown, reason: ClusterStatusUnknown, message: "Agent stopped posting cluster status."}
+            """, Health.UNKNOWN),
+        Arguments.of("fleet.example.io/v1", "MemberCluster", """
+            status:
+              conditions:
+              - {type: Available, status: Unknown, reason: ClusterNotReachable, message: "cluster is not reachable"}
+            """, Health.UNKNOWN),
+        // Must not fire: a passing outcome under a terminal phase, and a stop word in a phase (a pause).
+        Arguments.of("tests.example.io/v1", "TestRun", """
+            status: {phase: Completed, verdict: Passed}
+            """, Health.HEALTHY),
+        Arguments.of("tests.example.io/v1", "TestRun", """
+            status: {phase: Stopped}
+            """, Health.SUSPENDED),
         Arguments.of("example.com/v1", "Bucket", """
             status:
               conditions:
