@@ -40,7 +40,7 @@ import org.junit.jupiter.api.TestFactory;
 class HeldOutCrsTest {
 
   /** The agreement reached, honestly; raise it when the conventions improve, never by tuning to a case. */
-  static final int FLOOR = 96;
+  static final int FLOOR = 102;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule

@@ -31,7 +31,7 @@ final class ConditionVocabulary {
   /** Past participles that name no state to reach: neither good nor bad when True ({@code Drifted}, {@code Ignored}). */
   private static final Set<String> NEUTRAL = Set.of("deleted", "terminated", "ignored", "limited", "deprecated",
       "throttled", "requested", "disabled", "detached", "locked", "skipped", "needed", "required", "changed",
-      "modified", "drifted", "paused", "stopped", "suspended", "hibernated", "evicted");
+      "modified", "drifted", "paused", "stopped", "suspended", "hibernated", "evicted", "cordoned");
   /** Positive types whose False is a verdict, not a wait: rejected, invalid, unresolvable. */
   private static final Set<String> JUDGEMENT = Set.of("valid", "validated", "accepted", "admitted", "resolved",
       "healthy", "verified");
@@ -43,7 +43,7 @@ final class ConditionVocabulary {
   /** Words that make a type a progress signal, True while the work goes on ({@code InstallPlanPending}). */
   private static final Set<String> PROGRESS = Set.of("reconciling", "progressing", "upgrading", "updating",
       "installing", "deploying", "migrating", "pending", "rolling", "provisioning", "scaling");
-  private static final Set<String> SUSPEND = Set.of("paused", "suspended", "stopped", "hibernated");
+  private static final Set<String> SUSPEND = Set.of("paused", "suspended", "stopped", "hibernated", "cordoned");
   /** Qualifiers that say a state was reached only in part. */
   private static final Set<String> PARTIAL = Set.of("partially", "partial");
 
@@ -54,7 +54,8 @@ final class ConditionVocabulary {
       + "notyet|not yet|notallpods|scheduled|restor|init$|^init", Pattern.CASE_INSENSITIVE);
   /** Reasons and messages that mean "will not get better by waiting". */
   static final Pattern FAILURE = Pattern.compile("fail|error|invalid|notfound|not found|denied|forbidden|"
-      + "unauthori|backoff|exceeded|conflict|reject|crash|refused|timeout|timed out|terminal|abort",
+      + "unauthori|backoff|exceeded|conflict|reject|crash|refused|timeout|timed out|terminal|abort|"
+      + "unable to|cannot|can't|could not|couldn't|\\bno \\w+ could\\b",
       Pattern.CASE_INSENSITIVE);
   /**
    * Reasons and messages of an Unknown readiness that say its reporter went silent, so nothing is known: the

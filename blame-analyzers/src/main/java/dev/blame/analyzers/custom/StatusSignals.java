@@ -85,6 +85,14 @@ final class StatusSignals {
    */
   private static final java.util.regex.Pattern OUTCOME_FIELD = java.util.regex.Pattern.compile(
       "verdict|result|outcome|conclusion", java.util.regex.Pattern.CASE_INSENSITIVE);
+  /**
+   * Counters of parts out of service ({@code drivesOffline}, {@code nodesDown}, {@code offline}): a part that is
+   * offline is lost redundancy, not work in progress, whatever the overall word says (MinIO's
+   * {@code healthStatus: yellow} with {@code drivesOffline: 4}). A plural noun before the word, so that a period
+   * ({@code cooldown}) or a direction ({@code scaleDown}) is none.
+   */
+  private static final java.util.regex.Pattern OUT_OF_SERVICE = java.util.regex.Pattern.compile(
+      "offline|down|[a-z]+s(Offline|Down)");
   /** Counters of parts still running beside a failed one: the controller is retrying. */
   private static final List<String> RUNNING_COUNTERS = List.of("active", "running");
   /** Words that end a run successfully; a failure counted before them was retried. */
@@ -173,6 +181,8 @@ final class StatusSignals {
         signals.add(retrying
             ? new Signal(Health.PROGRESSING, field, count.toString(), Optional.empty(), List.of("counter:failed-retrying"))
             : new Signal(COUNTERS.get(counter), field, count.toString(), Optional.empty(), List.of("counter:" + counter)));
+      } else if (value instanceof Number count && OUT_OF_SERVICE.matcher(key).matches() && count.longValue() > 0) {
+        signals.add(new Signal(Health.DEGRADED, field, count.toString(), Optional.empty(), List.of("counter:out-of-service")));
       } else if (value instanceof String text && OUTCOME_FIELD.matcher(key).matches()
           && StatusWords.read(text).filter(m -> m.health() == Health.SUSPENDED).isPresent()) {
         signals.add(new Signal(Health.DEGRADED, field, text, Optional.empty(), List.of("outcome:ended-unfinished")));
@@ -185,7 +195,7 @@ final class StatusSignals {
                 || m.health() == Health.MISSING)
             .ifPresent(m -> signals.add(new Signal(m.and("field:any"), field, text, Optional.empty())));
       } else if (value instanceof Boolean flag) {
-        bool(key.toLowerCase(Locale.ROOT), flag).ifPresent(h -> signals.add(
+        bool(key, flag).ifPresent(h -> signals.add(
             new Signal(h, field, flag.toString(), Optional.empty(), List.of("bool:" + key.toLowerCase(Locale.ROOT)))));
       } else if (value instanceof Map && depth < DEPTH) {
         walk(map.child(key), field, depth + 1, generation, signals, stale);
@@ -204,7 +214,17 @@ final class StatusSignals {
         && s.rules().stream().anyMatch(r -> r.startsWith("word:") || r.startsWith("form:") || r.startsWith("suffix:"));
   }
 
-  private static Optional<Health> bool(String key, boolean value) {
+  /**
+   * What a boolean says: {@code ready}, {@code healthy} good when true; {@code failed}, {@code error} bad when
+   * true; pause flags; and a flag that names an absence, bad when true: a name that starts with {@code no} and goes
+   * on ({@code NoMatchingInstances}, {@code noEndpoints}) or says {@code missing} ({@code missingDependencies}).
+   */
+  private static Optional<Health> bool(String name, boolean value) {
+    String key = name.toLowerCase(Locale.ROOT);
+    List<String> words = ConditionVocabulary.words(name);
+    if (value && (words.size() > 1 && words.get(0).equals("no") || words.contains("missing"))) {
+      return Optional.of(Health.DEGRADED);
+    }
     if (GOOD_WHEN_TRUE.contains(key)) {
       return Optional.of(value ? Health.HEALTHY : key.equals("healthy") ? Health.DEGRADED : Health.PROGRESSING);
     }

@@ -21,7 +21,8 @@ final class StatusWords {
   private static final Set<String> HEALTHY = Set.of("running", "ready", "active", "available", "bound",
       "succeeded", "successful", "success", "complete", "completed", "healthy", "green", "established",
       "deployed", "synced", "online", "ok", "healthok", "provisioned", "current", "up", "reconciled", "issued",
-      "accepted", "admitted", "installed", "passed", "finished", "done", "valid", "verified", "created", "exists");
+      "accepted", "admitted", "installed", "passed", "finished", "done", "valid", "verified", "created", "exists",
+      "operational");
   /**
    * Words of work in progress that are not present participles; a participle ({@code Provisioning},
    * {@code Upgrading}, {@code Setting up}) is read by its form (see {@link #read}).
@@ -29,11 +30,12 @@ final class StatusWords {
   private static final Set<String> PROGRESSING = Set.of("progressing", "inprogress", "new", "scheduled",
       "submitted", "yellow", "queued", "rerun", "init", "unavailable");
   private static final Set<String> SUSPENDED = Set.of("paused", "suspended", "stopped", "disabled",
-      "hibernated", "hibernating", "scaledtozero");
+      "hibernated", "hibernating", "scaledtozero", "cordoned");
   private static final Set<String> DEGRADED = Set.of("failed", "failure", "fail", "error", "errored", "degraded",
       "unhealthy", "crashloopbackoff", "invalid", "lost", "down", "aborted", "red", "rejected",
       "healtherr", "healthwarn", "canceled", "cancelled", "timeout", "timedout", "backoff", "broken", "critical", "conflict",
-      "warning", "blocked", "outofsync", "expired", "denied", "unreachable", "failing", "erroring", "crashing");
+      "warning", "blocked", "outofsync", "expired", "denied", "unreachable", "failing", "erroring", "crashing",
+      "faulted", "faulty");
   private static final Set<String> UNKNOWN = Set.of("unknown", "inconclusive", "undetermined");
   private static final Set<String> MISSING = Set.of("notfound", "missing", "deleted", "absent");
 

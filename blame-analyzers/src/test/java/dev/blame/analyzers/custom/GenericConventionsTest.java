@@ -195,6 +195,45 @@ class GenericConventionsTest {
               conditions:
               - {type: Available, status: Unknown, reason: ClusterNotReachable, message: "cluster is not reachable"}
             """, Health.UNKNOWN),
+        // A readiness False whose message states that the operator could not do it: a failure, not a wait (Go's
+        // "unable to", "cannot", "could not", "no key could ..."), as a reason with "failed" already is.
+        Arguments.of("secrets.example.io/v1", "ExternalSecret", """
+            status:
+              observedGeneration: 1
+              conditions:
+              - {type: Ready, status: "False", reason: SecretNotSynced, message: "could not get secret data from provider"}
+            """, Health.DEGRADED),
+        Arguments.of("secrets.example.io/v1", "SealedThing", """
+            status:
+              conditions:
+              - {type: Synced, status: "False", message: "unable to decrypt: no key could decrypt the data"}
+            """, Health.DEGRADED),
+        // Must not fire: a False readiness that waits says nothing of failing.
+        Arguments.of("secrets.example.io/v1", "SealedThing", """
+            status:
+              conditions:
+              - {type: Synced, status: "False", reason: Pending, message: "waiting for the controller to pick it up"}
+            """, Health.PROGRESSING),
+        // Words operators use for states: cordoned (a node, a Capsule tenant, a Buildkite agent) is set aside on
+        // purpose; faulted (Longhorn's robustness, workflow engines) has failed; operational (VictoriaMetrics'
+        // updateStatus, ECK's orchestration phase) is fine.
+        Arguments.of("tenancy.example.io/v1", "Workspace", "status: {state: Cordoned, namespaces: 3}\n", Health.SUSPENDED),
+        Arguments.of("storage.example.io/v1", "Replica", "status: {mode: RW, health: Faulted}\n", Health.DEGRADED),
+        Arguments.of("monitoring.example.io/v1", "Collector", "status: {updateStatus: operational, replicas: 2}\n",
+            Health.HEALTHY),
+        // Parts out of service are lost redundancy, whatever the overall word: nodesDown beside health yellow.
+        Arguments.of("search.example.io/v1", "Cluster", "status: {health: yellow, nodesDown: 1, nodes: 5}\n",
+            Health.DEGRADED),
+        // Must not fire: yellow with nothing out of service waits (Argo CD's ECK scripts); a cooldown is no part.
+        Arguments.of("search.example.io/v1", "Cluster", "status: {health: yellow, nodesDown: 0, cooldown: 30}\n",
+            Health.PROGRESSING),
+        // A flag naming an absence is a failure when true: nothing matched, something is missing.
+        Arguments.of("dashboards.example.io/v1", "Panel", "status: {noMatchingTargets: true}\n", Health.DEGRADED),
+        Arguments.of("apps.example.io/v1", "Bundle", "status: {phase: Ready, missingDependencies: true}\n",
+            Health.DEGRADED),
+        // Must not fire: the same flags false.
+        Arguments.of("apps.example.io/v1", "Bundle", "status: {phase: Ready, missingDependencies: false, noMatchingTargets: false}\n",
+            Health.HEALTHY),
         // Must not fire: a passing outcome under a terminal phase, and a stop word in a phase (a pause).
         Arguments.of("tests.example.io/v1", "TestRun", """
             status: {phase: Completed, verdict: Passed}
