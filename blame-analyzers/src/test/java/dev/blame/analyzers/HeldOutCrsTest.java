@@ -40,11 +40,11 @@ import org.junit.jupiter.api.TestFactory;
 class HeldOutCrsTest {
 
   /**
-   * The agreement reached, honestly; raise it when the conventions improve, never by tuning to a case. 121 of 131
-   * since round six (issue 14), measured with the rules of 815f239: 102 of the 104 earlier cases and 19 of round
-   * six's 27.
+   * The agreement reached, honestly; raise it when the conventions improve, never by tuning to a case. 126 of 136
+   * since round six (issue 14), measured with the rules of 815f239: 102 of the 104 earlier cases and 24 of round
+   * six's 32.
    */
-  static final int FLOOR = 121;
+  static final int FLOOR = 126;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
