@@ -196,10 +196,10 @@ public final class Client {
    * Asks the server at {@code socket} to run the command, relaying its stdout and stderr to {@code out} and
    * {@code err}. Not answered (no server, another build, a server that stopped before writing anything): the caller
    * runs the command itself, reading {@link Outcome#stdin}. A server that stopped after writing part of the answer:
-   * one line on {@code err} saying so, exit 3.
+   * one line on {@code err} saying so, exit 3. Relative paths in the command are the client's, in {@code cwd}.
    */
   public static Outcome ask(Path socket, String build, List<String> args, Map<String, String> env, boolean console,
-      String command, InputStream in, OutputStream out, OutputStream err) {
+      String command, InputStream in, OutputStream out, OutputStream err, Path cwd) {
     SocketChannel channel;
     try {
       channel = SocketChannel.open(StandardProtocolFamily.UNIX);
@@ -225,7 +225,7 @@ public final class Client {
       DataInputStream answers;
       try {
         DataOutputStream requests = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel)));
-        new Protocol.Request(build, args, Path.of("").toAbsolutePath().toString(), env, console, command, stdin)
+        new Protocol.Request(build, args, cwd.toAbsolutePath().toString(), env, console, command, stdin)
             .write(requests);
         answers = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel)));
       } catch (IOException e) {
@@ -328,7 +328,8 @@ public final class Client {
     PrintStream out = System.out;
     PrintStream err = System.err;
     return ask(socket, build, List.of(args), env, System.console() != null,
-        System.getProperty("kubectl-blame.command", "kubectl-blame"), System.in, out, err);
+        System.getProperty("kubectl-blame.command", "kubectl-blame"), System.in, out, err,
+        Path.of("").toAbsolutePath());
   }
 
   /**

@@ -88,7 +88,12 @@ public final class Server implements AutoCloseable {
     }
     Path lockPath = socket.resolveSibling(socket.getFileName() + ".lock");
     FileChannel lockFile = FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-    FileLock held = lockFile.tryLock();
+    FileLock held;
+    try {
+      held = lockFile.tryLock();
+    } catch (java.nio.channels.OverlappingFileLockException e) {
+      held = null;
+    }
     if (held == null) {
       lockFile.close();
       return Optional.empty();
@@ -203,7 +208,7 @@ public final class Server implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     if (closed) {
       return;
     }
