@@ -301,6 +301,7 @@ class BackgroundServerTest {
       assertThat(Client.servable(args, env)).as(String.join(" ", args)).isFalse();
     }
     assertThat(Client.servable(new String[] {"deploy/web"}, Map.of("KUBECTL_BLAME_SERVER", "off"))).isFalse();
+    assertThat(Client.servable(new String[] {"deploy/web"}, Map.of("CI", "true"))).isFalse();
     assertThat(Client.servable(new String[] {"deploy/web"}, Map.of("KUBECONFIG", "relative/config"))).isFalse();
     assertThat(Server.idle(Map.of())).isEqualTo(Duration.ofMinutes(10));
     assertThat(Server.idle(Map.of("KUBECTL_BLAME_SERVER_IDLE", "90"))).isEqualTo(Duration.ofSeconds(90));

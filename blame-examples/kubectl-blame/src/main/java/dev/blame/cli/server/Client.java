@@ -60,9 +60,13 @@ public final class Client {
 
   private Client() {}
 
-  /** Whether this command line may be answered by the server (in this environment). */
+  /**
+   * Whether this command line may be answered by the server (in this environment). Not in CI ({@code CI=true}, as
+   * GitHub Actions, GitLab CI and others set it): a job runs a few commands and ends, and leaves no server behind.
+   */
   public static boolean servable(String[] args, Map<String, String> env) {
-    if ("off".equals(env.get(SWITCH)) || args.length == 0) {
+    String ci = env.get("CI");
+    if ("off".equals(env.get(SWITCH)) || args.length == 0 || "true".equalsIgnoreCase(ci) || "1".equals(ci)) {
       return false;
     }
     for (String arg : args) {
