@@ -58,6 +58,7 @@ public final class Server implements AutoCloseable {
   private volatile long lastActive = System.nanoTime();
   private volatile boolean running;
   private volatile boolean closed;
+  private int served;
 
   private Server(Path socket, String build, Map<String, String> environment, Runner runner,
       Predicate<UserPrincipal> peers, ServerSocketChannel channel, FileChannel lockFile, FileLock held) {
@@ -196,6 +197,8 @@ public final class Server implements AutoCloseable {
           lastActive = System.nanoTime();
         }
         Protocol.exit(out, code);
+        // The log says how many were served, not what: arguments name the user's objects.
+        System.err.println("kubectl-blame server: served " + ++served);
       }
     } catch (IOException | RuntimeException e) {
       // A client that went away, or sent what is not a request: nothing to answer.
