@@ -159,10 +159,23 @@ if [ "${KUBECTL_BLAME_SERVER:-on}" != off ]; then
   done
   echo "# server: $(ls "$KUBECTL_BLAME_CACHE"/server/*.sock 2>/dev/null || echo 'none listening')"
 fi
+# The server is no child of this shell: its CPU is read from /proc around the served rows (their warm-up runs included).
+server_ms() {
+  local pid
+  pid=$(ps -eo pid=,args= | grep -F -- "__serve $KUBECTL_BLAME_CACHE/server/" | grep -v grep | awk 'NR == 1 {print $1}')
+  if [ -z "$pid" ]; then echo 0; return; fi
+  awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$pid/stat"
+}
+s0=$(server_ms)
 pair offline "$launcher" -f "$work/dump.yaml" deploy/web :: "$kubectl" get -f "$work/dump.yaml" -o name
+s1=$(server_ms)
 pair version "$launcher" --version :: "$kubectl" version --client
 pair help "$launcher" --help :: "$kubectl" --help
+s2=$(server_ms)
 pair live "$launcher" deploy/web -n bench :: "$kubectl" describe deploy web -n bench
+s3=$(server_ms)
+echo "# the server's CPU per served run (not in the CPU columns, which count this shell's children): offline" \
+  "$(( (s1 - s0) / (runs + 1) )) ms, live $(( (s3 - s2) / (runs + 1) )) ms"
 pair offline-cold env KUBECTL_BLAME_SERVER=off "$launcher" -f "$work/dump.yaml" deploy/web :: "$kubectl" get -f "$work/dump.yaml" -o name
 pair live-cold env KUBECTL_BLAME_SERVER=off "$launcher" deploy/web -n bench :: "$kubectl" describe deploy web -n bench
 echo "# load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -89,6 +89,8 @@ public final class Main {
   /** One request's command, as {@link BlameCli#run} would run it in a process of the client's. */
   public static int runServed(List<String> args, Path cwd, Map<String, String> env, boolean console, String command,
       InputStream in, OutputStream out, OutputStream err) {
+    // The one piece of process-wide state a run leaves (the last response cut off by the body cap).
+    BodyCap.reset();
     Cli cli = new Cli(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true),
         new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true), in, env,
         console && Cli.wantsColor(env), builder -> { }, command, cwd);

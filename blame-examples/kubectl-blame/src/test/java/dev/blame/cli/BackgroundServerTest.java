@@ -294,6 +294,9 @@ class BackgroundServerTest {
     Map<String, String> env = Map.of();
     assertThat(Client.servable(new String[] {"deploy/web"}, env)).isTrue();
     assertThat(Client.servable(new String[] {"-f", "dump.yaml", "status"}, env)).isTrue();
+    assertThat(Client.servable(new String[] {"deploy/web", "-n", "demo"}, env)).as("a namespace named demo").isTrue();
+    assertThat(Client.servable(new String[] {"-n", "x", "demo"}, env)).isFalse();
+    assertThat(Client.servable(new String[] {"--verbose", "wait", "deploy/web"}, env)).isFalse();
     for (String[] args : List.of(new String[] {"wait", "deploy/web"}, new String[] {"deploy/web", "--watch"},
         new String[] {"deploy/web", "--watch=true"}, new String[] {"demo", "talk", "--serve"},
         new String[] {"completion", "bash"}, new String[] {"__complete", "dep"}, new String[] {"__train"},

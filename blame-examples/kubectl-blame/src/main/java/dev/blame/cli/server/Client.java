@@ -55,6 +55,10 @@ public final class Client {
   static final Set<String> NOT_SERVED = Set.of("wait", "demo", "completion", "__complete", "__train", "__serve",
       "--watch", "--help", "-h", "help", "--version", "-V");
 
+  /** Options whose next word is their value (any other option's next word is checked as a possible subcommand). */
+  static final Set<String> VALUED = Set.of("-n", "--namespace", "-f", "--filename", "-o", "--output", "--context",
+      "--kubeconfig", "-l", "--selector");
+
   /** The longest Unix socket path the kernel takes (sun_path is 108 bytes with its NUL). */
   static final int MAX_SOCKET_PATH = 100;
 
@@ -69,9 +73,14 @@ public final class Client {
     if ("off".equals(env.get(SWITCH)) || args.length == 0 || "true".equalsIgnoreCase(ci) || "1".equals(ci)) {
       return false;
     }
-    for (String arg : args) {
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
       if (NOT_SERVED.contains(arg) || arg.startsWith("--watch")) {
         return false;
+      }
+      if (VALUED.contains(arg)) {
+        // Its value is no subcommand: -n demo is a namespace.
+        i++;
       }
     }
     String kubeconfig = env.get("KUBECONFIG");
