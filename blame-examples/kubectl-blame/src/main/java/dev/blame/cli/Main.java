@@ -97,9 +97,13 @@ public final class Main {
     return BlameCli.run(cli, args.toArray(String[]::new));
   }
 
-  /** Runs offline blames of the training dump a few times, output discarded, so the first request finds code warm. */
+  /**
+   * Runs offline blames of the training dump a few times, then live ones against a demo cluster in this JVM (its
+   * objects the same dump), output discarded, so the first request finds the code warm, the HTTP client's included.
+   */
   static void warmUp() {
     Path dump = null;
+    Path kubeconfig = null;
     try {
       dump = Files.createTempFile("kubectl-blame-warm", ".yaml");
       Files.writeString(dump, TrainCommand.DUMP, StandardCharsets.UTF_8);
@@ -112,15 +116,32 @@ public final class Main {
               args.toArray(String[]::new));
         }
       }
-    } catch (java.io.IOException e) {
-      // Not warmed.
-    } finally {
-      if (dump != null) {
-        try {
-          Files.deleteIfExists(dump);
-        } catch (java.io.IOException ignored) {
-          // A temporary file.
+      try (dev.blame.demo.DemoCluster cluster = dev.blame.demo.DemoCluster.start()) {
+        for (io.fabric8.kubernetes.api.model.HasMetadata object : dev.blame.core.BlameEngine.readManifests("warm-up",
+            new java.io.ByteArrayInputStream(TrainCommand.DUMP.getBytes(StandardCharsets.UTF_8)),
+            dev.blame.core.BlameEngine.MAX_INPUT_BYTES)) {
+          cluster.client().resource(object).create();
         }
+        kubeconfig = cluster.writeKubeconfig(Files.createTempFile("kubectl-blame-warm", ".kubeconfig"), "train");
+        for (int i = 0; i < 3; i++) {
+          BlameCli.run(new Cli(none, none, InputStream.nullInputStream(), Map.of(), false, b -> { }, "kubectl blame"),
+              "deploy/web", "--kubeconfig", kubeconfig.toString(), "--request-timeout", "10");
+        }
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      // Not warmed, or not all of it.
+    } finally {
+      deleteQuietly(kubeconfig);
+      deleteQuietly(dump);
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    if (file != null) {
+      try {
+        Files.deleteIfExists(file);
+      } catch (java.io.IOException ignored) {
+        // A temporary file.
       }
     }
   }
