@@ -1,11 +1,25 @@
 package dev.blame.analyzers;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static java.util.Map.entry;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.blame.api.GroupKind;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The shape of the house, checked on the main classes of blame-api, blame-core and blame-analyzers (tests excluded).
@@ -17,7 +31,10 @@ import com.tngtech.archunit.lang.ArchRule;
  *       network or file I/O. They read fabric8's model classes, and {@code io.fabric8.kubernetes.client.utils}
  *       (its {@code KubernetesSerialization}: JSON and YAML to model objects, in memory; no request) is allowed,
  *       because the model jar's own (un)marshalling lives there;
- *   <li>the API jar depends on neither the core nor the client.
+ *   <li>the API jar depends on neither the core nor the client;
+ *   <li>blame-core's main code names no kind, except where {@link #KIND_NAMES} says which and why (each a fact of
+ *       the Kubernetes API, not a rule of analysis; docs/architecture.md, "Kind names left in blame-core"). A class
+ *       names a kind by reading a {@link GroupKind} constant or by using a fabric8 model class of one kind.
  * </ul>
  */
 @AnalyzeClasses(packages = {"dev.blame.api", "dev.blame.core", "dev.blame.analyzers"}, importOptions = ImportOption.DoNotIncludeTests.class)
@@ -51,4 +68,102 @@ class ArchitectureTest {
       .should().dependOnClassesThat().resideInAnyPackage("dev.blame.core..", "dev.blame.analyzers..",
           "io.fabric8.kubernetes.client..")
       .because("the API jar holds contracts; engines and clients depend on it, not the reverse");
+
+  /**
+   * The classes of blame-core that name kinds, and the kinds each may name. A new kind name in the core fails here
+   * until it is argued in docs/architecture.md and listed; a kind a class no longer names fails too, so the list
+   * and the docs stay true.
+   */
+  static final Map<String, Set<String>> KIND_NAMES = Map.ofEntries(
+      // Events are not nodes: they are attached to what they are about, and every query watches them.
+      entry("GraphEngine", Set.of("Event")),
+      entry("KnownKinds", Set.of("Event")),
+      entry("ClusterSource", Set.of("Event", "Secret")),
+      // Secrets are read as metadata only, and their data is dropped from manifests: a security rule.
+      entry("Fed", Set.of("Secret")),
+      entry("SecretMetadata", Set.of("Secret")),
+      // Compaction of what clusters hold most of (pods, EndpointSlices, Events), and Secrets' data dropped on load.
+      entry("Ingest", Set.of("Secret", "Pod", "EndpointSlice", "Event")),
+      entry("SlimPods", Set.of("Pod")),
+      // Pods are where containers run: container timelines and admission's injections are about pods.
+      entry("Timeline", Set.of("Pod")),
+      entry("Provenance", Set.of("Pod")),
+      entry("BlameViews", Set.of("Pod")),
+      // What Kubernetes' own controllers create owned, to watch before any object is read.
+      entry("InvolvedKinds", Set.of("Event", "Deployment", "ReplicaSet", "Pod", "StatefulSet", "DaemonSet",
+          "ControllerRevision", "Job", "CronJob")),
+      // Waiting: a failure rooted in a pod or a built-in workload controller is not held for the rest to settle.
+      entry("Waiter", Set.of("Pod", "ReplicaSet", "Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob")),
+      // The served versions of built-in kinds, to read them without discovery; Secrets asked for as metadata.
+      entry("Fabric8ClusterPort", Set.of("Pod", "Service", "ConfigMap", "Secret", "PersistentVolumeClaim",
+          "PersistentVolume", "ServiceAccount", "Node", "Namespace", "Event", "Endpoints", "ResourceQuota",
+          "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "ControllerRevision", "Job", "CronJob",
+          "CustomResourceDefinition")));
+
+  @ArchTest
+  static void theCoreNamesOnlyTheKindsItArgues(JavaClasses classes) {
+    Map<String, Set<String>> named = new TreeMap<>();
+    for (JavaClass c : classes) {
+      if (!c.getPackageName().startsWith("dev.blame.core") || c.getPackageName().startsWith("dev.blame.core.testing")) {
+        continue;
+      }
+      String top = c.getName().substring(c.getPackageName().length() + 1).split("\\$")[0];
+      Set<String> kinds = named.computeIfAbsent(top, k -> new TreeSet<>());
+      c.getFieldAccessesFromSelf().stream()
+          .filter(a -> a.getTarget().getOwner().isEquivalentTo(GroupKind.class))
+          .forEach(a -> constantKind(a.getTarget().getName()).ifPresent(kinds::add));
+      c.getDirectDependenciesFromSelf().forEach(d -> modelKind(d.getTargetClass()).ifPresent(kinds::add));
+    }
+    named.values().removeIf(Set::isEmpty);
+    Map<String, Set<String>> unargued = new TreeMap<>();
+    named.forEach((c, kinds) -> {
+      Set<String> extra = new TreeSet<>(kinds);
+      extra.removeAll(KIND_NAMES.getOrDefault(c, Set.of()));
+      if (!extra.isEmpty()) {
+        unargued.put(c, extra);
+      }
+    });
+    Map<String, Set<String>> stale = new TreeMap<>();
+    KIND_NAMES.forEach((c, kinds) -> {
+      Set<String> gone = new TreeSet<>(kinds);
+      gone.removeAll(named.getOrDefault(c, Set.of()));
+      if (!gone.isEmpty()) {
+        stale.put(c, gone);
+      }
+    });
+    assertThat(unargued)
+        .as("kinds named in blame-core's main code that docs/architecture.md does not argue").isEmpty();
+    assertThat(stale)
+        .as("kinds listed as named in blame-core that its code no longer names: drop them here and in the docs")
+        .isEmpty();
+  }
+
+  /** The kind of a {@link GroupKind} constant, by its field name. */
+  private static Optional<String> constantKind(String field) {
+    try {
+      Field f = GroupKind.class.getField(field);
+      return Modifier.isStatic(f.getModifiers()) && f.getType() == GroupKind.class
+          ? Optional.of(((GroupKind) f.get(null)).kind())
+          : Optional.empty();
+    } catch (ReflectiveOperationException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The kind a fabric8 model class stands for, when it stands for one (not a list, not a kind-agnostic shape). */
+  private static Optional<String> modelKind(JavaClass target) {
+    if (!target.getPackageName().startsWith("io.fabric8.kubernetes.api.model") || target.isInterface()
+        || target.getModifiers().contains(JavaModifier.ABSTRACT)
+        || target.getSimpleName().endsWith("List") || target.getSimpleName().endsWith("Builder")
+        || Set.of("GenericKubernetesResource", "PartialObjectMetadata").contains(target.getSimpleName())) {
+      return Optional.empty();
+    }
+    try {
+      Class<?> type = Class.forName(target.getName(), false, ArchitectureTest.class.getClassLoader());
+      return HasMetadata.class.isAssignableFrom(type)
+          ? Optional.of(HasMetadata.getKind(type)) : Optional.empty();
+    } catch (ClassNotFoundException | LinkageError e) {
+      return Optional.empty();
+    }
+  }
 }
