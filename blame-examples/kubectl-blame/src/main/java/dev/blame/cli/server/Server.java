@@ -200,8 +200,12 @@ public final class Server implements AutoCloseable {
         // The log says how many were served, not what: arguments name the user's objects.
         System.err.println("kubectl-blame server: served " + ++served);
       }
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException e) {
       // A client that went away, or sent what is not a request: nothing to answer.
+    } catch (RuntimeException e) {
+      // The client runs the command itself if nothing was written, or says the answer is incomplete; the log keeps
+      // what failed (no arguments: they name the user's objects).
+      System.err.println("kubectl-blame server: a request failed: " + e);
     }
   }
 
