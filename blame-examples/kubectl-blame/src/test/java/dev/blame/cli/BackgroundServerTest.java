@@ -306,6 +306,12 @@ class BackgroundServerTest {
     assertThat(Client.servable(new String[] {"deploy/web"}, Map.of("KUBECTL_BLAME_SERVER", "off"))).isFalse();
     assertThat(Client.servable(new String[] {"deploy/web"}, Map.of("CI", "true"))).isFalse();
     assertThat(Client.servable(new String[] {"deploy/web"}, Map.of("KUBECONFIG", "relative/config"))).isFalse();
+    assertThat(Client.readsStdin(List.of("-f", "-", "deploy/web"))).isTrue();
+    assertThat(Client.servable(new String[] {"-Af", "-", "deploy"}, env)).as("a - it does not read").isFalse();
+    assertThat(Client.servable(new String[] {"-f", "-", "deploy/web"}, env)).isTrue();
+    assertThat(Client.readsStdin(List.of("--filename=-", "deploy/web"))).isTrue();
+    assertThat(Client.readsStdin(List.of("-f", "dump.yaml", "deploy/web"))).isFalse();
+    assertThat(Client.readsStdin(List.of("deploy/web", "-n", "-"))).as("not -f's value").isFalse();
     assertThat(Server.idle(Map.of())).isEqualTo(Duration.ofMinutes(10));
     assertThat(Server.idle(Map.of("KUBECTL_BLAME_SERVER_IDLE", "90"))).isEqualTo(Duration.ofSeconds(90));
     assertThat(Server.idle(Map.of("KUBECTL_BLAME_SERVER_IDLE", "2m"))).isEqualTo(Duration.ofMinutes(2));

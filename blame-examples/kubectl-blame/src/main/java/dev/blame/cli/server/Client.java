@@ -78,6 +78,10 @@ public final class Client {
       if (NOT_SERVED.contains(arg) || arg.startsWith("--watch")) {
         return false;
       }
+      if ((arg.equals("-") || arg.endsWith("=-")) && !readsStdin(List.of(args))) {
+        // A "-" this client does not read as -f's: the command might read stdin, so it runs in-process.
+        return false;
+      }
       if (VALUED.contains(arg)) {
         // Its value is no subcommand: -n demo is a namespace.
         i++;
@@ -96,10 +100,12 @@ public final class Client {
   }
 
   /** Whether a command reads stdin ({@code -f -}): the client then sends it with the request. */
-  static boolean readsStdin(List<String> args) {
+  public static boolean readsStdin(List<String> args) {
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
-      if (arg.equals("-") || arg.endsWith("=-") || arg.equals("-f-")) {
+      boolean flag = arg.equals("-f") || arg.equals("--filename");
+      if (flag && i + 1 < args.size() && args.get(i + 1).equals("-")
+          || arg.equals("-f-") || arg.equals("-f=-") || arg.equals("--filename=-")) {
         return true;
       }
     }
