@@ -16,6 +16,10 @@
 #   version   kubectl blame --version                   vs  kubectl version --client
 #   help      kubectl blame --help                      vs  kubectl --help
 #   live      kubectl blame deploy/web -n bench          vs  kubectl describe deploy web -n bench
+# offline and live are answered by the background server (docs/cli.md) once it runs: the rows "offline-cold" and
+# "live-cold" run the same commands with KUBECTL_BLAME_SERVER=off (in-process, as a first run or a run after the
+# server's idle exit does), and the first run of each with no server running is timed once and printed apart.
+# SERVER=off measures without the server throughout.
 set -euo pipefail
 runs=${1:-10}
 module=$(cd "$(dirname "$0")/../.." && pwd -P)
@@ -25,7 +29,7 @@ kubectl=${KUBECTL:-kubectl}
 [ -x "$launcher" ] || { echo "bench: no launcher at $launcher; build the module first" >&2; exit 2; }
 work=$(mktemp -d)
 server=
-cleanup() { if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi; rm -rf "$work"; }
+cleanup() { rm -f "${KUBECTL_BLAME_CACHE:-$work/cache}"/server/*.sock; if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi; rm -rf "$work"; }
 trap cleanup EXIT
 
 # A copy, so that rebuilding the module while this runs does not pull the jar from under the demo cluster.
@@ -82,7 +86,7 @@ count=$(dump)
 
 # The launcher's class-data archive: made by the first run, in the background; measure once it is there.
 export KUBECTL_BLAME_CACHE="${KUBECTL_BLAME_CACHE:-$work/cache}"
-"$launcher" -f "$work/dump.yaml" deploy/web >/dev/null 2>&1 || true
+KUBECTL_BLAME_SERVER=off "$launcher" -f "$work/dump.yaml" deploy/web >/dev/null 2>&1 || true
 for _ in $(seq 1 600); do
   ls "$KUBECTL_BLAME_CACHE"/*.lock >/dev/null 2>&1 || break
   sleep 1
@@ -90,6 +94,7 @@ done
 archive=$(ls -t "$KUBECTL_BLAME_CACHE"/*.jsa "$KUBECTL_BLAME_CACHE"/*.aot 2>/dev/null | head -1 || true)
 
 now_ns() { date +%s%N; }
+if [ "${SERVER:-on}" = off ]; then export KUBECTL_BLAME_SERVER=off; fi
 # run NAME CMD...: times one run, appends wall milliseconds to $work/NAME and CPU milliseconds (user + system, the
 # process and its children: steadier than wall time on a loaded machine) to $work/NAME.cpu
 run() {
@@ -141,8 +146,36 @@ echo "# java: $("${JAVA:-java}" -version 2>&1 | head -1); kubectl: $("$kubectl" 
 echo "# dump: $count objects; $runs runs each, median / min, paired with kubectl; archive: ${archive:-none} (KUBECTL_BLAME_CACHE=$KUBECTL_BLAME_CACHE)"
 echo "| command | kubectl-blame median / min (CPU median) | baseline (BASELINE=${BASELINE:-none}) median / min (CPU) | kubectl median / min (CPU median) | kubectl-blame / kubectl, wall (CPU) |"
 echo "|---|---|---|---|---|"
+# The first runs, no server running yet: each runs in-process and starts the server in the background.
+rm -f "$KUBECTL_BLAME_CACHE"/server/*.sock
+run first-offline "$launcher" -f "$work/dump.yaml" deploy/web
+run first-live "$launcher" deploy/web -n bench
+echo "# first runs, no server running (in-process; each starts the server): offline $(cat "$work/first-offline") ms" \
+  "(CPU $(cat "$work/first-offline.cpu") ms), live $(cat "$work/first-live") ms (CPU $(cat "$work/first-live.cpu") ms)"
+if [ "${KUBECTL_BLAME_SERVER:-on}" != off ]; then
+  for _ in $(seq 1 300); do
+    ls "$KUBECTL_BLAME_CACHE"/server/*.sock >/dev/null 2>&1 && break
+    sleep 1
+  done
+  echo "# server: $(ls "$KUBECTL_BLAME_CACHE"/server/*.sock 2>/dev/null || echo 'none listening')"
+fi
+# The server is no child of this shell: its CPU is read from /proc around the served rows (their warm-up runs included).
+server_ms() {
+  local pid
+  pid=$(ps -eo pid=,args= | grep -F -- "__serve $KUBECTL_BLAME_CACHE/server/" | grep -v grep | awk 'NR == 1 {print $1}')
+  if [ -z "$pid" ]; then echo 0; return; fi
+  awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$pid/stat"
+}
+s0=$(server_ms)
 pair offline "$launcher" -f "$work/dump.yaml" deploy/web :: "$kubectl" get -f "$work/dump.yaml" -o name
+s1=$(server_ms)
 pair version "$launcher" --version :: "$kubectl" version --client
 pair help "$launcher" --help :: "$kubectl" --help
+s2=$(server_ms)
 pair live "$launcher" deploy/web -n bench :: "$kubectl" describe deploy web -n bench
+s3=$(server_ms)
+echo "# the server's CPU per served run (not in the CPU columns, which count this shell's children): offline" \
+  "$(( (s1 - s0) / (runs + 1) )) ms, live $(( (s3 - s2) / (runs + 1) )) ms"
+pair offline-cold env KUBECTL_BLAME_SERVER=off "$launcher" -f "$work/dump.yaml" deploy/web :: "$kubectl" get -f "$work/dump.yaml" -o name
+pair live-cold env KUBECTL_BLAME_SERVER=off "$launcher" deploy/web -n bench :: "$kubectl" describe deploy web -n bench
 echo "# load after: $(cut -d' ' -f1-3 /proc/loadavg)"

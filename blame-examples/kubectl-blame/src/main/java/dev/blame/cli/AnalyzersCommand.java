@@ -36,7 +36,7 @@ final class AnalyzersCommand implements Callable<Integer> {
     }
     BlameEngine.Builder builder = BlameEngine.builder().manifests("none", "");
     cli.engine.accept(builder);
-    rules.apply(builder, null);
+    rules.apply(builder, null, cli.cwd);
     List<AnalyzerInfo> analyzers;
     try (Blame blame = builder.build()) {
       analyzers = blame.analyzers();

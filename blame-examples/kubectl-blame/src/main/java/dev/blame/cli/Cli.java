@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -23,6 +24,11 @@ final class Cli {
   final Consumer<BlameEngine.Builder> engine;
   /** How usage text names the command: {@code kubectl blame} when the plugin launcher runs it. */
   final String command;
+  /**
+   * The directory relative paths ({@code -f}, {@code --kubeconfig}, {@code --health-rules}) resolve against: the
+   * process's, or the client's when the background server answers for it.
+   */
+  final Path cwd;
 
   Cli(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env, boolean color,
       Consumer<BlameEngine.Builder> engine) {
@@ -31,6 +37,12 @@ final class Cli {
 
   Cli(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env, boolean color,
       Consumer<BlameEngine.Builder> engine, String command) {
+    this(out, err, in, env, color, engine, command, Path.of("").toAbsolutePath());
+  }
+
+  Cli(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env, boolean color,
+      Consumer<BlameEngine.Builder> engine, String command, Path cwd) {
+    this.cwd = cwd.toAbsolutePath();
     this.out = Objects.requireNonNull(out);
     this.err = Objects.requireNonNull(err);
     this.in = Objects.requireNonNull(in);
@@ -42,22 +54,36 @@ final class Cli {
 
   /** The same, writing to other streams. */
   Cli withOut(PrintWriter out) {
-    return new Cli(out, err, in, env, color, engine, command);
+    return new Cli(out, err, in, env, color, engine, command, cwd);
+  }
+
+  /**
+   * A path the user gave, resolved against this run's working directory; left as given (so that messages name it
+   * as the user did) when that is the process's own.
+   */
+  Path path(String given) {
+    Path path = Path.of(given);
+    return path.isAbsolute() || cwd.equals(Path.of("").toAbsolutePath()) ? path : cwd.resolve(path);
   }
 
   /** The same, with one more adjustment of every engine builder. */
   Cli withEngine(Consumer<BlameEngine.Builder> more) {
-    return new Cli(out, err, in, env, color, engine.andThen(more), command);
+    return new Cli(out, err, in, env, color, engine.andThen(more), command, cwd);
   }
 
   /** The process' own streams; colour only on a terminal, unless NO_COLOR is set to a non-empty value. */
   static Cli system() {
+    return system(System.in);
+  }
+
+  /** The process' own streams, reading stdin from {@code in}. */
+  static Cli system(InputStream in) {
     Map<String, String> env = System.getenv();
     boolean color = System.console() != null && wantsColor(env);
     return new Cli(
         new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
         new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true),
-        System.in, env, color, builder -> { }, System.getProperty("kubectl-blame.command", "kubectl-blame"));
+        in, env, color, builder -> { }, System.getProperty("kubectl-blame.command", "kubectl-blame"));
   }
 
   /**

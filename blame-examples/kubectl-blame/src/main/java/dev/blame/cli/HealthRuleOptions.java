@@ -34,12 +34,17 @@ final class HealthRuleOptions {
 
   /** Registers the rules on the builder; reads argocd-cm with the client when asked to. */
   void apply(BlameEngine.Builder builder, KubernetesClient client) {
+    apply(builder, client, Path.of("").toAbsolutePath());
+  }
+
+  /** The same, relative paths resolved against {@code cwd} (the client's, when the server answers). */
+  void apply(BlameEngine.Builder builder, KubernetesClient client, Path cwd) {
     for (String spec : healthRules) {
       int eq = spec.indexOf('=');
       if (eq > 0) {
-        builder.healthRule(spec.substring(0, eq), Path.of(spec.substring(eq + 1)));
+        builder.healthRule(spec.substring(0, eq), relative(cwd, spec.substring(eq + 1)));
       } else {
-        builder.healthRules(Path.of(spec));
+        builder.healthRules(relative(cwd, spec));
       }
     }
     if (argocdNamespace == null) {
@@ -62,5 +67,11 @@ final class HealthRuleOptions {
     }
     Map<String, String> data = cm.getData() == null ? Map.of() : cm.getData();
     builder.argoCdHealthRules(argocdNamespace + "/" + ARGOCD_CM, data);
+  }
+
+  /** A relative path stays relative (as it names itself in messages) when it is the process's own directory's. */
+  private static Path relative(Path cwd, String given) {
+    Path path = Path.of(given);
+    return path.isAbsolute() || cwd.equals(Path.of("").toAbsolutePath()) ? path : cwd.resolve(path);
   }
 }

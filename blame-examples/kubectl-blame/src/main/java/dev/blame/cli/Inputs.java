@@ -52,7 +52,7 @@ final class Inputs {
     if (name.equals("-")) {
       return parse("-f - (stdin)", "<stdin>", cli.in, cap);
     }
-    Path path = Path.of(name);
+    Path path = cli.path(name);
     if (!Files.exists(path)) {
       throw new CliException(name + ": no such file or directory; expected a manifest file or a directory of them");
     }
@@ -67,7 +67,8 @@ final class Inputs {
     }
     List<HasMetadata> objects = new ArrayList<>();
     for (Path file : files) {
-      objects.addAll(readOne(file.toString(), file, cap));
+      // Named as the user's path names it, wherever the run's working directory is.
+      objects.addAll(readOne(Path.of(name).resolve(path.relativize(file)).toString(), file, cap));
     }
     return objects;
   }

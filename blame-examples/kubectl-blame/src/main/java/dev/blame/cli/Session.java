@@ -121,7 +121,7 @@ final class Session implements AutoCloseable {
 
   private static Session offline(Cli cli, SourceOptions options, BlameEngine.Builder builder, Instant now) {
     builder.clock(Clock.fixed(now, ZoneOffset.UTC));
-    options.rules.apply(builder, null);
+    options.rules.apply(builder, null, cli.cwd);
     return new Session(cli, options, true, builder, now, null, options.namespace);
   }
 
@@ -133,14 +133,15 @@ final class Session implements AutoCloseable {
       throw new CliException("--request-timeout " + options.requestTimeoutSeconds + " is out of range: give 0 to "
           + LONGEST_REQUEST_TIMEOUT + " seconds");
     }
-    if (options.kubeconfig != null && !new File(options.kubeconfig).isFile()) {
+    if (options.kubeconfig != null && !cli.path(options.kubeconfig).toFile().isFile()) {
       throw new CliException("--kubeconfig " + options.kubeconfig + ": no such file");
     }
     if (options.kubeconfig == null && !kubeconfigExists()) {
       throw new CliException("no kubeconfig: $KUBECONFIG is not set and ~/.kube/config does not exist; give "
           + "--kubeconfig FILE or set KUBECONFIG to the cluster's kubeconfig, or read manifests with -f");
     }
-    Config config = Kubeconfigs.load(options.kubeconfig, options.context, cli.env,
+    Config config = Kubeconfigs.load(options.kubeconfig == null ? null : cli.path(options.kubeconfig).toString(),
+        options.context, cli.env,
         Duration.ofSeconds(Math.max(1, options.requestTimeoutSeconds)));
     if (options.context != null && (config.getCurrentContext() == null
         || !options.context.equals(config.getCurrentContext().getName()))) {
@@ -167,7 +168,7 @@ final class Session implements AutoCloseable {
         .requestTimeout(Duration.ofMillis(timeoutMillis))
         .clock(fixed == null ? Clock.systemUTC() : Clock.fixed(fixed, ZoneOffset.UTC));
     try {
-      options.rules.apply(builder, client);
+      options.rules.apply(builder, client, cli.cwd);
     } catch (RuntimeException e) {
       client.close();
       throw e;

@@ -106,6 +106,7 @@ final class TrainCommand implements Callable<Integer> {
         }
       }
       quietly(List.of("no-such-type/x"));
+      clientAndServer();
       java.util.Optional<String> failed = live();
       if (failed.isPresent()) {
         // The launcher keeps no archive from a failed training run (it would miss the live path's classes, and a
@@ -115,6 +116,50 @@ final class TrainCommand implements Callable<Integer> {
       return ExitCode.OK;
     } finally {
       Files.deleteIfExists(dump);
+    }
+  }
+
+  /**
+   * The background server's client asks a server (in this JVM, on a socket in a temporary 0700 directory) once, so
+   * that the archive holds what a served run loads. Not a check: a machine without Unix sockets runs in-process.
+   */
+  private static void clientAndServer() {
+    Path dir = null;
+    try {
+      dir = Files.createTempDirectory("kubectl-blame-train", java.nio.file.attribute.PosixFilePermissions
+          .asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+      Path socket = dir.resolve("s.sock");
+      java.util.Optional<dev.blame.cli.server.Server> server = dev.blame.cli.server.Server.bind(socket, "train",
+          Map.of(), (args, cwd, env, console, command, in, out, err) -> {
+            try {
+              out.write('\n');
+            } catch (IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+            return 0;
+          }, dev.blame.cli.server.Server.sameUser());
+      if (server.isPresent()) {
+        Thread serving = new Thread(() -> server.get().serve(java.time.Duration.ofMinutes(1), java.util.Optional.empty()));
+        serving.setDaemon(true);
+        serving.start();
+        dev.blame.cli.server.Client.ask(socket, "train", List.of("deploy/web"), Map.of(), false, "kubectl blame",
+            java.io.InputStream.nullInputStream(), java.io.OutputStream.nullOutputStream(),
+            java.io.OutputStream.nullOutputStream(), dir);
+        server.get().close();
+      }
+    } catch (IOException | RuntimeException e) {
+      // Not recorded; a served run loads these few classes from the jar.
+    } finally {
+      if (dir != null) {
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+          for (Path f : files.toList()) {
+            Files.deleteIfExists(f);
+          }
+          Files.deleteIfExists(dir);
+        } catch (IOException ignored) {
+          // A temporary directory.
+        }
+      }
     }
   }
 
