@@ -40,20 +40,20 @@ import org.junit.jupiter.api.TestFactory;
 class HeldOutCrsTest {
 
   /**
-   * The agreement reached, honestly; raise it when the conventions improve, never by tuning to a case. 126 of 136
-   * since round six (issue 14), measured with the rules of 815f239: 102 of the 104 earlier cases and 24 of round
-   * six's 32.
+   * The agreement reached, honestly; raise it when the conventions improve, never by tuning to a case. Round six
+   * (issue 14) measured 126 of 136 with the rules of 815f239 (102 of the 104 earlier cases, 24 of round six's 32);
+   * conventions learned afterwards from its misses bring it to 133 (so round six no longer measures held-out).
    */
-  static final int FLOOR = 126;
+  static final int FLOOR = 133;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
    * that a stop word in an outcome field is a failure of the run (so that case no longer measures held-out).
-   * <strong>Round six brought one again, not fixed:</strong> an HNC HierarchyConfiguration whose only condition is
-   * {@code ActivitiesHalted=True} (reason ParentMissing) is called HEALTHY; the ceiling is 1 so that the run shows
-   * the miss instead of hiding it, and must go back to 0 when a convention covers it (see the held-out README).
+   * Round six brought one again: an HNC HierarchyConfiguration whose only condition is {@code ActivitiesHalted=True}
+   * (reason ParentMissing) was called HEALTHY; since fixed by reading a halt as an involuntary stop, bad when True
+   * (so that case no longer measures held-out either).
    */
-  static final int FALSE_HEALTHY_CEILING = 1;
+  static final int FALSE_HEALTHY_CEILING = 0;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());

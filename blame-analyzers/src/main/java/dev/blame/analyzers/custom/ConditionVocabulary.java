@@ -37,13 +37,19 @@ final class ConditionVocabulary {
       "healthy", "verified");
   /** Words that make a type bad when True (unless it starts with "No": {@code NoErrors}). */
   private static final Set<String> NEGATIVE = Set.of("failed", "failure", "failing", "error", "errors",
-      "errored", "degraded", "stalled", "invalid", "terminal", "unhealthy", "conflict", "conflicting",
+      "errored", "degraded", "stalled", "halted", "invalid", "terminal", "unhealthy", "conflict", "conflicting",
       "mismatch", "aborted", "rejected", "blocked", "expired", "exhausted", "exceeded", "crashed", "canceled",
       "cancelled", "outdated");
   /** Words that make a type a progress signal, True while the work goes on ({@code InstallPlanPending}). */
   private static final Set<String> PROGRESS = Set.of("reconciling", "progressing", "upgrading", "updating",
       "installing", "deploying", "migrating", "pending", "rolling", "provisioning", "scaling");
   private static final Set<String> SUSPEND = Set.of("paused", "suspended", "stopped", "hibernated", "cordoned");
+  /**
+   * Types that say the object stopped working without saying it was asked to ({@code Disabled}): nothing when True,
+   * unless the reason says why it had to stop (medik8s' NodeHealthCheck {@code Disabled=True
+   * RemediationTemplateNotFound}).
+   */
+  private static final Set<String> STOPS = Set.of("disabled");
   /** Qualifiers that say a state was reached only in part. */
   private static final Set<String> PARTIAL = Set.of("partially", "partial");
 
@@ -55,7 +61,7 @@ final class ConditionVocabulary {
   /** Reasons and messages that mean "will not get better by waiting". */
   static final Pattern FAILURE = Pattern.compile("fail|error|invalid|notfound|not found|denied|forbidden|"
       + "unauthori|backoff|exceeded|conflict|reject|crash|refused|timeout|timed out|terminal|abort|"
-      + "unable to|cannot|can't|could not|couldn't|\\bno \\w+ could\\b",
+      + "unable to|cannot|can't|could not|couldn't|\\bno \\w+ could\\b|unreachable|not reachable|notreachable",
       Pattern.CASE_INSENSITIVE);
   /**
    * Reasons and messages of an Unknown readiness that say its reporter went silent, so nothing is known: the
@@ -81,8 +87,17 @@ final class ConditionVocabulary {
     String joined = String.join("", words);
     String last = words.get(words.size() - 1);
     boolean noPrefix = words.get(0).equals("no") && words.size() > 1;
-    if (SUSPEND.contains(joined)) {
-      return c.isTrue() ? Optional.of(Meaning.of(Health.SUSPENDED, "type:suspend:" + joined)) : Optional.empty();
+    if (SUSPEND.contains(joined) || STOPS.contains(joined)) {
+      if (!c.isTrue()) {
+        return Optional.empty();
+      }
+      // A stop the operator made because something is wrong is a failure, not a pause someone asked for.
+      Optional<String> failure = match(FAILURE, c.reason() + " " + c.message());
+      if (failure.isPresent()) {
+        return Optional.of(Meaning.of(Health.DEGRADED, "type:stop:" + joined, "reason:failure:" + failure.get()));
+      }
+      return SUSPEND.contains(joined) ? Optional.of(Meaning.of(Health.SUSPENDED, "type:suspend:" + joined))
+          : Optional.empty();
     }
     Optional<String> progress = words.stream().filter(PROGRESS::contains).findFirst();
     if (progress.isPresent()) {

@@ -53,7 +53,7 @@ final class StatusSignals {
   /** Containers that record the past, not the present ({@code phaseTransitionTimestamps}, {@code history}). */
   private static final java.util.regex.Pattern HISTORY =
       java.util.regex.Pattern.compile("history|transition|previous", java.util.regex.Pattern.CASE_INSENSITIVE);
-  private static final Set<String> GOOD_WHEN_TRUE = Set.of("ready", "healthy", "available", "succeeded");
+  private static final Set<String> GOOD_WHEN_TRUE = Set.of("ready", "healthy", "available", "succeeded", "readytouse");
   private static final Set<String> BAD_WHEN_TRUE = Set.of("failed", "error", "abort", "aborted");
   private static final Set<String> PAUSE_FLAGS = Set.of("paused", "suspend", "suspended", "controllerpause");
   /**
@@ -197,6 +197,16 @@ final class StatusSignals {
       } else if (value instanceof Boolean flag) {
         bool(key, flag).ifPresent(h -> signals.add(
             new Signal(h, field, flag.toString(), Optional.empty(), List.of("bool:" + key.toLowerCase(Locale.ROOT)))));
+      } else if (key.equalsIgnoreCase("error") && !errorText(map, key).isBlank()) {
+        // The error the operator is stuck on, as a string (the Flink operator's status.error) or an object
+        // ({message, time}: the CSI snapshot API's VolumeSnapshot, KubeVirt's snapshots): the failure, unless a true
+        // readiness beside it says the object got past it (then it is history).
+        boolean ready = map.entries().stream().anyMatch(e -> Boolean.TRUE.equals(e.getValue())
+            && GOOD_WHEN_TRUE.contains(e.getKey().toLowerCase(Locale.ROOT)));
+        if (!ready) {
+          signals.add(new Signal(Health.DEGRADED, value instanceof Map ? field + ".message" : field, errorText(map, key),
+              Optional.empty(), List.of("field:error")));
+        }
       } else if (value instanceof Map && depth < DEPTH) {
         walk(map.child(key), field, depth + 1, generation, signals, stale);
       } else if (value instanceof List && depth < DEPTH) {
@@ -206,6 +216,13 @@ final class StatusSignals {
         }
       }
     }
+  }
+
+  /** The text of an {@code error} field: the string itself, or an error object's {@code message}; empty if none. */
+  private static String errorText(Unstructured map, String key) {
+    Object value = map.entries().stream().filter(e -> e.getKey().equals(key)).map(Map.Entry::getValue).findFirst()
+        .orElse(null);
+    return value instanceof String text ? text : value instanceof Map ? map.child(key).string("message") : "";
   }
 
   /** A healthy phase, state or status word ({@code phase: Running}), the claim a pending counter qualifies. */

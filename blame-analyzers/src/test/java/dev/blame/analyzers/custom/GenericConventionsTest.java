@@ -234,6 +234,64 @@ class GenericConventionsTest {
         // Must not fire: the same flags false.
         Arguments.of("apps.example.io/v1", "Bundle", "status: {phase: Ready, missingDependencies: false, noMatchingTargets: false}\n",
             Health.HEALTHY),
+        // A halt is an involuntary stop: a type that says it halted is bad when True (as Stalled is), fine when False.
+        Arguments.of("sync.example.io/v1", "Mirror", """
+            status:
+              conditions:
+              - {type: ReplicationHalted, status: "True", reason: SourceGone}
+            """, Health.DEGRADED),
+        Arguments.of("sync.example.io/v1", "Mirror", """
+            status:
+              phase: Running
+              conditions:
+              - {type: ReplicationHalted, status: "False"}
+            """, Health.HEALTHY),
+        // Impossibility words in the object's own state: it cannot be placed, it cannot recover.
+        Arguments.of("batch.example.io/v1", "Gang", "status: {state: Unschedulable}\n", Health.DEGRADED),
+        Arguments.of("batch.example.io/v1", "Gang", "status: {phase: Unrecoverable}\n", Health.DEGRADED),
+        // Must not fire: a reason Unschedulable on a False readiness still waits (kstatus and Argo CD read a pod so).
+        Arguments.of("batch.example.io/v1", "Gang", """
+            status:
+              conditions:
+              - {type: Ready, status: "False", reason: Unschedulable}
+            """, Health.PROGRESSING),
+        // A False readiness because the target cannot be reached is a failure (a reporter gone silent is Unknown).
+        Arguments.of("fleet.example.io/v1", "MemberCluster", """
+            status:
+              conditions:
+              - {type: Ready, status: "False", reason: APIServerUnreachable, message: "dial tcp 10.0.0.1:6443: i/o timeout"}
+            """, Health.DEGRADED),
+        // A stop the operator made because something is missing is a failure; one asked for is a pause.
+        Arguments.of("ops.example.io/v1", "Remediator", """
+            status:
+              phase: Disabled
+              conditions:
+              - {type: Disabled, status: "True", reason: ConfigMapNotFound, message: "configmap \\"policy\\" not found"}
+            """, Health.DEGRADED),
+        Arguments.of("ops.example.io/v1", "Remediator", """
+            status:
+              phase: Disabled
+              conditions:
+              - {type: Disabled, status: "True", reason: DisabledByUser}
+            """, Health.SUSPENDED),
+        // readyToUse is the readiness of snapshots (CSI's VolumeSnapshot, KubeVirt's VirtualMachineSnapshot); an error
+        // recorded beside a false one is the failure, beside a true one it is history.
+        Arguments.of("snapshot.kubevirt.io/v1beta1", "VirtualMachineSnapshot", "status: {readyToUse: true, phase: Succeeded}\n",
+            Health.HEALTHY),
+        Arguments.of("snapshot.kubevirt.io/v1beta1", "VirtualMachineSnapshot", """
+            status:
+              readyToUse: false
+              error: {message: "VolumeSnapshot vmsnapshot-disk failed: quota exceeded", time: "2025-01-01T00:00:00Z"}
+            """, Health.DEGRADED),
+        Arguments.of("snapshot.kubevirt.io/v1beta1", "VirtualMachineSnapshot", """
+            status:
+              readyToUse: true
+              error: {message: "the object has been modified; please apply your changes", time: "2025-01-01T00:00:00Z"}
+            """, Health.HEALTHY),
+        // An error string in status is the failure the operator is stuck on; an empty one says there is none.
+        Arguments.of("streams.example.io/v1", "Pipeline", "status: {phase: Running, error: \"savepoint failed: timeout\"}\n",
+            Health.DEGRADED),
+        Arguments.of("streams.example.io/v1", "Pipeline", "status: {phase: Running, error: \"\"}\n", Health.HEALTHY),
         // Must not fire: a passing outcome under a terminal phase, and a stop word in a phase (a pause).
         Arguments.of("tests.example.io/v1", "TestRun", """
             status: {phase: Completed, verdict: Passed}
