@@ -115,27 +115,26 @@ class ArchitectureTest {
       c.getDirectDependenciesFromSelf().forEach(d -> modelKind(d.getTargetClass()).ifPresent(kinds::add));
     }
     named.values().removeIf(Set::isEmpty);
-    Map<String, Set<String>> unargued = new TreeMap<>();
-    named.forEach((c, kinds) -> {
-      Set<String> extra = new TreeSet<>(kinds);
-      extra.removeAll(KIND_NAMES.getOrDefault(c, Set.of()));
-      if (!extra.isEmpty()) {
-        unargued.put(c, extra);
-      }
-    });
-    Map<String, Set<String>> stale = new TreeMap<>();
-    KIND_NAMES.forEach((c, kinds) -> {
-      Set<String> gone = new TreeSet<>(kinds);
-      gone.removeAll(named.getOrDefault(c, Set.of()));
-      if (!gone.isEmpty()) {
-        stale.put(c, gone);
-      }
-    });
+    Map<String, Set<String>> unargued = minus(named, KIND_NAMES);
+    Map<String, Set<String>> stale = minus(KIND_NAMES, named);
     assertThat(unargued)
         .as("kinds named in blame-core's main code that docs/architecture.md does not argue").isEmpty();
     assertThat(stale)
         .as("kinds listed as named in blame-core that its code no longer names: drop them here and in the docs")
         .isEmpty();
+  }
+
+  /** Per class, the kinds of {@code these} that {@code those} does not hold for it; classes with none left out. */
+  private static Map<String, Set<String>> minus(Map<String, Set<String>> these, Map<String, Set<String>> those) {
+    Map<String, Set<String>> left = new TreeMap<>();
+    these.forEach((c, kinds) -> {
+      Set<String> rest = new TreeSet<>(kinds);
+      rest.removeAll(those.getOrDefault(c, Set.of()));
+      if (!rest.isEmpty()) {
+        left.put(c, rest);
+      }
+    });
+    return left;
   }
 
   /** The kind of a {@link GroupKind} constant, by its field name. */
