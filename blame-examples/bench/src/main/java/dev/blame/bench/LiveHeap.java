@@ -37,13 +37,19 @@ public final class LiveHeap {
         new KubernetesMixedDispatcher(new HashMap<>()), false);
     server.init(InetAddress.getLoopbackAddress(), 0);
     KubernetesClient client = server.createClient();
-    // The same objects offline, in the same JVM and measured the same way, before the mock holds anything: what the
-    // graph alone keeps (measured after the live source, the mock's draining buffers skew it).
+    // The objects as the mock holds them: the mock gives each its own uid and creationTimestamp, so the offline graph
+    // is built from what it returned (owner references pointing at the owners' new uids, the same ages), or the two
+    // paths would judge different clusters. Kept as bytes, present in both histograms of the offline measure.
+    java.util.List<byte[]> asCreated = create(client, pods);
+    drain(server); // the mock records each request, bodies included
+    // The same objects offline, in the same JVM and measured the same way, before the live source watches anything:
+    // what the graph alone keeps (measured after the live source, the mock's draining buffers skew it).
     String offlineHistogramBefore = histogram();
     long offlineBefore = total(offlineHistogramBefore);
     long offlinePerPod;
-    try (Blame offline = offline(pods)) {
-      offline.findings().list();
+    java.util.Map<String, Long> offlineFindings;
+    try (Blame offline = offline(asCreated)) {
+      offlineFindings = byReason(offline.findings().list());
       String offlineHistogram = histogram();
       offlinePerPod = (total(offlineHistogram) - offlineBefore) / pods;
       if (Boolean.getBoolean("blame.bench.histogram")) {
@@ -51,20 +57,29 @@ public final class LiveHeap {
       }
     }
     try {
-      int objects = create(client, pods); // in its own frame, so that nothing it decoded stays reachable
-      drain(server); // the mock records each request, bodies included
+      int objects = Measure.decode(asCreated).size();
+      asCreated = null;
       String histogramBefore = histogram();
       long before = total(histogramBefore);
       long with;
       // A loaded machine serves a 5,000-pod LIST from the mock in more than the default 30 s.
       try (Blame blame = BlameEngine.builder().client(client).allNamespaces()
           .requestTimeout(java.time.Duration.ofMinutes(5)).build()) {
-        blame.findings().list(); // watches every kind the analyzers declare
+        java.util.Map<String, Long> liveFindings = byReason(blame.findings().list()); // watches every kind
         drain(server);
-        String histogramWith = settled();
+        String histogramWith = settled(server);
         with = total(histogramWith);
         if (Boolean.getBoolean("blame.bench.histogram")) {
           System.err.print("live " + growth(histogramBefore, histogramWith, pods, 30));
+        }
+        if (Boolean.getBoolean("blame.bench.findings")) {
+          System.err.println("findings by kind, health and reason (offline / live):");
+          java.util.Set<String> keys = new java.util.TreeSet<>(offlineFindings.keySet());
+          keys.addAll(liveFindings.keySet());
+          for (String key : keys) {
+            System.err.printf(java.util.Locale.ROOT, "%8d %8d  %s%n", offlineFindings.getOrDefault(key, 0L),
+                liveFindings.getOrDefault(key, 0L), key);
+          }
         }
       }
       return new Result(pods, objects, before, with - before, (with - before) / pods, offlinePerPod);
@@ -74,28 +89,66 @@ public final class LiveHeap {
     }
   }
 
-  /** An offline Blame over the objects {@link #create} puts in the mock, in its own frame. */
-  private static Blame offline(int pods) {
-    java.util.List<HasMetadata> objects = new java.util.ArrayList<>();
-    for (HasMetadata object : Measure.decode(SyntheticCluster.generate(SyntheticCluster.Spec.of(pods)).pages())) {
-      if (!(object instanceof GenericKubernetesResource)) {
-        objects.add(object);
-      }
-    }
-    return BlameEngine.builder().objects(objects).build();
+  /** Findings counted by their subject's kind, health and reason ({@code -Dblame.bench.findings=true}). */
+  private static java.util.Map<String, Long> byReason(java.util.List<dev.blame.api.Finding> findings) {
+    return findings.stream().collect(java.util.stream.Collectors.groupingBy(
+        f -> f.subject().groupKind().kind() + " " + f.health() + " " + f.reason(), java.util.TreeMap::new,
+        java.util.stream.Collectors.counting()));
   }
 
-  private static int create(KubernetesClient client, int pods) {
-    int objects = 0;
-    for (HasMetadata object : Measure.decode(SyntheticCluster.generate(SyntheticCluster.Spec.of(pods)).pages())) {
+  /** An offline Blame over the objects as the mock holds them, decoded in its own frame. */
+  private static Blame offline(java.util.List<byte[]> asCreated) {
+    return BlameEngine.builder().objects(Measure.decode(asCreated)).build();
+  }
+
+  /**
+   * Creates the synthetic cluster in the mock, as a cluster would hold it: owner references follow the uids the mock
+   * gives the owners, and the Nodes the pods run on and each namespace's default ServiceAccount exist (a real cluster
+   * has them; without them the live graph, which observes those kinds, would report every pod's node and account
+   * missing where the offline one, which never saw the kinds, says nothing). Returns the objects as created, as
+   * one list page.
+   */
+  private static java.util.List<byte[]> create(KubernetesClient client, int pods) {
+    java.util.Map<String, String> uids = new HashMap<>();
+    java.util.Set<String> nodes = new java.util.TreeSet<>();
+    java.util.Set<String> namespaces = new java.util.TreeSet<>();
+    java.util.List<HasMetadata> created = new java.util.ArrayList<>();
+    java.util.List<HasMetadata> objects = Measure.decode(SyntheticCluster.generate(SyntheticCluster.Spec.of(pods)).pages());
+    // Owners first, so that each owner's new uid is known when what it owns is created.
+    java.util.Map<String, Integer> depth = java.util.Map.of("ReplicaSet", 1, "Job", 1, "Pod", 2);
+    objects.sort(java.util.Comparator.comparingInt(o -> depth.getOrDefault(o.getKind(), 0)));
+    for (HasMetadata object : objects) {
       if (object instanceof GenericKubernetesResource) {
         continue; // the mock needs a CRD context for custom resources
       }
+      if (object instanceof io.fabric8.kubernetes.api.model.Pod pod && pod.getSpec().getNodeName() != null) {
+        nodes.add(pod.getSpec().getNodeName());
+      }
+      if (object.getMetadata().getNamespace() != null) {
+        namespaces.add(object.getMetadata().getNamespace());
+      }
+      String uid = object.getMetadata().getUid();
       object.getMetadata().setResourceVersion(null);
-      client.resource(object).create();
-      objects++;
+      object.getMetadata().getOwnerReferences().forEach(owner -> owner.setUid(uids.getOrDefault(owner.getUid(), owner.getUid())));
+      HasMetadata made = client.resource(object).create();
+      uids.put(uid, made.getMetadata().getUid());
+      created.add(made);
     }
-    return objects;
+    String now = java.time.Instant.now().toString();
+    for (String node : nodes) {
+      created.add(client.nodes().resource(new io.fabric8.kubernetes.api.model.NodeBuilder()
+          .withNewMetadata().withName(node).endMetadata()
+          .withNewStatus().addNewCondition().withType("Ready").withStatus("True").withReason("KubeletReady")
+          .withLastHeartbeatTime(now).withLastTransitionTime(now).endCondition().endStatus().build()).create());
+    }
+    for (String namespace : namespaces) {
+      created.add(client.serviceAccounts().inNamespace(namespace).resource(new io.fabric8.kubernetes.api.model
+          .ServiceAccountBuilder().withNewMetadata().withName("default").withNamespace(namespace).endMetadata().build())
+          .create());
+    }
+    io.fabric8.kubernetes.api.model.KubernetesList list = new io.fabric8.kubernetes.api.model.KubernetesList();
+    list.setItems(created);
+    return java.util.List.of(client.getKubernetesSerialization().asJson(list).getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   private static void drain(KubernetesMockServer server) throws InterruptedException {
@@ -115,12 +168,13 @@ public final class LiveHeap {
    * them, megabytes of events sit in the server's and the client's buffers (8.5 KB per pod at 5,000 pods, measured
    * right after the LISTs), which are the mock's and no part of what the live path keeps.
    */
-  private static String settled() throws Exception {
+  private static String settled(KubernetesMockServer server) throws Exception {
     // Quiet: two readings in a row within 1% of the one before (the buffers first fill, then drain).
     String last = histogram();
     int quiet = 0;
     for (int i = 0; i < 60 && quiet < 2; i++) {
       Thread.sleep(2_000);
+      drain(server);
       String next = histogram();
       quiet = Math.abs(total(next) - total(last)) < total(last) / 100 ? quiet + 1 : 0;
       last = next;
