@@ -18,14 +18,15 @@ import javax.management.ObjectName;
 /**
  * The heap the live path retains: the synthetic cluster is created in fabric8's CRUD mock server, then a live
  * {@link Blame} over all namespaces watches every kind (a {@code findings()} query) and the live heap is
- * compared before and after. Both the graph and the informers' own stores count. Live heap is read from a
+ * compared before and after, and after closing it (what closing frees is what the live path held; what stays is
+ * the mock's). Both the graph and the informers' own stores count. Live heap is read from a
  * class histogram (which runs a full GC first), not from {@code Runtime} totals, which vary by tens of MB.
  */
 public final class LiveHeap {
 
   /** Live heap before and with the live source, and what is left after closing it. */
   public record Result(int pods, int objects, long beforeBytes, long liveBytes, long bytesPerPod,
-      long offlineBytesPerPod) {}
+      long offlineBytesPerPod, long freedOnCloseBytesPerPod) {}
 
   private static final java.util.logging.Logger MOCK_LOG = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
 
@@ -61,31 +62,45 @@ public final class LiveHeap {
       asCreated = null;
       String histogramBefore = histogram();
       long before = total(histogramBefore);
-      long with;
-      // A loaded machine serves a 5,000-pod LIST from the mock in more than the default 30 s.
-      try (Blame blame = BlameEngine.builder().client(client).allNamespaces()
-          .requestTimeout(java.time.Duration.ofMinutes(5)).build()) {
-        java.util.Map<String, Long> liveFindings = byReason(blame.findings().list()); // watches every kind
-        drain(server);
-        String histogramWith = settled(server);
-        with = total(histogramWith);
-        if (Boolean.getBoolean("blame.bench.histogram")) {
-          System.err.print("live " + growth(histogramBefore, histogramWith, pods, 30));
-        }
-        if (Boolean.getBoolean("blame.bench.findings")) {
-          System.err.println("findings by kind, health and reason (offline / live):");
-          java.util.Set<String> keys = new java.util.TreeSet<>(offlineFindings.keySet());
-          keys.addAll(liveFindings.keySet());
-          for (String key : keys) {
-            System.err.printf(java.util.Locale.ROOT, "%8d %8d  %s%n", offlineFindings.getOrDefault(key, 0L),
-                liveFindings.getOrDefault(key, 0L), key);
-          }
-        }
+      // In its own frame, so that once closed nothing of the live Blame stays reachable from this one.
+      String histogramWith = live(client, server, pods, histogramBefore, offlineFindings);
+      long with = total(histogramWith);
+      // What closing the live source frees is what it held; what stays is the mock's (its watch sessions, caches).
+      drain(server);
+      String histogramClosed = settled(server);
+      long freed = with - total(histogramClosed);
+      if (Boolean.getBoolean("blame.bench.histogram")) {
+        System.err.print("freed by closing " + growth(histogramClosed, histogramWith, pods, 30));
       }
-      return new Result(pods, objects, before, with - before, (with - before) / pods, offlinePerPod);
+      return new Result(pods, objects, before, with - before, (with - before) / pods, offlinePerPod, freed / pods);
     } finally {
       client.close();
       server.destroy();
+    }
+  }
+
+  /** Runs a live Blame over every kind until its heap settles; returns the histogram taken then. */
+  private static String live(KubernetesClient client, KubernetesMockServer server, int pods, String histogramBefore,
+      java.util.Map<String, Long> offlineFindings) throws Exception {
+    // A loaded machine serves a 5,000-pod LIST from the mock in more than the default 30 s.
+    try (Blame blame = BlameEngine.builder().client(client).allNamespaces()
+        .requestTimeout(java.time.Duration.ofMinutes(5)).build()) {
+      java.util.Map<String, Long> liveFindings = byReason(blame.findings().list()); // watches every kind
+      drain(server);
+      String histogramWith = settled(server);
+      if (Boolean.getBoolean("blame.bench.histogram")) {
+        System.err.print("live " + growth(histogramBefore, histogramWith, pods, 30));
+      }
+      if (Boolean.getBoolean("blame.bench.findings")) {
+        System.err.println("findings by kind, health and reason (offline / live):");
+        java.util.Set<String> keys = new java.util.TreeSet<>(offlineFindings.keySet());
+        keys.addAll(liveFindings.keySet());
+        for (String key : keys) {
+          System.err.printf(java.util.Locale.ROOT, "%8d %8d  %s%n", offlineFindings.getOrDefault(key, 0L),
+              liveFindings.getOrDefault(key, 0L), key);
+        }
+      }
+      return histogramWith;
     }
   }
 

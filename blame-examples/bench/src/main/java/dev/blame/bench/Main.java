@@ -60,8 +60,8 @@ public final class Main {
         for (int i = 1; i < Math.max(2, args.length); i++) {
           LiveHeap.Result r = LiveHeap.measure(args.length > 1 ? Integer.parseInt(args[i].replace("_", "")) : 5_000);
           System.out.printf(java.util.Locale.ROOT, "{\"pods\":%d,\"objects\":%d,\"liveSourceBytes\":%d,"
-              + "\"liveSourceBytesPerPod\":%d,\"offlineBytesPerPod\":%d}%n", r.pods(), r.objects(), r.liveBytes(),
-              r.bytesPerPod(), r.offlineBytesPerPod());
+              + "\"liveSourceBytesPerPod\":%d,\"offlineBytesPerPod\":%d,\"freedOnCloseBytesPerPod\":%d}%n", r.pods(),
+              r.objects(), r.liveBytes(), r.bytesPerPod(), r.offlineBytesPerPod(), r.freedOnCloseBytesPerPod());
         }
       }
       case "jmh" -> {
