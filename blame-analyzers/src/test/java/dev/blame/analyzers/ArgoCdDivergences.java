@@ -27,10 +27,6 @@ final class ArgoCdDivergences {
   static final String NOTHING_KNOWN = "the status holds no condition, phase, state or health; a controller wrote it,"
       + " so the object is being worked on and nothing says ready: PROGRESSING; the script knows that this kind's"
       + " only field (a version) means it runs";
-  static final String WORKING = "the controller has written conditions or observedGeneration but nothing we"
-      + " understand about readiness: PROGRESSING; the script reads kind-specific fields";
-  static final String RUNNING = "Running is healthy for long-running things (Pods, VMs, Machines, clusters); only"
-      + " the kind says it is a run that must finish before it is healthy";
   static final String GENERATION = "status.observedGeneration is behind metadata.generation, so the rest of the"
       + " status is stale: PROGRESSING (kstatus); Argo CD's script ignores observedGeneration";
   static final String CONDITION_STATUS = "a condition status that is neither True, False nor Unknown is not"
@@ -63,10 +59,6 @@ final class ArgoCdDivergences {
     add("source.toolkit.fluxcd.io__HelmRepository__oci", "UNKNOWN", EMPTY_STATUS);
     add("opentelemetry.io__OpenTelemetryCollector__sidecar", "PROGRESSING", NOTHING_KNOWN);
     add("cluster.x-k8s.io__MachineHealthCheck__degraded_expectedMachines", "HEALTHY", DOMAIN);
-    add("kubernetes-client.io__ExternalSecret__degraded", "PROGRESSING", WORKING);
-    add("argoproj.io__AnalysisRun__runningAnalysisRun", "HEALTHY", RUNNING);
-    add("argoproj.io__Experiment__runningExperiment", "HEALTHY", RUNNING);
-    add("tower.ansible.com__AnsibleJob__progressing_running", "HEALTHY", RUNNING);
     add("rabbitmq.com__Exchange__degraded", "PROGRESSING", GENERATION);
     add("rabbitmq.com__Exchange__healthy", "PROGRESSING", GENERATION);
     add("operator.knative.dev__KnativeEventing__degraded", "UNKNOWN", CONDITION_STATUS);
@@ -88,7 +80,6 @@ final class ArgoCdDivergences {
     add("promoter.argoproj.io__PromotionStrategy__proposed-note-dry-sha-preferred", "HEALTHY", DOMAIN);
     add("promoter.argoproj.io__GitCommitStatus__no-ready-condition", "HEALTHY", DOMAIN);
     add("monitoring.coreos.com__Prometheus__degraded", "PROGRESSING", WAITING);
-    add("rabbitmq.com__RabbitmqCluster__degraded_badconfig", "PROGRESSING", WAITING);
     add("pkg.crossplane.io__Provider__degraded_healthy", "PROGRESSING", WAITING);
     add("opentelemetry.io__OpenTelemetryCollector__degraded", "PROGRESSING", WAITING);
     add("cluster.x-k8s.io__MachinePool__scaling_provisioned", "PROGRESSING", WAITING);

@@ -13,6 +13,7 @@ import dev.blame.api.ReconcileStatus;
 import dev.blame.api.Selector;
 import dev.blame.api.Verdict;
 import dev.blame.api.spi.AnalysisContext;
+import dev.blame.api.spi.Condition;
 import dev.blame.api.spi.Analyzer;
 import dev.blame.api.spi.Judgement;
 import dev.blame.api.spi.KindSelector;
@@ -35,6 +36,13 @@ public final class PodDisruptionBudgetAnalyzer implements Analyzer {
   public static final ReasonCode BUDGET_NOT_MET = ReasonCode.of("BudgetNotMet");
   public static final ReasonCode DISRUPTIONS_BLOCKED = ReasonCode.of("DisruptionsBlocked");
   public static final ReasonCode GENERATION_NOT_OBSERVED = ReasonCode.of("GenerationNotObserved");
+  /**
+   * The disruption controller could not compute the budget (its {@code DisruptionAllowed=False} condition with
+   * reason {@code SyncFailed}, {@code policy/v1.SyncFailedReason}): e.g. a selected pod has no controller, or a
+   * percentage budget over pods whose controller has no scale subresource. Evictions are refused until the spec or
+   * the pods change; waiting does not help.
+   */
+  public static final ReasonCode SYNC_FAILED = ReasonCode.of("SyncFailed");
 
   @Override
   public String id() {
@@ -100,6 +108,15 @@ public final class PodDisruptionBudgetAnalyzer implements Analyzer {
           .build()));
     }
     List<Finding> findings = new ArrayList<>();
+    for (Condition c : u.conditions()) {
+      if (c.type().equals("DisruptionAllowed") && c.isFalse() && c.reason().equals("SyncFailed")) {
+        findings.add(Finding.builder().subject(ref).health(Health.DEGRADED).reason(SYNC_FAILED)
+            .message("the disruption controller cannot compute this budget"
+                + (c.message().isEmpty() ? "" : ": " + c.message()) + "; every eviction is refused")
+            .addEvidence(c.evidence()).since(c.since()).build());
+        return Judgement.of(Health.DEGRADED, ReconcileStatus.FAILED, "", findings);
+      }
+    }
     long currentHealthy = u.number("status", "currentHealthy").orElse(0L);
     long desiredHealthy = u.number("status", "desiredHealthy").orElse(0L);
     long expected = u.number("status", "expectedPods").orElse(0L);

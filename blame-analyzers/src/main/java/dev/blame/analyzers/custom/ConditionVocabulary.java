@@ -58,11 +58,17 @@ final class ConditionVocabulary {
   static final Pattern IN_PROGRESS = Pattern.compile("progress|reconcil|pending|creat|waiting|initiali|"
       + "provision|deploy|updat|upgrad|starting|scaling|install|rolling|migrat|applying|cloning|bootstrap|"
       + "notyet|not yet|notallpods|scheduled|restor|init$|^init", Pattern.CASE_INSENSITIVE);
-  /** Reasons and messages that mean "will not get better by waiting". */
+  /**
+   * Reasons and messages that mean "will not get better by waiting". Among them configuration the software
+   * refuses ({@code Unknown 'foo' parameter}, {@code unsupported}, {@code unrecognized}), which stays refused until
+   * the spec changes. Not a pod the scheduler cannot place yet ({@code Unschedulable}, {@code 0/5 nodes are
+   * available}): kstatus and Argo CD read such a pod as waiting (an autoscaler may add the node).
+   */
   static final Pattern FAILURE = Pattern.compile("fail|error|invalid|notfound|not found|denied|forbidden|"
       + "unauthori|backoff|exceeded|conflict|reject|crash|refused|timeout|timed out|terminal|abort|"
-      + "unable to|cannot|can't|could not|couldn't|\\bno \\w+ could\\b|unreachable|not reachable|notreachable",
-      Pattern.CASE_INSENSITIVE);
+      + "unable to|cannot|can't|could not|couldn't|\\bno \\w+ could\\b|unreachable|not reachable|notreachable|"
+      + "unsupported|not supported|unrecognized|"
+      + "unknown '?[\\w.-]+'? ?(parameter|field|option|setting|flag|key)", Pattern.CASE_INSENSITIVE);
   /**
    * Reasons and messages of an Unknown readiness that say its reporter went silent, so nothing is known: the
    * node lifecycle controller's {@code NodeStatusUnknown} ("Kubelet stopped posting node status"), Open Cluster

@@ -136,6 +136,11 @@ final class StatusSignals {
     if (signals.stream().noneMatch(StatusSignals::healthyWord)) {
       signals.removeIf(sg -> sg.rules().contains("counter:pending"));
     }
+    if (isRun(object.string("kind"))) {
+      signals.replaceAll(sg -> sg.health() == Health.HEALTHY && sg.rules().stream().anyMatch(RUNNING_WORDS::contains)
+          ? new Signal(Health.PROGRESSING, sg.field(), sg.value(), sg.condition(), plus(sg.rules(), "kind:run"))
+          : sg);
+    }
     return signals;
   }
 
@@ -216,6 +221,27 @@ final class StatusSignals {
         }
       }
     }
+  }
+
+  /**
+   * Kinds named for one execution that ends ({@code Job}, {@code PipelineRun}, {@code AnalysisRun},
+   * {@code AnsibleJob}, {@code Workflow}, {@code Experiment}, {@code Backup}, {@code Restore}, {@code Migration}):
+   * the Kubernetes naming convention for a run, as opposed to a service that runs for good. For a run,
+   * {@code Running} is the way to its outcome, not the state to reach.
+   */
+  private static final Set<String> RUN_KINDS = Set.of("run", "job", "workflow", "experiment", "backup", "restore",
+      "migration", "execution");
+  private static final Set<String> RUNNING_WORDS = Set.of("word:running", "type:positive:running");
+
+  static boolean isRun(String kind) {
+    List<String> words = ConditionVocabulary.words(kind);
+    return !words.isEmpty() && RUN_KINDS.contains(words.get(words.size() - 1));
+  }
+
+  private static List<String> plus(List<String> rules, String rule) {
+    List<String> all = new ArrayList<>(rules);
+    all.add(rule);
+    return all;
   }
 
   /** The text of an {@code error} field: the string itself, or an error object's {@code message}; empty if none. */

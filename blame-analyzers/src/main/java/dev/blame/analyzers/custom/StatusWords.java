@@ -73,6 +73,7 @@ final class StatusWords {
     if (whole.isPresent()) {
       return whole;
     }
+
     // Compound words keep their last word's meaning: UpgradePending, InstallFailed, ReconcileError.
     for (Map.Entry<String, Health> suffix : SUFFIXES.entrySet()) {
       if (word.endsWith(suffix.getKey())) {
@@ -86,7 +87,7 @@ final class StatusWords {
       }
     }
     if (words.size() > MAX_PHRASE || words.stream().anyMatch(NEGATIONS::contains)) {
-      return Optional.empty();
+      return leadingWord(value, words);
     }
     Optional<Meaning> first = Optional.empty();
     for (String w : words) {
@@ -105,8 +106,28 @@ final class StatusWords {
   }
 
   private static final int MAX_PHRASE = 8;
+  /** A single word, a comma, colon or dash, then free text: {@code ERROR, can't find the secret}. */
+  private static final Pattern LEADING_WORD = Pattern.compile("\\s*([A-Za-z]+)\\s*[,:;]\\s+\\S.*", Pattern.DOTALL);
   private static final Pattern WORD_BREAK = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])|[^A-Za-z0-9]+");
   private static final Set<String> NEGATIONS = Set.of("not", "no", "non", "unable", "cannot", "without", "never");
+
+  /**
+   * A status word, then its explanation, too long or too negative to read as a phrase: {@code ERROR, Secrets
+   * Manager can't find the specified secret}. The word decides, except a healthy word whose explanation negates or
+   * names a failure ({@code Ready: not all replicas}): that says nothing we can trust.
+   */
+  private static Optional<Meaning> leadingWord(String value, List<String> words) {
+    java.util.regex.Matcher lead = LEADING_WORD.matcher(value);
+    if (!lead.matches()) {
+      return Optional.empty();
+    }
+    Optional<Meaning> first = table(normal(lead.group(1)));
+    if (first.isEmpty() || first.get().health() == Health.HEALTHY && (words.stream().anyMatch(NEGATIONS::contains)
+        || ConditionVocabulary.FAILURE.matcher(value).find())) {
+      return Optional.empty();
+    }
+    return Optional.of(first.get().and("form:word-then-explanation"));
+  }
 
   private static Optional<Meaning> table(String word) {
     for (Map.Entry<Health, Set<String>> table : TABLES.entrySet()) {

@@ -57,6 +57,15 @@ public final class CronJobAnalyzer extends TypedAnalyzer<CronJob> {
             .orElse(false))
         .ifPresent(job -> Children.lift(ctx.graph(), node.ref(), CHILD_JOB_FAILED, job, "Latest finished ")
             .ifPresent(f -> j.add(f).message("Failing: latest Job " + job.ref().name() + " failed")));
+    Optional<Instant> lastFailed = latestFinished.isPresent() || j.health() == Health.SUSPENDED ? Optional.empty()
+        : lastRunFailed(cron, last);
+    lastFailed.ifPresent(success -> j.worsen(Health.DEGRADED, ReconcileStatus.CURRENT)
+        .message("Failing: the Job scheduled " + age(Duration.between(last.get(), ctx.now())) + " ago did not succeed")
+        .find(Health.DEGRADED, LAST_RUN_FAILED, "the Job scheduled at " + last.get() + " is no longer active and"
+            + " did not succeed: the last success is from " + success + ", before it",
+            Evidence.field("status.lastScheduleTime", last.get().toString()),
+            Evidence.field("status.lastSuccessfulTime", success.toString()),
+            Evidence.field("status.active", "[]")));
     boolean stopped = false;
     if (j.health() != Health.SUSPENDED) {
       // The CronJob controller's Warning Events since the last Job it started say why it starts none
@@ -74,6 +83,21 @@ public final class CronJobAnalyzer extends TypedAnalyzer<CronJob> {
     String when = last.map(t -> "last scheduled " + age(Duration.between(t, ctx.now())) + " ago")
         .orElse("never scheduled");
     return j.message(stopped ? "Failing: " + when : capitalize(when)).build();
+  }
+
+  /**
+   * When no finished Job is in view (deleted by the history limits, or the CronJob read alone), its status tells
+   * how the last run went: no Job active, and the last success ({@code lastSuccessfulTime}, set when a Job
+   * completes, so after its own schedule time) older than the last schedule: the Job started then has ended
+   * without success. Returns that last success. Nothing without {@code lastSuccessfulTime} (Kubernetes before
+   * 1.21 does not write it; a CronJob that never succeeded yet may be new).
+   */
+  private static Optional<Instant> lastRunFailed(CronJob cron, Optional<Instant> lastSchedule) {
+    if (cron.getStatus() == null || lastSchedule.isEmpty()
+        || (cron.getStatus().getActive() != null && !cron.getStatus().getActive().isEmpty())) {
+      return Optional.empty();
+    }
+    return Node.parseTime(cron.getStatus().getLastSuccessfulTime()).filter(s -> s.isBefore(lastSchedule.get()));
   }
 
   private static String age(Duration d) {

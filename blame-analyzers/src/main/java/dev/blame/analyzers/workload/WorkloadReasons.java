@@ -43,6 +43,9 @@ public final class WorkloadReasons {
   /** Running but not ready yet, without evidence of a failure. */
   public static final ReasonCode NOT_READY = ReasonCode.of("NotReady");
 
+  /** A CronJob whose last scheduled Job ended without success (its status: nothing active, last success older). */
+  public static final ReasonCode LAST_RUN_FAILED = ReasonCode.of("LastRunFailed");
+
   // Pods
   public static final ReasonCode UNSCHEDULABLE = ReasonCode.of("Unschedulable");
   public static final ReasonCode EVICTED = ReasonCode.of("Evicted");

@@ -144,7 +144,46 @@ class GenericConventionsTest {
             Health.PROGRESSING),
         Arguments.of("batch.volcano.sh/v1alpha1", "Job", "status: {state: {phase: Terminated}, failed: 1, running: 0}\n",
             Health.DEGRADED),
-        Arguments.of("example.com/v1", "Run", "status: {phase: Running, failed: 0, pending: 0}\n", Health.HEALTHY),
+        Arguments.of("example.com/v1", "Pool", "status: {phase: Running, failed: 0, pending: 0}\n", Health.HEALTHY),
+        // A kind named for a run (…Run, …Job, Workflow, Backup…) is on its way while Running; a service runs for good.
+        Arguments.of("tekton.dev/v1", "PipelineRun", "status: {phase: Running}\n", Health.PROGRESSING),
+        Arguments.of("backup.example.io/v1", "DatabaseBackup", "status: {state: running}\n", Health.PROGRESSING),
+        Arguments.of("batch.example.io/v1", "TrainingJob", """
+            status:
+              conditions:
+              - {type: Running, status: "True"}
+            """, Health.PROGRESSING),
+        Arguments.of("batch.example.io/v1", "TrainingJob", "status: {phase: Succeeded}\n", Health.HEALTHY),
+        // Must not fire: a long-running kind whose last word only looks like a run's.
+        Arguments.of("db.example.io/v1", "Database", "status: {phase: Running}\n", Health.HEALTHY),
+        Arguments.of("example.com/v1", "Runner", "status: {phase: Running}\n", Health.HEALTHY),
+        // A status word, then its explanation: the word decides.
+        Arguments.of("secrets.example.io/v1", "SyncedSecret", "status: {status: \"ERROR, the backend can't find key /a/b in the store\"}\n",
+            Health.DEGRADED),
+        Arguments.of("secrets.example.io/v1", "SyncedSecret", "status: {state: \"Ready: synced 3 keys from the store a minute ago\"}\n",
+            Health.HEALTHY),
+        Arguments.of("secrets.example.io/v1", "SyncedSecret", "status: {state: \"Ready: not all of the 3 keys could be read from the store\", observedGeneration: 1}\n",
+            Health.PROGRESSING),
+        // Must not fire: a phrase without a leading status word says nothing.
+        Arguments.of("secrets.example.io/v1", "SyncedSecret", "status: {state: \"Backend: vault at https://vault:8200\", observedGeneration: 1}\n",
+            Health.PROGRESSING),
+        // Configuration the software refuses fails a False readiness whatever its reason.
+        Arguments.of("mq.example.io/v1", "Broker", """
+            status:
+              conditions:
+              - {type: ReconcileSuccess, status: "False", reason: Initializing, message: "Unknown 'foo' parameter"}
+            """, Health.DEGRADED),
+        Arguments.of("mq.example.io/v1", "Broker", """
+            status:
+              conditions:
+              - {type: Ready, status: "False", reason: UnsupportedVersion, message: "version 9 is not supported"}
+            """, Health.DEGRADED),
+        // Must not fire: a False readiness that waits, with no refusal in it.
+        Arguments.of("mq.example.io/v1", "Broker", """
+            status:
+              conditions:
+              - {type: ReconcileSuccess, status: "False", reason: Initializing, message: "Unknown yet: waiting for pods"}
+            """, Health.PROGRESSING),
         // A one-word status value in a field of any name; names, reasons and kinds are not states.
         Arguments.of("example.com/v1", "Volume", "status: {state: attached, robustness: degraded}\n", Health.DEGRADED),
         Arguments.of("example.com/v1", "Database", "status: {operatorProgress: Updating}\n", Health.PROGRESSING),

@@ -47,10 +47,10 @@ import org.junit.jupiter.api.Test;
 class LeaveOneOperatorOutTest {
 
   /** Agreement with every rule in, on the generic cases; equals the conformance test's on the same cases. */
-  static final int FULL_FLOOR = 489;
+  static final int FULL_FLOOR = 494;
   /** The estimates reached; a change that lowers one fails. */
-  static final int STRICT_FLOOR = 416;
-  static final int PRIORS_FLOOR = 431;
+  static final int STRICT_FLOOR = 419;
+  static final int PRIORS_FLOOR = 434;
 
   /**
    * Rules that rest on conventions documented outside the corpus. kstatus (cli-utils pkg/kstatus/status):

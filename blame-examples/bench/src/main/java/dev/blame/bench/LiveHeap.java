@@ -91,6 +91,12 @@ public final class LiveHeap {
       if (Boolean.getBoolean("blame.bench.histogram")) {
         System.err.print("live " + growth(histogramBefore, histogramWith, pods, 30));
       }
+      String dump = System.getProperty("blame.bench.dump");
+      if (dump != null) {
+        // A heap dump with the live source open and settled, for what a histogram cannot say: who holds what twice.
+        ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class).dumpHeap(dump, true);
+        System.err.println("heap dumped to " + dump);
+      }
       if (Boolean.getBoolean("blame.bench.findings")) {
         System.err.println("findings by kind, health and reason (offline / live):");
         java.util.Set<String> keys = new java.util.TreeSet<>(offlineFindings.keySet());
