@@ -44,9 +44,11 @@ class HeldOutCrsTest {
    * (issue 14) measured 126 of 136 with the rules of 815f239 (102 of the 104 earlier cases, 24 of round six's 32);
    * conventions learned afterwards from its misses bring it to 133 (so round six no longer measures held-out).
    * Round seven (20 objects of 7 operators none of the earlier rounds nor the training set hold) measured 10 of 20
-   * with the rules of b768aca, no rule changed: 143 of 156.
+   * with the rules of b768aca, no rule changed: 143 of 156; the same with the rules of c3cd013, written before the
+   * round was seen (10 of 20). Conventions learned afterwards from its misses bring it to 148 (15 of 20; those cases
+   * no longer measure held-out).
    */
-  static final int FLOOR = 143;
+  static final int FLOOR = 148;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -57,10 +59,11 @@ class HeldOutCrsTest {
    * Round seven brings three, all runs under way read as done: a Kanister ActionSet {@code state: running} and a
    * Stash RestoreSession {@code phase: Running} (Running is a healthy word for long-running things; only the kind
    * says it must finish), and a VolSync ReplicationDestination whose only condition is {@code Reconciled=True}
-   * while its first sync runs ({@code lastSyncStartTime} with no {@code lastSyncTime}). The ceiling is 3 so the run
-   * reports them instead of failing; it must come down as conventions cover them (README, "Round seven").
+   * while its first sync runs ({@code lastSyncStartTime} with no {@code lastSyncTime}). All three were fixed
+   * afterwards by conventions learned from them (a run's percentage below 100, Session kinds as runs, the latest
+   * of repeated runs started and not ended; docs/status-vocabulary.md), so those cases no longer measure held-out.
    */
-  static final int FALSE_HEALTHY_CEILING = 3;
+  static final int FALSE_HEALTHY_CEILING = 0;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());

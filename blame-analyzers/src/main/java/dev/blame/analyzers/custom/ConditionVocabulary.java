@@ -39,7 +39,15 @@ final class ConditionVocabulary {
   private static final Set<String> NEGATIVE = Set.of("failed", "failure", "failing", "error", "errors",
       "errored", "degraded", "stalled", "halted", "invalid", "terminal", "unhealthy", "conflict", "conflicting",
       "mismatch", "aborted", "rejected", "blocked", "expired", "exhausted", "exceeded", "crashed", "canceled",
-      "cancelled", "outdated");
+      "cancelled", "outdated", "unsupported");
+  /**
+   * What a {@code No…} type may say is absent and still be good when True ({@code NoErrors}, RabbitMQ's
+   * {@code NoWarnings}): a fault. {@code No} followed by anything else names something needed that is missing
+   * ({@code NoPodsMatched}, {@code NoMatchingNode}, {@code NoEndpoints}), bad when True, as the boolean absence
+   * flags are ({@link StatusSignals}).
+   */
+  private static final Set<String> FAULTS = Set.of("warning", "warnings", "issues", "problems", "problem",
+      "alerts", "conflicts", "violations");
   /** Words that make a type a progress signal, True while the work goes on ({@code InstallPlanPending}). */
   private static final Set<String> PROGRESS = Set.of("reconciling", "progressing", "upgrading", "updating",
       "installing", "deploying", "migrating", "pending", "rolling", "provisioning", "scaling");
@@ -105,7 +113,8 @@ final class ConditionVocabulary {
       return SUSPEND.contains(joined) ? Optional.of(Meaning.of(Health.SUSPENDED, "type:suspend:" + joined))
           : Optional.empty();
     }
-    Optional<String> progress = words.stream().filter(PROGRESS::contains).findFirst();
+    Optional<String> progress = words.stream().filter(PROGRESS::contains).findFirst()
+        .or(() -> words.size() == 1 && ongoing(last) && c.isFalse() ? Optional.of(last) : Optional.empty());
     if (progress.isPresent()) {
       return progress(c, "type:progress:" + progress.get());
     }
@@ -124,6 +133,11 @@ final class ConditionVocabulary {
       return c.isFalse() ? Optional.of(Meaning.of(Health.HEALTHY, type)) : Optional.empty();
     }
     if (noPrefix) {
+      if (words.stream().skip(1).noneMatch(w -> NEGATIVE.contains(w) || FAULTS.contains(w))) {
+        // Something needed is missing: bad when True, good when False.
+        return c.isTrue() ? Optional.of(Meaning.of(Health.DEGRADED, "type:no-prefix:absence"))
+            : c.isFalse() ? Optional.of(Meaning.of(Health.HEALTHY, "type:no-prefix:absence")) : Optional.empty();
+      }
       return positive(c, false, "type:no-prefix");
     }
     if (words.stream().anyMatch(PARTIAL::contains) && c.isTrue()) {
@@ -217,6 +231,17 @@ final class ConditionVocabulary {
       }
     }
     return match(IN_PROGRESS, reason).map(w -> "reason:progress:" + w);
+  }
+
+  /**
+   * A type that is one present participle names an action ({@code Synchronizing}, {@code Resizing}), as
+   * {@code Reconciling} and {@code Progressing} do: False with a failure reason, the action failed (VolSync
+   * {@code Synchronizing=False Error}). True says nothing here: operators that keep a log of conditions leave an old
+   * {@code Initializing=True} beside a later {@code Ready=True} (Percona XtraDB Cluster). Not a state
+   * ({@code Running}) or a fault ({@code Missing}, {@code Failing}).
+   */
+  private static boolean ongoing(String word) {
+    return word.length() >= 6 && word.endsWith("ing") && !NOT_WORK.contains(word);
   }
 
   /** Participles that are no work in progress: a state ({@code Running}) or a fault ({@code Missing}). */

@@ -131,10 +131,10 @@ final class StatusSignals {
     }
     ReplicaCounts.read(object).ifPresent(signals::add);
     if (signals.stream().anyMatch(sg -> sg.health() == Health.HEALTHY && sg.rules().stream().anyMatch(DONE_WORDS::contains))) {
-      signals.removeIf(sg -> sg.rules().stream().anyMatch(r -> r.startsWith("counter:")));
+      signals.removeIf(sg -> sg.rules().stream().anyMatch(r -> r.startsWith("counter:") || r.equals("progress:incomplete")));
     }
     if (signals.stream().noneMatch(StatusSignals::healthyWord)) {
-      signals.removeIf(sg -> sg.rules().contains("counter:pending"));
+      signals.removeIf(sg -> sg.rules().contains("counter:pending") || sg.rules().contains("progress:incomplete"));
     }
     if (isRun(object.string("kind"))) {
       signals.replaceAll(sg -> sg.health() == Health.HEALTHY && sg.rules().stream().anyMatch(RUNNING_WORDS::contains)
@@ -178,6 +178,12 @@ final class StatusSignals {
       } else if (value instanceof String text && ReplicaCounts.isRatioField(key)) {
         ReplicaCounts.ratio(text).ifPresent(h -> signals.add(
             new Signal(h, field, text, Optional.empty(), List.of("replicas:ratio"))));
+      } else if (value instanceof String start && LAST_START.matcher(key).matches()
+          && startedNotEnded(start, map.string(LAST_START.matcher(key).replaceFirst("last$1Time")))) {
+        signals.add(new Signal(Health.PROGRESSING, field, start, Optional.empty(), List.of("run:started-not-ended")));
+      } else if (PERCENT_DONE.matcher(key).matches() && percent(value).filter(p -> p < 100).isPresent()) {
+        signals.add(new Signal(Health.PROGRESSING, field, String.valueOf(value), Optional.empty(),
+            List.of("progress:incomplete")));
       } else if (value instanceof Number count && COUNTERS.containsKey(key.toLowerCase(Locale.ROOT))
           && count.longValue() > 0) {
         String counter = key.toLowerCase(Locale.ROOT);
@@ -225,12 +231,13 @@ final class StatusSignals {
 
   /**
    * Kinds named for one execution that ends ({@code Job}, {@code PipelineRun}, {@code AnalysisRun},
-   * {@code AnsibleJob}, {@code Workflow}, {@code Experiment}, {@code Backup}, {@code Restore}, {@code Migration}):
+   * {@code AnsibleJob}, {@code Workflow}, {@code Experiment}, {@code Backup}, {@code Restore}, {@code Migration},
+   * Stash's {@code BackupSession}/{@code RestoreSession}):
    * the Kubernetes naming convention for a run, as opposed to a service that runs for good. For a run,
    * {@code Running} is the way to its outcome, not the state to reach.
    */
   private static final Set<String> RUN_KINDS = Set.of("run", "job", "workflow", "experiment", "backup", "restore",
-      "migration", "execution");
+      "migration", "execution", "session");
   private static final Set<String> RUNNING_WORDS = Set.of("word:running", "type:positive:running");
 
   static boolean isRun(String kind) {
@@ -242,6 +249,43 @@ final class StatusSignals {
     List<String> all = new ArrayList<>(rules);
     all.add(rule);
     return all;
+  }
+
+  /**
+   * Fields that say how much of a run is done, in percent ({@code percentCompleted}, {@code completionPercentage},
+   * {@code progressPercent}, {@code percentDone}): below 100 the run is not over, whatever word its state says
+   * (Kanister's ActionSet {@code state: running} with {@code progress.percentCompleted: "0.00"}). Like a pending
+   * counter it qualifies a healthy word and says nothing alone; a done word ({@code complete}) outranks it (Kanister
+   * leaves the percentage short of 100 on completed actions).
+   */
+  private static final java.util.regex.Pattern PERCENT_DONE = java.util.regex.Pattern.compile(
+      "(?i)percent(age)?(complete[d]?|done)|(completion|progress)percent(age)?");
+
+  /**
+   * The start of the latest of repeated runs ({@code lastSyncStartTime}), whose end the same prefix names
+   * ({@code lastSyncTime}): while the end is missing or older than the start, that run is under way (VolSync's
+   * ReplicationSource and ReplicationDestination during a sync). Only such a pair: a lone start time
+   * ({@code startTime} of a long-running Flink job) says nothing of an end.
+   */
+  private static final java.util.regex.Pattern LAST_START = java.util.regex.Pattern.compile(
+      "(?i)last([A-Za-z]+)StartTime");
+
+  private static boolean startedNotEnded(String start, String end) {
+    try {
+      java.time.Instant started = java.time.Instant.parse(start);
+      return end.isEmpty() || java.time.Instant.parse(end).isBefore(started);
+    } catch (java.time.format.DateTimeParseException e) {
+      return false;
+    }
+  }
+
+  private static Optional<Double> percent(Object value) {
+    try {
+      return value instanceof Number n ? Optional.of(n.doubleValue())
+          : value instanceof String text ? Optional.of(Double.parseDouble(text.trim().replace("%", ""))) : Optional.empty();
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
   }
 
   /** The text of an {@code error} field: the string itself, or an error object's {@code message}; empty if none. */
