@@ -20,7 +20,6 @@ import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.fabric8.kubernetes.client.informers.cache.ItemStore;
-import io.fabric8.kubernetes.client.informers.cache.ReducedStateItemStore;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.time.Duration;
 import java.util.HashSet;
@@ -335,26 +334,26 @@ public final class Fabric8ClusterPort implements ClusterPort {
         : op.inAnyNamespace().withLimit(500L).runnableInformer(0);
     @SuppressWarnings("unchecked")
     Class<T> itemType = (Class<T>) type;
-    informer.itemStore(itemStore(itemType, reader.getKubernetesSerialization()));
+    String group = resource.kind().group();
+    informer.itemStore(itemStore(itemType, group.isEmpty() ? resource.version() : group + "/" + resource.version(),
+        resource.kind().kind()));
     // fabric8 indexes every informer's keys by namespace; nothing here looks them up that way.
     informer.removeNamespaceIndex();
     return informer;
   }
 
   /**
-   * What an informer keeps per object. The graph keeps its own slim copy; the informer needs only what tells it
-   * an object is gone after a re-list and what names it in that deletion. Keeping the full objects would cost
-   * ~36 KB per pod on top of the graph, and the objects it hands over would be shared with its cache. A typed
-   * kind's class restores its apiVersion and kind (its fields' initial values), so each object keeps only its key,
-   * resourceVersion and uid: two strings fewer per object than a generic resource, which has no kind of its own.
+   * What an informer keeps per object: namespace, name, uid and resourceVersion, sharing the object's strings with
+   * the graph's slim copy ({@link InformerStore}). Keeping the full objects would cost ~36 KB per pod on top of the
+   * graph; fabric8's reduced store keeps copies and a key string, ~300 bytes per object.
    */
-  static <T extends HasMetadata> ItemStore<T> itemStore(Class<T> type, KubernetesSerialization serialization) {
+  @SuppressWarnings("unchecked")
+  static <T extends HasMetadata> ItemStore<T> itemStore(Class<T> type, String apiVersion, String kind) {
     if (!GenericKubernetesResource.class.equals(type) && HasMetadata.getKind(type) != null
         && HasMetadata.getApiVersion(type) != null) {
-      return new ReducedStateItemStore<>(ReducedStateItemStore.NAME_KEY_STATE, type, serialization, "metadata.uid");
+      return InformerStore.typed(type);
     }
-    return new ReducedStateItemStore<>(ReducedStateItemStore.NAME_KEY_STATE, type, serialization,
-        "apiVersion", "kind", "metadata.uid");
+    return (ItemStore<T>) InformerStore.generic(apiVersion, kind);
   }
 
   private <T extends HasMetadata> AutoCloseable start(
@@ -415,7 +414,7 @@ public final class Fabric8ClusterPort implements ClusterPort {
 
   /** The keys of the objects handed to the listener, until the initial LIST has been handed over. */
   private static final class Delivered {
-    private final Set<String> seen = new HashSet<>();
+    private Set<String> seen = new HashSet<>();
     private boolean done;
 
     synchronized void saw(HasMetadata object) {
@@ -438,7 +437,7 @@ public final class Fabric8ClusterPort implements ClusterPort {
         }
       } finally {
         done = true;
-        seen.clear();
+        seen = Set.of(); // not clear(): that keeps the table sized for every object of the kind
       }
     }
   }

@@ -54,7 +54,7 @@ class Fabric8ClusterPortTest {
   }
 
   private static <T extends HasMetadata> T roundTrip(Class<T> type, T object) {
-    ItemStore<T> store = Fabric8ClusterPort.itemStore(type, SERIALIZATION);
+    ItemStore<T> store = Fabric8ClusterPort.itemStore(type, object.getApiVersion(), object.getKind());
     String key = store.getKey(object);
     store.put(key, object);
     assertThat(store.keySet()).containsExactly(key);

@@ -16,10 +16,11 @@ import java.util.concurrent.TimeUnit;
 import javax.management.ObjectName;
 
 /**
- * The heap the live path retains: the synthetic cluster is created in fabric8's CRUD mock server, then a live
- * {@link Blame} over all namespaces watches every kind (a {@code findings()} query) and the live heap is
- * compared before and after, and after closing it (what closing frees is what the live path held; what stays is
- * the mock's). Both the graph and the informers' own stores count. Live heap is read from a
+ * The heap the live path retains: the synthetic cluster is created in fabric8's CRUD mock server, run in a child JVM
+ * as an API server runs elsewhere, then a live {@link Blame} over all namespaces watches every kind (a
+ * {@code findings()} query) and this JVM's live heap is compared before and after, and after closing it. Beside it,
+ * the same objects offline in the same JVM, measured the same way. Both the graph and the informers' own stores
+ * count. Live heap is read from a
  * class histogram (which runs a full GC first), not from {@code Runtime} totals, which vary by tens of MB.
  */
 public final class LiveHeap {
@@ -33,70 +34,137 @@ public final class LiveHeap {
   private LiveHeap() {}
 
   public static Result measure(int pods) throws Exception {
-    MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
-    KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-        new KubernetesMixedDispatcher(new HashMap<>()), false);
-    server.init(InetAddress.getLoopbackAddress(), 0);
-    KubernetesClient client = server.createClient();
-    // The objects as the mock holds them: the mock gives each its own uid and creationTimestamp, so the offline graph
-    // is built from what it returned (owner references pointing at the owners' new uids, the same ages), or the two
-    // paths would judge different clusters. Kept as bytes, present in both histograms of the offline measure.
-    java.util.List<byte[]> asCreated = create(client, pods);
-    drain(server); // the mock records each request, bodies included
-    // The same objects offline, in the same JVM and measured the same way, before the live source watches anything:
-    // what the graph alone keeps (measured after the live source, the mock's draining buffers skew it).
-    String offlineHistogramBefore = histogram();
-    long offlineBefore = total(offlineHistogramBefore);
-    long offlinePerPod;
-    java.util.Map<String, Long> offlineFindings;
-    try (Blame offline = offline(asCreated)) {
-      offlineFindings = byReason(offline.findings().list());
-      String offlineHistogram = histogram();
-      offlinePerPod = (total(offlineHistogram) - offlineBefore) / pods;
-      if (Boolean.getBoolean("blame.bench.histogram")) {
-        System.err.print("offline " + growth(offlineHistogramBefore, offlineHistogram, pods, 30));
+    // The API server runs in a child JVM, as a real one runs elsewhere: this heap then holds only what a user's
+    // process holds (the client, the library and what they buffer), not the mock's stored objects, its recorded
+    // requests or its side of every watch.
+    try (Cluster cluster = Cluster.start(pods);
+        KubernetesClient client = new io.fabric8.kubernetes.client.KubernetesClientBuilder()
+            .withConfig(new io.fabric8.kubernetes.client.ConfigBuilder(io.fabric8.kubernetes.client.Config.empty())
+                .withMasterUrl(cluster.url()).withNamespace("default").withRequestTimeout(300_000).build())
+            .build()) {
+      // The objects as the mock holds them: it gives each its own uid and creationTimestamp, so the offline graph
+      // is built from what it returned (owner references pointing at the owners' new uids, the same ages), or the two
+      // paths would judge different clusters.
+      java.util.List<byte[]> asCreated = java.util.List.of(java.nio.file.Files.readAllBytes(cluster.objects()));
+      // Warm-up, once each way and discarded: what the first use of a path costs once per process (Jackson's and
+      // fabric8's decoding caches, reflection metadata, the HTTP client's buffer pools) is no cost per pod, and a
+      // user's process that watches a cluster has paid it already.
+      warmUp(client, asCreated, pods);
+      String offlineHistogramBefore = settled(); // what the warm-up left has gone
+      long offlineBefore = total(offlineHistogramBefore);
+      long offlinePerPod;
+      java.util.Map<String, Long> offlineFindings;
+      try (Blame offline = offline(asCreated)) {
+        offlineFindings = byReason(offline.findings().list());
+        String offlineHistogram = histogram();
+        offlinePerPod = (total(offlineHistogram) - offlineBefore) / pods;
+        if (Boolean.getBoolean("blame.bench.histogram")) {
+          System.err.print("offline " + growth(offlineHistogramBefore, offlineHistogram, pods, 30));
+        }
+        dump("offline");
       }
-    }
-    try {
       int objects = Measure.decode(asCreated).size();
       asCreated = null;
       String histogramBefore = histogram();
       long before = total(histogramBefore);
       // In its own frame, so that once closed nothing of the live Blame stays reachable from this one.
-      String histogramWith = live(client, server, pods, histogramBefore, offlineFindings);
+      String histogramWith = live(client, pods, histogramBefore, offlineFindings);
       long with = total(histogramWith);
-      // What closing the live source frees is what it held; what stays is the mock's (its watch sessions, caches).
-      drain(server);
-      String histogramClosed = settled(server);
+      String histogramClosed = settled();
       long freed = with - total(histogramClosed);
       if (Boolean.getBoolean("blame.bench.histogram")) {
         System.err.print("freed by closing " + growth(histogramClosed, histogramWith, pods, 30));
       }
       return new Result(pods, objects, before, with - before, (with - before) / pods, offlinePerPod, freed / pods);
-    } finally {
-      client.close();
-      server.destroy();
     }
   }
 
-  /** Runs a live Blame over every kind until its heap settles; returns the histogram taken then. */
-  private static String live(KubernetesClient client, KubernetesMockServer server, int pods, String histogramBefore,
+  /** In its own frame, so that nothing of the warm-up stays reachable from the caller's. */
+  private static void warmUp(KubernetesClient client, java.util.List<byte[]> asCreated, int pods) throws Exception {
+    try (Blame warm = offline(asCreated)) {
+      warm.findings().list();
+    }
+    live(client, pods, null, null);
+  }
+
+  /**
+   * The synthetic cluster served by fabric8's CRUD mock in a child JVM ({@code blame-bench.jar mock-cluster PODS
+   * FILE}), which writes the objects as created to a file, prints its URL and serves until its input closes.
+   */
+  private record Cluster(Process process, String url, java.nio.file.Path objects) implements AutoCloseable {
+
+    static Cluster start(int pods) throws Exception {
+      java.nio.file.Path objects = java.nio.file.Files.createTempFile("blame-bench-cluster", ".json");
+      String javaBin = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      Process process = new ProcessBuilder(javaBin, "-Xmx3g", "-cp", System.getProperty("java.class.path"),
+          Main.class.getName(), "mock-cluster", Integer.toString(pods), objects.toString())
+          .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+      java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
+          java.nio.charset.StandardCharsets.UTF_8));
+      String line = out.readLine();
+      if (line == null || !line.startsWith("READY ")) {
+        process.destroyForcibly();
+        throw new IllegalStateException("the mock cluster did not start (it said: " + line + ")");
+      }
+      return new Cluster(process, line.substring("READY ".length()), objects);
+    }
+
+    @Override
+    public void close() throws Exception {
+      process.getOutputStream().close();
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+      java.nio.file.Files.deleteIfExists(objects);
+    }
+  }
+
+  /** The child's side of {@link Cluster}: creates the cluster, writes it to {@code file}, serves until stdin closes. */
+  static void serve(int pods, java.nio.file.Path file) throws Exception {
+    MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
+    KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
+        new KubernetesMixedDispatcher(new HashMap<>()), false);
+    server.init(InetAddress.getLoopbackAddress(), 0);
+    try (KubernetesClient client = server.createClient()) {
+      java.nio.file.Files.write(file, create(client, pods).get(0));
+    }
+    Thread drain = new Thread(() -> {
+      try {
+        while (!Thread.currentThread().isInterrupted()) {
+          server.takeRequest(1, TimeUnit.SECONDS); // the mock records each request, bodies included
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    drain.setDaemon(true);
+    drain.start();
+    System.out.println("READY " + server.url("/"));
+    System.out.flush();
+    while (System.in.read() >= 0) {
+      // serve until the parent closes our input
+    }
+    server.destroy();
+  }
+
+  /**
+   * Runs a live Blame over every kind until its heap settles; returns the histogram taken then. Reports nothing
+   * when {@code histogramBefore} is null (the warm-up).
+   */
+  private static String live(KubernetesClient client, int pods, String histogramBefore,
       java.util.Map<String, Long> offlineFindings) throws Exception {
     // A loaded machine serves a 5,000-pod LIST from the mock in more than the default 30 s.
     try (Blame blame = BlameEngine.builder().client(client).allNamespaces()
         .requestTimeout(java.time.Duration.ofMinutes(5)).build()) {
       java.util.Map<String, Long> liveFindings = byReason(blame.findings().list()); // watches every kind
-      drain(server);
-      String histogramWith = settled(server);
+      String histogramWith = settled();
+      if (histogramBefore == null) {
+        return histogramWith; // the warm-up
+      }
       if (Boolean.getBoolean("blame.bench.histogram")) {
         System.err.print("live " + growth(histogramBefore, histogramWith, pods, 30));
       }
-      String dump = System.getProperty("blame.bench.dump");
-      if (dump != null) {
-        // A heap dump with the live source open and settled, for what a histogram cannot say: who holds what twice.
-        ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class).dumpHeap(dump, true);
-        System.err.println("heap dumped to " + dump);
-      }
+      dump("live");
       if (Boolean.getBoolean("blame.bench.findings")) {
         System.err.println("findings by kind, health and reason (offline / live):");
         java.util.Set<String> keys = new java.util.TreeSet<>(offlineFindings.keySet());
@@ -107,6 +175,20 @@ public final class LiveHeap {
         }
       }
       return histogramWith;
+    }
+  }
+
+  /**
+   * With {@code -Dblame.bench.dump=PREFIX}, a heap dump of the live objects to {@code PREFIX-offline.hprof} (the
+   * offline Blame open) and {@code PREFIX-live.hprof} (the live one open and settled), for what a histogram cannot
+   * say: who holds what, and what is held twice.
+   */
+  private static void dump(String which) throws java.io.IOException {
+    String prefix = System.getProperty("blame.bench.dump");
+    if (prefix != null) {
+      String path = prefix + "-" + which + ".hprof";
+      ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class).dumpHeap(path, true);
+      System.err.println("heap dumped to " + path);
     }
   }
 
@@ -172,30 +254,22 @@ public final class LiveHeap {
     return java.util.List.of(client.getKubernetesSerialization().asJson(list).getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
-  private static void drain(KubernetesMockServer server) throws InterruptedException {
-    while (server.takeRequest(100, TimeUnit.MILLISECONDS) != null) {
-      // dropped
-    }
-  }
-
   /** Live heap, from the total of a class histogram ({@code jcmd GC.class_histogram}, which collects first). */
   static long liveBytes() throws Exception {
     return total(histogram());
   }
 
   /**
-   * The live heap once the watches are quiet. The CRUD mock answers each WATCH by sending every object again as
-   * ADDED (a real API server sends only what changed since the LIST's resourceVersion): until the client has read
-   * them, megabytes of events sit in the server's and the client's buffers (8.5 KB per pod at 5,000 pods, measured
-   * right after the LISTs), which are the mock's and no part of what the live path keeps.
+   * The live heap once the watches are quiet: the CRUD mock answers each WATCH by sending every object again as
+   * ADDED (a real API server sends only what changed since the LIST's resourceVersion), and until the client has
+   * read them the events sit in its buffers, which are no part of what the live path keeps.
    */
-  private static String settled(KubernetesMockServer server) throws Exception {
+  private static String settled() throws Exception {
     // Quiet: two readings in a row within 1% of the one before (the buffers first fill, then drain).
     String last = histogram();
     int quiet = 0;
     for (int i = 0; i < 60 && quiet < 2; i++) {
       Thread.sleep(2_000);
-      drain(server);
       String next = histogram();
       quiet = Math.abs(total(next) - total(last)) < total(last) / 100 ? quiet + 1 : 0;
       last = next;

@@ -64,6 +64,7 @@ public final class Main {
               r.objects(), r.liveBytes(), r.bytesPerPod(), r.offlineBytesPerPod(), r.freedOnCloseBytesPerPod());
         }
       }
+      case "mock-cluster" -> LiveHeap.serve(Integer.parseInt(args[1]), java.nio.file.Path.of(args[2]));
       case "jmh" -> {
         String[] rest = new String[args.length - 1];
         System.arraycopy(args, 1, rest, 0, rest.length);
