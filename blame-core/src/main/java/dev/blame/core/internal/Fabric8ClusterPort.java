@@ -349,11 +349,9 @@ public final class Fabric8ClusterPort implements ClusterPort {
    */
   @SuppressWarnings("unchecked")
   static <T extends HasMetadata> ItemStore<T> itemStore(Class<T> type, String apiVersion, String kind) {
-    if (!GenericKubernetesResource.class.equals(type) && HasMetadata.getKind(type) != null
-        && HasMetadata.getApiVersion(type) != null) {
-      return InformerStore.typed(type);
-    }
-    return (ItemStore<T>) InformerStore.generic(apiVersion, kind);
+    // A typed kind's informer hands its store objects of its class, and wants them back as such.
+    return GenericKubernetesResource.class.equals(type) ? (ItemStore<T>) InformerStore.generic(apiVersion, kind)
+        : InformerStore.typed(type);
   }
 
   private <T extends HasMetadata> AutoCloseable start(

@@ -36,8 +36,9 @@ final class InformerStore<T extends HasMetadata> implements ItemStore<T> {
 
   /**
    * @param blank a new, empty object of the informer's type
-   * @param apiVersion the apiVersion to restore (a generic resource has none of its own), or null for a typed kind
-   * @param kind the kind to restore, or null for a typed kind
+   * @param apiVersion the apiVersion a generic resource is restored with (it has none of its own); unused for a
+   *     typed kind, whose class has its own
+   * @param kind the kind a generic resource is restored with; unused for a typed kind
    */
   InformerStore(Supplier<T> blank, String apiVersion, String kind) {
     this.blank = blank;
@@ -47,9 +48,15 @@ final class InformerStore<T extends HasMetadata> implements ItemStore<T> {
 
   /** A store for a typed kind, whose class restores its apiVersion and kind. */
   static <T extends HasMetadata> InformerStore<T> typed(Class<T> type) {
+    java.lang.reflect.Constructor<T> constructor;
+    try {
+      constructor = type.getDeclaredConstructor(); // looked up once: restoring runs on every event
+    } catch (NoSuchMethodException e) {
+      throw new IllegalArgumentException("no empty constructor in " + type.getName(), e);
+    }
     return new InformerStore<>(() -> {
       try {
-        return type.getDeclaredConstructor().newInstance();
+        return constructor.newInstance();
       } catch (ReflectiveOperationException e) {
         throw new IllegalStateException("cannot create an empty " + type.getName(), e);
       }
@@ -125,9 +132,9 @@ final class InformerStore<T extends HasMetadata> implements ItemStore<T> {
 
   private T restore(String namespace, String name, String uid, String resourceVersion) {
     T object = blank.get();
-    if (apiVersion != null) {
-      ((GenericKubernetesResource) object).setApiVersion(apiVersion);
-      ((GenericKubernetesResource) object).setKind(kind);
+    if (object instanceof GenericKubernetesResource generic) {
+      generic.setApiVersion(apiVersion);
+      generic.setKind(kind);
     }
     ObjectMeta meta = new ObjectMeta();
     meta.setNamespace(namespace);
