@@ -9,16 +9,23 @@ import dev.blame.core.BlameEngine;
 import dev.blame.core.Feed;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.RetryInfo;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
+import java.net.HttpURLConnection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
@@ -28,6 +35,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps each WebApp's Deployment as its spec says and writes blame's verdict of that Deployment into the WebApp's
@@ -47,15 +56,20 @@ import java.util.Optional;
  * Deployments; blame reads Deployments from that event source (a {@link Feed}), and ReplicaSets, pods and Events
  * with one LIST+WATCH each, the first time a reconcile asks about a Deployment.
  *
- * <p><b>What it writes, and when.</b> The Deployment when it is missing or its image or replicas differ from the
- * spec. The status only when the {@link ReadyCondition} differs from the one the WebApp holds in status, reason or
- * message ({@link ReadyCondition#sameVerdict}), or the WebApp's generation moved: one write per change of verdict,
- * none while a crash-looping pod's restart count grows. The transition time moves only when the status does.
+ * <p><b>What it writes, and when.</b> The Deployment when it is missing (a create) or its image or replicas differ
+ * from the spec (a merge patch of its spec alone, which no status write of the controllers can conflict with).
+ * The status only when the {@link ReadyCondition} differs from the one the WebApp holds in status, reason or
+ * message ({@link ReadyCondition#sameVerdict}), or the WebApp's generation moved: one write per change of
+ * verdict, none while a crash-looping pod's restart count grows. The transition time moves only when the status does. A
+ * reconcile that keeps failing once Java Operator SDK's retries are spent sets {@code Ready=Unknown}, reason
+ * {@code ReconcileError}, and is tried again after {@code recheck}.
  *
  * <p>A pod's update does not change the Deployment, so no event triggers a reconcile when only blame's verdict
  * changes: each reconcile asks to be run again after {@code recheck}. Asking blame costs no request.
  */
 public final class WebAppReconciler implements Reconciler<WebApp>, AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WebAppReconciler.class);
 
   private final String namespace;
   private final Clock clock;
@@ -96,20 +110,31 @@ public final class WebAppReconciler implements Reconciler<WebApp>, AutoCloseable
     String name = app.getMetadata().getName();
     Deployment desired = desired(app);
     Optional<Deployment> current = context.getSecondaryResource(Deployment.class);
-    if (current.isEmpty() || !sameSpec(current.get(), desired)) {
-      context.getClient().resource(current.map(d -> new DeploymentBuilder(d).withSpec(desired.getSpec()).build())
-          .orElse(desired)).createOr(existing -> existing.update());
+    if (current.isEmpty()) {
+      create(context.getClient(), desired);
+    } else if (!sameSpec(current.get(), desired)) {
+      patchSpec(context.getClient(), desired);
     }
 
     Explanation why = blame.explain(ObjectRef.of(GroupKind.DEPLOYMENT, namespace, name));
     ReadyCondition ready = ReadyCondition.of(why);
     long generation = Optional.ofNullable(app.getMetadata().getGeneration()).orElse(0L);
-    WebAppStatus status = Optional.ofNullable(app.getStatus()).orElseGet(WebAppStatus::new);
-    Optional<Condition> held = status.ready();
+    Optional<Condition> held = Optional.ofNullable(app.getStatus()).flatMap(WebAppStatus::ready);
     if (held.isPresent() && ready.sameVerdict(readyOf(held.get()))
         && Objects.equals(held.get().getObservedGeneration(), generation)) {
       return UpdateControl.<WebApp>noUpdate().rescheduleAfter(recheck);
     }
+    return UpdateControl.patchStatus(statusPatch(app, ready)).rescheduleAfter(recheck);
+  }
+
+  /**
+   * The status patch that sets the {@code Ready} condition and the observed generation, other conditions kept; the
+   * transition time moves only when the condition's status does.
+   */
+  private WebApp statusPatch(WebApp app, ReadyCondition ready) {
+    long generation = Optional.ofNullable(app.getMetadata().getGeneration()).orElse(0L);
+    WebAppStatus status = Optional.ofNullable(app.getStatus()).orElseGet(WebAppStatus::new);
+    Optional<Condition> held = status.ready();
     String transition = held.filter(c -> ready.status().equals(c.getStatus()) && c.getLastTransitionTime() != null)
         .map(Condition::getLastTransitionTime)
         .orElse(DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS)));
@@ -121,10 +146,58 @@ public final class WebAppReconciler implements Reconciler<WebApp>, AutoCloseable
     next.setObservedGeneration(generation);
     next.setConditions(conditions);
     WebApp patch = new WebApp();
-    patch.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName(name)
+    patch.setMetadata(new ObjectMetaBuilder().withName(app.getMetadata().getName())
         .withNamespace(app.getMetadata().getNamespace()).build());
     patch.setStatus(next);
-    return UpdateControl.patchStatus(patch).rescheduleAfter(recheck);
+    return patch;
+  }
+
+  /** Creates the Deployment; when one of that name appeared meanwhile, its spec is set instead. */
+  private static void create(KubernetesClient client, Deployment desired) {
+    try {
+      client.resource(desired).create();
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
+        throw e;
+      }
+      patchSpec(client, desired);
+    }
+  }
+
+  /**
+   * Sets the Deployment's spec with a JSON merge patch that carries no resourceVersion: the spec is this
+   * operator's to set, whatever the controllers wrote to the status meanwhile, so the write never conflicts with
+   * theirs (an update of the cached object would, each time the cache is a status write behind) and never
+   * rewrites their status.
+   */
+  private static void patchSpec(KubernetesClient client, Deployment desired) {
+    Deployment spec = new DeploymentBuilder().withNewMetadata().withName(desired.getMetadata().getName())
+        .withNamespace(desired.getMetadata().getNamespace()).endMetadata().withSpec(desired.getSpec()).build();
+    client.apps().deployments().inNamespace(desired.getMetadata().getNamespace())
+        .withName(desired.getMetadata().getName()).patch(PatchContext.of(PatchType.JSON_MERGE), spec);
+  }
+
+  /**
+   * A reconcile that failed (the API server refused a write, blame could not read a kind): transient failures are
+   * retried by Java Operator SDK as usual; once its retries are spent, the {@code Ready} condition says why
+   * ({@code Unknown}, reason {@code ReconcileError}) and the WebApp is reconciled again after {@code recheck}
+   * rather than only on its next event.
+   */
+  @Override
+  public ErrorStatusUpdateControl<WebApp> updateErrorStatus(WebApp app, Context<WebApp> context, Exception e) {
+    LOG.warn("Reconciling WebApp {}/{} failed: {}", app.getMetadata().getNamespace(), app.getMetadata().getName(),
+        e.toString());
+    boolean spent = context.getRetryInfo().map(RetryInfo::isLastAttempt).orElse(true);
+    if (!spent) {
+      return ErrorStatusUpdateControl.defaultErrorProcessing();
+    }
+    ReadyCondition failed = new ReadyCondition("Unknown", "ReconcileError",
+        "reconciling failed: " + abbreviate(String.valueOf(e.getMessage())), "");
+    return ErrorStatusUpdateControl.patchStatus(statusPatch(app, failed)).rescheduleAfter(recheck);
+  }
+
+  private static String abbreviate(String message) {
+    return message.length() <= 1_000 ? message : message.substring(0, 999) + "…";
   }
 
   /** The condition a status holds, as a {@link ReadyCondition} to compare with (its detail is not kept). */

@@ -2,6 +2,8 @@ package dev.blame.examples.josdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.blame.api.GroupKind;
+import dev.blame.api.ObjectRef;
 import dev.blame.demo.ControllerSimulator;
 import dev.blame.demo.DemoCluster;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -12,6 +14,8 @@ import io.fabric8.kubernetes.client.http.BasicBuilder;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.Interceptor;
 import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -19,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
@@ -112,7 +117,7 @@ class WebAppReconcilerTest {
         webapps.resource(fixed).update();
         Condition ready = eventually(Duration.ofSeconds(60), () -> ready(webapps.withName("web").get()),
             c -> c.isPresent() && "True".equals(c.get().getStatus())
-                && Long.valueOf(2).equals(c.get().getObservedGeneration())).orElseThrow();
+                && Long.valueOf(2).equals(c.get().getObservedGeneration()), () -> state(reconciler, "web")).orElseThrow();
         assertThat(ready.getReason()).isEqualTo("Available");
         long writesWhenReady = requests.statusWrites("web");
         Thread.sleep(1_500);
@@ -141,16 +146,95 @@ class WebAppReconcilerTest {
     }
   }
 
+  @Test
+  void saysWhyReconcilingFailsOnceRetriesAreSpentAndRecoversWithoutAnEvent() throws Exception {
+    String ns = "billing";
+    cluster.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata()
+        .build()).create();
+    // The operator's writes of Deployments go to a port nothing listens on, until the test lets them through.
+    AtomicBoolean refuse = new AtomicBoolean(true);
+    Interceptor refuseDeploymentWrites = new Interceptor() {
+      @Override
+      public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
+        if (refuse.get() && !"GET".equals(request.method()) && request.uri().getRawPath().contains("/deployments")) {
+          builder.uri(URI.create("http://127.0.0.1:1" + request.uri().getRawPath()));
+        }
+      }
+    };
+    try (KubernetesClient client = new KubernetesClientBuilder().withConfig(cluster.config())
+        .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("refuse", refuseDeploymentWrites)).build();
+        WebAppReconciler reconciler = new WebAppReconciler(client, ns, Clock.systemUTC(), Duration.ofMillis(200))) {
+      Operator operator = new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false));
+      operator.register(reconciler, c -> c.settingNamespace(ns)
+          .withRetry(new GenericRetry().setMaxAttempts(2).setInitialInterval(100)));
+      operator.start();
+      try {
+        var webapps = cluster.client().resources(WebApp.class).inNamespace(ns);
+        webapps.resource(WebApp.of(ns, "api", "nginx:1.25", 1)).create();
+
+        Condition failed = eventually(Duration.ofSeconds(60), () -> ready(webapps.withName("api").get()),
+            c -> c.isPresent() && "ReconcileError".equals(c.get().getReason())).orElseThrow();
+        assertThat(failed.getStatus()).isEqualTo("Unknown");
+        assertThat(failed.getMessage()).startsWith("reconciling failed: ");
+        assertThat(cluster.client().apps().deployments().inNamespace(ns).withName("api").get()).isNull();
+
+        // Nothing changes in the cluster when the writes are let through: only the reconcile asked for after the
+        // failure can create the Deployment and make the WebApp Ready.
+        refuse.set(false);
+        Condition ready = eventually(Duration.ofSeconds(60), () -> ready(webapps.withName("api").get()),
+            c -> c.isPresent() && "True".equals(c.get().getStatus())).orElseThrow();
+        assertThat(ready.getReason()).isEqualTo("Available");
+      } finally {
+        operator.stop();
+      }
+    }
+  }
+
+  /**
+   * What blame's graph and the cluster hold of a WebApp's Deployment, and where the reconciler threads are: why a
+   * condition did not come is then in the failure message.
+   */
+  private static String state(WebAppReconciler reconciler, String name) {
+    StringBuilder state = new StringBuilder();
+    ObjectRef ref = ObjectRef.of(GroupKind.DEPLOYMENT, NS, name);
+    try {
+      state.append("\nblame's node: ").append(reconciler.blame().node(ref)
+          .map(n -> n.ref().display() + " generation " + n.generation()).orElse("none"));
+      state.append("\nblame's verdict: ").append(reconciler.blame().verdict(ref).map(Object::toString).orElse("none"));
+    } catch (RuntimeException e) {
+      state.append("\nblame: ").append(e);
+    }
+    var deployment = cluster.client().apps().deployments().inNamespace(NS).withName(name).get();
+    state.append("\nthe cluster's Deployment: ").append(deployment == null ? "none"
+        : "resourceVersion " + deployment.getMetadata().getResourceVersion() + ", generation "
+            + deployment.getMetadata().getGeneration() + ", status " + deployment.getStatus());
+    Thread.getAllStackTraces().forEach((thread, stack) -> {
+      if (thread.getName().startsWith("ReconcilerExecutor")) {
+        state.append("\n").append(thread.getName()).append(" ").append(thread.getState());
+        for (StackTraceElement frame : stack) {
+          state.append("\n  at ").append(frame);
+        }
+      }
+    });
+    return state.toString();
+  }
+
   private static Optional<Condition> ready(WebApp app) {
     return app == null || app.getStatus() == null ? Optional.empty() : app.getStatus().ready();
   }
 
   private static <T> T eventually(Duration timeout, Supplier<T> value, Predicate<T> ok) throws InterruptedException {
+    return eventually(timeout, value, ok, () -> "");
+  }
+
+  /** As above; {@code state} tells, when the time is up, what the operator and blame hold. */
+  private static <T> T eventually(Duration timeout, Supplier<T> value, Predicate<T> ok, Supplier<String> state)
+      throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     T last = value.get();
     while (!ok.test(last)) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("not reached within " + timeout + "; last: " + last);
+        throw new AssertionError("not reached within " + timeout + "; last: " + last + state.get());
       }
       Thread.sleep(50);
       last = value.get();
