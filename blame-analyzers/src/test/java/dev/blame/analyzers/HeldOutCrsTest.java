@@ -48,9 +48,11 @@ class HeldOutCrsTest {
    * round was seen (10 of 20). Conventions learned afterwards from its misses bring it to 148 (15 of 20; those cases
    * no longer measure held-out).
    * Round eight (25 objects of 7 operators none of the earlier rounds nor the training set hold) measured 23 of 25
-   * with the rules of main 0aea7bd, no rule changed: 171 of 181.
+   * with the rules of main 0aea7bd, no rule changed: 171 of 181. A convention learned afterwards from its false
+   * HEALTHY (a status boolean named by a suspension word, {@code hibernated}, is a suspension flag) brings it to 172
+   * (that case no longer measures held-out).
    */
-  static final int FLOOR = 171;
+  static final int FLOOR = 172;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -67,9 +69,11 @@ class HeldOutCrsTest {
    * Round eight brings one: a Gardener Shoot hibernated on request ({@code spec.hibernation.enabled: true},
    * {@code status.hibernated: true}, last operation Succeeded) is called HEALTHY with no finding; a status boolean
    * {@code hibernated} is not among the suspension booleans ({@code paused}, {@code suspended}). The ceiling is 1 so
-   * the run reports it instead of failing; it must come down when a convention covers it (README, "Round eight").
+   * the run reports it instead of failing. Fixed afterwards by reading the status booleans {@code hibernated} and
+   * {@code hibernating} as suspension flags, as {@code paused} and {@code suspended} are (the words were already
+   * suspension words in phases and condition types), so that case no longer measures held-out.
    */
-  static final int FALSE_HEALTHY_CEILING = 1;
+  static final int FALSE_HEALTHY_CEILING = 0;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());

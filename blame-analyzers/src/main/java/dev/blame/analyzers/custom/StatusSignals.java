@@ -55,7 +55,13 @@ final class StatusSignals {
       java.util.regex.Pattern.compile("history|transition|previous", java.util.regex.Pattern.CASE_INSENSITIVE);
   private static final Set<String> GOOD_WHEN_TRUE = Set.of("ready", "healthy", "available", "succeeded", "readytouse");
   private static final Set<String> BAD_WHEN_TRUE = Set.of("failed", "error", "abort", "aborted");
-  private static final Set<String> PAUSE_FLAGS = Set.of("paused", "suspend", "suspended", "controllerpause");
+  /**
+   * Status booleans that say the object is held still on purpose, named by the suspension words ({@link StatusWords}):
+   * pause and suspend flags, and hibernation (Gardener's {@code Shoot} {@code status.hibernated}; Hive's
+   * {@code Hibernating} condition and CloudNativePG's hibernation say the same in other places).
+   */
+  private static final Set<String> PAUSE_FLAGS = Set.of("paused", "suspend", "suspended", "controllerpause",
+      "hibernated", "hibernating");
   /**
    * Fields that hold the failure an operator could not get past, empty while there is none: Cluster API's
    * {@code failureReason}/{@code failureMessage} ("a terminal problem"), Metal3's {@code errorMessage}/

@@ -107,6 +107,17 @@ class GenericConventionsTest {
             Health.HEALTHY),
         Arguments.of("example.com/v1", "Widget", "spec: {paused: true}\nstatus: {phase: Failed}\n",
             Health.SUSPENDED),
+        // A status boolean named by a suspension word is a suspension flag (Gardener's status.hibernated), whatever
+        // the last operation says; false, it says nothing.
+        Arguments.of("example.com/v1", "Environment", """
+            status: {hibernating: true, lastOperation: {state: Succeeded, progress: 100}}
+            """, Health.SUSPENDED),
+        Arguments.of("example.com/v1", "Environment", """
+            status:
+              hibernated: false
+              conditions:
+              - {type: Ready, status: "True", reason: Reconciled}
+            """, Health.HEALTHY),
         Arguments.of("monitoring.coreos.com/v1", "ServiceMonitor", "spec: {endpoints: [{port: web}]}\n",
             Health.PROGRESSING),
         Arguments.of("v1", "Endpoints", "subsets: [{addresses: [{ip: 10.0.0.1}], ports: [{port: 80}]}]\n",
