@@ -103,8 +103,8 @@ final class StatusSignals {
   private static final List<String> RUNNING_COUNTERS = List.of("active", "running");
   /** Words that end a run successfully; a failure counted before them was retried. */
   private static final Set<String> DONE_WORDS = Set.of("word:succeeded", "word:successful", "word:success",
-      "word:completed", "word:complete", "word:finished", "word:done", "type:positive:succeeded",
-      "type:positive:complete", "type:positive:success");
+      "word:completed", "word:complete", "word:finished", "word:done", "word:processed",
+      "type:positive:succeeded", "type:positive:complete", "type:positive:success");
   /** One word: a value of another field is a status word only when it is nothing else. */
   private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z_-]{1,39}");
   /** Fields whose words are not the object's state: names, kinds, explanations, configuration. */

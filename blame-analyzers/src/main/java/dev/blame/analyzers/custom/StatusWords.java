@@ -21,8 +21,8 @@ final class StatusWords {
   private static final Set<String> HEALTHY = Set.of("running", "ready", "active", "available", "bound",
       "succeeded", "successful", "success", "complete", "completed", "healthy", "green", "established",
       "deployed", "synced", "online", "ok", "healthok", "provisioned", "current", "up", "reconciled", "issued",
-      "accepted", "admitted", "installed", "passed", "finished", "done", "valid", "verified", "created", "exists",
-      "operational");
+      "accepted", "admitted", "installed", "passed", "finished", "done", "processed", "valid", "verified", "created",
+      "exists", "operational");
   /**
    * Words of work in progress that are not present participles; a participle ({@code Provisioning},
    * {@code Upgrading}, {@code Setting up}) is read by its form (see {@link #read}).

@@ -107,6 +107,13 @@ class GenericConventionsTest {
             Health.HEALTHY),
         Arguments.of("example.com/v1", "Widget", "spec: {paused: true}\nstatus: {phase: Failed}\n",
             Health.SUSPENDED),
+        // Processed: a request handled (Velero's DownloadRequest, DeleteBackupRequest and ServerStatusRequest go
+        // New -> Processed; the Java Operator SDK ping-pong sample's state PROCESSED), a done word.
+        Arguments.of("velero.io/v1", "DeleteBackupRequest", "status: {phase: Processed}\n", Health.HEALTHY),
+        Arguments.of("velero.io/v1", "DownloadRequest", "status: {phase: New}\n", Health.PROGRESSING),
+        Arguments.of("example.com/v1", "ExportJob", """
+            status: {state: PROCESSED, progress: {percentCompleted: "40"}}
+            """, Health.HEALTHY),
         // A status boolean named by a suspension word is a suspension flag (Gardener's status.hibernated), whatever
         // the last operation says; false, it says nothing.
         Arguments.of("example.com/v1", "Environment", """
