@@ -52,8 +52,12 @@ class HeldOutCrsTest {
    * HEALTHY (a status boolean named by a suspension word, {@code hibernated}, is a suspension flag) brings it to 172
    * (that case no longer measures held-out). {@code Processed} read as a done word (Velero's requests) brings it to
    * 173: round four's Java Operator SDK sample ({@code state: PROCESSED}) no longer measures held-out.
+   * Round nine (25 objects of 7 operators none of the earlier rounds nor the training set hold, chosen for complex
+   * statuses: counters, per-component states, per-ancestor conditions, conditions bad when True) measured 18 of 25
+   * with the rules of bc50066 (main when this round was branched), no rule changed: 190 of 206. Main d7ca394 (which
+   * adds {@code Processed} as a done word, fixing a round-four case) measures the same 18 of 25 and 191 of 206.
    */
-  static final int FLOOR = 173;
+  static final int FLOOR = 191;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -73,6 +77,10 @@ class HeldOutCrsTest {
    * the run reports it instead of failing. Fixed afterwards by reading the status booleans {@code hibernated} and
    * {@code hibernating} as suspension flags, as {@code paused} and {@code suspended} are (the words were already
    * suspension words in phases and condition types), so that case no longer measures held-out.
+   * Round nine brings none: six of its seven misses fall back to PROGRESSING (three Healthy, two Suspended, one
+   * Degraded: a Kamaji TenantControlPlane in NotReady) and one wait is called DEGRADED (a KamajiControlPlane whose
+   * False readiness has reason Failed while its message says the control plane is still provisioning); no object
+   * is called HEALTHY that is not (README, "Round nine").
    */
   static final int FALSE_HEALTHY_CEILING = 0;
 
