@@ -56,8 +56,11 @@ class HeldOutCrsTest {
    * statuses: counters, per-component states, per-ancestor conditions, conditions bad when True) measured 18 of 25
    * with the rules of bc50066 (main when this round was branched), no rule changed: 190 of 206. Main d7ca394 (which
    * adds {@code Processed} as a done word, fixing a round-four case) measures the same 18 of 25 and 191 of 206.
+   * Conventions learned afterwards from its misses ({@code spec.disabled} as a pause flag, {@code Sleeping} as a
+   * suspension word, a namespace field's value never a status word) bring it to 192 (the disabled Cilium pool no
+   * longer measures held-out).
    */
-  static final int FLOOR = 191;
+  static final int FLOOR = 192;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule

@@ -110,14 +110,19 @@ final class StatusSignals {
   /** Fields whose words are not the object's state: names, kinds, explanations, configuration. */
   private static final java.util.regex.Pattern NOT_STATUS = java.util.regex.Pattern.compile(
       "reason|message|type$|kind$|name$|version|image|mode$|role$|policy|^id$|uid$|ref$|description|action|"
-      + "strategy|level$|severity|class$|method|protocol|format|path$|url$|key$", java.util.regex.Pattern.CASE_INSENSITIVE);
+      + "strategy|level$|severity|class$|method|protocol|format|path$|url$|key$|namespace$",
+      java.util.regex.Pattern.CASE_INSENSITIVE);
 
   private StatusSignals() {}
 
-  /** The user's pause flags: while one is set the operator stops reconciling, so they outrank the status. */
+  /**
+   * The user's pause flags: while one is set the operator stops reconciling, or the object stops serving, so they
+   * outrank the status. {@code spec.paused} (Cluster API, Argo Rollouts, Flagger), {@code spec.suspend} (CronJob,
+   * Flux), {@code spec.disabled} (Cilium's and Calico's IP pools: no address is handed out from a disabled pool).
+   */
   static List<Signal> pauseFlags(Unstructured object) {
     List<Signal> signals = new ArrayList<>();
-    for (String flag : List.of("paused", "suspend")) {
+    for (String flag : List.of("paused", "suspend", "disabled")) {
       if (object.bool("spec", flag)) {
         signals.add(new Signal(Health.SUSPENDED, "spec." + flag, "true", Optional.empty(), List.of("spec:" + flag)));
       }

@@ -30,7 +30,7 @@ final class StatusWords {
   private static final Set<String> PROGRESSING = Set.of("progressing", "inprogress", "new", "scheduled",
       "submitted", "yellow", "queued", "rerun", "init", "unavailable");
   private static final Set<String> SUSPENDED = Set.of("paused", "suspended", "stopped", "disabled",
-      "hibernated", "hibernating", "scaledtozero", "cordoned");
+      "hibernated", "hibernating", "sleeping", "asleep", "scaledtozero", "cordoned");
   private static final Set<String> DEGRADED = Set.of("failed", "failure", "fail", "error", "errored", "degraded",
       "unhealthy", "crashloopbackoff", "invalid", "lost", "down", "aborted", "red", "rejected",
       "healtherr", "healthwarn", "canceled", "cancelled", "timeout", "timedout", "backoff", "broken", "critical", "conflict",

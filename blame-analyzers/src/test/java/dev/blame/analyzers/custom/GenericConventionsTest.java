@@ -114,6 +114,30 @@ class GenericConventionsTest {
         Arguments.of("example.com/v1", "ExportJob", """
             status: {state: PROCESSED, progress: {percentCompleted: "40"}}
             """, Health.HEALTHY),
+        // A namespace is a name, not a state: "monitoring" is no participle of work going on (Sveltos' helm release
+        // summaries name the release's namespace).
+        Arguments.of("example.com/v1", "Widget", """
+            status: {phase: Running, release: {releaseNamespace: monitoring, releaseName: prometheus}}
+            """, Health.HEALTHY),
+        // Sleeping: scaled down on purpose (Kamaji's TenantControlPlane), of the hibernation family, not a
+        // participle of work going on; nested, it describes a part, which pauses nothing (as for every pause word).
+        Arguments.of("example.com/v1", "ControlPlane", "status: {state: Sleeping, replicas: 0}\n", Health.SUSPENDED),
+        Arguments.of("example.com/v1", "ControlPlane", """
+            status: {resources: {version: {version: v1.30.2, status: Sleeping}, deployment: {replicas: 0}}}
+            """, Health.PROGRESSING),
+        // spec.disabled: the user took the object out of service (Cilium's and Calico's IP pools), as spec.paused.
+        Arguments.of("example.com/v1", "AddressPool", """
+            spec: {disabled: true}
+            status:
+              conditions:
+              - {type: Ready, status: "True", reason: Reconciled}
+            """, Health.SUSPENDED),
+        Arguments.of("example.com/v1", "AddressPool", """
+            spec: {disabled: false}
+            status:
+              conditions:
+              - {type: Ready, status: "True", reason: Reconciled}
+            """, Health.HEALTHY),
         // A status boolean named by a suspension word is a suspension flag (Gardener's status.hibernated), whatever
         // the last operation says; false, it says nothing.
         Arguments.of("example.com/v1", "Environment", """
