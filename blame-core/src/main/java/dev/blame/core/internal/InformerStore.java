@@ -5,8 +5,11 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.fabric8.kubernetes.client.informers.cache.ItemStore;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -14,25 +17,42 @@ import java.util.stream.Stream;
  * What an informer keeps per object: only what it needs to tell, after a re-list, which objects are gone and what
  * to name in their deletion, and to skip an event whose {@code resourceVersion} it has already seen. The graph
  * keeps its own slim copy of every object; the informer's store is pure overhead beside it, so it holds no string of
- * its own.
+ * its own and no object per entry.
  *
- * <p>One small record per object, which is at once the map's key (by namespace and name) and its value: the
- * namespace (held once per namespace), the name and uid (the very strings of the object last put, which the graph
- * keeps too, so nothing is copied), and the resourceVersion as a number when it is one, as etcd's are (it stays a
- * string otherwise: it is opaque). fabric8's own reduced store keeps a {@code namespace/name} key string per object
- * and copies of uid and resourceVersion made by converting each object to a map: about 300 bytes per object more.
+ * <p>An open-addressing table of parallel arrays, one slot per object: the namespace (held once per namespace), the
+ * name and uid (the very strings of the object last put, which the graph keeps too, so nothing is copied), and the
+ * resourceVersion as a number when it is one, as etcd's are (it stays a string otherwise, in a side map: it is
+ * opaque). 20 bytes a slot, no record or map node: fabric8's own reduced store keeps a {@code namespace/name} key
+ * string per object and copies of uid and resourceVersion made by converting each object to a map, about 300 bytes
+ * per object more; a record per object in a {@code ConcurrentHashMap} cost ~80.
  *
  * <p>Objects handed back ({@link #get}, {@link #values}, the return of {@link #put} and {@link #remove}) are new,
  * with only apiVersion, kind, namespace, name, uid and resourceVersion set: a deletion names its object by them.
- * Writes come from the informer, one at a time (fabric8's cache serialises them); reads may come from any thread.
+ * Every method holds the store's lock: fabric8 writes one event at a time (under its cache's lock) and reads
+ * rarely (the keys after a list, the whole store on a re-list), so there is no contention to avoid; {@link #keySet}
+ * and {@link #values} stream a snapshot.
  */
 final class InformerStore<T extends HasMetadata> implements ItemStore<T> {
 
-  private final ConcurrentHashMap<Held, Held> items = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, String> namespaces = new ConcurrentHashMap<>();
+  /** A resourceVersion that is not a plain number: the string is in {@link #texts}. */
+  private static final long TEXT = -1;
+  /** No resourceVersion at all. */
+  private static final long NONE = -2;
+  private static final int MIN_CAPACITY = 8;
+
+  private final Map<String, String> namespaceStrings = new HashMap<>();
   private final Supplier<T> blank;
   private final String apiVersion;
   private final String kind;
+
+  // Slot i is empty when names[i] is null. Linear probing; removal shifts the run back (no tombstones).
+  private String[] namespaces = new String[MIN_CAPACITY];
+  private String[] names = new String[MIN_CAPACITY];
+  private String[] uids = new String[MIN_CAPACITY];
+  private long[] versions = new long[MIN_CAPACITY];
+  private int size;
+  /** The resourceVersions that are not plain numbers, by key: none on a cluster backed by etcd. */
+  private final Map<String, String> texts = new HashMap<>();
 
   /**
    * @param blank a new, empty object of the informer's type
@@ -74,54 +94,95 @@ final class InformerStore<T extends HasMetadata> implements ItemStore<T> {
   }
 
   @Override
-  public T put(String key, T obj) {
+  public synchronized T put(String key, T obj) {
     ObjectMeta meta = obj.getMetadata();
-    String namespace = meta.getNamespace() == null ? null : namespaces.computeIfAbsent(meta.getNamespace(), n -> n);
-    Held fresh = new Held(namespace, meta.getName(), meta.getUid(), meta.getResourceVersion());
-    Held old = items.get(fresh);
-    if (old != null && Objects.equals(old.uid, fresh.uid)) {
-      // The same object, a newer version: updated in place, so that no second record of it is kept. A reader sees
-      // the old resourceVersion or the new one. The strings become the new object's, which the graph now holds.
-      T before = restore(old.namespace, old.name, old.uid, old.version());
-      if (!old.sameVersion(fresh)) {
-        // Only then does the graph take the new object; a version seen again (a re-list, a watch replaying what
-        // the list returned) goes no further than here, and the strings the graph holds stay those kept.
-        old.update(fresh);
+    String namespace = meta.getNamespace() == null ? null
+        : namespaceStrings.computeIfAbsent(meta.getNamespace(), n -> n);
+    String name = meta.getName();
+    String uid = meta.getUid();
+    String resourceVersion = meta.getResourceVersion();
+    long version = number(resourceVersion);
+    int slot = name == null ? -1 : find(namespace, name);
+    if (slot >= 0) {
+      T before = restore(slot);
+      boolean sameVersion = versions[slot] == version
+          && (version != TEXT || Objects.equals(texts.get(key(slot)), resourceVersion));
+      if (!sameVersion || !Objects.equals(uids[slot], uid)) {
+        // A newer version (or the object recreated under the same name): the graph takes it, and with it its
+        // strings. A version seen again (a re-list, a watch replaying what the list returned) goes no further than
+        // here, and the strings the graph holds stay those kept.
+        names[slot] = name;
+        uids[slot] = uid;
+        setVersion(slot, version, resourceVersion);
       }
       return before;
     }
-    if (old != null) {
-      items.remove(old);
+    if (name == null) {
+      throw new IllegalArgumentException("an object without a name: " + key);
     }
-    items.put(fresh, fresh);
-    return old == null ? null : restore(old.namespace, old.name, old.uid, old.version());
+    if ((size + 1) * 4L > names.length * 3L) {
+      resize(names.length * 2);
+      slot = find(namespace, name);
+    }
+    slot = -slot - 1;
+    namespaces[slot] = namespace;
+    names[slot] = name;
+    uids[slot] = uid;
+    setVersion(slot, version, resourceVersion);
+    size++;
+    return null;
   }
 
   @Override
-  public T remove(String key) {
-    Held old = items.remove(Held.probe(key));
-    return old == null ? null : restore(old.namespace, old.name, old.uid, old.version());
+  public synchronized T remove(String key) {
+    int slash = key.indexOf('/');
+    int slot = slash < 0 ? find(null, key) : find(key.substring(0, slash), key.substring(slash + 1));
+    if (slot < 0) {
+      return null;
+    }
+    T removed = restore(slot);
+    if (versions[slot] == TEXT) {
+      texts.remove(key(slot));
+    }
+    delete(slot);
+    if (names.length > MIN_CAPACITY && size * 8L < names.length) {
+      resize(names.length / 2); // what a deleted namespace leaves is not kept sized for it
+    }
+    return removed;
   }
 
   @Override
-  public Stream<String> keySet() {
-    return items.keySet().stream().map(Held::key);
+  public synchronized Stream<String> keySet() {
+    List<String> keys = new ArrayList<>(size);
+    for (int i = 0; i < names.length; i++) {
+      if (names[i] != null) {
+        keys.add(key(i));
+      }
+    }
+    return keys.stream();
   }
 
   @Override
-  public Stream<T> values() {
-    return items.keySet().stream().map(h -> restore(h.namespace, h.name, h.uid, h.version()));
+  public synchronized Stream<T> values() {
+    List<T> values = new ArrayList<>(size);
+    for (int i = 0; i < names.length; i++) {
+      if (names[i] != null) {
+        values.add(restore(i));
+      }
+    }
+    return values.stream();
   }
 
   @Override
-  public int size() {
-    return items.size();
+  public synchronized int size() {
+    return size;
   }
 
   @Override
-  public T get(String key) {
-    Held held = items.get(Held.probe(key));
-    return held == null ? null : restore(held.namespace, held.name, held.uid, held.version());
+  public synchronized T get(String key) {
+    int slash = key.indexOf('/');
+    int slot = slash < 0 ? find(null, key) : find(key.substring(0, slash), key.substring(slash + 1));
+    return slot < 0 ? null : restore(slot);
   }
 
   /** Not the whole objects: fabric8 must hand over each one as it comes, not from this store after the list. */
@@ -130,91 +191,117 @@ final class InformerStore<T extends HasMetadata> implements ItemStore<T> {
     return false;
   }
 
-  private T restore(String namespace, String name, String uid, String resourceVersion) {
+  /** The slot holding the object, or {@code -(the empty slot where it would go) - 1}. */
+  private int find(String namespace, String name) {
+    int mask = names.length - 1;
+    int i = hash(namespace, name) & mask;
+    while (names[i] != null) {
+      if (names[i].equals(name) && Objects.equals(namespaces[i], namespace)) {
+        return i;
+      }
+      i = (i + 1) & mask;
+    }
+    return -i - 1;
+  }
+
+  private static int hash(String namespace, String name) {
+    int h = Objects.hashCode(namespace) * 31 + name.hashCode();
+    h *= 0x9E3779B9; // spread: names of one workload differ in their last characters only
+    return h ^ (h >>> 16);
+  }
+
+  /** Empties a slot and moves back what probed past it (linear probing's deletion, leaving no tombstone). */
+  private void delete(int slot) {
+    int mask = names.length - 1;
+    int hole = slot;
+    int i = slot;
+    while (true) {
+      i = (i + 1) & mask;
+      if (names[i] == null) {
+        break;
+      }
+      int home = hash(namespaces[i], names[i]) & mask;
+      // The entry at i may fill the hole when its home is not cyclically within (hole, i].
+      if (hole <= i ? (home <= hole || home > i) : (home <= hole && home > i)) {
+        namespaces[hole] = namespaces[i];
+        names[hole] = names[i];
+        uids[hole] = uids[i];
+        versions[hole] = versions[i];
+        hole = i;
+      }
+    }
+    namespaces[hole] = null;
+    names[hole] = null;
+    uids[hole] = null;
+    versions[hole] = 0;
+    size--;
+  }
+
+  private void resize(int capacity) {
+    String[] oldNamespaces = namespaces;
+    String[] oldNames = names;
+    String[] oldUids = uids;
+    long[] oldVersions = versions;
+    namespaces = new String[capacity];
+    names = new String[capacity];
+    uids = new String[capacity];
+    versions = new long[capacity];
+    for (int j = 0; j < oldNames.length; j++) {
+      if (oldNames[j] != null) {
+        int slot = -find(oldNamespaces[j], oldNames[j]) - 1;
+        namespaces[slot] = oldNamespaces[j];
+        names[slot] = oldNames[j];
+        uids[slot] = oldUids[j];
+        versions[slot] = oldVersions[j];
+      }
+    }
+  }
+
+  /**
+   * The resourceVersion as a number when it is one written as {@link Long#toString} writes it (etcd's are), else
+   * {@link #TEXT} or {@link #NONE}: 8 bytes where the string takes about 48.
+   */
+  private static long number(String resourceVersion) {
+    if (resourceVersion == null) {
+      return NONE;
+    }
+    if (!resourceVersion.isEmpty() && resourceVersion.length() < 19
+        && resourceVersion.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      long parsed = Long.parseLong(resourceVersion);
+      if (Long.toString(parsed).equals(resourceVersion)) {
+        return parsed;
+      }
+    }
+    return TEXT;
+  }
+
+  private void setVersion(int slot, long version, String resourceVersion) {
+    if (version == TEXT) {
+      texts.put(key(slot), resourceVersion);
+    } else if (versions[slot] == TEXT) {
+      texts.remove(key(slot));
+    }
+    versions[slot] = version;
+  }
+
+  private String key(int slot) {
+    return namespaces[slot] == null ? names[slot] : namespaces[slot] + "/" + names[slot];
+  }
+
+  private T restore(int slot) {
+    long version = versions[slot];
+    String resourceVersion = version >= 0 ? Long.toString(version) : version == TEXT ? texts.get(key(slot)) : null;
     T object = blank.get();
     if (object instanceof GenericKubernetesResource generic) {
       generic.setApiVersion(apiVersion);
       generic.setKind(kind);
     }
     ObjectMeta meta = new ObjectMeta();
-    meta.setNamespace(namespace);
-    meta.setName(name);
-    meta.setUid(uid);
+    meta.setNamespace(namespaces[slot]);
+    meta.setName(names[slot]);
+    meta.setUid(uids[slot]);
     meta.setResourceVersion(resourceVersion);
     object.setMetadata(meta);
     return object;
-  }
-
-  /** One object: equal by namespace and name (the informer's key); uid and resourceVersion follow its updates. */
-  private static final class Held {
-    final String namespace;
-    volatile String name;
-    volatile String uid;
-    /**
-     * The resourceVersion when it is a number written as {@link Long#toString} writes it (etcd's are), else -1 and
-     * the string is in {@link #text}: 8 bytes where the string takes about 48. A reader reads {@code number} first;
-     * a writer sets {@code text} before {@code number} and never clears it, so a reader never sees half an update.
-     */
-    volatile long number;
-    volatile String text;
-
-    Held(String namespace, String name, String uid, String resourceVersion) {
-      this.namespace = namespace;
-      this.name = name;
-      this.uid = uid;
-      setVersion(resourceVersion);
-    }
-
-    /** A key to look up with: {@code namespace/name}, or a cluster-scoped {@code name}. */
-    static Held probe(String key) {
-      int slash = key.indexOf('/');
-      return slash < 0 ? new Held(null, key, null, null)
-          : new Held(key.substring(0, slash), key.substring(slash + 1), null, null);
-    }
-
-    void update(Held newer) {
-      name = newer.name;
-      uid = newer.uid;
-      if (newer.number < 0) {
-        text = newer.text;
-      }
-      number = newer.number;
-    }
-
-    boolean sameVersion(Held other) {
-      return number == other.number && (number >= 0 || Objects.equals(text, other.text));
-    }
-
-    private void setVersion(String resourceVersion) {
-      if (resourceVersion != null && !resourceVersion.isEmpty() && resourceVersion.length() < 19
-          && resourceVersion.chars().allMatch(c -> c >= '0' && c <= '9')) {
-        long parsed = Long.parseLong(resourceVersion);
-        if (Long.toString(parsed).equals(resourceVersion)) {
-          number = parsed;
-          return;
-        }
-      }
-      text = resourceVersion;
-      number = -1;
-    }
-
-    String version() {
-      long n = number;
-      return n >= 0 ? Long.toString(n) : text;
-    }
-
-    String key() {
-      return namespace == null ? name : namespace + "/" + name;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Held h && Objects.equals(namespace, h.namespace) && Objects.equals(name, h.name);
-    }
-
-    @Override
-    public int hashCode() {
-      return Objects.hashCode(namespace) * 31 + Objects.hashCode(name);
-    }
   }
 }

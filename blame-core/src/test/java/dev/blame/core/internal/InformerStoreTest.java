@@ -139,6 +139,112 @@ class InformerStoreTest {
   }
 
   @Test
+  void agreesWithAMapThroughGrowthRemovalsAndShrinking() {
+    // The table probes linearly and shifts back on removal: random puts and removes over few namespaces and many
+    // names (collisions, wrap-arounds, growth and shrinking) must leave exactly what a map would hold.
+    java.util.Random random = new java.util.Random(18);
+    java.util.Map<String, String[]> expected = new java.util.HashMap<>();
+    for (int step = 0; step < 60_000; step++) {
+      String namespace = random.nextInt(5) == 0 ? null : "ns-" + random.nextInt(4);
+      String name = "pod-" + random.nextInt(step < 30_000 ? 3_000 : 40);
+      String key = namespace == null ? name : namespace + "/" + name;
+      if (random.nextInt(3) == 0) {
+        Pod removed = pods.remove(key);
+        String[] was = expected.remove(key);
+        assertThat(removed == null).as(key).isEqualTo(was == null);
+        if (was != null) {
+          assertThat(removed.getMetadata().getUid()).isEqualTo(was[0]);
+          assertThat(removed.getMetadata().getResourceVersion()).isEqualTo(was[1]);
+        }
+      } else {
+        String version = random.nextInt(10) == 0 ? "v" + step : Integer.toString(step);
+        Pod before = put(pod(namespace, name, "u-" + step, version));
+        String[] was = expected.put(key, new String[] {"u-" + step, version});
+        assertThat(before == null).as(key).isEqualTo(was == null);
+        if (was != null) {
+          assertThat(before.getMetadata().getResourceVersion()).isEqualTo(was[1]);
+        }
+      }
+    }
+    assertThat(pods.size()).isEqualTo(expected.size());
+    assertThat(pods.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
+    for (java.util.Map.Entry<String, String[]> e : expected.entrySet()) {
+      Pod kept = pods.get(e.getKey());
+      assertThat(kept.getMetadata().getUid()).isEqualTo(e.getValue()[0]);
+      assertThat(kept.getMetadata().getResourceVersion()).isEqualTo(e.getValue()[1]);
+    }
+    expected.keySet().forEach(pods::remove);
+    assertThat(pods.size()).isZero();
+    assertThat(pods.values()).isEmpty();
+  }
+
+  @Test
+  void aVersionThatIsNoNumberFollowsItsObject() {
+    put(pod("shop", "web-1", "u-1", "abc"));
+    put(pod("shop", "web-1", "u-1", "7"));
+    assertThat(pods.get("shop/web-1").getMetadata().getResourceVersion()).isEqualTo("7");
+    put(pod("shop", "web-1", "u-1", "def"));
+    assertThat(pods.remove("shop/web-1").getMetadata().getResourceVersion()).isEqualTo("def");
+    put(pod("shop", "web-1", "u-2", "8"));
+    assertThat(pods.get("shop/web-1").getMetadata().getResourceVersion()).isEqualTo("8");
+    // The same text again is the same version: the strings the graph holds stay.
+    Pod first = pod("shop", "web-2", "u-3", "x1");
+    put(first);
+    assertThat(put(pod("shop", "web-2", "u-3", "x1")).getMetadata().getResourceVersion()).isEqualTo("x1");
+    assertThat(pods.get("shop/web-2").getMetadata().getName()).isSameAs(first.getMetadata().getName());
+  }
+
+  @Test
+  void aReListThroughFabric8sCacheDeletesWhatVanishedAndDeliversWhatChanged() {
+    // fabric8's own cache and processor over this store, as an informer runs them: the LIST, then a re-list after a
+    // watch gap in which one pod vanished, one changed, one came and one stayed as it was.
+    io.fabric8.kubernetes.client.informers.impl.cache.CacheImpl<Pod> cache =
+        new io.fabric8.kubernetes.client.informers.impl.cache.CacheImpl<>();
+    cache.setItemStore(pods);
+    io.fabric8.kubernetes.client.informers.impl.cache.SharedProcessor<Pod> processor =
+        new io.fabric8.kubernetes.client.informers.impl.cache.SharedProcessor<>(Runnable::run, "test");
+    java.util.List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+    processor.addProcessorListener(new io.fabric8.kubernetes.client.informers.ResourceEventHandler<Pod>() {
+      @Override
+      public void onAdd(Pod obj) {
+        events.add("add " + obj.getMetadata().getName() + " " + obj.getMetadata().getResourceVersion());
+      }
+
+      @Override
+      public void onUpdate(Pod oldObj, Pod newObj) {
+        events.add("update " + newObj.getMetadata().getName() + " " + oldObj.getMetadata().getResourceVersion()
+            + "->" + newObj.getMetadata().getResourceVersion());
+      }
+
+      @Override
+      public void onDelete(Pod obj, boolean deletedFinalStateUnknown) {
+        events.add("delete " + obj.getMetadata().getNamespace() + "/" + obj.getMetadata().getName() + " "
+            + obj.getMetadata().getUid() + " " + deletedFinalStateUnknown);
+      }
+    }, 0, cache::list);
+    io.fabric8.kubernetes.client.informers.impl.cache.ProcessorStore<Pod> store =
+        new io.fabric8.kubernetes.client.informers.impl.cache.ProcessorStore<>(cache, processor);
+    java.util.List<Pod> first = java.util.List.of(pod("shop", "a", "u-a", "1"), pod("shop", "b", "u-b", "2"),
+        pod("shop", "c", "u-c", "3"));
+    store.update(first);
+    store.syncList(java.util.Set.of("shop/a", "shop/b", "shop/c"));
+    assertThat(events).containsExactlyInAnyOrder("add a 1", "add b 2", "add c 3");
+    events.clear();
+
+    java.util.List<Pod> again = java.util.List.of(pod("shop", "a", "u-a", "1"), pod("shop", "b", "u-b", "5"),
+        pod("shop", "d", "u-d", "6"));
+    store.update(again);
+    store.syncList(java.util.Set.of("shop/a", "shop/b", "shop/d"));
+
+    assertThat(events).containsExactlyInAnyOrder("update b 2->5", "add d 6", "delete shop/c u-c true");
+    assertThat(cache.listKeys()).containsExactlyInAnyOrder("shop/a", "shop/b", "shop/d");
+    // A watch DELETED event names its object the same way.
+    events.clear();
+    store.delete(pod("shop", "a", "u-a", "7"));
+    assertThat(events).containsExactly("delete shop/a u-a false");
+  }
+
+  @Test
   void handsOverEachObjectAsItComes() {
     // The store cannot give back whole objects after a list, so fabric8 must not defer the initial adds.
     assertThat(pods.isFullState()).isFalse();
