@@ -59,8 +59,12 @@ class HeldOutCrsTest {
    * Conventions learned afterwards from its misses ({@code spec.disabled} as a pause flag, {@code Sleeping} as a
    * suspension word, a namespace field's value never a status word) bring it to 192 (the disabled Cilium pool no
    * longer measures held-out).
+   * Round ten (23 objects of 6 operators none of the earlier rounds nor the training set hold, a platform team's mix:
+   * Percona Operator for MongoDB, Kyma lifecycle-manager, KubeDB, Istio VirtualService status, OT-CONTAINER-KIT
+   * redis-operator, NATS NACK) measured 19 of 23 with the rules of 359a4fa (main when this round was branched; main
+   * b50e6ee changes no analyzer), no rule changed: 211 of 229.
    */
-  static final int FLOOR = 192;
+  static final int FLOOR = 211;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -84,6 +88,10 @@ class HeldOutCrsTest {
    * Degraded: a Kamaji TenantControlPlane in NotReady) and one wait is called DEGRADED (a KamajiControlPlane whose
    * False readiness has reason Failed while its message says the control plane is still provisioning); no object
    * is called HEALTHY that is not (README, "Round nine").
+   * Round ten brings none: three of its four misses fall back to PROGRESSING (two Istio VirtualServices whose
+   * analysis messages of level Error and Warning are not read, a NATS NACK Stream whose failed update is hidden by a
+   * stale observedGeneration) and one suspension is called DEGRADED (a KubeDB Postgres halted on request,
+   * {@code Halted=True}); no object is called HEALTHY that is not (README, "Round ten").
    */
   static final int FALSE_HEALTHY_CEILING = 0;
 
