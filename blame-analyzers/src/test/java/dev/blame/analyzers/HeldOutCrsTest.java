@@ -62,9 +62,11 @@ class HeldOutCrsTest {
    * Round ten (23 objects of 6 operators none of the earlier rounds nor the training set hold, a platform team's mix:
    * Percona Operator for MongoDB, Kyma lifecycle-manager, KubeDB, Istio VirtualService status, OT-CONTAINER-KIT
    * redis-operator, NATS NACK) measured 19 of 23 with the rules of 359a4fa (main when this round was branched; main
-   * b50e6ee changes no analyzer), no rule changed: 211 of 229.
+   * b50e6ee changes no analyzer), no rule changed: 211 of 229. The spec's suspension words read as pause flags
+   * afterwards ({@code spec.halted}, as {@code spec.disabled}) bring it to 212 (the halted KubeDB Postgres no longer
+   * measures held-out).
    */
-  static final int FLOOR = 211;
+  static final int FLOOR = 212;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule

@@ -115,14 +115,19 @@ final class StatusSignals {
 
   private StatusSignals() {}
 
+  /** Booleans of the spec by which the user asks the object to stand still: the suspension words as flags. */
+  private static final List<String> SPEC_PAUSE_FLAGS = List.of("paused", "suspend", "suspended", "disabled", "halted",
+      "hibernated", "hibernate");
+
   /**
    * The user's pause flags: while one is set the operator stops reconciling, or the object stops serving, so they
    * outrank the status. {@code spec.paused} (Cluster API, Argo Rollouts, Flagger), {@code spec.suspend} (CronJob,
-   * Flux), {@code spec.disabled} (Cilium's and Calico's IP pools: no address is handed out from a disabled pool).
+   * Flux), {@code spec.disabled} (Cilium's and Calico's IP pools: no address is handed out from a disabled pool),
+   * {@code spec.halted} (KubeDB's databases: the operator stops the database and keeps its data).
    */
   static List<Signal> pauseFlags(Unstructured object) {
     List<Signal> signals = new ArrayList<>();
-    for (String flag : List.of("paused", "suspend", "disabled")) {
+    for (String flag : SPEC_PAUSE_FLAGS) {
       if (object.bool("spec", flag)) {
         signals.add(new Signal(Health.SUSPENDED, "spec." + flag, "true", Optional.empty(), List.of("spec:" + flag)));
       }

@@ -138,6 +138,21 @@ class GenericConventionsTest {
               conditions:
               - {type: Ready, status: "True", reason: Reconciled}
             """, Health.HEALTHY),
+        // The same words as spec booleans are the user asking the object to stand still (KubeDB's spec.halted): a
+        // halt the user asked for is a pause, whatever the conditions say of it; one nobody asked for stays a fault.
+        Arguments.of("example.com/v1", "Database", """
+            spec: {halted: true}
+            status:
+              phase: Halted
+              conditions:
+              - {type: Halted, status: "True", reason: Halted}
+            """, Health.SUSPENDED),
+        Arguments.of("example.com/v1", "Database", """
+            spec: {halted: false}
+            status:
+              conditions:
+              - {type: Halted, status: "True", reason: ParentMissing}
+            """, Health.DEGRADED),
         // A status boolean named by a suspension word is a suspension flag (Gardener's status.hibernated), whatever
         // the last operation says; false, it says nothing.
         Arguments.of("example.com/v1", "Environment", """
