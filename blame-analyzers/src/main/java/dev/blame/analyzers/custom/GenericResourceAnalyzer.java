@@ -162,8 +162,18 @@ public final class GenericResourceAnalyzer implements Analyzer {
     };
   }
 
+  /**
+   * The worst signal; SUSPENDED when the user's pause flag is set (the operator stops reconciling, or the object
+   * stops serving, so what the status says is from before), except over a failure reported in a condition written
+   * for the current generation, the one that asked for the pause, whose type or reason names a failure: the pause
+   * itself failed (a hibernation that could not be done), which a pause must not hide. A condition that reports the
+   * pause done ({@code Halted=True}) is no failure of it.
+   */
   private static Health chosen(List<Signal> signals, boolean paused) {
-    return paused ? Health.SUSPENDED : PRECEDENCE.stream()
+    boolean failedSincePaused = signals.stream().anyMatch(s -> s.health() == Health.DEGRADED
+        && s.condition().filter(c -> c.observedGeneration().isPresent()
+            && ConditionVocabulary.FAILURE.matcher(c.type() + " " + c.reason()).find()).isPresent());
+    return paused && !failedSincePaused ? Health.SUSPENDED : PRECEDENCE.stream()
         .filter(h -> signals.stream().anyMatch(s -> s.health() == h)).findFirst().orElse(null);
   }
 

@@ -103,8 +103,8 @@ final class StatusSignals {
   private static final List<String> RUNNING_COUNTERS = List.of("active", "running");
   /** Words that end a run successfully; a failure counted before them was retried. */
   private static final Set<String> DONE_WORDS = Set.of("word:succeeded", "word:successful", "word:success",
-      "word:completed", "word:complete", "word:finished", "word:done", "word:processed",
-      "type:positive:succeeded", "type:positive:complete", "type:positive:success");
+      "word:completed", "word:complete", "word:finished", "word:done", "type:positive:succeeded",
+      "type:positive:complete", "type:positive:success");
   /** One word: a value of another field is a status word only when it is nothing else. */
   private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z_-]{1,39}");
   /** Fields whose words are not the object's state: names, kinds, explanations, configuration. */
@@ -222,7 +222,9 @@ final class StatusSignals {
                 || m.health() == Health.MISSING)
             .ifPresent(m -> signals.add(new Signal(m.and("field:any"), field, text, Optional.empty())));
       } else if (value instanceof Boolean flag) {
-        bool(key, flag).ifPresent(h -> signals.add(
+        // The object's own flags pause it (status.suspended, KubeVela's status.workflow.suspend); a flag of one entry
+        // of a list of parts (a node of the cluster hibernated) does not.
+        bool(key, flag).filter(h -> h != Health.SUSPENDED || !field.contains("[")).ifPresent(h -> signals.add(
             new Signal(h, field, flag.toString(), Optional.empty(), List.of("bool:" + key.toLowerCase(Locale.ROOT)))));
       } else if (key.equalsIgnoreCase("error") && !errorText(map, key).isBlank()) {
         // The error the operator is stuck on, as a string (the Flink operator's status.error) or an object

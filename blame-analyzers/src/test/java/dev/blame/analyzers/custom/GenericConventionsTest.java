@@ -108,12 +108,14 @@ class GenericConventionsTest {
         Arguments.of("example.com/v1", "Widget", "spec: {paused: true}\nstatus: {phase: Failed}\n",
             Health.SUSPENDED),
         // Processed: a request handled (Velero's DownloadRequest, DeleteBackupRequest and ServerStatusRequest go
-        // New -> Processed; the Java Operator SDK ping-pong sample's state PROCESSED), a done word.
+        // New -> Processed; the Java Operator SDK ping-pong sample's state PROCESSED). Healthy, but not a done word
+        // that outranks what the parts say: in a pipeline it is often a middle stage (received, processed, applied).
         Arguments.of("velero.io/v1", "DeleteBackupRequest", "status: {phase: Processed}\n", Health.HEALTHY),
         Arguments.of("velero.io/v1", "DownloadRequest", "status: {phase: New}\n", Health.PROGRESSING),
-        Arguments.of("example.com/v1", "ExportJob", """
+        Arguments.of("example.com/v1", "ImportJob", """
             status: {state: PROCESSED, progress: {percentCompleted: "40"}}
-            """, Health.HEALTHY),
+            """, Health.PROGRESSING),
+        Arguments.of("example.com/v1", "Import", "status: {phase: Processed, failed: 3}\n", Health.DEGRADED),
         // A namespace is a name, not a state: "monitoring" is no participle of work going on (Sveltos' helm release
         // summaries name the release's namespace).
         Arguments.of("example.com/v1", "Widget", """
@@ -157,6 +159,25 @@ class GenericConventionsTest {
         // the last operation says; false, it says nothing.
         Arguments.of("example.com/v1", "Environment", """
             status: {hibernating: true, lastOperation: {state: Succeeded, progress: 100}}
+            """, Health.SUSPENDED),
+        // A part's flag pauses nothing (a node of the cluster hibernated).
+        Arguments.of("example.com/v1", "Environment", """
+            status: {phase: Running, nodes: [{name: a, hibernated: true}, {name: b, hibernated: false}]}
+            """, Health.HEALTHY),
+        // A pause outranks the status, which dates from before it, but not a failure reported for the generation
+        // that asked for the pause: the pause itself failed.
+        Arguments.of("example.com/v1", "Environment", """
+            spec: {hibernate: true}
+            status:
+              phase: Failed
+              conditions:
+              - {type: Ready, status: "False", reason: HibernationFailed, message: "cannot scale down", observedGeneration: 1}
+            """, Health.DEGRADED),
+        Arguments.of("example.com/v1", "Environment", """
+            spec: {hibernate: true}
+            status:
+              conditions:
+              - {type: Ready, status: "False", reason: ProvisioningFailed, observedGeneration: 0}
             """, Health.SUSPENDED),
         Arguments.of("example.com/v1", "Environment", """
             status:
