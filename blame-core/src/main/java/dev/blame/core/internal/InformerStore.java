@@ -40,6 +40,7 @@ final class InformerStore<T extends HasMetadata> implements ItemStore<T> {
   private static final long NONE = -2;
   private static final int MIN_CAPACITY = 8;
 
+  /** One string per namespace ever seen: kept when its objects go (one entry per namespace, not per object). */
   private final Map<String, String> namespaceStrings = new HashMap<>();
   private final Supplier<T> blank;
   private final String apiVersion;
@@ -96,7 +97,8 @@ final class InformerStore<T extends HasMetadata> implements ItemStore<T> {
   @Override
   public synchronized T put(String key, T obj) {
     ObjectMeta meta = obj.getMetadata();
-    String namespace = meta.getNamespace() == null ? null
+    // An empty namespace is none, as fabric8's key function has it (a cluster-scoped object keyed by its name alone).
+    String namespace = meta.getNamespace() == null || meta.getNamespace().isEmpty() ? null
         : namespaceStrings.computeIfAbsent(meta.getNamespace(), n -> n);
     String name = meta.getName();
     String uid = meta.getUid();

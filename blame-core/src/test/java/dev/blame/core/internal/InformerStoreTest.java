@@ -122,6 +122,20 @@ class InformerStoreTest {
   }
 
   @Test
+  void anEmptyNamespaceIsNoneAsInFabric8sKeys() {
+    InformerStore<Namespace> namespaces = InformerStore.typed(Namespace.class);
+    Namespace shop = new NamespaceBuilder().withNewMetadata().withName("shop").withNamespace("").withUid("u-9")
+        .withResourceVersion("5").endMetadata().build();
+
+    namespaces.put(namespaces.getKey(shop), shop);
+
+    assertThat(namespaces.getKey(shop)).isEqualTo("shop");
+    assertThat(namespaces.keySet()).containsExactly("shop");
+    assertThat(namespaces.remove("shop")).isNotNull();
+    assertThat(namespaces.size()).isZero();
+  }
+
+  @Test
   void genericResourcesGetTheirKindBack() {
     InformerStore<GenericKubernetesResource> store = InformerStore.generic("example.dev/v1", "Database");
     GenericKubernetesResource database = new GenericKubernetesResource();
