@@ -57,12 +57,15 @@ import org.slf4j.LoggerFactory;
  * with one LIST+WATCH each, the first time a reconcile asks about a Deployment.
  *
  * <p><b>What it writes, and when.</b> The Deployment when it is missing (a create) or its image or replicas differ
- * from the spec (a merge patch of its spec alone, which no status write of the controllers can conflict with).
+ * from the spec (a merge patch of its spec alone, which no status write of the controllers can conflict with); a
+ * Deployment of that name that this WebApp does not control is left alone ({@code Ready=False},
+ * {@code DeploymentNotOwned}).
  * The status only when the {@link ReadyCondition} differs from the one the WebApp holds in status, reason or
  * message ({@link ReadyCondition#sameVerdict}), or the WebApp's generation moved: one write per change of
  * verdict, none while a crash-looping pod's restart count grows. The transition time moves only when the status does. A
  * reconcile that keeps failing once Java Operator SDK's retries are spent sets {@code Ready=Unknown}, reason
- * {@code ReconcileError}, and is tried again after {@code recheck}.
+ * {@code ReconcileError} (written when that failure is new), and is tried again after {@code recheck}, each time
+ * with Java Operator SDK's whole retry schedule.
  *
  * <p>A pod's update does not change the Deployment, so no event triggers a reconcile when only blame's verdict
  * changes: each reconcile asks to be run again after {@code recheck}. Asking blame costs no request.
@@ -110,14 +113,15 @@ public final class WebAppReconciler implements Reconciler<WebApp>, AutoCloseable
     String name = app.getMetadata().getName();
     Deployment desired = desired(app);
     Optional<Deployment> current = context.getSecondaryResource(Deployment.class);
+    Optional<String> notOwned = Optional.empty();
     if (current.isEmpty()) {
-      create(context.getClient(), desired);
+      notOwned = create(context.getClient(), desired, app);
     } else if (!sameSpec(current.get(), desired)) {
       patchSpec(context.getClient(), desired);
     }
 
-    Explanation why = blame.explain(ObjectRef.of(GroupKind.DEPLOYMENT, namespace, name));
-    ReadyCondition ready = ReadyCondition.of(why);
+    ReadyCondition ready = notOwned.map(why -> new ReadyCondition("False", "DeploymentNotOwned", why, ""))
+        .orElseGet(() -> ReadyCondition.of(blame.explain(ObjectRef.of(GroupKind.DEPLOYMENT, namespace, name))));
     long generation = Optional.ofNullable(app.getMetadata().getGeneration()).orElse(0L);
     Optional<Condition> held = Optional.ofNullable(app.getStatus()).flatMap(WebAppStatus::ready);
     if (held.isPresent() && ready.sameVerdict(readyOf(held.get()))
@@ -152,16 +156,31 @@ public final class WebAppReconciler implements Reconciler<WebApp>, AutoCloseable
     return patch;
   }
 
-  /** Creates the Deployment; when one of that name appeared meanwhile, its spec is set instead. */
-  private static void create(KubernetesClient client, Deployment desired) {
+  /**
+   * Creates the Deployment. When one of that name exists already (the cache had not seen it yet), its spec is set if
+   * this WebApp controls it; one that somebody else's is left alone, and what is returned says so.
+   *
+   * @return why the Deployment is not this WebApp's, or empty
+   */
+  private static Optional<String> create(KubernetesClient client, Deployment desired, WebApp app) {
     try {
       client.resource(desired).create();
+      return Optional.empty();
     } catch (KubernetesClientException e) {
       if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
         throw e;
       }
-      patchSpec(client, desired);
     }
+    String name = desired.getMetadata().getName();
+    Deployment existing = client.apps().deployments().inNamespace(desired.getMetadata().getNamespace())
+        .withName(name).get();
+    boolean controlled = existing != null && existing.getMetadata().getOwnerReferences().stream()
+        .anyMatch(o -> Boolean.TRUE.equals(o.getController()) && Objects.equals(o.getUid(), app.getMetadata().getUid()));
+    if (existing != null && !controlled) {
+      return Optional.of("Deployment " + name + " exists and is not controlled by this WebApp: it is left as it is");
+    }
+    patchSpec(client, desired);
+    return Optional.empty();
   }
 
   /**
@@ -193,7 +212,11 @@ public final class WebAppReconciler implements Reconciler<WebApp>, AutoCloseable
     }
     ReadyCondition failed = new ReadyCondition("Unknown", "ReconcileError",
         "reconciling failed: " + abbreviate(String.valueOf(e.getMessage())), "");
-    return ErrorStatusUpdateControl.patchStatus(statusPatch(app, failed)).rescheduleAfter(recheck);
+    // Each recheck starts a new round of retries; the status is written when the failure changes, not per round.
+    boolean held = Optional.ofNullable(app.getStatus()).flatMap(WebAppStatus::ready)
+        .filter(c -> failed.sameVerdict(readyOf(c))).isPresent();
+    return held ? ErrorStatusUpdateControl.<WebApp>noStatusUpdate().rescheduleAfter(recheck)
+        : ErrorStatusUpdateControl.patchStatus(statusPatch(app, failed)).rescheduleAfter(recheck);
   }
 
   private static String abbreviate(String message) {

@@ -22,7 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -102,7 +104,7 @@ class WebAppReconcilerTest {
 
         Condition broken = eventually(Duration.ofSeconds(60), () -> ready(webapps.withName("web").get()),
             c -> c.isPresent() && "False".equals(c.get().getStatus())
-                && "ImagePullBackOff".equals(c.get().getReason())).orElseThrow();
+                && "ImagePullBackOff".equals(c.get().getReason()), () -> state(reconciler, NS, "web")).orElseThrow();
         assertThat(broken.getMessage()).matches("pod web-[a-z0-9]+-[a-z0-9]{5} is ImagePullBackOff since revision 1");
         assertThat(broken.getObservedGeneration()).isEqualTo(1L);
 
@@ -117,7 +119,7 @@ class WebAppReconcilerTest {
         webapps.resource(fixed).update();
         Condition ready = eventually(Duration.ofSeconds(60), () -> ready(webapps.withName("web").get()),
             c -> c.isPresent() && "True".equals(c.get().getStatus())
-                && Long.valueOf(2).equals(c.get().getObservedGeneration()), () -> state(reconciler, "web")).orElseThrow();
+                && Long.valueOf(2).equals(c.get().getObservedGeneration()), () -> state(reconciler, NS, "web")).orElseThrow();
         assertThat(ready.getReason()).isEqualTo("Available");
         long writesWhenReady = requests.statusWrites("web");
         Thread.sleep(1_500);
@@ -190,24 +192,50 @@ class WebAppReconcilerTest {
     }
   }
 
-  /**
-   * What blame's graph and the cluster hold of a WebApp's Deployment, and where the reconciler threads are: why a
-   * condition did not come is then in the failure message.
-   */
-  private static String state(WebAppReconciler reconciler, String name) {
-    StringBuilder state = new StringBuilder();
-    ObjectRef ref = ObjectRef.of(GroupKind.DEPLOYMENT, NS, name);
-    try {
-      state.append("\nblame's node: ").append(reconciler.blame().node(ref)
-          .map(n -> n.ref().display() + " generation " + n.generation()).orElse("none"));
-      state.append("\nblame's verdict: ").append(reconciler.blame().verdict(ref).map(Object::toString).orElse("none"));
-    } catch (RuntimeException e) {
-      state.append("\nblame: ").append(e);
+  @Test
+  void leavesADeploymentItDoesNotControlAloneAndSaysSo() throws Exception {
+    String ns = "stock";
+    cluster.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata()
+        .build()).create();
+    // Somebody's own Deployment, of the name the WebApp's would have.
+    cluster.client().apps().deployments().inNamespace(ns).resource(new io.fabric8.kubernetes.api.model.apps
+        .DeploymentBuilder().withNewMetadata().withName("shelf").withLabels(Map.of("team", "stock")).endMetadata()
+        .withNewSpec().withReplicas(1).withNewSelector().withMatchLabels(Map.of("team", "stock")).endSelector()
+        .withNewTemplate().withNewMetadata().withLabels(Map.of("team", "stock")).endMetadata().withNewSpec()
+        .addNewContainer().withName("shelf").withImage("nginx:1.24").endContainer().endSpec().endTemplate()
+        .endSpec().build()).create();
+    try (KubernetesClient client = new KubernetesClientBuilder().withConfig(cluster.config()).build();
+        WebAppReconciler reconciler = new WebAppReconciler(client, ns, Clock.systemUTC(), Duration.ofMillis(200))) {
+      Operator operator = new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false));
+      operator.register(reconciler, c -> c.settingNamespace(ns));
+      operator.start();
+      try {
+        var webapps = cluster.client().resources(WebApp.class).inNamespace(ns);
+        webapps.resource(WebApp.of(ns, "shelf", "nginx:1.25", 2)).create();
+
+        Condition notOwned = eventually(Duration.ofSeconds(60), () -> ready(webapps.withName("shelf").get()),
+            c -> c.isPresent() && "DeploymentNotOwned".equals(c.get().getReason()),
+            () -> state(reconciler, ns, "shelf")).orElseThrow();
+        assertThat(notOwned.getStatus()).isEqualTo("False");
+        assertThat(notOwned.getMessage()).contains("shelf").contains("not controlled by this WebApp");
+        Thread.sleep(1_000);
+        var shelf = cluster.client().apps().deployments().inNamespace(ns).withName("shelf").get();
+        assertThat(shelf.getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).isEqualTo("nginx:1.24");
+        assertThat(shelf.getSpec().getReplicas()).isEqualTo(1);
+        assertThat(shelf.getMetadata().getOwnerReferences()).isEmpty();
+      } finally {
+        operator.stop();
+      }
     }
-    var deployment = cluster.client().apps().deployments().inNamespace(NS).withName(name).get();
-    state.append("\nthe cluster's Deployment: ").append(deployment == null ? "none"
-        : "resourceVersion " + deployment.getMetadata().getResourceVersion() + ", generation "
-            + deployment.getMetadata().getGeneration() + ", status " + deployment.getStatus());
+  }
+
+  /**
+   * Where the reconciler threads are, and what blame's graph and the cluster hold of a WebApp's Deployment: why a
+   * condition did not come is then in the failure message. The threads first, and blame asked with a time limit: if
+   * blame is what is stuck, the message still comes.
+   */
+  private static String state(WebAppReconciler reconciler, String namespace, String name) {
+    StringBuilder state = new StringBuilder();
     Thread.getAllStackTraces().forEach((thread, stack) -> {
       if (thread.getName().startsWith("ReconcilerExecutor")) {
         state.append("\n").append(thread.getName()).append(" ").append(thread.getState());
@@ -216,6 +244,19 @@ class WebAppReconcilerTest {
         }
       }
     });
+    ObjectRef ref = ObjectRef.of(GroupKind.DEPLOYMENT, namespace, name);
+    try {
+      state.append(CompletableFuture.supplyAsync(() -> "\nblame's node: " + reconciler.blame().node(ref)
+              .map(n -> n.ref().display() + " generation " + n.generation()).orElse("none")
+              + "\nblame's verdict: " + reconciler.blame().verdict(ref).map(Object::toString).orElse("none"))
+          .get(5, TimeUnit.SECONDS));
+    } catch (Exception e) {
+      state.append("\nblame: ").append(e);
+    }
+    var deployment = cluster.client().apps().deployments().inNamespace(namespace).withName(name).get();
+    state.append("\nthe cluster's Deployment: ").append(deployment == null ? "none"
+        : "resourceVersion " + deployment.getMetadata().getResourceVersion() + ", generation "
+            + deployment.getMetadata().getGeneration() + ", status " + deployment.getStatus());
     return state.toString();
   }
 
