@@ -68,9 +68,11 @@ class HeldOutCrsTest {
    * Round eleven (25 objects of 6 operators none of the earlier rounds nor the training set hold, a platform team's
    * mix: Karpenter's AWS provider EC2NodeClass, Tekton Triggers EventListener, Couchbase CouchbaseCluster, Grafana
    * Tempo Operator TempoStack, Dragonfly, cert-manager trust-manager Bundle) measured 22 of 25 with the rules of
-   * e6111f7 (main when this round was branched), no rule changed: 234 of 254.
+   * e6111f7 (main when this round was branched), no rule changed: 234 of 254. Reading a step participle qualified by
+   * the parts it was done to as a step ({@code ResourcesCreated}) brings it to 235 (the Dragonfly case no longer
+   * measures held-out).
    */
-  static final int FLOOR = 234;
+  static final int FLOOR = 235;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -101,10 +103,11 @@ class HeldOutCrsTest {
    * Round eleven brings one: a Dragonfly in {@code phase: ResourcesCreated} (the operator's step before
    * replication is configured, followed by {@code Ready}) is called HEALTHY with no finding; {@code created} is a
    * done word, and a participle qualified by the part it was done to ({@code Resources}) is read as the bare word.
-   * The ceiling is 1 so the run reports it instead of failing; it must return to 0 when a convention covers it
-   * (README, "Round eleven").
+   * Fixed afterwards by reading a step participle ({@code created}, {@code scheduled}, {@code initialized},
+   * {@code synced}, {@code submitted}) qualified by other words as a step on the way, as it is in condition types;
+   * alone it stays the object's state (Rook's {@code state: Created}).
    */
-  static final int FALSE_HEALTHY_CEILING = 1;
+  static final int FALSE_HEALTHY_CEILING = 0;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());

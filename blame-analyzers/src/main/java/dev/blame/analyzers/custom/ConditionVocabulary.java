@@ -165,7 +165,7 @@ final class ConditionVocabulary {
    * ready. True, they say nothing of health (the object is then at least being worked on); False, they are read
    * as any other condition.
    */
-  private static final Set<String> STEPS = Set.of("scheduled", "initialized", "synced", "created", "submitted");
+  static final Set<String> STEPS = Set.of("scheduled", "initialized", "synced", "created", "submitted");
 
   private static Optional<Meaning> progress(Condition c, String type) {
     Optional<String> paused = match(PAUSED, c.reason());

@@ -92,6 +92,12 @@ final class StatusWords {
     Optional<Meaning> first = Optional.empty();
     for (String w : words) {
       Optional<Meaning> meaning = table(w).or(() -> participle(w));
+      if (words.size() > 1 && ConditionVocabulary.STEPS.contains(w)
+          && meaning.filter(m -> m.health() == Health.HEALTHY).isPresent()) {
+        // A step done to some parts (ResourcesCreated, PodsScheduled) is a step on the way, not the state to reach;
+        // alone, the word is the object's own state (Rook's state: Created).
+        meaning = Optional.of(Meaning.of(Health.PROGRESSING, "form:step-phrase"));
+      }
       if (meaning.isPresent() && meaning.get().health() == Health.DEGRADED
           && ConditionVocabulary.FAILURE.matcher(w).find()) {
         // A failure anywhere in the phrase is what the phrase says (ProvisioningFailedPermanently).

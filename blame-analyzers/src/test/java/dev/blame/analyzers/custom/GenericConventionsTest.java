@@ -155,6 +155,11 @@ class GenericConventionsTest {
               conditions:
               - {type: Halted, status: "True", reason: ParentMissing}
             """, Health.DEGRADED),
+        // A step done to some parts is a step on the way (Dragonfly's ResourcesCreated comes before replication is
+        // set up, then Ready); the bare word is the object's own state (Rook's state: Created).
+        Arguments.of("example.com/v1", "Cache", "status: {phase: ResourcesCreated}\n", Health.PROGRESSING),
+        Arguments.of("example.com/v1", "Cache", "status: {phase: PodsScheduled}\n", Health.PROGRESSING),
+        Arguments.of("example.com/v1", "Cache", "status: {state: Created}\n", Health.HEALTHY),
         // A status boolean named by a suspension word is a suspension flag (Gardener's status.hibernated), whatever
         // the last operation says; false, it says nothing.
         Arguments.of("example.com/v1", "Environment", """
