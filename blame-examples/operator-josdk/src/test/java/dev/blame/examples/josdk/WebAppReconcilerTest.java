@@ -51,8 +51,7 @@ class WebAppReconcilerTest {
     cluster = DemoCluster.start();
     simulator = ControllerSimulator.builder(cluster.client()).tick(Duration.ofMillis(50)).start();
     cluster.client().apiextensions().v1().customResourceDefinitions().resource(WebApp.definition()).create();
-    cluster.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata()
-        .build()).create();
+    createNamespace(NS);
   }
 
   @AfterAll
@@ -91,68 +90,59 @@ class WebAppReconcilerTest {
   @Test
   void explainsABrokenImageInTheReadyConditionReadingDeploymentsFromTheOperatorsEventSource() throws Exception {
     Requests requests = new Requests();
-    List<Condition> written = new CopyOnWriteArrayList<>();
-    try (KubernetesClient client = new KubernetesClientBuilder().withConfig(cluster.config())
-        .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("requests", requests)).build();
-        WebAppReconciler reconciler = new WebAppReconciler(client, NS, Clock.systemUTC(), Duration.ofMillis(200))) {
-      Operator operator = new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false));
-      operator.register(reconciler, c -> c.settingNamespace(NS));
-      operator.start();
-      try {
-        var webapps = cluster.client().resources(WebApp.class).inNamespace(NS);
-        webapps.resource(WebApp.of(NS, "web", "registry.invalid/web:1", 1)).create();
+    withOperator(NS, requests, null, reconciler -> {
+      var webapps = cluster.client().resources(WebApp.class).inNamespace(NS);
+      webapps.resource(WebApp.of(NS, "web", "registry.invalid/web:1", 1)).create();
 
-        Condition broken = eventually(Duration.ofSeconds(60), () -> ready(webapps.withName("web").get()),
-            c -> c.isPresent() && "False".equals(c.get().getStatus())
-                && "ImagePullBackOff".equals(c.get().getReason()), () -> state(reconciler, NS, "web")).orElseThrow();
-        assertThat(broken.getMessage()).matches("pod web-[a-z0-9]+-[a-z0-9]{5} is ImagePullBackOff since revision 1");
-        assertThat(broken.getObservedGeneration()).isEqualTo(1L);
+      Condition broken = eventually(Duration.ofSeconds(60), () -> ready(webapps.withName("web").get()),
+          c -> c.isPresent() && "False".equals(c.get().getStatus())
+              && "ImagePullBackOff".equals(c.get().getReason()), () -> state(reconciler, NS, "web")).orElseThrow();
+      assertThat(broken.getMessage()).matches("pod web-[a-z0-9]+-[a-z0-9]{5} is ImagePullBackOff since revision 1");
+      assertThat(broken.getObservedGeneration()).isEqualTo(1L);
 
-        // The kubelet keeps backing off (an Event every 1.5 s, the pod's status rewritten): the verdict holds, and
-        // the reconciler, run every 200 ms, writes nothing.
-        long writesWhileBroken = requests.statusWrites("web");
-        Thread.sleep(3_000);
-        assertThat(requests.statusWrites("web")).as("status writes while the verdict held").isEqualTo(writesWhileBroken);
+      // The kubelet keeps backing off (an Event every 1.5 s, the pod's status rewritten): the verdict holds, and
+      // the reconciler, run every 200 ms, writes nothing.
+      long writesWhileBroken = requests.statusWrites("web");
+      Thread.sleep(3_000);
+      assertThat(requests.statusWrites("web")).as("status writes while the verdict held").isEqualTo(writesWhileBroken);
 
-        WebApp fixed = webapps.withName("web").get();
-        fixed.getSpec().setImage("nginx:1.25");
-        webapps.resource(fixed).update();
-        Condition ready = eventually(Duration.ofSeconds(60), () -> ready(webapps.withName("web").get()),
-            c -> c.isPresent() && "True".equals(c.get().getStatus())
-                && Long.valueOf(2).equals(c.get().getObservedGeneration()), () -> state(reconciler, NS, "web")).orElseThrow();
-        assertThat(ready.getReason()).isEqualTo("Available");
-        long writesWhenReady = requests.statusWrites("web");
-        Thread.sleep(1_500);
-        assertThat(requests.statusWrites("web")).as("status writes once Ready").isEqualTo(writesWhenReady);
-        // A coarse guard against a write per reconcile (about 40 passes ran): each write is a verdict change or a
-        // new generation (unpulled image, ErrImagePull, ImagePullBackOff, progressing, available...).
-        assertThat(writesWhenReady).isBetween(2L, 12L);
+      WebApp fixed = webapps.withName("web").get();
+      fixed.getSpec().setImage("nginx:1.25");
+      webapps.resource(fixed).update();
+      Condition ready = eventually(Duration.ofSeconds(60), () -> ready(webapps.withName("web").get()),
+          c -> c.isPresent() && "True".equals(c.get().getStatus())
+              && Long.valueOf(2).equals(c.get().getObservedGeneration()),
+          () -> state(reconciler, NS, "web")).orElseThrow();
+      assertThat(ready.getReason()).isEqualTo("Available");
+      long writesWhenReady = requests.statusWrites("web");
+      Thread.sleep(1_500);
+      assertThat(requests.statusWrites("web")).as("status writes once Ready").isEqualTo(writesWhenReady);
+      // A coarse guard against a write per reconcile (about 40 passes ran): each write is a verdict change or a
+      // new generation (unpulled image, ErrImagePull, ImagePullBackOff, progressing, available...).
+      assertThat(writesWhenReady).isBetween(2L, 12L);
 
-        // Deployments: one LIST and one WATCH, the operator's event source's; blame made none. ReplicaSets, pods and
-        // Events, which nothing in the operator watches: one LIST (paginated) and one WATCH each, blame's.
-        Map<String, Integer> lists = requests.gets(false);
-        Map<String, Integer> watches = requests.gets(true);
-        String apps = "/apis/apps/v1/namespaces/" + NS;
-        String core = "/api/v1/namespaces/" + NS;
-        for (String path : List.of(apps + "/deployments", apps + "/replicasets", core + "/pods", core + "/events")) {
-          assertThat(lists).as("LISTs of " + path).containsEntry(path, 1);
-          assertThat(watches).as("WATCHes of " + path).containsEntry(path, 1);
-        }
-        assertThat(requests.sent).filteredOn(r -> r.startsWith("GET ") && r.contains("/deployments"))
-            .as("no GET of a Deployment besides the event source's LIST and WATCH").hasSize(2);
-        assertThat(requests.sent).filteredOn(r -> r.contains("/replicasets") && r.startsWith("GET ") && !r.contains("watch"))
-            .allMatch(r -> r.contains("limit=500"), "blame's LISTs are paginated");
-      } finally {
-        operator.stop();
+      // Deployments: one LIST and one WATCH, the operator's event source's; blame made none. ReplicaSets, pods and
+      // Events, which nothing in the operator watches: one LIST (paginated) and one WATCH each, blame's.
+      Map<String, Integer> lists = requests.gets(false);
+      Map<String, Integer> watches = requests.gets(true);
+      String apps = "/apis/apps/v1/namespaces/" + NS;
+      String core = "/api/v1/namespaces/" + NS;
+      for (String path : List.of(apps + "/deployments", apps + "/replicasets", core + "/pods", core + "/events")) {
+        assertThat(lists).as("LISTs of " + path).containsEntry(path, 1);
+        assertThat(watches).as("WATCHes of " + path).containsEntry(path, 1);
       }
-    }
+      assertThat(requests.sent).filteredOn(r -> r.startsWith("GET ") && r.contains("/deployments"))
+          .as("no GET of a Deployment besides the event source's LIST and WATCH").hasSize(2);
+      assertThat(requests.sent)
+          .filteredOn(r -> r.contains("/replicasets") && r.startsWith("GET ") && !r.contains("watch"))
+          .allMatch(r -> r.contains("limit=500"), "blame's LISTs are paginated");
+    });
   }
 
   @Test
   void saysWhyReconcilingFailsOnceRetriesAreSpentAndRecoversWithoutAnEvent() throws Exception {
     String ns = "billing";
-    cluster.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata()
-        .build()).create();
+    createNamespace(ns);
     // The operator's writes of Deployments go to a port nothing listens on, until the test lets them through.
     AtomicBoolean refuse = new AtomicBoolean(true);
     Interceptor refuseDeploymentWrites = new Interceptor() {
@@ -163,40 +153,30 @@ class WebAppReconcilerTest {
         }
       }
     };
-    try (KubernetesClient client = new KubernetesClientBuilder().withConfig(cluster.config())
-        .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("refuse", refuseDeploymentWrites)).build();
-        WebAppReconciler reconciler = new WebAppReconciler(client, ns, Clock.systemUTC(), Duration.ofMillis(200))) {
-      Operator operator = new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false));
-      operator.register(reconciler, c -> c.settingNamespace(ns)
-          .withRetry(new GenericRetry().setMaxAttempts(2).setInitialInterval(100)));
-      operator.start();
-      try {
-        var webapps = cluster.client().resources(WebApp.class).inNamespace(ns);
-        webapps.resource(WebApp.of(ns, "api", "nginx:1.25", 1)).create();
+    GenericRetry quickRetry = new GenericRetry().setMaxAttempts(2).setInitialInterval(100);
+    withOperator(ns, refuseDeploymentWrites, quickRetry, reconciler -> {
+      var webapps = cluster.client().resources(WebApp.class).inNamespace(ns);
+      webapps.resource(WebApp.of(ns, "api", "nginx:1.25", 1)).create();
 
-        Condition failed = eventually(Duration.ofSeconds(60), () -> ready(webapps.withName("api").get()),
-            c -> c.isPresent() && "ReconcileError".equals(c.get().getReason())).orElseThrow();
-        assertThat(failed.getStatus()).isEqualTo("Unknown");
-        assertThat(failed.getMessage()).startsWith("reconciling failed: ");
-        assertThat(cluster.client().apps().deployments().inNamespace(ns).withName("api").get()).isNull();
+      Condition failed = eventually(Duration.ofSeconds(60), () -> ready(webapps.withName("api").get()),
+          c -> c.isPresent() && "ReconcileError".equals(c.get().getReason())).orElseThrow();
+      assertThat(failed.getStatus()).isEqualTo("Unknown");
+      assertThat(failed.getMessage()).startsWith("reconciling failed: ");
+      assertThat(cluster.client().apps().deployments().inNamespace(ns).withName("api").get()).isNull();
 
-        // Nothing changes in the cluster when the writes are let through: only the reconcile asked for after the
-        // failure can create the Deployment and make the WebApp Ready.
-        refuse.set(false);
-        Condition ready = eventually(Duration.ofSeconds(60), () -> ready(webapps.withName("api").get()),
-            c -> c.isPresent() && "True".equals(c.get().getStatus())).orElseThrow();
-        assertThat(ready.getReason()).isEqualTo("Available");
-      } finally {
-        operator.stop();
-      }
-    }
+      // Nothing changes in the cluster when the writes are let through: only the reconcile asked for after the
+      // failure can create the Deployment and make the WebApp Ready.
+      refuse.set(false);
+      Condition ready = eventually(Duration.ofSeconds(60), () -> ready(webapps.withName("api").get()),
+          c -> c.isPresent() && "True".equals(c.get().getStatus())).orElseThrow();
+      assertThat(ready.getReason()).isEqualTo("Available");
+    });
   }
 
   @Test
   void leavesADeploymentItDoesNotControlAloneAndSaysSo() throws Exception {
     String ns = "stock";
-    cluster.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata()
-        .build()).create();
+    createNamespace(ns);
     // Somebody's own Deployment, of the name the WebApp's would have.
     cluster.client().apps().deployments().inNamespace(ns).resource(new io.fabric8.kubernetes.api.model.apps
         .DeploymentBuilder().withNewMetadata().withName("shelf").withLabels(Map.of("team", "stock")).endMetadata()
@@ -204,25 +184,59 @@ class WebAppReconcilerTest {
         .withNewTemplate().withNewMetadata().withLabels(Map.of("team", "stock")).endMetadata().withNewSpec()
         .addNewContainer().withName("shelf").withImage("nginx:1.24").endContainer().endSpec().endTemplate()
         .endSpec().build()).create();
-    try (KubernetesClient client = new KubernetesClientBuilder().withConfig(cluster.config()).build();
-        WebAppReconciler reconciler = new WebAppReconciler(client, ns, Clock.systemUTC(), Duration.ofMillis(200))) {
+    withOperator(ns, null, null, reconciler -> {
+      var webapps = cluster.client().resources(WebApp.class).inNamespace(ns);
+      webapps.resource(WebApp.of(ns, "shelf", "nginx:1.25", 2)).create();
+
+      Condition notOwned = eventually(Duration.ofSeconds(60), () -> ready(webapps.withName("shelf").get()),
+          c -> c.isPresent() && "DeploymentNotOwned".equals(c.get().getReason()),
+          () -> state(reconciler, ns, "shelf")).orElseThrow();
+      assertThat(notOwned.getStatus()).isEqualTo("False");
+      assertThat(notOwned.getMessage()).contains("shelf").contains("not controlled by this WebApp");
+      Thread.sleep(1_000);
+      var shelf = cluster.client().apps().deployments().inNamespace(ns).withName("shelf").get();
+      assertThat(shelf.getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).isEqualTo("nginx:1.24");
+      assertThat(shelf.getSpec().getReplicas()).isEqualTo(1);
+      assertThat(shelf.getMetadata().getOwnerReferences()).isEmpty();
+    });
+  }
+
+  private static void createNamespace(String name) {
+    cluster.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata()
+        .build()).create();
+  }
+
+  /** What a test does while the operator runs, with the reconciler registered. */
+  interface WhileRunning {
+    void run(WebAppReconciler reconciler) throws Exception;
+  }
+
+  /**
+   * Runs the operator for one namespace on a client of its own, then stops it.
+   *
+   * @param interceptor sees (and may change) every request the operator's client sends, or null
+   * @param retry replaces Java Operator SDK's default retry policy, or null
+   */
+  private static void withOperator(String namespace, Interceptor interceptor, GenericRetry retry, WhileRunning test)
+      throws Exception {
+    try (KubernetesClient client = new KubernetesClientBuilder().withConfig(cluster.config())
+        .withHttpClientBuilderConsumer(b -> {
+          if (interceptor != null) {
+            b.addOrReplaceInterceptor("test", interceptor);
+          }
+        }).build();
+        WebAppReconciler reconciler =
+            new WebAppReconciler(client, namespace, Clock.systemUTC(), Duration.ofMillis(200))) {
       Operator operator = new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false));
-      operator.register(reconciler, c -> c.settingNamespace(ns));
+      operator.register(reconciler, c -> {
+        c.settingNamespace(namespace);
+        if (retry != null) {
+          c.withRetry(retry);
+        }
+      });
       operator.start();
       try {
-        var webapps = cluster.client().resources(WebApp.class).inNamespace(ns);
-        webapps.resource(WebApp.of(ns, "shelf", "nginx:1.25", 2)).create();
-
-        Condition notOwned = eventually(Duration.ofSeconds(60), () -> ready(webapps.withName("shelf").get()),
-            c -> c.isPresent() && "DeploymentNotOwned".equals(c.get().getReason()),
-            () -> state(reconciler, ns, "shelf")).orElseThrow();
-        assertThat(notOwned.getStatus()).isEqualTo("False");
-        assertThat(notOwned.getMessage()).contains("shelf").contains("not controlled by this WebApp");
-        Thread.sleep(1_000);
-        var shelf = cluster.client().apps().deployments().inNamespace(ns).withName("shelf").get();
-        assertThat(shelf.getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).isEqualTo("nginx:1.24");
-        assertThat(shelf.getSpec().getReplicas()).isEqualTo(1);
-        assertThat(shelf.getMetadata().getOwnerReferences()).isEmpty();
+        test.run(reconciler);
       } finally {
         operator.stop();
       }
