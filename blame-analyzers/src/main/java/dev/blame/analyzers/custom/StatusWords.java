@@ -73,7 +73,6 @@ final class StatusWords {
     if (whole.isPresent()) {
       return whole;
     }
-
     // Compound words keep their last word's meaning: UpgradePending, InstallFailed, ReconcileError.
     for (Map.Entry<String, Health> suffix : SUFFIXES.entrySet()) {
       if (word.endsWith(suffix.getKey())) {
@@ -92,10 +91,12 @@ final class StatusWords {
     Optional<Meaning> first = Optional.empty();
     for (String w : words) {
       Optional<Meaning> meaning = table(w).or(() -> participle(w));
-      if (words.size() > 1 && ConditionVocabulary.STEPS.contains(w)
+      if (ConditionVocabulary.STEPS.contains(w) && !w.equals(words.get(0))
+          && words.stream().noneMatch(x -> x.startsWith("success"))
           && meaning.filter(m -> m.health() == Health.HEALTHY).isPresent()) {
         // A step done to some parts (ResourcesCreated, PodsScheduled) is a step on the way, not the state to reach;
-        // alone, the word is the object's own state (Rook's state: Created).
+        // alone, first (Created successfully) or said to have succeeded (Successfully created), the word is the
+        // object's own state (Rook's state: Created).
         meaning = Optional.of(Meaning.of(Health.PROGRESSING, "form:step-phrase"));
       }
       if (meaning.isPresent() && meaning.get().health() == Health.DEGRADED

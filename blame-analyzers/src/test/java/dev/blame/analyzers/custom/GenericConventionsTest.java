@@ -160,6 +160,8 @@ class GenericConventionsTest {
         Arguments.of("example.com/v1", "Cache", "status: {phase: ResourcesCreated}\n", Health.PROGRESSING),
         Arguments.of("example.com/v1", "Cache", "status: {phase: PodsScheduled}\n", Health.PROGRESSING),
         Arguments.of("example.com/v1", "Cache", "status: {state: Created}\n", Health.HEALTHY),
+        Arguments.of("example.com/v1", "Cache", "status: {state: Created successfully}\n", Health.HEALTHY),
+        Arguments.of("example.com/v1", "Cache", "status: {state: Successfully created}\n", Health.HEALTHY),
         // A status boolean named by a suspension word is a suspension flag (Gardener's status.hibernated), whatever
         // the last operation says; false, it says nothing.
         Arguments.of("example.com/v1", "Environment", """

@@ -137,8 +137,7 @@ final class InformerStore<T extends HasMetadata> implements ItemStore<T> {
 
   @Override
   public synchronized T remove(String key) {
-    int slash = key.indexOf('/');
-    int slot = slash < 0 ? find(null, key) : find(key.substring(0, slash), key.substring(slash + 1));
+    int slot = find(key);
     if (slot < 0) {
       return null;
     }
@@ -182,8 +181,7 @@ final class InformerStore<T extends HasMetadata> implements ItemStore<T> {
 
   @Override
   public synchronized T get(String key) {
-    int slash = key.indexOf('/');
-    int slot = slash < 0 ? find(null, key) : find(key.substring(0, slash), key.substring(slash + 1));
+    int slot = find(key);
     return slot < 0 ? null : restore(slot);
   }
 
@@ -191,6 +189,12 @@ final class InformerStore<T extends HasMetadata> implements ItemStore<T> {
   @Override
   public boolean isFullState() {
     return false;
+  }
+
+  /** The slot of a key as fabric8 writes it ({@code namespace/name}, or the name alone). */
+  private int find(String key) {
+    int slash = key.indexOf('/');
+    return slash < 0 ? find(null, key) : find(key.substring(0, slash), key.substring(slash + 1));
   }
 
   /** The slot holding the object, or {@code -(the empty slot where it would go) - 1}. */

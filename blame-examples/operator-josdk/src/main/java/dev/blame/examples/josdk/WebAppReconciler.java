@@ -1,6 +1,7 @@
 package dev.blame.examples.josdk;
 
 import dev.blame.api.Blame;
+import dev.blame.api.Escape;
 import dev.blame.api.Explanation;
 import dev.blame.api.GroupKind;
 import dev.blame.api.ObjectRef;
@@ -204,8 +205,9 @@ public final class WebAppReconciler implements Reconciler<WebApp>, AutoCloseable
    */
   @Override
   public ErrorStatusUpdateControl<WebApp> updateErrorStatus(WebApp app, Context<WebApp> context, Exception e) {
-    LOG.warn("Reconciling WebApp {}/{} failed: {}", app.getMetadata().getNamespace(), app.getMetadata().getName(),
-        e.toString());
+    // The error carries the API server's text: inert on a terminal.
+    LOG.warn("Reconciling WebApp {}/{} failed: {}", Escape.terminal(app.getMetadata().getNamespace()),
+        Escape.terminal(app.getMetadata().getName()), Escape.terminal(e.toString()));
     boolean spent = context.getRetryInfo().map(RetryInfo::isLastAttempt).orElse(true);
     if (!spent) {
       return ErrorStatusUpdateControl.defaultErrorProcessing();
