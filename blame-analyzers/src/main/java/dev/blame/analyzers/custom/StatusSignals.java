@@ -42,6 +42,12 @@ final class StatusSignals {
     }
 
     String describe() {
+      if (rules.contains("condition:stale") || rules.contains("condition:stale-controller")) {
+        Condition c = condition.orElseThrow();
+        return c.path() + " (" + c.type() + " is " + c.status() + ") was written for generation "
+            + c.observedGeneration().orElse(0L) + (rules.contains("condition:stale-controller") ? " by " + value : "")
+            + ": not yet reported for the object's current generation";
+      }
       return condition.map(c -> c.type() + " is " + c.status() + (c.describe().isEmpty() ? "" : ": " + c.describe()))
           .orElse(field + " is " + value);
     }
@@ -137,13 +143,21 @@ final class StatusSignals {
 
   static List<Signal> read(Unstructured object, long generation) {
     List<Signal> signals = new ArrayList<>();
-    List<Condition> stale = new ArrayList<>();
+    Staleness stale = new Staleness();
     walk(object.child("status"), "status", 0, generation, signals, stale);
     // A condition written for an older generation is history when fresh ones exist; alone, it means the
-    // controller has not caught up (Gateway API parents[] keep both).
-    if (signals.stream().noneMatch(s -> s.condition().isPresent()) && !stale.isEmpty()) {
-      Condition c = stale.get(0);
+    // controller has not caught up (Gateway API parents[] keep both). A controller named beside its conditions
+    // that wrote none for this generation has not caught up either, whatever other controllers wrote.
+    if (signals.stream().noneMatch(s -> s.condition().isPresent()) && !stale.conditions.isEmpty()) {
+      Condition c = stale.conditions.get(0);
       signals.add(new Signal(Health.PROGRESSING, c.path(), c.status(), Optional.of(c), List.of("condition:stale")));
+    } else {
+      stale.lagging.forEach((controller, c) -> {
+        if (!stale.current.contains(controller)) {
+          signals.add(new Signal(Health.PROGRESSING, c.path(), controller, Optional.of(c),
+              List.of("condition:stale-controller")));
+        }
+      });
     }
     ReplicaCounts.read(object).ifPresent(signals::add);
     if (signals.stream().anyMatch(sg -> sg.health() == Health.HEALTHY && sg.rules().stream().anyMatch(DONE_WORDS::contains))) {
@@ -160,8 +174,20 @@ final class StatusSignals {
     return signals;
   }
 
+  /**
+   * Conditions written for an older generation than the object's. Gateway API statuses name the controller that
+   * wrote each entry ({@code parents[].controllerName}, {@code ancestors[].controllerName}): a controller that wrote
+   * nothing for the current generation has not caught up with the change, whatever other controllers say; one that
+   * did has, and its older entries are history (a parent the route no longer names).
+   */
+  private static final class Staleness {
+    final List<Condition> conditions = new ArrayList<>();
+    final Map<String, Condition> lagging = new java.util.LinkedHashMap<>();
+    final Set<String> current = new java.util.HashSet<>();
+  }
+
   private static void walk(Unstructured map, String path, int depth, long generation, List<Signal> signals,
-      List<Condition> stale) {
+      Staleness stale) {
     for (Map.Entry<String, Object> entry : map.entries()) {
       String key = entry.getKey();
       Object value = entry.getValue();
@@ -171,9 +197,17 @@ final class StatusSignals {
         // A True Ready summarises its siblings: their waits are then not ours (failures still count).
         boolean summaryReady = list.stream().anyMatch(c -> ConditionVocabulary.isSummary(c) && c.isTrue()
             && !ConditionVocabulary.stale(c, generation));
+        String controller = map.string("controllerName");
+        if (!controller.isEmpty() && !list.isEmpty()) {
+          if (list.stream().allMatch(c -> ConditionVocabulary.stale(c, generation))) {
+            stale.lagging.putIfAbsent(controller, list.get(0));
+          } else {
+            stale.current.add(controller);
+          }
+        }
         for (Condition c : list) {
           if (ConditionVocabulary.stale(c, generation)) {
-            stale.add(c);
+            stale.conditions.add(c);
             continue;
           }
           ConditionVocabulary.meaning(c)

@@ -516,6 +516,49 @@ class GenericConventionsTest {
     assertThat(job.findings()).extracting(Finding::message).anyMatch(m -> m.contains("status.pending is 3"));
   }
 
+  /**
+   * Gateway API statuses keep one entry per parent or ancestor, each naming the controller that wrote it. A controller
+   * that wrote nothing for the current generation has not caught up with the change, whatever another controller
+   * says; one that wrote a fresh entry has, and its older entries are history (a parent the route no longer names).
+   */
+  @org.junit.jupiter.api.Test
+  void aControllerThatHasNotSeenTheGenerationIsStillAtWork() throws Exception {
+    String policy = """
+        apiVersion: kuadrant.io/v1
+        kind: RateLimitPolicy
+        metadata: {name: limits, namespace: shop, generation: 5}
+        spec: {targetRef: {group: gateway.networking.k8s.io, kind: HTTPRoute, name: shop}}
+        status:
+          ancestors:
+          - ancestorRef: {group: gateway.networking.k8s.io, kind: Gateway, name: public}
+            controllerName: A
+            conditions:
+            - {type: Accepted, status: "True", reason: Accepted, observedGeneration: 5}
+          - ancestorRef: {group: gateway.networking.k8s.io, kind: Gateway, name: internal}
+            controllerName: B
+            conditions:
+            - {type: Accepted, status: "True", reason: Accepted, observedGeneration: 4}
+            - {type: Enforced, status: "True", reason: Enforced, observedGeneration: 4}
+        """;
+    Verdict lagging = judge(policy.replace("controllerName: A", "controllerName: kuadrant.io/policy-controller")
+        .replace("controllerName: B", "controllerName: istio.io/gateway-controller"), "kuadrant.io/v1", "RateLimitPolicy");
+    assertThat(lagging.health()).as("%s", lagging.findings()).isEqualTo(Health.PROGRESSING);
+    assertThat(lagging.findings()).extracting(Finding::message).anyMatch(m -> m.contains("ancestors[1]"));
+
+    // The same controller wrote the fresh entry: it has seen generation 5; the old entry is a Gateway left behind.
+    String same = policy.replace("controllerName: A", "controllerName: istio.io/gateway-controller")
+        .replace("controllerName: B", "controllerName: istio.io/gateway-controller");
+    assertThat(judge(same, "kuadrant.io/v1", "RateLimitPolicy").health()).isEqualTo(Health.HEALTHY);
+    // No controller named: older conditions beside fresh ones are history, as before.
+    String unnamed = policy.replace("    controllerName: A\n", "").replace("    controllerName: B\n", "");
+    assertThat(unnamed).doesNotContain("controllerName");
+    assertThat(judge(unnamed, "kuadrant.io/v1", "RateLimitPolicy").health()).isEqualTo(Health.HEALTHY);
+    // Every controller caught up: healthy.
+    Verdict current = judge(policy.replace("observedGeneration: 4", "observedGeneration: 5"), "kuadrant.io/v1",
+        "RateLimitPolicy");
+    assertThat(current.health()).isEqualTo(Health.HEALTHY);
+  }
+
   private static Verdict judge(String yaml, String apiVersion, String kind) throws Exception {
     try (Blame blame = BlameEngine.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).manifests("t", yaml).build()) {
       Node only = blame.list(dev.blame.api.GroupKind.fromApiVersion(apiVersion, kind), "").get(0);
