@@ -71,8 +71,12 @@ class HeldOutCrsTest {
    * e6111f7 (main when this round was branched), no rule changed: 234 of 254. Reading a step participle qualified by
    * the parts it was done to as a step ({@code ResourcesCreated}) brings it to 235 (the Dragonfly case no longer
    * measures held-out).
+   * Round twelve (25 objects of 8 data, storage, security and networking operators none of the earlier rounds nor
+   * the training set hold: OpenEBS Mayastor DiskPool, Antrea, Emissary Host, Vault Secrets Operator, Consul, etcd-io
+   * etcd-operator, CoreOS etcd-operator, Stork) measured 21 of 25 with the rules of e05b6ee (main when this round was
+   * branched), no rule changed: 256 of 279.
    */
-  static final int FLOOR = 235;
+  static final int FLOOR = 256;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -106,6 +110,10 @@ class HeldOutCrsTest {
    * Fixed afterwards by reading a step participle ({@code created}, {@code scheduled}, {@code initialized},
    * {@code synced}, {@code submitted}) qualified by other words as a step on the way, as it is in condition types;
    * alone it stays the object's state (Rook's {@code state: Created}).
+   * Round twelve brings none: its four misses, all Healthy, fall back to PROGRESSING (a Consul ServiceDefaults whose
+   * only condition is {@code Synced=True}, an Antrea ClusterNetworkPolicy in {@code phase: Realized}, a Vault Secrets
+   * Operator VaultConnection with {@code valid: true}, a VaultStaticSecret with {@code lastGeneration} equal to its
+   * generation); no object is called HEALTHY that is not (README, "Round twelve").
    */
   static final int FALSE_HEALTHY_CEILING = 0;
 
