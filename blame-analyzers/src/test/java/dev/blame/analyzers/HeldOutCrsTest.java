@@ -71,8 +71,12 @@ class HeldOutCrsTest {
    * e6111f7 (main when this round was branched), no rule changed: 234 of 254. Reading a step participle qualified by
    * the parts it was done to as a step ({@code ResourcesCreated}) brings it to 235 (the Dragonfly case no longer
    * measures held-out).
+   * Round thirteen (25 objects of 7 operators none of the earlier rounds nor the training set hold, ML/data
+   * pipelines, CI/CD and platform: Kubeflow Trainer v2 TrainJob, Seldon Core 2 Model, Cluster API Provider AWS,
+   * Tekton Operator, Stackable Airflow and Spark, OpenFunction) measured 22 of 25 with the rules of e05b6ee (main when
+   * this round was branched), no rule changed: 257 of 279.
    */
-  static final int FLOOR = 235;
+  static final int FLOOR = 257;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -106,8 +110,14 @@ class HeldOutCrsTest {
    * Fixed afterwards by reading a step participle ({@code created}, {@code scheduled}, {@code initialized},
    * {@code synced}, {@code submitted}) qualified by other words as a step on the way, as it is in condition types;
    * alone it stays the object's state (Rook's {@code state: Created}).
+   * Round thirteen brings two, both called HEALTHY with no finding: a Stackable AirflowCluster paused on request
+   * ({@code ReconciliationPaused=True}, {@code spec.clusterOperation.reconciliationPaused: true}; the condition type
+   * is not read as a pause and the flag is nested under {@code clusterOperation}), and a Stackable SparkApplication
+   * in {@code phase: Running} (the driver pod's phase; a batch run under way, read as a long-running healthy word, as
+   * Argo CD itself reads the Kubeflow Spark operator's {@code RUNNING} in the training set). See the README, "Round
+   * thirteen".
    */
-  static final int FALSE_HEALTHY_CEILING = 0;
+  static final int FALSE_HEALTHY_CEILING = 2;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
