@@ -79,9 +79,11 @@ class HeldOutCrsTest {
    * pipelines, CI/CD and platform: Kubeflow Trainer v2 TrainJob, Seldon Core 2 Model, Cluster API Provider AWS,
    * Tekton Operator, Stackable Airflow and Spark, OpenFunction) measured 22 of 25 with the rules of e05b6ee (main when
    * this round was branched), no rule changed: 257 of 279.
-   * Both rounds beside each other: 278 of 304.
+   * Both rounds beside each other: 278 of 304. Reading a pause word qualified by what it pauses
+   * ({@code ReconciliationPaused}) as a pause brings it to 279 (the Stackable AirflowCluster no longer measures
+   * held-out).
    */
-  static final int FLOOR = 278;
+  static final int FLOOR = 279;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -124,9 +126,10 @@ class HeldOutCrsTest {
    * is not read as a pause and the flag is nested under {@code clusterOperation}), and a Stackable SparkApplication
    * in {@code phase: Running} (the driver pod's phase; a batch run under way, read as a long-running healthy word, as
    * Argo CD itself reads the Kubeflow Spark operator's {@code RUNNING} in the training set). See the README, "Round
-   * thirteen".
+   * thirteen". The AirflowCluster was fixed afterwards by reading a qualified pause word as a pause; the
+   * SparkApplication remains.
    */
-  static final int FALSE_HEALTHY_CEILING = 2;
+  static final int FALSE_HEALTHY_CEILING = 1;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());

@@ -52,6 +52,8 @@ final class ConditionVocabulary {
   private static final Set<String> PROGRESS = Set.of("reconciling", "progressing", "upgrading", "updating",
       "installing", "deploying", "migrating", "pending", "rolling", "provisioning", "scaling");
   private static final Set<String> SUSPEND = Set.of("paused", "suspended", "stopped", "hibernated", "cordoned");
+  /** The words of a pause someone asked for, which keep that meaning when qualified ({@code ReconciliationPaused}). */
+  private static final Set<String> PAUSE_WORDS = Set.of("paused", "suspended");
   /**
    * Types that say the object stopped working without saying it was asked to ({@code Disabled}): nothing when True,
    * unless the reason says why it had to stop (medik8s' NodeHealthCheck {@code Disabled=True
@@ -101,7 +103,11 @@ final class ConditionVocabulary {
     String joined = String.join("", words);
     String last = words.get(words.size() - 1);
     boolean noPrefix = words.get(0).equals("no") && words.size() > 1;
-    if (SUSPEND.contains(joined) || STOPS.contains(joined)) {
+    // A pause qualified by what it holds still (ReconciliationPaused: Strimzi, Stackable; RolloutPaused) is the
+    // object's pause as much as Paused is. Not a stop so qualified (Hive's ProvisionStopped is a failure).
+    boolean qualifiedPause = words.size() > 1 && PAUSE_WORDS.contains(last) && !noPrefix
+        && !words.get(0).equals("not");
+    if (SUSPEND.contains(joined) || STOPS.contains(joined) || qualifiedPause) {
       if (!c.isTrue()) {
         return Optional.empty();
       }
@@ -110,7 +116,8 @@ final class ConditionVocabulary {
       if (failure.isPresent()) {
         return Optional.of(Meaning.of(Health.DEGRADED, "type:stop:" + joined, "reason:failure:" + failure.get()));
       }
-      return SUSPEND.contains(joined) ? Optional.of(Meaning.of(Health.SUSPENDED, "type:suspend:" + joined))
+      return SUSPEND.contains(joined) || qualifiedPause
+          ? Optional.of(Meaning.of(Health.SUSPENDED, "type:suspend:" + (qualifiedPause ? last : joined)))
           : Optional.empty();
     }
     Optional<String> progress = words.stream().filter(PROGRESS::contains).findFirst()

@@ -107,6 +107,25 @@ class GenericConventionsTest {
             Health.HEALTHY),
         Arguments.of("example.com/v1", "Widget", "spec: {paused: true}\nstatus: {phase: Failed}\n",
             Health.SUSPENDED),
+        // A pause qualified by what it holds still is the object's pause (Strimzi's and Stackable's
+        // ReconciliationPaused); False, nothing is paused; a pause the operator had to make is a failure.
+        Arguments.of("kafka.strimzi.io/v1beta2", "KafkaConnector", """
+            status:
+              conditions:
+              - {type: Ready, status: "True"}
+              - {type: ReconciliationPaused, status: "True", reason: ReconciliationPaused}
+            """, Health.SUSPENDED),
+        Arguments.of("example.com/v1", "Pipeline", """
+            status:
+              conditions:
+              - {type: Ready, status: "True"}
+              - {type: RolloutPaused, status: "False", reason: Running}
+            """, Health.HEALTHY),
+        Arguments.of("example.com/v1", "Pipeline", """
+            status:
+              conditions:
+              - {type: SyncSuspended, status: "True", reason: QuotaExceeded, message: "storage quota exceeded"}
+            """, Health.DEGRADED),
         // Processed: a request handled (Velero's DownloadRequest, DeleteBackupRequest and ServerStatusRequest go
         // New -> Processed; the Java Operator SDK ping-pong sample's state PROCESSED). Healthy, but not a done word
         // that outranks what the parts say: in a pipeline it is often a middle stage (received, processed, applied).
