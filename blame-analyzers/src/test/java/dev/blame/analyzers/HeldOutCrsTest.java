@@ -82,8 +82,13 @@ class HeldOutCrsTest {
    * Both rounds beside each other: 278 of 304. Reading a pause word qualified by what it pauses
    * ({@code ReconciliationPaused}) as a pause brings it to 279 (the Stackable AirflowCluster no longer measures
    * held-out).
+   * Round fifteen (27 objects of 7 operators none of the earlier rounds nor the training set hold, built on other
+   * frameworks than controller-runtime or multi-cluster: KubeFed KubeFedCluster, Infinispan, ActiveMQ Artemis,
+   * Debezium Server (Quarkus), Kroxylicious and the Strimzi Access Operator (Java Operator SDK), the Helm-based NGINX
+   * Ingress Operator) measured 19 of 27 with the rules of b8a80e5 (main when this round was branched), no rule
+   * changed: 298 of 331.
    */
-  static final int FLOOR = 279;
+  static final int FLOOR = 298;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -128,8 +133,14 @@ class HeldOutCrsTest {
    * Argo CD itself reads the Kubeflow Spark operator's {@code RUNNING} in the training set). See the README, "Round
    * thirteen". The AirflowCluster was fixed afterwards by reading a qualified pause word as a pause; the
    * SparkApplication remains.
+   * Round fifteen brings four, all called HEALTHY with no finding: a KubeFedCluster whose only condition is
+   * {@code ConfigMalformed=True} (a bad adjective not among the failure words), an Infinispan gracefully shut down on
+   * request ({@code GracefulShutdown=True}, {@code spec.replicas: 0}; its {@code operand.phase: Running} is a
+   * placeholder of ours), a Debezium Server stopped on request ({@code Ready=True}, {@code Running=False} "Server ...
+   * is stopped") and an NGINX Ingress Operator NginxIngress (Helm-based operator-sdk) with {@code Irreconcilable=True}
+   * reason ReconcileError beside {@code Deployed=True}. See the README, "Round fifteen". With the SparkApplication: 5.
    */
-  static final int FALSE_HEALTHY_CEILING = 1;
+  static final int FALSE_HEALTHY_CEILING = 5;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
