@@ -86,9 +86,11 @@ class HeldOutCrsTest {
    * frameworks than controller-runtime or multi-cluster: KubeFed KubeFedCluster, Infinispan, ActiveMQ Artemis,
    * Debezium Server (Quarkus), Kroxylicious and the Strimzi Access Operator (Java Operator SDK), the Helm-based NGINX
    * Ingress Operator) measured 19 of 27 with the rules of b8a80e5 (main when this round was branched), no rule
-   * changed: 298 of 331.
+   * changed: 298 of 331. Reading negated abilities and participles ({@code Irreconcilable}, {@code Unresolved}),
+   * {@code Malformed} and {@code Offline} as failures brings it to 302 (the cases they fixed no longer measure
+   * held-out).
    */
-  static final int FLOOR = 298;
+  static final int FLOOR = 302;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -139,8 +141,10 @@ class HeldOutCrsTest {
    * placeholder of ours), a Debezium Server stopped on request ({@code Ready=True}, {@code Running=False} "Server ...
    * is stopped") and an NGINX Ingress Operator NginxIngress (Helm-based operator-sdk) with {@code Irreconcilable=True}
    * reason ReconcileError beside {@code Deployed=True}. See the README, "Round fifteen". With the SparkApplication: 5.
+   * The KubeFedCluster and the NginxIngress were fixed afterwards by reading negated abilities and {@code Malformed}
+   * as failures; three remain (the SparkApplication, the Infinispan, the Debezium Server).
    */
-  static final int FALSE_HEALTHY_CEILING = 5;
+  static final int FALSE_HEALTHY_CEILING = 3;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());

@@ -35,11 +35,18 @@ final class ConditionVocabulary {
   /** Positive types whose False is a verdict, not a wait: rejected, invalid, unresolvable. */
   private static final Set<String> JUDGEMENT = Set.of("valid", "validated", "accepted", "admitted", "resolved",
       "healthy", "verified");
+  /**
+   * An ability negated ({@code Irreconcilable}, {@code Unavailable}, {@code Unschedulable}, {@code Inaccessible}): the
+   * type names a state the object cannot get out of, bad when True, as core's {@code NetworkUnavailable} is. Every
+   * Helm-based operator of the Operator SDK writes {@code Irreconcilable}.
+   */
+  private static final Pattern NEGATED_ABILITY = Pattern.compile("(un|in|ir|im)[a-z]{3,}(able|ible)|(un|mis)[a-z]{4,}ed");
   /** Words that make a type bad when True (unless it starts with "No": {@code NoErrors}). */
   private static final Set<String> NEGATIVE = Set.of("failed", "failure", "failing", "error", "errors",
       "errored", "degraded", "stalled", "halted", "invalid", "terminal", "unhealthy", "conflict", "conflicting",
       "mismatch", "aborted", "rejected", "blocked", "expired", "exhausted", "exceeded", "crashed", "canceled",
-      "cancelled", "outdated", "unsupported");
+      "cancelled", "outdated", "unsupported", "offline", "malformed", "corrupted", "corrupt", "damaged",
+      "disconnected");
   /**
    * What a {@code No…} type may say is absent and still be good when True ({@code NoErrors}, RabbitMQ's
    * {@code NoWarnings}): a fault. {@code No} followed by anything else names something needed that is missing
@@ -125,7 +132,8 @@ final class ConditionVocabulary {
     if (progress.isPresent()) {
       return progress(c, "type:progress:" + progress.get());
     }
-    Optional<String> negative = words.stream().filter(NEGATIVE::contains).findFirst()
+    Optional<String> negative = words.stream().filter(w -> NEGATIVE.contains(w) || NEGATED_ABILITY.matcher(w).matches())
+        .findFirst()
         .or(() -> words.get(0).equals("not") ? Optional.of("not") : Optional.empty());
     if (!noPrefix && negative.isPresent()) {
       String type = "type:negative:" + negative.get();

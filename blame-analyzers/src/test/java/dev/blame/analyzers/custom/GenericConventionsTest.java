@@ -107,6 +107,55 @@ class GenericConventionsTest {
             Health.HEALTHY),
         Arguments.of("example.com/v1", "Widget", "spec: {paused: true}\nstatus: {phase: Failed}\n",
             Health.SUSPENDED),
+        // A negated ability (Irreconcilable: the Operator SDK's Helm operators; NetworkUnavailable: core's Node) or a
+        // negated or failed participle (Unresolved, Misconfigured, Malformed) names a bad state: bad when True, good
+        // when False, whatever the -ed form of the type would otherwise say.
+        Arguments.of("cache.example.com/v1alpha1", "Memcached", """
+            status:
+              conditions:
+              - {type: Deployed, status: "True", reason: InstallSuccessful}
+              - {type: Irreconcilable, status: "True", reason: ReconcileError, message: "chart values are invalid"}
+            """, Health.DEGRADED),
+        Arguments.of("cache.example.com/v1alpha1", "Memcached", """
+            status:
+              conditions:
+              - {type: Deployed, status: "True", reason: InstallSuccessful}
+              - {type: Irreconcilable, status: "False", reason: ReconcileSuccessful}
+            """, Health.HEALTHY),
+        Arguments.of("example.com/v1", "Link", """
+            status:
+              conditions:
+              - {type: PeerUnavailable, status: "True", reason: NoRoute}
+            """, Health.DEGRADED),
+        Arguments.of("example.com/v1", "Route", """
+            status:
+              conditions:
+              - {type: BackendsUnresolved, status: "True", reason: ServiceGone}
+            """, Health.DEGRADED),
+        Arguments.of("example.com/v1", "Route", """
+            status:
+              conditions:
+              - {type: Ready, status: "True"}
+              - {type: Misconfigured, status: "False", reason: AsExpected}
+            """, Health.HEALTHY),
+        Arguments.of("example.com/v1", "Registration", """
+            status:
+              conditions:
+              - {type: CredentialsMalformed, status: "True", reason: BadSecret}
+            """, Health.DEGRADED),
+        // Offline is the opposite of Online: a failure as a state and as a condition type.
+        Arguments.of("example.com/v1", "Member", "status: {state: Offline}\n", Health.DEGRADED),
+        Arguments.of("example.com/v1", "Member", """
+            status:
+              conditions:
+              - {type: Offline, status: "True", reason: NoHeartbeat}
+            """, Health.DEGRADED),
+        Arguments.of("example.com/v1", "Member", """
+            status:
+              conditions:
+              - {type: Ready, status: "True"}
+              - {type: Offline, status: "False", reason: HeartbeatReceived}
+            """, Health.HEALTHY),
         // A pause qualified by what it holds still is the object's pause (Strimzi's and Stackable's
         // ReconciliationPaused); False, nothing is paused; a pause the operator had to make is a failure.
         Arguments.of("kafka.strimzi.io/v1beta2", "KafkaConnector", """
