@@ -82,6 +82,10 @@ class HeldOutCrsTest {
    * Both rounds beside each other: 278 of 304. Reading a pause word qualified by what it pauses
    * ({@code ReconciliationPaused}) as a pause brings it to 279 (the Stackable AirflowCluster no longer measures
    * held-out).
+   * Round fourteen (20 objects of 7 operators none of the earlier rounds nor the training set hold, real captures
+   * only: OpenShift ClusterOperators and ClusterVersion, the image registry operator, the machine API, the SR-IOV
+   * network operator, Rancher provisioning, the OpenStack operators, the KubeVirt HCO) measured 19 of 20 with the
+   * rules of b8a80e5 (main when this round was branched), no rule changed: 298 of 324.
    * Round fifteen (27 objects of 7 operators none of the earlier rounds nor the training set hold, built on other
    * frameworks than controller-runtime or multi-cluster: KubeFed KubeFedCluster, Infinispan, ActiveMQ Artemis,
    * Debezium Server (Quarkus), Kroxylicious and the Strimzi Access Operator (Java Operator SDK), the Helm-based NGINX
@@ -89,8 +93,9 @@ class HeldOutCrsTest {
    * changed: 298 of 331. Reading negated abilities and participles ({@code Irreconcilable}, {@code Unresolved}),
    * {@code Malformed} and {@code Offline} as failures brings it to 302 (the cases they fixed no longer measure
    * held-out).
+   * Both rounds beside each other, with those rules: 321 of 351.
    */
-  static final int FLOOR = 302;
+  static final int FLOOR = 321;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -135,6 +140,9 @@ class HeldOutCrsTest {
    * Argo CD itself reads the Kubeflow Spark operator's {@code RUNNING} in the training set). See the README, "Round
    * thirteen". The AirflowCluster was fixed afterwards by reading a qualified pause word as a pause; the
    * SparkApplication remains.
+   * Round fourteen brings none: its one miss, an image registry Config whose {@code Progressing=True} has reason
+   * {@code Error} (the storage change cannot be applied), is called PROGRESSING. The one false HEALTHY overall is
+   * still round thirteen's SparkApplication. See the README, "Round fourteen".
    * Round fifteen brings four, all called HEALTHY with no finding: a KubeFedCluster whose only condition is
    * {@code ConfigMalformed=True} (a bad adjective not among the failure words), an Infinispan gracefully shut down on
    * request ({@code GracefulShutdown=True}, {@code spec.replicas: 0}; its {@code operand.phase: Running} is a
