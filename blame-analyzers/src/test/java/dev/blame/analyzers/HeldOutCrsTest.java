@@ -94,8 +94,13 @@ class HeldOutCrsTest {
    * {@code Malformed} and {@code Offline} as failures brings it to 302 (the cases they fixed no longer measure
    * held-out).
    * Both rounds beside each other, with those rules: 321 of 351.
+   * Round sixteen (27 objects of 9 operators none of the earlier rounds nor the training set hold, Rust (kube-rs)
+   * and Python (kopf) operators, edge/IoT, and stopped, paused and failed states: the Dask operator, the Bottlerocket
+   * update operator, the Tembo operator, KubeEdge NodeUpgradeJob, Shifu EdgeDevice, the Percona PostgreSQL, Server
+   * for MySQL and dbaas operators, the Terraform controller) measured 21 of 27 with the rules of 36c76d6 (main when
+   * this round was branched), no rule changed: 342 of 378.
    */
-  static final int FLOOR = 321;
+  static final int FLOOR = 342;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -151,8 +156,13 @@ class HeldOutCrsTest {
    * reason ReconcileError beside {@code Deployed=True}. See the README, "Round fifteen". With the SparkApplication: 5.
    * The KubeFedCluster and the NginxIngress were fixed afterwards by reading negated abilities and {@code Malformed}
    * as failures; three remain (the SparkApplication, the Infinispan, the Debezium Server).
+   * Round sixteen brings two, both called HEALTHY with no finding: two KubeEdge NodeUpgradeJobs in
+   * {@code state: completed} whose per-node {@code history.result} is {@code upgrade_failed_rollback_success} (the
+   * upgrade failed, the node was rolled back) and {@code upgrade_failed_rollback_failed} (the rollback failed too);
+   * the aggregate done word is read, the per-node outcome (a snake_case compound two levels down) is not. See the
+   * README, "Round sixteen". With the three before: 5.
    */
-  static final int FALSE_HEALTHY_CEILING = 3;
+  static final int FALSE_HEALTHY_CEILING = 5;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
