@@ -98,9 +98,10 @@ class HeldOutCrsTest {
    * and Python (kopf) operators, edge/IoT, and stopped, paused and failed states: the Dask operator, the Bottlerocket
    * update operator, the Tembo operator, KubeEdge NodeUpgradeJob, Shifu EdgeDevice, the Percona PostgreSQL, Server
    * for MySQL and dbaas operators, the Terraform controller) measured 21 of 27 with the rules of 36c76d6 (main when
-   * this round was branched), no rule changed: 342 of 378.
+   * this round was branched), no rule changed: 342 of 378. Reading {@code spec.stop(ped)} as a pause flag, and a pause
+   * flag over a generation lag, brings it to 344 (the two Tembo and tf-controller cases no longer measure held-out).
    */
-  static final int FLOOR = 342;
+  static final int FLOOR = 344;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule

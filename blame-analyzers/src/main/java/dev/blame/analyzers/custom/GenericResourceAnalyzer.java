@@ -124,10 +124,13 @@ public final class GenericResourceAnalyzer implements Analyzer {
       return new Reading(keepsStatus ? Step.NO_STATUS : Step.NO_STATUS_KIND, List.of(), false, false);
     }
     Optional<Long> observed = u.number("status", "observedGeneration");
-    if (observed.isPresent() && observed.get() >= 0 && observed.get() < generation) {
-      return new Reading(Step.GENERATION_LAG, List.of(), false, true);
-    }
     List<Signal> paused = StatusSignals.pauseFlags(u);
+    if (observed.isPresent() && observed.get() >= 0 && observed.get() < generation) {
+      // A paused controller does not observe the generation that paused it (Flux's toolkit and tf-controller return
+      // before writing status while suspended): the user's pause is what the object is in, not a change under way.
+      return paused.isEmpty() ? new Reading(Step.GENERATION_LAG, List.of(), false, true)
+          : new Reading(Step.SIGNALS, paused, true, true);
+    }
     List<Signal> signals = StatusSignals.read(u, generation);
     signals.addAll(0, paused);
     return new Reading(Step.SIGNALS, signals, !paused.isEmpty(), working(u));

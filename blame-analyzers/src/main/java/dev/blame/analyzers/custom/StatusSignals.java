@@ -123,7 +123,7 @@ final class StatusSignals {
 
   /** Booleans of the spec by which the user asks the object to stand still: the suspension words as flags. */
   private static final List<String> SPEC_PAUSE_FLAGS = List.of("paused", "suspend", "suspended", "disabled", "halted",
-      "hibernated", "hibernate");
+      "hibernated", "hibernate", "stop", "stopped");
 
   /**
    * The user's pause flags: while one is set the operator stops reconciling, or the object stops serving, so they

@@ -627,6 +627,46 @@ class GenericConventionsTest {
     assertThat(current.health()).isEqualTo(Health.HEALTHY);
   }
 
+  /**
+   * The owner's pause flags include the stop words ({@code spec.stop}, {@code spec.stopped}: Tembo, Stackable), and a
+   * pause outranks an observedGeneration behind: a suspended controller returns before it writes status (Flux's
+   * toolkit, tf-controller), so the generation that paused it is never observed.
+   */
+  @org.junit.jupiter.api.Test
+  void aPauseIsWhatTheObjectIsInEvenBeforeItsControllerSawIt() throws Exception {
+    String database = """
+        apiVersion: example.com/v1
+        kind: Database
+        metadata: {name: orders, namespace: shop, generation: 4}
+        spec: {stop: true}
+        status:
+          observedGeneration: 4
+          running: false
+        """;
+    assertThat(judge(database, "example.com/v1", "Database").health()).isEqualTo(Health.SUSPENDED);
+    assertThat(judge(database.replace("stop: true", "stopped: true"), "example.com/v1", "Database").health())
+        .isEqualTo(Health.SUSPENDED);
+    assertThat(judge(database.replace("stop: true", "stop: false"), "example.com/v1", "Database").health())
+        .isNotEqualTo(Health.SUSPENDED);
+
+    String kustomization = """
+        apiVersion: kustomize.toolkit.fluxcd.io/v1
+        kind: Kustomization
+        metadata: {name: apps, namespace: flux-system, generation: 7}
+        spec: {suspend: true, interval: 10m}
+        status:
+          observedGeneration: 6
+          conditions:
+          - {type: Ready, status: "True", reason: ReconciliationSucceeded, observedGeneration: 6}
+        """;
+    Verdict suspended = judge(kustomization, "kustomize.toolkit.fluxcd.io/v1", "Kustomization");
+    assertThat(suspended.health()).isEqualTo(Health.SUSPENDED);
+    assertThat(suspended.findings()).extracting(Finding::message).anyMatch(m -> m.contains("spec.suspend"));
+    // Not paused, the same lag is a change the controller has yet to see.
+    assertThat(judge(kustomization.replace("suspend: true", "suspend: false"), "kustomize.toolkit.fluxcd.io/v1",
+        "Kustomization").health()).isEqualTo(Health.PROGRESSING);
+  }
+
   private static Verdict judge(String yaml, String apiVersion, String kind) throws Exception {
     try (Blame blame = BlameEngine.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).manifests("t", yaml).build()) {
       Node only = blame.list(dev.blame.api.GroupKind.fromApiVersion(apiVersion, kind), "").get(0);
