@@ -627,6 +627,43 @@ class GenericConventionsTest {
     assertThat(current.health()).isEqualTo(Health.HEALTHY);
   }
 
+  /**
+   * A route moved from one implementation's Gateway to another's: the new controller reports the new generation,
+   * the old one no longer reconciles the route and leaves its entry behind (kgateway-dev/kgateway#11747, Kong
+   * kubernetes-ingress-controller#5277, envoyproxy/gateway#5656). A parent the spec no longer names is history,
+   * whichever controller wrote it; a lagging controller counts only for a parent the route still names.
+   */
+  @org.junit.jupiter.api.Test
+  void aParentTheRouteNoLongerNamesIsHistory() throws Exception {
+    String route = """
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: HTTPRoute
+        metadata: {name: shop, namespace: web, generation: 2}
+        spec:
+          parentRefs:
+          - {name: public, namespace: gateways}
+        status:
+          parents:
+          - parentRef: {group: gateway.networking.k8s.io, kind: Gateway, name: public, namespace: gateways}
+            controllerName: gateway.envoyproxy.io/gatewayclass-controller
+            conditions:
+            - {type: Accepted, status: "True", reason: Accepted, observedGeneration: 2}
+            - {type: ResolvedRefs, status: "True", reason: ResolvedRefs, observedGeneration: 2}
+          - parentRef: {group: gateway.networking.k8s.io, kind: Gateway, name: internal, namespace: gateways}
+            controllerName: kgateway.dev/kgateway
+            conditions:
+            - {type: Accepted, status: "True", reason: Accepted, observedGeneration: 1}
+            - {type: ResolvedRefs, status: "True", reason: ResolvedRefs, observedGeneration: 1}
+        """;
+    Verdict moved = judge(route, "gateway.networking.k8s.io/v1", "HTTPRoute");
+    assertThat(moved.health()).as("%s", moved.findings()).isEqualTo(Health.HEALTHY);
+    // Both parents still named: kgateway has not caught up with generation 2.
+    Verdict both = judge(route.replace("  - {name: public, namespace: gateways}\n",
+        "  - {name: public, namespace: gateways}\n  - {name: internal, namespace: gateways}\n"),
+        "gateway.networking.k8s.io/v1", "HTTPRoute");
+    assertThat(both.health()).as("%s", both.findings()).isEqualTo(Health.PROGRESSING);
+  }
+
   private static Verdict judge(String yaml, String apiVersion, String kind) throws Exception {
     try (Blame blame = BlameEngine.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).manifests("t", yaml).build()) {
       Node only = blame.list(dev.blame.api.GroupKind.fromApiVersion(apiVersion, kind), "").get(0);
