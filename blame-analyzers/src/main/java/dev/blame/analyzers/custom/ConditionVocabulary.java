@@ -41,6 +41,12 @@ final class ConditionVocabulary {
    * Helm-based operator of the Operator SDK writes {@code Irreconcilable}.
    */
   private static final Pattern NEGATED_ABILITY = Pattern.compile("(un|in|ir|im)[a-z]{3,}(able|ible)|(un|mis)[a-z]{4,}ed");
+  /**
+   * Actions whose un- form undoes them on purpose rather than negates a state: bpfman's {@code Unloaded=True} (the
+   * programs were removed from the node, as asked), Vault's unseal. With the undoing of a state read as bad or held
+   * ({@code Unblocked}, {@code Uncordoned}, {@code Unpaused}, {@code Unlimited}), such a word is no negated participle.
+   */
+  private static final Set<String> UNDONE = Set.of("loaded", "sealed");
   /** Words that make a type bad when True (unless it starts with "No": {@code NoErrors}). */
   private static final Set<String> NEGATIVE = Set.of("failed", "failure", "failing", "error", "errors",
       "errored", "degraded", "stalled", "halted", "invalid", "terminal", "unhealthy", "conflict", "conflicting",
@@ -132,8 +138,8 @@ final class ConditionVocabulary {
     if (progress.isPresent()) {
       return progress(c, "type:progress:" + progress.get());
     }
-    Optional<String> negative = words.stream().filter(w -> NEGATIVE.contains(w) || NEGATED_ABILITY.matcher(w).matches())
-        .findFirst()
+    Optional<String> negative = words.stream()
+        .filter(w -> NEGATIVE.contains(w) || NEGATED_ABILITY.matcher(w).matches() && !undone(w)).findFirst()
         .or(() -> words.get(0).equals("not") ? Optional.of("not") : Optional.empty());
     if (!noPrefix && negative.isPresent()) {
       String type = "type:negative:" + negative.get();
@@ -172,6 +178,12 @@ final class ConditionVocabulary {
       return positive(c, words.stream().anyMatch(JUDGEMENT::contains), "form:-ed-type");
     }
     return Optional.empty();
+  }
+
+  /** An un- participle that undoes an action or a bad or held state ({@code Unloaded}, {@code Unblocked}). */
+  private static boolean undone(String word) {
+    String done = word.startsWith("un") ? word.substring(2) : "";
+    return UNDONE.contains(done) || NEGATIVE.contains(done) || SUSPEND.contains(done) || NEUTRAL.contains(done);
   }
 
   /**

@@ -143,6 +143,20 @@ class GenericConventionsTest {
               conditions:
               - {type: CredentialsMalformed, status: "True", reason: BadSecret}
             """, Health.DEGRADED),
+        // un- undoing an action is no negation: bpfman's BpfProgram writes Unloaded=True reason bpfmanUnloaded once its
+        // programs are removed from the node (bpfman-operator apis/v1alpha1/shared_types.go, BpfProgCondUnloaded); the
+        // undoing of a state read as bad or held (Unblocked, Uncordoned, Unpaused) cannot be bad either.
+        Arguments.of("bpfman.io/v1alpha1", "BpfProgram", """
+            status:
+              conditions:
+              - {type: Unloaded, status: "True", reason: bpfmanUnloaded, message: "This BpfProgram object and all it's bpfman programs have been unloaded"}
+            """, Health.HEALTHY),
+        Arguments.of("example.com/v1", "Lease", """
+            status:
+              conditions:
+              - {type: Ready, status: "True"}
+              - {type: Unblocked, status: "True", reason: QuotaFreed}
+            """, Health.HEALTHY),
         // Offline is the opposite of Online: a failure as a state and as a condition type.
         Arguments.of("example.com/v1", "Member", "status: {state: Offline}\n", Health.DEGRADED),
         Arguments.of("example.com/v1", "Member", """
