@@ -64,7 +64,13 @@ final class ConditionVocabulary {
   /** Words that make a type a progress signal, True while the work goes on ({@code InstallPlanPending}). */
   private static final Set<String> PROGRESS = Set.of("reconciling", "progressing", "upgrading", "updating",
       "installing", "deploying", "migrating", "pending", "rolling", "provisioning", "scaling");
-  private static final Set<String> SUSPEND = Set.of("paused", "suspended", "stopped", "hibernated", "cordoned");
+  /**
+   * Pauses someone asked for. {@code Unmanaged}: Strimzi's topic operator writes {@code Unmanaged=True} in place of
+   * {@code Ready} for a KafkaTopic annotated {@code strimzi.io/managed: "false"}, where it writes
+   * {@code ReconciliationPaused} for a paused one: the operator keeps its hands off, as asked.
+   */
+  private static final Set<String> SUSPEND = Set.of("paused", "suspended", "stopped", "hibernated", "cordoned",
+      "unmanaged");
   /** The words of a pause someone asked for, which keep that meaning when qualified ({@code ReconciliationPaused}). */
   private static final Set<String> PAUSE_WORDS = Set.of("paused", "suspended");
   /**

@@ -157,6 +157,14 @@ class GenericConventionsTest {
               - {type: Ready, status: "True"}
               - {type: Unblocked, status: "True", reason: QuotaFreed}
             """, Health.HEALTHY),
+        // Strimzi's topic operator writes Unmanaged=True in place of Ready for a KafkaTopic annotated
+        // strimzi.io/managed: "false", in the branch that writes ReconciliationPaused for a paused one
+        // (BatchingTopicController.updateStatusForSuccess): a hands-off someone asked for, not a failure.
+        Arguments.of("kafka.strimzi.io/v1beta2", "KafkaTopic", """
+            status:
+              conditions:
+              - {type: Unmanaged, status: "True"}
+            """, Health.SUSPENDED),
         // Offline is the opposite of Online: a failure as a state and as a condition type.
         Arguments.of("example.com/v1", "Member", "status: {state: Offline}\n", Health.DEGRADED),
         Arguments.of("example.com/v1", "Member", """
