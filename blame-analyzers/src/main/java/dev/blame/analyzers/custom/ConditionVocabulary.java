@@ -36,17 +36,22 @@ final class ConditionVocabulary {
   private static final Set<String> JUDGEMENT = Set.of("valid", "validated", "accepted", "admitted", "resolved",
       "healthy", "verified");
   /**
-   * An ability negated ({@code Irreconcilable}, {@code Unavailable}, {@code Unschedulable}, {@code Inaccessible}): the
-   * type names a state the object cannot get out of, bad when True, as core's {@code NetworkUnavailable} is. Every
-   * Helm-based operator of the Operator SDK writes {@code Irreconcilable}.
+   * An ability negated by {@code un-} or {@code ir-} ({@code Irreconcilable}, {@code Unavailable}, {@code Unschedulable},
+   * {@code Unreachable}): the type names a state the object cannot get out of, bad when True, as core's
+   * {@code NetworkUnavailable} is. Every Helm-based operator of the Operator SDK writes {@code Irreconcilable}. Not
+   * {@code in-}/{@code im-}, which begin as many words that negate nothing ({@code Installable}, {@code Importable},
+   * {@code Immutable}); and a mistaken participle ({@code Misconfigured}, {@code Mismatched}). An {@code un-}
+   * participle is not read by its form: many undo an action on purpose (bpfman's {@code Unloaded=True}, Vault's unseal,
+   * {@code Uninstalled}, {@code Unassigned}); the few that name a fault are words below.
    */
-  private static final Pattern NEGATED_ABILITY = Pattern.compile("(un|in|ir|im)[a-z]{3,}(able|ible)|(un|mis)[a-z]{4,}ed");
+  private static final Pattern NEGATED_ABILITY = Pattern.compile("(un|ir)[a-z]{3,}(able|ible)|mis[a-z]{4,}ed|"
+      + "inaccessible|inoperable|incompatible");
   /** Words that make a type bad when True (unless it starts with "No": {@code NoErrors}). */
   private static final Set<String> NEGATIVE = Set.of("failed", "failure", "failing", "error", "errors",
       "errored", "degraded", "stalled", "halted", "invalid", "terminal", "unhealthy", "conflict", "conflicting",
       "mismatch", "aborted", "rejected", "blocked", "expired", "exhausted", "exceeded", "crashed", "canceled",
       "cancelled", "outdated", "unsupported", "offline", "malformed", "corrupted", "corrupt", "damaged",
-      "disconnected");
+      "disconnected", "unresolved", "unready");
   /**
    * What a {@code No…} type may say is absent and still be good when True ({@code NoErrors}, RabbitMQ's
    * {@code NoWarnings}): a fault. {@code No} followed by anything else names something needed that is missing
@@ -58,7 +63,13 @@ final class ConditionVocabulary {
   /** Words that make a type a progress signal, True while the work goes on ({@code InstallPlanPending}). */
   private static final Set<String> PROGRESS = Set.of("reconciling", "progressing", "upgrading", "updating",
       "installing", "deploying", "migrating", "pending", "rolling", "provisioning", "scaling");
-  private static final Set<String> SUSPEND = Set.of("paused", "suspended", "stopped", "hibernated", "cordoned");
+  /**
+   * Pauses someone asked for. {@code Unmanaged}: Strimzi's topic operator writes {@code Unmanaged=True} in place of
+   * {@code Ready} for a KafkaTopic annotated {@code strimzi.io/managed: "false"}, where it writes
+   * {@code ReconciliationPaused} for a paused one: the operator keeps its hands off, as asked.
+   */
+  private static final Set<String> SUSPEND = Set.of("paused", "suspended", "stopped", "hibernated", "cordoned",
+      "unmanaged");
   /** The words of a pause someone asked for, which keep that meaning when qualified ({@code ReconciliationPaused}). */
   private static final Set<String> PAUSE_WORDS = Set.of("paused", "suspended");
   /**
@@ -132,8 +143,8 @@ final class ConditionVocabulary {
     if (progress.isPresent()) {
       return progress(c, "type:progress:" + progress.get());
     }
-    Optional<String> negative = words.stream().filter(w -> NEGATIVE.contains(w) || NEGATED_ABILITY.matcher(w).matches())
-        .findFirst()
+    Optional<String> negative = words.stream()
+        .filter(w -> NEGATIVE.contains(w) || NEGATED_ABILITY.matcher(w).matches()).findFirst()
         .or(() -> words.get(0).equals("not") ? Optional.of("not") : Optional.empty());
     if (!noPrefix && negative.isPresent()) {
       String type = "type:negative:" + negative.get();

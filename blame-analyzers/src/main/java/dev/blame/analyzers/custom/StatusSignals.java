@@ -144,6 +144,12 @@ final class StatusSignals {
   static List<Signal> read(Unstructured object, long generation) {
     List<Signal> signals = new ArrayList<>();
     Staleness stale = new Staleness();
+    if (object.get("spec", "parentRefs").filter(List.class::isInstance).isPresent()) {
+      String namespace = object.string("metadata", "namespace");
+      stale.named = new java.util.HashSet<>();
+      object.list("spec", "parentRefs").forEach(ref -> stale.named.add(Staleness.key(ref, namespace)));
+      stale.namespace = namespace;
+    }
     walk(object.child("status"), "status", 0, generation, signals, stale);
     // A condition written for an older generation is history when fresh ones exist; alone, it means the
     // controller has not caught up (Gateway API parents[] keep both). A controller named beside its conditions
@@ -178,12 +184,29 @@ final class StatusSignals {
    * Conditions written for an older generation than the object's. Gateway API statuses name the controller that
    * wrote each entry ({@code parents[].controllerName}, {@code ancestors[].controllerName}): a controller that wrote
    * nothing for the current generation has not caught up with the change, whatever other controllers say; one that
-   * did has, and its older entries are history (a parent the route no longer names).
+   * did has, and its older entries are history. So is an entry for a parent the route's {@code spec.parentRefs} no
+   * longer names, whichever controller wrote it: an implementation that lost the route stops reconciling it and
+   * leaves its entry behind (kgateway-dev/kgateway#11747, Kong kubernetes-ingress-controller#5277,
+   * envoyproxy/gateway#5656).
    */
   private static final class Staleness {
     final List<Condition> conditions = new ArrayList<>();
     final Map<String, Condition> lagging = new java.util.LinkedHashMap<>();
     final Set<String> current = new java.util.HashSet<>();
+    /** The parents {@code spec.parentRefs} names (namespace/name); null when the spec names none. */
+    Set<String> named;
+    String namespace = "";
+
+    static String key(Unstructured ref, String namespace) {
+      String ns = ref.string("namespace");
+      return (ns.isEmpty() ? namespace : ns) + "/" + ref.string("name");
+    }
+
+    /** False for an entry whose parent the spec no longer names. */
+    boolean named(Unstructured entry) {
+      Unstructured ref = entry.child("parentRef");
+      return named == null || ref.isEmpty() || named.contains(key(ref, namespace));
+    }
   }
 
   private static void walk(Unstructured map, String path, int depth, long generation, List<Signal> signals,
@@ -200,7 +223,9 @@ final class StatusSignals {
         String controller = map.string("controllerName");
         if (!controller.isEmpty() && !list.isEmpty()) {
           if (list.stream().allMatch(c -> ConditionVocabulary.stale(c, generation))) {
-            stale.lagging.putIfAbsent(controller, list.get(0));
+            if (stale.named(map)) {
+              stale.lagging.putIfAbsent(controller, list.get(0));
+            }
           } else {
             stale.current.add(controller);
           }

@@ -143,6 +143,38 @@ class GenericConventionsTest {
               conditions:
               - {type: CredentialsMalformed, status: "True", reason: BadSecret}
             """, Health.DEGRADED),
+        // un- undoing an action is no negation: bpfman's BpfProgram writes Unloaded=True reason bpfmanUnloaded once its
+        // programs are removed from the node (bpfman-operator apis/v1alpha1/shared_types.go, BpfProgCondUnloaded); the
+        // undoing of a state read as bad or held (Unblocked, Uncordoned, Unpaused) cannot be bad either.
+        Arguments.of("bpfman.io/v1alpha1", "BpfProgram", """
+            status:
+              conditions:
+              - {type: Unloaded, status: "True", reason: bpfmanUnloaded, message: "This BpfProgram object and all it's bpfman programs have been unloaded"}
+            """, Health.HEALTHY),
+        Arguments.of("example.com/v1", "Lease", """
+            status:
+              conditions:
+              - {type: Ready, status: "True"}
+              - {type: Unblocked, status: "True", reason: QuotaFreed}
+            """, Health.HEALTHY),
+        // Strimzi's topic operator writes Unmanaged=True in place of Ready for a KafkaTopic annotated
+        // strimzi.io/managed: "false", in the branch that writes ReconciliationPaused for a paused one
+        // (BatchingTopicController.updateStatusForSuccess): a hands-off someone asked for, not a failure.
+        Arguments.of("kafka.strimzi.io/v1beta2", "KafkaTopic", """
+            status:
+              conditions:
+              - {type: Unmanaged, status: "True"}
+            """, Health.SUSPENDED),
+        // in-/im- begin many words that negate nothing, and an un- participle may undo an action on purpose: such
+        // types are not read as faults by their form.
+        Arguments.of("example.com/v1", "Bundle", """
+            status:
+              conditions:
+              - {type: Ready, status: "True"}
+              - {type: Installable, status: "True", reason: DependenciesMet}
+              - {type: SpecImmutable, status: "True", reason: Locked}
+              - {type: Uninstalled, status: "False", reason: Installed}
+            """, Health.HEALTHY),
         // Offline is the opposite of Online: a failure as a state and as a condition type.
         Arguments.of("example.com/v1", "Member", "status: {state: Offline}\n", Health.DEGRADED),
         Arguments.of("example.com/v1", "Member", """
@@ -665,6 +697,43 @@ class GenericConventionsTest {
     // Not paused, the same lag is a change the controller has yet to see.
     assertThat(judge(kustomization.replace("suspend: true", "suspend: false"), "kustomize.toolkit.fluxcd.io/v1",
         "Kustomization").health()).isEqualTo(Health.PROGRESSING);
+  }
+
+  /**
+   * A route moved from one implementation's Gateway to another's: the new controller reports the new generation,
+   * the old one no longer reconciles the route and leaves its entry behind (kgateway-dev/kgateway#11747, Kong
+   * kubernetes-ingress-controller#5277, envoyproxy/gateway#5656). A parent the spec no longer names is history,
+   * whichever controller wrote it; a lagging controller counts only for a parent the route still names.
+   */
+  @org.junit.jupiter.api.Test
+  void aParentTheRouteNoLongerNamesIsHistory() throws Exception {
+    String route = """
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: HTTPRoute
+        metadata: {name: shop, namespace: web, generation: 2}
+        spec:
+          parentRefs:
+          - {name: public, namespace: gateways}
+        status:
+          parents:
+          - parentRef: {group: gateway.networking.k8s.io, kind: Gateway, name: public, namespace: gateways}
+            controllerName: gateway.envoyproxy.io/gatewayclass-controller
+            conditions:
+            - {type: Accepted, status: "True", reason: Accepted, observedGeneration: 2}
+            - {type: ResolvedRefs, status: "True", reason: ResolvedRefs, observedGeneration: 2}
+          - parentRef: {group: gateway.networking.k8s.io, kind: Gateway, name: internal, namespace: gateways}
+            controllerName: kgateway.dev/kgateway
+            conditions:
+            - {type: Accepted, status: "True", reason: Accepted, observedGeneration: 1}
+            - {type: ResolvedRefs, status: "True", reason: ResolvedRefs, observedGeneration: 1}
+        """;
+    Verdict moved = judge(route, "gateway.networking.k8s.io/v1", "HTTPRoute");
+    assertThat(moved.health()).as("%s", moved.findings()).isEqualTo(Health.HEALTHY);
+    // Both parents still named: kgateway has not caught up with generation 2.
+    Verdict both = judge(route.replace("  - {name: public, namespace: gateways}\n",
+        "  - {name: public, namespace: gateways}\n  - {name: internal, namespace: gateways}\n"),
+        "gateway.networking.k8s.io/v1", "HTTPRoute");
+    assertThat(both.health()).as("%s", both.findings()).isEqualTo(Health.PROGRESSING);
   }
 
   private static Verdict judge(String yaml, String apiVersion, String kind) throws Exception {
