@@ -5,14 +5,16 @@
 # `kubectl-blame TYPE/NAME`) to $GITHUB_STEP_SUMMARY, then exits with the CLI's code (0 complete, 1 failed,
 # 2 timed out, 3 bad input).
 #
-# Inputs come as INPUT_* environment variables (action.yml maps them). Needs bash, jq and the CLI: INPUT_JAR
+# Inputs come as INPUT_* environment variables (action.yml maps them). Needs bash, jq, perl and the CLI: INPUT_JAR
 # (java -jar it) or `kubectl-blame` on PATH. Everything read from the cluster is data: it reaches the log only
 # between ::stop-commands:: markers, $GITHUB_OUTPUT only in the delimiter form with a random delimiter, and the
-# summary only inside code fences longer than any backtick run in it.
+# summary only inside code fences longer than any backtick run in it; and every value on one line, encoded as the
+# CLI's text output encodes it (Escape.terminal), so a message cannot forge a row, reorder a line or hide text.
 set -uo pipefail
 
 die() { echo "kubectl-blame action: $*" >&2; exit 3; }
 command -v jq >/dev/null 2>&1 || die "jq is required (it is on GitHub's hosted runners)"
+command -v perl >/dev/null 2>&1 || die "perl is required (it is on GitHub's hosted runners)"
 
 if [[ -n "${INPUT_JAR:-}" ]]; then
   [[ -f "$INPUT_JAR" ]] || die "input jar: no file at '$INPUT_JAR'"
@@ -51,10 +53,28 @@ quiet() { echo "::stop-commands::$token"; "$@"; echo "::$token::"; }
 # Cluster text without control characters but newline and tab (no terminal or Markdown tricks).
 clean() { LC_ALL=C tr -d '\000-\010\013-\037\177'; }
 
+# The JSON document with every string as Escape.terminal writes it: each escape or raw character that is a
+# control, a line separator, a surrogate or a format character (bidi overrides, zero-width, tags) becomes its
+# visible text (\n, \u001b, \u202e), so jq -r prints it as such. jq 1.6 refuses a lone surrogate escape
+# (\ud800), which JSON allows and the CLI writes when the cluster's text holds one: here it is text too.
+visible='sub unsafe { my $c = shift; $c < 0x20 || ($c >= 0x7f && $c <= 0x9f) || $c == 0x2028 || $c == 0x2029
+    || ($c >= 0xd800 && $c <= 0xdfff) || chr($c) =~ /\p{Cf}/ }
+sub shown { my $c = shift; $c == 10 ? "\\\\n" : $c == 13 ? "\\\\r" : $c == 9 ? "\\\\t" : $c <= 0xffff
+    ? sprintf("\\\\u%04x", $c)
+    : sprintf("\\\\u%04x\\\\u%04x", 0xd800 + (($c - 0x10000) >> 10), 0xdc00 + (($c - 0x10000) & 0x3ff)) }
+sub pair { 0x10000 + ((hex($_[0]) - 0xd800) << 10) + hex($_[1]) - 0xdc00 }
+s{(\\\\)|\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})|\\u([0-9a-fA-F]{4})|\\([bfnrt])|([\x{7f}-\x{9f}\p{Cf}\x{2028}\x{2029}])}{
+  defined $1 ? $1
+  : defined $2 ? (unsafe(pair($2, $3)) ? shown(pair($2, $3)) : "\\u$2\\u$3")
+  : defined $4 ? (unsafe(hex($4)) ? shown(hex($4)) : "\\u$4")
+  : defined $5 ? shown({b => 8, f => 12, n => 10, r => 13, t => 9}->{$5})
+  : shown(ord($6))
+}ge;'
+
 GITHUB_ACTIONS=true "${cli[@]}" "${args[@]}" >"$work/out" 2>"$work/err"
 code=$?
 
-grep -v '^::' "$work/out" >"$work/doc.json"
+grep -v '^::' "$work/out" | perl -CSD -pe "$visible" >"$work/doc.json"
 if [[ -s "$work/err" ]]; then quiet clean <"$work/err" >&2; fi
 
 verdict=Error

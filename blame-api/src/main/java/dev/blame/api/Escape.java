@@ -4,7 +4,7 @@ package dev.blame.api;
  * The one place where text from a cluster or a file is encoded for the sink it is written to. Everything in a
  * {@link Finding}, an {@link EventRecord}, a {@link Verdict} or an object's name is hostile until it passed
  * through one of these: a crafted Event message must not clear a terminal, forge a table row, start a GitHub
- * Actions workflow command or break out of an XML or DOT string.
+ * Actions workflow command, break out of an XML or DOT string or make the API server refuse a status condition.
  *
  * <p>JSON and YAML need no method here: Jackson's generators escape every control character, and a document
  * parsed back holds the text unchanged.
@@ -171,6 +171,51 @@ public final class Escape {
       }
     });
     return out.toString();
+  }
+
+  /** The longest {@code reason} and {@code message} of a Kubernetes status condition (metav1.Condition). */
+  public static final int CONDITION_REASON_MAX = 1024;
+  /** See {@link #CONDITION_REASON_MAX}. */
+  public static final int CONDITION_MESSAGE_MAX = 32768;
+
+  private static final java.util.regex.Pattern CONDITION_REASON =
+      java.util.regex.Pattern.compile("[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?");
+
+  /**
+   * For the {@code reason} of a Kubernetes status condition: {@code reason} when the API server accepts it
+   * (metav1.Condition's {@code ^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$}, at most 1024 characters), else
+   * {@code fallback}. A {@link ReasonCode} may hold any Unicode letter and be of any length (an Event's reason
+   * becomes one), so a condition written from it would be refused.
+   *
+   * @param reason a reason code's text, possibly null
+   * @param fallback a reason of the accepted form, for when {@code reason} is not one
+   * @return a reason a status condition may hold
+   */
+  public static String conditionReason(String reason, String fallback) {
+    return reason != null && reason.length() <= CONDITION_REASON_MAX && CONDITION_REASON.matcher(reason).matches()
+        ? reason : fallback;
+  }
+
+  /**
+   * For the {@code message} of a Kubernetes status condition: the text as it is (the API server stores it as
+   * JSON, so a reader that prints it encodes it), cut to 32768 characters with {@code …} at its end when longer,
+   * never between the two halves of a surrogate pair. Null reads as empty.
+   *
+   * @param text cluster or file text, possibly null
+   * @return a message a status condition may hold
+   */
+  public static String conditionMessage(String text) {
+    if (text == null) {
+      return "";
+    }
+    if (text.length() <= CONDITION_MESSAGE_MAX) {
+      return text;
+    }
+    int end = CONDITION_MESSAGE_MAX - 1;
+    if (Character.isHighSurrogate(text.charAt(end - 1))) {
+      end--;
+    }
+    return text.substring(0, end) + "…";
   }
 
   private static void appendVisible(StringBuilder out, int c) {

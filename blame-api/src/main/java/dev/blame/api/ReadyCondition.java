@@ -23,7 +23,10 @@ import java.util.Optional;
  *       finding's own sentence when it is about the explained object itself.
  * </ul>
  *
- * <p>Values as read from the cluster end up in the message: encode it for any sink other than a status field.
+ * <p>The reason and the message are ones the API server accepts in a condition ({@link Escape#conditionReason},
+ * {@link Escape#conditionMessage}): a reason code it would refuse (an Event's reason may hold any letter) gives way
+ * to the health's name, a message longer than 32768 characters is cut. Values as read from the cluster end up in
+ * the message: encode it for any sink other than a status field.
  *
  * @param status {@code True}, {@code False} or {@code Unknown}
  * @param reason UpperCamelCase, as Kubernetes condition reasons are
@@ -41,12 +44,13 @@ public record ReadyCondition(String status, String reason, String message, Strin
   public static ReadyCondition of(Explanation why) {
     Verdict verdict = why.verdict();
     if (why.health() == Health.HEALTHY || why.health() == Health.SUSPENDED) {
-      return new ReadyCondition("True", "Available", verdict.message(), verdict.message());
+      return new ReadyCondition("True", "Available", Escape.conditionMessage(verdict.message()), verdict.message());
     }
     String status = why.health() == Health.UNKNOWN ? "Unknown" : "False";
+    String healthReason = camel(why.health().name());
     Optional<Finding> culprit = why.culprits().stream().findFirst().or(verdict::worstFinding);
     if (culprit.isEmpty()) {
-      return new ReadyCondition(status, camel(why.health().name()), verdict.message(), verdict.message());
+      return new ReadyCondition(status, healthReason, Escape.conditionMessage(verdict.message()), verdict.message());
     }
     Finding f = culprit.get();
     // About the object itself (say, a child not created yet), the finding's own sentence reads better; analyzers
@@ -54,7 +58,8 @@ public record ReadyCondition(String status, String reason, String message, Strin
     String message = f.subject().key().equals(why.target().key()) ? f.message()
         : f.subject().kind().toLowerCase(Locale.ROOT) + " " + f.subject().name() + " is " + f.reason().code()
             + f.revision().map(r -> " since revision " + r.number()).orElse("");
-    return new ReadyCondition(status, f.reason().code(), message, f.toString());
+    return new ReadyCondition(status, Escape.conditionReason(f.reason().code(), healthReason),
+        Escape.conditionMessage(message), f.toString());
   }
 
   /**

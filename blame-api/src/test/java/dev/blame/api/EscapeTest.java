@@ -145,6 +145,26 @@ class EscapeTest {
     }
   }
 
+  @Test
+  void conditionReasonsAndMessagesAreOnesTheApiServerAccepts() {
+    Random random = new Random(25);
+    for (int i = 0; i < STRINGS; i++) {
+      String text = hostile(random);
+      assertThat(Escape.conditionReason(text, "Degraded"))
+          .matches("^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$").hasSizeLessThanOrEqualTo(1024);
+      assertThat(Escape.conditionMessage(text)).isEqualTo(text);
+    }
+    assertThat(Escape.conditionReason("CrashLoopBackOff", "Degraded")).isEqualTo("CrashLoopBackOff");
+    assertThat(Escape.conditionReason("BäckOff", "Degraded")).isEqualTo("Degraded");
+    assertThat(Escape.conditionReason("A".repeat(1025), "Degraded")).isEqualTo("Degraded");
+    // Cut before a surrogate pair that would straddle the limit, never between its halves.
+    String emoji = "x".repeat(32766) + "\uD83D\uDE00" + "tail";
+    String cut = Escape.conditionMessage(emoji);
+    assertThat(cut).hasSizeLessThanOrEqualTo(32768).endsWith("x…");
+    assertThat(cut.codePoints().noneMatch(c -> c >= 0xd800 && c <= 0xdfff)).isTrue();
+    assertThat(Escape.conditionMessage(null)).isEmpty();
+  }
+
   /** The index of the quote closing the DOT string that opens at {@code start}; -1 when it never closes. */
   static int dotStringEnd(String text, int start) {
     if (text.charAt(start) != '"') {

@@ -4,6 +4,7 @@ import dev.blame.api.Activity;
 import dev.blame.api.BlameTree;
 import dev.blame.api.Edge;
 import dev.blame.api.EdgeKind;
+import dev.blame.api.Escape;
 import dev.blame.api.Explanation;
 import dev.blame.api.EventRecord;
 import dev.blame.api.Finding;
@@ -179,7 +180,7 @@ final class Explainer {
         derived.addAll(facet.activities(entry.node, view));
       } catch (RuntimeException e) {
         LOG.warn("Activity facet {} failed on {}, going on without it: {}", facet.getClass().getName(),
-            entry.node.ref().display(), e.toString());
+            Escape.terminal(entry.node.ref().display()), Escape.terminal(e.toString()));
       }
     }
     return derived.isEmpty() ? entry.verdict : Verdict.builder().from(entry.verdict).activities(derived).build();

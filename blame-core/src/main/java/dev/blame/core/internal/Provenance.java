@@ -3,6 +3,7 @@ package dev.blame.core.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.blame.api.Edge;
 import dev.blame.api.EdgeKind;
+import dev.blame.api.Escape;
 import dev.blame.api.Finding;
 import dev.blame.api.GroupKind;
 import dev.blame.api.Injection;
@@ -178,7 +179,7 @@ final class Provenance {
     try {
       return call.get();
     } catch (RuntimeException e) {
-      LOG.warn("A facet failed, going on without it: {}", e.toString());
+      LOG.warn("A facet failed, going on without it: {}", Escape.terminal(e.toString()));
       return fallback;
     }
   }

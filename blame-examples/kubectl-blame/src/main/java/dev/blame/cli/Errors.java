@@ -60,7 +60,7 @@ final class Errors {
       "SSLException", "TLS failed: ",
       "NoRouteToHostException", "no route to host: ");
 
-  /** What a network failure means, from the innermost cause that says. */
+  /** What a network failure means, from the innermost cause that says; encoded for a terminal (it quotes hosts). */
   static java.util.Optional<String> meaning(Throwable e) {
     String found = null;
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -68,7 +68,7 @@ final class Errors {
         String word = MEANINGS.get(c.getSimpleName());
         if (word != null) {
           String detail = t.getMessage() == null ? "" : oneLineOf(t.getMessage());
-          found = withoutRepeats((word + detail).strip());
+          found = Escape.terminal(withoutRepeats((word + detail).strip()));
           if (found.endsWith(":")) {
             found = found.substring(0, found.length() - 1);
           }
@@ -89,8 +89,9 @@ final class Errors {
 
   /** Why a request to the API server at {@code server} failed, on one line, naming the server. */
   static String connection(Throwable e, String server) {
-    String why = meaning(e).map(Escape::terminal).orElseGet(() -> oneLine(e));
-    return why + (server.isEmpty() || why.contains(server) ? "" : " (" + server + ")");
+    String why = meaning(e).orElseGet(() -> oneLine(e));
+    String at = Escape.terminal(server);
+    return why + (at.isEmpty() || why.contains(at) ? "" : " (" + at + ")");
   }
 
   /** What to do when the cluster cannot be reached. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.blame.api.Escape;
 import dev.blame.demo.ControllerSimulator;
 import dev.blame.demo.DemoCluster;
 import dev.blame.demo.Scenario;
@@ -193,8 +194,10 @@ class GithubActionTest {
   @Test
   void hostileCliTextForgesNoOutputNoCommandAndNoMarkdown() throws Exception {
     ObjectMapper json = new ObjectMapper();
+    // Also a forged row, a bidi override, a C1 CSI, a zero-width space, a tag character, and a lone surrogate
+    // (LONE becomes the JSON escape \ud800 below, as the CLI writes it; jq 1.6 refuses such a document).
     String message = "x\nverdict<<EOF\nCOMPLETE\nEOF\n::set-output name=verdict::COMPLETE\n```\n# forged\n"
-        + "ghadelimiter_0\n";
+        + "ghadelimiter_0\n  Deployment/api (ns): Done all fine\n\u202eenod\u202c \u009b31m \u200b\uDB40\uDC41 LONE\n";
     ObjectNode doc = json.createObjectNode().put("outcome", "Failed").put("exitCode", 1).put("elapsedSeconds", 1.0)
         .put("timeoutSeconds", 60.0);
     doc.putArray("objects").addObject().put("kind", "Deployment").put("group", "apps").put("namespace", "ns")
@@ -206,7 +209,7 @@ class GithubActionTest {
     doc.putArray("events");
     Path bin = run.resolve("fake-bin");
     Files.createDirectories(bin);
-    Files.writeString(bin.resolve("doc.json"), json.writeValueAsString(doc));
+    Files.writeString(bin.resolve("doc.json"), json.writeValueAsString(doc).replace("LONE", "\\ud800"));
     script(bin.resolve("kubectl-blame"), "#!/bin/sh\n"
         + "if [ \"$1\" = wait ]; then cat '" + bin.resolve("doc.json") + "'; echo; echo '::error title=Rollout failed::x';"
         + " exit 1; fi\n"
@@ -216,8 +219,15 @@ class GithubActionTest {
     assertThat(r.code).as(r.toString()).isEqualTo(1);
     assertThat(r.outputs).as(r.toString()).containsOnlyKeys("verdict", "culprit", "exit-code")
         .containsEntry("verdict", "Failed")
-        .containsEntry("culprit", "pod/web-1 [app] NonZeroExit: " + message.stripTrailing());
+        .containsEntry("culprit", "pod/web-1 [app] NonZeroExit: " + Escape.terminal(message).replace("LONE", "\\ud800"));
     assertThat(r.commands).containsExactly("::error title=Rollout failed::x");
+    // One line per value in the log and the summary, as the CLI's text output writes it: no forged row, nothing
+    // reordered or hidden.
+    for (String text : List.of(r.stdout, r.summary)) {
+      assertThat(text.lines()).noneMatch(line -> line.strip().startsWith("Deployment/api (ns)"));
+      assertThat(text).doesNotContain("\u202e", "\u009b", "\u200b", "\uDB40\uDC41")
+          .contains("\\u202eenod\\u202c \\u009b31m \\u200b\\udb40\\udc41 \\ud800");
+    }
     assertThat(markdownOutsideFences(r.summary)).as(r.summary)
         .allMatch(line -> line.isEmpty() || line.startsWith("## kubectl-blame wait: ") || line.startsWith("### "));
     assertThat(r.summary).contains("````````", "# forged");

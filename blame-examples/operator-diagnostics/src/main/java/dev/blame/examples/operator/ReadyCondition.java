@@ -1,6 +1,7 @@
 package dev.blame.examples.operator;
 
 import dev.blame.api.BlameTree;
+import dev.blame.api.Escape;
 import dev.blame.api.Explanation;
 import dev.blame.api.Finding;
 import dev.blame.api.Health;
@@ -31,23 +32,27 @@ public record ReadyCondition(String status, String reason, String message, Strin
   /** The condition for a WebApp of this generation, given blame's explanation of it. */
   public static ReadyCondition from(Explanation why, long generation) {
     if (why.health() == Health.HEALTHY) {
-      return new ReadyCondition("True", "Available", why.verdict().message(), why.verdict().message(), generation);
+      return new ReadyCondition("True", "Available", Escape.conditionMessage(why.verdict().message()),
+          why.verdict().message(), generation);
     }
     // Culprits are evidence of a failure; a WebApp still rolling out has none, and says what it waits for: the
     // worst finding on the deepest unsettled objects below it (a pod backing off an image pull).
     Optional<Finding> culprit = why.culprits().stream().findFirst().or(() -> waitingOn(why.effects()))
         .or(() -> why.verdict().worstFinding());
     String status = why.health() == Health.UNKNOWN ? "Unknown" : "False";
+    String healthReason = camel(why.health().name());
     if (culprit.isEmpty()) {
-      String reason = camel(why.health().name());
-      return new ReadyCondition(status, reason, why.verdict().message(), why.verdict().message(), generation);
+      return new ReadyCondition(status, healthReason, Escape.conditionMessage(why.verdict().message()),
+          why.verdict().message(), generation);
     }
     Finding f = culprit.get();
     // About the WebApp itself (a child not created yet): the finding's own sentence is stable and clearer.
     String message = f.subject().equals(why.target()) ? f.message()
         : f.subject().kind().toLowerCase(Locale.ROOT) + " " + f.subject().name() + " is " + f.reason()
             + f.revision().map(r -> " since revision " + r.number()).orElse("");
-    return new ReadyCondition(status, f.reason().toString(), message, f.toString(), generation);
+    // What the API server accepts in a condition: an Event's reason may hold any letter, a message any length.
+    return new ReadyCondition(status, Escape.conditionReason(f.reason().code(), healthReason),
+        Escape.conditionMessage(message), f.toString(), generation);
   }
 
   /** The worst finding of the deepest objects under {@code tree} that are neither healthy nor suspended. */

@@ -1,6 +1,7 @@
 package dev.blame.examples.operator;
 
 import dev.blame.api.Blame;
+import dev.blame.api.Escape;
 import dev.blame.api.Explanation;
 import dev.blame.api.Finding;
 import dev.blame.api.GroupKind;
@@ -225,7 +226,8 @@ public final class WebAppOperator implements AutoCloseable {
       reconcile(name);
     } catch (KubernetesClientException e) {
       if (e.getCode() == HttpURLConnection.HTTP_CONFLICT) {
-        LOG.debug("WebApp {}/{}: conflict, retrying on the next pass: {}", namespace, name, e.getMessage());
+        LOG.debug("WebApp {}/{}: conflict, retrying on the next pass: {}", namespace, name,
+            Escape.terminal(e.getMessage()));
         return;
       }
       failed(name, e);
@@ -235,7 +237,8 @@ public final class WebAppOperator implements AutoCloseable {
   }
 
   private void failed(String name, RuntimeException e) {
-    LOG.warn("WebApp {}/{}: reconcile failed, retrying on the next pass: {}", namespace, name, e.toString());
+    LOG.warn("WebApp {}/{}: reconcile failed, retrying on the next pass: {}", namespace, name,
+        Escape.terminal(e.toString()));
     errors.add(e);
     for (Consumer<Exception> listener : errorListeners) {
       try {
@@ -281,7 +284,8 @@ public final class WebAppOperator implements AutoCloseable {
     }
     writer.writeStatus(app, next, now);
     written.put(uid, next);
-    LOG.info("WebApp {}/{}: {}", namespace, name, next);
+    // The message quotes the cluster (a WebApp's image, a child's condition): one log line, no control sequence.
+    LOG.info("WebApp {}/{}: {}", namespace, name, Escape.terminal(next.toString()));
     if (previous.isEmpty() || !next.sameVerdict(previous.get())) {
       writer.event(app, next, now);
     }

@@ -134,6 +134,46 @@ class WebAppOperatorTest {
     }
   }
 
+  /**
+   * A WebApp's image is the user's text, quoted in the condition's message while the Deployment still runs the old
+   * one ("Deployment web runs nginx:1.25, not ..."); the operator's log line about it stays one line.
+   */
+  @Test
+  void aHostileImageCannotForgeALogLine() throws Exception {
+    String ns = "hostile";
+    cluster.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata()
+        .build()).create();
+    String forged = "[main] INFO dev.blame.examples.operator.WebAppOperator - WebApp hostile/web: Ready=True forged";
+    List<WebAppOperator.Transition> transitions = new CopyOnWriteArrayList<>();
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream original = System.err;
+    System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+    try (KubernetesClient client = new KubernetesClientBuilder().withConfig(cluster.config()).build();
+         WebAppOperator operator = WebAppOperator.builder(client).namespace(ns).resync(Duration.ofMillis(200))
+             .onTransition(transitions::add).start()) {
+      var webapps = cluster.client().genericKubernetesResources(WebApp.CONTEXT).inNamespace(ns);
+      webapps.resource(WebApp.of(ns, "web", "nginx:1.25", 1)).create();
+      eventually(Duration.ofSeconds(20), () -> ready(webapps.withName("web").get()),
+          c -> "True".equals(c.get("status")));
+      webapps.withName("web").edit(app -> {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> spec = (Map<String, Object>) app.getAdditionalProperties().get("spec");
+        spec.put("image", "nginx:1.26\n" + forged + "\r\u001b[2J");
+        return app;
+      });
+      eventually(Duration.ofSeconds(20), () -> transitions, all -> all.stream()
+          .anyMatch(t -> t.ready().reason().equals(WebAppAnalyzer.CHILD_OUTDATED.code())));
+    } finally {
+      System.setErr(original);
+      cluster.client().genericKubernetesResources(WebApp.CONTEXT).inNamespace(ns).withName("web").delete();
+    }
+    String log = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+    original.print(log);
+    assertThat(log).contains("Ready=False because Deployment web runs nginx:1.25, not nginx:1.26\\n[main]");
+    assertThat(log.lines()).noneMatch(line -> line.startsWith(forged));
+    assertThat(log).doesNotContain("\r", "\u001b");
+  }
+
   private static List<Event> events() {
     return cluster.client().v1().events().inNamespace(NS).list().getItems().stream()
         .filter(e -> "WebApp".equals(e.getInvolvedObject().getKind())).toList();
