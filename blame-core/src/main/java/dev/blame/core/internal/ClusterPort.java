@@ -25,7 +25,34 @@ public interface ClusterPort extends AutoCloseable {
 
     /** The watch stopped for good (not a transient reconnect the client handles itself). */
     void failed(GroupKind kind, Throwable cause);
+
+    /**
+     * What the listener keeps of the watch's objects once it has applied them, for the port's informer to answer
+     * from instead of keeping its own copy ({@code GraphItemStore}); null (the default) when it keeps nothing the
+     * port can read, and the port keeps its own.
+     *
+     * @param resource the watched resource
+     * @param namespace the watched namespace, null for all (or a cluster-scoped resource)
+     */
+    default Held held(ApiResource resource, String namespace) {
+      return null;
+    }
   }
+
+  /**
+   * What a listener holds of one watch's objects, as they were when it last applied them. Called from the port's
+   * threads while the listener may be applying an object on another: each call sees one state.
+   */
+  interface Held {
+    /** The object by namespace (null when cluster-scoped) and name; null when the listener holds none. */
+    Kept get(String namespace, String name);
+
+    /** Every object held, in no particular order. */
+    java.util.List<Kept> all();
+  }
+
+  /** What an informer needs of an object it delivered: namespace (null when cluster-scoped), name, uid, version. */
+  record Kept(String namespace, String name, String uid, String resourceVersion) {}
 
   /**
    * Resolves a kind through discovery. Empty when the cluster does not serve it.

@@ -380,7 +380,20 @@ public final class ClusterSource implements Source {
   private final class Listener implements ClusterPort.WatchListener {
     @Override
     public void upserted(HasMetadata object) {
-      apply(engine.ingest().change(object), object);
+      // The resourceVersion goes with the object into the graph, which the informer's store reads back.
+      apply(GraphEngine.Change.watched(engine.ingest().change(object),
+          object.getMetadata() == null ? null : object.getMetadata().getResourceVersion()), object);
+    }
+
+    /**
+     * The graph, for every kind but Events: it keeps each object the watch delivered, with its resourceVersion.
+     * Events it keeps per object they are about, at most {@value GraphStore#MAX_EVENTS_PER_OBJECT}: their
+     * informer keeps its own store.
+     */
+    @Override
+    public ClusterPort.Held held(ClusterPort.ApiResource resource, String watched) {
+      return KnownKinds.isEvent(resource.kind()) ? null
+          : engine.held(resource.kind(), resource.namespaced() ? watched : null);
     }
 
     @Override

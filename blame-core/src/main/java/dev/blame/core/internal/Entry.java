@@ -18,6 +18,14 @@ final class Entry {
   Node analyzedNode;
   /** What the store found from the indexes about this entry; valid while its structure is unchanged. */
   Derived derived;
+  /**
+   * The object's {@code resourceVersion} when a watch delivered it, encoded by {@link GraphStore} (an offset from
+   * the store's base, or one of the markers there); {@link GraphStore#UNWATCHED} for an object that came from
+   * elsewhere (a manifest, a one-shot LIST). An informer's store answers from it ({@link GraphItemStore}). The
+   * field costs 8 bytes an entry (44 bytes of fields and header round up to 48), offline too: see
+   * docs/performance.md, where dropping {@link #key} for {@code node.ref()} is the way to win them back.
+   */
+  int version = GraphStore.UNWATCHED;
 
   Entry(ObjectRef key, Node node) {
     this.key = key;

@@ -34,6 +34,12 @@ import java.util.concurrent.TimeoutException;
 /**
  * The one class that talks to a cluster, through a fabric8 {@link KubernetesClient} the caller owns.
  * Read-only: it lists, watches and asks for discovery documents, nothing else.
+ *
+ * <p>A watch is a fabric8 informer whose store keeps nothing per object when the listener holds the objects
+ * ({@link WatchListener#held}: the graph, for every kind but Events): the store answers from the graph, with an
+ * overlay of the events fabric8 has stored and the listener not yet applied ({@code GraphItemStore}); the handler
+ * tells the store each time the listener is done with one. Otherwise the store keeps what names each object
+ * ({@code InformerStore}).
  */
 public final class Fabric8ClusterPort implements ClusterPort {
 
@@ -198,8 +204,9 @@ public final class Fabric8ClusterPort implements ClusterPort {
   @Override
   public AutoCloseable watch(ApiResource resource, String namespace, WatchListener listener) {
     boolean secret = resource.kind().equals(GroupKind.SECRET);
-    return retried(System.nanoTime() + timeout.toNanos(), () -> start(newInformer(resource, namespace), resource,
-        namespace, secret ? SecretMetadata.normalizing(listener) : listener));
+    ClusterPort.Held held = listener.held(resource, namespace);
+    return retried(System.nanoTime() + timeout.toNanos(), () -> start(newInformer(resource, namespace, held),
+        resource, namespace, secret ? SecretMetadata.normalizing(listener) : listener));
   }
 
   private static final int MAX_START_ATTEMPTS = 3;
@@ -302,13 +309,16 @@ public final class Fabric8ClusterPort implements ClusterPort {
     return cause;
   }
 
-  private SharedIndexInformer<? extends HasMetadata> newInformer(ApiResource resource, String namespace) {
+  /** An informer and, when the listener's graph answers for it, the store that reads the graph. */
+  private record Informer<T extends HasMetadata>(SharedIndexInformer<T> informer, GraphItemStore<T> graph) {}
+
+  private Informer<? extends HasMetadata> newInformer(ApiResource resource, String namespace, ClusterPort.Held held) {
     Class<? extends KubernetesResource> type = typed(resource.kind(), resource.version());
-    SharedIndexInformer<? extends HasMetadata> informer;
+    Informer<? extends HasMetadata> informer;
     boolean secret = resource.kind().equals(GroupKind.SECRET);
     if (type != null && HasMetadata.class.isAssignableFrom(type) && !secret) {
       informer = informer(client.resources(type.asSubclass(HasMetadata.class)), client, resource, namespace,
-          type.asSubclass(HasMetadata.class));
+          type.asSubclass(HasMetadata.class), held);
     } else {
       ResourceDefinitionContext context = new ResourceDefinitionContext.Builder()
           .withGroup(resource.kind().group())
@@ -320,31 +330,44 @@ public final class Fabric8ClusterPort implements ClusterPort {
       // Secrets: metadata only, through their own client (see SecretMetadata).
       KubernetesClient reader = secret ? secrets.client() : client;
       informer = informer(reader.genericKubernetesResources(context), reader, resource, namespace,
-          GenericKubernetesResource.class);
+          GenericKubernetesResource.class, held);
     }
     return informer;
   }
 
-  private <T extends HasMetadata> SharedIndexInformer<T> informer(
+  private <T extends HasMetadata> Informer<T> informer(
       io.fabric8.kubernetes.client.dsl.MixedOperation<T, ?, ?> op, KubernetesClient reader, ApiResource resource,
       String namespace,
-      Class<? extends HasMetadata> type) {
+      Class<? extends HasMetadata> type, ClusterPort.Held held) {
     SharedIndexInformer<T> informer = resource.namespaced() && namespace != null
         ? op.inNamespace(namespace).withLimit(500L).runnableInformer(0)
         : op.inAnyNamespace().withLimit(500L).runnableInformer(0);
     @SuppressWarnings("unchecked")
     Class<T> itemType = (Class<T>) type;
     String group = resource.kind().group();
-    informer.itemStore(itemStore(itemType, group.isEmpty() ? resource.version() : group + "/" + resource.version(),
-        resource.kind().kind()));
+    String apiVersion = group.isEmpty() ? resource.version() : group + "/" + resource.version();
+    GraphItemStore<T> graph = held == null ? null : graphStore(held, itemType, apiVersion, resource.kind().kind());
+    informer.itemStore(graph != null ? graph : itemStore(itemType, apiVersion, resource.kind().kind()));
     // fabric8 indexes every informer's keys by namespace; nothing here looks them up that way.
     informer.removeNamespaceIndex();
-    return informer;
+    return new Informer<>(informer, graph);
   }
 
   /**
-   * What an informer keeps per object: namespace, name, uid and resourceVersion, sharing the object's strings with
-   * the graph's slim copy ({@link InformerStore}). Keeping the full objects would cost ~36 KB per pod on top of the
+   * What an informer keeps per object when the listener's graph holds the objects: nothing, the store answering
+   * from the graph, with an overlay of the events it has not applied yet ({@code GraphItemStore}).
+   */
+  @SuppressWarnings("unchecked")
+  static <T extends HasMetadata> GraphItemStore<T> graphStore(ClusterPort.Held held, Class<T> type, String apiVersion,
+      String kind) {
+    return GenericKubernetesResource.class.equals(type)
+        ? (GraphItemStore<T>) GraphItemStore.generic(held, apiVersion, kind) : GraphItemStore.typed(held, type);
+  }
+
+  /**
+   * What an informer keeps per object when the listener keeps nothing the port can read (Events, which the graph
+   * keeps per object they are about): namespace, name, uid and resourceVersion, sharing the object's strings with
+   * the graph's slim copy ({@code InformerStore}). Keeping the full objects would cost ~36 KB per pod on top of the
    * graph; fabric8's reduced store keeps copies and a key string, ~300 bytes per object.
    */
   @SuppressWarnings("unchecked")
@@ -354,26 +377,51 @@ public final class Fabric8ClusterPort implements ClusterPort {
         : InformerStore.typed(type);
   }
 
+  /**
+   * Starts the informer and returns once the listener has its initial LIST. With a store that reads the graph
+   * ({@code GraphItemStore}), the handler tells the store each time the listener has applied a notification
+   * (whether it succeeded or threw), so that the store stops answering for that event from its overlay.
+   */
   private <T extends HasMetadata> AutoCloseable start(
-      SharedIndexInformer<T> informer, ApiResource resource, String namespace, WatchListener listener) {
+      Informer<T> started, ApiResource resource, String namespace, WatchListener listener) {
+    SharedIndexInformer<T> informer = started.informer();
+    GraphItemStore<T> graph = started.graph();
     Delivered delivered = new Delivered();
     informer.addEventHandler(new ResourceEventHandler<T>() {
       @Override
       public void onAdd(T obj) {
-        listener.upserted(obj);
-        delivered.saw(obj);
+        try {
+          listener.upserted(obj);
+          delivered.saw(obj);
+        } finally {
+          applied(obj);
+        }
       }
 
       @Override
       public void onUpdate(T oldObj, T newObj) {
-        listener.upserted(newObj);
-        delivered.saw(newObj);
+        try {
+          listener.upserted(newObj);
+          delivered.saw(newObj);
+        } finally {
+          applied(newObj);
+        }
       }
 
       @Override
       public void onDelete(T obj, boolean deletedFinalStateUnknown) {
-        listener.deleted(obj);
-        delivered.saw(obj);
+        try {
+          listener.deleted(obj);
+          delivered.saw(obj);
+        } finally {
+          applied(obj);
+        }
+      }
+
+      private void applied(T obj) {
+        if (graph != null) {
+          graph.applied(obj);
+        }
       }
     });
     informer.stopped().whenComplete((ignored, error) -> {
@@ -381,6 +429,14 @@ public final class Fabric8ClusterPort implements ClusterPort {
         listener.failed(resource.kind(), error);
       }
     });
+    // Closed, the store no longer reads the graph: fabric8 may keep a closed informer's cache reachable (the
+    // bench found the whole graph still held after the Blame closed), and the store must not keep the graph with it.
+    Runnable close = () -> {
+      informer.close();
+      if (graph != null) {
+        graph.detach();
+      }
+    };
     String request = "LIST+WATCH " + resource.plural() + (resource.kind().isCore() ? "" : "." + resource.kind().group())
         + (resource.namespaced() && namespace != null ? " in namespace " + namespace : " in all namespaces");
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -388,26 +444,28 @@ public final class Fabric8ClusterPort implements ClusterPort {
       Reachability.await(informer.start().toCompletableFuture(), deadline, probeTarget(), request);
       // The informer has its LIST in its cache, but hands the objects to handlers on another thread: return
       // only once the listener has them all, so that a query that waited for this watch sees every object.
-      delivered.await(informer.getStore().listKeys(), deadline);
+      // With a store that reads the graph: the objects whose notifications the listener has not applied yet (the
+      // others are in the graph, some from an earlier watch of the kind, at the version the LIST returned).
+      delivered.await(graph != null ? graph.pendingKeys() : informer.getStore().listKeys(), deadline);
     } catch (InterruptedException e) {
-      informer.close();
+      close.run();
       Thread.currentThread().interrupt();
       throw new BlameException(BlameException.Kind.TIMEOUT, request + ": interrupted", e);
     } catch (TimeoutException e) {
-      informer.close();
+      close.run();
       throw new BlameException(BlameException.Kind.TIMEOUT, request + server() + ": no answer within " + timeout, e);
     } catch (BlameException e) {
-      informer.close();
+      close.run();
       throw e;
     } catch (ExecutionException e) {
-      informer.close();
+      close.run();
       Throwable cause = e.getCause() == null ? e : e.getCause();
       if (cause instanceof KubernetesClientException) {
         throw failure(request, (KubernetesClientException) cause);
       }
       throw new BlameException(BlameException.Kind.UNREACHABLE, request + server() + ": " + cause, cause);
     }
-    return informer::close;
+    return close::run;
   }
 
   /** The keys of the objects handed to the listener, until the initial LIST has been handed over. */

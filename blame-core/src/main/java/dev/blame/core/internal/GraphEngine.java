@@ -106,7 +106,15 @@ public final class GraphEngine {
   /** A change to apply: an object added or replaced, an object removed, an Event added or removed. */
   public interface Change {
     static Change upsert(Node node) {
-      return new Upsert(node);
+      return new Upsert(node, false, null);
+    }
+
+    /**
+     * The change as a watch delivered it: an upsert also records the object's {@code resourceVersion}, which the
+     * informer's store reads back ({@code GraphItemStore}); any other change is returned as it is.
+     */
+    static Change watched(Change change, String resourceVersion) {
+      return change instanceof Upsert upsert ? new Upsert(upsert.node(), true, resourceVersion) : change;
     }
 
     static Change delete(ObjectRef ref) {
@@ -122,7 +130,8 @@ public final class GraphEngine {
     }
   }
 
-  record Upsert(Node node) implements Change {}
+  /** {@code watched}: delivered by a watch, at {@code resourceVersion} (null when it had none). */
+  record Upsert(Node node, boolean watched, String resourceVersion) implements Change {}
 
   record Delete(ObjectRef ref) implements Change {}
 
@@ -242,10 +251,11 @@ public final class GraphEngine {
 
   private Set<ObjectRef> applyOne(Change change) {
     if (change instanceof Upsert) {
-      Node node = ((Upsert) change).node();
+      Upsert upsert = (Upsert) change;
+      Node node = upsert.node();
       Entry existing = store.entry(node.ref()).orElse(null);
       List<Link> links = existing != null && sameLinks(existing.node, node) ? existing.links : links(node);
-      return store.upsert(node, links);
+      return store.upsert(node, links, upsert.watched(), upsert.resourceVersion());
     } else if (change instanceof Delete) {
       return store.delete(((Delete) change).ref());
     } else if (change instanceof PutEvent) {
@@ -577,6 +587,27 @@ public final class GraphEngine {
     } finally {
       lock.readLock().unlock();
     }
+  }
+
+  /**
+   * What the graph holds of one watch's objects (a kind, in one namespace or all), read under the read lock: the
+   * informer's store answers from it ({@link GraphItemStore}). Only objects a watch delivered count.
+   */
+  ClusterPort.Held held(GroupKind kind, String namespace) {
+    return new ClusterPort.Held() {
+      @Override
+      public ClusterPort.Kept get(String objectNamespace, String name) {
+        if (namespace != null && !namespace.equals(objectNamespace)) {
+          return null;
+        }
+        return readStore(s -> s.watched(kind, objectNamespace, name));
+      }
+
+      @Override
+      public List<ClusterPort.Kept> all() {
+        return readStore(s -> s.watchedAll(kind, namespace));
+      }
+    };
   }
 
   /** How many single-object analyses ran so far: what incremental re-analysis saves shows here. */

@@ -597,6 +597,14 @@ final class GraphStore {
    * consumers it has before and after the change.
    */
   Set<ObjectRef> upsert(Node node, List<Link> links) {
+    return upsert(node, links, false, null);
+  }
+
+  /**
+   * As {@link #upsert(Node, List)}; {@code watched}: a watch delivered the object at {@code resourceVersion}, which
+   * the entry keeps for the informer's store ({@link #watched}).
+   */
+  Set<ObjectRef> upsert(Node node, List<Link> links, boolean watched, String resourceVersion) {
     // References compare without version and uid: look up with the node's own, store its key only when new.
     Entry existing = byKey.get(node.ref());
     ObjectRef key = existing != null ? existing.key : node.ref().key();
@@ -606,6 +614,7 @@ final class GraphStore {
       // read of it before and after). Children are analyzed again as on any update: a pod's revision comes
       // from its ReplicaSet's annotations.
       existing.node = node;
+      setVersion(existing, watched, resourceVersion);
       List<ObjectRef> children = children(key);
       if (children.isEmpty()) {
         return Set.of(key);
@@ -626,7 +635,9 @@ final class GraphStore {
     if (existing != null) {
       entry.verdict = existing.verdict;
       entry.analyzedNode = existing.analyzedNode;
+      entry.version = existing.version; // its text, if any, stays under the same key
     }
+    setVersion(entry, watched, resourceVersion);
     index(entry);
     dirty.add(key);
     // Sources of by-name links and selectors now resolve to it; children whose owner references name it
@@ -659,8 +670,111 @@ final class GraphStore {
     dirty.addAll(children(existing.key));
     unindex(existing);
     withFindings.remove(existing.key);
+    if (existing.version == TEXT) {
+      versionTexts.remove(existing.key);
+    }
     dirty.remove(existing.key);
     return dirty;
+  }
+
+  // ---------------------------------------------------------------- resourceVersions, for informers
+
+  /**
+   * {@link Entry#version}: an object no watch delivered. An informer's store sees only objects with a version, so
+   * objects of the same kind from elsewhere never look like the informer's own.
+   */
+  static final int UNWATCHED = Integer.MIN_VALUE;
+  /** {@link Entry#version}: delivered by a watch without a resourceVersion. */
+  static final int NO_VERSION = Integer.MIN_VALUE + 1;
+  /** {@link Entry#version}: a resourceVersion that is not a plain number near the base: in {@link #versionTexts}. */
+  static final int TEXT = Integer.MIN_VALUE + 2;
+
+  /**
+   * The first plain-number resourceVersion seen; the others are kept as their distance from it in an {@code int}.
+   * etcd's versions are one counter for the whole cluster, so the objects of a graph lie within ±2^31 of each other
+   * but on clusters that have seen billions of writes; the rare one that does not fit is kept as text.
+   */
+  private long versionBase;
+  private boolean versionBaseSet;
+  /** The resourceVersions that are not plain numbers near the base, by key: none on a cluster backed by etcd. */
+  private final Map<ObjectRef, String> versionTexts = new HashMap<>();
+
+  private void setVersion(Entry entry, boolean watched, String resourceVersion) {
+    int encoded = watched ? encode(resourceVersion) : UNWATCHED;
+    if (encoded == TEXT) {
+      versionTexts.put(entry.key, resourceVersion);
+    } else if (entry.version == TEXT) {
+      versionTexts.remove(entry.key);
+    }
+    entry.version = encoded;
+  }
+
+  private int encode(String resourceVersion) {
+    if (resourceVersion == null) {
+      return NO_VERSION;
+    }
+    int length = resourceVersion.length();
+    if (length == 0 || length > 18 || (resourceVersion.charAt(0) == '0' && length > 1)) {
+      return TEXT; // "007" must come back as written: only the form Long.toString writes is a number here
+    }
+    long value = 0;
+    for (int i = 0; i < length; i++) {
+      char c = resourceVersion.charAt(i);
+      if (c < '0' || c > '9') {
+        return TEXT;
+      }
+      value = value * 10 + (c - '0');
+    }
+    if (!versionBaseSet) {
+      versionBase = value;
+      versionBaseSet = true;
+    }
+    long offset = value - versionBase;
+    return offset > TEXT && offset <= Integer.MAX_VALUE ? (int) offset : TEXT;
+  }
+
+  private String resourceVersion(Entry entry) {
+    return switch (entry.version) {
+      case NO_VERSION -> null;
+      case TEXT -> versionTexts.get(entry.key);
+      default -> Long.toString(versionBase + entry.version);
+    };
+  }
+
+  /**
+   * What a watch delivered of one object: namespace (null when cluster-scoped), name, uid and resourceVersion,
+   * the strings the graph holds; null when the graph has no such object from a watch.
+   */
+  ClusterPort.Kept watched(GroupKind kind, String namespace, String name) {
+    Entry entry = byKey.get(ObjectRef.of(kind, namespace, name));
+    return entry == null || entry.version == UNWATCHED ? null : kept(entry);
+  }
+
+  /** {@link #watched} of every object of a kind a watch delivered, in one namespace or (null) all. */
+  List<ClusterPort.Kept> watchedAll(GroupKind kind, String namespace) {
+    List<ClusterPort.Kept> all = new ArrayList<>();
+    byKindNs.forEach((scope, keys) -> {
+      if (scope.kind().equals(kind) && (namespace == null || scope.namespace().isEmpty()
+          || scope.namespace().equals(namespace))) {
+        for (ObjectRef key : keys) {
+          Entry entry = byKey.get(key);
+          if (entry.version != UNWATCHED) {
+            all.add(kept(entry));
+          }
+        }
+      }
+    });
+    return all;
+  }
+
+  private ClusterPort.Kept kept(Entry entry) {
+    ObjectRef ref = entry.node.ref();
+    io.fabric8.kubernetes.api.model.ObjectMeta meta = entry.node.object().getMetadata();
+    String namespace = meta != null && meta.getNamespace() != null && !meta.getNamespace().isEmpty()
+        ? meta.getNamespace() : ref.namespace().isEmpty() ? null : ref.namespace();
+    String name = meta != null && meta.getName() != null ? meta.getName() : ref.name();
+    String uid = meta != null ? meta.getUid() : ref.uid().orElse(null);
+    return new ClusterPort.Kept(namespace, name, uid, resourceVersion(entry));
   }
 
   void setVerdict(ObjectRef key, Verdict verdict) {

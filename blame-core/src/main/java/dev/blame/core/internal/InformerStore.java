@@ -14,10 +14,12 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * What an informer keeps per object: only what it needs to tell, after a re-list, which objects are gone and what
- * to name in their deletion, and to skip an event whose {@code resourceVersion} it has already seen. The graph
- * keeps its own slim copy of every object; the informer's store is pure overhead beside it, so it holds no string of
- * its own and no object per entry.
+ * What an informer keeps per object when the graph cannot answer for it ({@link GraphItemStore} does, for every
+ * kind but Events, which the graph keeps per object they are about, at most 64 each): only what it needs to tell,
+ * after a re-list, which objects are gone and what to name in their deletion, and to skip an event whose {@code
+ * resourceVersion} it has already seen. The graph keeps its own slim copy of every object; the informer's store is
+ * pure overhead beside it, so it holds no string of its own and no object per entry (~56 B per pod in the {@code
+ * live-heap} bench when it served every kind: see docs/performance.md).
  *
  * <p>An open-addressing table of parallel arrays, one slot per object: the namespace (held once per namespace), the
  * name and uid (the very strings of the object last put, which the graph keeps too, so nothing is copied), and the
@@ -69,19 +71,24 @@ final class InformerStore<T extends HasMetadata> implements ItemStore<T> {
 
   /** A store for a typed kind, whose class restores its apiVersion and kind. */
   static <T extends HasMetadata> InformerStore<T> typed(Class<T> type) {
+    return new InformerStore<>(blank(type), null, null);
+  }
+
+  /** New empty objects of a typed kind. */
+  static <T extends HasMetadata> Supplier<T> blank(Class<T> type) {
     java.lang.reflect.Constructor<T> constructor;
     try {
       constructor = type.getDeclaredConstructor(); // looked up once: restoring runs on every event
     } catch (NoSuchMethodException e) {
       throw new IllegalArgumentException("no empty constructor in " + type.getName(), e);
     }
-    return new InformerStore<>(() -> {
+    return () -> {
       try {
         return constructor.newInstance();
       } catch (ReflectiveOperationException e) {
         throw new IllegalStateException("cannot create an empty " + type.getName(), e);
       }
-    }, null, null);
+    };
   }
 
   /** A store for generic resources of one apiVersion and kind. */
@@ -297,15 +304,21 @@ final class InformerStore<T extends HasMetadata> implements ItemStore<T> {
   private T restore(int slot) {
     long version = versions[slot];
     String resourceVersion = version >= 0 ? Long.toString(version) : version == TEXT ? texts.get(key(slot)) : null;
+    return restore(blank, apiVersion, kind, namespaces[slot], names[slot], uids[slot], resourceVersion);
+  }
+
+  /** A new object naming one: apiVersion and kind (from its class, or these for a generic one) and metadata. */
+  static <T extends HasMetadata> T restore(Supplier<T> blank, String apiVersion, String kind, String namespace,
+      String name, String uid, String resourceVersion) {
     T object = blank.get();
     if (object instanceof GenericKubernetesResource generic) {
       generic.setApiVersion(apiVersion);
       generic.setKind(kind);
     }
     ObjectMeta meta = new ObjectMeta();
-    meta.setNamespace(namespaces[slot]);
-    meta.setName(names[slot]);
-    meta.setUid(uids[slot]);
+    meta.setNamespace(namespace);
+    meta.setName(name);
+    meta.setUid(uid);
     meta.setResourceVersion(resourceVersion);
     object.setMetadata(meta);
     return object;

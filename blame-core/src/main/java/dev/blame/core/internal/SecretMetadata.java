@@ -96,6 +96,11 @@ final class SecretMetadata implements AutoCloseable {
       public void failed(GroupKind kind, Throwable cause) {
         listener.failed(kind, cause);
       }
+
+      @Override
+      public ClusterPort.Held held(ClusterPort.ApiResource resource, String namespace) {
+        return listener.held(resource, namespace);
+      }
     };
   }
 
