@@ -100,8 +100,12 @@ class HeldOutCrsTest {
    * for MySQL and dbaas operators, the Terraform controller) measured 21 of 27 with the rules of 36c76d6 (main when
    * this round was branched), no rule changed: 342 of 378. Reading {@code spec.stop(ped)} as a pause flag, and a pause
    * flag over a generation lag, brings it to 344 (the two Tembo and tf-controller cases no longer measure held-out).
+   * Round seventeen (24 objects of 7 operators none of the earlier rounds nor the training set hold, a platform
+   * team's everyday operators: Upbound's upjet providers for AWS and Azure, the Sail operator, K8up, the Tailscale
+   * operator, the Harbor operator, the Grafana k6 operator) measured 22 of 24 with the rules of ec77a21 (main when
+   * this round was branched), no rule changed: 366 of 402.
    */
-  static final int FLOOR = 344;
+  static final int FLOOR = 366;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -162,8 +166,12 @@ class HeldOutCrsTest {
    * upgrade failed, the node was rolled back) and {@code upgrade_failed_rollback_failed} (the rollback failed too);
    * the aggregate done word is read, the per-node outcome (a snake_case compound two levels down) is not. See the
    * README, "Round sixteen". With the three before: 5.
+   * Round seventeen brings one, called HEALTHY with no finding: a K8up Backup whose {@code Ready=True} (K8up's
+   * Ready is a stage: dependent resources created) stands beside {@code PreBackupPodsReady=False} reason
+   * {@code Waiting} (the backup waits for its pre-backup pods and has not started); the False sub-readiness is not
+   * read against the True Ready. See the README, "Round seventeen". With the five before: 6.
    */
-  static final int FALSE_HEALTHY_CEILING = 5;
+  static final int FALSE_HEALTHY_CEILING = 6;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
