@@ -1,0 +1,159 @@
+package dev.blame.analyzers.workload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.blame.api.Blame;
+import dev.blame.api.Finding;
+import dev.blame.api.GroupKind;
+import dev.blame.api.Health;
+import dev.blame.api.Node;
+import dev.blame.api.ObjectRef;
+import dev.blame.api.Verdict;
+import dev.blame.testkit.BlameFixture;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Real captures of built-in workloads from public sources (src/test/resources/workload-heldout, see its README):
+ * each folder {@code <kind>/<case>/} holds {@code objects.yaml}, {@code expected.yaml} in {@code CaseTable}'s
+ * format and {@code source.md}. The expectations were written from the sources' diagnoses and committed before
+ * the first run. Each case runs through the real engine with every analyzer discovered, as a user gets it.
+ *
+ * <p>This is a measurement, as {@code HeldOutCrsTest} is: a case that disagrees does not fail on its own. A case
+ * agrees when its health matches and every {@code includes} code is among the verdict's reasons. Agreement is
+ * written per case to target/workload-heldout-agreement.txt; the run fails below {@link #FLOOR}, or when more
+ * cases than {@link #FALSE_HEALTHY_CEILING} are called HEALTHY where the source says they are not.
+ */
+class WorkloadHeldOutTest {
+
+  /**
+   * Full agreement reached (health and reasons), honestly; raise it when the analyzers improve, never by tuning to
+   * a case. Round one (19 captures: 15 Pods, 2 Jobs, 2 Deployments; expectations committed in 5885fee before any
+   * run) measured 12 of 19 with the analyzers of main ec77a21, no rule changed. Its seven misses, each with its
+   * reading (analyzer, ambiguous expected code, or a capture that lacks what the diagnosis needs), are listed in
+   * docs/status-vocabulary.md, "Held-out workload captures".
+   */
+  static final int FLOOR = 12;
+  /** Health agreement reached in the same run: 13 of 19 (one case agrees on health, not on the reason's name). */
+  static final int HEALTH_FLOOR = 13;
+  /** Cases called HEALTHY that the source says are not (the costly miss): none in round one. */
+  static final int FALSE_HEALTHY_CEILING = 0;
+
+  private static final YAMLMapper YAML = new YAMLMapper();
+  private static final Map<String, String> REPORT = new TreeMap<>();
+  private static final List<String> MISSES = new ArrayList<>();
+  private static final List<String> FALSE_HEALTHY = new ArrayList<>();
+  private static int total;
+  private static int healthAgree;
+  private static int fullAgree;
+
+  @TestFactory
+  Stream<DynamicTest> heldOutWorkloads() throws IOException, URISyntaxException {
+    Path root = Path.of(getClass().getResource("/workload-heldout").toURI());
+    List<Path> expected;
+    try (Stream<Path> files = Files.walk(root)) {
+      expected = files.filter(p -> p.getFileName().toString().equals("expected.yaml")).sorted().toList();
+    }
+    assertThat(expected).as("held-out workload cases").hasSizeGreaterThanOrEqualTo(15);
+    return expected.stream().map(file -> {
+      String name = root.relativize(file.getParent()).toString().replace('\\', '/');
+      return DynamicTest.dynamicTest(name, () -> judge(name, file));
+    });
+  }
+
+  private static void judge(String name, Path expectedFile) throws IOException {
+    Path folder = expectedFile.getParent();
+    assertThat(folder.resolve("source.md")).as("%s records its source", name).exists();
+    assertThat(Files.readString(folder.resolve("source.md"))).as("%s names its source URL", name)
+        .contains("https://");
+    JsonNode expected = YAML.readTree(expectedFile.toFile());
+    Health health = Health.valueOf(expected.get("health").asText());
+    List<String> includes = new ArrayList<>();
+    expected.path("includes").forEach(n -> includes.add(n.asText()));
+    Verdict verdict;
+    try (Blame blame = BlameFixture.folder(folder).at(Instant.parse(expected.get("now").asText())).build()) {
+      ObjectRef subject = resolve(blame, expected.get("subject").asText());
+      verdict = blame.verdict(subject).orElseThrow(() -> new AssertionError(name + ": no verdict for " + subject));
+    }
+    Set<String> reasons = verdict.findings().stream().map(f -> f.reason().code())
+        .collect(Collectors.toCollection(LinkedHashSet::new));
+    boolean healthOk = verdict.health() == health;
+    List<String> missing = includes.stream().filter(r -> !reasons.contains(r)).toList();
+    boolean agree = healthOk && missing.isEmpty();
+    String said = verdict.health() + "/" + verdict.status() + " " + reasons + " "
+        + verdict.findings().stream().limit(3).map(WorkloadHeldOutTest::brief).toList();
+    synchronized (REPORT) {
+      total++;
+      healthAgree += healthOk ? 1 : 0;
+      fullAgree += agree ? 1 : 0;
+      REPORT.put(name, (agree ? "pass" : healthOk ? "reasons" : "FAIL") + "  expected " + health + " " + includes
+          + "  ours " + said);
+      if (!agree) {
+        MISSES.add(name + ": " + health + " " + includes + " -> " + said
+            + (missing.isEmpty() ? "" : "  missing " + missing));
+      }
+      if (health != Health.HEALTHY && verdict.health() == Health.HEALTHY) {
+        FALSE_HEALTHY.add(name + " (" + health + ")");
+      }
+    }
+    if (verdict.health() != Health.HEALTHY) {
+      assertThat(verdict.findings()).as("%s: a verdict other than HEALTHY says why", name).isNotEmpty();
+    }
+  }
+
+  private static String brief(Finding f) {
+    String message = f.message().length() > 160 ? f.message().substring(0, 157) + "..." : f.message();
+    return f.health() + " " + f.reason().code() + ": " + message;
+  }
+
+  /** {@code Kind/name}: the one object of that kind and name in the folder. */
+  private static ObjectRef resolve(Blame blame, String text) {
+    String[] parts = text.split("/", -1);
+    GroupKind kind = GroupKind.parse(parts[0]);
+    String name = parts[parts.length - 1];
+    List<ObjectRef> matches = blame.kinds().stream()
+        .filter(k -> k.equals(kind) || kind.isCore() && k.kind().equals(kind.kind()))
+        .flatMap(k -> blame.list(k, "").stream()).map(Node::ref)
+        .filter(r -> r.name().equals(name)).toList();
+    assertThat(matches).as("one %s in the fixture", text).hasSize(1);
+    return matches.get(0);
+  }
+
+  @AfterAll
+  static void report() throws IOException {
+    StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
+        "Held-out workload captures: %d of %d agree (health and reasons), health alone %d of %d%n",
+        fullAgree, total, healthAgree, total));
+    REPORT.forEach((c, line) -> text.append(String.format(Locale.ROOT, "  %-60s %s%n", c, line)));
+    text.append("Called HEALTHY but not: ").append(FALSE_HEALTHY).append('\n');
+    text.append("Misses (expected -> ours):\n");
+    MISSES.stream().sorted().forEach(m -> text.append("  ").append(m).append('\n'));
+    System.out.print(text);
+    Path target = Path.of("target");
+    if (Files.isDirectory(target)) {
+      Files.writeString(target.resolve("workload-heldout-agreement.txt"), text);
+    }
+    assertThat(fullAgree).as("full agreement on held-out workload captures fell below the floor")
+        .isGreaterThanOrEqualTo(FLOOR);
+    assertThat(healthAgree).as("health agreement on held-out workload captures fell below the floor")
+        .isGreaterThanOrEqualTo(HEALTH_FLOOR);
+    assertThat(FALSE_HEALTHY).as("cases called HEALTHY that are not").hasSizeLessThanOrEqualTo(FALSE_HEALTHY_CEILING);
+  }
+}
