@@ -79,8 +79,10 @@ public final class DeploymentAnalyzer extends TypedAnalyzer<Deployment> {
             "Cannot create pods" + (c.message().isEmpty() ? "" : ": " + c.message()), c.evidence()));
     int replicas = Counts.orZero(status.getReplicas());
     int updated = Counts.orZero(status.getUpdatedReplicas());
-    int ready = Counts.orZero(status.getReadyReplicas());
     int available = Counts.orZero(status.getAvailableReplicas());
+    // An available replica is a ready one that stayed ready for minReadySeconds, so ready >= available always; a
+    // status without readyReplicas (omitted when zero, and never printed by `kubectl describe`) says no fewer.
+    int ready = Math.max(Counts.orZero(status.getReadyReplicas()), available);
     Evidence counts = Evidence.field("status", "replicas " + replicas + ", updated " + updated + ", ready "
         + ready + ", available " + available + " (spec.replicas " + desired + ")");
     Health waiting = paused ? Health.SUSPENDED : Health.PROGRESSING;

@@ -6,6 +6,7 @@ import dev.blame.analyzers.support.Children;
 import dev.blame.analyzers.support.Counts;
 import dev.blame.analyzers.support.GenericStatus;
 import dev.blame.analyzers.support.WarningEvents;
+import dev.blame.api.EventRecord;
 import dev.blame.api.Evidence;
 import dev.blame.api.GroupKind;
 import dev.blame.api.Health;
@@ -90,6 +91,18 @@ public final class JobAnalyzer extends TypedAnalyzer<Job> {
           .build();
     }
     j.worsen(Health.PROGRESSING, ReconcileStatus.CURRENT);
+    if (active == 0) {
+      // The job controller's own Warning that it failed the Job, in a status without the Failed condition it writes
+      // with it (a `kubectl describe job` capture prints no conditions; a status write not seen yet): the Job is over.
+      // Not an Event from before this run of the Job (one of the same name, deleted and created again).
+      ctx.events().stream().filter(EventRecord::isWarning)
+          .filter(e -> e.reason().equals("BackoffLimitExceeded") || e.reason().equals("DeadlineExceeded"))
+          .filter(e -> e.lastTime().or(e::firstTime).map(t -> !t.isBefore(started.get())).orElse(true))
+          .findFirst().ifPresent(e -> j.worsen(Health.DEGRADED, ReconcileStatus.FAILED).find(Health.DEGRADED,
+              e.reason().equals("DeadlineExceeded") ? DEADLINE_EXCEEDED : BACKOFF_LIMIT_EXCEEDED,
+              "Job failed: " + e.message().strip() + " (the job controller's Event; no pod is active)",
+              Evidence.event(e), Evidence.field("status.active", "0")));
+    }
     if (failed > backoffLimit) {
       j.worsen(Health.DEGRADED, ReconcileStatus.FAILED).find(Health.DEGRADED, BACKOFF_LIMIT_EXCEEDED,
           failed + " pods failed, more than spec.backoffLimit " + backoffLimit,

@@ -48,11 +48,12 @@ class WorkloadHeldOutTest {
    * a case. Round one (19 captures: 15 Pods, 2 Jobs, 2 Deployments; expectations committed in 5885fee before any
    * run) measured 12 of 19 with the analyzers of main ec77a21, no rule changed. Its seven misses, each with its
    * reading (analyzer, ambiguous expected code, or a capture that lacks what the diagnosis needs), are listed in
-   * docs/status-vocabulary.md, "Held-out workload captures".
+   * docs/status-vocabulary.md, "Held-out workload captures". Two conventions learned from them afterwards (ready is
+   * no fewer than available; the job controller's terminal Warning with no pod active) bring it to 14.
    */
-  static final int FLOOR = 12;
-  /** Health agreement reached in the same run: 13 of 19 (one case agrees on health, not on the reason's name). */
-  static final int HEALTH_FLOOR = 13;
+  static final int FLOOR = 14;
+  /** Health agreement: 13 of 19 in the blind run, 15 since (one case agrees on health, not on the reason's name). */
+  static final int HEALTH_FLOOR = 15;
   /** Cases called HEALTHY that the source says are not (the costly miss): none in round one. */
   static final int FALSE_HEALTHY_CEILING = 0;
 
