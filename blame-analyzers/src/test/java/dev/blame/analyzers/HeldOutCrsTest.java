@@ -103,9 +103,10 @@ class HeldOutCrsTest {
    * Round seventeen (24 objects of 7 operators none of the earlier rounds nor the training set hold, a platform
    * team's everyday operators: Upbound's upjet providers for AWS and Azure, the Sail operator, K8up, the Tailscale
    * operator, the Harbor operator, the Grafana k6 operator) measured 22 of 24 with the rules of ec77a21 (main when
-   * this round was branched), no rule changed: 366 of 402.
+   * this round was branched), no rule changed: 366 of 402. Reading {@code stage} as a phase, and a run's False
+   * {@code …Running} as no wait by itself, brings it to 367 (the k6 case no longer measures held-out).
    */
-  static final int FLOOR = 366;
+  static final int FLOOR = 367;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule

@@ -173,6 +173,11 @@ final class StatusSignals {
       signals.removeIf(sg -> sg.rules().contains("counter:pending") || sg.rules().contains("progress:incomplete"));
     }
     if (isRun(object.string("kind"))) {
+      // A run that is not running has not started or has ended: a False Running says which only with the outcome
+      // beside it (k6's TestRun keeps TestRunRunning=False under stage: finished), so alone it is no wait; failed, it
+      // still fails.
+      signals.removeIf(sg -> sg.health() == Health.PROGRESSING && sg.rules().contains("type:positive:running")
+          && sg.condition().filter(Condition::isFalse).isPresent());
       signals.replaceAll(sg -> sg.health() == Health.HEALTHY && sg.rules().stream().anyMatch(RUNNING_WORDS::contains)
           ? new Signal(Health.PROGRESSING, sg.field(), sg.value(), sg.condition(), plus(sg.rules(), "kind:run"))
           : sg);

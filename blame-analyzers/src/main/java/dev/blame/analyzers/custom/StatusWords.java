@@ -162,6 +162,6 @@ final class StatusWords {
    */
   static boolean isStatusField(String key) {
     String k = key.toLowerCase(Locale.ROOT);
-    return k.endsWith("phase") || k.endsWith("state") || k.endsWith("status") || k.equals("health");
+    return k.endsWith("phase") || k.endsWith("state") || k.endsWith("status") || k.equals("health") || k.equals("stage");
   }
 }

@@ -188,6 +188,26 @@ class GenericConventionsTest {
               - {type: Ready, status: "True"}
               - {type: Offline, status: "False", reason: HeartbeatReceived}
             """, Health.HEALTHY),
+        // stage is a phase by another name (k6 TestRun, Grafana operator, Kargo Promotion, Stork ApplicationBackup);
+        // a run that is not running has not started or has ended, so its False Running is no wait by itself, while a
+        // service's False Running still is.
+        Arguments.of("example.com/v1", "BenchmarkRun", """
+            status:
+              stage: finished
+              conditions:
+              - {type: BenchmarkRunning, status: "False", reason: BenchmarkRunningFalse}
+            """, Health.HEALTHY),
+        Arguments.of("example.com/v1", "BenchmarkRun", """
+            status:
+              stage: error
+              conditions:
+              - {type: BenchmarkRunning, status: "False", reason: BenchmarkRunningFalse}
+            """, Health.DEGRADED),
+        Arguments.of("example.com/v1", "Server", """
+            status:
+              conditions:
+              - {type: Running, status: "False", reason: Starting}
+            """, Health.PROGRESSING),
         // A pause qualified by what it holds still is the object's pause (Strimzi's and Stackable's
         // ReconciliationPaused); False, nothing is paused; a pause the operator had to make is a failure.
         Arguments.of("kafka.strimzi.io/v1beta2", "KafkaConnector", """
