@@ -149,7 +149,10 @@ final class ConditionVocabulary {
     if (!noPrefix && negative.isPresent()) {
       String type = "type:negative:" + negative.get();
       if (c.isTrue()) {
-        Optional<String> waiting = inProgress(c.reason()).filter(w -> match(FAILURE, c.reason()).isEmpty());
+        // A terminal condition says it will not get better: no reason makes it a wait (ACK's ACK.Terminal carries a
+        // sentence as its reason, "... you should explicitly adopt the resource by creating ...").
+        Optional<String> waiting = inProgress(c.reason()).filter(w -> match(FAILURE, c.reason()).isEmpty())
+            .filter(w -> !negative.get().equals("terminal"));
         if (waiting.isPresent()) {
           return Optional.of(Meaning.of(Health.PROGRESSING, type, waiting.get()));
         }

@@ -188,6 +188,15 @@ class GenericConventionsTest {
               - {type: Ready, status: "True"}
               - {type: Offline, status: "False", reason: HeartbeatReceived}
             """, Health.HEALTHY),
+        // A terminal condition will not get better, whatever words its reason holds (ACK writes a sentence there).
+        Arguments.of("s3.services.k8s.aws/v1alpha1", "Bucket", """
+            status:
+              conditions:
+              - type: ACK.Terminal
+                status: "True"
+                message: Resource already exists
+                reason: "This resource already exists but is not managed by ACK. To bring the resource under ACK management, you should explicitly adopt the resource by creating a services.k8s.aws/AdoptedResource"
+            """, Health.DEGRADED),
         // stage is a phase by another name (k6 TestRun, Grafana operator, Kargo Promotion, Stork ApplicationBackup);
         // a run that is not running has not started or has ended, so its False Running is no wait by itself, while a
         // service's False Running still is.
