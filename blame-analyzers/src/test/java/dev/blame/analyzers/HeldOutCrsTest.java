@@ -105,8 +105,11 @@ class HeldOutCrsTest {
    * operator, the Harbor operator, the Grafana k6 operator) measured 22 of 24 with the rules of ec77a21 (main when
    * this round was branched), no rule changed: 366 of 402. Reading {@code stage} as a phase, and a run's False
    * {@code …Running} as no wait by itself, brings it to 367 (the k6 case no longer measures held-out).
+   * Round eighteen (20 objects of 6 operators none of the earlier rounds nor the training set hold: Liqo, Fission,
+   * Kasten K10, Crossplane's provider-helm and provider-kubernetes, the Stackable Trino operator) measured 17 of 20
+   * with the rules of ae3f5bc (main when this round was branched), no rule changed: 384 of 422.
    */
-  static final int FLOOR = 367;
+  static final int FLOOR = 384;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -171,8 +174,13 @@ class HeldOutCrsTest {
    * Ready is a stage: dependent resources created) stands beside {@code PreBackupPodsReady=False} reason
    * {@code Waiting} (the backup waits for its pre-backup pods and has not started); the False sub-readiness is not
    * read against the True Ready. See the README, "Round seventeen". With the five before: 6.
+   * Round eighteen brings two, both called HEALTHY with no finding: a Fission Package in {@code buildstatus: running}
+   * (the package is being built) and a Kasten K10 BackupAction in {@code state: Running} (the backup is executing);
+   * {@code running} is read as the long-running healthy word, not as a run under way, in a field that names an
+   * activity ({@code buildstatus}) and on a kind named as an action. See the README, "Round eighteen". With the six
+   * before: 8.
    */
-  static final int FALSE_HEALTHY_CEILING = 6;
+  static final int FALSE_HEALTHY_CEILING = 8;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
