@@ -107,9 +107,11 @@ class HeldOutCrsTest {
    * {@code …Running} as no wait by itself, brings it to 367 (the k6 case no longer measures held-out).
    * Round eighteen (20 objects of 6 operators none of the earlier rounds nor the training set hold: Liqo, Fission,
    * Kasten K10, Crossplane's provider-helm and provider-kubernetes, the Stackable Trino operator) measured 17 of 20
-   * with the rules of ae3f5bc (main when this round was branched), no rule changed: 384 of 422.
+   * with the rules of ae3f5bc (main when this round was branched), no rule changed: 384 of 422. Reading Action and
+   * Build kinds, and fields named for an execution (buildStatus), as runs brings it to 386 (those two cases no
+   * longer measure held-out).
    */
-  static final int FLOOR = 384;
+  static final int FLOOR = 386;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -178,9 +180,9 @@ class HeldOutCrsTest {
    * (the package is being built) and a Kasten K10 BackupAction in {@code state: Running} (the backup is executing);
    * {@code running} is read as the long-running healthy word, not as a run under way, in a field that names an
    * activity ({@code buildstatus}) and on a kind named as an action. See the README, "Round eighteen". With the six
-   * before: 8.
+   * before: 8. Both were fixed afterwards by reading those as runs: 6.
    */
-  static final int FALSE_HEALTHY_CEILING = 8;
+  static final int FALSE_HEALTHY_CEILING = 6;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());

@@ -172,6 +172,12 @@ final class StatusSignals {
     if (signals.stream().noneMatch(StatusSignals::healthyWord)) {
       signals.removeIf(sg -> sg.rules().contains("counter:pending") || sg.rules().contains("progress:incomplete"));
     }
+    // A status field named for one execution (buildStatus, backupStatus, lastRunState) reports a run, whatever the kind:
+    // Running there is the way to its outcome, as in a run's own phase.
+    signals.replaceAll(sg -> sg.health() == Health.HEALTHY && sg.condition().isEmpty() && runField(sg.field())
+        && sg.rules().stream().anyMatch(RUNNING_WORDS::contains)
+        ? new Signal(Health.PROGRESSING, sg.field(), sg.value(), sg.condition(), plus(sg.rules(), "field:run"))
+        : sg);
     if (isRun(object.string("kind"))) {
       // A run that is not running has not started or has ended: a False Running says which only with the outcome
       // beside it (k6's TestRun keeps TestRunRunning=False under stage: finished), so alone it is no wait; failed, it
@@ -314,13 +320,22 @@ final class StatusSignals {
   /**
    * Kinds named for one execution that ends ({@code Job}, {@code PipelineRun}, {@code AnalysisRun},
    * {@code AnsibleJob}, {@code Workflow}, {@code Experiment}, {@code Backup}, {@code Restore}, {@code Migration},
-   * Stash's {@code BackupSession}/{@code RestoreSession}):
+   * Stash's {@code BackupSession}/{@code RestoreSession}, Kasten's {@code BackupAction}, OpenShift's and kpack's
+   * {@code Build}):
    * the Kubernetes naming convention for a run, as opposed to a service that runs for good. For a run,
    * {@code Running} is the way to its outcome, not the state to reach.
    */
   private static final Set<String> RUN_KINDS = Set.of("run", "job", "workflow", "experiment", "backup", "restore",
-      "migration", "execution", "session");
+      "migration", "execution", "session", "action", "build");
   private static final Set<String> RUNNING_WORDS = Set.of("word:running", "type:positive:running");
+
+  /** A field whose name begins with a run's word ({@code buildstatus}, {@code backupStatus}, {@code lastRunPhase}). */
+  private static boolean runField(String field) {
+    List<String> words = ConditionVocabulary.words(field.substring(field.lastIndexOf('.') + 1));
+    return words.size() > 1 && words.subList(0, words.size() - 1).stream().anyMatch(RUN_KINDS::contains)
+        || words.size() == 1 && RUN_KINDS.stream().anyMatch(r -> words.get(0).startsWith(r)
+            && StatusWords.isStatusField(words.get(0).substring(r.length())));
+  }
 
   static boolean isRun(String kind) {
     List<String> words = ConditionVocabulary.words(kind);

@@ -188,6 +188,16 @@ class GenericConventionsTest {
               - {type: Ready, status: "True"}
               - {type: Offline, status: "False", reason: HeartbeatReceived}
             """, Health.HEALTHY),
+        // An action is one execution, as a run is (Kasten's BackupAction, RestoreAction): Running is on the way to its
+        // outcome. So is a status field named for one (Fission's buildstatus, a backupStatus), whatever the kind;
+        // elsewhere Running is the state to reach.
+        Arguments.of("example.com/v1", "ExportAction", "status: {state: Running}\n", Health.PROGRESSING),
+        Arguments.of("example.com/v1", "ExportAction", "status: {state: Complete}\n", Health.HEALTHY),
+        Arguments.of("example.com/v1", "Function", "status: {buildStatus: running}\n", Health.PROGRESSING),
+        Arguments.of("example.com/v1", "Function", "status: {buildStatus: succeeded}\n", Health.HEALTHY),
+        Arguments.of("example.com/v1", "Database", "status: {backupstatus: Running, state: Running}\n",
+            Health.PROGRESSING),
+        Arguments.of("example.com/v1", "Database", "status: {state: Running}\n", Health.HEALTHY),
         // A terminal condition will not get better, whatever words its reason holds (ACK writes a sentence there).
         Arguments.of("s3.services.k8s.aws/v1alpha1", "Bucket", """
             status:
