@@ -110,8 +110,11 @@ class HeldOutCrsTest {
    * with the rules of ae3f5bc (main when this round was branched), no rule changed: 384 of 422. Reading Action and
    * Build kinds, and fields named for an execution (buildStatus), as runs brings it to 386 (those two cases no
    * longer measure held-out).
+   * Round nineteen (15 objects: the Porter operator's Installation and AgentAction, and Cluster API infrastructure
+   * machines of providers not held out before: vSphere, Docker, Azure) measured 13 of 15 with the rules of 9ce2459
+   * (main when this round was branched), no rule changed: 399 of 437.
    */
-  static final int FLOOR = 386;
+  static final int FLOOR = 399;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -181,8 +184,12 @@ class HeldOutCrsTest {
    * {@code running} is read as the long-running healthy word, not as a run under way, in a field that names an
    * activity ({@code buildstatus}) and on a kind named as an action. See the README, "Round eighteen". With the six
    * before: 8. Both were fixed afterwards by reading those as runs: 6.
+   * Round nineteen brings one, called HEALTHY with no finding: a Porter Installation in {@code phase: Running}
+   * with {@code Scheduled} and {@code Started} True and no {@code Completed} (the agent job running the bundle action
+   * is active); {@code Running} is read as the healthy word on a kind not named as a run. See the README, "Round
+   * nineteen". With the six before: 7.
    */
-  static final int FALSE_HEALTHY_CEILING = 6;
+  static final int FALSE_HEALTHY_CEILING = 7;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
