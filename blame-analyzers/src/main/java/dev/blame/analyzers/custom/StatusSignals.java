@@ -329,12 +329,15 @@ final class StatusSignals {
       "migration", "execution", "session", "action", "build");
   private static final Set<String> RUNNING_WORDS = Set.of("word:running", "type:positive:running");
 
+  /** What follows a run's word in a one-word field of its state ({@code buildstatus}, not {@code runtimestatus}). */
+  private static final Set<String> RUN_FIELD_ENDS = Set.of("status", "state", "phase");
+
   /** A field whose name begins with a run's word ({@code buildstatus}, {@code backupStatus}, {@code lastRunPhase}). */
   private static boolean runField(String field) {
     List<String> words = ConditionVocabulary.words(field.substring(field.lastIndexOf('.') + 1));
     return words.size() > 1 && words.subList(0, words.size() - 1).stream().anyMatch(RUN_KINDS::contains)
         || words.size() == 1 && RUN_KINDS.stream().anyMatch(r -> words.get(0).startsWith(r)
-            && StatusWords.isStatusField(words.get(0).substring(r.length())));
+            && RUN_FIELD_ENDS.contains(words.get(0).substring(r.length())));
   }
 
   static boolean isRun(String kind) {

@@ -198,6 +198,7 @@ class GenericConventionsTest {
         Arguments.of("example.com/v1", "Database", "status: {backupstatus: Running, state: Running}\n",
             Health.PROGRESSING),
         Arguments.of("example.com/v1", "Database", "status: {state: Running}\n", Health.HEALTHY),
+        Arguments.of("example.com/v1", "Database", "status: {runtimestatus: Running}\n", Health.HEALTHY),
         // A terminal condition will not get better, whatever words its reason holds (ACK writes a sentence there).
         Arguments.of("s3.services.k8s.aws/v1alpha1", "Bucket", """
             status:
