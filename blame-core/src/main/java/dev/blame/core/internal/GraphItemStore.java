@@ -32,10 +32,11 @@ import java.util.stream.Stream;
  *
  * <p>What it costs. Nothing per object at rest: the graph keeps each object's resourceVersion in its entry
  * ({@link Entry#version}, an {@code int}, 8 bytes more per entry, which the offline graph pays as well); the
- * overlay is empty once the handler has caught up, and its table is dropped when it had grown. The table of parallel arrays
- * this replaces ({@link InformerStore}, still used for Events, which the graph keeps per object they are about, at
- * most 64) cost ~56 B per added pod: the whole difference between the live and the offline graph in the {@code
- * live-heap} bench, where live is now 3,674 B per added pod against 3,678 offline (docs/performance.md). Closed
+ * overlay is empty once the handler has caught up, and its table is dropped when it had grown. The table of
+ * parallel arrays this replaces ({@link InformerStore}, still used for Events, which the graph keeps per object they
+ * are about, at most 64) cost ~56 B per added pod: the whole difference between the live and the offline graph in
+ * the {@code live-heap} bench. With this store the two are at parity within the bench's spread (live minus offline
+ * +12, +20, +1 and -7 B per added pod in four pairs of runs: docs/performance.md). Closed
  * ({@link #detach}), the store lets go of the graph: fabric8 keeps a closed informer's cache reachable.
  *
  * <p>What can differ from a store of its own. An object the graph fails to apply (the listener logs it and goes
