@@ -113,8 +113,11 @@ class HeldOutCrsTest {
    * Round nineteen (15 objects: the Porter operator's Installation and AgentAction, and Cluster API infrastructure
    * machines of providers not held out before: vSphere, Docker, Azure) measured 13 of 15 with the rules of 9ce2459
    * (main when this round was branched), no rule changed: 399 of 437.
+   * Round twenty (24 objects of 7 operators none of the earlier rounds nor the training set hold: Pinniped, the NVIDIA
+   * network operator, Quay, StackGres, the Open Liberty and WebSphere Liberty operators, the AWS Private CA issuer)
+   * measured 19 of 24 with the rules of c01d25c (main when this round was branched), no rule changed: 418 of 461.
    */
-  static final int FLOOR = 399;
+  static final int FLOOR = 418;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -188,8 +191,13 @@ class HeldOutCrsTest {
    * with {@code Scheduled} and {@code Started} True and no {@code Completed} (the agent job running the bundle action
    * is active); {@code Running} is read as the healthy word on a kind not named as a run. See the README, "Round
    * nineteen". With the six before: 7.
+   * Round twenty brings three, all called HEALTHY with no finding: a StackGres SGBackup in {@code process.status:
+   * Running} (the backup job runs; the kind is not read as a run and the field sits under {@code process}), a StackGres
+   * SGCluster paused by the annotation {@code stackgres.io/reconciliation-pause: "true"} (not read as a pause), and an
+   * Open Liberty OpenLibertyDump with only {@code Started=True} (the dump command runs; no {@code Completed} yet). See
+   * the README, "Round twenty". With the seven before: 10.
    */
-  static final int FALSE_HEALTHY_CEILING = 7;
+  static final int FALSE_HEALTHY_CEILING = 10;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
