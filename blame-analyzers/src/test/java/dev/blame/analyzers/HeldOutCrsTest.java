@@ -116,8 +116,10 @@ class HeldOutCrsTest {
    * Round twenty (24 objects of 7 operators none of the earlier rounds nor the training set hold: Pinniped, the NVIDIA
    * network operator, Quay, StackGres, the Open Liberty and WebSphere Liberty operators, the AWS Private CA issuer)
    * measured 19 of 24 with the rules of c01d25c (main when this round was branched), no rule changed: 418 of 461.
+   * Four conventions learned afterwards from its misses (docs/status-vocabulary.md, "Learned afterwards from round
+   * twenty"), so those four cases no longer measure held-out: 422 of 461.
    */
-  static final int FLOOR = 418;
+  static final int FLOOR = 422;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -195,9 +197,10 @@ class HeldOutCrsTest {
    * Running} (the backup job runs; the kind is not read as a run and the field sits under {@code process}), a StackGres
    * SGCluster paused by the annotation {@code stackgres.io/reconciliation-pause: "true"} (not read as a pause), and an
    * Open Liberty OpenLibertyDump with only {@code Started=True} (the dump command runs; no {@code Completed} yet). See
-   * the README, "Round twenty". With the seven before: 10.
+   * the README, "Round twenty". With the seven before: 10. The conventions learned afterwards from round twenty (an
+   * acronym before a run's word, {@code Started} as a step, a pause annotation) bring it back to 7.
    */
-  static final int FALSE_HEALTHY_CEILING = 10;
+  static final int FALSE_HEALTHY_CEILING = 7;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());

@@ -191,10 +191,10 @@ final class ConditionVocabulary {
   /**
    * Participles that name a step on the way, not the state to reach: the Pod's own {@code PodScheduled} and
    * {@code Initialized} come before {@code Ready}; {@code Synced} (the spec was applied) before the resource is
-   * ready. True, they say nothing of health (the object is then at least being worked on); False, they are read
+   * ready; {@code Started} (a run or a server began) before it completed or became ready. True, they say nothing of health (the object is then at least being worked on); False, they are read
    * as any other condition.
    */
-  static final Set<String> STEPS = Set.of("scheduled", "initialized", "synced", "created", "submitted");
+  static final Set<String> STEPS = Set.of("scheduled", "initialized", "synced", "created", "submitted", "started");
 
   private static Optional<Meaning> progress(Condition c, String type) {
     Optional<String> paused = match(PAUSED, c.reason());
@@ -315,10 +315,17 @@ final class ConditionVocabulary {
   }
 
   /** {@code ACK.ResourceSynced} -> [resource, synced]; {@code HTTPRoute} -> [httproute]. */
+  /**
+   * Where a name's words break: a lower-case letter or digit before a capital ({@code ReconcileError}), an acronym
+   * before a capitalised word ({@code SGBackup}, {@code HTTPRoute}, {@code PVCBound}: the last capital begins the
+   * word), and anything not a letter or digit.
+   */
+  static final Pattern WORD_BREAK = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|[^A-Za-z0-9]+");
+
   static List<String> words(String type) {
     String name = type.substring(type.lastIndexOf('.') + 1);
     List<String> words = new ArrayList<>();
-    for (String w : name.split("(?<=[a-z0-9])(?=[A-Z])|[^A-Za-z0-9]+")) {
+    for (String w : WORD_BREAK.split(name)) {
       if (!w.isEmpty()) {
         words.add(w.toLowerCase(Locale.ROOT));
       }

@@ -159,7 +159,8 @@ public final class GenericResourceAnalyzer implements Analyzer {
       case NO_STATUS_KIND -> Health.HEALTHY;
       case SIGNALS -> {
         List<Signal> kept = reading.signals().stream().filter(s -> s.rules().stream().allMatch(rules)).toList();
-        Health chosen = chosen(kept, kept.stream().anyMatch(s -> s.field().startsWith("spec.")));
+        Health chosen = chosen(kept, kept.stream().anyMatch(s -> s.field().startsWith("spec.")
+            || s.field().startsWith("metadata.annotations[")));
         yield chosen != null ? chosen : reading.working() ? Health.PROGRESSING : Health.UNKNOWN;
       }
     };

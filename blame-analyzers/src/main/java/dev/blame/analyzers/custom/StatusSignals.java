@@ -111,6 +111,14 @@ final class StatusSignals {
   private static final Set<String> DONE_WORDS = Set.of("word:succeeded", "word:successful", "word:success",
       "word:completed", "word:complete", "word:finished", "word:done", "type:positive:succeeded",
       "type:positive:complete", "type:positive:success");
+  /** Last words of condition types that say a run ended well ({@code Completed}, {@code JobSucceeded}). */
+  private static final Set<String> DONE_TYPES = Set.of("completed", "complete", "succeeded", "success", "successful",
+      "finished", "done");
+
+  private static String last(List<String> words) {
+    return words.isEmpty() ? "" : words.get(words.size() - 1);
+  }
+
   /** One word: a value of another field is a status word only when it is nothing else. */
   private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z_-]{1,39}");
   /** Fields whose words are not the object's state: names, kinds, explanations, configuration. */
@@ -138,7 +146,38 @@ final class StatusSignals {
         signals.add(new Signal(Health.SUSPENDED, "spec." + flag, "true", Optional.empty(), List.of("spec:" + flag)));
       }
     }
+    for (Map.Entry<String, String> annotation : object.stringMap("metadata", "annotations").entrySet()) {
+      String value = annotation.getValue() == null ? "" : annotation.getValue().trim();
+      if (isPauseAnnotation(annotation.getKey()) && (value.isEmpty() || value.equalsIgnoreCase("true"))) {
+        signals.add(new Signal(Health.SUSPENDED, "metadata.annotations[" + annotation.getKey() + "]", value,
+            Optional.empty(), List.of("annotation:pause")));
+      }
+    }
     return signals;
+  }
+
+  /** Words of a pause asked for, as an annotation's name says them. */
+  private static final Set<String> PAUSE_ANNOTATION_WORDS = Set.of("pause", "paused", "suspend", "suspended");
+
+  /**
+   * An annotation by which the user asks the operator to keep its hands off the object: its name (after the
+   * prefix) is a pause word, alone or joined to what it pauses, reconciliation ({@code cluster.x-k8s.io/paused},
+   * {@code crossplane.io/paused}, Strimzi's {@code strimzi.io/pause-reconciliation}, StackGres'
+   * {@code stackgres.io/reconciliation-pause}). Valued {@code "true"}, or empty where presence is the switch (Cluster
+   * API); {@code "false"} or any other value is no pause. A name with other words ({@code paused-at},
+   * {@code last-paused-by}) records a pause, it does not ask for one.
+   */
+  static boolean isPauseAnnotation(String key) {
+    String name = key.substring(key.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
+    boolean pause = false;
+    for (String word : name.split("[-_.]")) {
+      if (PAUSE_ANNOTATION_WORDS.contains(word)) {
+        pause = true;
+      } else if (!word.startsWith("reconcil")) {
+        return false;
+      }
+    }
+    return pause;
   }
 
   static List<Signal> read(Unstructured object, long generation) {
@@ -178,6 +217,13 @@ final class StatusSignals {
         && sg.rules().stream().anyMatch(RUNNING_WORDS::contains)
         ? new Signal(Health.PROGRESSING, sg.field(), sg.value(), sg.condition(), plus(sg.rules(), "field:run"))
         : sg);
+    if (signals.stream().anyMatch(sg -> sg.health() == Health.HEALTHY && sg.condition().filter(c -> c.isTrue()
+        && DONE_TYPES.contains(last(ConditionVocabulary.words(c.type())))).isPresent())) {
+      // A run that completed is not running any more, whatever the kind: a False Running beside a True Completed or
+      // Succeeded is the end of the run (StackGres' SGDbOps: Completed=True, Running=False), not a wait for one.
+      signals.removeIf(sg -> sg.health() == Health.PROGRESSING && sg.rules().contains("type:positive:running")
+          && sg.condition().filter(Condition::isFalse).isPresent());
+    }
     if (isRun(object.string("kind"))) {
       // A run that is not running has not started or has ended: a False Running says which only with the outcome
       // beside it (k6's TestRun keeps TestRunRunning=False under stage: finished), so alone it is no wait; failed, it

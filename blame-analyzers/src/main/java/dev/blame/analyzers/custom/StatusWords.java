@@ -115,7 +115,7 @@ final class StatusWords {
   private static final int MAX_PHRASE = 8;
   /** A single word, a comma, colon or dash, then free text: {@code ERROR, can't find the secret}. */
   private static final Pattern LEADING_WORD = Pattern.compile("\\s*([A-Za-z]+)\\s*[,:;]\\s+\\S.*", Pattern.DOTALL);
-  private static final Pattern WORD_BREAK = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])|[^A-Za-z0-9]+");
+  private static final Pattern WORD_BREAK = ConditionVocabulary.WORD_BREAK;
   private static final Set<String> NEGATIONS = Set.of("not", "no", "non", "unable", "cannot", "without", "never");
 
   /**

@@ -631,7 +631,81 @@ class GenericConventionsTest {
             status:
               conditions:
               - {type: Synced, status: "False", reason: ReconcileError, message: "cannot create bucket: access denied"}
-            """, Health.DEGRADED));
+            """, Health.DEGRADED),
+        // A kind named as a run after an acronym (DBRestore, VMSnapshotJob): the last capital begins the run's word,
+        // so Running there is on the way; a service so named (DBCluster) runs for good.
+        Arguments.of("db.example.io/v1", "DBRestore", "status: {progress: {state: Running}}\n", Health.PROGRESSING),
+        Arguments.of("db.example.io/v1", "DBRestore", "status: {progress: {state: Completed}}\n", Health.HEALTHY),
+        Arguments.of("db.example.io/v1", "DBCluster", "status: {progress: {state: Running}}\n", Health.HEALTHY),
+        // Started is a step: alone, the work began and has not ended; beside the end it reached, the end decides.
+        Arguments.of("diag.example.io/v1", "HeapCapture", """
+            status:
+              conditions:
+              - {type: Started, status: "True"}
+            """, Health.PROGRESSING),
+        Arguments.of("diag.example.io/v1", "HeapCapture", """
+            status:
+              conditions:
+              - {type: Started, status: "True"}
+              - {type: Completed, status: "True"}
+            """, Health.HEALTHY),
+        Arguments.of("diag.example.io/v1", "HeapCapture", """
+            status:
+              conditions:
+              - {type: Started, status: "True"}
+              - {type: Failed, status: "True", reason: PodNotFound}
+            """, Health.DEGRADED),
+        // A False Running beside a True Completed is a run that ended, whatever the kind is named; alone it is no end.
+        Arguments.of("ops.example.io/v1", "DbMaintenance", """
+            status:
+              conditions:
+              - {type: Running, status: "False", reason: OperationNotRunning}
+              - {type: Completed, status: "True", reason: OperationCompleted}
+              - {type: Failed, status: "False", reason: OperationNotFailed}
+            """, Health.HEALTHY),
+        Arguments.of("ops.example.io/v1", "DbMaintenance", """
+            status:
+              conditions:
+              - {type: Running, status: "False", reason: OperationNotRunning}
+              - {type: Completed, status: "False", reason: OperationNotCompleted}
+            """, Health.PROGRESSING));
+  }
+
+  /**
+   * An annotation by which the user pauses the operator ({@code <prefix>/paused}, {@code pause-reconciliation},
+   * {@code reconciliation-pause}) is a pause flag, as {@code spec.paused} is; one set to false, or one that only
+   * records a pause ({@code paused-at}), is none.
+   */
+  @ParameterizedTest(name = "{0}: {1} -> {2}")
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "mesh.example.io/pause-reconciliation | 'true' | SUSPENDED",
+      "mesh.example.io/reconciliation-paused | 'TRUE' | SUSPENDED",
+      "infra.example.io/paused | '' | SUSPENDED",
+      "mesh.example.io/pause-reconciliation | 'false' | HEALTHY",
+      "ops.example.io/paused-at | '2026-01-01T00:00:00Z' | HEALTHY",
+      "ops.example.io/last-paused-by | alice | HEALTHY"})
+  void aPauseAnnotationIsAPauseFlag(String key, String value, Health expected) throws Exception {
+    String yaml = """
+        apiVersion: mesh.example.io/v1
+        kind: Gateway
+        metadata:
+          name: x
+          namespace: ns
+          generation: 2
+          annotations: {"%s": "%s"}
+        status:
+          observedGeneration: 2
+          conditions:
+          - {type: Ready, status: "True", observedGeneration: 2}
+        """.formatted(key, value);
+    try (Blame blame = BlameEngine.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).manifests("t", yaml).build()) {
+      Node only = blame.list(dev.blame.api.GroupKind.fromApiVersion("mesh.example.io/v1", "Gateway"), "").get(0);
+      Verdict verdict = blame.verdict(only.ref()).orElseThrow();
+      assertThat(verdict.health()).as("%s", verdict.findings()).isEqualTo(expected);
+      if (expected == Health.SUSPENDED) {
+        assertThat(verdict.findings()).extracting(Finding::message).anyMatch(m -> m.contains(key));
+      }
+    }
   }
 
   /**
