@@ -128,6 +128,8 @@ public final class PodReferencesAnalyzer implements Analyzer {
           findings.add(missing(ctx, pod, r));
         } else if (!r.optional() && r.use() == PodReference.Use.VOLUME) {
           unverifiedVolume(ctx, pod, r).ifPresent(findings::add);
+        } else if (r.use() == PodReference.Use.CLAIM && "Pending".equals(phase)) {
+          unobservedClaim(ctx, r).ifPresent(findings::add);
         }
       } else if (r.use() == PodReference.Use.NODE) {
         findings.addAll(NodeConditions.check(ctx.node().ref(), pod, target.get(), evicted, ctx.now()));
@@ -230,6 +232,25 @@ public final class PodReferencesAnalyzer implements Analyzer {
         .message("pod waits in ContainerCreating" + age + " and mounts " + what + " at " + r.path() + ", which is not"
             + " in view (" + r.target().groupKind().kind() + "s are not observed): a " + r.target().groupKind().kind()
             + " that does not exist keeps the pod there").build());
+  }
+
+  /**
+   * A claim whose kind the graph does not observe (a capture without PersistentVolumeClaims): the scheduler's
+   * {@code FailedScheduling} Event naming it as not found ({@code persistentvolumeclaim "x" not found}) is the
+   * evidence that it does not exist, the same cause as a claim observed missing. Without that Event nothing is said.
+   */
+  private static Optional<Finding> unobservedClaim(AnalysisContext ctx, PodReference r) {
+    String notFound = "persistentvolumeclaim \"" + r.target().name() + "\" not found";
+    List<EventRecord> failures = ctx.events().stream().filter(e -> e.reason().equals("FailedScheduling")
+        && e.message().toLowerCase(java.util.Locale.ROOT).contains(notFound)).limit(2).toList();
+    if (failures.isEmpty()) {
+      return Optional.empty();
+    }
+    var b = Finding.builder().subject(ctx.node().ref()).health(Health.DEGRADED).reason(CLAIM_NOT_FOUND)
+        .addEvidence(Evidence.field(r.path(), r.target().name()))
+        .message(r.target().display() + " does not exist: the pod cannot be scheduled until it does");
+    failures.forEach(e -> b.addEvidence(Evidence.event(e)));
+    return Optional.of(b.build());
   }
 
   private static String human(Duration d) {

@@ -71,6 +71,19 @@ public final class JobAnalyzer extends TypedAnalyzer<Job> {
       return j.message("Complete: " + Counts.of(succeeded, completions) + " completions")
           .find(Health.HEALTHY, JOB_COMPLETE, "Job completed", complete.get().evidence()).build();
     }
+    // The status without the Complete condition the job controller writes beside them (a `kubectl describe job`
+    // capture prints no conditions): completionTime is set when the Job finishes successfully and only then (the
+    // Job API), and every completion succeeded with no pod active is the same end.
+    Optional<Instant> completedAt = Node.parseTime(status.getCompletionTime());
+    int required = spec.getCompletions() != null ? completions : 1;
+    if (Condition.find(conditions, "Complete").isEmpty()
+        && (completedAt.isPresent() || succeeded >= required && succeeded > 0 && active == 0)) {
+      return j.message("Complete: " + Counts.of(succeeded, completions) + " completions")
+          .find(Health.HEALTHY, JOB_COMPLETE, "Job completed", completedAt.isPresent()
+              ? Evidence.timestamp("status.completionTime", completedAt.get())
+              : Evidence.field("status.succeeded", succeeded + " of " + required + ", none active"))
+          .build();
+    }
     boolean suspend = Boolean.TRUE.equals(spec.getSuspend());
     Optional<Condition> suspended = Condition.find(conditions, "Suspended");
     if (suspend) {
