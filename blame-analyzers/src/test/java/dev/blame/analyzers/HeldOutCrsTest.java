@@ -118,8 +118,11 @@ class HeldOutCrsTest {
    * measured 19 of 24 with the rules of c01d25c (main when this round was branched), no rule changed: 418 of 461.
    * Four conventions learned afterwards from its misses (docs/status-vocabulary.md, "Learned afterwards from round
    * twenty"), so those four cases no longer measure held-out: 422 of 461.
+   * Round twenty-one (20 objects of 5 operators none of the earlier rounds nor the training set hold: the Cluster API
+   * Operator, MOCO, Cluster API Provider OpenStack, Forklift/MTV, the CockroachDB operator), an end-state check of
+   * the rules of 1f7c2d5, measured 17 of 20 with no rule changed: 439 of 481.
    */
-  static final int FLOOR = 422;
+  static final int FLOOR = 439;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -199,8 +202,11 @@ class HeldOutCrsTest {
    * Open Liberty OpenLibertyDump with only {@code Started=True} (the dump command runs; no {@code Completed} yet). See
    * the README, "Round twenty". With the seven before: 10. The conventions learned afterwards from round twenty (an
    * acronym before a run's word, {@code Started} as a step, a pause annotation) bring it back to 7.
+   * Round twenty-one brings one, called HEALTHY with no finding: a Forklift Plan with {@code Executing=True} beside
+   * {@code Ready=True} and a {@code migration.started} with no {@code completed} (the migration runs); {@code
+   * Executing} is not read as a run under way. See the README, "Round twenty-one". With the seven before: 8.
    */
-  static final int FALSE_HEALTHY_CEILING = 7;
+  static final int FALSE_HEALTHY_CEILING = 8;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
