@@ -120,9 +120,11 @@ class HeldOutCrsTest {
    * twenty"), so those four cases no longer measure held-out: 422 of 461.
    * Round twenty-one (20 objects of 5 operators none of the earlier rounds nor the training set hold: the Cluster API
    * Operator, MOCO, Cluster API Provider OpenStack, Forklift/MTV, the CockroachDB operator), an end-state check of
-   * the rules of 1f7c2d5, measured 17 of 20 with no rule changed: 439 of 481.
+   * the rules of 1f7c2d5, measured 17 of 20 with no rule changed: 439 of 481. Three conventions learned from its misses
+   * afterwards (an action condition newer than readiness, a type that says "not", a one-word-qualified stop
+   * annotation), so those cases no longer measure held-out: 442 of 481.
    */
-  static final int FLOOR = 439;
+  static final int FLOOR = 442;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -204,9 +206,10 @@ class HeldOutCrsTest {
    * acronym before a run's word, {@code Started} as a step, a pause annotation) bring it back to 7.
    * Round twenty-one brings one, called HEALTHY with no finding: a Forklift Plan with {@code Executing=True} beside
    * {@code Ready=True} and a {@code migration.started} with no {@code completed} (the migration runs); {@code
-   * Executing} is not read as a run under way. See the README, "Round twenty-one". With the seven before: 8.
+   * Executing} is not read as a run under way. See the README, "Round twenty-one". With the seven before: 8. Read
+   * since as work that began after the object was last ready (docs/status-vocabulary.md): 7.
    */
-  static final int FALSE_HEALTHY_CEILING = 8;
+  static final int FALSE_HEALTHY_CEILING = 7;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());

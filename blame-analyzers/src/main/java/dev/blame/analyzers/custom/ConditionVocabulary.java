@@ -145,7 +145,7 @@ final class ConditionVocabulary {
     }
     Optional<String> negative = words.stream()
         .filter(w -> NEGATIVE.contains(w) || NEGATED_ABILITY.matcher(w).matches()).findFirst()
-        .or(() -> words.get(0).equals("not") ? Optional.of("not") : Optional.empty());
+        .or(() -> words.contains("not") ? Optional.of("not") : Optional.empty());
     if (!noPrefix && negative.isPresent()) {
       String type = "type:negative:" + negative.get();
       if (c.isTrue()) {
@@ -269,7 +269,7 @@ final class ConditionVocabulary {
    * {@code Initializing=True} beside a later {@code Ready=True} (Percona XtraDB Cluster). Not a state
    * ({@code Running}) or a fault ({@code Missing}, {@code Failing}).
    */
-  private static boolean ongoing(String word) {
+  static boolean ongoing(String word) {
     return word.length() >= 6 && word.endsWith("ing") && !NOT_WORK.contains(word);
   }
 

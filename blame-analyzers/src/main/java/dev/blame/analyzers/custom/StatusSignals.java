@@ -148,7 +148,9 @@ final class StatusSignals {
     }
     for (Map.Entry<String, String> annotation : object.stringMap("metadata", "annotations").entrySet()) {
       String value = annotation.getValue() == null ? "" : annotation.getValue().trim();
-      if (isPauseAnnotation(annotation.getKey()) && (value.isEmpty() || value.equalsIgnoreCase("true"))) {
+      String name = annotation.getKey().substring(annotation.getKey().lastIndexOf('/') + 1);
+      boolean presence = value.isEmpty() && name.matches("[A-Za-z]+"); // cluster.x-k8s.io/paused: ""
+      if (isPauseAnnotation(annotation.getKey()) && (presence || value.equalsIgnoreCase("true"))) {
         signals.add(new Signal(Health.SUSPENDED, "metadata.annotations[" + annotation.getKey() + "]", value,
             Optional.empty(), List.of("annotation:pause")));
       }
@@ -157,28 +159,29 @@ final class StatusSignals {
   }
 
   /** Words of a pause asked for, as an annotation's name says them. */
-  private static final Set<String> PAUSE_ANNOTATION_WORDS = Set.of("pause", "paused", "suspend", "suspended");
+  private static final Set<String> PAUSE_ANNOTATION_WORDS = Set.of("pause", "paused", "suspend", "suspended", "stop",
+      "stopped");
 
   /**
    * An annotation by which the user asks the operator to keep its hands off the object: its name (after the
-   * prefix) is a pause word, alone or joined to what it pauses, reconciliation ({@code cluster.x-k8s.io/paused},
+   * prefix) is a pause word, alone or joined to what it pauses ({@code cluster.x-k8s.io/paused},
    * {@code crossplane.io/paused}, Strimzi's {@code strimzi.io/pause-reconciliation}, StackGres'
-   * {@code stackgres.io/reconciliation-pause}). Valued {@code "true"}, or empty where presence is the switch (Cluster
-   * API); {@code "false"} or any other value is no pause. A name with other words ({@code paused-at},
-   * {@code last-paused-by}) records a pause, it does not ask for one.
+   * {@code stackgres.io/reconciliation-pause}, MOCO's {@code moco.cybozu.com/clustering-stopped}): a pause or stop
+   * word, alone or with one word for what it holds still. Valued {@code "true"}, or empty where presence is the switch
+   * (Cluster API); {@code "false"} or any other value is no pause. A name that records a pause ({@code paused-at},
+   * {@code last-paused-by}) does not ask for one.
    */
   static boolean isPauseAnnotation(String key) {
     String name = key.substring(key.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
-    boolean pause = false;
-    for (String word : name.split("[-_.]")) {
-      if (PAUSE_ANNOTATION_WORDS.contains(word)) {
-        pause = true;
-      } else if (!word.startsWith("reconcil")) {
-        return false;
-      }
-    }
-    return pause;
+    String[] words = name.split("[-_.]");
+    long pauses = java.util.Arrays.stream(words).filter(PAUSE_ANNOTATION_WORDS::contains).count();
+    return pauses == 1 && (words.length == 1 || words.length == 2 && java.util.Arrays.stream(words)
+        .noneMatch(RECORD_WORDS::contains));
   }
+
+  /** Words that make a pause annotation's name a record of one ({@code paused-at}, {@code paused-by}), not a switch. */
+  private static final Set<String> RECORD_WORDS = Set.of("at", "by", "since", "until", "time", "reason", "last",
+      "count", "message", "for");
 
   static List<Signal> read(Unstructured object, long generation) {
     List<Signal> signals = new ArrayList<>();
@@ -204,6 +207,7 @@ final class StatusSignals {
         }
       });
     }
+    newerAction(object.conditions()).ifPresent(signals::add);
     ReplicaCounts.read(object).ifPresent(signals::add);
     if (signals.stream().anyMatch(sg -> sg.health() == Health.HEALTHY && sg.rules().stream().anyMatch(DONE_WORDS::contains))) {
       signals.removeIf(sg -> sg.rules().stream().anyMatch(r -> r.startsWith("counter:") || r.equals("progress:incomplete")));
@@ -235,6 +239,26 @@ final class StatusSignals {
           : sg);
     }
     return signals;
+  }
+
+  /**
+   * A True action condition ({@code Executing}, {@code Scaling}, {@code Migrating}: one present participle) that
+   * turned True after every True readiness condition beside it: work that began since the object was last ready, so
+   * it is under way (Forklift's Plan: {@code Executing=True} an hour after {@code Ready=True}, the plan's validity).
+   * One that turned True before it, or at the same time, is the log of an earlier step that operators leave behind
+   * (Percona's {@code Initializing=True} beside a later {@code Ready=True}); without times nothing is said.
+   */
+  private static Optional<Signal> newerAction(List<Condition> conditions) {
+    Optional<java.time.Instant> readySince = conditions.stream().filter(c -> c.isTrue()
+        && GOOD_WHEN_TRUE.contains(last(ConditionVocabulary.words(c.type())))).map(Condition::since)
+        .flatMap(Optional::stream).max(java.util.Comparator.naturalOrder());
+    if (readySince.isEmpty()) {
+      return Optional.empty();
+    }
+    return conditions.stream().filter(c -> c.isTrue() && ConditionVocabulary.words(c.type()).size() == 1
+        && ConditionVocabulary.ongoing(ConditionVocabulary.words(c.type()).get(0))
+        && c.since().filter(t -> t.isAfter(readySince.get())).isPresent()).findFirst()
+        .map(c -> new Signal(Health.PROGRESSING, c.path(), c.status(), Optional.of(c), List.of("type:action:newer")));
   }
 
   /**

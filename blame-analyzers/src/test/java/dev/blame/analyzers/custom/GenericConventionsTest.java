@@ -668,7 +668,39 @@ class GenericConventionsTest {
               conditions:
               - {type: Running, status: "False", reason: OperationNotRunning}
               - {type: Completed, status: "False", reason: OperationNotCompleted}
-            """, Health.PROGRESSING));
+            """, Health.PROGRESSING),
+        // An action condition that turned True after the object was last ready is work under way; one from before,
+        // or from the same moment, is the log of an earlier step.
+        Arguments.of("move.example.io/v1", "Transfer", """
+            status:
+              conditions:
+              - {type: Ready, status: "True", lastTransitionTime: "2026-01-15T10:00:00Z"}
+              - {type: Compacting, status: "True", lastTransitionTime: "2026-01-15T11:00:00Z"}
+            """, Health.PROGRESSING),
+        Arguments.of("move.example.io/v1", "Transfer", """
+            status:
+              conditions:
+              - {type: Compacting, status: "True", lastTransitionTime: "2026-01-15T09:00:00Z"}
+              - {type: Ready, status: "True", lastTransitionTime: "2026-01-15T10:00:00Z"}
+            """, Health.HEALTHY),
+        Arguments.of("move.example.io/v1", "Transfer", """
+            status:
+              conditions:
+              - {type: Ready, status: "True", lastTransitionTime: "2026-01-15T10:00:00Z"}
+              - {type: Compacting, status: "True", lastTransitionTime: "2026-01-15T10:00:00Z"}
+            """, Health.HEALTHY),
+        // A type that says something is not there (BucketNotFound, PeerNotConnected) is bad when True, good when False.
+        Arguments.of("store.example.io/v1", "Mirror", """
+            status:
+              conditions:
+              - {type: BucketNotFound, status: "True", reason: NotFound, message: "bucket logs-eu does not exist"}
+            """, Health.DEGRADED),
+        Arguments.of("store.example.io/v1", "Mirror", """
+            status:
+              conditions:
+              - {type: BucketNotFound, status: "False"}
+              - {type: Ready, status: "True"}
+            """, Health.HEALTHY));
   }
 
   /**
@@ -683,7 +715,10 @@ class GenericConventionsTest {
       "infra.example.io/paused | '' | SUSPENDED",
       "mesh.example.io/pause-reconciliation | 'false' | HEALTHY",
       "ops.example.io/paused-at | '2026-01-01T00:00:00Z' | HEALTHY",
-      "ops.example.io/last-paused-by | alice | HEALTHY"})
+      "ops.example.io/last-paused-by | alice | HEALTHY",
+      "db.example.io/replication-stopped | 'true' | SUSPENDED",
+      "db.example.io/stopped-by | 'true' | HEALTHY",
+      "db.example.io/replication-stopped | '' | HEALTHY"})
   void aPauseAnnotationIsAPauseFlag(String key, String value, Health expected) throws Exception {
     String yaml = """
         apiVersion: mesh.example.io/v1
