@@ -32,7 +32,8 @@ public final class Escape {
   /**
    * For a terminal, a table cell or a stderr line: one line with every {@link #isUnsafe unsafe} code point made
    * visible ({@code \n}, {@code \r}, {@code \t}, else {@code \u001b}-style), so that the text can never start a
-   * line, a row or a control sequence. Null reads as empty.
+   * line, a row or a control sequence; and no CI runner reading the log finds a command in it ({@code ##[error]},
+   * {@code ##vso[...]} anywhere, {@code ::error::} at its start). Null reads as empty.
    *
    * @param text cluster or file text, possibly null
    * @return one line safe to print
@@ -42,7 +43,7 @@ public final class Escape {
       return "";
     }
     if (clean(text)) {
-      return text;
+      return ciCommandFree(text);
     }
     StringBuilder out = new StringBuilder(text.length() + 16);
     text.codePoints().forEach(c -> {
@@ -58,7 +59,30 @@ public final class Escape {
         appendUnicodeEscape(out, c);
       }
     });
-    return out.toString();
+    return ciCommandFree(out.toString());
+  }
+
+  /**
+   * A CI runner reads a job's log for commands, and not only at the start of a line: GitHub's runner takes its
+   * legacy form {@code ##[error]text} (and {@code ##[set-output name=x;]v}, {@code ##[add-mask]},
+   * {@code ##[stop-commands]t}) anywhere in a line, as Azure Pipelines takes {@code ##vso[...]} and TeamCity
+   * {@code ##teamcity[...]}; and it takes {@code ::error::text} at the start of a line, after blanks. So in terminal
+   * text the second {@code #} of every {@code ##} is written {@code \}{@code u0023}, and a text that begins (after
+   * blanks) with {@code ::} and a letter has its first {@code :} written {@code \}{@code u003a}. Both are rare in
+   * real text and read as what they stand for.
+   */
+  private static String ciCommandFree(String text) {
+    String out = text.indexOf("##") < 0 ? text : text.replace("##", "#\\u0023");
+    int start = 0;
+    // The runner trims every blank (.NET's char.IsWhiteSpace: the Unicode spaces too) before it looks.
+    while (start < out.length()
+        && (Character.isWhitespace(out.charAt(start)) || Character.isSpaceChar(out.charAt(start)))) {
+      start++;
+    }
+    if (out.startsWith("::", start) && out.length() > start + 2 && Character.isLetter(out.charAt(start + 2))) {
+      out = out.substring(0, start) + "\\u003a" + out.substring(start + 1);
+    }
+    return out;
   }
 
   /**

@@ -71,7 +71,35 @@ class EscapeTest {
       // Nothing is lost: each unsafe code point becomes a visible escape, everything else stays.
       String kept = text.codePoints().filter(c -> !Escape.isUnsafe(c))
           .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-      assertThat(out.replaceAll("\\\\(u[0-9a-f]{4}|[nrt])", "")).isEqualTo(kept.replaceAll("\\\\(u[0-9a-f]{4}|[nrt])", ""));
+      // (the two CI-command escapes of terminal text stand for the # and the : they replace)
+      String shown = out.replace("\\u0023", "#").replaceFirst("^(\\s*)\\\\u003a", "$1:");
+      assertThat(shown.replaceAll("\\\\(u[0-9a-f]{4}|[nrt])", "")).isEqualTo(kept.replaceAll("\\\\(u[0-9a-f]{4}|[nrt])", ""));
+    }
+  }
+
+  /**
+   * GitHub's runner reads {@code ##[command]} anywhere in a log line (its legacy form, tried after {@code ::}),
+   * Azure Pipelines {@code ##vso[...]}, TeamCity {@code ##teamcity[...]}; {@code ::command::} counts at the start
+   * of a line after any blanks. Terminal text holds neither, and other text is left as it is.
+   */
+  @Test
+  void terminalTextHoldsNoCiRunnerCommand() {
+    java.util.regex.Pattern legacy = java.util.regex.Pattern.compile("##(\\[|vso\\[|teamcity\\[)");
+    for (String text : List.of("##[error]forged", "x ##[set-output name=verdict;]COMPLETE", "a##[add-mask]s3cr3t",
+        "##[stop-commands]tok", "##vso[task.setvariable variable=x]y", "##teamcity[buildStatus text='x']",
+        "###[error]x", "####[error]x", "#\u0000#[error]x", "::error::forged", "  ::add-mask::x",
+        "\u3000\u2003::stop-commands::t", "\t::error::x", "::warning file=a,line=1::w")) {
+      String out = Escape.terminal(text);
+      assertThat(legacy.matcher(out).find()).as("%s -> %s", text, out).isFalse();
+      assertThat(out.strip()).as("%s -> %s", text, out).doesNotStartWith("::");
+      assertThat(out.codePoints().noneMatch(Escape::isUnsafe)).isTrue();
+    }
+    assertThat(Escape.terminal("##[error]forged")).isEqualTo("#\\u0023[error]forged");
+    assertThat(Escape.terminal("::error::forged")).isEqualTo("\\u003a:error::forged");
+    // Left alone: one #, a mid-line ::, IPv6 addresses, a C++ scope, Japanese, accents, emoji.
+    for (String text : List.of("issue #12", "a::b", "::1", "[::1]:6443", "std::vector", "日本語 #1 café 🚀",
+        "error: x::y")) {
+      assertThat(Escape.terminal(text)).isEqualTo(text);
     }
   }
 

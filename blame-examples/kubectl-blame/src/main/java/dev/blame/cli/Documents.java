@@ -303,7 +303,7 @@ final class Documents {
   static void write(Object doc, OutputFormat format, PrintWriter out) {
     try {
       if (format == OutputFormat.YAML) {
-        out.print(YAML.writeValueAsString(doc));
+        out.print(DocumentEscapes.yamlText(YAML.writeValueAsString(doc)));
       } else {
         out.println(JSON.writeValueAsString(doc));
       }
