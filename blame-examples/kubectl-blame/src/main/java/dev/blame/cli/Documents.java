@@ -298,7 +298,8 @@ final class Documents {
     }
   }
 
-  private static final ObjectMapper COMPACT = new ObjectMapper();
+  /** The escapes of {@code -o json} ({@link DocumentEscapes}), on one line. */
+  private static final ObjectMapper COMPACT = DocumentEscapes.install(new ObjectMapper());
 
   static void write(Object doc, OutputFormat format, PrintWriter out) {
     try {
