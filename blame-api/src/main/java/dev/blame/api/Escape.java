@@ -85,6 +85,46 @@ public final class Escape {
     return out;
   }
 
+  /** A URL's user info ({@code user:password@}): from the scheme's {@code //} to the authority's last {@code @}. */
+  private static final java.util.regex.Pattern URL_USER_INFO =
+      java.util.regex.Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^/?#\\s]*@");
+
+  /**
+   * A message with the user info of every URL in it removed ({@code https://admin:pw@host/x} becomes
+   * {@code https://host/x}): a kubeconfig's server URL, and the request URLs a client puts in its exceptions, may
+   * carry a user name and a password. Not an encoding: pass the result to {@link #terminal} for a terminal. Null
+   * reads as empty.
+   *
+   * @param text a message that may name URLs, possibly null
+   * @return the message without user info in its URLs
+   */
+  public static String withoutCredentials(String text) {
+    return text == null ? "" : text.indexOf('@') < 0 ? text : URL_USER_INFO.matcher(text).replaceAll("$1");
+  }
+
+  /**
+   * A server's URL as a message names it: without user info (see {@link #withoutCredentials}), query or fragment,
+   * where a kubeconfig may put a password or a token ({@code https://admin:pw@host:6443/?token=...} becomes
+   * {@code https://host:6443/}). Null reads as empty.
+   *
+   * @param url a server URL, possibly null
+   * @return the URL without what may be credentials
+   */
+  public static String serverUrl(String url) {
+    if (url == null) {
+      return "";
+    }
+    String plain = withoutCredentials(url);
+    int end = plain.length();
+    for (char c : new char[] {'?', '#'}) {
+      int at = plain.indexOf(c);
+      if (at >= 0 && at < end) {
+        end = at;
+      }
+    }
+    return plain.substring(0, end);
+  }
+
   /**
    * For the message of a GitHub Actions workflow command ({@code ::error title=...::DATA}): {@code %}, CR and LF
    * percent-encoded as GitHub's actions/toolkit does ({@code %25}, {@code %0D}, {@code %0A}), so the runner

@@ -104,6 +104,18 @@ class EscapeTest {
   }
 
   @Test
+  void urlCredentialsAreLeftOutOfMessages() {
+    assertThat(Escape.serverUrl("https://admin:s3cr3t@10.0.0.1:6443/?token=t0k#f")).isEqualTo("https://10.0.0.1:6443/");
+    assertThat(Escape.serverUrl("https://api.example:6443")).isEqualTo("https://api.example:6443");
+    assertThat(Escape.serverUrl(null)).isEmpty();
+    assertThat(Escape.withoutCredentials("GET at: https://u:p@ss@h:1/api/v1/pods?limit=500 refused; "
+        + "HTTP://x@[::1]:6443/y and mail user@example.com"))
+        .isEqualTo("GET at: https://h:1/api/v1/pods?limit=500 refused; HTTP://[::1]:6443/y and mail user@example.com");
+    assertThat(Escape.withoutCredentials("https://h:1/a@b")).isEqualTo("https://h:1/a@b");
+    assertThat(Escape.withoutCredentials(null)).isEmpty();
+  }
+
+  @Test
   void invisibleFormatCharactersAreMadeVisible() {
     for (String invisible : INVISIBLE) {
       String out = Escape.terminal("pod " + invisible + "web");
