@@ -42,12 +42,16 @@ public final class Escape {
     if (text == null) {
       return "";
     }
-    if (clean(text)) {
+    if (clean(text) && !hasLongMarkRun(text)) {
       return ciCommandFree(text);
     }
     StringBuilder out = new StringBuilder(text.length() + 16);
+    int[] marks = {0};
     text.codePoints().forEach(c -> {
-      if (!isUnsafe(c)) {
+      marks[0] = isMark(c) ? marks[0] + 1 : 0;
+      if (marks[0] > MAX_MARKS) {
+        appendUnicodeEscape(out, c);
+      } else if (!isUnsafe(c)) {
         out.appendCodePoint(c);
       } else if (c == '\n') {
         out.append("\\n");
@@ -60,6 +64,67 @@ public final class Escape {
       }
     });
     return ciCommandFree(out.toString());
+  }
+
+  /**
+   * The most combining marks one character keeps on a terminal; the further ones of a run are written as
+   * {@code \}{@code u0301}-style escapes. Real text stacks a few (Vietnamese two, Devanagari, Hebrew or Tibetan up
+   * to about five); a "Zalgo" flood of hundreds draws over the lines above and below it.
+   */
+  public static final int MAX_MARKS = 8;
+
+  private static boolean isMark(int c) {
+    int type = Character.getType(c);
+    return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK;
+  }
+
+  private static boolean hasLongMarkRun(String text) {
+    int run = 0;
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      i += Character.charCount(c);
+      run = c >= 0x300 && isMark(c) ? run + 1 : 0;
+      if (run > MAX_MARKS) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * How many columns a terminal gives {@link #terminal} text, to align columns by: two for East Asian wide and
+   * full-width characters (CJK, kana, Hangul syllables, full-width forms) and emoji, none for combining marks,
+   * one for the rest. Counting {@code String.length()} instead shifts every cell after a Japanese name or an
+   * emoji, and lets a name of many combining marks push the columns of other rows far to the right.
+   *
+   * @param text terminal text (as {@link #terminal} returns it), possibly null
+   * @return the columns it takes
+   */
+  public static int terminalWidth(String text) {
+    if (text == null) {
+      return 0;
+    }
+    int width = 0;
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      i += Character.charCount(c);
+      width += c < 0x300 ? 1 : isMark(c) || (c >= 0x1160 && c <= 0x11ff) ? 0 : isWide(c) ? 2 : 1;
+    }
+    return width;
+  }
+
+  /** East Asian Wide and Fullwidth (Unicode UAX #11) and emoji presentation, as wcwidth ranges. */
+  private static boolean isWide(int c) {
+    return (c >= 0x1100 && c <= 0x115f) || c == 0x2329 || c == 0x232a
+        || (c >= 0x231a && c <= 0x231b) || (c >= 0x23e9 && c <= 0x23ec) || (c >= 0x25fd && c <= 0x25fe)
+        || (c >= 0x2614 && c <= 0x2615) || (c >= 0x26aa && c <= 0x26ab) || (c >= 0x26bd && c <= 0x26be)
+        || c == 0x26a1 || c == 0x26d4 || c == 0x26ea || c == 0x26f5 || c == 0x26fd || c == 0x2705
+        || c == 0x274c || c == 0x2753 || c == 0x2757 || c == 0x2b50 || c == 0x2b55
+        || (c >= 0x2e80 && c <= 0xa4cf && c != 0x303f) || (c >= 0xac00 && c <= 0xd7a3)
+        || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe10 && c <= 0xfe19) || (c >= 0xfe30 && c <= 0xfe6f)
+        || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6)
+        || (c >= 0x1f300 && c <= 0x1f64f) || (c >= 0x1f680 && c <= 0x1f6ff) || (c >= 0x1f900 && c <= 0x1f9ff)
+        || (c >= 0x1fa70 && c <= 0x1faff) || (c >= 0x20000 && c <= 0x2fffd) || (c >= 0x30000 && c <= 0x3fffd);
   }
 
   /**

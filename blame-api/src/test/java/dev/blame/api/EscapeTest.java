@@ -116,6 +116,33 @@ class EscapeTest {
   }
 
   @Test
+  void combiningMarkFloodsAreCutToAFewAndRealTextKeepsItsMarks() {
+    String zalgo = "w" + "\u0301\u0302\u0303".repeat(100) + "eb";
+    String out = Escape.terminal(zalgo);
+    assertThat(out).startsWith("w" + "\u0301\u0302\u0303\u0301\u0302\u0303\u0301\u0302" + "\\u0303\\u0301")
+        .endsWith("\\u0303eb");
+    assertThat(out.codePoints().filter(c -> Character.getType(c) == Character.NON_SPACING_MARK).count())
+        .isEqualTo(Escape.MAX_MARKS);
+    // Decomposed Vietnamese, Devanagari with nukta and vowel sign, Hebrew with points and accents, Tibetan stacks.
+    for (String text : List.of("Vie\u0323\u0302t Nam", "\u0915\u093c\u093f\u0902", "\u05d1\u05bc\u05b0\u0591",
+        "\u0f40\u0f90\u0fb1\u0f74\u0f7e", "e\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301")) {
+      assertThat(Escape.terminal(text)).isEqualTo(text);
+    }
+  }
+
+  @Test
+  void terminalWidthCountsWideCharactersTwiceAndMarksNever() {
+    assertThat(Escape.terminalWidth("pod/web")).isEqualTo(7);
+    assertThat(Escape.terminalWidth("日本語のポッド")).isEqualTo(14);
+    assertThat(Escape.terminalWidth("café 🚀")).isEqualTo(7);
+    assertThat(Escape.terminalWidth("cafe\u0301")).isEqualTo(4);
+    assertThat(Escape.terminalWidth("ｆｕｌｌ")).isEqualTo(8);
+    assertThat(Escape.terminalWidth("한국어")).isEqualTo(6);
+    assertThat(Escape.terminalWidth("├─ owns")).isEqualTo(7);
+    assertThat(Escape.terminalWidth(null)).isZero();
+  }
+
+  @Test
   void invisibleFormatCharactersAreMadeVisible() {
     for (String invisible : INVISIBLE) {
       String out = Escape.terminal("pod " + invisible + "web");
