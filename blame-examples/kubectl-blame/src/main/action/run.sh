@@ -88,7 +88,8 @@ if [[ $code -le 2 ]] && jq -e 'type == "object" and has("outcome")' "$work/doc.j
   # What `wait` prints as a culprit: group-kind/name [container] Reason: message.
   jq_culprit='(.kind | ascii_downcase) + (if .group == "" then "" else "." + .group end) + "/" + .name
     + (if .container then " [" + .container + "]" else "" end) + " " + .reason + ": " + .message'
-  culprit=$(jq -r ".culprits[0] // empty | $jq_culprit" "$work/doc.json" | clean)
+  # As the CLI's text: no `##[command]` a later step that echoes the output would hand to the runner.
+  culprit=$(jq -r ".culprits[0] // empty | $jq_culprit" "$work/doc.json" | clean | sed 's/##/#\\u0023/g')
   # The log: a readable account (cluster text, so commands stopped), then the CLI's own annotations, which it
   # has escaped for workflow commands.
   quiet jq -r '"kubectl-blame wait: \(.outcome) after \(.elapsedSeconds)s",

@@ -246,7 +246,10 @@ class GithubActionTest {
         .put("timeoutSeconds", 60.0);
     doc.putArray("objects").addObject().put("kind", "Deployment").put("group", "apps").put("namespace", "ns")
         .put("name", "web").put("phase", "Doomed").put("message", "m");
-    doc.putArray("culprits");
+    // A culprit whose message a later step may echo: as the CLI prints it, without a legacy runner command.
+    doc.putArray("culprits").addObject().put("kind", "Pod").put("group", "").put("namespace", "ns")
+        .put("name", "web-1").put("container", "app").put("health", "Degraded").put("reason", "NonZeroExit")
+        .put("message", "x ##[set-output name=verdict;]Complete ###[add-mask]y");
     doc.putArray("revisions");
     doc.putArray("events");
     Files.writeString(bin.resolve("doc.json"), json.writeValueAsString(doc));
@@ -258,6 +261,9 @@ class GithubActionTest {
     Result r = action(Map.of("INPUT_TARGETS", "deploy/web", "PATH", bin + ":" + System.getenv("PATH")));
 
     assertThat(r.code).as(r.toString()).isEqualTo(1);
+    assertThat(r.outputs).containsEntry("culprit", "pod/web-1 [app] NonZeroExit: "
+        + dev.blame.api.Escape.terminal("x ##[set-output name=verdict;]Complete ###[add-mask]y"));
+    assertThat(r.outputs.get("culprit")).doesNotContain("##");
     assertThat(r.summary).contains("# forged heading", "<img src=x");
     assertThat(markdownOutsideFences(r.summary)).as(r.summary)
         .allMatch(line -> line.isEmpty() || line.startsWith("## kubectl-blame wait: ") || line.startsWith("### "));
