@@ -88,7 +88,8 @@ if [[ $code -le 2 ]] && jq -e 'type == "object" and has("outcome")' "$work/doc.j
   # What `wait` prints as a culprit: group-kind/name [container] Reason: message.
   jq_culprit='(.kind | ascii_downcase) + (if .group == "" then "" else "." + .group end) + "/" + .name
     + (if .container then " [" + .container + "]" else "" end) + " " + .reason + ": " + .message'
-  culprit=$(jq -r ".culprits[0] // empty | $jq_culprit" "$work/doc.json" | clean)
+  # As the CLI's text: no `##[command]` a later step that echoes the output would hand to the runner.
+  culprit=$(jq -r ".culprits[0] // empty | $jq_culprit" "$work/doc.json" | clean | sed 's/##/#\\u0023/g')
   # The log: a readable account (cluster text, so commands stopped), then the CLI's own annotations, which it
   # has escaped for workflow commands.
   quiet jq -r '"kubectl-blame wait: \(.outcome) after \(.elapsedSeconds)s",
@@ -111,13 +112,15 @@ set_output culprit "$culprit"
 set_output exit-code "$code"
 
 # A fenced code block holding the file's text: the fence is longer than any backtick run inside, so the text
-# cannot close it, and inside it Markdown and HTML are not interpreted.
+# cannot close it, and inside it Markdown and HTML are not interpreted. The runs are measured on the text as it is
+# written, controls taken out: ``<U+0001>`` is a run of four once cleaned.
 fenced() {
   local longest fence
-  longest=$(grep -o '`\+' "$1" | awk '{ if (length($0) > m) m = length($0) } END { print m + 0 }')
+  clean <"$1" >"$1.clean"
+  longest=$(grep -o '`\+' "$1.clean" | awk '{ if (length($0) > m) m = length($0) } END { print m + 0 }')
   fence=$(printf '%*s' $(( longest >= 3 ? longest + 1 : 3 )) '' | tr ' ' '`')
   printf '%stext\n' "$fence"
-  clean <"$1"
+  cat "$1.clean"
   printf '\n%s\n\n' "$fence"
 }
 

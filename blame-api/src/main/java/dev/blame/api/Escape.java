@@ -32,7 +32,8 @@ public final class Escape {
   /**
    * For a terminal, a table cell or a stderr line: one line with every {@link #isUnsafe unsafe} code point made
    * visible ({@code \n}, {@code \r}, {@code \t}, else {@code \u001b}-style), so that the text can never start a
-   * line, a row or a control sequence. Null reads as empty.
+   * line, a row or a control sequence; and no CI runner reading the log finds a command in it ({@code ##[error]},
+   * {@code ##vso[...]} anywhere, {@code ::error::} at its start). Null reads as empty.
    *
    * @param text cluster or file text, possibly null
    * @return one line safe to print
@@ -41,12 +42,16 @@ public final class Escape {
     if (text == null) {
       return "";
     }
-    if (clean(text)) {
-      return text;
+    if (clean(text) && !hasLongMarkRun(text)) {
+      return ciCommandFree(text);
     }
     StringBuilder out = new StringBuilder(text.length() + 16);
+    int[] marks = {0};
     text.codePoints().forEach(c -> {
-      if (!isUnsafe(c)) {
+      marks[0] = isMark(c) ? marks[0] + 1 : 0;
+      if (marks[0] > MAX_MARKS) {
+        appendUnicodeEscape(out, c);
+      } else if (!isUnsafe(c)) {
         out.appendCodePoint(c);
       } else if (c == '\n') {
         out.append("\\n");
@@ -58,7 +63,131 @@ public final class Escape {
         appendUnicodeEscape(out, c);
       }
     });
-    return out.toString();
+    return ciCommandFree(out.toString());
+  }
+
+  /**
+   * The most combining marks one character keeps on a terminal; the further ones of a run are written as
+   * {@code \}{@code u0301}-style escapes. Real text stacks a few (Vietnamese two, Devanagari, Hebrew or Tibetan up
+   * to about five); a "Zalgo" flood of hundreds draws over the lines above and below it.
+   */
+  public static final int MAX_MARKS = 8;
+
+  private static boolean isMark(int c) {
+    int type = Character.getType(c);
+    return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK;
+  }
+
+  private static boolean hasLongMarkRun(String text) {
+    int run = 0;
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      i += Character.charCount(c);
+      run = c >= 0x300 && isMark(c) ? run + 1 : 0;
+      if (run > MAX_MARKS) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * How many columns a terminal gives {@link #terminal} text, to align columns by: two for East Asian wide and
+   * full-width characters (CJK, kana, Hangul syllables, full-width forms) and emoji, none for combining marks,
+   * one for the rest. Counting {@code String.length()} instead shifts every cell after a Japanese name or an
+   * emoji, and lets a name of many combining marks push the columns of other rows far to the right.
+   *
+   * @param text terminal text (as {@link #terminal} returns it), possibly null
+   * @return the columns it takes
+   */
+  public static int terminalWidth(String text) {
+    if (text == null) {
+      return 0;
+    }
+    int width = 0;
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      i += Character.charCount(c);
+      width += c < 0x300 ? 1 : isMark(c) || (c >= 0x1160 && c <= 0x11ff) ? 0 : isWide(c) ? 2 : 1;
+    }
+    return width;
+  }
+
+  /** East Asian Wide and Fullwidth (Unicode UAX #11) and emoji presentation, as wcwidth ranges. */
+  private static boolean isWide(int c) {
+    return (c >= 0x1100 && c <= 0x115f) || c == 0x2329 || c == 0x232a
+        || (c >= 0x231a && c <= 0x231b) || (c >= 0x23e9 && c <= 0x23ec) || (c >= 0x25fd && c <= 0x25fe)
+        || (c >= 0x2614 && c <= 0x2615) || (c >= 0x26aa && c <= 0x26ab) || (c >= 0x26bd && c <= 0x26be)
+        || c == 0x26a1 || c == 0x26d4 || c == 0x26ea || c == 0x26f5 || c == 0x26fd || c == 0x2705
+        || c == 0x274c || c == 0x2753 || c == 0x2757 || c == 0x2b50 || c == 0x2b55
+        || (c >= 0x2e80 && c <= 0xa4cf && c != 0x303f) || (c >= 0xac00 && c <= 0xd7a3)
+        || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe10 && c <= 0xfe19) || (c >= 0xfe30 && c <= 0xfe6f)
+        || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6)
+        || (c >= 0x1f300 && c <= 0x1f64f) || (c >= 0x1f680 && c <= 0x1f6ff) || (c >= 0x1f900 && c <= 0x1f9ff)
+        || (c >= 0x1fa70 && c <= 0x1faff) || (c >= 0x20000 && c <= 0x2fffd) || (c >= 0x30000 && c <= 0x3fffd);
+  }
+
+  /**
+   * A CI runner reads a job's log for commands, and not only at the start of a line: GitHub's runner takes its
+   * legacy form {@code ##[error]text} (and {@code ##[set-output name=x;]v}, {@code ##[add-mask]},
+   * {@code ##[stop-commands]t}) anywhere in a line, as Azure Pipelines takes {@code ##vso[...]} and TeamCity
+   * {@code ##teamcity[...]}; and it takes {@code ::error::text} at the start of a line, after blanks. So in terminal
+   * text the second {@code #} of every {@code ##} is written {@code \}{@code u0023}, and a text that begins (after
+   * blanks) with {@code ::} and a letter has its first {@code :} written {@code \}{@code u003a}. Both are rare in
+   * real text and read as what they stand for.
+   */
+  private static String ciCommandFree(String text) {
+    String out = text.indexOf("##") < 0 ? text : text.replace("##", "#\\u0023");
+    int start = 0;
+    // The runner trims every blank (.NET's char.IsWhiteSpace: the Unicode spaces too) before it looks.
+    while (start < out.length()
+        && (Character.isWhitespace(out.charAt(start)) || Character.isSpaceChar(out.charAt(start)))) {
+      start++;
+    }
+    if (out.startsWith("::", start) && out.length() > start + 2 && Character.isLetter(out.charAt(start + 2))) {
+      out = out.substring(0, start) + "\\u003a" + out.substring(start + 1);
+    }
+    return out;
+  }
+
+  /** A URL's user info ({@code user:password@}): from the scheme's {@code //} to the authority's last {@code @}. */
+  private static final java.util.regex.Pattern URL_USER_INFO =
+      java.util.regex.Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^/?#\\s]*@");
+
+  /**
+   * A message with the user info of every URL in it removed ({@code https://admin:pw@host/x} becomes
+   * {@code https://host/x}): a kubeconfig's server URL, and the request URLs a client puts in its exceptions, may
+   * carry a user name and a password. Not an encoding: pass the result to {@link #terminal} for a terminal. Null
+   * reads as empty.
+   *
+   * @param text a message that may name URLs, possibly null
+   * @return the message without user info in its URLs
+   */
+  public static String withoutCredentials(String text) {
+    return text == null ? "" : text.indexOf('@') < 0 ? text : URL_USER_INFO.matcher(text).replaceAll("$1");
+  }
+
+  /**
+   * A server's URL as a message names it: without user info (see {@link #withoutCredentials}), query or fragment,
+   * where a kubeconfig may put a password or a token ({@code https://admin:pw@host:6443/?token=...} becomes
+   * {@code https://host:6443/}). Null reads as empty.
+   *
+   * @param url a server URL, possibly null
+   * @return the URL without what may be credentials
+   */
+  public static String serverUrl(String url) {
+    if (url == null) {
+      return "";
+    }
+    String plain = withoutCredentials(url);
+    int end = plain.length();
+    for (char c : new char[] {'?', '#'}) {
+      int at = plain.indexOf(c);
+      if (at >= 0 && at < end) {
+        end = at;
+      }
+    }
+    return plain.substring(0, end);
   }
 
   /**

@@ -71,8 +71,75 @@ class EscapeTest {
       // Nothing is lost: each unsafe code point becomes a visible escape, everything else stays.
       String kept = text.codePoints().filter(c -> !Escape.isUnsafe(c))
           .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-      assertThat(out.replaceAll("\\\\(u[0-9a-f]{4}|[nrt])", "")).isEqualTo(kept.replaceAll("\\\\(u[0-9a-f]{4}|[nrt])", ""));
+      // (the two CI-command escapes of terminal text stand for the # and the : they replace)
+      String shown = out.replace("\\u0023", "#").replaceFirst("^(\\s*)\\\\u003a", "$1:");
+      assertThat(shown.replaceAll("\\\\(u[0-9a-f]{4}|[nrt])", "")).isEqualTo(kept.replaceAll("\\\\(u[0-9a-f]{4}|[nrt])", ""));
     }
+  }
+
+  /**
+   * GitHub's runner reads {@code ##[command]} anywhere in a log line (its legacy form, tried after {@code ::}),
+   * Azure Pipelines {@code ##vso[...]}, TeamCity {@code ##teamcity[...]}; {@code ::command::} counts at the start
+   * of a line after any blanks. Terminal text holds neither, and other text is left as it is.
+   */
+  @Test
+  void terminalTextHoldsNoCiRunnerCommand() {
+    java.util.regex.Pattern legacy = java.util.regex.Pattern.compile("##(\\[|vso\\[|teamcity\\[)");
+    for (String text : List.of("##[error]forged", "x ##[set-output name=verdict;]COMPLETE", "a##[add-mask]s3cr3t",
+        "##[stop-commands]tok", "##vso[task.setvariable variable=x]y", "##teamcity[buildStatus text='x']",
+        "###[error]x", "####[error]x", "#\u0000#[error]x", "::error::forged", "  ::add-mask::x",
+        "\u3000\u2003::stop-commands::t", "\t::error::x", "::warning file=a,line=1::w")) {
+      String out = Escape.terminal(text);
+      assertThat(legacy.matcher(out).find()).as("%s -> %s", text, out).isFalse();
+      assertThat(out.strip()).as("%s -> %s", text, out).doesNotStartWith("::");
+      assertThat(out.codePoints().noneMatch(Escape::isUnsafe)).isTrue();
+    }
+    assertThat(Escape.terminal("##[error]forged")).isEqualTo("#\\u0023[error]forged");
+    assertThat(Escape.terminal("::error::forged")).isEqualTo("\\u003a:error::forged");
+    // Left alone: one #, a mid-line ::, IPv6 addresses, a C++ scope, Japanese, accents, emoji.
+    for (String text : List.of("issue #12", "a::b", "::1", "[::1]:6443", "std::vector", "日本語 #1 café 🚀",
+        "error: x::y")) {
+      assertThat(Escape.terminal(text)).isEqualTo(text);
+    }
+  }
+
+  @Test
+  void urlCredentialsAreLeftOutOfMessages() {
+    assertThat(Escape.serverUrl("https://admin:s3cr3t@10.0.0.1:6443/?token=t0k#f")).isEqualTo("https://10.0.0.1:6443/");
+    assertThat(Escape.serverUrl("https://api.example:6443")).isEqualTo("https://api.example:6443");
+    assertThat(Escape.serverUrl(null)).isEmpty();
+    assertThat(Escape.withoutCredentials("GET at: https://u:p@ss@h:1/api/v1/pods?limit=500 refused; "
+        + "HTTP://x@[::1]:6443/y and mail user@example.com"))
+        .isEqualTo("GET at: https://h:1/api/v1/pods?limit=500 refused; HTTP://[::1]:6443/y and mail user@example.com");
+    assertThat(Escape.withoutCredentials("https://h:1/a@b")).isEqualTo("https://h:1/a@b");
+    assertThat(Escape.withoutCredentials(null)).isEmpty();
+  }
+
+  @Test
+  void combiningMarkFloodsAreCutToAFewAndRealTextKeepsItsMarks() {
+    String zalgo = "w" + "\u0301\u0302\u0303".repeat(100) + "eb";
+    String out = Escape.terminal(zalgo);
+    assertThat(out).startsWith("w" + "\u0301\u0302\u0303\u0301\u0302\u0303\u0301\u0302" + "\\u0303\\u0301")
+        .endsWith("\\u0303eb");
+    assertThat(out.codePoints().filter(c -> Character.getType(c) == Character.NON_SPACING_MARK).count())
+        .isEqualTo(Escape.MAX_MARKS);
+    // Decomposed Vietnamese, Devanagari with nukta and vowel sign, Hebrew with points and accents, Tibetan stacks.
+    for (String text : List.of("Vie\u0323\u0302t Nam", "\u0915\u093c\u093f\u0902", "\u05d1\u05bc\u05b0\u0591",
+        "\u0f40\u0f90\u0fb1\u0f74\u0f7e", "e\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301")) {
+      assertThat(Escape.terminal(text)).isEqualTo(text);
+    }
+  }
+
+  @Test
+  void terminalWidthCountsWideCharactersTwiceAndMarksNever() {
+    assertThat(Escape.terminalWidth("pod/web")).isEqualTo(7);
+    assertThat(Escape.terminalWidth("日本語のポッド")).isEqualTo(14);
+    assertThat(Escape.terminalWidth("café 🚀")).isEqualTo(7);
+    assertThat(Escape.terminalWidth("cafe\u0301")).isEqualTo(4);
+    assertThat(Escape.terminalWidth("ｆｕｌｌ")).isEqualTo(8);
+    assertThat(Escape.terminalWidth("한국어")).isEqualTo(6);
+    assertThat(Escape.terminalWidth("├─ owns")).isEqualTo(7);
+    assertThat(Escape.terminalWidth(null)).isZero();
   }
 
   @Test

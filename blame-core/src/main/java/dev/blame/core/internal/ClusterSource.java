@@ -293,7 +293,8 @@ public final class ClusterSource implements Source {
     if (e.kind() == BlameException.Kind.UNREACHABLE && !watches.isEmpty() && connectionLost(e)) {
       // The cluster answered before: a connection lost while this kind starts is transient. The kind stays
       // unwatched, so the next query (a wait re-prepares every second) starts it again.
-      LOG.warn("Could not start watching {} ({}); the next query tries again", kind, Escape.terminal(e.getMessage()));
+      LOG.warn("Could not start watching {} ({}); the next query tries again", kind,
+          Escape.terminal(Escape.withoutCredentials(e.getMessage())));
       return;
     }
     if (e.kind() != BlameException.Kind.FORBIDDEN || unauthorized(e)) {
@@ -304,11 +305,11 @@ public final class ClusterSource implements Source {
       // Optional by design (docs/rbac.yaml): the kubelet's "secret \"x\" not found" tells what listing would.
       unavailable.add(kind);
       LOG.info("Not reading Secrets ({}): a missing Secret is named from the kubelet's Events and container states",
-          Escape.terminal(e.getMessage()));
+          Escape.terminal(Escape.withoutCredentials(e.getMessage())));
       return;
     }
     // RBAC denies one kind: the rest of the graph still works, and what needs this kind says so.
-    LOG.warn("Not watching {}: {}", kind, Escape.terminal(e.getMessage()));
+    LOG.warn("Not watching {}: {}", kind, Escape.terminal(Escape.withoutCredentials(e.getMessage())));
     unavailable.add(kind);
     String what = resource.map(r -> r.plural() + (kind.isCore() ? "" : "." + kind.group())).orElse(kind.toString());
     boolean namespaced = resource.map(ClusterPort.ApiResource::namespaced).orElse(true);
@@ -367,7 +368,8 @@ public final class ClusterSource implements Source {
       try {
         watch.getValue().close();
       } catch (Exception e) {
-        LOG.warn("Closing the watch of {} failed: {}", watch.getKey(), Escape.terminal(e.toString()));
+        LOG.warn("Closing the watch of {} failed: {}", watch.getKey(),
+            Escape.terminal(Escape.withoutCredentials(e.toString())));
         LOG.debug("Closing the watch of {} failed", watch.getKey(), e);
       }
     }
@@ -408,7 +410,7 @@ public final class ClusterSource implements Source {
         // One bad object must not stop the watch of its kind.
         LOG.warn("Could not apply {} {}: {}", Escape.terminal(object.getKind()),
             object.getMetadata() == null ? "?" : Escape.terminal(object.getMetadata().getName()),
-            Escape.terminal(e.toString()));
+            Escape.terminal(Escape.withoutCredentials(e.toString())));
       }
     }
 
@@ -420,9 +422,9 @@ public final class ClusterSource implements Source {
       }
       unavailable.add(kind);
       // A broken watch must not fail silently: what depends on the kind says its verdict may be stale.
-      LOG.warn("The watch of {} stopped: {}", kind, Escape.terminal(cause.toString()));
+      LOG.warn("The watch of {} stopped: {}", kind, Escape.terminal(Escape.withoutCredentials(cause.toString())));
       engine.unreadable(kind, dev.blame.api.ReasonCode.WATCH_STOPPED,
-          "the watch of " + kind + " stopped (" + cause.getMessage() + ")");
+          "the watch of " + kind + " stopped (" + Escape.withoutCredentials(cause.getMessage()) + ")");
     }
   }
 }

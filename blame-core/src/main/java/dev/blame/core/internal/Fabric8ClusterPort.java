@@ -118,7 +118,8 @@ public final class Fabric8ClusterPort implements ClusterPort {
       if (cause instanceof RuntimeException) {
         throw (RuntimeException) cause;
       }
-      throw new BlameException(BlameException.Kind.UNREACHABLE, request + server() + ": " + cause, cause);
+      throw new BlameException(BlameException.Kind.UNREACHABLE, request + server() + ": "
+          + dev.blame.api.Escape.withoutCredentials(String.valueOf(cause)), cause);
     }
   }
 
@@ -130,9 +131,10 @@ public final class Fabric8ClusterPort implements ClusterPort {
         return thread;
       });
 
-  /** " at URL" of the server, for messages; empty when the client has none. */
+  /** " at URL" of the server, for messages, without what may be credentials in it; empty when the client has none. */
   private String server() {
-    return client.getMasterUrl() == null ? "" : " at " + client.getMasterUrl();
+    return client.getMasterUrl() == null ? ""
+        : " at " + dev.blame.api.Escape.serverUrl(client.getMasterUrl().toString());
   }
 
   /** The server to probe when a request is slow; null when the client talks through a proxy. */
@@ -266,7 +268,8 @@ public final class Fabric8ClusterPort implements ClusterPort {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       throw cause instanceof KubernetesClientException
           ? failure(request, (KubernetesClientException) cause)
-          : new BlameException(BlameException.Kind.UNREACHABLE, request + server() + ": " + cause, cause);
+          : new BlameException(BlameException.Kind.UNREACHABLE, request + server() + ": "
+          + dev.blame.api.Escape.withoutCredentials(String.valueOf(cause)), cause);
     }
   }
 
@@ -463,7 +466,8 @@ public final class Fabric8ClusterPort implements ClusterPort {
       if (cause instanceof KubernetesClientException) {
         throw failure(request, (KubernetesClientException) cause);
       }
-      throw new BlameException(BlameException.Kind.UNREACHABLE, request + server() + ": " + cause, cause);
+      throw new BlameException(BlameException.Kind.UNREACHABLE, request + server() + ": "
+          + dev.blame.api.Escape.withoutCredentials(String.valueOf(cause)), cause);
     }
     return close::run;
   }
@@ -503,7 +507,7 @@ public final class Fabric8ClusterPort implements ClusterPort {
   }
 
   private BlameException failure(String request, KubernetesClientException e) {
-    String server = client.getMasterUrl() == null ? "" : " at " + client.getMasterUrl();
+    String server = server();
     if (e.getCode() == 401) {
       // Not a permission on one kind: the credentials themselves were refused (an expired token, a failed exec
       // plugin that left the request without any).
@@ -518,6 +522,7 @@ public final class Fabric8ClusterPort implements ClusterPort {
     if (message.isEmpty() && e.getCause() != null && e.getCause().getMessage() != null) {
       message = e.getCause().getMessage();
     }
+    message = dev.blame.api.Escape.withoutCredentials(message);
     String detail = e.getCode() > 0 ? "HTTP " + e.getCode() + (message.isEmpty() ? "" : ": " + message) : message;
     return new BlameException(BlameException.Kind.UNREACHABLE, request + server + (detail.isEmpty() ? "" : ": " + detail),
         e);

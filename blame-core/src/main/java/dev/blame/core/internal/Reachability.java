@@ -48,7 +48,7 @@ final class Reachability {
         Optional<String> problem = probe(server, Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
         if (problem.isPresent()) {
           answer.cancel(true);
-          throw new BlameException(BlameException.Kind.UNREACHABLE, request + " at " + server + ": "
+          throw new BlameException(BlameException.Kind.UNREACHABLE, request + " at " + dev.blame.api.Escape.serverUrl(server) + ": "
               + problem.get(), slow);
         }
       }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.core.io.IOContext;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import dev.blame.api.Escape;
 import java.io.IOException;
 import java.io.Writer;
@@ -17,6 +18,13 @@ import org.yaml.snakeyaml.DumperOptions;
  * overrides and isolates and the line separators ({@link Escape#isUnsafe}) as {@code \}{@code uXXXX}, so a
  * document printed to a terminal carries no control sequence and parses back to the same text. YAML: SnakeYAML's
  * emitter writes every character outside printable ASCII as an escape in a double-quoted scalar.
+ *
+ * <p>Both are also kept free of CI runner commands, since a document printed in a CI job is read by its runner:
+ * GitHub's runner takes {@code ##[error]...} (and {@code ##[set-output ...]}, {@code ##[stop-commands]...}) anywhere
+ * in a line, Azure Pipelines {@code ##vso[...]}. JSON writes every {@code #} as {@code \}{@code u0023}; YAML quotes
+ * every key and value holding a {@code #} or a {@code ::} (so no line starts with {@code ::command::}) and writes
+ * the second {@code #} of {@code ##} as {@code \}{@code u0023} ({@link #yamlText}). Parsed back, the text is the
+ * same.
  */
 final class DocumentEscapes extends CharacterEscapes {
 
@@ -25,6 +33,7 @@ final class DocumentEscapes extends CharacterEscapes {
 
   static {
     ASCII[0x7f] = ESCAPE_STANDARD;
+    ASCII['#'] = ESCAPE_STANDARD;
   }
 
   private DocumentEscapes() {}
@@ -42,7 +51,7 @@ final class DocumentEscapes extends CharacterEscapes {
 
       @Override
       protected YAMLGenerator _createGenerator(Writer out, IOContext ctxt) throws IOException {
-        return new YAMLGenerator(ctxt, _generatorFeatures, _yamlGeneratorFeatures, _quotingChecker, _objectCodec,
+        return new YAMLGenerator(ctxt, _generatorFeatures, _yamlGeneratorFeatures, CI_SAFE_QUOTING, _objectCodec,
             out, _version) {
           @Override
           protected DumperOptions buildDumperOptions(int jsonFeatures, int yamlFeatures, DumperOptions.Version v) {
@@ -53,6 +62,34 @@ final class DocumentEscapes extends CharacterEscapes {
         };
       }
     };
+  }
+
+  /** Quotes (double quotes) every key and value that holds a {@code #} or a {@code ::}, besides what YAML needs. */
+  private static final StringQuotingChecker CI_SAFE_QUOTING = new StringQuotingChecker.Default() {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public boolean needToQuoteName(String name) {
+      return super.needToQuoteName(name) || ciRisk(name);
+    }
+
+    @Override
+    public boolean needToQuoteValue(String value) {
+      return super.needToQuoteValue(value) || ciRisk(value);
+    }
+
+    private boolean ciRisk(String text) {
+      return text.indexOf('#') >= 0 || text.contains("::");
+    }
+  };
+
+  /**
+   * The YAML text as {@link #yaml()}'s generators wrote it, with the second {@code #} of every {@code ##} written
+   * {@code \}{@code u0023}: every {@code #} is inside a double-quoted scalar (see {@link #CI_SAFE_QUOTING}; the
+   * generator writes no comments), where that escape reads back as {@code #}.
+   */
+  static String yamlText(String yaml) {
+    return yaml.indexOf("##") < 0 ? yaml : yaml.replace("##", "#\\u0023");
   }
 
   @Override

@@ -298,12 +298,13 @@ final class Documents {
     }
   }
 
-  private static final ObjectMapper COMPACT = new ObjectMapper();
+  /** The escapes of {@code -o json} ({@link DocumentEscapes}), on one line. */
+  private static final ObjectMapper COMPACT = DocumentEscapes.install(new ObjectMapper());
 
   static void write(Object doc, OutputFormat format, PrintWriter out) {
     try {
       if (format == OutputFormat.YAML) {
-        out.print(YAML.writeValueAsString(doc));
+        out.print(DocumentEscapes.yamlText(YAML.writeValueAsString(doc)));
       } else {
         out.println(JSON.writeValueAsString(doc));
       }

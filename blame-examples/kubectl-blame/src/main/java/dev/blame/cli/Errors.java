@@ -21,7 +21,7 @@ final class Errors {
    * cluster text cannot start a line or a control sequence.
    */
   static String oneLine(Throwable e) {
-    String message = e.getMessage();
+    String message = Escape.withoutCredentials(e.getMessage());
     if (message == null || message.isBlank()) {
       message = meaning(e).orElse("unexpected failure");
     }
@@ -67,7 +67,7 @@ final class Errors {
       for (Class<?> c = t.getClass(); c != null && c != Throwable.class; c = c.getSuperclass()) {
         String word = MEANINGS.get(c.getSimpleName());
         if (word != null) {
-          String detail = t.getMessage() == null ? "" : oneLineOf(t.getMessage());
+          String detail = t.getMessage() == null ? "" : oneLineOf(Escape.withoutCredentials(t.getMessage()));
           found = Escape.terminal(withoutRepeats((word + detail).strip()));
           if (found.endsWith(":")) {
             found = found.substring(0, found.length() - 1);
@@ -90,7 +90,7 @@ final class Errors {
   /** Why a request to the API server at {@code server} failed, on one line, naming the server. */
   static String connection(Throwable e, String server) {
     String why = meaning(e).orElseGet(() -> oneLine(e));
-    String at = Escape.terminal(server);
+    String at = Escape.terminal(Escape.serverUrl(server));
     return why + (at.isEmpty() || why.contains(at) ? "" : " (" + at + ")");
   }
 

@@ -4,7 +4,10 @@ import dev.blame.api.Escape;
 import java.util.ArrayList;
 import java.util.List;
 
-/** kubectl's plain tables: upper-case headers, columns separated by three spaces, no trailing blanks. */
+/**
+ * kubectl's plain tables: upper-case headers, columns separated by three spaces, no trailing blanks. Columns are
+ * aligned by the columns a terminal gives the text ({@link Escape#terminalWidth}): wide CJK and emoji count two.
+ */
 final class Table {
 
   private final List<String[]> rows = new ArrayList<>();
@@ -29,7 +32,7 @@ final class Table {
     int[] widths = new int[columns];
     for (String[] row : rows) {
       for (int i = 0; i < columns; i++) {
-        widths[i] = Math.max(widths[i], row[i].length());
+        widths[i] = Math.max(widths[i], Escape.terminalWidth(row[i]));
       }
     }
     StringBuilder out = new StringBuilder();
@@ -38,7 +41,7 @@ final class Table {
       for (int i = 0; i < columns; i++) {
         line.append(row[i]);
         if (i < columns - 1) {
-          line.append(" ".repeat(widths[i] - row[i].length() + 3));
+          line.append(" ".repeat(widths[i] - Escape.terminalWidth(row[i]) + 3));
         }
       }
       out.append(line.toString().stripTrailing()).append('\n');

@@ -116,17 +116,17 @@ final class TreeRenderer {
     // Every cell holds cluster text (names, messages, Events): one line each, no control sequences.
     List<String[]> rows = raw.stream().map(r -> java.util.Arrays.stream(r).map(Escape::terminal)
         .toArray(String[]::new)).toList();
-    int width = rows.stream().filter(r -> r.length == 3).mapToInt(r -> r[0].length()).max().orElse(0);
-    int stateWidth = rows.stream().filter(r -> r.length == 3).mapToInt(r -> r[1].length()).max().orElse(0);
+    int width = rows.stream().filter(r -> r.length == 3).mapToInt(r -> Escape.terminalWidth(r[0])).max().orElse(0);
+    int stateWidth = rows.stream().filter(r -> r.length == 3).mapToInt(r -> Escape.terminalWidth(r[1])).max().orElse(0);
     for (String[] row : rows) {
       out.append("  ");
       if (row.length == 1) {
         out.append(dim(row[0]));
       } else {
-        out.append(row[0]).append(" ".repeat(width - row[0].length() + 2));
+        out.append(row[0]).append(" ".repeat(width - Escape.terminalWidth(row[0]) + 2));
         String detail = row[2];
         out.append(detail.isEmpty() ? colorState(row[1])
-            : colorState(row[1]) + " ".repeat(stateWidth - row[1].length() + 2) + detail);
+            : colorState(row[1]) + " ".repeat(stateWidth - Escape.terminalWidth(row[1]) + 2) + detail);
       }
       out.append('\n');
     }

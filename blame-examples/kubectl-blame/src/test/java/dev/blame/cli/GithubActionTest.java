@@ -233,6 +233,42 @@ class GithubActionTest {
     assertThat(r.summary).contains("````````", "# forged");
   }
 
+  /**
+   * The summary's fence is measured on the text it fences, after control characters are taken out: a backtick run
+   * split by one ({@code ``\u0001``}) is a run of four once cleaned, and would close a fence of three.
+   */
+  @Test
+  void aBacktickRunSplitByAControlCannotCloseTheSummarysFence() throws Exception {
+    Path bin = run.resolve("fake-bin");
+    Files.createDirectories(bin);
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode doc = json.createObjectNode().put("outcome", "Failed").put("exitCode", 1).put("elapsedSeconds", 1.0)
+        .put("timeoutSeconds", 60.0);
+    doc.putArray("objects").addObject().put("kind", "Deployment").put("group", "apps").put("namespace", "ns")
+        .put("name", "web").put("phase", "Doomed").put("message", "m");
+    // A culprit whose message a later step may echo: as the CLI prints it, without a legacy runner command.
+    doc.putArray("culprits").addObject().put("kind", "Pod").put("group", "").put("namespace", "ns")
+        .put("name", "web-1").put("container", "app").put("health", "Degraded").put("reason", "NonZeroExit")
+        .put("message", "x ##[set-output name=verdict;]Complete ###[add-mask]y");
+    doc.putArray("revisions");
+    doc.putArray("events");
+    Files.writeString(bin.resolve("doc.json"), json.writeValueAsString(doc));
+    // The why view (any output of the CLI, stderr too) with backtick runs split by controls.
+    script(bin.resolve("kubectl-blame"), "#!/bin/sh\n"
+        + "if [ \"$1\" = wait ]; then cat '" + bin.resolve("doc.json") + "'; echo; exit 1; fi\n"
+        + "printf 'tree\\n``\\001``\\n# forged heading\\n<img src=x onerror=alert(1)>\\n`\\033`\\033`\\033`\\n"
+        + "@octocat [x](javascript:alert(1))\\n'\n");
+    Result r = action(Map.of("INPUT_TARGETS", "deploy/web", "PATH", bin + ":" + System.getenv("PATH")));
+
+    assertThat(r.code).as(r.toString()).isEqualTo(1);
+    assertThat(r.outputs).containsEntry("culprit", "pod/web-1 [app] NonZeroExit: "
+        + dev.blame.api.Escape.terminal("x ##[set-output name=verdict;]Complete ###[add-mask]y"));
+    assertThat(r.outputs.get("culprit")).doesNotContain("##");
+    assertThat(r.summary).contains("# forged heading", "<img src=x");
+    assertThat(markdownOutsideFences(r.summary)).as(r.summary)
+        .allMatch(line -> line.isEmpty() || line.startsWith("## kubectl-blame wait: ") || line.startsWith("### "));
+  }
+
   // --- the fake runner ---
 
   private Result action(Map<String, String> inputs) throws IOException, InterruptedException {
