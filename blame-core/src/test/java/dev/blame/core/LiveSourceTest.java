@@ -1,6 +1,7 @@
 package dev.blame.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.blame.api.Blame;
 import dev.blame.api.BlameTree;
@@ -184,6 +185,13 @@ class LiveSourceTest {
             "forbidden: cannot list replicasets.apps in namespace demo; this verdict may be incomplete");
       });
       assertThat(deployment.getMetadata().getUid()).isNotNull();
+      // Listing the refused kind is refused too: an empty list would read as "there are none".
+      assertThat(blame.list(GroupKind.DEPLOYMENT, NS)).extracting(n -> n.ref().name()).containsExactly("web");
+      assertThatThrownBy(() -> blame.list(GroupKind.REPLICA_SET, NS)).isInstanceOfSatisfying(
+          dev.blame.api.BlameException.class, e -> {
+            assertThat(e.kind()).isEqualTo(dev.blame.api.BlameException.Kind.FORBIDDEN);
+            assertThat(e.getMessage()).contains("forbidden: cannot list replicasets.apps in namespace demo");
+          });
     }
   }
 

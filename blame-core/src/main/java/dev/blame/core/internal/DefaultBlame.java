@@ -9,6 +9,7 @@ import dev.blame.api.FindingQuery;
 import dev.blame.api.GroupKind;
 import dev.blame.api.Node;
 import dev.blame.api.ObjectRef;
+import dev.blame.api.ReasonCode;
 import dev.blame.api.RolloutWait;
 import dev.blame.api.Verdict;
 import java.util.ArrayList;
@@ -78,6 +79,11 @@ public final class DefaultBlame implements Blame {
     }
     // Nodes, not verdicts: the kind alone is enough; a verdict asked for afterwards prepares its object.
     source.prepareKind(kind);
+    // A kind the cluster refused to list is no empty list: the caller would tell its user "nothing found".
+    engine.readStore(store -> store.unreadableReason(kind)).filter(why -> why.reason().equals(ReasonCode.FORBIDDEN))
+        .ifPresent(why -> {
+          throw new BlameException(BlameException.Kind.FORBIDDEN, kind + ": " + why.message());
+        });
     return engine.readStore(store ->
         namespace == null || namespace.isEmpty() ? store.listAll(kind) : store.list(kind, namespace));
   }

@@ -75,6 +75,11 @@ final class StatusCommand implements Callable<Integer> {
             refs.addAll(list(blame, session, kind));
           }
         }
+        if (refs.isEmpty()) {
+          // Nothing in view may be nothing there, or nothing readable: a refused list of pods says so (exit 3)
+          // rather than "No objects found."
+          list(blame, session, GroupKind.POD);
+        }
       } else {
         for (String item : selection) {
           int slash = item.indexOf('/');

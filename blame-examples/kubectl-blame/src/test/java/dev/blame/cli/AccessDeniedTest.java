@@ -56,7 +56,7 @@ class AccessDeniedTest {
     refuse(code, reason);
     Path kubeconfig = LiveClusterTest.kubeconfig(dir, "http://127.0.0.1:" + server.getAddress().getPort(), "shop");
     for (String[] args : new String[][] {{"deploy/web"}, {"wait", "deploy/web", "--timeout", "10s"},
-        {"status", "deploy/web"}}) {
+        {"status", "deploy/web"}, {"status", "deployments"}, {"status"}}) {
       String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
           java.util.stream.Stream.of("--kubeconfig", kubeconfig.toString(), "--request-timeout", "5"))
           .toArray(String[]::new);
