@@ -181,6 +181,9 @@ final class Discovery {
         if (k.kind().equals("Pod")) {
           resources.add(new APIResourceBuilder().withName("pods/log").withSingularName("").withNamespaced(true)
               .withKind("Pod").withVerbs("get").build());
+          // What `kubectl drain` looks for before evicting rather than deleting (DemoDispatcher serves it).
+          resources.add(new APIResourceBuilder().withName("pods/eviction").withSingularName("").withNamespaced(true)
+              .withGroup("policy").withVersion("v1").withKind("Eviction").withVerbs("create").build());
         }
         if (SCALABLE.contains(k.plural()) && k.group().equals("apps")) {
           // What `kubectl autoscale` and `kubectl scale` look for (DemoDispatcher serves .../scale).

@@ -153,6 +153,109 @@ class DemoClusterTest {
         .isEmpty();
   }
 
+  /**
+   * What the API server does not serve is a 404: a path outside the API (the mock answered a GET with every stored
+   * object), a group/version it no longer serves (kubectl 1.20's {@code create cronjob} posts batch/v1beta1, which the
+   * mock stored out of sight of batch/v1), a subresource discovery does not list.
+   */
+  @Test
+  void unservedPathsAreNotFoundAndStoreNothing() throws Exception {
+    assertThat(http("GET", "/foo", null, 404).path("message").asText())
+        .isEqualTo("the server could not find the requested resource");
+    http("POST", "/apis/batch/v1beta1/namespaces/default/cronjobs", "{\"apiVersion\":\"batch/v1beta1\","
+        + "\"kind\":\"CronJob\",\"metadata\":{\"name\":\"old\"},\"spec\":{\"schedule\":\"@daily\"}}", 404);
+    http("POST", "/apis/example.invalid/v1/namespaces/default/things", "{\"metadata\":{\"name\":\"t\"}}", 404);
+    http("GET", "/api/v1/namespaces/default/pods/p/nosuchsub", null, 404);
+    http("GET", "/api/v1/namespaces/default/configmaps/c/status", null, 404);
+    assertThat(http("GET", "/apis/batch/v1/namespaces/default/cronjobs", null, 200).path("items")).isEmpty();
+    assertThat(client.getApiResources("v1").getResources()).extracting(APIResource::getName, APIResource::getKind)
+        .contains(org.assertj.core.groups.Tuple.tuple("pods/eviction", "Eviction"));
+  }
+
+  /** {@code kubectl delete --dry-run=server} and {@code drain --dry-run=server}: answered, nothing deleted. */
+  @Test
+  void deleteAndEvictionWithDryRunDeleteNothing() throws Exception {
+    client.configMaps().inNamespace("default").resource(new ConfigMapBuilder().withNewMetadata().withName("kept")
+        .endMetadata().build()).create();
+    assertThat(http("DELETE", "/api/v1/namespaces/default/configmaps/kept?dryRun=All", null, 200)
+        .path("metadata").path("name").asText()).isEqualTo("kept");
+    http("DELETE", "/api/v1/namespaces/default/configmaps/kept", "{\"kind\":\"DeleteOptions\","
+        + "\"apiVersion\":\"v1\",\"dryRun\":[\"All\"]}", 200);
+    http("DELETE", "/api/v1/namespaces/default/configmaps/absent?dryRun=All", null, 404);
+    assertThat(client.configMaps().inNamespace("default").withName("kept").get()).isNotNull();
+
+    client.pods().inNamespace("default").resource(new PodBuilder().withNewMetadata().withName("evicted")
+        .endMetadata().withNewSpec().addNewContainer().withName("c").withImage("nginx").endContainer().endSpec()
+        .build()).create();
+    String eviction = "{\"apiVersion\":\"policy/v1\",\"kind\":\"Eviction\",\"metadata\":{\"name\":\"evicted\","
+        + "\"namespace\":\"default\"}%s}";
+    assertThat(http("POST", "/api/v1/namespaces/default/pods/evicted/eviction",
+        eviction.formatted(",\"deleteOptions\":{\"dryRun\":[\"All\"]}"), 201).path("status").asText())
+        .isEqualTo("Success");
+    assertThat(client.pods().inNamespace("default").withName("evicted").get()).isNotNull();
+    http("POST", "/api/v1/namespaces/default/pods/evicted/eviction", eviction.formatted(""), 201);
+    assertThat(client.pods().inNamespace("default").withName("evicted").get()).isNull();
+    http("POST", "/api/v1/namespaces/default/pods/evicted/eviction", eviction.formatted(""), 404);
+  }
+
+  /** The Job strategy's generateSelector: without it every pod of the namespace matched the Job. */
+  @Test
+  void aJobGetsItsGeneratedSelectorAndLabels() {
+    io.fabric8.kubernetes.api.model.batch.v1.Job job = client.batch().v1().jobs().inNamespace("default")
+        .resource(new io.fabric8.kubernetes.api.model.batch.v1.JobBuilder().withNewMetadata().withName("once")
+            .endMetadata().withNewSpec().withNewTemplate().withNewSpec().withRestartPolicy("Never").addNewContainer()
+            .withName("c").withImage("busybox").withCommand("echo", "hi").endContainer().endSpec().endTemplate()
+            .endSpec().build()).create();
+    String uid = job.getMetadata().getUid();
+    assertThat(job.getSpec().getSelector().getMatchLabels())
+        .containsExactly(Map.entry("batch.kubernetes.io/controller-uid", uid));
+    assertThat(job.getSpec().getTemplate().getMetadata().getLabels()).containsAllEntriesOf(Map.of(
+        "batch.kubernetes.io/controller-uid", uid, "controller-uid", uid, "batch.kubernetes.io/job-name", "once",
+        "job-name", "once"));
+    assertThat(job.getMetadata().getLabels()).containsEntry("job-name", "once").containsEntry("controller-uid", uid);
+    assertThat(client.batch().v1().jobs().inNamespace("default").withName("once").get().getSpec().getSelector()
+        .getMatchLabels()).containsEntry("batch.kubernetes.io/controller-uid", uid);
+  }
+
+  /** The Service storage allocates a ClusterIP (kept by updates) and node ports; headless stays headless. */
+  @Test
+  void servicesGetAClusterIpAndNodePorts() {
+    io.fabric8.kubernetes.api.model.Service svc = client.services().inNamespace("default").resource(
+        new io.fabric8.kubernetes.api.model.ServiceBuilder().withNewMetadata().withName("np").endMetadata()
+            .withNewSpec().withType("NodePort").addToSelector("app", "np").addNewPort().withPort(80).endPort()
+            .endSpec().build()).create();
+    String ip = svc.getSpec().getClusterIP();
+    assertThat(ip).startsWith("10.96.");
+    assertThat(svc.getSpec().getClusterIPs()).containsExactly(ip);
+    Integer nodePort = svc.getSpec().getPorts().get(0).getNodePort();
+    assertThat(nodePort).isBetween(30000, 32767);
+    svc.getSpec().setClusterIP(null);
+    svc.getSpec().setClusterIPs(null);
+    svc.getSpec().getPorts().get(0).setNodePort(null);
+    io.fabric8.kubernetes.api.model.Service updated = client.resource(svc).update();
+    assertThat(updated.getSpec().getClusterIP()).isEqualTo(ip);
+    assertThat(updated.getSpec().getPorts().get(0).getNodePort()).isEqualTo(nodePort);
+    io.fabric8.kubernetes.api.model.Service headless = client.services().inNamespace("default").resource(
+        new io.fabric8.kubernetes.api.model.ServiceBuilder().withNewMetadata().withName("headless").endMetadata()
+            .withNewSpec().withClusterIP("None").addToSelector("app", "h").endSpec().build()).create();
+    assertThat(headless.getSpec().getClusterIP()).isEqualTo("None");
+  }
+
+  /** propagationPolicy Orphan: the dependents stay, without their ownerReferences to the deleted owner. */
+  @Test
+  void orphanedDependentsLoseTheirOwnerReference() throws Exception {
+    ConfigMap owner = client.configMaps().inNamespace("default").resource(new ConfigMapBuilder().withNewMetadata()
+        .withName("owner").endMetadata().build()).create();
+    client.configMaps().inNamespace("default").resource(new ConfigMapBuilder().withNewMetadata()
+        .withName("dependent").addNewOwnerReference().withApiVersion("v1").withKind("ConfigMap").withName("owner")
+        .withUid(owner.getMetadata().getUid()).endOwnerReference().endMetadata().build()).create();
+    http("DELETE", "/api/v1/namespaces/default/configmaps/owner", "{\"kind\":\"DeleteOptions\",\"apiVersion\":"
+        + "\"v1\",\"propagationPolicy\":\"Orphan\"}", 200);
+    ConfigMap dependent = client.configMaps().inNamespace("default").withName("dependent").get();
+    assertThat(dependent).isNotNull();
+    assertThat(dependent.getMetadata().getOwnerReferences()).isEmpty();
+  }
+
   private static com.fasterxml.jackson.databind.JsonNode http(String method, String path, String body, int code)
       throws Exception {
     java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
