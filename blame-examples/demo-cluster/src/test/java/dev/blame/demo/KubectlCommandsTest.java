@@ -339,4 +339,75 @@ class KubectlCommandsTest {
     Result exec = run(TIMEOUT, "exec", pod, "--", "true");
     assertThat(exec.exitCode()).isNotZero();
   }
+
+  @Test
+  @Order(10)
+  void jobLogsExposedServicesAndServerDryRuns() throws Exception {
+    // kubectl create job's pods are found through the selector the API server generates (controller-uid)
+    ok("create", "job", "hello", "--image=busybox:1.36", "--", "echo", "hello", "world");
+    assertThat(ok("get", "job", "hello", "-o", "jsonpath={.spec.selector.matchLabels}").out())
+        .contains("batch.kubernetes.io/controller-uid");
+    Eventually.assertThat(TIMEOUT, () -> assertThat(okNow("logs", "job/hello").out()).isEqualTo("hello world\n"));
+
+    ok("expose", "deployment", "web", "--port=80", "--type=NodePort");
+    assertThat(ok("get", "service", "web").out()).containsPattern("NodePort +10\\.96\\.\\d+\\.\\d+ +<none> +80:3\\d{4}/TCP");
+
+    assertThat(ok("delete", "deployment", "web", "--dry-run=server").out()).contains("deleted (server dry run)");
+    assertThat(cluster.client().apps().deployments().inNamespace("default").withName("web").get()).isNotNull();
+    Result unserved = run(TIMEOUT, "get", "--raw", "/apis/batch/v1beta1/namespaces/default/cronjobs");
+    assertThat(unserved.exitCode()).isNotZero();
+    assertThat(unserved.err()).contains("the server could not find the requested resource");
+  }
+
+  @Test
+  @Order(11)
+  void orphanedReplicaSetsAreAdoptedByTheNextDeployment() throws Exception {
+    ok("create", "deployment", "orph", "--image=nginx:1.25", "--replicas=2");
+    ok("rollout", "status", "deployment/orph", "--timeout=60s");
+    List<String> pods = podNames("app=orph");
+    ok("delete", "deployment", "orph", "--cascade=orphan");
+    assertThat(ok("get", "rs", "-l", "app=orph", "-o", "jsonpath={.items[*].metadata.ownerReferences}").out())
+        .as("the orphan finalizer removes the owner reference").isEmpty();
+
+    ok("create", "deployment", "orph", "--image=nginx:1.25", "--replicas=2");
+    ok("rollout", "status", "deployment/orph", "--timeout=60s");
+    String uid = ok("get", "deployment", "orph", "-o", "jsonpath={.metadata.uid}").out();
+    assertThat(ok("get", "rs", "-l", "app=orph", "-o", "jsonpath={.items[*].metadata.ownerReferences[*].uid}").out())
+        .isEqualTo(uid);
+    assertThat(podNames("app=orph")).as("the adopted ReplicaSet keeps its pods").isEqualTo(pods);
+  }
+
+  @Test
+  @Order(12)
+  void debugFailsSayingWhy() throws Exception {
+    String pod = podNames("app=web").get(0);
+    Result debug = run(TIMEOUT, "debug", pod, "--image=busybox:1.36");
+    assertThat(debug.exitCode()).isNotZero();
+    assertThat(debug.err()).contains("pods/ephemeralcontainers is not supported by the demo cluster");
+  }
+
+  @Test
+  @Order(13)
+  void cordonAndDrainEvictAndKeepPodsOffTheNode() throws Exception {
+    List<String> before = podNames("app=web");
+    assertThat(ok("drain", "demo-node", "--ignore-daemonsets", "--force", "--dry-run=server").out())
+        .contains("(server dry run)");
+    assertThat(podNames("app=web")).isEqualTo(before);
+
+    ok("cordon", "demo-node");
+    assertThat(ok("get", "nodes").out()).contains("Ready,SchedulingDisabled");
+    Result drain = ok("drain", "demo-node", "--ignore-daemonsets", "--force", "--timeout=60s");
+    assertThat(drain.out() + drain.err()).contains("evicting pod default/" + before.get(0));
+    Eventually.assertThat(TIMEOUT, () -> assertThat(okNow("get", "events", "--field-selector",
+        "reason=FailedScheduling").out()).contains("node(s) were unschedulable"));
+    assertThat(okNow("get", "pods", "-l", "app=web").out()).contains("Pending").doesNotContain(before.get(0));
+
+    ok("uncordon", "demo-node");
+    awaitRolledOut();
+  }
+
+  private static List<String> podNames(String selector) {
+    String names = okNow("get", "pods", "-l", selector, "-o", "jsonpath={.items[*].metadata.name}").out().trim();
+    return names.isEmpty() ? List.of() : List.of(names.split(" ")).stream().sorted().toList();
+  }
 }
