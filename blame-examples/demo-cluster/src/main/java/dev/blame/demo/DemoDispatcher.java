@@ -261,6 +261,13 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
     if (response.code() == 404 && target.name() != null && !isStatusWithReason(response, "NotFound")) {
       return statusOf(404, "NotFound", resource + " \"" + target.name() + "\" not found", target, target.name());
     }
+    if (response.code() == 409 && target.name() != null && (request.method() == HttpMethod.PUT
+        || request.method() == HttpMethod.PATCH) && !isStatusWithReason(response, "Conflict")) {
+      // the mock's stale-resourceVersion answer (reason Invalid, which kubectl prints as `The X "" is invalid`)
+      return statusOf(409, "Conflict", "Operation cannot be fulfilled on " + resource + " \"" + target.name()
+          + "\": the object has been modified; please apply your changes to the latest version and try again",
+          target, target.name());
+    }
     if (response.code() == 409 && request.method() == HttpMethod.POST && target.name() == null
         && isStatusWithReason(response, "Invalid")) {
       if (posted != null) {
@@ -534,6 +541,13 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
       }
     }
     ObjectNode meta = result.withObjectProperty("metadata");
+    if (current != null && request.method() == HttpMethod.PATCH && !meta.path("resourceVersion").asText("").isEmpty()
+        && !meta.path("resourceVersion").asText().equals(current.path("metadata").path("resourceVersion").asText())) {
+      // a patch that sets metadata.resourceVersion makes it a precondition, as on the API server
+      String resource = t.plural() + (t.group().isEmpty() ? "" : "." + t.group());
+      return statusOf(409, "Conflict", "Operation cannot be fulfilled on " + resource + " \"" + name + "\": the "
+          + "object has been modified; please apply your changes to the latest version and try again", t, name);
+    }
     if (current != null) {
       if (!meta.has("resourceVersion") || request.method() == HttpMethod.PATCH) {
         meta.set("resourceVersion", current.path("metadata").path("resourceVersion"));

@@ -256,11 +256,48 @@ class DemoClusterTest {
     assertThat(dependent.getMetadata().getOwnerReferences()).isEmpty();
   }
 
+  /**
+   * A stale resourceVersion is a 409 Conflict in the API server's words (the mock's reason Invalid made kubectl print
+   * {@code The ConfigMap "" is invalid}); a patch that sets metadata.resourceVersion makes it a precondition.
+   */
+  @Test
+  void staleWritesAreConflicts() throws Exception {
+    ConfigMap first = client.configMaps().inNamespace("default").resource(new ConfigMapBuilder().withNewMetadata()
+        .withName("contended").endMetadata().addToData("a", "1").build()).create();
+    String stale = first.getMetadata().getResourceVersion();
+    client.configMaps().inNamespace("default").withName("contended").edit(c -> {
+      c.getData().put("a", "2");
+      return c;
+    });
+    com.fasterxml.jackson.databind.JsonNode conflict = http("PUT", "/api/v1/namespaces/default/configmaps/contended",
+        "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"contended\",\"resourceVersion\":\""
+            + stale + "\"},\"data\":{\"a\":\"3\"}}", 409);
+    assertThat(conflict.path("reason").asText()).isEqualTo("Conflict");
+    assertThat(conflict.path("message").asText()).isEqualTo("Operation cannot be fulfilled on configmaps "
+        + "\"contended\": the object has been modified; please apply your changes to the latest version and try again");
+    assertThat(conflict.path("details").path("name").asText()).isEqualTo("contended");
+    assertThat(http("PATCH", "/api/v1/namespaces/default/configmaps/contended", "{\"metadata\":{\"resourceVersion\":\""
+        + stale + "\"},\"data\":{\"a\":\"4\"}}", 409, "application/merge-patch+json").path("reason").asText())
+        .isEqualTo("Conflict");
+    assertThat(client.configMaps().inNamespace("default").withName("contended").get().getData())
+        .containsEntry("a", "2");
+    String current = client.configMaps().inNamespace("default").withName("contended").get().getMetadata()
+        .getResourceVersion();
+    http("PATCH", "/api/v1/namespaces/default/configmaps/contended", "{\"metadata\":{\"resourceVersion\":\""
+        + current + "\"},\"data\":{\"a\":\"5\"}}", 200, "application/merge-patch+json");
+  }
+
   private static com.fasterxml.jackson.databind.JsonNode http(String method, String path, String body, int code)
+      throws Exception {
+    return http(method, path, body, code, "application/json");
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode http(String method, String path, String body, int code,
+      String contentType)
       throws Exception {
     java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
         java.net.URI.create(cluster.url().replaceAll("/$", "") + path)).timeout(Duration.ofSeconds(20))
-        .header("Content-Type", "application/json")
+        .header("Content-Type", contentType)
         .method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
             : java.net.http.HttpRequest.BodyPublishers.ofString(body));
     java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()

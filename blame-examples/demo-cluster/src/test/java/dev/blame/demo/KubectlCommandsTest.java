@@ -406,6 +406,19 @@ class KubectlCommandsTest {
     awaitRolledOut();
   }
 
+  @Test
+  @Order(14)
+  void aStaleReplaceIsAConflict() throws Exception {
+    ok("create", "configmap", "settings", "--from-literal=mode=a");
+    Path stale = tmp.resolve("settings.yaml");
+    Files.writeString(stale, ok("get", "configmap", "settings", "-o", "yaml").out());
+    ok("label", "configmap", "settings", "changed=yes");
+    Result replace = run(TIMEOUT, "replace", "-f", stale.toString());
+    assertThat(replace.exitCode()).isNotZero();
+    assertThat(replace.err()).contains("Operation cannot be fulfilled on configmaps \"settings\": the object has "
+        + "been modified");
+  }
+
   private static List<String> podNames(String selector) {
     String names = okNow("get", "pods", "-l", selector, "-o", "jsonpath={.items[*].metadata.name}").out().trim();
     return names.isEmpty() ? List.of() : List.of(names.split(" ")).stream().sorted().toList();
