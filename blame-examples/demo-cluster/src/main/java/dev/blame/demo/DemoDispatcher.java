@@ -92,6 +92,19 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
     if (review != null) {
       return review;
     }
+    if (ProtobufBodies.isProtobuf(request.getHeader("Content-Type"))) {
+      // kubectl 1.32's typed clients (create deployment/configmap/job/..., drain, debug node/N) write protobuf
+      ObjectNode decoded = ProtobufBodies.toJson(request.getBody() == null ? new byte[0]
+          : request.getBody().getBytes());
+      if (decoded == null) {
+        return status(415, "UnsupportedMediaType", "the body of the request was in an unknown format - accepted "
+            + "media types include: application/json, application/yaml (the demo cluster decodes protobuf only for "
+            + "the kinds kubectl's create commands send)", null, null);
+      }
+      return dispatch(new RecordedRequest(request.getHttpVersion(), request.method(), request.getPath(),
+          request.getHeaders().newBuilder().set("Content-Type", "application/json").build(),
+          new Buffer(decoded.toString().getBytes(StandardCharsets.UTF_8))));
+    }
     MockResponse unserved = unserved(request, bare);
     if (unserved != null) {
       return unserved;

@@ -287,6 +287,53 @@ class DemoClusterTest {
         + current + "\"},\"data\":{\"a\":\"5\"}}", 200, "application/merge-patch+json");
   }
 
+  /**
+   * kubectl 1.32's typed clients write protobuf ({@code kubectl create configmap}): the body is decoded (CI's kubectl
+   * 1.20 writes JSON, so this is built by hand: envelope {@code k8s\0}, runtime.Unknown{typeMeta, raw}).
+   */
+  @Test
+  void protobufBodiesOfKnownKindsAreDecoded() throws Exception {
+    byte[] meta = field(1, "made-by-protobuf".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    byte[] labels = field(11, concat(field(1, bytes("app")), field(2, bytes("pb"))));
+    byte[] entry = field(2, concat(field(1, bytes("key")), field(2, bytes("value"))));
+    byte[] configMap = concat(field(1, concat(meta, labels)), entry);
+    byte[] unknown = concat(field(1, concat(field(1, bytes("v1")), field(2, bytes("ConfigMap")))), field(2, configMap));
+    byte[] body = concat(new byte[] {'k', '8', 's', 0}, unknown);
+    java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(cluster.url().replaceAll("/$", "")
+            + "/api/v1/namespaces/default/configmaps")).header("Content-Type", "application/vnd.kubernetes.protobuf")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    ConfigMap stored = client.configMaps().inNamespace("default").withName("made-by-protobuf").get();
+    assertThat(stored.getData()).containsExactly(Map.entry("key", "value"));
+    assertThat(stored.getMetadata().getLabels()).containsExactly(Map.entry("app", "pb"));
+
+    byte[] unknownKind = concat(new byte[] {'k', '8', 's', 0}, field(1, concat(field(1, bytes("v1")),
+        field(2, bytes("Binding")))));
+    java.net.http.HttpResponse<String> refused = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(cluster.url().replaceAll("/$", "")
+            + "/api/v1/namespaces/default/configmaps")).header("Content-Type", "application/vnd.kubernetes.protobuf")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(unknownKind)).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(refused.statusCode()).isEqualTo(415);
+  }
+
+  private static byte[] bytes(String s) {
+    return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** A length-delimited protobuf field (lengths below 128 here). */
+  private static byte[] field(int number, byte[] value) {
+    return concat(new byte[] {(byte) (number << 3 | 2), (byte) value.length}, value);
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
   private static com.fasterxml.jackson.databind.JsonNode http(String method, String path, String body, int code)
       throws Exception {
     return http(method, path, body, code, "application/json");

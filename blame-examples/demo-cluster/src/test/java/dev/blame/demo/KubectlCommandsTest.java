@@ -419,6 +419,34 @@ class KubectlCommandsTest {
         + "been modified");
   }
 
+  /** kubectl 1.32's create commands write protobuf (ProtobufBodies decodes it); older ones JSON. */
+  @Test
+  @Order(15)
+  void createCommandsOfEveryKind() throws Exception {
+    ok("create", "deployment", "made", "--image=nginx:1.25", "--replicas=2", "--port=80");
+    ok("rollout", "status", "deployment/made", "--timeout=60s");
+    assertThat(ok("get", "deployment", "made", "-o", "jsonpath={.spec.template.spec.containers[0].ports[0]"
+        + ".containerPort} {.spec.selector.matchLabels.app} {.spec.replicas}").out()).isEqualTo("80 made 2");
+    ok("create", "configmap", "made", "--from-literal=a=1", "--from-literal=b=2");
+    assertThat(ok("get", "configmap", "made", "-o", "jsonpath={.data.b}").out()).isEqualTo("2");
+    ok("create", "secret", "generic", "made", "--from-literal=p=q");
+    assertThat(ok("get", "secret", "made", "-o", "jsonpath={.data.p}").out()).isEqualTo("cQ==");
+    ok("create", "service", "nodeport", "made", "--tcp=80:8080");
+    assertThat(ok("get", "service", "made", "-o", "jsonpath={.spec.ports[0].targetPort}").out()).isEqualTo("8080");
+    ok("create", "cronjob", "made", "--image=busybox:1.36", "--schedule=*/5 * * * *", "--", "echo", "x");
+    ok("create", "job", "made-now", "--from=cronjob/made");
+    Eventually.assertThat(TIMEOUT, () -> assertThat(okNow("logs", "job/made-now").out()).isEqualTo("x\n"));
+    ok("create", "namespace", "made");
+    ok("create", "serviceaccount", "made");
+    ok("create", "quota", "made", "--hard=pods=50");
+    assertThat(ok("get", "quota", "made", "-o", "jsonpath={.spec.hard.pods}").out()).isEqualTo("50");
+    ok("create", "pdb", "made", "--selector=app=made", "--min-available=1");
+    ok("create", "role", "made", "--verb=get", "--resource=pods");
+    ok("create", "rolebinding", "made", "--role=made", "--serviceaccount=default:made");
+    assertThat(ok("get", "rolebinding", "made", "-o", "jsonpath={.roleRef.name} {.subjects[0].name}").out())
+        .isEqualTo("made made");
+  }
+
   private static List<String> podNames(String selector) {
     String names = okNow("get", "pods", "-l", selector, "-o", "jsonpath={.items[*].metadata.name}").out().trim();
     return names.isEmpty() ? List.of() : List.of(names.split(" ")).stream().sorted().toList();
