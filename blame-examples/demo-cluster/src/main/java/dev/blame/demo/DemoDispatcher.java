@@ -554,13 +554,6 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
       }
     }
     ObjectNode meta = result.withObjectProperty("metadata");
-    if (current != null && request.method() == HttpMethod.PATCH && !meta.path("resourceVersion").asText("").isEmpty()
-        && !meta.path("resourceVersion").asText().equals(current.path("metadata").path("resourceVersion").asText())) {
-      // a patch that sets metadata.resourceVersion makes it a precondition, as on the API server
-      String resource = t.plural() + (t.group().isEmpty() ? "" : "." + t.group());
-      return statusOf(409, "Conflict", "Operation cannot be fulfilled on " + resource + " \"" + name + "\": the "
-          + "object has been modified; please apply your changes to the latest version and try again", t, name);
-    }
     if (current != null) {
       if (!meta.has("resourceVersion") || request.method() == HttpMethod.PATCH) {
         meta.set("resourceVersion", current.path("metadata").path("resourceVersion"));
