@@ -102,7 +102,9 @@ final class Discovery {
       new Kind("storage.k8s.io", "v1", "volumeattachments", "volumeattachment", "VolumeAttachment", false, true,
           List.of()),
       new Kind("certificates.k8s.io", "v1", "certificatesigningrequests", "certificatesigningrequest",
-          "CertificateSigningRequest", false, true, List.of("csr")));
+          "CertificateSigningRequest", false, true, List.of("csr")),
+      // every API server serves it (blame lists APIServices; unserved paths are 404s)
+      new Kind("apiregistration.k8s.io", "v1", "apiservices", "apiservice", "APIService", false, true, List.of()));
 
   /** The resources in kubectl's {@code all} category (what {@code kubectl get all} lists), as the API server has them. */
   static final java.util.Set<String> ALL_CATEGORY = java.util.Set.of("pods", "services", "deployments", "replicasets",

@@ -168,6 +168,8 @@ class DemoClusterTest {
     http("GET", "/api/v1/namespaces/default/pods/p/nosuchsub", null, 404);
     http("GET", "/api/v1/namespaces/default/configmaps/c/status", null, 404);
     assertThat(http("GET", "/apis/batch/v1/namespaces/default/cronjobs", null, 200).path("items")).isEmpty();
+    // served by every API server, and listed by blame
+    assertThat(http("GET", "/apis/apiregistration.k8s.io/v1/apiservices", null, 200).path("items")).isEmpty();
     assertThat(client.getApiResources("v1").getResources()).extracting(APIResource::getName, APIResource::getKind)
         .contains(org.assertj.core.groups.Tuple.tuple("pods/eviction", "Eviction"));
   }
