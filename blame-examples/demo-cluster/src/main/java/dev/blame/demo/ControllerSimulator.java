@@ -332,6 +332,67 @@ public final class ControllerSimulator implements AutoCloseable {
     return updated;
   }
 
+  /**
+   * The controllers' ClaimObjects: objects of {@code cache} in the owner's namespace that no controller owns and whose
+   * labels match {@code selector} get a controller reference to {@code owner} (after {@code kubectl delete
+   * --cascade=orphan} and a re-create, the new owner takes over the old ReplicaSets or pods). Terminal pods are left
+   * alone. An empty selector adopts nothing.
+   */
+  <T extends HasMetadata> void adopt(Cache<T> cache, HasMetadata owner,
+      io.fabric8.kubernetes.api.model.LabelSelector selector) {
+    String expression = selectorString(selector);
+    if (expression.isEmpty()) {
+      return;
+    }
+    for (T obj : cache.inNamespace(owner.getMetadata().getNamespace())) {
+      if (obj.getMetadata().getDeletionTimestamp() != null || obj.getMetadata().getOwnerReferences().stream()
+          .anyMatch(r -> Boolean.TRUE.equals(r.getController()))
+          || (obj instanceof Pod pod && pod.getStatus() != null && ("Succeeded".equals(pod.getStatus().getPhase())
+              || "Failed".equals(pod.getStatus().getPhase())))
+          || !LabelSelectors.matches(expression, obj.getMetadata().getLabels() == null ? Map.of()
+              : obj.getMetadata().getLabels())) {
+        continue;
+      }
+      T copy = client.getKubernetesSerialization().clone(obj);
+      List<io.fabric8.kubernetes.api.model.OwnerReference> refs = new ArrayList<>(copy.getMetadata()
+          .getOwnerReferences());
+      copy.getMetadata().setOwnerReferences(refs);
+      refs.add(new io.fabric8.kubernetes.api.model.OwnerReferenceBuilder()
+          .withApiVersion(owner.getApiVersion()).withKind(owner.getKind()).withName(owner.getMetadata().getName())
+          .withUid(owner.getMetadata().getUid()).withController(true).withBlockOwnerDeletion(true).build());
+      try {
+        update(cache, copy);
+      } catch (KubernetesClientException e) {
+        LOG.debug("cannot adopt {}: {}", obj.getMetadata().getName(), e.getMessage());
+      }
+    }
+  }
+
+  private static String selectorString(io.fabric8.kubernetes.api.model.LabelSelector selector) {
+    if (selector == null) {
+      return "";
+    }
+    List<String> requirements = new ArrayList<>();
+    if (selector.getMatchLabels() != null) {
+      selector.getMatchLabels().forEach((k, v) -> requirements.add(k + "=" + v));
+    }
+    if (selector.getMatchExpressions() != null) {
+      for (var e : selector.getMatchExpressions()) {
+        String values = "(" + String.join(",", e.getValues() == null ? List.of() : e.getValues()) + ")";
+        switch (e.getOperator()) {
+          case "In" -> requirements.add(e.getKey() + " in " + values);
+          case "NotIn" -> requirements.add(e.getKey() + " notin " + values);
+          case "Exists" -> requirements.add(e.getKey());
+          case "DoesNotExist" -> requirements.add("!" + e.getKey());
+          default -> {
+            return "";
+          }
+        }
+      }
+    }
+    return String.join(",", requirements);
+  }
+
   <T extends HasMetadata> void delete(Cache<T> cache, T obj) {
     client.resource(obj).delete();
     cache.deleted(obj);

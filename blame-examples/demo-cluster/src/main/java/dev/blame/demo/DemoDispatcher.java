@@ -25,6 +25,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -91,9 +92,66 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
     if (review != null) {
       return review;
     }
+    if (ProtobufBodies.isProtobuf(request.getHeader("Content-Type"))) {
+      // kubectl 1.32's typed clients (create deployment/configmap/job/..., drain, debug node/N) write protobuf
+      ObjectNode decoded = ProtobufBodies.toJson(request.getBody() == null ? new byte[0]
+          : request.getBody().getBytes());
+      if (decoded == null) {
+        return status(415, "UnsupportedMediaType", "the body of the request was in an unknown format - accepted "
+            + "media types include: application/json, application/yaml (the demo cluster decodes protobuf only for "
+            + "the kinds kubectl's create commands send)", null, null);
+      }
+      return dispatch(new RecordedRequest(request.getHttpVersion(), request.method(), request.getPath(),
+          request.getHeaders().newBuilder().set("Content-Type", "application/json").build(),
+          new Buffer(decoded.toString().getBytes(StandardCharsets.UTF_8))));
+    }
+    MockResponse unserved = unserved(request, bare);
+    if (unserved != null) {
+      return unserved;
+    }
     // The body is read before routing: the mock's CRUD handling consumes it.
     String posted = request.method() == HttpMethod.POST ? nameIn(request) : null;
     return asKubernetesStatus(request, Target.parse(bare), posted, route(request));
+  }
+
+  /** The subresources of pods answered here though discovery does not list them (405, see {@link #route}). */
+  private static final Set<String> UNSUPPORTED_POD_SUBRESOURCES =
+      Set.of("exec", "attach", "portforward", "proxy", "ephemeralcontainers");
+
+  /**
+   * A 404 for what the API server does not serve: a path outside the API and discovery, a group/version, resource
+   * or subresource discovery does not list (say batch/v1beta1 CronJobs, which kubectl 1.20 creates and a 1.29 server
+   * no longer serves). The mock would otherwise answer a GET with every stored object and store whatever is posted.
+   */
+  private MockResponse unserved(RecordedRequest request, String bare) {
+    String notFound = "the server could not find the requested resource";
+    if (!bare.equals("/api") && !bare.startsWith("/api/") && !bare.equals("/apis") && !bare.startsWith("/apis/")) {
+      return request.method() == HttpMethod.GET && serveMeta(bare, request.getHeader("Accept")) != null ? null
+          : status(404, "NotFound", notFound, null, null);
+    }
+    Target t = Target.parse(bare);
+    if (t == null || HpaVersions.isV1(bare)) {
+      return null; // discovery (serveMeta answers or 404s it)
+    }
+    if (bare.startsWith("/apis/authorization.k8s.io/v1/") || bare.startsWith("/apis/authentication.k8s.io/v1/")) {
+      return null; // the access reviews (review answers their creates; nothing is stored)
+    }
+    if (t.plural().equals("namespaces") && t.group().isEmpty() && (t.sub() == null
+        || Set.of("status", "finalize").contains(t.sub()))) {
+      return null;
+    }
+    if (t.plural().equals("pods") && t.group().isEmpty() && UNSUPPORTED_POD_SUBRESOURCES.contains(
+        String.valueOf(t.sub()))) {
+      return null;
+    }
+    Optional<io.fabric8.kubernetes.api.model.APIResourceList> served = Discovery.resources(t.group(), t.version(),
+        crds());
+    String resource = t.sub() == null ? t.plural() : t.plural() + "/" + t.sub();
+    if (served.isPresent() && (t.sub() == null || t.name() != null) && served.get().getResources().stream()
+        .anyMatch(r -> r.getName().equals(resource))) {
+      return null;
+    }
+    return status(404, "NotFound", notFound, null, null);
   }
 
   /** An autoscaling/v1 HPA request, served from the v2 store with the bodies converted ({@link HpaVersions}). */
@@ -145,7 +203,10 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
         }
         return written;
       }
-      if (target != null && target.plural().equals("pods") && Set.of("exec", "attach", "portforward", "proxy")
+      if (target != null && target.plural().equals("pods") && "eviction".equals(target.sub())) {
+        return evict(request, target);
+      }
+      if (target != null && target.plural().equals("pods") && UNSUPPORTED_POD_SUBRESOURCES
           .contains(String.valueOf(target.sub()))) {
         return status(405, "MethodNotAllowed", "pods/" + target.sub() + " is not supported by the demo cluster "
             + "(its containers do not run)", "pods", target.name());
@@ -212,6 +273,13 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
     String resource = target.plural() + (target.group().isEmpty() ? "" : "." + target.group());
     if (response.code() == 404 && target.name() != null && !isStatusWithReason(response, "NotFound")) {
       return statusOf(404, "NotFound", resource + " \"" + target.name() + "\" not found", target, target.name());
+    }
+    if (response.code() == 409 && target.name() != null && (request.method() == HttpMethod.PUT
+        || request.method() == HttpMethod.PATCH) && !isStatusWithReason(response, "Conflict")) {
+      // the mock's stale-resourceVersion answer (reason Invalid, which kubectl prints as `The X "" is invalid`)
+      return statusOf(409, "Conflict", "Operation cannot be fulfilled on " + resource + " \"" + target.name()
+          + "\": the object has been modified; please apply your changes to the latest version and try again",
+          target, target.name());
     }
     if (response.code() == 409 && request.method() == HttpMethod.POST && target.name() == null
         && isStatusWithReason(response, "Invalid")) {
@@ -521,6 +589,11 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
     if (!status) {
       Defaults.apply(kind.getKey(), result);
     }
+    if (!status && kind.getKey().equals("Service") && t.group().isEmpty()) {
+      allocateServiceAddresses(result, current);
+    }
+    boolean jobSelector = verb.equals("create") && !status && kind.getKey().equals("Job") && t.group().equals("batch")
+        && generateJobSelector(result);
     ArrayNode stored = current != null && current.path("metadata").path("managedFields").isArray()
         ? (ArrayNode) current.path("metadata").path("managedFields") : JSON.createArrayNode();
     JsonNode requested = meta.get("managedFields");
@@ -550,6 +623,9 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
       meta.set("managedFields", managed);
     }
     if (dryRun) {
+      if (jobSelector) {
+        result = withJobUid(result, java.util.UUID.randomUUID().toString());
+      }
       return json(verb.equals("create") ? 201 : 200, result);
     }
     byte[] bytes = result.toString().getBytes(StandardCharsets.UTF_8);
@@ -562,12 +638,131 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
         RecordedRequest create = new RecordedRequest(request.getHttpVersion(), HttpMethod.POST, t.collection(),
             headers, new Buffer(bytes));
         Matcher pods = POD_COLLECTION.matcher(t.collection());
-        return pods.matches() ? admitPod(create, pods.group("ns")) : super.dispatch(create);
+        MockResponse created = pods.matches() ? admitPod(create, pods.group("ns")) : super.dispatch(create);
+        return jobSelector && created.code() == 201 ? storeJobUid(request, t, created) : created;
       }
       return super.dispatch(new RecordedRequest(request.getHttpVersion(), HttpMethod.PUT, t.item(name), headers,
           new Buffer(bytes)));
     } finally {
       RAW_WRITE.remove();
+    }
+  }
+
+  private final java.util.concurrent.atomic.AtomicInteger serviceIps = new java.util.concurrent.atomic.AtomicInteger(
+      10);
+  private final java.util.concurrent.atomic.AtomicInteger nodePorts = new java.util.concurrent.atomic.AtomicInteger();
+
+  /**
+   * What the Service REST storage allocates: a ClusterIP from 10.96.0.0/12 (not for ExternalName, nor headless
+   * {@code clusterIP: None}), {@code clusterIPs}, and a node port in 30000-32767 for each port of a NodePort or
+   * LoadBalancer Service; an update without them keeps the allocated ones (kubectl shows CLUSTER-IP {@code <none>}
+   * only for a headless Service).
+   */
+  private void allocateServiceAddresses(ObjectNode service, JsonNode current) {
+    if (!(service.get("spec") instanceof ObjectNode spec)) {
+      return;
+    }
+    String type = spec.path("type").asText("ClusterIP");
+    JsonNode old = current == null ? JSON.createObjectNode() : current.path("spec");
+    if (type.equals("ExternalName")) {
+      return;
+    }
+    if (spec.path("clusterIP").asText("").isEmpty()) {
+      if (!old.path("clusterIP").asText("").isEmpty()) {
+        spec.set("clusterIP", old.get("clusterIP"));
+      } else {
+        int n = serviceIps.getAndIncrement();
+        spec.put("clusterIP", "10.96." + (n / 254 % 256) + "." + (n % 254 + 1));
+      }
+    }
+    if (!spec.path("clusterIPs").isArray() || spec.path("clusterIPs").isEmpty()) {
+      spec.putArray("clusterIPs").add(spec.path("clusterIP").asText());
+    }
+    if (type.equals("NodePort") || type.equals("LoadBalancer")) {
+      JsonNode oldPorts = old.path("ports");
+      for (JsonNode p : spec.path("ports")) {
+        if (p instanceof ObjectNode port && !port.has("nodePort")) {
+          for (JsonNode o : oldPorts) {
+            if (o.path("port").equals(port.path("port")) && o.has("nodePort")) {
+              port.set("nodePort", o.get("nodePort"));
+            }
+          }
+          if (!port.has("nodePort")) {
+            port.put("nodePort", 30000 + nodePorts.getAndIncrement() % 2768);
+          }
+        }
+      }
+    }
+  }
+
+  private static final String PENDING_UID = "pending-uid";
+
+  /**
+   * The Job strategy's {@code generateSelector} (unless {@code spec.manualSelector}): the template gets the labels
+   * {@code job-name}, {@code batch.kubernetes.io/job-name}, {@code controller-uid} and
+   * {@code batch.kubernetes.io/controller-uid} (those not set), the selector matches
+   * {@code batch.kubernetes.io/controller-uid}. The uid is known once the object is stored: {@link #PENDING_UID}
+   * until then. Without it every pod of the namespace matches the Job ({@code kubectl logs job/x}, describe).
+   */
+  private static boolean generateJobSelector(ObjectNode job) {
+    if (!(job.get("spec") instanceof ObjectNode spec) || spec.path("manualSelector").asBoolean(false)) {
+      return false;
+    }
+    String name = job.path("metadata").path("name").asText("");
+    ObjectNode labels = spec.withObjectProperty("template").withObjectProperty("metadata")
+        .withObjectProperty("labels");
+    ObjectNode given = labels.deepCopy();
+    for (String key : List.of("batch.kubernetes.io/job-name", "job-name")) {
+      if (!labels.has(key) && !name.isEmpty()) {
+        labels.put(key, name);
+      }
+    }
+    for (String key : List.of("batch.kubernetes.io/controller-uid", "controller-uid")) {
+      if (!labels.has(key)) {
+        labels.put(key, PENDING_UID);
+      }
+    }
+    ObjectNode matchLabels = spec.withObjectProperty("selector").withObjectProperty("matchLabels");
+    if (!matchLabels.has("batch.kubernetes.io/controller-uid")) {
+      matchLabels.put("batch.kubernetes.io/controller-uid", PENDING_UID);
+    }
+    // SetDefaults_Job: a Job without labels takes its template's (the generated ones too, once read back).
+    ObjectNode meta = job.withObjectProperty("metadata");
+    if (!(meta.get("labels") instanceof ObjectNode own) || own.isEmpty()) {
+      meta.set("labels", given.isEmpty() ? labels.deepCopy() : given);
+    }
+    return true;
+  }
+
+  private static ObjectNode withJobUid(ObjectNode job, String uid) {
+    ObjectNode spec = (ObjectNode) job.path("spec");
+    List<ObjectNode> maps = List.of(spec.withObjectProperty("template").withObjectProperty("metadata")
+        .withObjectProperty("labels"), spec.withObjectProperty("selector").withObjectProperty("matchLabels"),
+        job.withObjectProperty("metadata").withObjectProperty("labels"));
+    for (ObjectNode map : maps) {
+      for (String key : List.of("batch.kubernetes.io/controller-uid", "controller-uid")) {
+        if (PENDING_UID.equals(map.path(key).asText())) {
+          map.put(key, uid);
+        }
+      }
+    }
+    return job;
+  }
+
+  /** The created Job with its uid in the generated selector and labels, stored again (RAW_WRITE is set). */
+  private MockResponse storeJobUid(RecordedRequest request, Target t, MockResponse created) {
+    try {
+      ObjectNode job = (ObjectNode) JSON.readTree(created.getBody().getBytes());
+      withJobUid(job, job.path("metadata").path("uid").asText());
+      io.fabric8.mockwebserver.http.Headers headers = request.getHeaders().newBuilder()
+          .set("Content-Type", "application/json").build();
+      MockResponse updated = super.dispatch(new RecordedRequest(request.getHttpVersion(), HttpMethod.PUT,
+          t.item(job.path("metadata").path("name").asText()), headers,
+          new Buffer(job.toString().getBytes(StandardCharsets.UTF_8))));
+      return updated.code() == 200 ? updated.setResponseCode(201) : created;
+    } catch (java.io.IOException | RuntimeException e) {
+      LOG.warn("cannot store the generated selector of a created Job", e);
+      return created;
     }
   }
 
@@ -1033,6 +1228,17 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
     String body = request.getBody() == null ? "" : request.getBody().readUtf8();
     boolean orphan = path.contains("propagationPolicy=Orphan") || body.contains("\"Orphan\"")
         || path.contains("orphanDependents=true") || body.contains("\"orphanDependents\":true");
+    if ("All".equals(param(path, "dryRun")) || body.replace(" ", "").contains("\"dryRun\":[\"All\"]")) {
+      // kubectl delete/drain --dry-run=server: answer what would be deleted, delete nothing.
+      String bare = stripQuery(path);
+      Target t = Target.parse(bare);
+      if (t != null && t.name() == null) {
+        return super.dispatch(new RecordedRequest(request.getHttpVersion(), HttpMethod.GET, path,
+            request.getHeaders(), new Buffer(new byte[0])));
+      }
+      JsonNode current = get(bare);
+      return current == null ? handleGet(bare) : json(200, current);
+    }
     Set<String> before = uids();
     MockResponse response = handleDelete(path);
     if (response.code() < 300) {
@@ -1047,9 +1253,78 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
       deletedUids.addAll(gone);
       if (!orphan) {
         collectGarbage(gone);
+      } else {
+        orphanDependents(request, gone);
       }
     }
     return response;
+  }
+
+  /**
+   * {@code POST .../pods/NAME/eviction} ({@code kubectl drain}): the pod is deleted (dependents as a DELETE would),
+   * or with {@code dryRun} only found; 201 with a Success Status as the API server. PodDisruptionBudgets are not
+   * consulted (no disruption controller computes their status).
+   */
+  private MockResponse evict(RecordedRequest request, Target t) {
+    if (request.method() != HttpMethod.POST) {
+      return status(405, "MethodNotAllowed", "the server does not allow this method on the requested resource",
+          "pods", t.name());
+    }
+    String podPath = "/api/v1/namespaces/" + t.namespace() + "/pods/" + t.name();
+    if (get(podPath) == null) {
+      return status(404, "NotFound", "pods \"" + t.name() + "\" not found", "pods", t.name());
+    }
+    String body = text(request.getBody()).replace(" ", "");
+    boolean dryRun = "All".equals(param(request.getPath(), "dryRun")) || body.contains("\"dryRun\":[\"All\"]");
+    if (!dryRun) {
+      MockResponse deleted = deleteWithGarbageCollection(new RecordedRequest(request.getHttpVersion(),
+          HttpMethod.DELETE, podPath, request.getHeaders(), new Buffer(new byte[0])), podPath);
+      if (deleted.code() >= 300) {
+        return deleted;
+      }
+    }
+    ObjectNode s = JSON.createObjectNode();
+    s.put("kind", "Status").put("apiVersion", "v1").put("status", "Success").put("code", 201);
+    s.putObject("metadata");
+    return json(201, s);
+  }
+
+  /**
+   * The orphan finalizer: dependents of a deleted owner lose their ownerReferences to it (the next controller may
+   * adopt them), as the garbage collector does for {@code propagationPolicy: Orphan}.
+   */
+  private void orphanDependents(RecordedRequest request, Set<String> gone) {
+    for (Map.Entry<AttributeSet, JsonNode> e : snapshot().entrySet()) {
+      JsonNode owners = e.getValue().path("metadata").path("ownerReferences");
+      if (!owners.isArray() || owners.isEmpty()) {
+        continue;
+      }
+      ArrayNode kept = JSON.createArrayNode();
+      owners.forEach(o -> {
+        if (!gone.contains(o.path("uid").asText())) {
+          kept.add(o);
+        }
+      });
+      String objectPath = pathOf(e.getKey());
+      if (kept.size() == owners.size() || objectPath == null) {
+        continue;
+      }
+      ObjectNode updated = e.getValue().deepCopy();
+      if (kept.isEmpty()) {
+        updated.withObjectProperty("metadata").remove("ownerReferences");
+      } else {
+        updated.withObjectProperty("metadata").set("ownerReferences", kept);
+      }
+      RAW_WRITE.set(Boolean.TRUE);
+      try {
+        io.fabric8.mockwebserver.http.Headers headers = request.getHeaders().newBuilder()
+            .set("Content-Type", "application/json").build();
+        super.dispatch(new RecordedRequest(request.getHttpVersion(), HttpMethod.PUT, objectPath, headers,
+            new Buffer(updated.toString().getBytes(StandardCharsets.UTF_8))));
+      } finally {
+        RAW_WRITE.remove();
+      }
+    }
   }
 
   /** The uids of every object deleted so far: an owner known to be gone (never reused, as uids are not). */

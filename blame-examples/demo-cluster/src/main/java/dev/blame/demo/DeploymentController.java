@@ -58,6 +58,7 @@ final class DeploymentController {
 
   private void sync(Deployment d) {
     String hash = Hashes.templateHash(d.getSpec().getTemplate());
+    sim.adopt(sim.replicaSets, d, d.getSpec().getSelector());
     List<ReplicaSet> owned = new ArrayList<>(sim.replicaSets.ownedBy(d.getMetadata().getUid()));
     owned.sort(Comparator.comparingInt(DeploymentController::revision));
     int maxRevision = owned.stream().mapToInt(DeploymentController::revision).max().orElse(0);

@@ -102,7 +102,9 @@ final class Discovery {
       new Kind("storage.k8s.io", "v1", "volumeattachments", "volumeattachment", "VolumeAttachment", false, true,
           List.of()),
       new Kind("certificates.k8s.io", "v1", "certificatesigningrequests", "certificatesigningrequest",
-          "CertificateSigningRequest", false, true, List.of("csr")));
+          "CertificateSigningRequest", false, true, List.of("csr")),
+      // every API server serves it (blame lists APIServices; unserved paths are 404s)
+      new Kind("apiregistration.k8s.io", "v1", "apiservices", "apiservice", "APIService", false, true, List.of()));
 
   /** The resources in kubectl's {@code all} category (what {@code kubectl get all} lists), as the API server has them. */
   static final java.util.Set<String> ALL_CATEGORY = java.util.Set.of("pods", "services", "deployments", "replicasets",
@@ -181,6 +183,9 @@ final class Discovery {
         if (k.kind().equals("Pod")) {
           resources.add(new APIResourceBuilder().withName("pods/log").withSingularName("").withNamespaced(true)
               .withKind("Pod").withVerbs("get").build());
+          // What `kubectl drain` looks for before evicting rather than deleting (DemoDispatcher serves it).
+          resources.add(new APIResourceBuilder().withName("pods/eviction").withSingularName("").withNamespaced(true)
+              .withGroup("policy").withVersion("v1").withKind("Eviction").withVerbs("create").build());
         }
         if (SCALABLE.contains(k.plural()) && k.group().equals("apps")) {
           // What `kubectl autoscale` and `kubectl scale` look for (DemoDispatcher serves .../scale).

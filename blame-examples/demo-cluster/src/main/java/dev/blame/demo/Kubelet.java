@@ -50,12 +50,16 @@ final class Kubelet {
 
   /**
    * What a simulated container prints: for a shell script ({@code sh -c "..."}, command and args joined), the
-   * words of each {@code echo}, one line each, in order; nothing for other commands (the images are not run).
+   * words of each {@code echo}, one line each, in order; for an {@code echo} run directly ({@code kubectl create job
+   * J --image=busybox -- echo hello}) its arguments on one line; nothing for other commands (the images are not run).
    */
   static String output(com.fasterxml.jackson.databind.JsonNode container) {
     List<String> words = new ArrayList<>();
     container.path("command").forEach(w -> words.add(w.asText()));
     container.path("args").forEach(w -> words.add(w.asText()));
+    if (!words.isEmpty() && (words.get(0).equals("echo") || words.get(0).endsWith("/echo"))) {
+      return String.join(" ", words.subList(1, words.size())) + "\n";
+    }
     StringBuilder out = new StringBuilder();
     for (String word : words) {
       Matcher m = ECHO.matcher(word);
@@ -127,8 +131,14 @@ final class Kubelet {
       insufficient.add("1 Too many pods");
     }
     PodStatus status = pod.getStatus() == null ? new PodStatus() : pod.getStatus();
-    if (!insufficient.isEmpty()) {
-      String message = "0/1 nodes are available: " + String.join(", ", insufficient) + ". preemption: 0/1 nodes "
+    io.fabric8.kubernetes.api.model.Node node = sim.client.nodes().withName(ControllerSimulator.NODE_NAME).get();
+    // kubectl cordon/drain: the NodeUnschedulable filter runs before the resource fit.
+    boolean cordoned = node != null && node.getSpec() != null && Boolean.TRUE.equals(node.getSpec().getUnschedulable());
+    if (cordoned || !insufficient.isEmpty()) {
+      String message = cordoned
+          ? "0/1 nodes are available: 1 node(s) were unschedulable. preemption: 0/1 nodes are available: "
+              + "1 Preemption is not helpful for scheduling."
+          : "0/1 nodes are available: " + String.join(", ", insufficient) + ". preemption: 0/1 nodes "
           + "are available: 1 No preemption victims found for incoming pod.";
       PodCondition existing = condition(status, "PodScheduled");
       if (existing == null || !message.equals(existing.getMessage())) {

@@ -44,6 +44,7 @@ final class ReplicaSetController {
 
   private void sync(ReplicaSet rs) {
     String uid = rs.getMetadata().getUid();
+    sim.adopt(sim.pods, rs, rs.getSpec().getSelector());
     List<Pod> pods = new ArrayList<>(sim.pods.ownedBy(uid).stream()
         .filter(p -> p.getMetadata().getDeletionTimestamp() == null).toList());
     int desired = Optional.ofNullable(rs.getSpec().getReplicas()).orElse(1);

@@ -160,10 +160,11 @@ final class Tables {
           new Column("Status", "string", 0, o -> {
             for (JsonNode c : o.path("status").path("conditions")) {
               if (c.path("type").asText().equals("Ready")) {
-                return c.path("status").asText().equals("True") ? "Ready" : "NotReady";
+                return (c.path("status").asText().equals("True") ? "Ready" : "NotReady")
+                    + (o.path("spec").path("unschedulable").asBoolean(false) ? ",SchedulingDisabled" : "");
               }
             }
-            return "Unknown";
+            return "Unknown" + (o.path("spec").path("unschedulable").asBoolean(false) ? ",SchedulingDisabled" : "");
           }),
           new Column("Roles", "string", 0, o -> {
             List<String> roles = new ArrayList<>();
@@ -180,12 +181,14 @@ final class Tables {
           new Column("Status", "string", 0, o -> o.path("status").path("phase").asText("Active")), age(now));
       case "Service" -> List.of(name(),
           new Column("Type", "string", 0, o -> o.path("spec").path("type").asText("ClusterIP")),
-          new Column("Cluster-IP", "string", 0, o -> o.path("spec").path("clusterIP").asText("<none>")),
-          new Column("External-IP", "string", 0, o -> "<none>"),
+          new Column("Cluster-IP", "string", 0, o -> o.path("spec").path("clusterIP").asText("").isEmpty() ? "<none>"
+              : o.path("spec").path("clusterIP").asText()),
+          new Column("External-IP", "string", 0, Tables::externalIps),
           new Column("Port(s)", "string", 0, o -> {
             List<String> ports = new ArrayList<>();
             for (JsonNode p : o.path("spec").path("ports")) {
-              ports.add(p.path("port").asInt() + "/" + p.path("protocol").asText("TCP"));
+              ports.add(p.path("port").asInt() + (p.path("nodePort").asInt() > 0 ? ":" + p.path("nodePort").asInt()
+                  : "") + "/" + p.path("protocol").asText("TCP"));
             }
             return ports.isEmpty() ? "<none>" : String.join(",", ports);
           }),
@@ -463,5 +466,27 @@ final class Tables {
     o.path("spec").path("selector").path("matchLabels").properties().forEach(e -> s.add(e.getKey() + "="
         + e.getValue().asText()));
     return String.join(",", s);
+  }
+
+  /** printService's EXTERNAL-IP: load balancer ingress and external IPs, {@code <pending>}, the external name. */
+  private static String externalIps(JsonNode o) {
+    JsonNode spec = o.path("spec");
+    List<String> ips = new ArrayList<>();
+    spec.path("externalIPs").forEach(ip -> ips.add(ip.asText()));
+    switch (spec.path("type").asText("ClusterIP")) {
+      case "LoadBalancer" -> {
+        List<String> lb = new ArrayList<>();
+        o.path("status").path("loadBalancer").path("ingress").forEach(i -> lb.add(i.hasNonNull("ip")
+            ? i.path("ip").asText() : i.path("hostname").asText()));
+        lb.addAll(ips);
+        return lb.isEmpty() ? "<pending>" : String.join(",", lb);
+      }
+      case "ExternalName" -> {
+        return spec.path("externalName").asText("<none>");
+      }
+      default -> {
+        return ips.isEmpty() ? "<none>" : String.join(",", ips);
+      }
+    }
   }
 }

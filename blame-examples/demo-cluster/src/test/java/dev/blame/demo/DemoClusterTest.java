@@ -153,11 +153,197 @@ class DemoClusterTest {
         .isEmpty();
   }
 
+  /**
+   * What the API server does not serve is a 404: a path outside the API (the mock answered a GET with every stored
+   * object), a group/version it no longer serves (kubectl 1.20's {@code create cronjob} posts batch/v1beta1, which the
+   * mock stored out of sight of batch/v1), a subresource discovery does not list.
+   */
+  @Test
+  void unservedPathsAreNotFoundAndStoreNothing() throws Exception {
+    assertThat(http("GET", "/foo", null, 404).path("message").asText())
+        .isEqualTo("the server could not find the requested resource");
+    http("POST", "/apis/batch/v1beta1/namespaces/default/cronjobs", "{\"apiVersion\":\"batch/v1beta1\","
+        + "\"kind\":\"CronJob\",\"metadata\":{\"name\":\"old\"},\"spec\":{\"schedule\":\"@daily\"}}", 404);
+    http("POST", "/apis/example.invalid/v1/namespaces/default/things", "{\"metadata\":{\"name\":\"t\"}}", 404);
+    http("GET", "/api/v1/namespaces/default/pods/p/nosuchsub", null, 404);
+    http("GET", "/api/v1/namespaces/default/configmaps/c/status", null, 404);
+    assertThat(http("GET", "/apis/batch/v1/namespaces/default/cronjobs", null, 200).path("items")).isEmpty();
+    // served by every API server, and listed by blame
+    assertThat(http("GET", "/apis/apiregistration.k8s.io/v1/apiservices", null, 200).path("items")).isEmpty();
+    assertThat(client.getApiResources("v1").getResources()).extracting(APIResource::getName, APIResource::getKind)
+        .contains(org.assertj.core.groups.Tuple.tuple("pods/eviction", "Eviction"));
+  }
+
+  /** {@code kubectl delete --dry-run=server} and {@code drain --dry-run=server}: answered, nothing deleted. */
+  @Test
+  void deleteAndEvictionWithDryRunDeleteNothing() throws Exception {
+    client.configMaps().inNamespace("default").resource(new ConfigMapBuilder().withNewMetadata().withName("kept")
+        .endMetadata().build()).create();
+    assertThat(http("DELETE", "/api/v1/namespaces/default/configmaps/kept?dryRun=All", null, 200)
+        .path("metadata").path("name").asText()).isEqualTo("kept");
+    http("DELETE", "/api/v1/namespaces/default/configmaps/kept", "{\"kind\":\"DeleteOptions\","
+        + "\"apiVersion\":\"v1\",\"dryRun\":[\"All\"]}", 200);
+    http("DELETE", "/api/v1/namespaces/default/configmaps/absent?dryRun=All", null, 404);
+    assertThat(client.configMaps().inNamespace("default").withName("kept").get()).isNotNull();
+
+    client.pods().inNamespace("default").resource(new PodBuilder().withNewMetadata().withName("evicted")
+        .endMetadata().withNewSpec().addNewContainer().withName("c").withImage("nginx").endContainer().endSpec()
+        .build()).create();
+    String eviction = "{\"apiVersion\":\"policy/v1\",\"kind\":\"Eviction\",\"metadata\":{\"name\":\"evicted\","
+        + "\"namespace\":\"default\"}%s}";
+    assertThat(http("POST", "/api/v1/namespaces/default/pods/evicted/eviction",
+        eviction.formatted(",\"deleteOptions\":{\"dryRun\":[\"All\"]}"), 201).path("status").asText())
+        .isEqualTo("Success");
+    assertThat(client.pods().inNamespace("default").withName("evicted").get()).isNotNull();
+    http("POST", "/api/v1/namespaces/default/pods/evicted/eviction", eviction.formatted(""), 201);
+    assertThat(client.pods().inNamespace("default").withName("evicted").get()).isNull();
+    http("POST", "/api/v1/namespaces/default/pods/evicted/eviction", eviction.formatted(""), 404);
+  }
+
+  /** The Job strategy's generateSelector: without it every pod of the namespace matched the Job. */
+  @Test
+  void aJobGetsItsGeneratedSelectorAndLabels() {
+    io.fabric8.kubernetes.api.model.batch.v1.Job job = client.batch().v1().jobs().inNamespace("default")
+        .resource(new io.fabric8.kubernetes.api.model.batch.v1.JobBuilder().withNewMetadata().withName("once")
+            .endMetadata().withNewSpec().withNewTemplate().withNewSpec().withRestartPolicy("Never").addNewContainer()
+            .withName("c").withImage("busybox").withCommand("echo", "hi").endContainer().endSpec().endTemplate()
+            .endSpec().build()).create();
+    String uid = job.getMetadata().getUid();
+    assertThat(job.getSpec().getSelector().getMatchLabels())
+        .containsExactly(Map.entry("batch.kubernetes.io/controller-uid", uid));
+    assertThat(job.getSpec().getTemplate().getMetadata().getLabels()).containsAllEntriesOf(Map.of(
+        "batch.kubernetes.io/controller-uid", uid, "controller-uid", uid, "batch.kubernetes.io/job-name", "once",
+        "job-name", "once"));
+    assertThat(job.getMetadata().getLabels()).containsEntry("job-name", "once").containsEntry("controller-uid", uid);
+    assertThat(client.batch().v1().jobs().inNamespace("default").withName("once").get().getSpec().getSelector()
+        .getMatchLabels()).containsEntry("batch.kubernetes.io/controller-uid", uid);
+  }
+
+  /** The Service storage allocates a ClusterIP (kept by updates) and node ports; headless stays headless. */
+  @Test
+  void servicesGetAClusterIpAndNodePorts() {
+    io.fabric8.kubernetes.api.model.Service svc = client.services().inNamespace("default").resource(
+        new io.fabric8.kubernetes.api.model.ServiceBuilder().withNewMetadata().withName("np").endMetadata()
+            .withNewSpec().withType("NodePort").addToSelector("app", "np").addNewPort().withPort(80).endPort()
+            .endSpec().build()).create();
+    String ip = svc.getSpec().getClusterIP();
+    assertThat(ip).startsWith("10.96.");
+    assertThat(svc.getSpec().getClusterIPs()).containsExactly(ip);
+    Integer nodePort = svc.getSpec().getPorts().get(0).getNodePort();
+    assertThat(nodePort).isBetween(30000, 32767);
+    svc.getSpec().setClusterIP(null);
+    svc.getSpec().setClusterIPs(null);
+    svc.getSpec().getPorts().get(0).setNodePort(null);
+    io.fabric8.kubernetes.api.model.Service updated = client.resource(svc).update();
+    assertThat(updated.getSpec().getClusterIP()).isEqualTo(ip);
+    assertThat(updated.getSpec().getPorts().get(0).getNodePort()).isEqualTo(nodePort);
+    io.fabric8.kubernetes.api.model.Service headless = client.services().inNamespace("default").resource(
+        new io.fabric8.kubernetes.api.model.ServiceBuilder().withNewMetadata().withName("headless").endMetadata()
+            .withNewSpec().withClusterIP("None").addToSelector("app", "h").endSpec().build()).create();
+    assertThat(headless.getSpec().getClusterIP()).isEqualTo("None");
+  }
+
+  /** propagationPolicy Orphan: the dependents stay, without their ownerReferences to the deleted owner. */
+  @Test
+  void orphanedDependentsLoseTheirOwnerReference() throws Exception {
+    ConfigMap owner = client.configMaps().inNamespace("default").resource(new ConfigMapBuilder().withNewMetadata()
+        .withName("owner").endMetadata().build()).create();
+    client.configMaps().inNamespace("default").resource(new ConfigMapBuilder().withNewMetadata()
+        .withName("dependent").addNewOwnerReference().withApiVersion("v1").withKind("ConfigMap").withName("owner")
+        .withUid(owner.getMetadata().getUid()).endOwnerReference().endMetadata().build()).create();
+    http("DELETE", "/api/v1/namespaces/default/configmaps/owner", "{\"kind\":\"DeleteOptions\",\"apiVersion\":"
+        + "\"v1\",\"propagationPolicy\":\"Orphan\"}", 200);
+    ConfigMap dependent = client.configMaps().inNamespace("default").withName("dependent").get();
+    assertThat(dependent).isNotNull();
+    assertThat(dependent.getMetadata().getOwnerReferences()).isEmpty();
+  }
+
+  /**
+   * A stale resourceVersion is a 409 Conflict in the API server's words (the mock's reason Invalid made kubectl print
+   * {@code The ConfigMap "" is invalid}).
+   */
+  @Test
+  void staleWritesAreConflicts() throws Exception {
+    ConfigMap first = client.configMaps().inNamespace("default").resource(new ConfigMapBuilder().withNewMetadata()
+        .withName("contended").endMetadata().addToData("a", "1").build()).create();
+    String stale = first.getMetadata().getResourceVersion();
+    client.configMaps().inNamespace("default").withName("contended").edit(c -> {
+      c.getData().put("a", "2");
+      return c;
+    });
+    com.fasterxml.jackson.databind.JsonNode conflict = http("PUT", "/api/v1/namespaces/default/configmaps/contended",
+        "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"contended\",\"resourceVersion\":\""
+            + stale + "\"},\"data\":{\"a\":\"3\"}}", 409);
+    assertThat(conflict.path("reason").asText()).isEqualTo("Conflict");
+    assertThat(conflict.path("message").asText()).isEqualTo("Operation cannot be fulfilled on configmaps "
+        + "\"contended\": the object has been modified; please apply your changes to the latest version and try again");
+    assertThat(conflict.path("details").path("name").asText()).isEqualTo("contended");
+    assertThat(client.configMaps().inNamespace("default").withName("contended").get().getData())
+        .containsEntry("a", "2");
+    String current = client.configMaps().inNamespace("default").withName("contended").get().getMetadata()
+        .getResourceVersion();
+    http("PATCH", "/api/v1/namespaces/default/configmaps/contended", "{\"metadata\":{\"resourceVersion\":\""
+        + current + "\"},\"data\":{\"a\":\"5\"}}", 200, "application/merge-patch+json");
+  }
+
+  /**
+   * kubectl 1.32's typed clients write protobuf ({@code kubectl create configmap}): the body is decoded (CI's kubectl
+   * 1.20 writes JSON, so this is built by hand: envelope {@code k8s\0}, runtime.Unknown{typeMeta, raw}).
+   */
+  @Test
+  void protobufBodiesOfKnownKindsAreDecoded() throws Exception {
+    byte[] meta = field(1, "made-by-protobuf".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    byte[] labels = field(11, concat(field(1, bytes("app")), field(2, bytes("pb"))));
+    byte[] entry = field(2, concat(field(1, bytes("key")), field(2, bytes("value"))));
+    byte[] configMap = concat(field(1, concat(meta, labels)), entry);
+    byte[] unknown = concat(field(1, concat(field(1, bytes("v1")), field(2, bytes("ConfigMap")))), field(2, configMap));
+    byte[] body = concat(new byte[] {'k', '8', 's', 0}, unknown);
+    java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(cluster.url().replaceAll("/$", "")
+            + "/api/v1/namespaces/default/configmaps")).header("Content-Type", "application/vnd.kubernetes.protobuf")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    ConfigMap stored = client.configMaps().inNamespace("default").withName("made-by-protobuf").get();
+    assertThat(stored.getData()).containsExactly(Map.entry("key", "value"));
+    assertThat(stored.getMetadata().getLabels()).containsExactly(Map.entry("app", "pb"));
+
+    byte[] unknownKind = concat(new byte[] {'k', '8', 's', 0}, field(1, concat(field(1, bytes("v1")),
+        field(2, bytes("Binding")))));
+    java.net.http.HttpResponse<String> refused = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(cluster.url().replaceAll("/$", "")
+            + "/api/v1/namespaces/default/configmaps")).header("Content-Type", "application/vnd.kubernetes.protobuf")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(unknownKind)).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(refused.statusCode()).isEqualTo(415);
+  }
+
+  private static byte[] bytes(String s) {
+    return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** A length-delimited protobuf field (lengths below 128 here). */
+  private static byte[] field(int number, byte[] value) {
+    return concat(new byte[] {(byte) (number << 3 | 2), (byte) value.length}, value);
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
   private static com.fasterxml.jackson.databind.JsonNode http(String method, String path, String body, int code)
+      throws Exception {
+    return http(method, path, body, code, "application/json");
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode http(String method, String path, String body, int code,
+      String contentType)
       throws Exception {
     java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
         java.net.URI.create(cluster.url().replaceAll("/$", "") + path)).timeout(Duration.ofSeconds(20))
-        .header("Content-Type", "application/json")
+        .header("Content-Type", contentType)
         .method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
             : java.net.http.HttpRequest.BodyPublishers.ofString(body));
     java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()

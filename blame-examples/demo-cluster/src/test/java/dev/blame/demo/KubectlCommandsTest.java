@@ -331,6 +331,8 @@ class KubectlCommandsTest {
               containers: [{name: c, image: busybox:1.36, command: ["sh", "-c", "echo done"]}]
         """);
     ok("create", "-f", job.toString());
+    // a running Job's status is the job controller's (its next pass overwrites a patch): patch a finished one
+    ok("wait", "--for=condition=complete", "job/once", "--timeout=60s");
     if (ok("patch", "--help").out().contains("--subresource")) {
       ok("patch", "job", "once", "--subresource=status", "--type=merge", "-p", "{\"status\":{\"active\":7}}");
       assertThat(ok("get", "job", "once", "-o", "jsonpath={.status.active}").out()).isEqualTo("7");
@@ -338,5 +340,126 @@ class KubectlCommandsTest {
     String pod = okNow("get", "pods", "-l", "app=web", "-o", "jsonpath={.items[0].metadata.name}").out();
     Result exec = run(TIMEOUT, "exec", pod, "--", "true");
     assertThat(exec.exitCode()).isNotZero();
+  }
+
+  @Test
+  @Order(10)
+  void jobLogsExposedServicesAndServerDryRuns() throws Exception {
+    // kubectl create job's pods are found through the selector the API server generates (controller-uid)
+    ok("create", "job", "hello", "--image=busybox:1.36", "--", "echo", "hello", "world");
+    assertThat(ok("get", "job", "hello", "-o", "jsonpath={.spec.selector.matchLabels}").out())
+        .contains("batch.kubernetes.io/controller-uid");
+    Eventually.assertThat(TIMEOUT, () -> assertThat(okNow("logs", "job/hello").out()).isEqualTo("hello world\n"));
+
+    ok("expose", "deployment", "web", "--port=80", "--type=NodePort");
+    assertThat(ok("get", "service", "web").out()).containsPattern("NodePort +10\\.96\\.\\d+\\.\\d+ +<none> +80:3\\d{4}/TCP");
+
+    assertThat(ok("delete", "deployment", "web", "--dry-run=server").out()).contains("deleted (server dry run)");
+    assertThat(cluster.client().apps().deployments().inNamespace("default").withName("web").get()).isNotNull();
+    Result unserved = run(TIMEOUT, "get", "--raw", "/apis/batch/v1beta1/namespaces/default/cronjobs");
+    assertThat(unserved.exitCode()).isNotZero();
+    assertThat(unserved.err()).contains("the server could not find the requested resource");
+  }
+
+  @Test
+  @Order(11)
+  void orphanedReplicaSetsAreAdoptedByTheNextDeployment() throws Exception {
+    ok("create", "deployment", "orph", "--image=nginx:1.25", "--replicas=2");
+    ok("rollout", "status", "deployment/orph", "--timeout=60s");
+    List<String> pods = podNames("app=orph");
+    ok("delete", "deployment", "orph", "--cascade=orphan");
+    assertThat(ok("get", "rs", "-l", "app=orph", "-o", "jsonpath={.items[*].metadata.ownerReferences}").out())
+        .as("the orphan finalizer removes the owner reference").isEmpty();
+
+    ok("create", "deployment", "orph", "--image=nginx:1.25", "--replicas=2");
+    ok("rollout", "status", "deployment/orph", "--timeout=60s");
+    String uid = ok("get", "deployment", "orph", "-o", "jsonpath={.metadata.uid}").out();
+    assertThat(ok("get", "rs", "-l", "app=orph", "-o", "jsonpath={.items[*].metadata.ownerReferences[*].uid}").out())
+        .isEqualTo(uid);
+    assertThat(podNames("app=orph")).as("the adopted ReplicaSet keeps its pods").isEqualTo(pods);
+  }
+
+  @Test
+  @Order(12)
+  void debugFailsSayingWhy() throws Exception {
+    String pod = podNames("app=web").get(0);
+    Result debug = run(TIMEOUT, "debug", pod, "--image=busybox:1.36");
+    assertThat(debug.exitCode()).isNotZero();
+    assertThat(debug.err()).contains("pods/ephemeralcontainers is not supported by the demo cluster");
+  }
+
+  @Test
+  @Order(13)
+  void cordonAndDrainEvictAndKeepPodsOffTheNode() throws Exception {
+    List<String> before = podNames("app=web");
+    assertThat(ok("drain", "demo-node", "--ignore-daemonsets", "--force", "--dry-run=server").out())
+        .contains("(server dry run)");
+    assertThat(podNames("app=web")).isEqualTo(before);
+
+    ok("cordon", "demo-node");
+    assertThat(ok("get", "nodes").out()).contains("Ready,SchedulingDisabled");
+    Result drain = ok("drain", "demo-node", "--ignore-daemonsets", "--force", "--timeout=60s");
+    assertThat(drain.out() + drain.err()).contains("evicting pod default/" + before.get(0));
+    Eventually.assertThat(TIMEOUT, () -> assertThat(okNow("get", "events", "--field-selector",
+        "reason=FailedScheduling").out()).contains("node(s) were unschedulable"));
+    assertThat(okNow("get", "pods", "-l", "app=web").out()).contains("Pending").doesNotContain(before.get(0));
+
+    ok("uncordon", "demo-node");
+    awaitRolledOut();
+  }
+
+  @Test
+  @Order(14)
+  void aStaleReplaceIsAConflict() throws Exception {
+    ok("create", "configmap", "settings", "--from-literal=mode=a");
+    Path stale = tmp.resolve("settings.yaml");
+    Files.writeString(stale, ok("get", "configmap", "settings", "-o", "yaml").out());
+    ok("label", "configmap", "settings", "changed=yes");
+    Result replace = run(TIMEOUT, "replace", "-f", stale.toString());
+    assertThat(replace.exitCode()).isNotZero();
+    assertThat(replace.err()).contains("Operation cannot be fulfilled on configmaps \"settings\": the object has "
+        + "been modified");
+  }
+
+  /** kubectl 1.32's create commands write protobuf (ProtobufBodies decodes it); older ones JSON. */
+  @Test
+  @Order(15)
+  void createCommandsOfEveryKind() throws Exception {
+    ok("create", "deployment", "made", "--image=nginx:1.25", "--replicas=2", "--port=80");
+    ok("rollout", "status", "deployment/made", "--timeout=60s");
+    assertThat(ok("get", "deployment", "made", "-o", "jsonpath={.spec.template.spec.containers[0].ports[0]"
+        + ".containerPort} {.spec.selector.matchLabels.app} {.spec.replicas}").out()).isEqualTo("80 made 2");
+    ok("create", "configmap", "made", "--from-literal=a=1", "--from-literal=b=2");
+    assertThat(ok("get", "configmap", "made", "-o", "jsonpath={.data.b}").out()).isEqualTo("2");
+    ok("create", "secret", "generic", "made", "--from-literal=p=q");
+    assertThat(ok("get", "secret", "made", "-o", "jsonpath={.data.p}").out()).isEqualTo("cQ==");
+    ok("create", "service", "nodeport", "made", "--tcp=80:8080");
+    assertThat(ok("get", "service", "made", "-o", "jsonpath={.spec.ports[0].targetPort}").out()).isEqualTo("8080");
+    Result cronJob = run(TIMEOUT, "create", "cronjob", "made", "--image=busybox:1.36", "--schedule=*/5 * * * *", "--",
+        "echo", "x");
+    if (cronJob.exitCode() == 0) {
+      ok("create", "job", "made-now", "--from=cronjob/made");
+      Eventually.assertThat(TIMEOUT, () -> assertThat(okNow("logs", "job/made-now").out()).isEqualTo("x\n"));
+    } else {
+      // kubectl up to 1.20 creates batch/v1beta1 CronJobs, which a 1.29 API server no longer serves
+      assertThat(cronJob.err()).contains("the server could not find the requested resource");
+    }
+    ok("create", "namespace", "made");
+    ok("create", "serviceaccount", "made");
+    ok("create", "quota", "made", "--hard=pods=50");
+    assertThat(ok("get", "quota", "made", "-o", "jsonpath={.spec.hard.pods}").out()).isEqualTo("50");
+    Result pdb = run(TIMEOUT, "create", "pdb", "made", "--selector=app=made", "--min-available=1");
+    // kubectl up to 1.20 creates policy/v1beta1 PodDisruptionBudgets (not served by 1.25+)
+    assertThat(pdb.exitCode() == 0 || pdb.err().contains("no matches for kind \"PodDisruptionBudget\" in version "
+        + "\"policy/v1beta1\"")).as(pdb.err()).isTrue();
+    ok("create", "role", "made", "--verb=get", "--resource=pods");
+    ok("create", "rolebinding", "made", "--role=made", "--serviceaccount=default:made");
+    assertThat(ok("get", "rolebinding", "made", "-o", "jsonpath={.roleRef.name} {.subjects[0].name}").out())
+        .isEqualTo("made made");
+  }
+
+  private static List<String> podNames(String selector) {
+    String names = okNow("get", "pods", "-l", selector, "-o", "jsonpath={.items[*].metadata.name}").out().trim();
+    return names.isEmpty() ? List.of() : List.of(names.split(" ")).stream().sorted().toList();
   }
 }
