@@ -23,7 +23,11 @@ final class ProtobufBodies {
   private ProtobufBodies() {
   }
 
-  /** A field: its JSON name and type; a type starting with '*' is repeated; "map:T" a map of string to T. */
+  /**
+   * A field: its JSON name and type; a type starting with '*' is repeated; "map:T" a map of string to T. An empty
+   * name inlines the message's fields into the enclosing object (a Go field tagged {@code json:",inline"}, which
+   * protobuf still nests as a message of its own, e.g. {@code Volume.volumeSource}).
+   */
   private record F(String name, String type) {
   }
 
@@ -38,6 +42,27 @@ final class ProtobufBodies {
   }
 
   static {
+    // Field numbers, names and types checked (2026-12-06) against the upstream generated.proto files:
+    //   kubernetes/kubernetes staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/generated.proto
+    //     @ 04d76b7b89ed9b0d36dcb61572a3ff7b39c00989 (ObjectMeta, OwnerReference, LabelSelector[Requirement],
+    //     DeleteOptions)
+    //   kubernetes/kubernetes staging/src/k8s.io/apimachinery/pkg/util/intstr/generated.proto
+    //     @ 009a4a8bc0b3dde74bdce54289f58bf82efaf5e9 (IntOrString)
+    //   kubernetes/kubernetes staging/src/k8s.io/apimachinery/pkg/api/resource/generated.proto
+    //     @ 0f9f0907d6dbe57e78d61f3432bf9b63514b540a (Quantity)
+    //   kubernetes/kubernetes staging/src/k8s.io/apimachinery/pkg/runtime/generated.proto
+    //     @ 203d8ac83844b8ea8ece8ece7630cb22ef8f327d (Unknown, TypeMeta: the envelope read in toJson)
+    //   kubernetes/api core/v1/generated.proto @ 35f2b3a24dcfdb74ee45e2ddc8d44d6cc9732aa6
+    //   kubernetes/api rbac/v1/generated.proto @ 426b1b9979354bee48c10e727c46eb9b5a7bbc95
+    //   kubernetes/kubernetes staging/src/k8s.io/api/apps/v1/generated.proto
+    //     @ 0122c43a017029d0572474da5a6382e1463f9710
+    //   kubernetes/kubernetes staging/src/k8s.io/api/batch/v1/generated.proto
+    //     @ 008b3652959ca58af8be3fb5b6ecfe9ae7638282
+    //   kubernetes/kubernetes staging/src/k8s.io/api/policy/v1/generated.proto
+    //     @ 054d429d9f8bc8de4fc82e6cf2281e12a13fe1f2
+    //     (PodDisruptionBudget[Spec]; that revision predates policy/v1 Eviction, which was checked in the k8s.io/api
+    //     v0.26.0 copy spotmaxtech/k8s-api-v0260 policy/v1/generated.proto @ 30bf50b601aec4337432c2172e768a7ae31c43b8)
+    // Kubernetes never renumbers a protobuf field (new fields take new numbers), so older revisions hold for 1.32.
     message("ObjectMeta", 1, "name", "s", 2, "generateName", "s", 3, "namespace", "s", 5, "uid", "s",
         6, "resourceVersion", "s", 11, "labels", "map:s", 12, "annotations", "map:s",
         13, "ownerReferences", "*OwnerReference", 14, "finalizers", "*s");
@@ -67,7 +92,7 @@ final class ProtobufBodies {
         13, "hostIPC", "b", 15, "imagePullSecrets", "*LocalObjectReference", 19, "schedulerName", "s",
         20, "initContainers", "*Container", 22, "tolerations", "*Toleration");
     message("Toleration", 1, "key", "s", 2, "operator", "s", 3, "value", "s", 4, "effect", "s");
-    message("Volume", 1, "name", "s", 2, "volumeSource", "VolumeSource");
+    message("Volume", 1, "name", "s", 2, "", "VolumeSource"); // volumeSource is inlined in JSON
     message("VolumeSource", 1, "hostPath", "HostPathVolumeSource", 2, "emptyDir", "EmptyDirVolumeSource");
     message("HostPathVolumeSource", 1, "path", "s", 2, "type", "s");
     message("EmptyDirVolumeSource", 1, "medium", "s");
@@ -105,7 +130,9 @@ final class ProtobufBodies {
     message("PodDisruptionBudgetSpec", 1, "minAvailable", "IntOrString", 2, "selector", "LabelSelector",
         3, "maxUnavailable", "IntOrString");
     message("Role", 1, "metadata", "ObjectMeta", 2, "rules", "*PolicyRule");
-    message("ClusterRole", 1, "metadata", "ObjectMeta", 2, "rules", "*PolicyRule");
+    message("ClusterRole", 1, "metadata", "ObjectMeta", 2, "rules", "*PolicyRule", 3, "aggregationRule",
+        "AggregationRule");
+    message("AggregationRule", 1, "clusterRoleSelectors", "*LabelSelector");
     message("PolicyRule", 1, "verbs", "*s", 2, "apiGroups", "*s", 3, "resources", "*s", 4, "resourceNames", "*s",
         5, "nonResourceURLs", "*s");
     message("RoleBinding", 1, "metadata", "ObjectMeta", 2, "subjects", "*Subject", 3, "roleRef", "RoleRef");
@@ -203,7 +230,11 @@ final class ProtobufBodies {
         continue;
       }
       JsonNode value = scalar(type, in, tag & 7);
-      if (repeated) {
+      if (f.name().isEmpty()) {
+        if (value instanceof ObjectNode inlined) {
+          out.setAll(inlined);
+        }
+      } else if (repeated) {
         ArrayNode list = out.has(f.name()) ? (ArrayNode) out.get(f.name()) : out.putArray(f.name());
         list.add(value);
       } else if (value != null) {

@@ -318,6 +318,32 @@ class DemoClusterTest {
     assertThat(refused.statusCode()).isEqualTo(415);
   }
 
+  /**
+   * The field tables follow upstream generated.proto, including Go's inlined fields: {@code Volume.volumeSource}
+   * (field 2) is a message in protobuf but inlined in JSON ({@code kubectl debug node/N}'s hostPath volume), and
+   * {@code kubectl create clusterrole --aggregation-rule} sends {@code ClusterRole.aggregationRule} (field 3).
+   */
+  @Test
+  void protobufInlinedVolumeSourceAndAggregationRuleAreDecoded() {
+    byte[] volume = concat(field(1, bytes("host-root")), field(2, field(1, field(1, bytes("/")))));
+    byte[] pod = concat(field(1, field(1, bytes("node-debugger"))), field(2, field(1, volume)));
+    com.fasterxml.jackson.databind.JsonNode decoded = ProtobufBodies.toJson(envelope("v1", "Pod", pod));
+    assertThat(decoded.at("/spec/volumes/0/name").asText()).isEqualTo("host-root");
+    assertThat(decoded.at("/spec/volumes/0/hostPath/path").asText()).isEqualTo("/");
+    assertThat(decoded.at("/spec/volumes/0").has("volumeSource")).isFalse();
+
+    byte[] selector = field(1, concat(field(1, bytes("aggregate")), field(2, bytes("true"))));
+    byte[] role = concat(field(1, field(1, bytes("monitoring"))), field(3, field(1, selector)));
+    decoded = ProtobufBodies.toJson(envelope("rbac.authorization.k8s.io/v1", "ClusterRole", role));
+    assertThat(decoded.at("/aggregationRule/clusterRoleSelectors/0/matchLabels/aggregate").asText())
+        .isEqualTo("true");
+  }
+
+  private static byte[] envelope(String apiVersion, String kind, byte[] raw) {
+    return concat(new byte[] {'k', '8', 's', 0},
+        concat(field(1, concat(field(1, bytes(apiVersion)), field(2, bytes(kind)))), field(2, raw)));
+  }
+
   private static byte[] bytes(String s) {
     return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
