@@ -35,8 +35,9 @@ import java.util.stream.Stream;
  * overlay is empty once the handler has caught up, and its table is dropped when it had grown. The table of
  * parallel arrays this replaces ({@link InformerStore}, still used for Events, which the graph keeps per object they
  * are about, at most 64) cost ~56 B per added pod: the whole difference between the live and the offline graph in
- * the {@code live-heap} bench. With this store the two are at parity within the bench's spread (live minus offline
- * +12, +20, +1 and -7 B per added pod in four pairs of runs: docs/performance.md). Closed
+ * the {@code live-heap} bench. With this store the live path retains no more per added pod than the offline graph
+ * (live minus offline -2.6, -17.0 and -10.6 B per added pod from 2,000 to 20,000 pods in three pairs of runs:
+ * docs/performance.md). Closed
  * ({@link #detach}), the store lets go of the graph: fabric8 keeps a closed informer's cache reachable.
  *
  * <p>What can differ from a store of its own. An object the graph fails to apply (the listener logs it and goes
