@@ -122,9 +122,12 @@ class HeldOutCrsTest {
    * Operator, MOCO, Cluster API Provider OpenStack, Forklift/MTV, the CockroachDB operator), an end-state check of
    * the rules of 1f7c2d5, measured 17 of 20 with no rule changed: 439 of 481. Three conventions learned from its misses
    * afterwards (an action condition newer than readiness, a type that says "not", a one-word-qualified stop
-   * annotation), so those cases no longer measure held-out: 442 of 481.
+   * annotation), so those cases no longer measure held-out: 442 of 481. Three conventions learned afterwards from
+   * three of the seven false HEALTHY left (a False condition that says its object is stopped, a shutdown condition, a
+   * run's Ready that sums up nothing), so the Debezium Server, the Infinispan and the K8up Backup no longer measure
+   * held-out: 445 of 481.
    */
-  static final int FLOOR = 442;
+  static final int FLOOR = 445;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -208,8 +211,12 @@ class HeldOutCrsTest {
    * {@code Ready=True} and a {@code migration.started} with no {@code completed} (the migration runs); {@code
    * Executing} is not read as a run under way. See the README, "Round twenty-one". With the seven before: 8. Read
    * since as work that began after the object was last ready (docs/status-vocabulary.md): 7.
+   * Three of those seven were fixed afterwards (docs/status-vocabulary.md, "Learned afterwards from the false HEALTHY
+   * left"): the Debezium Server stopped ({@code Running=False}, "Server ... is stopped"), the Infinispan shut down
+   * ({@code GracefulShutdown=True}) and the K8up Backup waiting for its pre-backup pods (a run's {@code Ready} sums up
+   * nothing): 4.
    */
-  static final int FALSE_HEALTHY_CEILING = 7;
+  static final int FALSE_HEALTHY_CEILING = 4;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());

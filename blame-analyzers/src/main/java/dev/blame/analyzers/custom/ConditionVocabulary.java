@@ -69,9 +69,12 @@ final class ConditionVocabulary {
    * {@code ReconciliationPaused} for a paused one: the operator keeps its hands off, as asked.
    */
   private static final Set<String> SUSPEND = Set.of("paused", "suspended", "stopped", "hibernated", "cordoned",
-      "unmanaged");
-  /** The words of a pause someone asked for, which keep that meaning when qualified ({@code ReconciliationPaused}). */
-  private static final Set<String> PAUSE_WORDS = Set.of("paused", "suspended");
+      "unmanaged", "shutdown");
+  /**
+   * The words of a pause someone asked for, which keep that meaning when qualified ({@code ReconciliationPaused}), and
+   * of a shutdown so qualified ({@code GracefulShutdown}: Infinispan's cluster shut down by {@code spec.replicas: 0}).
+   */
+  private static final Set<String> PAUSE_WORDS = Set.of("paused", "suspended", "shutdown");
   /**
    * Types that say the object stopped working without saying it was asked to ({@code Disabled}): nothing when True,
    * unless the reason says why it had to stop (medik8s' NodeHealthCheck {@code Disabled=True
@@ -237,12 +240,38 @@ final class ConditionVocabulary {
     if (failure.isPresent()) {
       return Optional.of(Meaning.of(Health.DEGRADED, type, "reason:failure:" + failure.get()));
     }
+    Optional<String> stopped = stopped(c);
+    if (stopped.isPresent()) {
+      return Optional.of(Meaning.of(Health.SUSPENDED, type, stopped.get()));
+    }
     Optional<String> waiting = inProgress(c.reason());
     if (judgement && waiting.isEmpty()) {
       return Optional.of(Meaning.of(Health.DEGRADED, type, "type:judgement"));
     }
     return Optional.of(waiting.map(w -> Meaning.of(Health.PROGRESSING, type, w))
         .orElse(Meaning.of(Health.PROGRESSING, type, "status:false-is-waiting")));
+  }
+
+  /** Words of a reason that say the thing was stopped or shut down ({@code ServerStopped}, {@code Hibernating}). */
+  private static final Set<String> STOPPED_REASON_WORDS = Set.of("stopped", "hibernated", "hibernating", "shutdown");
+  /** A message that states the thing is stopped: "Server my-debezium is stopped", "the cluster was shut down". */
+  private static final Pattern STOPPED_MESSAGE = Pattern.compile("\\b(is|was|are|were|has been|have been) "
+      + "(stopped|hibernated|hibernating|shut down)\\b", Pattern.CASE_INSENSITIVE);
+
+  /**
+   * The rule by which a False condition says its object was stopped rather than that it waits or failed: its reason
+   * names a stop ({@code ServerStopped}, {@code StoppingOrHibernating}, not {@code NotStopped}) or its message states
+   * one ("Server my-debezium is stopped": the Debezium operator's {@code Running=False} for a server stopped on
+   * request; Hive's {@code Ready=False} "Cluster is stopped"). A pause asked for is read from the reason already
+   * ({@link #PAUSED}). Failure words outrank it (Hive's {@code ProvisionStopped}, "Provisioning failed terminally").
+   */
+  static Optional<String> stopped(Condition c) {
+    List<String> words = words(c.reason());
+    if (words.stream().noneMatch(w -> w.equals("not") || w.equals("no"))
+        && words.stream().anyMatch(STOPPED_REASON_WORDS::contains)) {
+      return Optional.of("reason:stopped");
+    }
+    return match(STOPPED_MESSAGE, c.message()).map(m -> "message:stopped");
   }
 
   /**

@@ -192,6 +192,7 @@ final class StatusSignals {
       object.list("spec", "parentRefs").forEach(ref -> stale.named.add(Staleness.key(ref, namespace)));
       stale.namespace = namespace;
     }
+    stale.run = isRun(object.string("kind"));
     walk(object.child("status"), "status", 0, generation, signals, stale);
     // A condition written for an older generation is history when fresh ones exist; alone, it means the
     // controller has not caught up (Gateway API parents[] keep both). A controller named beside its conditions
@@ -277,6 +278,8 @@ final class StatusSignals {
     /** The parents {@code spec.parentRefs} names (namespace/name); null when the spec names none. */
     Set<String> named;
     String namespace = "";
+    /** Whether the object is a run ({@link #isRun}), whose Ready summarises nothing. */
+    boolean run;
 
     static String key(Unstructured ref, String namespace) {
       String ns = ref.string("namespace");
@@ -298,8 +301,10 @@ final class StatusSignals {
       String field = path + "." + key;
       if (key.equals("conditions") && value instanceof List) {
         List<Condition> list = Condition.from(map.list(key), field);
-        // A True Ready summarises its siblings: their waits are then not ours (failures still count).
-        boolean summaryReady = list.stream().anyMatch(c -> ConditionVocabulary.isSummary(c) && c.isTrue()
+        // A True Ready summarises its siblings: their waits are then not ours (failures still count). Not a run's: its
+        // outcome (Completed, Succeeded) is what sums it up, and its Ready says only that it was accepted (K8up's Backup
+        // keeps Ready=True while PreBackupPodsReady=False waits for the pods it needs before it starts).
+        boolean summaryReady = !stale.run && list.stream().anyMatch(c -> ConditionVocabulary.isSummary(c) && c.isTrue()
             && !ConditionVocabulary.stale(c, generation));
         String controller = map.string("controllerName");
         if (!controller.isEmpty() && !list.isEmpty()) {

@@ -700,6 +700,75 @@ class GenericConventionsTest {
               conditions:
               - {type: BucketNotFound, status: "False"}
               - {type: Ready, status: "True"}
+            """, Health.HEALTHY),
+        // A False condition that says its object is stopped (its reason names the stop, or its message states it) is a
+        // stop, not a wait, even beside a True Ready; a failure word outranks it, and a reason that denies it is none.
+        Arguments.of("stream.example.io/v1", "Connector", """
+            status:
+              conditions:
+              - {type: Ready, status: "True"}
+              - {type: Active, status: "False", message: "Connector orders-cdc was stopped"}
+            """, Health.SUSPENDED),
+        Arguments.of("stream.example.io/v1", "Connector", """
+            status:
+              conditions:
+              - {type: Available, status: "False", reason: ConnectorStopped}
+            """, Health.SUSPENDED),
+        Arguments.of("stream.example.io/v1", "Connector", """
+            status:
+              conditions:
+              - {type: Ready, status: "True"}
+              - {type: Active, status: "False", reason: NotStopped, message: "Connector orders-cdc is idle"}
+            """, Health.HEALTHY),
+        Arguments.of("stream.example.io/v1", "Connector", """
+            status:
+              conditions:
+              - {type: Available, status: "False", reason: ConnectorStopped, message: "task failed: offset commit error"}
+            """, Health.DEGRADED),
+        Arguments.of("stream.example.io/v1", "Connector", """
+            status:
+              conditions:
+              - {type: Ready, status: "True"}
+              - {type: Active, status: "False", reason: Idle, message: "no events since the connector was started"}
+            """, Health.HEALTHY),
+        // A True shutdown condition, alone or qualified, is a stop (a failure reason makes it a failure).
+        Arguments.of("cache.example.io/v1", "Grid", """
+            status:
+              conditions:
+              - {type: Ready, status: "True"}
+              - {type: ClusterShutdown, status: "True", reason: ScaledToZero}
+            """, Health.SUSPENDED),
+        Arguments.of("cache.example.io/v1", "Grid", """
+            status:
+              conditions:
+              - {type: ShutDown, status: "True", reason: MemberCrashed, message: "member 2 crashed"}
+            """, Health.DEGRADED),
+        Arguments.of("cache.example.io/v1", "Grid", """
+            status:
+              conditions:
+              - {type: Ready, status: "True"}
+              - {type: ClusterShutdown, status: "False"}
+            """, Health.HEALTHY),
+        // A run's Ready says it was accepted, not that it is done: its other conditions' waits still count. A service's
+        // Ready sums up its other conditions.
+        Arguments.of("data.example.io/v1", "ExportJob", """
+            status:
+              conditions:
+              - {type: Ready, status: "True"}
+              - {type: SourceReady, status: "False", reason: WaitingForSnapshot}
+            """, Health.PROGRESSING),
+        Arguments.of("data.example.io/v1", "ExportService", """
+            status:
+              conditions:
+              - {type: Ready, status: "True"}
+              - {type: SourceReady, status: "False", reason: WaitingForSnapshot}
+            """, Health.HEALTHY),
+        Arguments.of("data.example.io/v1", "ExportJob", """
+            status:
+              conditions:
+              - {type: Ready, status: "True"}
+              - {type: SourceReady, status: "True"}
+              - {type: Completed, status: "True", reason: Succeeded}
             """, Health.HEALTHY));
   }
 
