@@ -129,7 +129,7 @@ public final class PodReferencesAnalyzer implements Analyzer {
         } else if (!r.optional() && r.use() == PodReference.Use.VOLUME) {
           unverifiedVolume(ctx, pod, r).ifPresent(findings::add);
         } else if (r.use() == PodReference.Use.CLAIM && "Pending".equals(phase)) {
-          unobservedClaim(ctx, r).ifPresent(findings::add);
+          unobservedClaim(ctx, pod, r).ifPresent(findings::add);
         }
       } else if (r.use() == PodReference.Use.NODE) {
         findings.addAll(NodeConditions.check(ctx.node().ref(), pod, target.get(), evicted, ctx.now()));
@@ -237,19 +237,45 @@ public final class PodReferencesAnalyzer implements Analyzer {
   /**
    * A claim whose kind the graph does not observe (a capture without PersistentVolumeClaims): the scheduler's
    * {@code FailedScheduling} Event naming it as not found ({@code persistentvolumeclaim "x" not found}) is the
-   * evidence that it does not exist, the same cause as a claim observed missing. Without that Event nothing is said.
+   * evidence that it does not exist, the same cause as a claim observed missing. One saying the pod's claims are not
+   * bound ({@code pod has unbound immediate PersistentVolumeClaims}; older schedulers leave out "immediate"), in an
+   * Event or in the {@code PodScheduled} condition, names no claim: each of the pod's claims not in view is then the
+   * one waiting (the claims in view are judged by their phase). Without either nothing is said.
    */
-  private static Optional<Finding> unobservedClaim(AnalysisContext ctx, PodReference r) {
+  private static Optional<Finding> unobservedClaim(AnalysisContext ctx, Pod pod, PodReference r) {
     String notFound = "persistentvolumeclaim \"" + r.target().name() + "\" not found";
     List<EventRecord> failures = ctx.events().stream().filter(e -> e.reason().equals("FailedScheduling")
         && e.message().toLowerCase(java.util.Locale.ROOT).contains(notFound)).limit(2).toList();
     if (failures.isEmpty()) {
-      return Optional.empty();
+      return unboundClaim(ctx, pod, r);
     }
     var b = Finding.builder().subject(ctx.node().ref()).health(Health.DEGRADED).reason(CLAIM_NOT_FOUND)
         .addEvidence(Evidence.field(r.path(), r.target().name()))
         .message(r.target().display() + " does not exist: the pod cannot be scheduled until it does");
     failures.forEach(e -> b.addEvidence(Evidence.event(e)));
+    return Optional.of(b.build());
+  }
+
+  /** The scheduler's words for claims that are not bound: "pod has unbound [immediate] PersistentVolumeClaims". */
+  private static final java.util.regex.Pattern UNBOUND_CLAIMS = java.util.regex.Pattern.compile(
+      "unbound (immediate )?persistentvolumeclaims", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+  private static Optional<Finding> unboundClaim(AnalysisContext ctx, Pod pod, PodReference r) {
+    Optional<Evidence> condition = Optional.ofNullable(pod.getStatus()).map(PodStatus::getConditions)
+        .orElse(List.of()).stream().filter(c -> "PodScheduled".equals(c.getType()) && "False".equals(c.getStatus())
+            && c.getMessage() != null && UNBOUND_CLAIMS.matcher(c.getMessage()).find())
+        .map(c -> Evidence.field("status.conditions[PodScheduled]", c.getMessage())).findFirst();
+    Optional<EventRecord> event = ctx.events().stream().filter(e -> e.reason().equals("FailedScheduling"))
+        .findFirst().filter(e -> UNBOUND_CLAIMS.matcher(e.message()).find());
+    if (condition.isEmpty() && event.isEmpty()) {
+      return Optional.empty();
+    }
+    var b = Finding.builder().subject(ctx.node().ref()).health(Health.PROGRESSING).reason(CLAIM_NOT_BOUND)
+        .addEvidence(Evidence.field(r.path(), r.target().name()))
+        .message("pod waits for " + r.target().display() + " (not in view): the scheduler says the pod's claims are"
+            + " not bound, so it cannot be placed until a volume is provisioned or bound for it");
+    condition.ifPresent(b::addEvidence);
+    event.map(Evidence::event).ifPresent(b::addEvidence);
     return Optional.of(b.build());
   }
 

@@ -8,6 +8,7 @@ import dev.blame.analyzers.support.GenericStatus;
 import dev.blame.analyzers.support.Revisions;
 import dev.blame.analyzers.support.Times;
 import dev.blame.analyzers.support.WarningEvents;
+import dev.blame.api.EventRecord;
 import dev.blame.api.Evidence;
 import dev.blame.api.GroupKind;
 import dev.blame.api.Health;
@@ -87,8 +88,8 @@ public final class PodAnalyzer implements Analyzer {
       case "Succeeded" -> j.message("Completed")
           .find(Health.HEALTHY, POD_COMPLETED, "Pod completed successfully", phaseEvidence);
       case "Failed" -> failed(status, j, phaseEvidence);
-      case "Pending" -> pending(node, conditions, ctx.now(), ctx.tolerance().graceOr(UNSCHEDULABLE_GRACE), j,
-          phaseEvidence);
+      case "Pending" -> pending(node, pod, conditions, ctx.events(), ctx.now(),
+          ctx.tolerance().graceOr(UNSCHEDULABLE_GRACE), j, phaseEvidence);
       case "Running", "" -> running(conditions, j);
       default -> j.worsen(Health.UNKNOWN, ReconcileStatus.UNKNOWN).message("Phase " + phase)
           .find(Health.UNKNOWN, ReasonCode.of("PodPhaseUnknown"),
@@ -135,15 +136,29 @@ public final class PodAnalyzer implements Analyzer {
     return j.findings().stream().allMatch(f -> f.health() == Health.HEALTHY || GENERIC.contains(f.reason()));
   }
 
-  private static void pending(Node node, List<Condition> conditions, Instant now, Duration grace, Judgement j,
-      Evidence phase) {
+  /**
+   * A pending pod the scheduler cannot place: its {@code PodScheduled=False Unschedulable} condition, or, where no
+   * {@code PodScheduled} condition is in view and the pod is bound to no node, the scheduler's latest
+   * {@code FailedScheduling} Event, which says the same (the scheduler writes both from one failure; a
+   * {@code kubectl describe} of an older cluster, or a capture of Events alone, shows only the Event). Past kstatus'
+   * window it is DEGRADED.
+   */
+  private static void pending(Node node, Pod pod, List<Condition> conditions, List<EventRecord> events, Instant now,
+      Duration grace, Judgement j, Evidence phase) {
     Optional<Condition> scheduled = Condition.find(conditions, "PodScheduled")
         .filter(c -> c.isFalse() && c.reason().equals("Unschedulable"));
-    if (scheduled.isPresent()) {
+    boolean bound = pod.getSpec() != null && pod.getSpec().getNodeName() != null
+        && !pod.getSpec().getNodeName().isEmpty();
+    Optional<EventRecord> failedScheduling = Condition.find(conditions, "PodScheduled").isPresent() || bound
+        ? Optional.empty()
+        : events.stream().filter(e -> e.isWarning() && e.reason().equals("FailedScheduling"))
+            .min(EventRecord.NEWEST_FIRST);
+    if (scheduled.isPresent() || failedScheduling.isPresent()) {
       boolean young = Times.withinGrace(now, node.createdAt(), grace);
+      String message = scheduled.map(Condition::message).orElseGet(() -> failedScheduling.get().message());
       j.message(young ? "Scheduling" : "Unschedulable").find(young ? Health.PROGRESSING : Health.DEGRADED,
-          UNSCHEDULABLE, "Pod cannot be scheduled" + text(null, scheduled.get().message()),
-          scheduled.get().evidence());
+          UNSCHEDULABLE, "Pod cannot be scheduled" + text(null, message),
+          scheduled.map(Condition::evidence).orElseGet(() -> Evidence.event(failedScheduling.get())));
     } else if (j.health() == Health.HEALTHY) {
       j.find(Health.PROGRESSING, POD_PENDING, "Pod is pending", phase);
     }
