@@ -123,8 +123,11 @@ class HeldOutCrsTest {
    * the rules of 1f7c2d5, measured 17 of 20 with no rule changed: 439 of 481. Three conventions learned from its misses
    * afterwards (an action condition newer than readiness, a type that says "not", a one-word-qualified stop
    * annotation), so those cases no longer measure held-out: 442 of 481.
+   * Round twenty-two (23 objects of 5 operators none of the earlier rounds nor the training set hold: Vitess, Pixie
+   * Vizier, the Temporal operator, Skupper v2, SpinKube's spin-operator) measured 20 of 23 with the rules of 1c44c83
+   * (main when this round was branched), no rule changed: 462 of 504.
    */
-  static final int FLOOR = 442;
+  static final int FLOOR = 462;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -208,8 +211,12 @@ class HeldOutCrsTest {
    * {@code Ready=True} and a {@code migration.started} with no {@code completed} (the migration runs); {@code
    * Executing} is not read as a run under way. See the README, "Round twenty-one". With the seven before: 8. Read
    * since as work that began after the object was last ready (docs/status-vocabulary.md): 7.
+   * Round twenty-two brings one, called HEALTHY with no finding: a Pixie Vizier in {@code vizierPhase: Disconnected}
+   * (reason {@code CloudConnectorMissing}) beside {@code reconciliationPhase: Ready}; {@code Disconnected} is a failure
+   * word in condition types but not in phases, so the unread phase is passed over and the reconciler's Ready decides.
+   * See the README, "Round twenty-two". With the seven before: 8.
    */
-  static final int FALSE_HEALTHY_CEILING = 7;
+  static final int FALSE_HEALTHY_CEILING = 8;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
