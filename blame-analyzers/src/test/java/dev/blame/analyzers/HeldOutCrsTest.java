@@ -126,8 +126,12 @@ class HeldOutCrsTest {
    * three of the seven false HEALTHY left (a False condition that says its object is stopped, a shutdown condition, a
    * run's Ready that sums up nothing), so the Debezium Server, the Infinispan and the K8up Backup no longer measure
    * held-out: 445 of 481.
+   * Round twenty-two (23 objects of 5 operators none of the earlier rounds nor the training set hold: Vitess, Pixie
+   * Vizier, the Temporal operator, Skupper v2, SpinKube's spin-operator) measured 20 of 23 with the rules of 1c44c83
+   * (main when this round was branched), no rule changed; with the three conventions above, the whole set reads
+   * 465 of 504.
    */
-  static final int FLOOR = 445;
+  static final int FLOOR = 465;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -215,8 +219,12 @@ class HeldOutCrsTest {
    * left"): the Debezium Server stopped ({@code Running=False}, "Server ... is stopped"), the Infinispan shut down
    * ({@code GracefulShutdown=True}) and the K8up Backup waiting for its pre-backup pods (a run's {@code Ready} sums up
    * nothing): 4.
+   * Round twenty-two brings one, called HEALTHY with no finding: a Pixie Vizier in {@code vizierPhase: Disconnected}
+   * (reason {@code CloudConnectorMissing}) beside {@code reconciliationPhase: Ready}; {@code Disconnected} is a failure
+   * word in condition types but not in phases, so the unread phase is passed over and the reconciler's Ready decides.
+   * See the README, "Round twenty-two". With the four before: 5.
    */
-  static final int FALSE_HEALTHY_CEILING = 4;
+  static final int FALSE_HEALTHY_CEILING = 5;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
