@@ -129,9 +129,11 @@ class HeldOutCrsTest {
    * Round twenty-two (23 objects of 5 operators none of the earlier rounds nor the training set hold: Vitess, Pixie
    * Vizier, the Temporal operator, Skupper v2, SpinKube's spin-operator) measured 20 of 23 with the rules of 1c44c83
    * (main when this round was branched), no rule changed; with the three conventions above, the whole set reads
-   * 465 of 504.
+   * 465 of 504. Two conventions learned afterwards from its misses (Disconnected as a failure word in a phase; a
+   * field typed as ConditionStatus read as a boolean), so the Vizier disconnected and the VitessShard healthy no
+   * longer measure held-out: 467 of 504.
    */
-  static final int FLOOR = 465;
+  static final int FLOOR = 467;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -222,9 +224,10 @@ class HeldOutCrsTest {
    * Round twenty-two brings one, called HEALTHY with no finding: a Pixie Vizier in {@code vizierPhase: Disconnected}
    * (reason {@code CloudConnectorMissing}) beside {@code reconciliationPhase: Ready}; {@code Disconnected} is a failure
    * word in condition types but not in phases, so the unread phase is passed over and the reconciler's Ready decides.
-   * See the README, "Round twenty-two". With the four before: 5.
+   * See the README, "Round twenty-two". With the four before: 5. Fixed afterwards ({@code disconnected} is a failure
+   * word wherever a status word stands): 4.
    */
-  static final int FALSE_HEALTHY_CEILING = 5;
+  static final int FALSE_HEALTHY_CEILING = 4;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());

@@ -358,6 +358,12 @@ final class StatusSignals {
       } else if (value instanceof String text && OUTCOME_FIELD.matcher(key).matches()
           && StatusWords.read(text).filter(m -> m.health() == Health.SUSPENDED).isPresent()) {
         signals.add(new Signal(Health.DEGRADED, field, text, Optional.empty(), List.of("outcome:ended-unfinished")));
+      } else if (value instanceof String text && (text.equals("True") || text.equals("False"))) {
+        // A field typed as Kubernetes' ConditionStatus rather than a boolean (Vitess' tablets: ready: "True",
+        // available: "True"; hasMaster: "True") says what the boolean would.
+        boolean flag = text.equals("True");
+        bool(key, flag).filter(h -> h != Health.SUSPENDED || !field.contains("[")).ifPresent(h -> signals.add(
+            new Signal(h, field, text, Optional.empty(), List.of("bool:" + key.toLowerCase(Locale.ROOT)))));
       } else if (value instanceof String text && TOKEN.matcher(text).matches() && !NOT_STATUS.matcher(key).find()) {
         // A field of any name whose whole value is one status word (robustness: degraded,
         // operatorProgress: Updating): the word says what it says wherever the operator put it. Not a healthy

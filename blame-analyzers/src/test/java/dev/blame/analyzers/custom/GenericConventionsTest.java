@@ -769,7 +769,33 @@ class GenericConventionsTest {
               - {type: Ready, status: "True"}
               - {type: SourceReady, status: "True"}
               - {type: Completed, status: "True", reason: Succeeded}
-            """, Health.HEALTHY));
+            """, Health.HEALTHY),
+        // Disconnected is a failure word in a phase or state as in a condition type; a healthy phase of another field
+        // does not outweigh it.
+        Arguments.of("edge.example.io/v1", "Agent", """
+            status: {agentState: Disconnected, reconcilePhase: Ready}
+            """, Health.DEGRADED),
+        Arguments.of("edge.example.io/v1", "Agent", """
+            status: {agentState: Connected, reconcilePhase: Ready}
+            """, Health.HEALTHY),
+        // A field typed as Kubernetes' ConditionStatus ("True"/"False") reads as the boolean it stands for.
+        Arguments.of("db.example.io/v1", "Shard", """
+            status:
+              replicas:
+                db-1: {ready: "True", available: "True"}
+                db-2: {ready: "True", available: "True"}
+            """, Health.HEALTHY),
+        Arguments.of("db.example.io/v1", "Shard", """
+            status:
+              replicas:
+                db-1: {ready: "True", available: "True"}
+                db-2: {ready: "False", available: "False"}
+            """, Health.PROGRESSING),
+        Arguments.of("db.example.io/v1", "Shard", """
+            status:
+              replicas:
+                db-1: {ready: "True", failed: "True"}
+            """, Health.DEGRADED));
   }
 
   /**
