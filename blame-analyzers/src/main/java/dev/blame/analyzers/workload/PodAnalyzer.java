@@ -68,7 +68,10 @@ public final class PodAnalyzer implements Analyzer {
     GenericStatus.deletion(node, j);
     PodStatus status = pod.getStatus();
     String phase = status == null || status.getPhase() == null ? "" : status.getPhase();
-    if (phase.isEmpty() && ContainerView.of(pod).stream().allMatch(c -> c.status().getState() == null)) {
+    // No phase, no container state and no condition: nothing of the status is there. Conditions alone (a capture that
+    // shows them and not the phase) are a status to read.
+    if (phase.isEmpty() && ContainerView.of(pod).stream().allMatch(c -> c.status().getState() == null)
+        && (status == null || status.getConditions() == null || status.getConditions().isEmpty())) {
       GenericStatus.statusMissing(node, ctx.now(), j);
       return j.build();
     }
@@ -120,7 +123,12 @@ public final class PodAnalyzer implements Analyzer {
    */
   private static void failed(PodStatus status, Judgement j, Evidence phase) {
     j.worsen(Health.DEGRADED, ReconcileStatus.FAILED).message("Failed");
-    if (j.findings().stream().noneMatch(f -> f.health() == Health.DEGRADED && f.container().isPresent())) {
+    if ("DeadlineExceeded".equals(status.getReason())) {
+      // The kubelet ended the pod at its spec.activeDeadlineSeconds, whatever its containers were doing (they may
+      // have been running fine): the deadline is the cause, as for a Job's activeDeadlineSeconds.
+      j.find(Health.DEGRADED, DEADLINE_EXCEEDED, "Pod was stopped at its deadline (spec.activeDeadlineSeconds)"
+          + text(null, status.getMessage()), Evidence.field("status.reason", status.getReason()));
+    } else if (j.findings().stream().noneMatch(f -> f.health() == Health.DEGRADED && f.container().isPresent())) {
       j.find(Health.DEGRADED, POD_FAILED, "Pod failed" + text(status.getReason(), status.getMessage()), phase);
     }
   }
