@@ -131,9 +131,10 @@ class HeldOutCrsTest {
    * (main when this round was branched), no rule changed; with the three conventions above, the whole set reads
    * 465 of 504. Two conventions learned afterwards from its misses (Disconnected as a failure word in a phase; a
    * field typed as ConditionStatus read as a boolean), so the Vizier disconnected and the VitessShard healthy no
-   * longer measure held-out: 467 of 504.
+   * longer measure held-out: 467 of 504. Counters against the count wanted (desiredX beside readyX, learned from the
+   * VitessKeyspace afterwards): 469 of 504.
    */
-  static final int FLOOR = 467;
+  static final int FLOOR = 469;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule

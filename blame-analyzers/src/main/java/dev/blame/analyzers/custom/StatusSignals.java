@@ -293,8 +293,50 @@ final class StatusSignals {
     }
   }
 
+  /** A count the controller wants ({@code desiredTablets}, {@code desiredWorkerReplicas}), by the noun it counts. */
+  private static final java.util.regex.Pattern DESIRED = java.util.regex.Pattern.compile("desired([A-Z][A-Za-z]*)");
+  /** What a count it has of the same noun may be called beside it: {@code readyTablets}, {@code updatedTablets}. */
+  private static final List<String> HAVE = List.of("ready", "available", "updated", "current");
+
+  /**
+   * Counters of parts by the state they reached, against the count wanted ({@code desiredX} beside {@code readyX},
+   * {@code availableX}, {@code updatedX}, {@code currentX}: Vitess' shards, KubeRay's workers, Antrea's realized
+   * nodes; the DaemonSet's {@code desiredNumberScheduled} beside {@code numberReady} is the same idea): one below the
+   * count wanted is work under way (PROGRESSING); all at it say the parts are there (HEALTHY, which any other signal
+   * outranks).
+   */
+  private static void desiredCounts(Unstructured map, String path, List<Signal> signals) {
+    for (Map.Entry<String, Object> entry : map.entries()) {
+      java.util.regex.Matcher m = DESIRED.matcher(entry.getKey());
+      if (!m.matches() || !(entry.getValue() instanceof Number want) || want.longValue() <= 0) {
+        continue;
+      }
+      Signal met = null;
+      for (String have : HAVE) {
+        String key = have + m.group(1);
+        Optional<Long> count = map.number(key);
+        if (count.isEmpty()) {
+          continue;
+        }
+        String value = count.get() + " of " + want.longValue();
+        if (count.get() < want.longValue()) {
+          signals.add(new Signal(Health.PROGRESSING, path + "." + key, value, Optional.empty(),
+              List.of("counter:below-desired")));
+          met = null;
+          break;
+        }
+        met = met != null ? met : new Signal(Health.HEALTHY, path + "." + key, value, Optional.empty(),
+            List.of("counter:desired-met"));
+      }
+      if (met != null) {
+        signals.add(met);
+      }
+    }
+  }
+
   private static void walk(Unstructured map, String path, int depth, long generation, List<Signal> signals,
       Staleness stale) {
+    desiredCounts(map, path, signals);
     for (Map.Entry<String, Object> entry : map.entries()) {
       String key = entry.getKey();
       Object value = entry.getValue();

@@ -795,6 +795,26 @@ class GenericConventionsTest {
             status:
               replicas:
                 db-1: {ready: "True", failed: "True"}
+            """, Health.DEGRADED),
+        // Counters against the count wanted (desiredX beside readyX/availableX/updatedX/currentX): all at it, the parts
+        // are there; one below, work goes on; nothing wanted says nothing; another signal outranks them.
+        Arguments.of("grid.example.io/v1", "Pool", """
+            status: {desiredMembers: 3, readyMembers: 3, updatedMembers: 3}
+            """, Health.HEALTHY),
+        Arguments.of("grid.example.io/v1", "Pool", """
+            status: {desiredMembers: 3, readyMembers: 3, updatedMembers: 1, state: Running}
+            """, Health.PROGRESSING),
+        Arguments.of("grid.example.io/v1", "Pool", """
+            status:
+              state: Running
+              zones:
+                a: {desiredMembers: 2, availableMembers: 1}
+            """, Health.PROGRESSING),
+        Arguments.of("grid.example.io/v1", "Pool", """
+            status: {desiredMembers: 0, readyMembers: 0, lastScaleTime: "2026-01-15T11:00:00Z"}
+            """, Health.PROGRESSING),
+        Arguments.of("grid.example.io/v1", "Pool", """
+            status: {desiredMembers: 3, readyMembers: 3, phase: Failed}
             """, Health.DEGRADED));
   }
 
