@@ -133,8 +133,11 @@ class HeldOutCrsTest {
    * field typed as ConditionStatus read as a boolean), so the Vizier disconnected and the VitessShard healthy no
    * longer measure held-out: 467 of 504. Counters against the count wanted (desiredX beside readyX, learned from the
    * VitessKeyspace afterwards): 469 of 504.
+   * Round twenty-three (20 objects of 5 operators none of the earlier rounds nor the training set hold: Kubermatic,
+   * the OCI Service Operator, the Oracle Database Operator, the Apache Druid operator, the Backstage operator)
+   * measured 12 of 20 with the rules of c0f4354 (main when this round was branched), no rule changed: 479 of 524.
    */
-  static final int FLOOR = 469;
+  static final int FLOOR = 481;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -227,8 +230,12 @@ class HeldOutCrsTest {
    * word in condition types but not in phases, so the unread phase is passed over and the reconciler's Ready decides.
    * See the README, "Round twenty-two". With the four before: 5. Fixed afterwards ({@code disconnected} is a failure
    * word wherever a status word stands): 4.
+   * Round twenty-three brings two, both called HEALTHY with no finding: a Kubermatic Cluster with {@code spec.pause:
+   * true} (a pause flag spelled as the bare verb, not among the spec's pause words) and an OCI Service Operator Stream
+   * whose only condition is {@code Failed} with status {@code "False"} (the operator writes its failure that way). See
+   * the README, "Round twenty-three". With the four before: 6.
    */
-  static final int FALSE_HEALTHY_CEILING = 4;
+  static final int FALSE_HEALTHY_CEILING = 6;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
