@@ -135,9 +135,11 @@ class HeldOutCrsTest {
    * VitessKeyspace afterwards): 469 of 504.
    * Round twenty-three (20 objects of 5 operators none of the earlier rounds nor the training set hold: Kubermatic,
    * the OCI Service Operator, the Oracle Database Operator, the Apache Druid operator, the Backstage operator)
-   * measured 12 of 20 with the rules of c0f4354 (main when this round was branched), no rule changed: 479 of 524.
+   * measured 12 of 20 with the rules of c0f4354 (main when this round was branched), no rule changed: 479 of 524;
+   * 481 with the counters above. Three conventions learned from its misses afterwards (spec.pause; a False condition of
+   * an unplaced type with a failed reason; a progress condition older than a good one): 484 of 524.
    */
-  static final int FLOOR = 481;
+  static final int FLOOR = 484;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -234,8 +236,9 @@ class HeldOutCrsTest {
    * true} (a pause flag spelled as the bare verb, not among the spec's pause words) and an OCI Service Operator Stream
    * whose only condition is {@code Failed} with status {@code "False"} (the operator writes its failure that way). See
    * the README, "Round twenty-three". With the four before: 6.
+   * Fixed afterwards: the Kubermatic Cluster ({@code spec.pause} read as a pause flag): 5.
    */
-  static final int FALSE_HEALTHY_CEILING = 6;
+  static final int FALSE_HEALTHY_CEILING = 5;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());

@@ -188,6 +188,15 @@ final class ConditionVocabulary {
       }
       return positive(c, words.stream().anyMatch(JUDGEMENT::contains), "form:-ed-type");
     }
+    if (c.isFalse()) {
+      // A type we cannot place (Backstage's Runtime) says nothing by its name; False with a reason that says failed or
+      // error (ContainerFailed), it reports that failure whatever the type's polarity. Only those two words and only the
+      // reason: OpenShift's Upgradeable=False UnsupportedConfigOverridesSet ("cannot be upgraded") is a caveat, not one.
+      Optional<String> failure = match(FAILED_REASON, c.reason());
+      if (failure.isPresent()) {
+        return Optional.of(Meaning.of(Health.DEGRADED, "type:other", "reason:failure:" + failure.get()));
+      }
+    }
     return Optional.empty();
   }
 

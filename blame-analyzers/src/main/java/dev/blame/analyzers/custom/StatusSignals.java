@@ -130,8 +130,8 @@ final class StatusSignals {
   private StatusSignals() {}
 
   /** Booleans of the spec by which the user asks the object to stand still: the suspension words as flags. */
-  private static final List<String> SPEC_PAUSE_FLAGS = List.of("paused", "suspend", "suspended", "disabled", "halted",
-      "hibernated", "hibernate", "stop", "stopped");
+  private static final List<String> SPEC_PAUSE_FLAGS = List.of("pause", "paused", "suspend", "suspended", "disabled",
+      "halted", "hibernated", "hibernate", "stop", "stopped");
 
   /**
    * The user's pause flags: while one is set the operator stops reconciling, or the object stops serving, so they
@@ -209,6 +209,7 @@ final class StatusSignals {
       });
     }
     newerAction(object.conditions()).ifPresent(signals::add);
+    olderProgress(signals);
     ReplicaCounts.read(object).ifPresent(signals::add);
     if (signals.stream().anyMatch(sg -> sg.health() == Health.HEALTHY && sg.rules().stream().anyMatch(DONE_WORDS::contains))) {
       signals.removeIf(sg -> sg.rules().stream().anyMatch(r -> r.startsWith("counter:") || r.equals("progress:incomplete")));
@@ -260,6 +261,24 @@ final class StatusSignals {
         && ConditionVocabulary.ongoing(ConditionVocabulary.words(c.type()).get(0))
         && c.since().filter(t -> t.isAfter(readySince.get())).isPresent()).findFirst()
         .map(c -> new Signal(Health.PROGRESSING, c.path(), c.status(), Optional.of(c), List.of("type:action:newer")));
+  }
+
+  /**
+   * A True progress condition ({@code Provisioning}, {@code Updating}) that turned True before a True good condition of
+   * the same list ({@code Active}, {@code Ready}) turned True is the log of a step already done: operators that keep one
+   * condition per lifecycle state leave the earlier ones True (the OCI Service Operator's {@code Provisioning} then
+   * {@code Active}). Without times, or from the same moment, it stays work under way. Not {@code Progressing} or
+   * {@code Reconciling}: those are kept True while the work lasts (the Deployment's {@code Progressing} keeps its
+   * transition time and moves its {@code lastUpdateTime}; kstatus' {@code Reconciling}), so their age says nothing.
+   */
+  private static void olderProgress(List<Signal> signals) {
+    signals.removeIf(sg -> sg.health() == Health.PROGRESSING
+        && sg.rules().stream().anyMatch(r -> r.startsWith("type:progress:") && !r.endsWith(":progressing")
+            && !r.endsWith(":reconciling"))
+        && sg.condition().filter(Condition::isTrue).flatMap(Condition::since).filter(t -> signals.stream()
+            .anyMatch(other -> other.health() == Health.HEALTHY && other.condition()
+                .filter(o -> o.isTrue() && o.path().equals(sg.condition().get().path()))
+                .flatMap(Condition::since).filter(later -> later.isAfter(t)).isPresent())).isPresent());
   }
 
   /**

@@ -815,7 +815,50 @@ class GenericConventionsTest {
             """, Health.PROGRESSING),
         Arguments.of("grid.example.io/v1", "Pool", """
             status: {desiredMembers: 3, readyMembers: 3, phase: Failed}
-            """, Health.DEGRADED));
+            """, Health.DEGRADED),
+        // The bare verb pause is a spec pause flag, as suspend, hibernate and stop are; false is none.
+        Arguments.of("fleet.example.io/v1", "EdgeCluster", """
+            spec: {pause: true}
+            status: {phase: Running}
+            """, Health.SUSPENDED),
+        Arguments.of("fleet.example.io/v1", "EdgeCluster", """
+            spec: {pause: false}
+            status: {phase: Running}
+            """, Health.HEALTHY),
+        // A False condition of a type we cannot place, whose reason says failed or error, reports that failure; other
+        // reasons (a caveat such as "not upgradeable") say nothing.
+        Arguments.of("portal.example.io/v1", "Portal", """
+            status:
+              conditions:
+              - {type: Deployed, status: "True"}
+              - {type: Runtime, status: "False", reason: ContainerFailed, message: "container web: CrashLoopBackOff"}
+            """, Health.DEGRADED),
+        Arguments.of("portal.example.io/v1", "Portal", """
+            status:
+              conditions:
+              - {type: Deployed, status: "True"}
+              - {type: Upgradeable, status: "False", reason: UnsupportedOverridesSet, message: "cannot be upgraded"}
+            """, Health.HEALTHY),
+        // A True progress condition older than a True good condition of the same list is the log of a step done;
+        // newer, or at the same moment, it is work under way; Progressing and Reconciling are kept True while work lasts.
+        Arguments.of("queue.example.io/v1", "Topic", """
+            status:
+              conditions:
+              - {type: Provisioning, status: "True", lastTransitionTime: "2026-01-15T10:00:00Z"}
+              - {type: Active, status: "True", lastTransitionTime: "2026-01-15T10:01:00Z"}
+            """, Health.HEALTHY),
+        Arguments.of("queue.example.io/v1", "Topic", """
+            status:
+              conditions:
+              - {type: Active, status: "True", lastTransitionTime: "2026-01-15T10:00:00Z"}
+              - {type: Updating, status: "True", lastTransitionTime: "2026-01-15T10:01:00Z"}
+            """, Health.PROGRESSING),
+        Arguments.of("queue.example.io/v1", "Topic", """
+            status:
+              conditions:
+              - {type: Reconciling, status: "True", lastTransitionTime: "2026-01-15T10:00:00Z"}
+              - {type: Ready, status: "True", lastTransitionTime: "2026-01-15T10:01:00Z"}
+            """, Health.PROGRESSING));
   }
 
   /**
