@@ -69,9 +69,11 @@ public final class PersistentVolumeClaimAnalyzer implements Analyzer {
     if (!volume.isEmpty()) {
       links.add(Link.to(EdgeKind.BOUND_TO, ObjectRef.of(GroupKind.PERSISTENT_VOLUME, "", volume), "spec.volumeName"));
     }
-    String storageClass = u.string("spec", "storageClassName");
+    String storageClass = storageClass(u);
     if (!storageClass.isEmpty()) {
-      links.add(Link.to(EdgeKind.BOUND_TO, ObjectRef.of(STORAGE_CLASS, "", storageClass), "spec.storageClassName"));
+      links.add(Link.to(EdgeKind.BOUND_TO, ObjectRef.of(STORAGE_CLASS, "", storageClass),
+          u.string("spec", "storageClassName").isEmpty() ? "metadata.annotations[" + BETA_CLASS + "]"
+              : "spec.storageClassName"));
     }
     return links;
   }
@@ -93,12 +95,12 @@ public final class PersistentVolumeClaimAnalyzer implements Analyzer {
     List<Finding> findings = new ArrayList<>();
     Optional<EventRecord> failed = ctx.events().stream()
         .filter(e -> e.isWarning() && e.reason().equals("ProvisioningFailed")).findFirst();
-    String storageClass = u.string("spec", "storageClassName");
+    String storageClass = storageClass(u);
     Optional<String> defaulted = defaultedClass(ctx.node(), graph, storageClass);
     failed.ifPresent(e -> findings.add(Finding.builder().subject(ref).health(Health.DEGRADED)
         .reason(PROVISIONING_FAILED).message("provisioning failed: " + e.message() + defaulted.orElse(""))
         .addEvidence(Evidence.event(e)).addEvidence(Evidence.field("status.phase", phase)).build()));
-    boolean classKeyPresent = u.has("spec", "storageClassName");
+    boolean classKeyPresent = u.has("spec", "storageClassName") || !storageClass.isEmpty();
     if (!volume.isEmpty() && graph.observes(GroupKind.PERSISTENT_VOLUME)
         && graph.node(ObjectRef.of(GroupKind.PERSISTENT_VOLUME, "", volume)).isEmpty()) {
       findings.add(finding(ref, Health.DEGRADED, VOLUME_NOT_FOUND,
@@ -106,7 +108,7 @@ public final class PersistentVolumeClaimAnalyzer implements Analyzer {
     } else if (volume.isEmpty() && graph.observes(STORAGE_CLASS)) {
       if (!storageClass.isEmpty() && graph.node(ObjectRef.of(STORAGE_CLASS, "", storageClass)).isEmpty()) {
         findings.add(finding(ref, Health.DEGRADED, STORAGE_CLASS_NOT_FOUND, "StorageClass " + storageClass
-            + " does not exist; nothing will provision this claim", "spec.storageClassName", storageClass));
+            + " does not exist; nothing will provision this claim", classField(u), storageClass));
       } else if (!classKeyPresent && noDefaultClass(graph) && noAvailableVolume(graph)) {
         findings.add(finding(ref, Health.DEGRADED, NO_DEFAULT_STORAGE_CLASS,
             "no storageClassName and no default StorageClass: nothing will provision this claim (no class is"
@@ -114,6 +116,8 @@ public final class PersistentVolumeClaimAnalyzer implements Analyzer {
                 + " admission plugin to set)",
             "spec.storageClassName", "<unset>"));
       }
+    } else if (volume.isEmpty()) {
+      controllerSays(ctx, ref, storageClass, classKeyPresent).ifPresent(findings::add);
     }
     if (findings.isEmpty()) {
       Optional<EventRecord> wait = ctx.events().stream()
@@ -139,6 +143,55 @@ public final class PersistentVolumeClaimAnalyzer implements Analyzer {
       }
     }
     return Judgement.of(Health.PROGRESSING, ReconcileStatus.IN_PROGRESS, "", findings);
+  }
+
+  /** The annotation that named a claim's class before {@code spec.storageClassName}; still honoured. */
+  static final String BETA_CLASS = "volume.beta.kubernetes.io/storage-class";
+
+  /** The claim's class: {@code spec.storageClassName}, else the beta annotation older claims carry. */
+  static String storageClass(Unstructured u) {
+    String named = u.string("spec", "storageClassName");
+    return named.isEmpty() ? u.stringMap("metadata", "annotations").getOrDefault(BETA_CLASS, "") : named;
+  }
+
+  /** Where the claim names its class. */
+  static String classField(Unstructured u) {
+    return u.string("spec", "storageClassName").isEmpty() && !storageClass(u).isEmpty()
+        ? "metadata.annotations[" + BETA_CLASS + "]" : "spec.storageClassName";
+  }
+
+  /** The volume controller's words for a class that does not exist: {@code storageclass.storage.k8s.io "x" not found}. */
+  private static final String CLASS_NOT_FOUND = "storageclass.storage.k8s.io \"%s\" not found";
+  /** Its words for a claim that names no class where no default class exists and no volume fits. */
+  private static final String NO_CLASS_SET = "no storage class is set";
+
+  /**
+   * Where StorageClasses are not in view (a capture without them, or a caller not allowed to list them), the volume
+   * controller's Events say what the classes would: a {@code ProvisioningFailed} Warning naming the claim's class as
+   * not found, or a {@code FailedBinding} (a Normal Event) "no persistent volumes available for this claim and no
+   * storage class is set" for a claim that names none.
+   */
+  private static Optional<Finding> controllerSays(AnalysisContext ctx, ObjectRef ref, String storageClass,
+      boolean classKeyPresent) {
+    if (!storageClass.isEmpty()) {
+      String notFound = String.format(CLASS_NOT_FOUND, storageClass);
+      return ctx.events().stream().filter(e -> e.isWarning() && e.message().contains(notFound)).findFirst()
+          .map(e -> Finding.builder().subject(ref).health(Health.DEGRADED).reason(STORAGE_CLASS_NOT_FOUND)
+              .message("StorageClass " + storageClass + " does not exist; nothing will provision this claim")
+              .addEvidence(Evidence.field(classField(Unstructured.of(ctx.node().object())), storageClass))
+              .addEvidence(Evidence.event(e))
+              .build());
+    }
+    if (classKeyPresent) {
+      return Optional.empty();
+    }
+    // The controller records FailedBinding as a Normal Event: it keeps retrying.
+    return ctx.events().stream().filter(e -> e.reason().equals("FailedBinding")
+            && e.message().contains(NO_CLASS_SET)).findFirst()
+        .map(e -> Finding.builder().subject(ref).health(Health.DEGRADED).reason(NO_DEFAULT_STORAGE_CLASS)
+            .message("no storageClassName and no default StorageClass: nothing will provision this claim, and no"
+                + " PersistentVolume fits it")
+            .addEvidence(Evidence.field("spec.storageClassName", "<unset>")).addEvidence(Evidence.event(e)).build());
   }
 
   /**

@@ -59,9 +59,10 @@ class WorkloadHeldOutTest {
    * 16 blind with the rules of 1c44c83 (README, "Round three"), and 11 of 16 with main's rules when merged: 40 of 52.
    * Two conventions learned from it afterwards (a failed pod's DeadlineExceeded; conditions without a phase are a
    * status) bring it to 42. Round four (16 captures, committed in 50de608 before any run) measured 11 of 16 blind
-   * with the rules of c0f4354 (README, "Round four"), and 11 of 16 with main's rules when merged: 53 of 68.
+   * with the rules of c0f4354 (README, "Round four"), and 11 of 16 with main's rules when merged: 53 of 68. The volume
+   * controller's Warning read where StorageClasses are not in view (learned from it afterwards): 55.
    */
-  static final int FLOOR = 53;
+  static final int FLOOR = 55;
   /**
    * Health agreement: 13 of 19 in the blind run, 15 since (one case agrees on health, not on the reason's name);
    * round two 13 of 17 blind, whole set 28 of 36; 29 since (the Job's completionTime); 30 since (the scheduler's
