@@ -62,8 +62,13 @@ final class Tables {
     ObjectNode table = JSON.createObjectNode();
     table.put("kind", "Table");
     table.put("apiVersion", "meta.k8s.io/v1");
-    table.putObject("metadata").put("resourceVersion",
+    ObjectNode meta = table.putObject("metadata").put("resourceVersion",
         answer.path("metadata").path("resourceVersion").asText(""));
+    if (answer.path("metadata").has("continue")) {
+      // kubectl get --chunk-size pages through Tables
+      meta.put("continue", answer.path("metadata").path("continue").asText());
+      meta.set("remainingItemCount", answer.path("metadata").path("remainingItemCount"));
+    }
     ArrayNode defs = table.putArray("columnDefinitions");
     for (Column c : columns) {
       defs.addObject().put("name", c.name()).put("type", c.type()).put("format", c.name().equals("Name") ? "name"
