@@ -154,6 +154,9 @@ final class ApiServer implements AutoCloseable {
     boolean table = Tables.wanted(recorded.getHeader("Accept"));
     boolean bookmarks = "true".equals(query.get("allowWatchBookmarks"));
     out.setChunked(true).setStatusCode(200).putHeader("Content-Type", "application/json");
+    // The API server answers a watch at once: client-go's informers (kubectl 1.2x's wait) stop only once the watch
+    // request has returned, so headers held back until the first event or bookmark cost 5 s per object.
+    out.writeHead();
     Object lock = new Object();
     java.util.function.Consumer<Watches.Event> sink = e -> {
       ObjectNode line = DemoDispatcher.JSON.createObjectNode();

@@ -72,6 +72,7 @@ public final class ControllerSimulator implements AutoCloseable {
   final Cache<ResourceQuota> quotas;
   final Cache<Service> services;
   final Cache<Endpoints> endpoints;
+  final Cache<io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice> endpointSlices;
   private final List<Cache<?>> caches = new ArrayList<>();
   private final DeploymentController deploymentController;
   private final ReplicaSetController replicaSetController;
@@ -111,6 +112,7 @@ public final class ControllerSimulator implements AutoCloseable {
     this.quotas = cache(client.resourceQuotas().inAnyNamespace().runnableInformer(0), noop);
     this.services = cache(client.services().inAnyNamespace().runnableInformer(0), noop);
     this.endpoints = cache(client.endpoints().inAnyNamespace().runnableInformer(0), noop);
+    this.endpointSlices = cache(client.discovery().v1().endpointSlices().inAnyNamespace().runnableInformer(0), noop);
     this.deploymentController = new DeploymentController(this);
     this.replicaSetController = new ReplicaSetController(this);
     this.statefulSetController = new StatefulSetController(this);

@@ -88,10 +88,6 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
       return servedAsV1(request);
     }
     String bare = stripQuery(request.getPath());
-    MockResponse review = review(request, bare);
-    if (review != null) {
-      return review;
-    }
     if (ProtobufBodies.isProtobuf(request.getHeader("Content-Type"))) {
       // kubectl 1.32's typed clients (create deployment/configmap/job/..., drain, debug node/N) write protobuf
       ObjectNode decoded = ProtobufBodies.toJson(request.getBody() == null ? new byte[0]
@@ -104,6 +100,10 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
       return dispatch(new RecordedRequest(request.getHttpVersion(), request.method(), request.getPath(),
           request.getHeaders().newBuilder().set("Content-Type", "application/json").build(),
           new Buffer(decoded.toString().getBytes(StandardCharsets.UTF_8))));
+    }
+    MockResponse review = review(request, bare);
+    if (review != null) {
+      return review;
     }
     MockResponse unserved = unserved(request, bare);
     if (unserved != null) {
@@ -211,6 +211,10 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
         return status(405, "MethodNotAllowed", "pods/" + target.sub() + " is not supported by the demo cluster "
             + "(its containers do not run)", "pods", target.name());
       }
+      if (target != null && target.plural().equals("serviceaccounts") && "token".equals(target.sub())
+          && request.method() == HttpMethod.POST) {
+        return token(request, target);
+      }
       if (target != null && "log".equals(target.sub()) && request.method() == HttpMethod.GET) {
         return podLog(target, path);
       }
@@ -223,7 +227,7 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
           MockResponse answer = !isWatch(path) && path.contains("fieldSelector=")
               ? listWithFieldSelector(request, path) : super.dispatch(request);
           if (!isWatch(path)) {
-            answer = withListKind(answer, bare);
+            answer = paged(withListKind(answer, bare), path);
           }
           if (!isWatch(path) && Tables.wanted(request.getHeader("Accept")) && answer.code() == 200) {
             return asTable(answer, path.contains("includeObject=Object"));
@@ -349,6 +353,48 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
       default -> status.putObject("userInfo").put("username", "demo-admin")
           .set("groups", JSON.createArrayNode().add("system:masters").add("system:authenticated"));
     }
+    return json(201, review);
+  }
+
+  /**
+   * {@code kubectl create token SA}: a TokenRequest answered with a token, not stored. The demo cluster does not
+   * authenticate, so the token is an unsigned JWT ({@code alg: none}) with the claims a real one carries (issuer,
+   * subject {@code system:serviceaccount:NS:SA}, audiences, expiry), for whoever wants to decode it.
+   */
+  private MockResponse token(RecordedRequest request, Target t) {
+    JsonNode account = get(t.collection() + "/" + t.name());
+    if (account == null) {
+      return statusOf(404, "NotFound", "serviceaccounts \"" + t.name() + "\" not found", t, t.name());
+    }
+    ObjectNode review;
+    try {
+      JsonNode body = JSON.readTree(text(request.getBody()));
+      review = body instanceof ObjectNode o ? o : JSON.createObjectNode();
+    } catch (JsonProcessingException e) {
+      return status(400, "BadRequest", "the body of a TokenRequest is not JSON", null, null);
+    }
+    long seconds = review.path("spec").path("expirationSeconds").asLong(3600);
+    if (seconds < 600) {
+      return status(422, "Invalid", "TokenRequest.authentication.k8s.io \"" + t.name() + "\" is invalid: "
+          + "spec.expirationSeconds: Invalid value: " + seconds + ": may not specify a duration less than 10 minutes",
+          "serviceaccounts", t.name());
+    }
+    java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    ArrayNode audiences = review.path("spec").path("audiences").isArray() && !review.path("spec").path("audiences")
+        .isEmpty() ? (ArrayNode) review.path("spec").path("audiences") : JSON.createArrayNode()
+        .add("https://kubernetes.default.svc.cluster.local");
+    ObjectNode claims = JSON.createObjectNode().put("iss", "https://kubernetes.default.svc.cluster.local")
+        .put("sub", "system:serviceaccount:" + t.namespace() + ":" + t.name())
+        .put("iat", now.getEpochSecond()).put("exp", now.getEpochSecond() + seconds);
+    claims.set("aud", audiences);
+    java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+    String jwt = b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "."
+        + b64.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8)) + ".";
+    review.put("apiVersion", "authentication.k8s.io/v1").put("kind", "TokenRequest");
+    review.withObjectProperty("metadata").put("name", t.name()).put("namespace", t.namespace())
+        .put("creationTimestamp", now.toString());
+    review.withObjectProperty("spec").put("expirationSeconds", seconds).set("audiences", audiences);
+    review.putObject("status").put("token", jwt).put("expirationTimestamp", now.plusSeconds(seconds).toString());
     return json(201, review);
   }
 
@@ -974,6 +1020,25 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
     } catch (java.io.IOException e) {
       return answer;
     }
+  }
+
+  /** A list in key order, one page of it when {@code limit}/{@code continue} ask ({@link Pages}). */
+  private static MockResponse paged(MockResponse answer, String path) {
+    if (answer.code() != 200 || answer.getBody() == null) {
+      return answer;
+    }
+    JsonNode list;
+    try {
+      list = JSON.readTree(answer.getBody().getBytes());
+    } catch (java.io.IOException e) {
+      return answer;
+    }
+    if (!(list instanceof ObjectNode o) || !list.path("items").isArray()) {
+      return answer;
+    }
+    Pages.page(o, param(path, "limit"), param(path, "continue"));
+    return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
+        .setBody(o.toString());
   }
 
   // ---------------------------------------------------------------- field selectors on lists

@@ -187,6 +187,12 @@ final class Discovery {
           resources.add(new APIResourceBuilder().withName("pods/eviction").withSingularName("").withNamespaced(true)
               .withGroup("policy").withVersion("v1").withKind("Eviction").withVerbs("create").build());
         }
+        if (k.kind().equals("ServiceAccount")) {
+          // `kubectl create token` (DemoDispatcher answers it; nothing is stored)
+          resources.add(new APIResourceBuilder().withName("serviceaccounts/token").withSingularName("")
+              .withNamespaced(true).withGroup("authentication.k8s.io").withVersion("v1").withKind("TokenRequest")
+              .withVerbs("create").build());
+        }
         if (SCALABLE.contains(k.plural()) && k.group().equals("apps")) {
           // What `kubectl autoscale` and `kubectl scale` look for (DemoDispatcher serves .../scale).
           resources.add(new APIResourceBuilder().withName(k.plural() + "/scale").withSingularName("")

@@ -139,6 +139,24 @@ final class ProtobufBodies {
     message("ClusterRoleBinding", 1, "metadata", "ObjectMeta", 2, "subjects", "*Subject", 3, "roleRef", "RoleRef");
     message("Subject", 1, "kind", "s", 2, "apiGroup", "s", 3, "name", "s", 4, "namespace", "s");
     message("RoleRef", 1, "apiGroup", "s", 2, "kind", "s", 3, "name", "s");
+    // kubernetes/kubernetes staging/src/k8s.io/api/authorization/v1/generated.proto
+    //   @ eb7be2699bcbecb2703d3c046b27c2a8e8b1b6dd (kubectl auth can-i [--list]); SelfSubjectReview (auth whoami)
+    //   has only metadata = 1 and status = 2 (authentication/v1), so its body decodes to the envelope alone
+    message("SelfSubjectAccessReview", 1, "metadata", "ObjectMeta", 2, "spec", "SelfSubjectAccessReviewSpec");
+    message("SelfSubjectAccessReviewSpec", 1, "resourceAttributes", "ResourceAttributes",
+        2, "nonResourceAttributes", "NonResourceAttributes");
+    message("ResourceAttributes", 1, "namespace", "s", 2, "verb", "s", 3, "group", "s", 4, "version", "s",
+        5, "resource", "s", 6, "subresource", "s", 7, "name", "s");
+    message("NonResourceAttributes", 1, "path", "s", 2, "verb", "s");
+    message("SelfSubjectRulesReview", 1, "metadata", "ObjectMeta", 2, "spec", "SelfSubjectRulesReviewSpec");
+    message("SelfSubjectRulesReviewSpec", 1, "namespace", "s");
+    message("SelfSubjectReview", 1, "metadata", "ObjectMeta");
+    // kubernetes/kubernetes staging/src/k8s.io/api/authentication/v1/generated.proto
+    //   @ 155f0631f25771b91aa35aaabd253468a8dd723e (kubectl create token)
+    message("TokenRequest", 1, "metadata", "ObjectMeta", 2, "spec", "TokenRequestSpec");
+    message("TokenRequestSpec", 1, "audiences", "*s", 4, "expirationSeconds", "i", 3, "boundObjectRef",
+        "BoundObjectReference");
+    message("BoundObjectReference", 1, "kind", "s", 2, "apiVersion", "s", 3, "name", "s", 4, "uid", "s");
     message("IntOrString", 1, "type", "i", 2, "intVal", "i", 3, "strVal", "s");
     message("Quantity", 1, "string", "s");
   }
@@ -146,7 +164,8 @@ final class ProtobufBodies {
   /** The kinds decoded (by the envelope's kind); the apiVersion is taken from the envelope. */
   private static final Set<String> KINDS = Set.of("ConfigMap", "Secret", "Namespace", "ServiceAccount", "Service",
       "Pod", "Deployment", "Job", "CronJob", "Eviction", "ResourceQuota", "PodDisruptionBudget", "Role",
-      "ClusterRole", "RoleBinding", "ClusterRoleBinding");
+      "ClusterRole", "RoleBinding", "ClusterRoleBinding", "SelfSubjectAccessReview", "SelfSubjectRulesReview",
+      "SelfSubjectReview", "TokenRequest");
 
   static boolean isProtobuf(String contentType) {
     return contentType != null && contentType.startsWith("application/vnd.kubernetes.protobuf");
@@ -185,8 +204,11 @@ final class ProtobufBodies {
           envelope.skip(tag & 7);
         }
       }
-      if (kind == null || raw == null || !KINDS.contains(kind)) {
+      if (kind == null || !KINDS.contains(kind)) {
         return null;
+      }
+      if (raw == null) {
+        raw = new byte[0]; // an empty message
       }
       ObjectNode object = JsonNodeFactory.instance.objectNode();
       object.put("apiVersion", apiVersion);

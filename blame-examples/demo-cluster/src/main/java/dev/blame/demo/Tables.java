@@ -62,8 +62,13 @@ final class Tables {
     ObjectNode table = JSON.createObjectNode();
     table.put("kind", "Table");
     table.put("apiVersion", "meta.k8s.io/v1");
-    table.putObject("metadata").put("resourceVersion",
+    ObjectNode meta = table.putObject("metadata").put("resourceVersion",
         answer.path("metadata").path("resourceVersion").asText(""));
+    if (answer.path("metadata").has("continue")) {
+      // kubectl get --chunk-size pages through Tables
+      meta.put("continue", answer.path("metadata").path("continue").asText());
+      meta.set("remainingItemCount", answer.path("metadata").path("remainingItemCount"));
+    }
     ArrayNode defs = table.putArray("columnDefinitions");
     for (Column c : columns) {
       defs.addObject().put("name", c.name()).put("type", c.type()).put("format", c.name().equals("Name") ? "name"
@@ -176,7 +181,28 @@ final class Tables {
             return roles.isEmpty() ? "<none>" : String.join(",", roles);
           }),
           age(now),
-          new Column("Version", "string", 0, o -> o.path("status").path("nodeInfo").path("kubeletVersion").asText()));
+          new Column("Version", "string", 0, o -> o.path("status").path("nodeInfo").path("kubeletVersion").asText()),
+          new Column("Internal-IP", "string", 1, o -> nodeAddress(o, "InternalIP")),
+          new Column("External-IP", "string", 1, o -> nodeAddress(o, "ExternalIP")),
+          new Column("OS-Image", "string", 1, o -> o.path("status").path("nodeInfo").path("osImage")
+              .asText("<unknown>")),
+          new Column("Kernel-Version", "string", 1, o -> o.path("status").path("nodeInfo").path("kernelVersion")
+              .asText("<unknown>")),
+          new Column("Container-Runtime", "string", 1, o -> o.path("status").path("nodeInfo")
+              .path("containerRuntimeVersion").asText("<unknown>")));
+      case "EndpointSlice" -> List.of(name(),
+          new Column("AddressType", "string", 0, o -> o.path("addressType").asText()),
+          new Column("Ports", "string", 0, o -> {
+            List<String> ports = new ArrayList<>();
+            o.path("ports").forEach(p -> ports.add(p.has("port") ? p.path("port").asText() : "<unset>"));
+            return firstThree(ports);
+          }),
+          new Column("Endpoints", "string", 0, o -> {
+            List<String> addresses = new ArrayList<>();
+            o.path("endpoints").forEach(e -> e.path("addresses").forEach(a -> addresses.add(a.asText())));
+            return firstThree(addresses);
+          }),
+          age(now));
       case "Namespace" -> List.of(name(),
           new Column("Status", "string", 0, o -> o.path("status").path("phase").asText("Active")), age(now));
       case "Service" -> List.of(name(),
@@ -488,5 +514,24 @@ final class Tables {
         return ips.isEmpty() ? "<none>" : String.join(",", ips);
       }
     }
+  }
+
+  /** A node's address of one type (kubectl's {@code getNodeExternalIP}/{@code getNodeInternalIP}), or "<none>". */
+  private static String nodeAddress(JsonNode node, String type) {
+    for (JsonNode a : node.path("status").path("addresses")) {
+      if (a.path("type").asText().equals(type)) {
+        return a.path("address").asText();
+      }
+    }
+    return "<none>";
+  }
+
+  /** EndpointSlice columns as kubectl's printer: "<unset>" when empty, three values then "+ N more...". */
+  private static String firstThree(List<String> values) {
+    if (values.isEmpty()) {
+      return "<unset>";
+    }
+    String shown = String.join(",", values.subList(0, Math.min(3, values.size())));
+    return values.size() > 3 ? shown + " + " + (values.size() - 3) + " more..." : shown;
   }
 }

@@ -458,6 +458,81 @@ class KubectlCommandsTest {
         .isEqualTo("made made");
   }
 
+  /**
+   * kubectl 1.32's {@code wait} watches each object with an informer and stops it only once the watch request has
+   * returned: a watch that sent its headers with its first event (the 5 s bookmark) made it take 5 s per object.
+   */
+  @Test
+  @Order(16)
+  void waitReturnsAsSoonAsTheConditionHolds() throws Exception {
+    awaitRolledOut();
+    long start = System.nanoTime();
+    ok("wait", "--for=condition=Available", "deployment/web", "--timeout=30s");
+    ok("wait", "--for=condition=Ready", "pod", "-l", "app=web", "--timeout=30s");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+
+    ok("create", "configmap", "doomed");
+    long deleting = System.nanoTime();
+    ok("delete", "configmap", "doomed");
+    Result gone = run(TIMEOUT, "wait", "--for=delete", "configmap/doomed", "--timeout=30s");
+    // kubectl up to 1.2x says an object already gone matches nothing; later ones are satisfied
+    assertThat(gone.exitCode() == 0 || gone.err().contains("no matching resources found")).as(gone.err()).isTrue();
+    assertThat(Duration.ofNanos(System.nanoTime() - deleting)).isLessThan(Duration.ofSeconds(4));
+  }
+
+  /** kubectl 1.32 posts its access reviews in protobuf. */
+  @Test
+  @Order(17)
+  void authCanIAnswers() throws Exception {
+    assertThat(ok("auth", "can-i", "create", "deployments").out()).isEqualTo("yes\n");
+    assertThat(ok("auth", "can-i", "--list").out()).contains("*.*");
+    if (ok("auth", "--help").out().contains("whoami")) {
+      assertThat(ok("auth", "whoami").out()).contains("demo-admin");
+    }
+  }
+
+  /** {@code --chunk-size} pages with limit/continue (client-go's lists ask for 500 at a time). */
+  @Test
+  @Order(18)
+  void chunkedListsPageThroughEverything() throws Exception {
+    for (String name : List.of("page-c", "page-a", "page-b")) {
+      ok("create", "configmap", name, "--from-literal=k=" + name);
+    }
+    Result chunked = ok("get", "configmaps", "--chunk-size=1", "-o", "name", "-v=6");
+    assertThat(chunked.out()).contains("configmap/page-a\nconfigmap/page-b\nconfigmap/page-c\n");
+    assertThat(chunked.err()).contains("continue=");
+    Result table = ok("get", "configmaps", "--chunk-size=2");
+    assertThat(table.out()).contains("page-a", "page-b", "page-c", "settings");
+  }
+
+  /** kubectl 1.32's {@code describe service} reads the endpoints from EndpointSlices, 1.20's from Endpoints. */
+  @Test
+  @Order(19)
+  void describeServiceShowsItsEndpoints() throws Exception {
+    awaitRolledOut();
+    String ips = ok("get", "pods", "-l", "app=web", "-o", "jsonpath={.items[*].status.podIP}").out();
+    Eventually.assertThat(TIMEOUT, () -> assertThat(okNow("describe", "service", "web").out())
+        .contains(ips.split(" ")[0] + ":").doesNotContainPattern("Endpoints: +<none>"));
+    assertThat(ok("get", "endpointslices", "-l", "kubernetes.io/service-name=web", "-o",
+        "jsonpath={.items[0].endpoints[*].conditions.ready}").out()).contains("true");
+  }
+
+  /** {@code create token} (kubectl 1.24+): a token naming the ServiceAccount. */
+  @Test
+  @Order(20)
+  void createTokenIssuesOne() throws Exception {
+    if (!ok("create", "--help").out().contains("token")) {
+      return; // kubectl 1.20 has no create token
+    }
+    String token = ok("create", "token", "default", "--duration=1h").out().trim();
+    String claims = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+        StandardCharsets.UTF_8);
+    assertThat(claims).contains("system:serviceaccount:default:default");
+    Result missing = run(TIMEOUT, "create", "token", "nobody");
+    assertThat(missing.exitCode()).isNotZero();
+    assertThat(missing.err()).contains("serviceaccounts \"nobody\" not found");
+  }
+
   private static List<String> podNames(String selector) {
     String names = okNow("get", "pods", "-l", selector, "-o", "jsonpath={.items[*].metadata.name}").out().trim();
     return names.isEmpty() ? List.of() : List.of(names.split(" ")).stream().sorted().toList();

@@ -190,6 +190,15 @@ class ScenariosTest {
         .isEmpty();
     assertThat(client.pods().inNamespace("service-selects-nothing").list().getItems()).hasSize(2)
         .allSatisfy(p -> assertThat(Kubelet.isReady(p)).isTrue());
+    // the endpointslice controller writes a slice without endpoints for a Service that selects nothing
+    Eventually.assertThat(java.time.Duration.ofSeconds(10), () -> assertThat(client.discovery().v1().endpointSlices()
+        .inNamespace("service-selects-nothing").withLabel("kubernetes.io/service-name", "frontend").list()
+        .getItems()).singleElement().satisfies(slice -> {
+          assertThat(slice.getEndpoints()).isNullOrEmpty();
+          assertThat(slice.getAddressType()).isEqualTo("IPv4");
+          assertThat(slice.getMetadata().getOwnerReferences()).singleElement()
+              .satisfies(o -> assertThat(o.getKind()).isEqualTo("Service"));
+        }));
   }
 
   @Test

@@ -57,6 +57,62 @@ class TablesTest {
     assertThat(row(table, 0)).containsExactly("migrate", "Failed", "0/1", "2m", "2m");
   }
 
+  /** {@code kubectl get nodes -o wide} shows the priority-1 columns: addresses, OS image, kernel, runtime. */
+  @Test
+  void aNodeHasItsWideColumns() throws Exception {
+    JsonNode node = YAML.readTree("""
+        apiVersion: v1
+        kind: Node
+        metadata: {name: demo-node, creationTimestamp: "2026-11-22T11:00:00Z",
+          labels: {node-role.kubernetes.io/control-plane: ""}}
+        status:
+          conditions: [{type: Ready, status: "True"}]
+          addresses: [{type: InternalIP, address: 10.0.0.10}, {type: Hostname, address: demo-node}]
+          nodeInfo: {kubeletVersion: v1.29.0, osImage: Debian GNU/Linux 12 (bookworm), kernelVersion: 6.1.0-demo,
+            containerRuntimeVersion: containerd://1.7.11}
+        """);
+    JsonNode table = Tables.table(node, NOW);
+
+    List<String> wide = new ArrayList<>();
+    table.path("columnDefinitions").forEach(c -> wide.add(c.path("name").asText()));
+    assertThat(wide).containsExactly("Name", "Status", "Roles", "Age", "Version", "Internal-IP", "External-IP",
+        "OS-Image", "Kernel-Version", "Container-Runtime");
+    List<String> cells = new ArrayList<>();
+    table.path("rows").path(0).path("cells").forEach(c -> cells.add(c.asText()));
+    assertThat(cells).containsExactly("demo-node", "Ready", "control-plane", "60m", "v1.29.0", "10.0.0.10", "<none>",
+        "Debian GNU/Linux 12 (bookworm)", "6.1.0-demo", "containerd://1.7.11");
+  }
+
+  /** {@code kubectl get endpointslices}: address type, ports and up to three addresses, as kubectl's printer. */
+  @Test
+  void anEndpointSliceShowsItsPortsAndAddresses() throws Exception {
+    JsonNode list = YAML.readTree("""
+        apiVersion: discovery.k8s.io/v1
+        kind: EndpointSliceList
+        items:
+        - apiVersion: discovery.k8s.io/v1
+          kind: EndpointSlice
+          metadata: {name: web-abcde, namespace: shop, creationTimestamp: "2026-11-22T11:59:00Z"}
+          addressType: IPv4
+          ports: [{name: "", port: 8080, protocol: TCP}]
+          endpoints:
+          - addresses: [10.244.0.5]
+          - addresses: [10.244.0.6]
+          - addresses: [10.244.0.7]
+          - addresses: [10.244.0.8]
+        - apiVersion: discovery.k8s.io/v1
+          kind: EndpointSlice
+          metadata: {name: empty-fghij, namespace: shop, creationTimestamp: "2026-11-22T11:59:00Z"}
+          addressType: IPv4
+        """);
+    JsonNode table = Tables.table(list, NOW);
+
+    assertThat(header(table)).containsExactly("Name", "AddressType", "Ports", "Endpoints", "Age");
+    assertThat(row(table, 0)).containsExactly("web-abcde", "IPv4", "8080",
+        "10.244.0.5,10.244.0.6,10.244.0.7 + 1 more...", "60s");
+    assertThat(row(table, 1)).containsExactly("empty-fghij", "IPv4", "<unset>", "<unset>", "60s");
+  }
+
   @Test
   void aPendingClaimShowsItsClassAndNoVolume() throws Exception {
     JsonNode list = YAML.readTree("""

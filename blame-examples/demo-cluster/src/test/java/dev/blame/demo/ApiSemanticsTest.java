@@ -1,0 +1,216 @@
+package dev.blame.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * API conventions kubectl relies on, checked over plain HTTP: list order and pagination ({@code limit}/
+ * {@code continue}, {@code kubectl get --chunk-size}), watches that answer at once, and access reviews in protobuf
+ * (kubectl 1.32's {@code auth can-i}).
+ */
+class ApiSemanticsTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static DemoCluster cluster;
+  private static HttpClient http;
+
+  @BeforeAll
+  static void start() {
+    cluster = DemoCluster.start();
+    http = HttpClient.newHttpClient();
+  }
+
+  @AfterAll
+  static void stop() {
+    cluster.close();
+  }
+
+  private static String url(String path) {
+    return cluster.url().replaceAll("/$", "") + path;
+  }
+
+  private static JsonNode get(String path, int code, String accept) throws Exception {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url(path)))
+        .timeout(Duration.ofSeconds(20)).header("Accept", accept).GET().build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(code);
+    return JSON.readTree(response.body());
+  }
+
+  private static JsonNode get(String path) throws Exception {
+    return get(path, 200, "application/json");
+  }
+
+  private static List<String> names(JsonNode list) {
+    List<String> names = new ArrayList<>();
+    list.path("items").forEach(i -> names.add(i.path("metadata").path("name").asText()));
+    return names;
+  }
+
+  private static void configMaps(String namespace, String... names) {
+    cluster.client().namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
+        .withName(namespace).endMetadata().build()).createOr(r -> r.update());
+    for (String name : names) {
+      cluster.client().configMaps().inNamespace(namespace).resource(new ConfigMapBuilder().withNewMetadata()
+          .withName(name).endMetadata().addToData("k", name).build()).create();
+    }
+  }
+
+  /** The API server lists in key order (namespace, then name), whatever the order of creation. */
+  @Test
+  void listsAreInNamespaceAndNameOrder() throws Exception {
+    configMaps("order-b", "zeta", "alpha", "mid");
+    configMaps("order-a", "solo");
+    assertThat(names(get("/api/v1/namespaces/order-b/configmaps"))).containsExactly("alpha", "mid", "zeta");
+    List<String> all = new ArrayList<>();
+    get("/api/v1/configmaps").path("items").forEach(i -> all.add(i.path("metadata").path("namespace").asText() + "/"
+        + i.path("metadata").path("name").asText()));
+    assertThat(all).containsSubsequence("order-a/solo", "order-b/alpha", "order-b/mid", "order-b/zeta");
+    assertThat(all).isSorted();
+  }
+
+  /**
+   * {@code limit} answers that many items and a {@code continue} token for the rest ({@code kubectl get
+   * --chunk-size=N}, and client-go's lists, which ask for 500 at a time); Tables carry the token too.
+   */
+  @Test
+  void limitAndContinuePageThroughAList() throws Exception {
+    configMaps("paging", "c5", "c1", "c4", "c2", "c3");
+    JsonNode first = get("/api/v1/namespaces/paging/configmaps?limit=2");
+    assertThat(names(first)).containsExactly("c1", "c2");
+    String token = first.path("metadata").path("continue").asText();
+    assertThat(token).isNotEmpty();
+    assertThat(first.path("metadata").path("remainingItemCount").asLong()).isEqualTo(3);
+
+    JsonNode second = get("/api/v1/namespaces/paging/configmaps?limit=2&continue="
+        + URLEncoder.encode(token, StandardCharsets.UTF_8));
+    assertThat(names(second)).containsExactly("c3", "c4");
+    JsonNode last = get("/api/v1/namespaces/paging/configmaps?limit=2&continue="
+        + URLEncoder.encode(second.path("metadata").path("continue").asText(), StandardCharsets.UTF_8));
+    assertThat(names(last)).containsExactly("c5");
+    assertThat(last.path("metadata").has("continue")).isFalse();
+    assertThat(names(get("/api/v1/namespaces/paging/configmaps?limit=5")).size()).isEqualTo(5);
+    assertThat(get("/api/v1/namespaces/paging/configmaps?limit=5").path("metadata").has("continue")).isFalse();
+
+    JsonNode table = get("/api/v1/namespaces/paging/configmaps?limit=2", 200,
+        "application/json;as=Table;v=v1;g=meta.k8s.io");
+    assertThat(table.path("kind").asText()).isEqualTo("Table");
+    assertThat(table.path("rows")).hasSize(2);
+    assertThat(table.path("metadata").path("continue").asText()).isNotEmpty();
+
+    assertThat(get("/api/v1/namespaces/paging/configmaps?limit=2&continue=not-a-token", 400, "application/json")
+        .path("message").asText()).contains("continue");
+  }
+
+  /**
+   * A watch answers its headers at once, as the API server does, not with its first event: client-go's informers
+   * (kubectl 1.32's {@code wait}) stop only after the watch request returned, and waited for the 5 s bookmark.
+   */
+  @Test
+  void aWatchAnswersBeforeItsFirstEvent() throws Exception {
+    configMaps("watching", "w1");
+    String rv = get("/api/v1/namespaces/watching/configmaps").path("metadata").path("resourceVersion").asText();
+    CompletableFuture<HttpResponse<InputStream>> response = http.sendAsync(HttpRequest.newBuilder(URI.create(
+        url("/api/v1/namespaces/watching/configmaps?watch=true&allowWatchBookmarks=true&resourceVersion=" + rv)))
+        .GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+    try {
+      HttpResponse<InputStream> answered = response.get(2, TimeUnit.SECONDS);
+      assertThat(answered.statusCode()).isEqualTo(200);
+      answered.body().close();
+    } finally {
+      response.cancel(true);
+    }
+  }
+
+  /** kubectl 1.32 posts access reviews in protobuf ({@code auth can-i}, {@code auth can-i --list}, {@code whoami}). */
+  @Test
+  void accessReviewsInProtobufAreAnswered() throws Exception {
+    byte[] attributes = concat(concat(field(1, bytes("default")), field(2, bytes("create"))),
+        concat(field(3, bytes("apps")), field(5, bytes("deployments"))));
+    byte[] review = field(2, field(1, attributes));
+    JsonNode access = postProtobuf("/apis/authorization.k8s.io/v1/selfsubjectaccessreviews",
+        envelope("authorization.k8s.io/v1", "SelfSubjectAccessReview", review));
+    assertThat(access.path("status").path("allowed").asBoolean()).isTrue();
+    assertThat(access.path("spec").path("resourceAttributes").path("resource").asText()).isEqualTo("deployments");
+
+    JsonNode rules = postProtobuf("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews",
+        envelope("authorization.k8s.io/v1", "SelfSubjectRulesReview", field(2, field(1, bytes("default")))));
+    assertThat(rules.path("status").path("resourceRules")).hasSize(1);
+    assertThat(rules.path("spec").path("namespace").asText()).isEqualTo("default");
+
+    JsonNode whoami = postProtobuf("/apis/authentication.k8s.io/v1/selfsubjectreviews",
+        envelope("authentication.k8s.io/v1", "SelfSubjectReview", new byte[0]));
+    assertThat(whoami.path("status").path("userInfo").path("username").asText()).isEqualTo("demo-admin");
+  }
+
+  /**
+   * {@code kubectl create token SA} (kubectl 1.24+, protobuf from 1.32): a TokenRequest answered with an unsigned
+   * JWT naming the account, nothing stored; a missing account is a 404.
+   */
+  @Test
+  void serviceAccountTokensAreIssued() throws Exception {
+    byte[] spec = concat(field(1, bytes("api")), new byte[] {4 << 3, (byte) 0x90, 0x1c}); // expirationSeconds 3600
+    JsonNode issued = postProtobuf("/api/v1/namespaces/default/serviceaccounts/default/token",
+        envelope("authentication.k8s.io/v1", "TokenRequest", field(2, spec)));
+    String token = issued.path("status").path("token").asText();
+    assertThat(token.split("\\.")).hasSize(2);
+    JsonNode claims = JSON.readTree(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+    assertThat(claims.path("sub").asText()).isEqualTo("system:serviceaccount:default:default");
+    assertThat(claims.path("aud").get(0).asText()).isEqualTo("api");
+    assertThat(claims.path("exp").asLong() - claims.path("iat").asLong()).isEqualTo(3600);
+    assertThat(issued.path("status").path("expirationTimestamp").asText()).isNotEmpty();
+
+    HttpResponse<String> missing = http.send(HttpRequest.newBuilder(URI.create(url(
+        "/api/v1/namespaces/default/serviceaccounts/nobody/token"))).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"spec\":{}}")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(missing.body()).contains("serviceaccounts \\\"nobody\\\" not found");
+  }
+
+  private static JsonNode postProtobuf(String path, byte[] body) throws Exception {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url(path)))
+        .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/vnd.kubernetes.protobuf")
+        .header("Accept", "application/vnd.kubernetes.protobuf, */*")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as("POST %s: %s", path, response.body()).isEqualTo(201);
+    return JSON.readTree(response.body());
+  }
+
+  private static byte[] envelope(String apiVersion, String kind, byte[] raw) {
+    return concat(new byte[] {'k', '8', 's', 0},
+        concat(field(1, concat(field(1, bytes(apiVersion)), field(2, bytes(kind)))), field(2, raw)));
+  }
+
+  private static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** A length-delimited protobuf field (lengths below 128 here). */
+  private static byte[] field(int number, byte[] value) {
+    return concat(new byte[] {(byte) (number << 3 | 2), (byte) value.length}, value);
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] out = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+}
