@@ -42,7 +42,9 @@ public final class DaemonSetAnalyzer extends TypedAnalyzer<DaemonSet> {
     DaemonSetStatus status = ds.getStatus();
     if (status == null || status.getDesiredNumberScheduled() == null) {
       GenericStatus.statusMissing(node, ctx.now(), j);
-      return j.build();
+      // Its own controller's Warning Events still say why it is stuck (a FailedCreate refused by a quota), whether the
+      // status was never written or not captured.
+      return WarningEvents.explainStuck(ctx, j).build();
     }
     if (GenericStatus.generationLags(node, status.getObservedGeneration(), j)) {
       return j.build();

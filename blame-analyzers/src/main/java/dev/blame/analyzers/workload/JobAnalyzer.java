@@ -47,7 +47,9 @@ public final class JobAnalyzer extends TypedAnalyzer<Job> {
     GenericStatus.deletion(node, j);
     if (status == null) {
       GenericStatus.statusMissing(node, ctx.now(), j);
-      return j.build();
+      // Its own controller's Warning Events still say why it is stuck (a FailedCreate refused by a quota), whether the
+      // status was never written or not captured.
+      return WarningEvents.explainStuck(ctx, j).build();
     }
     List<Condition> conditions = Condition.list(status.getConditions(), c -> Condition.of(
         c.getType(), c.getStatus(), c.getReason(), c.getMessage(), c.getLastTransitionTime()));
