@@ -232,6 +232,37 @@ class EscapeTest {
     assertThat(Escape.conditionMessage(null)).isEmpty();
   }
 
+  /**
+   * A 1 MB condition message, annotation or Event reaches a terminal or a CI log as a few lines' worth and a marker
+   * counting what was left out: before the cap the whole megabyte was one table cell.
+   */
+  @Test
+  void longTextIsCutForTerminalsAndWorkflowCommandsWithAMarker() {
+    String huge = "x".repeat(1_000_000);
+    String out = Escape.terminal(huge);
+    assertThat(out).hasSizeLessThan(Escape.TERMINAL_MAX + 40)
+        .isEqualTo("x".repeat(Escape.TERMINAL_MAX) + "… (" + (1_000_000 - Escape.TERMINAL_MAX) + " more characters)");
+    // Escapes count towards the cap; the marker counts code points of the text, a pair as one.
+    String controls = "\u0001".repeat(100_000) + "\uD83D\uDE00".repeat(10);
+    String cut = Escape.terminal(controls);
+    assertThat(cut).hasSizeLessThan(Escape.TERMINAL_MAX + 40).startsWith("\\u0001")
+        .endsWith("… (" + (100_000 - (Escape.TERMINAL_MAX + 5) / 6 + 10) + " more characters)");
+    assertThat(cut.codePoints().noneMatch(Escape::isUnsafe)).isTrue();
+    // Never between the halves of a pair.
+    String pairs = "\uD83D\uDE00".repeat(5_000);
+    assertThat(Escape.terminal(pairs)).startsWith("\uD83D\uDE00".repeat(Escape.TERMINAL_MAX / 2))
+        .endsWith("… (" + (5_000 - Escape.TERMINAL_MAX / 2) + " more characters)");
+    assertThat(Escape.terminal(pairs).codePoints().noneMatch(c -> c >= 0xd800 && c <= 0xdfff)).isTrue();
+    // A command cut in the middle stays harmless; text up to the cap is untouched.
+    assertThat(Escape.terminal("x".repeat(Escape.TERMINAL_MAX - 1) + "##[error]x")).doesNotContain("##");
+    String exact = "y".repeat(Escape.TERMINAL_MAX);
+    assertThat(Escape.terminal(exact)).isEqualTo(exact);
+    assertThat(Escape.workflowData("%".repeat(100_000))).hasSizeLessThan(Escape.TERMINAL_MAX + 40)
+        .startsWith("%25%25").endsWith("more characters)");
+    assertThat(Escape.workflowProperty("a,b:".repeat(10_000))).hasSizeLessThan(3 * Escape.TERMINAL_MAX + 40)
+        .doesNotContain(",", ":");
+  }
+
   /** The index of the quote closing the DOT string that opens at {@code start}; -1 when it never closes. */
   static int dotStringEnd(String text, int start) {
     if (text.charAt(start) != '"') {
