@@ -369,6 +369,63 @@ public final class Escape {
     return text.substring(0, end) + "…";
   }
 
+  /**
+   * The longest {@code message} (in UTF-8 bytes) and {@code reason} of an Event the API server accepts: Kubernetes'
+   * {@code pkg/apis/core/validation/events.go} ({@code NoteLengthLimit}, {@code ReasonLengthLimit}) refuses longer
+   * ones for an Event with an {@code eventTime}; client-go's recorders and the scheduler cut theirs to the same
+   * sizes, and a core/v1 Event without one still has to fit the request and etcd limits.
+   */
+  public static final int EVENT_MESSAGE_MAX_BYTES = 1024;
+  /** See {@link #EVENT_MESSAGE_MAX_BYTES}. */
+  public static final int EVENT_REASON_MAX = 128;
+
+  /**
+   * For the {@code message} of an Event: the text as it is, with lone surrogates (which UTF-8 cannot hold) replaced
+   * with U+FFFD, cut to at most {@value #EVENT_MESSAGE_MAX_BYTES} bytes of UTF-8 with {@code …} at its end when
+   * longer, between code points, never between the two halves of a surrogate pair. Null reads as empty.
+   *
+   * @param text cluster or file text, possibly null
+   * @return a message an Event may hold
+   */
+  public static String eventMessage(String text) {
+    if (text == null) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(Math.min(text.length(), EVENT_MESSAGE_MAX_BYTES));
+    int bytes = 0;
+    int fits = -1;
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      i += Character.charCount(c);
+      if (c >= 0xd800 && c <= 0xdfff) {
+        c = 0xfffd;
+      }
+      bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+      if (bytes > EVENT_MESSAGE_MAX_BYTES) {
+        // Too long: keep what fits with the three bytes of the ellipsis.
+        out.setLength(fits);
+        return out.append('…').toString();
+      }
+      out.appendCodePoint(c);
+      if (bytes <= EVENT_MESSAGE_MAX_BYTES - 3) {
+        fits = out.length();
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * For the {@code reason} of an Event: as {@link #conditionReason}, and at most {@value #EVENT_REASON_MAX}
+   * characters, else {@code fallback}.
+   *
+   * @param reason a reason code's text, possibly null
+   * @param fallback a reason of the accepted form, for when {@code reason} is not one
+   * @return a reason an Event may hold
+   */
+  public static String eventReason(String reason, String fallback) {
+    return reason != null && reason.length() <= EVENT_REASON_MAX ? conditionReason(reason, fallback) : fallback;
+  }
+
   private static void appendVisible(StringBuilder out, int c) {
     if (!isUnsafe(c)) {
       out.appendCodePoint(c);

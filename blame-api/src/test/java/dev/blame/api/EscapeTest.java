@@ -263,6 +263,42 @@ class EscapeTest {
         .doesNotContain(",", ":");
   }
 
+  /**
+   * An Event's message is at most 1024 bytes of UTF-8 (Kubernetes' NoteLengthLimit): cut between code points with
+   * an ellipsis, so a finding of any length, in any script, is an Event the API server takes.
+   */
+  @Test
+  void eventMessagesFitTheApiServersLimitInBytes() {
+    Random random = new Random(26);
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < STRINGS; i++) {
+      texts.add(hostile(random).repeat(1 + random.nextInt(200)));
+    }
+    texts.addAll(List.of("x".repeat(2_000), "é".repeat(600), "日".repeat(400), "\uD83D\uDE00".repeat(300),
+        "x" + "\uD83D\uDE00".repeat(300), "xx" + "日".repeat(400), "\uD800".repeat(2_000), "x".repeat(1024)));
+    for (String text : texts) {
+      String message = Escape.eventMessage(text);
+      byte[] utf8 = message.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(utf8.length).as(text).isLessThanOrEqualTo(Escape.EVENT_MESSAGE_MAX_BYTES);
+      // Whole code points only: UTF-8 round-trips it, so no half of a pair was left.
+      assertThat(new String(utf8, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(message);
+      String whole = text.codePoints().map(c -> c >= 0xd800 && c <= 0xdfff ? 0xfffd : c)
+          .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+      if (whole.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= Escape.EVENT_MESSAGE_MAX_BYTES) {
+        assertThat(message).isEqualTo(whole);
+      } else {
+        assertThat(message).endsWith("…");
+        assertThat(whole).startsWith(message.substring(0, message.length() - 1));
+        assertThat(utf8.length).isGreaterThan(Escape.EVENT_MESSAGE_MAX_BYTES - 7);
+      }
+    }
+    assertThat(Escape.eventMessage("x".repeat(1024))).isEqualTo("x".repeat(1024));
+    assertThat(Escape.eventMessage("x".repeat(1025))).isEqualTo("x".repeat(1021) + "…");
+    assertThat(Escape.eventReason("A".repeat(128), "Degraded")).isEqualTo("A".repeat(128));
+    assertThat(Escape.eventReason("A".repeat(129), "Degraded")).isEqualTo("Degraded");
+    assertThat(Escape.eventReason("Not valid", "Degraded")).isEqualTo("Degraded");
+  }
+
   /** The index of the quote closing the DOT string that opens at {@code start}; -1 when it never closes. */
   static int dotStringEnd(String text, int start) {
     if (text.charAt(start) != '"') {
