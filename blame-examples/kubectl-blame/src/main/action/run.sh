@@ -75,6 +75,15 @@ GITHUB_ACTIONS=true "${cli[@]}" "${args[@]}" >"$work/out" 2>"$work/err"
 code=$?
 
 grep -v '^::' "$work/out" | perl -CSD -pe "$visible" >"$work/doc.json"
+# Every value at most 2048 characters and a count of the rest, as the CLI's text output cuts it (Escape.terminal):
+# a 1 MB message would fill the log, the culprit output (GitHub takes 1 MB of outputs per job) and the summary,
+# which GitHub drops whole past 1 MiB ("$GITHUB_STEP_SUMMARY upload aborted, supports content up to a size of
+# 1024k"). jq counts and slices strings by code points.
+if jq -c 'walk(if type == "string" and length > 2048
+    then .[:2048] + "… (\(length - 2048) more characters)" else . end)' "$work/doc.json" >"$work/capped.json" 2>/dev/null
+then
+  mv "$work/capped.json" "$work/doc.json"
+fi
 if [[ -s "$work/err" ]]; then quiet clean <"$work/err" >&2; fi
 
 verdict=Error
@@ -163,7 +172,17 @@ summary() {
          .namespace] | @tsv' "$work/doc.json")
 }
 
+# GitHub drops a step's summary whole past 1 MiB: past 1000 KiB (many objects, each with its views), the heading
+# and a pointer to the log instead.
+summary_max=$((1000 * 1024))
 if [[ -n "${GITHUB_STEP_SUMMARY:-}" && "${INPUT_SUMMARY:-true}" != false ]]; then
-  summary >>"$GITHUB_STEP_SUMMARY"
+  summary >"$work/summary.md"
+  if [[ $(wc -c <"$work/summary.md") -le $summary_max ]]; then
+    cat "$work/summary.md" >>"$GITHUB_STEP_SUMMARY"
+  else
+    printf '## kubectl-blame wait: %s (exit %s)\n\nThe summary is larger than GitHub takes (1 MiB); the step log has the' \
+      "$verdict" "$code" >>"$GITHUB_STEP_SUMMARY"
+    printf ' objects and culprits.\n' >>"$GITHUB_STEP_SUMMARY"
+  fi
 fi
 exit "$code"

@@ -33,7 +33,9 @@ public final class Escape {
    * For a terminal, a table cell or a stderr line: one line with every {@link #isUnsafe unsafe} code point made
    * visible ({@code \n}, {@code \r}, {@code \t}, else {@code \u001b}-style), so that the text can never start a
    * line, a row or a control sequence; and no CI runner reading the log finds a command in it ({@code ##[error]},
-   * {@code ##vso[...]} anywhere, {@code ::error::} at its start). Null reads as empty.
+   * {@code ##vso[...]} anywhere, {@code ::error::} at its start); and at most {@link #TERMINAL_MAX} characters
+   * of it, the rest counted in a marker ({@code … (1048000 more characters)}), so that a 1 MB condition message
+   * or annotation does not flood the terminal or the CI log. Null reads as empty.
    *
    * @param text cluster or file text, possibly null
    * @return one line safe to print
@@ -42,14 +44,20 @@ public final class Escape {
     if (text == null) {
       return "";
     }
-    if (clean(text) && !hasLongMarkRun(text)) {
+    if (text.length() <= TERMINAL_MAX && clean(text) && !hasLongMarkRun(text)) {
       return ciCommandFree(text);
     }
-    StringBuilder out = new StringBuilder(text.length() + 16);
-    int[] marks = {0};
-    text.codePoints().forEach(c -> {
-      marks[0] = isMark(c) ? marks[0] + 1 : 0;
-      if (marks[0] > MAX_MARKS) {
+    StringBuilder out = new StringBuilder(Math.min(text.length(), TERMINAL_MAX) + 16);
+    int marks = 0;
+    for (int i = 0; i < text.length(); ) {
+      if (out.length() >= TERMINAL_MAX) {
+        out.append("… (").append(text.codePointCount(i, text.length())).append(" more characters)");
+        break;
+      }
+      int c = text.codePointAt(i);
+      i += Character.charCount(c);
+      marks = isMark(c) ? marks + 1 : 0;
+      if (marks > MAX_MARKS) {
         appendUnicodeEscape(out, c);
       } else if (!isUnsafe(c)) {
         out.appendCodePoint(c);
@@ -62,9 +70,17 @@ public final class Escape {
       } else {
         appendUnicodeEscape(out, c);
       }
-    });
+    }
     return ciCommandFree(out.toString());
   }
+
+  /**
+   * The most characters (UTF-16 units, escapes included) {@link #terminal} writes of one text before it cuts it
+   * with a marker counting the code points left out. A Kubernetes condition message may hold 32768 characters and
+   * an annotation 256 KiB, a file anything; a table cell or a tree line that long is noise. {@code -o json} and
+   * {@code -o yaml} keep the whole text.
+   */
+  public static final int TERMINAL_MAX = 2048;
 
   /**
    * The most combining marks one character keeps on a terminal; the further ones of a run are written as
@@ -194,7 +210,7 @@ public final class Escape {
    * For the message of a GitHub Actions workflow command ({@code ::error title=...::DATA}): {@code %}, CR and LF
    * percent-encoded as GitHub's actions/toolkit does ({@code %25}, {@code %0D}, {@code %0A}), so the runner
    * shows the line breaks and no text after them can be read as a command; other unsafe code points made
-   * visible as for a {@link #terminal}.
+   * visible as for a {@link #terminal}; cut as a {@link #terminal} text is, at {@link #TERMINAL_MAX} characters.
    *
    * @param text cluster or file text, possibly null
    * @return the text safe as a workflow command's message
@@ -203,15 +219,21 @@ public final class Escape {
     if (text == null) {
       return "";
     }
-    StringBuilder out = new StringBuilder(text.length() + 16);
-    text.codePoints().forEach(c -> {
+    StringBuilder out = new StringBuilder(Math.min(text.length(), TERMINAL_MAX) + 16);
+    for (int i = 0; i < text.length(); ) {
+      if (out.length() >= TERMINAL_MAX) {
+        out.append("… (").append(text.codePointCount(i, text.length())).append(" more characters)");
+        break;
+      }
+      int c = text.codePointAt(i);
+      i += Character.charCount(c);
       switch (c) {
         case '%' -> out.append("%25");
         case '\r' -> out.append("%0D");
         case '\n' -> out.append("%0A");
         default -> appendVisible(out, c);
       }
-    });
+    }
     return out.toString();
   }
 
@@ -345,6 +367,63 @@ public final class Escape {
       end--;
     }
     return text.substring(0, end) + "…";
+  }
+
+  /**
+   * The longest {@code message} (in UTF-8 bytes) and {@code reason} of an Event the API server accepts: Kubernetes'
+   * {@code pkg/apis/core/validation/events.go} ({@code NoteLengthLimit}, {@code ReasonLengthLimit}) refuses longer
+   * ones for an Event with an {@code eventTime}; client-go's recorders and the scheduler cut theirs to the same
+   * sizes, and a core/v1 Event without one still has to fit the request and etcd limits.
+   */
+  public static final int EVENT_MESSAGE_MAX_BYTES = 1024;
+  /** See {@link #EVENT_MESSAGE_MAX_BYTES}. */
+  public static final int EVENT_REASON_MAX = 128;
+
+  /**
+   * For the {@code message} of an Event: the text as it is, with lone surrogates (which UTF-8 cannot hold) replaced
+   * with U+FFFD, cut to at most {@value #EVENT_MESSAGE_MAX_BYTES} bytes of UTF-8 with {@code …} at its end when
+   * longer, between code points, never between the two halves of a surrogate pair. Null reads as empty.
+   *
+   * @param text cluster or file text, possibly null
+   * @return a message an Event may hold
+   */
+  public static String eventMessage(String text) {
+    if (text == null) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(Math.min(text.length(), EVENT_MESSAGE_MAX_BYTES));
+    int bytes = 0;
+    int fits = -1;
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      i += Character.charCount(c);
+      if (c >= 0xd800 && c <= 0xdfff) {
+        c = 0xfffd;
+      }
+      bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+      if (bytes > EVENT_MESSAGE_MAX_BYTES) {
+        // Too long: keep what fits with the three bytes of the ellipsis.
+        out.setLength(fits);
+        return out.append('…').toString();
+      }
+      out.appendCodePoint(c);
+      if (bytes <= EVENT_MESSAGE_MAX_BYTES - 3) {
+        fits = out.length();
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * For the {@code reason} of an Event: as {@link #conditionReason}, and at most {@value #EVENT_REASON_MAX}
+   * characters, else {@code fallback}.
+   *
+   * @param reason a reason code's text, possibly null
+   * @param fallback a reason of the accepted form, for when {@code reason} is not one
+   * @return a reason an Event may hold
+   */
+  public static String eventReason(String reason, String fallback) {
+    return reason != null && reason.length() <= EVENT_REASON_MAX ? conditionReason(reason, fallback) : fallback;
   }
 
   private static void appendVisible(StringBuilder out, int c) {

@@ -232,6 +232,73 @@ class EscapeTest {
     assertThat(Escape.conditionMessage(null)).isEmpty();
   }
 
+  /**
+   * A 1 MB condition message, annotation or Event reaches a terminal or a CI log as a few lines' worth and a marker
+   * counting what was left out: before the cap the whole megabyte was one table cell.
+   */
+  @Test
+  void longTextIsCutForTerminalsAndWorkflowCommandsWithAMarker() {
+    String huge = "x".repeat(1_000_000);
+    String out = Escape.terminal(huge);
+    assertThat(out).hasSizeLessThan(Escape.TERMINAL_MAX + 40)
+        .isEqualTo("x".repeat(Escape.TERMINAL_MAX) + "… (" + (1_000_000 - Escape.TERMINAL_MAX) + " more characters)");
+    // Escapes count towards the cap; the marker counts code points of the text, a pair as one.
+    String controls = "\u0001".repeat(100_000) + "\uD83D\uDE00".repeat(10);
+    String cut = Escape.terminal(controls);
+    assertThat(cut).hasSizeLessThan(Escape.TERMINAL_MAX + 40).startsWith("\\u0001")
+        .endsWith("… (" + (100_000 - (Escape.TERMINAL_MAX + 5) / 6 + 10) + " more characters)");
+    assertThat(cut.codePoints().noneMatch(Escape::isUnsafe)).isTrue();
+    // Never between the halves of a pair.
+    String pairs = "\uD83D\uDE00".repeat(5_000);
+    assertThat(Escape.terminal(pairs)).startsWith("\uD83D\uDE00".repeat(Escape.TERMINAL_MAX / 2))
+        .endsWith("… (" + (5_000 - Escape.TERMINAL_MAX / 2) + " more characters)");
+    assertThat(Escape.terminal(pairs).codePoints().noneMatch(c -> c >= 0xd800 && c <= 0xdfff)).isTrue();
+    // A command cut in the middle stays harmless; text up to the cap is untouched.
+    assertThat(Escape.terminal("x".repeat(Escape.TERMINAL_MAX - 1) + "##[error]x")).doesNotContain("##");
+    String exact = "y".repeat(Escape.TERMINAL_MAX);
+    assertThat(Escape.terminal(exact)).isEqualTo(exact);
+    assertThat(Escape.workflowData("%".repeat(100_000))).hasSizeLessThan(Escape.TERMINAL_MAX + 40)
+        .startsWith("%25%25").endsWith("more characters)");
+    assertThat(Escape.workflowProperty("a,b:".repeat(10_000))).hasSizeLessThan(3 * Escape.TERMINAL_MAX + 40)
+        .doesNotContain(",", ":");
+  }
+
+  /**
+   * An Event's message is at most 1024 bytes of UTF-8 (Kubernetes' NoteLengthLimit): cut between code points with
+   * an ellipsis, so a finding of any length, in any script, is an Event the API server takes.
+   */
+  @Test
+  void eventMessagesFitTheApiServersLimitInBytes() {
+    Random random = new Random(26);
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < STRINGS; i++) {
+      texts.add(hostile(random).repeat(1 + random.nextInt(200)));
+    }
+    texts.addAll(List.of("x".repeat(2_000), "é".repeat(600), "日".repeat(400), "\uD83D\uDE00".repeat(300),
+        "x" + "\uD83D\uDE00".repeat(300), "xx" + "日".repeat(400), "\uD800".repeat(2_000), "x".repeat(1024)));
+    for (String text : texts) {
+      String message = Escape.eventMessage(text);
+      byte[] utf8 = message.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(utf8.length).as(text).isLessThanOrEqualTo(Escape.EVENT_MESSAGE_MAX_BYTES);
+      // Whole code points only: UTF-8 round-trips it, so no half of a pair was left.
+      assertThat(new String(utf8, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(message);
+      String whole = text.codePoints().map(c -> c >= 0xd800 && c <= 0xdfff ? 0xfffd : c)
+          .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+      if (whole.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= Escape.EVENT_MESSAGE_MAX_BYTES) {
+        assertThat(message).isEqualTo(whole);
+      } else {
+        assertThat(message).endsWith("…");
+        assertThat(whole).startsWith(message.substring(0, message.length() - 1));
+        assertThat(utf8.length).isGreaterThan(Escape.EVENT_MESSAGE_MAX_BYTES - 7);
+      }
+    }
+    assertThat(Escape.eventMessage("x".repeat(1024))).isEqualTo("x".repeat(1024));
+    assertThat(Escape.eventMessage("x".repeat(1025))).isEqualTo("x".repeat(1021) + "…");
+    assertThat(Escape.eventReason("A".repeat(128), "Degraded")).isEqualTo("A".repeat(128));
+    assertThat(Escape.eventReason("A".repeat(129), "Degraded")).isEqualTo("Degraded");
+    assertThat(Escape.eventReason("Not valid", "Degraded")).isEqualTo("Degraded");
+  }
+
   /** The index of the quote closing the DOT string that opens at {@code start}; -1 when it never closes. */
   static int dotStringEnd(String text, int start) {
     if (text.charAt(start) != '"') {

@@ -54,6 +54,51 @@ class BadInputTest {
         .satisfies(e -> assertThat(((BlameException) e).kind()).isEqualTo(BlameException.Kind.BAD_INPUT));
   }
 
+  /**
+   * A "billion laughs" of 800 bytes: 48 aliases, under SnakeYAML's limit of 50, each list naming the one before
+   * three times, sixteen deep: two billion strings once expanded. It filled 7 GB and ended in an OutOfMemoryError;
+   * now it is refused by name before anything is expanded, as is a document that contains itself, while anchors
+   * as manifests use them are read.
+   */
+  @Test
+  void yamlBombsAreRefusedNamingTheFileBeforeTheyExpand() {
+    StringBuilder bomb = new StringBuilder("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: bomb}\ndata:\n"
+        + "  a0: &a0 [" + "\"lol\",".repeat(49) + "\"lol\"]\n");
+    for (int i = 1; i <= 16; i++) {
+      bomb.append("  a").append(i).append(": &a").append(i).append(" [*a").append(i - 1).append(", *a")
+          .append(i - 1).append(", *a").append(i - 1).append("]\n");
+    }
+    assertThat(bomb.length()).isLessThan(1000);
+    assertThatThrownBy(() -> load(bomb.toString())).isInstanceOf(BlameException.class)
+        .hasMessageStartingWith("dump.yaml: document 1 cannot be read: its aliases (*name) expand its")
+        .hasMessageContaining("YAML bomb");
+    assertThatThrownBy(() -> load("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: loop}\ndata: &d {x: *d}\n"))
+        .isInstanceOf(BlameException.class).hasMessageStartingWith("dump.yaml: document 1 cannot be read");
+    StringBuilder many = new StringBuilder("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: many}\nx:\n"
+        + "  a: &a [1]\n");
+    for (int i = 0; i < 60; i++) {
+      many.append("  b").append(i).append(": *a\n");
+    }
+    assertThatThrownBy(() -> load(many.toString())).isInstanceOf(BlameException.class)
+        .hasMessageContaining("dump.yaml: document 1").hasMessageContaining("more aliases (*name) of lists and maps");
+    try (Blame blame = load("""
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: a, namespace: shop, labels: &labels {app: web}}
+        spec:
+          containers:
+          - {name: one, image: "web:1", env: &env [{name: MODE, value: fast}]}
+          - {name: two, image: "web:1", env: *env}
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: b, namespace: shop, labels: {app: web}}
+        spec: {containers: [{name: one, image: "web:1"}]}
+        """)) {
+      assertThat(blame.node(ObjectRef.of(GroupKind.POD, "shop", "a"))).isPresent();
+    }
+  }
+
   @Test
   void nonUtf8FileIsRefusedByName(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("latin1.yaml");

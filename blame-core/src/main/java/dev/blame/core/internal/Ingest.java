@@ -66,16 +66,17 @@ public final class Ingest {
     return KnownKinds.isEvent(ref.groupKind()) ? GraphEngine.Change.deleteEvent(ref) : GraphEngine.Change.delete(ref);
   }
 
-  /** Drops what must never be kept (Secret data) and what no analyzer reads (most of a pod). */
+  /** Drops what must never be kept (Secret data, and the annotations that copy it) and what no analyzer reads (most of a pod). */
   HasMetadata trim(HasMetadata object) {
     if (object instanceof Secret) {
-      return new SecretBuilder((Secret) object).withData(null).withStringData(null).build();
+      return new SecretBuilder((Secret) object).withData(null).withStringData(null)
+          .withMetadata(SecretMetadata.withoutValues(object.getMetadata())).build();
     }
     if (object instanceof GenericKubernetesResource && "Secret".equals(object.getKind())) {
       GenericKubernetesResource copy = new GenericKubernetesResource();
       copy.setApiVersion(object.getApiVersion());
       copy.setKind(object.getKind());
-      copy.setMetadata(object.getMetadata());
+      copy.setMetadata(SecretMetadata.withoutValues(object.getMetadata()));
       Object type = ((GenericKubernetesResource) object).getAdditionalProperties().get("type");
       if (type instanceof String) {
         copy.setAdditionalProperty("type", type);

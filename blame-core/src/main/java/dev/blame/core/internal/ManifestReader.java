@@ -18,16 +18,24 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.constructor.StandardConstructor;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.nodes.AnchorNode;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
  * Reads Kubernetes manifests as {@code kubectl get -o yaml|json} prints them: multi-document YAML, JSON, and
@@ -201,6 +209,7 @@ public final class ManifestReader {
       // `document` counts the documents read in full, so document + 1 is the one an error is about.
       for (Node node : new Compose(settings).composeAllFromString(text)) {
         int line = node.getStartMark().map(m -> m.getLine() + 1).orElse(-1);
+        refuseAliasBomb(source, document + 1, node);
         Object value = constructor.constructSingleDocument(Optional.of(node));
         if (value != null) {
           collect(source, document + 1, line, YAML.valueToTree(value), objects);
@@ -220,9 +229,66 @@ public final class ManifestReader {
           + " reader allows (a Kubernetes object nests a few dozen levels)");
     } catch (RuntimeException e) {
       throw bad(source + ": document " + (document + 1) + " cannot be read as YAML or JSON"
-          + (nestingTooDeep(e) ? ": its nesting depth is over the limit of " + MAX_NESTING : ""));
+          + (nestingTooDeep(e) ? ": its nesting depth is over the limit of " + MAX_NESTING
+              : String.valueOf(e.getMessage()).startsWith("Number of aliases")
+                  ? ": it has more aliases (*name) of lists and maps than the reader allows (" + MAX_ALIASES + ")"
+                  : ""));
     }
     return objects;
+  }
+
+  /**
+   * The most nodes a document's aliases may add to the nodes written in it: a million, or as many as are written
+   * when there are more. Kubernetes manifests use few anchors, if any; a "billion laughs" of 800 bytes whose 48
+   * aliases (under SnakeYAML's limit of 50) nest lists three deep expands to 2 billion strings and filled 7 GB
+   * before the heap ran out.
+   */
+  static final long MAX_ALIAS_EXPANSION = 1_000_000;
+
+  private static void refuseAliasBomb(String source, int document, Node root) {
+    Map<Node, Long> sizes = new IdentityHashMap<>();
+    long expanded = expandedSize(root, sizes, Collections.newSetFromMap(new IdentityHashMap<>()));
+    long written = sizes.size();
+    if (expanded - written > Math.max(MAX_ALIAS_EXPANSION, written)) {
+      throw bad(source + ": document " + document + " cannot be read: its aliases (*name) expand its " + written
+          + " nodes to " + (expanded >= SATURATED ? "more than " + SATURATED : String.valueOf(expanded))
+          + " (a YAML bomb?); write the repeated parts out");
+    }
+  }
+
+  private static final long SATURATED = 1L << 60;
+
+  /** SnakeYAML's limit on aliases of lists and maps in a document ({@code LoadSettings.getMaxAliasesForCollections}). */
+  private static final int MAX_ALIASES = LoadSettings.builder().build().getMaxAliasesForCollections();
+
+  /**
+   * How many nodes a node stands for once every alias in it is replaced by what it names, counted without doing
+   * so: each distinct node is counted once and its count reused wherever an alias names it. An alias to a node that
+   * holds it (a document that contains itself) stands for endless nodes.
+   */
+  private static long expandedSize(Node node, Map<Node, Long> sizes, Set<Node> open) {
+    Node real = node instanceof AnchorNode ? ((AnchorNode) node).getRealNode() : node;
+    Long known = sizes.get(real);
+    if (known != null) {
+      return known;
+    }
+    if (!open.add(real)) {
+      return SATURATED;
+    }
+    long size = 1;
+    if (real instanceof SequenceNode) {
+      for (Node item : ((SequenceNode) real).getValue()) {
+        size = Math.min(SATURATED, size + expandedSize(item, sizes, open));
+      }
+    } else if (real instanceof MappingNode) {
+      for (NodeTuple entry : ((MappingNode) real).getValue()) {
+        size = Math.min(SATURATED, size + expandedSize(entry.getKeyNode(), sizes, open)
+            + expandedSize(entry.getValueNode(), sizes, open));
+      }
+    }
+    open.remove(real);
+    sizes.put(real, size);
+    return size;
   }
 
   /** Jackson's default limit on nesting depth ({@code StreamReadConstraints.DEFAULT_MAX_DEPTH}). */

@@ -68,8 +68,7 @@ final class SecretMetadata implements AutoCloseable {
     GenericKubernetesResource secret = new GenericKubernetesResource();
     secret.setApiVersion("v1");
     secret.setKind(GroupKind.SECRET.kind());
-    ObjectMeta meta = object.getMetadata() == null ? new ObjectMeta() : object.getMetadata();
-    secret.setMetadata(meta);
+    secret.setMetadata(withoutValues(object.getMetadata()));
     Object type = object instanceof Secret ? ((Secret) object).getType()
         : object instanceof GenericKubernetesResource
             ? ((GenericKubernetesResource) object).getAdditionalProperties().get("type") : null;
@@ -77,6 +76,33 @@ final class SecretMetadata implements AutoCloseable {
       secret.setAdditionalProperty("type", type);
     }
     return secret;
+  }
+
+  /**
+   * The annotations that hold a Secret's values in clear: {@code kubectl apply} keeps the whole applied manifest
+   * (its {@code data} or {@code stringData} included) in {@code last-applied-configuration}, kapp keeps the
+   * original manifest in {@code kapp.k14s.io/original}, and {@code --record} keeps the command line
+   * ({@code kubectl create secret generic db --from-literal=password=...}) in {@code change-cause}.
+   */
+  static final java.util.Set<String> VALUE_ANNOTATIONS = java.util.Set.of(
+      "kubectl.kubernetes.io/last-applied-configuration", "kapp.k14s.io/original", "kubernetes.io/change-cause");
+
+  /**
+   * A copy of a Secret's metadata with the {@link #VALUE_ANNOTATIONS annotations that hold its values} emptied:
+   * their keys stay (who applied the Secret is still known), their values are gone. The API server's
+   * PartialObjectMetadata holds every annotation, so dropping {@code data} alone would keep the values.
+   */
+  static ObjectMeta withoutValues(ObjectMeta meta) {
+    if (meta == null) {
+      return new ObjectMeta();
+    }
+    java.util.Map<String, String> annotations = meta.getAnnotations();
+    if (annotations == null || VALUE_ANNOTATIONS.stream().noneMatch(annotations::containsKey)) {
+      return meta;
+    }
+    java.util.Map<String, String> kept = new java.util.LinkedHashMap<>(annotations);
+    VALUE_ANNOTATIONS.forEach(key -> kept.computeIfPresent(key, (k, v) -> ""));
+    return new io.fabric8.kubernetes.api.model.ObjectMetaBuilder(meta).withAnnotations(kept).build();
   }
 
   /** Wraps a listener so that it receives only {@link #normalize normalized} Secrets. */

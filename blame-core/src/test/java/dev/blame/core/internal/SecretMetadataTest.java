@@ -66,4 +66,20 @@ class SecretMetadataTest {
     assertThat(((GenericKubernetesResource) fromWhole).getAdditionalProperties())
         .containsEntry("type", "kubernetes.io/dockerconfigjson").doesNotContainKeys("data", "stringData");
   }
+
+  @Test
+  void theAnnotationsThatHoldTheValuesComeEmptiedFromTheServersMetadata() {
+    PartialObjectMetadata meta = serialization.unmarshal("""
+        {"apiVersion":"meta.k8s.io/v1","kind":"PartialObjectMetadata",
+         "metadata":{"name":"db","namespace":"shop","annotations":{"owner":"team-a",
+           "kubectl.kubernetes.io/last-applied-configuration":"{\\"data\\":{\\"password\\":\\"%s\\"}}"}}}
+        """.formatted(CANARY), PartialObjectMetadata.class);
+    HasMetadata secret = SecretMetadata.normalize(meta);
+    assertThat(secret.getMetadata().getAnnotations()).containsEntry("owner", "team-a")
+        .containsEntry("kubectl.kubernetes.io/last-applied-configuration", "");
+    assertThat(serialization.asJson(secret)).doesNotContain(CANARY);
+    // The server's object is not changed: it is the caller's.
+    assertThat(meta.getMetadata().getAnnotations().get("kubectl.kubernetes.io/last-applied-configuration"))
+        .contains(CANARY);
+  }
 }

@@ -79,9 +79,28 @@ final class DocumentEscapes extends CharacterEscapes {
     }
 
     private boolean ciRisk(String text) {
-      return text.indexOf('#') >= 0 || text.contains("::");
+      return text.indexOf('#') >= 0 || text.contains("::") || typeRisk(text);
     }
   };
+
+  /**
+   * Whether a plain scalar of this text could read back as something other than this string: a reader of YAML 1.1
+   * (PyYAML, SnakeYAML 1, Ruby) takes {@code 0x10}, {@code 1_000}, {@code +1}, {@code 12:30} and {@code .5} as
+   * numbers, {@code 2026-11-22} as a date and {@code <<} as a merge key (PyYAML then refuses the document), a reader
+   * of YAML 1.2 {@code 0o17}, {@code 1e3} and {@code .inf} as numbers; Jackson's checker quotes only some of them.
+   * All begin with neither a letter nor {@code _}, or are one of YAML 1.1's words for booleans and null, which a
+   * Kubernetes name may be ({@code 0x10}, {@code 1e3} and {@code on} are valid namespaces).
+   */
+  static boolean typeRisk(String text) {
+    if (text.isEmpty()) {
+      return false;
+    }
+    char first = text.charAt(0);
+    return !(Character.isLetter(first) || first == '_') || YAML11_WORDS.contains(text.toLowerCase(java.util.Locale.ROOT));
+  }
+
+  private static final java.util.Set<String> YAML11_WORDS =
+      java.util.Set.of("y", "n", "yes", "no", "on", "off", "true", "false", "null");
 
   /**
    * The YAML text as {@link #yaml()}'s generators wrote it, with the second {@code #} of every {@code ##} written

@@ -38,6 +38,9 @@ final class Kubeconfigs {
 
   static Config load(String kubeconfig, String context, java.util.Map<String, String> env, Duration timeout) {
     List<File> files = files(kubeconfig, env);
+    for (File file : files) {
+      YamlAliases.check(file.toPath(), "the kubeconfig");
+    }
     String where = files.stream().map(File::getPath).collect(Collectors.joining(", "));
     Set<Long> before = ProcessHandle.current().children().map(ProcessHandle::pid).collect(Collectors.toSet());
     ExecutorService loader = Executors.newSingleThreadExecutor(r -> {

@@ -269,6 +269,55 @@ class GithubActionTest {
         .allMatch(line -> line.isEmpty() || line.startsWith("## kubectl-blame wait: ") || line.startsWith("### "));
   }
 
+  /**
+   * A megabyte message in an object, a culprit and an Event: the log, the culprit output and the summary get its
+   * first 2048 characters and a count of the rest, as the CLI's text output does. Whole, it made a megabyte log line,
+   * a megabyte output, and a summary past GitHub's 1 MiB, which the runner drops whole ("$GITHUB_STEP_SUMMARY upload
+   * aborted, supports content up to a size of 1024k"). A summary too large all the same (a why view of a megabyte)
+   * is replaced by a pointer to the log.
+   */
+  @Test
+  void aMegabyteMessageIsCutInTheLogTheOutputsAndTheSummary() throws Exception {
+    Path bin = run.resolve("fake-bin");
+    Files.createDirectories(bin);
+    ObjectMapper json = new ObjectMapper();
+    String huge = "pull failed: " + "x".repeat(1_000_000);
+    ObjectNode doc = json.createObjectNode().put("outcome", "Failed").put("exitCode", 1).put("elapsedSeconds", 1.0)
+        .put("timeoutSeconds", 60.0);
+    doc.putArray("objects").addObject().put("kind", "Deployment").put("group", "apps").put("namespace", "ns")
+        .put("name", "web").put("phase", "Doomed").put("message", huge);
+    doc.putArray("culprits").addObject().put("kind", "Pod").put("group", "").put("namespace", "ns")
+        .put("name", "web-1").put("container", "app").put("health", "Degraded").put("reason", "ErrImagePull")
+        .put("message", huge);
+    doc.putArray("revisions");
+    doc.putArray("events").addObject().put("lastTime", "2026-11-22T11:59:00Z").put("type", "Warning")
+        .put("reason", "Failed").put("kind", "Pod").put("name", "web-1").put("count", 1).put("message", huge);
+    Files.writeString(bin.resolve("doc.json"), json.writeValueAsString(doc));
+    script(bin.resolve("kubectl-blame"), "#!/bin/sh\n"
+        + "if [ \"$1\" = wait ]; then cat '" + bin.resolve("doc.json") + "'; echo; exit 1; fi\n"
+        + "echo tree\n");
+    Result r = action(Map.of("INPUT_TARGETS", "deploy/web", "PATH", bin + ":" + System.getenv("PATH")));
+
+    assertThat(r.code).as(r.stderr).isEqualTo(1);
+    String cut = "pull failed: " + "x".repeat(2048 - 13) + "… (" + (1_000_013 - 2048) + " more characters)";
+    assertThat(r.outputs.get("culprit")).isEqualTo("pod/web-1 [app] ErrImagePull: " + cut);
+    assertThat(r.stdout.lines()).allMatch(line -> line.length() < 4096).anyMatch(line -> line.endsWith(cut));
+    assertThat(r.summary.length()).isLessThan(32 * 1024);
+    assertThat(r.summary).contains("### Objects", "### Culprits", "### Last events", cut);
+
+    // A why view of a megabyte and more: the summary would pass 1 MiB.
+    script(bin.resolve("kubectl-blame"), "#!/bin/sh\n"
+        + "if [ \"$1\" = wait ]; then cat '" + bin.resolve("doc.json") + "'; echo; exit 1; fi\n"
+        + "yes 'a line of a very long tree view' | head -c 1100000\n");
+    Files.delete(run.resolve("github_output"));
+    Files.delete(run.resolve("step_summary"));
+    Result big = action(Map.of("INPUT_TARGETS", "deploy/web", "PATH", bin + ":" + System.getenv("PATH")));
+    assertThat(big.code).as(big.stderr).isEqualTo(1);
+    assertThat(big.summary.length()).isLessThan(1024 * 1024);
+    assertThat(big.summary).startsWith("## kubectl-blame wait: Failed (exit 1)\n")
+        .contains("larger than GitHub takes (1 MiB)").doesNotContain("a line of a very long tree view");
+  }
+
   // --- the fake runner ---
 
   private Result action(Map<String, String> inputs) throws IOException, InterruptedException {

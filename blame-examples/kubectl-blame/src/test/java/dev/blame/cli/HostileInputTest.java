@@ -75,6 +75,42 @@ class HostileInputTest {
     assertThat(run.err()).contains(kubeconfig.toString(), "line 9");
   }
 
+  /**
+   * A kubeconfig that is a "billion laughs" of 800 bytes (48 aliases, under SnakeYAML's 50): fabric8 expanded it to
+   * two billion strings, taking 7 GB and a minute before the CLI gave up on its reading thread, which went on. It is
+   * refused by name before fabric8 reads it.
+   */
+  @Test
+  void aKubeconfigThatIsAYamlBombIsRefusedBeforeItExpands() throws IOException {
+    StringBuilder bomb = new StringBuilder("""
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: c
+          cluster: {server: "http://127.0.0.1:1"}
+        users:
+        - name: u
+          user: {token: %s}
+        contexts:
+        - name: x
+          context: {cluster: c, user: u}
+        current-context: x
+        x:
+        """.formatted(SECRET));
+    bomb.append("  a0: &a0 [").append("\"lol\",".repeat(49)).append("\"lol\"]\n");
+    for (int i = 1; i <= 16; i++) {
+      bomb.append("  a").append(i).append(": &a").append(i).append(" [*a").append(i - 1).append(", *a")
+          .append(i - 1).append(", *a").append(i - 1).append("]\n");
+    }
+    Path kubeconfig = dir.resolve("kubeconfig");
+    Files.writeString(kubeconfig, bomb);
+    long start = System.nanoTime();
+    Run run = Run.of("deploy/web", "--kubeconfig", kubeconfig.toString(), "--request-timeout", "2");
+    assertOneLineWithoutSecret(run);
+    assertThat(run.err()).contains(kubeconfig.toString(), "YAML bomb");
+    assertThat((System.nanoTime() - start) / 1_000_000_000L).isLessThan(20);
+  }
+
   private Path plugin(String name, String script) throws IOException {
     Path file = LiveClusterTest.script(dir.resolve(name), script + "\n");
     return LiveClusterTest.execKubeconfig(dir.resolve(name + ".kubeconfig"), "http://127.0.0.1:1", null, file);

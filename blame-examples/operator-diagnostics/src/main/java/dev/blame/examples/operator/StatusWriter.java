@@ -1,5 +1,6 @@
 package dev.blame.examples.operator;
 
+import dev.blame.api.Escape;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
@@ -70,8 +71,10 @@ final class StatusWriter {
         .withInvolvedObject(new ObjectReferenceBuilder().withApiVersion(WebApp.API_VERSION).withKind("WebApp")
             .withNamespace(ns).withName(name).withUid(app.getMetadata().getUid()).build())
         .withType(ready.isTrue() ? "Normal" : "Warning")
-        .withReason(ready.reason())
-        .withMessage(ready.isTrue() ? ready.toString() : ready + " (" + ready.detail() + ")")
+        // What the API server accepts: a reason of 128 characters, a message of 1024 bytes; a finding's detail may
+        // be a megabyte (a waiting message from a hostile image, an Event quoted in full).
+        .withReason(Escape.eventReason(ready.reason(), ready.isTrue() ? "Available" : "NotReady"))
+        .withMessage(Escape.eventMessage(ready.isTrue() ? ready.toString() : ready + " (" + ready.detail() + ")"))
         .withNewSource().withComponent(COMPONENT).endSource()
         .withReportingComponent(COMPONENT)
         .withFirstTimestamp(format(now)).withLastTimestamp(format(now)).withCount(1)
