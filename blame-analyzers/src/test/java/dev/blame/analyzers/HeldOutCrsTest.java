@@ -138,8 +138,12 @@ class HeldOutCrsTest {
    * measured 12 of 20 with the rules of c0f4354 (main when this round was branched), no rule changed: 479 of 524;
    * 481 with the counters above. Three conventions learned from its misses afterwards (spec.pause; a False condition of
    * an unplaced type with a failed reason; a progress condition older than a good one): 484 of 524.
+   * Round twenty-four (19 objects of 5 operators: Portworx, the Teleport operator, Kube-OVN, the CoreOS Vault
+   * operator, Apicurio Registry), an end-state check of the rules of be69505, measured 13 of 19 blind with no rule
+   * changed and no false HEALTHY: 497 of 543. A reason's failure word taken back ({@code NoError}) is no failure
+   * (from a review of the rules, which also fixes Teleport's SuccessfullyReconciled): 498 of 543.
    */
-  static final int FLOOR = 484;
+  static final int FLOOR = 498;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule

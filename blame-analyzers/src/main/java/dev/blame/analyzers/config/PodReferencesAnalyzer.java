@@ -1,6 +1,7 @@
 package dev.blame.analyzers.config;
 
 import dev.blame.analyzers.support.Times;
+import dev.blame.analyzers.support.WarningEvents;
 import dev.blame.api.EdgeKind;
 import dev.blame.api.EventRecord;
 import dev.blame.api.Evidence;
@@ -261,22 +262,20 @@ public final class PodReferencesAnalyzer implements Analyzer {
       "unbound (immediate )?persistentvolumeclaims", java.util.regex.Pattern.CASE_INSENSITIVE);
 
   private static Optional<Finding> unboundClaim(AnalysisContext ctx, Pod pod, PodReference r) {
-    Optional<Evidence> condition = Optional.ofNullable(pod.getStatus()).map(PodStatus::getConditions)
-        .orElse(List.of()).stream().filter(c -> "PodScheduled".equals(c.getType()) && "False".equals(c.getStatus())
-            && c.getMessage() != null && UNBOUND_CLAIMS.matcher(c.getMessage()).find())
-        .map(c -> Evidence.field("status.conditions[PodScheduled]", c.getMessage())).findFirst();
-    Optional<EventRecord> event = ctx.events().stream().filter(e -> e.reason().equals("FailedScheduling"))
-        .findFirst().filter(e -> UNBOUND_CLAIMS.matcher(e.message()).find());
-    if (condition.isEmpty() && event.isEmpty()) {
-      return Optional.empty();
-    }
-    var b = Finding.builder().subject(ctx.node().ref()).health(Health.PROGRESSING).reason(CLAIM_NOT_BOUND)
-        .addEvidence(Evidence.field(r.path(), r.target().name()))
+    // The PodScheduled condition, when there is one, is the scheduler's current word; its latest Event otherwise.
+    Optional<io.fabric8.kubernetes.api.model.PodCondition> scheduled = Optional.ofNullable(pod.getStatus())
+        .map(PodStatus::getConditions).orElse(List.of()).stream()
+        .filter(c -> "PodScheduled".equals(c.getType())).findFirst();
+    Optional<Evidence> said = scheduled.isPresent()
+        ? scheduled.filter(c -> "False".equals(c.getStatus()) && c.getMessage() != null
+            && UNBOUND_CLAIMS.matcher(c.getMessage()).find()).map(c -> Evidence.builder().kind(Evidence.Kind.FIELD)
+                .path("status.conditions[PodScheduled]").value(c.getMessage()).source(ctx.node().ref()).build())
+        : WarningEvents.latestFailedScheduling(ctx.events())
+            .filter(e -> UNBOUND_CLAIMS.matcher(e.message()).find()).map(Evidence::event);
+    return said.map(evidence -> Finding.builder().subject(ctx.node().ref()).health(Health.PROGRESSING)
+        .reason(CLAIM_NOT_BOUND).addEvidence(Evidence.field(r.path(), r.target().name())).addEvidence(evidence)
         .message("pod waits for " + r.target().display() + " (not in view): the scheduler says the pod's claims are"
-            + " not bound, so it cannot be placed until a volume is provisioned or bound for it");
-    condition.ifPresent(b::addEvidence);
-    event.map(Evidence::event).ifPresent(b::addEvidence);
-    return Optional.of(b.build());
+            + " not bound, so it cannot be placed until a volume is provisioned or bound for it").build());
   }
 
   private static String human(Duration d) {

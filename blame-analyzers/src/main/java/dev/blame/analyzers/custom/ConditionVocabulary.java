@@ -75,6 +75,8 @@ final class ConditionVocabulary {
    * of a shutdown so qualified ({@code GracefulShutdown}: Infinispan's cluster shut down by {@code spec.replicas: 0}).
    */
   private static final Set<String> PAUSE_WORDS = Set.of("paused", "suspended", "shutdown");
+  /** Qualifiers of a shutdown asked for, as opposed to one that happened ({@code UncleanShutdown}). */
+  private static final Set<String> ORDERLY = Set.of("graceful", "clean", "requested", "manual", "planned", "orderly");
   /**
    * Types that say the object stopped working without saying it was asked to ({@code Disabled}): nothing when True,
    * unless the reason says why it had to stop (medik8s' NodeHealthCheck {@code Disabled=True
@@ -109,7 +111,15 @@ final class ConditionVocabulary {
   static final Pattern REPORTER_LOST = Pattern.compile("stopped (posting|updating|reporting|sending)|updatestopped|"
       + "statusunknown|unreachable|not reachable|notreachable|lost contact|heartbeat", Pattern.CASE_INSENSITIVE);
   /** Reasons on a True {@code Progressing} that mean the progress is over (Deployment convention). */
-  private static final Pattern FAILED_REASON = Pattern.compile("fail|error", Pattern.CASE_INSENSITIVE);
+  /** Words of a reason that say failed or error ({@code InstallFailed}, {@code ReconcileError}, {@code FailedCreate}). */
+  private static final Set<String> FAILED_WORDS = Set.of("fail", "failed", "failure", "failures", "failing", "error",
+      "errors", "errored");
+  /**
+   * Words that take a failure word back ({@code NoError}, {@code ErrorsCleared}, {@code NotFailed}): Teleport's
+   * operator writes {@code SuccessfullyReconciled=True NoError}.
+   */
+  private static final Set<String> FAILURE_UNDONE = Set.of("no", "not", "none", "without", "cleared", "resolved",
+      "recovered", "fixed");
   private static final Pattern DONE =
       Pattern.compile("available|complete|succe|done|running|created", Pattern.CASE_INSENSITIVE);
 
@@ -126,8 +136,11 @@ final class ConditionVocabulary {
     boolean noPrefix = words.get(0).equals("no") && words.size() > 1;
     // A pause qualified by what it holds still (ReconciliationPaused: Strimzi, Stackable; RolloutPaused) is the
     // object's pause as much as Paused is. Not a stop so qualified (Hive's ProvisionStopped is a failure).
+    // A shutdown is a requested stop only when qualified as one (GracefulShutdown, not UncleanShutdown or
+    // UnexpectedShutdown, which the operator reports on, not asks for).
     boolean qualifiedPause = words.size() > 1 && PAUSE_WORDS.contains(last) && !noPrefix
-        && !words.get(0).equals("not");
+        && !words.get(0).equals("not")
+        && (!last.equals("shutdown") || words.size() == 2 && ORDERLY.contains(words.get(0)));
     if (SUSPEND.contains(joined) || STOPS.contains(joined) || qualifiedPause) {
       if (!c.isTrue()) {
         return Optional.empty();
@@ -192,7 +205,7 @@ final class ConditionVocabulary {
       // A type we cannot place (Backstage's Runtime) says nothing by its name; False with a reason that says failed or
       // error (ContainerFailed), it reports that failure whatever the type's polarity. Only those two words and only the
       // reason: OpenShift's Upgradeable=False UnsupportedConfigOverridesSet ("cannot be upgraded") is a caveat, not one.
-      Optional<String> failure = match(FAILED_REASON, c.reason());
+      Optional<String> failure = failedReason(c.reason());
       if (failure.isPresent()) {
         return Optional.of(Meaning.of(Health.DEGRADED, "type:other", "reason:failure:" + failure.get()));
       }
@@ -222,7 +235,7 @@ final class ConditionVocabulary {
 
   private static Optional<Meaning> positive(Condition c, boolean judgement, String type) {
     if (c.isTrue()) {
-      Optional<String> failed = match(FAILED_REASON, c.reason());
+      Optional<String> failed = failedReason(c.reason());
       return Optional.of(failed.isPresent() ? Meaning.of(Health.DEGRADED, type, "reason:true-but-failed:" + failed.get())
           : Meaning.of(Health.HEALTHY, type));
     }
@@ -249,13 +262,13 @@ final class ConditionVocabulary {
     if (failure.isPresent()) {
       return Optional.of(Meaning.of(Health.DEGRADED, type, "reason:failure:" + failure.get()));
     }
-    Optional<String> stopped = stopped(c);
-    if (stopped.isPresent()) {
-      return Optional.of(Meaning.of(Health.SUSPENDED, type, stopped.get()));
-    }
     Optional<String> waiting = inProgress(c.reason());
     if (judgement && waiting.isEmpty()) {
       return Optional.of(Meaning.of(Health.DEGRADED, type, "type:judgement"));
+    }
+    Optional<String> stopped = waiting.isPresent() ? Optional.empty() : stopped(c);
+    if (stopped.isPresent()) {
+      return Optional.of(Meaning.of(Health.SUSPENDED, type, stopped.get()));
     }
     return Optional.of(waiting.map(w -> Meaning.of(Health.PROGRESSING, type, w))
         .orElse(Meaning.of(Health.PROGRESSING, type, "status:false-is-waiting")));
@@ -280,7 +293,18 @@ final class ConditionVocabulary {
         && words.stream().anyMatch(STOPPED_REASON_WORDS::contains)) {
       return Optional.of("reason:stopped");
     }
-    return match(STOPPED_MESSAGE, c.message()).map(m -> "message:stopped");
+    // The message decides only where no reason does: "Ready=False WaitingForDatabase: database app-db is stopped" is a
+    // wait for something else that stopped.
+    return c.reason().isBlank() ? match(STOPPED_MESSAGE, c.message()).map(m -> "message:stopped") : Optional.empty();
+  }
+
+  /** The failure word of a reason that says failed or error and does not take it back ({@code NoError}). */
+  static Optional<String> failedReason(String reason) {
+    List<String> words = words(reason);
+    if (words.stream().anyMatch(FAILURE_UNDONE::contains)) {
+      return Optional.empty();
+    }
+    return words.stream().filter(FAILED_WORDS::contains).findFirst();
   }
 
   /**
@@ -364,8 +388,14 @@ final class ConditionVocabulary {
     String name = type.substring(type.lastIndexOf('.') + 1);
     List<String> words = new ArrayList<>();
     for (String w : WORD_BREAK.split(name)) {
-      if (!w.isEmpty()) {
-        words.add(w.toLowerCase(Locale.ROOT));
+      if (w.isEmpty()) {
+        continue;
+      }
+      String word = w.toLowerCase(Locale.ROOT);
+      if (word.equals("down") && !words.isEmpty() && words.get(words.size() - 1).equals("shut")) {
+        words.set(words.size() - 1, "shutdown"); // ShutDown, Shut_Down: one word
+      } else {
+        words.add(word);
       }
     }
     return words;

@@ -267,14 +267,19 @@ final class StatusSignals {
    * A True progress condition ({@code Provisioning}, {@code Updating}) that turned True before a True good condition of
    * the same list ({@code Active}, {@code Ready}) turned True is the log of a step already done: operators that keep one
    * condition per lifecycle state leave the earlier ones True (the OCI Service Operator's {@code Provisioning} then
-   * {@code Active}). Without times, or from the same moment, it stays work under way. Not {@code Progressing} or
-   * {@code Reconciling}: those are kept True while the work lasts (the Deployment's {@code Progressing} keeps its
-   * transition time and moves its {@code lastUpdateTime}; kstatus' {@code Reconciling}), so their age says nothing.
+   * {@code Active}). Without times, or from the same moment, it stays work under way. Only the steps of coming into
+   * being, done once ({@link #CREATION_STEPS}): work that recurs ({@code Updating}, {@code Upgrading}, {@code Scaling},
+   * Cluster API's {@code RollingOut}) and the conditions kept True while work lasts ({@code Progressing}, whose
+   * transition time stays while its {@code lastUpdateTime} moves; kstatus' {@code Reconciling}) may well be older than
+   * a readiness that flapped during them, so their age says nothing.
    */
+  /** Progress words of the steps by which an object comes into being, once. */
+  private static final Set<String> CREATION_STEPS = Set.of("provisioning", "installing", "deploying", "pending");
+
   private static void olderProgress(List<Signal> signals) {
     signals.removeIf(sg -> sg.health() == Health.PROGRESSING
-        && sg.rules().stream().anyMatch(r -> r.startsWith("type:progress:") && !r.endsWith(":progressing")
-            && !r.endsWith(":reconciling"))
+        && sg.rules().stream().anyMatch(r -> r.startsWith("type:progress:")
+            && CREATION_STEPS.contains(r.substring("type:progress:".length())))
         && sg.condition().filter(Condition::isTrue).flatMap(Condition::since).filter(t -> signals.stream()
             .anyMatch(other -> other.health() == Health.HEALTHY && other.condition()
                 .filter(o -> o.isTrue() && o.path().equals(sg.condition().get().path()))
@@ -314,41 +319,41 @@ final class StatusSignals {
 
   /** A count the controller wants ({@code desiredTablets}, {@code desiredWorkerReplicas}), by the noun it counts. */
   private static final java.util.regex.Pattern DESIRED = java.util.regex.Pattern.compile("desired([A-Z][A-Za-z]*)");
-  /** What a count it has of the same noun may be called beside it: {@code readyTablets}, {@code updatedTablets}. */
-  private static final List<String> HAVE = List.of("ready", "available", "updated", "current");
+  /**
+   * Counts of parts that serve, of the same noun: {@code readyTablets}, {@code availableWorkerReplicas}, and the
+   * current count where the noun names the state reached (Antrea's {@code currentNodesRealized}).
+   */
+  private static final List<String> SERVING = List.of("ready", "available", "current");
+  /**
+   * Nouns whose desired count means something else: an autoscaler's recommendation ({@code desiredReplicas} beside
+   * {@code currentReplicas}: the target scales, the autoscaler is fine) and the DaemonSet's scheduling counters
+   * ({@code desiredNumberScheduled}, which its {@code numberReady} answers, not a {@code readyNumberScheduled}).
+   */
+  private static final Set<String> OTHER_MEANINGS = Set.of("Replicas", "NumberScheduled");
 
   /**
-   * Counters of parts by the state they reached, against the count wanted ({@code desiredX} beside {@code readyX},
-   * {@code availableX}, {@code updatedX}, {@code currentX}: Vitess' shards, KubeRay's workers, Antrea's realized
-   * nodes; the DaemonSet's {@code desiredNumberScheduled} beside {@code numberReady} is the same idea): one below the
+   * Counters of parts that serve against the count wanted ({@code desiredX} beside {@code readyX} or
+   * {@code availableX} or {@code currentX}: Vitess' shards, KubeRay's workers, Antrea's realized nodes): one below the
    * count wanted is work under way (PROGRESSING); all at it say the parts are there (HEALTHY, which any other signal
-   * outranks).
+   * outranks). Counts of updated parts are not read: a partition or an {@code OnDelete} strategy keeps them below on
+   * purpose.
    */
   private static void desiredCounts(Unstructured map, String path, List<Signal> signals) {
     for (Map.Entry<String, Object> entry : map.entries()) {
       java.util.regex.Matcher m = DESIRED.matcher(entry.getKey());
-      if (!m.matches() || !(entry.getValue() instanceof Number want) || want.longValue() <= 0) {
+      if (!m.matches() || OTHER_MEANINGS.contains(m.group(1)) || !(entry.getValue() instanceof Number want)
+          || want.longValue() <= 0) {
         continue;
       }
-      Signal met = null;
-      for (String have : HAVE) {
-        String key = have + m.group(1);
+      for (String serving : SERVING) {
+        String key = serving + m.group(1);
         Optional<Long> count = map.number(key);
-        if (count.isEmpty()) {
-          continue;
+        if (count.isPresent()) {
+          boolean below = count.get() < want.longValue();
+          signals.add(new Signal(below ? Health.PROGRESSING : Health.HEALTHY, path + "." + key,
+              count.get() + " of " + want.longValue(), Optional.empty(),
+              List.of(below ? "counter:below-desired" : "counter:desired-met")));
         }
-        String value = count.get() + " of " + want.longValue();
-        if (count.get() < want.longValue()) {
-          signals.add(new Signal(Health.PROGRESSING, path + "." + key, value, Optional.empty(),
-              List.of("counter:below-desired")));
-          met = null;
-          break;
-        }
-        met = met != null ? met : new Signal(Health.HEALTHY, path + "." + key, value, Optional.empty(),
-            List.of("counter:desired-met"));
-      }
-      if (met != null) {
-        signals.add(met);
       }
     }
   }
@@ -421,7 +426,8 @@ final class StatusSignals {
         signals.add(new Signal(Health.DEGRADED, field, text, Optional.empty(), List.of("outcome:ended-unfinished")));
       } else if (value instanceof String text && (text.equals("True") || text.equals("False"))) {
         // A field typed as Kubernetes' ConditionStatus rather than a boolean (Vitess' tablets: ready: "True",
-        // available: "True"; hasMaster: "True") says what the boolean would.
+        // available: "True") says what the boolean of that name would; names the booleans do not read (hasMaster)
+        // say nothing here either.
         boolean flag = text.equals("True");
         bool(key, flag).filter(h -> h != Health.SUSPENDED || !field.contains("[")).ifPresent(h -> signals.add(
             new Signal(h, field, text, Optional.empty(), List.of("bool:" + key.toLowerCase(Locale.ROOT)))));

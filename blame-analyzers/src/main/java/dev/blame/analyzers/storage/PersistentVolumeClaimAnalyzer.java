@@ -71,9 +71,7 @@ public final class PersistentVolumeClaimAnalyzer implements Analyzer {
     }
     String storageClass = storageClass(u);
     if (!storageClass.isEmpty()) {
-      links.add(Link.to(EdgeKind.BOUND_TO, ObjectRef.of(STORAGE_CLASS, "", storageClass),
-          u.string("spec", "storageClassName").isEmpty() ? "metadata.annotations[" + BETA_CLASS + "]"
-              : "spec.storageClassName"));
+      links.add(Link.to(EdgeKind.BOUND_TO, ObjectRef.of(STORAGE_CLASS, "", storageClass), classField(u)));
     }
     return links;
   }
@@ -96,7 +94,9 @@ public final class PersistentVolumeClaimAnalyzer implements Analyzer {
     Optional<EventRecord> failed = ctx.events().stream()
         .filter(e -> e.isWarning() && e.reason().equals("ProvisioningFailed")).findFirst();
     String storageClass = storageClass(u);
-    Optional<String> defaulted = defaultedClass(ctx.node(), graph, storageClass);
+    // A class named by the beta annotation was the claim's own choice: the admission plugin sets no annotation.
+    Optional<String> defaulted = betaClass(u).isEmpty() ? defaultedClass(ctx.node(), graph, storageClass)
+        : Optional.empty();
     failed.ifPresent(e -> findings.add(Finding.builder().subject(ref).health(Health.DEGRADED)
         .reason(PROVISIONING_FAILED).message("provisioning failed: " + e.message() + defaulted.orElse(""))
         .addEvidence(Evidence.event(e)).addEvidence(Evidence.field("status.phase", phase)).build()));
@@ -117,7 +117,12 @@ public final class PersistentVolumeClaimAnalyzer implements Analyzer {
             "spec.storageClassName", "<unset>"));
       }
     } else if (volume.isEmpty()) {
-      controllerSays(ctx, ref, storageClass, classKeyPresent).ifPresent(findings::add);
+      Optional<Finding> said = controllerSays(ctx, ref, failed, storageClass, classKeyPresent);
+      if (said.isPresent()) {
+        // The specific cause replaces the generic ProvisioningFailed that carries the same Event.
+        findings.removeIf(f -> f.reason().equals(PROVISIONING_FAILED));
+        findings.add(said.get());
+      }
     }
     if (findings.isEmpty()) {
       Optional<EventRecord> wait = ctx.events().stream()
@@ -148,16 +153,27 @@ public final class PersistentVolumeClaimAnalyzer implements Analyzer {
   /** The annotation that named a claim's class before {@code spec.storageClassName}; still honoured. */
   static final String BETA_CLASS = "volume.beta.kubernetes.io/storage-class";
 
-  /** The claim's class: {@code spec.storageClassName}, else the beta annotation older claims carry. */
+  /** A class name as the API accepts one (a DNS-1123 subdomain); an annotation's value is free text until checked. */
+  private static final java.util.regex.Pattern CLASS_NAME = java.util.regex.Pattern.compile(
+      "[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+
+  /**
+   * The claim's class as Kubernetes reads it ({@code GetPersistentVolumeClaimClass}): the beta annotation older claims
+   * carry first, when it holds a valid name, then {@code spec.storageClassName}.
+   */
   static String storageClass(Unstructured u) {
-    String named = u.string("spec", "storageClassName");
-    return named.isEmpty() ? u.stringMap("metadata", "annotations").getOrDefault(BETA_CLASS, "") : named;
+    String annotated = betaClass(u);
+    return annotated.isEmpty() ? u.string("spec", "storageClassName") : annotated;
+  }
+
+  private static String betaClass(Unstructured u) {
+    String value = u.stringMap("metadata", "annotations").getOrDefault(BETA_CLASS, "");
+    return value.length() <= 253 && CLASS_NAME.matcher(value).matches() ? value : "";
   }
 
   /** Where the claim names its class. */
   static String classField(Unstructured u) {
-    return u.string("spec", "storageClassName").isEmpty() && !storageClass(u).isEmpty()
-        ? "metadata.annotations[" + BETA_CLASS + "]" : "spec.storageClassName";
+    return betaClass(u).isEmpty() ? "spec.storageClassName" : "metadata.annotations[" + BETA_CLASS + "]";
   }
 
   /** The volume controller's words for a class that does not exist: {@code storageclass.storage.k8s.io "x" not found}. */
@@ -171,11 +187,12 @@ public final class PersistentVolumeClaimAnalyzer implements Analyzer {
    * not found, or a {@code FailedBinding} (a Normal Event) "no persistent volumes available for this claim and no
    * storage class is set" for a claim that names none.
    */
-  private static Optional<Finding> controllerSays(AnalysisContext ctx, ObjectRef ref, String storageClass,
-      boolean classKeyPresent) {
+  private static Optional<Finding> controllerSays(AnalysisContext ctx, ObjectRef ref, Optional<EventRecord> failed,
+      String storageClass, boolean classKeyPresent) {
     if (!storageClass.isEmpty()) {
+      // Only the latest ProvisioningFailed: an older one is from before the class was created.
       String notFound = String.format(CLASS_NOT_FOUND, storageClass);
-      return ctx.events().stream().filter(e -> e.isWarning() && e.message().contains(notFound)).findFirst()
+      return failed.filter(e -> e.message().contains(notFound))
           .map(e -> Finding.builder().subject(ref).health(Health.DEGRADED).reason(STORAGE_CLASS_NOT_FOUND)
               .message("StorageClass " + storageClass + " does not exist; nothing will provision this claim")
               .addEvidence(Evidence.field(classField(Unstructured.of(ctx.node().object())), storageClass))

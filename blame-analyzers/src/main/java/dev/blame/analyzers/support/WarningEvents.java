@@ -108,6 +108,21 @@ public final class WarningEvents {
   }
 
   /**
+   * For a controller whose status is not there (never written, or not captured): its Warning Events say why it is
+   * stuck, unless a Normal Event of success ({@code SuccessfulCreate}, {@code Completed}) came after them: the
+   * controller got past them since.
+   */
+  public static Judgement explainMissingStatus(AnalysisContext ctx, Judgement j) {
+    Optional<Instant> progressed = ctx.events().stream().filter(e -> !e.isWarning()
+            && (e.reason().startsWith("Successful") || e.reason().equals("Completed")))
+        .map(e -> e.lastTime().or(e::firstTime)).flatMap(Optional::stream).max(Instant::compareTo);
+    List<EventRecord> since = ctx.events().stream().filter(e -> progressed.isEmpty()
+        || e.lastTime().or(e::firstTime).filter(t -> t.isAfter(progressed.get())).isPresent()).toList();
+    explain(since, ctx.tolerance().stuckOr(STUCK), Set.of(), j);
+    return j;
+  }
+
+  /**
    * For a controller that has fewer pods than it wants (it failed to create them): its Warning Events (a
    * {@code FailedCreate} refused by admission) say why, even when a generic finding ({@code stalls}: no progress for
    * ten minutes) already judged it DEGRADED. When one of them is DEGRADED, it is the cause and the generic findings
@@ -164,5 +179,18 @@ public final class WarningEvents {
     }
     long h = m / 60;
     return h < 48 ? h + "h" + (m % 60 == 0 ? "" : m % 60 + "m") : h / 24 + "d";
+  }
+
+  /**
+   * The scheduler's latest {@code FailedScheduling} Warning about the pod, unless its {@code Scheduled} Event is newer
+   * (the pod was placed since: a capture that dropped {@code spec.nodeName} still shows that).
+   */
+  public static Optional<EventRecord> latestFailedScheduling(List<EventRecord> events) {
+    Optional<EventRecord> failed = events.stream()
+        .filter(e -> e.isWarning() && e.reason().equals("FailedScheduling")).min(EventRecord.NEWEST_FIRST);
+    Optional<Instant> scheduled = events.stream().filter(e -> e.reason().equals("Scheduled"))
+        .min(EventRecord.NEWEST_FIRST).flatMap(e -> e.lastTime().or(e::firstTime));
+    return failed.filter(f -> scheduled.isEmpty() || f.lastTime().or(f::firstTime)
+        .filter(t -> t.isAfter(scheduled.get())).isPresent());
   }
 }

@@ -44,7 +44,7 @@ public final class DaemonSetAnalyzer extends TypedAnalyzer<DaemonSet> {
       GenericStatus.statusMissing(node, ctx.now(), j);
       // Its own controller's Warning Events still say why it is stuck (a FailedCreate refused by a quota), whether the
       // status was never written or not captured.
-      return WarningEvents.explainStuck(ctx, j).build();
+      return WarningEvents.explainMissingStatus(ctx, j).build();
     }
     if (GenericStatus.generationLags(node, status.getObservedGeneration(), j)) {
       return j.build();

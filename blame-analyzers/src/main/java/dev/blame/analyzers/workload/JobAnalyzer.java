@@ -49,7 +49,7 @@ public final class JobAnalyzer extends TypedAnalyzer<Job> {
       GenericStatus.statusMissing(node, ctx.now(), j);
       // Its own controller's Warning Events still say why it is stuck (a FailedCreate refused by a quota), whether the
       // status was never written or not captured.
-      return WarningEvents.explainStuck(ctx, j).build();
+      return WarningEvents.explainMissingStatus(ctx, j).build();
     }
     List<Condition> conditions = Condition.list(status.getConditions(), c -> Condition.of(
         c.getType(), c.getStatus(), c.getReason(), c.getMessage(), c.getLastTransitionTime()));

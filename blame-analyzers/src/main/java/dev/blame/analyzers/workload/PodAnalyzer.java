@@ -93,7 +93,16 @@ public final class PodAnalyzer implements Analyzer {
       case "Failed" -> failed(status, j, phaseEvidence);
       case "Pending" -> pending(node, pod, conditions, ctx.events(), ctx.now(),
           ctx.tolerance().graceOr(UNSCHEDULABLE_GRACE), j, phaseEvidence);
-      case "Running", "" -> running(conditions, j);
+      case "Running" -> running(conditions, j);
+      // No phase in view (a trimmed capture): a pod whose PodScheduled condition is False is one still pending.
+      case "" -> {
+        if (Condition.find(conditions, "PodScheduled").filter(Condition::isFalse).isEmpty()) {
+          running(conditions, j);
+        } else {
+          pending(node, pod, conditions, ctx.events(), ctx.now(), ctx.tolerance().graceOr(UNSCHEDULABLE_GRACE), j,
+              phaseEvidence);
+        }
+      }
       default -> j.worsen(Health.UNKNOWN, ReconcileStatus.UNKNOWN).message("Phase " + phase)
           .find(Health.UNKNOWN, ReasonCode.of("PodPhaseUnknown"),
               "Pod phase is " + phase + " (its node may be unreachable)", phaseEvidence);
@@ -128,6 +137,8 @@ public final class PodAnalyzer implements Analyzer {
       // have been running fine): the deadline is the cause, as for a Job's activeDeadlineSeconds.
       j.find(Health.DEGRADED, DEADLINE_EXCEEDED, "Pod was stopped at its deadline (spec.activeDeadlineSeconds)"
           + text(null, status.getMessage()), Evidence.field("status.reason", status.getReason()));
+      // The kubelet killed the containers for it (exit 137 or 143): their exits follow from the deadline, not before it.
+      j.demote(Set.of(NON_ZERO_EXIT), Health.PROGRESSING);
     } else if (j.findings().stream().noneMatch(f -> f.health() == Health.DEGRADED && f.container().isPresent())) {
       j.find(Health.DEGRADED, POD_FAILED, "Pod failed" + text(status.getReason(), status.getMessage()), phase);
     }
@@ -155,12 +166,9 @@ public final class PodAnalyzer implements Analyzer {
       Duration grace, Judgement j, Evidence phase) {
     Optional<Condition> scheduled = Condition.find(conditions, "PodScheduled")
         .filter(c -> c.isFalse() && c.reason().equals("Unschedulable"));
-    boolean bound = pod.getSpec() != null && pod.getSpec().getNodeName() != null
-        && !pod.getSpec().getNodeName().isEmpty();
-    Optional<EventRecord> failedScheduling = Condition.find(conditions, "PodScheduled").isPresent() || bound
+    Optional<EventRecord> failedScheduling = Condition.find(conditions, "PodScheduled").isPresent() || bound(pod)
         ? Optional.empty()
-        : events.stream().filter(e -> e.isWarning() && e.reason().equals("FailedScheduling"))
-            .min(EventRecord.NEWEST_FIRST);
+        : WarningEvents.latestFailedScheduling(events);
     if (scheduled.isPresent() || failedScheduling.isPresent()) {
       boolean young = Times.withinGrace(now, node.createdAt(), grace);
       String message = scheduled.map(Condition::message).orElseGet(() -> failedScheduling.get().message());
@@ -170,6 +178,10 @@ public final class PodAnalyzer implements Analyzer {
     } else if (j.health() == Health.HEALTHY) {
       j.find(Health.PROGRESSING, POD_PENDING, "Pod is pending", phase);
     }
+  }
+
+  private static boolean bound(Pod pod) {
+    return pod.getSpec() != null && pod.getSpec().getNodeName() != null && !pod.getSpec().getNodeName().isEmpty();
   }
 
   private static void running(List<Condition> conditions, Judgement j) {

@@ -736,8 +736,20 @@ class GenericConventionsTest {
             status:
               conditions:
               - {type: Ready, status: "True"}
-              - {type: ClusterShutdown, status: "True", reason: ScaledToZero}
+              - {type: GracefulShutdown, status: "True", reason: ScaledToZero}
             """, Health.SUSPENDED),
+        Arguments.of("cache.example.io/v1", "Grid", """
+            status:
+              conditions:
+              - {type: Ready, status: "True"}
+              - {type: RequestedShutDown, status: "True"}
+            """, Health.SUSPENDED),
+        Arguments.of("cache.example.io/v1", "Grid", """
+            status:
+              conditions:
+              - {type: Ready, status: "True"}
+              - {type: UncleanShutdown, status: "True", reason: PowerLoss}
+            """, Health.HEALTHY),
         Arguments.of("cache.example.io/v1", "Grid", """
             status:
               conditions:
@@ -747,8 +759,25 @@ class GenericConventionsTest {
             status:
               conditions:
               - {type: Ready, status: "True"}
-              - {type: ClusterShutdown, status: "False"}
+              - {type: GracefulShutdown, status: "False"}
             """, Health.HEALTHY),
+        // A reason that says the work goes on outranks a stop in the message; so does a reason naming something else.
+        Arguments.of("stream.example.io/v1", "Connector", """
+            status:
+              conditions:
+              - {type: Ready, status: "False", reason: WaitingForDatabase, message: "database orders-db is stopped"}
+            """, Health.PROGRESSING),
+        // A failure word taken back (NoError, ErrorsCleared) is no failure.
+        Arguments.of("iam.example.io/v1", "RoleBinding", """
+            status:
+              conditions:
+              - {type: SuccessfullyReconciled, status: "True", reason: NoError, message: "no error was returned"}
+            """, Health.HEALTHY),
+        Arguments.of("iam.example.io/v1", "RoleBinding", """
+            status:
+              conditions:
+              - {type: SuccessfullyReconciled, status: "True", reason: ReconcileError}
+            """, Health.DEGRADED),
         // A run's Ready says it was accepted, not that it is done: its other conditions' waits still count. A service's
         // Ready sums up its other conditions.
         Arguments.of("data.example.io/v1", "ExportJob", """
@@ -802,8 +831,14 @@ class GenericConventionsTest {
             status: {desiredMembers: 3, readyMembers: 3, updatedMembers: 3}
             """, Health.HEALTHY),
         Arguments.of("grid.example.io/v1", "Pool", """
-            status: {desiredMembers: 3, readyMembers: 3, updatedMembers: 1, state: Running}
+            status: {desiredMembers: 3, readyMembers: 1, state: Running}
             """, Health.PROGRESSING),
+        Arguments.of("grid.example.io/v1", "Pool", """
+            status: {desiredMembers: 3, readyMembers: 3, updatedMembers: 1}
+            """, Health.HEALTHY),
+        Arguments.of("scale.example.io/v1", "Autoscaler", """
+            status: {desiredReplicas: 5, currentReplicas: 3, phase: Active}
+            """, Health.HEALTHY),
         Arguments.of("grid.example.io/v1", "Pool", """
             status:
               state: Running
@@ -852,6 +887,12 @@ class GenericConventionsTest {
               conditions:
               - {type: Active, status: "True", lastTransitionTime: "2026-01-15T10:00:00Z"}
               - {type: Updating, status: "True", lastTransitionTime: "2026-01-15T10:01:00Z"}
+            """, Health.PROGRESSING),
+        Arguments.of("queue.example.io/v1", "Topic", """
+            status:
+              conditions:
+              - {type: Upgrading, status: "True", lastTransitionTime: "2026-01-15T10:00:00Z"}
+              - {type: Ready, status: "True", lastTransitionTime: "2026-01-15T10:01:00Z"}
             """, Health.PROGRESSING),
         Arguments.of("queue.example.io/v1", "Topic", """
             status:
