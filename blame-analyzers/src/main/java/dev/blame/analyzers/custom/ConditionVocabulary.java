@@ -98,7 +98,7 @@ final class ConditionVocabulary {
    * available}): kstatus and Argo CD read such a pod as waiting (an autoscaler may add the node).
    */
   static final Pattern FAILURE = Pattern.compile("fail|error|invalid|notfound|not found|denied|forbidden|"
-      + "unauthori|backoff|exceeded|conflict|reject|crash|refused|timeout|timed out|terminal|abort|"
+      + "unauthori|backoff|exceeded|conflict|reject|crash|refused|refusing|timeout|timed out|terminal|abort|"
       + "unable to|cannot|can't|could not|couldn't|\\bno \\w+ could\\b|unreachable|not reachable|notreachable|"
       + "unsupported|not supported|unrecognized|"
       + "unknown '?[\\w.-]+'? ?(parameter|field|option|setting|flag|key)", Pattern.CASE_INSENSITIVE);

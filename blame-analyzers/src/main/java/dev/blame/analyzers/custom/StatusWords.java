@@ -35,7 +35,8 @@ final class StatusWords {
       "unhealthy", "crashloopbackoff", "invalid", "lost", "down", "aborted", "red", "rejected",
       "healtherr", "healthwarn", "canceled", "cancelled", "timeout", "timedout", "backoff", "broken", "critical", "conflict",
       "warning", "blocked", "outofsync", "expired", "denied", "unreachable", "failing", "erroring", "crashing",
-      "faulted", "faulty", "unschedulable", "unrecoverable", "offline", "disconnected");
+      "faulted", "faulty", "unschedulable", "unrecoverable", "offline", "disconnected", "notinquorum", "outofquorum",
+      "quorumlost", "lostquorum", "noquorum");
   private static final Set<String> UNKNOWN = Set.of("unknown", "inconclusive", "undetermined");
   private static final Set<String> MISSING = Set.of("notfound", "missing", "deleted", "absent");
 

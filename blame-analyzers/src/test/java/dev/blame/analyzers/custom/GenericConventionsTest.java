@@ -767,6 +767,28 @@ class GenericConventionsTest {
               conditions:
               - {type: Ready, status: "False", reason: WaitingForDatabase, message: "database orders-db is stopped"}
             """, Health.PROGRESSING),
+        // A cluster that lost its quorum has failed (consensus stores: Portworx, etcd, ZooKeeper); one in quorum is
+        // nothing we read.
+        Arguments.of("store.example.io/v1", "Ensemble", """
+            status: {phase: NotInQuorum}
+            """, Health.DEGRADED),
+        Arguments.of("store.example.io/v1", "Ensemble", """
+            status: {phase: QUORUM_LOST}
+            """, Health.DEGRADED),
+        Arguments.of("store.example.io/v1", "Ensemble", """
+            status: {phase: InQuorum}
+            """, Health.PROGRESSING),
+        // A controller that says it refuses to act will not get further by waiting.
+        Arguments.of("iam.example.io/v1", "Role", """
+            status:
+              conditions:
+              - {type: ResourceOwned, status: "False", reason: LabelMismatch, message: "exists upstream. Refusing to reconcile."}
+            """, Health.DEGRADED),
+        Arguments.of("iam.example.io/v1", "Role", """
+            status:
+              conditions:
+              - {type: ResourceOwned, status: "False", reason: LabelMismatch, message: "waiting to reconcile"}
+            """, Health.PROGRESSING),
         // A failure word taken back (NoError, ErrorsCleared) is no failure.
         Arguments.of("iam.example.io/v1", "RoleBinding", """
             status:
