@@ -50,8 +50,7 @@ public final class Escape {
     StringBuilder out = new StringBuilder(Math.min(text.length(), TERMINAL_MAX) + 16);
     int marks = 0;
     for (int i = 0; i < text.length(); ) {
-      if (out.length() >= TERMINAL_MAX) {
-        out.append("… (").append(text.codePointCount(i, text.length())).append(" more characters)");
+      if (cut(out, text, i)) {
         break;
       }
       int c = text.codePointAt(i);
@@ -206,6 +205,15 @@ public final class Escape {
     return plain.substring(0, end);
   }
 
+  /** At {@link #TERMINAL_MAX}, ends {@code out} with a count of the code points of {@code text} from {@code i} on. */
+  private static boolean cut(StringBuilder out, String text, int i) {
+    if (out.length() < TERMINAL_MAX) {
+      return false;
+    }
+    out.append("… (").append(text.codePointCount(i, text.length())).append(" more characters)");
+    return true;
+  }
+
   /**
    * For the message of a GitHub Actions workflow command ({@code ::error title=...::DATA}): {@code %}, CR and LF
    * percent-encoded as GitHub's actions/toolkit does ({@code %25}, {@code %0D}, {@code %0A}), so the runner
@@ -221,8 +229,7 @@ public final class Escape {
     }
     StringBuilder out = new StringBuilder(Math.min(text.length(), TERMINAL_MAX) + 16);
     for (int i = 0; i < text.length(); ) {
-      if (out.length() >= TERMINAL_MAX) {
-        out.append("… (").append(text.codePointCount(i, text.length())).append(" more characters)");
+      if (cut(out, text, i)) {
         break;
       }
       int c = text.codePointAt(i);
