@@ -142,9 +142,10 @@ class HeldOutCrsTest {
    * operator, Apicurio Registry), an end-state check of the rules of be69505, measured 13 of 19 blind with no rule
    * changed and no false HEALTHY: 497 of 543. A reason's failure word taken back ({@code NoError}) is no failure
    * (from a review of the rules, which also fixes Teleport's SuccessfullyReconciled): 498 of 543. Quorum-loss words
-   * in a phase and "refusing" as a failure word, learned from its misses afterwards: 500 of 543.
+   * in a phase and "refusing" as a failure word, learned from its misses afterwards: 500 of 543. A recorded start and
+   * no end make a run whatever the kind (round nineteen's Porter Installation in {@code phase: Running}): 501.
    */
-  static final int FLOOR = 500;
+  static final int FLOOR = 501;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -241,9 +242,10 @@ class HeldOutCrsTest {
    * true} (a pause flag spelled as the bare verb, not among the spec's pause words) and an OCI Service Operator Stream
    * whose only condition is {@code Failed} with status {@code "False"} (the operator writes its failure that way). See
    * the README, "Round twenty-three". With the four before: 6.
-   * Fixed afterwards: the Kubermatic Cluster ({@code spec.pause} read as a pause flag): 5.
+   * Fixed afterwards: the Kubermatic Cluster ({@code spec.pause} read as a pause flag): 5. Then round nineteen's
+   * Porter Installation ({@code Started=True} and no end: a run, so {@code Running} is on the way): 4.
    */
-  static final int FALSE_HEALTHY_CEILING = 5;
+  static final int FALSE_HEALTHY_CEILING = 4;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());

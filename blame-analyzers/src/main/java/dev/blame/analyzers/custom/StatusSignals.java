@@ -230,7 +230,7 @@ final class StatusSignals {
       signals.removeIf(sg -> sg.health() == Health.PROGRESSING && sg.rules().contains("type:positive:running")
           && sg.condition().filter(Condition::isFalse).isPresent());
     }
-    if (isRun(object.string("kind"))) {
+    if (isRun(object.string("kind")) || startedNotEnded(object.conditions())) {
       // A run that is not running has not started or has ended: a False Running says which only with the outcome
       // beside it (k6's TestRun keeps TestRunRunning=False under stage: finished), so alone it is no wait; failed, it
       // still fails.
@@ -486,6 +486,21 @@ final class StatusSignals {
     return words.size() > 1 && words.subList(0, words.size() - 1).stream().anyMatch(RUN_KINDS::contains)
         || words.size() == 1 && RUN_KINDS.stream().anyMatch(r -> words.get(0).startsWith(r)
             && RUN_FIELD_ENDS.contains(words.get(0).substring(r.length())));
+  }
+
+  /**
+   * Conditions that record a start ({@code Started=True}) and neither an end nor readiness describe a run under way,
+   * whatever the kind is named: Porter's {@code Installation} and {@code AgentAction} ({@code Scheduled}, {@code
+   * Started}, then {@code Completed} or {@code Failed}), Open Liberty's {@code OpenLibertyDump} and
+   * {@code OpenLibertyTrace} ({@code Started}, then {@code Completed}). A phase {@code Running} beside them is the way
+   * to the outcome, as in a run's own phase; a service that reports {@code Ready} or {@code Available} is not one.
+   */
+  private static boolean startedNotEnded(List<Condition> conditions) {
+    boolean started = conditions.stream()
+        .anyMatch(c -> c.isTrue() && last(ConditionVocabulary.words(c.type())).equals("started"));
+    return started && conditions.stream().noneMatch(c -> c.isTrue()
+        && (DONE_TYPES.contains(last(ConditionVocabulary.words(c.type())))
+            || GOOD_WHEN_TRUE.contains(last(ConditionVocabulary.words(c.type())))));
   }
 
   static boolean isRun(String kind) {

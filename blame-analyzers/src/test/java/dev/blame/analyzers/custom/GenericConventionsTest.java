@@ -655,6 +655,28 @@ class GenericConventionsTest {
               - {type: Started, status: "True"}
               - {type: Failed, status: "True", reason: PodNotFound}
             """, Health.DEGRADED),
+        // A phase Running beside a recorded start and no end is a run under way, whatever the kind is named; beside
+        // readiness it is a service that runs, and without a start it is read as before.
+        Arguments.of("bundles.example.io/v1", "Release", """
+            status:
+              phase: Running
+              conditions:
+              - {type: Scheduled, status: "True", reason: PodCreated}
+              - {type: Started, status: "True", reason: PodStarted}
+            """, Health.PROGRESSING),
+        Arguments.of("bundles.example.io/v1", "Release", """
+            status:
+              phase: Running
+              conditions:
+              - {type: Started, status: "True", reason: ServerStarted}
+              - {type: Ready, status: "True", reason: Serving}
+            """, Health.HEALTHY),
+        Arguments.of("bundles.example.io/v1", "Release", """
+            status:
+              phase: Running
+              conditions:
+              - {type: Scheduled, status: "True", reason: PodCreated}
+            """, Health.HEALTHY),
         // A False Running beside a True Completed is a run that ended, whatever the kind is named; alone it is no end.
         Arguments.of("ops.example.io/v1", "DbMaintenance", """
             status:
