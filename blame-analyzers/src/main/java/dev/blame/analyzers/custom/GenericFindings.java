@@ -1,6 +1,5 @@
 package dev.blame.analyzers.custom;
 
-import dev.blame.analyzers.custom.StatusSignals.Signal;
 import dev.blame.api.Evidence;
 import dev.blame.api.Finding;
 import dev.blame.api.Health;

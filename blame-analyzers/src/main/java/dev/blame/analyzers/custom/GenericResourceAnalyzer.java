@@ -1,6 +1,5 @@
 package dev.blame.analyzers.custom;
 
-import dev.blame.analyzers.custom.StatusSignals.Signal;
 import dev.blame.api.EdgeKind;
 import dev.blame.api.Evidence;
 import dev.blame.api.Finding;
@@ -124,7 +123,7 @@ public final class GenericResourceAnalyzer implements Analyzer {
       return new Reading(keepsStatus ? Step.NO_STATUS : Step.NO_STATUS_KIND, List.of(), false, false);
     }
     Optional<Long> observed = u.number("status", "observedGeneration");
-    List<Signal> paused = StatusSignals.pauseFlags(u);
+    List<Signal> paused = PauseFlags.read(u);
     if (observed.isPresent() && observed.get() >= 0 && observed.get() < generation) {
       // A paused controller does not observe the generation that paused it (Flux's toolkit and tf-controller return
       // before writing status while suspended): the user's pause is what the object is in, not a change under way.

@@ -1,11 +1,12 @@
 package dev.blame.analyzers.custom;
 
-import dev.blame.analyzers.custom.StatusSignals.Signal;
 import dev.blame.api.Health;
 import dev.blame.api.spi.Unstructured;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -51,5 +52,46 @@ final class ReplicaCounts {
     long have = Long.parseLong(m.group(1));
     long want = Long.parseLong(m.group(2));
     return Optional.of(have >= want ? Health.HEALTHY : Health.PROGRESSING);
+  }
+
+  /** A count the controller wants ({@code desiredTablets}, {@code desiredWorkerReplicas}), by the noun it counts. */
+  private static final Pattern DESIRED = Pattern.compile("desired([A-Z][A-Za-z]*)");
+  /**
+   * Counts of parts that serve, of the same noun: {@code readyTablets}, {@code availableWorkerReplicas}, and the
+   * current count where the noun names the state reached (Antrea's {@code currentNodesRealized}).
+   */
+  private static final List<String> SERVING = List.of("ready", "available", "current");
+  /**
+   * Nouns whose desired count means something else: an autoscaler's recommendation ({@code desiredReplicas} beside
+   * {@code currentReplicas}: the target scales, the autoscaler is fine) and the DaemonSet's scheduling counters
+   * ({@code desiredNumberScheduled}, which its {@code numberReady} answers, not a {@code readyNumberScheduled}).
+   */
+  private static final Set<String> OTHER_MEANINGS = Set.of("Replicas", "NumberScheduled");
+
+  /**
+   * Counters of parts that serve against the count wanted ({@code desiredX} beside {@code readyX} or
+   * {@code availableX} or {@code currentX}: Vitess' shards, KubeRay's workers, Antrea's realized nodes): one below the
+   * count wanted is work under way (PROGRESSING); all at it say the parts are there (HEALTHY, which any other signal
+   * outranks). Counts of updated parts are not read: a partition or an {@code OnDelete} strategy keeps them below on
+   * purpose.
+   */
+  static void desiredCounts(Unstructured map, String path, List<Signal> signals) {
+    for (Map.Entry<String, Object> entry : map.entries()) {
+      Matcher m = DESIRED.matcher(entry.getKey());
+      if (!m.matches() || OTHER_MEANINGS.contains(m.group(1)) || !(entry.getValue() instanceof Number want)
+          || want.longValue() <= 0) {
+        continue;
+      }
+      for (String serving : SERVING) {
+        String key = serving + m.group(1);
+        Optional<Long> count = map.number(key);
+        if (count.isPresent()) {
+          boolean below = count.get() < want.longValue();
+          signals.add(new Signal(below ? Health.PROGRESSING : Health.HEALTHY, path + "." + key,
+              count.get() + " of " + want.longValue(), Optional.empty(),
+              List.of(below ? "counter:below-desired" : "counter:desired-met")));
+        }
+      }
+    }
   }
 }

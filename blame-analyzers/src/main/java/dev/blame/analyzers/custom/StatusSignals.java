@@ -1,15 +1,18 @@
 package dev.blame.analyzers.custom;
 
-import dev.blame.api.Evidence;
 import dev.blame.api.Health;
 import dev.blame.api.spi.Condition;
 import dev.blame.api.spi.Unstructured;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads every health signal an operator may have left in an object, wherever the conventions put it:
@@ -18,48 +21,18 @@ import java.util.Set;
  * {@code state}, {@code status}, {@code health} (also nested: {@code status.health.status},
  * {@code status.applicationState.state}), booleans ({@code ready}, {@code healthy}, {@code failed},
  * {@code abort}), counters of failed and pending parts, a one-word status value in a field of any other name
- * (Longhorn {@code robustness: degraded}) and suspension flags ({@code spec.paused}, {@code spec.suspend}).
- * Pure: no I/O.
+ * (Longhorn {@code robustness: degraded}). Suspension flags are {@link PauseFlags}; runs, {@link Runs}; the order in
+ * time of conditions, {@link ConditionTimeline}; replica counters, {@link ReplicaCounts}. Pure: no I/O.
  */
 final class StatusSignals {
-
-  /**
-   * One thing the object says about its health, with the field that says it and the rules of the vocabulary
-   * that read it ({@link Meaning#rules()}).
-   */
-  record Signal(Health health, String field, String value, Optional<Condition> condition, List<String> rules) {
-
-    Signal {
-      rules = List.copyOf(rules);
-    }
-
-    Signal(Meaning meaning, String field, String value, Optional<Condition> condition) {
-      this(meaning.health(), field, value, condition, meaning.rules());
-    }
-
-    Evidence evidence() {
-      return condition.map(Condition::evidence).orElseGet(() -> Evidence.field(field, value));
-    }
-
-    String describe() {
-      if (rules.contains("condition:stale") || rules.contains("condition:stale-controller")) {
-        Condition c = condition.orElseThrow();
-        return c.path() + " (" + c.type() + " is " + c.status() + ") was written for generation "
-            + c.observedGeneration().orElse(0L) + (rules.contains("condition:stale-controller") ? " by " + value : "")
-            + ": not yet reported for the object's current generation";
-      }
-      return condition.map(c -> c.type() + " is " + c.status() + (c.describe().isEmpty() ? "" : ": " + c.describe()))
-          .orElse(field + " is " + value);
-    }
-  }
 
   /** How deep below {@code status} nested objects are read. */
   private static final int DEPTH = 3;
   private static final int MAX_ENTRIES = 64;
   /** Containers that record the past, not the present ({@code phaseTransitionTimestamps}, {@code history}). */
-  private static final java.util.regex.Pattern HISTORY =
-      java.util.regex.Pattern.compile("history|transition|previous", java.util.regex.Pattern.CASE_INSENSITIVE);
-  private static final Set<String> GOOD_WHEN_TRUE = Set.of("ready", "healthy", "available", "succeeded", "readytouse");
+  private static final Pattern HISTORY =
+      Pattern.compile("history|transition|previous", Pattern.CASE_INSENSITIVE);
+  static final Set<String> GOOD_WHEN_TRUE = Set.of("ready", "healthy", "available", "succeeded", "readytouse");
   private static final Set<String> BAD_WHEN_TRUE = Set.of("failed", "error", "abort", "aborted");
   /**
    * Status booleans that say the object is held still on purpose, named by the suspension words ({@link StatusWords}):
@@ -76,8 +49,8 @@ final class StatusSignals {
    * {@code failure} followed by the word for an explanation. A history ({@code lastError}) or a count
    * ({@code errors: 5}) is not one.
    */
-  private static final java.util.regex.Pattern FAILURE_FIELD = java.util.regex.Pattern.compile(
-      "(error|failure)(message|reason|type|description|details?)", java.util.regex.Pattern.CASE_INSENSITIVE);
+  private static final Pattern FAILURE_FIELD = Pattern.compile(
+      "(error|failure)(message|reason|type|description|details?)", Pattern.CASE_INSENSITIVE);
 
   /**
    * Counters of parts by state, as Job, Volcano, Kubeflow ({@code replicaStatuses.<type>.failed}) and Argo
@@ -95,15 +68,15 @@ final class StatusSignals {
    * object is paused. LitmusChaos' ChaosResult ({@code experimentStatus.verdict: Stopped} under
    * {@code phase: Completed}: the experiment was aborted) is where it was seen.
    */
-  private static final java.util.regex.Pattern OUTCOME_FIELD = java.util.regex.Pattern.compile(
-      "verdict|result|outcome|conclusion", java.util.regex.Pattern.CASE_INSENSITIVE);
+  private static final Pattern OUTCOME_FIELD = Pattern.compile(
+      "verdict|result|outcome|conclusion", Pattern.CASE_INSENSITIVE);
   /**
    * Counters of parts out of service ({@code drivesOffline}, {@code nodesDown}, {@code offline}): a part that is
    * offline is lost redundancy, not work in progress, whatever the overall word says (MinIO's
    * {@code healthStatus: yellow} with {@code drivesOffline: 4}). A plural noun before the word, so that a period
    * ({@code cooldown}) or a direction ({@code scaleDown}) is none.
    */
-  private static final java.util.regex.Pattern OUT_OF_SERVICE = java.util.regex.Pattern.compile(
+  private static final Pattern OUT_OF_SERVICE = Pattern.compile(
       "offline|down|[a-z]+s(Offline|Down)");
   /** Counters of parts still running beside a failed one: the controller is retrying. */
   private static final List<String> RUNNING_COUNTERS = List.of("active", "running");
@@ -111,88 +84,31 @@ final class StatusSignals {
   private static final Set<String> DONE_WORDS = Set.of("word:succeeded", "word:successful", "word:success",
       "word:completed", "word:complete", "word:finished", "word:done", "type:positive:succeeded",
       "type:positive:complete", "type:positive:success");
-  /** Last words of condition types that say a run ended well ({@code Completed}, {@code JobSucceeded}). */
-  private static final Set<String> DONE_TYPES = Set.of("completed", "complete", "succeeded", "success", "successful",
-      "finished", "done");
 
-  private static String last(List<String> words) {
+  static String last(List<String> words) {
     return words.isEmpty() ? "" : words.get(words.size() - 1);
   }
 
   /** One word: a value of another field is a status word only when it is nothing else. */
-  private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z_-]{1,39}");
+  private static final Pattern TOKEN = Pattern.compile("[A-Za-z][A-Za-z_-]{1,39}");
   /** Fields whose words are not the object's state: names, kinds, explanations, configuration. */
-  private static final java.util.regex.Pattern NOT_STATUS = java.util.regex.Pattern.compile(
+  private static final Pattern NOT_STATUS = Pattern.compile(
       "reason|message|type$|kind$|name$|version|image|mode$|role$|policy|^id$|uid$|ref$|description|action|"
       + "strategy|level$|severity|class$|method|protocol|format|path$|url$|key$|namespace$",
-      java.util.regex.Pattern.CASE_INSENSITIVE);
+      Pattern.CASE_INSENSITIVE);
 
   private StatusSignals() {}
-
-  /** Booleans of the spec by which the user asks the object to stand still: the suspension words as flags. */
-  private static final List<String> SPEC_PAUSE_FLAGS = List.of("pause", "paused", "suspend", "suspended", "disabled",
-      "halted", "hibernated", "hibernate", "stop", "stopped");
-
-  /**
-   * The user's pause flags: while one is set the operator stops reconciling, or the object stops serving, so they
-   * outrank the status. {@code spec.paused} (Cluster API, Argo Rollouts, Flagger), {@code spec.suspend} (CronJob,
-   * Flux), {@code spec.disabled} (Cilium's and Calico's IP pools: no address is handed out from a disabled pool),
-   * {@code spec.halted} (KubeDB's databases: the operator stops the database and keeps its data).
-   */
-  static List<Signal> pauseFlags(Unstructured object) {
-    List<Signal> signals = new ArrayList<>();
-    for (String flag : SPEC_PAUSE_FLAGS) {
-      if (object.bool("spec", flag)) {
-        signals.add(new Signal(Health.SUSPENDED, "spec." + flag, "true", Optional.empty(), List.of("spec:" + flag)));
-      }
-    }
-    for (Map.Entry<String, String> annotation : object.stringMap("metadata", "annotations").entrySet()) {
-      String value = annotation.getValue() == null ? "" : annotation.getValue().trim();
-      String name = annotation.getKey().substring(annotation.getKey().lastIndexOf('/') + 1);
-      boolean presence = value.isEmpty() && name.matches("[A-Za-z]+"); // cluster.x-k8s.io/paused: ""
-      if (isPauseAnnotation(annotation.getKey()) && (presence || value.equalsIgnoreCase("true"))) {
-        signals.add(new Signal(Health.SUSPENDED, "metadata.annotations[" + annotation.getKey() + "]", value,
-            Optional.empty(), List.of("annotation:pause")));
-      }
-    }
-    return signals;
-  }
-
-  /** Words of a pause asked for, as an annotation's name says them. */
-  private static final Set<String> PAUSE_ANNOTATION_WORDS = Set.of("pause", "paused", "suspend", "suspended", "stop",
-      "stopped");
-
-  /**
-   * An annotation by which the user asks the operator to keep its hands off the object: its name (after the
-   * prefix) is a pause word, alone or joined to what it pauses ({@code cluster.x-k8s.io/paused},
-   * {@code crossplane.io/paused}, Strimzi's {@code strimzi.io/pause-reconciliation}, StackGres'
-   * {@code stackgres.io/reconciliation-pause}, MOCO's {@code moco.cybozu.com/clustering-stopped}): a pause or stop
-   * word, alone or with one word for what it holds still. Valued {@code "true"}, or empty where presence is the switch
-   * (Cluster API); {@code "false"} or any other value is no pause. A name that records a pause ({@code paused-at},
-   * {@code last-paused-by}) does not ask for one.
-   */
-  static boolean isPauseAnnotation(String key) {
-    String name = key.substring(key.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
-    String[] words = name.split("[-_.]");
-    long pauses = java.util.Arrays.stream(words).filter(PAUSE_ANNOTATION_WORDS::contains).count();
-    return pauses == 1 && (words.length == 1 || words.length == 2 && java.util.Arrays.stream(words)
-        .noneMatch(RECORD_WORDS::contains));
-  }
-
-  /** Words that make a pause annotation's name a record of one ({@code paused-at}, {@code paused-by}), not a switch. */
-  private static final Set<String> RECORD_WORDS = Set.of("at", "by", "since", "until", "time", "reason", "last",
-      "count", "message", "for");
 
   static List<Signal> read(Unstructured object, long generation) {
     List<Signal> signals = new ArrayList<>();
     Staleness stale = new Staleness();
     if (object.get("spec", "parentRefs").filter(List.class::isInstance).isPresent()) {
       String namespace = object.string("metadata", "namespace");
-      stale.named = new java.util.HashSet<>();
+      stale.named = new HashSet<>();
       object.list("spec", "parentRefs").forEach(ref -> stale.named.add(Staleness.key(ref, namespace)));
       stale.namespace = namespace;
     }
-    stale.run = isRun(object.string("kind"));
+    stale.run = Runs.isRun(object.string("kind"));
     walk(object.child("status"), "status", 0, generation, signals, stale);
     // A condition written for an older generation is history when fresh ones exist; alone, it means the
     // controller has not caught up (Gateway API parents[] keep both). A controller named beside its conditions
@@ -208,8 +124,8 @@ final class StatusSignals {
         }
       });
     }
-    newerAction(object.conditions()).ifPresent(signals::add);
-    olderProgress(signals);
+    ConditionTimeline.newerAction(object.conditions()).ifPresent(signals::add);
+    ConditionTimeline.olderProgress(signals);
     ReplicaCounts.read(object).ifPresent(signals::add);
     if (signals.stream().anyMatch(sg -> sg.health() == Health.HEALTHY && sg.rules().stream().anyMatch(DONE_WORDS::contains))) {
       signals.removeIf(sg -> sg.rules().stream().anyMatch(r -> r.startsWith("counter:") || r.equals("progress:incomplete")));
@@ -217,150 +133,13 @@ final class StatusSignals {
     if (signals.stream().noneMatch(StatusSignals::healthyWord)) {
       signals.removeIf(sg -> sg.rules().contains("counter:pending") || sg.rules().contains("progress:incomplete"));
     }
-    // A status field named for one execution (buildStatus, backupStatus, lastRunState) reports a run, whatever the kind:
-    // Running there is the way to its outcome, as in a run's own phase.
-    signals.replaceAll(sg -> sg.health() == Health.HEALTHY && sg.condition().isEmpty() && runField(sg.field())
-        && sg.rules().stream().anyMatch(RUNNING_WORDS::contains)
-        ? new Signal(Health.PROGRESSING, sg.field(), sg.value(), sg.condition(), plus(sg.rules(), "field:run"))
-        : sg);
-    if (signals.stream().anyMatch(sg -> sg.health() == Health.HEALTHY && sg.condition().filter(c -> c.isTrue()
-        && DONE_TYPES.contains(last(ConditionVocabulary.words(c.type())))).isPresent())) {
-      // A run that completed is not running any more, whatever the kind: a False Running beside a True Completed or
-      // Succeeded is the end of the run (StackGres' SGDbOps: Completed=True, Running=False), not a wait for one.
-      signals.removeIf(sg -> sg.health() == Health.PROGRESSING && sg.rules().contains("type:positive:running")
-          && sg.condition().filter(Condition::isFalse).isPresent());
-    }
-    if (isRun(object.string("kind")) || startedNotEnded(object.conditions())) {
-      // A run that is not running has not started or has ended: a False Running says which only with the outcome
-      // beside it (k6's TestRun keeps TestRunRunning=False under stage: finished), so alone it is no wait; failed, it
-      // still fails.
-      signals.removeIf(sg -> sg.health() == Health.PROGRESSING && sg.rules().contains("type:positive:running")
-          && sg.condition().filter(Condition::isFalse).isPresent());
-      signals.replaceAll(sg -> sg.health() == Health.HEALTHY && sg.rules().stream().anyMatch(RUNNING_WORDS::contains)
-          ? new Signal(Health.PROGRESSING, sg.field(), sg.value(), sg.condition(), plus(sg.rules(), "kind:run"))
-          : sg);
-    }
+    Runs.adjust(object, signals);
     return signals;
-  }
-
-  /**
-   * A True action condition ({@code Executing}, {@code Scaling}, {@code Migrating}: one present participle) that
-   * turned True after every True readiness condition beside it: work that began since the object was last ready, so
-   * it is under way (Forklift's Plan: {@code Executing=True} an hour after {@code Ready=True}, the plan's validity).
-   * One that turned True before it, or at the same time, is the log of an earlier step that operators leave behind
-   * (Percona's {@code Initializing=True} beside a later {@code Ready=True}); without times nothing is said.
-   */
-  private static Optional<Signal> newerAction(List<Condition> conditions) {
-    Optional<java.time.Instant> readySince = conditions.stream().filter(c -> c.isTrue()
-        && GOOD_WHEN_TRUE.contains(last(ConditionVocabulary.words(c.type())))).map(Condition::since)
-        .flatMap(Optional::stream).max(java.util.Comparator.naturalOrder());
-    if (readySince.isEmpty()) {
-      return Optional.empty();
-    }
-    return conditions.stream().filter(c -> c.isTrue() && ConditionVocabulary.words(c.type()).size() == 1
-        && ConditionVocabulary.ongoing(ConditionVocabulary.words(c.type()).get(0))
-        && c.since().filter(t -> t.isAfter(readySince.get())).isPresent()).findFirst()
-        .map(c -> new Signal(Health.PROGRESSING, c.path(), c.status(), Optional.of(c), List.of("type:action:newer")));
-  }
-
-  /**
-   * A True progress condition ({@code Provisioning}, {@code Updating}) that turned True before a True good condition of
-   * the same list ({@code Active}, {@code Ready}) turned True is the log of a step already done: operators that keep one
-   * condition per lifecycle state leave the earlier ones True (the OCI Service Operator's {@code Provisioning} then
-   * {@code Active}). Without times, or from the same moment, it stays work under way. Only the steps of coming into
-   * being, done once ({@link #CREATION_STEPS}): work that recurs ({@code Updating}, {@code Upgrading}, {@code Scaling},
-   * Cluster API's {@code RollingOut}) and the conditions kept True while work lasts ({@code Progressing}, whose
-   * transition time stays while its {@code lastUpdateTime} moves; kstatus' {@code Reconciling}) may well be older than
-   * a readiness that flapped during them, so their age says nothing.
-   */
-  /** Progress words of the steps by which an object comes into being, once. */
-  private static final Set<String> CREATION_STEPS = Set.of("provisioning", "installing", "deploying", "pending");
-
-  private static void olderProgress(List<Signal> signals) {
-    signals.removeIf(sg -> sg.health() == Health.PROGRESSING
-        && sg.rules().stream().anyMatch(r -> r.startsWith("type:progress:")
-            && CREATION_STEPS.contains(r.substring("type:progress:".length())))
-        && sg.condition().filter(Condition::isTrue).flatMap(Condition::since).filter(t -> signals.stream()
-            .anyMatch(other -> other.health() == Health.HEALTHY && other.condition()
-                .filter(o -> o.isTrue() && o.path().equals(sg.condition().get().path()))
-                .flatMap(Condition::since).filter(later -> later.isAfter(t)).isPresent())).isPresent());
-  }
-
-  /**
-   * Conditions written for an older generation than the object's. Gateway API statuses name the controller that
-   * wrote each entry ({@code parents[].controllerName}, {@code ancestors[].controllerName}): a controller that wrote
-   * nothing for the current generation has not caught up with the change, whatever other controllers say; one that
-   * did has, and its older entries are history. So is an entry for a parent the route's {@code spec.parentRefs} no
-   * longer names, whichever controller wrote it: an implementation that lost the route stops reconciling it and
-   * leaves its entry behind (kgateway-dev/kgateway#11747, Kong kubernetes-ingress-controller#5277,
-   * envoyproxy/gateway#5656).
-   */
-  private static final class Staleness {
-    final List<Condition> conditions = new ArrayList<>();
-    final Map<String, Condition> lagging = new java.util.LinkedHashMap<>();
-    final Set<String> current = new java.util.HashSet<>();
-    /** The parents {@code spec.parentRefs} names (namespace/name); null when the spec names none. */
-    Set<String> named;
-    String namespace = "";
-    /** Whether the object is a run ({@link #isRun}), whose Ready summarises nothing. */
-    boolean run;
-
-    static String key(Unstructured ref, String namespace) {
-      String ns = ref.string("namespace");
-      return (ns.isEmpty() ? namespace : ns) + "/" + ref.string("name");
-    }
-
-    /** False for an entry whose parent the spec no longer names. */
-    boolean named(Unstructured entry) {
-      Unstructured ref = entry.child("parentRef");
-      return named == null || ref.isEmpty() || named.contains(key(ref, namespace));
-    }
-  }
-
-  /** A count the controller wants ({@code desiredTablets}, {@code desiredWorkerReplicas}), by the noun it counts. */
-  private static final java.util.regex.Pattern DESIRED = java.util.regex.Pattern.compile("desired([A-Z][A-Za-z]*)");
-  /**
-   * Counts of parts that serve, of the same noun: {@code readyTablets}, {@code availableWorkerReplicas}, and the
-   * current count where the noun names the state reached (Antrea's {@code currentNodesRealized}).
-   */
-  private static final List<String> SERVING = List.of("ready", "available", "current");
-  /**
-   * Nouns whose desired count means something else: an autoscaler's recommendation ({@code desiredReplicas} beside
-   * {@code currentReplicas}: the target scales, the autoscaler is fine) and the DaemonSet's scheduling counters
-   * ({@code desiredNumberScheduled}, which its {@code numberReady} answers, not a {@code readyNumberScheduled}).
-   */
-  private static final Set<String> OTHER_MEANINGS = Set.of("Replicas", "NumberScheduled");
-
-  /**
-   * Counters of parts that serve against the count wanted ({@code desiredX} beside {@code readyX} or
-   * {@code availableX} or {@code currentX}: Vitess' shards, KubeRay's workers, Antrea's realized nodes): one below the
-   * count wanted is work under way (PROGRESSING); all at it say the parts are there (HEALTHY, which any other signal
-   * outranks). Counts of updated parts are not read: a partition or an {@code OnDelete} strategy keeps them below on
-   * purpose.
-   */
-  private static void desiredCounts(Unstructured map, String path, List<Signal> signals) {
-    for (Map.Entry<String, Object> entry : map.entries()) {
-      java.util.regex.Matcher m = DESIRED.matcher(entry.getKey());
-      if (!m.matches() || OTHER_MEANINGS.contains(m.group(1)) || !(entry.getValue() instanceof Number want)
-          || want.longValue() <= 0) {
-        continue;
-      }
-      for (String serving : SERVING) {
-        String key = serving + m.group(1);
-        Optional<Long> count = map.number(key);
-        if (count.isPresent()) {
-          boolean below = count.get() < want.longValue();
-          signals.add(new Signal(below ? Health.PROGRESSING : Health.HEALTHY, path + "." + key,
-              count.get() + " of " + want.longValue(), Optional.empty(),
-              List.of(below ? "counter:below-desired" : "counter:desired-met")));
-        }
-      }
-    }
   }
 
   private static void walk(Unstructured map, String path, int depth, long generation, List<Signal> signals,
       Staleness stale) {
-    desiredCounts(map, path, signals);
+    ReplicaCounts.desiredCounts(map, path, signals);
     for (Map.Entry<String, Object> entry : map.entries()) {
       String key = entry.getKey();
       Object value = entry.getValue();
@@ -466,62 +245,13 @@ final class StatusSignals {
   }
 
   /**
-   * Kinds named for one execution that ends ({@code Job}, {@code PipelineRun}, {@code AnalysisRun},
-   * {@code AnsibleJob}, {@code Workflow}, {@code Experiment}, {@code Backup}, {@code Restore}, {@code Migration},
-   * Stash's {@code BackupSession}/{@code RestoreSession}, Kasten's {@code BackupAction}, OpenShift's and kpack's
-   * {@code Build}):
-   * the Kubernetes naming convention for a run, as opposed to a service that runs for good. For a run,
-   * {@code Running} is the way to its outcome, not the state to reach.
-   */
-  private static final Set<String> RUN_KINDS = Set.of("run", "job", "workflow", "experiment", "backup", "restore",
-      "migration", "execution", "session", "action", "build");
-  private static final Set<String> RUNNING_WORDS = Set.of("word:running", "type:positive:running");
-
-  /** What follows a run's word in a one-word field of its state ({@code buildstatus}, not {@code runtimestatus}). */
-  private static final Set<String> RUN_FIELD_ENDS = Set.of("status", "state", "phase");
-
-  /** A field whose name begins with a run's word ({@code buildstatus}, {@code backupStatus}, {@code lastRunPhase}). */
-  private static boolean runField(String field) {
-    List<String> words = ConditionVocabulary.words(field.substring(field.lastIndexOf('.') + 1));
-    return words.size() > 1 && words.subList(0, words.size() - 1).stream().anyMatch(RUN_KINDS::contains)
-        || words.size() == 1 && RUN_KINDS.stream().anyMatch(r -> words.get(0).startsWith(r)
-            && RUN_FIELD_ENDS.contains(words.get(0).substring(r.length())));
-  }
-
-  /**
-   * Conditions that record a start ({@code Started=True}) and neither an end nor readiness describe a run under way,
-   * whatever the kind is named: Porter's {@code Installation} and {@code AgentAction} ({@code Scheduled}, {@code
-   * Started}, then {@code Completed} or {@code Failed}), Open Liberty's {@code OpenLibertyDump} and
-   * {@code OpenLibertyTrace} ({@code Started}, then {@code Completed}). A phase {@code Running} beside them is the way
-   * to the outcome, as in a run's own phase; a service that reports {@code Ready} or {@code Available} is not one.
-   */
-  private static boolean startedNotEnded(List<Condition> conditions) {
-    boolean started = conditions.stream()
-        .anyMatch(c -> c.isTrue() && last(ConditionVocabulary.words(c.type())).equals("started"));
-    return started && conditions.stream().noneMatch(c -> c.isTrue()
-        && (DONE_TYPES.contains(last(ConditionVocabulary.words(c.type())))
-            || GOOD_WHEN_TRUE.contains(last(ConditionVocabulary.words(c.type())))));
-  }
-
-  static boolean isRun(String kind) {
-    List<String> words = ConditionVocabulary.words(kind);
-    return !words.isEmpty() && RUN_KINDS.contains(words.get(words.size() - 1));
-  }
-
-  private static List<String> plus(List<String> rules, String rule) {
-    List<String> all = new ArrayList<>(rules);
-    all.add(rule);
-    return all;
-  }
-
-  /**
    * Fields that say how much of a run is done, in percent ({@code percentCompleted}, {@code completionPercentage},
    * {@code progressPercent}, {@code percentDone}): below 100 the run is not over, whatever word its state says
    * (Kanister's ActionSet {@code state: running} with {@code progress.percentCompleted: "0.00"}). Like a pending
    * counter it qualifies a healthy word and says nothing alone; a done word ({@code complete}) outranks it (Kanister
    * leaves the percentage short of 100 on completed actions).
    */
-  private static final java.util.regex.Pattern PERCENT_DONE = java.util.regex.Pattern.compile(
+  private static final Pattern PERCENT_DONE = Pattern.compile(
       "(?i)percent(age)?(complete[d]?|done)|(completion|progress)percent(age)?");
 
   /**
@@ -530,14 +260,14 @@ final class StatusSignals {
    * ReplicationSource and ReplicationDestination during a sync). Only such a pair: a lone start time
    * ({@code startTime} of a long-running Flink job) says nothing of an end.
    */
-  private static final java.util.regex.Pattern LAST_START = java.util.regex.Pattern.compile(
+  private static final Pattern LAST_START = Pattern.compile(
       "(?i)last([A-Za-z]+)StartTime");
 
   private static boolean startedNotEnded(String start, String end) {
     try {
-      java.time.Instant started = java.time.Instant.parse(start);
-      return end.isEmpty() || java.time.Instant.parse(end).isBefore(started);
-    } catch (java.time.format.DateTimeParseException e) {
+      Instant started = Instant.parse(start);
+      return end.isEmpty() || Instant.parse(end).isBefore(started);
+    } catch (DateTimeParseException e) {
       return false;
     }
   }

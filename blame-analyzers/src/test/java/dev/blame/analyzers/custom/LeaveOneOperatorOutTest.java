@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.blame.analyzers.custom.GenericResourceAnalyzer.Reading;
-import dev.blame.analyzers.custom.StatusSignals.Signal;
 import dev.blame.api.Health;
 import dev.blame.api.spi.Unstructured;
 import java.io.IOException;

@@ -2,7 +2,6 @@ package dev.blame.analyzers.custom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.blame.analyzers.custom.StatusSignals.Signal;
 import dev.blame.api.Health;
 import dev.blame.api.spi.Condition;
 import dev.blame.api.spi.Unstructured;

@@ -1,0 +1,61 @@
+package dev.blame.analyzers.custom;
+
+import dev.blame.api.Health;
+import dev.blame.api.spi.Condition;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the order in time of a list's True conditions says: an action that began after the object was last ready is
+ * under way, and a creation step that turned True before readiness did is a step done.
+ */
+final class ConditionTimeline {
+
+  private ConditionTimeline() {}
+
+  /**
+   * A True action condition ({@code Executing}, {@code Scaling}, {@code Migrating}: one present participle) that
+   * turned True after every True readiness condition beside it: work that began since the object was last ready, so
+   * it is under way (Forklift's Plan: {@code Executing=True} an hour after {@code Ready=True}, the plan's validity).
+   * One that turned True before it, or at the same time, is the log of an earlier step that operators leave behind
+   * (Percona's {@code Initializing=True} beside a later {@code Ready=True}); without times nothing is said.
+   */
+  static Optional<Signal> newerAction(List<Condition> conditions) {
+    Optional<Instant> readySince = conditions.stream().filter(c -> c.isTrue()
+        && StatusSignals.GOOD_WHEN_TRUE.contains(StatusSignals.last(ConditionVocabulary.words(c.type())))).map(Condition::since)
+        .flatMap(Optional::stream).max(Comparator.naturalOrder());
+    if (readySince.isEmpty()) {
+      return Optional.empty();
+    }
+    return conditions.stream().filter(c -> c.isTrue() && ConditionVocabulary.words(c.type()).size() == 1
+        && ConditionVocabulary.ongoing(ConditionVocabulary.words(c.type()).get(0))
+        && c.since().filter(t -> t.isAfter(readySince.get())).isPresent()).findFirst()
+        .map(c -> new Signal(Health.PROGRESSING, c.path(), c.status(), Optional.of(c), List.of("type:action:newer")));
+  }
+
+  /**
+   * A True progress condition ({@code Provisioning}, {@code Updating}) that turned True before a True good condition of
+   * the same list ({@code Active}, {@code Ready}) turned True is the log of a step already done: operators that keep one
+   * condition per lifecycle state leave the earlier ones True (the OCI Service Operator's {@code Provisioning} then
+   * {@code Active}). Without times, or from the same moment, it stays work under way. Only the steps of coming into
+   * being, done once ({@link #CREATION_STEPS}): work that recurs ({@code Updating}, {@code Upgrading}, {@code Scaling},
+   * Cluster API's {@code RollingOut}) and the conditions kept True while work lasts ({@code Progressing}, whose
+   * transition time stays while its {@code lastUpdateTime} moves; kstatus' {@code Reconciling}) may well be older than
+   * a readiness that flapped during them, so their age says nothing.
+   */
+  /** Progress words of the steps by which an object comes into being, once. */
+  private static final Set<String> CREATION_STEPS = Set.of("provisioning", "installing", "deploying", "pending");
+
+  static void olderProgress(List<Signal> signals) {
+    signals.removeIf(sg -> sg.health() == Health.PROGRESSING
+        && sg.rules().stream().anyMatch(r -> r.startsWith("type:progress:")
+            && CREATION_STEPS.contains(r.substring("type:progress:".length())))
+        && sg.condition().filter(Condition::isTrue).flatMap(Condition::since).filter(t -> signals.stream()
+            .anyMatch(other -> other.health() == Health.HEALTHY && other.condition()
+                .filter(o -> o.isTrue() && o.path().equals(sg.condition().get().path()))
+                .flatMap(Condition::since).filter(later -> later.isAfter(t)).isPresent())).isPresent());
+  }
+}

@@ -1,0 +1,74 @@
+package dev.blame.analyzers.custom;
+
+import dev.blame.api.Health;
+import dev.blame.api.spi.Unstructured;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The user's requests that an object stand still: pause words as booleans of the spec and as annotations. While one is
+ * set the operator stops reconciling, or the object stops serving, so they outrank whatever the status says.
+ */
+final class PauseFlags {
+
+  private PauseFlags() {}
+
+  /** Booleans of the spec by which the user asks the object to stand still: the suspension words as flags. */
+  private static final List<String> SPEC_PAUSE_FLAGS = List.of("pause", "paused", "suspend", "suspended", "disabled",
+      "halted", "hibernated", "hibernate", "stop", "stopped");
+
+  /**
+   * The user's pause flags: while one is set the operator stops reconciling, or the object stops serving, so they
+   * outrank the status. {@code spec.paused} (Cluster API, Argo Rollouts, Flagger), {@code spec.suspend} (CronJob,
+   * Flux), {@code spec.disabled} (Cilium's and Calico's IP pools: no address is handed out from a disabled pool),
+   * {@code spec.halted} (KubeDB's databases: the operator stops the database and keeps its data).
+   */
+  static List<Signal> read(Unstructured object) {
+    List<Signal> signals = new ArrayList<>();
+    for (String flag : SPEC_PAUSE_FLAGS) {
+      if (object.bool("spec", flag)) {
+        signals.add(new Signal(Health.SUSPENDED, "spec." + flag, "true", Optional.empty(), List.of("spec:" + flag)));
+      }
+    }
+    for (Map.Entry<String, String> annotation : object.stringMap("metadata", "annotations").entrySet()) {
+      String value = annotation.getValue() == null ? "" : annotation.getValue().trim();
+      String name = annotation.getKey().substring(annotation.getKey().lastIndexOf('/') + 1);
+      boolean presence = value.isEmpty() && name.matches("[A-Za-z]+"); // cluster.x-k8s.io/paused: ""
+      if (isPauseAnnotation(annotation.getKey()) && (presence || value.equalsIgnoreCase("true"))) {
+        signals.add(new Signal(Health.SUSPENDED, "metadata.annotations[" + annotation.getKey() + "]", value,
+            Optional.empty(), List.of("annotation:pause")));
+      }
+    }
+    return signals;
+  }
+
+  /** Words of a pause asked for, as an annotation's name says them. */
+  private static final Set<String> PAUSE_ANNOTATION_WORDS = Set.of("pause", "paused", "suspend", "suspended", "stop",
+      "stopped");
+
+  /**
+   * An annotation by which the user asks the operator to keep its hands off the object: its name (after the
+   * prefix) is a pause word, alone or joined to what it pauses ({@code cluster.x-k8s.io/paused},
+   * {@code crossplane.io/paused}, Strimzi's {@code strimzi.io/pause-reconciliation}, StackGres'
+   * {@code stackgres.io/reconciliation-pause}, MOCO's {@code moco.cybozu.com/clustering-stopped}): a pause or stop
+   * word, alone or with one word for what it holds still. Valued {@code "true"}, or empty where presence is the switch
+   * (Cluster API); {@code "false"} or any other value is no pause. A name that records a pause ({@code paused-at},
+   * {@code last-paused-by}) does not ask for one.
+   */
+  static boolean isPauseAnnotation(String key) {
+    String name = key.substring(key.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+    String[] words = name.split("[-_.]");
+    long pauses = Arrays.stream(words).filter(PAUSE_ANNOTATION_WORDS::contains).count();
+    return pauses == 1 && (words.length == 1 || words.length == 2 && Arrays.stream(words)
+        .noneMatch(RECORD_WORDS::contains));
+  }
+
+  /** Words that make a pause annotation's name a record of one ({@code paused-at}, {@code paused-by}), not a switch. */
+  private static final Set<String> RECORD_WORDS = Set.of("at", "by", "since", "until", "time", "reason", "last",
+      "count", "message", "for");
+}

@@ -1,0 +1,103 @@
+package dev.blame.analyzers.custom;
+
+import dev.blame.api.Health;
+import dev.blame.api.spi.Condition;
+import dev.blame.api.spi.Unstructured;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Runs: objects of one execution that ends, named so by their kind, by the field that reports them or by their
+ * conditions. For a run, {@code Running} is the way to its outcome, not the state to reach.
+ */
+final class Runs {
+
+  /** Last words of condition types that say a run ended well ({@code Completed}, {@code JobSucceeded}). */
+  private static final Set<String> DONE_TYPES = Set.of("completed", "complete", "succeeded", "success", "successful",
+      "finished", "done");
+
+  private Runs() {}
+
+  /**
+   * Reads Running as the way to an outcome where the object, or the field that says it, is a run; and a False Running
+   * beside the run's end, or in a run that is not running, as no wait.
+   */
+  static void adjust(Unstructured object, List<Signal> signals) {
+    // A status field named for one execution (buildStatus, backupStatus, lastRunState) reports a run, whatever the kind:
+    // Running there is the way to its outcome, as in a run's own phase.
+    signals.replaceAll(sg -> sg.health() == Health.HEALTHY && sg.condition().isEmpty() && runField(sg.field())
+        && sg.rules().stream().anyMatch(RUNNING_WORDS::contains)
+        ? new Signal(Health.PROGRESSING, sg.field(), sg.value(), sg.condition(), plus(sg.rules(), "field:run"))
+        : sg);
+    if (signals.stream().anyMatch(sg -> sg.health() == Health.HEALTHY && sg.condition().filter(c -> c.isTrue()
+        && DONE_TYPES.contains(typeWord(c))).isPresent())) {
+      // A run that completed is not running any more, whatever the kind: a False Running beside a True Completed or
+      // Succeeded is the end of the run (StackGres' SGDbOps: Completed=True, Running=False), not a wait for one.
+      signals.removeIf(sg -> sg.health() == Health.PROGRESSING && sg.rules().contains("type:positive:running")
+          && sg.condition().filter(Condition::isFalse).isPresent());
+    }
+    if (isRun(object.string("kind")) || startedNotEnded(object.conditions())) {
+      // A run that is not running has not started or has ended: a False Running says which only with the outcome
+      // beside it (k6's TestRun keeps TestRunRunning=False under stage: finished), so alone it is no wait; failed, it
+      // still fails.
+      signals.removeIf(sg -> sg.health() == Health.PROGRESSING && sg.rules().contains("type:positive:running")
+          && sg.condition().filter(Condition::isFalse).isPresent());
+      signals.replaceAll(sg -> sg.health() == Health.HEALTHY && sg.rules().stream().anyMatch(RUNNING_WORDS::contains)
+          ? new Signal(Health.PROGRESSING, sg.field(), sg.value(), sg.condition(), plus(sg.rules(), "kind:run"))
+          : sg);
+    }
+  }
+
+  /**
+   * Kinds named for one execution that ends ({@code Job}, {@code PipelineRun}, {@code AnalysisRun},
+   * {@code AnsibleJob}, {@code Workflow}, {@code Experiment}, {@code Backup}, {@code Restore}, {@code Migration},
+   * Stash's {@code BackupSession}/{@code RestoreSession}, Kasten's {@code BackupAction}, OpenShift's and kpack's
+   * {@code Build}):
+   * the Kubernetes naming convention for a run, as opposed to a service that runs for good. For a run,
+   * {@code Running} is the way to its outcome, not the state to reach.
+   */
+  private static final Set<String> RUN_KINDS = Set.of("run", "job", "workflow", "experiment", "backup", "restore",
+      "migration", "execution", "session", "action", "build");
+  private static final Set<String> RUNNING_WORDS = Set.of("word:running", "type:positive:running");
+
+  /** What follows a run's word in a one-word field of its state ({@code buildstatus}, not {@code runtimestatus}). */
+  private static final Set<String> RUN_FIELD_ENDS = Set.of("status", "state", "phase");
+
+  /** A field whose name begins with a run's word ({@code buildstatus}, {@code backupStatus}, {@code lastRunPhase}). */
+  private static boolean runField(String field) {
+    List<String> words = ConditionVocabulary.words(field.substring(field.lastIndexOf('.') + 1));
+    return words.size() > 1 && words.subList(0, words.size() - 1).stream().anyMatch(RUN_KINDS::contains)
+        || words.size() == 1 && RUN_KINDS.stream().anyMatch(r -> words.get(0).startsWith(r)
+            && RUN_FIELD_ENDS.contains(words.get(0).substring(r.length())));
+  }
+
+  /**
+   * Conditions that record a start ({@code Started=True}) and neither an end nor readiness describe a run under way,
+   * whatever the kind is named: Porter's {@code Installation} and {@code AgentAction} ({@code Scheduled}, {@code
+   * Started}, then {@code Completed} or {@code Failed}), Open Liberty's {@code OpenLibertyDump} and
+   * {@code OpenLibertyTrace} ({@code Started}, then {@code Completed}). A phase {@code Running} beside them is the way
+   * to the outcome, as in a run's own phase; a service that reports {@code Ready} or {@code Available} is not one.
+   */
+  private static boolean startedNotEnded(List<Condition> conditions) {
+    boolean started = conditions.stream().anyMatch(c -> c.isTrue() && typeWord(c).equals("started"));
+    return started && conditions.stream().noneMatch(c -> c.isTrue()
+        && (DONE_TYPES.contains(typeWord(c)) || StatusSignals.GOOD_WHEN_TRUE.contains(typeWord(c))));
+  }
+
+  static boolean isRun(String kind) {
+    List<String> words = ConditionVocabulary.words(kind);
+    return !words.isEmpty() && RUN_KINDS.contains(words.get(words.size() - 1));
+  }
+
+  /** The last word of a condition's type ({@code JobSucceeded}: {@code succeeded}). */
+  private static String typeWord(Condition c) {
+    return StatusSignals.last(ConditionVocabulary.words(c.type()));
+  }
+
+  private static List<String> plus(List<String> rules, String rule) {
+    List<String> all = new ArrayList<>(rules);
+    all.add(rule);
+    return all;
+  }
+}

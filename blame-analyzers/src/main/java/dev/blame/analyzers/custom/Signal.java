@@ -1,0 +1,37 @@
+package dev.blame.analyzers.custom;
+
+import dev.blame.api.Evidence;
+import dev.blame.api.Health;
+import dev.blame.api.spi.Condition;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One thing the object says about its health, with the field that says it and the rules of the vocabulary
+ * that read it ({@link Meaning#rules()}).
+ */
+record Signal(Health health, String field, String value, Optional<Condition> condition, List<String> rules) {
+
+  Signal {
+    rules = List.copyOf(rules);
+  }
+
+  Signal(Meaning meaning, String field, String value, Optional<Condition> condition) {
+    this(meaning.health(), field, value, condition, meaning.rules());
+  }
+
+  Evidence evidence() {
+    return condition.map(Condition::evidence).orElseGet(() -> Evidence.field(field, value));
+  }
+
+  String describe() {
+    if (rules.contains("condition:stale") || rules.contains("condition:stale-controller")) {
+      Condition c = condition.orElseThrow();
+      return c.path() + " (" + c.type() + " is " + c.status() + ") was written for generation "
+          + c.observedGeneration().orElse(0L) + (rules.contains("condition:stale-controller") ? " by " + value : "")
+          + ": not yet reported for the object's current generation";
+    }
+    return condition.map(c -> c.type() + " is " + c.status() + (c.describe().isEmpty() ? "" : ": " + c.describe()))
+        .orElse(field + " is " + value);
+  }
+}
