@@ -403,7 +403,7 @@ final class StatusSignals {
         StatusWords.read(text).filter(m -> depth == 0 || m.health() != Health.SUSPENDED)
             .ifPresent(m -> signals.add(new Signal(m, field, text, Optional.empty())));
       } else if (value instanceof String text && ReplicaCounts.isRatioField(key)) {
-        ReplicaCounts.ratio(text).ifPresent(h -> signals.add(
+        ReplicaCounts.ratio(key, text).ifPresent(h -> signals.add(
             new Signal(h, field, text, Optional.empty(), List.of("replicas:ratio"))));
       } else if (value instanceof String start && LAST_START.matcher(key).matches()
           && startedNotEnded(start, map.string(LAST_START.matcher(key).replaceFirst("last$1Time")))) {

@@ -921,7 +921,35 @@ class GenericConventionsTest {
               conditions:
               - {type: Reconciling, status: "True", lastTransitionTime: "2026-01-15T10:00:00Z"}
               - {type: Ready, status: "True", lastTransitionTime: "2026-01-15T10:01:00Z"}
-            """, Health.PROGRESSING));
+            """, Health.PROGRESSING),
+        // Learned from held-out round twenty-five: a ready ratio as kubectl prints it ("2/3") in a field named by the
+        // parts it counts, a plural noun or ready before one, is read as in a field of replicas (Hazelcast
+        // readyMembers, Piraeus satellites, OpenTelemetry statusReplicas), beside conditions that all say available.
+        Arguments.of("storage.example.io/v1", "StorageCluster", """
+            status:
+              conditions:
+              - {type: Available, status: "True", reason: AsExpected, observedGeneration: 1}
+              nodes: 2/3
+            """, Health.PROGRESSING),
+        Arguments.of("queue.example.io/v1", "BrokerSet", "status: {phase: Running, readyBrokers: 1/3}\n",
+            Health.PROGRESSING),
+        Arguments.of("storage.example.io/v1", "StorageCluster", """
+            status:
+              conditions:
+              - {type: Available, status: "True", reason: AsExpected, observedGeneration: 1}
+              nodes: 3/3
+            """, Health.HEALTHY),
+        // Must not fire: no parts wanted (0/0), more than all (a number over a smaller one is no ready ratio), a
+        // field not named by parts (progress, a date-like pair under a singular name).
+        Arguments.of("storage.example.io/v1", "StorageCluster", """
+            status:
+              conditions:
+              - {type: Available, status: "True", reason: AsExpected, observedGeneration: 1}
+              nodes: 0/0
+              editions: 12/3
+              progress: 2/5
+              lastWindow: 2026/01
+            """, Health.HEALTHY));
   }
 
   /**
