@@ -949,6 +949,33 @@ class GenericConventionsTest {
               editions: 12/3
               progress: 2/5
               lastWindow: 2026/01
+            """, Health.HEALTHY),
+        // Learned from held-out round twenty-five: a count of failures of the operator's own work (failures,
+        // …Failures: SPIRE's entryFailures, Pulumi's failures, KEDA's numberOfFailures) above zero is a failure.
+        Arguments.of("identity.example.io/v1", "WorkloadBinding",
+            "status: {stats: {workloadsSelected: 4, templateFailures: 4, bindingsToWrite: 0}}\n", Health.DEGRADED),
+        Arguments.of("sync.example.io/v1", "Mirror", """
+            status:
+              conditions:
+              - {type: Ready, status: "True", reason: Synced, observedGeneration: 1}
+              sync: {failures: 2}
+            """, Health.DEGRADED),
+        // Must not fire: none counted, a limit on them, a failure retried while parts run or before a success, a
+        // map of failures by id (a history, not a count).
+        Arguments.of("sync.example.io/v1", "Mirror", """
+            status:
+              conditions:
+              - {type: Ready, status: "True", reason: Synced, observedGeneration: 1}
+              sync: {failures: 0, pushFailures: 0, maxFailures: 3, allowedFailures: 1}
+            """, Health.HEALTHY),
+        Arguments.of("batch.example.io/v1", "Sweep", "status: {phase: Running, running: 2, trialFailures: 1}\n",
+            Health.PROGRESSING),
+        Arguments.of("batch.example.io/v1", "Sweep", "status: {phase: Succeeded, trialFailures: 1}\n", Health.HEALTHY),
+        Arguments.of("sync.example.io/v1", "Mirror", """
+            status:
+              conditions:
+              - {type: Ready, status: "True", reason: Synced, observedGeneration: 1}
+              failures: {a1b2: "2026-01-15T09:00:00Z"}
             """, Health.HEALTHY));
   }
 
