@@ -143,8 +143,12 @@ class HeldOutCrsTest {
    * changed and no false HEALTHY: 497 of 543. A reason's failure word taken back ({@code NoError}) is no failure
    * (from a review of the rules, which also fixes Teleport's SuccessfullyReconciled): 498 of 543. Quorum-loss words
    * in a phase and "refusing" as a failure word, learned from its misses afterwards: 500 of 543.
+   * Round twenty-five (22 objects of 5 operators: the Splunk Operator, the SPIRE Controller Manager, TopoLVM, LVMS,
+   * the Piraeus Operator) measured 14 of 22 blind with the rules of 5b1060d: 514 of 565. A ready ratio in a field
+   * named by the parts it counts (no change in agreement) and counts of failures ({@code …Failures}), learned from its
+   * misses afterwards: 516 of 565.
    */
-  static final int FLOOR = 500;
+  static final int FLOOR = 516;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -244,9 +248,10 @@ class HeldOutCrsTest {
    * Fixed afterwards: the Kubermatic Cluster ({@code spec.pause} read as a pause flag): 5.
    * Round twenty-five brings one, called HEALTHY with no finding: a Piraeus LinstorCluster with its conditions True
    * and {@code satellites: 2/3} (a ready ratio in a field not named {@code ready} or {@code …replicas}). See the
-   * README, "Round twenty-five". With the five before: 6.
+   * README, "Round twenty-five". With the five before: 6. Fixed afterwards (the ratio read in a field named by the
+   * parts it counts): 5.
    */
-  static final int FALSE_HEALTHY_CEILING = 6;
+  static final int FALSE_HEALTHY_CEILING = 5;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
