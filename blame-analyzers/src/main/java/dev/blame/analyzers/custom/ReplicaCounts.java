@@ -45,6 +45,14 @@ final class ReplicaCounts {
     return isReplicaField(key) || PARTS.matcher(key).matches();
   }
 
+  /**
+   * Whether this field's value is for the ratio to judge: any value of a field of replicas, only a ratio in a field
+   * named by parts (there other values, a status word, are left to the other readings).
+   */
+  static boolean readsRatio(String key, String text) {
+    return isReplicaField(key) || PARTS.matcher(key).matches() && ratio(key, text).isPresent();
+  }
+
   private static boolean isReplicaField(String key) {
     String k = key.toLowerCase(Locale.ROOT);
     return k.endsWith("replicas") || k.equals("ready");

@@ -409,7 +409,7 @@ final class StatusSignals {
         // Only the object's own phase may pause it; a nested one describes a part or an external resource.
         StatusWords.read(text).filter(m -> depth == 0 || m.health() != Health.SUSPENDED)
             .ifPresent(m -> signals.add(new Signal(m, field, text, Optional.empty())));
-      } else if (value instanceof String text && ReplicaCounts.isRatioField(key)) {
+      } else if (value instanceof String text && ReplicaCounts.readsRatio(key, text)) {
         ReplicaCounts.ratio(key, text).ifPresent(h -> signals.add(
             new Signal(h, field, text, Optional.empty(), List.of("replicas:ratio"))));
       } else if (value instanceof String start && LAST_START.matcher(key).matches()

@@ -933,6 +933,9 @@ class GenericConventionsTest {
             """, Health.PROGRESSING),
         Arguments.of("queue.example.io/v1", "BrokerSet", "status: {phase: Running, readyBrokers: 1/3}\n",
             Health.PROGRESSING),
+        // Any other value in a field named by parts is read as before: a status word there still says what it says.
+        Arguments.of("queue.example.io/v1", "BrokerSet", "status: {phase: Running, brokers: Degraded}\n",
+            Health.DEGRADED),
         Arguments.of("storage.example.io/v1", "StorageCluster", """
             status:
               conditions:
