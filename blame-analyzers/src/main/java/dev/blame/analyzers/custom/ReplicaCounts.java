@@ -13,12 +13,16 @@ import java.util.regex.Pattern;
 /**
  * Replica counters, the convention of every kind that manages pods like a Deployment does (the scale
  * subresource: {@code spec.replicas} against {@code status.readyReplicas}, {@code availableReplicas},
- * {@code updatedReplicas}), and ready ratios as {@code kubectl get} prints them ({@code "1/3"}).
+ * {@code updatedReplicas}), and ready ratios as {@code kubectl get} prints them ({@code "1/3"}): in a field of
+ * replicas (OpenTelemetry's {@code statusReplicas}), and in a field named by the parts it counts, a plural noun or
+ * {@code ready} before one (Piraeus' {@code satellites: 2/3}, Hazelcast's {@code readyMembers: 3/3}).
  */
 final class ReplicaCounts {
 
   private static final Pattern RATIO = Pattern.compile("(\\d{1,6})/(\\d{1,6})");
   private static final List<String> COUNTERS = List.of("readyReplicas", "availableReplicas", "updatedReplicas");
+  /** A field named by the parts it counts: a plural noun ({@code satellites}, {@code members}), or ready before one. */
+  private static final Pattern PARTS = Pattern.compile("(ready[A-Z][A-Za-z]*|[a-z][A-Za-z]*[a-rt-z]s)");
 
   private ReplicaCounts() {}
 
@@ -39,18 +43,37 @@ final class ReplicaCounts {
   }
 
   static boolean isRatioField(String key) {
+    return isReplicaField(key) || PARTS.matcher(key).matches();
+  }
+
+  /**
+   * Whether this field's value is for the ratio to judge: any value of a field of replicas, only a ratio in a field
+   * named by parts (there other values, a status word, are left to the other readings).
+   */
+  static boolean readsRatio(String key, String text) {
+    return isReplicaField(key) || PARTS.matcher(key).matches() && ratio(key, text).isPresent();
+  }
+
+  private static boolean isReplicaField(String key) {
     String k = key.toLowerCase(Locale.ROOT);
     return k.endsWith("replicas") || k.equals("ready");
   }
 
-  /** {@code "3/3"} is HEALTHY, {@code "1/3"} PROGRESSING; anything else says nothing. */
-  static Optional<Health> ratio(String text) {
+  /**
+   * {@code "3/3"} is HEALTHY, {@code "1/3"} PROGRESSING; anything else says nothing. In a field named by the parts it
+   * counts, only a ratio of some wanted and at most all of them ready reads: there a number over a larger one, or over
+   * none, is not the ready ratio.
+   */
+  static Optional<Health> ratio(String key, String text) {
     Matcher m = RATIO.matcher(text.trim());
     if (!m.matches()) {
       return Optional.empty();
     }
     long have = Long.parseLong(m.group(1));
     long want = Long.parseLong(m.group(2));
+    if (!isReplicaField(key) && (want == 0 || have > want)) {
+      return Optional.empty();
+    }
     return Optional.of(have >= want ? Health.HEALTHY : Health.PROGRESSING);
   }
 

@@ -78,6 +78,13 @@ final class StatusSignals {
    */
   private static final Pattern OUT_OF_SERVICE = Pattern.compile(
       "offline|down|[a-z]+s(Offline|Down)");
+  /**
+   * Counts of failures of the operator's own work ({@code failures}, {@code entryFailures},
+   * {@code podEntryRenderFailures}, KEDA's {@code numberOfFailures}): any is a failure, as a failed part is; not a
+   * limit on them ({@code maxFailures}, {@code allowedFailures}, {@code toleratedFailures}).
+   */
+  private static final java.util.regex.Pattern FAILURE_COUNT = java.util.regex.Pattern.compile(
+      "failures|(?!max|allowed|tolerated)[a-z][A-Za-z]*Failures");
   /** Counters of parts still running beside a failed one: the controller is retrying. */
   private static final List<String> RUNNING_COUNTERS = List.of("active", "running");
   /** Words that end a run successfully; a failure counted before them was retried. */
@@ -181,8 +188,8 @@ final class StatusSignals {
         // Only the object's own phase may pause it; a nested one describes a part or an external resource.
         StatusWords.read(text).filter(m -> depth == 0 || m.health() != Health.SUSPENDED)
             .ifPresent(m -> signals.add(new Signal(m, field, text, Optional.empty())));
-      } else if (value instanceof String text && ReplicaCounts.isRatioField(key)) {
-        ReplicaCounts.ratio(text).ifPresent(h -> signals.add(
+      } else if (value instanceof String text && ReplicaCounts.readsRatio(key, text)) {
+        ReplicaCounts.ratio(key, text).ifPresent(h -> signals.add(
             new Signal(h, field, text, Optional.empty(), List.of("replicas:ratio"))));
       } else if (value instanceof String start && LAST_START.matcher(key).matches()
           && startedNotEnded(start, map.string(LAST_START.matcher(key).replaceFirst("last$1Time")))) {
@@ -198,6 +205,10 @@ final class StatusSignals {
         signals.add(retrying
             ? new Signal(Health.PROGRESSING, field, count.toString(), Optional.empty(), List.of("counter:failed-retrying"))
             : new Signal(COUNTERS.get(counter), field, count.toString(), Optional.empty(), List.of("counter:" + counter)));
+      } else if (value instanceof Number count && FAILURE_COUNT.matcher(key).matches() && count.longValue() > 0) {
+        boolean retrying = RUNNING_COUNTERS.stream().anyMatch(r -> map.number(r).filter(n -> n > 0).isPresent());
+        signals.add(new Signal(retrying ? Health.PROGRESSING : Health.DEGRADED, field, count.toString(),
+            Optional.empty(), List.of(retrying ? "counter:failed-retrying" : "counter:failures")));
       } else if (value instanceof Number count && OUT_OF_SERVICE.matcher(key).matches() && count.longValue() > 0) {
         signals.add(new Signal(Health.DEGRADED, field, count.toString(), Optional.empty(), List.of("counter:out-of-service")));
       } else if (value instanceof String text && OUTCOME_FIELD.matcher(key).matches()

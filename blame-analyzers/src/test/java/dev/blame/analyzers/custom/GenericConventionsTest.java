@@ -943,7 +943,65 @@ class GenericConventionsTest {
               conditions:
               - {type: Reconciling, status: "True", lastTransitionTime: "2026-01-15T10:00:00Z"}
               - {type: Ready, status: "True", lastTransitionTime: "2026-01-15T10:01:00Z"}
-            """, Health.PROGRESSING));
+            """, Health.PROGRESSING),
+        // Learned from held-out round twenty-five: a ready ratio as kubectl prints it ("2/3") in a field named by the
+        // parts it counts, a plural noun or ready before one, is read as in a field of replicas (Hazelcast
+        // readyMembers, Piraeus satellites, OpenTelemetry statusReplicas), beside conditions that all say available.
+        Arguments.of("storage.example.io/v1", "StorageCluster", """
+            status:
+              conditions:
+              - {type: Available, status: "True", reason: AsExpected, observedGeneration: 1}
+              nodes: 2/3
+            """, Health.PROGRESSING),
+        Arguments.of("queue.example.io/v1", "BrokerSet", "status: {phase: Running, readyBrokers: 1/3}\n",
+            Health.PROGRESSING),
+        // Any other value in a field named by parts is read as before: a status word there still says what it says.
+        Arguments.of("queue.example.io/v1", "BrokerSet", "status: {phase: Running, brokers: Degraded}\n",
+            Health.DEGRADED),
+        Arguments.of("storage.example.io/v1", "StorageCluster", """
+            status:
+              conditions:
+              - {type: Available, status: "True", reason: AsExpected, observedGeneration: 1}
+              nodes: 3/3
+            """, Health.HEALTHY),
+        // Must not fire: no parts wanted (0/0), more than all (a number over a smaller one is no ready ratio), a
+        // field not named by parts (progress, a date-like pair under a singular name).
+        Arguments.of("storage.example.io/v1", "StorageCluster", """
+            status:
+              conditions:
+              - {type: Available, status: "True", reason: AsExpected, observedGeneration: 1}
+              nodes: 0/0
+              editions: 12/3
+              progress: 2/5
+              lastWindow: 2026/01
+            """, Health.HEALTHY),
+        // Learned from held-out round twenty-five: a count of failures of the operator's own work (failures,
+        // …Failures: SPIRE's entryFailures, Pulumi's failures, KEDA's numberOfFailures) above zero is a failure.
+        Arguments.of("identity.example.io/v1", "WorkloadBinding",
+            "status: {stats: {workloadsSelected: 4, templateFailures: 4, bindingsToWrite: 0}}\n", Health.DEGRADED),
+        Arguments.of("sync.example.io/v1", "Mirror", """
+            status:
+              conditions:
+              - {type: Ready, status: "True", reason: Synced, observedGeneration: 1}
+              sync: {failures: 2}
+            """, Health.DEGRADED),
+        // Must not fire: none counted, a limit on them, a failure retried while parts run or before a success, a
+        // map of failures by id (a history, not a count).
+        Arguments.of("sync.example.io/v1", "Mirror", """
+            status:
+              conditions:
+              - {type: Ready, status: "True", reason: Synced, observedGeneration: 1}
+              sync: {failures: 0, pushFailures: 0, maxFailures: 3, allowedFailures: 1}
+            """, Health.HEALTHY),
+        Arguments.of("batch.example.io/v1", "Sweep", "status: {phase: Running, running: 2, trialFailures: 1}\n",
+            Health.PROGRESSING),
+        Arguments.of("batch.example.io/v1", "Sweep", "status: {phase: Succeeded, trialFailures: 1}\n", Health.HEALTHY),
+        Arguments.of("sync.example.io/v1", "Mirror", """
+            status:
+              conditions:
+              - {type: Ready, status: "True", reason: Synced, observedGeneration: 1}
+              failures: {a1b2: "2026-01-15T09:00:00Z"}
+            """, Health.HEALTHY));
   }
 
   /**
