@@ -73,7 +73,8 @@ public final class PodAnalyzer implements Analyzer {
     if (phase.isEmpty() && ContainerView.of(pod).stream().allMatch(c -> c.status().getState() == null)
         && (status == null || status.getConditions() == null || status.getConditions().isEmpty())) {
       GenericStatus.statusMissing(node, ctx.now(), j);
-      return j.build();
+      // The kubelet's Events still say what its containers wait on (an Events-only capture).
+      return KubeletEvents.explainMissingStatus(ctx, pod, j).build();
     }
     List<Condition> conditions = Condition.list(status.getConditions(), c -> Condition.of(
         c.getType(), c.getStatus(), c.getReason(), c.getMessage(), c.getLastTransitionTime()));
