@@ -139,8 +139,49 @@ public final class PodReferencesAnalyzer implements Analyzer {
             .ifPresent(findings::add);
       }
     }
+    if ("Pending".equals(phase) || phase.isEmpty()) {
+      volumeConflictNotInView(ctx, pod, status).ifPresent(findings::add);
+    }
     return Judgement.of(Health.HEALTHY, ReconcileStatus.CURRENT, "", findings);
   }
+
+  /** The scheduler's window before a pod it cannot place counts as unschedulable (kstatus' 15 s, as for pods). */
+  static final Duration SCHEDULING_GRACE = Duration.ofSeconds(15);
+
+  /**
+   * The scheduler's VolumeBinding filter says a bound volume of the pod is pinned to other nodes ({@code node(s) had
+   * volume node affinity conflict}, ErrReasonNodeConflict in pkg/scheduler/framework/plugins/volumebinding) while
+   * none of the pod's claims is in view (a capture of the pod and its Events, or of a pod whose volumes were trimmed):
+   * the scheduler's words name the cause that {@link #volumeNodeAffinity} names from the claim. Its word is the
+   * {@code PodScheduled} condition when there is one, else its latest {@code FailedScheduling} Event; DEGRADED past
+   * the scheduler's window, as the pod's {@code Unschedulable} is.
+   */
+  private static Optional<Finding> volumeConflictNotInView(AnalysisContext ctx, Pod pod, PodStatus status) {
+    boolean claimInView = PodReference.of(ctx.node().ref().namespace(), ctx.node().ref().name(), pod).stream()
+        .anyMatch(r -> r.use() == PodReference.Use.CLAIM && ctx.graph().node(r.target()).isPresent());
+    if (claimInView) {
+      return Optional.empty();
+    }
+    Optional<io.fabric8.kubernetes.api.model.PodCondition> scheduled = Optional.ofNullable(status.getConditions())
+        .orElse(List.of()).stream().filter(c -> "PodScheduled".equals(c.getType())).findFirst();
+    boolean bound = pod.getSpec() != null && pod.getSpec().getNodeName() != null
+        && !pod.getSpec().getNodeName().isEmpty();
+    Optional<Evidence> said = scheduled.isPresent()
+        ? scheduled.filter(c -> "False".equals(c.getStatus()) && c.getMessage() != null
+            && c.getMessage().contains(VOLUME_CONFLICT)).map(c -> Evidence.builder().kind(Evidence.Kind.FIELD)
+                .path("status.conditions[PodScheduled]").value(c.getMessage()).source(ctx.node().ref()).build())
+        : bound ? Optional.empty()
+        : WarningEvents.latestFailedScheduling(ctx.events()).filter(e -> e.message().contains(VOLUME_CONFLICT))
+            .map(Evidence::event);
+    boolean young = Times.withinGrace(ctx.now(), ctx.node().createdAt(), ctx.tolerance().graceOr(SCHEDULING_GRACE));
+    return said.map(evidence -> Finding.builder().subject(ctx.node().ref())
+        .health(young ? Health.PROGRESSING : Health.DEGRADED).reason(VOLUME_NODE_AFFINITY_CONFLICT)
+        .addEvidence(evidence)
+        .message("pod cannot be scheduled where its volume is: a bound PersistentVolume of the pod is pinned to other"
+            + " nodes (scheduler: node(s) had " + VOLUME_CONFLICT + "; the claim is not in view)").build());
+  }
+
+  private static final String VOLUME_CONFLICT = "volume node affinity conflict";
 
   /** Whether any container (init or regular) of the pod has run: running or terminated, now or before. */
   private static boolean started(Pod pod) {

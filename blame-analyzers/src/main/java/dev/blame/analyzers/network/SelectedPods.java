@@ -1,5 +1,6 @@
 package dev.blame.analyzers.network;
 
+import dev.blame.analyzers.support.PodReadiness;
 import dev.blame.api.Evidence;
 import dev.blame.api.Finding;
 import dev.blame.api.GroupKind;
@@ -31,12 +32,12 @@ public final class SelectedPods {
 
   private SelectedPods() {}
 
-  /** True when the pod's Ready condition is True. */
+  /** True when the pod's Ready condition is True, or without one in view when the kubelet would say so ({@link PodReadiness}). */
   public static boolean isReady(Node pod) {
     Optional<Pod> typed = pod.as(Pod.class);
     if (typed.isPresent()) {
       PodCondition ready = readyCondition(typed.get());
-      return ready != null && "True".equalsIgnoreCase(ready.getStatus());
+      return ready == null ? PodReadiness.readyWithoutCondition(typed.get()) : "True".equalsIgnoreCase(ready.getStatus());
     }
     return Condition.find(Unstructured.of(pod.object()).conditions(), "Ready").map(Condition::isTrue).orElse(false);
   }
@@ -67,13 +68,23 @@ public final class SelectedPods {
     if (ready != null && "True".equalsIgnoreCase(ready.getStatus())) {
       return Optional.of(new Read(true, containers, null, null, null));
     }
+    if (ready == null && PodReadiness.readyWithoutCondition(pod)) {
+      // Ready as the kubelet computes it from the containers' statuses, which are then part of what is read.
+      return Optional.of(new Read(true, containers, null, null, null, pod.getStatus().getContainerStatuses()));
+    }
     return Optional.of(new Read(false, containers, ready,
-        pod.getStatus() == null ? null : pod.getStatus().getPhase(), verdict));
+        pod.getStatus() == null ? null : pod.getStatus().getPhase(), verdict,
+        ready == null && pod.getStatus() != null ? pod.getStatus().getContainerStatuses() : null));
   }
 
   /** See {@link #readOf}. */
   private record Read(boolean ready, List<?> containers, PodCondition readyCondition, String phase,
-      Verdict verdict) {}
+      Verdict verdict, List<?> containerStatuses) {
+
+    Read(boolean ready, List<?> containers, PodCondition readyCondition, String phase, Verdict verdict) {
+      this(ready, containers, readyCondition, phase, verdict, null);
+    }
+  }
 
   /**
    * The evidence that a pod is not ready, as {@link #isReady} reads it: its Ready condition (status, reason,

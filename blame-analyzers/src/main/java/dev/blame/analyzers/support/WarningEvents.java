@@ -113,12 +113,17 @@ public final class WarningEvents {
    * controller got past them since.
    */
   public static Judgement explainMissingStatus(AnalysisContext ctx, Judgement j) {
+    return explainMissingStatus(ctx, Set.of(), j);
+  }
+
+  /** As {@link #explainMissingStatus(AnalysisContext, Judgement)}, leaving out the Events whose reason is in {@code echoes}. */
+  public static Judgement explainMissingStatus(AnalysisContext ctx, Set<String> echoes, Judgement j) {
     Optional<Instant> progressed = ctx.events().stream().filter(e -> !e.isWarning()
             && (e.reason().startsWith("Successful") || e.reason().equals("Completed")))
         .map(e -> e.lastTime().or(e::firstTime)).flatMap(Optional::stream).max(Instant::compareTo);
     List<EventRecord> since = ctx.events().stream().filter(e -> progressed.isEmpty()
         || e.lastTime().or(e::firstTime).filter(t -> t.isAfter(progressed.get())).isPresent()).toList();
-    explain(since, ctx.tolerance().stuckOr(STUCK), Set.of(), j);
+    explain(since, ctx.tolerance().stuckOr(STUCK), echoes, j);
     return j;
   }
 

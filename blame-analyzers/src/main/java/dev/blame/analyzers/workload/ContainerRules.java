@@ -51,6 +51,20 @@ final class ContainerRules {
       "PreStartHookError", PRE_START_HOOK_ERROR,
       "PreCreateHookError", PRE_CREATE_HOOK_ERROR);
 
+  /**
+   * The reason code of a container waiting reason the kubelet reports ({@code ErrImagePull}, {@code InvalidImageName},
+   * ...), empty for any other word.
+   */
+  static Optional<ReasonCode> waitingCode(String reason) {
+    if (reason.equals("InvalidImageName")) {
+      return Optional.of(INVALID_IMAGE_NAME);
+    }
+    if (reason.equals("ErrImageNeverPull")) {
+      return Optional.of(ERR_IMAGE_NEVER_PULL);
+    }
+    return Optional.ofNullable(WAITING.get(reason));
+  }
+
   private final Instant now;
   private final Optional<Instant> podSince;
   /** The latest moment the pod's evidence (Events, conditions) shows its state still held. */

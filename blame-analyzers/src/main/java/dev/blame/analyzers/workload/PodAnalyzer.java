@@ -5,6 +5,7 @@ import static dev.blame.analyzers.workload.WorkloadReasons.*;
 import dev.blame.analyzers.support.AdmissionPlugins;
 import dev.blame.analyzers.support.ContainerView;
 import dev.blame.analyzers.support.GenericStatus;
+import dev.blame.analyzers.support.PodReadiness;
 import dev.blame.analyzers.support.Revisions;
 import dev.blame.analyzers.support.Times;
 import dev.blame.analyzers.support.WarningEvents;
@@ -73,7 +74,8 @@ public final class PodAnalyzer implements Analyzer {
     if (phase.isEmpty() && ContainerView.of(pod).stream().allMatch(c -> c.status().getState() == null)
         && (status == null || status.getConditions() == null || status.getConditions().isEmpty())) {
       GenericStatus.statusMissing(node, ctx.now(), j);
-      return j.build();
+      // The kubelet's Events still say what its containers wait on (an Events-only capture).
+      return KubeletEvents.explainMissingStatus(ctx, pod, j).build();
     }
     List<Condition> conditions = Condition.list(status.getConditions(), c -> Condition.of(
         c.getType(), c.getStatus(), c.getReason(), c.getMessage(), c.getLastTransitionTime()));
@@ -93,11 +95,12 @@ public final class PodAnalyzer implements Analyzer {
       case "Failed" -> failed(status, j, phaseEvidence);
       case "Pending" -> pending(node, pod, conditions, ctx.events(), ctx.now(),
           ctx.tolerance().graceOr(UNSCHEDULABLE_GRACE), j, phaseEvidence);
-      case "Running" -> running(conditions, j);
+      case "Running" -> running(conditions, PodReadiness.readyWithoutCondition(pod)
+          && ctx.events().stream().noneMatch(EventRecord::isWarning), j);
       // No phase in view (a trimmed capture): a pod whose PodScheduled condition is False is one still pending.
       case "" -> {
         if (Condition.find(conditions, "PodScheduled").filter(Condition::isFalse).isEmpty()) {
-          running(conditions, j);
+          running(conditions, false, j);
         } else {
           pending(node, pod, conditions, ctx.events(), ctx.now(), ctx.tolerance().graceOr(UNSCHEDULABLE_GRACE), j,
               phaseEvidence);
@@ -184,9 +187,14 @@ public final class PodAnalyzer implements Analyzer {
     return pod.getSpec() != null && pod.getSpec().getNodeName() != null && !pod.getSpec().getNodeName().isEmpty();
   }
 
-  private static void running(List<Condition> conditions, Judgement j) {
+  /**
+   * A running pod is ready by its Ready condition or, when none is in view, as the kubelet would compute it from its
+   * containers ({@code readyWithoutCondition}, {@link PodReadiness}), unless a Warning Event about the pod is in view:
+   * a reconstruction does not outweigh the kubelet's own warnings (a liveness kill, a failing probe).
+   */
+  private static void running(List<Condition> conditions, boolean readyWithoutCondition, Judgement j) {
     Optional<Condition> ready = Condition.find(conditions, "Ready");
-    if (ready.map(Condition::isTrue).orElse(false)) {
+    if (ready.map(Condition::isTrue).orElse(ready.isEmpty() && readyWithoutCondition)) {
       return;
     }
     if (j.health() == Health.HEALTHY) {

@@ -79,7 +79,9 @@ public final class ReplicaSetAnalyzer extends TypedAnalyzer<ReplicaSet> {
     activities(ctx, node, pods, desired, j);
     ReplicaSetStatus status = rs.getStatus();
     if (!GenericStatus.statusCurrent(node, status, ReplicaSetStatus::getObservedGeneration, ctx.now(), j)) {
-      return j.build();
+      // Without a status (never written, or not captured) its own controller's Warning Events still say why it is
+      // stuck (a FailedCreate refused by admission), as for Jobs and DaemonSets.
+      return (status == null ? WarningEvents.explainMissingStatus(ctx, j) : j).build();
     }
     List<Condition> conditions = Condition.list(status.getConditions(), c -> Condition.of(
         c.getType(), c.getStatus(), c.getReason(), c.getMessage(), c.getLastTransitionTime()));

@@ -47,7 +47,9 @@ public final class StatefulSetAnalyzer extends TypedAnalyzer<StatefulSet> {
     Judgement j = new Judgement(node.ref()).revision(revision(ctx, node, status));
     GenericStatus.deletion(node, j);
     if (!GenericStatus.statusCurrent(node, status, StatefulSetStatus::getObservedGeneration, ctx.now(), j)) {
-      return j.build();
+      // Without a status (never written, or not captured) its own controller's Warning Events still say why it is
+      // stuck (a FailedCreate refused by admission), as for Jobs and DaemonSets.
+      return (status == null ? WarningEvents.explainMissingStatus(ctx, j) : j).build();
     }
     List<Node> pods = Children.owned(ctx.graph(), node.ref(), GroupKind.POD);
     Children.liftFailing(ctx.graph(), j, PODS_FAILING, pods, "Pods ");

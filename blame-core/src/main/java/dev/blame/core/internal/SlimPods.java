@@ -23,7 +23,7 @@ import java.util.Map;
  * <p>A cluster has far more pods than anything else (150,000 at the scalability limit), and a decoded pod
  * retains ~36 KB. Kept: metadata (name, namespace, uid, labels, annotations, ownerReferences, timestamps,
  * generation, finalizers); spec containers (name, image, env, envFrom, ports, probes), init and ephemeral
- * containers, volumes, imagePullSecrets, service account, node, restart policy and tolerations; status phase, reason,
+ * containers, volumes, imagePullSecrets, service account, node, restart policy, tolerations and readiness gates; status phase, reason,
  * message, start time, conditions and container statuses (without container and image ids); managedFields as
  * {@link Ingest#managedFields} keeps them for every object. Dropped: resources, affinity, IPs and the like.
  *
@@ -44,7 +44,7 @@ final class SlimPods {
   /** The pod spec fields kept; {@link JsonManifests} skips the others while reading. */
   static final java.util.Set<String> SPEC_FIELDS = java.util.Set.of("containers", "initContainers",
       "ephemeralContainers", "volumes", "imagePullSecrets", "serviceAccountName", "serviceAccount", "nodeName",
-      "restartPolicy", "tolerations");
+      "restartPolicy", "tolerations", "readinessGates");
   /** The container fields kept (init and regular containers). */
   static final java.util.Set<String> CONTAINER_FIELDS = java.util.Set.of("name", "image", "env", "envFrom", "ports",
       "readinessProbe", "startupProbe");
@@ -210,7 +210,8 @@ final class SlimPods {
     slim.setRestartPolicy(intern(spec.getRestartPolicy()));
     slim.setEvictionResponders(List.of());
     slim.setHostAliases(List.of());
-    slim.setReadinessGates(List.of());
+    // Readiness gates: whether a pod whose Ready condition is not in view is ready as its containers say (rarely set).
+    slim.setReadinessGates(empty(spec.getReadinessGates()) ? List.of() : List.copyOf(spec.getReadinessGates()));
     slim.setResourceClaims(List.of());
     slim.setSchedulingGates(List.of());
     // Tolerations: how long a pod stays on a NotReady or unreachable node (DefaultTolerationSeconds' 300 s or its own).

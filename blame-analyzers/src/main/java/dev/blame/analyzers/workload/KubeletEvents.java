@@ -1,0 +1,92 @@
+package dev.blame.analyzers.workload;
+
+import dev.blame.analyzers.support.WarningEvents;
+import dev.blame.api.EventRecord;
+import dev.blame.api.Evidence;
+import dev.blame.api.Health;
+import dev.blame.api.ReasonCode;
+import dev.blame.api.spi.AnalysisContext;
+import dev.blame.api.spi.Judgement;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.Pod;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the kubelet's Events say about a pod none of whose status is in view (a capture of its Events alone, or a
+ * status the kubelet has not written). The kubelet reports a container's waiting reason as a Warning {@code Failed}
+ * Event {@code Error: <reason>}, the same word it writes to {@code state.waiting.reason}
+ * (pkg/kubelet/kuberuntime, {@code startContainer}: "Error: %v" of the start or pull error), and the error behind it
+ * in its other {@code Failed} or {@code InspectFailed} Events ("Failed to pull image ...", "Failed to apply default
+ * image tag ..."). That word is judged as the container rules judge the waiting state; the pod's other Warnings
+ * ({@code FailedMount}, {@code FailedAttachVolume}, {@code FailedCreatePodSandBox}) as a controller's are when its
+ * status is missing.
+ */
+final class KubeletEvents {
+
+  private static final Pattern NAMED = Pattern.compile("Error: ([A-Z][A-Za-z]+)");
+  private static final Pattern IMAGE = Pattern.compile("(?:image|image tag) \"([^\"]+)\"");
+  /** The kubelet Events a named waiting reason already says, and its back-off and probe Events. */
+  private static final Set<String> ECHOES = Set.of("Failed", "InspectFailed", "BackOff", "Unhealthy");
+
+  private KubeletEvents() {}
+
+  static Judgement explainMissingStatus(AnalysisContext ctx, Pod pod, Judgement j) {
+    List<EventRecord> events = EventRecord.fold(ctx.events());
+    Optional<EventRecord> named = events.stream().filter(e -> e.isWarning() && e.reason().equals("Failed"))
+        .filter(e -> waiting(e).isPresent()).min(EventRecord.NEWEST_FIRST);
+    if (named.isEmpty()) {
+      return WarningEvents.explainMissingStatus(ctx, j);
+    }
+    String reason = waiting(named.get()).get();
+    ReasonCode code = ContainerRules.waitingCode(reason).orElseThrow();
+    Optional<EventRecord> cause = events.stream().filter(e -> e.isWarning()
+            && (e.reason().equals("Failed") || e.reason().equals("InspectFailed"))
+            && !e.message().startsWith("Error: ") && !e.message().regionMatches(true, 0, "Back-off ", 0, 9))
+        .min(EventRecord.NEWEST_FIRST);
+    boolean stuck = WarningEvents.lastedAtLeast(named.get().firstTime(), named.get().lastTime(),
+        ctx.tolerance().stuckOr(WarningEvents.STUCK));
+    Health health = code.equals(WorkloadReasons.INVALID_IMAGE_NAME) || code.equals(WorkloadReasons.ERR_IMAGE_NEVER_PULL)
+        || stuck || cause.filter(c -> WarningEvents.deterministic(c.message())).isPresent()
+        ? Health.DEGRADED : Health.PROGRESSING;
+    List<Evidence> evidence = new ArrayList<>(List.of(Evidence.event(named.get())));
+    cause.map(Evidence::event).ifPresent(evidence::add);
+    Optional<String> container = container(pod, cause.map(EventRecord::message).orElse(""));
+    String text = "is waiting: " + reason + " (the kubelet's Events; no status in view)"
+        + cause.map(c -> ": " + c.message().strip()).orElse("");
+    Evidence[] all = evidence.toArray(Evidence[]::new);
+    if (container.isPresent()) {
+      j.findInContainer(container.get(), health, code, "Container [" + container.get() + "] " + text,
+          named.get().firstTime().or(named.get()::lastTime), all);
+    } else {
+      j.find(health, code, "A container " + text, all);
+    }
+    return WarningEvents.explainMissingStatus(ctx, ECHOES, j);
+  }
+
+  /** The waiting reason a kubelet {@code Failed} Event names ({@code Error: ErrImagePull}), if it is one. */
+  private static Optional<String> waiting(EventRecord e) {
+    Matcher m = NAMED.matcher(e.message().strip());
+    return m.matches() && ContainerRules.waitingCode(m.group(1)).isPresent() ? Optional.of(m.group(1)) : Optional.empty();
+  }
+
+  /** The pod's only container, else the one whose image the kubelet's error names. */
+  private static Optional<String> container(Pod pod, String error) {
+    List<Container> all = new ArrayList<>();
+    if (pod.getSpec() != null) {
+      Optional.ofNullable(pod.getSpec().getInitContainers()).ifPresent(all::addAll);
+      Optional.ofNullable(pod.getSpec().getContainers()).ifPresent(all::addAll);
+    }
+    if (all.size() == 1) {
+      return Optional.ofNullable(all.get(0).getName());
+    }
+    Matcher m = IMAGE.matcher(error);
+    String image = m.find() ? m.group(1) : null;
+    return image == null ? Optional.empty()
+        : all.stream().filter(c -> image.equals(c.getImage())).map(Container::getName).findFirst();
+  }
+}
