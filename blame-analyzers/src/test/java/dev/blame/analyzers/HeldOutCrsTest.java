@@ -148,8 +148,12 @@ class HeldOutCrsTest {
    * named by the parts it counts (no change in agreement) and counts of failures ({@code …Failures}), learned from its
    * misses afterwards: 516 of 565. A recorded start and no end make a run whatever the kind (round nineteen's Porter
    * Installation in {@code phase: Running}): 517 of 565.
+   * Round twenty-six (25 objects of 6 operators: the multicluster engine, the ACM hub, the Compliance Operator, OADP,
+   * NooBaa, OpenShift Service Mesh 2; 7 of them pasted captures) measured 21 of 25 blind with the rules of eade804:
+   * 538 of 590. Non-compliance as a failure word and a True {@code Progressing} whose reason says deployed as over,
+   * learned from its misses afterwards: 540 of 590.
    */
-  static final int FLOOR = 517;
+  static final int FLOOR = 540;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -253,6 +257,10 @@ class HeldOutCrsTest {
    * parts it counts): 5.
    * Then round nineteen's Porter Installation ({@code Started=True} and no end: a run, so {@code Running} is on the
    * way): 4.
+   * Round twenty-six brings one, called HEALTHY with no finding: a Compliance Operator ComplianceSuite in
+   * {@code phase: DONE} with {@code result: NON-COMPLIANT} beside {@code Ready=True Done} (the negated word read as a
+   * phrase that says nothing). See the README, "Round twenty-six". With the four before: 5. Fixed afterwards
+   * ({@code noncompliant} a failure word): 4.
    */
   static final int FALSE_HEALTHY_CEILING = 4;
 

