@@ -20,6 +20,7 @@ import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -904,8 +905,28 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
       return status(400, "BadRequest", "container \"" + container + "\" in pod \"" + t.name()
           + "\" is waiting to start: " + reason, null, null);
     }
-    return new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/plain")
-        .setBody(Kubelet.output(spec));
+    String log = PodLogs.render(Kubelet.output(spec), PodLogs.startedAt(state, previous), p -> param(path, p),
+        Instant.now());
+    return new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/plain").setBody(log);
+  }
+
+  /**
+   * The container a {@code .../pods/NAME/log} request reads ({@code container=}, else the pod's only one), or null
+   * when there is no such pod or the choice is ambiguous.
+   */
+  String logContainer(Target t, String path) {
+    JsonNode pod = get(t.item(t.name()));
+    String container = param(path, "container");
+    if (pod == null || container != null && !container.isEmpty()) {
+      return pod == null ? null : container;
+    }
+    JsonNode containers = pod.path("spec").path("containers");
+    return containers.size() == 1 ? containers.get(0).path("name").asText() : null;
+  }
+
+  /** The stored pod a target names, or null. */
+  JsonNode pod(Target t) {
+    return get(t.item(t.name()));
   }
 
   // ---------------------------------------------------------------- discovery and other non-resource paths
@@ -1023,7 +1044,7 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
   }
 
   /** A list in key order, one page of it when {@code limit}/{@code continue} ask ({@link Pages}). */
-  private static MockResponse paged(MockResponse answer, String path) {
+  private MockResponse paged(MockResponse answer, String path) {
     if (answer.code() != 200 || answer.getBody() == null) {
       return answer;
     }
@@ -1036,7 +1057,15 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
     if (!(list instanceof ObjectNode o) || !list.path("items").isArray()) {
       return answer;
     }
-    Pages.page(o, param(path, "limit"), param(path, "continue"));
+    try {
+      Pages.page(o, param(path, "limit"), param(path, "continue"), watches.compactedRevision());
+    } catch (Pages.Expired e) {
+      ObjectNode s = JSON.createObjectNode().put("kind", "Status").put("apiVersion", "v1");
+      s.putObject("metadata").put("continue", e.inconsistentContinue());
+      s.put("status", "Failure").put("message", e.getMessage()).put("reason", "Expired").put("code", 410);
+      return new MockResponse().setResponseCode(410).setHeader("Content-Type", "application/json")
+          .setBody(s.toString());
+    }
     return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
         .setBody(o.toString());
   }

@@ -121,6 +121,49 @@ class ApiSemanticsTest {
   }
 
   /**
+   * Once the store is compacted past the resourceVersion a list's first page was read at, its continue token has
+   * expired: 410 {@code Expired} in kube-apiserver's words, with a token in {@code metadata.continue} that goes on
+   * from the same key at the latest state (client-go's pager lists again in full; {@code kubectl get --chunk-size}
+   * prints the error). It never expired: a token was good forever.
+   */
+  @Test
+  void aContinueTokenExpiresOnceTheStoreIsCompactedPastIt() throws Exception {
+    configMaps("expiry", "e1", "e2", "e3");
+    String token = get("/api/v1/namespaces/expiry/configmaps?limit=1").path("metadata").path("continue").asText();
+    String continued = "/api/v1/namespaces/expiry/configmaps?limit=1&continue="
+        + URLEncoder.encode(token, StandardCharsets.UTF_8);
+    cluster.compact();
+    cluster.compact();
+    assertThat(names(get(continued))).as("no write since the first page: its revision is still there")
+        .containsExactly("e2");
+
+    configMaps("expiry", "e4");
+    cluster.compact();
+    assertThat(names(get(continued))).as("compacted up to the revision before the write").containsExactly("e2");
+    cluster.compact();
+    JsonNode expired = get(continued, 410, "application/json");
+    assertThat(expired.path("kind").asText()).isEqualTo("Status");
+    assertThat(expired.path("reason").asText()).isEqualTo("Expired");
+    assertThat(expired.path("code").asInt()).isEqualTo(410);
+    assertThat(expired.path("message").asText()).startsWith("The provided continue parameter is too old to display "
+        + "a consistent list result.").contains("use the continue token in this response");
+    String inconsistent = expired.path("metadata").path("continue").asText();
+    assertThat(inconsistent).isNotEmpty().isNotEqualTo(token);
+
+    JsonNode rest = get("/api/v1/namespaces/expiry/configmaps?limit=2&continue="
+        + URLEncoder.encode(inconsistent, StandardCharsets.UTF_8));
+    assertThat(names(rest)).containsExactly("e2", "e3");
+    cluster.compact();
+    cluster.compact();
+    assertThat(names(get("/api/v1/namespaces/expiry/configmaps?limit=2&continue="
+        + URLEncoder.encode(inconsistent, StandardCharsets.UTF_8)))).as("the inconsistent token does not expire")
+        .containsExactly("e2", "e3");
+    JsonNode last = get("/api/v1/namespaces/expiry/configmaps?continue="
+        + URLEncoder.encode(rest.path("metadata").path("continue").asText(), StandardCharsets.UTF_8));
+    assertThat(names(last)).containsExactly("e4");
+  }
+
+  /**
    * A watch answers its headers at once, as the API server does, not with its first event: client-go's informers
    * (kubectl 1.32's {@code wait}) stop only after the watch request returned, and waited for the 5 s bookmark.
    */
