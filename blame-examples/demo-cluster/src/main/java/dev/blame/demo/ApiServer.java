@@ -142,7 +142,8 @@ final class ApiServer implements AutoCloseable {
   /**
    * {@code kubectl logs -f}: what the container printed, then the stream stays open while the container runs, as the
    * kubelet's does. It ends when the container stops running (it exited or is waiting to restart), when the pod is
-   * deleted, or when the server stops. A container that is not running answers as without {@code follow}.
+   * deleted, when the server stops, or at once when {@code limitBytes} is reached. A container that is not running
+   * answers as without {@code follow}.
    */
   private void followLog(HttpServerRequest request, RecordedRequest recorded) {
     String uri = recorded.getPath();
@@ -165,14 +166,17 @@ final class ApiServer implements AutoCloseable {
         });
     MockResponse first = dispatcher.dispatch(recorded);
     JsonNode pod = dispatcher.pod(target);
-    if (first.code() != 200 || pod == null || !PodLogs.running(pod, container)) {
+    byte[] body = first.getBody() == null ? new byte[0] : first.getBody().getBytes();
+    String limit = query(uri).get("limitBytes");
+    boolean limitReached = limit != null && limit.matches("\\d{1,18}") && body.length >= Long.parseLong(limit);
+    if (first.code() != 200 || pod == null || !PodLogs.running(pod, container) || limitReached) {
       dispatcher.watches().unsubscribe(subscriber);
       send(request, first);
       return;
     }
     HttpServerResponse out = request.response().setChunked(true).setStatusCode(200)
         .putHeader("Content-Type", "text/plain");
-    out.write(io.vertx.core.buffer.Buffer.buffer(first.getBody() == null ? new byte[0] : first.getBody().getBytes()));
+    out.write(io.vertx.core.buffer.Buffer.buffer(body));
     following.add(done);
     out.closeHandler(v -> done.complete(null));
     request.connection().closeHandler(v -> done.complete(null));

@@ -83,6 +83,8 @@ class PodLogsTest extends OnDemoCluster {
     CompletableFuture<String> body = follow(name);
     assertThatThrownBy(() -> body.get(1500, TimeUnit.MILLISECONDS)).as("still following")
         .isInstanceOf(java.util.concurrent.TimeoutException.class);
+    assertThat(log(name, "?follow=true&limitBytes=4").body()).as("a follow that reached its limit ends")
+        .isEqualTo("serv");
     client.pods().inNamespace("default").withName(name).delete();
     assertThat(body.get(10, TimeUnit.SECONDS)).isEqualTo("serving\n");
   }
