@@ -679,6 +679,7 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
     io.fabric8.mockwebserver.http.Headers headers = request.getHeaders().newBuilder()
         .set("Content-Type", "application/json").build();
     // The object is complete (status kept or replaced above): the mock must store it as it is.
+    MockResponse updated;
     RAW_WRITE.set(Boolean.TRUE);
     try {
       if (verb.equals("create")) {
@@ -688,11 +689,12 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
         MockResponse created = pods.matches() ? admitPod(create, pods.group("ns")) : super.dispatch(create);
         return jobSelector && created.code() == 201 ? storeJobUid(request, t, created) : created;
       }
-      return super.dispatch(new RecordedRequest(request.getHttpVersion(), HttpMethod.PUT, t.item(name), headers,
+      updated = super.dispatch(new RecordedRequest(request.getHttpVersion(), HttpMethod.PUT, t.item(name), headers,
           new Buffer(bytes)));
     } finally {
       RAW_WRITE.remove();
     }
+    return collectFinalized(t, name, result, updated);
   }
 
   private final java.util.concurrent.atomic.AtomicInteger serviceIps = new java.util.concurrent.atomic.AtomicInteger(
@@ -1345,13 +1347,43 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
       Set<String> gone = new HashSet<>(before);
       gone.removeAll(uids());
       deletedUids.addAll(gone);
+      // An owner that its finalizers keep (deletionTimestamp set): foreground propagation deletes its dependents now
+      // (the garbage collector's foregroundDeletion finalizer, gone again once they are), orphaning orphans them now
+      // (the orphan finalizer); background propagation waits until the owner is gone (see collectFinalized).
+      Set<String> held = new HashSet<>();
+      JsonNode remaining = Target.parse(stripQuery(path)) == null ? null : get(stripQuery(path));
+      if (remaining != null && remaining.path("metadata").hasNonNull("deletionTimestamp")) {
+        held.add(remaining.path("metadata").path("uid").asText());
+      }
+      boolean foreground = "Foreground".equals(param(path, "propagationPolicy"))
+          || body.replace(" ", "").contains("\"propagationPolicy\":\"Foreground\"");
       if (!orphan) {
         collectGarbage(gone);
+        if (foreground && !held.isEmpty()) {
+          collectGarbage(held, held);
+        }
       } else {
+        gone.addAll(held);
         orphanDependents(request, gone);
       }
     }
     return response;
+  }
+
+  /**
+   * An update that removed the last finalizer of an object being deleted: the API server deletes it and answers the
+   * object as it was last (the mock answered an empty body: kubectl said "unexpected end of JSON input"); the garbage
+   * collector then deletes its dependents (background propagation).
+   */
+  private MockResponse collectFinalized(Target t, String name, ObjectNode written, MockResponse response) {
+    if (response.code() >= 300 || !written.path("metadata").hasNonNull("deletionTimestamp")
+        || written.path("metadata").path("finalizers").size() > 0 || get(t.item(name)) != null) {
+      return response;
+    }
+    String uid = written.path("metadata").path("uid").asText();
+    deletedUids.add(uid);
+    collectGarbage(new HashSet<>(Set.of(uid)));
+    return response.getBody() != null && response.getBody().size() > 0 ? response : json(200, written);
   }
 
   /**
@@ -1455,8 +1487,17 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
 
   /** Background propagation: delete every object whose owners are all gone and one of them was just deleted. */
   private void collectGarbage(Set<String> deleted) {
+    collectGarbage(deleted, Set.of());
+  }
+
+  /**
+   * Like {@link #collectGarbage(Set)}, with {@code deleting} owners that still exist (held by finalizers) counted as
+   * gone: foreground propagation deletes the dependents of an owner that is being deleted.
+   */
+  private void collectGarbage(Set<String> deleted, Set<String> deleting) {
     while (!deleted.isEmpty()) {
       Set<String> live = uids();
+      live.removeAll(deleting);
       Set<String> next = new HashSet<>();
       for (Map.Entry<AttributeSet, JsonNode> e : snapshot().entrySet()) {
         JsonNode owners = e.getValue().path("metadata").path("ownerReferences");
