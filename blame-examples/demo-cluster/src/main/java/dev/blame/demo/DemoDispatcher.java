@@ -85,9 +85,6 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
 
   @Override
   public MockResponse dispatch(RecordedRequest request) {
-    if (HpaVersions.isV1(request.getPath())) {
-      return servedAsV1(request);
-    }
     String bare = stripQuery(request.getPath());
     if (ProtobufBodies.isProtobuf(request.getHeader("Content-Type"))) {
       // kubectl 1.32's typed clients (create deployment/configmap/job/..., drain, debug node/N) write protobuf
@@ -101,6 +98,9 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
       return dispatch(new RecordedRequest(request.getHttpVersion(), request.method(), request.getPath(),
           request.getHeaders().newBuilder().set("Content-Type", "application/json").build(),
           new Buffer(decoded.toString().getBytes(StandardCharsets.UTF_8))));
+    }
+    if (HpaVersions.isV1(request.getPath())) {
+      return servedAsV1(request);
     }
     MockResponse review = review(request, bare);
     if (review != null) {

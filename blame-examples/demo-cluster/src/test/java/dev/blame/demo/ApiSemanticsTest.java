@@ -228,6 +228,44 @@ class ApiSemanticsTest {
     assertThat(missing.body()).contains("serviceaccounts \\\"nobody\\\" not found");
   }
 
+  /**
+   * kubectl 1.32's {@code create ingress} and {@code autoscale} post their objects in protobuf: they were 415
+   * ("the demo cluster decodes protobuf only for the kinds kubectl's create commands send").
+   */
+  @Test
+  void ingressesAndAutoscalersInProtobufAreDecoded() throws Exception {
+    configMaps("proto");
+    byte[] backend = field(4, concat(field(1, bytes("svc")), field(2, new byte[] {2 << 3, 80})));
+    byte[] path = concat(concat(field(1, bytes("/")), field(3, bytes("Prefix"))), field(2, backend));
+    byte[] rule = concat(field(1, bytes("a.example")), field(2, field(1, field(1, path))));
+    byte[] spec = concat(field(3, rule), field(4, bytes("nginx")));
+    JsonNode ingress = postProtobuf("/apis/networking.k8s.io/v1/namespaces/proto/ingresses",
+        envelope("networking.k8s.io/v1", "Ingress", concat(field(1, field(1, bytes("web"))), field(2, spec))));
+    assertThat(ingress.path("kind").asText()).isEqualTo("Ingress");
+    JsonNode stored = get("/apis/networking.k8s.io/v1/namespaces/proto/ingresses/web").path("spec");
+    assertThat(stored.path("ingressClassName").asText()).isEqualTo("nginx");
+    JsonNode rule0 = stored.path("rules").get(0);
+    assertThat(rule0.path("host").asText()).isEqualTo("a.example");
+    JsonNode path0 = rule0.path("http").path("paths").get(0);
+    assertThat(path0.path("path").asText()).isEqualTo("/");
+    assertThat(path0.path("pathType").asText()).isEqualTo("Prefix");
+    assertThat(path0.path("backend").path("service").path("name").asText()).isEqualTo("svc");
+    assertThat(path0.path("backend").path("service").path("port").path("number").asInt()).isEqualTo(80);
+
+    byte[] target = concat(concat(field(1, bytes("Deployment")), field(2, bytes("d"))), field(3, bytes("apps/v1")));
+    byte[] hpaSpec = concat(field(1, target), new byte[] {2 << 3, 1, 3 << 3, 3, 4 << 3, 50});
+    postProtobuf("/apis/autoscaling/v1/namespaces/proto/horizontalpodautoscalers",
+        envelope("autoscaling/v1", "HorizontalPodAutoscaler", concat(field(1, field(1, bytes("d"))),
+            field(2, hpaSpec))));
+    JsonNode hpa = get("/apis/autoscaling/v2/namespaces/proto/horizontalpodautoscalers/d").path("spec");
+    assertThat(hpa.path("scaleTargetRef").path("name").asText()).isEqualTo("d");
+    assertThat(hpa.path("minReplicas").asInt()).isEqualTo(1);
+    assertThat(hpa.path("maxReplicas").asInt()).isEqualTo(3);
+    assertThat(hpa.path("metrics").get(0).path("resource").path("name").asText()).isEqualTo("cpu");
+    assertThat(hpa.path("metrics").get(0).path("resource").path("target").path("averageUtilization").asInt())
+        .isEqualTo(50);
+  }
+
   private static JsonNode postProtobuf(String path, byte[] body) throws Exception {
     HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url(path)))
         .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/vnd.kubernetes.protobuf")
