@@ -253,7 +253,9 @@ class ApiSemanticsTest {
     assertThat(path0.path("backend").path("service").path("port").path("number").asInt()).isEqualTo(80);
 
     byte[] target = concat(concat(field(1, bytes("Deployment")), field(2, bytes("d"))), field(3, bytes("apps/v1")));
-    byte[] hpaSpec = concat(field(1, target), new byte[] {2 << 3, 1, 3 << 3, 3, 4 << 3, 50});
+    // No minReplicas, as kubectl autoscale without --min sends: the API server defaults it to 1 (it stayed unset,
+    // kubectl describe hpa said "Min replicas: <unset>").
+    byte[] hpaSpec = concat(field(1, target), new byte[] {3 << 3, 3, 4 << 3, 50});
     postProtobuf("/apis/autoscaling/v1/namespaces/proto/horizontalpodautoscalers",
         envelope("autoscaling/v1", "HorizontalPodAutoscaler", concat(field(1, field(1, bytes("d"))),
             field(2, hpaSpec))));
@@ -264,6 +266,8 @@ class ApiSemanticsTest {
     assertThat(hpa.path("metrics").get(0).path("resource").path("name").asText()).isEqualTo("cpu");
     assertThat(hpa.path("metrics").get(0).path("resource").path("target").path("averageUtilization").asInt())
         .isEqualTo(50);
+    assertThat(get("/apis/autoscaling/v1/namespaces/proto/horizontalpodautoscalers/d").path("spec")
+        .path("minReplicas").asInt()).isEqualTo(1);
   }
 
   private static JsonNode postProtobuf(String path, byte[] body) throws Exception {
