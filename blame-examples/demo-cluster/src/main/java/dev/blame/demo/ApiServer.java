@@ -31,8 +31,13 @@ import java.util.function.Predicate;
 final class ApiServer implements AutoCloseable {
 
   private static final long BOOKMARK_MILLIS = 5_000;
-  /** kube-apiserver's {@code --etcd-compaction-interval} default. */
-  private static final long COMPACTION_MILLIS = 5 * 60_000;
+  /**
+   * kube-apiserver's {@code --etcd-compaction-interval} default, 5 minutes; the system property
+   * {@code blame.demo.compactionInterval} (an ISO-8601 duration such as {@code PT10S}) changes it, to see list
+   * continuations expire by hand.
+   */
+  private static final long COMPACTION_MILLIS = java.time.Duration.parse(
+      System.getProperty("blame.demo.compactionInterval", "PT5M")).toMillis();
 
   private final Vertx vertx;
   private final HttpServer http;
