@@ -31,10 +31,18 @@ import java.util.function.Predicate;
 final class ApiServer implements AutoCloseable {
 
   private static final long BOOKMARK_MILLIS = 5_000;
+  /**
+   * kube-apiserver's {@code --etcd-compaction-interval} default, 5 minutes; the system property
+   * {@code blame.demo.compactionInterval} (an ISO-8601 duration such as {@code PT10S}) changes it, to see list
+   * continuations expire by hand.
+   */
+  private static final long COMPACTION_MILLIS = java.time.Duration.parse(
+      System.getProperty("blame.demo.compactionInterval", "PT5M")).toMillis();
 
   private final Vertx vertx;
   private final HttpServer http;
   private final DemoDispatcher dispatcher;
+  private final java.util.Set<CompletableFuture<Void>> following = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   ApiServer(DemoDispatcher dispatcher, int port) {
     this.dispatcher = dispatcher;
@@ -43,6 +51,7 @@ final class ApiServer implements AutoCloseable {
         .setWebSocketSubProtocols(List.of("v1.channel.k8s.io", "v2.channel.k8s.io", "v3.channel.k8s.io",
             "v4.channel.k8s.io")));
     http.requestHandler(this::handle);
+    vertx.setPeriodic(COMPACTION_MILLIS, id -> dispatcher.watches().compact());
     CompletableFuture<HttpServer> started = new CompletableFuture<>();
     http.listen().onComplete(r -> {
       if (r.succeeded()) {
@@ -75,6 +84,13 @@ final class ApiServer implements AutoCloseable {
       if (!upgrade && request.method() == io.vertx.core.http.HttpMethod.GET && isWatch(request.uri())) {
         vertx.executeBlocking(() -> {
           watch(request, recorded);
+          return null;
+        }, false).onFailure(e -> fail(request.response(), e));
+        return;
+      }
+      if (!upgrade && request.method() == io.vertx.core.http.HttpMethod.GET && isLogFollow(request.uri())) {
+        vertx.executeBlocking(() -> {
+          followLog(request, recorded);
           return null;
         }, false).onFailure(e -> fail(request.response(), e));
         return;
@@ -120,6 +136,62 @@ final class ApiServer implements AutoCloseable {
 
   static boolean isWatch(String uri) {
     return uri.contains("watch=true") || uri.contains("watch=1");
+  }
+
+  static boolean isLogFollow(String uri) {
+    int q = uri.indexOf('?');
+    return q > 0 && uri.substring(0, q).endsWith("/log") && "true".equals(query(uri).get("follow"))
+        && !"true".equals(query(uri).get("previous"));
+  }
+
+  /**
+   * {@code kubectl logs -f}: what the container printed, then the stream stays open while the container runs, as the
+   * kubelet's does. It ends when the container stops running (it exited or is waiting to restart), when the pod is
+   * deleted, when the server stops, or at once when {@code limitBytes} is reached. A container that is not running
+   * answers as without {@code follow}.
+   */
+  private void followLog(HttpServerRequest request, RecordedRequest recorded) {
+    String uri = recorded.getPath();
+    DemoDispatcher.Target target = DemoDispatcher.Target.parse(DemoDispatcher.stripQuery(uri));
+    String container = target == null ? null : dispatcher.logContainer(target, uri);
+    if (container == null) {
+      send(request, dispatcher.dispatch(recorded));
+      return;
+    }
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    Predicate<JsonNode> thisPod = o -> "Pod".equals(o.path("kind").asText())
+        && target.namespace().equals(o.path("metadata").path("namespace").asText())
+        && target.name().equals(o.path("metadata").path("name").asText());
+    // Subscribed before the log is read, so a stop between the two is not missed.
+    Watches.Subscriber subscriber = dispatcher.watches().subscribeFrom(dispatcher.watches().lastResourceVersion(),
+        thisPod, e -> {
+          if (e.type().equals("DELETED") || !PodLogs.running(e.object(), container)) {
+            done.complete(null);
+          }
+        });
+    MockResponse first = dispatcher.dispatch(recorded);
+    JsonNode pod = dispatcher.pod(target);
+    byte[] body = first.getBody() == null ? new byte[0] : first.getBody().getBytes();
+    String limit = query(uri).get("limitBytes");
+    boolean limitReached = limit != null && limit.matches("\\d{1,18}") && body.length >= Long.parseLong(limit);
+    if (first.code() != 200 || pod == null || !PodLogs.running(pod, container) || limitReached) {
+      dispatcher.watches().unsubscribe(subscriber);
+      send(request, first);
+      return;
+    }
+    HttpServerResponse out = request.response().setChunked(true).setStatusCode(200)
+        .putHeader("Content-Type", "text/plain");
+    out.write(io.vertx.core.buffer.Buffer.buffer(body));
+    following.add(done);
+    out.closeHandler(v -> done.complete(null));
+    request.connection().closeHandler(v -> done.complete(null));
+    done.whenComplete((v, e) -> {
+      following.remove(done);
+      dispatcher.watches().unsubscribe(subscriber);
+      if (!out.ended() && !out.closed()) {
+        out.end();
+      }
+    });
   }
 
   /** A watch over chunked HTTP: one JSON watch event per line, as long as the client keeps the connection. */
@@ -244,6 +316,8 @@ final class ApiServer implements AutoCloseable {
 
   @Override
   public void close() {
+    // Open `logs -f` streams end cleanly, as when the kubelet's container stops, rather than with a cut connection.
+    List.copyOf(following).forEach(f -> f.complete(null));
     CompletableFuture<Void> closed = new CompletableFuture<>();
     vertx.close().onComplete(r -> closed.complete(null));
     try {

@@ -96,6 +96,15 @@ final class Defaults {
           }
         });
       }
+      case "HorizontalPodAutoscaler" -> {
+        // autoscaling/v2 SetDefaults_HorizontalPodAutoscaler (the stored version; v1 writes are converted first)
+        put(spec, "minReplicas", IntNode.valueOf(1));
+        if (!spec.path("metrics").isArray() || spec.path("metrics").isEmpty()) {
+          ObjectNode metric = spec.putArray("metrics").addObject().put("type", "Resource");
+          metric.putObject("resource").put("name", "cpu").putObject("target").put("type", "Utilization")
+              .put("averageUtilization", 80);
+        }
+      }
       default -> {
         // other kinds have no defaults here
       }

@@ -20,6 +20,7 @@ import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -84,9 +85,6 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
 
   @Override
   public MockResponse dispatch(RecordedRequest request) {
-    if (HpaVersions.isV1(request.getPath())) {
-      return servedAsV1(request);
-    }
     String bare = stripQuery(request.getPath());
     if (ProtobufBodies.isProtobuf(request.getHeader("Content-Type"))) {
       // kubectl 1.32's typed clients (create deployment/configmap/job/..., drain, debug node/N) write protobuf
@@ -100,6 +98,9 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
       return dispatch(new RecordedRequest(request.getHttpVersion(), request.method(), request.getPath(),
           request.getHeaders().newBuilder().set("Content-Type", "application/json").build(),
           new Buffer(decoded.toString().getBytes(StandardCharsets.UTF_8))));
+    }
+    if (HpaVersions.isV1(request.getPath())) {
+      return servedAsV1(request);
     }
     MockResponse review = review(request, bare);
     if (review != null) {
@@ -678,6 +679,7 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
     io.fabric8.mockwebserver.http.Headers headers = request.getHeaders().newBuilder()
         .set("Content-Type", "application/json").build();
     // The object is complete (status kept or replaced above): the mock must store it as it is.
+    MockResponse updated;
     RAW_WRITE.set(Boolean.TRUE);
     try {
       if (verb.equals("create")) {
@@ -687,11 +689,12 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
         MockResponse created = pods.matches() ? admitPod(create, pods.group("ns")) : super.dispatch(create);
         return jobSelector && created.code() == 201 ? storeJobUid(request, t, created) : created;
       }
-      return super.dispatch(new RecordedRequest(request.getHttpVersion(), HttpMethod.PUT, t.item(name), headers,
+      updated = super.dispatch(new RecordedRequest(request.getHttpVersion(), HttpMethod.PUT, t.item(name), headers,
           new Buffer(bytes)));
     } finally {
       RAW_WRITE.remove();
     }
+    return collectFinalized(t, name, result, updated);
   }
 
   private final java.util.concurrent.atomic.AtomicInteger serviceIps = new java.util.concurrent.atomic.AtomicInteger(
@@ -904,8 +907,28 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
       return status(400, "BadRequest", "container \"" + container + "\" in pod \"" + t.name()
           + "\" is waiting to start: " + reason, null, null);
     }
-    return new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/plain")
-        .setBody(Kubelet.output(spec));
+    String log = PodLogs.render(Kubelet.output(spec), PodLogs.startedAt(state, previous), p -> param(path, p),
+        Instant.now());
+    return new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/plain").setBody(log);
+  }
+
+  /**
+   * The container a {@code .../pods/NAME/log} request reads ({@code container=}, else the pod's only one), or null
+   * when there is no such pod or the choice is ambiguous.
+   */
+  String logContainer(Target t, String path) {
+    JsonNode pod = get(t.item(t.name()));
+    String container = param(path, "container");
+    if (pod == null || container != null && !container.isEmpty()) {
+      return pod == null ? null : container;
+    }
+    JsonNode containers = pod.path("spec").path("containers");
+    return containers.size() == 1 ? containers.get(0).path("name").asText() : null;
+  }
+
+  /** The stored pod a target names, or null. */
+  JsonNode pod(Target t) {
+    return get(t.item(t.name()));
   }
 
   // ---------------------------------------------------------------- discovery and other non-resource paths
@@ -1023,7 +1046,7 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
   }
 
   /** A list in key order, one page of it when {@code limit}/{@code continue} ask ({@link Pages}). */
-  private static MockResponse paged(MockResponse answer, String path) {
+  private MockResponse paged(MockResponse answer, String path) {
     if (answer.code() != 200 || answer.getBody() == null) {
       return answer;
     }
@@ -1036,7 +1059,15 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
     if (!(list instanceof ObjectNode o) || !list.path("items").isArray()) {
       return answer;
     }
-    Pages.page(o, param(path, "limit"), param(path, "continue"));
+    try {
+      Pages.page(o, param(path, "limit"), param(path, "continue"), watches.compactedRevision());
+    } catch (Pages.Expired e) {
+      ObjectNode s = JSON.createObjectNode().put("kind", "Status").put("apiVersion", "v1");
+      s.putObject("metadata").put("continue", e.inconsistentContinue());
+      s.put("status", "Failure").put("message", e.getMessage()).put("reason", "Expired").put("code", 410);
+      return new MockResponse().setResponseCode(410).setHeader("Content-Type", "application/json")
+          .setBody(s.toString());
+    }
     return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
         .setBody(o.toString());
   }
@@ -1316,13 +1347,43 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
       Set<String> gone = new HashSet<>(before);
       gone.removeAll(uids());
       deletedUids.addAll(gone);
+      // An owner that its finalizers keep (deletionTimestamp set): foreground propagation deletes its dependents now
+      // (the garbage collector's foregroundDeletion finalizer, gone again once they are), orphaning orphans them now
+      // (the orphan finalizer); background propagation waits until the owner is gone (see collectFinalized).
+      Set<String> held = new HashSet<>();
+      JsonNode remaining = Target.parse(stripQuery(path)) == null ? null : get(stripQuery(path));
+      if (remaining != null && remaining.path("metadata").hasNonNull("deletionTimestamp")) {
+        held.add(remaining.path("metadata").path("uid").asText());
+      }
+      boolean foreground = "Foreground".equals(param(path, "propagationPolicy"))
+          || body.replace(" ", "").contains("\"propagationPolicy\":\"Foreground\"");
       if (!orphan) {
         collectGarbage(gone);
+        if (foreground && !held.isEmpty()) {
+          collectGarbage(held, held);
+        }
       } else {
+        gone.addAll(held);
         orphanDependents(request, gone);
       }
     }
     return response;
+  }
+
+  /**
+   * An update that removed the last finalizer of an object being deleted: the API server deletes it and answers the
+   * object as it was last (the mock answered an empty body: kubectl said "unexpected end of JSON input"); the garbage
+   * collector then deletes its dependents (background propagation).
+   */
+  private MockResponse collectFinalized(Target t, String name, ObjectNode written, MockResponse response) {
+    if (response.code() >= 300 || !written.path("metadata").hasNonNull("deletionTimestamp")
+        || written.path("metadata").path("finalizers").size() > 0 || get(t.item(name)) != null) {
+      return response;
+    }
+    String uid = written.path("metadata").path("uid").asText();
+    deletedUids.add(uid);
+    collectGarbage(new HashSet<>(Set.of(uid)));
+    return response.getBody() != null && response.getBody().size() > 0 ? response : json(200, written);
   }
 
   /**
@@ -1426,8 +1487,17 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
 
   /** Background propagation: delete every object whose owners are all gone and one of them was just deleted. */
   private void collectGarbage(Set<String> deleted) {
+    collectGarbage(deleted, Set.of());
+  }
+
+  /**
+   * Like {@link #collectGarbage(Set)}, with {@code deleting} owners that still exist (held by finalizers) counted as
+   * gone: foreground propagation deletes the dependents of an owner that is being deleted.
+   */
+  private void collectGarbage(Set<String> deleted, Set<String> deleting) {
     while (!deleted.isEmpty()) {
       Set<String> live = uids();
+      live.removeAll(deleting);
       Set<String> next = new HashSet<>();
       for (Map.Entry<AttributeSet, JsonNode> e : snapshot().entrySet()) {
         JsonNode owners = e.getValue().path("metadata").path("ownerReferences");

@@ -13,7 +13,8 @@ import java.util.List;
  * List order and pagination as kube-apiserver's storage gives them: items in key order ({@code namespace/name},
  * compared as bytes, like etcd's keys), and {@code limit}/{@code continue} (client-go asks for 500 at a time,
  * {@code kubectl get --chunk-size=N}). The token is base64url JSON naming the last key served, as the API server's
- * is (a continued list is read from the current state, not from a snapshot at the first page's resourceVersion).
+ * is (a continued list is read from the current state, not from a snapshot at the first page's resourceVersion). A
+ * token expires as the API server's does once the store is compacted past the resourceVersion it was read at.
  */
 final class Pages {
 
@@ -32,11 +33,28 @@ final class Pages {
    * @throws IllegalArgumentException for a token this server did not write (the API server's 400)
    */
   static void page(ObjectNode list, String limit, String continueToken) {
+    page(list, limit, continueToken, 0);
+  }
+
+  /**
+   * Like {@link #page(ObjectNode, String, String)}, for a store compacted up to {@code compactedRevision}: a token
+   * whose list was read at an older resourceVersion has expired, as etcd can no longer read at it.
+   *
+   * @throws Expired for such a token (the API server's 410 Gone, reason {@code Expired})
+   */
+  static void page(ObjectNode list, String limit, String continueToken, long compactedRevision) {
     List<JsonNode> items = new ArrayList<>();
     list.path("items").forEach(items::add);
     Comparator<JsonNode> byKey = Comparator.comparing(Pages::key, Pages::compareBytes);
     items.sort(byKey);
     String after = continueToken == null || continueToken.isEmpty() ? null : startOf(continueToken);
+    if (after != null) {
+      long rv = revisionOf(continueToken);
+      // rv -1: the token of an Expired answer, which goes on at the latest state (never expires).
+      if (rv != -1 && rv < compactedRevision) {
+        throw new Expired(token(-1, after));
+      }
+    }
     if (after != null) {
       items.removeIf(i -> compareBytes(key(i), after) <= 0);
     }
@@ -47,14 +65,51 @@ final class Pages {
     if (max > 0 && items.size() > max) {
       int remaining = items.size() - (int) max;
       items = items.subList(0, (int) max);
-      ObjectNode token = DemoDispatcher.JSON.createObjectNode().put("v", "meta.k8s.io/v1")
-          .put("rv", meta.path("resourceVersion").asLong(0)).put("start", key(items.get(items.size() - 1)) + "\u0000");
-      meta.put("continue", Base64.getUrlEncoder().encodeToString(token.toString().getBytes(StandardCharsets.UTF_8)));
+      meta.put("continue", token(meta.path("resourceVersion").asLong(0), key(items.get(items.size() - 1))));
       meta.put("remainingItemCount", remaining);
     }
     ArrayNode kept = DemoDispatcher.JSON.createArrayNode();
     items.forEach(kept::add);
     list.set("items", kept);
+  }
+
+  /** The API server's token: the list's resourceVersion and the last key served, followed by a NUL. */
+  private static String token(long resourceVersion, String lastKey) {
+    ObjectNode token = DemoDispatcher.JSON.createObjectNode().put("v", "meta.k8s.io/v1").put("rv", resourceVersion)
+        .put("start", lastKey + "\u0000");
+    return Base64.getUrlEncoder().encodeToString(token.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The resourceVersion a (valid) token's list was read at. */
+  private static long revisionOf(String token) {
+    try {
+      return DemoDispatcher.JSON.readTree(Base64.getUrlDecoder().decode(token)).path("rv").asLong(0);
+    } catch (java.io.IOException | IllegalArgumentException e) {
+      return 0;
+    }
+  }
+
+  /**
+   * A continue token older than the compacted revision: kube-apiserver's 410 {@code Expired}, whose Status carries
+   * in {@code metadata.continue} a token that goes on from the same key at the latest state.
+   */
+  static final class Expired extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    static final String MESSAGE = "The provided continue parameter is too old to display a consistent list result. "
+        + "You can start a new list without the continue parameter, or use the continue token in this response to "
+        + "retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list "
+        + "- objects that were created, modified, or deleted between the time the first chunk was returned and now "
+        + "may show up in the list.";
+    private final String inconsistentContinue;
+
+    Expired(String inconsistentContinue) {
+      super(MESSAGE, null, false, false);
+      this.inconsistentContinue = inconsistentContinue;
+    }
+
+    String inconsistentContinue() {
+      return inconsistentContinue;
+    }
   }
 
   private static long parseLimit(String limit) {

@@ -157,6 +157,25 @@ final class ProtobufBodies {
     message("TokenRequestSpec", 1, "audiences", "*s", 4, "expirationSeconds", "i", 3, "boundObjectRef",
         "BoundObjectReference");
     message("BoundObjectReference", 1, "kind", "s", 2, "apiVersion", "s", 3, "name", "s", 4, "uid", "s");
+    // kubernetes/api networking/v1/generated.proto @ 426b1b9979354bee48c10e727c46eb9b5a7bbc95 (kubectl 1.32's
+    //   create ingress); IngressBackend.resource (3, a core TypedLocalObjectReference) is not set by kubectl: skipped
+    message("Ingress", 1, "metadata", "ObjectMeta", 2, "spec", "IngressSpec");
+    message("IngressSpec", 1, "defaultBackend", "IngressBackend", 2, "tls", "*IngressTLS", 3, "rules", "*IngressRule",
+        4, "ingressClassName", "s");
+    message("IngressBackend", 4, "service", "IngressServiceBackend");
+    message("IngressServiceBackend", 1, "name", "s", 2, "port", "ServiceBackendPort");
+    message("ServiceBackendPort", 1, "name", "s", 2, "number", "i");
+    message("IngressTLS", 1, "hosts", "*s", 2, "secretName", "s");
+    message("IngressRule", 1, "host", "s", 2, "", "IngressRuleValue"); // ingressRuleValue is inlined in JSON
+    message("IngressRuleValue", 1, "http", "HTTPIngressRuleValue");
+    message("HTTPIngressRuleValue", 1, "paths", "*HTTPIngressPath");
+    message("HTTPIngressPath", 1, "path", "s", 2, "backend", "IngressBackend", 3, "pathType", "s");
+    // kubernetes/api autoscaling/v1/generated.proto @ 3fecd54e66d608d8b6b563957348affe87eb2f17 (kubectl 1.32's
+    //   autoscale)
+    message("HorizontalPodAutoscaler", 1, "metadata", "ObjectMeta", 2, "spec", "HorizontalPodAutoscalerSpec");
+    message("HorizontalPodAutoscalerSpec", 1, "scaleTargetRef", "CrossVersionObjectReference", 2, "minReplicas", "i",
+        3, "maxReplicas", "i", 4, "targetCPUUtilizationPercentage", "i");
+    message("CrossVersionObjectReference", 1, "kind", "s", 2, "name", "s", 3, "apiVersion", "s");
     message("IntOrString", 1, "type", "i", 2, "intVal", "i", 3, "strVal", "s");
     message("Quantity", 1, "string", "s");
   }
@@ -165,7 +184,7 @@ final class ProtobufBodies {
   private static final Set<String> KINDS = Set.of("ConfigMap", "Secret", "Namespace", "ServiceAccount", "Service",
       "Pod", "Deployment", "Job", "CronJob", "Eviction", "ResourceQuota", "PodDisruptionBudget", "Role",
       "ClusterRole", "RoleBinding", "ClusterRoleBinding", "SelfSubjectAccessReview", "SelfSubjectRulesReview",
-      "SelfSubjectReview", "TokenRequest");
+      "SelfSubjectReview", "TokenRequest", "Ingress", "HorizontalPodAutoscaler");
 
   static boolean isProtobuf(String contentType) {
     return contentType != null && contentType.startsWith("application/vnd.kubernetes.protobuf");

@@ -47,6 +47,8 @@ final class Watches {
   private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
   private long lastResourceVersion;
   private long oldestKept = 0;
+  private long seenAtLastCompaction;
+  private long compactedRevision;
 
   /** Records a change and sends it to the open watches that want it. */
   void publish(String type, ObjectNode object, long resourceVersion) {
@@ -60,6 +62,25 @@ final class Watches {
       for (Subscriber s : subscribers) {
         deliver(s, event);
       }
+    }
+  }
+
+  /**
+   * One pass of kube-apiserver's etcd compactor (every 5 minutes there): it compacts the store up to the revision the
+   * previous pass saw as the latest, so a revision stays readable for one to two intervals. Lists continued from a
+   * compacted revision expire ({@link Pages.Expired}).
+   */
+  void compact() {
+    synchronized (history) {
+      compactedRevision = Math.max(compactedRevision, seenAtLastCompaction);
+      seenAtLastCompaction = lastResourceVersion;
+    }
+  }
+
+  /** The revision the store is compacted up to: reads at an older one fail (0 before the second compaction). */
+  long compactedRevision() {
+    synchronized (history) {
+      return compactedRevision;
     }
   }
 

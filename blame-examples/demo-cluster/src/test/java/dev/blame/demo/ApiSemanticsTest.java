@@ -121,6 +121,49 @@ class ApiSemanticsTest {
   }
 
   /**
+   * Once the store is compacted past the resourceVersion a list's first page was read at, its continue token has
+   * expired: 410 {@code Expired} in kube-apiserver's words, with a token in {@code metadata.continue} that goes on
+   * from the same key at the latest state (client-go's pager lists again in full; {@code kubectl get --chunk-size}
+   * prints the error). It never expired: a token was good forever.
+   */
+  @Test
+  void aContinueTokenExpiresOnceTheStoreIsCompactedPastIt() throws Exception {
+    configMaps("expiry", "e1", "e2", "e3");
+    String token = get("/api/v1/namespaces/expiry/configmaps?limit=1").path("metadata").path("continue").asText();
+    String continued = "/api/v1/namespaces/expiry/configmaps?limit=1&continue="
+        + URLEncoder.encode(token, StandardCharsets.UTF_8);
+    cluster.compact();
+    cluster.compact();
+    assertThat(names(get(continued))).as("no write since the first page: its revision is still there")
+        .containsExactly("e2");
+
+    configMaps("expiry", "e4");
+    cluster.compact();
+    assertThat(names(get(continued))).as("compacted up to the revision before the write").containsExactly("e2");
+    cluster.compact();
+    JsonNode expired = get(continued, 410, "application/json");
+    assertThat(expired.path("kind").asText()).isEqualTo("Status");
+    assertThat(expired.path("reason").asText()).isEqualTo("Expired");
+    assertThat(expired.path("code").asInt()).isEqualTo(410);
+    assertThat(expired.path("message").asText()).startsWith("The provided continue parameter is too old to display "
+        + "a consistent list result.").contains("use the continue token in this response");
+    String inconsistent = expired.path("metadata").path("continue").asText();
+    assertThat(inconsistent).isNotEmpty().isNotEqualTo(token);
+
+    JsonNode rest = get("/api/v1/namespaces/expiry/configmaps?limit=2&continue="
+        + URLEncoder.encode(inconsistent, StandardCharsets.UTF_8));
+    assertThat(names(rest)).containsExactly("e2", "e3");
+    cluster.compact();
+    cluster.compact();
+    assertThat(names(get("/api/v1/namespaces/expiry/configmaps?limit=2&continue="
+        + URLEncoder.encode(inconsistent, StandardCharsets.UTF_8)))).as("the inconsistent token does not expire")
+        .containsExactly("e2", "e3");
+    JsonNode last = get("/api/v1/namespaces/expiry/configmaps?continue="
+        + URLEncoder.encode(rest.path("metadata").path("continue").asText(), StandardCharsets.UTF_8));
+    assertThat(names(last)).containsExactly("e4");
+  }
+
+  /**
    * A watch answers its headers at once, as the API server does, not with its first event: client-go's informers
    * (kubectl 1.32's {@code wait}) stop only after the watch request returned, and waited for the 5 s bookmark.
    */
@@ -183,6 +226,48 @@ class ApiSemanticsTest {
         .POST(HttpRequest.BodyPublishers.ofString("{\"spec\":{}}")).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(missing.statusCode()).isEqualTo(404);
     assertThat(missing.body()).contains("serviceaccounts \\\"nobody\\\" not found");
+  }
+
+  /**
+   * kubectl 1.32's {@code create ingress} and {@code autoscale} post their objects in protobuf: they were 415
+   * ("the demo cluster decodes protobuf only for the kinds kubectl's create commands send").
+   */
+  @Test
+  void ingressesAndAutoscalersInProtobufAreDecoded() throws Exception {
+    configMaps("proto");
+    byte[] backend = field(4, concat(field(1, bytes("svc")), field(2, new byte[] {2 << 3, 80})));
+    byte[] path = concat(concat(field(1, bytes("/")), field(3, bytes("Prefix"))), field(2, backend));
+    byte[] rule = concat(field(1, bytes("a.example")), field(2, field(1, field(1, path))));
+    byte[] spec = concat(field(3, rule), field(4, bytes("nginx")));
+    JsonNode ingress = postProtobuf("/apis/networking.k8s.io/v1/namespaces/proto/ingresses",
+        envelope("networking.k8s.io/v1", "Ingress", concat(field(1, field(1, bytes("web"))), field(2, spec))));
+    assertThat(ingress.path("kind").asText()).isEqualTo("Ingress");
+    JsonNode stored = get("/apis/networking.k8s.io/v1/namespaces/proto/ingresses/web").path("spec");
+    assertThat(stored.path("ingressClassName").asText()).isEqualTo("nginx");
+    JsonNode rule0 = stored.path("rules").get(0);
+    assertThat(rule0.path("host").asText()).isEqualTo("a.example");
+    JsonNode path0 = rule0.path("http").path("paths").get(0);
+    assertThat(path0.path("path").asText()).isEqualTo("/");
+    assertThat(path0.path("pathType").asText()).isEqualTo("Prefix");
+    assertThat(path0.path("backend").path("service").path("name").asText()).isEqualTo("svc");
+    assertThat(path0.path("backend").path("service").path("port").path("number").asInt()).isEqualTo(80);
+
+    byte[] target = concat(concat(field(1, bytes("Deployment")), field(2, bytes("d"))), field(3, bytes("apps/v1")));
+    // No minReplicas, as kubectl autoscale without --min sends: the API server defaults it to 1 (it stayed unset,
+    // kubectl describe hpa said "Min replicas: <unset>").
+    byte[] hpaSpec = concat(field(1, target), new byte[] {3 << 3, 3, 4 << 3, 50});
+    postProtobuf("/apis/autoscaling/v1/namespaces/proto/horizontalpodautoscalers",
+        envelope("autoscaling/v1", "HorizontalPodAutoscaler", concat(field(1, field(1, bytes("d"))),
+            field(2, hpaSpec))));
+    JsonNode hpa = get("/apis/autoscaling/v2/namespaces/proto/horizontalpodautoscalers/d").path("spec");
+    assertThat(hpa.path("scaleTargetRef").path("name").asText()).isEqualTo("d");
+    assertThat(hpa.path("minReplicas").asInt()).isEqualTo(1);
+    assertThat(hpa.path("maxReplicas").asInt()).isEqualTo(3);
+    assertThat(hpa.path("metrics").get(0).path("resource").path("name").asText()).isEqualTo("cpu");
+    assertThat(hpa.path("metrics").get(0).path("resource").path("target").path("averageUtilization").asInt())
+        .isEqualTo(50);
+    assertThat(get("/apis/autoscaling/v1/namespaces/proto/horizontalpodautoscalers/d").path("spec")
+        .path("minReplicas").asInt()).isEqualTo(1);
   }
 
   private static JsonNode postProtobuf(String path, byte[] body) throws Exception {

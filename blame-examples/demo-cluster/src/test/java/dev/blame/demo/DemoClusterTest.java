@@ -258,6 +258,74 @@ class DemoClusterTest {
     assertThat(dependent.getMetadata().getOwnerReferences()).isEmpty();
   }
 
+  private static ConfigMap configMap(String name, ConfigMap owner, String... finalizers) {
+    ConfigMapBuilder b = new ConfigMapBuilder().withNewMetadata().withName(name).addToFinalizers(finalizers)
+        .endMetadata();
+    if (owner != null) {
+      b.editMetadata().addNewOwnerReference().withApiVersion("v1").withKind("ConfigMap")
+          .withName(owner.getMetadata().getName()).withUid(owner.getMetadata().getUid()).withBlockOwnerDeletion(true)
+          .endOwnerReference().endMetadata();
+    }
+    return client.configMaps().inNamespace("default").resource(b.build()).create();
+  }
+
+  private static ConfigMap configMap(String name) {
+    return client.configMaps().inNamespace("default").withName(name).get();
+  }
+
+  /**
+   * Removing the last finalizer of an object being deleted deletes it: the API server answers the object (the mock
+   * answered an empty body, kubectl printed "error: unexpected end of JSON input") and the garbage collector then
+   * deletes its dependents (they stayed, owned by an object that no longer existed).
+   */
+  @Test
+  void removingTheLastFinalizerDeletesTheObjectAndItsDependents() throws Exception {
+    ConfigMap owner = configMap("held", null, "example.com/hold");
+    configMap("held-dependent", owner);
+    http("DELETE", "/api/v1/namespaces/default/configmaps/held", null, 200);
+    assertThat(configMap("held").getMetadata().getDeletionTimestamp()).isNotNull();
+    assertThat(configMap("held-dependent")).as("background: waits for its owner").isNotNull();
+
+    com.fasterxml.jackson.databind.JsonNode answer = http("PATCH", "/api/v1/namespaces/default/configmaps/held",
+        "{\"metadata\":{\"finalizers\":null}}", 200, "application/merge-patch+json");
+    assertThat(answer.path("metadata").path("name").asText()).isEqualTo("held");
+    assertThat(answer.path("metadata").path("deletionTimestamp").asText()).isNotEmpty();
+    assertThat(configMap("held")).isNull();
+    assertThat(configMap("held-dependent")).isNull();
+
+    ConfigMap other = configMap("held-json", null, "example.com/hold");
+    http("DELETE", "/api/v1/namespaces/default/configmaps/held-json", null, 200);
+    assertThat(http("PATCH", "/api/v1/namespaces/default/configmaps/held-json",
+        "[{\"op\":\"remove\",\"path\":\"/metadata/finalizers\"}]", 200, "application/json-patch+json")
+        .path("metadata").path("uid").asText()).isEqualTo(other.getMetadata().getUid());
+    assertThat(configMap("held-json")).isNull();
+  }
+
+  /**
+   * {@code kubectl delete --cascade=foreground} of an owner its finalizers keep: the dependents are deleted at once (the
+   * garbage collector's foregroundDeletion), the owner stays until its own finalizers go. They stayed.
+   */
+  @Test
+  void foregroundDeletionDeletesTheDependentsOfAHeldOwner() throws Exception {
+    ConfigMap owner = configMap("fg-owner", null, "example.com/hold");
+    ConfigMap child = configMap("fg-child", owner);
+    configMap("fg-grandchild", child);
+    http("DELETE", "/api/v1/namespaces/default/configmaps/fg-owner", "{\"kind\":\"DeleteOptions\",\"apiVersion\":"
+        + "\"v1\",\"propagationPolicy\":\"Foreground\"}", 200);
+    assertThat(configMap("fg-child")).isNull();
+    assertThat(configMap("fg-grandchild")).isNull();
+    assertThat(configMap("fg-owner").getMetadata().getFinalizers()).containsExactly("example.com/hold");
+
+    ConfigMap orphaning = configMap("or-owner", null, "example.com/hold");
+    configMap("or-child", orphaning);
+    http("DELETE", "/api/v1/namespaces/default/configmaps/or-owner?propagationPolicy=Orphan", null, 200);
+    assertThat(configMap("or-child").getMetadata().getOwnerReferences()).as("orphaned at once").isEmpty();
+    http("PATCH", "/api/v1/namespaces/default/configmaps/or-owner", "{\"metadata\":{\"finalizers\":[]}}", 200,
+        "application/merge-patch+json");
+    assertThat(configMap("or-owner")).isNull();
+    assertThat(configMap("or-child")).as("an orphan outlives its former owner").isNotNull();
+  }
+
   /**
    * A stale resourceVersion is a 409 Conflict in the API server's words (the mock's reason Invalid made kubectl print
    * {@code The ConfigMap "" is invalid}).
