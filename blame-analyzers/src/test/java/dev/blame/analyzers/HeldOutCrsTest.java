@@ -152,8 +152,11 @@ class HeldOutCrsTest {
    * NooBaa, OpenShift Service Mesh 2; 7 of them pasted captures) measured 21 of 25 blind with the rules of eade804:
    * 538 of 590. Non-compliance as a failure word and a True {@code Progressing} whose reason says deployed as over,
    * learned from its misses afterwards: 540 of 590.
+   * Round twenty-seven (23 objects of 5 operators: Carvel kapp-controller, Agones, Knative Eventing, Fluid, Harvester)
+   * measured 21 of 23 blind with the rules of 5d46af9: 561 of 613. A good state word qualified by {@code Partial}
+   * ({@code PartialReady}, {@code PartialSuccess}) read as DEGRADED, learned from its misses afterwards: 562 of 613.
    */
-  static final int FLOOR = 540;
+  static final int FLOOR = 562;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -261,6 +264,10 @@ class HeldOutCrsTest {
    * {@code phase: DONE} with {@code result: NON-COMPLIANT} beside {@code Ready=True Done} (the negated word read as a
    * phrase that says nothing). See the README, "Round twenty-six". With the four before: 5. Fixed afterwards
    * ({@code noncompliant} a failure word): 4.
+   * Round twenty-seven brings one, called HEALTHY with no finding: a Fluid AlluxioRuntime with
+   * {@code workerPhase: PartialReady} (2 of 3 workers ready; the phrase read by its word {@code Ready}). See the README,
+   * "Round twenty-seven". With the four before: 5. Fixed afterwards (a good word qualified by {@code Partial} is
+   * DEGRADED): 4.
    */
   static final int FALSE_HEALTHY_CEILING = 4;
 

