@@ -281,4 +281,26 @@ class BadInputTest {
       assertThat(blame.explain(ObjectRef.of(GroupKind.DEPLOYMENT, "", "bare")).health()).isEqualTo(Health.HEALTHY);
     }
   }
+
+  /**
+   * {@code \L} and {@code \P} are YAML escapes (U+2028, U+2029) that PyYAML and SnakeYAML write for those
+   * characters, in an Event message or a condition: a dump holding them is read. Before, it was refused as
+   * "malformed YAML or JSON at line 4, column 14". Many of them are refused by name.
+   */
+  @Test
+  void lineAndParagraphSeparatorEscapesAreRead() {
+    String yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: shop}\n"
+        + "data: {a: \"x\\Ly\\Pz\", b: 'C:\\Logs', c: \"q\\\\Lr\"}\n";
+    try (Blame blame = load(yaml)) {
+      io.fabric8.kubernetes.api.model.ConfigMap map = blame.node(ObjectRef.of(GroupKind.of("", "ConfigMap"), "shop", "c"))
+          .orElseThrow().as(io.fabric8.kubernetes.api.model.ConfigMap.class).orElseThrow();
+      assertThat(map.getData()).containsEntry("a", "x\u2028y\u2029z").containsEntry("b", "C:\\Logs")
+          .containsEntry("c", "q\\Lr");
+    }
+    String many = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: shop}\n"
+        + "data: {a: \"" + "x\\L".repeat(17) + "\"}\n";
+    assertThatThrownBy(() -> load(many)).isInstanceOf(BlameException.class)
+        .hasMessageStartingWith("dump.yaml: malformed YAML or JSON at line 4")
+        .hasMessageEndingWith("(more than 16 \\L or \\P escapes; write \\u2028 and \\u2029 instead)");
+  }
 }

@@ -150,7 +150,8 @@ public final class HealthRules implements HealthRuleLoader {
   private RuleAnalyzer cel(Path file) {
     List<JsonNode> docs = new ArrayList<>();
     // Document by document: a reader's readValues would unwrap a top-level list into its entries.
-    try (com.fasterxml.jackson.core.JsonParser parser = YAML.getFactory().createParser(read(file))) {
+    String text = read(file);
+    try (com.fasterxml.jackson.core.JsonParser parser = YAML.getFactory().createParser(text)) {
       while (parser.nextToken() != null) {
         JsonNode doc = YAML.readTree(parser);
         if (doc != null && !doc.isNull() && !doc.isMissingNode()) {
@@ -239,6 +240,9 @@ public final class HealthRules implements HealthRuleLoader {
       return Files.readString(file, StandardCharsets.UTF_8);
     } catch (java.nio.file.NoSuchFileException e) {
       throw bad(file + ": no such file");
+    } catch (java.nio.charset.CharacterCodingException e) {
+      // Was "cannot read: Input length = 1".
+      throw bad(file + ": not UTF-8 text; expected a Lua script or YAML health rules");
     } catch (IOException | RuntimeException e) {
       throw bad(file + ": cannot read: " + e.getMessage());
     }

@@ -129,4 +129,24 @@ class BadRulesTest {
         .hasMessageContaining(missing + ": no such file or directory")
         .satisfies(e -> assertThat(((BlameException) e).kind()).isEqualTo(BlameException.Kind.BAD_INPUT));
   }
+
+  /**
+   * A rule file that is not UTF-8 is refused naming the file and what is wrong with it. Before, the message was the
+   * decoder's "cannot read: Input length = 1", and a CEL file's said "malformed YAML: FILE: cannot read: ...".
+   */
+  @Test
+  void aRuleFileThatIsNotUtf8IsRefusedSayingSo() throws IOException {
+    byte[] latin1 = "hs = {}\nhs.message = 'd\u00e9j\u00e0'\nreturn hs\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    Path dir = rules("return {}\n");
+    Files.write(dir.resolve("example.com/Widget/health.lua"), latin1);
+    Path cel = Files.write(tmp.resolve("rules.yaml"), ("healthCheckExprs:\n- apiVersion: example.com/v1\n  kind: Widget\n"
+        + "  current: status.phase == 'd\u00e9j\u00e0'\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    assertThatThrownBy(() -> BlameEngine.builder().healthRules(dir))
+        .isInstanceOf(BlameException.class)
+        .hasMessage(dir.resolve("example.com/Widget/health.lua") + ": not UTF-8 text; expected a Lua script or YAML "
+            + "health rules");
+    assertThatThrownBy(() -> BlameEngine.builder().healthRules(cel))
+        .isInstanceOf(BlameException.class)
+        .hasMessage(cel + ": not UTF-8 text; expected a Lua script or YAML health rules");
+  }
 }

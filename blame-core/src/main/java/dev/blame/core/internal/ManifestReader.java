@@ -200,6 +200,53 @@ public final class ManifestReader {
    * linear up to that size.
    */
   public static List<HasMetadata> read(String source, String text) {
+    String current = text;
+    for (int rewritten = 0; ; rewritten++) {
+      try {
+        return readOnce(source, current, rewritten < MAX_SEPARATOR_ESCAPES);
+      } catch (SeparatorEscape e) {
+        current = current.substring(0, e.at - 1) + (current.charAt(e.at) == 'L' ? "\\u2028" : "\\u2029")
+            + current.substring(e.at + 1);
+      }
+    }
+  }
+
+  /**
+   * How many {@code \L} and {@code \P} escapes a text may hold. YAML 1.1 and 1.2 define them (U+2028 and U+2029),
+   * and PyYAML's and SnakeYAML's emitters write them; snakeyaml-engine refuses them, so each is rewritten as
+   * {@code \u2028} where the parser stopped on it and the text is read again: a few are read, many would make the
+   * reading quadratic and are refused by name.
+   */
+  static final int MAX_SEPARATOR_ESCAPES = 16;
+
+  /** Where the parser stopped on a {@code \L} or {@code \P} escape: the offset of its letter. */
+  private static final class SeparatorEscape extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final int at;
+
+    SeparatorEscape(int at) {
+      super(null, null, false, false);
+      this.at = at;
+    }
+  }
+
+  /** The offset of the letter of the {@code \L} or {@code \P} escape the parser refused, or -1. */
+  private static int separatorEscape(String text, MarkedYamlEngineException e) {
+    if (e.getProblem() == null || !e.getProblem().contains("unknown escape character")) {
+      return -1;
+    }
+    return e.getProblemMark().map(m -> {
+      int index = m.getIndex();
+      if (index < 1 || index >= text.codePointCount(0, text.length())) {
+        return -1;
+      }
+      int at = text.offsetByCodePoints(0, index);
+      char c = text.charAt(at);
+      return (c == 'L' || c == 'P') && text.charAt(at - 1) == '\\' ? at : -1;
+    }).orElse(-1);
+  }
+
+  private static List<HasMetadata> readOnce(String source, String text, boolean mayRewrite) {
     List<HasMetadata> objects = new ArrayList<>();
     LoadSettings settings = LoadSettings.builder().setLabel(source).setBufferSize(bufferSize(text))
         .setCodePointLimit(Integer.MAX_VALUE).setAllowDuplicateKeys(true).build();
@@ -217,10 +264,15 @@ public final class ManifestReader {
         document++;
       }
     } catch (MarkedYamlEngineException e) {
+      int separator = separatorEscape(text, e);
+      if (separator >= 0 && mayRewrite) {
+        throw new SeparatorEscape(separator);
+      }
       String where = e.getProblemMark().or(e::getContextMark)
           .map(m -> "line " + (m.getLine() + 1) + ", column " + (m.getColumn() + 1))
           .orElse("document " + (document + 1));
-      throw bad(source + ": malformed YAML or JSON at " + where);
+      throw bad(source + ": malformed YAML or JSON at " + where + (separator >= 0 ? " (more than "
+          + MAX_SEPARATOR_ESCAPES + " \\L or \\P escapes; write \\u2028 and \\u2029 instead)" : ""));
     } catch (BlameException e) {
       throw e;
     } catch (StackOverflowError e) {

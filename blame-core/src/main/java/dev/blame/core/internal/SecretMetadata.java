@@ -79,29 +79,38 @@ final class SecretMetadata implements AutoCloseable {
   }
 
   /**
-   * The annotations that hold a Secret's values in clear: {@code kubectl apply} keeps the whole applied manifest
-   * (its {@code data} or {@code stringData} included) in {@code last-applied-configuration}, kapp keeps the
-   * original manifest in {@code kapp.k14s.io/original}, and {@code --record} keeps the command line
-   * ({@code kubectl create secret generic db --from-literal=password=...}) in {@code change-cause}.
+   * The annotations of a Secret whose values are kept: metadata that names who made it, never a value. Every
+   * other annotation keeps its key and loses its value. A fixed list of the annotations known to copy the values
+   * ({@code kubectl.kubernetes.io/last-applied-configuration}, {@code kapp.k14s.io/original}, a {@code --record}ed
+   * {@code kubernetes.io/change-cause} holding {@code --from-literal=password=...}) misses every tool and person
+   * not on it: Pulumi's and Spinnaker's copies of the manifest, a connection string a chart writes next to the
+   * password, a note with the token. An allowlist fails closed.
+   *
+   * <p>Kept: the token controller's {@code kubernetes.io/service-account.name} and {@code .uid} (which account a
+   * token Secret belongs to), and the tool attributions any object carries ({@code meta.helm.sh/release-name},
+   * {@code meta.helm.sh/release-namespace}, {@code argocd.argoproj.io/tracking-id}).
    */
-  static final java.util.Set<String> VALUE_ANNOTATIONS = java.util.Set.of(
-      "kubectl.kubernetes.io/last-applied-configuration", "kapp.k14s.io/original", "kubernetes.io/change-cause");
+  static final java.util.Set<String> METADATA_ANNOTATIONS = java.util.Set.of(
+      "kubernetes.io/service-account.name", "kubernetes.io/service-account.uid",
+      "meta.helm.sh/release-name", "meta.helm.sh/release-namespace", "argocd.argoproj.io/tracking-id");
 
   /**
-   * A copy of a Secret's metadata with the {@link #VALUE_ANNOTATIONS annotations that hold its values} emptied:
-   * their keys stay (who applied the Secret is still known), their values are gone. The API server's
-   * PartialObjectMetadata holds every annotation, so dropping {@code data} alone would keep the values.
+   * A copy of a Secret's metadata with the value of every annotation not in {@link #METADATA_ANNOTATIONS} emptied:
+   * the keys stay (that {@code kubectl apply} or kapp applied it is still known), the values are gone. The API
+   * server's PartialObjectMetadata holds every annotation, so dropping {@code data} alone would keep the values
+   * that annotations copy.
    */
   static ObjectMeta withoutValues(ObjectMeta meta) {
     if (meta == null) {
       return new ObjectMeta();
     }
     java.util.Map<String, String> annotations = meta.getAnnotations();
-    if (annotations == null || VALUE_ANNOTATIONS.stream().noneMatch(annotations::containsKey)) {
+    if (annotations == null || annotations.entrySet().stream()
+        .allMatch(a -> METADATA_ANNOTATIONS.contains(a.getKey()) || a.getValue() == null || a.getValue().isEmpty())) {
       return meta;
     }
-    java.util.Map<String, String> kept = new java.util.LinkedHashMap<>(annotations);
-    VALUE_ANNOTATIONS.forEach(key -> kept.computeIfPresent(key, (k, v) -> ""));
+    java.util.Map<String, String> kept = new java.util.LinkedHashMap<>();
+    annotations.forEach((key, value) -> kept.put(key, METADATA_ANNOTATIONS.contains(key) ? value : ""));
     return new io.fabric8.kubernetes.api.model.ObjectMetaBuilder(meta).withAnnotations(kept).build();
   }
 

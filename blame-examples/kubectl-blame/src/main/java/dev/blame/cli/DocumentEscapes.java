@@ -57,6 +57,9 @@ final class DocumentEscapes extends CharacterEscapes {
           protected DumperOptions buildDumperOptions(int jsonFeatures, int yamlFeatures, DumperOptions.Version v) {
             DumperOptions options = super.buildDumperOptions(jsonFeatures, yamlFeatures, v);
             options.setAllowUnicode(false);
+            // No folding: SnakeYAML breaks a scalar longer than 80 columns onto continuation lines, and a runner
+            // reads the one that begins "::error::..." (after its indent) as a workflow command.
+            options.setSplitLines(false);
             return options;
           }
         };

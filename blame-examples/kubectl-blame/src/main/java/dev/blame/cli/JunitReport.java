@@ -16,6 +16,12 @@ import java.util.Locale;
  * {@code --junit-report}: one testcase per waited-for object (classname = namespace, name = kind/name), a
  * {@code <failure>} for a doomed object with its culprits, an {@code <error>} for one still pending at the
  * timeout (or held when another failed), nothing for a rolled-out one.
+ *
+ * <p>A report is read by people (GitLab's merge request widget, Jenkins, a test-report action's Markdown), so its
+ * values are encoded as the text output's lines are ({@link Escape#terminal}: one line, controls, bidi and
+ * zero-width characters made visible, at most {@link Escape#TERMINAL_MAX} characters and a count of the rest),
+ * then for XML ({@link Escape#xml}). Before, a megabyte waiting message went whole into the report, once in the
+ * attribute and once per failing object in the body, and a U+202E reordered the name a reader saw.
  */
 final class JunitReport {
 
@@ -43,10 +49,11 @@ final class JunitReport {
           : result.outcome() == WaitOutcome.TIMED_OUT ? "RolloutTimedOut" : "RolloutNotFinished";
       StringBuilder body = new StringBuilder();
       for (Finding f : result.culprits()) {
-        body.append(WaitView.culprit(f)).append('\n');
+        body.append(Escape.terminal(WaitView.culprit(f))).append('\n');
       }
-      result.revisionDiffs().forEach(d -> body.append("Revision change: ").append(WaitView.revision(d)).append('\n'));
-      WaitView.lastEvents(result).forEach(e -> body.append(WaitView.event(e)).append('\n'));
+      result.revisionDiffs().forEach(d -> body.append("Revision change: ")
+          .append(Escape.terminal(WaitView.revision(d))).append('\n'));
+      WaitView.lastEvents(result).forEach(e -> body.append(Escape.terminal(WaitView.event(e))).append('\n'));
       xml.append("    <").append(tag).append(" type=\"").append(type).append("\" message=\"")
           .append(attr(s.message())).append("\">").append(text(body.toString())).append("</").append(tag)
           .append(">\n  </testcase>\n");
@@ -62,11 +69,12 @@ final class JunitReport {
     }
   }
 
+  /** The body, whose lines are {@link Escape#terminal} text already. */
   private static String text(String s) {
     return Escape.xml(s);
   }
 
   private static String attr(String s) {
-    return Escape.xml(s);
+    return Escape.xml(Escape.terminal(s));
   }
 }

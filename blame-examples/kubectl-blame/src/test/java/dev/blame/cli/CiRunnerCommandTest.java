@@ -104,4 +104,24 @@ class CiRunnerCommandTest {
     assertThat(COMMAND.matcher(run.err()).find()).as(run.err()).isFalse();
     assertThat(run.err()).startsWith("error: ").contains("malformed YAML");
   }
+
+  /**
+   * SnakeYAML folds a double-quoted scalar longer than 80 columns onto continuation lines, at a space (the next
+   * line then begins with an escaped {@code \ }) or right after an escape such as {@code \xe9} for an accented
+   * letter, where the next line begins with the text as it is: {@code ::error::forged}, after the indent, which the
+   * runner reads as a command. Before, {@code -o yaml} of this pod printed such lines.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"pod/web -n shop -o yaml", "status -A -o yaml"})
+  void aLongYamlScalarIsNotFoldedOntoALineTheRunnerReads(String args, @TempDir Path dir) throws Exception {
+    String message = "pull failed: " + "\u00e9::error::forged".repeat(20);
+    Path file = Files.writeString(dir.resolve("pod.yaml"), DUMP.replace(LEGACY, message)
+        .replace("\"::error::ns\"", "shop"));
+    java.util.List<String> argv = new java.util.ArrayList<>(java.util.List.of(args.split(" ")));
+    argv.addAll(java.util.List.of("-f", file.toString()));
+    Run run = Run.withBuiltInAnalyzers(argv.toArray(String[]::new));
+    assertNoRunnerCommand(run);
+    assertThat(new ObjectMapper(new YAMLFactory()).readTree(run.out()).findValuesAsText("message"))
+        .as(run.out()).anySatisfy(m -> assertThat(m).endsWith(message.strip()));
+  }
 }

@@ -238,20 +238,14 @@ class HostileTextTest {
       JunitReport.write(report, result);
       Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(report.toFile());
       Element testcase = (Element) doc.getElementsByTagName("testcase").item(0);
-      assertThat(testcase.getAttribute("name")).isEqualTo(xmlValid("pod/" + name));
+      // As the text output shows them: one line each, every control, bidi and zero-width character visible.
+      assertThat(testcase.getAttribute("name")).isEqualTo(Escape.terminal("pod/" + name));
       Element failure = (Element) testcase.getElementsByTagName("failure").item(0);
-      assertThat(failure.getAttribute("message")).isEqualTo(xmlValid(text));
+      assertThat(failure.getAttribute("message")).isEqualTo(Escape.terminal(text));
+      // The culprit and the event, a line each.
+      assertThat(failure.getTextContent().lines()).hasSize(2);
+      assertNoControls(failure.getTextContent());
       assertThat(Files.readString(report, StandardCharsets.UTF_8)).doesNotContain("]]>");
     }
-  }
-
-  static String xmlValid(String text) {
-    StringBuilder out = new StringBuilder();
-    text.codePoints().forEach(c -> {
-      boolean ok = c == 9 || c == 10 || c == 13 || (c >= 0x20 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd)
-          || c >= 0x10000;
-      out.appendCodePoint(ok ? c : 0xfffd);
-    });
-    return out.toString();
   }
 }

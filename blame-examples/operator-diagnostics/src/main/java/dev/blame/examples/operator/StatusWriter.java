@@ -67,7 +67,7 @@ final class StatusWriter {
     String name = app.getMetadata().getName();
     long nanos = now.getEpochSecond() * 1_000_000_000L + now.getNano() + sequence.incrementAndGet();
     client.v1().events().inNamespace(ns).resource(new EventBuilder()
-        .withNewMetadata().withNamespace(ns).withName(name + "." + Long.toHexString(nanos)).endMetadata()
+        .withNewMetadata().withNamespace(ns).withName(eventName(name, nanos)).endMetadata()
         .withInvolvedObject(new ObjectReferenceBuilder().withApiVersion(WebApp.API_VERSION).withKind("WebApp")
             .withNamespace(ns).withName(name).withUid(app.getMetadata().getUid()).build())
         .withType(ready.isTrue() ? "Normal" : "Warning")
@@ -79,6 +79,23 @@ final class StatusWriter {
         .withReportingComponent(COMPONENT)
         .withFirstTimestamp(format(now)).withLastTimestamp(format(now)).withCount(1)
         .build()).create();
+  }
+
+  /** The longest object name, an Event's included: a DNS subdomain (RFC 1123) of at most 253 characters. */
+  static final int NAME_MAX = 253;
+
+  /**
+   * {@code <name>.<hex nanos>} as client-go's recorder names an Event, with the object's name cut so that the whole
+   * is at most {@value #NAME_MAX} characters and still a DNS subdomain (the cut ends on a letter or digit). The
+   * WebApp's own name may be 253 characters; the recorder's form then is 270, and the API server refuses the Event.
+   */
+  static String eventName(String name, long nanos) {
+    String suffix = "." + Long.toHexString(nanos);
+    int end = Math.min(name.length(), NAME_MAX - suffix.length());
+    while (end > 0 && !Character.isLetterOrDigit(name.charAt(end - 1))) {
+      end--;
+    }
+    return name.substring(0, end) + suffix;
   }
 
   private static String format(Instant time) {

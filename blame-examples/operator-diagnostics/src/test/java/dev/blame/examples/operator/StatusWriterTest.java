@@ -42,7 +42,8 @@ class StatusWriterTest {
     ReadyCondition ready = new ReadyCondition("False", "R".repeat(300), "pod web-1 is ImagePullBackOff", detail, 1);
     new StatusWriter(cluster.client()).event(app, ready, Instant.parse("2026-11-22T12:00:00Z"));
 
-    List<Event> events = cluster.client().v1().events().inNamespace("default").list().getItems();
+    List<Event> events = cluster.client().v1().events().inNamespace("default").list().getItems().stream()
+        .filter(e -> "web".equals(e.getInvolvedObject().getName())).toList();
     assertThat(events).hasSize(1);
     Event event = events.get(0);
     byte[] message = event.getMessage().getBytes(StandardCharsets.UTF_8);
@@ -52,5 +53,33 @@ class StatusWriterTest {
     assertThat(new String(message, StandardCharsets.UTF_8)).isEqualTo(event.getMessage());
     assertThat(event.getReason()).isEqualTo("NotReady");
     assertThat(event.getType()).isEqualTo("Warning");
+  }
+
+  /**
+   * A WebApp may be named with 253 characters (a DNS subdomain); its Event's name, the recorder's
+   * {@code <name>.<hex nanos>}, must still be one. Before, it was 270 characters, which the API server refuses
+   * (metadata.name: must be no more than 253 characters).
+   */
+  @Test
+  void anEventAboutAWebAppWithTheLongestNameHasAValidName() {
+    // 253 characters whose cut would end on a '.' or a '-'.
+    String name = ("a".repeat(60) + "-b.").repeat(4) + "c".repeat(253 - 63 * 4);
+    assertThat(name).hasSize(253);
+    GenericKubernetesResource app = WebApp.of("default", name, "nginx:1.25", 1);
+    app.getMetadata().setUid("u-2");
+    ReadyCondition ready = new ReadyCondition("True", "Available", "ready", "", 1);
+    new StatusWriter(cluster.client()).event(app, ready, Instant.parse("2026-11-22T12:00:00Z"));
+
+    Event event = cluster.client().v1().events().inNamespace("default").list().getItems().stream()
+        .filter(e -> name.equals(e.getInvolvedObject().getName())).findFirst().orElseThrow();
+    assertThat(event.getMetadata().getName()).hasSizeLessThanOrEqualTo(StatusWriter.NAME_MAX)
+        .matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*")
+        .startsWith(name.substring(0, 200));
+    // The cut falls on each character of "ab-c." in turn, and on short names.
+    for (int length = 1; length <= 253; length++) {
+      String other = ("x".repeat(length % 5) + "ab-c.".repeat(60)).substring(0, length).replaceAll("[-.]+$", "x");
+      assertThat(StatusWriter.eventName(other, Long.MAX_VALUE)).hasSizeLessThanOrEqualTo(StatusWriter.NAME_MAX)
+          .matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+    }
   }
 }

@@ -221,8 +221,13 @@ public final class WebAppReconciler implements Reconciler<WebApp>, AutoCloseable
         : ErrorStatusUpdateControl.patchStatus(statusPatch(app, failed)).rescheduleAfter(recheck);
   }
 
-  private static String abbreviate(String message) {
-    return message.length() <= 1_000 ? message : message.substring(0, 999) + "…";
+  /** At most 1000 characters, never ending between the two halves of a surrogate pair (a lone half is no UTF-8). */
+  static String abbreviate(String message) {
+    if (message.length() <= 1_000) {
+      return message;
+    }
+    int end = Character.isHighSurrogate(message.charAt(998)) ? 998 : 999;
+    return message.substring(0, end) + "…";
   }
 
   /** The condition a status holds, as a {@link ReadyCondition} to compare with (its detail is not kept). */
