@@ -155,6 +155,12 @@ final class Session implements AutoCloseable {
     config.setConnectionTimeout(Math.min(timeoutMillis, 10_000));
     // Connection refused is an answer: do not retry with backoff for a minute like a controller would.
     config.setRequestRetryBackoffLimit(0);
+    if (config.getMasterUrl().regionMatches(true, 0, "http:", 0, 5)) {
+      // HTTP/1.1 on plain HTTP, as kubectl: the JDK client would offer each first request an upgrade to HTTP/2
+      // over cleartext (h2c), which an API server does not take, and a server that took it (Vert.x) now and then
+      // left a LIST without its answer under load (docs/performance.md, "A LIST with no answer").
+      config.setHttp2Disable(true);
+    }
     long cap = options.maxInputBytes == null ? BlameEngine.MAX_INPUT_BYTES : Inputs.parseSize(options.maxInputBytes);
     BodyCap.reset();
     KubernetesClient client = new KubernetesClientBuilder().withConfig(config)
