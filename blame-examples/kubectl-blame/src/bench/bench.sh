@@ -123,8 +123,11 @@ pair() {
   for arg in "$@"; do
     if [ "$arg" = "::" ]; then seen=1; elif [ -n "$seen" ]; then b+=("$arg"); else a+=("$arg"); fi
   done
+  # The baseline's command: this one with the launcher replaced wherever it stands (after `env VAR=...` too).
   local c=()
-  if [ -n "${BASELINE:-}" ]; then c=("$BASELINE" "${a[@]:1}"); fi
+  if [ -n "${BASELINE:-}" ]; then
+    for arg in "${a[@]}"; do if [ "$arg" = "$launcher" ]; then c+=("$BASELINE"); else c+=("$arg"); fi; done
+  fi
   run "$name.warm" "${a[@]}"; run "$name.warmk" "${b[@]}"
   if [ -n "${BASELINE:-}" ]; then run "$name.warmb" "${c[@]}"; fi
   for ((r = 0; r < runs; r++)); do

@@ -34,6 +34,12 @@ final class SecretMetadata implements AutoCloseable {
   /** For a WATCH and a GET: the server sends each object as PartialObjectMetadata. */
   static final String ACCEPT_ONE = "application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1,application/json";
 
+  /**
+   * Shared by every Secret client: one per client would build its deserializers again for each query (a process
+   * that runs many, the CLI's background server, paid for it each time). Thread-safe.
+   */
+  private static final KubernetesSerialization DATA_BLIND = new KubernetesSerialization(dataBlind(), true);
+
   private final KubernetesClient caller;
   private KubernetesClient client;
 
@@ -46,7 +52,7 @@ final class SecretMetadata implements AutoCloseable {
     if (client == null) {
       client = new KubernetesClientBuilder()
           .withConfig(caller.getConfiguration())
-          .withKubernetesSerialization(new KubernetesSerialization(dataBlind(), true))
+          .withKubernetesSerialization(DATA_BLIND)
           .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("blame-secret-metadata", new Accept()))
           .build();
     }

@@ -74,6 +74,19 @@ class ApiSemanticsTest {
     }
   }
 
+  /**
+   * A client that offers HTTP/2 over cleartext (the JDK's HttpClient does by default, with {@code Upgrade: h2c}) is
+   * answered in HTTP/1.1, as Go's API server answers on plain HTTP: the upgrade left a LIST unanswered under load.
+   */
+  @Test
+  void anOfferOfCleartextHttp2IsAnsweredInHttp1() throws Exception {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url("/api/v1/namespaces")))
+        .timeout(Duration.ofSeconds(20)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(http.version()).isEqualTo(HttpClient.Version.HTTP_2);
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+  }
+
   /** The API server lists in key order (namespace, then name), whatever the order of creation. */
   @Test
   void listsAreInNamespaceAndNameOrder() throws Exception {

@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -56,6 +57,13 @@ final class Session implements AutoCloseable {
       GroupKind.SERVICE, GroupKind.CONTROLLER_REVISION, MUTATING_WEBHOOK);
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * How every live session's client decodes, shared: a client's own would build Jackson's deserializers of the
+   * Kubernetes model again for each command, which was half the background server's CPU in a live blame
+   * (docs/performance.md). Thread-safe, as fabric8 shares one per client between its threads.
+   */
+  static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
   private final Cli cli;
   private final SourceOptions options;
@@ -155,9 +163,16 @@ final class Session implements AutoCloseable {
     config.setConnectionTimeout(Math.min(timeoutMillis, 10_000));
     // Connection refused is an answer: do not retry with backoff for a minute like a controller would.
     config.setRequestRetryBackoffLimit(0);
+    if (config.getMasterUrl().regionMatches(true, 0, "http:", 0, 5)) {
+      // HTTP/1.1 on plain HTTP, as kubectl: the JDK client would offer each first request an upgrade to HTTP/2
+      // over cleartext (h2c), which an API server does not take, and a server that took it (Vert.x) now and then
+      // left a LIST without its answer under load (docs/performance.md, "A LIST with no answer").
+      config.setHttp2Disable(true);
+    }
     long cap = options.maxInputBytes == null ? BlameEngine.MAX_INPUT_BYTES : Inputs.parseSize(options.maxInputBytes);
     BodyCap.reset();
     KubernetesClient client = new KubernetesClientBuilder().withConfig(config)
+        .withKubernetesSerialization(SERIALIZATION)
         .withHttpClientBuilderConsumer(http -> http.addOrReplaceInterceptor(BodyCap.NAME, new BodyCap(cap))
             .addOrReplaceInterceptor(io.fabric8.kubernetes.client.utils.TokenRefreshInterceptor.NAME,
                 new BoundedTokenRefresh(config, Duration.ofMillis(timeoutMillis))))

@@ -66,6 +66,11 @@ class ServedLauncherTest {
     Path sockets = cache.resolve("server");
     Path socket = awaitSocket(sockets, 240);
     Path log = Path.of(socket.toString().replace(".sock", ".log"));
+    // The server writes the line once its socket is bound: under load the test may look in between.
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!Files.readString(log).contains("listening on") && System.nanoTime() < until) {
+      Thread.sleep(100);
+    }
     assertThat(Files.readString(log)).contains("listening on");
     assertThat(servers()).hasSize(1);
 
