@@ -304,8 +304,10 @@ final class DeploymentController {
       conditions.add(condition(old, "Progressing", "True", "ReplicaSetUpdated",
           "ReplicaSet \"" + newRsName + "\" is progressing.", now, true));
     } else if (deadline != null && progressing.getLastUpdateTime() != null
-        && Duration.between(Instant.parse(progressing.getLastUpdateTime()), sim.clock.instant()).getSeconds()
+        && Duration.between(Instant.parse(progressing.getLastUpdateTime()), Instant.parse(now)).getSeconds()
             > deadline) {
+      // Measured at the reconcile's one instant, the one the condition records: a second read of the clock could be
+      // past the deadline while the condition's transition time (now) is not.
       conditions.add(condition(old, "Progressing", "False", "ProgressDeadlineExceeded",
           "ReplicaSet \"" + newRsName + "\" has timed out progressing.", now, true));
       sim.events.warning(d, COMPONENT, "ProgressDeadlineExceeded",
