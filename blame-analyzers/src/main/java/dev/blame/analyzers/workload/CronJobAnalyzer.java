@@ -16,13 +16,17 @@ import dev.blame.api.Verdict;
 import dev.blame.api.spi.AnalysisContext;
 import dev.blame.api.spi.Judgement;
 import dev.blame.api.spi.TypedAnalyzer;
+import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * CronJobs: suspended or not, when they last ran, and how their latest finished Job went (an older failure
@@ -30,6 +34,9 @@ import java.util.Set;
  * the CronJob controller has nothing left to do: a failing Job is the Job's failure, lifted here for blame.
  */
 public final class CronJobAnalyzer extends TypedAnalyzer<CronJob> {
+
+  /** How long after a Job's end the controller may take to drop it from {@code status.active}. */
+  static final Duration STALE_STUCK = Duration.ofMinutes(15);
 
   public CronJobAnalyzer() {
     super("blame.CronJob", CronJob.class, GroupKind.CRON_JOB, "a batch/v1 CronJob", Set.of(GroupKind.JOB));
@@ -66,7 +73,7 @@ public final class CronJobAnalyzer extends TypedAnalyzer<CronJob> {
             Evidence.field("status.lastScheduleTime", last.get().toString()),
             Evidence.field("status.lastSuccessfulTime", success.toString()),
             Evidence.field("status.active", "[]")));
-    boolean stopped = false;
+    boolean stopped = j.health() != Health.SUSPENDED && staleActive(cron, jobs, ctx, j);
     if (j.health() != Health.SUSPENDED) {
       // The CronJob controller's Warning Events since the last Job it started say why it starts none
       // (FailedNeedsStart / TooManyMissedTimes: too many missed start times; FailedCreate: the Job was refused).
@@ -75,7 +82,7 @@ public final class CronJobAnalyzer extends TypedAnalyzer<CronJob> {
           || e.lastTime().or(e::firstTime).map(t -> t.isAfter(last.get())).orElse(false)).toList();
       int before = j.findings().size();
       WarningEvents.explain(since, ctx.tolerance().stuckOr(WarningEvents.STUCK), Set.of(), j);
-      stopped = j.findings().stream().skip(before).anyMatch(f -> f.health() == Health.DEGRADED);
+      stopped |= j.findings().stream().skip(before).anyMatch(f -> f.health() == Health.DEGRADED);
       if (stopped) {
         j.worsen(Health.DEGRADED, ReconcileStatus.FAILED);
       }
@@ -98,6 +105,44 @@ public final class CronJobAnalyzer extends TypedAnalyzer<CronJob> {
       return Optional.empty();
     }
     return Node.parseTime(cron.getStatus().getLastSuccessfulTime()).filter(s -> s.isBefore(lastSchedule.get()));
+  }
+
+  /**
+   * A Job listed in {@code status.active} that is in view and has finished (its own verdict HEALTHY or DEGRADED,
+   * as for the latest finished Job above): the CronJob controller removes a finished Job from the list on every
+   * sync (recording {@code SawCompletedJob}), so the list is stale. Past the stuck window after the Job's end the
+   * controller is not syncing this CronJob; under {@code Forbid} it then skips every run (DEGRADED), otherwise only
+   * the status is stale (PROGRESSING). Returns whether runs are stopped.
+   */
+  private static boolean staleActive(CronJob cron, List<Node> jobs, AnalysisContext ctx, Judgement j) {
+    if (cron.getStatus() == null || cron.getStatus().getActive() == null) {
+      return false;
+    }
+    Set<String> listed = cron.getStatus().getActive().stream().map(ObjectReference::getName)
+        .filter(Objects::nonNull).collect(Collectors.toSet());
+    Optional<Node> stale = jobs.stream().filter(job -> listed.contains(job.ref().name()))
+        .filter(job -> ctx.graph().verdict(job.ref())
+            .map(v -> v.health() == Health.HEALTHY || v.health() == Health.DEGRADED).orElse(false))
+        .min(Comparator.comparing(Node::ref));
+    if (stale.isEmpty()) {
+      return false;
+    }
+    Optional<Instant> ended = stale.get().as(Job.class).map(Job::getStatus)
+        .flatMap(s -> Node.parseTime(s.getCompletionTime()));
+    boolean old = ended.map(t -> Duration.between(t, ctx.now()).compareTo(ctx.tolerance().stuckOr(STALE_STUCK)) > 0)
+        .orElse(false);
+    boolean forbid = cron.getSpec() != null && "Forbid".equals(cron.getSpec().getConcurrencyPolicy());
+    Health health = old && forbid ? Health.DEGRADED : Health.PROGRESSING;
+    String name = stale.get().ref().name();
+    j.worsen(health, health == Health.DEGRADED ? ReconcileStatus.FAILED : ReconcileStatus.IN_PROGRESS)
+        .find(health, STALE_ACTIVE_JOB, "Job " + name + " has finished"
+            + ended.map(t -> " (" + age(Duration.between(t, ctx.now())) + " ago)").orElse("")
+            + " but is still listed active: the CronJob controller has not synced since"
+            + (forbid ? "; under concurrencyPolicy Forbid no run starts while it is listed" : ""),
+            Evidence.field("status.active", name),
+            Evidence.field("spec.concurrencyPolicy", forbid ? "Forbid" : String.valueOf(
+                cron.getSpec() == null ? null : cron.getSpec().getConcurrencyPolicy())));
+    return health == Health.DEGRADED;
   }
 
   private static String age(Duration d) {

@@ -1,5 +1,6 @@
 package dev.blame.analyzers.workload;
 
+import dev.blame.analyzers.support.Times;
 import dev.blame.analyzers.support.WarningEvents;
 import dev.blame.api.EventRecord;
 import dev.blame.api.Evidence;
@@ -29,6 +30,14 @@ import java.util.regex.Pattern;
 final class KubeletEvents {
 
   private static final Pattern NAMED = Pattern.compile("Error: ([A-Z][A-Za-z]+)");
+  /**
+   * The kubelet's container-config errors behind {@code CreateContainerConfigError}, as its {@code Failed} Event
+   * writes them ("Error: " and the error of generating the container's config, pkg/kubelet/kubelet_pods.go): a
+   * referenced ConfigMap or Secret not found (the object manager's NotFound, {@code configmap "x" not found}; older
+   * kubelets read through the API, {@code configmaps "x" not found}), or a key missing from it.
+   */
+  private static final Pattern CONFIG = Pattern.compile(
+      "Error: (?:(?:configmaps?|secrets?) \"[^\"]+\" not found|[Cc]ouldn't find key \\S+ in (?:ConfigMap|Secret) \\S+)");
   private static final Pattern IMAGE = Pattern.compile("(?:image|image tag) \"([^\"]+)\"");
   /** The kubelet Events a named waiting reason already says, and its back-off and probe Events. */
   private static final Set<String> ECHOES = Set.of("Failed", "InspectFailed", "BackOff", "Unhealthy");
@@ -38,13 +47,16 @@ final class KubeletEvents {
   static Judgement explainMissingStatus(AnalysisContext ctx, Pod pod, Judgement j) {
     List<EventRecord> events = EventRecord.fold(ctx.events());
     Optional<EventRecord> named = events.stream().filter(e -> e.isWarning() && e.reason().equals("Failed"))
-        .filter(e -> waiting(e).isPresent()).min(EventRecord.NEWEST_FIRST);
+        .filter(e -> waiting(e).isPresent()).min(EventRecord.NEWEST_FIRST)
+        .or(() -> events.stream().filter(KubeletEvents::restartBackOff).min(EventRecord.NEWEST_FIRST));
     if (named.isEmpty()) {
       return WarningEvents.explainMissingStatus(ctx, j);
     }
     String reason = waiting(named.get()).get();
-    ReasonCode code = ContainerRules.waitingCode(reason).orElseThrow();
-    Optional<EventRecord> cause = events.stream().filter(e -> e.isWarning()
+    ReasonCode code = reason.equals("CrashLoopBackOff") ? WorkloadReasons.CRASH_LOOP_BACK_OFF
+        : ContainerRules.waitingCode(reason).orElseThrow();
+    boolean config = CONFIG.matcher(named.get().message().strip()).matches();
+    Optional<EventRecord> cause = config ? Optional.empty() : events.stream().filter(e -> e.isWarning()
             && (e.reason().equals("Failed") || e.reason().equals("InspectFailed"))
             && !e.message().startsWith("Error: ") && !e.message().regionMatches(true, 0, "Back-off ", 0, 9))
         .min(EventRecord.NEWEST_FIRST);
@@ -52,12 +64,16 @@ final class KubeletEvents {
         ctx.tolerance().stuckOr(WarningEvents.STUCK));
     Health health = code.equals(WorkloadReasons.INVALID_IMAGE_NAME) || code.equals(WorkloadReasons.ERR_IMAGE_NEVER_PULL)
         || stuck || cause.filter(c -> WarningEvents.deterministic(c.message())).isPresent()
+        // A config error is judged as the container rules judge its waiting state: past the grace window (from
+        // the kubelet's first report of it) or deterministic, it is a failure.
+        || config && (WarningEvents.deterministic(named.get().message()) || !Times.withinGrace(ctx.now(),
+            named.get().firstTime().or(named.get()::lastTime), ctx.tolerance().graceOr(ContainerRules.WAITING_GRACE)))
         ? Health.DEGRADED : Health.PROGRESSING;
     List<Evidence> evidence = new ArrayList<>(List.of(Evidence.event(named.get())));
     cause.map(Evidence::event).ifPresent(evidence::add);
     Optional<String> container = container(pod, cause.map(EventRecord::message).orElse(""));
     String text = "is waiting: " + reason + " (the kubelet's Events; no status in view)"
-        + cause.map(c -> ": " + c.message().strip()).orElse("");
+        + cause.or(() -> config ? named : Optional.empty()).map(c -> ": " + c.message().strip()).orElse("");
     Evidence[] all = evidence.toArray(Evidence[]::new);
     if (container.isPresent()) {
       j.findInContainer(container.get(), health, code, "Container [" + container.get() + "] " + text,
@@ -68,10 +84,26 @@ final class KubeletEvents {
     return WarningEvents.explainMissingStatus(ctx, ECHOES, j);
   }
 
-  /** The waiting reason a kubelet {@code Failed} Event names ({@code Error: ErrImagePull}), if it is one. */
+  /**
+   * The waiting reason a kubelet Event names: a {@code Failed} Event's {@code Error: ErrImagePull}, or a
+   * container-config error ({@code CreateContainerConfigError}); a Warning {@code BackOff} that is not about
+   * pulling is the kubelet's back-off restarting a failed container ({@code CrashLoopBackOff}: the kubelet records
+   * its start back-off as a Warning and its pull back-off, "Back-off pulling image", as a Normal Event).
+   */
   private static Optional<String> waiting(EventRecord e) {
+    if (restartBackOff(e)) {
+      return Optional.of("CrashLoopBackOff");
+    }
+    if (CONFIG.matcher(e.message().strip()).matches()) {
+      return Optional.of("CreateContainerConfigError");
+    }
     Matcher m = NAMED.matcher(e.message().strip());
     return m.matches() && ContainerRules.waitingCode(m.group(1)).isPresent() ? Optional.of(m.group(1)) : Optional.empty();
+  }
+
+  private static boolean restartBackOff(EventRecord e) {
+    return e.isWarning() && e.reason().equals("BackOff")
+        && !e.message().toLowerCase(java.util.Locale.ROOT).startsWith("back-off pulling");
   }
 
   /** The pod's only container, else the one whose image the kubelet's error names. */

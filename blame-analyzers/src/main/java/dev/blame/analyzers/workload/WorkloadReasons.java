@@ -46,6 +46,13 @@ public final class WorkloadReasons {
   /** A CronJob whose last scheduled Job ended without success (its status: nothing active, last success older). */
   public static final ReasonCode LAST_RUN_FAILED = ReasonCode.of("LastRunFailed");
 
+  /**
+   * A CronJob whose {@code status.active} still lists a Job that has finished: the CronJob controller drops a
+   * finished Job from that list on every sync, so it has not synced since; under {@code concurrencyPolicy: Forbid}
+   * no run starts while the list is not empty.
+   */
+  public static final ReasonCode STALE_ACTIVE_JOB = ReasonCode.of("StaleActiveJob");
+
   // Pods
   public static final ReasonCode UNSCHEDULABLE = ReasonCode.of("Unschedulable");
   public static final ReasonCode EVICTED = ReasonCode.of("Evicted");
