@@ -36,7 +36,7 @@ final class StatusWords {
       "healtherr", "healthwarn", "canceled", "cancelled", "timeout", "timedout", "backoff", "broken", "critical", "conflict",
       "warning", "blocked", "outofsync", "expired", "denied", "unreachable", "failing", "erroring", "crashing",
       "faulted", "faulty", "unschedulable", "unrecoverable", "offline", "disconnected", "notinquorum", "outofquorum",
-      "quorumlost", "lostquorum", "noquorum", "noncompliant");
+      "quorumlost", "lostquorum", "noquorum", "noncompliant", "stalled");
   private static final Set<String> UNKNOWN = Set.of("unknown", "inconclusive", "undetermined");
   private static final Set<String> MISSING = Set.of("notfound", "missing", "deleted", "absent");
 

@@ -1058,7 +1058,24 @@ class GenericConventionsTest {
               phase: Ready
               replicaPhase: Available
             """, Health.HEALTHY),
-        Arguments.of("cache.example.io/v1", "Tier", "status: {phase: PartiallyUpgrading}\n", Health.PROGRESSING));
+        Arguments.of("cache.example.io/v1", "Tier", "status: {phase: PartiallyUpgrading}\n", Health.PROGRESSING),
+        // Learned from held-out round twenty-eight: Stalled as a status word is the kstatus Stalled condition's word
+        // (Flux, cli-utils): the controller cannot make progress (ECK's phase Stalled).
+        Arguments.of("search.example.io/v1", "Index", "status: {phase: Stalled, availableNodes: 3}\n", Health.DEGRADED),
+        Arguments.of("queue.example.io/v1", "Broker", """
+            status:
+              state: STALLED
+              observedGeneration: 2
+            """, Health.DEGRADED),
+        // Must not fire: a Stalled condition that is False, a phase that only mentions stalling as a step.
+        Arguments.of("search.example.io/v1", "Index", """
+            status:
+              phase: Ready
+              conditions:
+              - {type: Ready, status: "True", reason: Succeeded}
+              - {type: Stalled, status: "False", reason: Succeeded}
+            """, Health.HEALTHY),
+        Arguments.of("search.example.io/v1", "Index", "status: {phase: ResumingFromStall}\n", Health.PROGRESSING));
   }
 
   /**
