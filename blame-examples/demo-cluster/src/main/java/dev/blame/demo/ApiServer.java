@@ -85,18 +85,13 @@ final class ApiServer implements AutoCloseable {
           HttpMethod.fromVertx(request.method()), request.uri(), Headers.builder().addAll(request.headers()).build(),
           new Buffer(body == null ? new byte[0] : body.getBytes()));
       boolean upgrade = "websocket".equalsIgnoreCase(request.getHeader("Upgrade"));
-      if (!upgrade && request.method() == io.vertx.core.http.HttpMethod.GET && isWatch(request.uri())) {
-        vertx.executeBlocking(() -> {
-          watch(request, recorded);
-          return null;
-        }, false).onFailure(e -> fail(request.response(), e));
+      boolean get = !upgrade && request.method() == io.vertx.core.http.HttpMethod.GET;
+      if (get && isWatch(request.uri())) {
+        stream(request, () -> watch(request, recorded));
         return;
       }
-      if (!upgrade && request.method() == io.vertx.core.http.HttpMethod.GET && isLogFollow(request.uri())) {
-        vertx.executeBlocking(() -> {
-          followLog(request, recorded);
-          return null;
-        }, false).onFailure(e -> fail(request.response(), e));
+      if (get && isLogFollow(request.uri())) {
+        stream(request, () -> followLog(request, recorded));
         return;
       }
       if (upgrade) {
@@ -129,6 +124,14 @@ final class ApiServer implements AutoCloseable {
       out.putHeader("Content-Type", bytes[0] == '{' || bytes[0] == '[' ? "application/json" : "text/plain");
     }
     out.end(io.vertx.core.buffer.Buffer.buffer(bytes));
+  }
+
+  /** Serves a response that lasts (a watch, a followed log) off the event loop, which must not block. */
+  private void stream(HttpServerRequest request, Runnable serve) {
+    vertx.executeBlocking(() -> {
+      serve.run();
+      return null;
+    }, false).onFailure(e -> fail(request.response(), e));
   }
 
   private static void fail(HttpServerResponse response, Throwable e) {
