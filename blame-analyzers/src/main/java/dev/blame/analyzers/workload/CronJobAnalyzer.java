@@ -121,14 +121,12 @@ public final class CronJobAnalyzer extends TypedAnalyzer<CronJob> {
     Set<String> listed = cron.getStatus().getActive().stream().map(ObjectReference::getName)
         .filter(Objects::nonNull).collect(Collectors.toSet());
     Optional<Node> stale = jobs.stream().filter(job -> listed.contains(job.ref().name()))
-        .filter(job -> ctx.graph().verdict(job.ref())
-            .map(v -> v.health() == Health.HEALTHY || v.health() == Health.DEGRADED).orElse(false))
+        .filter(job -> job.as(Job.class).flatMap(CronJobAnalyzer::finishedAt).isPresent())
         .min(Comparator.comparing(Node::ref));
     if (stale.isEmpty()) {
       return false;
     }
-    Optional<Instant> ended = stale.get().as(Job.class).map(Job::getStatus)
-        .flatMap(s -> Node.parseTime(s.getCompletionTime()));
+    Optional<Instant> ended = stale.get().as(Job.class).flatMap(CronJobAnalyzer::finishedAt).flatMap(t -> t);
     boolean old = ended.map(t -> Duration.between(t, ctx.now()).compareTo(ctx.tolerance().stuckOr(STALE_STUCK)) > 0)
         .orElse(false);
     boolean forbid = cron.getSpec() != null && "Forbid".equals(cron.getSpec().getConcurrencyPolicy());
@@ -143,6 +141,23 @@ public final class CronJobAnalyzer extends TypedAnalyzer<CronJob> {
             Evidence.field("spec.concurrencyPolicy", forbid ? "Forbid" : String.valueOf(
                 cron.getSpec() == null ? null : cron.getSpec().getConcurrencyPolicy())));
     return health == Health.DEGRADED;
+  }
+
+  /**
+   * When a Job finished, as the Job controller says it (IsJobFinished: a {@code Complete} or {@code Failed} condition
+   * that is True, or a completion time, which only a finished Job has): present when it finished, holding its
+   * completion time, else the condition's transition time, when known. A Job still running, even one whose pods
+   * fail, has not finished.
+   */
+  private static Optional<Optional<Instant>> finishedAt(Job job) {
+    if (job.getStatus() == null) {
+      return Optional.empty();
+    }
+    Optional<Instant> completed = Node.parseTime(job.getStatus().getCompletionTime());
+    return Optional.ofNullable(job.getStatus().getConditions()).orElse(List.of()).stream()
+        .filter(c -> ("Complete".equals(c.getType()) || "Failed".equals(c.getType())) && "True".equals(c.getStatus()))
+        .findFirst().map(c -> completed.or(() -> Node.parseTime(c.getLastTransitionTime())))
+        .or(() -> completed.map(Optional::of));
   }
 
   private static String age(Duration d) {
