@@ -160,9 +160,11 @@ class HeldOutCrsTest {
    * 580 of 633. {@code Stalled} as a failure word in a phase (ECK's phase; the kstatus {@code Stalled} condition),
    * learned from its misses afterwards: 581 of 633.
    * Round twenty-nine (22 objects, no invented status value: MongoDB Community, Milvus, NiFiKop, k8ssandra Medusa,
-   * StarRocks) measured 17 of 22 blind with the rules of 64a0b29, no false HEALTHY: 598 of 655.
+   * StarRocks) measured 17 of 22 blind with the rules of 64a0b29, no false HEALTHY: 598 of 655. A list of failed parts
+   * ({@code failed}, {@code failedInstances}) and a run's end time alone read as its good end, learned from its misses
+   * afterwards: 600 of 655.
    */
-  static final int FLOOR = 598;
+  static final int FLOOR = 600;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule

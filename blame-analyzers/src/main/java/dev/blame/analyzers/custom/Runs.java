@@ -3,9 +3,13 @@ package dev.blame.analyzers.custom;
 import dev.blame.api.Health;
 import dev.blame.api.spi.Condition;
 import dev.blame.api.spi.Unstructured;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Runs: objects of one execution that ends, named so by their kind, by the field that reports them or by their
@@ -83,6 +87,41 @@ final class Runs {
     boolean started = conditions.stream().anyMatch(c -> c.isTrue() && typeWord(c).equals("started"));
     return started && conditions.stream().noneMatch(c -> c.isTrue()
         && (DONE_TYPES.contains(typeWord(c)) || StatusSignals.GOOD_WHEN_TRUE.contains(typeWord(c))));
+  }
+
+  /**
+   * The time a run ended, as runs record it: Kubernetes' Job {@code completionTime} ("set when the job finishes
+   * successfully, and only then"), Tekton's {@code completionTime}, Velero's {@code completionTimestamp}, Argo
+   * Workflows' {@code finishedAt}, k8ssandra's Medusa {@code finishTime} ("completed successfully when
+   * status.finishTime is set"). The zero time (Go's {@code 0001-01-01}, the epoch) is no end: Medusa writes the epoch
+   * while a backup still runs.
+   */
+  private static final Pattern END_TIME = Pattern.compile(
+      "(?i)(finish|finished|completion|completed|end)(time|timestamp|at)");
+
+  /**
+   * A run that records its end and says nothing else about it ended well: no phase, condition or failure to read, no
+   * message beside the time (a message is an account we cannot read, not a success). What else a run says outranks
+   * its end time: an outcome word, a failed part, a message.
+   */
+  static void ended(Unstructured object, List<Signal> signals) {
+    Unstructured status = object.child("status");
+    if (!signals.isEmpty() || !isRun(object.string("kind")) || !status.string("message").isBlank()) {
+      return;
+    }
+    status.entries().stream()
+        .filter(e -> END_TIME.matcher(e.getKey()).matches() && e.getValue() instanceof String time && after1970(time))
+        .findFirst()
+        .ifPresent(e -> signals.add(new Signal(Health.HEALTHY, "status." + e.getKey(), (String) e.getValue(),
+            Optional.empty(), List.of("run:ended"))));
+  }
+
+  private static boolean after1970(String time) {
+    try {
+      return Instant.parse(time).isAfter(Instant.EPOCH);
+    } catch (DateTimeParseException e) {
+      return false;
+    }
   }
 
   static boolean isRun(String kind) {

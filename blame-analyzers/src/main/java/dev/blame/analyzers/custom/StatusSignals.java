@@ -85,6 +85,15 @@ final class StatusSignals {
    */
   private static final java.util.regex.Pattern FAILURE_COUNT = java.util.regex.Pattern.compile(
       "failures|(?!max|allowed|tolerated)[a-z][A-Za-z]*Failures");
+  /**
+   * Lists of the parts that failed, by name ({@code failed}, {@code failedInstances}, {@code failedNamespaces}): the
+   * counter {@code failed} kept as the names of what it counts. k8ssandra's Medusa jobs ({@code MedusaBackupJob} and
+   * {@code MedusaRestoreJob} list pods in {@code inProgress}, {@code finished}, {@code failed}, as the medusa-operator's
+   * {@code CassandraBackup} did), the StarRocks operator ({@code failedInstances} of each component) and External
+   * Secrets' {@code ClusterExternalSecret} ({@code failedNamespaces}). A listed part fails the whole as a counted one
+   * does, with the same exceptions (parts still running beside it; a run that ended well anyway).
+   */
+  private static final Pattern FAILED_PARTS = Pattern.compile("failed|failed[A-Z][A-Za-z]*");
   /** Counters of parts still running beside a failed one: the controller is retrying. */
   private static final List<String> RUNNING_COUNTERS = List.of("active", "running");
   /** Words that end a run successfully; a failure counted before them was retried. */
@@ -141,6 +150,7 @@ final class StatusSignals {
       signals.removeIf(sg -> sg.rules().contains("counter:pending") || sg.rules().contains("progress:incomplete"));
     }
     Runs.adjust(object, signals);
+    Runs.ended(object, signals);
     return signals;
   }
 
@@ -209,6 +219,11 @@ final class StatusSignals {
         boolean retrying = RUNNING_COUNTERS.stream().anyMatch(r -> map.number(r).filter(n -> n > 0).isPresent());
         signals.add(new Signal(retrying ? Health.PROGRESSING : Health.DEGRADED, field, count.toString(),
             Optional.empty(), List.of(retrying ? "counter:failed-retrying" : "counter:failures")));
+      } else if (value instanceof List<?> parts && !parts.isEmpty() && FAILED_PARTS.matcher(key).matches()) {
+        boolean retrying = RUNNING_COUNTERS.stream().anyMatch(r -> map.number(r).filter(n -> n > 0).isPresent()
+            || map.get(r).filter(v -> v instanceof List<?> l && !l.isEmpty()).isPresent());
+        signals.add(new Signal(retrying ? Health.PROGRESSING : Health.DEGRADED, field, parts.size() + " listed",
+            Optional.empty(), List.of(retrying ? "counter:failed-retrying" : "counter:failed-list")));
       } else if (value instanceof Number count && OUT_OF_SERVICE.matcher(key).matches() && count.longValue() > 0) {
         signals.add(new Signal(Health.DEGRADED, field, count.toString(), Optional.empty(), List.of("counter:out-of-service")));
       } else if (value instanceof String text && OUTCOME_FIELD.matcher(key).matches()

@@ -1075,7 +1075,54 @@ class GenericConventionsTest {
               - {type: Ready, status: "True", reason: Succeeded}
               - {type: Stalled, status: "False", reason: Succeeded}
             """, Health.HEALTHY),
-        Arguments.of("search.example.io/v1", "Index", "status: {phase: ResumingFromStall}\n", Health.PROGRESSING));
+        Arguments.of("search.example.io/v1", "Index", "status: {phase: ResumingFromStall}\n", Health.PROGRESSING),
+        // Learned from held-out round twenty-nine: the parts that failed listed by name (k8ssandra Medusa's failed,
+        // StarRocks' failedInstances, External Secrets' failedNamespaces) fail the whole as the counter failed does.
+        Arguments.of("replication.example.io/v1", "Sync", """
+            status:
+              finished: [site-a, site-b]
+              failed: [site-c]
+            """, Health.DEGRADED),
+        Arguments.of("cache.example.io/v1", "Grid", """
+            status:
+              phase: Running
+              failedNodes: [grid-2]
+            """, Health.DEGRADED),
+        // Must not fire: an empty list; parts still running beside the failed one (the controller retries).
+        Arguments.of("cache.example.io/v1", "Grid", """
+            status:
+              phase: Running
+              failedNodes: []
+            """, Health.HEALTHY),
+        Arguments.of("replication.example.io/v1", "Sync", """
+            status:
+              running: [site-a]
+              failed: [site-c]
+            """, Health.PROGRESSING),
+        // Learned from held-out round twenty-nine: a run that records its end time and says nothing else ended well
+        // (Kubernetes' Job completionTime, set only on success; k8ssandra Medusa's finishTime).
+        Arguments.of("export.example.io/v1", "ExportJob", """
+            status:
+              startTime: "2026-01-01T10:00:00Z"
+              completionTime: "2026-01-01T10:05:00Z"
+            """, Health.HEALTHY),
+        Arguments.of("scan.example.io/v1", "ScanRun", "status: {finishedAt: \"2026-01-01T10:05:00Z\"}\n", Health.HEALTHY),
+        // Must not fire: not a run; the zero time; an end beside a message we cannot read; an end beside a word that
+        // says otherwise.
+        Arguments.of("export.example.io/v1", "Exporter", "status: {completionTime: \"2026-01-01T10:05:00Z\"}\n",
+            Health.PROGRESSING),
+        Arguments.of("export.example.io/v1", "ExportJob", "status: {finishTime: \"1970-01-01T00:00:00Z\"}\n",
+            Health.PROGRESSING),
+        Arguments.of("export.example.io/v1", "ExportJob", """
+            status:
+              finishTime: "2026-01-01T10:05:00Z"
+              message: source snapshot is incomplete
+            """, Health.PROGRESSING),
+        Arguments.of("export.example.io/v1", "ExportJob", """
+            status:
+              finishTime: "2026-01-01T10:05:00Z"
+              state: Failed
+            """, Health.DEGRADED));
   }
 
   /**
