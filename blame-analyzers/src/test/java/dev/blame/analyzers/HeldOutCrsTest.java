@@ -159,8 +159,11 @@ class HeldOutCrsTest {
    * ECK Elasticsearch, Strimzi KafkaRebalance) measured 18 of 20 blind with the rules of a845787, no false HEALTHY:
    * 580 of 633. {@code Stalled} as a failure word in a phase (ECK's phase; the kstatus {@code Stalled} condition),
    * learned from its misses afterwards: 581 of 633.
+   * Round thirty (24 objects, no invented status value: k3k, the Rancher backup operator, Bank-Vaults, HyperShift,
+   * MetalLB ConfigurationState, the sigstore policy-controller) measured 15 of 24 blind with the rules of 64a0b29:
+   * 596 of 657.
    */
-  static final int FLOOR = 581;
+  static final int FLOOR = 596;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -272,8 +275,12 @@ class HeldOutCrsTest {
    * {@code workerPhase: PartialReady} (2 of 3 workers ready; the phrase read by its word {@code Ready}). See the README,
    * "Round twenty-seven". With the four before: 5. Fixed afterwards (a good word qualified by {@code Partial} is
    * DEGRADED): 4.
+   * Round thirty brings one, called HEALTHY with no finding: a HyperShift HostedCluster whose only False condition is
+   * {@code PlatformCredentialsFound} (reason {@code PlatformCredentialsNotFound}), beside two True validations (an
+   * irregular participle, {@code Found}, is not read as a state reached). See the README, "Round thirty". With the
+   * four before: 5.
    */
-  static final int FALSE_HEALTHY_CEILING = 4;
+  static final int FALSE_HEALTHY_CEILING = 5;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
