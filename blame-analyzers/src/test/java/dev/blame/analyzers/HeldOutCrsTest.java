@@ -161,9 +161,10 @@ class HeldOutCrsTest {
    * learned from its misses afterwards: 581 of 633.
    * Round thirty (24 objects, no invented status value: k3k, the Rancher backup operator, Bank-Vaults, HyperShift,
    * MetalLB ConfigurationState, the sigstore policy-controller) measured 15 of 24 blind with the rules of 64a0b29:
-   * 596 of 657.
+   * 596 of 657. Irregular participles ({@code Found}) as states reached and outcome fields read as phases, learned
+   * from its misses afterwards: 600 of 657.
    */
-  static final int FLOOR = 596;
+  static final int FLOOR = 600;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -278,9 +279,9 @@ class HeldOutCrsTest {
    * Round thirty brings one, called HEALTHY with no finding: a HyperShift HostedCluster whose only False condition is
    * {@code PlatformCredentialsFound} (reason {@code PlatformCredentialsNotFound}), beside two True validations (an
    * irregular participle, {@code Found}, is not read as a state reached). See the README, "Round thirty". With the
-   * four before: 5.
+   * four before: 5. Fixed afterwards (an irregular participle names a state reached as an {@code -ed} one does): 4.
    */
-  static final int FALSE_HEALTHY_CEILING = 5;
+  static final int FALSE_HEALTHY_CEILING = 4;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
