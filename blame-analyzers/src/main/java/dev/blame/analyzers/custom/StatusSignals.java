@@ -214,8 +214,8 @@ final class StatusSignals {
         signals.add(new Signal(Health.DEGRADED, field, count.toString(), Optional.empty(), List.of("counter:out-of-service")));
       } else if (value instanceof String text && OUTCOME_FIELD.matcher(key).matches()) {
         // An outcome holds a status word as a phase does (MetalLB's result: Valid, VolSync's latestMoverStatus.result:
-        // Successful, Litmus' verdict: Pass, the Compliance Operator's result: NON-COMPLIANT); a word of stopping there
-        // says the run ended without one.
+        // Successful, the Compliance Operator's result: NON-COMPLIANT); a word of stopping there says the run ended
+        // without one.
         StatusWords.read(text).ifPresent(m -> signals.add(m.health() == Health.SUSPENDED
             ? new Signal(Health.DEGRADED, field, text, Optional.empty(), List.of("outcome:ended-unfinished"))
             : new Signal(m.and("field:outcome"), field, text, Optional.empty())));
