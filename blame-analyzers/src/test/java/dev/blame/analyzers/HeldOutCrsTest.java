@@ -163,8 +163,12 @@ class HeldOutCrsTest {
    * StarRocks) measured 17 of 22 blind with the rules of 64a0b29, no false HEALTHY: 598 of 655. A list of failed parts
    * ({@code failed}, {@code failedInstances}) and a run's end time alone read as its good end, learned from its misses
    * afterwards: 600 of 655.
+   * Round thirty (24 objects, no invented status value: k3k, the Rancher backup operator, Bank-Vaults, HyperShift,
+   * MetalLB ConfigurationState, the sigstore policy-controller) measured 15 of 24 blind with the rules of 64a0b29:
+   * 596 of 657. Irregular participles ({@code Found}) as states reached and outcome fields read as phases, learned
+   * from its misses afterwards: 600 of 657. Both rounds merged (their rules apart): 619 of 679.
    */
-  static final int FLOOR = 600;
+  static final int FLOOR = 619;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -276,6 +280,10 @@ class HeldOutCrsTest {
    * {@code workerPhase: PartialReady} (2 of 3 workers ready; the phrase read by its word {@code Ready}). See the README,
    * "Round twenty-seven". With the four before: 5. Fixed afterwards (a good word qualified by {@code Partial} is
    * DEGRADED): 4.
+   * Round thirty brings one, called HEALTHY with no finding: a HyperShift HostedCluster whose only False condition is
+   * {@code PlatformCredentialsFound} (reason {@code PlatformCredentialsNotFound}), beside two True validations (an
+   * irregular participle, {@code Found}, is not read as a state reached). See the README, "Round thirty". With the
+   * four before: 5. Fixed afterwards (an irregular participle names a state reached as an {@code -ed} one does): 4.
    */
   static final int FALSE_HEALTHY_CEILING = 4;
 

@@ -362,10 +362,19 @@ final class ConditionVocabulary {
         || words.stream().anyMatch(ConditionVocabulary::participle)) && words.stream().noneMatch(NEGATIVE::contains);
   }
 
-  /** A past participle that names a state reached ({@code Applied}, {@code Programmed}, {@code Resolved}). */
+  /**
+   * A past participle that names a state reached ({@code Applied}, {@code Programmed}, {@code Resolved}), regular or
+   * one of the irregular ones operators name conditions with ({@code Found}: HyperShift's
+   * {@code PlatformCredentialsFound}; {@code Built}, {@code Met}). Not {@code set}, which ends kind names
+   * ({@code ReplicaSet}, {@code JobSet}).
+   */
   private static boolean participle(String word) {
-    return word.length() >= 5 && word.endsWith("ed") && !NEUTRAL.contains(word) && !NEGATIVE.contains(word);
+    return word.length() >= 5 && word.endsWith("ed") && !NEUTRAL.contains(word) && !NEGATIVE.contains(word)
+        || IRREGULAR_PARTICIPLES.contains(word);
   }
+
+  /** Irregular past participles that name a state reached, read as the {@code -ed} form is. */
+  private static final Set<String> IRREGULAR_PARTICIPLES = Set.of("found", "built", "met");
 
   /** True when the condition was written for an older generation than the object's (metav1.Condition). */
   static boolean stale(Condition c, long generation) {

@@ -62,11 +62,12 @@ final class StatusSignals {
    */
   private static final Map<String, Health> COUNTERS = Map.of("failed", Health.DEGRADED, "pending", Health.PROGRESSING);
   /**
-   * Fields that hold the outcome of a run once it ended ({@code verdict}, {@code result}, {@code outcome},
-   * {@code conclusion}). An outcome is not a state the object is in: a word of stopping there ({@code Stopped},
-   * {@code Suspended}) says the run ended without a result, a failure of the run, where in a phase it would say the
-   * object is paused. LitmusChaos' ChaosResult ({@code experimentStatus.verdict: Stopped} under
-   * {@code phase: Completed}: the experiment was aborted) is where it was seen.
+   * Fields that hold an outcome ({@code verdict}, {@code result}, {@code outcome}, {@code conclusion}): of a run once
+   * it ended, or of a check (MetalLB's ConfigurationState {@code result: Valid | Invalid | Unknown}). Their words mean
+   * what they mean in a phase, good ones included. An outcome is not a state the object is in: a word of stopping
+   * there ({@code Stopped}, {@code Suspended}) says the run ended without a result, a failure of the run, where in a
+   * phase it would say the object is paused. LitmusChaos' ChaosResult ({@code experimentStatus.verdict: Stopped}
+   * under {@code phase: Completed}: the experiment was aborted) is where it was seen.
    */
   private static final Pattern OUTCOME_FIELD = Pattern.compile(
       "verdict|result|outcome|conclusion", Pattern.CASE_INSENSITIVE);
@@ -226,9 +227,13 @@ final class StatusSignals {
             Optional.empty(), List.of(retrying ? "counter:failed-retrying" : "counter:failed-list")));
       } else if (value instanceof Number count && OUT_OF_SERVICE.matcher(key).matches() && count.longValue() > 0) {
         signals.add(new Signal(Health.DEGRADED, field, count.toString(), Optional.empty(), List.of("counter:out-of-service")));
-      } else if (value instanceof String text && OUTCOME_FIELD.matcher(key).matches()
-          && StatusWords.read(text).filter(m -> m.health() == Health.SUSPENDED).isPresent()) {
-        signals.add(new Signal(Health.DEGRADED, field, text, Optional.empty(), List.of("outcome:ended-unfinished")));
+      } else if (value instanceof String text && OUTCOME_FIELD.matcher(key).matches()) {
+        // An outcome holds a status word as a phase does (MetalLB's result: Valid, VolSync's latestMoverStatus.result:
+        // Successful, the Compliance Operator's result: NON-COMPLIANT); a word of stopping there says the run ended
+        // without one.
+        StatusWords.read(text).ifPresent(m -> signals.add(m.health() == Health.SUSPENDED
+            ? new Signal(Health.DEGRADED, field, text, Optional.empty(), List.of("outcome:ended-unfinished"))
+            : new Signal(m.and("field:outcome"), field, text, Optional.empty())));
       } else if (value instanceof String text && (text.equals("True") || text.equals("False"))) {
         // A field typed as Kubernetes' ConditionStatus rather than a boolean (Vitess' tablets: ready: "True",
         // available: "True") says what the boolean of that name would; names the booleans do not read (hasMaster)

@@ -1122,7 +1122,48 @@ class GenericConventionsTest {
             status:
               finishTime: "2026-01-01T10:05:00Z"
               state: Failed
-            """, Health.DEGRADED));
+            """, Health.DEGRADED),
+        // Learned from held-out round thirty: an irregular past participle names a state reached as an -ed one does
+        // (HyperShift's PlatformCredentialsFound=False PlatformCredentialsNotFound; Kubernetes API conventions name a
+        // condition by the state reached, with an adjective or a past-tense verb).
+        Arguments.of("edge.example.io/v1", "Tunnel", """
+            status:
+              conditions:
+              - {type: Accepted, status: "True", reason: Accepted}
+              - {type: UpstreamCertificateFound, status: "False", reason: SecretNotFound}
+            """, Health.DEGRADED),
+        Arguments.of("ci.example.io/v1", "Artifact", """
+            status:
+              conditions:
+              - {type: ImageBuilt, status: "True", reason: BuildSucceeded}
+            """, Health.HEALTHY),
+        // Must not fire: a type that ends in a kind's Set, and a not-found type that is False (nothing missing).
+        Arguments.of("edge.example.io/v1", "Tunnel", """
+            status:
+              conditions:
+              - {type: Ready, status: "True", reason: Ready}
+              - {type: WorkerSet, status: "False", reason: Scaling}
+            """, Health.HEALTHY),
+        Arguments.of("edge.example.io/v1", "Tunnel", """
+            status:
+              conditions:
+              - {type: Ready, status: "True", reason: Ready}
+              - {type: UpstreamNotFound, status: "False", reason: Found}
+            """, Health.HEALTHY),
+        // Learned from held-out round thirty: an outcome field holds a status word as a phase does (MetalLB's
+        // ConfigurationState result: Valid / Unknown; VolSync's latestMoverStatus.result: Successful, round seven).
+        Arguments.of("lb.example.io/v1", "ConfigCheck", "status: {result: Valid, lastError: \"\"}\n", Health.HEALTHY),
+        Arguments.of("backup.example.io/v1", "Mirror", """
+            status:
+              lastRun:
+                result: Successful
+                logs: copied in 3s
+            """, Health.HEALTHY),
+        Arguments.of("lb.example.io/v1", "ConfigCheck", "status: {result: Unknown}\n", Health.UNKNOWN),
+        // Must not fire: a field that only looks like one (results), an outcome that negates, a stopped run.
+        Arguments.of("lb.example.io/v1", "ConfigCheck", "status: {results: Valid}\n", Health.PROGRESSING),
+        Arguments.of("scan.example.io/v1", "Audit", "status: {result: NOT-AVAILABLE}\n", Health.PROGRESSING),
+        Arguments.of("scan.example.io/v1", "Audit", "status: {phase: Completed, result: Stopped}\n", Health.DEGRADED));
   }
 
   /**
