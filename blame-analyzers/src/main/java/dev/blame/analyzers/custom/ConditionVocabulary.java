@@ -162,7 +162,7 @@ final class ConditionVocabulary {
     Optional<String> progress = words.stream().filter(PROGRESS::contains).findFirst()
         .or(() -> words.size() == 1 && ongoing(last) && c.isFalse() ? Optional.of(last) : Optional.empty());
     if (progress.isPresent()) {
-      return progress(c, "type:progress:" + progress.get());
+      return progress(c, Rules.Family.TYPE_PROGRESS.of(progress.get()));
     }
     Optional<String> negative = words.stream()
         .filter(w -> NEGATIVE.contains(w) || NEGATED_ABILITY.matcher(w).matches()).findFirst()
@@ -193,18 +193,19 @@ final class ConditionVocabulary {
     if (words.stream().anyMatch(PARTIAL::contains) && c.isTrue()) {
       // PartiallyReady, PartiallySynced: a good state reached only in part is not reached.
       Optional<String> failure = match(FAILURE, c.reason() + " " + c.message());
-      return Optional.of(failure.isPresent() ? Meaning.of(Health.DEGRADED, "type:partial", "reason:failure:" + failure.get())
-          : Meaning.of(Health.PROGRESSING, "type:partial"));
+      return Optional.of(failure.isPresent()
+          ? Meaning.of(Health.DEGRADED, Rules.TYPE_PARTIAL, "reason:failure:" + failure.get())
+          : Meaning.of(Health.PROGRESSING, Rules.TYPE_PARTIAL));
     }
     if (POSITIVE.contains(last) || joined.endsWith("uptodate")) {
       String word = POSITIVE.contains(last) ? last : "uptodate";
-      return positive(c, JUDGEMENT.contains(last), "type:positive:" + word);
+      return positive(c, JUDGEMENT.contains(last), Rules.Family.TYPE_POSITIVE.of(word));
     }
     if (words.stream().anyMatch(ConditionVocabulary::participle)) {
       if (c.isTrue() && STEPS.contains(last)) {
         return Optional.empty();
       }
-      return positive(c, words.stream().anyMatch(JUDGEMENT::contains), "form:-ed-type");
+      return positive(c, words.stream().anyMatch(JUDGEMENT::contains), Rules.Family.FORM.of("-ed-type"));
     }
     if (c.isFalse()) {
       // A type we cannot place (Backstage's Runtime) says nothing by its name; False with a reason that says failed or
@@ -322,7 +323,7 @@ final class ConditionVocabulary {
     if (words.stream().noneMatch(w -> w.equals("not") || w.equals("no"))) {
       for (String w : words) {
         if (w.length() >= 6 && w.endsWith("ing") && !NOT_WORK.contains(w)) {
-          return Optional.of("form:-ing-reason");
+          return Optional.of(Rules.Family.FORM.of("-ing-reason"));
         }
       }
     }
