@@ -102,7 +102,7 @@ final class StatusWords {
         meaning = Optional.of(Meaning.of(Health.PROGRESSING, Rules.Family.FORM.of("step-phrase")));
       }
       if (meaning.isPresent() && meaning.get().health() == Health.DEGRADED
-          && ConditionVocabulary.FAILURE.matcher(w).find()) {
+          && ReasonVocabulary.FAILURE.matcher(w).find()) {
         // A failure anywhere in the phrase is what the phrase says (ProvisioningFailedPermanently).
         first = meaning;
         break;
@@ -138,7 +138,7 @@ final class StatusWords {
     }
     Optional<Meaning> first = table(normal(lead.group(1)));
     if (first.isEmpty() || first.get().health() == Health.HEALTHY && (words.stream().anyMatch(NEGATIONS::contains)
-        || ConditionVocabulary.FAILURE.matcher(value).find())) {
+        || ReasonVocabulary.FAILURE.matcher(value).find())) {
       return Optional.empty();
     }
     return Optional.of(first.get().and(Rules.Family.FORM.of("word-then-explanation")));
