@@ -51,8 +51,8 @@ final class ConditionTimeline {
 
   static void olderProgress(List<Signal> signals) {
     signals.removeIf(sg -> sg.health() == Health.PROGRESSING
-        && sg.rules().stream().anyMatch(r -> r.startsWith("type:progress:")
-            && CREATION_STEPS.contains(r.substring("type:progress:".length())))
+        && sg.rules().stream().anyMatch(r -> Rules.Family.TYPE_PROGRESS.detail(r).filter(CREATION_STEPS::contains)
+            .isPresent())
         && sg.condition().filter(Condition::isTrue).flatMap(Condition::since).filter(t -> signals.stream()
             .anyMatch(other -> other.health() == Health.HEALTHY && other.condition()
                 .filter(o -> o.isTrue() && o.path().equals(sg.condition().get().path()))

@@ -1,5 +1,13 @@
 package dev.blame.analyzers.custom;
 
+import static dev.blame.analyzers.custom.ReasonVocabulary.FAILURE;
+import static dev.blame.analyzers.custom.ReasonVocabulary.PAUSED;
+import static dev.blame.analyzers.custom.ReasonVocabulary.REPORTER_LOST;
+import static dev.blame.analyzers.custom.ReasonVocabulary.failedReason;
+import static dev.blame.analyzers.custom.ReasonVocabulary.inProgress;
+import static dev.blame.analyzers.custom.ReasonVocabulary.match;
+import static dev.blame.analyzers.custom.ReasonVocabulary.stopped;
+
 import dev.blame.api.Health;
 import dev.blame.api.spi.Condition;
 import java.util.ArrayList;
@@ -17,7 +25,8 @@ import java.util.regex.Pattern;
  * CamelCase words, after any dotted prefix ({@code ACK.Terminal} = {@code Terminal}), so that
  * {@code ControlPlaneReady} reads as a {@code Ready}. A type qualified by {@code Partially} is a state reached
  * only in part; a type that names a step on the way ({@code Scheduled}, {@code Synced}) says nothing of health
- * when True. docs/status-vocabulary.md names the operators.
+ * when True. What a reason or message says is {@link ReasonVocabulary}'s to read. docs/status-vocabulary.md names
+ * the operators.
  */
 final class ConditionVocabulary {
 
@@ -86,39 +95,6 @@ final class ConditionVocabulary {
   /** Qualifiers that say a state was reached only in part. */
   static final Set<String> PARTIAL = Set.of("partially", "partial");
 
-  static final Pattern PAUSED = Pattern.compile("paus|suspend", Pattern.CASE_INSENSITIVE);
-  /** Reasons of a False or Unknown readiness that mean "still working on it". */
-  static final Pattern IN_PROGRESS = Pattern.compile("progress|reconcil|pending|creat|waiting|initiali|"
-      + "provision|deploy|updat|upgrad|starting|scaling|install|rolling|migrat|applying|cloning|bootstrap|"
-      + "notyet|not yet|notallpods|scheduled|restor|init$|^init", Pattern.CASE_INSENSITIVE);
-  /**
-   * Reasons and messages that mean "will not get better by waiting". Among them configuration the software
-   * refuses ({@code Unknown 'foo' parameter}, {@code unsupported}, {@code unrecognized}), which stays refused until
-   * the spec changes. Not a pod the scheduler cannot place yet ({@code Unschedulable}, {@code 0/5 nodes are
-   * available}): kstatus and Argo CD read such a pod as waiting (an autoscaler may add the node).
-   */
-  static final Pattern FAILURE = Pattern.compile("fail|error|invalid|notfound|not found|denied|forbidden|"
-      + "unauthori|backoff|exceeded|conflict|reject|crash|refused|refusing|timeout|timed out|terminal|abort|"
-      + "unable to|cannot|can't|could not|couldn't|\\bno \\w+ could\\b|unreachable|not reachable|notreachable|"
-      + "unsupported|not supported|unrecognized|"
-      + "unknown '?[\\w.-]+'? ?(parameter|field|option|setting|flag|key)", Pattern.CASE_INSENSITIVE);
-  /**
-   * Reasons and messages of an Unknown readiness that say its reporter went silent, so nothing is known: the
-   * node lifecycle controller's {@code NodeStatusUnknown} ("Kubelet stopped posting node status"), Open Cluster
-   * Management's {@code ManagedClusterLeaseUpdateStopped} ("Registration agent stopped updating its lease"), a
-   * member cluster that cannot be reached.
-   */
-  static final Pattern REPORTER_LOST = Pattern.compile("stopped (posting|updating|reporting|sending)|updatestopped|"
-      + "statusunknown|unreachable|not reachable|notreachable|lost contact|heartbeat", Pattern.CASE_INSENSITIVE);
-  /** Words of a reason that say failed or error ({@code InstallFailed}, {@code ReconcileError}, {@code FailedCreate}). */
-  private static final Set<String> FAILED_WORDS = Set.of("fail", "failed", "failure", "failures", "failing", "error",
-      "errors", "errored");
-  /**
-   * Words that take a failure word back ({@code NoError}, {@code ErrorsCleared}, {@code NotFailed}): Teleport's
-   * operator writes {@code SuccessfullyReconciled=True NoError}.
-   */
-  private static final Set<String> FAILURE_UNDONE = Set.of("no", "not", "none", "without", "cleared", "resolved",
-      "recovered", "fixed");
   /**
    * Reasons on a True {@code Progressing} that mean the progress is over (the Deployment convention,
    * {@code NewReplicaSetAvailable}): a word of the end state, or a past participle of the work done ({@code Created};
@@ -162,7 +138,7 @@ final class ConditionVocabulary {
     Optional<String> progress = words.stream().filter(PROGRESS::contains).findFirst()
         .or(() -> words.size() == 1 && ongoing(last) && c.isFalse() ? Optional.of(last) : Optional.empty());
     if (progress.isPresent()) {
-      return progress(c, "type:progress:" + progress.get());
+      return progress(c, Rules.Family.TYPE_PROGRESS.of(progress.get()));
     }
     Optional<String> negative = words.stream()
         .filter(w -> NEGATIVE.contains(w) || NEGATED_ABILITY.matcher(w).matches()).findFirst()
@@ -193,18 +169,19 @@ final class ConditionVocabulary {
     if (words.stream().anyMatch(PARTIAL::contains) && c.isTrue()) {
       // PartiallyReady, PartiallySynced: a good state reached only in part is not reached.
       Optional<String> failure = match(FAILURE, c.reason() + " " + c.message());
-      return Optional.of(failure.isPresent() ? Meaning.of(Health.DEGRADED, "type:partial", "reason:failure:" + failure.get())
-          : Meaning.of(Health.PROGRESSING, "type:partial"));
+      return Optional.of(failure.isPresent()
+          ? Meaning.of(Health.DEGRADED, Rules.TYPE_PARTIAL, "reason:failure:" + failure.get())
+          : Meaning.of(Health.PROGRESSING, Rules.TYPE_PARTIAL));
     }
     if (POSITIVE.contains(last) || joined.endsWith("uptodate")) {
       String word = POSITIVE.contains(last) ? last : "uptodate";
-      return positive(c, JUDGEMENT.contains(last), "type:positive:" + word);
+      return positive(c, JUDGEMENT.contains(last), Rules.Family.TYPE_POSITIVE.of(word));
     }
     if (words.stream().anyMatch(ConditionVocabulary::participle)) {
       if (c.isTrue() && STEPS.contains(last)) {
         return Optional.empty();
       }
-      return positive(c, words.stream().anyMatch(JUDGEMENT::contains), "form:-ed-type");
+      return positive(c, words.stream().anyMatch(JUDGEMENT::contains), Rules.Family.FORM.of("-ed-type"));
     }
     if (c.isFalse()) {
       // A type we cannot place (Backstage's Runtime) says nothing by its name; False with a reason that says failed or
@@ -279,56 +256,6 @@ final class ConditionVocabulary {
         .orElse(Meaning.of(Health.PROGRESSING, type, "status:false-is-waiting")));
   }
 
-  /** Words of a reason that say the thing was stopped or shut down ({@code ServerStopped}, {@code Hibernating}). */
-  private static final Set<String> STOPPED_REASON_WORDS = Set.of("stopped", "hibernated", "hibernating", "shutdown");
-  /** A message that states the thing is stopped: "Server my-debezium is stopped", "the cluster was shut down". */
-  private static final Pattern STOPPED_MESSAGE = Pattern.compile("\\b(is|was|are|were|has been|have been) "
-      + "(stopped|hibernated|hibernating|shut down)\\b", Pattern.CASE_INSENSITIVE);
-
-  /**
-   * The rule by which a False condition says its object was stopped rather than that it waits or failed: its reason
-   * names a stop ({@code ServerStopped}, {@code StoppingOrHibernating}, not {@code NotStopped}) or its message states
-   * one ("Server my-debezium is stopped": the Debezium operator's {@code Running=False} for a server stopped on
-   * request; Hive's {@code Ready=False} "Cluster is stopped"). A pause asked for is read from the reason already
-   * ({@link #PAUSED}). Failure words outrank it (Hive's {@code ProvisionStopped}, "Provisioning failed terminally").
-   */
-  static Optional<String> stopped(Condition c) {
-    List<String> words = words(c.reason());
-    if (words.stream().noneMatch(w -> w.equals("not") || w.equals("no"))
-        && words.stream().anyMatch(STOPPED_REASON_WORDS::contains)) {
-      return Optional.of("reason:stopped");
-    }
-    // The message decides only where no reason does: "Ready=False WaitingForDatabase: database app-db is stopped" is a
-    // wait for something else that stopped.
-    return c.reason().isBlank() ? match(STOPPED_MESSAGE, c.message()).map(m -> "message:stopped") : Optional.empty();
-  }
-
-  /** The failure word of a reason that says failed or error and does not take it back ({@code NoError}). */
-  static Optional<String> failedReason(String reason) {
-    List<String> words = words(reason);
-    if (words.stream().anyMatch(FAILURE_UNDONE::contains)) {
-      return Optional.empty();
-    }
-    return words.stream().filter(FAILED_WORDS::contains).findFirst();
-  }
-
-  /**
-   * The rule by which a reason says "still working on it", if it does: a present participle among its words
-   * ({@code Initializing}, {@code WaitingForInfrastructure}, {@code RestoringBackup}), else a stem of
-   * {@link #IN_PROGRESS}. A reason with a negation ({@code NotRunning}) is not read by its participle.
-   */
-  static Optional<String> inProgress(String reason) {
-    List<String> words = words(reason);
-    if (words.stream().noneMatch(w -> w.equals("not") || w.equals("no"))) {
-      for (String w : words) {
-        if (w.length() >= 6 && w.endsWith("ing") && !NOT_WORK.contains(w)) {
-          return Optional.of("form:-ing-reason");
-        }
-      }
-    }
-    return match(IN_PROGRESS, reason).map(w -> "reason:progress:" + w);
-  }
-
   /**
    * A type that is one present participle names an action ({@code Synchronizing}, {@code Resizing}), as
    * {@code Reconciling} and {@code Progressing} do: False with a failure reason, the action failed (VolSync
@@ -337,17 +264,7 @@ final class ConditionVocabulary {
    * ({@code Running}) or a fault ({@code Missing}, {@code Failing}).
    */
   static boolean ongoing(String word) {
-    return word.length() >= 6 && word.endsWith("ing") && !NOT_WORK.contains(word);
-  }
-
-  /** Participles that are no work in progress: a state ({@code Running}) or a fault ({@code Missing}). */
-  private static final Set<String> NOT_WORK = Set.of("running", "missing", "warning", "failing", "erroring",
-      "crashing", "existing", "remaining");
-
-  /** The part of the text the pattern matched, lower case; the rule a decision rests on. */
-  private static Optional<String> match(Pattern pattern, String text) {
-    java.util.regex.Matcher m = pattern.matcher(text);
-    return m.find() ? Optional.of(m.group().toLowerCase(Locale.ROOT)) : Optional.empty();
+    return ReasonVocabulary.work(word);
   }
 
   /** True for the summary condition {@code Ready}, which Knative and Cluster API compute from the others. */

@@ -175,7 +175,7 @@ public final class GenericResourceAnalyzer implements Analyzer {
   private static Health chosen(List<Signal> signals, boolean paused) {
     boolean failedSincePaused = signals.stream().anyMatch(s -> s.health() == Health.DEGRADED
         && s.condition().filter(c -> c.observedGeneration().isPresent()
-            && ConditionVocabulary.FAILURE.matcher(c.type() + " " + c.reason()).find()).isPresent());
+            && ReasonVocabulary.FAILURE.matcher(c.type() + " " + c.reason()).find()).isPresent());
     return paused && !failedSincePaused ? Health.SUSPENDED : PRECEDENCE.stream()
         .filter(h -> signals.stream().anyMatch(s -> s.health() == h)).findFirst().orElse(null);
   }

@@ -112,7 +112,7 @@ final class ReplicaCounts {
           boolean below = count.get() < want.longValue();
           signals.add(new Signal(below ? Health.PROGRESSING : Health.HEALTHY, path + "." + key,
               count.get() + " of " + want.longValue(), Optional.empty(),
-              List.of(below ? "counter:below-desired" : "counter:desired-met")));
+              List.of(Rules.Family.COUNTER.of(below ? "below-desired" : "desired-met"))));
         }
       }
     }

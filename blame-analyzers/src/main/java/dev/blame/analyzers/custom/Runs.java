@@ -38,14 +38,14 @@ final class Runs {
         && DONE_TYPES.contains(typeWord(c))).isPresent())) {
       // A run that completed is not running any more, whatever the kind: a False Running beside a True Completed or
       // Succeeded is the end of the run (StackGres' SGDbOps: Completed=True, Running=False), not a wait for one.
-      signals.removeIf(sg -> sg.health() == Health.PROGRESSING && sg.rules().contains("type:positive:running")
+      signals.removeIf(sg -> sg.health() == Health.PROGRESSING && sg.rules().contains(Rules.TYPE_POSITIVE_RUNNING)
           && sg.condition().filter(Condition::isFalse).isPresent());
     }
     if (isRun(object.string("kind")) || startedNotEnded(object.conditions())) {
       // A run that is not running has not started or has ended: a False Running says which only with the outcome
       // beside it (k6's TestRun keeps TestRunRunning=False under stage: finished), so alone it is no wait; failed, it
       // still fails.
-      signals.removeIf(sg -> sg.health() == Health.PROGRESSING && sg.rules().contains("type:positive:running")
+      signals.removeIf(sg -> sg.health() == Health.PROGRESSING && sg.rules().contains(Rules.TYPE_POSITIVE_RUNNING)
           && sg.condition().filter(Condition::isFalse).isPresent());
       signals.replaceAll(sg -> sg.health() == Health.HEALTHY && sg.rules().stream().anyMatch(RUNNING_WORDS::contains)
           ? new Signal(Health.PROGRESSING, sg.field(), sg.value(), sg.condition(), plus(sg.rules(), "kind:run"))
@@ -63,7 +63,7 @@ final class Runs {
    */
   private static final Set<String> RUN_KINDS = Set.of("run", "job", "workflow", "experiment", "backup", "restore",
       "migration", "execution", "session", "action", "build");
-  private static final Set<String> RUNNING_WORDS = Set.of("word:running", "type:positive:running");
+  private static final Set<String> RUNNING_WORDS = Set.of(Rules.WORD_RUNNING, Rules.TYPE_POSITIVE_RUNNING);
 
   /** What follows a run's word in a one-word field of its state ({@code buildstatus}, not {@code runtimestatus}). */
   private static final Set<String> RUN_FIELD_ENDS = Set.of("status", "state", "phase");

@@ -25,10 +25,10 @@ record Signal(Health health, String field, String value, Optional<Condition> con
   }
 
   String describe() {
-    if (rules.contains("condition:stale") || rules.contains("condition:stale-controller")) {
+    if (rules.contains(Rules.CONDITION_STALE) || rules.contains(Rules.CONDITION_STALE_CONTROLLER)) {
       Condition c = condition.orElseThrow();
       return c.path() + " (" + c.type() + " is " + c.status() + ") was written for generation "
-          + c.observedGeneration().orElse(0L) + (rules.contains("condition:stale-controller") ? " by " + value : "")
+          + c.observedGeneration().orElse(0L) + (rules.contains(Rules.CONDITION_STALE_CONTROLLER) ? " by " + value : "")
           + ": not yet reported for the object's current generation";
     }
     return condition.map(c -> c.type() + " is " + c.status() + (c.describe().isEmpty() ? "" : ": " + c.describe()))

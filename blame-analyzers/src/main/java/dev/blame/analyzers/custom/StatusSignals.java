@@ -97,10 +97,6 @@ final class StatusSignals {
   private static final Pattern FAILED_PARTS = Pattern.compile("failed|failed[A-Z][A-Za-z]*");
   /** Counters of parts still running beside a failed one: the controller is retrying. */
   private static final List<String> RUNNING_COUNTERS = List.of("active", "running");
-  /** Words that end a run successfully; a failure counted before them was retried. */
-  private static final Set<String> DONE_WORDS = Set.of("word:succeeded", "word:successful", "word:success",
-      "word:completed", "word:complete", "word:finished", "word:done", "type:positive:succeeded",
-      "type:positive:complete", "type:positive:success");
 
   static String last(List<String> words) {
     return words.isEmpty() ? "" : words.get(words.size() - 1);
@@ -132,23 +128,26 @@ final class StatusSignals {
     // that wrote none for this generation has not caught up either, whatever other controllers wrote.
     if (signals.stream().noneMatch(s -> s.condition().isPresent()) && !stale.conditions.isEmpty()) {
       Condition c = stale.conditions.get(0);
-      signals.add(new Signal(Health.PROGRESSING, c.path(), c.status(), Optional.of(c), List.of("condition:stale")));
+      signals.add(new Signal(Health.PROGRESSING, c.path(), c.status(), Optional.of(c), List.of(Rules.CONDITION_STALE)));
     } else {
       stale.lagging.forEach((controller, c) -> {
         if (!stale.current.contains(controller)) {
           signals.add(new Signal(Health.PROGRESSING, c.path(), controller, Optional.of(c),
-              List.of("condition:stale-controller")));
+              List.of(Rules.CONDITION_STALE_CONTROLLER)));
         }
       });
     }
     ConditionTimeline.newerAction(object.conditions()).ifPresent(signals::add);
     ConditionTimeline.olderProgress(signals);
     ReplicaCounts.read(object).ifPresent(signals::add);
-    if (signals.stream().anyMatch(sg -> sg.health() == Health.HEALTHY && sg.rules().stream().anyMatch(DONE_WORDS::contains))) {
-      signals.removeIf(sg -> sg.rules().stream().anyMatch(r -> r.startsWith("counter:") || r.equals("progress:incomplete")));
+    if (signals.stream().anyMatch(sg -> sg.health() == Health.HEALTHY
+        && sg.rules().stream().anyMatch(Rules.DONE::contains))) {
+      signals.removeIf(sg -> sg.rules().stream().anyMatch(r -> Rules.Family.COUNTER.holds(r)
+          || r.equals(Rules.PROGRESS_INCOMPLETE)));
     }
     if (signals.stream().noneMatch(StatusSignals::healthyWord)) {
-      signals.removeIf(sg -> sg.rules().contains("counter:pending") || sg.rules().contains("progress:incomplete"));
+      signals.removeIf(sg -> sg.rules().contains(Rules.COUNTER_PENDING)
+          || sg.rules().contains(Rules.PROGRESS_INCOMPLETE));
     }
     Runs.adjust(object, signals);
     Runs.ended(object, signals);
@@ -186,7 +185,7 @@ final class StatusSignals {
           }
           ConditionVocabulary.meaning(c)
               .filter(m -> !(summaryReady && m.health() == Health.PROGRESSING && ConditionVocabulary.isPositive(c)))
-              .filter(m -> !(summaryReady && m.rules().contains("type:partial")))
+              .filter(m -> !(summaryReady && m.rules().contains(Rules.TYPE_PARTIAL)))
               .ifPresent(m -> signals.add(new Signal(m, field, c.status(), Optional.of(c))));
         }
       } else if (HISTORY.matcher(key).find()) {
@@ -207,26 +206,26 @@ final class StatusSignals {
         signals.add(new Signal(Health.PROGRESSING, field, start, Optional.empty(), List.of("run:started-not-ended")));
       } else if (PERCENT_DONE.matcher(key).matches() && percent(value).filter(p -> p < 100).isPresent()) {
         signals.add(new Signal(Health.PROGRESSING, field, String.valueOf(value), Optional.empty(),
-            List.of("progress:incomplete")));
+            List.of(Rules.PROGRESS_INCOMPLETE)));
       } else if (value instanceof Number count && COUNTERS.containsKey(key.toLowerCase(Locale.ROOT))
           && count.longValue() > 0) {
         String counter = key.toLowerCase(Locale.ROOT);
         boolean retrying = counter.equals("failed") && RUNNING_COUNTERS.stream()
             .anyMatch(r -> map.number(r).filter(n -> n > 0).isPresent());
-        signals.add(retrying
-            ? new Signal(Health.PROGRESSING, field, count.toString(), Optional.empty(), List.of("counter:failed-retrying"))
-            : new Signal(COUNTERS.get(counter), field, count.toString(), Optional.empty(), List.of("counter:" + counter)));
+        signals.add(new Signal(retrying ? Health.PROGRESSING : COUNTERS.get(counter), field, count.toString(),
+            Optional.empty(), List.of(Rules.Family.COUNTER.of(retrying ? "failed-retrying" : counter))));
       } else if (value instanceof Number count && FAILURE_COUNT.matcher(key).matches() && count.longValue() > 0) {
         boolean retrying = RUNNING_COUNTERS.stream().anyMatch(r -> map.number(r).filter(n -> n > 0).isPresent());
         signals.add(new Signal(retrying ? Health.PROGRESSING : Health.DEGRADED, field, count.toString(),
-            Optional.empty(), List.of(retrying ? "counter:failed-retrying" : "counter:failures")));
+            Optional.empty(), List.of(Rules.Family.COUNTER.of(retrying ? "failed-retrying" : "failures"))));
       } else if (value instanceof List<?> parts && !parts.isEmpty() && FAILED_PARTS.matcher(key).matches()) {
         boolean retrying = RUNNING_COUNTERS.stream().anyMatch(r -> map.number(r).filter(n -> n > 0).isPresent()
             || map.get(r).filter(v -> v instanceof List<?> l && !l.isEmpty()).isPresent());
         signals.add(new Signal(retrying ? Health.PROGRESSING : Health.DEGRADED, field, parts.size() + " listed",
-            Optional.empty(), List.of(retrying ? "counter:failed-retrying" : "counter:failed-list")));
+            Optional.empty(), List.of(Rules.Family.COUNTER.of(retrying ? "failed-retrying" : "failed-list"))));
       } else if (value instanceof Number count && OUT_OF_SERVICE.matcher(key).matches() && count.longValue() > 0) {
-        signals.add(new Signal(Health.DEGRADED, field, count.toString(), Optional.empty(), List.of("counter:out-of-service")));
+        signals.add(new Signal(Health.DEGRADED, field, count.toString(), Optional.empty(),
+            List.of(Rules.Family.COUNTER.of("out-of-service"))));
       } else if (value instanceof String text && OUTCOME_FIELD.matcher(key).matches()) {
         // An outcome holds a status word as a phase does (MetalLB's result: Valid, VolSync's latestMoverStatus.result:
         // Successful, the Compliance Operator's result: NON-COMPLIANT); a word of stopping there says the run ended
@@ -322,7 +321,8 @@ final class StatusSignals {
   /** A healthy phase, state or status word ({@code phase: Running}), the claim a pending counter qualifies. */
   private static boolean healthyWord(Signal s) {
     return s.health() == Health.HEALTHY && s.condition().isEmpty()
-        && s.rules().stream().anyMatch(r -> r.startsWith("word:") || r.startsWith("form:") || r.startsWith("suffix:"));
+        && s.rules().stream().anyMatch(r -> Rules.Family.WORD.holds(r) || Rules.Family.FORM.holds(r)
+            || Rules.Family.SUFFIX.holds(r));
   }
 
   /**

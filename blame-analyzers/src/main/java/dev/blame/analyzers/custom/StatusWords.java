@@ -78,7 +78,7 @@ final class StatusWords {
     // Compound words keep their last word's meaning: UpgradePending, InstallFailed, ReconcileError.
     for (Map.Entry<String, Health> suffix : SUFFIXES.entrySet()) {
       if (word.endsWith(suffix.getKey())) {
-        return Optional.of(Meaning.of(suffix.getValue(), "suffix:" + suffix.getKey()));
+        return Optional.of(Meaning.of(suffix.getValue(), Rules.Family.SUFFIX.of(suffix.getKey())));
       }
     }
     List<String> words = new java.util.ArrayList<>();
@@ -99,10 +99,10 @@ final class StatusWords {
         // A step done to some parts (ResourcesCreated, PodsScheduled) is a step on the way, not the state to reach;
         // alone, first (Created successfully) or said to have succeeded (Successfully created), the word is the
         // object's own state (Rook's state: Created).
-        meaning = Optional.of(Meaning.of(Health.PROGRESSING, "form:step-phrase"));
+        meaning = Optional.of(Meaning.of(Health.PROGRESSING, Rules.Family.FORM.of("step-phrase")));
       }
       if (meaning.isPresent() && meaning.get().health() == Health.DEGRADED
-          && ConditionVocabulary.FAILURE.matcher(w).find()) {
+          && ReasonVocabulary.FAILURE.matcher(w).find()) {
         // A failure anywhere in the phrase is what the phrase says (ProvisioningFailedPermanently).
         first = meaning;
         break;
@@ -115,9 +115,9 @@ final class StatusWords {
         && words.stream().anyMatch(ConditionVocabulary.PARTIAL::contains)) {
       // A good state reached by only some parts (Fluid's PartialReady, Stork's PartialSuccess) says the others are
       // down or failed, as Velero's PartiallyFailed does outright.
-      return Optional.of(Meaning.of(Health.DEGRADED, "form:partial"));
+      return Optional.of(Meaning.of(Health.DEGRADED, Rules.Family.FORM.of("partial")));
     }
-    return first.map(m -> words.size() == 1 ? m : m.and("form:phrase"));
+    return first.map(m -> words.size() == 1 ? m : m.and(Rules.Family.FORM.of("phrase")));
   }
 
   private static final int MAX_PHRASE = 8;
@@ -138,16 +138,16 @@ final class StatusWords {
     }
     Optional<Meaning> first = table(normal(lead.group(1)));
     if (first.isEmpty() || first.get().health() == Health.HEALTHY && (words.stream().anyMatch(NEGATIONS::contains)
-        || ConditionVocabulary.FAILURE.matcher(value).find())) {
+        || ReasonVocabulary.FAILURE.matcher(value).find())) {
       return Optional.empty();
     }
-    return Optional.of(first.get().and("form:word-then-explanation"));
+    return Optional.of(first.get().and(Rules.Family.FORM.of("word-then-explanation")));
   }
 
   private static Optional<Meaning> table(String word) {
     for (Map.Entry<Health, Set<String>> table : TABLES.entrySet()) {
       if (table.getValue().contains(word)) {
-        return Optional.of(Meaning.of(table.getKey(), "word:" + word));
+        return Optional.of(Meaning.of(table.getKey(), Rules.Family.WORD.of(word)));
       }
     }
     return Optional.empty();
@@ -155,8 +155,8 @@ final class StatusWords {
 
   /** A present participle names work that goes on: Creating, Provisioning, Upgrading, Restarting, Pending. */
   private static Optional<Meaning> participle(String word) {
-    return word.length() >= 6 && word.endsWith("ing") ? Optional.of(Meaning.of(Health.PROGRESSING, "form:-ing"))
-        : Optional.empty();
+    return word.length() >= 6 && word.endsWith("ing")
+        ? Optional.of(Meaning.of(Health.PROGRESSING, Rules.Family.FORM.of("-ing"))) : Optional.empty();
   }
 
   static String normal(String value) {

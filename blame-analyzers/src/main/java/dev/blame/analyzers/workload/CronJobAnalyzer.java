@@ -18,7 +18,6 @@ import dev.blame.api.spi.Judgement;
 import dev.blame.api.spi.TypedAnalyzer;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
-import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -29,9 +28,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * CronJobs: suspended or not, when they last ran, and how their latest finished Job went (an older failure
- * followed by a success is history, not a failure). kstatus calls every CronJob Current; so do we, because
- * the CronJob controller has nothing left to do: a failing Job is the Job's failure, lifted here for blame.
+ * CronJobs: suspended or not, when they last ran, whether a Job still running is failing, and how their latest
+ * finished Job went (an older failure followed by a success is history, not a failure). A Job has finished by its own
+ * status ({@link JobEnd}), never by its verdict: one whose pods fail is running, not failed. kstatus calls every
+ * CronJob Current; so do we, because the CronJob controller has nothing left to do: a failing Job is the Job's
+ * failure, lifted here for blame.
  */
 public final class CronJobAnalyzer extends TypedAnalyzer<CronJob> {
 
@@ -55,17 +56,22 @@ public final class CronJobAnalyzer extends TypedAnalyzer<CronJob> {
     Optional<Instant> last = cron.getStatus() == null ? Optional.empty()
         : Node.parseTime(cron.getStatus().getLastScheduleTime());
     List<Node> jobs = Children.owned(ctx.graph(), node.ref(), GroupKind.JOB);
-    Optional<Node> latestFinished = jobs.stream()
-        .filter(job -> ctx.graph().verdict(job.ref())
-            .map(v -> v.health() == Health.HEALTHY || v.health() == Health.DEGRADED).orElse(false))
-        .max(Comparator.comparing((Node job) -> job.createdAt().orElse(Instant.EPOCH))
-            .thenComparing(Node::ref));
-    latestFinished.filter(job -> ctx.graph().verdict(job.ref()).map(v -> v.health() == Health.DEGRADED)
-            .orElse(false))
+    Comparator<Node> byCreation = Comparator.comparing((Node job) -> job.createdAt().orElse(Instant.EPOCH))
+        .thenComparing(Node::ref);
+    // A run that is failing now: a Job not finished whose verdict is DEGRADED (its pods fail, its deadline passed).
+    // It has not failed yet (the Job controller still retries it), but the CronJob's run is failing, whatever older
+    // runs did; under Forbid no other run starts meanwhile.
+    Optional<Node> runningFailing = jobs.stream().filter(job -> JobEnd.of(job).isEmpty())
+        .filter(job -> ctx.graph().verdict(job.ref()).map(v -> v.health() == Health.DEGRADED).orElse(false))
+        .max(byCreation);
+    Optional<Node> latestFinished = jobs.stream().filter(job -> JobEnd.of(job).isPresent()).max(byCreation);
+    runningFailing.ifPresent(job -> Children.lift(ctx.graph(), node.ref(), CHILD_JOB_FAILING, job, "Running ")
+        .ifPresent(f -> j.add(f).message("Failing: Job " + job.ref().name() + " is running and failing")));
+    latestFinished.filter(job -> runningFailing.isEmpty() && JobEnd.of(job).map(JobEnd::failed).orElse(false))
         .ifPresent(job -> Children.lift(ctx.graph(), node.ref(), CHILD_JOB_FAILED, job, "Latest finished ")
             .ifPresent(f -> j.add(f).message("Failing: latest Job " + job.ref().name() + " failed")));
-    Optional<Instant> lastFailed = latestFinished.isPresent() || j.health() == Health.SUSPENDED ? Optional.empty()
-        : lastRunFailed(cron, last);
+    Optional<Instant> lastFailed = latestFinished.isPresent() || runningFailing.isPresent()
+        || j.health() == Health.SUSPENDED ? Optional.empty() : lastRunFailed(cron, last);
     lastFailed.ifPresent(success -> j.worsen(Health.DEGRADED, ReconcileStatus.CURRENT)
         .message("Failing: the Job scheduled " + age(Duration.between(last.get(), ctx.now())) + " ago did not succeed")
         .find(Health.DEGRADED, LAST_RUN_FAILED, "the Job scheduled at " + last.get() + " is no longer active and"
@@ -108,8 +114,8 @@ public final class CronJobAnalyzer extends TypedAnalyzer<CronJob> {
   }
 
   /**
-   * A Job listed in {@code status.active} that is in view and has finished (its own verdict HEALTHY or DEGRADED,
-   * as for the latest finished Job above): the CronJob controller removes a finished Job from the list on every
+   * A Job listed in {@code status.active} that is in view and has finished ({@link JobEnd}, as for the latest
+   * finished Job above): the CronJob controller removes a finished Job from the list on every
    * sync (recording {@code SawCompletedJob}), so the list is stale. Past the stuck window after the Job's end the
    * controller is not syncing this CronJob; under {@code Forbid} it then skips every run (DEGRADED), otherwise only
    * the status is stale (PROGRESSING). Returns whether runs are stopped.
@@ -121,12 +127,12 @@ public final class CronJobAnalyzer extends TypedAnalyzer<CronJob> {
     Set<String> listed = cron.getStatus().getActive().stream().map(ObjectReference::getName)
         .filter(Objects::nonNull).collect(Collectors.toSet());
     Optional<Node> stale = jobs.stream().filter(job -> listed.contains(job.ref().name()))
-        .filter(job -> job.as(Job.class).flatMap(CronJobAnalyzer::finishedAt).isPresent())
+        .filter(job -> JobEnd.of(job).isPresent())
         .min(Comparator.comparing(Node::ref));
     if (stale.isEmpty()) {
       return false;
     }
-    Optional<Instant> ended = stale.get().as(Job.class).flatMap(CronJobAnalyzer::finishedAt).flatMap(t -> t);
+    Optional<Instant> ended = JobEnd.of(stale.get()).flatMap(JobEnd::at);
     boolean old = ended.map(t -> Duration.between(t, ctx.now()).compareTo(ctx.tolerance().stuckOr(STALE_STUCK)) > 0)
         .orElse(false);
     boolean forbid = cron.getSpec() != null && "Forbid".equals(cron.getSpec().getConcurrencyPolicy());
@@ -141,23 +147,6 @@ public final class CronJobAnalyzer extends TypedAnalyzer<CronJob> {
             Evidence.field("spec.concurrencyPolicy", forbid ? "Forbid" : String.valueOf(
                 cron.getSpec() == null ? null : cron.getSpec().getConcurrencyPolicy())));
     return health == Health.DEGRADED;
-  }
-
-  /**
-   * When a Job finished, as the Job controller says it (IsJobFinished: a {@code Complete} or {@code Failed} condition
-   * that is True, or a completion time, which only a finished Job has): present when it finished, holding its
-   * completion time, else the condition's transition time, when known. A Job still running, even one whose pods
-   * fail, has not finished.
-   */
-  private static Optional<Optional<Instant>> finishedAt(Job job) {
-    if (job.getStatus() == null) {
-      return Optional.empty();
-    }
-    Optional<Instant> completed = Node.parseTime(job.getStatus().getCompletionTime());
-    return Optional.ofNullable(job.getStatus().getConditions()).orElse(List.of()).stream()
-        .filter(c -> ("Complete".equals(c.getType()) || "Failed".equals(c.getType())) && "True".equals(c.getStatus()))
-        .findFirst().map(c -> completed.or(() -> Node.parseTime(c.getLastTransitionTime())))
-        .or(() -> completed.map(Optional::of));
   }
 
   private static String age(Duration d) {

@@ -75,11 +75,13 @@ public final class JobAnalyzer extends TypedAnalyzer<Job> {
     }
     // The status without the Complete condition the job controller writes beside them (a `kubectl describe job`
     // capture prints no conditions): completionTime is set when the Job finishes successfully and only then (the
-    // Job API), and every completion succeeded with no pod active is the same end.
+    // Job API), and every completion succeeded with no pod active is the same end, but only read so when no
+    // condition is in view: since Kubernetes 1.31 a Job that met its success criteria holds SuccessCriteriaMet, not
+    // Complete, until its lingering pods are terminated, and has not finished.
     Optional<Instant> completedAt = Node.parseTime(status.getCompletionTime());
     int required = spec.getCompletions() != null ? completions : 1;
-    if (Condition.find(conditions, "Complete").isEmpty()
-        && (completedAt.isPresent() || succeeded >= required && succeeded > 0 && active == 0)) {
+    if (Condition.find(conditions, "Complete").isEmpty() && (completedAt.isPresent()
+        || conditions.isEmpty() && succeeded >= required && succeeded > 0 && active == 0)) {
       return j.message("Complete: " + Counts.of(succeeded, completions) + " completions")
           .find(Health.HEALTHY, JOB_COMPLETE, "Job completed", completedAt.isPresent()
               ? Evidence.timestamp("status.completionTime", completedAt.get())

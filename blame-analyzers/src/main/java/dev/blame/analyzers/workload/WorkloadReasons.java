@@ -89,5 +89,12 @@ public final class WorkloadReasons {
   public static final ReasonCode JOB_NOT_STARTED = ReasonCode.of("JobNotStarted");
   public static final ReasonCode JOB_RUNNING = ReasonCode.of("JobRunning");
   public static final ReasonCode SUSPENDED = ReasonCode.of("Suspended");
+  /** A CronJob whose latest finished Job failed (its {@code Failed} condition True); carries the Job's evidence. */
   public static final ReasonCode CHILD_JOB_FAILED = ReasonCode.of("ChildJobFailed");
+  /**
+   * A CronJob with a Job that has not finished (no True {@code Complete} or {@code Failed} condition, no completion
+   * time) and is failing: its pods fail, or its deadline has passed. The run has not failed yet; carries the Job's
+   * evidence.
+   */
+  public static final ReasonCode CHILD_JOB_FAILING = ReasonCode.of("ChildJobFailing");
 }

@@ -1,0 +1,119 @@
+package dev.blame.analyzers.custom;
+
+import dev.blame.api.spi.Condition;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What the {@code reason} and {@code message} of a condition of an unknown kind say, whatever its type: a failure that
+ * waiting will not mend, work still under way, a stop or a pause, a reporter gone silent. {@link ConditionVocabulary}
+ * reads the type and asks this class about the reason; the status words ({@link StatusWords}) and the generic analysis
+ * ask it whether a text names a failure. Each reader returns the rule its decision rests on ({@link Meaning#rules()}).
+ */
+final class ReasonVocabulary {
+
+  /** Reasons that say the object was paused or suspended on purpose. */
+  static final Pattern PAUSED = Pattern.compile("paus|suspend", Pattern.CASE_INSENSITIVE);
+  /** Reasons of a False or Unknown readiness that mean "still working on it". */
+  static final Pattern IN_PROGRESS = Pattern.compile("progress|reconcil|pending|creat|waiting|initiali|"
+      + "provision|deploy|updat|upgrad|starting|scaling|install|rolling|migrat|applying|cloning|bootstrap|"
+      + "notyet|not yet|notallpods|scheduled|restor|init$|^init", Pattern.CASE_INSENSITIVE);
+  /**
+   * Reasons and messages that mean "will not get better by waiting". Among them configuration the software
+   * refuses ({@code Unknown 'foo' parameter}, {@code unsupported}, {@code unrecognized}), which stays refused until
+   * the spec changes. Not a pod the scheduler cannot place yet ({@code Unschedulable}, {@code 0/5 nodes are
+   * available}): kstatus and Argo CD read such a pod as waiting (an autoscaler may add the node).
+   */
+  static final Pattern FAILURE = Pattern.compile("fail|error|invalid|notfound|not found|denied|forbidden|"
+      + "unauthori|backoff|exceeded|conflict|reject|crash|refused|refusing|timeout|timed out|terminal|abort|"
+      + "unable to|cannot|can't|could not|couldn't|\\bno \\w+ could\\b|unreachable|not reachable|notreachable|"
+      + "unsupported|not supported|unrecognized|"
+      + "unknown '?[\\w.-]+'? ?(parameter|field|option|setting|flag|key)", Pattern.CASE_INSENSITIVE);
+  /**
+   * Reasons and messages of an Unknown readiness that say its reporter went silent, so nothing is known: the
+   * node lifecycle controller's {@code NodeStatusUnknown} ("Kubelet stopped posting node status"), Open Cluster
+   * Management's {@code ManagedClusterLeaseUpdateStopped} ("Registration agent stopped updating its lease"), a
+   * member cluster that cannot be reached.
+   */
+  static final Pattern REPORTER_LOST = Pattern.compile("stopped (posting|updating|reporting|sending)|updatestopped|"
+      + "statusunknown|unreachable|not reachable|notreachable|lost contact|heartbeat", Pattern.CASE_INSENSITIVE);
+  /** Words of a reason that say failed or error ({@code InstallFailed}, {@code ReconcileError}, {@code FailedCreate}). */
+  private static final Set<String> FAILED_WORDS = Set.of("fail", "failed", "failure", "failures", "failing", "error",
+      "errors", "errored");
+  /**
+   * Words that take a failure word back ({@code NoError}, {@code ErrorsCleared}, {@code NotFailed}): Teleport's
+   * operator writes {@code SuccessfullyReconciled=True NoError}.
+   */
+  private static final Set<String> FAILURE_UNDONE = Set.of("no", "not", "none", "without", "cleared", "resolved",
+      "recovered", "fixed");
+
+  /** Words of a reason that say the thing was stopped or shut down ({@code ServerStopped}, {@code Hibernating}). */
+  private static final Set<String> STOPPED_REASON_WORDS = Set.of("stopped", "hibernated", "hibernating", "shutdown");
+  /** A message that states the thing is stopped: "Server my-debezium is stopped", "the cluster was shut down". */
+  private static final Pattern STOPPED_MESSAGE = Pattern.compile("\\b(is|was|are|were|has been|have been) "
+      + "(stopped|hibernated|hibernating|shut down)\\b", Pattern.CASE_INSENSITIVE);
+
+  /**
+   * The rule by which a False condition says its object was stopped rather than that it waits or failed: its reason
+   * names a stop ({@code ServerStopped}, {@code StoppingOrHibernating}, not {@code NotStopped}) or its message states
+   * one ("Server my-debezium is stopped": the Debezium operator's {@code Running=False} for a server stopped on
+   * request; Hive's {@code Ready=False} "Cluster is stopped"). A pause asked for is read from the reason already
+   * ({@link #PAUSED}). Failure words outrank it (Hive's {@code ProvisionStopped}, "Provisioning failed terminally").
+   */
+  static Optional<String> stopped(Condition c) {
+    List<String> words = ConditionVocabulary.words(c.reason());
+    if (words.stream().noneMatch(w -> w.equals("not") || w.equals("no"))
+        && words.stream().anyMatch(STOPPED_REASON_WORDS::contains)) {
+      return Optional.of("reason:stopped");
+    }
+    // The message decides only where no reason does: "Ready=False WaitingForDatabase: database app-db is stopped" is a
+    // wait for something else that stopped.
+    return c.reason().isBlank() ? match(STOPPED_MESSAGE, c.message()).map(m -> "message:stopped") : Optional.empty();
+  }
+
+  /** The failure word of a reason that says failed or error and does not take it back ({@code NoError}). */
+  static Optional<String> failedReason(String reason) {
+    List<String> words = ConditionVocabulary.words(reason);
+    if (words.stream().anyMatch(FAILURE_UNDONE::contains)) {
+      return Optional.empty();
+    }
+    return words.stream().filter(FAILED_WORDS::contains).findFirst();
+  }
+
+  /**
+   * The rule by which a reason says "still working on it", if it does: a present participle among its words
+   * ({@code Initializing}, {@code WaitingForInfrastructure}, {@code RestoringBackup}), else a stem of
+   * {@link #IN_PROGRESS}. A reason with a negation ({@code NotRunning}) is not read by its participle.
+   */
+  static Optional<String> inProgress(String reason) {
+    List<String> words = ConditionVocabulary.words(reason);
+    if (words.stream().noneMatch(w -> w.equals("not") || w.equals("no"))) {
+      for (String w : words) {
+        if (work(w)) {
+          return Optional.of(Rules.Family.FORM.of("-ing-reason"));
+        }
+      }
+    }
+    return match(IN_PROGRESS, reason).map(w -> "reason:progress:" + w);
+  }
+
+  /** A present participle that names work going on ({@code Initializing}, {@code Resizing}), not a state or a fault. */
+  static boolean work(String word) {
+    return word.length() >= 6 && word.endsWith("ing") && !NOT_WORK.contains(word);
+  }
+
+  /** Participles that are no work in progress: a state ({@code Running}) or a fault ({@code Missing}). */
+  private static final Set<String> NOT_WORK = Set.of("running", "missing", "warning", "failing", "erroring",
+      "crashing", "existing", "remaining");
+
+  /** The part of the text the pattern matched, lower case; the rule a decision rests on. */
+  static Optional<String> match(Pattern pattern, String text) {
+    java.util.regex.Matcher m = pattern.matcher(text);
+    return m.find() ? Optional.of(m.group().toLowerCase(Locale.ROOT)) : Optional.empty();
+  }
+
+  private ReasonVocabulary() {}
+}
