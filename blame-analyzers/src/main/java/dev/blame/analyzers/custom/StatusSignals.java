@@ -51,6 +51,15 @@ final class StatusSignals {
    */
   private static final Pattern FAILURE_FIELD = Pattern.compile(
       "(error|failure)(message|reason|type|description|details?)", Pattern.CASE_INSENSITIVE);
+  /**
+   * The object's own {@code reason}, beside its phase rather than in a condition: "a brief CamelCase message indicating
+   * details about why" it is in that phase, as Kubernetes' {@code PodStatus.reason} ({@code Evicted}) is. Eclipse Che's
+   * {@code CheCluster} sets {@code InstallOrUpdateFailed} there while a reconciler fails, under {@code chePhase: Active};
+   * actions-runner-controller's {@code EphemeralRunner} writes {@code TooManyPodFailures}. One CamelCase word that says
+   * failed or error ({@link ReasonVocabulary#failedReason}) is the failure; prose is not read (many operators put a
+   * sentence of any kind there), nor the reason of an entry that carries a {@code type} (a condition kept elsewhere).
+   */
+  private static final Pattern CAMEL_REASON = Pattern.compile("[A-Z][A-Za-z]{2,63}");
 
   /**
    * Counters of parts by state, as Job, Volcano, Kubeflow ({@code replicaStatuses.<type>.failed}) and Argo
@@ -194,6 +203,9 @@ final class StatusSignals {
         if (!text.isBlank()) {
           signals.add(new Signal(Health.DEGRADED, field, text, Optional.empty(), List.of("field:failure-message")));
         }
+      } else if (value instanceof String text && key.equals("reason") && CAMEL_REASON.matcher(text).matches()
+          && map.get("type").isEmpty() && ReasonVocabulary.failedReason(text).isPresent()) {
+        signals.add(new Signal(Health.DEGRADED, field, text, Optional.empty(), List.of("field:failed-reason")));
       } else if (value instanceof String text && StatusWords.isStatusField(key)) {
         // Only the object's own phase may pause it; a nested one describes a part or an external resource.
         StatusWords.read(text).filter(m -> depth == 0 || m.health() != Health.SUSPENDED)

@@ -1348,6 +1348,37 @@ class GenericConventionsTest {
     assertThat(both.health()).as("%s", both.findings()).isEqualTo(Health.PROGRESSING);
   }
 
+  /**
+   * The object's own {@code reason} beside its phase, one CamelCase word as Kubernetes' {@code PodStatus.reason}: a word
+   * of failure there fails the object whatever the phase says (Eclipse Che's {@code InstallOrUpdateFailed} under
+   * {@code chePhase: Active}, actions-runner-controller's {@code TooManyPodFailures}). Not a sentence, not a reason that
+   * takes the failure back, not the reason of an entry with a {@code type} (a condition kept outside a list).
+   */
+  @org.junit.jupiter.api.Test
+  void aFailedReasonBesideThePhaseFailsTheObject() throws Exception {
+    String portal = """
+        apiVersion: portal.example.io/v1
+        kind: DeveloperPortal
+        metadata: {name: docs, namespace: dev, generation: 2}
+        status:
+          phase: Running
+          url: https://docs.example.com
+          reason: PluginSyncFailed
+        """;
+    Verdict failed = judge(portal, "portal.example.io/v1", "DeveloperPortal");
+    assertThat(failed.health()).as("%s", failed.findings()).isEqualTo(Health.DEGRADED);
+    assertThat(failed.findings()).extracting(Finding::message).anyMatch(m -> m.contains("PluginSyncFailed"));
+    assertThat(judge(portal.replace("PluginSyncFailed", "PluginSyncSucceeded"), "portal.example.io/v1",
+        "DeveloperPortal").health()).isEqualTo(Health.HEALTHY);
+    assertThat(judge(portal.replace("PluginSyncFailed", "NoErrors"), "portal.example.io/v1", "DeveloperPortal")
+        .health()).isEqualTo(Health.HEALTHY);
+    assertThat(judge(portal.replace("reason: PluginSyncFailed", "reason: \"failed once at start, retried and synced\""),
+        "portal.example.io/v1", "DeveloperPortal").health()).as("a sentence is not read").isEqualTo(Health.HEALTHY);
+    assertThat(judge(portal.replace("  reason: PluginSyncFailed", "  lastSync: {type: Plugins, reason: PluginSyncFailed}"),
+        "portal.example.io/v1", "DeveloperPortal").health()).as("an entry with a type is a condition")
+        .isEqualTo(Health.HEALTHY);
+  }
+
   private static Verdict judge(String yaml, String apiVersion, String kind) throws Exception {
     try (Blame blame = BlameEngine.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).manifests("t", yaml).build()) {
       Node only = blame.list(dev.blame.api.GroupKind.fromApiVersion(apiVersion, kind), "").get(0);
