@@ -100,8 +100,7 @@ public final class PodAnalyzer implements Analyzer {
       case "Failed" -> failed(status, j, phaseEvidence);
       case "Pending" -> pending(node, pod, conditions, ctx.events(), ctx.now(),
           ctx.tolerance().graceOr(UNSCHEDULABLE_GRACE), j, phaseEvidence);
-      case "Running" -> running(conditions, PodReadiness.readyWithoutCondition(pod)
-          && ctx.events().stream().noneMatch(EventRecord::isWarning), j);
+      case "Running" -> running(conditions, PodReadiness.readyWithoutCondition(pod, ctx.events()), j);
       // No phase in view (a trimmed capture): a pod whose PodScheduled condition is False is one still pending.
       case "" -> {
         if (Condition.find(conditions, "PodScheduled").filter(Condition::isFalse).isEmpty()) {
