@@ -127,7 +127,8 @@ public final class HorizontalPodAutoscalerAnalyzer implements Analyzer {
           .addEvidence(limited.map(Condition::evidence).orElse(Evidence.field("status.currentReplicas", "" + current)))
           .build());
     }
-    boolean able = conditions.stream().anyMatch(c -> c.isTrue()
+    boolean computed = conditions.isEmpty() && metricsComputed(u);
+    boolean able = computed || conditions.stream().anyMatch(c -> c.isTrue()
         && (c.type().equals("AbleToScale") || c.type().equals("ScalingLimited")));
     Optional<Long> observed = u.number("status", "observedGeneration");
     if (observed.isPresent() && node.generation() > 0 && observed.get() != node.generation()) {
@@ -140,8 +141,26 @@ public final class HorizontalPodAutoscalerAnalyzer implements Analyzer {
               : "metadata.annotations[" + V1_CONDITIONS + "]", conditions.isEmpty() ? "<none>" : "no AbleToScale=True"))
           .build());
     }
-    return Judgement.of(Health.HEALTHY, ReconcileStatus.CURRENT,
-        findings.isEmpty() ? current + " replicas (min " + min + ", max " + max + ")" : "", findings);
+    return Judgement.of(Health.HEALTHY, ReconcileStatus.CURRENT, findings.isEmpty() ? current + " replicas (min "
+        + min + ", max " + max + ")" + (computed ? "; metrics computed: " + metrics(u) : "") : "", findings);
+  }
+
+  /**
+   * No condition in view (a {@code kubectl get} line, a trimmed capture), and a current value for every metric of
+   * the spec: the HPA controller wrote them. It reads the target's scale first (a failure there sets
+   * {@code AbleToScale=False} and stops before any metric) and writes a metric's current value only when it could
+   * compute that metric (a metric it cannot read keeps an empty entry: kubectl's {@code <unknown>}), in the same
+   * status update as its conditions (pkg/controller/podautoscaler/horizontal.go, {@code reconcileAutoscaler}). So
+   * the conditions were not captured, and the controller got the scale and every metric in its last sync: judged as
+   * {@code AbleToScale=True}. An {@code autoscaling/v1} object's {@code currentCPUUtilizationPercentage} says the same.
+   */
+  static boolean metricsComputed(Unstructured u) {
+    if (u.number("status", "currentCPUUtilizationPercentage").isPresent()) {
+      return true;
+    }
+    List<Unstructured> current = u.list("status", "currentMetrics");
+    return !current.isEmpty() && current.size() >= u.list("spec", "metrics").size()
+        && current.stream().allMatch(m -> !value(m).isEmpty());
   }
 
   /** The current metric values the controller could read, e.g. {@code cpu 186% (372m)}, or {@code <none>}. */
@@ -151,12 +170,30 @@ public final class HorizontalPodAutoscalerAnalyzer implements Analyzer {
       String type = m.string("type");
       Unstructured source = m.child(type.isEmpty() ? "resource" : Character.toLowerCase(type.charAt(0)) + type.substring(1));
       String name = source.string("name").isEmpty() ? source.string("metric", "name") : source.string("name");
-      Unstructured current = source.child("current");
-      String value = current.string("averageUtilization").isEmpty() ? current.string("averageValue")
-          : current.string("averageUtilization") + "%";
-      values.add((name.isEmpty() ? type : name) + " " + (value.isEmpty() ? current.string("value") : value));
+      values.add((name.isEmpty() ? type : name) + " " + value(m));
     }
+    u.number("status", "currentCPUUtilizationPercentage").filter(v -> values.isEmpty())
+        .ifPresent(v -> values.add("cpu " + v + "%"));
     return values.isEmpty() ? "<none>" : String.join(", ", values);
+  }
+
+  /** A current metric's value ({@code current} of autoscaling/v2 and v2beta2, {@code current*} of v2beta1), or "". */
+  private static String value(Unstructured m) {
+    String type = m.string("type");
+    Unstructured source = m.child(type.isEmpty() ? "resource" : Character.toLowerCase(type.charAt(0)) + type.substring(1));
+    Unstructured current = source.child("current");
+    String utilization = current.string("averageUtilization").isEmpty() ? source.string("currentAverageUtilization")
+        : current.string("averageUtilization");
+    if (!utilization.isEmpty()) {
+      return utilization + "%";
+    }
+    for (String v : List.of(current.string("averageValue"), current.string("value"),
+        source.string("currentAverageValue"), source.string("currentValue"))) {
+      if (!v.isEmpty()) {
+        return v;
+      }
+    }
+    return "";
   }
 
   private static boolean failing(Condition c) {

@@ -124,7 +124,7 @@ public final class PodDisruptionBudgetAnalyzer implements Analyzer {
     String counts = currentHealthy + "/" + desiredHealthy + " healthy";
     if (desiredHealthy > currentHealthy) {
       List<Node> notReady = ctx.graph().targets(ref, EdgeKind.SELECTS).stream()
-          .filter(p -> p.ref().groupKind().equals(GroupKind.POD) && !SelectedPods.isReady(p)).toList();
+          .filter(p -> p.ref().groupKind().equals(GroupKind.POD) && !SelectedPods.isReady(ctx.graph(), p)).toList();
       findings.add(Finding.builder().subject(ref).health(Health.PROGRESSING).reason(BUDGET_NOT_MET)
           .message("budget not met (" + counts + "); no voluntary eviction is allowed"
               + (notReady.isEmpty() ? "" : "; not ready: " + SelectedPods.describeNotReady(ctx.graph(), notReady)))

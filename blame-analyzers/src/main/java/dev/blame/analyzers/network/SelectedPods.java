@@ -32,12 +32,16 @@ public final class SelectedPods {
 
   private SelectedPods() {}
 
-  /** True when the pod's Ready condition is True, or without one in view when the kubelet would say so ({@link PodReadiness}). */
-  public static boolean isReady(Node pod) {
+  /**
+   * True when the pod's Ready condition is True, or without one in view when the kubelet would say so and no Warning
+   * Event about the pod is in view, as the pod's own verdict reads it ({@link PodReadiness}).
+   */
+  public static boolean isReady(GraphView graph, Node pod) {
     Optional<Pod> typed = pod.as(Pod.class);
     if (typed.isPresent()) {
       PodCondition ready = readyCondition(typed.get());
-      return ready == null ? PodReadiness.readyWithoutCondition(typed.get()) : "True".equalsIgnoreCase(ready.getStatus());
+      return ready == null ? PodReadiness.readyWithoutCondition(typed.get(), graph.events(pod.ref()))
+          : "True".equalsIgnoreCase(ready.getStatus());
     }
     return Condition.find(Unstructured.of(pod.object()).conditions(), "Ready").map(Condition::isTrue).orElse(false);
   }
@@ -69,8 +73,9 @@ public final class SelectedPods {
       return Optional.of(new Read(true, containers, null, null, null));
     }
     if (ready == null && PodReadiness.readyWithoutCondition(pod)) {
-      // Ready as the kubelet computes it from the containers' statuses, which are then part of what is read.
-      return Optional.of(new Read(true, containers, null, null, null, pod.getStatus().getContainerStatuses()));
+      // Ready as the kubelet computes it from the containers' statuses, which are then part of what is read, unless
+      // a Warning Event about the pod is in view: the pod's verdict, which reads those Events, is read too.
+      return Optional.of(new Read(true, containers, null, null, verdict, pod.getStatus().getContainerStatuses()));
     }
     return Optional.of(new Read(false, containers, ready,
         pod.getStatus() == null ? null : pod.getStatus().getPhase(), verdict,

@@ -123,7 +123,7 @@ public final class ServiceAnalyzer implements Analyzer {
       Selector selector = Selector.of(selectorLabels);
       List<Node> pods = graph.targets(ref, EdgeKind.SELECTS).stream()
           .filter(n -> n.ref().groupKind().equals(GroupKind.POD)).toList();
-      List<Node> notReady = pods.stream().filter(p -> !SelectedPods.isReady(p)).toList();
+      List<Node> notReady = pods.stream().filter(p -> !SelectedPods.isReady(graph, p)).toList();
       if (pods.isEmpty()) {
         podsExplain = true;
         String instead = SelectedPods.labelsInNamespace(graph, ref.namespace(), selector);

@@ -41,6 +41,8 @@ public final class PersistentVolumeClaimAnalyzer implements Analyzer {
   public static final ReasonCode VOLUME_NOT_FOUND = ReasonCode.of("VolumeNotFound");
   public static final ReasonCode WAITING_FOR_FIRST_CONSUMER = ReasonCode.of("WaitForFirstConsumer");
   public static final ReasonCode PENDING = ReasonCode.of("Pending");
+  /** The volume controller has waited the stuck window for an external provisioner that never answered. */
+  public static final ReasonCode PROVISIONER_NOT_RESPONDING = ReasonCode.of("ProvisionerNotResponding");
 
   /** How long a claim may stay Pending with no Event saying why before it counts as stuck. */
   static final Duration STUCK = Duration.ofMinutes(15);
@@ -129,8 +131,11 @@ public final class PersistentVolumeClaimAnalyzer implements Analyzer {
           .filter(e -> e.reason().equals("WaitForFirstConsumer")).findFirst();
       Judgement events = new Judgement(ref);
       WarningEvents.explain(ctx.events(), ctx.tolerance().stuckOr(WarningEvents.STUCK), Set.of(), events);
+      Optional<Finding> silent = silentProvisioner(ctx, ref);
       if (!events.findings().isEmpty()) {
         findings.addAll(events.findings());
+      } else if (silent.isPresent()) {
+        findings.add(silent.get());
       } else if (wait.isPresent()) {
         boolean used = !graph.sources(ref, EdgeKind.MOUNTS).isEmpty();
         findings.add(Finding.builder().subject(ref).health(Health.PROGRESSING).reason(WAITING_FOR_FIRST_CONSUMER)
@@ -148,6 +153,35 @@ public final class PersistentVolumeClaimAnalyzer implements Analyzer {
       }
     }
     return Judgement.of(Health.PROGRESSING, ReconcileStatus.IN_PROGRESS, "", findings);
+  }
+
+  /** The Events an external provisioner records about a claim it works on (sig-storage-lib-external-provisioner). */
+  private static final Set<String> PROVISIONER_EVENTS = Set.of("Provisioning", "ProvisioningSucceeded",
+      "ProvisioningFailed");
+
+  /**
+   * A claim whose class names an external provisioner: the persistentvolume-controller records
+   * {@code ExternalProvisioning} ("waiting for a volume to be created, either by external provisioner "x" ...") on
+   * every sync while it waits, and the provisioner, once it takes the claim, records {@code Provisioning} ("External
+   * provisioner is provisioning volume for claim ..."), then {@code ProvisioningSucceeded} or a Warning
+   * {@code ProvisioningFailed}. The volume controller's Events lasting the stuck window with none from the provisioner
+   * in view: the provisioner is not running, not registered under that name, or not handling the claim. DEGRADED;
+   * younger, or with the provisioner's own Events in view, the claim only waits.
+   */
+  private static Optional<Finding> silentProvisioner(AnalysisContext ctx, ObjectRef ref) {
+    if (ctx.events().stream().anyMatch(e -> PROVISIONER_EVENTS.contains(e.reason()))) {
+      return Optional.empty();
+    }
+    return EventRecord.fold(ctx.events().stream().filter(e -> e.reason().equals("ExternalProvisioning")).toList())
+        .stream().filter(e -> WarningEvents.lastedAtLeast(e.firstTime().or(e::lastTime), e.lastTime(),
+            ctx.tolerance().stuckOr(WarningEvents.STUCK)))
+        .findFirst()
+        .map(e -> Finding.builder().subject(ref).health(Health.DEGRADED).reason(PROVISIONER_NOT_RESPONDING)
+            .message("no external provisioner has taken the claim: " + e.message().strip()
+                + (e.count() > 1 ? " (x" + e.count() + ")" : "") + " for "
+                + WarningEvents.human(java.time.Duration.between(e.firstTime().or(e::lastTime).get(),
+                    e.lastTime().get())))
+            .since(e.firstTime().or(e::lastTime)).addEvidence(Evidence.event(e)).build());
   }
 
   /** The annotation that named a claim's class before {@code spec.storageClassName}; still honoured. */

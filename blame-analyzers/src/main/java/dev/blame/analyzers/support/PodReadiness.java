@@ -1,5 +1,6 @@
 package dev.blame.analyzers.support;
 
+import dev.blame.api.EventRecord;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -14,10 +15,22 @@ import java.util.stream.Collectors;
  * {@code GeneratePodReadyCondition}): Ready when every container is ready ({@code ContainersReady}) and every
  * readiness gate's condition is True. So a Running pod with a ready status for each of its containers and no
  * readiness gate is ready; with a gate, or a container without a status in view, nothing is concluded.
+ *
+ * <p>Every reader of a pod's readiness (the pod's own verdict, the Services and PodDisruptionBudgets selecting it)
+ * uses {@link #readyWithoutCondition(Pod, List)}: the reconstruction holds only while no Warning Event about the pod
+ * is in view, since it does not outweigh the kubelet's own warnings (a failing probe, a liveness kill).
  */
 public final class PodReadiness {
 
   private PodReadiness() {}
+
+  /**
+   * Whether the pod is ready as the kubelet would compute its missing {@code Ready} condition
+   * ({@link #readyWithoutCondition(Pod)}) and none of {@code events} (the Events about the pod) is a Warning.
+   */
+  public static boolean readyWithoutCondition(Pod pod, List<EventRecord> events) {
+    return readyWithoutCondition(pod) && events.stream().noneMatch(EventRecord::isWarning);
+  }
 
   /** Whether the pod is Running, has no readiness gate, and every container of its spec has a ready status. */
   public static boolean readyWithoutCondition(Pod pod) {

@@ -69,6 +69,10 @@ public final class PodAnalyzer implements Analyzer {
     GenericStatus.deletion(node, j);
     PodStatus status = pod.getStatus();
     String phase = status == null || status.getPhase() == null ? "" : status.getPhase();
+    boolean failedByReason = phase.isEmpty() && failedByKubelet(pod);
+    if (failedByReason) {
+      phase = "Failed";
+    }
     // No phase, no container state and no condition: nothing of the status is there. Conditions alone (a capture that
     // shows them and not the phase) are a status to read.
     if (phase.isEmpty() && ContainerView.of(pod).stream().allMatch(c -> c.status().getState() == null)
@@ -79,7 +83,8 @@ public final class PodAnalyzer implements Analyzer {
     }
     List<Condition> conditions = Condition.list(status.getConditions(), c -> Condition.of(
         c.getType(), c.getStatus(), c.getReason(), c.getMessage(), c.getLastTransitionTime()));
-    Evidence phaseEvidence = Evidence.field("status.phase", phase);
+    Evidence phaseEvidence = failedByReason ? Evidence.field("status.reason", status.getReason())
+        : Evidence.field("status.phase", phase);
     boolean restarts = !"Never".equals(pod.getSpec() == null ? null : pod.getSpec().getRestartPolicy());
     Optional<Instant> since = Times.latest(node.createdAt(), Node.parseTime(status.getStartTime()));
     Optional<Instant> seenUntil = WarningEvents.seenUntil(ctx.events(), conditions.stream()
@@ -95,8 +100,7 @@ public final class PodAnalyzer implements Analyzer {
       case "Failed" -> failed(status, j, phaseEvidence);
       case "Pending" -> pending(node, pod, conditions, ctx.events(), ctx.now(),
           ctx.tolerance().graceOr(UNSCHEDULABLE_GRACE), j, phaseEvidence);
-      case "Running" -> running(conditions, PodReadiness.readyWithoutCondition(pod)
-          && ctx.events().stream().noneMatch(EventRecord::isWarning), j);
+      case "Running" -> running(conditions, PodReadiness.readyWithoutCondition(pod, ctx.events()), j);
       // No phase in view (a trimmed capture): a pod whose PodScheduled condition is False is one still pending.
       case "" -> {
         if (Condition.find(conditions, "PodScheduled").filter(Condition::isFalse).isEmpty()) {
@@ -145,6 +149,21 @@ public final class PodAnalyzer implements Analyzer {
     } else if (j.findings().stream().noneMatch(f -> f.health() == Health.DEGRADED && f.container().isPresent())) {
       j.find(Health.DEGRADED, POD_FAILED, "Pod failed" + text(status.getReason(), status.getMessage()), phase);
     }
+  }
+
+  /**
+   * Whether the pod's status carries a {@code reason} with no phase in view, on a pod not being deleted: the kubelet
+   * writes {@code status.reason} only when it fails the pod, always with phase Failed (pkg/kubelet, {@code rejectPod}
+   * for an admission refusal: {@code OutOfcpu}, {@code NodeAffinity}, {@code SysctlForbidden},
+   * {@code UnexpectedAdmissionError}...; the eviction manager's {@code Evicted}; the node shutdown manager's;
+   * {@code DeadlineExceeded}). A capture that shows the reason and not the phase ({@code kubectl get} prints the reason
+   * in its STATUS column) is of a failed pod. The old node controller's {@code NodeLost} came with a deletion and no
+   * phase change: a pod being deleted is left to its deletion.
+   */
+  private static boolean failedByKubelet(Pod pod) {
+    String reason = pod.getStatus() == null ? null : pod.getStatus().getReason();
+    return reason != null && !reason.isBlank()
+        && (pod.getMetadata() == null || pod.getMetadata().getDeletionTimestamp() == null);
   }
 
   /** Warning Events the container rules already read from the status, or that the readiness rule owns. */
