@@ -168,9 +168,10 @@ class HeldOutCrsTest {
    * 596 of 657. Irregular participles ({@code Found}) as states reached and outcome fields read as phases, learned
    * from its misses afterwards: 600 of 657. Both rounds merged (their rules apart): 619 of 679.
    * Round thirty-two (20 objects, real captures only: HwameiStor, OpenEBS cStor and ZFS LocalPV, CSI-Addons, the Intel
-   * device plugins operator, Soperator) measured 15 of 20 blind with the rules of eaf39aa: 634 of 699.
+   * device plugins operator, Soperator) measured 15 of 20 blind with the rules of eaf39aa: 634 of 699. The DaemonSet's
+   * counters copied into an operator's status, learned from its misses afterwards: 635 of 699.
    */
-  static final int FLOOR = 634;
+  static final int FLOOR = 635;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -288,9 +289,9 @@ class HeldOutCrsTest {
    * four before: 5. Fixed afterwards (an irregular participle names a state reached as an {@code -ed} one does): 4.
    * Round thirty-two brings one, called HEALTHY with no finding: an OpenEBS CStorPoolInstance in phase {@code ONLINE}
    * with {@code healthyReplicas: 1} of {@code provisionedReplicas: 2}. See the README, "Round thirty-two". With the
-   * four before: 5.
+   * four before: 5. Fixed afterwards (a count of healthy parts below the count of all of them is PROGRESSING): 4.
    */
-  static final int FALSE_HEALTHY_CEILING = 5;
+  static final int FALSE_HEALTHY_CEILING = 4;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
