@@ -171,8 +171,12 @@ class HeldOutCrsTest {
    * Cartographer) measured 22 of 24 blind with the rules of 202e6b3: 622 of 679. The object's own {@code reason}, one
    * CamelCase word of failure, read as a failure, learned from its misses afterwards: 623 of 679. With round thirty
    * merged: 642 of 703.
+   * Round thirty-two (20 objects, real captures only: HwameiStor, OpenEBS cStor and ZFS LocalPV, CSI-Addons, the Intel
+   * device plugins operator, Soperator) measured 15 of 20 blind with the rules of eaf39aa: 634 of 699. The DaemonSet's
+   * counters copied into an operator's status, learned from its misses afterwards: 635 of 699. With rounds
+   * thirty and thirty-one merged: 658 of 723.
    */
-  static final int FLOOR = 642;
+  static final int FLOOR = 658;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -291,6 +295,9 @@ class HeldOutCrsTest {
    * Round thirty-one brings one, called HEALTHY with no finding: an Eclipse Che CheCluster in {@code chePhase: Active}
    * with {@code reason: InstallOrUpdateFailed} (a status-level reason not read). See the README, "Round thirty-one".
    * With the four before: 5. Fixed afterwards (the object's own {@code reason} read when it says failed): 4.
+   * Round thirty-two brings one, called HEALTHY with no finding: an OpenEBS CStorPoolInstance in phase {@code ONLINE}
+   * with {@code healthyReplicas: 1} of {@code provisionedReplicas: 2}. See the README, "Round thirty-two". With the
+   * four before: 5. Fixed afterwards (a count of healthy parts below the count of all of them is PROGRESSING): 4.
    */
   static final int FALSE_HEALTHY_CEILING = 4;
 

@@ -96,25 +96,64 @@ final class ReplicaCounts {
    * {@code availableX} or {@code currentX}: Vitess' shards, KubeRay's workers, Antrea's realized nodes): one below the
    * count wanted is work under way (PROGRESSING); all at it say the parts are there (HEALTHY, which any other signal
    * outranks). Counts of updated parts are not read: a partition or an {@code OnDelete} strategy keeps them below on
-   * purpose.
+   * purpose. The DaemonSet's counters copied by an operator read the same way ({@link #DAEMON_DESIRED}), and so does a
+   * count of healthy parts against the count of all of them ({@link #ALL_PARTS}): below it, not every part is healthy.
    */
   static void desiredCounts(Unstructured map, String path, List<Signal> signals) {
     for (Map.Entry<String, Object> entry : map.entries()) {
-      Matcher m = DESIRED.matcher(entry.getKey());
-      if (!m.matches() || OTHER_MEANINGS.contains(m.group(1)) || !(entry.getValue() instanceof Number want)
-          || want.longValue() <= 0) {
+      if (!(entry.getValue() instanceof Number want)) {
         continue;
       }
-      for (String serving : SERVING) {
-        String key = serving + m.group(1);
-        Optional<Long> count = map.number(key);
-        if (count.isPresent()) {
-          boolean below = count.get() < want.longValue();
-          signals.add(new Signal(below ? Health.PROGRESSING : Health.HEALTHY, path + "." + key,
-              count.get() + " of " + want.longValue(), Optional.empty(),
-              List.of(Rules.Family.COUNTER.of(below ? "below-desired" : "desired-met"))));
+      Matcher healthy = HEALTHY_COUNT.matcher(entry.getKey());
+      if (healthy.matches()) {
+        for (String all : ALL_PARTS) {
+          map.number(all + healthy.group(1)).filter(n -> n > 0).ifPresent(n -> compare(map, path, entry.getKey(), n,
+              "healthy", signals));
         }
       }
+      if (want.longValue() <= 0) {
+        continue;
+      }
+      Matcher m = DESIRED.matcher(entry.getKey());
+      if (m.matches() && !OTHER_MEANINGS.contains(m.group(1))) {
+        for (String serving : SERVING) {
+          compare(map, path, serving + m.group(1), want.longValue(), "desired", signals);
+        }
+      }
+      Matcher daemon = DAEMON_DESIRED.matcher(entry.getKey());
+      if (daemon.matches()) {
+        String part = daemon.group(1) == null ? "number" : decapitalize(daemon.group(1)) + "Number";
+        compare(map, path, part + "Ready", want.longValue(), "desired", signals);
+      }
     }
+  }
+
+  /**
+   * The DaemonSet's counters ({@code desiredNumberScheduled} answered by {@code numberReady}), as operators that run
+   * DaemonSets copy them into their own status, bare (Intel's device plugin kinds) or named by the part
+   * ({@code desiredWorkerNumberScheduled} answered by {@code workerNumberReady}: Fluid's runtimes).
+   */
+  private static final Pattern DAEMON_DESIRED = Pattern.compile("desired([A-Z][A-Za-z]*)?NumberScheduled");
+  /** A count of parts that are healthy ({@code healthyReplicas}, {@code healthyNodes}, {@code healthyTaskManagers}). */
+  private static final Pattern HEALTHY_COUNT = Pattern.compile("healthy([A-Z][A-Za-z]*)");
+  /**
+   * Counts of all the parts a healthy count answers, of the same noun: the parts provisioned (OpenEBS cStor's pool
+   * instances: {@code provisionedReplicas}), observed (the Node Healthcheck operator: {@code observedNodes}), in total,
+   * or numbered (Lyft's Flink operator: {@code numberOfTaskManagers}).
+   */
+  private static final List<String> ALL_PARTS = List.of("provisioned", "observed", "total", "numberOf");
+
+  /** Below the count wanted is work under way (PROGRESSING); at it, the parts are there (HEALTHY, outranked by any other). */
+  private static void compare(Unstructured map, String path, String key, long want, String what, List<Signal> signals) {
+    Optional<Long> count = map.number(key);
+    if (count.isPresent()) {
+      boolean below = count.get() < want;
+      signals.add(new Signal(below ? Health.PROGRESSING : Health.HEALTHY, path + "." + key, count.get() + " of " + want,
+          Optional.empty(), List.of(Rules.Family.COUNTER.of(below ? "below-" + what : what + "-met"))));
+    }
+  }
+
+  private static String decapitalize(String word) {
+    return Character.toLowerCase(word.charAt(0)) + word.substring(1);
   }
 }

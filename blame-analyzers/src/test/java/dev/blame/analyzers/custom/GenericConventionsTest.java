@@ -895,6 +895,45 @@ class GenericConventionsTest {
         Arguments.of("grid.example.io/v1", "Pool", """
             status: {desiredMembers: 3, readyMembers: 3, phase: Failed}
             """, Health.DEGRADED),
+        // The DaemonSet's counters copied into an operator's status (desiredNumberScheduled answered by numberReady,
+        // desiredAgentNumberScheduled by agentNumberReady): all ready, the agents run; fewer, the rollout goes on.
+        // Scheduled counts alone, or nothing wanted, say nothing.
+        Arguments.of("accel.example.io/v1", "AgentSet", """
+            status: {desiredNumberScheduled: 4, numberReady: 4, nodeNames: [n1, n2, n3, n4]}
+            """, Health.HEALTHY),
+        Arguments.of("accel.example.io/v1", "AgentSet", """
+            status: {desiredNumberScheduled: 4, numberReady: 1}
+            """, Health.PROGRESSING),
+        Arguments.of("cache.example.io/v1", "Runtime", """
+            status: {desiredAgentNumberScheduled: 2, agentNumberReady: 2}
+            """, Health.HEALTHY),
+        Arguments.of("cache.example.io/v1", "Runtime", """
+            status: {desiredAgentNumberScheduled: 2, agentNumberReady: 0, agentPhase: Ready}
+            """, Health.PROGRESSING),
+        Arguments.of("accel.example.io/v1", "AgentSet", """
+            status: {desiredNumberScheduled: 4, currentNumberScheduled: 4}
+            """, Health.PROGRESSING),
+        Arguments.of("accel.example.io/v1", "AgentSet", """
+            status: {desiredNumberScheduled: 0, numberReady: 0}
+            """, Health.PROGRESSING),
+        // A count of healthy parts against the count of all of them (provisioned, observed, total, numberOf the same
+        // noun): below it, not every part is healthy, whatever the phase says; at it, nothing to add. A healthy count
+        // beside a count of another noun, or alone, is not this pair.
+        Arguments.of("store.example.io/v1", "Shard", """
+            status: {phase: Online, provisionedVolumes: 3, healthyVolumes: 2}
+            """, Health.PROGRESSING),
+        Arguments.of("store.example.io/v1", "Shard", """
+            status: {phase: Online, provisionedVolumes: 3, healthyVolumes: 3}
+            """, Health.HEALTHY),
+        Arguments.of("store.example.io/v1", "Shard", """
+            status: {phase: Online, totalDisks: 4, healthyDisks: 0}
+            """, Health.PROGRESSING),
+        Arguments.of("store.example.io/v1", "Shard", """
+            status: {phase: Online, provisionedVolumes: 3, healthyDisks: 1}
+            """, Health.HEALTHY),
+        Arguments.of("store.example.io/v1", "Shard", """
+            status: {phase: Online, healthyVolumes: 2, volumeCount: 3}
+            """, Health.HEALTHY),
         // The bare verb pause is a spec pause flag, as suspend, hibernate and stop are; false is none.
         Arguments.of("fleet.example.io/v1", "EdgeCluster", """
             spec: {pause: true}
