@@ -533,6 +533,24 @@ class KubectlCommandsTest {
     assertThat(missing.err()).contains("serviceaccounts \"nobody\" not found");
   }
 
+
+  /**
+   * Debugging a crash loop: {@code get pods} says when the last restart was ({@code 3 (5s ago)}, printPod since
+   * 1.22) and {@code get events -o wide} has printEvent's priority-1 columns (SUBOBJECT, SOURCE, FIRST SEEN, COUNT).
+   */
+  @Test
+  @Order(21)
+  void aCrashLoopShowsItsLastRestartAndItsEventsCounts() throws Exception {
+    ok("create", "deployment", "crash", "--image=busybox:1.36", "--", "sh", "-c", "exit 1");
+    Eventually.assertThat(TIMEOUT, () -> assertThat(okNow("get", "pods", "-l", "app=crash").out())
+        .containsPattern("crash-\\S+ +0/1 +\\S+ +\\d+ \\(\\d+s ago\\) +\\d+s"));
+    Result events = ok("get", "events", "-o", "wide", "--field-selector=reason=BackOff");
+    assertThat(events.out().lines().findFirst().orElse("")).containsPattern(
+        "LAST SEEN +TYPE +REASON +OBJECT +SUBOBJECT +SOURCE +MESSAGE +FIRST SEEN +COUNT +NAME");
+    assertThat(events.out()).contains("spec.containers{busybox}", "kubelet, demo-node");
+    ok("delete", "deployment", "crash", "--wait=false");
+  }
+
   private static List<String> podNames(String selector) {
     String names = okNow("get", "pods", "-l", selector, "-o", "jsonpath={.items[*].metadata.name}").out().trim();
     return names.isEmpty() ? List.of() : List.of(names.split(" ")).stream().sorted().toList();
