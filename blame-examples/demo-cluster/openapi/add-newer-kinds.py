@@ -26,6 +26,9 @@ KINDS = {
                                                  "PolicyV1", "policy_v1"),
     "io.k8s.api.discovery.v1.EndpointSlice": ("discovery.k8s.io", "v1", "EndpointSlice", "endpointslices",
                                               "DiscoveryV1", "discovery_v1"),
+    "io.k8s.api.autoscaling.v2.HorizontalPodAutoscaler": ("autoscaling", "v2", "HorizontalPodAutoscaler",
+                                                          "horizontalpodautoscalers", "AutoscalingV2",
+                                                          "autoscaling_v2"),
 }
 
 

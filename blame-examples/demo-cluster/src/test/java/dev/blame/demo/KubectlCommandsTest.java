@@ -552,7 +552,8 @@ class KubectlCommandsTest {
   }
 
   /**
-   * Kinds newer than 1.20 (batch/v1 CronJob, policy/v1, discovery.k8s.io/v1) are in the served OpenAPI document:
+   * Kinds newer than 1.20 (batch/v1 CronJob, policy/v1, discovery.k8s.io/v1, autoscaling/v2) are in the served
+   * OpenAPI document:
    * {@code explain} knows them (it said "couldn't find resource"), client-side validation checks them, and kubectl
    * 1.20's {@code diff} finds their dryRun (it failed "failed to check CRD: failed to list CRDs").
    */
@@ -562,6 +563,7 @@ class KubectlCommandsTest {
     assertThat(ok("explain", "cronjob.spec").out()).contains("jobTemplate", "schedule", "concurrencyPolicy");
     assertThat(ok("explain", "poddisruptionbudget.spec").out()).contains("minAvailable", "maxUnavailable");
     assertThat(ok("explain", "endpointslice").out()).contains("addressType", "endpoints");
+    assertThat(ok("explain", "hpa.spec").out()).contains("behavior", "metrics", "scaleTargetRef");
     String cronJob = """
         apiVersion: batch/v1
         kind: CronJob

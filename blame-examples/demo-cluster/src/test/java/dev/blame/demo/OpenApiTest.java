@@ -200,7 +200,7 @@ class OpenApiTest extends OnDemoCluster {
 
   /**
    * Kinds newer than 1.20's document (batch/v1 CronJob, policy/v1 PodDisruptionBudget, discovery.k8s.io/v1
-   * EndpointSlice) are in it with their definitions from a later Kubernetes swagger.json and an item path whose
+   * EndpointSlice, autoscaling/v2 HorizontalPodAutoscaler) are in it with their definitions from a later Kubernetes swagger.json and an item path whose
    * PATCH takes dryRun (kubectl 1.20's diff looks for it; explain reads the definitions, 1.27+ through /openapi/v3).
    */
   @Test
@@ -211,7 +211,9 @@ class OpenApiTest extends OnDemoCluster {
         "io.k8s.api.policy.v1.PodDisruptionBudget",
         "/apis/policy/v1/namespaces/{namespace}/poddisruptionbudgets/{name}",
         "io.k8s.api.discovery.v1.EndpointSlice",
-        "/apis/discovery.k8s.io/v1/namespaces/{namespace}/endpointslices/{name}");
+        "/apis/discovery.k8s.io/v1/namespaces/{namespace}/endpointslices/{name}",
+        "io.k8s.api.autoscaling.v2.HorizontalPodAutoscaler",
+        "/apis/autoscaling/v2/namespaces/{namespace}/horizontalpodautoscalers/{name}");
     paths.forEach((definition, path) -> {
       String kind = definition.substring(definition.lastIndexOf('.') + 1);
       assertThat(v2.path("definitions").path(definition).path("x-kubernetes-group-version-kind").get(0)
@@ -227,7 +229,7 @@ class OpenApiTest extends OnDemoCluster {
         .extracting(JsonNode::asText).containsExactly("schedule", "jobTemplate");
 
     JsonNode index = DemoDispatcher.JSON.readTree(get("/openapi/v3", "application/json").body());
-    for (String gv : List.of("apis/batch/v1", "apis/policy/v1", "apis/discovery.k8s.io/v1")) {
+    for (String gv : List.of("apis/batch/v1", "apis/policy/v1", "apis/discovery.k8s.io/v1", "apis/autoscaling/v2")) {
       String url = index.path("paths").path(gv).path("serverRelativeURL").asText();
       assertThat(url).as(gv).startsWith("/openapi/v3/" + gv + "?hash=");
       JsonNode schemas = DemoDispatcher.JSON.readTree(get(url, "application/json").body()).path("components")
