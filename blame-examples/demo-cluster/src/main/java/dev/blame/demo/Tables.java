@@ -253,8 +253,7 @@ final class Tables {
           new Column("Limit", "string", 0, o -> ""));
       case "Job" -> List.of(name(),
           new Column("Status", "string", 0, Tables::jobStatus),
-          new Column("Completions", "string", 0, o -> i(o.path("status").path("succeeded")) + "/"
-              + o.path("spec").path("completions").asInt(1)),
+          new Column("Completions", "string", 0, Tables::jobCompletions),
           new Column("Duration", "string", 0, o -> between(o.path("status").path("startTime"),
               o.path("status").path("completionTime"), now)),
           age(now),
@@ -491,6 +490,16 @@ final class Tables {
       }
     }
     return "Running";
+  }
+
+  /** printJob's COMPLETIONS: succeeded/completions, or {@code 0/1 of 3} for a work queue (no completions). */
+  private static String jobCompletions(JsonNode job) {
+    int succeeded = i(job.path("status").path("succeeded"));
+    if (job.path("spec").path("completions").isNumber()) {
+      return succeeded + "/" + job.path("spec").path("completions").asInt();
+    }
+    int parallelism = job.path("spec").path("parallelism").asInt(0);
+    return parallelism > 1 ? succeeded + "/1 of " + parallelism : succeeded + "/1";
   }
 
   private static String between(JsonNode start, JsonNode end, Instant now) {

@@ -57,6 +57,20 @@ class TablesTest {
     assertThat(row(table, 0)).containsExactly("migrate", "Failed", "0/1", "2m", "2m");
   }
 
+  /** A work-queue Job (parallelism, no completions) shows {@code 0/1 of 3}, as printJob. */
+  @Test
+  void aWorkQueueJobShowsItsParallelism() throws Exception {
+    JsonNode job = YAML.readTree("""
+        apiVersion: batch/v1
+        kind: Job
+        metadata: {name: queue, namespace: shop, creationTimestamp: "2026-11-22T11:59:00Z"}
+        spec: {parallelism: 3, template: {spec: {containers: [{name: w, image: worker:1}]}}}
+        status: {startTime: "2026-11-22T11:59:00Z", active: 3}
+        """);
+
+    assertThat(row(Tables.table(job, NOW), 0)).containsExactly("queue", "Running", "0/1 of 3", "60s", "60s");
+  }
+
   /** {@code kubectl get nodes -o wide} shows the priority-1 columns: addresses, OS image, kernel, runtime. */
   @Test
   void aNodeHasItsWideColumns() throws Exception {
