@@ -116,7 +116,8 @@ final class Tables {
   private static List<Column> columns(String kind, Instant now) {
     return switch (kind) {
       case "Pod" -> List.of(name(),
-          new Column("Ready", "string", 0, o -> readyContainers(o) + "/" + o.path("spec").path("containers").size()),
+          new Column("Ready", "string", 0, o -> readyContainers(o) + "/" + (o.path("spec").path("containers").size()
+              + sidecars(o).size())),
           new Column("Status", "string", 0, Tables::podStatus),
           new Column("Restarts", "string", 0, o -> podRestarts(o, now)),
           age(now),
@@ -360,12 +361,7 @@ final class Tables {
    */
   static String podRestarts(JsonNode pod, Instant now) {
     JsonNode status = pod.path("status");
-    Set<String> sidecars = new HashSet<>();
-    for (JsonNode c : pod.path("spec").path("initContainers")) {
-      if (c.path("restartPolicy").asText("").equals("Always")) {
-        sidecars.add(c.path("name").asText());
-      }
-    }
+    Set<String> sidecars = sidecars(pod);
     int restarts = 0;
     Instant last = null;
     int sidecarRestarts = 0;
@@ -544,12 +540,29 @@ final class Tables {
     return String.join(",", out);
   }
 
+  /** printPod's ready count: ready containers, and restartable init containers (sidecars) started and ready. */
   private static int readyContainers(JsonNode pod) {
     int ready = 0;
+    Set<String> sidecars = sidecars(pod);
+    for (JsonNode cs : pod.path("status").path("initContainerStatuses")) {
+      ready += sidecars.contains(cs.path("name").asText()) && cs.path("started").asBoolean(false)
+          && cs.path("ready").asBoolean() ? 1 : 0;
+    }
     for (JsonNode cs : pod.path("status").path("containerStatuses")) {
-      ready += cs.path("ready").asBoolean() ? 1 : 0;
+      ready += cs.path("ready").asBoolean() && !cs.path("state").path("running").isMissingNode() ? 1 : 0;
     }
     return ready;
+  }
+
+  /** The names of the pod's restartable init containers ({@code restartPolicy: Always}, sidecars). */
+  private static Set<String> sidecars(JsonNode pod) {
+    Set<String> names = new HashSet<>();
+    for (JsonNode c : pod.path("spec").path("initContainers")) {
+      if (c.path("restartPolicy").asText("").equals("Always")) {
+        names.add(c.path("name").asText());
+      }
+    }
+    return names;
   }
 
   /** The STATUS column as kubectl computes it (printPod). */
@@ -558,11 +571,13 @@ final class Tables {
     String reason = status.path("reason").asText(status.path("phase").asText("Pending"));
     JsonNode inits = status.path("initContainerStatuses");
     int total = pod.path("spec").path("initContainers").size();
+    Set<String> sidecars = sidecars(pod);
     for (int i = 0; i < inits.size(); i++) {
       JsonNode cs = inits.get(i);
       JsonNode terminated = cs.path("state").path("terminated");
       JsonNode waiting = cs.path("state").path("waiting");
-      if (!terminated.isMissingNode() && terminated.path("exitCode").asInt() == 0) {
+      if (!terminated.isMissingNode() && terminated.path("exitCode").asInt() == 0
+          || sidecars.contains(cs.path("name").asText()) && cs.path("started").asBoolean(false)) {
         continue;
       }
       if (!terminated.isMissingNode()) {

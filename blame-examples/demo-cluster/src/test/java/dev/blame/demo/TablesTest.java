@@ -245,6 +245,28 @@ class TablesTest {
     assertThat(row(table, 2)).containsExactly("initializing", "0/1", "Init:CrashLoopBackOff", "3 (3m ago)", "60m");
   }
 
+  /** A sidecar (an init container with {@code restartPolicy: Always}) counts in READY once started and ready. */
+  @Test
+  void aStartedSidecarCountsAsAReadyContainer() throws Exception {
+    JsonNode pod = YAML.readTree("""
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: meshed, namespace: shop, creationTimestamp: "2026-11-22T11:59:00Z"}
+        spec:
+          initContainers: [{name: proxy, image: proxy:1, restartPolicy: Always}]
+          containers: [{name: app, image: app:1}]
+        status:
+          phase: Running
+          conditions: [{type: Initialized, status: "True"}, {type: Ready, status: "True"}]
+          initContainerStatuses:
+          - {name: proxy, ready: true, started: true, restartCount: 0, state: {running: {startedAt: "2026-11-22T11:59:01Z"}}}
+          containerStatuses:
+          - {name: app, ready: true, started: true, restartCount: 0, state: {running: {startedAt: "2026-11-22T11:59:02Z"}}}
+        """);
+
+    assertThat(row(Tables.table(pod, NOW), 0)).containsExactly("meshed", "2/2", "Running", "0", "60s");
+  }
+
   /**
    * {@code kubectl get events -o wide} shows printEvent's priority-1 columns: the container the event is about, its
    * source (component, host), when it was first seen and how often.
