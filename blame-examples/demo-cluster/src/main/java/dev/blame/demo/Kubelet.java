@@ -368,7 +368,8 @@ final class Kubelet {
     if (state.getRunning() != null) {
       if (exit.isPresent() || init || (!restartPolicy.equals("Always") && finishes(c))) {
         int code = exit.orElse(0);
-        return new ContainerStatusBuilder(cs).withReady(false).withStarted(false)
+        // the prober manager's UpdatePodStatus: an init container that exited 0 is ready
+        return new ContainerStatusBuilder(cs).withReady(init && code == 0).withStarted(false)
             .withState(new ContainerStateBuilder().withNewTerminated().withExitCode(code)
                 .withReason(code == 0 ? "Completed" : "Error").withStartedAt(state.getRunning().getStartedAt())
                 .withFinishedAt(sim.now()).withContainerID(cs.getContainerID()).endTerminated().build()).build();

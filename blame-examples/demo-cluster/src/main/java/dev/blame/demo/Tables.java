@@ -9,7 +9,10 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -113,15 +116,10 @@ final class Tables {
   private static List<Column> columns(String kind, Instant now) {
     return switch (kind) {
       case "Pod" -> List.of(name(),
-          new Column("Ready", "string", 0, o -> readyContainers(o) + "/" + o.path("spec").path("containers").size()),
+          new Column("Ready", "string", 0, o -> readyContainers(o) + "/" + (o.path("spec").path("containers").size()
+              + sidecars(o).size())),
           new Column("Status", "string", 0, Tables::podStatus),
-          new Column("Restarts", "string", 0, o -> {
-            int r = 0;
-            for (JsonNode cs : o.path("status").path("containerStatuses")) {
-              r += cs.path("restartCount").asInt();
-            }
-            return String.valueOf(r);
-          }),
+          new Column("Restarts", "string", 0, o -> podRestarts(o, now)),
           age(now),
           new Column("IP", "string", 1, o -> o.path("status").path("podIP").asText("<none>")),
           new Column("Node", "string", 1, o -> o.path("spec").path("nodeName").asText("<none>")),
@@ -151,15 +149,23 @@ final class Tables {
           new Column("Containers", "string", 1, o -> containers(o, "name")),
           new Column("Images", "string", 1, o -> containers(o, "image")));
       case "Event" -> List.of(
-          new Column("Last Seen", "string", 0, o -> {
-            String last = o.path("lastTimestamp").asText(o.path("eventTime").asText(null));
-            return last == null ? "<unknown>" : BlameViews.human(Duration.between(Instant.parse(last), now));
-          }),
+          new Column("Last Seen", "string", 0, o -> eventLastSeen(o, now)),
           new Column("Type", "string", 0, o -> o.path("type").asText()),
           new Column("Reason", "string", 0, o -> o.path("reason").asText()),
-          new Column("Object", "string", 0, o -> o.path("involvedObject").path("kind").asText().toLowerCase() + "/"
-              + o.path("involvedObject").path("name").asText()),
-          new Column("Message", "string", 0, o -> o.path("message").asText()),
+          new Column("Object", "string", 0, o -> {
+            String involved = o.path("involvedObject").path("kind").asText().toLowerCase(Locale.ROOT);
+            String name = o.path("involvedObject").path("name").asText("");
+            return name.isEmpty() ? involved : involved + "/" + name;
+          }),
+          new Column("Subobject", "string", 1, o -> o.path("involvedObject").path("fieldPath").asText("")),
+          new Column("Source", "string", 1, Tables::eventSource),
+          new Column("Message", "string", 0, o -> o.path("message").asText().strip()),
+          new Column("First Seen", "string", 1, o -> eventFirstSeen(o, now)),
+          new Column("Count", "string", 1, o -> {
+            long count = o.path("series").isObject() ? o.path("series").path("count").asLong()
+                : o.path("count").asLong(0);
+            return count == 0 ? 1L : count;
+          }),
           new Column("Name", "string", 1, o -> o.path("metadata").path("name").asText()));
       case "Node" -> List.of(name(),
           new Column("Status", "string", 0, o -> {
@@ -248,8 +254,7 @@ final class Tables {
           new Column("Limit", "string", 0, o -> ""));
       case "Job" -> List.of(name(),
           new Column("Status", "string", 0, Tables::jobStatus),
-          new Column("Completions", "string", 0, o -> i(o.path("status").path("succeeded")) + "/"
-              + o.path("spec").path("completions").asInt(1)),
+          new Column("Completions", "string", 0, Tables::jobCompletions),
           new Column("Duration", "string", 0, o -> between(o.path("status").path("startTime"),
               o.path("status").path("completionTime"), now)),
           age(now),
@@ -263,7 +268,10 @@ final class Tables {
           new Column("Active", "integer", 0, o -> o.path("status").path("active").size()),
           new Column("Last Schedule", "string", 0, o -> o.path("status").path("lastScheduleTime").isTextual()
               ? ago(o.path("status").path("lastScheduleTime").asText(), now) : "<none>"),
-          age(now));
+          age(now),
+          new Column("Containers", "string", 1, o -> containers(o.path("spec").path("jobTemplate"), "name")),
+          new Column("Images", "string", 1, o -> containers(o.path("spec").path("jobTemplate"), "image")),
+          new Column("Selector", "string", 1, o -> selector(o.path("spec").path("jobTemplate"))));
       case "DaemonSet" -> List.of(name(),
           new Column("Desired", "integer", 0, o -> i(o.path("status").path("desiredNumberScheduled"))),
           new Column("Current", "integer", 0, o -> i(o.path("status").path("currentNumberScheduled"))),
@@ -347,6 +355,101 @@ final class Tables {
     };
   }
 
+  /**
+   * printPod's RESTARTS: the restarts of the containers (of the init containers while the pod initializes) and,
+   * once there is one, how long ago the last restarted container last terminated: {@code 4 (12s ago)}.
+   */
+  static String podRestarts(JsonNode pod, Instant now) {
+    JsonNode status = pod.path("status");
+    Set<String> sidecars = sidecars(pod);
+    int restarts = 0;
+    Instant last = null;
+    int sidecarRestarts = 0;
+    Instant sidecarLast = null;
+    boolean initializing = false;
+    for (JsonNode cs : status.path("initContainerStatuses")) {
+      boolean sidecar = sidecars.contains(cs.path("name").asText());
+      restarts += cs.path("restartCount").asInt();
+      last = later(last, cs.path("lastState").path("terminated").path("finishedAt"));
+      if (sidecar) {
+        sidecarRestarts += cs.path("restartCount").asInt();
+        sidecarLast = later(sidecarLast, cs.path("lastState").path("terminated").path("finishedAt"));
+      }
+      JsonNode terminated = cs.path("state").path("terminated");
+      if (terminated.isObject() && terminated.path("exitCode").asInt() == 0
+          || sidecar && cs.path("started").asBoolean(false)) {
+        continue;
+      }
+      initializing = true;
+      break;
+    }
+    if (!initializing || conditionTrue(status, "Initialized")) {
+      restarts = sidecarRestarts;
+      last = sidecarLast;
+      for (JsonNode cs : status.path("containerStatuses")) {
+        restarts += cs.path("restartCount").asInt();
+        last = later(last, cs.path("lastState").path("terminated").path("finishedAt"));
+      }
+    }
+    return restarts != 0 && last != null ? restarts + " (" + BlameViews.human(Duration.between(last, now)) + " ago)"
+        : String.valueOf(restarts);
+  }
+
+  private static Instant later(Instant current, JsonNode time) {
+    if (!time.isTextual()) {
+      return current;
+    }
+    try {
+      Instant t = Instant.parse(time.asText());
+      return current == null || t.isAfter(current) ? t : current;
+    } catch (java.time.format.DateTimeParseException e) {
+      return current;
+    }
+  }
+
+  private static boolean conditionTrue(JsonNode status, String type) {
+    for (JsonNode c : status.path("conditions")) {
+      if (c.path("type").asText().equals(type)) {
+        return c.path("status").asText().equals("True");
+      }
+    }
+    return false;
+  }
+
+  /** printEvent's FIRST SEEN: firstTimestamp, else eventTime (events.k8s.io writers), else {@code <unknown>}. */
+  private static String eventFirstSeen(JsonNode event, Instant now) {
+    String first = event.path("firstTimestamp").asText("");
+    if (first.isEmpty()) {
+      first = event.path("eventTime").asText("");
+    }
+    return first.isEmpty() ? "<unknown>" : ago(first, now);
+  }
+
+  /** printEvent's LAST SEEN: the series' last observation, else lastTimestamp, else what FIRST SEEN shows. */
+  private static String eventLastSeen(JsonNode event, Instant now) {
+    String last = event.path("series").path("lastObservedTime").asText("");
+    if (last.isEmpty() && !event.path("series").isObject()) {
+      last = event.path("lastTimestamp").asText("");
+    }
+    if (last.isEmpty()) {
+      return event.path("series").isObject() ? "<unknown>" : eventFirstSeen(event, now);
+    }
+    return ago(last, now);
+  }
+
+  /** printEvent's SOURCE: the component (or reportingComponent) and, when there is one, the host (or instance). */
+  private static String eventSource(JsonNode event) {
+    String component = event.path("source").path("component").asText("");
+    if (component.isEmpty()) {
+      component = event.path("reportingComponent").asText("");
+    }
+    String host = event.path("source").path("host").asText("");
+    if (host.isEmpty()) {
+      host = event.path("reportingInstance").asText("");
+    }
+    return host.isEmpty() ? component : component + ", " + host;
+  }
+
   /** kubectl's HPA TARGETS: {@code cpu: 45%/80%} per resource metric, {@code <unknown>} where nothing is measured. */
   private static String hpaTargets(JsonNode hpa) {
     List<String> targets = new ArrayList<>();
@@ -383,6 +486,16 @@ final class Tables {
       }
     }
     return "Running";
+  }
+
+  /** printJob's COMPLETIONS: succeeded/completions, or {@code 0/1 of 3} for a work queue (no completions). */
+  private static String jobCompletions(JsonNode job) {
+    int succeeded = i(job.path("status").path("succeeded"));
+    if (job.path("spec").path("completions").isNumber()) {
+      return succeeded + "/" + job.path("spec").path("completions").asInt();
+    }
+    int parallelism = job.path("spec").path("parallelism").asInt(0);
+    return parallelism > 1 ? succeeded + "/1 of " + parallelism : succeeded + "/1";
   }
 
   private static String between(JsonNode start, JsonNode end, Instant now) {
@@ -427,12 +540,29 @@ final class Tables {
     return String.join(",", out);
   }
 
+  /** printPod's ready count: ready containers, and restartable init containers (sidecars) started and ready. */
   private static int readyContainers(JsonNode pod) {
     int ready = 0;
+    Set<String> sidecars = sidecars(pod);
+    for (JsonNode cs : pod.path("status").path("initContainerStatuses")) {
+      ready += sidecars.contains(cs.path("name").asText()) && cs.path("started").asBoolean(false)
+          && cs.path("ready").asBoolean() ? 1 : 0;
+    }
     for (JsonNode cs : pod.path("status").path("containerStatuses")) {
-      ready += cs.path("ready").asBoolean() ? 1 : 0;
+      ready += cs.path("ready").asBoolean() && !cs.path("state").path("running").isMissingNode() ? 1 : 0;
     }
     return ready;
+  }
+
+  /** The names of the pod's restartable init containers ({@code restartPolicy: Always}, sidecars). */
+  private static Set<String> sidecars(JsonNode pod) {
+    Set<String> names = new HashSet<>();
+    for (JsonNode c : pod.path("spec").path("initContainers")) {
+      if (c.path("restartPolicy").asText("").equals("Always")) {
+        names.add(c.path("name").asText());
+      }
+    }
+    return names;
   }
 
   /** The STATUS column as kubectl computes it (printPod). */
@@ -441,11 +571,13 @@ final class Tables {
     String reason = status.path("reason").asText(status.path("phase").asText("Pending"));
     JsonNode inits = status.path("initContainerStatuses");
     int total = pod.path("spec").path("initContainers").size();
+    Set<String> sidecars = sidecars(pod);
     for (int i = 0; i < inits.size(); i++) {
       JsonNode cs = inits.get(i);
       JsonNode terminated = cs.path("state").path("terminated");
       JsonNode waiting = cs.path("state").path("waiting");
-      if (!terminated.isMissingNode() && terminated.path("exitCode").asInt() == 0) {
+      if (!terminated.isMissingNode() && terminated.path("exitCode").asInt() == 0
+          || sidecars.contains(cs.path("name").asText()) && cs.path("started").asBoolean(false)) {
         continue;
       }
       if (!terminated.isMissingNode()) {
@@ -491,7 +623,7 @@ final class Tables {
     List<String> s = new ArrayList<>();
     o.path("spec").path("selector").path("matchLabels").properties().forEach(e -> s.add(e.getKey() + "="
         + e.getValue().asText()));
-    return String.join(",", s);
+    return s.isEmpty() ? "<none>" : String.join(",", s);
   }
 
   /** printService's EXTERNAL-IP: load balancer ingress and external IPs, {@code <pending>}, the external name. */

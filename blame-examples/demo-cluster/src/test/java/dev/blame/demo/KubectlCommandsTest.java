@@ -533,6 +533,64 @@ class KubectlCommandsTest {
     assertThat(missing.err()).contains("serviceaccounts \"nobody\" not found");
   }
 
+
+  /**
+   * Debugging a crash loop: {@code get pods} says when the last restart was ({@code 3 (5s ago)}, printPod since
+   * 1.22) and {@code get events -o wide} has printEvent's priority-1 columns (SUBOBJECT, SOURCE, FIRST SEEN, COUNT).
+   */
+  @Test
+  @Order(21)
+  void aCrashLoopShowsItsLastRestartAndItsEventsCounts() throws Exception {
+    ok("create", "deployment", "crash", "--image=busybox:1.36", "--", "sh", "-c", "exit 1");
+    Eventually.assertThat(TIMEOUT, () -> assertThat(okNow("get", "pods", "-l", "app=crash").out())
+        .containsPattern("crash-\\S+ +0/1 +\\S+ +\\d+ \\(\\d+s ago\\) +\\d+s"));
+    Result events = ok("get", "events", "-o", "wide", "--field-selector=reason=BackOff");
+    assertThat(events.out().lines().findFirst().orElse("")).containsPattern(
+        "LAST SEEN +TYPE +REASON +OBJECT +SUBOBJECT +SOURCE +MESSAGE +FIRST SEEN +COUNT +NAME");
+    assertThat(events.out()).contains("spec.containers{busybox}", "kubelet, demo-node");
+    ok("delete", "deployment", "crash", "--wait=false");
+  }
+
+  /**
+   * Kinds newer than 1.20 (batch/v1 CronJob, policy/v1, discovery.k8s.io/v1, autoscaling/v2) are in the served
+   * OpenAPI document:
+   * {@code explain} knows them (it said "couldn't find resource"), client-side validation checks them, and kubectl
+   * 1.20's {@code diff} finds their dryRun (it failed "failed to check CRD: failed to list CRDs").
+   */
+  @Test
+  @Order(22)
+  void explainValidateAndDiffKindsNewerThan120() throws Exception {
+    assertThat(ok("explain", "cronjob.spec").out()).contains("jobTemplate", "schedule", "concurrencyPolicy");
+    assertThat(ok("explain", "poddisruptionbudget.spec").out()).contains("minAvailable", "maxUnavailable");
+    assertThat(ok("explain", "endpointslice").out()).contains("addressType", "endpoints");
+    assertThat(ok("explain", "hpa.spec").out()).contains("behavior", "metrics", "scaleTargetRef");
+    String cronJob = """
+        apiVersion: batch/v1
+        kind: CronJob
+        metadata: {name: nightly, namespace: default}
+        spec:
+          schedule: "0 2 * * *"
+          jobTemplate:
+            spec:
+              template:
+                spec:
+                  restartPolicy: Never
+                  containers: [{name: c, image: busybox:1.36, command: ["sh", "-c", "echo backup"]}]
+        """;
+    Path file = tmp.resolve("cronjob.yaml");
+    Files.writeString(file, cronJob);
+    ok("apply", "-f", file.toString());
+    Files.writeString(file, cronJob.replace("0 2 * * *", "0 3 * * *"));
+    Result diff = run(TIMEOUT, "diff", "-f", file.toString());
+    assertThat(diff.exitCode()).as(diff.err()).isEqualTo(1); // 1: differences found, >1: an error
+    assertThat(diff.out()).contains("-  schedule: 0 2 * * *", "+  schedule: 0 3 * * *");
+    Files.writeString(file, cronJob.replace("schedule:", "schedul:"));
+    Result invalid = run(TIMEOUT, "apply", "-f", file.toString());
+    assertThat(invalid.exitCode()).isNotZero();
+    assertThat(invalid.err()).contains("unknown field \"schedul\"");
+    ok("delete", "cronjob", "nightly");
+  }
+
   private static List<String> podNames(String selector) {
     String names = okNow("get", "pods", "-l", selector, "-o", "jsonpath={.items[*].metadata.name}").out().trim();
     return names.isEmpty() ? List.of() : List.of(names.split(" ")).stream().sorted().toList();

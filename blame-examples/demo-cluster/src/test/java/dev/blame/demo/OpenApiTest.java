@@ -186,6 +186,7 @@ class OpenApiTest extends OnDemoCluster {
     objects.addAll(client.namespaces().list().getItems());
     objects.addAll(client.nodes().list().getItems());
     objects.addAll(client.resourceQuotas().inAnyNamespace().list().getItems());
+    objects.addAll(client.discovery().v1().endpointSlices().inAnyNamespace().list().getItems());
     TreeSet<String> unknown = new TreeSet<>();
     for (HasMetadata o : objects) {
       JsonNode json = DemoDispatcher.JSON.valueToTree(o);
@@ -195,6 +196,46 @@ class OpenApiTest extends OnDemoCluster {
       unknownFields(v2, definition, json, o.getKind(), unknown);
     }
     assertThat(unknown).as("fields the cluster writes that its OpenAPI document does not know").isEmpty();
+  }
+
+  /**
+   * Kinds newer than 1.20's document (batch/v1 CronJob, policy/v1 PodDisruptionBudget, discovery.k8s.io/v1
+   * EndpointSlice, autoscaling/v2 HorizontalPodAutoscaler) are in it with their definitions from a later Kubernetes swagger.json and an item path whose
+   * PATCH takes dryRun (kubectl 1.20's diff looks for it; explain reads the definitions, 1.27+ through /openapi/v3).
+   */
+  @Test
+  void kindsNewerThan120HaveTheirDefinitionsAndItemPaths() throws Exception {
+    JsonNode v2 = OpenApi.get().v2();
+    Map<String, String> paths = Map.of(
+        "io.k8s.api.batch.v1.CronJob", "/apis/batch/v1/namespaces/{namespace}/cronjobs/{name}",
+        "io.k8s.api.policy.v1.PodDisruptionBudget",
+        "/apis/policy/v1/namespaces/{namespace}/poddisruptionbudgets/{name}",
+        "io.k8s.api.discovery.v1.EndpointSlice",
+        "/apis/discovery.k8s.io/v1/namespaces/{namespace}/endpointslices/{name}",
+        "io.k8s.api.autoscaling.v2.HorizontalPodAutoscaler",
+        "/apis/autoscaling/v2/namespaces/{namespace}/horizontalpodautoscalers/{name}");
+    paths.forEach((definition, path) -> {
+      String kind = definition.substring(definition.lastIndexOf('.') + 1);
+      assertThat(v2.path("definitions").path(definition).path("x-kubernetes-group-version-kind").get(0)
+          .path("kind").asText()).isEqualTo(kind);
+      JsonNode patch = v2.path("paths").path(path).path("patch");
+      assertThat(patch.path("x-kubernetes-group-version-kind").path("kind").asText()).isEqualTo(kind);
+      assertThat(patch.path("operationId").asText()).startsWith("patch").endsWith("Namespaced" + kind);
+      assertThat(patch.path("parameters").findValuesAsText("name")).contains("dryRun", "fieldManager");
+      assertThat(v2.path("paths").path(path).path("get").path("responses").path("200").path("schema")
+          .path("$ref").asText()).isEqualTo("#/definitions/" + definition);
+    });
+    assertThat(v2.path("definitions").path("io.k8s.api.batch.v1.CronJobSpec").path("required"))
+        .extracting(JsonNode::asText).containsExactly("schedule", "jobTemplate");
+
+    JsonNode index = DemoDispatcher.JSON.readTree(get("/openapi/v3", "application/json").body());
+    for (String gv : List.of("apis/batch/v1", "apis/policy/v1", "apis/discovery.k8s.io/v1", "apis/autoscaling/v2")) {
+      String url = index.path("paths").path(gv).path("serverRelativeURL").asText();
+      assertThat(url).as(gv).startsWith("/openapi/v3/" + gv + "?hash=");
+      JsonNode schemas = DemoDispatcher.JSON.readTree(get(url, "application/json").body()).path("components")
+          .path("schemas");
+      assertThat(schemas.fieldNames()).toIterable().anySatisfy(n -> assertThat(n).isIn(paths.keySet()));
+    }
   }
 
   /** Collects {@code path: field (definition)} for every object field not among the schema's properties. */

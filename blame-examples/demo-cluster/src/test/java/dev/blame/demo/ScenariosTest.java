@@ -77,6 +77,10 @@ class ScenariosTest {
     assertThat(crashing.getMetadata().getName()).matches("my-busybox-" + hash + "-[bcdfghjklmnpqrstvwxz2456789]{5}");
     assertThat(crashing.getSpec().getInitContainers()).extracting(c -> c.getName()).containsExactly("istio-init");
     assertThat(crashing.getMetadata().getAnnotations()).containsKey("sidecar.istio.io/status");
+    // an init container that exited 0 is ready (the kubelet's prober manager; `describe pod` says "Ready: True")
+    var init = crashing.getStatus().getInitContainerStatuses().get(0);
+    assertThat(init.getState().getTerminated().getExitCode()).isZero();
+    assertThat(init.getReady()).isTrue();
     var status = crashing.getStatus().getContainerStatuses().get(0);
     assertThat(status.getImage()).isEqualTo("busybox:v3");
     assertThat(status.getRestartCount()).isGreaterThanOrEqualTo(1);

@@ -57,6 +57,20 @@ class TablesTest {
     assertThat(row(table, 0)).containsExactly("migrate", "Failed", "0/1", "2m", "2m");
   }
 
+  /** A work-queue Job (parallelism, no completions) shows {@code 0/1 of 3}, as printJob. */
+  @Test
+  void aWorkQueueJobShowsItsParallelism() throws Exception {
+    JsonNode job = YAML.readTree("""
+        apiVersion: batch/v1
+        kind: Job
+        metadata: {name: queue, namespace: shop, creationTimestamp: "2026-11-22T11:59:00Z"}
+        spec: {parallelism: 3, template: {spec: {containers: [{name: w, image: worker:1}]}}}
+        status: {startTime: "2026-11-22T11:59:00Z", active: 3}
+        """);
+
+    assertThat(row(Tables.table(job, NOW), 0)).containsExactly("queue", "Running", "0/1 of 3", "60s", "60s");
+  }
+
   /** {@code kubectl get nodes -o wide} shows the priority-1 columns: addresses, OS image, kernel, runtime. */
   @Test
   void aNodeHasItsWideColumns() throws Exception {
@@ -151,5 +165,170 @@ class TablesTest {
 
     assertThat(row(table, 0)).containsExactly("db", "kubernetes.io/basic-auth", "2", "60s");
     assertThat(table.toString()).doesNotContain("czNjcjN0");
+  }
+
+  private static List<String> wideHeader(JsonNode table) {
+    List<String> names = new ArrayList<>();
+    table.path("columnDefinitions").forEach(c -> names.add(c.path("name").asText()));
+    return names;
+  }
+
+  private static List<String> wideRow(JsonNode table, int index) {
+    List<String> cells = new ArrayList<>();
+    table.path("rows").path(index).path("cells").forEach(c -> cells.add(c.asText()));
+    return cells;
+  }
+
+  /**
+   * {@code kubectl get pods}' RESTARTS says when the last restart was (printPod since Kubernetes 1.22): the latest
+   * {@code lastState.terminated.finishedAt}; while the pod initializes, the init containers' restarts count.
+   */
+  @Test
+  void restartsSayHowLongAgoTheLastContainerTerminated() throws Exception {
+    JsonNode list = YAML.readTree("""
+        apiVersion: v1
+        kind: PodList
+        items:
+        - apiVersion: v1
+          kind: Pod
+          metadata: {name: crashing, namespace: shop, creationTimestamp: "2026-11-22T11:50:00Z"}
+          spec:
+            initContainers: [{name: init, image: init:1}]
+            containers: [{name: app, image: app:2}, {name: proxy, image: proxy:1}]
+          status:
+            phase: Running
+            conditions: [{type: Initialized, status: "True"}]
+            initContainerStatuses:
+            - name: init
+              ready: true
+              restartCount: 0
+              state: {terminated: {exitCode: 0, reason: Completed, finishedAt: "2026-11-22T11:50:05Z"}}
+            containerStatuses:
+            - name: app
+              restartCount: 4
+              state: {waiting: {reason: CrashLoopBackOff}}
+              lastState: {terminated: {exitCode: 1, reason: Error, finishedAt: "2026-11-22T11:59:48Z"}}
+            - name: proxy
+              ready: true
+              restartCount: 1
+              state: {running: {startedAt: "2026-11-22T11:52:00Z"}}
+              lastState: {terminated: {exitCode: 137, reason: OOMKilled, finishedAt: "2026-11-22T11:51:59Z"}}
+        - apiVersion: v1
+          kind: Pod
+          metadata: {name: steady, namespace: shop, creationTimestamp: "2026-11-22T11:50:00Z"}
+          spec: {containers: [{name: app, image: app:1}]}
+          status:
+            phase: Running
+            containerStatuses:
+            - {name: app, ready: true, restartCount: 0, state: {running: {startedAt: "2026-11-22T11:50:02Z"}}}
+        - apiVersion: v1
+          kind: Pod
+          metadata: {name: initializing, namespace: shop, creationTimestamp: "2026-11-22T11:00:00Z"}
+          spec:
+            initContainers: [{name: migrate, image: migrate:1}]
+            containers: [{name: app, image: app:1}]
+          status:
+            phase: Pending
+            conditions: [{type: Initialized, status: "False"}]
+            initContainerStatuses:
+            - name: migrate
+              restartCount: 3
+              state: {waiting: {reason: CrashLoopBackOff}}
+              lastState: {terminated: {exitCode: 2, reason: Error, finishedAt: "2026-11-22T11:57:00Z"}}
+            containerStatuses:
+            - {name: app, restartCount: 0, state: {waiting: {reason: PodInitializing}}}
+        """);
+    JsonNode table = Tables.table(list, NOW);
+
+    assertThat(row(table, 0)).containsExactly("crashing", "1/2", "CrashLoopBackOff", "5 (12s ago)", "10m");
+    assertThat(row(table, 1)).containsExactly("steady", "1/1", "Running", "0", "10m");
+    assertThat(row(table, 2)).containsExactly("initializing", "0/1", "Init:CrashLoopBackOff", "3 (3m ago)", "60m");
+  }
+
+  /** A sidecar (an init container with {@code restartPolicy: Always}) counts in READY once started and ready. */
+  @Test
+  void aStartedSidecarCountsAsAReadyContainer() throws Exception {
+    JsonNode pod = YAML.readTree("""
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: meshed, namespace: shop, creationTimestamp: "2026-11-22T11:59:00Z"}
+        spec:
+          initContainers: [{name: proxy, image: proxy:1, restartPolicy: Always}]
+          containers: [{name: app, image: app:1}]
+        status:
+          phase: Running
+          conditions: [{type: Initialized, status: "True"}, {type: Ready, status: "True"}]
+          initContainerStatuses:
+          - {name: proxy, ready: true, started: true, restartCount: 0, state: {running: {startedAt: "2026-11-22T11:59:01Z"}}}
+          containerStatuses:
+          - {name: app, ready: true, started: true, restartCount: 0, state: {running: {startedAt: "2026-11-22T11:59:02Z"}}}
+        """);
+
+    assertThat(row(Tables.table(pod, NOW), 0)).containsExactly("meshed", "2/2", "Running", "0", "60s");
+  }
+
+  /**
+   * {@code kubectl get events -o wide} shows printEvent's priority-1 columns: the container the event is about, its
+   * source (component, host), when it was first seen and how often.
+   */
+  @Test
+  void eventsHaveTheirWideColumns() throws Exception {
+    JsonNode list = YAML.readTree("""
+        apiVersion: v1
+        kind: EventList
+        items:
+        - apiVersion: v1
+          kind: Event
+          metadata: {name: web-1.17f0a1b2c3d4e5f6, namespace: shop}
+          involvedObject: {kind: Pod, name: web-1, namespace: shop, fieldPath: "spec.containers{app}"}
+          reason: BackOff
+          type: Warning
+          message: "Back-off restarting failed container app in pod web-1_shop(uid)\n"
+          source: {component: kubelet, host: demo-node}
+          firstTimestamp: "2026-11-22T11:50:00Z"
+          lastTimestamp: "2026-11-22T11:59:30Z"
+          count: 7
+        - apiVersion: v1
+          kind: Event
+          metadata: {name: web.17f0a1b2c3d4e5f7, namespace: shop}
+          involvedObject: {kind: Deployment, name: web, namespace: shop}
+          reason: ScalingReplicaSet
+          type: Normal
+          message: Scaled up replica set web-5d4f to 1
+          reportingComponent: deployment-controller
+          eventTime: "2026-11-22T11:58:00.000000Z"
+        """);
+    JsonNode table = Tables.table(list, NOW);
+
+    assertThat(header(table)).containsExactly("Last Seen", "Type", "Reason", "Object", "Message");
+    assertThat(wideHeader(table)).containsExactly("Last Seen", "Type", "Reason", "Object", "Subobject", "Source",
+        "Message", "First Seen", "Count", "Name");
+    assertThat(wideRow(table, 0)).containsExactly("30s", "Warning", "BackOff", "pod/web-1", "spec.containers{app}",
+        "kubelet, demo-node", "Back-off restarting failed container app in pod web-1_shop(uid)", "10m", "7",
+        "web-1.17f0a1b2c3d4e5f6");
+    assertThat(wideRow(table, 1)).containsExactly("2m", "Normal", "ScalingReplicaSet", "deployment/web", "",
+        "deployment-controller", "Scaled up replica set web-5d4f to 1", "2m", "1", "web.17f0a1b2c3d4e5f7");
+  }
+
+  /** {@code kubectl get cronjobs -o wide}: the job template's containers, images and selector. */
+  @Test
+  void aCronJobHasItsWideColumns() throws Exception {
+    JsonNode cronJob = YAML.readTree("""
+        apiVersion: batch/v1
+        kind: CronJob
+        metadata: {name: nightly, namespace: shop, creationTimestamp: "2026-11-22T11:00:00Z"}
+        spec:
+          schedule: "0 2 * * *"
+          jobTemplate:
+            spec:
+              template:
+                spec: {containers: [{name: backup, image: "backup:3"}, {name: upload, image: "rclone:1"}]}
+        """);
+    JsonNode table = Tables.table(cronJob, NOW);
+
+    assertThat(wideHeader(table)).containsExactly("Name", "Schedule", "Timezone", "Suspend", "Active", "Last Schedule",
+        "Age", "Containers", "Images", "Selector");
+    assertThat(wideRow(table, 0)).containsExactly("nightly", "0 2 * * *", "<none>", "False", "0", "<none>", "60m",
+        "backup,upload", "backup:3,rclone:1", "<none>");
   }
 }
