@@ -50,7 +50,6 @@ public final class DaemonSetAnalyzer extends TypedAnalyzer<DaemonSet> {
       return j.build();
     }
     List<Node> pods = Children.owned(ctx.graph(), node.ref(), GroupKind.POD);
-    Children.liftFailing(ctx.graph(), j, PODS_FAILING, pods, "Pods ");
     boolean onDelete = ds.getSpec() != null && ds.getSpec().getUpdateStrategy() != null
         && "OnDelete".equals(ds.getSpec().getUpdateStrategy().getType());
     int desired = status.getDesiredNumberScheduled();
@@ -60,6 +59,9 @@ public final class DaemonSetAnalyzer extends TypedAnalyzer<DaemonSet> {
     int ready = Counts.orZero(status.getNumberReady());
     int misscheduled = Counts.orZero(status.getNumberMisscheduled());
     int unavailable = Counts.orZero(status.getNumberUnavailable());
+    // A failed daemon pod is deleted and recreated by the controller ("Found failed daemon pod ..., will try to kill
+    // it"); one still in view beside a ready pod on every node is not failing now.
+    LeftFailedPods.lift(ctx.graph(), j, PODS_FAILING, pods, "Pods ", ready >= desired);
     Evidence counts = Evidence.field("status", "desiredNumberScheduled " + desired + ", current " + current
         + ", updated " + updated + ", available " + available + ", ready " + ready
         + (unavailable > 0 ? ", unavailable " + unavailable : "") + ", misscheduled " + misscheduled);

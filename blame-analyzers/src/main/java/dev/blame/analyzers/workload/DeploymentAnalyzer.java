@@ -119,7 +119,14 @@ public final class DeploymentAnalyzer extends TypedAnalyzer<Deployment> {
   /** The new ReplicaSet's failing pods (or its own failure, e.g. quota) make the rollout fail now. */
   private static void failFast(AnalysisContext ctx, Node dep, Node newRs, Judgement j) {
     List<Node> pods = Children.owned(ctx.graph(), newRs.ref(), GroupKind.POD);
-    List<Node> failing = Children.atLeast(ctx.graph(), pods, Health.DEGRADED);
+    // Failed pods (evicted, rejected at admission) the new ReplicaSet has replaced with the ready pods it wants are
+    // information, not a failure of the rollout.
+    boolean replaced = newRs.as(ReplicaSet.class).map(rs -> rs.getStatus() != null
+        && Counts.orZero(rs.getStatus().getReadyReplicas()) >= specReplicas(newRs)).orElse(false);
+    List<Node> failing = LeftFailedPods.failing(ctx.graph(), pods, replaced);
+    if (replaced) {
+      LeftFailedPods.tell(j, pods);
+    }
     Optional<Node> culprit = failing.stream().findFirst()
         .or(() -> Children.atLeast(ctx.graph(), List.of(newRs), Health.DEGRADED).stream().findFirst());
     culprit.flatMap(c -> Children.lift(ctx.graph(), dep.ref(), PODS_FAILING, c,

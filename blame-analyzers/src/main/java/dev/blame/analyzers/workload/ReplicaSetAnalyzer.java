@@ -109,11 +109,15 @@ public final class ReplicaSetAnalyzer extends TypedAnalyzer<ReplicaSet> {
       j.worsen(Health.PROGRESSING, ReconcileStatus.IN_PROGRESS).find(Health.PROGRESSING, REPLICAS_UNAVAILABLE,
           Counts.of(available, desired) + " replicas available", counts);
     }
-    List<Node> failing = Children.atLeast(ctx.graph(), pods, Health.DEGRADED);
+    // Pods in phase Failed (evicted, rejected at admission) that ready replacements stand in for are not failing now.
+    List<Node> failing = LeftFailedPods.failing(ctx.graph(), pods, ready >= desired);
     if (!failing.isEmpty()) {
       Children.lift(ctx.graph(), node.ref(), PODS_FAILING, failing.get(0),
               failing.size() + " of " + pods.size() + " pods failing; ")
           .ifPresent(f -> j.add(f).worsen(Health.DEGRADED, ReconcileStatus.FAILED));
+    }
+    if (ready >= desired) {
+      LeftFailedPods.tell(j, pods);
     }
     WarningEvents.explainStuck(ctx, j);
     return j.message(desired == 0 && replicas == 0 ? "Scaled down"

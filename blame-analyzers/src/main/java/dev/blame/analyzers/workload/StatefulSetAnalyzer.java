@@ -52,12 +52,14 @@ public final class StatefulSetAnalyzer extends TypedAnalyzer<StatefulSet> {
       return (status == null ? WarningEvents.explainMissingStatus(ctx, j) : j).build();
     }
     List<Node> pods = Children.owned(ctx.graph(), node.ref(), GroupKind.POD);
-    Children.liftFailing(ctx.graph(), j, PODS_FAILING, pods, "Pods ");
     int desired = Counts.or(spec.getReplicas(), 1);
     int replicas = Counts.orZero(status.getReplicas());
     int ready = Counts.orZero(status.getReadyReplicas());
     int current = Counts.orZero(status.getCurrentReplicas());
     int updated = Counts.orZero(status.getUpdatedReplicas());
+    // The controller deletes a Failed pod and recreates it under the same name; one still in view while every wanted
+    // pod is ready is not failing now.
+    LeftFailedPods.lift(ctx.graph(), j, PODS_FAILING, pods, "Pods ", ready >= desired);
     Evidence counts = Evidence.field("status", "replicas " + replicas + ", ready " + ready + ", current "
         + current + ", updated " + updated + " (spec.replicas " + desired + ")");
     String strategy = spec.getUpdateStrategy() == null ? "" : String.valueOf(spec.getUpdateStrategy().getType());

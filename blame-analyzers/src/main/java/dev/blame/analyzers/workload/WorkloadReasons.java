@@ -68,6 +68,11 @@ public final class WorkloadReasons {
   public static final ReasonCode EXTRA_PODS = ReasonCode.of("ExtraPods");
   /** Owned pods (or the new ReplicaSet's pods) are failing; the finding names one and carries its evidence. */
   public static final ReasonCode PODS_FAILING = ReasonCode.of("PodsFailing");
+  /**
+   * Informational (HEALTHY): pods in phase Failed (evicted, rejected at admission, ended by a node shutdown) that the
+   * owner has already replaced with the ready pods it wants; they wait for PodGC ({@link LeftFailedPods}).
+   */
+  public static final ReasonCode FAILED_PODS_LEFT = ReasonCode.of("FailedPodsLeft");
   public static final ReasonCode ROLLOUT_IN_PROGRESS = ReasonCode.of("RolloutInProgress");
   /**
    * A DaemonSet or StatefulSet rollout whose own status has not moved for longer than the progress window (10 min,
