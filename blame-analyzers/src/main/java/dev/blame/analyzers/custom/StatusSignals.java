@@ -97,8 +97,8 @@ final class StatusSignals {
   private static final Pattern FAILED_PARTS = Pattern.compile("failed|failed[A-Z][A-Za-z]*");
   /** Counters of parts still running beside a failed one: the controller is retrying. */
   private static final List<String> RUNNING_COUNTERS = List.of("active", "running");
-  /** The states of a part still at work, as a list of parts by state names them ({@code inProgress}). */
-  private static final Set<String> AT_WORK = Set.of("running", "active", "inprogress");
+  /** The states of a part still at work, as a list of parts by state names them. */
+  private static final Set<String> AT_WORK = Set.of("running", "active");
 
   static String last(List<String> words) {
     return words.isEmpty() ? "" : words.get(words.size() - 1);
@@ -327,7 +327,13 @@ final class StatusSignals {
    */
   private static boolean partsAtWork(Unstructured map) {
     return map.entries().stream().anyMatch(e -> e.getValue() instanceof List<?> parts && !parts.isEmpty()
-        && AT_WORK.stream().anyMatch(String.join("", ConditionVocabulary.words(e.getKey()))::contains));
+        && atWork(ConditionVocabulary.words(e.getKey())));
+  }
+
+  /** Whether a name's words say its parts are at work: one of them running or active, or "in progress" (not inactive). */
+  private static boolean atWork(List<String> words) {
+    return words.stream().anyMatch(AT_WORK::contains)
+        || String.join(" ", words).matches("(.* )?in progress( .*)?");
   }
 
   /** A healthy phase, state or status word ({@code phase: Running}), the claim a pending counter qualifies. */

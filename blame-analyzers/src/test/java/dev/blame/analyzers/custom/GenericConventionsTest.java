@@ -1181,11 +1181,12 @@ class GenericConventionsTest {
               runningTrialList: [random-k6bz2g7f]
             """, Health.PROGRESSING),
         // Must still fire: failed parts with nothing at work beside them (Medusa's node-failed capture, held out, and
-        // the Sync above); a list that names parts done is no work (finished, succeededTrialList).
+        // the Sync above); an empty list of parts at work, or a list of parts done or inactive, is no work.
         Arguments.of("medusa.k8ssandra.io/v1alpha1", "MedusaBackupJob", """
             status:
               startTime: "2024-06-19T10:00:12Z"
               inProgress: []
+              inactiveNodes: [demo-dc1-default-sts-1]
               finished: [demo-dc1-default-sts-0]
               failed: [demo-dc1-default-sts-2]
             """, Health.DEGRADED),
