@@ -330,7 +330,7 @@ final class StatusSignals {
         && atWork(ConditionVocabulary.words(e.getKey())));
   }
 
-  /** Whether a name's words say its parts are at work: one of them running or active, or "in progress" (not inactive). */
+  /** Whether a name's words say its parts are at work: running, active or "in progress" ({@code inactive} is none). */
   private static boolean atWork(List<String> words) {
     return words.stream().anyMatch(AT_WORK::contains)
         || String.join(" ", words).matches("(.* )?in progress( .*)?");
