@@ -101,12 +101,14 @@ final class Runs {
 
   /**
    * A run that records its end and says nothing else about it ended well: no phase, condition or failure to read, no
-   * message beside the time (a message is an account we cannot read, not a success). What else a run says outranks
+   * message or reason beside the time (an account we cannot read, not a success: a reason {@code DeadlineExceeded}
+   * ends a run as a completion time does). What else a run says outranks
    * its end time: an outcome word, a failed part, a message.
    */
   static void ended(Unstructured object, List<Signal> signals) {
     Unstructured status = object.child("status");
-    if (!signals.isEmpty() || !isRun(object.string("kind")) || !status.string("message").isBlank()) {
+    if (!signals.isEmpty() || !isRun(object.string("kind")) || !status.string("message").isBlank()
+        || !status.string("reason").isBlank()) {
       return;
     }
     status.entries().stream()

@@ -106,6 +106,8 @@ final class StatusSignals {
   private static final Pattern FAILED_PARTS = Pattern.compile("failed|failed[A-Z][A-Za-z]*");
   /** Counters of parts still running beside a failed one: the controller is retrying. */
   private static final List<String> RUNNING_COUNTERS = List.of("active", "running");
+  /** The states of a part still at work, as a list of parts by state names them. */
+  private static final Set<String> AT_WORK = Set.of("running", "active");
 
   static String last(List<String> words) {
     return words.isEmpty() ? "" : words.get(words.size() - 1);
@@ -231,8 +233,8 @@ final class StatusSignals {
         signals.add(new Signal(retrying ? Health.PROGRESSING : Health.DEGRADED, field, count.toString(),
             Optional.empty(), List.of(Rules.Family.COUNTER.of(retrying ? "failed-retrying" : "failures"))));
       } else if (value instanceof List<?> parts && !parts.isEmpty() && FAILED_PARTS.matcher(key).matches()) {
-        boolean retrying = RUNNING_COUNTERS.stream().anyMatch(r -> map.number(r).filter(n -> n > 0).isPresent()
-            || map.get(r).filter(v -> v instanceof List<?> l && !l.isEmpty()).isPresent());
+        boolean retrying = RUNNING_COUNTERS.stream().anyMatch(r -> map.number(r).filter(n -> n > 0).isPresent())
+            || partsAtWork(map);
         signals.add(new Signal(retrying ? Health.PROGRESSING : Health.DEGRADED, field, parts.size() + " listed",
             Optional.empty(), List.of(Rules.Family.COUNTER.of(retrying ? "failed-retrying" : "failed-list"))));
       } else if (value instanceof Number count && OUT_OF_SERVICE.matcher(key).matches() && count.longValue() > 0) {
@@ -328,6 +330,22 @@ final class StatusSignals {
     Object value = map.entries().stream().filter(e -> e.getKey().equals(key)).map(Map.Entry::getValue).findFirst()
         .orElse(null);
     return value instanceof String text ? text : value instanceof Map ? map.child(key).string("message") : "";
+  }
+
+  /**
+   * Whether a list beside a list of failed parts names parts still at work: {@code running}, {@code active},
+   * Medusa's {@code inProgress}, Katib's Experiment {@code runningTrialList} (the Experiment goes on past failed trials
+   * until {@code maxFailedTrialCount}, then says {@code Failed} itself).
+   */
+  private static boolean partsAtWork(Unstructured map) {
+    return map.entries().stream().anyMatch(e -> e.getValue() instanceof List<?> parts && !parts.isEmpty()
+        && atWork(ConditionVocabulary.words(e.getKey())));
+  }
+
+  /** Whether a name's words say its parts are at work: running, active or "in progress" ({@code inactive} is none). */
+  private static boolean atWork(List<String> words) {
+    return words.stream().anyMatch(AT_WORK::contains)
+        || String.join(" ", words).matches("(.* )?in progress( .*)?");
   }
 
   /** A healthy phase, state or status word ({@code phase: Running}), the claim a pending counter qualifies. */

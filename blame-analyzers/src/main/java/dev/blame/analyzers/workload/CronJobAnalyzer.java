@@ -58,7 +58,8 @@ public final class CronJobAnalyzer extends TypedAnalyzer<CronJob> {
     List<Node> jobs = Children.owned(ctx.graph(), node.ref(), GroupKind.JOB);
     Comparator<Node> byCreation = Comparator.comparing((Node job) -> job.createdAt().orElse(Instant.EPOCH))
         .thenComparing(Node::ref);
-    // A run that is failing now: a Job not finished whose verdict is DEGRADED (its pods fail, its deadline passed).
+    // A run that is failing now: a Job not finished whose verdict is DEGRADED (its pods fail, its deadline passed, its
+    // FailureTarget is True).
     // It has not failed yet (the Job controller still retries it), but the CronJob's run is failing, whatever older
     // runs did; under Forbid no other run starts meanwhile.
     Optional<Node> runningFailing = jobs.stream().filter(job -> JobEnd.of(job).isEmpty())

@@ -28,7 +28,8 @@ import java.util.Set;
 
 /**
  * Jobs: {@code Complete}/{@code Failed}/{@code Suspended} conditions as kstatus' {@code jobConditions} reads
- * them (a started Job is Current while it runs), health as gitops-engine reads it (running is
+ * them, and {@code FailureTarget} (the failure decided while the pods are terminated; Kubernetes 1.31 and later) as the
+ * {@code Failed} it becomes (a started Job is Current while it runs), health as gitops-engine reads it (running is
  * PROGRESSING), plus what the controller is about to decide: failures at the backoff limit, a passed
  * {@code activeDeadlineSeconds}, and failing pods.
  */
@@ -58,13 +59,19 @@ public final class JobAnalyzer extends TypedAnalyzer<Job> {
     int failed = Counts.orZero(status.getFailed());
     int active = Counts.orZero(status.getActive());
     int backoffLimit = Counts.or(spec.getBackoffLimit(), 6);
-    Optional<Condition> failedCond = Condition.find(conditions, "Failed").filter(Condition::isTrue);
+    // FailureTarget (Kubernetes 1.31 and later, earlier under a podFailurePolicy) is the Job controller's decision that
+    // the Job failed, written before it terminates the remaining pods; Failed follows with the same reason and message
+    // once they are gone (job_controller.go: a True FailureTarget becomes the finished condition). The Job has not
+    // finished yet (JobEnd), but its failure is decided.
+    Optional<Condition> failedCond = Condition.find(conditions, "Failed").filter(Condition::isTrue)
+        .or(() -> Condition.find(conditions, "FailureTarget").filter(Condition::isTrue));
     if (failedCond.isPresent()) {
       Condition c = failedCond.get();
       ReasonCode reason = c.reason().equals("BackoffLimitExceeded") ? BACKOFF_LIMIT_EXCEEDED
           : c.reason().equals("DeadlineExceeded") ? DEADLINE_EXCEEDED : JOB_FAILED;
+      String what = c.type().equals("Failed") ? "Job failed" : "Job is failing, its pods being terminated";
       return j.worsen(Health.DEGRADED, ReconcileStatus.FAILED).message("Failed: " + failed + " pods failed")
-          .find(Health.DEGRADED, reason, "Job failed" + (c.message().isEmpty() ? "" : ": " + c.message()),
+          .find(Health.DEGRADED, reason, what + (c.message().isEmpty() ? "" : ": " + c.message()),
               c.evidence(), Evidence.field("status.failed", failed + " (spec.backoffLimit " + backoffLimit + ")"))
           .build();
     }

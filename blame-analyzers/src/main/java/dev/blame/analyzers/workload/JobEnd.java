@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * How a Job ended, read from its own status as the Job controller reads it (IsJobFinished,
- * {@code pkg/controller/job/utils.go}: a {@code Complete} or {@code Failed} condition that is True), or from a
+ * {@code pkg/controller/job/util/utils.go}: a {@code Complete} or {@code Failed} condition that is True), or from a
  * completion time, which only a Job that finished has. A Job with neither has not finished, even one whose pods fail
  * or whose verdict is DEGRADED: a failing Job is still running, and the Job controller still retries it.
  *

@@ -98,8 +98,8 @@ public final class WorkloadReasons {
   public static final ReasonCode CHILD_JOB_FAILED = ReasonCode.of("ChildJobFailed");
   /**
    * A CronJob with a Job that has not finished (no True {@code Complete} or {@code Failed} condition, no completion
-   * time) and is failing: its pods fail, or its deadline has passed. The run has not failed yet; carries the Job's
-   * evidence.
+   * time) and is failing: its pods fail, its deadline has passed, or its {@code FailureTarget} is True while its pods
+   * are terminated. The run has not failed yet; carries the Job's evidence.
    */
   public static final ReasonCode CHILD_JOB_FAILING = ReasonCode.of("ChildJobFailing");
 }

@@ -1202,7 +1202,47 @@ class GenericConventionsTest {
         // Must not fire: a field that only looks like one (results), an outcome that negates, a stopped run.
         Arguments.of("lb.example.io/v1", "ConfigCheck", "status: {results: Valid}\n", Health.PROGRESSING),
         Arguments.of("scan.example.io/v1", "Audit", "status: {result: NOT-AVAILABLE}\n", Health.PROGRESSING),
-        Arguments.of("scan.example.io/v1", "Audit", "status: {phase: Completed, result: Stopped}\n", Health.DEGRADED));
+        Arguments.of("scan.example.io/v1", "Audit", "status: {phase: Completed, result: Stopped}\n", Health.DEGRADED),
+        // A list of failed parts beside a list of parts still at work is a retry, as a counted one is: Katib's
+        // Experiment (kubeflow/katib pkg/apis/controller/experiments/v1beta1/experiment_types.go: runningTrialList,
+        // failedTrialList; the Experiment runs on past failed trials until maxFailedTrialCount, then writes Failed).
+        Arguments.of("kubeflow.org/v1beta1", "Experiment", """
+            status:
+              conditions:
+              - {type: Created, status: "True", reason: ExperimentCreated}
+              - {type: Running, status: "True", reason: ExperimentRunning}
+              trials: 3
+              trialsSucceeded: 1
+              trialsFailed: 1
+              trialsRunning: 1
+              succeededTrialList: [random-x8vxkqdv]
+              failedTrialList: [random-5wdkbvgp]
+              runningTrialList: [random-k6bz2g7f]
+            """, Health.PROGRESSING),
+        // Must still fire: failed parts with nothing at work beside them (Medusa's node-failed capture, held out, and
+        // the Sync above); an empty list of parts at work, or a list of parts done or inactive, is no work.
+        Arguments.of("medusa.k8ssandra.io/v1alpha1", "MedusaBackupJob", """
+            status:
+              startTime: "2024-06-19T10:00:12Z"
+              inProgress: []
+              inactiveNodes: [demo-dc1-default-sts-1]
+              finished: [demo-dc1-default-sts-0]
+              failed: [demo-dc1-default-sts-2]
+            """, Health.DEGRADED),
+        Arguments.of("medusa.k8ssandra.io/v1alpha1", "MedusaBackupJob", """
+            status:
+              startTime: "2024-06-19T10:00:12Z"
+              inProgress: [demo-dc1-default-sts-0]
+              failed: [demo-dc1-default-sts-2]
+            """, Health.PROGRESSING),
+        // A run's end time says it ended well only when nothing else is said: a reason beside it is an account of the
+        // end we cannot read (DeadlineExceeded ends a run as surely as success does).
+        Arguments.of("export.example.io/v1", "ExportJob", """
+            status:
+              startTime: "2026-01-01T10:00:00Z"
+              completionTime: "2026-01-01T10:05:00Z"
+              reason: DeadlineExceeded
+            """, Health.PROGRESSING));
   }
 
   /**
