@@ -38,6 +38,15 @@ final class ContainerRules {
 
   /** Long enough for the kubelet to retry a pull or a config lookup twice (its back-off starts at 10 s). */
   static final Duration WAITING_GRACE = Duration.ofSeconds(30);
+  /**
+   * How long a restarted container must run before the kubelet resets its restart back-off: twice the back-off's
+   * 5-minute cap (pkg/kubelet, {@code flowcontrol.NewBackOff(backOffPeriod, MaxContainerBackOff)}, whose entries
+   * expire after twice the maximum; the docs: "Once a container has executed for 10 minutes without any problems,
+   * the kubelet resets the restart backoff timer").
+   */
+  static final Duration BACKOFF_RESET = Duration.ofMinutes(10);
+  /** The exit code of a process the kernel's OOM killer ended: 128 + SIGKILL. */
+  private static final int OOM_EXIT = 137;
 
   private static final Map<String, ReasonCode> WAITING = Map.of(
       "ErrImagePull", ERR_IMAGE_PULL,
@@ -231,7 +240,9 @@ final class ContainerRules {
   }
 
   private void terminated(ContainerView c, ContainerStateTerminated t, String where, boolean mayRecover) {
-    int code = t.getExitCode() == null ? 0 : t.getExitCode();
+    // OOMKilled is the runtime's word for a container the kernel's OOM killer ended (SIGKILL, exit 137): a capture
+    // that shows the reason and not the code (kubectl get prints the reason alone) is of that kill.
+    int code = t.getExitCode() != null ? t.getExitCode() : "OOMKilled".equals(t.getReason()) ? OOM_EXIT : 0;
     // An init container OOMKilled with exit code 0 (the kernel killed a child, the main process exited 0) is a
     // failure: the kubelet does not start the pod's containers (kubernetes#104650). A regular one so killed is left
     // to the pod's phase (kubernetes#131530: the pod may still succeed).
@@ -245,15 +256,22 @@ final class ContainerRules {
     Evidence evidence = terminatedEvidence(c.statusPath() + where, t);
     ReasonCode reason = "OOMKilled".equals(t.getReason()) ? OOM_KILLED
         : "StartError".equals(t.getReason()) ? START_ERROR : NON_ZERO_EXIT;
-    judgement.findInContainer(c.name(), health, reason, "Container [" + c.name() + "] exited with code "
-        + code + reasonOf(t), at, evidence);
+    String exit = t.getExitCode() == null && "OOMKilled".equals(t.getReason())
+        ? " was killed for exceeding its memory limit (OOMKilled; no exit code in view)"
+        : " exited with code " + code + reasonOf(t);
+    judgement.findInContainer(c.name(), health, reason, "Container [" + c.name() + "]" + exit, at, evidence);
   }
 
   private void running(ContainerView c, Optional<Instant> startedAt) {
     ContainerStateTerminated last = c.status().getLastState() == null ? null
         : c.status().getLastState().getTerminated();
     if (c.restartCount() > 0 && last != null) {
-      Health health = c.ready() ? Health.HEALTHY
+      Optional<Instant> lastExit = Node.parseTime(last.getFinishedAt());
+      // The kubelet keeps a container's restart back-off until it has run BACKOFF_RESET without failing: one that
+      // crashed more often than it may recover from and ended less than that ago is still in its crash loop, ready
+      // or not between kills.
+      boolean looping = !tolerance.mayRecover(c.restartCount()) && Times.withinGrace(now, lastExit, BACKOFF_RESET);
+      Health health = c.ready() && !looping ? Health.HEALTHY
           : tolerance.mayRecover(c.restartCount()) ? Health.PROGRESSING : Health.DEGRADED;
       judgement.findInContainer(c.name(), health, "OOMKilled".equals(last.getReason()) ? OOM_KILLED : RESTARTED,
           "Container [" + c.name() + "] restarted " + c.restartCount() + " times, last exit code "

@@ -44,14 +44,21 @@ final class KubeletEvents {
 
   private KubeletEvents() {}
 
-  static Judgement explainMissingStatus(AnalysisContext ctx, Pod pod, Judgement j) {
+  /**
+   * As the class says; {@code read} names the Events the caller has already read (left out of the Warnings).
+   */
+  static Judgement explainMissingStatus(AnalysisContext ctx, Pod pod, Judgement j, Set<String> read) {
     List<EventRecord> events = EventRecord.fold(ctx.events());
     Optional<EventRecord> named = events.stream().filter(e -> e.isWarning() && e.reason().equals("Failed"))
         .filter(e -> waiting(e).isPresent()).min(EventRecord.NEWEST_FIRST)
         .or(() -> events.stream().filter(KubeletEvents::restartBackOff).min(EventRecord.NEWEST_FIRST));
     if (named.isEmpty()) {
       boolean probes = probeFailures(ctx, pod, events, j);
-      return WarningEvents.explainMissingStatus(ctx, probes ? Set.of("Unhealthy") : Set.of(), j);
+      Set<String> echoes = new java.util.HashSet<>(read);
+      if (probes) {
+        echoes.add("Unhealthy");
+      }
+      return WarningEvents.explainMissingStatus(ctx, echoes, j);
     }
     String reason = waiting(named.get()).get();
     ReasonCode code = reason.equals("CrashLoopBackOff") ? WorkloadReasons.CRASH_LOOP_BACK_OFF
@@ -82,7 +89,9 @@ final class KubeletEvents {
     } else {
       j.find(health, code, "A container " + text, all);
     }
-    return WarningEvents.explainMissingStatus(ctx, ECHOES, j);
+    Set<String> echoes = new java.util.HashSet<>(ECHOES);
+    echoes.addAll(read);
+    return WarningEvents.explainMissingStatus(ctx, echoes, j);
   }
 
   /**

@@ -78,8 +78,10 @@ public final class PodAnalyzer implements Analyzer {
     if (phase.isEmpty() && ContainerView.of(pod).stream().allMatch(c -> c.status().getState() == null)
         && (status == null || status.getConditions() == null || status.getConditions().isEmpty())) {
       GenericStatus.statusMissing(node, ctx.now(), j);
+      boolean unschedulable = unschedulableByEvents(ctx, pod, j);
       // The kubelet's Events still say what its containers wait on (an Events-only capture).
-      return KubeletEvents.explainMissingStatus(ctx, pod, j).build();
+      return KubeletEvents.explainMissingStatus(ctx, pod, j,
+          unschedulable ? Set.of("FailedScheduling") : Set.of()).build();
     }
     List<Condition> conditions = Condition.list(status.getConditions(), c -> Condition.of(
         c.getType(), c.getStatus(), c.getReason(), c.getMessage(), c.getLastTransitionTime()));
@@ -222,6 +224,38 @@ public final class PodAnalyzer implements Analyzer {
     }
   }
 
+  /**
+   * The scheduler's reasons for a pod it preempts: the {@code DisruptionTarget} condition's
+   * {@code PreemptionByScheduler} (Kubernetes 1.27 on), the same reason as 1.26 wrote it,
+   * {@code PreemptionByKubeScheduler} (renamed by kubernetes#114623; CHANGELOG-1.27), and the kubelet's
+   * {@code Preempting} for a pod it preempts to admit a critical one.
+   */
+  private static final Set<String> PREEMPTION_REASONS =
+      Set.of("PreemptionByScheduler", "PreemptionByKubeScheduler", "Preempting");
+
+  /**
+   * A pod none of whose status is in view, not bound to a node, whose Events hold the scheduler's
+   * {@code FailedScheduling} (and no later {@code Scheduled}): the scheduler records that Event only for a pod it
+   * tried and failed to place, one it writes {@code PodScheduled=False Unschedulable} for in the same attempt
+   * (pkg/scheduler, {@code handleSchedulingFailure}). The pod has been unschedulable at least since that Event was
+   * first recorded; past kstatus' window it is DEGRADED, as the condition would be.
+   *
+   * @return whether the Event was read
+   */
+  private static boolean unschedulableByEvents(AnalysisContext ctx, Pod pod, Judgement j) {
+    Optional<EventRecord> failed = bound(pod) ? Optional.empty()
+        : WarningEvents.latestFailedScheduling(ctx.events());
+    if (failed.isEmpty()) {
+      return false;
+    }
+    Optional<Instant> since = failed.get().firstTime().or(failed.get()::lastTime);
+    boolean young = since.isEmpty()
+        || Times.withinGrace(ctx.now(), since, ctx.tolerance().graceOr(UNSCHEDULABLE_GRACE));
+    j.find(young ? Health.PROGRESSING : Health.DEGRADED, UNSCHEDULABLE, "Pod cannot be scheduled (the scheduler's"
+        + " Events; no status in view)" + text(null, failed.get().message()), Evidence.event(failed.get()));
+    return true;
+  }
+
   /** Evicted (kubelet or Eviction API) and preempted pods: they will not come back; a controller replaces them. */
   private static void disruption(PodStatus status, List<Condition> conditions, Judgement j) {
     Optional<Condition> target = Condition.find(conditions, "DisruptionTarget").filter(Condition::isTrue);
@@ -229,7 +263,7 @@ public final class PodAnalyzer implements Analyzer {
     Evidence evidence = target.map(Condition::evidence).orElse(Evidence.field("status.reason", reason));
     if (reason.equals("Evicted") || reason.equals("EvictionByEvictionAPI") || reason.equals("TerminationByKubelet")) {
       j.find(Health.DEGRADED, EVICTED, "Pod was evicted" + text(null, status.getMessage()), evidence);
-    } else if (reason.equals("PreemptionByScheduler") || reason.equals("Preempting")) {
+    } else if (PREEMPTION_REASONS.contains(reason)) {
       j.find(Health.DEGRADED, PREEMPTED, "Pod was preempted by a higher-priority pod", evidence);
     }
   }
