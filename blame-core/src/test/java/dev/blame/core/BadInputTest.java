@@ -115,6 +115,50 @@ class BadInputTest {
         .hasMessageContaining("no/such/dump.yaml: no such file or directory");
   }
 
+  /**
+   * A key given twice in one mapping: kubectl refuses the manifest ("mapping key "timeoutSeconds" already defined
+   * at line 27", kubectl 1.21, github.com/k8up-io/k8up/pull/452). Before, the last value won, so a Pod written
+   * {@code name: web} then {@code name: evil} was read, shown and waited for as {@code pod/evil}. JSON too (Go's
+   * decoder keeps the last; the API server's strict field validation refuses it). Named by line, never quoted.
+   */
+  @Test
+  void aKeyGivenTwiceIsRefusedNamingItsLine() {
+    String yaml = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  namespace: shop\n  name: evil\n";
+    assertThatThrownBy(() -> load(yaml)).isInstanceOf(BlameException.class)
+        .hasMessage("dump.yaml: a key is given twice in one mapping at line 6, column 3; kubectl refuses such a "
+            + "manifest too");
+    String json = "{\"apiVersion\": \"v1\", \"kind\": \"Pod\",\n \"metadata\": {\"name\": \"web\", \"name\": \"evil\"}}";
+    assertThatThrownBy(() -> load(json)).isInstanceOf(BlameException.class)
+        .hasMessageStartingWith("dump.yaml: a key is given twice in one mapping at line 2")
+        .hasMessageNotContaining("evil");
+    // The same key in two mappings, and in two documents, is no repeat.
+    try (Blame blame = load("apiVersion: v1\nkind: Pod\nmetadata: {name: a, namespace: shop, labels: {name: a}}\n"
+        + "---\napiVersion: v1\nkind: Pod\nmetadata: {name: b, namespace: shop}\n")) {
+      assertThat(blame.node(ObjectRef.of(GroupKind.POD, "shop", "b"))).isPresent();
+    }
+  }
+
+  /**
+   * A file name, kind or object name in a message is shown on the message's one line, a line break as {@code \n}
+   * and a control sequence as its escape: before, {@code a\nb.yaml} put a line break in the message (which the CLI
+   * showed as {@code a; b.yaml}) and a kind or name from the file went into it raw.
+   */
+  @Test
+  void namesInMessagesAreOneLineAsGiven(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("a\nb\u001b]52;c;aGk=\u0007.yaml");
+    Files.writeString(file, "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: \"w\\u001b[2J\\ne\"}\n"
+        + "spec: {replicas: many}\n");
+    assertThatThrownBy(() -> BlameEngine.builder().manifests(file).build()).isInstanceOf(BlameException.class)
+        .hasMessageContaining("a\\nb\\u001b]52;c;aGk=\\u0007.yaml: document 1 (line 1): Deployment 'w\\u001b[2J\\ne'"
+            + " does not match its schema at spec.replicas")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n", "\u001b", "\u0007"));
+    assertThatThrownBy(() -> BlameEngine.builder().manifests(dir.resolve("no\nsuch.yaml")).build())
+        .hasMessage(dir.resolve("no").toString() + "\\nsuch.yaml: no such file or directory; expected a manifest file"
+            + " or a directory of them");
+    assertThatThrownBy(() -> load("apiVersion: v1\nkind: \"Pod\\u202e\\n::error::x\"\nmetadata: {namespace: x}\n"))
+        .hasMessage("dump.yaml: document 1 (line 1): Pod\\u202e\\n::error::x has no 'metadata.name'");
+  }
+
   /** Empty list items (a stray {@code -} in a file) say nothing: the pod is judged from the items that are there. */
   @Test
   void nullListItemsInAPodAreDropped() {

@@ -65,7 +65,7 @@ public final class ManifestReader {
    */
   public static List<HasMetadata> read(Path path, long maxBytes) {
     if (!Files.exists(path)) {
-      throw bad(path + ": no such file or directory; expected a manifest file or a directory of them");
+      throw bad(name(path) + ": no such file or directory; expected a manifest file or a directory of them");
     }
     if (Files.isDirectory(path)) {
       List<Path> files;
@@ -73,7 +73,7 @@ public final class ManifestReader {
         files = walk.filter(Files::isRegularFile).filter(ManifestReader::isManifest).sorted()
             .collect(Collectors.toList());
       } catch (IOException | java.io.UncheckedIOException e) {
-        throw bad(path + ": cannot list the directory");
+        throw bad(name(path) + ": cannot list the directory");
       }
       List<HasMetadata> objects = new ArrayList<>();
       for (Path file : files) {
@@ -84,7 +84,7 @@ public final class ManifestReader {
     try (InputStream in = Files.newInputStream(path)) {
       return read(path.toString(), readCapped(path.toString(), in, maxBytes));
     } catch (IOException e) {
-      throw bad(path + ": cannot read: " + ioReason(e));
+      throw bad(name(path) + ": cannot read: " + ioReason(e));
     }
   }
 
@@ -97,7 +97,7 @@ public final class ManifestReader {
     try {
       return read(source, readCapped(source, in, maxBytes));
     } catch (IOException e) {
-      throw bad(source + ": cannot read: " + ioReason(e));
+      throw bad(name(source) + ": cannot read: " + ioReason(e));
     }
   }
 
@@ -130,7 +130,7 @@ public final class ManifestReader {
   }
 
   private static BlameException tooLarge(String source, long maxBytes) {
-    return bad(source + ": larger than the limit of " + maxBytes + " bytes"
+    return bad(name(source) + ": larger than the limit of " + maxBytes + " bytes"
         + (maxBytes >= (1 << 20) && maxBytes % (1 << 20) == 0 ? " (" + (maxBytes >> 20) + " MiB)" : ""));
   }
 
@@ -249,7 +249,7 @@ public final class ManifestReader {
   private static List<HasMetadata> readOnce(String source, String text, boolean mayRewrite) {
     List<HasMetadata> objects = new ArrayList<>();
     LoadSettings settings = LoadSettings.builder().setLabel(source).setBufferSize(bufferSize(text))
-        .setCodePointLimit(Integer.MAX_VALUE).setAllowDuplicateKeys(true).build();
+        .setCodePointLimit(Integer.MAX_VALUE).setAllowDuplicateKeys(false).build();
     StandardConstructor constructor = new StandardConstructor(settings);
     int document = 0;
     try {
@@ -271,16 +271,22 @@ public final class ManifestReader {
       String where = e.getProblemMark().or(e::getContextMark)
           .map(m -> "line " + (m.getLine() + 1) + ", column " + (m.getColumn() + 1))
           .orElse("document " + (document + 1));
-      throw bad(source + ": malformed YAML or JSON at " + where + (separator >= 0 ? " (more than "
+      if (e instanceof org.snakeyaml.engine.v2.exceptions.DuplicateKeyException) {
+        // A key given twice: kubectl refuses it ("mapping key ... already defined"), and taking either value would
+        // read an object other than the one a reader of the file sees first.
+        throw bad(name(source) + ": a key is given twice in one mapping at " + where + "; kubectl refuses such "
+            + "a manifest too");
+      }
+      throw bad(name(source) + ": malformed YAML or JSON at " + where + (separator >= 0 ? " (more than "
           + MAX_SEPARATOR_ESCAPES + " \\L or \\P escapes; write \\u2028 and \\u2029 instead)" : ""));
     } catch (BlameException e) {
       throw e;
     } catch (StackOverflowError e) {
       // The composer descends recursively: only nesting thousands of levels deep exhausts the stack there.
-      throw bad(source + ": document " + (document + 1) + " cannot be read: its nesting depth is beyond what the"
+      throw bad(name(source) + ": document " + (document + 1) + " cannot be read: its nesting depth is beyond what the"
           + " reader allows (a Kubernetes object nests a few dozen levels)");
     } catch (RuntimeException e) {
-      throw bad(source + ": document " + (document + 1) + " cannot be read as YAML or JSON"
+      throw bad(name(source) + ": document " + (document + 1) + " cannot be read as YAML or JSON"
           + (nestingTooDeep(e) ? ": its nesting depth is over the limit of " + MAX_NESTING
               : String.valueOf(e.getMessage()).startsWith("Number of aliases")
                   ? ": it has more aliases (*name) of lists and maps than the reader allows (" + MAX_ALIASES + ")"
@@ -302,7 +308,7 @@ public final class ManifestReader {
     long expanded = expandedSize(root, sizes, Collections.newSetFromMap(new IdentityHashMap<>()));
     long written = sizes.size();
     if (expanded - written > Math.max(MAX_ALIAS_EXPANSION, written)) {
-      throw bad(source + ": document " + document + " cannot be read: its aliases (*name) expand its " + written
+      throw bad(name(source) + ": document " + document + " cannot be read: its aliases (*name) expand its " + written
           + " nodes to " + (expanded >= SATURATED ? "more than " + SATURATED : String.valueOf(expanded))
           + " (a YAML bomb?); write the repeated parts out");
     }
@@ -365,7 +371,7 @@ public final class ManifestReader {
   }
 
   private static void collect(String source, int document, int line, JsonNode doc, List<HasMetadata> out) {
-    String where = source + ": document " + document + (line > 0 ? " (line " + line + ")" : "");
+    String where = name(source) + ": document " + document + (line > 0 ? " (line " + line + ")" : "");
     if (doc.getNodeType() != JsonNodeType.OBJECT) {
       throw bad(where + ": expected a Kubernetes object (a mapping with apiVersion, kind and metadata), got "
           + doc.getNodeType().name().toLowerCase(Locale.ROOT));
@@ -399,21 +405,21 @@ public final class ManifestReader {
       return;
     }
     if (text(doc, "apiVersion").isEmpty()) {
-      throw bad(where + ": " + kind + " has no 'apiVersion'; expected e.g. 'v1' or 'apps/v1'");
+      throw bad(where + ": " + name(kind) + " has no 'apiVersion'; expected e.g. 'v1' or 'apps/v1'");
     }
     JsonNode metadata = doc.get("metadata");
     if (metadata == null || !metadata.isObject() || text(metadata, "name").isEmpty()) {
-      throw bad(where + ": " + kind + " has no 'metadata.name'");
+      throw bad(where + ": " + name(kind) + " has no 'metadata.name'");
     }
     KubernetesResource resource;
     try {
       resource = SERIALIZATION.convertValue(doc, KubernetesResource.class);
     } catch (RuntimeException e) {
-      throw bad(where + ": " + kind + " '" + text(metadata, "name") + "' does not match its schema"
+      throw bad(where + ": " + name(kind) + " '" + name(text(metadata, "name")) + "' does not match its schema"
           + schemaProblem(e));
     }
     if (!(resource instanceof HasMetadata)) {
-      throw bad(where + ": " + kind + " is not an object with metadata");
+      throw bad(where + ": " + name(kind) + " is not an object with metadata");
     }
     out.add((HasMetadata) resource);
   }
@@ -440,7 +446,7 @@ public final class ManifestReader {
           }
         }
         Class<?> type = t instanceof MismatchedInputException ? ((MismatchedInputException) t).getTargetType() : null;
-        return (path.length() == 0 ? "" : " at " + path) + (type == null ? "" : " (expected " + type.getSimpleName() + ")");
+        return (path.length() == 0 ? "" : " at " + name(path)) + (type == null ? "" : " (expected " + type.getSimpleName() + ")");
       }
     }
     return "";
@@ -454,7 +460,7 @@ public final class ManifestReader {
           .decode(java.nio.ByteBuffer.wrap(bytes))
           .toString();
     } catch (CharacterCodingException e) {
-      throw bad(source + ": not UTF-8 text; expected YAML or JSON manifests");
+      throw bad(name(source) + ": not UTF-8 text; expected YAML or JSON manifests");
     }
   }
 
@@ -465,5 +471,14 @@ public final class ManifestReader {
 
   private static BlameException bad(String message) {
     return new BlameException(BlameException.Kind.BAD_INPUT, message);
+  }
+
+  /**
+   * A file name, kind or object name as a message names it: one line, controls shown as escapes
+   * ({@link dev.blame.api.Escape#terminal}), so that the message is one line as {@link BlameException} promises and
+   * a name holding a line break is shown as given ({@code a\nb.yaml}) wherever the message is printed or logged.
+   */
+  private static String name(Object text) {
+    return dev.blame.api.Escape.terminal(String.valueOf(text));
   }
 }
