@@ -257,6 +257,7 @@ public final class ManifestReader {
       for (Node node : new Compose(settings).composeAllFromString(text)) {
         int line = node.getStartMark().map(m -> m.getLine() + 1).orElse(-1);
         refuseAliasBomb(source, document + 1, node);
+        merge(node, Collections.newSetFromMap(new IdentityHashMap<>()));
         Object value = constructor.constructSingleDocument(Optional.of(node));
         if (value != null) {
           collect(source, document + 1, line, YAML.valueToTree(value), objects);
@@ -312,6 +313,79 @@ public final class ManifestReader {
           + " nodes to " + (expanded >= SATURATED ? "more than " + SATURATED : String.valueOf(expanded))
           + " (a YAML bomb?); write the repeated parts out");
     }
+  }
+
+  /**
+   * YAML 1.1's merge keys, as kubectl reads them (go-yaml): a plain {@code <<} key whose value is a mapping, or a
+   * list of them, adds their entries to the mapping it is in; the mapping's own keys win, then earlier mappings of
+   * the list. snakeyaml-engine reads YAML 1.2, which has none, and kept {@code <<} as a key: an object written
+   * {@code status: {<<: *failed}} was read without its status, one {@code annotations: {<<: *labels}} was refused,
+   * so the file said one thing to kubectl and another here. Each mapping is merged once; an alias to a mapping
+   * that holds it merges what is there so far.
+   */
+  private static void merge(Node node, Set<Node> done) {
+    Node real = node instanceof AnchorNode ? ((AnchorNode) node).getRealNode() : node;
+    if (!done.add(real)) {
+      return;
+    }
+    if (real instanceof SequenceNode) {
+      ((SequenceNode) real).getValue().forEach(item -> merge(item, done));
+      return;
+    }
+    if (!(real instanceof MappingNode)) {
+      return;
+    }
+    MappingNode mapping = (MappingNode) real;
+    List<NodeTuple> own = new ArrayList<>();
+    List<Node> sources = new ArrayList<>();
+    for (NodeTuple entry : mapping.getValue()) {
+      merge(entry.getValueNode(), done);
+      if (isMergeKey(entry.getKeyNode())) {
+        Node value = deref(entry.getValueNode());
+        if (value instanceof SequenceNode) {
+          ((SequenceNode) value).getValue().forEach(item -> sources.add(deref(item)));
+        } else {
+          sources.add(value);
+        }
+      } else {
+        own.add(entry);
+      }
+    }
+    if (own.size() == mapping.getValue().size()) {
+      return;
+    }
+    Set<String> keys = new java.util.HashSet<>();
+    own.forEach(entry -> keys.add(keyText(entry.getKeyNode())));
+    List<NodeTuple> merged = new ArrayList<>(own);
+    for (Node source : sources) {
+      if (!(source instanceof MappingNode)) {
+        continue; // not a mapping: go-yaml refuses it; the key is dropped and the object read without it
+      }
+      for (NodeTuple entry : ((MappingNode) source).getValue()) {
+        if (!isMergeKey(entry.getKeyNode()) && keys.add(keyText(entry.getKeyNode()))) {
+          merged.add(entry);
+        }
+      }
+    }
+    mapping.setValue(merged);
+  }
+
+  private static boolean isMergeKey(Node key) {
+    return key instanceof org.snakeyaml.engine.v2.nodes.ScalarNode
+        && ((org.snakeyaml.engine.v2.nodes.ScalarNode) key).isPlain()
+        && "<<".equals(((org.snakeyaml.engine.v2.nodes.ScalarNode) key).getValue());
+  }
+
+  private static Node deref(Node node) {
+    return node instanceof AnchorNode ? ((AnchorNode) node).getRealNode() : node;
+  }
+
+  /** A key as mappings compare them: a scalar's text; any other key is its own (never equal to another). */
+  private static String keyText(Node key) {
+    Node real = deref(key);
+    return real instanceof org.snakeyaml.engine.v2.nodes.ScalarNode
+        ? "s:" + ((org.snakeyaml.engine.v2.nodes.ScalarNode) real).getValue()
+        : "n:" + System.identityHashCode(real);
   }
 
   private static final long SATURATED = 1L << 60;
