@@ -250,8 +250,9 @@ public final class Escape {
   /**
    * For the message of a GitHub Actions workflow command ({@code ::error title=...::DATA}): {@code %}, CR and LF
    * percent-encoded as GitHub's actions/toolkit does ({@code %25}, {@code %0D}, {@code %0A}), so the runner
-   * shows the line breaks and no text after them can be read as a command; other unsafe code points made
-   * visible as for a {@link #terminal}; cut as a {@link #terminal} text is, at {@link #TERMINAL_MAX} characters.
+   * shows the line breaks and no text after them can be read as a command; other unsafe code points and stray
+   * variation selectors made visible as for a {@link #terminal}; cut as a {@link #terminal} text is, at
+   * {@link #TERMINAL_MAX} characters.
    *
    * @param text cluster or file text, possibly null
    * @return the text safe as a workflow command's message
@@ -261,17 +262,26 @@ public final class Escape {
       return "";
     }
     StringBuilder out = new StringBuilder(Math.min(text.length(), TERMINAL_MAX) + 16);
+    int previous = -1;
     for (int i = 0; i < text.length(); ) {
       if (cut(out, text, i)) {
         break;
       }
       int c = text.codePointAt(i);
       i += Character.charCount(c);
+      boolean stray = isStraySelector(c, previous);
+      previous = c;
       switch (c) {
         case '%' -> out.append("%25");
         case '\r' -> out.append("%0D");
         case '\n' -> out.append("%0A");
-        default -> appendVisible(out, c);
+        default -> {
+          if (stray) {
+            appendUnicodeEscape(out, c);
+          } else {
+            appendVisible(out, c);
+          }
+        }
       }
     }
     return out.toString();

@@ -170,8 +170,9 @@ class EscapeTest {
     }
     String payload = "a" + "\ufe01\ufe02\ufe03\ufe04\uDB40\uDD10\uDB40\uDD20\ufe05\ufe06";
     assertThat(Escape.terminal(payload)).startsWith("a\\ufe01\\ufe02").doesNotContain("\ufe0f", "\ufe01");
-    assertThat(Escape.terminal(payload).codePoints().filter(c -> c >= 0xfe00 && c <= 0xfe0f || c > 0xffff).count())
-        .isZero();
+    for (String out : List.of(Escape.terminal(payload), Escape.workflowData(payload), Escape.workflowProperty(payload))) {
+      assertThat(out.codePoints().filter(c -> c >= 0xfe00 && c <= 0xfe0f || c > 0xffff).count()).as(out).isZero();
+    }
     // One selector after an emoji or an ideograph selects its glyph: kept. A second is a payload.
     for (String text : List.of("\u2764\ufe0f ok", "\u845b\uDB40\uDD00\u57ce", "\u263a\ufe0e", "\u65e5\ufe00")) {
       assertThat(Escape.terminal(text)).isEqualTo(text);
