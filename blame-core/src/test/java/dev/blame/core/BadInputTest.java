@@ -116,29 +116,6 @@ class BadInputTest {
   }
 
   /**
-   * A key given twice in one mapping: kubectl refuses the manifest ("mapping key "timeoutSeconds" already defined
-   * at line 27", kubectl 1.21, github.com/k8up-io/k8up/pull/452). Before, the last value won, so a Pod written
-   * {@code name: web} then {@code name: evil} was read, shown and waited for as {@code pod/evil}. JSON too (Go's
-   * decoder keeps the last; the API server's strict field validation refuses it). Named by line, never quoted.
-   */
-  @Test
-  void aKeyGivenTwiceIsRefusedNamingItsLine() {
-    String yaml = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  namespace: shop\n  name: evil\n";
-    assertThatThrownBy(() -> load(yaml)).isInstanceOf(BlameException.class)
-        .hasMessage("dump.yaml: a key is given twice in one mapping at line 6, column 3; kubectl refuses such a "
-            + "manifest too");
-    String json = "{\"apiVersion\": \"v1\", \"kind\": \"Pod\",\n \"metadata\": {\"name\": \"web\", \"name\": \"evil\"}}";
-    assertThatThrownBy(() -> load(json)).isInstanceOf(BlameException.class)
-        .hasMessageStartingWith("dump.yaml: a key is given twice in one mapping at line 2")
-        .hasMessageNotContaining("evil");
-    // The same key in two mappings, and in two documents, is no repeat.
-    try (Blame blame = load("apiVersion: v1\nkind: Pod\nmetadata: {name: a, namespace: shop, labels: {name: a}}\n"
-        + "---\napiVersion: v1\nkind: Pod\nmetadata: {name: b, namespace: shop}\n")) {
-      assertThat(blame.node(ObjectRef.of(GroupKind.POD, "shop", "b"))).isPresent();
-    }
-  }
-
-  /**
    * A file name, kind or object name in a message is shown on the message's one line, a line break as {@code \n}
    * and a control sequence as its escape: before, {@code a\nb.yaml} put a line break in the message (which the CLI
    * showed as {@code a; b.yaml}) and a kind or name from the file went into it raw.

@@ -29,9 +29,7 @@ import java.util.List;
  */
 final class JsonManifests {
 
-  /** Refuses a key given twice in one object, so that the validating path names it, as it does for YAML. */
-  private static final ObjectMapper MAPPER = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
-      .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
+  private static final ObjectMapper MAPPER = new ObjectMapper();
   /** Configures {@link #MAPPER} with fabric8's modules and kind registry. */
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization(MAPPER, true);
 

@@ -249,7 +249,7 @@ public final class ManifestReader {
   private static List<HasMetadata> readOnce(String source, String text, boolean mayRewrite) {
     List<HasMetadata> objects = new ArrayList<>();
     LoadSettings settings = LoadSettings.builder().setLabel(source).setBufferSize(bufferSize(text))
-        .setCodePointLimit(Integer.MAX_VALUE).setAllowDuplicateKeys(false).build();
+        .setCodePointLimit(Integer.MAX_VALUE).setAllowDuplicateKeys(true).build();
     StandardConstructor constructor = new StandardConstructor(settings);
     int document = 0;
     try {
@@ -272,12 +272,6 @@ public final class ManifestReader {
       String where = e.getProblemMark().or(e::getContextMark)
           .map(m -> "line " + (m.getLine() + 1) + ", column " + (m.getColumn() + 1))
           .orElse("document " + (document + 1));
-      if (e instanceof org.snakeyaml.engine.v2.exceptions.DuplicateKeyException) {
-        // A key given twice: kubectl refuses it ("mapping key ... already defined"), and taking either value would
-        // read an object other than the one a reader of the file sees first.
-        throw bad(name(source) + ": a key is given twice in one mapping at " + where + "; kubectl refuses such "
-            + "a manifest too");
-      }
       throw bad(name(source) + ": malformed YAML or JSON at " + where + (separator >= 0 ? " (more than "
           + MAX_SEPARATOR_ESCAPES + " \\L or \\P escapes; write \\u2028 and \\u2029 instead)" : ""));
     } catch (BlameException e) {
