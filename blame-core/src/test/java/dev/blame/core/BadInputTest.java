@@ -116,6 +116,24 @@ class BadInputTest {
   }
 
   /**
+   * Files saved with a byte order mark and joined with {@code ---} lines: YAML 1.2 allows a BOM at the start of any
+   * document. Before, the second document's first key was read as {@code \ufeffapiVersion} and the file refused
+   * with "document 2 (line 5): Pod has no 'apiVersion'". A BOM inside a value stays.
+   */
+  @Test
+  void aByteOrderMarkAtTheStartOfALaterDocumentIsRead() {
+    String pod = "apiVersion: v1\r\nkind: Pod\r\nmetadata: {name: %s, namespace: shop, labels: {a: \"\ufeffx\"}}\r\n";
+    try (Blame blame = load("\ufeff" + pod.formatted("a") + "---\r\n\ufeff" + pod.formatted("b") + "...\n\ufeff---\n"
+        + pod.formatted("c"))) {
+      for (String name : new String[] {"a", "b", "c"}) {
+        assertThat(blame.node(ObjectRef.of(GroupKind.POD, "shop", name))).as(name).isPresent();
+      }
+    } catch (BlameException e) {
+      throw new AssertionError(e.getMessage(), e);
+    }
+  }
+
+  /**
    * A file name, kind or object name in a message is shown on the message's one line, a line break as {@code \n}
    * and a control sequence as its escape: before, {@code a\nb.yaml} put a line break in the message (which the CLI
    * showed as {@code a; b.yaml}) and a kind or name from the file went into it raw.

@@ -200,7 +200,7 @@ public final class ManifestReader {
    * linear up to that size.
    */
   public static List<HasMetadata> read(String source, String text) {
-    String current = text;
+    String current = text.indexOf('\ufeff', 1) > 0 ? DOCUMENT_BOM.matcher(text).replaceAll("$1") : text;
     for (int rewritten = 0; ; rewritten++) {
       try {
         return readOnce(source, current, rewritten < MAX_SEPARATOR_ESCAPES);
@@ -210,6 +210,15 @@ public final class ManifestReader {
       }
     }
   }
+
+  /**
+   * A byte order mark at the start of a document after the first: YAML 1.2 allows one there (5.2, "Character
+   * Encodings"), as when files saved by Windows editors are joined with {@code ---} lines; snakeyaml-engine takes it
+   * only at the start of the stream, and read the next key as {@code \ufeffapiVersion}, so such a document was
+   * refused as having "no 'apiVersion'".
+   */
+  private static final java.util.regex.Pattern DOCUMENT_BOM =
+      java.util.regex.Pattern.compile("(?m)(^(?:---|\\.\\.\\.)[ \t]*\r?\n)\ufeff");
 
   /**
    * How many {@code \L} and {@code \P} escapes a text may hold. YAML 1.1 and 1.2 define them (U+2028 and U+2029),
