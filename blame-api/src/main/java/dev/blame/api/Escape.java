@@ -19,14 +19,44 @@ public final class Escape {
    * embeddings, overrides, isolates and marks U+202A-U+202E, U+2066-U+2069, U+200E, U+200F and U+061C; the
    * invisible zero-width space, joiners and word joiner U+200B-U+200D, U+2060-U+2064; the soft hyphen; the byte
    * order mark; the tag characters U+E0000-U+E007F that smuggle invisible text), the line and paragraph
-   * separators U+2028 and U+2029, and lone surrogates.
+   * separators U+2028 and U+2029, lone surrogates, and the {@link #isInvisible invisible letters and marks} that
+   * are not of category Cf.
    *
    * @param c a Unicode code point
    * @return true when {@code c} must be made visible before it reaches a terminal
    */
   public static boolean isUnsafe(int c) {
     return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029 || (c >= 0xd800 && c <= 0xdfff)
-        || (c > 0x9f && Character.getType(c) == Character.FORMAT);
+        || (c > 0x9f && (Character.getType(c) == Character.FORMAT || isInvisible(c)));
+  }
+
+  /**
+   * Code points that draw nothing but are letters or marks, not format characters, so that a category check
+   * misses them: the Hangul fillers U+115F, U+1160, U+3164 and U+FFA0 (letters: a blank name, or a name with an
+   * invisible tail, that a terminal shows as spaces or nothing), the combining grapheme joiner U+034F, the
+   * Mongolian free variation selectors U+180B-U+180D and U+180F, and the Khmer inherent vowels U+17B4 and U+17B5
+   * (Unicode discourages both). anti-trojan-source (github.com/lirantal/anti-trojan-source) lists these beside
+   * the bidi controls as characters used to hide text. Variation selectors are read in context by
+   * {@link #terminal}.
+   */
+  private static boolean isInvisible(int c) {
+    return c == 0x115f || c == 0x1160 || c == 0x3164 || c == 0xffa0 || c == 0x034f || c == 0x17b4 || c == 0x17b5
+        || (c >= 0x180b && c <= 0x180d) || c == 0x180f;
+  }
+
+  /** U+FE00-U+FE0F and U+E0100-U+E01EF: they choose a glyph of the character before them, and draw nothing. */
+  private static boolean isVariationSelector(int c) {
+    return (c >= 0xfe00 && c <= 0xfe0f) || (c >= 0xe0100 && c <= 0xe01ef);
+  }
+
+  /**
+   * A variation selector that selects nothing: at the start, after ASCII (no text selector chooses a glyph of a
+   * letter), or after another selector. A sequence takes one selector; a run of them after one character hides
+   * bytes in text that shows as that character (the "GlassWorm" attacks anti-trojan-source detects). Emoji
+   * (U+2764 U+FE0F) and CJK ideographic variation sequences keep theirs.
+   */
+  private static boolean isStraySelector(int c, int previous) {
+    return isVariationSelector(c) && (previous < 0x80 || isVariationSelector(previous));
   }
 
   /**
@@ -49,6 +79,7 @@ public final class Escape {
     }
     StringBuilder out = new StringBuilder(Math.min(text.length(), TERMINAL_MAX) + 16);
     int marks = 0;
+    int previous = -1;
     for (int i = 0; i < text.length(); ) {
       if (cut(out, text, i)) {
         break;
@@ -56,7 +87,9 @@ public final class Escape {
       int c = text.codePointAt(i);
       i += Character.charCount(c);
       marks = isMark(c) ? marks + 1 : 0;
-      if (marks > MAX_MARKS) {
+      boolean stray = isStraySelector(c, previous);
+      previous = c;
+      if (marks > MAX_MARKS || stray) {
         appendUnicodeEscape(out, c);
       } else if (!isUnsafe(c)) {
         out.appendCodePoint(c);
@@ -217,8 +250,9 @@ public final class Escape {
   /**
    * For the message of a GitHub Actions workflow command ({@code ::error title=...::DATA}): {@code %}, CR and LF
    * percent-encoded as GitHub's actions/toolkit does ({@code %25}, {@code %0D}, {@code %0A}), so the runner
-   * shows the line breaks and no text after them can be read as a command; other unsafe code points made
-   * visible as for a {@link #terminal}; cut as a {@link #terminal} text is, at {@link #TERMINAL_MAX} characters.
+   * shows the line breaks and no text after them can be read as a command; other unsafe code points and stray
+   * variation selectors made visible as for a {@link #terminal}; cut as a {@link #terminal} text is, at
+   * {@link #TERMINAL_MAX} characters.
    *
    * @param text cluster or file text, possibly null
    * @return the text safe as a workflow command's message
@@ -228,17 +262,26 @@ public final class Escape {
       return "";
     }
     StringBuilder out = new StringBuilder(Math.min(text.length(), TERMINAL_MAX) + 16);
+    int previous = -1;
     for (int i = 0; i < text.length(); ) {
       if (cut(out, text, i)) {
         break;
       }
       int c = text.codePointAt(i);
       i += Character.charCount(c);
+      boolean stray = isStraySelector(c, previous);
+      previous = c;
       switch (c) {
         case '%' -> out.append("%25");
         case '\r' -> out.append("%0D");
         case '\n' -> out.append("%0A");
-        default -> appendVisible(out, c);
+        default -> {
+          if (stray) {
+            appendUnicodeEscape(out, c);
+          } else {
+            appendVisible(out, c);
+          }
+        }
       }
     }
     return out.toString();
@@ -453,8 +496,9 @@ public final class Escape {
   private static boolean clean(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      // Printable ASCII is the common case; any surrogate goes the slow way, which reads whole code points.
-      if ((c < 0x20 || c >= 0x7f) && (Character.isSurrogate(c) || isUnsafe(c))) {
+      // Printable ASCII is the common case; any surrogate or selector goes the slow way, which reads whole code
+      // points in context.
+      if ((c < 0x20 || c >= 0x7f) && (Character.isSurrogate(c) || isUnsafe(c) || isVariationSelector(c))) {
         return false;
       }
     }

@@ -153,6 +153,33 @@ class EscapeTest {
     assertThat(Escape.terminal("caf\u00e9 \u2192 \u65e5\u672c \uD83D\uDE00")).isEqualTo("caf\u00e9 \u2192 \u65e5\u672c \uD83D\uDE00");
   }
 
+  /**
+   * Invisible code points that are letters or marks, not format characters (anti-trojan-source's list beside the
+   * bidi controls, github.com/lirantal/anti-trojan-source): the Hangul fillers, the combining grapheme joiner,
+   * Mongolian free variation selectors; and variation selectors that select nothing, one after ASCII or a run of
+   * them hiding bytes behind one letter. Before, {@code web\u3164} printed as {@code web} and a blank, and
+   * {@code a} with 8 selectors as {@code a}.
+   */
+  @Test
+  void invisibleLettersAndStraySelectorsAreMadeVisible() {
+    for (String invisible : List.of("\u3164", "\u115f", "\u1160", "\uffa0", "\u034f", "\u180b", "\ufe0f",
+        "\ufe00", "\uDB40\uDD00", "\u17b4")) {
+      assertThat(Escape.terminal("web" + invisible)).as("%s", invisible).matches("web(\\\\u[0-9a-f]{4})+");
+      assertThat(Escape.terminal(invisible + "web")).as("%s", invisible).matches("(\\\\u[0-9a-f]{4})+web");
+      assertThat(Escape.isUnsafe(invisible.codePointAt(0)) || invisible.codePointAt(0) >= 0xfe00).isTrue();
+    }
+    String payload = "a" + "\ufe01\ufe02\ufe03\ufe04\uDB40\uDD10\uDB40\uDD20\ufe05\ufe06";
+    assertThat(Escape.terminal(payload)).startsWith("a\\ufe01\\ufe02").doesNotContain("\ufe0f", "\ufe01");
+    for (String out : List.of(Escape.terminal(payload), Escape.workflowData(payload), Escape.workflowProperty(payload))) {
+      assertThat(out.codePoints().filter(c -> c >= 0xfe00 && c <= 0xfe0f || c > 0xffff).count()).as(out).isZero();
+    }
+    // One selector after an emoji or an ideograph selects its glyph: kept. A second is a payload.
+    for (String text : List.of("\u2764\ufe0f ok", "\u845b\uDB40\uDD00\u57ce", "\u263a\ufe0e", "\u65e5\ufe00")) {
+      assertThat(Escape.terminal(text)).isEqualTo(text);
+    }
+    assertThat(Escape.terminal("\u2764\ufe0f\ufe0f")).isEqualTo("\u2764\ufe0f\\ufe0f");
+  }
+
   @Test
   void workflowCommandsAreOneLineAndDecodeBack() {
     Random random = new Random(21);

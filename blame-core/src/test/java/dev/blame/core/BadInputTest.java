@@ -115,6 +115,45 @@ class BadInputTest {
         .hasMessageContaining("no/such/dump.yaml: no such file or directory");
   }
 
+  /**
+   * Files saved with a byte order mark and joined with {@code ---} lines: YAML 1.2 allows a BOM at the start of any
+   * document. Before, the second document's first key was read as {@code \ufeffapiVersion} and the file refused
+   * with "document 2 (line 5): Pod has no 'apiVersion'". A BOM inside a value stays.
+   */
+  @Test
+  void aByteOrderMarkAtTheStartOfALaterDocumentIsRead() {
+    String pod = "apiVersion: v1\r\nkind: Pod\r\nmetadata: {name: %s, namespace: shop, labels: {a: \"\ufeffx\"}}\r\n";
+    try (Blame blame = load("\ufeff" + pod.formatted("a") + "---\r\n\ufeff" + pod.formatted("b") + "...\n\ufeff---\n"
+        + pod.formatted("c"))) {
+      for (String name : new String[] {"a", "b", "c"}) {
+        assertThat(blame.node(ObjectRef.of(GroupKind.POD, "shop", name))).as(name).isPresent();
+      }
+    } catch (BlameException e) {
+      throw new AssertionError(e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A file name, kind or object name in a message is shown on the message's one line, a line break as {@code \n}
+   * and a control sequence as its escape: before, {@code a\nb.yaml} put a line break in the message (which the CLI
+   * showed as {@code a; b.yaml}) and a kind or name from the file went into it raw.
+   */
+  @Test
+  void namesInMessagesAreOneLineAsGiven(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("a\nb\u001b]52;c;aGk=\u0007.yaml");
+    Files.writeString(file, "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: \"w\\u001b[2J\\ne\"}\n"
+        + "spec: {replicas: many}\n");
+    assertThatThrownBy(() -> BlameEngine.builder().manifests(file).build()).isInstanceOf(BlameException.class)
+        .hasMessageContaining("a\\nb\\u001b]52;c;aGk=\\u0007.yaml: document 1 (line 1): Deployment 'w\\u001b[2J\\ne'"
+            + " does not match its schema at spec.replicas")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n", "\u001b", "\u0007"));
+    assertThatThrownBy(() -> BlameEngine.builder().manifests(dir.resolve("no\nsuch.yaml")).build())
+        .hasMessage(dir.resolve("no").toString() + "\\nsuch.yaml: no such file or directory; expected a manifest file"
+            + " or a directory of them");
+    assertThatThrownBy(() -> load("apiVersion: v1\nkind: \"Pod\\u202e\\n::error::x\"\nmetadata: {namespace: x}\n"))
+        .hasMessage("dump.yaml: document 1 (line 1): Pod\\u202e\\n::error::x has no 'metadata.name'");
+  }
+
   /** Empty list items (a stray {@code -} in a file) say nothing: the pod is judged from the items that are there. */
   @Test
   void nullListItemsInAPodAreDropped() {

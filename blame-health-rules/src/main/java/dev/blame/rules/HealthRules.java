@@ -248,7 +248,12 @@ public final class HealthRules implements HealthRuleLoader {
     }
   }
 
+  /**
+   * The message names files, kind keys (an Argo CD ConfigMap's are cluster text), expressions and a parser's words:
+   * one line as {@link BlameException} promises, a line break or a control shown as its escape
+   * ({@link dev.blame.api.Escape#terminal}), so that it is read as given wherever it is printed or logged.
+   */
   private static BlameException bad(String message) {
-    return new BlameException(BlameException.Kind.BAD_INPUT, message);
+    return new BlameException(BlameException.Kind.BAD_INPUT, dev.blame.api.Escape.terminal(message));
   }
 }

@@ -149,4 +149,25 @@ class BadRulesTest {
         .isInstanceOf(BlameException.class)
         .hasMessage(cel + ": not UTF-8 text; expected a Lua script or YAML health rules");
   }
+  /**
+   * Errors about rules name files, kind keys (an Argo CD ConfigMap's keys and scripts are cluster text) and CEL
+   * expressions: each on the message's one line, a line break and a control as escapes. Before, a multi-line
+   * expression, a path or a ConfigMap key with an ESC or a line break went into the message raw (the CLI joined
+   * its lines with "; ", a library's log printed them).
+   */
+  @Test
+  void namesKeysAndExpressionsInErrorsAreOneLineAsGiven() throws IOException {
+    Path cel = Files.writeString(tmp.resolve("r\nu\u001b]52;c;aGk=\u0007les.yaml"), "healthCheckExprs:\n"
+        + "- apiVersion: example.com/v1\n  kind: Widget\n  current: |\n    status.phase ==\n    'Running' &&\n");
+    assertThatThrownBy(() -> BlameEngine.builder().healthRules(cel)).isInstanceOf(BlameException.class)
+        .hasMessageStartingWith(tmp.resolve("r") + "\\nu\\u001b]52;c;aGk=\\u0007les.yaml: healthCheckExprs[0]")
+        .hasMessageContaining("current 'status.phase ==\\n'Running' &&\\n' does not compile")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n", "\u001b", "\u0007"));
+    assertThatThrownBy(() -> new HealthRules().loadArgoCdConfig("argocd/argocd-cm", java.util.Map.of(
+        "resource.customizations", "\"exa\\u001b[2J\\nmple.com/W\\u202eidget\":\n  health.lua: return {}\n")))
+        .isInstanceOf(BlameException.class)
+        .hasMessageStartingWith("argocd/argocd-cm resource.customizations[exa\\u001b[2J\\nmple.com/W\\u202eidget]: "
+            + "'exa\\u001b[2J\\nmple.com/W\\u202eidget' is not a kind key")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n", "\u001b", "\u202e"));
+  }
 }

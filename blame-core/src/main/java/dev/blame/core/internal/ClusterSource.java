@@ -314,7 +314,7 @@ public final class ClusterSource implements Source {
     String what = resource.map(r -> r.plural() + (kind.isCore() ? "" : "." + kind.group())).orElse(kind.toString());
     boolean namespaced = resource.map(ClusterPort.ApiResource::namespaced).orElse(true);
     engine.unreadable(kind, dev.blame.api.ReasonCode.FORBIDDEN, "forbidden: cannot list " + what
-        + (namespaced && namespace != null ? " in namespace " + namespace : " at cluster scope"));
+        + (namespaced && namespace != null ? " in namespace " + Escape.terminal(namespace) : " at cluster scope"));
   }
 
   private static boolean unauthorized(Throwable e) {

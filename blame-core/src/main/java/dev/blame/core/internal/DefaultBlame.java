@@ -75,7 +75,7 @@ public final class DefaultBlame implements Blame {
   public List<Node> list(GroupKind kind, String namespace) {
     open();
     if (namespace != null && !namespace.isEmpty()) {
-      covered(kind, namespace, () -> kind + " in namespace " + namespace);
+      covered(kind, namespace, () -> kind + " in namespace " + dev.blame.api.Escape.terminal(namespace));
     }
     // Nodes, not verdicts: the kind alone is enough; a verdict asked for afterwards prepares its object.
     source.prepareKind(kind);
@@ -131,15 +131,17 @@ public final class DefaultBlame implements Blame {
    */
   private void covered(ObjectRef ref) {
     Objects.requireNonNull(ref, "ref");
-    covered(ref.groupKind(), ref.namespace(), () -> ref.kind() + " " + ref.namespace() + "/" + ref.name());
+    covered(ref.groupKind(), ref.namespace(),
+        () -> ref.kind() + " " + dev.blame.api.Escape.terminal(ref.namespace() + "/" + ref.name()));
   }
 
   private void covered(GroupKind kind, String namespace, java.util.function.Supplier<String> what) {
     Optional<String> watched = source.onlyNamespace();
     if (watched.isPresent() && !namespace.isEmpty() && !watched.get().equals(namespace)) {
-      throw new BlameException(BlameException.Kind.BAD_INPUT, what.get() + ": namespace " + namespace
-          + " is not watched by this Blame, which reads namespace " + watched.get()
-          + " only; build one with namespace(\"" + namespace + "\") or allNamespaces()");
+      String asked = dev.blame.api.Escape.terminal(namespace);
+      throw new BlameException(BlameException.Kind.BAD_INPUT, what.get() + ": namespace " + asked
+          + " is not watched by this Blame, which reads namespace " + dev.blame.api.Escape.terminal(watched.get())
+          + " only; build one with namespace(\"" + asked + "\") or allNamespaces()");
     }
   }
 

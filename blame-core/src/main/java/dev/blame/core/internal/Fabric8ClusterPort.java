@@ -246,7 +246,7 @@ public final class Fabric8ClusterPort implements ClusterPort {
   @Override
   public List<HasMetadata> list(ApiResource resource, String namespace) {
     String request = "LIST " + resource.plural() + (resource.kind().isCore() ? "" : "." + resource.kind().group())
-        + (resource.namespaced() && namespace != null ? " in namespace " + namespace : " in all namespaces");
+        + (resource.namespaced() && namespace != null ? " in namespace " + dev.blame.api.Escape.terminal(namespace) : " in all namespaces");
     long deadline = System.nanoTime() + timeout.toNanos();
     return retried(deadline, () -> listOnce(resource, namespace, request, deadline));
   }
@@ -441,7 +441,7 @@ public final class Fabric8ClusterPort implements ClusterPort {
       }
     };
     String request = "LIST+WATCH " + resource.plural() + (resource.kind().isCore() ? "" : "." + resource.kind().group())
-        + (resource.namespaced() && namespace != null ? " in namespace " + namespace : " in all namespaces");
+        + (resource.namespaced() && namespace != null ? " in namespace " + dev.blame.api.Escape.terminal(namespace) : " in all namespaces");
     long deadline = System.nanoTime() + timeout.toNanos();
     try {
       Reachability.await(informer.start().toCompletableFuture(), deadline, probeTarget(), request);

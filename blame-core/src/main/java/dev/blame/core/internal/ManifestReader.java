@@ -65,7 +65,7 @@ public final class ManifestReader {
    */
   public static List<HasMetadata> read(Path path, long maxBytes) {
     if (!Files.exists(path)) {
-      throw bad(path + ": no such file or directory; expected a manifest file or a directory of them");
+      throw bad(name(path) + ": no such file or directory; expected a manifest file or a directory of them");
     }
     if (Files.isDirectory(path)) {
       List<Path> files;
@@ -73,7 +73,7 @@ public final class ManifestReader {
         files = walk.filter(Files::isRegularFile).filter(ManifestReader::isManifest).sorted()
             .collect(Collectors.toList());
       } catch (IOException | java.io.UncheckedIOException e) {
-        throw bad(path + ": cannot list the directory");
+        throw bad(name(path) + ": cannot list the directory");
       }
       List<HasMetadata> objects = new ArrayList<>();
       for (Path file : files) {
@@ -84,7 +84,7 @@ public final class ManifestReader {
     try (InputStream in = Files.newInputStream(path)) {
       return read(path.toString(), readCapped(path.toString(), in, maxBytes));
     } catch (IOException e) {
-      throw bad(path + ": cannot read: " + ioReason(e));
+      throw bad(name(path) + ": cannot read: " + ioReason(e));
     }
   }
 
@@ -97,7 +97,7 @@ public final class ManifestReader {
     try {
       return read(source, readCapped(source, in, maxBytes));
     } catch (IOException e) {
-      throw bad(source + ": cannot read: " + ioReason(e));
+      throw bad(name(source) + ": cannot read: " + ioReason(e));
     }
   }
 
@@ -130,7 +130,7 @@ public final class ManifestReader {
   }
 
   private static BlameException tooLarge(String source, long maxBytes) {
-    return bad(source + ": larger than the limit of " + maxBytes + " bytes"
+    return bad(name(source) + ": larger than the limit of " + maxBytes + " bytes"
         + (maxBytes >= (1 << 20) && maxBytes % (1 << 20) == 0 ? " (" + (maxBytes >> 20) + " MiB)" : ""));
   }
 
@@ -200,7 +200,7 @@ public final class ManifestReader {
    * linear up to that size.
    */
   public static List<HasMetadata> read(String source, String text) {
-    String current = text;
+    String current = text.indexOf('\ufeff', 1) > 0 ? DOCUMENT_BOM.matcher(text).replaceAll("$1") : text;
     for (int rewritten = 0; ; rewritten++) {
       try {
         return readOnce(source, current, rewritten < MAX_SEPARATOR_ESCAPES);
@@ -210,6 +210,15 @@ public final class ManifestReader {
       }
     }
   }
+
+  /**
+   * A byte order mark at the start of a document after the first: YAML 1.2 allows one there (5.2, "Character
+   * Encodings"), as when files saved by Windows editors are joined with {@code ---} lines; snakeyaml-engine takes it
+   * only at the start of the stream, and read the next key as {@code \ufeffapiVersion}, so such a document was
+   * refused as having "no 'apiVersion'".
+   */
+  private static final java.util.regex.Pattern DOCUMENT_BOM =
+      java.util.regex.Pattern.compile("(?m)(^(?:---|\\.\\.\\.)[ \t]*\r?\n)\ufeff");
 
   /**
    * How many {@code \L} and {@code \P} escapes a text may hold. YAML 1.1 and 1.2 define them (U+2028 and U+2029),
@@ -257,6 +266,7 @@ public final class ManifestReader {
       for (Node node : new Compose(settings).composeAllFromString(text)) {
         int line = node.getStartMark().map(m -> m.getLine() + 1).orElse(-1);
         refuseAliasBomb(source, document + 1, node);
+        merge(node, Collections.newSetFromMap(new IdentityHashMap<>()));
         Object value = constructor.constructSingleDocument(Optional.of(node));
         if (value != null) {
           collect(source, document + 1, line, YAML.valueToTree(value), objects);
@@ -271,16 +281,16 @@ public final class ManifestReader {
       String where = e.getProblemMark().or(e::getContextMark)
           .map(m -> "line " + (m.getLine() + 1) + ", column " + (m.getColumn() + 1))
           .orElse("document " + (document + 1));
-      throw bad(source + ": malformed YAML or JSON at " + where + (separator >= 0 ? " (more than "
+      throw bad(name(source) + ": malformed YAML or JSON at " + where + (separator >= 0 ? " (more than "
           + MAX_SEPARATOR_ESCAPES + " \\L or \\P escapes; write \\u2028 and \\u2029 instead)" : ""));
     } catch (BlameException e) {
       throw e;
     } catch (StackOverflowError e) {
       // The composer descends recursively: only nesting thousands of levels deep exhausts the stack there.
-      throw bad(source + ": document " + (document + 1) + " cannot be read: its nesting depth is beyond what the"
+      throw bad(name(source) + ": document " + (document + 1) + " cannot be read: its nesting depth is beyond what the"
           + " reader allows (a Kubernetes object nests a few dozen levels)");
     } catch (RuntimeException e) {
-      throw bad(source + ": document " + (document + 1) + " cannot be read as YAML or JSON"
+      throw bad(name(source) + ": document " + (document + 1) + " cannot be read as YAML or JSON"
           + (nestingTooDeep(e) ? ": its nesting depth is over the limit of " + MAX_NESTING
               : String.valueOf(e.getMessage()).startsWith("Number of aliases")
                   ? ": it has more aliases (*name) of lists and maps than the reader allows (" + MAX_ALIASES + ")"
@@ -302,10 +312,83 @@ public final class ManifestReader {
     long expanded = expandedSize(root, sizes, Collections.newSetFromMap(new IdentityHashMap<>()));
     long written = sizes.size();
     if (expanded - written > Math.max(MAX_ALIAS_EXPANSION, written)) {
-      throw bad(source + ": document " + document + " cannot be read: its aliases (*name) expand its " + written
+      throw bad(name(source) + ": document " + document + " cannot be read: its aliases (*name) expand its " + written
           + " nodes to " + (expanded >= SATURATED ? "more than " + SATURATED : String.valueOf(expanded))
           + " (a YAML bomb?); write the repeated parts out");
     }
+  }
+
+  /**
+   * YAML 1.1's merge keys, as kubectl reads them (go-yaml): a plain {@code <<} key whose value is a mapping, or a
+   * list of them, adds their entries to the mapping it is in; the mapping's own keys win, then earlier mappings of
+   * the list. snakeyaml-engine reads YAML 1.2, which has none, and kept {@code <<} as a key: an object written
+   * {@code status: {<<: *failed}} was read without its status, one {@code annotations: {<<: *labels}} was refused,
+   * so the file said one thing to kubectl and another here. Each mapping is merged once; an alias to a mapping
+   * that holds it merges what is there so far.
+   */
+  private static void merge(Node node, Set<Node> done) {
+    Node real = node instanceof AnchorNode ? ((AnchorNode) node).getRealNode() : node;
+    if (!done.add(real)) {
+      return;
+    }
+    if (real instanceof SequenceNode) {
+      ((SequenceNode) real).getValue().forEach(item -> merge(item, done));
+      return;
+    }
+    if (!(real instanceof MappingNode)) {
+      return;
+    }
+    MappingNode mapping = (MappingNode) real;
+    List<NodeTuple> own = new ArrayList<>();
+    List<Node> sources = new ArrayList<>();
+    for (NodeTuple entry : mapping.getValue()) {
+      merge(entry.getValueNode(), done);
+      if (isMergeKey(entry.getKeyNode())) {
+        Node value = deref(entry.getValueNode());
+        if (value instanceof SequenceNode) {
+          ((SequenceNode) value).getValue().forEach(item -> sources.add(deref(item)));
+        } else {
+          sources.add(value);
+        }
+      } else {
+        own.add(entry);
+      }
+    }
+    if (own.size() == mapping.getValue().size()) {
+      return;
+    }
+    Set<String> keys = new java.util.HashSet<>();
+    own.forEach(entry -> keys.add(keyText(entry.getKeyNode())));
+    List<NodeTuple> merged = new ArrayList<>(own);
+    for (Node source : sources) {
+      if (!(source instanceof MappingNode)) {
+        continue; // not a mapping: go-yaml refuses it; the key is dropped and the object read without it
+      }
+      for (NodeTuple entry : ((MappingNode) source).getValue()) {
+        if (!isMergeKey(entry.getKeyNode()) && keys.add(keyText(entry.getKeyNode()))) {
+          merged.add(entry);
+        }
+      }
+    }
+    mapping.setValue(merged);
+  }
+
+  private static boolean isMergeKey(Node key) {
+    return key instanceof org.snakeyaml.engine.v2.nodes.ScalarNode
+        && ((org.snakeyaml.engine.v2.nodes.ScalarNode) key).isPlain()
+        && "<<".equals(((org.snakeyaml.engine.v2.nodes.ScalarNode) key).getValue());
+  }
+
+  private static Node deref(Node node) {
+    return node instanceof AnchorNode ? ((AnchorNode) node).getRealNode() : node;
+  }
+
+  /** A key as mappings compare them: a scalar's text; any other key is its own (never equal to another). */
+  private static String keyText(Node key) {
+    Node real = deref(key);
+    return real instanceof org.snakeyaml.engine.v2.nodes.ScalarNode
+        ? "s:" + ((org.snakeyaml.engine.v2.nodes.ScalarNode) real).getValue()
+        : "n:" + System.identityHashCode(real);
   }
 
   private static final long SATURATED = 1L << 60;
@@ -365,7 +448,7 @@ public final class ManifestReader {
   }
 
   private static void collect(String source, int document, int line, JsonNode doc, List<HasMetadata> out) {
-    String where = source + ": document " + document + (line > 0 ? " (line " + line + ")" : "");
+    String where = name(source) + ": document " + document + (line > 0 ? " (line " + line + ")" : "");
     if (doc.getNodeType() != JsonNodeType.OBJECT) {
       throw bad(where + ": expected a Kubernetes object (a mapping with apiVersion, kind and metadata), got "
           + doc.getNodeType().name().toLowerCase(Locale.ROOT));
@@ -399,21 +482,21 @@ public final class ManifestReader {
       return;
     }
     if (text(doc, "apiVersion").isEmpty()) {
-      throw bad(where + ": " + kind + " has no 'apiVersion'; expected e.g. 'v1' or 'apps/v1'");
+      throw bad(where + ": " + name(kind) + " has no 'apiVersion'; expected e.g. 'v1' or 'apps/v1'");
     }
     JsonNode metadata = doc.get("metadata");
     if (metadata == null || !metadata.isObject() || text(metadata, "name").isEmpty()) {
-      throw bad(where + ": " + kind + " has no 'metadata.name'");
+      throw bad(where + ": " + name(kind) + " has no 'metadata.name'");
     }
     KubernetesResource resource;
     try {
       resource = SERIALIZATION.convertValue(doc, KubernetesResource.class);
     } catch (RuntimeException e) {
-      throw bad(where + ": " + kind + " '" + text(metadata, "name") + "' does not match its schema"
+      throw bad(where + ": " + name(kind) + " '" + name(text(metadata, "name")) + "' does not match its schema"
           + schemaProblem(e));
     }
     if (!(resource instanceof HasMetadata)) {
-      throw bad(where + ": " + kind + " is not an object with metadata");
+      throw bad(where + ": " + name(kind) + " is not an object with metadata");
     }
     out.add((HasMetadata) resource);
   }
@@ -440,7 +523,7 @@ public final class ManifestReader {
           }
         }
         Class<?> type = t instanceof MismatchedInputException ? ((MismatchedInputException) t).getTargetType() : null;
-        return (path.length() == 0 ? "" : " at " + path) + (type == null ? "" : " (expected " + type.getSimpleName() + ")");
+        return (path.length() == 0 ? "" : " at " + name(path)) + (type == null ? "" : " (expected " + type.getSimpleName() + ")");
       }
     }
     return "";
@@ -454,7 +537,7 @@ public final class ManifestReader {
           .decode(java.nio.ByteBuffer.wrap(bytes))
           .toString();
     } catch (CharacterCodingException e) {
-      throw bad(source + ": not UTF-8 text; expected YAML or JSON manifests");
+      throw bad(name(source) + ": not UTF-8 text; expected YAML or JSON manifests");
     }
   }
 
@@ -465,5 +548,14 @@ public final class ManifestReader {
 
   private static BlameException bad(String message) {
     return new BlameException(BlameException.Kind.BAD_INPUT, message);
+  }
+
+  /**
+   * A file name, kind or object name as a message names it: one line, controls shown as escapes
+   * ({@link dev.blame.api.Escape#terminal}), so that the message is one line as {@link BlameException} promises and
+   * a name holding a line break is shown as given ({@code a\nb.yaml}) wherever the message is printed or logged.
+   */
+  private static String name(Object text) {
+    return dev.blame.api.Escape.terminal(String.valueOf(text));
   }
 }

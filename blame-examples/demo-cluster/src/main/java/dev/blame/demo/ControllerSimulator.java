@@ -1,5 +1,6 @@
 package dev.blame.demo;
 
+import dev.blame.api.Escape;
 import io.fabric8.kubernetes.api.model.Endpoints;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -265,7 +266,7 @@ public final class ControllerSimulator implements AutoCloseable {
       step.run();
     } catch (KubernetesClientException e) {
       if (e.getCode() == 409) {
-        LOG.debug("{}: conflict, retrying next tick: {}", name, e.getMessage());
+        LOG.debug("{}: conflict, retrying next tick: {}", Escape.terminal(name), Escape.terminal(e.getMessage()));
         return;
       }
       report(name, e);
@@ -278,7 +279,7 @@ public final class ControllerSimulator implements AutoCloseable {
     if (closed) {
       return;
     }
-    LOG.warn("controller simulator step {} failed (retrying next tick): {}", step, e.toString());
+    LOG.warn("controller simulator step {} failed (retrying next tick): {}", step, Escape.terminal(e.toString()));
     if (errors.size() < 100) {
       errors.add(e);
     }
@@ -365,7 +366,7 @@ public final class ControllerSimulator implements AutoCloseable {
       try {
         update(cache, copy);
       } catch (KubernetesClientException e) {
-        LOG.debug("cannot adopt {}: {}", obj.getMetadata().getName(), e.getMessage());
+        LOG.debug("cannot adopt {}: {}", Escape.terminal(obj.getMetadata().getName()), Escape.terminal(e.getMessage()));
       }
     }
   }
@@ -417,7 +418,7 @@ public final class ControllerSimulator implements AutoCloseable {
       try {
         c.close();
       } catch (RuntimeException e) {
-        LOG.debug("closing an informer failed: {}", e.toString());
+        LOG.debug("closing an informer failed: {}", Escape.terminal(e.toString()));
       }
     });
     client.close();

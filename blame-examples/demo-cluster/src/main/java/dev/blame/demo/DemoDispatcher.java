@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.blame.api.Escape;
 import io.fabric8.kubernetes.api.model.RootPathsBuilder;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
@@ -1475,7 +1476,8 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
       }
       String name = object.path("metadata").path("name").asText("");
       if (!name.isEmpty() && handleDelete(target.item(name)).code() < 300) {
-        LOG.debug("garbage collecting {} (its owners were deleted before it was created)", target.item(name));
+        LOG.debug("garbage collecting {} (its owners were deleted before it was created)",
+            Escape.terminal(target.item(name)));
         String uid = object.path("metadata").path("uid").asText();
         deletedUids.add(uid);
         collectGarbage(new HashSet<>(Set.of(uid)));
@@ -1511,7 +1513,7 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
         if (ownedByDeleted && !anyOwnerAlive) {
           String objectPath = pathOf(e.getKey());
           if (objectPath != null) {
-            LOG.debug("garbage collecting {}", objectPath);
+            LOG.debug("garbage collecting {}", Escape.terminal(objectPath));
             handleDelete(objectPath);
             next.add(e.getValue().path("metadata").path("uid").asText());
           }
@@ -1565,7 +1567,7 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
       try {
         parsed.put(k, JSON.readTree(v));
       } catch (JsonProcessingException e) {
-        LOG.warn("unparseable object in the mock store: {}", e.getMessage());
+        LOG.warn("unparseable object in the mock store: {}", Escape.terminal(e.getMessage()));
       }
     });
     return parsed;
@@ -1636,7 +1638,7 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
         watches.publish(existing == null ? "ADDED" : "MODIFIED", now, Watches.rv(now));
       }
     } catch (JsonProcessingException | ClassCastException e) {
-      LOG.warn("cannot record a watch event for {}: {}", path, e.toString());
+      LOG.warn("cannot record a watch event for {}: {}", Escape.terminal(path), Escape.terminal(e.toString()));
     }
   }
 
@@ -1656,7 +1658,7 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
           includeObject);
       return table == null ? answer : json(200, table);
     } catch (java.io.IOException | RuntimeException e) {
-      LOG.debug("cannot print a table: {}", e.toString());
+      LOG.debug("cannot print a table: {}", Escape.terminal(e.toString()));
       return answer;
     }
   }

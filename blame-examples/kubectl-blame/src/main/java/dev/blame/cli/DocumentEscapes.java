@@ -15,7 +15,7 @@ import org.yaml.snakeyaml.DumperOptions;
 
 /**
  * JSON and YAML as the CLI writes them. JSON: Jackson escapes C0 controls itself; this also writes DEL, the C1 controls, the bidi
- * overrides and isolates and the line separators ({@link Escape#isUnsafe}) as {@code \}{@code uXXXX}, so a
+ * overrides and isolates, the line separators ({@link Escape#isUnsafe}) and the variation selectors as {@code \}{@code uXXXX}, so a
  * document printed to a terminal carries no control sequence and parses back to the same text. YAML: SnakeYAML's
  * emitter writes every character outside printable ASCII as an escape in a double-quoted scalar.
  *
@@ -121,6 +121,9 @@ final class DocumentEscapes extends CharacterEscapes {
 
   @Override
   public SerializableString getEscapeSequence(int ch) {
-    return Escape.isUnsafe(ch) ? new SerializedString(String.format("\\u%04x", ch)) : null;
+    // Variation selectors too: they draw nothing, and a run of them after a letter hides bytes (a terminal shows
+    // the one after an emoji as it is; in JSON its escape parses back to the same text).
+    return Escape.isUnsafe(ch) || (ch >= 0xfe00 && ch <= 0xfe0f)
+        ? new SerializedString(String.format("\\u%04x", ch)) : null;
   }
 }

@@ -22,6 +22,11 @@ final class Errors {
    */
   static String oneLine(Throwable e) {
     String message = Escape.withoutCredentials(e.getMessage());
+    if (e instanceof CliException && !message.isBlank()) {
+      // Composed here, one line by design: a line break in it is in a name the user gave (a file, a context, a
+      // selector) or a file holds, and is shown escaped as given (a\nb.yaml), not joined as a parser's lines are.
+      return Escape.terminal(message);
+    }
     if (message == null || message.isBlank()) {
       message = meaning(e).orElse("unexpected failure");
     }

@@ -34,9 +34,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HostileCorpusTest {
 
-  /** C1 CSI, an OSC 8 hyperlink, bidi override and isolate, zero-width space, workflow commands, a line separator. */
+  /**
+   * C1 CSI, an OSC 8 hyperlink, bidi override and isolate, zero-width space, workflow commands, a line separator;
+   * since the fourth red team also an OSC 52 clipboard write ended by ST (xterm's ctlseqs), a C1 DCS ... ST, NUL, a
+   * Hangul filler, a run of variation selectors and a combining grapheme joiner (anti-trojan-source's invisibles).
+   */
   static final String HOSTILE = "\u202e\u200b\u009b2J\u001b]8;;https:x.test\u0007L\u001b]8;;\u0007\u2066"
-      + "\n::error::forged%0A##[error]g\u0085##vso[task.setvariable variable=x]y\u2028`<b>]]>\r";
+      + "\n::error::forged%0A##[error]g\u0085##vso[task.setvariable variable=x]y\u2028`<b>]]>\r"
+      + "\u001b]52;c;aGk=\u001b\\\u0090q\u009c\u0000\u3164a\ufe01\ufe02\ufe03\u034f";
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
       .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER));
@@ -95,7 +100,10 @@ class HostileCorpusTest {
 
   static void assertEncoded(String what, String out) {
     for (String line : out.split("\n", -1)) {
-      assertThat(line.codePoints().filter(Escape::isUnsafe).mapToObj(c -> String.format("U+%04X", c)).toList())
+      // A variation selector is kept by a terminal only after an emoji or an ideograph; the hostile text puts a run
+      // of them after a letter, so none may be left raw in any output.
+      assertThat(line.codePoints().filter(c -> Escape.isUnsafe(c) || c >= 0xfe00 && c <= 0xfe0f)
+          .mapToObj(c -> String.format("U+%04X", c)).toList())
           .as("%s: %s", what, line).isEmpty();
       assertThat(line.strip()).as(what).doesNotStartWith("::");
       assertThat(line).as(what).doesNotContain("##[", "##vso[");

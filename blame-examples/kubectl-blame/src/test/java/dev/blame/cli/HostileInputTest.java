@@ -52,6 +52,38 @@ class HostileInputTest {
     assertThat(run.err()).contains(file.toString());
   }
 
+  /**
+   * A name given on the command line or held by a file is shown as given, a line break as {@code \n}: the third
+   * red team left {@code -f $'a\nb.yaml'} named {@code a; b.yaml} (the lines of every message were joined, as a
+   * parser's snippet lines are) and a context {@code "nope; ::error::x"}, a name that was not given.
+   */
+  @Test
+  void namesAreShownAsGivenWithALineBreakEscapedNotJoined() throws IOException {
+    Run missing = Run.of("status", "-A", "-f", dir.resolve("a\nb\u001b[2J.yaml").toString());
+    assertThat(missing.err()).as(missing.toString()).isEqualTo("error: " + dir.resolve("a")
+        + "\\nb\\u001b[2J.yaml: no such file or directory; expected a manifest file or a directory of them\n");
+    Path bad = Files.writeString(dir.resolve("c\nd.yaml"), "just text\n");
+    Run unreadable = Run.of("status", "-A", "-f", bad.toString());
+    assertThat(unreadable.err()).as(unreadable.toString()).isEqualTo("error: " + dir.resolve("c")
+        + "\\nd.yaml: document 1 (line 1): expected a Kubernetes object (a mapping with apiVersion, kind and "
+        + "metadata), got string\n");
+    Path kubeconfig = Files.writeString(dir.resolve("kubeconfig"), """
+        apiVersion: v1
+        kind: Config
+        clusters: [{name: c, cluster: {server: "http://127.0.0.1:1"}}]
+        users: [{name: u, user: {token: t}}]
+        contexts: [{name: x, context: {cluster: c, user: u}}]
+        current-context: x
+        """);
+    Run context = Run.of("deploy/web", "--kubeconfig", kubeconfig.toString(), "--context", "nope\n::error::x");
+    assertThat(context.err()).as(context.toString())
+        .isEqualTo("error: context \"nope\\n::error::x\" not found in the kubeconfig\n");
+    Path pod = Files.writeString(dir.resolve("pod.yaml"), "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\n");
+    Run selector = Run.of("status", "-f", pod.toString(), "-l", "a in (b\n,");
+    assertThat(selector.err()).as(selector.toString()).startsWith("error: -l/--selector \"a in (b\\n,\"")
+        .hasLineCount(1);
+  }
+
   @Test
   void aKubeconfigWithASyntaxErrorIsNamedWithItsLineNotItsToken() throws IOException {
     Path kubeconfig = dir.resolve("kubeconfig");

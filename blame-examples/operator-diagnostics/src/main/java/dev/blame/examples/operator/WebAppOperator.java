@@ -226,8 +226,7 @@ public final class WebAppOperator implements AutoCloseable {
       reconcile(name);
     } catch (KubernetesClientException e) {
       if (e.getCode() == HttpURLConnection.HTTP_CONFLICT) {
-        LOG.debug("WebApp {}/{}: conflict, retrying on the next pass: {}", namespace, name,
-            Escape.terminal(e.getMessage()));
+        LOG.debug("WebApp {}: conflict, retrying on the next pass: {}", subject(name), Escape.terminal(e.getMessage()));
         return;
       }
       failed(name, e);
@@ -237,16 +236,25 @@ public final class WebAppOperator implements AutoCloseable {
   }
 
   private void failed(String name, RuntimeException e) {
-    LOG.warn("WebApp {}/{}: reconcile failed, retrying on the next pass: {}", namespace, name,
+    LOG.warn("WebApp {}: reconcile failed, retrying on the next pass: {}", subject(name),
         Escape.terminal(e.toString()));
     errors.add(e);
     for (Consumer<Exception> listener : errorListeners) {
       try {
         listener.accept(e);
       } catch (RuntimeException ignored) {
-        LOG.warn("an onError listener failed", ignored);
+        LOG.warn("an onError listener failed: {}", Escape.terminal(ignored.toString()));
+        LOG.debug("an onError listener failed", ignored);
       }
     }
+  }
+
+  /**
+   * {@code namespace/name} for a log line: the name is the cluster's text (a server that does not validate names
+   * may hold a bidi override or a control in one), the namespace the kubeconfig's; escaped as a terminal needs.
+   */
+  private String subject(String name) {
+    return Escape.terminal(namespace + "/" + name);
   }
 
   private void reconcile(String name) {
@@ -269,7 +277,7 @@ public final class WebAppOperator implements AutoCloseable {
       childrenGeneration.put(uid, generation);
       childrenCheckedAt.put(uid, now);
       if (writes > 0) {
-        LOG.info("WebApp {}/{}: {} child write(s) for generation {}", namespace, name, writes, generation);
+        LOG.info("WebApp {}: {} child write(s) for generation {}", subject(name), writes, generation);
       }
     }
 
@@ -285,7 +293,7 @@ public final class WebAppOperator implements AutoCloseable {
     writer.writeStatus(app, next, now);
     written.put(uid, next);
     // The message quotes the cluster (a WebApp's image, a child's condition): one log line, no control sequence.
-    LOG.info("WebApp {}/{}: {}", namespace, name, Escape.terminal(next.toString()));
+    LOG.info("WebApp {}: {}", subject(name), Escape.terminal(next.toString()));
     if (previous.isEmpty() || !next.sameVerdict(previous.get())) {
       writer.event(app, next, now);
     }
@@ -294,7 +302,8 @@ public final class WebAppOperator implements AutoCloseable {
       try {
         listener.accept(transition);
       } catch (RuntimeException e) {
-        LOG.warn("an onTransition listener failed", e);
+        LOG.warn("an onTransition listener failed: {}", Escape.terminal(e.toString()));
+        LOG.debug("an onTransition listener failed", e);
       }
     }
   }

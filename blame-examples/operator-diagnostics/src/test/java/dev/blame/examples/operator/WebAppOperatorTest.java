@@ -183,6 +183,39 @@ class WebAppOperatorTest {
     assertThat(log).doesNotContain("\r", "\u001b");
   }
 
+  /**
+   * A WebApp's name is cluster text too: the API server validates it, a mock or another server may not (the demo
+   * server refuses controls in a URL, not a bidi override or a Hangul filler), and the operator names it in every
+   * log line. Before, {@code WebApp ns/NAME} printed it raw (left by the third red team): a U+202E reversed the
+   * rest of the line on a terminal; now it is an escape.
+   */
+  @Test
+  void aHostileNameIsEscapedInTheLogLinesNamingIt() throws Exception {
+    String ns = "hostile-name";
+    cluster.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata()
+        .build()).create();
+    String name = "web\u202eexe.gnp\u3164\u2066";
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream original = System.err;
+    System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+    try (KubernetesClient client = new KubernetesClientBuilder().withConfig(cluster.config()).build();
+         WebAppOperator operator = WebAppOperator.builder(client).namespace(ns).resync(Duration.ofMillis(200))
+             .start()) {
+      cluster.client().genericKubernetesResources(WebApp.CONTEXT).inNamespace(ns)
+          .resource(WebApp.of(ns, name, "nginx:1.25", 1)).create();
+      // Whatever the operator does with it (writes its children and status, or fails to), it logs a line naming it.
+      eventually(Duration.ofSeconds(20), () -> captured.toString(java.nio.charset.StandardCharsets.UTF_8),
+          log -> log.contains("WebApp " + ns + "/web"));
+      Thread.sleep(500);
+    } finally {
+      System.setErr(original);
+    }
+    String log = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+    original.print(log);
+    assertThat(log).contains("WebApp " + ns + "/web\\u202eexe.gnp\\u3164\\u2066");
+    assertThat(log).doesNotContain("\u202e", "\u3164", "\u2066");
+  }
+
   private static List<Event> events() {
     return cluster.client().v1().events().inNamespace(NS).list().getItems().stream()
         .filter(e -> "WebApp".equals(e.getInvolvedObject().getKind())).toList();
