@@ -9,10 +9,8 @@ import io.fabric8.kubernetes.client.utils.HttpClientUtils;
 import io.fabric8.kubernetes.client.utils.TokenRefreshInterceptor;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 /**
  * fabric8's {@link TokenRefreshInterceptor} (which puts the token on each request and refreshes it every minute)
@@ -91,7 +89,7 @@ final class BoundedTokenRefresh implements Interceptor {
   /** The refresh on its own thread, given up (and its plugin stopped) after the request timeout. */
   private void run(BasicBuilder builder, HttpResponse<?> response, RequestTags tags,
       CompletableFuture<Boolean> result) {
-    Set<Long> before = ProcessHandle.current().children().map(ProcessHandle::pid).collect(Collectors.toSet());
+    PluginProcesses plugin = PluginProcesses.noteChildren();
     Thread thread = new Thread(() -> {
       try {
         delegate.afterFailure(builder, response, tags).whenComplete((ok, e) -> result.complete(e == null && ok));
@@ -104,10 +102,7 @@ final class BoundedTokenRefresh implements Interceptor {
     result.completeOnTimeout(false, timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((ok, e) -> {
       if (thread.isAlive()) {
         thread.interrupt();
-        ProcessHandle.current().children().filter(p -> !before.contains(p.pid())).forEach(p -> {
-          p.descendants().forEach(ProcessHandle::destroyForcibly);
-          p.destroyForcibly();
-        });
+        plugin.stopStarted();
       }
     });
   }

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,7 +41,7 @@ final class Kubeconfigs {
       YamlAliases.check(file.toPath(), "the kubeconfig");
     }
     String where = files.stream().map(File::getPath).collect(Collectors.joining(", "));
-    Set<Long> before = ProcessHandle.current().children().map(ProcessHandle::pid).collect(Collectors.toSet());
+    PluginProcesses started = PluginProcesses.noteChildren();
     ExecutorService loader = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "kubeconfig-loader");
       t.setDaemon(true);
@@ -52,14 +51,11 @@ final class Kubeconfigs {
         ? Config.fromKubeconfig(context, new File(kubeconfig)) : Config.autoConfigure(context));
     Config config;
     try {
-      config = await(loading, before, timeout);
+      config = await(loading, started, timeout);
     } catch (TimeoutException e) {
       loading.cancel(true);
       // The plugin fabric8 started (and whatever it started) is ours to stop.
-      ProcessHandle.current().children().filter(p -> !before.contains(p.pid())).forEach(p -> {
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
-        p.destroyForcibly();
-      });
+      started.stopStarted();
       throw new CliException(plugin(files, context).map(p -> "the exec credential plugin \"" + p
           + "\" did not finish within " + WaitView.human(timeout) + " (--request-timeout)")
           .orElse("reading the kubeconfig " + where + " did not finish within " + WaitView.human(timeout)));
@@ -87,7 +83,7 @@ final class Kubeconfigs {
    * classes may take seconds on a busy machine and is not the plugin's time); loading without a plugin gets
    * a minute at most.
    */
-  private static Config await(Future<Config> loading, Set<Long> before, Duration timeout)
+  private static Config await(Future<Config> loading, PluginProcesses started, Duration timeout)
       throws InterruptedException, ExecutionException, TimeoutException {
     long start = System.nanoTime();
     long pluginSeen = -1;
@@ -96,7 +92,7 @@ final class Kubeconfigs {
         return loading.get(50, TimeUnit.MILLISECONDS);
       } catch (TimeoutException e) {
         long now = System.nanoTime();
-        if (pluginSeen < 0 && ProcessHandle.current().children().anyMatch(p -> !before.contains(p.pid()))) {
+        if (pluginSeen < 0 && started.anyStarted()) {
           pluginSeen = now;
         }
         if (pluginSeen >= 0 && now - pluginSeen > timeout.toNanos()
