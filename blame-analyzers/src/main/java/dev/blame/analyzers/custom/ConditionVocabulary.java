@@ -101,7 +101,7 @@ final class ConditionVocabulary {
    * {@code Deployed}, the multicluster engine's {@code ComponentsDeployed} "All components deployed", the word Helm
    * and Crossplane's Release use for a release in place), not taken back ({@code Undeployed}, {@code NotDeployed}).
    */
-  private static final Pattern DONE =
+  private static final Pattern PROGRESS_OVER_REASON =
       Pattern.compile("available|complete|succe|done|running|created|(?<!un|not)deployed", Pattern.CASE_INSENSITIVE);
 
   private ConditionVocabulary() {}
@@ -211,7 +211,7 @@ final class ConditionVocabulary {
     if (c.isFalse()) {
       return match(FAILURE, c.reason()).map(w -> Meaning.of(Health.DEGRADED, type, "reason:failure:" + w));
     }
-    Optional<String> done = match(DONE, c.reason());
+    Optional<String> done = match(PROGRESS_OVER_REASON, c.reason());
     return done.isPresent() ? Optional.empty() : Optional.of(Meaning.of(Health.PROGRESSING, type));
   }
 
