@@ -135,8 +135,13 @@ final class ConditionVocabulary {
           ? Optional.of(Meaning.of(Health.SUSPENDED, "type:suspend:" + (qualifiedPause ? last : joined)))
           : Optional.empty();
     }
+    // A type that is one present participle names an action (Synchronizing, Resizing), as Reconciling and
+    // Progressing do: False with a failure reason, the action failed (VolSync Synchronizing=False Error). True says
+    // nothing here: operators that keep a log of conditions leave an old Initializing=True beside a later Ready=True
+    // (Percona XtraDB Cluster). Not a state (Running) or a fault (Missing, Failing).
     Optional<String> progress = words.stream().filter(PROGRESS::contains).findFirst()
-        .or(() -> words.size() == 1 && ongoing(last) && c.isFalse() ? Optional.of(last) : Optional.empty());
+        .or(() -> words.size() == 1 && ReasonVocabulary.work(last) && c.isFalse() ? Optional.of(last)
+            : Optional.empty());
     if (progress.isPresent()) {
       return progress(c, Rules.Family.TYPE_PROGRESS.of(progress.get()));
     }
@@ -254,17 +259,6 @@ final class ConditionVocabulary {
     }
     return Optional.of(waiting.map(w -> Meaning.of(Health.PROGRESSING, type, w))
         .orElse(Meaning.of(Health.PROGRESSING, type, "status:false-is-waiting")));
-  }
-
-  /**
-   * A type that is one present participle names an action ({@code Synchronizing}, {@code Resizing}), as
-   * {@code Reconciling} and {@code Progressing} do: False with a failure reason, the action failed (VolSync
-   * {@code Synchronizing=False Error}). True says nothing here: operators that keep a log of conditions leave an old
-   * {@code Initializing=True} beside a later {@code Ready=True} (Percona XtraDB Cluster). Not a state
-   * ({@code Running}) or a fault ({@code Missing}, {@code Failing}).
-   */
-  static boolean ongoing(String word) {
-    return ReasonVocabulary.work(word);
   }
 
   /** True for the summary condition {@code Ready}, which Knative and Cluster API compute from the others. */
