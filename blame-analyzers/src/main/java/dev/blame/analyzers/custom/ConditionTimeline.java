@@ -31,7 +31,7 @@ final class ConditionTimeline {
       return Optional.empty();
     }
     return conditions.stream().filter(c -> c.isTrue() && ConditionVocabulary.words(c.type()).size() == 1
-        && ConditionVocabulary.ongoing(ConditionVocabulary.words(c.type()).get(0))
+        && ReasonVocabulary.work(ConditionVocabulary.words(c.type()).get(0))
         && c.since().filter(t -> t.isAfter(readySince.get())).isPresent()).findFirst()
         .map(c -> new Signal(Health.PROGRESSING, c.path(), c.status(), Optional.of(c), List.of("type:action:newer")));
   }

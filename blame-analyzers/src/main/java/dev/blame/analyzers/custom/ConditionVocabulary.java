@@ -101,7 +101,7 @@ final class ConditionVocabulary {
    * {@code Deployed}, the multicluster engine's {@code ComponentsDeployed} "All components deployed", the word Helm
    * and Crossplane's Release use for a release in place), not taken back ({@code Undeployed}, {@code NotDeployed}).
    */
-  private static final Pattern DONE =
+  private static final Pattern PROGRESS_OVER_REASON =
       Pattern.compile("available|complete|succe|done|running|created|(?<!un|not)deployed", Pattern.CASE_INSENSITIVE);
 
   private ConditionVocabulary() {}
@@ -135,8 +135,13 @@ final class ConditionVocabulary {
           ? Optional.of(Meaning.of(Health.SUSPENDED, "type:suspend:" + (qualifiedPause ? last : joined)))
           : Optional.empty();
     }
+    // A type that is one present participle names an action (Synchronizing, Resizing), as Reconciling and
+    // Progressing do: False with a failure reason, the action failed (VolSync Synchronizing=False Error). True says
+    // nothing here: operators that keep a log of conditions leave an old Initializing=True beside a later Ready=True
+    // (Percona XtraDB Cluster). Not a state (Running) or a fault (Missing, Failing).
     Optional<String> progress = words.stream().filter(PROGRESS::contains).findFirst()
-        .or(() -> words.size() == 1 && ongoing(last) && c.isFalse() ? Optional.of(last) : Optional.empty());
+        .or(() -> words.size() == 1 && ReasonVocabulary.work(last) && c.isFalse() ? Optional.of(last)
+            : Optional.empty());
     if (progress.isPresent()) {
       return progress(c, Rules.Family.TYPE_PROGRESS.of(progress.get()));
     }
@@ -211,7 +216,7 @@ final class ConditionVocabulary {
     if (c.isFalse()) {
       return match(FAILURE, c.reason()).map(w -> Meaning.of(Health.DEGRADED, type, "reason:failure:" + w));
     }
-    Optional<String> done = match(DONE, c.reason());
+    Optional<String> done = match(PROGRESS_OVER_REASON, c.reason());
     return done.isPresent() ? Optional.empty() : Optional.of(Meaning.of(Health.PROGRESSING, type));
   }
 
@@ -254,17 +259,6 @@ final class ConditionVocabulary {
     }
     return Optional.of(waiting.map(w -> Meaning.of(Health.PROGRESSING, type, w))
         .orElse(Meaning.of(Health.PROGRESSING, type, "status:false-is-waiting")));
-  }
-
-  /**
-   * A type that is one present participle names an action ({@code Synchronizing}, {@code Resizing}), as
-   * {@code Reconciling} and {@code Progressing} do: False with a failure reason, the action failed (VolSync
-   * {@code Synchronizing=False Error}). True says nothing here: operators that keep a log of conditions leave an old
-   * {@code Initializing=True} beside a later {@code Ready=True} (Percona XtraDB Cluster). Not a state
-   * ({@code Running}) or a fault ({@code Missing}, {@code Failing}).
-   */
-  static boolean ongoing(String word) {
-    return ReasonVocabulary.work(word);
   }
 
   /** True for the summary condition {@code Ready}, which Knative and Cluster API compute from the others. */

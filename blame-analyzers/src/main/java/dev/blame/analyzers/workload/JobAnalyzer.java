@@ -63,7 +63,9 @@ public final class JobAnalyzer extends TypedAnalyzer<Job> {
     // the Job failed, written before it terminates the remaining pods; Failed follows with the same reason and message
     // once they are gone (job_controller.go: a True FailureTarget becomes the finished condition). The Job has not
     // finished yet (JobEnd), but its failure is decided.
-    Optional<Condition> failedCond = Condition.find(conditions, "Failed").filter(Condition::isTrue)
+    Optional<JobEnd> end = JobEnd.of(object);
+    Optional<Condition> failedCond = end.filter(JobEnd::failed)
+        .flatMap(e -> conditions.stream().filter(c -> c.type().equals("Failed") && c.isTrue()).findFirst())
         .or(() -> Condition.find(conditions, "FailureTarget").filter(Condition::isTrue));
     if (failedCond.isPresent()) {
       Condition c = failedCond.get();
@@ -75,24 +77,26 @@ public final class JobAnalyzer extends TypedAnalyzer<Job> {
               c.evidence(), Evidence.field("status.failed", failed + " (spec.backoffLimit " + backoffLimit + ")"))
           .build();
     }
-    Optional<Condition> complete = Condition.find(conditions, "Complete").filter(Condition::isTrue);
-    if (complete.isPresent()) {
+    // Finished and not failed (JobEnd): a True Complete condition, or, in a status without the conditions the job
+    // controller writes beside it (a `kubectl describe job` capture prints none), completionTime, which is set when
+    // the Job finishes successfully and only then (the Job API).
+    if (end.isPresent()) {
+      Optional<Condition> complete = conditions.stream()
+          .filter(c -> c.type().equals("Complete") && c.isTrue()).findFirst();
       return j.message("Complete: " + Counts.of(succeeded, completions) + " completions")
-          .find(Health.HEALTHY, JOB_COMPLETE, "Job completed", complete.get().evidence()).build();
+          .find(Health.HEALTHY, JOB_COMPLETE, "Job completed", complete.map(Condition::evidence)
+              .orElseGet(() -> Evidence.timestamp("status.completionTime",
+                  Node.parseTime(status.getCompletionTime()).orElseThrow())))
+          .build();
     }
-    // The status without the Complete condition the job controller writes beside them (a `kubectl describe job`
-    // capture prints no conditions): completionTime is set when the Job finishes successfully and only then (the
-    // Job API), and every completion succeeded with no pod active is the same end, but only read so when no
-    // condition is in view: since Kubernetes 1.31 a Job that met its success criteria holds SuccessCriteriaMet, not
-    // Complete, until its lingering pods are terminated, and has not finished.
-    Optional<Instant> completedAt = Node.parseTime(status.getCompletionTime());
+    // Every completion succeeded with no pod active is the same end, but only read so when no condition is in view:
+    // since Kubernetes 1.31 a Job that met its success criteria holds SuccessCriteriaMet, not Complete, until its
+    // lingering pods are terminated, and has not finished.
     int required = spec.getCompletions() != null ? completions : 1;
-    if (Condition.find(conditions, "Complete").isEmpty() && (completedAt.isPresent()
-        || conditions.isEmpty() && succeeded >= required && succeeded > 0 && active == 0)) {
+    if (conditions.isEmpty() && succeeded >= required && succeeded > 0 && active == 0) {
       return j.message("Complete: " + Counts.of(succeeded, completions) + " completions")
-          .find(Health.HEALTHY, JOB_COMPLETE, "Job completed", completedAt.isPresent()
-              ? Evidence.timestamp("status.completionTime", completedAt.get())
-              : Evidence.field("status.succeeded", succeeded + " of " + required + ", none active"))
+          .find(Health.HEALTHY, JOB_COMPLETE, "Job completed",
+              Evidence.field("status.succeeded", succeeded + " of " + required + ", none active"))
           .build();
     }
     boolean suspend = Boolean.TRUE.equals(spec.getSuspend());
