@@ -148,7 +148,7 @@ final class StatusSignals {
         }
       });
     }
-    ConditionTimeline.newerAction(object.conditions()).ifPresent(signals::add);
+    ConditionTimeline.newerAction(ConditionHistory.current(object.conditions())).ifPresent(signals::add);
     ConditionTimeline.olderProgress(signals);
     ReplicaCounts.read(object).ifPresent(signals::add);
     if (signals.stream().anyMatch(sg -> sg.health() == Health.HEALTHY
@@ -173,7 +173,7 @@ final class StatusSignals {
       Object value = entry.getValue();
       String field = path + "." + key;
       if (key.equals("conditions") && value instanceof List) {
-        List<Condition> list = Condition.from(map.list(key), field);
+        List<Condition> list = ConditionHistory.current(Condition.from(map.list(key), field));
         // A True Ready summarises its siblings: their waits are then not ours (failures still count). Not a run's: its
         // outcome (Completed, Succeeded) is what sums it up, and its Ready says only that it was accepted (K8up's Backup
         // keeps Ready=True while PreBackupPodsReady=False waits for the pods it needs before it starts).

@@ -1458,6 +1458,33 @@ class GenericConventionsTest {
         .isEqualTo(Health.HEALTHY);
   }
 
+  /**
+   * A conditions list that repeats a type is a history the operator appends to (Percona's PerconaServerMongoDB, the
+   * RadonDB MySQL operator, KEDA's HTTP add-on): its latest entry says how the object is now, and an older failure
+   * entry is over. A list of distinct types is a map keyed by type, and every entry of it counts.
+   */
+  @org.junit.jupiter.api.Test
+  void aConditionHistoryIsReadByItsLatestEntry() throws Exception {
+    String broker = """
+        apiVersion: queues.example.org/v2
+        kind: BrokerSet
+        metadata: {name: orders, namespace: shop, generation: 3}
+        status:
+          conditions:
+          - {type: Ready, status: "True", lastTransitionTime: "2024-05-01T08:00:00Z"}
+          - {type: Error, status: "True", message: "broker-1 unreachable", lastTransitionTime: "2024-05-01T09:00:00Z"}
+          - {type: Ready, status: "True", lastTransitionTime: "2024-05-01T09:30:00Z"}
+        """;
+    Verdict recovered = judge(broker, "queues.example.org/v2", "BrokerSet");
+    assertThat(recovered.health()).as("%s", recovered.findings()).isEqualTo(Health.HEALTHY);
+    Verdict failedLast = judge(broker.replace("2024-05-01T09:30:00Z", "2024-05-01T08:30:00Z"), "queues.example.org/v2",
+        "BrokerSet");
+    assertThat(failedLast.health()).as("the Error is the latest entry").isEqualTo(Health.DEGRADED);
+    Verdict distinct = judge(broker.replace("  - {type: Ready, status: \"True\", lastTransitionTime: \"2024-05-01T09:30:00Z\"}\n", ""),
+        "queues.example.org/v2", "BrokerSet");
+    assertThat(distinct.health()).as("distinct types: a map, every entry counts").isEqualTo(Health.DEGRADED);
+  }
+
   private static Verdict judge(String yaml, String apiVersion, String kind) throws Exception {
     try (Blame blame = BlameEngine.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).manifests("t", yaml).build()) {
       Node only = blame.list(dev.blame.api.GroupKind.fromApiVersion(apiVersion, kind), "").get(0);
