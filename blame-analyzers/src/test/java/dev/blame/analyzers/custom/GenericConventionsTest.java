@@ -1485,6 +1485,32 @@ class GenericConventionsTest {
     assertThat(distinct.health()).as("distinct types: a map, every entry counts").isEqualTo(Health.DEGRADED);
   }
 
+  /**
+   * A failover is the switch to a standby, not a failure: a reason or message that only begins with "fail" as
+   * failover, failback or failsafe does (Bitpoke's mysql-operator {@code PendingFailoverAck=False
+   * NoPendingFailoverAckExists}, held-out round thirty-three) says nothing failed; a failover that failed still does.
+   */
+  @org.junit.jupiter.api.Test
+  void aFailoverIsNotAFailure() throws Exception {
+    String db = """
+        apiVersion: db.example.net/v1
+        kind: ReplicaGroup
+        metadata: {name: orders, namespace: shop, generation: 1}
+        status:
+          conditions:
+          - {type: Ready, status: "True", reason: AllReplicasReady}
+          - {type: PendingFailoverAck, status: "False", reason: NoPendingFailoverAckExists}
+        """;
+    Verdict calm = judge(db, "db.example.net/v1", "ReplicaGroup");
+    assertThat(calm.health()).as("%s", calm.findings()).isEqualTo(Health.HEALTHY);
+    Verdict failedOver = judge(db.replace("reason: NoPendingFailoverAckExists", "reason: FailoverFailed"),
+        "db.example.net/v1", "ReplicaGroup");
+    assertThat(failedOver.health()).as("a failover that failed").isEqualTo(Health.DEGRADED);
+    Verdict failback = judge(db.replace("{type: PendingFailoverAck, status: \"False\", reason: NoPendingFailoverAckExists}",
+        "{type: Synced, status: \"False\", reason: FailbackScheduled}"), "db.example.net/v1", "ReplicaGroup");
+    assertThat(failback.health()).as("%s", failback.findings()).isNotEqualTo(Health.DEGRADED);
+  }
+
   private static Verdict judge(String yaml, String apiVersion, String kind) throws Exception {
     try (Blame blame = BlameEngine.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).manifests("t", yaml).build()) {
       Node only = blame.list(dev.blame.api.GroupKind.fromApiVersion(apiVersion, kind), "").get(0);
