@@ -178,8 +178,11 @@ class HeldOutCrsTest {
    * Round thirty-three (15 objects, no invented status value: YDB, Bitpoke mysql-operator, ob-operator, RadonDB MySQL)
    * measured 12 of 15 blind with the rules of e728f56: 670 of 738. A conditions list that repeats a type read as a
    * history, by its latest entry, learned from its misses afterwards: 671 of 738.
+   * Round thirty-six (21 objects, no invented status value: the Kepler operator, Argo Events Sensor and EventSource,
+   * Kubeflow ScheduledWorkflow and Notebook) measured 14 of 21 blind with the rules of 8c0d5a7, no false HEALTHY:
+   * 685 of 759.
    */
-  static final int FLOOR = 671;
+  static final int FLOOR = 685;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
