@@ -205,6 +205,8 @@ final class StatusSignals {
         if (!text.isBlank()) {
           signals.add(new Signal(Health.DEGRADED, field, text, Optional.empty(), List.of("field:failure-message")));
         }
+      } else if (value instanceof String text && ContainerStates.isWaitingReason(path, key)) {
+        ContainerStates.waiting(field, text).ifPresent(signals::add);
       } else if (value instanceof String text && key.equals("reason") && CAMEL_REASON.matcher(text).matches()
           && map.get("type").isEmpty() && ReasonVocabulary.failedReason(text).isPresent()) {
         signals.add(new Signal(Health.DEGRADED, field, text, Optional.empty(), List.of("field:failed-reason")));

@@ -1511,6 +1511,33 @@ class GenericConventionsTest {
     assertThat(failback.health()).as("%s", failback.findings()).isNotEqualTo(Health.DEGRADED);
   }
 
+  /**
+   * A core {@code ContainerState} copied into a status whose container waits on a reason it will not get out of by
+   * itself fails the object; a container waiting to be created does not, nor the same word outside a waiting state.
+   */
+  @org.junit.jupiter.api.Test
+  void aContainerStuckWaitingFailsItsObject() throws Exception {
+    String ide = """
+        apiVersion: ide.example.org/v2
+        kind: Workspace
+        metadata: {name: alice, namespace: dev, generation: 1}
+        status:
+          replicas: 1
+          workers:
+          - name: editor
+            waiting: {reason: ImagePullBackOff, message: Back-off pulling image "registry.example.org/editor:9"}
+        """;
+    Verdict stuck = judge(ide, "ide.example.org/v2", "Workspace");
+    assertThat(stuck.health()).as("%s", stuck.findings()).isEqualTo(Health.DEGRADED);
+    assertThat(stuck.findings().get(0).message()).contains("ImagePullBackOff");
+    Verdict creating = judge(ide.replace("reason: ImagePullBackOff", "reason: ContainerCreating"),
+        "ide.example.org/v2", "Workspace");
+    assertThat(creating.health()).as("%s", creating.findings()).isNotEqualTo(Health.DEGRADED);
+    Verdict notWaiting = judge(ide.replace("waiting: {reason: ImagePullBackOff",
+        "lastProbe: {reason: ImagePullBackOff"), "ide.example.org/v2", "Workspace");
+    assertThat(notWaiting.health()).as("%s", notWaiting.findings()).isNotEqualTo(Health.DEGRADED);
+  }
+
   private static Verdict judge(String yaml, String apiVersion, String kind) throws Exception {
     try (Blame blame = BlameEngine.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).manifests("t", yaml).build()) {
       Node only = blame.list(dev.blame.api.GroupKind.fromApiVersion(apiVersion, kind), "").get(0);

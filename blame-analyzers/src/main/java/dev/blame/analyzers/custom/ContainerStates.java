@@ -1,0 +1,38 @@
+package dev.blame.analyzers.custom;
+
+import dev.blame.api.Health;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A container's state as Kubernetes' core API types it ({@code ContainerState}: one of {@code waiting},
+ * {@code running}, {@code terminated}), copied into a custom resource's status: the Kubeflow notebook controller's
+ * {@code status.containerState} (the state of the notebook's own container), Tekton's TaskRun {@code status.steps[]}
+ * and {@code status.sidecars[]} (a {@code StepState} embeds the container's state). The kubelet names in
+ * {@code waiting.reason} why the container is not running; some of its reasons are a container that cannot start
+ * until someone fixes its image or its configuration (Tekton fails a TaskRun whose step waits in
+ * {@code ImagePullBackOff}, tektoncd/pipeline#4921; a step waiting in {@code CreateContainerConfigError} was reported
+ * as a TaskRun left running, #3412). Other waits ({@code ContainerCreating}, {@code PodInitializing}) say nothing
+ * here.
+ */
+final class ContainerStates {
+
+  /** The kubelet's waiting reasons of a container that will not start by itself. */
+  private static final Set<String> STUCK = Set.of("ImagePullBackOff", "ErrImagePull", "ErrImageNeverPull",
+      "InvalidImageName", "CrashLoopBackOff", "CreateContainerConfigError", "CreateContainerError",
+      "RunContainerError");
+
+  private ContainerStates() {}
+
+  /** Whether {@code key} under {@code path} is the reason of a container's waiting state. */
+  static boolean isWaitingReason(String path, String key) {
+    return key.equals("reason") && path.endsWith(".waiting");
+  }
+
+  /** The failure a waiting container's reason names, if it names one. */
+  static Optional<Signal> waiting(String field, String reason) {
+    return STUCK.contains(reason) ? Optional.of(new Signal(Health.DEGRADED, field, reason, Optional.empty(),
+        List.of("container:waiting-stuck"))) : Optional.empty();
+  }
+}
