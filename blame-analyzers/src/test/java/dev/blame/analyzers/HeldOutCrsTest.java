@@ -184,6 +184,13 @@ class HeldOutCrsTest {
    * of by itself ({@code ImagePullBackOff}), read as a failure, learned from its misses afterwards: 686 of 759.
    */
   static final int FLOOR = 686;
+   * Round thirty-four (20 objects, no invented status value: OpenKruise, OLM's InstallPlan, ClusterServiceVersion and
+   * CatalogSource, GKE ManagedCertificate, the OpenShift ingress and network operators' configs) measured 17 of 20
+   * blind with the rules of 8c0d5a7, no false Healthy: 688 of 758. Replica counters all met read HEALTHY, and a
+   * CamelCase word that starts with a failure read as one whatever negation follows, learned from its misses
+   * afterwards: 690 of 758.
+   */
+  static final int FLOOR = 705;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule

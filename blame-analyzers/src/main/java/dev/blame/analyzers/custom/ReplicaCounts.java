@@ -26,21 +26,34 @@ final class ReplicaCounts {
 
   private ReplicaCounts() {}
 
-  /** PROGRESSING when a counter that the status keeps is below {@code spec.replicas}. */
+  /**
+   * PROGRESSING when a counter that the status keeps is below {@code spec.replicas}. HEALTHY when every one it keeps is
+   * at it and one of them counts pods that serve ({@code readyReplicas}, {@code availableReplicas}): the pods are there,
+   * as kstatus reads a StatefulSet's and OpenKruise's CloneSet prints them (any other signal outranks this one).
+   */
   static Optional<Signal> read(Unstructured object) {
     Optional<Long> desired = object.number("spec", "replicas");
     if (desired.isEmpty()) {
       return Optional.empty();
     }
+    Optional<String> serving = Optional.empty();
     for (String counter : COUNTERS) {
       Optional<Long> have = object.number("status", counter);
       if (have.isPresent() && have.get() < desired.get()) {
         return Optional.of(new Signal(Health.PROGRESSING, "status." + counter,
             have.get() + " of " + desired.get(), Optional.empty(), List.of("replicas:counters")));
       }
+      if (have.isPresent() && serving.isEmpty() && !counter.equals(UPDATED)) {
+        serving = Optional.of(counter);
+      }
     }
-    return Optional.empty();
+    return serving.map(counter -> new Signal(Health.HEALTHY, "status." + counter,
+        object.number("status", counter).orElseThrow() + " of " + desired.get(), Optional.empty(),
+        List.of("replicas:counters-met")));
   }
+
+  /** Counts pods at the new template, not pods that serve: it alone says nothing of readiness. */
+  private static final String UPDATED = "updatedReplicas";
 
   static boolean isRatioField(String key) {
     return isReplicaField(key) || PARTS.matcher(key).matches();

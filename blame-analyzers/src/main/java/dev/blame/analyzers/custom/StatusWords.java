@@ -88,7 +88,7 @@ final class StatusWords {
       }
     }
     if (words.size() > MAX_PHRASE || words.stream().anyMatch(NEGATIONS::contains)) {
-      return leadingWord(value, words);
+      return failureFirst(value, words).or(() -> leadingWord(value, words));
     }
     Optional<Meaning> first = Optional.empty();
     for (String w : words) {
@@ -143,6 +143,22 @@ final class StatusWords {
     }
     return Optional.of(first.get().and(Rules.Family.FORM.of("word-then-explanation")));
   }
+
+  /**
+   * One CamelCase word that starts with a failure ({@code FailedNotVisible}: GKE's managed certificates' domains;
+   * {@code FailedNonRetriable}: Sveltos' feature summaries): the failure is the state and what follows says why, so a
+   * negation there qualifies the cause, not the failure. A phrase of words apart ({@code Failed to not ...}) is not one.
+   */
+  private static Optional<Meaning> failureFirst(String value, List<String> words) {
+    if (words.size() < 2 || !ONE_WORD.matcher(value.trim()).matches()) {
+      return Optional.empty();
+    }
+    String first = words.get(0);
+    return table(first).filter(m -> m.health() == Health.DEGRADED && ReasonVocabulary.FAILURE.matcher(first).find())
+        .map(m -> m.and(Rules.Family.FORM.of("failure-first")));
+  }
+
+  private static final Pattern ONE_WORD = Pattern.compile("[A-Za-z0-9]+");
 
   private static Optional<Meaning> table(String word) {
     for (Map.Entry<Health, Set<String>> table : TABLES.entrySet()) {

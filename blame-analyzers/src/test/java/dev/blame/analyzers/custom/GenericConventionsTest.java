@@ -1538,6 +1538,58 @@ class GenericConventionsTest {
     assertThat(notWaiting.health()).as("%s", notWaiting.findings()).isNotEqualTo(Health.DEGRADED);
   }
 
+  /**
+   * One CamelCase word that starts with a failure names a failure, a negation after it qualifying the cause (GKE's
+   * {@code FailedNotVisible}, Sveltos' {@code FailedNonRetriable}); a negation that comes first, or words apart, still
+   * say nothing we can read.
+   */
+  @org.junit.jupiter.api.Test
+  void aFailureWordFirstIsAFailureWhateverQualifiesIt() throws Exception {
+    String route = """
+        apiVersion: edge.example.org/v1
+        kind: PublicEndpoint
+        metadata: {name: shop, namespace: web, generation: 1}
+        status:
+          overall: Provisioning
+          hosts:
+          - {host: shop.example.org, status: FailedNoRoute}
+        """;
+    Verdict failed = judge(route, "edge.example.org/v1", "PublicEndpoint");
+    assertThat(failed.health()).as("%s", failed.findings()).isEqualTo(Health.DEGRADED);
+    Verdict notFailed = judge(route.replace("FailedNoRoute", "NotFailedYet"), "edge.example.org/v1", "PublicEndpoint");
+    assertThat(notFailed.health()).as("%s", notFailed.findings()).isEqualTo(Health.PROGRESSING);
+    Verdict phrase = judge(route.replace("status: FailedNoRoute", "status: 'Failed to not route'"),
+        "edge.example.org/v1", "PublicEndpoint");
+    assertThat(phrase.health()).as("words apart stay a phrase with a negation: %s", phrase.findings())
+        .isEqualTo(Health.PROGRESSING);
+  }
+
+  /**
+   * Every replica counter the status keeps at {@code spec.replicas}, one of them of pods that serve, is HEALTHY
+   * (OpenKruise's CloneSet, kstatus' StatefulSet); one below is PROGRESSING, and an updated count alone says nothing.
+   */
+  @org.junit.jupiter.api.Test
+  void replicaCountersAllMetAreHealthy() throws Exception {
+    String pool = """
+        apiVersion: workers.example.com/v2
+        kind: WorkerPool
+        metadata: {name: crawl, namespace: jobs, generation: 3}
+        spec:
+          replicas: 4
+        status:
+          replicas: 4
+          readyReplicas: 4
+          updatedReplicas: 4
+        """;
+    Verdict met = judge(pool, "workers.example.com/v2", "WorkerPool");
+    assertThat(met.health()).as("%s", met.findings()).isEqualTo(Health.HEALTHY);
+    Verdict below = judge(pool.replace("readyReplicas: 4", "readyReplicas: 3"), "workers.example.com/v2", "WorkerPool");
+    assertThat(below.health()).as("%s", below.findings()).isEqualTo(Health.PROGRESSING);
+    Verdict updatedOnly = judge(pool.replace("  readyReplicas: 4\n", ""), "workers.example.com/v2", "WorkerPool");
+    assertThat(updatedOnly.health()).as("pods at the new template are not pods that serve: %s",
+        updatedOnly.findings()).isNotEqualTo(Health.HEALTHY);
+  }
+
   private static Verdict judge(String yaml, String apiVersion, String kind) throws Exception {
     try (Blame blame = BlameEngine.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).manifests("t", yaml).build()) {
       Node only = blame.list(dev.blame.api.GroupKind.fromApiVersion(apiVersion, kind), "").get(0);
