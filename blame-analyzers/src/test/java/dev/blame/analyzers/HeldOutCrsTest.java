@@ -178,8 +178,11 @@ class HeldOutCrsTest {
    * Round thirty-three (15 objects, no invented status value: YDB, Bitpoke mysql-operator, ob-operator, RadonDB MySQL)
    * measured 12 of 15 blind with the rules of e728f56: 670 of 738. A conditions list that repeats a type read as a
    * history, by its latest entry, learned from its misses afterwards: 671 of 738.
+   * Round thirty-five (21 objects, no invented status value: cert-manager ACME Order and Challenge, Argo CD Image
+   * Updater, Capsule sops-operator, 3scale APIManager and Product) measured 15 of 21 blind with the rules of 8c0d5a7:
+   * 686 of 759.
    */
-  static final int FLOOR = 671;
+  static final int FLOOR = 686;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -304,8 +307,11 @@ class HeldOutCrsTest {
    * Round thirty-three brings one, called HEALTHY with no finding: an ob-operator OBCluster in {@code status: add obzone}
    * (an operation under way, named by its verb) beside zones all {@code running}. See the README, "Round thirty-three".
    * With the four before: 5.
+   * Round thirty-five brings one, called HEALTHY with no finding: a cert-manager ACME Order in {@code state: ready}
+   * (a transient state: its challenges passed, finalization follows). See the README, "Round thirty-five". With the
+   * five before: 6.
    */
-  static final int FALSE_HEALTHY_CEILING = 5;
+  static final int FALSE_HEALTHY_CEILING = 6;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
