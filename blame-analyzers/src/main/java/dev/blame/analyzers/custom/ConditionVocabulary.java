@@ -106,6 +106,22 @@ final class ConditionVocabulary {
 
   private ConditionVocabulary() {}
 
+  /**
+   * The failure a bad-when-True condition reports while False: its reason is a word of failure ({@code Failed},
+   * {@code DecryptionFailure}), or, with no reason, its message opens with one ({@code Error returned by ...}). The
+   * status is then the operator's way of writing the condition, not the absence of the fault: the Capsule
+   * sops-operator writes its failures as {@code NotReady=False} with reason {@code Failed} or {@code DecryptionFailure},
+   * the OCI Service Operator its failed Stream as {@code Failed=False} with the service's error as the message. A reason
+   * that takes the word back ({@code NoErrors}) or says something else ({@code AsExpected}) is no failure.
+   */
+  private static Optional<String> failureKeptFalse(Condition c) {
+    if (!c.reason().isBlank()) {
+      return ReasonVocabulary.failedReason(c.reason());
+    }
+    String[] first = c.message().trim().split("[^A-Za-z]+", 2);
+    return first.length == 0 ? Optional.empty() : ReasonVocabulary.failedReason(first[0]);
+  }
+
   /** What the condition says about health; empty when it says nothing we understand. */
   static Optional<Meaning> meaning(Condition c) {
     List<String> words = words(c.type());
@@ -161,7 +177,12 @@ final class ConditionVocabulary {
         return Optional.of(severe(c) ? Meaning.of(Health.DEGRADED, type)
             : Meaning.of(Health.PROGRESSING, type, "severity:" + c.severity().toLowerCase(Locale.ROOT)));
       }
-      return c.isFalse() ? Optional.of(Meaning.of(Health.HEALTHY, type)) : Optional.empty();
+      if (!c.isFalse()) {
+        return Optional.empty();
+      }
+      Optional<String> failure = failureKeptFalse(c);
+      return Optional.of(failure.isPresent() ? Meaning.of(Health.DEGRADED, type, "false-with-failure:" + failure.get())
+          : Meaning.of(Health.HEALTHY, type));
     }
     if (noPrefix) {
       if (words.stream().skip(1).noneMatch(w -> NEGATIVE.contains(w) || FAULTS.contains(w))) {

@@ -165,6 +165,24 @@ final class StatusSignals {
     return signals;
   }
 
+  /**
+   * The conditions a map holds: its {@code conditions} list, or one condition kept alone in a field named
+   * {@code condition} (a {@code metav1.Condition} with {@code type} and {@code status}), read as a list of one. The
+   * Capsule sops-operator keeps its SopsSecret's and SopsProvider's state so ({@code status.condition}, and each
+   * replicated secret's {@code secrets[].condition}); Capsule's own ResourcePoolClaim does too
+   * ({@code status.condition}, printed as its Status column).
+   */
+  private static Optional<List<Unstructured>> conditionEntries(Unstructured map, String key, Object value) {
+    if (key.equals("conditions") && value instanceof List) {
+      return Optional.of(map.list(key));
+    }
+    if (key.equals("condition") && value instanceof Map<?, ?> one && one.get("type") instanceof String
+        && one.get("status") instanceof String) {
+      return Optional.of(List.of(map.child(key)));
+    }
+    return Optional.empty();
+  }
+
   private static void walk(Unstructured map, String path, int depth, long generation, List<Signal> signals,
       Staleness stale) {
     ReplicaCounts.desiredCounts(map, path, signals);
@@ -172,8 +190,9 @@ final class StatusSignals {
       String key = entry.getKey();
       Object value = entry.getValue();
       String field = path + "." + key;
-      if (key.equals("conditions") && value instanceof List) {
-        List<Condition> list = ConditionHistory.current(Condition.from(map.list(key), field));
+      Optional<List<Unstructured>> held = conditionEntries(map, key, value);
+      if (held.isPresent()) {
+        List<Condition> list = ConditionHistory.current(Condition.from(held.get(), field));
         // A True Ready summarises its siblings: their waits are then not ours (failures still count). Not a run's: its
         // outcome (Completed, Succeeded) is what sums it up, and its Ready says only that it was accepted (K8up's Backup
         // keeps Ready=True while PreBackupPodsReady=False waits for the pods it needs before it starts).

@@ -1590,6 +1590,64 @@ class GenericConventionsTest {
         updatedOnly.findings()).isNotEqualTo(Health.HEALTHY);
   }
 
+  /**
+   * A condition kept alone in {@code status.condition} (a {@code metav1.Condition}, as the Capsule sops-operator's
+   * SopsSecret and Capsule's ResourcePoolClaim keep it, held-out round thirty-five) is read as a list of one, and so is
+   * one kept in a part ({@code parts[].condition}); a field named {@code condition} that is no condition (a word, an
+   * object without type and status) is not.
+   */
+  @org.junit.jupiter.api.Test
+  void aSingleConditionIsReadAsAList() throws Exception {
+    String claim = """
+        apiVersion: quota.example.org/v1
+        kind: PoolClaim
+        metadata: {name: team-a, namespace: tenants, generation: 2}
+        status:
+          condition: {type: Ready, status: "True", reason: Bound, observedGeneration: 2}
+          parts:
+          - name: cpu
+            condition: {type: Ready, status: "True", reason: Bound}
+        """;
+    Verdict bound = judge(claim, "quota.example.org/v1", "PoolClaim");
+    assertThat(bound.health()).as("%s", bound.findings()).isEqualTo(Health.HEALTHY);
+    Verdict exhausted = judge(claim.replace("{type: Ready, status: \"True\", reason: Bound}",
+        "{type: Ready, status: \"False\", reason: PoolExhausted}"), "quota.example.org/v1", "PoolClaim");
+    assertThat(exhausted.health()).as("a part's own condition says it is not ready").isNotEqualTo(Health.HEALTHY);
+    Verdict word = judge(claim.replace("condition: {type: Ready, status: \"True\", reason: Bound, observedGeneration: 2}",
+        "condition: {level: high}").replace("    condition: {type: Ready, status: \"True\", reason: Bound}\n",
+        "    condition: good\n"), "quota.example.org/v1", "PoolClaim");
+    assertThat(word.health()).as("%s", word.findings()).isNotEqualTo(Health.HEALTHY);
+  }
+
+  /**
+   * A bad-when-True condition written False while it reports a failure, by a reason that is a word of failure or, with
+   * no reason, a message that opens with one (the sops-operator's {@code NotReady=False} reason
+   * {@code DecryptionFailure}, the OCI Service Operator's {@code Failed=False} with the service's error, held-out rounds
+   * thirty-five and twenty-three), is that failure; False with a reason that takes the word back ({@code NoErrors}) or a
+   * message that only mentions one is no failure.
+   */
+  @org.junit.jupiter.api.Test
+  void aFalseBadConditionCarryingAFailureIsOne() throws Exception {
+    String vault = """
+        apiVersion: keys.example.io/v2
+        kind: KeyRing
+        metadata: {name: payments, namespace: vault, generation: 1}
+        status:
+          conditions:
+          - {type: Unhealthy, status: "False", reason: UnsealFailed, message: "seal key rejected"}
+        """;
+    Verdict failed = judge(vault, "keys.example.io/v2", "KeyRing");
+    assertThat(failed.health()).as("%s", failed.findings()).isEqualTo(Health.DEGRADED);
+    Verdict byMessage = judge(vault.replace("reason: UnsealFailed, message: \"seal key rejected\"",
+        "message: \"Error returned by the KMS: 403\""), "keys.example.io/v2", "KeyRing");
+    assertThat(byMessage.health()).as("%s", byMessage.findings()).isEqualTo(Health.DEGRADED);
+    Verdict calm = judge(vault.replace("reason: UnsealFailed", "reason: NoErrors"), "keys.example.io/v2", "KeyRing");
+    assertThat(calm.health()).as("%s", calm.findings()).isEqualTo(Health.HEALTHY);
+    Verdict mention = judge(vault.replace("reason: UnsealFailed, message: \"seal key rejected\"",
+        "message: \"no error since the last rotation\""), "keys.example.io/v2", "KeyRing");
+    assertThat(mention.health()).as("%s", mention.findings()).isEqualTo(Health.HEALTHY);
+  }
+
   private static Verdict judge(String yaml, String apiVersion, String kind) throws Exception {
     try (Blame blame = BlameEngine.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).manifests("t", yaml).build()) {
       Node only = blame.list(dev.blame.api.GroupKind.fromApiVersion(apiVersion, kind), "").get(0);
