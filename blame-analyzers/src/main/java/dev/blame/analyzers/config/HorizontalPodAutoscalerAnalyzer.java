@@ -78,6 +78,22 @@ public final class HorizontalPodAutoscalerAnalyzer implements Analyzer {
     return Optional.of(ObjectRef.of(apiVersion, t.string("kind"), node.ref().namespace(), t.string("name")));
   }
 
+  /**
+   * The API server's answer when the target of a scale subresource cannot be read: the registry's scale storage
+   * returns NotFound for the subresource itself ({@code deployments/scale.apps "web" not found}; the core group has
+   * no suffix: {@code replicationcontrollers/scale "web" not found}), which the HPA controller quotes in
+   * {@code AbleToScale=False FailedGetScale}. A failure to map the kind ({@code no matches for kind}) or to decode
+   * the scale is another matter: the target may well exist.
+   */
+  private static final java.util.regex.Pattern SCALE_NOT_FOUND =
+      java.util.regex.Pattern.compile("\\b([a-z0-9]+)/scale(?:\\.[a-z0-9.-]+)? \"([^\"]+)\" not found");
+
+  static boolean scaleNotFound(String message, ObjectRef target) {
+    java.util.regex.Matcher m = SCALE_NOT_FOUND.matcher(message == null ? "" : message);
+    return m.find() && m.group(2).equals(target.name())
+        && m.group(1).startsWith(target.kind().toLowerCase(java.util.Locale.ROOT));
+  }
+
   static List<Condition> conditions(Node node, Unstructured u) {
     List<Condition> conditions = u.conditions();
     if (conditions.isEmpty() && node.annotations().containsKey(V1_CONDITIONS)) {
@@ -112,6 +128,13 @@ public final class HorizontalPodAutoscalerAnalyzer implements Analyzer {
           b.addEvidence(Evidence.field("status.currentMetrics", metrics(u)));
         }
         findings.add(b.build());
+        if (code == CANNOT_SCALE && target.isPresent() && scaleNotFound(c.message(), target.get())
+            && findings.stream().noneMatch(f -> f.reason().equals(SCALE_TARGET_NOT_FOUND))) {
+          findings.add(Finding.builder().subject(ref).health(Health.DEGRADED).reason(SCALE_TARGET_NOT_FOUND)
+              .message("scale target " + target.get().display() + " does not exist: the API server answers NotFound"
+                  + " for its scale subresource")
+              .addEvidence(c.evidence()).since(c.since()).build());
+        }
       } else if (c.type().equals("ScalingActive") && c.isFalse() && c.reason().equals("ScalingDisabled")) {
         findings.add(Finding.builder().subject(ref).health(Health.HEALTHY).reason(SCALING_DISABLED)
             .message("autoscaling is disabled: " + c.describe()).addEvidence(c.evidence()).since(c.since()).build());

@@ -1,5 +1,6 @@
 package dev.blame.analyzers.support;
 
+import dev.blame.api.ReasonCode;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Toleration;
 import java.util.List;
@@ -13,7 +14,9 @@ import java.util.regex.Pattern;
  * "an admission webhook" or the user's own. Shapes from kubernetes/kubernetes {@code plugin/pkg/admission}:
  * <ul>
  *   <li>PodSecurity rejects with {@code violates PodSecurity "restricted:latest": ...};
- *   <li>ServiceAccount rejects with {@code error looking up service account NS/NAME: ...};
+ *   <li>ServiceAccount rejects with {@code error looking up service account NS/NAME: ...}, and names a missing
+ *       account with the lister's NotFound ({@code serviceaccount "NAME" not found}; see
+ *       {@link #missingServiceAccount});
  *   <li>LimitRanger rejects with {@code maximum memory usage per Container is 1Gi, but limit is 2Gi}, and marks
  *       the defaults it set with the annotation {@code kubernetes.io/limit-ranger: "LimitRanger plugin set: cpu,
  *       memory request for container app; memory limit for container app"};
@@ -25,6 +28,8 @@ import java.util.regex.Pattern;
  */
 public final class AdmissionPlugins {
 
+  /** A pod's service account does not exist (the same code the pod's own references name it by). */
+  public static final ReasonCode SERVICE_ACCOUNT_NOT_FOUND = ReasonCode.of("ServiceAccountNotFound");
   /** The annotation LimitRanger writes on a pod whose requests or limits it defaulted. */
   public static final String LIMIT_RANGER_ANNOTATION = "kubernetes.io/limit-ranger";
   /** The annotation that marks the default StorageClass. */
@@ -37,6 +42,15 @@ public final class AdmissionPlugins {
 
   private static final Pattern POD_SECURITY = Pattern.compile("violates PodSecurity \"([^\"]+)\"");
   private static final Pattern SERVICE_ACCOUNT = Pattern.compile("error looking up service account (\\S+?):");
+  /**
+   * The plugin's refusal when the account does not exist, in both its forms: since the plugin wraps the lister's
+   * NotFound, {@code error looking up service account NS/NAME: serviceaccount "NAME" not found}; before, {@code
+   * service account NS/NAME was not found, retry after the service account is created}. Any other error of the
+   * look-up (the API server could not read it) says nothing about whether the account exists.
+   */
+  private static final Pattern SERVICE_ACCOUNT_MISSING = Pattern.compile(
+      "error looking up service account ([^\\s/]+)/([^\\s:]+): serviceaccounts? \"([^\"]+)\" not found"
+          + "|service account ([^\\s/]+)/(\\S+) was not found, retry after the service account is created");
   private static final Pattern LIMIT_RANGER = Pattern.compile("(maximum|minimum) (\\S+) usage per (Container|Pod) is",
       Pattern.CASE_INSENSITIVE);
 
@@ -66,6 +80,35 @@ public final class AdmissionPlugins {
           + " for " + m.group(2));
     }
     return Optional.empty();
+  }
+
+  /**
+   * The service account ({@code NS/NAME}) the ServiceAccount admission plugin refused a pod for because it does not
+   * exist, from the API server's message (see {@link #SERVICE_ACCOUNT_MISSING}); empty for any other message,
+   * including the plugin's refusals for other reasons.
+   */
+  public static Optional<String> missingServiceAccount(String message) {
+    if (message == null) {
+      return Optional.empty();
+    }
+    Matcher m = SERVICE_ACCOUNT_MISSING.matcher(message);
+    if (!m.find()) {
+      return Optional.empty();
+    }
+    if (m.group(1) != null) {
+      return m.group(2).equals(m.group(3)) ? Optional.of(m.group(1) + "/" + m.group(2)) : Optional.empty();
+    }
+    return Optional.of(m.group(4) + "/" + m.group(5));
+  }
+
+  /**
+   * Names the missing service account beside a controller's {@code ReplicaFailure} condition whose message is the
+   * plugin's refusal for it (see {@link #missingServiceAccount}); does nothing for any other message.
+   */
+  public static void nameMissingServiceAccount(dev.blame.api.spi.Condition c, dev.blame.api.spi.Judgement j) {
+    missingServiceAccount(c.message()).ifPresent(sa -> j.find(dev.blame.api.Health.DEGRADED, SERVICE_ACCOUNT_NOT_FOUND,
+        "service account " + sa + " does not exist: the ServiceAccount admission plugin refuses every pod that runs"
+            + " as it until it is created", c.evidence()));
   }
 
   /**

@@ -61,6 +61,10 @@ public final class PermanentErrors {
       kind("validation (422)", "is invalid: "),
       kind("admission denied", "denied the request|violates podsecurity|admission webhook \\S+ denied"),
       kind("ServiceAccount missing", "error looking up service account"),
+      // The API server resolves a webhook's Service before calling it (the service resolver's lister NotFound,
+      // `service "x" not found`): no call is made, and none will succeed until the Service exists. A Service that
+      // exists without ready endpoints ("no endpoints available for service") may recover on its own: not here.
+      kind("webhook's Service missing", "failed calling (admission )?webhook .*: service \"[^\"]+\" not found"),
       // Any other refusal of a create by the API server (admission plugins such as LimitRanger, PodSecurityPolicy,
       // SecurityContextDeny; RBAC): 403 Forbidden, "<kind> \"<name>\" is forbidden: <why>".
       kind("API server 403 (forbidden)", "\" is forbidden: "),

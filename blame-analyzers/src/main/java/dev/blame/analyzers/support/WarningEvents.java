@@ -89,8 +89,14 @@ public final class WarningEvents {
       if (echoes.contains(f.reason())) {
         continue;
       }
-      j.add(finding(f, stuck, j));
+      Finding made = finding(f, stuck, j);
+      j.add(made);
       added++;
+      AdmissionPlugins.missingServiceAccount(f.message()).ifPresent(sa -> j.add(Finding.builder()
+          .subject(j.subject()).health(made.health()).reason(AdmissionPlugins.SERVICE_ACCOUNT_NOT_FOUND)
+          .message("service account " + sa + " does not exist: the ServiceAccount admission plugin refuses every pod"
+              + " that runs as it until it is created")
+          .since(made.since()).revision(j.revision()).addEvidence(Evidence.event(f)).build()));
     }
     return added;
   }

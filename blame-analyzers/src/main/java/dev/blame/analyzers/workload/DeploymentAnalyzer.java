@@ -74,9 +74,12 @@ public final class DeploymentAnalyzer extends TypedAnalyzer<Deployment> {
     // The deployment controller copies its ReplicaSet's ReplicaFailure (a quota, a webhook denial) into its own
     // status: the cause when the ReplicaSet itself is not in view.
     Condition.find(conditions, "ReplicaFailure").filter(Condition::isTrue).filter(c -> !j.has(PODS_FAILING))
-        .ifPresent(c -> j.worsen(Health.DEGRADED, ReconcileStatus.IN_PROGRESS).find(Health.DEGRADED,
-            c.reason().equals("FailedCreate") ? FAILED_CREATE : REPLICA_FAILURE,
-            "Cannot create pods" + (c.message().isEmpty() ? "" : ": " + c.message()), c.evidence()));
+        .ifPresent(c -> {
+          j.worsen(Health.DEGRADED, ReconcileStatus.IN_PROGRESS).find(Health.DEGRADED,
+              c.reason().equals("FailedCreate") ? FAILED_CREATE : REPLICA_FAILURE,
+              "Cannot create pods" + (c.message().isEmpty() ? "" : ": " + c.message()), c.evidence());
+          dev.blame.analyzers.support.AdmissionPlugins.nameMissingServiceAccount(c, j);
+        });
     int replicas = Counts.orZero(status.getReplicas());
     int updated = Counts.orZero(status.getUpdatedReplicas());
     int available = Counts.orZero(status.getAvailableReplicas());

@@ -23,7 +23,9 @@ import java.util.regex.Pattern;
  * Event {@code Error: <reason>}, the same word it writes to {@code state.waiting.reason}
  * (pkg/kubelet/kuberuntime, {@code startContainer}: "Error: %v" of the start or pull error), and the error behind it
  * in its other {@code Failed} or {@code InspectFailed} Events ("Failed to pull image ...", "Failed to apply default
- * image tag ..."). That word is judged as the container rules judge the waiting state; the pod's other Warnings
+ * image tag ..."). Where only the pull's failure is in view, it names {@code ErrImagePull}: the image manager records
+ * "Failed to pull image" in the call that returns that reason. That word is judged as the container rules judge the
+ * waiting state; the pod's other Warnings
  * ({@code FailedMount}, {@code FailedAttachVolume}, {@code FailedCreatePodSandBox}) as a controller's are when its
  * status is missing.
  */
@@ -51,16 +53,22 @@ final class KubeletEvents {
     List<EventRecord> events = EventRecord.fold(ctx.events());
     Optional<EventRecord> named = events.stream().filter(e -> e.isWarning() && e.reason().equals("Failed"))
         .filter(e -> waiting(e).isPresent()).min(EventRecord.NEWEST_FIRST)
-        .or(() -> events.stream().filter(KubeletEvents::restartBackOff).min(EventRecord.NEWEST_FIRST));
+        .or(() -> events.stream().filter(KubeletEvents::restartBackOff).min(EventRecord.NEWEST_FIRST))
+        .or(() -> events.stream().filter(KubeletEvents::pullFailure).min(EventRecord.NEWEST_FIRST)
+            .filter(f -> !pulledSince(events, f)));
     if (named.isEmpty()) {
       boolean probes = probeFailures(ctx, pod, events, j);
+      if (startedSinceLastWarning(events).isPresent()) {
+        // Every Warning came before the kubelet started the containers: it got past them.
+        return j;
+      }
       Set<String> echoes = new java.util.HashSet<>(read);
       if (probes) {
         echoes.add("Unhealthy");
       }
       return WarningEvents.explainMissingStatus(ctx, echoes, j);
     }
-    String reason = waiting(named.get()).get();
+    String reason = waiting(named.get()).orElse("ErrImagePull");
     ReasonCode code = reason.equals("CrashLoopBackOff") ? WorkloadReasons.CRASH_LOOP_BACK_OFF
         : ContainerRules.waitingCode(reason).orElseThrow();
     boolean config = CONFIG.matcher(named.get().message().strip()).matches();
@@ -109,6 +117,46 @@ final class KubeletEvents {
     }
     Matcher m = NAMED.matcher(e.message().strip());
     return m.matches() && ContainerRules.waitingCode(m.group(1)).isPresent() ? Optional.of(m.group(1)) : Optional.empty();
+  }
+
+  /**
+   * The kubelet's image manager's Warning {@code Failed} "Failed to pull image "IMAGE": ERROR"
+   * (pkg/kubelet/images/image_manager.go, {@code EnsureImageExists}): recorded in the same call that returns
+   * {@code ErrImagePull}, the container's waiting reason until the back-off turns it into {@code ImagePullBackOff}.
+   * Not when the error is the registry being unavailable or a signature check, which the kubelet reports under
+   * their own reasons.
+   */
+  private static boolean pullFailure(EventRecord e) {
+    String m = e.message().strip();
+    String lower = m.toLowerCase(java.util.Locale.ROOT);
+    return e.isWarning() && e.reason().equals("Failed") && m.startsWith("Failed to pull image \"")
+        && !lower.contains("registry is unavailable") && !lower.contains("signaturevalidationfailed");
+  }
+
+  /** Whether the kubelet pulled an image (Normal {@code Pulled}) after the failure {@code f}: the pull went through since. */
+  private static boolean pulledSince(List<EventRecord> events, EventRecord f) {
+    Optional<java.time.Instant> failed = f.lastTime().or(f::firstTime);
+    return events.stream().filter(e -> !e.isWarning() && e.reason().equals("Pulled"))
+        .map(e -> e.lastTime().or(e::firstTime)).flatMap(Optional::stream)
+        .anyMatch(t -> failed.isEmpty() || !t.isBefore(failed.get()));
+  }
+
+  /**
+   * The kubelet's newest Normal {@code Started} ("Started container NAME", recorded once the runtime has started the
+   * container, pkg/kubelet/kuberuntime {@code startContainer}) when no Warning Event about the pod is as new or newer:
+   * the containers run and nothing has failed since, so the pod is Running whatever its readiness. Empty when a
+   * Warning came at or after it, or nothing was started.
+   */
+  static Optional<EventRecord> startedSinceLastWarning(List<EventRecord> events) {
+    Optional<EventRecord> started = events.stream()
+        .filter(e -> !e.isWarning() && e.reason().equals("Started")).min(EventRecord.NEWEST_FIRST);
+    Optional<java.time.Instant> at = started.flatMap(e -> e.lastTime().or(e::firstTime));
+    if (at.isEmpty()) {
+      return Optional.empty();
+    }
+    boolean failedSince = events.stream().filter(e -> e.isWarning())
+        .map(e -> e.lastTime().or(e::firstTime)).anyMatch(t -> t.isEmpty() || !t.get().isBefore(at.get()));
+    return failedSince ? Optional.empty() : started;
   }
 
   private static boolean restartBackOff(EventRecord e) {

@@ -77,7 +77,16 @@ public final class PodAnalyzer implements Analyzer {
     // shows them and not the phase) are a status to read.
     if (phase.isEmpty() && ContainerView.of(pod).stream().allMatch(c -> c.status().getState() == null)
         && (status == null || status.getConditions() == null || status.getConditions().isEmpty())) {
-      GenericStatus.statusMissing(node, ctx.now(), j);
+      Optional<dev.blame.api.EventRecord> started = KubeletEvents.startedSinceLastWarning(ctx.events());
+      if (started.isPresent()) {
+        // The kubelet started its containers and nothing has failed since: the pod runs, readiness not in view.
+        j.worsen(Health.PROGRESSING, ReconcileStatus.IN_PROGRESS).message("Started; no status in view")
+            .find(Health.PROGRESSING, STATUS_MISSING, node.ref().display() + " has no status in view; the kubelet's"
+                + " Events show its containers started (" + started.get().message().strip() + ") and nothing failed"
+                + " since: running, readiness unknown", Evidence.event(started.get()));
+      } else {
+        GenericStatus.statusMissing(node, ctx.now(), j);
+      }
       boolean unschedulable = unschedulableByEvents(ctx, pod, j);
       // The kubelet's Events still say what its containers wait on (an Events-only capture).
       return KubeletEvents.explainMissingStatus(ctx, pod, j,

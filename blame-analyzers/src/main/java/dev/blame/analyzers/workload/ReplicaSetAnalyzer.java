@@ -95,6 +95,7 @@ public final class ReplicaSetAnalyzer extends TypedAnalyzer<ReplicaSet> {
           "Cannot create pods" + dev.blame.analyzers.support.AdmissionPlugins.rejectedBy(c.message())
               .map(p -> " (rejected by " + p + ")").orElse("") + (c.message().isEmpty() ? "" : ": " + c.message()),
           evidence.toArray(Evidence[]::new));
+      dev.blame.analyzers.support.AdmissionPlugins.nameMissingServiceAccount(c, j);
     });
     int replicas = Counts.orZero(status.getReplicas());
     int ready = Counts.orZero(status.getReadyReplicas());
