@@ -21,8 +21,11 @@ final class ReplicaCounts {
 
   private static final Pattern RATIO = Pattern.compile("(\\d{1,6})/(\\d{1,6})");
   private static final List<String> COUNTERS = List.of("readyReplicas", "availableReplicas", "updatedReplicas");
-  /** A field named by the parts it counts: a plural noun ({@code satellites}, {@code members}), or ready before one. */
-  private static final Pattern PARTS = Pattern.compile("(ready[A-Z][A-Za-z]*|[a-z][A-Za-z]*[a-rt-z]s)");
+  /**
+   * A field named by the parts it counts: a plural noun ({@code satellites}, {@code members}), or ready before one. Not
+   * a word that only ends like one ({@code status}, {@code progress}, {@code address}).
+   */
+  private static final Pattern PARTS = Pattern.compile("(ready[A-Z][A-Za-z]*|[a-z][A-Za-z]*[a-rtv-z]s)");
 
   private ReplicaCounts() {}
 

@@ -1648,6 +1648,30 @@ class GenericConventionsTest {
     assertThat(mention.health()).as("%s", mention.findings()).isEqualTo(Health.HEALTHY);
   }
 
+  /**
+   * A status word in a field that only ends like a plural noun of parts ({@code status}, {@code certificateStatus}) is
+   * reported as the phase it is, not as replicas unavailable; a ratio in a field named by its parts still is.
+   */
+  @org.junit.jupiter.api.Test
+  void aStatusFieldIsNoCountOfParts() throws Exception {
+    String cert = """
+        apiVersion: certs.example.net/v1
+        kind: HostCertificate
+        metadata: {name: shop, namespace: web, generation: 1}
+        status:
+          domains:
+          - {domain: shop.example.net, status: Provisioning}
+        """;
+    Verdict nested = judge(cert, "certs.example.net/v1", "HostCertificate");
+    assertThat(nested.findings()).extracting(f -> f.reason().code()).containsExactly("PhasePending");
+    Verdict suffixed = judge(cert.replace("domains:\n  - {domain: shop.example.net, status: Provisioning}",
+        "certificateStatus: Provisioning"), "certs.example.net/v1", "HostCertificate");
+    assertThat(suffixed.findings()).extracting(f -> f.reason().code()).containsExactly("PhasePending");
+    Verdict parts = judge(cert.replace("domains:\n  - {domain: shop.example.net, status: Provisioning}",
+        "members: 1/3"), "certs.example.net/v1", "HostCertificate");
+    assertThat(parts.findings()).extracting(f -> f.reason().code()).containsExactly("ReplicasUnavailable");
+  }
+
   private static Verdict judge(String yaml, String apiVersion, String kind) throws Exception {
     try (Blame blame = BlameEngine.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).manifests("t", yaml).build()) {
       Node only = blame.list(dev.blame.api.GroupKind.fromApiVersion(apiVersion, kind), "").get(0);
