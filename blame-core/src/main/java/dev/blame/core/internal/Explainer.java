@@ -296,13 +296,22 @@ final class Explainer {
   /**
    * Worst first; then present before not observed (a finding about an object the graph holds, with evidence,
    * before one about an object it does not); then specific before generic (an object's own evidence before a
-   * finding lifted from its children, whose evidence all points elsewhere); then {@link Finding#WORST_FIRST}.
+   * finding lifted from its children, whose evidence all points elsewhere); then, among objects of one kind, the
+   * newest first (the pod of the latest revision, the replacement a node rejected last: what the owner's own finding
+   * names), not the first by name; then {@link Finding#WORST_FIRST}.
    */
   private java.util.Comparator<Finding> culpritOrder() {
     return java.util.Comparator.comparing(Finding::health).reversed()
         .thenComparing(f -> !present(f))
         .thenComparing(Explainer::lifted)
+        .thenComparing(f -> f.subject().groupKind())
+        .thenComparing(this::created, java.util.Comparator.reverseOrder())
         .thenComparing(Finding.WORST_FIRST);
+  }
+
+  /** When the finding's object was created; the epoch when the graph does not hold it or it carries no time. */
+  private Instant created(Finding f) {
+    return store.node(f.subject()).flatMap(Node::createdAt).orElse(Instant.EPOCH);
   }
 
   private boolean present(Finding f) {
