@@ -4,6 +4,11 @@ package dev.blame.api;
  * An infrastructure failure: the cluster could not be reached, a request was refused or timed out, the
  * caller's input could not be read, or the analyzers are misconfigured. The message names the request or
  * input and what was expected. Problems with one object are never exceptions; see {@link Finding}.
+ *
+ * <p>The message is one line safe to print or log: it is kept as {@link Escape#terminal} writes it, without the
+ * user info of the URLs in it ({@link Escape#withoutCredentials}), since it may quote what a server, a file or a
+ * client library said (a 403's Status message, a name read from a manifest). Text that is already terminal text
+ * stays as it is.
  */
 public class BlameException extends RuntimeException {
 
@@ -33,7 +38,7 @@ public class BlameException extends RuntimeException {
    * @param message the request or input, and what was expected; one line
    */
   public BlameException(Kind kind, String message) {
-    super(message);
+    super(shown(message));
     this.kind = kind;
   }
 
@@ -45,8 +50,12 @@ public class BlameException extends RuntimeException {
    * @param cause the underlying exception
    */
   public BlameException(Kind kind, String message, Throwable cause) {
-    super(message, cause);
+    super(shown(message), cause);
     this.kind = kind;
+  }
+
+  private static String shown(String message) {
+    return message == null ? null : Escape.terminal(Escape.withoutCredentials(message));
   }
 
   /** {@return what went wrong, for callers that map failures to exit codes or retries}. */

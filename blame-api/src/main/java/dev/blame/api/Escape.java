@@ -238,6 +238,60 @@ public final class Escape {
     return plain.substring(0, end);
   }
 
+  /**
+   * For a stack trace in a log or on stderr: a copy of {@code e} whose message, and the messages of its causes and
+   * suppressed exceptions, are {@link #terminal} text without URL credentials ({@link #withoutCredentials}); class
+   * names and stack frames as they were. A logging framework and {@link Throwable#printStackTrace()} print a
+   * message as it is, and a client's exception quotes what the server said (a Status message), a parser's the
+   * file's text. The copy prints as the original would, {@code Caused by:} and {@code Suppressed:} included;
+   * it is only for printing (its class is not the original's). Null reads as null.
+   *
+   * @param e an exception, possibly null
+   * @return a copy safe to print or log with its stack trace
+   */
+  public static Throwable throwable(Throwable e) {
+    return e == null ? null : shownCopy(e, new java.util.IdentityHashMap<>());
+  }
+
+  private static Throwable shownCopy(Throwable e, java.util.Map<Throwable, Throwable> copies) {
+    Throwable done = copies.get(e);
+    if (done != null) {
+      return done;
+    }
+    String message = e.getLocalizedMessage();
+    Shown copy = new Shown(e.getClass().getName() + (message == null ? "" : ": " + terminal(withoutCredentials(message))));
+    copy.setStackTrace(e.getStackTrace());
+    copies.put(e, copy);
+    if (e.getCause() != null && e.getCause() != e) {
+      copy.initCause(shownCopy(e.getCause(), copies));
+    }
+    for (Throwable suppressed : e.getSuppressed()) {
+      copy.addSuppressed(shownCopy(suppressed, copies));
+    }
+    return copy;
+  }
+
+  /** An exception as {@link #throwable} shows it: its {@code toString()} is the original's class and message. */
+  private static final class Shown extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final String shown;
+
+    Shown(String shown) {
+      super(shown);
+      this.shown = shown;
+    }
+
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+      return this;
+    }
+
+    @Override
+    public String toString() {
+      return shown;
+    }
+  }
+
   /** At {@link #TERMINAL_MAX}, ends {@code out} with a count of the code points of {@code text} from {@code i} on. */
   private static boolean cut(StringBuilder out, String text, int i) {
     if (out.length() < TERMINAL_MAX) {

@@ -103,6 +103,50 @@ class EscapeTest {
     }
   }
 
+  /**
+   * A stack trace prints every message of the chain as it is ({@code printStackTrace}, and a logging framework
+   * given the exception): a client's exception quotes the server's Status message, a parser's the file. The copy
+   * {@link Escape#throwable} makes prints the same classes, frames, causes and suppressed exceptions, each message
+   * one line of terminal text without URL credentials.
+   */
+  @Test
+  void stackTracesPrintTheirMessagesAsTerminalText() {
+    Random random = new Random(25);
+    for (int i = 0; i < 300; i++) {
+      IllegalStateException root = new IllegalStateException(hostile(random) + " https://admin:s3cr3t@h:6443/x");
+      java.io.IOException middle = new java.io.IOException(hostile(random), root);
+      RuntimeException top = new RuntimeException(hostile(random), middle);
+      top.addSuppressed(new IllegalArgumentException(hostile(random)));
+      java.io.StringWriter printed = new java.io.StringWriter();
+      Escape.throwable(top).printStackTrace(new java.io.PrintWriter(printed, true));
+      String trace = printed.toString();
+      String[] lines = trace.split("\n", -1);
+      // One header per exception, then its frames: the line count of the original's trace with one-line messages.
+      java.io.StringWriter plain = new java.io.StringWriter();
+      RuntimeException same = new RuntimeException("m", new java.io.IOException("m", new IllegalStateException("m")));
+      same.setStackTrace(top.getStackTrace());
+      same.getCause().setStackTrace(middle.getStackTrace());
+      same.getCause().getCause().setStackTrace(root.getStackTrace());
+      IllegalArgumentException suppressed = new IllegalArgumentException("m");
+      suppressed.setStackTrace(top.getSuppressed()[0].getStackTrace());
+      same.addSuppressed(suppressed);
+      same.printStackTrace(new java.io.PrintWriter(plain, true));
+      assertThat(lines).as(trace).hasSize(plain.toString().split("\n", -1).length);
+      for (String line : lines) {
+        assertThat(line.codePoints().filter(c -> c != '\t').noneMatch(Escape::isUnsafe)).as("%s", line).isTrue();
+        assertThat(line.strip()).doesNotStartWith("::");
+        assertThat(line).doesNotContain("##[", "s3cr3t");
+      }
+      assertThat(lines[0]).isEqualTo("java.lang.RuntimeException: " + Escape.terminal(top.getMessage()));
+      assertThat(trace).contains("Caused by: java.io.IOException: " + Escape.terminal(middle.getMessage()),
+          "Caused by: java.lang.IllegalStateException: ", "Suppressed: java.lang.IllegalArgumentException: ",
+          "\tat " + top.getStackTrace()[0]);
+    }
+    assertThat(Escape.throwable(null)).isNull();
+    Exception quiet = new Exception();
+    assertThat(Escape.throwable(quiet).toString()).isEqualTo("java.lang.Exception");
+  }
+
   @Test
   void urlCredentialsAreLeftOutOfMessages() {
     assertThat(Escape.serverUrl("https://admin:s3cr3t@10.0.0.1:6443/?token=t0k#f")).isEqualTo("https://10.0.0.1:6443/");

@@ -94,6 +94,29 @@ class ApiFaultTest {
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
   }
 
+  /**
+   * What the server says is its text: a Status message reaches the exception's message, which its Javadoc promises
+   * is one line, and every caller prints or logs it. Before, a 400's message went in raw: an OSC 52
+   * clipboard write, a line starting {@code ::error::} and a bidi override in any caller's log.
+   */
+  @Test
+  void theServersMessageInAFailureIsOneLineWithoutControls() {
+    int code = 400;
+    String hostile = "denied\u001b]52;c;SGk=\u0007\n::error::forged\u202eexe.gnp\u009b2J";
+    server.expect().get().withPath(PODS).andReturn(code, new StatusBuilder().withCode(code).withReason("X")
+        .withMessage(hostile).build()).always();
+    assertThatThrownBy(() -> {
+      try (Blame blame = blame(Duration.ofSeconds(5))) {
+        blame.list(GroupKind.POD, "demo");
+      }
+    })
+        .isInstanceOf(BlameException.class)
+        .satisfies(e -> assertThat(e.getMessage())
+            .contains("LIST+WATCH pods", "denied\\u001b]52;c;SGk=\\u0007\\n::error::forged\\u202eexe.gnp")
+            .doesNotContain("\n")
+            .matches(m -> m.codePoints().noneMatch(dev.blame.api.Escape::isUnsafe), "holds no unsafe code point"));
+  }
+
   private int listsOfPods() {
     int lists = 0;
     try {

@@ -370,7 +370,7 @@ public final class ClusterSource implements Source {
       } catch (Exception e) {
         LOG.warn("Closing the watch of {} failed: {}", watch.getKey(),
             Escape.terminal(Escape.withoutCredentials(e.toString())));
-        LOG.debug("Closing the watch of {} failed", watch.getKey(), e);
+        LOG.debug("Closing the watch of {} failed", watch.getKey(), Escape.throwable(e));
       }
     }
     if (lists != null) {

@@ -216,7 +216,7 @@ public final class GraphEngine {
         listener.run();
       } catch (RuntimeException e) {
         LOG.warn("A graph listener failed; it stays registered: {}", Escape.terminal(e.toString()));
-        LOG.debug("A graph listener failed", e);
+        LOG.debug("A graph listener failed", Escape.throwable(e));
       }
     }
   }
@@ -491,7 +491,7 @@ public final class GraphEngine {
       // One line at WARN (a CLI prints it on stderr, where a stack trace has no place); the trace at DEBUG.
       LOG.warn("Analyzer {} failed on {}: {}", analyzer.id(), Escape.terminal(context.node.ref().toString()),
           Escape.terminal(e.toString()));
-      LOG.debug("Analyzer {} failed", analyzer.id(), e);
+      LOG.debug("Analyzer {} failed", analyzer.id(), Escape.throwable(e));
       return Verdict.unknown(context.node.ref(), ReasonCode.ANALYZER_FAILED,
           "analyzer " + analyzer.id() + " failed: " + e);
     }

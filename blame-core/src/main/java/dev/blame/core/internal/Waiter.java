@@ -1,6 +1,7 @@
 package dev.blame.core.internal;
 
 import dev.blame.api.BlameException;
+import dev.blame.api.Escape;
 import dev.blame.api.Explanation;
 import dev.blame.api.Finding;
 import dev.blame.api.GroupKind;
@@ -187,7 +188,7 @@ final class Waiter implements RolloutWait {
       listener.progress(states);
     } catch (RuntimeException e) {
       LOG.warn("A wait listener failed; waiting goes on: {}", dev.blame.api.Escape.terminal(e.toString()));
-      LOG.debug("A wait listener failed", e);
+      LOG.debug("A wait listener failed", Escape.throwable(e));
     }
   }
 

@@ -192,7 +192,8 @@ final class BlameCli implements Callable<Integer> {
         code = cl.getCommand() instanceof WaitCommand ? ExitCode.ERROR : ExitCode.INTERNAL;
       }
       if (verbose) {
-        e.printStackTrace(cli.err);
+        // The trace's messages quote the server and the files; printed encoded as the error line is.
+        Escape.throwable(e).printStackTrace(cli.err);
       }
       return code;
     });

@@ -1,9 +1,13 @@
 package dev.blame.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.core.io.IOContext;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
@@ -38,10 +42,59 @@ final class DocumentEscapes extends CharacterEscapes {
 
   private DocumentEscapes() {}
 
-  /** The mapper with these escapes installed on its factory. */
+  /** The mapper with these escapes installed on its factory, writing {@link #WELL_FORMED} text. */
   static ObjectMapper install(ObjectMapper mapper) {
     mapper.getFactory().setCharacterEscapes(new DocumentEscapes());
-    return mapper;
+    return mapper.registerModule(WELL_FORMED);
+  }
+
+  /**
+   * Every string and map key written with each lone surrogate (half of a pair without its other half) as U+FFFD,
+   * as Go's encoding/json writes it (and so kubectl and the API server): text UTF-8 cannot hold. Written as a
+   * {@code \}{@code ud800} escape, JSON allows it but jq 1.6 refuses the whole document ("Invalid ... surrogate pair
+   * escape"), and so do libyaml and go-yaml the YAML ("found invalid Unicode character escape
+   * code"): one name in a {@code -f} file would make the whole output unreadable to them. Pairs (emoji) stay.
+   */
+  static final SimpleModule WELL_FORMED = new SimpleModule("well-formed-text")
+      .addSerializer(String.class, new StdSerializer<String>(String.class) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void serialize(String value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+          gen.writeString(wellFormed(value));
+        }
+      })
+      .addKeySerializer(String.class, new StdSerializer<String>(String.class) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void serialize(String value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+          gen.writeFieldName(wellFormed(value));
+        }
+      });
+
+  /** {@code text} with each lone surrogate replaced by U+FFFD. */
+  static String wellFormed(String text) {
+    StringBuilder out = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1));
+      if (paired) {
+        if (out != null) {
+          out.append(c).append(text.charAt(i + 1));
+        }
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        if (out == null) {
+          out = new StringBuilder(text.length()).append(text, 0, i);
+        }
+        out.append('\ufffd');
+      } else if (out != null) {
+        out.append(c);
+      }
+    }
+    return out == null ? text : out.toString();
   }
 
   /** A YAML factory whose generators escape everything but printable ASCII in double-quoted scalars. */

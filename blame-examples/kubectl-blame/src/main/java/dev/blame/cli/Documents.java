@@ -38,7 +38,7 @@ final class Documents {
   private static final ObjectMapper YAML = new ObjectMapper(DocumentEscapes.yaml()
       .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
       .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-      .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR));
+      .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)).registerModule(DocumentEscapes.WELL_FORMED);
 
   private final ResourceResolver resolver;
 

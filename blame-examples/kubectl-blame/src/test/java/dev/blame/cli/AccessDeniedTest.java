@@ -9,6 +9,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,6 +67,37 @@ class AccessDeniedTest {
       assertThat(run.err()).as(run.toString()).hasLineCount(1).contains(expected).doesNotContain("not found");
       if (code == 401) {
         assertThat(run.err()).doesNotContain("forbidden");
+      }
+    }
+  }
+
+  /**
+   * A server's Status message is its text wherever the CLI shows it, the stack trace of {@code --verbose} too:
+   * {@code printStackTrace} printed each message of the chain as it is (the library's and fabric8's exceptions
+   * quote the server), so an OSC 52 clipboard write, a bidi override and a line the GitHub runner reads as
+   * {@code ::error::} reached the terminal and the CI log.
+   */
+  @ParameterizedTest(name = "HTTP {0}")
+  @CsvSource({"400", "403"})
+  void aServersMessageIsShownEncodedInTheErrorLineAndTheStackTrace(int code) throws IOException {
+    refuse(code, "no\\u001b]52;c;SGk=\\u0007\\n::error::forged ##[add-mask]x \\u202eexe.gnp\\u009b2J");
+    Path kubeconfig = LiveClusterTest.kubeconfig(dir, "http://127.0.0.1:" + server.getAddress().getPort(), "shop");
+    for (boolean verbose : new boolean[] {false, true}) {
+      List<String> args = new ArrayList<>(List.of("deploy/web", "--kubeconfig", kubeconfig.toString(),
+          "--request-timeout", "5"));
+      if (verbose) {
+        args.add("--verbose");
+      }
+      Run run = Run.of(args.toArray(String[]::new));
+      assertThat(run.code()).as(run.toString()).isEqualTo(3);
+      if (verbose) {
+        assertThat(run.err()).as(run.toString()).contains("\tat ");
+      }
+      for (String line : run.err().split("\n")) {
+        assertThat(line.codePoints().filter(c -> c != '\t').noneMatch(dev.blame.api.Escape::isUnsafe))
+            .as("%s", line).isTrue();
+        assertThat(line.strip()).as(run.toString()).doesNotStartWith("::");
+        assertThat(line).as(run.toString()).doesNotContain("##[");
       }
     }
   }

@@ -244,7 +244,7 @@ public final class WebAppOperator implements AutoCloseable {
         listener.accept(e);
       } catch (RuntimeException ignored) {
         LOG.warn("an onError listener failed: {}", Escape.terminal(ignored.toString()));
-        LOG.debug("an onError listener failed", ignored);
+        LOG.debug("an onError listener failed", Escape.throwable(ignored));
       }
     }
   }
@@ -303,7 +303,7 @@ public final class WebAppOperator implements AutoCloseable {
         listener.accept(transition);
       } catch (RuntimeException e) {
         LOG.warn("an onTransition listener failed: {}", Escape.terminal(e.toString()));
-        LOG.debug("an onTransition listener failed", e);
+        LOG.debug("an onTransition listener failed", Escape.throwable(e));
       }
     }
   }
