@@ -591,6 +591,32 @@ class KubectlCommandsTest {
     ok("delete", "cronjob", "nightly");
   }
 
+  /**
+   * kubectl escapes a name in the path ({@code caf%C3%A9}, {@code a%20b}); the API server decodes it before looking the
+   * object up. The mock compared the escaped form: the ClusterRole was created, then "not found". Names the API
+   * server's validation refuses are a 422 (they were stored).
+   */
+  @Test
+  @Order(23)
+  void namesAreDecodedFromThePathAndValidatedOnCreate() throws Exception {
+    for (String name : List.of("café-reader", "system:demo reader", "a?b#c")) {
+      ok("create", "clusterrole", name, "--verb=get", "--resource=pods");
+      assertThat(ok("get", "clusterrole", name, "-o", "jsonpath={.metadata.name}").out()).isEqualTo(name);
+      ok("label", "clusterrole", name, "checked=yes");
+      assertThat(ok("get", "clusterrole", name, "-o", "jsonpath={.metadata.labels.checked}").out()).isEqualTo("yes");
+      ok("delete", "clusterrole", name);
+      Result gone = run(TIMEOUT, "get", "clusterrole", name);
+      assertThat(gone.err()).contains("clusterroles.rbac.authorization.k8s.io \"" + name + "\" not found");
+    }
+    Result invalid = run(TIMEOUT, "create", "configmap", "a:b", "--from-literal=k=v");
+    assertThat(invalid.exitCode()).isNotZero();
+    assertThat(invalid.err()).contains("The ConfigMap \"a:b\" is invalid: metadata.name: Invalid value: \"a:b\": "
+        + "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters");
+    Result percent = run(TIMEOUT, "create", "clusterrole", "caf%C3%A9", "--verb=get", "--resource=pods");
+    assertThat(percent.exitCode()).isNotZero();
+    assertThat(percent.err()).contains("metadata.name: Invalid value: \"caf%C3%A9\": may not contain '%'");
+  }
+
   private static List<String> podNames(String selector) {
     String names = okNow("get", "pods", "-l", selector, "-o", "jsonpath={.items[*].metadata.name}").out().trim();
     return names.isEmpty() ? List.of() : List.of(names.split(" ")).stream().sorted().toList();
