@@ -610,11 +610,46 @@ class KubectlCommandsTest {
     }
     Result invalid = run(TIMEOUT, "create", "configmap", "a:b", "--from-literal=k=v");
     assertThat(invalid.exitCode()).isNotZero();
-    assertThat(invalid.err()).contains("The ConfigMap \"a:b\" is invalid: metadata.name: Invalid value: \"a:b\": "
+    assertThat(invalid.err()).contains("ConfigMap \"a:b\" is invalid: metadata.name: Invalid value: \"a:b\": "
         + "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters");
     Result percent = run(TIMEOUT, "create", "clusterrole", "caf%C3%A9", "--verb=get", "--resource=pods");
     assertThat(percent.exitCode()).isNotZero();
     assertThat(percent.err()).contains("metadata.name: Invalid value: \"caf%C3%A9\": may not contain '%'");
+  }
+
+  /**
+   * A budget's status comes from the disruption controller: `get pdb` showed ALLOWED DISRUPTIONS 0 and kubectl 1.32's
+   * `describe pdb` "Current: 0, Desired: 0, Total: 0" for a Deployment of 2 ready pods (no controller filled it).
+   */
+  @Test
+  @Order(24)
+  void aDisruptionBudgetCountsItsPods() throws Exception {
+    ok("create", "deployment", "guarded", "--image=nginx:1.25", "--replicas=2");
+    ok("rollout", "status", "deployment/guarded", "--timeout=60s");
+    Path file = tmp.resolve("pdb.yaml");
+    Files.writeString(file, """
+        apiVersion: policy/v1
+        kind: PodDisruptionBudget
+        metadata: {name: guarded, namespace: default}
+        spec:
+          minAvailable: 1
+          selector:
+            matchLabels: {app: guarded}
+        """);
+    ok("apply", "-f", file.toString());
+    Eventually.assertThat(TIMEOUT, () -> assertThat(okNow("get", "pdb", "guarded", "-o",
+        "jsonpath={.status.currentHealthy} {.status.desiredHealthy} {.status.expectedPods} "
+            + "{.status.disruptionsAllowed}").out()).isEqualTo("2 1 2 1"));
+    assertThat(ok("get", "pdb", "guarded").out()).containsPattern("guarded\\s+1\\s+N/A\\s+1\\s");
+    Result describe = run(TIMEOUT, "describe", "pdb", "guarded");
+    if (describe.exitCode() == 0) {
+      assertThat(describe.out()).containsPattern("Allowed disruptions:\\s+1").containsPattern("Current:\\s+2")
+          .containsPattern("Desired:\\s+1").containsPattern("Total:\\s+2");
+    } else { // kubectl 1.20 describes policy/v1beta1 budgets, which a 1.25+ server does not serve
+      assertThat(describe.err()).contains("the server could not find the requested resource");
+    }
+    ok("delete", "pdb", "guarded");
+    ok("delete", "deployment", "guarded");
   }
 
   private static List<String> podNames(String selector) {
