@@ -1163,7 +1163,8 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
     }
     switch (request.method()) {
       case GET -> {
-        return json(200, scaleOf(current));
+        MockResponse answer = json(200, scaleOf(current));
+        return Tables.wanted(request.getHeader("Accept")) ? asTable(answer, false) : answer;
       }
       case PUT, PATCH -> {
         JsonNode body;

@@ -652,6 +652,22 @@ class KubectlCommandsTest {
     ok("delete", "deployment", "guarded");
   }
 
+  /** kubectl 1.24+'s {@code get --subresource=scale} prints the server's Scale table (it printed NAME and AGE). */
+  @Test
+  @Order(25)
+  void aScaleSubresourceIsPrintedAsTheServerPrintsIt() throws Exception {
+    ok("create", "deployment", "scaled", "--image=nginx:1.25", "--replicas=2");
+    ok("rollout", "status", "deployment/scaled", "--timeout=60s");
+    Result scale = run(TIMEOUT, "get", "deployment", "scaled", "--subresource=scale");
+    ok("delete", "deployment", "scaled");
+    if (scale.err().contains("unknown flag: --subresource")) {
+      return; // kubectl before 1.24
+    }
+    assertThat(scale.exitCode()).as(scale.err()).isZero();
+    assertThat(scale.out()).containsPattern("NAME\\s+DESIRED\\s+AVAILABLE\\s+AGE")
+        .containsPattern("scaled\\s+2\\s+2\\s+\\S+");
+  }
+
   private static List<String> podNames(String selector) {
     String names = okNow("get", "pods", "-l", selector, "-o", "jsonpath={.items[*].metadata.name}").out().trim();
     return names.isEmpty() ? List.of() : List.of(names.split(" ")).stream().sorted().toList();
