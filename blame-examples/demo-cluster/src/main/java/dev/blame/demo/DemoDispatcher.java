@@ -971,10 +971,10 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
           .setBody(new Buffer(OpenApi.get().v2Json()));
     }
     if (bare.equals("/openapi/v3")) {
-      return json(200, OpenApi.get().v3Index());
+      return json(200, OpenApi.get().v3Index(crds()));
     }
     if (bare.startsWith("/openapi/v3/")) {
-      return OpenApi.get().v3(bare.substring("/openapi/v3/".length()))
+      return OpenApi.get().v3(bare.substring("/openapi/v3/".length()), crds())
           .map(doc -> new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
               .setBody(new Buffer(doc)))
           .orElseGet(() -> status(404, "NotFound", "the server could not find the requested resource", null, null));
