@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every tick (default 100 ms) runs one reconcile pass over all objects in namespace/name order:
  * deployments, replica sets, stateful sets, daemon sets, cron jobs, jobs, scheduler and kubelet (each pod moves at most one step),
- * endpoints, quota usage. Given the same objects and the same number of ticks it makes the same
+ * endpoints, quota usage, disruption budgets. Given the same objects and the same number of ticks it makes the same
  * decisions. Failures of a pass are logged, reported to the listeners registered with
  * {@link Builder#onError(Consumer)} and kept in {@link #errors()}; the next tick retries.
  *
@@ -74,6 +74,7 @@ public final class ControllerSimulator implements AutoCloseable {
   final Cache<Service> services;
   final Cache<Endpoints> endpoints;
   final Cache<io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice> endpointSlices;
+  final Cache<io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget> pdbs;
   private final List<Cache<?>> caches = new ArrayList<>();
   private final DeploymentController deploymentController;
   private final ReplicaSetController replicaSetController;
@@ -83,6 +84,7 @@ public final class ControllerSimulator implements AutoCloseable {
   private final CronJobController cronJobController;
   private final Kubelet kubelet;
   private final ServiceController serviceController;
+  private final DisruptionController disruptionController;
   private final ScheduledExecutorService executor;
   private final AtomicLong tick = new AtomicLong();
   private final List<Exception> errors = new CopyOnWriteArrayList<>();
@@ -114,6 +116,7 @@ public final class ControllerSimulator implements AutoCloseable {
     this.services = cache(client.services().inAnyNamespace().runnableInformer(0), noop);
     this.endpoints = cache(client.endpoints().inAnyNamespace().runnableInformer(0), noop);
     this.endpointSlices = cache(client.discovery().v1().endpointSlices().inAnyNamespace().runnableInformer(0), noop);
+    this.pdbs = cache(client.policy().v1().podDisruptionBudget().inAnyNamespace().runnableInformer(0), noop);
     this.deploymentController = new DeploymentController(this);
     this.replicaSetController = new ReplicaSetController(this);
     this.statefulSetController = new StatefulSetController(this);
@@ -122,6 +125,7 @@ public final class ControllerSimulator implements AutoCloseable {
     this.cronJobController = new CronJobController(this);
     this.kubelet = new Kubelet(this);
     this.serviceController = new ServiceController(this);
+    this.disruptionController = new DisruptionController(this);
     this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "demo-controller-simulator");
       t.setDaemon(true);
@@ -259,6 +263,7 @@ public final class ControllerSimulator implements AutoCloseable {
     runStep("jobs", jobController::reconcile);
     runStep("kubelet", () -> kubelet.reconcile(n));
     runStep("services", serviceController::reconcile);
+    runStep("disruption", disruptionController::reconcile);
   }
 
   private void runStep(String name, Runnable step) {
@@ -371,7 +376,7 @@ public final class ControllerSimulator implements AutoCloseable {
     }
   }
 
-  private static String selectorString(io.fabric8.kubernetes.api.model.LabelSelector selector) {
+  static String selectorString(io.fabric8.kubernetes.api.model.LabelSelector selector) {
     if (selector == null) {
       return "";
     }

@@ -76,11 +76,17 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
     try {
       Field field = CrudDispatcher.class.getDeclaredField("attributeExtractor");
       field.setAccessible(true);
-      field.set(this, new SelectorAttributesExtractor((KubernetesAttributesExtractor) field.get(this)));
+      SelectorAttributesExtractor extractor = new SelectorAttributesExtractor(
+          (KubernetesAttributesExtractor) field.get(this));
+      field.set(this, extractor);
+      // the same extractor keys the stored objects for the create, update and patch handlers (getKey)
+      Field keys = KubernetesCrudDispatcher.class.getDeclaredField("kubernetesAttributesExtractor");
+      keys.setAccessible(true);
+      keys.set(this, extractor);
     } catch (ReflectiveOperationException | RuntimeException e) {
       throw new IllegalStateException("cannot install set-based label selector support into the fabric8 mock "
-          + "server (field CrudDispatcher.attributeExtractor); is kubernetes-server-mock 7.7.x on the classpath?",
-          e);
+          + "server (fields CrudDispatcher.attributeExtractor, KubernetesCrudDispatcher.kubernetesAttributesExtractor);"
+          + " is kubernetes-server-mock 7.7.x on the classpath?", e);
     }
   }
 
@@ -364,7 +370,7 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
    * subject {@code system:serviceaccount:NS:SA}, audiences, expiry), for whoever wants to decode it.
    */
   private MockResponse token(RecordedRequest request, Target t) {
-    JsonNode account = get(t.collection() + "/" + t.name());
+    JsonNode account = get(t.item(t.name()));
     if (account == null) {
       return statusOf(404, "NotFound", "serviceaccounts \"" + t.name() + "\" not found", t, t.name());
     }
@@ -424,9 +430,10 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
       String version = m.group("coreVersion") != null ? "v1" : m.group("version");
       if (group.isEmpty() && m.group("ns") != null && m.group("name") == null
           && Set.of("status", "finalize").contains(m.group("plural"))) {
-        return new Target(group, version, null, "namespaces", m.group("ns"), m.group("plural"));
+        return new Target(group, version, null, "namespaces", PathNames.decode(m.group("ns")), m.group("plural"));
       }
-      return new Target(group, version, m.group("ns"), m.group("plural"), m.group("name"), m.group("sub"));
+      return new Target(group, version, PathNames.decode(m.group("ns")), m.group("plural"),
+          PathNames.decode(m.group("name")), m.group("sub"));
     }
 
     String apiVersion() {
@@ -438,8 +445,9 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
           + (namespace == null ? "" : "/namespaces/" + namespace) + "/" + plural;
     }
 
+    /** The object's path, its name escaped as client-go escapes it ({@link PathNames}). */
     String item(String objectName) {
-      return collection() + "/" + objectName;
+      return collection() + "/" + PathNames.escape(objectName);
     }
   }
 
@@ -599,6 +607,12 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
         } catch (IllegalArgumentException | ClassCastException e) {
           return status(422, "Invalid", String.valueOf(e.getMessage()), kind.getKey(), name);
         }
+      }
+    }
+    if (current == null && !name.isEmpty()) {
+      Optional<String> invalid = ObjectNames.invalid(kind.getKey(), name);
+      if (invalid.isPresent()) {
+        return invalidName(kind.getKey(), name, invalid.get());
       }
     }
     ObjectNode meta = result.withObjectProperty("metadata");
@@ -957,10 +971,10 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
           .setBody(new Buffer(OpenApi.get().v2Json()));
     }
     if (bare.equals("/openapi/v3")) {
-      return json(200, OpenApi.get().v3Index());
+      return json(200, OpenApi.get().v3Index(crds()));
     }
     if (bare.startsWith("/openapi/v3/")) {
-      return OpenApi.get().v3(bare.substring("/openapi/v3/".length()))
+      return OpenApi.get().v3(bare.substring("/openapi/v3/".length()), crds())
           .map(doc -> new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
               .setBody(new Buffer(doc)))
           .orElseGet(() -> status(404, "NotFound", "the server could not find the requested resource", null, null));
@@ -1149,7 +1163,8 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
     }
     switch (request.method()) {
       case GET -> {
-        return json(200, scaleOf(current));
+        MockResponse answer = json(200, scaleOf(current));
+        return Tables.wanted(request.getHeader("Accept")) ? asTable(answer, false) : answer;
       }
       case PUT, PATCH -> {
         JsonNode body;
@@ -1547,7 +1562,7 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
       return null;
     }
     return (api == null ? "/api/" + version : "/apis/" + api + "/" + version)
-        + (namespace == null ? "" : "/namespaces/" + namespace) + "/" + plural + "/" + name;
+        + (namespace == null ? "" : "/namespaces/" + namespace) + "/" + plural + "/" + PathNames.escape(name);
   }
 
   private static String value(AttributeSet attributes, String key) {
@@ -1678,6 +1693,19 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
     s.setApiVersion("v1");
     s.setKind("Status");
     return json(code, s);
+  }
+
+  /** The API server's 422 for a name its validation refuses; kubectl prints "The KIND "NAME" is invalid: ...". */
+  private static MockResponse invalidName(String kind, String name, String why) {
+    String cause = "Invalid value: " + JSON.getNodeFactory().textNode(name) + ": " + why;
+    ObjectNode s = JSON.createObjectNode().put("kind", "Status").put("apiVersion", "v1");
+    s.putObject("metadata");
+    s.put("status", "Failure").put("message", kind + " \"" + name + "\" is invalid: metadata.name: " + cause)
+        .put("reason", "Invalid");
+    s.putObject("details").put("name", name).put("kind", kind).putArray("causes").addObject()
+        .put("reason", "FieldValueInvalid").put("message", cause).put("field", "metadata.name");
+    s.put("code", 422);
+    return json(422, s);
   }
 
   static MockResponse status(int code, String reason, String message, String kind, String name) {

@@ -105,6 +105,138 @@ final class OpenApi {
         .getBytes(StandardCharsets.UTF_8)));
   }
 
+  /** The index with each served version of each custom resource definition added, as the API server adds them. */
+  ObjectNode v3Index(java.util.List<JsonNode> crds) {
+    ObjectNode root = v3Index();
+    ObjectNode paths = (ObjectNode) root.get("paths");
+    customResourceDocuments(crds).forEach((gv, doc) -> paths.putObject(gv).put("serverRelativeURL", "/openapi/v3/"
+        + gv + "?hash=" + sha512(doc.toString().getBytes(StandardCharsets.UTF_8))));
+    return root;
+  }
+
+  /** A group-version's document: a custom resource's ({@link #customResourceDocuments}) or the shipped one's. */
+  Optional<byte[]> v3(String groupVersionPath, java.util.List<JsonNode> crds) {
+    ObjectNode custom = customResourceDocuments(crds).get(groupVersionPath);
+    return custom != null ? Optional.of(custom.toString().getBytes(StandardCharsets.UTF_8)) : v3(groupVersionPath);
+  }
+
+  /**
+   * {@code apis/GROUP/VERSION} of each served version of each CRD: the version's {@code openAPIV3Schema} as declared,
+   * with {@code apiVersion}, {@code kind} and {@code metadata} (ObjectMeta) added and
+   * {@code x-kubernetes-group-version-kind}, named {@code <reversed group>.<version>.<Kind>} as the API server names
+   * it, and its {@code <Kind>List}; plus the meta schemas they reach. No paths (kubectl explain reads the schemas).
+   */
+  Map<String, ObjectNode> customResourceDocuments(java.util.List<JsonNode> crds) {
+    Map<String, ObjectNode> docs = new TreeMap<>();
+    for (JsonNode crd : crds) {
+      JsonNode spec = crd.path("spec");
+      String group = spec.path("group").asText();
+      String kind = spec.path("names").path("kind").asText();
+      String listKind = spec.path("names").path("listKind").asText(kind + "List");
+      for (JsonNode version : spec.path("versions")) {
+        if (!version.path("served").asBoolean(false) || group.isEmpty() || kind.isEmpty()) {
+          continue;
+        }
+        String v = version.path("name").asText();
+        ObjectNode doc = docs.computeIfAbsent("apis/" + group + "/" + v, gv -> {
+          ObjectNode d = DemoDispatcher.JSON.createObjectNode();
+          d.put("openapi", "3.0.0");
+          d.putObject("info").put("title", "Kubernetes CRD Swagger").put("version", "v0.1.0");
+          d.putObject("paths");
+          d.putObject("components").putObject("schemas");
+          return d;
+        });
+        ObjectNode schemas = (ObjectNode) doc.path("components").path("schemas");
+        String prefix = reversed(group) + "." + v + ".";
+        JsonNode declared = version.path("schema").path("openAPIV3Schema");
+        ObjectNode object = declared.isObject() ? (ObjectNode) declared.deepCopy()
+            : DemoDispatcher.JSON.createObjectNode();
+        object.put("type", object.path("type").asText("object"));
+        ObjectNode properties = object.withObjectProperty("properties");
+        typeMeta(properties);
+        properties.putObject("metadata").put("$ref", SCHEMAS + "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta");
+        object.putArray("x-kubernetes-group-version-kind").addObject().put("group", group).put("kind", kind)
+            .put("version", v);
+        schemas.set(prefix + kind, object);
+        ObjectNode list = DemoDispatcher.JSON.createObjectNode();
+        list.put("description", listKind + " is a list of " + kind).put("type", "object");
+        list.putArray("required").add("items");
+        ObjectNode listProperties = list.putObject("properties");
+        typeMeta(listProperties);
+        listProperties.putObject("items").put("type", "array").putObject("items").put("$ref", SCHEMAS + prefix + kind);
+        listProperties.putObject("metadata").put("$ref", SCHEMAS + "io.k8s.apimachinery.pkg.apis.meta.v1.ListMeta");
+        list.putArray("x-kubernetes-group-version-kind").addObject().put("group", group).put("kind", listKind)
+            .put("version", v);
+        schemas.set(prefix + listKind, list);
+        boolean namespaced = !"Cluster".equals(spec.path("scope").asText());
+        String base = "/apis/" + group + "/" + v + (namespaced ? "/namespaces/{namespace}/" : "/")
+            + spec.path("names").path("plural").asText();
+        ObjectNode paths = (ObjectNode) doc.path("paths");
+        paths.set(base, customResourcePath("/apis/batch/v1/namespaces/{namespace}/jobs", prefix, kind, listKind,
+            group, v));
+        paths.set(base + "/{name}", customResourcePath("/apis/batch/v1/namespaces/{namespace}/jobs/{name}", prefix,
+            kind, listKind, group, v));
+      }
+    }
+    for (ObjectNode doc : docs.values()) {
+      ObjectNode schemas = (ObjectNode) doc.path("components").path("schemas");
+      Set<String> reached = new HashSet<>(Set.of("io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta",
+          "io.k8s.apimachinery.pkg.apis.meta.v1.ListMeta"));
+      ArrayDeque<String> todo = new ArrayDeque<>(reached);
+      while (!todo.isEmpty()) {
+        Set<String> found = new HashSet<>();
+        refs(v2.path("definitions").path(todo.pop()), found);
+        for (String f : found) {
+          if (reached.add(f)) {
+            todo.add(f);
+          }
+        }
+      }
+      new TreeMap<>(Map.copyOf(reached.stream().collect(java.util.stream.Collectors.toMap(n -> n,
+          n -> v2.path("definitions").path(n))))).forEach((name, schema) -> schemas.set(name,
+              rewriteRefs(schema.deepCopy())));
+    }
+    return docs;
+  }
+
+  /**
+   * A custom resource's path item, made from the Job's as the API server builds every resource's from one template:
+   * kubectl explain finds the kind through the {@code x-kubernetes-group-version-kind} of the path's operations.
+   */
+  private JsonNode customResourcePath(String jobPath, String prefix, String kind, String listKind, String group,
+      String version) {
+    String text = pathItem(v2.path("paths").path(jobPath)).toString()
+        .replace(SCHEMAS + "io.k8s.api.batch.v1.JobList\"", SCHEMAS + prefix + listKind + "\"")
+        .replace(SCHEMAS + "io.k8s.api.batch.v1.Job\"", SCHEMAS + prefix + kind + "\"");
+    try {
+      JsonNode item = DemoDispatcher.JSON.readTree(text);
+      item.forEach(operation -> {
+        if (operation instanceof ObjectNode op && op.has("x-kubernetes-group-version-kind")) {
+          op.putObject("x-kubernetes-group-version-kind").put("group", group).put("kind", kind)
+              .put("version", version);
+        }
+      });
+      return item;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** {@code apiVersion} and {@code kind} with the descriptions every kind's schema has (taken from Pod's). */
+  private void typeMeta(ObjectNode properties) {
+    JsonNode pod = v2.path("definitions").path("io.k8s.api.core.v1.Pod").path("properties");
+    for (String field : new String[] {"apiVersion", "kind"}) {
+      properties.putObject(field).put("description", pod.path(field).path("description").asText())
+          .put("type", "string");
+    }
+  }
+
+  private static String reversed(String group) {
+    java.util.List<String> parts = new java.util.ArrayList<>(java.util.List.of(group.split("\\.")));
+    java.util.Collections.reverse(parts);
+    return String.join(".", parts);
+  }
+
   /** "api/v1", "apis/apps/v1", ... of the paths in the v2 document. */
   private Set<String> groupVersions() {
     Set<String> out = new java.util.TreeSet<>();

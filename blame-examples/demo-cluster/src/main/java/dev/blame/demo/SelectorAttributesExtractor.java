@@ -25,6 +25,29 @@ final class SelectorAttributesExtractor extends KubernetesAttributesExtractor {
 
   @Override
   public AttributeSet fromPath(String path) {
+    return withDecodedNames(fromCanonicalPath(path == null || path.isEmpty() ? path : PathNames.canonical(path)));
+  }
+
+  /**
+   * The mock matches the name as it is escaped in the path against the stored (decoded) name; the API server
+   * decodes the path first ({@link PathNames}).
+   */
+  private static AttributeSet withDecodedNames(AttributeSet attributes) {
+    AttributeSet decoded = attributes;
+    for (String key : List.of(NAME, NAMESPACE)) {
+      Attribute attribute = attributes.getAttribute(key);
+      if (attribute != null && attribute.getValues().size() == 1) {
+        String value = attribute.getValues().get(0).toString();
+        String name = PathNames.decode(value);
+        if (!name.equals(value)) {
+          decoded = decoded.add(new Attribute(key, name));
+        }
+      }
+    }
+    return decoded;
+  }
+
+  private AttributeSet fromCanonicalPath(String path) {
     int q = path == null ? -1 : path.indexOf('?');
     if (q < 0) {
       return delegate.fromPath(path);
@@ -50,7 +73,10 @@ final class SelectorAttributesExtractor extends KubernetesAttributesExtractor {
 
   @Override
   public Map<String, String> fromKubernetesPath(String s) {
-    return delegate.fromKubernetesPath(s);
+    Map<String, String> attributes = new java.util.HashMap<>(
+        delegate.fromKubernetesPath(s == null || s.isEmpty() ? s : PathNames.canonical(s)));
+    attributes.replaceAll((key, value) -> NAME.equals(key) || NAMESPACE.equals(key) ? PathNames.decode(value) : value);
+    return attributes;
   }
 
   @Override

@@ -134,6 +134,10 @@ final class Tables {
           new Column("Containers", "string", 1, o -> containers(o, "name")),
           new Column("Images", "string", 1, o -> containers(o, "image")),
           new Column("Selector", "string", 1, Tables::selector));
+      case "Scale" -> List.of(name(), // printScale (kubectl get --subresource=scale)
+          new Column("Desired", "integer", 0, o -> i(o.path("spec").path("replicas"))),
+          new Column("Available", "integer", 0, o -> i(o.path("status").path("replicas"))),
+          age(now));
       case "ReplicaSet" -> List.of(name(),
           new Column("Desired", "integer", 0, o -> o.path("spec").path("replicas").asInt(1)),
           new Column("Current", "integer", 0, o -> i(o.path("status").path("replicas"))),

@@ -311,4 +311,45 @@ class ApiSemanticsTest {
     System.arraycopy(b, 0, out, a.length, b.length);
     return out;
   }
+
+  /**
+   * A name is percent-decoded from the path, as the API server decodes it: what a client escapes (UTF-8, a space, a
+   * question mark) reaches the stored object, escaped in upper or lower case. The mock compared the escaped segment.
+   */
+  @Test
+  void namesInThePathArePercentDecoded() throws Exception {
+    String role = "{\"apiVersion\":\"rbac.authorization.k8s.io/v1\",\"kind\":\"ClusterRole\","
+        + "\"metadata\":{\"name\":\"café ro?le\"},\"rules\":[]}";
+    HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(url(
+        "/apis/rbac.authorization.k8s.io/v1/clusterroles"))).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(role)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    for (String escaped : List.of("caf%C3%A9%20ro%3Fle", "caf%c3%a9%20ro%3fle")) {
+      assertThat(get("/apis/rbac.authorization.k8s.io/v1/clusterroles/" + escaped).path("metadata").path("name")
+          .asText()).isEqualTo("café ro?le");
+    }
+    JsonNode missing = get("/apis/rbac.authorization.k8s.io/v1/clusterroles/caf%C3%A9", 404, "application/json");
+    assertThat(missing.path("message").asText()).isEqualTo("clusterroles.rbac.authorization.k8s.io \"café\" not found");
+    HttpResponse<String> deleted = http.send(HttpRequest.newBuilder(URI.create(url(
+        "/apis/rbac.authorization.k8s.io/v1/clusterroles/caf%C3%A9%20ro%3Fle"))).DELETE().build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
+    get("/apis/rbac.authorization.k8s.io/v1/clusterroles/caf%C3%A9%20ro%3Fle", 404, "application/json");
+  }
+
+  /** A name the API server's validation refuses is a 422 Invalid with the field's cause; it was stored. */
+  @Test
+  void anInvalidNameIsRefusedOnCreate() throws Exception {
+    HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(url(
+        "/api/v1/namespaces/default/configmaps"))).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\","
+            + "\"metadata\":{\"name\":\"Caf\u00e9\"}}")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(422);
+    JsonNode status = JSON.readTree(created.body());
+    assertThat(status.path("reason").asText()).isEqualTo("Invalid");
+    assertThat(status.path("details").path("causes").get(0).path("field").asText()).isEqualTo("metadata.name");
+    assertThat(status.path("message").asText()).startsWith("ConfigMap \"Café\" is invalid: metadata.name: Invalid "
+        + "value: \"Café\": a lowercase RFC 1123 subdomain");
+    get("/api/v1/namespaces/default/configmaps/Caf%C3%A9", 404, "application/json");
+  }
 }

@@ -165,4 +165,65 @@ class ControllerSimulatorTest {
       assertThat(sim.errors()).isEmpty();
     }
   }
+
+  /**
+   * The disruption controller fills a budget's status from the pods it selects (they were all zeros): minAvailable 1
+   * of a Deployment's 2 ready pods allows 1 disruption; maxUnavailable 50% counts the Deployment's replicas (3, of which
+   * 1 pod cannot be scheduled) and rounds up: desired 3 - 2 = 1, 2 healthy; a Job's pod has no scale: SyncFailed.
+   */
+  @Test
+  void disruptionBudgetsCountTheSelectedPods() {
+    try (DemoCluster cluster = DemoCluster.start();
+        ControllerSimulator sim = ControllerSimulator.builder(cluster.newClient()).tick(Duration.ofMillis(20))
+            .start()) {
+      KubernetesClient client = cluster.client();
+      client.apps().deployments().inNamespace("default").resource(Scenarios.deployment("default", "web", 2,
+          "nginx:1.25", List.of())).create();
+      Deployment big = Scenarios.deployment("default", "big", 3, "nginx:1.25", List.of());
+      big.getSpec().getTemplate().getSpec().getContainers().get(0).setResources(
+          new io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder()
+              .addToRequests("cpu", new io.fabric8.kubernetes.api.model.Quantity("1500m")).build());
+      client.apps().deployments().inNamespace("default").resource(big).create();
+      client.batch().v1().jobs().inNamespace("default").resource(new io.fabric8.kubernetes.api.model.batch.v1
+          .JobBuilder().withNewMetadata().withName("task").endMetadata().withNewSpec().withNewTemplate().withNewSpec()
+          .withRestartPolicy("Never").addNewContainer().withName("c").withImage("busybox:1.36")
+          .withCommand("sh", "-c", "sleep 3600").endContainer().endSpec().endTemplate().endSpec().build()).create();
+      var pdbs = client.policy().v1().podDisruptionBudget().inNamespace("default");
+      pdbs.resource(pdb("web-pdb", "app", "web", new io.fabric8.kubernetes.api.model.IntOrString(1), null)).create();
+      pdbs.resource(pdb("big-pdb", "app", "big", null, new io.fabric8.kubernetes.api.model.IntOrString("50%")))
+          .create();
+      pdbs.resource(pdb("task-pdb", "job-name", "task", null, new io.fabric8.kubernetes.api.model.IntOrString(1)))
+          .create();
+
+      Eventually.assertThat(TIMEOUT, () -> {
+        var web = pdbs.withName("web-pdb").get().getStatus();
+        assertThat(List.of(web.getCurrentHealthy(), web.getDesiredHealthy(), web.getExpectedPods(),
+            web.getDisruptionsAllowed())).containsExactly(2, 1, 2, 1);
+        assertThat(web.getConditions()).singleElement().satisfies(c -> {
+          assertThat(c.getType()).isEqualTo("DisruptionAllowed");
+          assertThat(c.getStatus()).isEqualTo("True");
+          assertThat(c.getReason()).isEqualTo("SufficientPods");
+        });
+        var bigStatus = pdbs.withName("big-pdb").get().getStatus();
+        assertThat(List.of(bigStatus.getCurrentHealthy(), bigStatus.getDesiredHealthy(), bigStatus.getExpectedPods(),
+            bigStatus.getDisruptionsAllowed())).containsExactly(2, 1, 3, 1);
+        var task = pdbs.withName("task-pdb").get().getStatus();
+        assertThat(task.getDisruptionsAllowed()).isZero();
+        assertThat(task.getConditions()).singleElement().satisfies(c -> {
+          assertThat(c.getStatus()).isEqualTo("False");
+          assertThat(c.getReason()).isEqualTo("SyncFailed");
+          assertThat(c.getMessage()).matches("found no controllers for pod \"task-[a-z0-9]{5}\"");
+        });
+      });
+      assertThat(sim.errors()).isEmpty();
+    }
+  }
+
+  private static io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget pdb(String name, String key,
+      String value, io.fabric8.kubernetes.api.model.IntOrString minAvailable,
+      io.fabric8.kubernetes.api.model.IntOrString maxUnavailable) {
+    return new io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder().withNewMetadata()
+        .withName(name).endMetadata().withNewSpec().withNewSelector().addToMatchLabels(key, value).endSelector()
+        .withMinAvailable(minAvailable).withMaxUnavailable(maxUnavailable).endSpec().build();
+  }
 }

@@ -591,6 +591,125 @@ class KubectlCommandsTest {
     ok("delete", "cronjob", "nightly");
   }
 
+  /**
+   * kubectl escapes a name in the path ({@code caf%C3%A9}, {@code a%20b}); the API server decodes it before looking the
+   * object up. The mock compared the escaped form: the ClusterRole was created, then "not found". Names the API
+   * server's validation refuses are a 422 (they were stored).
+   */
+  @Test
+  @Order(23)
+  void namesAreDecodedFromThePathAndValidatedOnCreate() throws Exception {
+    for (String name : List.of("café-reader", "system:demo reader", "a?b#c")) {
+      ok("create", "clusterrole", name, "--verb=get", "--resource=pods");
+      assertThat(ok("get", "clusterrole", name, "-o", "jsonpath={.metadata.name}").out()).isEqualTo(name);
+      ok("label", "clusterrole", name, "checked=yes");
+      assertThat(ok("get", "clusterrole", name, "-o", "jsonpath={.metadata.labels.checked}").out()).isEqualTo("yes");
+      ok("delete", "clusterrole", name);
+      Result gone = run(TIMEOUT, "get", "clusterrole", name);
+      assertThat(gone.err()).contains("clusterroles.rbac.authorization.k8s.io \"" + name + "\" not found");
+    }
+    Result invalid = run(TIMEOUT, "create", "configmap", "a:b", "--from-literal=k=v");
+    assertThat(invalid.exitCode()).isNotZero();
+    assertThat(invalid.err()).contains("ConfigMap \"a:b\" is invalid: metadata.name: Invalid value: \"a:b\": "
+        + "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters");
+    Result percent = run(TIMEOUT, "create", "clusterrole", "caf%C3%A9", "--verb=get", "--resource=pods");
+    assertThat(percent.exitCode()).isNotZero();
+    assertThat(percent.err()).contains("metadata.name: Invalid value: \"caf%C3%A9\": may not contain '%'");
+  }
+
+  /**
+   * A budget's status comes from the disruption controller: `get pdb` showed ALLOWED DISRUPTIONS 0 and kubectl 1.32's
+   * `describe pdb` "Current: 0, Desired: 0, Total: 0" for a Deployment of 2 ready pods (no controller filled it).
+   */
+  @Test
+  @Order(24)
+  void aDisruptionBudgetCountsItsPods() throws Exception {
+    ok("create", "deployment", "guarded", "--image=nginx:1.25", "--replicas=2");
+    ok("rollout", "status", "deployment/guarded", "--timeout=60s");
+    Path file = tmp.resolve("pdb.yaml");
+    Files.writeString(file, """
+        apiVersion: policy/v1
+        kind: PodDisruptionBudget
+        metadata: {name: guarded, namespace: default}
+        spec:
+          minAvailable: 1
+          selector:
+            matchLabels: {app: guarded}
+        """);
+    ok("apply", "-f", file.toString());
+    Eventually.assertThat(TIMEOUT, () -> assertThat(okNow("get", "pdb", "guarded", "-o",
+        "jsonpath={.status.currentHealthy} {.status.desiredHealthy} {.status.expectedPods} "
+            + "{.status.disruptionsAllowed}").out()).isEqualTo("2 1 2 1"));
+    assertThat(ok("get", "pdb", "guarded").out()).containsPattern("guarded\\s+1\\s+N/A\\s+1\\s");
+    Result describe = run(TIMEOUT, "describe", "pdb", "guarded");
+    if (describe.exitCode() == 0) {
+      assertThat(describe.out()).containsPattern("Allowed disruptions:\\s+1").containsPattern("Current:\\s+2")
+          .containsPattern("Desired:\\s+1").containsPattern("Total:\\s+2");
+    } else { // kubectl 1.20 describes policy/v1beta1 budgets, which a 1.25+ server does not serve
+      assertThat(describe.err()).contains("the server could not find the requested resource");
+    }
+    ok("delete", "pdb", "guarded");
+    ok("delete", "deployment", "guarded");
+  }
+
+  /** kubectl 1.24+'s {@code get --subresource=scale} prints the server's Scale table (it printed NAME and AGE). */
+  @Test
+  @Order(25)
+  void aScaleSubresourceIsPrintedAsTheServerPrintsIt() throws Exception {
+    ok("create", "deployment", "scaled", "--image=nginx:1.25", "--replicas=2");
+    ok("rollout", "status", "deployment/scaled", "--timeout=60s");
+    Result scale = run(TIMEOUT, "get", "deployment", "scaled", "--subresource=scale");
+    ok("delete", "deployment", "scaled");
+    if (scale.err().contains("unknown flag: --subresource")) {
+      return; // kubectl before 1.24
+    }
+    assertThat(scale.exitCode()).as(scale.err()).isZero();
+    assertThat(scale.out()).containsPattern("NAME\\s+DESIRED\\s+AVAILABLE\\s+AGE")
+        .containsPattern("scaled\\s+2\\s+2\\s+\\S+");
+  }
+
+  /**
+   * The API server publishes each CRD version's schema in /openapi/v3 (kubectl 1.27+'s explain reads it): it was "GVR
+   * (example.dev/v1, Resource=widgets) not found in OpenAPI schema". kubectl 1.20 reads /openapi/v2, which does not
+   * carry custom resources here (docs/demo-cluster.md, fifth trial).
+   */
+  @Test
+  @Order(26)
+  void explainReadsACustomResourcesSchema() throws Exception {
+    Path file = tmp.resolve("crd.yaml");
+    Files.writeString(file, """
+        apiVersion: apiextensions.k8s.io/v1
+        kind: CustomResourceDefinition
+        metadata: {name: widgets.example.dev}
+        spec:
+          group: example.dev
+          scope: Namespaced
+          names: {kind: Widget, listKind: WidgetList, plural: widgets, singular: widget}
+          versions:
+          - name: v1
+            served: true
+            storage: true
+            schema:
+              openAPIV3Schema:
+                type: object
+                properties:
+                  spec:
+                    type: object
+                    description: What the widget should be.
+                    properties:
+                      size: {type: integer, description: How many cogs the widget turns.}
+        """);
+    ok("apply", "-f", file.toString());
+    Result explain = run(TIMEOUT, "explain", "widgets.spec");
+    ok("delete", "crd", "widgets.example.dev");
+    if (explain.exitCode() != 0 && explain.err().contains("couldn't find resource")) {
+      return; // kubectl before 1.27 reads /openapi/v2
+    }
+    assertThat(explain.exitCode()).as(explain.err()).isZero();
+    assertThat(explain.out()).contains("KIND:", "Widget", "What the widget should be.", "size",
+        "How many cogs the widget turns.");
+  }
+
   private static List<String> podNames(String selector) {
     String names = okNow("get", "pods", "-l", selector, "-o", "jsonpath={.items[*].metadata.name}").out().trim();
     return names.isEmpty() ? List.of() : List.of(names.split(" ")).stream().sorted().toList();

@@ -57,6 +57,22 @@ class TablesTest {
     assertThat(row(table, 0)).containsExactly("migrate", "Failed", "0/1", "2m", "2m");
   }
 
+  /** A Scale ({@code kubectl get deploy x --subresource=scale}) has printScale's columns; it had NAME and AGE. */
+  @Test
+  void aScaleShowsDesiredAndAvailable() throws Exception {
+    JsonNode scale = YAML.readTree("""
+        apiVersion: autoscaling/v1
+        kind: Scale
+        metadata: {name: web, namespace: shop, creationTimestamp: "2026-11-22T11:58:00Z"}
+        spec: {replicas: 3}
+        status: {replicas: 2, selector: app=web}
+        """);
+    JsonNode table = Tables.table(scale, NOW);
+
+    assertThat(header(table)).containsExactly("Name", "Desired", "Available", "Age");
+    assertThat(row(table, 0)).containsExactly("web", "3", "2", "2m");
+  }
+
   /** A work-queue Job (parallelism, no completions) shows {@code 0/1 of 3}, as printJob. */
   @Test
   void aWorkQueueJobShowsItsParallelism() throws Exception {
