@@ -1536,6 +1536,11 @@ class GenericConventionsTest {
     Verdict notWaiting = judge(ide.replace("waiting: {reason: ImagePullBackOff",
         "lastProbe: {reason: ImagePullBackOff"), "ide.example.org/v2", "Workspace");
     assertThat(notWaiting.health()).as("%s", notWaiting.findings()).isNotEqualTo(Health.DEGRADED);
+    Verdict history = judge(ide.replace("  - name: editor\n    waiting:",
+        "  - name: editor\n    state: {running: {startedAt: \"2026-01-15T11:00:00Z\"}}\n    lastState:\n      waiting:"),
+        "ide.example.org/v2", "Workspace");
+    assertThat(history.health()).as("the state before the last restart is history: %s", history.findings())
+        .isNotEqualTo(Health.DEGRADED);
   }
 
   /**
