@@ -1596,6 +1596,44 @@ class GenericConventionsTest {
   }
 
   /**
+   * Counters that reach {@code spec.replicas} while the rollout is visibly unfinished are not HEALTHY, as kstatus reads a
+   * StatefulSet and a Deployment: surplus pods still to terminate ({@code status.replicas} above the count wanted),
+   * unavailable ones, or pods of the old revision still serving ({@code currentRevision} not yet the
+   * {@code updateRevision}, OpenKruise's Advanced StatefulSet and any copy of the StatefulSet's status). Once settled
+   * the same object is HEALTHY.
+   */
+  @org.junit.jupiter.api.Test
+  void replicaCountersMetMidRolloutAreNotHealthy() throws Exception {
+    String db = """
+        apiVersion: db.example.io/v1
+        kind: ShardSet
+        metadata: {name: orders, namespace: data, generation: 4}
+        spec:
+          replicas: 3
+        status:
+          observedGeneration: 4
+          replicas: 3
+          readyReplicas: 3
+          currentReplicas: 3
+          currentRevision: orders-6d4f
+          updateRevision: orders-6d4f
+        """;
+    Verdict settled = judge(db, "db.example.io/v1", "ShardSet");
+    assertThat(settled.health()).as("%s", settled.findings()).isEqualTo(Health.HEALTHY);
+    Verdict revision = judge(db.replace("updateRevision: orders-6d4f", "updateRevision: orders-7c9b")
+        .replace("currentReplicas: 3", "currentReplicas: 1"), "db.example.io/v1", "ShardSet");
+    assertThat(revision.health()).as("old revision still serving: %s", revision.findings())
+        .isNotEqualTo(Health.HEALTHY);
+    Verdict surplus = judge(db.replace("  replicas: 3\n  readyReplicas: 3", "  replicas: 5\n  readyReplicas: 5"),
+        "db.example.io/v1", "ShardSet");
+    assertThat(surplus.health()).as("scaling down, two pods still to go: %s", surplus.findings())
+        .isNotEqualTo(Health.HEALTHY);
+    Verdict unavailable = judge(db.replace("readyReplicas: 3", "readyReplicas: 3\n  unavailableReplicas: 1"),
+        "db.example.io/v1", "ShardSet");
+    assertThat(unavailable.health()).as("%s", unavailable.findings()).isNotEqualTo(Health.HEALTHY);
+  }
+
+  /**
    * A condition kept alone in {@code status.condition} (a {@code metav1.Condition}, as the Capsule sops-operator's
    * SopsSecret and Capsule's ResourcePoolClaim keep it, held-out round thirty-five) is read as a list of one, and so is
    * one kept in a part ({@code parts[].condition}); a field named {@code condition} that is no condition (a word, an
