@@ -88,10 +88,16 @@ public final class HorizontalPodAutoscalerAnalyzer implements Analyzer {
   private static final java.util.regex.Pattern SCALE_NOT_FOUND =
       java.util.regex.Pattern.compile("\\b([a-z0-9]+)/scale(?:\\.[a-z0-9.-]+)? \"([^\"]+)\" not found");
 
+  /**
+   * Whether the message is the scale subresource's NotFound for {@code target}: its name, and a resource that is the
+   * kind's plural (the kind lower-cased, a final {@code y} made {@code ies} as the API's default plural does:
+   * {@code ScalingPolicy}, {@code scalingpolicies}).
+   */
   static boolean scaleNotFound(String message, ObjectRef target) {
     java.util.regex.Matcher m = SCALE_NOT_FOUND.matcher(message == null ? "" : message);
-    return m.find() && m.group(2).equals(target.name())
-        && m.group(1).startsWith(target.kind().toLowerCase(java.util.Locale.ROOT));
+    String kind = target.kind().toLowerCase(java.util.Locale.ROOT);
+    String stem = kind.endsWith("y") ? kind.substring(0, kind.length() - 1) : kind;
+    return m.find() && m.group(2).equals(target.name()) && m.group(1).startsWith(stem);
   }
 
   static List<Condition> conditions(Node node, Unstructured u) {

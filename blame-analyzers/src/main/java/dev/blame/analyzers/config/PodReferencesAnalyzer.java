@@ -1,5 +1,6 @@
 package dev.blame.analyzers.config;
 
+import dev.blame.analyzers.support.AdmissionPlugins;
 import dev.blame.analyzers.support.Times;
 import dev.blame.analyzers.support.WarningEvents;
 import dev.blame.api.EdgeKind;
@@ -51,7 +52,8 @@ public final class PodReferencesAnalyzer implements Analyzer {
   public static final ReasonCode CLAIM_NOT_FOUND = ReasonCode.of("PersistentVolumeClaimNotFound");
   public static final ReasonCode CLAIM_NOT_BOUND = ReasonCode.of("PersistentVolumeClaimNotBound");
   public static final ReasonCode IMAGE_PULL_SECRET_NOT_FOUND = ReasonCode.of("ImagePullSecretNotFound");
-  public static final ReasonCode SERVICE_ACCOUNT_NOT_FOUND = ReasonCode.of("ServiceAccountNotFound");
+  /** The same code the ServiceAccount admission plugin's refusal is named by ({@link AdmissionPlugins}). */
+  public static final ReasonCode SERVICE_ACCOUNT_NOT_FOUND = AdmissionPlugins.SERVICE_ACCOUNT_NOT_FOUND;
   public static final ReasonCode NODE_NOT_FOUND = ReasonCode.of("NodeNotFound");
   public static final ReasonCode NODE_NOT_READY = ReasonCode.of("NodeNotReady");
   public static final ReasonCode NODE_PRESSURE = ReasonCode.of("NodePressure");

@@ -4,6 +4,7 @@ import dev.blame.api.Health;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A container's state as Kubernetes' core API types it ({@code ContainerState}: one of {@code waiting},
@@ -25,9 +26,20 @@ final class ContainerStates {
 
   private ContainerStates() {}
 
-  /** Whether {@code key} under {@code path} is the reason of a container's waiting state. */
+  /**
+   * A container state that is history, not now: the core {@code ContainerStatus} keeps the state before the last
+   * restart in {@code lastState} ({@code lastTerminationState} in its API docs and in copies of it), beside the
+   * current {@code state}; a copy may call it previous.
+   */
+  private static final Pattern HISTORY = Pattern.compile("(last|previous|prev)([A-Z]\\w*)?(\\[\\d+])?");
+
+  /** Whether {@code key} under {@code path} is the reason of a container's current waiting state. */
   static boolean isWaitingReason(String path, String key) {
-    return key.equals("reason") && path.endsWith(".waiting");
+    if (!key.equals("reason") || !path.endsWith(".waiting")) {
+      return false;
+    }
+    String holder = path.substring(0, path.length() - ".waiting".length());
+    return !HISTORY.matcher(holder.substring(holder.lastIndexOf('.') + 1)).matches();
   }
 
   /** The failure a waiting container's reason names, if it names one. */

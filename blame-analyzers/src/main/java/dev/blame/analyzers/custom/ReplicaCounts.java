@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Replica counters, the convention of every kind that manages pods like a Deployment does (the scale
@@ -32,7 +33,8 @@ final class ReplicaCounts {
   /**
    * PROGRESSING when a counter that the status keeps is below {@code spec.replicas}. HEALTHY when every one it keeps is
    * at it and one of them counts pods that serve ({@code readyReplicas}, {@code availableReplicas}): the pods are there,
-   * as kstatus reads a StatefulSet's and OpenKruise's CloneSet prints them (any other signal outranks this one).
+   * as kstatus reads a StatefulSet's and OpenKruise's CloneSet prints them (any other signal outranks this one). Not
+   * while the rollout is visibly unfinished ({@link #settled}).
    */
   static Optional<Signal> read(Unstructured object) {
     Optional<Long> desired = object.number("spec", "replicas");
@@ -50,13 +52,30 @@ final class ReplicaCounts {
         serving = Optional.of(counter);
       }
     }
-    return serving.map(counter -> new Signal(Health.HEALTHY, "status." + counter,
+    return serving.filter(counter -> settled(object, desired.get())).map(counter -> new Signal(Health.HEALTHY,
+        "status." + counter,
         object.number("status", counter).orElseThrow() + " of " + desired.get(), Optional.empty(),
         List.of("replicas:counters-met")));
   }
 
   /** Counts pods at the new template, not pods that serve: it alone says nothing of readiness. */
   private static final String UPDATED = "updatedReplicas";
+
+  /**
+   * Whether the counters met also say the rollout is over, as kstatus asks of a StatefulSet and a Deployment
+   * (pkg/kstatus/status/core.go): no more pods than wanted ({@code status.replicas} or a counter above
+   * {@code spec.replicas}: surplus pods still to be terminated), none unavailable ({@code unavailableReplicas}), and
+   * the current revision the update revision ({@code currentRevision} and {@code updateRevision}, where both are kept:
+   * pods of the old template still serve). A ready count that reaches the count wanted says nothing of these.
+   */
+  private static boolean settled(Unstructured object, long desired) {
+    boolean surplus = Stream.concat(Stream.of("replicas"), COUNTERS.stream())
+        .map(counter -> object.number("status", counter)).flatMap(Optional::stream).anyMatch(n -> n > desired);
+    String current = object.string("status", "currentRevision");
+    String update = object.string("status", "updateRevision");
+    return !surplus && object.number("status", "unavailableReplicas").orElse(0L) == 0
+        && (current.isEmpty() || update.isEmpty() || current.equals(update));
+  }
 
   static boolean isRatioField(String key) {
     return isReplicaField(key) || PARTS.matcher(key).matches();

@@ -107,8 +107,13 @@ public final class AdmissionPlugins {
    */
   public static void nameMissingServiceAccount(dev.blame.api.spi.Condition c, dev.blame.api.spi.Judgement j) {
     missingServiceAccount(c.message()).ifPresent(sa -> j.find(dev.blame.api.Health.DEGRADED, SERVICE_ACCOUNT_NOT_FOUND,
-        "service account " + sa + " does not exist: the ServiceAccount admission plugin refuses every pod that runs"
-            + " as it until it is created", c.evidence()));
+        serviceAccountMissing(sa), c.evidence()));
+  }
+
+  /** The message of {@link #SERVICE_ACCOUNT_NOT_FOUND} for the account {@code NS/NAME}, wherever the refusal was read. */
+  public static String serviceAccountMissing(String account) {
+    return "service account " + account + " does not exist: the ServiceAccount admission plugin refuses every pod"
+        + " that runs as it until it is created";
   }
 
   /**

@@ -94,8 +94,7 @@ public final class WarningEvents {
       added++;
       AdmissionPlugins.missingServiceAccount(f.message()).ifPresent(sa -> j.add(Finding.builder()
           .subject(j.subject()).health(made.health()).reason(AdmissionPlugins.SERVICE_ACCOUNT_NOT_FOUND)
-          .message("service account " + sa + " does not exist: the ServiceAccount admission plugin refuses every pod"
-              + " that runs as it until it is created")
+          .message(AdmissionPlugins.serviceAccountMissing(sa))
           .since(made.since()).revision(j.revision()).addEvidence(Evidence.event(f)).build()));
     }
     return added;

@@ -123,14 +123,17 @@ final class KubeletEvents {
    * The kubelet's image manager's Warning {@code Failed} "Failed to pull image "IMAGE": ERROR"
    * (pkg/kubelet/images/image_manager.go, {@code EnsureImageExists}): recorded in the same call that returns
    * {@code ErrImagePull}, the container's waiting reason until the back-off turns it into {@code ImagePullBackOff}.
-   * Not when the error is the registry being unavailable or a signature check, which the kubelet reports under
-   * their own reasons.
+   * Not when the runtime's error is the registry being unavailable or a signature check: the kubelet returns their CRI
+   * errors ({@code RegistryUnavailable}, {@code SignatureValidationFailed}, which open the error the Event quotes) as
+   * the waiting reason instead ({@code evalCRIPullErr}; its "because the registry is unavailable" is the waiting
+   * message, not the Event's).
    */
   private static boolean pullFailure(EventRecord e) {
     String m = e.message().strip();
     String lower = m.toLowerCase(java.util.Locale.ROOT);
     return e.isWarning() && e.reason().equals("Failed") && m.startsWith("Failed to pull image \"")
-        && !lower.contains("registry is unavailable") && !lower.contains("signaturevalidationfailed");
+        && !lower.contains("registryunavailable") && !lower.contains("registry is unavailable")
+        && !lower.contains("signaturevalidationfailed");
   }
 
   /** Whether the kubelet pulled an image (Normal {@code Pulled}) after the failure {@code f}: the pull went through since. */

@@ -1536,6 +1536,11 @@ class GenericConventionsTest {
     Verdict notWaiting = judge(ide.replace("waiting: {reason: ImagePullBackOff",
         "lastProbe: {reason: ImagePullBackOff"), "ide.example.org/v2", "Workspace");
     assertThat(notWaiting.health()).as("%s", notWaiting.findings()).isNotEqualTo(Health.DEGRADED);
+    Verdict history = judge(ide.replace("  - name: editor\n    waiting:",
+        "  - name: editor\n    state: {running: {startedAt: \"2026-01-15T11:00:00Z\"}}\n    lastState:\n      waiting:"),
+        "ide.example.org/v2", "Workspace");
+    assertThat(history.health()).as("the state before the last restart is history: %s", history.findings())
+        .isNotEqualTo(Health.DEGRADED);
   }
 
   /**
@@ -1588,6 +1593,44 @@ class GenericConventionsTest {
     Verdict updatedOnly = judge(pool.replace("  readyReplicas: 4\n", ""), "workers.example.com/v2", "WorkerPool");
     assertThat(updatedOnly.health()).as("pods at the new template are not pods that serve: %s",
         updatedOnly.findings()).isNotEqualTo(Health.HEALTHY);
+  }
+
+  /**
+   * Counters that reach {@code spec.replicas} while the rollout is visibly unfinished are not HEALTHY, as kstatus reads a
+   * StatefulSet and a Deployment: surplus pods still to terminate ({@code status.replicas} above the count wanted),
+   * unavailable ones, or pods of the old revision still serving ({@code currentRevision} not yet the
+   * {@code updateRevision}, OpenKruise's Advanced StatefulSet and any copy of the StatefulSet's status). Once settled
+   * the same object is HEALTHY.
+   */
+  @org.junit.jupiter.api.Test
+  void replicaCountersMetMidRolloutAreNotHealthy() throws Exception {
+    String db = """
+        apiVersion: db.example.io/v1
+        kind: ShardSet
+        metadata: {name: orders, namespace: data, generation: 4}
+        spec:
+          replicas: 3
+        status:
+          observedGeneration: 4
+          replicas: 3
+          readyReplicas: 3
+          currentReplicas: 3
+          currentRevision: orders-6d4f
+          updateRevision: orders-6d4f
+        """;
+    Verdict settled = judge(db, "db.example.io/v1", "ShardSet");
+    assertThat(settled.health()).as("%s", settled.findings()).isEqualTo(Health.HEALTHY);
+    Verdict revision = judge(db.replace("updateRevision: orders-6d4f", "updateRevision: orders-7c9b")
+        .replace("currentReplicas: 3", "currentReplicas: 1"), "db.example.io/v1", "ShardSet");
+    assertThat(revision.health()).as("old revision still serving: %s", revision.findings())
+        .isNotEqualTo(Health.HEALTHY);
+    Verdict surplus = judge(db.replace("  replicas: 3\n  readyReplicas: 3", "  replicas: 5\n  readyReplicas: 5"),
+        "db.example.io/v1", "ShardSet");
+    assertThat(surplus.health()).as("scaling down, two pods still to go: %s", surplus.findings())
+        .isNotEqualTo(Health.HEALTHY);
+    Verdict unavailable = judge(db.replace("readyReplicas: 3", "readyReplicas: 3\n  unavailableReplicas: 1"),
+        "db.example.io/v1", "ShardSet");
+    assertThat(unavailable.health()).as("%s", unavailable.findings()).isNotEqualTo(Health.HEALTHY);
   }
 
   /**
