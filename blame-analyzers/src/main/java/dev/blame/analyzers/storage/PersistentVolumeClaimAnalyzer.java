@@ -1,6 +1,7 @@
 package dev.blame.analyzers.storage;
 
 import dev.blame.analyzers.support.AdmissionPlugins;
+import dev.blame.analyzers.support.Times;
 import dev.blame.analyzers.support.WarningEvents;
 import dev.blame.api.EdgeKind;
 import dev.blame.api.EventRecord;
@@ -14,6 +15,7 @@ import dev.blame.api.ReasonCode;
 import dev.blame.api.ReconcileStatus;
 import dev.blame.api.Verdict;
 import dev.blame.api.spi.AnalysisContext;
+import dev.blame.api.spi.Condition;
 import dev.blame.api.spi.Analyzer;
 import dev.blame.api.spi.GraphView;
 import dev.blame.api.spi.Judgement;
@@ -43,6 +45,12 @@ public final class PersistentVolumeClaimAnalyzer implements Analyzer {
   public static final ReasonCode PENDING = ReasonCode.of("Pending");
   /** The volume controller has waited the stuck window for an external provisioner that never answered. */
   public static final ReasonCode PROVISIONER_NOT_RESPONDING = ReasonCode.of("ProvisionerNotResponding");
+
+  /**
+   * The resize controller has grown the volume and waits for the kubelet to grow its file system: the
+   * {@code FileSystemResizePending} condition (pkg/controller/volume/expand, {@code markForPendingNodeExpansion}).
+   */
+  public static final ReasonCode FILE_SYSTEM_RESIZE_PENDING = ReasonCode.of("FileSystemResizePending");
 
   /** How long a claim may stay Pending with no Event saying why before it counts as stuck. */
   static final Duration STUCK = Duration.ofMinutes(15);
@@ -85,6 +93,10 @@ public final class PersistentVolumeClaimAnalyzer implements Analyzer {
     GraphView graph = ctx.graph();
     String phase = u.string("status", "phase");
     String volume = u.string("spec", "volumeName");
+    Optional<Condition> resize = Condition.find(u.conditions(), "FileSystemResizePending").filter(Condition::isTrue);
+    if (resize.isPresent() && (phase.isEmpty() || "Bound".equals(phase))) {
+      return resizePending(ctx, u, resize.get());
+    }
     if ("Bound".equals(phase)) {
       return Judgement.healthy("Bound" + (volume.isEmpty() ? "" : " to " + volume));
     }
@@ -153,6 +165,31 @@ public final class PersistentVolumeClaimAnalyzer implements Analyzer {
       }
     }
     return Judgement.of(Health.PROGRESSING, ReconcileStatus.IN_PROGRESS, "", findings);
+  }
+
+  /**
+   * A claim whose volume the resize controller has expanded while its file system has not grown yet: the controller
+   * writes {@code FileSystemResizePending=True} ("Waiting for user to (re-)start a pod to finish file system resize of
+   * volume on node.") once the storage side is done, on a bound claim only, and the kubelet clears it when it grows
+   * the file system of a pod's mount (at once for a volume mounted online; at the next mount otherwise). The claim is
+   * usable at its old size meanwhile: PROGRESSING while the condition is younger than the stuck window, DEGRADED once
+   * it has stood longer (by its own lastTransitionTime), since then no kubelet is growing it: no pod mounts the
+   * volume, or the node's expansion fails, and someone has to act.
+   */
+  private Verdict resizePending(AnalysisContext ctx, Unstructured u, Condition resize) {
+    String requested = u.string("spec", "resources", "requests", "storage");
+    String capacity = u.string("status", "capacity", "storage");
+    boolean young = Times.withinGrace(ctx.now(), resize.since(), ctx.tolerance().stuckOr(STUCK));
+    String sizes = requested.isEmpty() || capacity.isEmpty() ? "" : " (" + capacity + " of " + requested + ")";
+    String message = "file system resize waits for the kubelet" + sizes
+        + (young ? "" : " for at least " + WarningEvents.human(Duration.between(resize.since().get(), ctx.now()))
+            + ": no pod mounting the volume has grown it")
+        + (resize.message().isEmpty() ? "" : ": " + resize.message());
+    Finding finding = Finding.builder().subject(ctx.node().ref()).health(young ? Health.PROGRESSING : Health.DEGRADED)
+        .reason(FILE_SYSTEM_RESIZE_PENDING).message(message).since(resize.since()).addEvidence(resize.evidence())
+        .build();
+    return young ? Judgement.of(Health.PROGRESSING, ReconcileStatus.IN_PROGRESS, "", List.of(finding))
+        : Judgement.of(Health.DEGRADED, ReconcileStatus.FAILED, "", List.of(finding));
   }
 
   /** The Events an external provisioner records about a claim it works on (sig-storage-lib-external-provisioner). */

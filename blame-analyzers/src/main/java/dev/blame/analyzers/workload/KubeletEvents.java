@@ -162,6 +162,18 @@ final class KubeletEvents {
     return failedSince ? Optional.empty() : started;
   }
 
+  /**
+   * The kubelet's Warning {@code Evicted} about the pod, the newest: the kubelet records it only in the call that
+   * fails the pod, with phase Failed and reason {@code Evicted} in the same status (pkg/kubelet/eviction,
+   * {@code evictPod}: "The node was low on resource: ..." for a pod it evicts under node pressure; pkg/kubelet
+   * {@code rejectPod} for one its eviction admission handler refuses, "The node had condition: [...]"). An Event
+   * from another component (a controller's, an operator's) is not the kubelet's word and is not read.
+   */
+  static Optional<EventRecord> evicted(List<EventRecord> events) {
+    return events.stream().filter(e -> e.isWarning() && e.reason().equals("Evicted")
+        && (e.source().isEmpty() || e.source().equals("kubelet"))).min(EventRecord.NEWEST_FIRST);
+  }
+
   private static boolean restartBackOff(EventRecord e) {
     return e.isWarning() && e.reason().equals("BackOff")
         && !e.message().toLowerCase(java.util.Locale.ROOT).startsWith("back-off pulling");

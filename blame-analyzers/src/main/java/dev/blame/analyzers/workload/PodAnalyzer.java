@@ -73,11 +73,23 @@ public final class PodAnalyzer implements Analyzer {
     if (failedByReason) {
       phase = "Failed";
     }
+    // The node lifecycle controller's reason on a pod it does not delete (a DaemonSet's): a deleted one is left to
+    // its deletion, as the kubelet's reasons are.
+    boolean nodeLost = status != null && NODE_UNREACHABLE_POD_REASON.equals(status.getReason())
+        && (pod.getMetadata() == null || pod.getMetadata().getDeletionTimestamp() == null);
     // No phase, no container state and no condition: nothing of the status is there. Conditions alone (a capture that
     // shows them and not the phase) are a status to read.
-    if (phase.isEmpty() && ContainerView.of(pod).stream().allMatch(c -> c.status().getState() == null)
+    if (phase.isEmpty() && !nodeLost && ContainerView.of(pod).stream().allMatch(c -> c.status().getState() == null)
         && (status == null || status.getConditions() == null || status.getConditions().isEmpty())) {
       Optional<dev.blame.api.EventRecord> started = KubeletEvents.startedSinceLastWarning(ctx.events());
+      Optional<dev.blame.api.EventRecord> evicted = KubeletEvents.evicted(ctx.events());
+      if (evicted.isPresent()) {
+        // The kubelet's Evicted Event is written with the pod's Failed phase: the status not in view is that one.
+        j.worsen(Health.DEGRADED, ReconcileStatus.FAILED).message("Evicted")
+            .find(Health.DEGRADED, EVICTED, "Pod was evicted by the kubelet (its Event; no status in view)"
+                + text(null, evicted.get().message()), Evidence.event(evicted.get()));
+        return KubeletEvents.explainMissingStatus(ctx, pod, j, Set.of("Evicted")).build();
+      }
       if (started.isPresent()) {
         // The kubelet started its containers and nothing has failed since: the pod runs, readiness not in view.
         j.worsen(Health.PROGRESSING, ReconcileStatus.IN_PROGRESS).message("Started; no status in view")
@@ -105,7 +117,14 @@ public final class PodAnalyzer implements Analyzer {
     rules.judgeAll(ContainerView.of(pod));
     limitRangerDefaults(node, j);
     disruption(status, conditions, j);
-    switch (phase) {
+    if (nodeLost) {
+      j.worsen(Health.UNKNOWN, ReconcileStatus.UNKNOWN).find(Health.UNKNOWN, ReasonCode.of("PodPhaseUnknown"),
+          "The node lifecycle controller marked the pod " + NODE_UNREACHABLE_POD_REASON + ": its node stopped reporting,"
+              + " so what its containers do is unknown" + text(null, status.getMessage()),
+          Evidence.field("status.reason", status.getReason()));
+    }
+    switch (nodeLost && phase.isEmpty() ? "Lost" : phase) {
+      case "Lost" -> { }
       case "Succeeded" -> j.message("Completed")
           .find(Health.HEALTHY, POD_COMPLETED, "Pod completed successfully", phaseEvidence);
       case "Failed" -> failed(status, j, phaseEvidence);
@@ -168,14 +187,20 @@ public final class PodAnalyzer implements Analyzer {
    * for an admission refusal: {@code OutOfcpu}, {@code NodeAffinity}, {@code SysctlForbidden},
    * {@code UnexpectedAdmissionError}...; the eviction manager's {@code Evicted}; the node shutdown manager's;
    * {@code DeadlineExceeded}). A capture that shows the reason and not the phase ({@code kubectl get} prints the reason
-   * in its STATUS column) is of a failed pod. The old node controller's {@code NodeLost} came with a deletion and no
-   * phase change: a pod being deleted is left to its deletion.
+   * in its STATUS column) is of a failed pod. A pod being deleted is left to its deletion. Not the node lifecycle
+   * controller's {@code NodeLost} (NodeUnreachablePodReason, pkg/controller/util/node {@code SetPodTerminationReason}):
+   * it writes that reason and its message, and nothing else, on every pod of a node that stopped reporting, then
+   * deletes the pod unless a DaemonSet owns it; the phase stays what the kubelet last wrote, so the pod is not known
+   * to have failed: its node's state says what is known.
    */
   private static boolean failedByKubelet(Pod pod) {
     String reason = pod.getStatus() == null ? null : pod.getStatus().getReason();
-    return reason != null && !reason.isBlank()
+    return reason != null && !reason.isBlank() && !reason.equals(NODE_UNREACHABLE_POD_REASON)
         && (pod.getMetadata() == null || pod.getMetadata().getDeletionTimestamp() == null);
   }
+
+  /** The node lifecycle controller's pod reason for a node that stopped reporting (k8s.io/kubernetes/pkg/util/node). */
+  static final String NODE_UNREACHABLE_POD_REASON = "NodeLost";
 
   /** Warning Events the container rules already read from the status, or that the readiness rule owns. */
   private static final Set<String> ECHOES = Set.of("BackOff", "Unhealthy");
