@@ -193,8 +193,12 @@ class HeldOutCrsTest {
    * while its reason (or, without one, its message) says failure read as that failure, learned from its misses
    * afterwards (the sops-operator fixtures' impossible {@code observedGeneration: 0} removed): 690 of 759.
    * With rounds thirty-four, thirty-five and thirty-six merged: 724 of 800.
+   * Round thirty-seven (23 objects, no invented status value: Argo Workflows Workflow, Argo CD Application, Flux
+   * HelmRelease and Receiver, Config Sync RootSync and RepoSync) measured 20 of 23 blind with the rules of 7789d81, no
+   * false HEALTHY: 744 of 823. A suspend step of a workflow engine that has not finished (a part {@code type: Suspend}
+   * in {@code phase: Running}) read as the run suspended, learned from its misses afterwards: 745 of 823.
    */
-  static final int FLOOR = 724;
+  static final int FLOOR = 745;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule

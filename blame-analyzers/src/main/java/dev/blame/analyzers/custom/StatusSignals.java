@@ -186,6 +186,9 @@ final class StatusSignals {
   private static void walk(Unstructured map, String path, int depth, long generation, List<Signal> signals,
       Staleness stale) {
     ReplicaCounts.desiredCounts(map, path, signals);
+    if (depth > 0) {
+      SuspendSteps.read(map, path).ifPresent(signals::add);
+    }
     for (Map.Entry<String, Object> entry : map.entries()) {
       String key = entry.getKey();
       Object value = entry.getValue();

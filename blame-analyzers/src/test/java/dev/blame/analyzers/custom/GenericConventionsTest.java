@@ -1544,6 +1544,37 @@ class GenericConventionsTest {
   }
 
   /**
+   * A step of a run whose type is the workflow engines' suspend step and which has not finished holds the run on
+   * purpose: SUSPENDED, not at work (Argo Workflows' {@code type: Suspend} node in {@code phase: Running}, KubeVela's
+   * {@code type: suspend} step in {@code phase: suspending}). Resumed ({@code Succeeded}), or a step of another type
+   * still running, it says nothing of a pause.
+   */
+  @org.junit.jupiter.api.Test
+  void aSuspendStepNotFinishedHoldsItsRun() throws Exception {
+    String release = """
+        apiVersion: ci.example.org/v1
+        kind: ReleaseRun
+        metadata: {name: r-42, namespace: ci, generation: 1}
+        status:
+          phase: Running
+          steps:
+          - {name: build, type: Task, phase: Succeeded}
+          - {name: approve-prod, type: Suspend, phase: Running}
+        """;
+    Verdict waiting = judge(release, "ci.example.org/v1", "ReleaseRun");
+    assertThat(waiting.health()).as("%s", waiting.findings()).isEqualTo(Health.SUSPENDED);
+    Verdict resumed = judge(release.replace("type: Suspend, phase: Running", "type: Suspend, phase: Succeeded"),
+        "ci.example.org/v1", "ReleaseRun");
+    assertThat(resumed.health()).as("%s", resumed.findings()).isEqualTo(Health.PROGRESSING);
+    Verdict otherStep = judge(release.replace("type: Suspend, phase: Running", "type: Task, phase: Running"),
+        "ci.example.org/v1", "ReleaseRun");
+    assertThat(otherStep.health()).as("%s", otherStep.findings()).isEqualTo(Health.PROGRESSING);
+    Verdict suspendedTask = judge(release.replace("type: Suspend, phase: Running", "type: SuspendCheck, phase: Running"),
+        "ci.example.org/v1", "ReleaseRun");
+    assertThat(suspendedTask.health()).as("%s", suspendedTask.findings()).isEqualTo(Health.PROGRESSING);
+  }
+
+  /**
    * One CamelCase word that starts with a failure names a failure, a negation after it qualifying the cause (GKE's
    * {@code FailedNotVisible}, Sveltos' {@code FailedNonRetriable}); a negation that comes first, or words apart, still
    * say nothing we can read.
