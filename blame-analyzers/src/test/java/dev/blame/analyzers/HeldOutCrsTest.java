@@ -195,8 +195,10 @@ class HeldOutCrsTest {
    * With rounds thirty-four, thirty-five and thirty-six merged: 724 of 800.
    * Round thirty-eight (19 objects, no invented status value: Dell CSM, Doppler, Infisical, Bitwarden sm-operator,
    * Secrets Store CSI, COSI) measured 14 of 19 blind with the rules of 7789d81: 738 of 819, no new false HEALTHY.
+   * Three conventions learned from its misses ({@code <noun>Ready} booleans, {@code attached}/{@code mounted}, a type
+   * led by {@code Successful}): 743 of 819.
    */
-  static final int FLOOR = 738;
+  static final int FLOOR = 743;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
