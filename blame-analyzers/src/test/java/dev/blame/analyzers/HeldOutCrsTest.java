@@ -197,8 +197,13 @@ class HeldOutCrsTest {
    * HelmRelease and Receiver, Config Sync RootSync and RepoSync) measured 20 of 23 blind with the rules of 7789d81, no
    * false HEALTHY: 744 of 823. A suspend step of a workflow engine that has not finished (a part {@code type: Suspend}
    * in {@code phase: Running}) read as the run suspended, learned from its misses afterwards: 745 of 823.
+   * Round thirty-eight (19 objects, no invented status value: Dell CSM, Doppler, Infisical, Bitwarden sm-operator,
+   * Secrets Store CSI, COSI) measured 14 of 19 blind with the rules of 7789d81: 738 of 819, no new false HEALTHY.
+   * Three conventions learned from its misses ({@code <noun>Ready} booleans, {@code attached}/{@code mounted}, a type
+   * led by {@code Successful}): 743 of 819.
+   * With rounds thirty-seven and thirty-eight merged: 764 of 842.
    */
-  static final int FLOOR = 745;
+  static final int FLOOR = 764;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule

@@ -37,6 +37,13 @@ final class ConditionVocabulary {
    */
   private static final Set<String> POSITIVE = Set.of("ready", "available", "succeeded", "success", "healthy",
       "bound", "valid", "complete", "active", "running", "uptodate");
+  /**
+   * The word of success that leads a type rather than ending it: the Bitwarden sm-operator's {@code SuccessfulSync}
+   * (True {@code ReconciliationComplete} when a sync completed), the Infisical operator's
+   * {@code LastSuccessfulReconcileAt} (True with the time of the last reconcile without error). Read as the
+   * {@code Success} that ends others ({@code ReconcileSuccess}); {@code Unsuccessful} is another word.
+   */
+  private static final String SUCCESSFUL = "successful";
   /** Past participles that name no state to reach: neither good nor bad when True ({@code Drifted}, {@code Ignored}). */
   private static final Set<String> NEUTRAL = Set.of("deleted", "terminated", "ignored", "limited", "deprecated",
       "throttled", "requested", "disabled", "detached", "locked", "skipped", "needed", "required", "changed",
@@ -199,6 +206,10 @@ final class ConditionVocabulary {
           ? Meaning.of(Health.DEGRADED, Rules.TYPE_PARTIAL, "reason:failure:" + failure.get())
           : Meaning.of(Health.PROGRESSING, Rules.TYPE_PARTIAL));
     }
+    if (words.contains(SUCCESSFUL)) {
+      // A success qualifying what succeeded (SuccessfulSync, LastSuccessfulReconcileAt) is a success.
+      return positive(c, false, Rules.Family.TYPE_POSITIVE.of(SUCCESSFUL));
+    }
     if (POSITIVE.contains(last) || joined.endsWith("uptodate")) {
       String word = POSITIVE.contains(last) ? last : "uptodate";
       return positive(c, JUDGEMENT.contains(last), Rules.Family.TYPE_POSITIVE.of(word));
@@ -291,6 +302,7 @@ final class ConditionVocabulary {
   static boolean isPositive(Condition c) {
     List<String> words = words(c.type());
     return !words.isEmpty() && (POSITIVE.contains(words.get(words.size() - 1)) || c.type().endsWith("UpToDate")
+        || words.contains(SUCCESSFUL)
         || words.stream().anyMatch(ConditionVocabulary::participle)) && words.stream().noneMatch(NEGATIVE::contains);
   }
 

@@ -32,7 +32,8 @@ final class StatusSignals {
   /** Containers that record the past, not the present ({@code phaseTransitionTimestamps}, {@code history}). */
   private static final Pattern HISTORY =
       Pattern.compile("history|transition|previous", Pattern.CASE_INSENSITIVE);
-  static final Set<String> GOOD_WHEN_TRUE = Set.of("ready", "healthy", "available", "succeeded", "readytouse");
+  static final Set<String> GOOD_WHEN_TRUE = Set.of("ready", "healthy", "available", "succeeded", "readytouse",
+      "attached", "mounted");
   private static final Set<String> BAD_WHEN_TRUE = Set.of("failed", "error", "abort", "aborted");
   /**
    * Status booleans that say the object is held still on purpose, named by the suspension words ({@link StatusWords}):
@@ -296,7 +297,7 @@ final class StatusSignals {
         // ({message, time}: the CSI snapshot API's VolumeSnapshot, KubeVirt's snapshots): the failure, unless a true
         // readiness beside it says the object got past it (then it is history).
         boolean ready = map.entries().stream().anyMatch(e -> Boolean.TRUE.equals(e.getValue())
-            && GOOD_WHEN_TRUE.contains(e.getKey().toLowerCase(Locale.ROOT)));
+            && goodWhenTrue(e.getKey()));
         if (!ready) {
           signals.add(new Signal(Health.DEGRADED, value instanceof Map ? field + ".message" : field, errorText(map, key),
               Optional.empty(), List.of("field:error")));
@@ -380,6 +381,19 @@ final class StatusSignals {
   }
 
   /**
+   * Whether a boolean's name says the object (or the part it names) reached its good state: a name of
+   * {@link #GOOD_WHEN_TRUE}, or a readiness qualified by what is ready, {@code <noun>Ready} ({@code bucketReady},
+   * {@code infrastructureReady}): Cluster API's Cluster and Machine ({@code infrastructureReady},
+   * {@code controlPlaneReady}, {@code bootstrapReady}) and Kubernetes COSI v1alpha1 ({@code Bucket} and
+   * {@code BucketClaim} {@code bucketReady}) keep readiness so. Not negated ({@code notReady}, {@code unready}).
+   */
+  static boolean goodWhenTrue(String name) {
+    List<String> words = ConditionVocabulary.words(name);
+    return GOOD_WHEN_TRUE.contains(name.toLowerCase(Locale.ROOT))
+        || words.size() > 1 && last(words).equals("ready") && !words.contains("not") && !words.contains("un");
+  }
+
+  /**
    * What a boolean says: {@code ready}, {@code healthy} good when true; {@code failed}, {@code error} bad when
    * true; pause flags; and a flag that names an absence, bad when true: a name that starts with {@code no} and goes
    * on ({@code NoMatchingInstances}, {@code noEndpoints}) or says {@code missing} ({@code missingDependencies}).
@@ -390,7 +404,7 @@ final class StatusSignals {
     if (value && (words.size() > 1 && words.get(0).equals("no") || words.contains("missing"))) {
       return Optional.of(Health.DEGRADED);
     }
-    if (GOOD_WHEN_TRUE.contains(key)) {
+    if (goodWhenTrue(name)) {
       return Optional.of(value ? Health.HEALTHY : key.equals("healthy") ? Health.DEGRADED : Health.PROGRESSING);
     }
     if (BAD_WHEN_TRUE.contains(key) && value) {

@@ -1746,6 +1746,85 @@ class GenericConventionsTest {
     assertThat(parts.findings()).extracting(f -> f.reason().code()).containsExactly("ReplicasUnavailable");
   }
 
+  /**
+   * A readiness qualified by what is ready, {@code <noun>Ready} (Cluster API's {@code infrastructureReady}, COSI's
+   * {@code bucketReady}; held-out round thirty-eight), is read as {@code ready}: true HEALTHY, false PROGRESSING. A
+   * negated one ({@code notReady}) and a name that only holds the word ({@code readyForMaintenance}) are not.
+   */
+  @org.junit.jupiter.api.Test
+  void aQualifiedReadinessBooleanIsAReadiness() throws Exception {
+    String share = """
+        apiVersion: files.example.com/v1
+        kind: FileShare
+        metadata: {name: media, namespace: storage, generation: 1}
+        status:
+          shareReady: true
+          shareID: fs-0042
+        """;
+    Verdict ready = judge(share, "files.example.com/v1", "FileShare");
+    assertThat(ready.health()).as("%s", ready.findings()).isEqualTo(Health.HEALTHY);
+    Verdict waiting = judge(share.replace("shareReady: true", "shareReady: false"), "files.example.com/v1", "FileShare");
+    assertThat(waiting.health()).as("%s", waiting.findings()).isEqualTo(Health.PROGRESSING);
+    assertThat(waiting.findings()).extracting(f -> f.reason().code()).doesNotContain("NoReadinessReported");
+    Verdict negated = judge(share.replace("shareReady: true", "shareNotReady: false"), "files.example.com/v1",
+        "FileShare");
+    assertThat(negated.health()).as("%s", negated.findings()).isNotEqualTo(Health.HEALTHY);
+    Verdict other = judge(share.replace("shareReady: true", "readyForMaintenance: true"), "files.example.com/v1",
+        "FileShare");
+    assertThat(other.health()).as("%s", other.findings()).isNotEqualTo(Health.HEALTHY);
+  }
+
+  /**
+   * A volume's {@code attached} (Kubernetes' VolumeAttachment: "the volume is successfully attached") and a mount's
+   * {@code mounted} (the Secrets Store CSI driver's SecretProviderClassPodStatus; held-out round thirty-eight) are
+   * readiness booleans: true HEALTHY, false PROGRESSING. A boolean of another name (mountable) says nothing.
+   */
+  @org.junit.jupiter.api.Test
+  void anAttachOrMountBooleanIsAReadiness() throws Exception {
+    String disk = """
+        apiVersion: disks.example.org/v1alpha1
+        kind: DiskLink
+        metadata: {name: db-data, namespace: db, generation: 1}
+        status:
+          attached: true
+          nodeName: worker-3
+        """;
+    Verdict attached = judge(disk, "disks.example.org/v1alpha1", "DiskLink");
+    assertThat(attached.health()).as("%s", attached.findings()).isEqualTo(Health.HEALTHY);
+    Verdict mounted = judge(disk.replace("attached: true", "mounted: true"), "disks.example.org/v1alpha1", "DiskLink");
+    assertThat(mounted.health()).as("%s", mounted.findings()).isEqualTo(Health.HEALTHY);
+    Verdict pending = judge(disk.replace("attached: true", "mounted: false"), "disks.example.org/v1alpha1", "DiskLink");
+    assertThat(pending.health()).as("%s", pending.findings()).isEqualTo(Health.PROGRESSING);
+    assertThat(pending.findings()).extracting(f -> f.reason().code()).doesNotContain("NoReadinessReported");
+    Verdict other = judge(disk.replace("attached: true", "mountable: true"), "disks.example.org/v1alpha1", "DiskLink");
+    assertThat(other.health()).as("%s", other.findings()).isNotEqualTo(Health.HEALTHY);
+  }
+
+  /**
+   * A type led by the word of success ({@code SuccessfulSync}: Bitwarden; {@code LastSuccessfulReconcileAt}: Infisical;
+   * held-out round thirty-eight) is good when True, as {@code ReconcileSuccess} is; a failure condition beside it still
+   * fails the object, and {@code UnsuccessfulSync} is no success.
+   */
+  @org.junit.jupiter.api.Test
+  void aTypeLedBySuccessIsASuccess() throws Exception {
+    String mirror = """
+        apiVersion: vault.example.net/v1
+        kind: KeyMirror
+        metadata: {name: api-keys, namespace: apps, generation: 1}
+        status:
+          conditions:
+          - {type: SuccessfulMirror, status: "True", reason: MirrorComplete, message: "mirrored 4 keys"}
+        """;
+    Verdict done = judge(mirror, "vault.example.net/v1", "KeyMirror");
+    assertThat(done.health()).as("%s", done.findings()).isEqualTo(Health.HEALTHY);
+    Verdict later = judge(mirror + "  - {type: MirrorFailed, status: \"True\", reason: TokenRejected}\n",
+        "vault.example.net/v1", "KeyMirror");
+    assertThat(later.health()).as("%s", later.findings()).isEqualTo(Health.DEGRADED);
+    Verdict unsuccessful = judge(mirror.replace("SuccessfulMirror", "UnsuccessfulMirror"), "vault.example.net/v1",
+        "KeyMirror");
+    assertThat(unsuccessful.health()).as("%s", unsuccessful.findings()).isNotEqualTo(Health.HEALTHY);
+  }
+
   private static Verdict judge(String yaml, String apiVersion, String kind) throws Exception {
     try (Blame blame = BlameEngine.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).manifests("t", yaml).build()) {
       Node only = blame.list(dev.blame.api.GroupKind.fromApiVersion(apiVersion, kind), "").get(0);
