@@ -10,8 +10,11 @@ import dev.blame.api.spi.AnalysisContext;
 import dev.blame.api.spi.Judgement;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -62,7 +65,7 @@ final class KubeletEvents {
         // Every Warning came before the kubelet started the containers: it got past them.
         return j;
       }
-      Set<String> echoes = new java.util.HashSet<>(read);
+      Set<String> echoes = new HashSet<>(read);
       if (probes) {
         echoes.add("Unhealthy");
       }
@@ -97,7 +100,7 @@ final class KubeletEvents {
     } else {
       j.find(health, code, "A container " + text, all);
     }
-    Set<String> echoes = new java.util.HashSet<>(ECHOES);
+    Set<String> echoes = new HashSet<>(ECHOES);
     echoes.addAll(read);
     return WarningEvents.explainMissingStatus(ctx, echoes, j);
   }
@@ -130,7 +133,7 @@ final class KubeletEvents {
    */
   private static boolean pullFailure(EventRecord e) {
     String m = e.message().strip();
-    String lower = m.toLowerCase(java.util.Locale.ROOT);
+    String lower = m.toLowerCase(Locale.ROOT);
     return e.isWarning() && e.reason().equals("Failed") && m.startsWith("Failed to pull image \"")
         && !lower.contains("registryunavailable") && !lower.contains("registry is unavailable")
         && !lower.contains("signaturevalidationfailed");
@@ -138,7 +141,7 @@ final class KubeletEvents {
 
   /** Whether the kubelet pulled an image (Normal {@code Pulled}) after the failure {@code f}: the pull went through since. */
   private static boolean pulledSince(List<EventRecord> events, EventRecord f) {
-    Optional<java.time.Instant> failed = f.lastTime().or(f::firstTime);
+    Optional<Instant> failed = f.lastTime().or(f::firstTime);
     return events.stream().filter(e -> !e.isWarning() && e.reason().equals("Pulled"))
         .map(e -> e.lastTime().or(e::firstTime)).flatMap(Optional::stream)
         .anyMatch(t -> failed.isEmpty() || !t.isBefore(failed.get()));
@@ -153,7 +156,7 @@ final class KubeletEvents {
   static Optional<EventRecord> startedSinceLastWarning(List<EventRecord> events) {
     Optional<EventRecord> started = events.stream()
         .filter(e -> !e.isWarning() && e.reason().equals("Started")).min(EventRecord.NEWEST_FIRST);
-    Optional<java.time.Instant> at = started.flatMap(e -> e.lastTime().or(e::firstTime));
+    Optional<Instant> at = started.flatMap(e -> e.lastTime().or(e::firstTime));
     if (at.isEmpty()) {
       return Optional.empty();
     }
@@ -162,21 +165,9 @@ final class KubeletEvents {
     return failedSince ? Optional.empty() : started;
   }
 
-  /**
-   * The kubelet's Warning {@code Evicted} about the pod, the newest: the kubelet records it only in the call that
-   * fails the pod, with phase Failed and reason {@code Evicted} in the same status (pkg/kubelet/eviction,
-   * {@code evictPod}: "The node was low on resource: ..." for a pod it evicts under node pressure; pkg/kubelet
-   * {@code rejectPod} for one its eviction admission handler refuses, "The node had condition: [...]"). An Event
-   * from another component (a controller's, an operator's) is not the kubelet's word and is not read.
-   */
-  static Optional<EventRecord> evicted(List<EventRecord> events) {
-    return events.stream().filter(e -> e.isWarning() && e.reason().equals("Evicted")
-        && (e.source().isEmpty() || e.source().equals("kubelet"))).min(EventRecord.NEWEST_FIRST);
-  }
-
   private static boolean restartBackOff(EventRecord e) {
     return e.isWarning() && e.reason().equals("BackOff")
-        && !e.message().toLowerCase(java.util.Locale.ROOT).startsWith("back-off pulling");
+        && !e.message().toLowerCase(Locale.ROOT).startsWith("back-off pulling");
   }
 
   /**
@@ -198,7 +189,7 @@ final class KubeletEvents {
           : WorkloadReasons.LIVENESS_PROBE_FAILED;
       boolean stuck = WarningEvents.lastedAtLeast(e.firstTime().or(e::lastTime), e.lastTime(),
           ctx.tolerance().stuckOr(WarningEvents.STUCK));
-      String text = "'s " + m.group(1).toLowerCase(java.util.Locale.ROOT) + " probe fails (the kubelet's Events; no"
+      String text = "'s " + m.group(1).toLowerCase(Locale.ROOT) + " probe fails (the kubelet's Events; no"
           + " status in view): " + e.message().strip() + (e.count() > 1 ? " (x" + e.count() + ")" : "");
       Optional<String> container = container(pod, "");
       Health health = stuck ? Health.DEGRADED : Health.PROGRESSING;

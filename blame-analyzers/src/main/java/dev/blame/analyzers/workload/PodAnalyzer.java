@@ -34,7 +34,8 @@ import java.util.Set;
 /**
  * Pods: phase, scheduling, eviction and every container's state. Status follows kstatus
  * ({@code pkg/kstatus/status/core.go podConditions}): terminal phases are Current, a pod with a failure we
- * believe in is Failed, anything else not Ready is InProgress.
+ * believe in is Failed, anything else not Ready is InProgress. A pod none of whose status is in view is read from its
+ * Events ({@link EventsOnlyPod}).
  */
 public final class PodAnalyzer implements Analyzer {
 
@@ -62,7 +63,7 @@ public final class PodAnalyzer implements Analyzer {
     Node node = ctx.node();
     Optional<Pod> typed = node.as(Pod.class);
     if (typed.isEmpty()) {
-      return Verdict.unknown(node.ref(), dev.blame.api.ReasonCode.INVALID_OBJECT, "not a v1 Pod");
+      return Verdict.unknown(node.ref(), ReasonCode.INVALID_OBJECT, "not a v1 Pod");
     }
     Pod pod = typed.get();
     Judgement j = new Judgement(node.ref()).revision(revision(ctx, node));
@@ -73,48 +74,15 @@ public final class PodAnalyzer implements Analyzer {
     if (failedByReason) {
       phase = "Failed";
     }
-    // The node lifecycle controller's reason on a pod it does not delete (a DaemonSet's): a deleted one is left to
-    // its deletion, as the kubelet's reasons are.
-    boolean nodeLost = status != null && NODE_UNREACHABLE_POD_REASON.equals(status.getReason())
-        && (pod.getMetadata() == null || pod.getMetadata().getDeletionTimestamp() == null);
-    // No phase, no container state and no condition: nothing of the status is there. Conditions alone (a capture that
-    // shows them and not the phase) are a status to read.
-    if (phase.isEmpty() && !nodeLost && ContainerView.of(pod).stream().allMatch(c -> c.status().getState() == null)
-        && (status == null || status.getConditions() == null || status.getConditions().isEmpty())) {
-      Optional<dev.blame.api.EventRecord> started = KubeletEvents.startedSinceLastWarning(ctx.events());
-      Optional<dev.blame.api.EventRecord> evicted = KubeletEvents.evicted(ctx.events());
-      if (evicted.isPresent()) {
-        // The kubelet's Evicted Event is written with the pod's Failed phase: the status not in view is that one.
-        j.worsen(Health.DEGRADED, ReconcileStatus.FAILED).message("Evicted")
-            .find(Health.DEGRADED, EVICTED, "Pod was evicted by the kubelet (its Event; no status in view)"
-                + text(null, evicted.get().message()), Evidence.event(evicted.get()));
-        return KubeletEvents.explainMissingStatus(ctx, pod, j, Set.of("Evicted")).build();
-      }
-      if (started.isPresent()) {
-        // The kubelet started its containers and nothing has failed since: the pod runs, readiness not in view.
-        j.worsen(Health.PROGRESSING, ReconcileStatus.IN_PROGRESS).message("Started; no status in view")
-            .find(Health.PROGRESSING, STATUS_MISSING, node.ref().display() + " has no status in view; the kubelet's"
-                + " Events show its containers started (" + started.get().message().strip() + ") and nothing failed"
-                + " since: running, readiness unknown", Evidence.event(started.get()));
-      } else {
-        GenericStatus.statusMissing(node, ctx.now(), j);
-      }
-      boolean unschedulable = unschedulableByEvents(ctx, pod, j);
-      // The kubelet's Events still say what its containers wait on (an Events-only capture).
-      return KubeletEvents.explainMissingStatus(ctx, pod, j,
-          unschedulable ? Set.of("FailedScheduling") : Set.of()).build();
+    boolean nodeLost = nodeLost(pod);
+    if (phase.isEmpty() && !nodeLost && EventsOnlyPod.noStatusInView(pod)) {
+      return EventsOnlyPod.judge(ctx, pod, j).build();
     }
     List<Condition> conditions = Condition.list(status.getConditions(), c -> Condition.of(
         c.getType(), c.getStatus(), c.getReason(), c.getMessage(), c.getLastTransitionTime()));
     Evidence phaseEvidence = failedByReason ? Evidence.field("status.reason", status.getReason())
         : Evidence.field("status.phase", phase);
-    boolean restarts = !"Never".equals(pod.getSpec() == null ? null : pod.getSpec().getRestartPolicy());
-    Optional<Instant> since = Times.latest(node.createdAt(), Node.parseTime(status.getStartTime()));
-    Optional<Instant> seenUntil = WarningEvents.seenUntil(ctx.events(), conditions.stream()
-        .map(Condition::since).reduce(Optional.empty(), (a, b) -> Times.latest(a, b)));
-    ContainerRules rules = new ContainerRules(ctx.now(), since, seenUntil, restarts, ctx.events(), j,
-        ctx.tolerance());
-    rules.judgeAll(ContainerView.of(pod));
+    containers(ctx, pod, conditions, j);
     limitRangerDefaults(node, j);
     disruption(status, conditions, j);
     if (nodeLost) {
@@ -123,12 +91,42 @@ public final class PodAnalyzer implements Analyzer {
               + " so what its containers do is unknown" + text(null, status.getMessage()),
           Evidence.field("status.reason", status.getReason()));
     }
-    switch (nodeLost && phase.isEmpty() ? "Lost" : phase) {
+    byPhase(ctx, pod, nodeLost && phase.isEmpty() ? "Lost" : phase, conditions, phaseEvidence, j);
+    settle(ctx, phase, j);
+    return j.build();
+  }
+
+  /**
+   * The node lifecycle controller's reason on a pod it does not delete (a DaemonSet's): a deleted one is left to its
+   * deletion, as the kubelet's reasons are.
+   */
+  private static boolean nodeLost(Pod pod) {
+    PodStatus status = pod.getStatus();
+    return status != null && NODE_UNREACHABLE_POD_REASON.equals(status.getReason())
+        && (pod.getMetadata() == null || pod.getMetadata().getDeletionTimestamp() == null);
+  }
+
+  /** Every container's state, judged against the pod's start and the newest evidence in view. */
+  private static void containers(AnalysisContext ctx, Pod pod, List<Condition> conditions, Judgement j) {
+    PodStatus status = pod.getStatus();
+    boolean restarts = !"Never".equals(pod.getSpec() == null ? null : pod.getSpec().getRestartPolicy());
+    Optional<Instant> since = Times.latest(ctx.node().createdAt(), Node.parseTime(status.getStartTime()));
+    Optional<Instant> seenUntil = WarningEvents.seenUntil(ctx.events(), conditions.stream()
+        .map(Condition::since).reduce(Optional.empty(), (a, b) -> Times.latest(a, b)));
+    ContainerRules rules = new ContainerRules(ctx.now(), since, seenUntil, restarts, ctx.events(), j,
+        ctx.tolerance());
+    rules.judgeAll(ContainerView.of(pod));
+  }
+
+  /** What the phase says; {@code "Lost"} is a pod of a lost node with no phase in view, already judged. */
+  private static void byPhase(AnalysisContext ctx, Pod pod, String phase, List<Condition> conditions,
+      Evidence phaseEvidence, Judgement j) {
+    switch (phase) {
       case "Lost" -> { }
       case "Succeeded" -> j.message("Completed")
           .find(Health.HEALTHY, POD_COMPLETED, "Pod completed successfully", phaseEvidence);
-      case "Failed" -> failed(status, j, phaseEvidence);
-      case "Pending" -> pending(node, pod, conditions, ctx.events(), ctx.now(),
+      case "Failed" -> failed(pod.getStatus(), j, phaseEvidence);
+      case "Pending" -> pending(ctx.node(), pod, conditions, ctx.events(), ctx.now(),
           ctx.tolerance().graceOr(UNSCHEDULABLE_GRACE), j, phaseEvidence);
       case "Running" -> running(conditions, PodReadiness.readyWithoutCondition(pod, ctx.events()), j);
       // No phase in view (a trimmed capture): a pod whose PodScheduled condition is False is one still pending.
@@ -136,14 +134,18 @@ public final class PodAnalyzer implements Analyzer {
         if (Condition.find(conditions, "PodScheduled").filter(Condition::isFalse).isEmpty()) {
           running(conditions, false, j);
         } else {
-          pending(node, pod, conditions, ctx.events(), ctx.now(), ctx.tolerance().graceOr(UNSCHEDULABLE_GRACE), j,
-              phaseEvidence);
+          pending(ctx.node(), pod, conditions, ctx.events(), ctx.now(), ctx.tolerance().graceOr(UNSCHEDULABLE_GRACE),
+              j, phaseEvidence);
         }
       }
       default -> j.worsen(Health.UNKNOWN, ReconcileStatus.UNKNOWN).message("Phase " + phase)
           .find(Health.UNKNOWN, ReasonCode.of("PodPhaseUnknown"),
               "Pod phase is " + phase + " (its node may be unreachable)", phaseEvidence);
     }
+  }
+
+  /** Warning Events for a pod that waits without a reason, specific findings over generic ones, and the summary. */
+  private static void settle(AnalysisContext ctx, String phase, Judgement j) {
     // Warning Events explain a pod that waits; a pod running and ready (every container ready, the Ready
     // condition True) waits for nothing, so its Warning Events are history: the Multi-Attach error before the old
     // node let go of the volume, the pull secret the kubelet cannot find for an image it did not need.
@@ -159,7 +161,6 @@ public final class PodAnalyzer implements Analyzer {
           : j.health() == Health.HEALTHY ? ReconcileStatus.CURRENT : ReconcileStatus.IN_PROGRESS);
     }
     j.message(j.health() == Health.DEGRADED ? "Failing" : j.health() == Health.HEALTHY ? "Running" : "Starting");
-    return j.build();
   }
 
   /**
@@ -238,7 +239,8 @@ public final class PodAnalyzer implements Analyzer {
     }
   }
 
-  private static boolean bound(Pod pod) {
+  /** Whether the pod is bound to a node ({@code spec.nodeName} set). */
+  static boolean bound(Pod pod) {
     return pod.getSpec() != null && pod.getSpec().getNodeName() != null && !pod.getSpec().getNodeName().isEmpty();
   }
 
@@ -266,29 +268,6 @@ public final class PodAnalyzer implements Analyzer {
    */
   private static final Set<String> PREEMPTION_REASONS =
       Set.of("PreemptionByScheduler", "PreemptionByKubeScheduler", "Preempting");
-
-  /**
-   * A pod none of whose status is in view, not bound to a node, whose Events hold the scheduler's
-   * {@code FailedScheduling} (and no later {@code Scheduled}): the scheduler records that Event only for a pod it
-   * tried and failed to place, one it writes {@code PodScheduled=False Unschedulable} for in the same attempt
-   * (pkg/scheduler, {@code handleSchedulingFailure}). The pod has been unschedulable at least since that Event was
-   * first recorded; past kstatus' window it is DEGRADED, as the condition would be.
-   *
-   * @return whether the Event was read
-   */
-  private static boolean unschedulableByEvents(AnalysisContext ctx, Pod pod, Judgement j) {
-    Optional<EventRecord> failed = bound(pod) ? Optional.empty()
-        : WarningEvents.latestFailedScheduling(ctx.events());
-    if (failed.isEmpty()) {
-      return false;
-    }
-    Optional<Instant> since = failed.get().firstTime().or(failed.get()::lastTime);
-    boolean young = since.isEmpty()
-        || Times.withinGrace(ctx.now(), since, ctx.tolerance().graceOr(UNSCHEDULABLE_GRACE));
-    j.find(young ? Health.PROGRESSING : Health.DEGRADED, UNSCHEDULABLE, "Pod cannot be scheduled (the scheduler's"
-        + " Events; no status in view)" + text(null, failed.get().message()), Evidence.event(failed.get()));
-    return true;
-  }
 
   /** Evicted (kubelet or Eviction API) and preempted pods: they will not come back; a controller replaces them. */
   private static void disruption(PodStatus status, List<Condition> conditions, Judgement j) {
