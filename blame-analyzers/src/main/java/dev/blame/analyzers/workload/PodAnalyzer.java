@@ -70,11 +70,11 @@ public final class PodAnalyzer implements Analyzer {
     GenericStatus.deletion(node, j);
     PodStatus status = pod.getStatus();
     String phase = status == null || status.getPhase() == null ? "" : status.getPhase();
-    boolean failedByReason = phase.isEmpty() && failedByKubelet(pod);
+    boolean failedByReason = phase.isEmpty() && PodStatusReason.failedByKubelet(pod);
     if (failedByReason) {
       phase = "Failed";
     }
-    boolean nodeLost = nodeLost(pod);
+    boolean nodeLost = PodStatusReason.nodeLost(pod);
     if (phase.isEmpty() && !nodeLost && EventsOnlyPod.noStatusInView(pod)) {
       return EventsOnlyPod.judge(ctx, pod, j).build();
     }
@@ -84,26 +84,13 @@ public final class PodAnalyzer implements Analyzer {
         : Evidence.field("status.phase", phase);
     containers(ctx, pod, conditions, j);
     limitRangerDefaults(node, j);
-    disruption(status, conditions, j);
+    PodStatusReason.disruption(status, conditions, j);
     if (nodeLost) {
-      j.worsen(Health.UNKNOWN, ReconcileStatus.UNKNOWN).find(Health.UNKNOWN, ReasonCode.of("PodPhaseUnknown"),
-          "The node lifecycle controller marked the pod " + NODE_UNREACHABLE_POD_REASON + ": its node stopped reporting,"
-              + " so what its containers do is unknown" + text(null, status.getMessage()),
-          Evidence.field("status.reason", status.getReason()));
+      PodStatusReason.judgeNodeLost(status, j);
     }
     byPhase(ctx, pod, nodeLost && phase.isEmpty() ? "Lost" : phase, conditions, phaseEvidence, j);
     settle(ctx, phase, j);
     return j.build();
-  }
-
-  /**
-   * The node lifecycle controller's reason on a pod it does not delete (a DaemonSet's): a deleted one is left to its
-   * deletion, as the kubelet's reasons are.
-   */
-  private static boolean nodeLost(Pod pod) {
-    PodStatus status = pod.getStatus();
-    return status != null && NODE_UNREACHABLE_POD_REASON.equals(status.getReason())
-        && (pod.getMetadata() == null || pod.getMetadata().getDeletionTimestamp() == null);
   }
 
   /** Every container's state, judged against the pod's start and the newest evidence in view. */
@@ -182,27 +169,6 @@ public final class PodAnalyzer implements Analyzer {
     }
   }
 
-  /**
-   * Whether the pod's status carries a {@code reason} with no phase in view, on a pod not being deleted: the kubelet
-   * writes {@code status.reason} only when it fails the pod, always with phase Failed (pkg/kubelet, {@code rejectPod}
-   * for an admission refusal: {@code OutOfcpu}, {@code NodeAffinity}, {@code SysctlForbidden},
-   * {@code UnexpectedAdmissionError}...; the eviction manager's {@code Evicted}; the node shutdown manager's;
-   * {@code DeadlineExceeded}). A capture that shows the reason and not the phase ({@code kubectl get} prints the reason
-   * in its STATUS column) is of a failed pod. A pod being deleted is left to its deletion. Not the node lifecycle
-   * controller's {@code NodeLost} (NodeUnreachablePodReason, pkg/controller/util/node {@code SetPodTerminationReason}):
-   * it writes that reason and its message, and nothing else, on every pod of a node that stopped reporting, then
-   * deletes the pod unless a DaemonSet owns it; the phase stays what the kubelet last wrote, so the pod is not known
-   * to have failed: its node's state says what is known.
-   */
-  private static boolean failedByKubelet(Pod pod) {
-    String reason = pod.getStatus() == null ? null : pod.getStatus().getReason();
-    return reason != null && !reason.isBlank() && !reason.equals(NODE_UNREACHABLE_POD_REASON)
-        && (pod.getMetadata() == null || pod.getMetadata().getDeletionTimestamp() == null);
-  }
-
-  /** The node lifecycle controller's pod reason for a node that stopped reporting (k8s.io/kubernetes/pkg/util/node). */
-  static final String NODE_UNREACHABLE_POD_REASON = "NodeLost";
-
   /** Warning Events the container rules already read from the status, or that the readiness rule owns. */
   private static final Set<String> ECHOES = Set.of("BackOff", "Unhealthy");
 
@@ -260,27 +226,6 @@ public final class PodAnalyzer implements Analyzer {
     }
   }
 
-  /**
-   * The scheduler's reasons for a pod it preempts: the {@code DisruptionTarget} condition's
-   * {@code PreemptionByScheduler} (Kubernetes 1.27 on), the same reason as 1.26 wrote it,
-   * {@code PreemptionByKubeScheduler} (renamed by kubernetes#114623; CHANGELOG-1.27), and the kubelet's
-   * {@code Preempting} for a pod it preempts to admit a critical one.
-   */
-  private static final Set<String> PREEMPTION_REASONS =
-      Set.of("PreemptionByScheduler", "PreemptionByKubeScheduler", "Preempting");
-
-  /** Evicted (kubelet or Eviction API) and preempted pods: they will not come back; a controller replaces them. */
-  private static void disruption(PodStatus status, List<Condition> conditions, Judgement j) {
-    Optional<Condition> target = Condition.find(conditions, "DisruptionTarget").filter(Condition::isTrue);
-    String reason = target.map(Condition::reason).orElse(status.getReason() == null ? "" : status.getReason());
-    Evidence evidence = target.map(Condition::evidence).orElse(Evidence.field("status.reason", reason));
-    if (reason.equals("Evicted") || reason.equals("EvictionByEvictionAPI") || reason.equals("TerminationByKubelet")) {
-      j.find(Health.DEGRADED, EVICTED, "Pod was evicted" + text(null, status.getMessage()), evidence);
-    } else if (PREEMPTION_REASONS.contains(reason)) {
-      j.find(Health.DEGRADED, PREEMPTED, "Pod was preempted by a higher-priority pod", evidence);
-    }
-  }
-
   /** A pod's revision: its ReplicaSet's, or its StatefulSet's or DaemonSet's hash. */
   private static Optional<RevisionRef> revision(AnalysisContext ctx, Node pod) {
     Optional<Node> rs = Revisions.controllerOfKind(pod, GroupKind.REPLICA_SET).flatMap(ctx.graph()::node);
@@ -294,7 +239,7 @@ public final class PodAnalyzer implements Analyzer {
         .map(owner -> RevisionRef.builder().owner(owner).number(0).hash(hash).build());
   }
 
-  private static String text(String reason, String message) {
+  static String text(String reason, String message) {
     String r = reason == null || reason.isBlank() ? "" : " (" + reason + ")";
     return r + (message == null || message.isBlank() ? "" : ": " + message.strip());
   }
