@@ -19,8 +19,11 @@ import dev.blame.api.spi.Link;
 import dev.blame.api.spi.Unstructured;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * HorizontalPodAutoscalers of every version. Scales its {@code spec.scaleTargetRef}. Conditions come from
@@ -85,8 +88,8 @@ public final class HorizontalPodAutoscalerAnalyzer implements Analyzer {
    * {@code AbleToScale=False FailedGetScale}. A failure to map the kind ({@code no matches for kind}) or to decode
    * the scale is another matter: the target may well exist.
    */
-  private static final java.util.regex.Pattern SCALE_NOT_FOUND =
-      java.util.regex.Pattern.compile("\\b([a-z0-9]+)/scale(?:\\.[a-z0-9.-]+)? \"([^\"]+)\" not found");
+  private static final Pattern SCALE_NOT_FOUND =
+      Pattern.compile("\\b([a-z0-9]+)/scale(?:\\.[a-z0-9.-]+)? \"([^\"]+)\" not found");
 
   /**
    * Whether the message is the scale subresource's NotFound for {@code target}: its name, and a resource that is the
@@ -94,8 +97,8 @@ public final class HorizontalPodAutoscalerAnalyzer implements Analyzer {
    * {@code ScalingPolicy}, {@code scalingpolicies}).
    */
   static boolean scaleNotFound(String message, ObjectRef target) {
-    java.util.regex.Matcher m = SCALE_NOT_FOUND.matcher(message == null ? "" : message);
-    String kind = target.kind().toLowerCase(java.util.Locale.ROOT);
+    Matcher m = SCALE_NOT_FOUND.matcher(message == null ? "" : message);
+    String kind = target.kind().toLowerCase(Locale.ROOT);
     String stem = kind.endsWith("y") ? kind.substring(0, kind.length() - 1) : kind;
     return m.find() && m.group(2).equals(target.name()) && m.group(1).startsWith(stem);
   }

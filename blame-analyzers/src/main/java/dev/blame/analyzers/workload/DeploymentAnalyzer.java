@@ -2,6 +2,7 @@ package dev.blame.analyzers.workload;
 
 import static dev.blame.analyzers.workload.WorkloadReasons.*;
 
+import dev.blame.analyzers.support.AdmissionPlugins;
 import dev.blame.analyzers.support.Children;
 import dev.blame.analyzers.support.Counts;
 import dev.blame.analyzers.support.GenericStatus;
@@ -78,7 +79,7 @@ public final class DeploymentAnalyzer extends TypedAnalyzer<Deployment> {
           j.worsen(Health.DEGRADED, ReconcileStatus.IN_PROGRESS).find(Health.DEGRADED,
               c.reason().equals("FailedCreate") ? FAILED_CREATE : REPLICA_FAILURE,
               "Cannot create pods" + (c.message().isEmpty() ? "" : ": " + c.message()), c.evidence());
-          dev.blame.analyzers.support.AdmissionPlugins.nameMissingServiceAccount(c, j);
+          AdmissionPlugins.nameMissingServiceAccount(c, j);
         });
     int replicas = Counts.orZero(status.getReplicas());
     int updated = Counts.orZero(status.getUpdatedReplicas());

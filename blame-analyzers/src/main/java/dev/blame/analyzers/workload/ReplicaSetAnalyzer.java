@@ -3,6 +3,7 @@ package dev.blame.analyzers.workload;
 import static dev.blame.analyzers.workload.WorkloadReasons.*;
 
 import dev.blame.analyzers.config.ResourceQuotaAnalyzer;
+import dev.blame.analyzers.support.AdmissionPlugins;
 import dev.blame.analyzers.support.Children;
 import dev.blame.analyzers.support.Counts;
 import dev.blame.analyzers.support.GenericStatus;
@@ -10,6 +11,7 @@ import dev.blame.analyzers.support.Revisions;
 import dev.blame.analyzers.support.WarningEvents;
 import dev.blame.api.Activity;
 import dev.blame.api.EdgeKind;
+import dev.blame.api.EventRecord;
 import dev.blame.api.Evidence;
 import dev.blame.api.GroupKind;
 import dev.blame.api.Health;
@@ -87,15 +89,15 @@ public final class ReplicaSetAnalyzer extends TypedAnalyzer<ReplicaSet> {
         c.getType(), c.getStatus(), c.getReason(), c.getMessage(), c.getLastTransitionTime()));
     Condition.find(conditions, "ReplicaFailure").filter(Condition::isTrue).ifPresent(c -> {
       List<Evidence> evidence = new ArrayList<>(List.of(c.evidence()));
-      dev.blame.api.EventRecord.fold(ctx.events()).stream()
+      EventRecord.fold(ctx.events()).stream()
           .filter(e -> e.isWarning() && e.reason().equals("FailedCreate")).findFirst()
           .map(Evidence::event).ifPresent(evidence::add);
       j.worsen(Health.DEGRADED, ReconcileStatus.IN_PROGRESS).find(Health.DEGRADED,
           c.reason().equals("FailedCreate") ? FAILED_CREATE : REPLICA_FAILURE,
-          "Cannot create pods" + dev.blame.analyzers.support.AdmissionPlugins.rejectedBy(c.message())
+          "Cannot create pods" + AdmissionPlugins.rejectedBy(c.message())
               .map(p -> " (rejected by " + p + ")").orElse("") + (c.message().isEmpty() ? "" : ": " + c.message()),
           evidence.toArray(Evidence[]::new));
-      dev.blame.analyzers.support.AdmissionPlugins.nameMissingServiceAccount(c, j);
+      AdmissionPlugins.nameMissingServiceAccount(c, j);
     });
     int replicas = Counts.orZero(status.getReplicas());
     int ready = Counts.orZero(status.getReadyReplicas());

@@ -20,6 +20,7 @@ import dev.blame.api.spi.ActivityFacet;
 import dev.blame.api.spi.GraphView;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -300,12 +301,12 @@ final class Explainer {
    * newest first (the pod of the latest revision, the replacement a node rejected last: what the owner's own finding
    * names), not the first by name; then {@link Finding#WORST_FIRST}.
    */
-  private java.util.Comparator<Finding> culpritOrder() {
-    return java.util.Comparator.comparing(Finding::health).reversed()
+  private Comparator<Finding> culpritOrder() {
+    return Comparator.comparing(Finding::health).reversed()
         .thenComparing(f -> !present(f))
         .thenComparing(Explainer::lifted)
         .thenComparing(f -> f.subject().groupKind())
-        .thenComparing(this::created, java.util.Comparator.reverseOrder())
+        .thenComparing(this::created, Comparator.reverseOrder())
         .thenComparing(Finding.WORST_FIRST);
   }
 
