@@ -49,7 +49,7 @@ final class EventsOnlyPod {
       // The kubelet's Evicted Event is written with the pod's Failed phase: the status not in view is that one.
       j.worsen(Health.DEGRADED, ReconcileStatus.FAILED).message("Evicted")
           .find(Health.DEGRADED, EVICTED, "Pod was evicted by the kubelet (its Event; no status in view)"
-              + suffix(evicted.get().message()), Evidence.event(evicted.get()));
+              + PodAnalyzer.text(null, evicted.get().message()), Evidence.event(evicted.get()));
       return KubeletEvents.explainMissingStatus(ctx, pod, j, Set.of("Evicted"));
     }
     if (started.isPresent()) {
@@ -98,11 +98,7 @@ final class EventsOnlyPod {
     boolean young = since.isEmpty()
         || Times.withinGrace(ctx.now(), since, ctx.tolerance().graceOr(PodAnalyzer.UNSCHEDULABLE_GRACE));
     j.find(young ? Health.PROGRESSING : Health.DEGRADED, UNSCHEDULABLE, "Pod cannot be scheduled (the scheduler's"
-        + " Events; no status in view)" + suffix(failed.get().message()), Evidence.event(failed.get()));
+        + " Events; no status in view)" + PodAnalyzer.text(null, failed.get().message()), Evidence.event(failed.get()));
     return true;
-  }
-
-  private static String suffix(String message) {
-    return message == null || message.isBlank() ? "" : ": " + message.strip();
   }
 }
