@@ -20,7 +20,9 @@ import dev.blame.api.spi.KindSelector;
 import dev.blame.api.spi.Link;
 import dev.blame.api.spi.Unstructured;
 import io.fabric8.kubernetes.api.model.LabelSelector;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -43,6 +45,15 @@ public final class PodDisruptionBudgetAnalyzer implements Analyzer {
    * the pods change; waiting does not help.
    */
   public static final ReasonCode SYNC_FAILED = ReasonCode.of("SyncFailed");
+  /**
+   * The disruption controller found no pod for the selector: its Normal {@code NoPods} Event "No matching pods found"
+   * ({@code trySync}, emitted on every sync that lists none) while the status it wrote counts no pod and no selected
+   * pod is in view. The budget protects nothing until the selector or the pods' labels change.
+   */
+  public static final ReasonCode NO_MATCHING_PODS = ReasonCode.of("NoMatchingPods");
+  /** The disruption controller's Event and message when the selector lists no pod ({@code trySync}). */
+  private static final String NO_PODS_EVENT = "NoPods";
+  private static final String NO_PODS_MESSAGE = "No matching pods found";
 
   @Override
   public String id() {
@@ -99,8 +110,11 @@ public final class PodDisruptionBudgetAnalyzer implements Analyzer {
     Unstructured u = Unstructured.of(node.object());
     Optional<Long> observed = u.number("status", "observedGeneration");
     // Behind only when the object has a generation the controller has not reached; a dump without
-    // metadata.generation (0 here) says nothing about it.
-    if (observed.isEmpty() || (node.generation() > 0 && observed.get() < node.generation())) {
+    // metadata.generation (0 here) says nothing about it. The controller writes its pod counts and
+    // observedGeneration in one status update (updatePdbStatus), so counts without observedGeneration are a capture
+    // that left the field out (describe prints none), not a spec it has not seen.
+    if ((observed.isEmpty() && !hasPodCounts(u))
+        || (observed.isPresent() && node.generation() > 0 && observed.get() < node.generation())) {
       return Judgement.of(Health.PROGRESSING, ReconcileStatus.IN_PROGRESS, "", List.of(Finding.builder()
           .subject(ref).health(Health.PROGRESSING).reason(GENERATION_NOT_OBSERVED)
           .message("the disruption controller has not yet observed generation " + node.generation())
@@ -117,6 +131,7 @@ public final class PodDisruptionBudgetAnalyzer implements Analyzer {
         return Judgement.of(Health.DEGRADED, ReconcileStatus.FAILED, "", findings);
       }
     }
+    noMatchingPods(ctx, u).ifPresent(findings::add);
     long currentHealthy = u.number("status", "currentHealthy").orElse(0L);
     long desiredHealthy = u.number("status", "desiredHealthy").orElse(0L);
     long expected = u.number("status", "expectedPods").orElse(0L);
@@ -140,5 +155,37 @@ public final class PodDisruptionBudgetAnalyzer implements Analyzer {
     }
     return Judgement.of(Health.HEALTHY, ReconcileStatus.CURRENT,
         findings.isEmpty() ? allowed.map(a -> a + " disruptions allowed").orElse("") : "", findings);
+  }
+
+  /** Whether the status holds the counts only the controller's status update writes (not failSafe's). */
+  private static boolean hasPodCounts(Unstructured u) {
+    return u.number("status", "expectedPods").isPresent() || u.number("status", "currentHealthy").isPresent()
+        || u.number("status", "desiredHealthy").isPresent();
+  }
+
+  /**
+   * The controller's {@code NoPods} "No matching pods found" with no pod counted ({@code expectedPods} 0) and no
+   * selected pod in view: the selector matches nothing. A selected pod in view, or a counted one, means the Event is
+   * older than the pods.
+   */
+  private static Optional<Finding> noMatchingPods(AnalysisContext ctx, Unstructured u) {
+    if (u.number("status", "expectedPods").orElse(0L) > 0) {
+      return Optional.empty();
+    }
+    boolean podSelected = ctx.graph().targets(ctx.node().ref(), EdgeKind.SELECTS).stream()
+        .anyMatch(p -> p.ref().groupKind().equals(GroupKind.POD));
+    if (podSelected) {
+      return Optional.empty();
+    }
+    return ctx.events().stream()
+        .filter(e -> !e.isWarning() && e.reason().equals(NO_PODS_EVENT) && e.message().startsWith(NO_PODS_MESSAGE))
+        .max(Comparator.comparing(e -> e.lastTime().orElse(Instant.MIN)))
+        .map(e -> Finding.builder().subject(ctx.node().ref()).health(Health.DEGRADED).reason(NO_MATCHING_PODS)
+            .message("the disruption controller finds no pod matching the selector (" + NO_PODS_EVENT + ": "
+                + e.message() + (e.count() > 1 ? ", x" + e.count() : "") + "): the budget protects nothing")
+            .addEvidence(Evidence.event(e))
+            .addEvidence(Evidence.field("status.expectedPods", u.number("status", "expectedPods")
+                .map(String::valueOf).orElse("<unset>")))
+            .build());
   }
 }
