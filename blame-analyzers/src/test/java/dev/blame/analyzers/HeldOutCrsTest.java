@@ -202,8 +202,12 @@ class HeldOutCrsTest {
    * Three conventions learned from its misses ({@code <noun>Ready} booleans, {@code attached}/{@code mounted}, a type
    * led by {@code Successful}): 743 of 819.
    * With rounds thirty-seven and thirty-eight merged: 764 of 842.
+   * Round thirty-nine (16 objects, AI/ML serving: NIM operator, KubeRay RayService, KubeAI) measured 13 of 16 blind
+   * with the rules of b5c17ac: 777 of 858, one new false HEALTHY (see the ceiling). Two conventions learned from its
+   * misses (a phrase led by {@code Wait}, a bare {@code ready} count against {@code all}/{@code total}/{@code size}):
+   * 779 of 858.
    */
-  static final int FLOOR = 764;
+  static final int FLOOR = 779;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -332,6 +336,9 @@ class HeldOutCrsTest {
    * (a transient state: its challenges passed, finalization follows). See the README, "Round thirty-five". With the
    * five before: 6. Fixed afterwards (a failure kept in a False bad-when-True condition is one): the OCI Stream of
    * round twenty-three: 5.
+   * Round thirty-nine brings one, called HEALTHY with no finding: a KubeRay RayService in
+   * {@code serviceStatus: WaitForServeDeploymentReady} (read by its last word, {@code Ready}). See the README,
+   * "Round thirty-nine". With the five before: 6. Fixed afterwards (a phrase led by {@code Wait} is awaited): 5.
    */
   static final int FALSE_HEALTHY_CEILING = 5;
 

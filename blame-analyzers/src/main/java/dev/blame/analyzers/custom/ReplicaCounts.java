@@ -132,12 +132,18 @@ final class ReplicaCounts {
    * count wanted is work under way (PROGRESSING); all at it say the parts are there (HEALTHY, which any other signal
    * outranks). Counts of updated parts are not read: a partition or an {@code OnDelete} strategy keeps them below on
    * purpose. The DaemonSet's counters copied by an operator read the same way ({@link #DAEMON_DESIRED}), and so does a
-   * count of healthy parts against the count of all of them ({@link #ALL_PARTS}): below it, not every part is healthy.
+   * count of healthy parts against the count of all of them ({@link #ALL_PARTS}): below it, not every part is healthy;
+   * and a bare {@code ready} count against a bare count of all the parts ({@link #ALL_COUNTS}).
    */
   static void desiredCounts(Unstructured map, String path, List<Signal> signals) {
     for (Map.Entry<String, Object> entry : map.entries()) {
       if (!(entry.getValue() instanceof Number want)) {
         continue;
+      }
+      if (entry.getKey().equals("ready")) {
+        for (String all : ALL_COUNTS) {
+          map.number(all).filter(n -> n > 0).ifPresent(n -> compare(map, path, "ready", n, "all", signals));
+        }
       }
       Matcher healthy = HEALTHY_COUNT.matcher(entry.getKey());
       if (healthy.matches()) {
@@ -177,6 +183,12 @@ final class ReplicaCounts {
    * or numbered (Lyft's Flink operator: {@code numberOfTaskManagers}).
    */
   private static final List<String> ALL_PARTS = List.of("provisioned", "observed", "total", "numberOf");
+  /**
+   * Bare counts of all the parts that a bare {@code ready} count answers in the same object: KubeAI's Model
+   * ({@code replicas: {all, ready}}), the Sail operator's Istio ({@code revisions: {total, ready, inUse}}), Percona's
+   * operators ({@code ready} against {@code size}, for the cluster and each component or replica set).
+   */
+  private static final List<String> ALL_COUNTS = List.of("all", "total", "size");
 
   /** Below the count wanted is work under way (PROGRESSING); at it, the parts are there (HEALTHY, outranked by any other). */
   private static void compare(Unstructured map, String path, String key, long want, String what, List<Signal> signals) {

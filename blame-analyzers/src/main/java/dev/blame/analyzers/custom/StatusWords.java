@@ -25,10 +25,12 @@ final class StatusWords {
       "exists", "operational");
   /**
    * Words of work in progress that are not present participles; a participle ({@code Provisioning},
-   * {@code Upgrading}, {@code Setting up}) is read by its form (see {@link #read}).
+   * {@code Upgrading}, {@code Setting up}) is read by its form (see {@link #read}). {@code Wait} and {@code Await}
+   * lead a phrase that names what is awaited ({@code WaitForServeDeploymentReady}, {@code WaitForFirstConsumer}): the
+   * first word decides, so the state named after them is not read as reached.
    */
   private static final Set<String> PROGRESSING = Set.of("progressing", "inprogress", "new", "scheduled",
-      "submitted", "yellow", "queued", "rerun", "init", "unavailable");
+      "submitted", "yellow", "queued", "rerun", "init", "unavailable", "wait", "await");
   private static final Set<String> SUSPENDED = Set.of("paused", "suspended", "stopped", "disabled",
       "hibernated", "hibernating", "sleeping", "asleep", "scaledtozero", "cordoned");
   private static final Set<String> DEGRADED = Set.of("failed", "failure", "fail", "error", "errored", "degraded",

@@ -1825,6 +1825,66 @@ class GenericConventionsTest {
     assertThat(unsuccessful.health()).as("%s", unsuccessful.findings()).isNotEqualTo(Health.HEALTHY);
   }
 
+  /**
+   * A status phrase led by {@code Wait} or {@code Await} names what is awaited, not what is reached (KubeRay's
+   * RayService {@code WaitForServeDeploymentReady}, held-out round thirty-nine; KubeVirt CDI's DataVolume
+   * {@code WaitForFirstConsumer}; Deckhouse's {@code WaitForFirstMasterReady}): PROGRESSING, where its last word alone
+   * would say HEALTHY. A failure in the phrase still fails it; a good word that leads stays good.
+   */
+  @org.junit.jupiter.api.Test
+  void aPhraseLedByWaitIsAwaited() throws Exception {
+    String image = """
+        apiVersion: images.example.org/v1
+        kind: ImageImport
+        metadata: {name: ubuntu-24, namespace: vms, generation: 1}
+        status:
+          phase: WaitForUploadReady
+        """;
+    Verdict waiting = judge(image, "images.example.org/v1", "ImageImport");
+    assertThat(waiting.health()).as("%s", waiting.findings()).isEqualTo(Health.PROGRESSING);
+    assertThat(waiting.findings()).extracting(f -> f.reason().code()).doesNotContain("NoReadinessReported");
+    Verdict awaiting = judge(image.replace("WaitForUploadReady", "AwaitVolumeReady"), "images.example.org/v1",
+        "ImageImport");
+    assertThat(awaiting.health()).as("%s", awaiting.findings()).isEqualTo(Health.PROGRESSING);
+    Verdict failed = judge(image.replace("WaitForUploadReady", "WaitForUploadFailed"), "images.example.org/v1",
+        "ImageImport");
+    assertThat(failed.health()).as("%s", failed.findings()).isEqualTo(Health.DEGRADED);
+    Verdict readyFirst = judge(image.replace("WaitForUploadReady", "ReadyAfterWait"), "images.example.org/v1",
+        "ImageImport");
+    assertThat(readyFirst.health()).as("%s", readyFirst.findings()).isEqualTo(Health.HEALTHY);
+  }
+
+  /**
+   * A bare {@code ready} count against a bare count of all the parts in the same object ({@code all}, {@code total},
+   * {@code size}: KubeAI's Model {@code replicas: {all, ready}}, held-out round thirty-nine; the Sail operator's
+   * {@code revisions: {total, ready}}; Percona's {@code ready} against {@code size}) is a counter: at it HEALTHY, below
+   * it PROGRESSING. Zero parts, or a count of another name ({@code wanted}), says nothing.
+   */
+  @org.junit.jupiter.api.Test
+  void aReadyCountAgainstAllPartsIsACounter() throws Exception {
+    String server = """
+        apiVersion: serving.example.io/v1
+        kind: ModelServer
+        metadata: {name: embedder, namespace: ml, generation: 1}
+        status:
+          workers:
+            total: 3
+            ready: 3
+        """;
+    Verdict all = judge(server, "serving.example.io/v1", "ModelServer");
+    assertThat(all.health()).as("%s", all.findings()).isEqualTo(Health.HEALTHY);
+    Verdict some = judge(server.replace("ready: 3", "ready: 1"), "serving.example.io/v1", "ModelServer");
+    assertThat(some.health()).as("%s", some.findings()).isEqualTo(Health.PROGRESSING);
+    assertThat(some.findings()).extracting(f -> f.reason().code()).doesNotContain("NoReadinessReported");
+    Verdict sized = judge(server.replace("total: 3", "size: 3"), "serving.example.io/v1", "ModelServer");
+    assertThat(sized.health()).as("%s", sized.findings()).isEqualTo(Health.HEALTHY);
+    Verdict none = judge(server.replace("total: 3", "total: 0").replace("ready: 3", "ready: 0"),
+        "serving.example.io/v1", "ModelServer");
+    assertThat(none.health()).as("%s", none.findings()).isNotEqualTo(Health.HEALTHY);
+    Verdict other = judge(server.replace("total: 3", "wanted: 3"), "serving.example.io/v1", "ModelServer");
+    assertThat(other.health()).as("%s", other.findings()).isNotEqualTo(Health.HEALTHY);
+  }
+
   private static Verdict judge(String yaml, String apiVersion, String kind) throws Exception {
     try (Blame blame = BlameEngine.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).manifests("t", yaml).build()) {
       Node only = blame.list(dev.blame.api.GroupKind.fromApiVersion(apiVersion, kind), "").get(0);
