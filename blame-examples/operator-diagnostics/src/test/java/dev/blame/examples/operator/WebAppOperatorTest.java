@@ -184,24 +184,27 @@ class WebAppOperatorTest {
   }
 
   /**
-   * A WebApp's name is cluster text too: the API server validates it, a mock or another server may not (the demo
-   * server refuses controls in a URL, not a bidi override or a Hangul filler), and the operator names it in every
-   * log line. Before, {@code WebApp ns/NAME} printed it raw (left by the third red team): a U+202E reversed the
+   * A WebApp's name is cluster text too: the API server validates it (and so does the demo server now), a mock or
+   * another server may not (fabric8's mock server in CRUD mode, used here, does not), and the operator names it in
+   * every log line. Before, {@code WebApp ns/NAME} printed it raw (left by the third red team): a U+202E reversed the
    * rest of the line on a terminal; now it is an escape.
    */
   @Test
   void aHostileNameIsEscapedInTheLogLinesNamingIt() throws Exception {
     String ns = "hostile-name";
-    cluster.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata()
-        .build()).create();
     String name = "web\u202eexe.gnp\u3164\u2066";
+    io.fabric8.kubernetes.client.server.mock.KubernetesMockServer mock =
+        new io.fabric8.kubernetes.client.server.mock.KubernetesMockServer(new io.fabric8.mockwebserver.Context(),
+            new io.fabric8.mockwebserver.MockWebServer(), new java.util.HashMap<>(),
+            new io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher(new java.util.HashMap<>()), true);
+    mock.init(java.net.InetAddress.getLoopbackAddress(), 0);
     java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
     java.io.PrintStream original = System.err;
     System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
-    try (KubernetesClient client = new KubernetesClientBuilder().withConfig(cluster.config()).build();
+    try (KubernetesClient client = mock.createClient();
          WebAppOperator operator = WebAppOperator.builder(client).namespace(ns).resync(Duration.ofMillis(200))
              .start()) {
-      cluster.client().genericKubernetesResources(WebApp.CONTEXT).inNamespace(ns)
+      client.genericKubernetesResources(WebApp.CONTEXT).inNamespace(ns)
           .resource(WebApp.of(ns, name, "nginx:1.25", 1)).create();
       // Whatever the operator does with it (writes its children and status, or fails to), it logs a line naming it.
       eventually(Duration.ofSeconds(20), () -> captured.toString(java.nio.charset.StandardCharsets.UTF_8),
@@ -209,6 +212,7 @@ class WebAppOperatorTest {
       Thread.sleep(500);
     } finally {
       System.setErr(original);
+      mock.destroy();
     }
     String log = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
     original.print(log);
