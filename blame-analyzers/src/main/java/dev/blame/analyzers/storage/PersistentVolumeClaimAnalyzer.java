@@ -179,7 +179,9 @@ public final class PersistentVolumeClaimAnalyzer implements Analyzer {
   private Verdict resizePending(AnalysisContext ctx, Unstructured u, Condition resize) {
     String requested = u.string("spec", "resources", "requests", "storage");
     String capacity = u.string("status", "capacity", "storage");
-    boolean young = Times.withinGrace(ctx.now(), resize.since(), ctx.tolerance().stuckOr(STUCK));
+    // A wait whose start is not written is not known to be stuck: it stays a wait.
+    boolean young = resize.since().isEmpty()
+        || Times.withinGrace(ctx.now(), resize.since(), ctx.tolerance().stuckOr(STUCK));
     String sizes = requested.isEmpty() || capacity.isEmpty() ? "" : " (" + capacity + " of " + requested + ")";
     String message = "file system resize waits for the kubelet" + sizes
         + (young ? "" : " for at least " + WarningEvents.human(Duration.between(resize.since().get(), ctx.now()))
