@@ -182,16 +182,7 @@ final class OpenApi {
       ObjectNode schemas = (ObjectNode) doc.path("components").path("schemas");
       Set<String> reached = new HashSet<>(Set.of("io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta",
           "io.k8s.apimachinery.pkg.apis.meta.v1.ListMeta"));
-      ArrayDeque<String> todo = new ArrayDeque<>(reached);
-      while (!todo.isEmpty()) {
-        Set<String> found = new HashSet<>();
-        refs(v2.path("definitions").path(todo.pop()), found);
-        for (String f : found) {
-          if (reached.add(f)) {
-            todo.add(f);
-          }
-        }
-      }
+      withDefinitionsReached(reached);
       new TreeMap<>(Map.copyOf(reached.stream().collect(java.util.stream.Collectors.toMap(n -> n,
           n -> v2.path("definitions").path(n))))).forEach((name, schema) -> schemas.set(name,
               rewriteRefs(schema.deepCopy())));
@@ -262,6 +253,18 @@ final class OpenApi {
         refs(e.getValue(), reached);
       }
     });
+    withDefinitionsReached(reached);
+    ObjectNode schemas = doc.putObject("components").putObject("schemas");
+    new TreeMap<String, JsonNode>() {
+      {
+        reached.forEach(name -> put(name, v2.path("definitions").path(name)));
+      }
+    }.forEach((name, schema) -> schemas.set(name, rewriteRefs(schema.deepCopy())));
+    return doc;
+  }
+
+  /** Adds to {@code reached} every definition the v2 document reaches from those already in it, transitively. */
+  private void withDefinitionsReached(Set<String> reached) {
     ArrayDeque<String> todo = new ArrayDeque<>(reached);
     while (!todo.isEmpty()) {
       Set<String> found = new HashSet<>();
@@ -272,13 +275,6 @@ final class OpenApi {
         }
       }
     }
-    ObjectNode schemas = doc.putObject("components").putObject("schemas");
-    new TreeMap<String, JsonNode>() {
-      {
-        reached.forEach(name -> put(name, v2.path("definitions").path(name)));
-      }
-    }.forEach((name, schema) -> schemas.set(name, rewriteRefs(schema.deepCopy())));
-    return doc;
   }
 
   private static void refs(JsonNode node, Set<String> out) {
