@@ -20,6 +20,7 @@ import dev.blame.api.spi.KindSelector;
 import dev.blame.api.spi.Link;
 import dev.blame.api.spi.Unstructured;
 import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -65,35 +66,44 @@ public final class PodDisruptionBudgetAnalyzer implements Analyzer {
     return KindSelector.of(PDB);
   }
 
-  /** It selects pods and reads their readiness. */
+  /** Workloads that scale pods: one scaled to zero explains a budget with no pod. */
+  private static final List<GroupKind> SCALED_WORKLOADS =
+      List.of(GroupKind.DEPLOYMENT, GroupKind.STATEFUL_SET, GroupKind.REPLICA_SET);
+
+  /** It selects pods and reads their readiness; it reads the workloads that may have scaled them to zero. */
   @Override
   public Set<GroupKind> reads() {
-    return Set.of(GroupKind.POD);
+    return Set.of(GroupKind.POD, GroupKind.DEPLOYMENT, GroupKind.STATEFUL_SET, GroupKind.REPLICA_SET);
   }
 
   @Override
   public Set<GroupKind> linksTo() {
-    return reads();
+    return Set.of(GroupKind.POD);
   }
 
   @Override
   public List<Link> links(Node node) {
-    Unstructured u = Unstructured.of(node.object());
+    return selector(Unstructured.of(node.object()))
+        .map(s -> List.of(Link.select(EdgeKind.SELECTS, GroupKind.POD, node.ref().namespace(), s)))
+        .orElse(List.of());
+  }
+
+  /** The budget's selector; empty when it has none or it cannot be read (an unknown operator). */
+  private static Optional<Selector> selector(Unstructured u) {
     if (!u.has("spec", "selector")) {
-      return List.of();
+      return Optional.empty();
     }
     LabelSelector selector = new LabelSelector();
     selector.setMatchLabels(u.stringMap("spec", "selector", "matchLabels"));
-    List<io.fabric8.kubernetes.api.model.LabelSelectorRequirement> reqs = new ArrayList<>();
+    List<LabelSelectorRequirement> reqs = new ArrayList<>();
     for (Unstructured r : u.list("spec", "selector", "matchExpressions")) {
-      reqs.add(new io.fabric8.kubernetes.api.model.LabelSelectorRequirement(r.string("key"), r.string("operator"),
-          r.strings("values")));
+      reqs.add(new LabelSelectorRequirement(r.string("key"), r.string("operator"), r.strings("values")));
     }
     selector.setMatchExpressions(reqs);
     try {
-      return List.of(Link.select(EdgeKind.SELECTS, GroupKind.POD, node.ref().namespace(), Selector.from(selector)));
+      return Optional.of(Selector.from(selector));
     } catch (IllegalArgumentException e) {
-      return List.of();
+      return Optional.empty();
     }
   }
 
@@ -131,13 +141,16 @@ public final class PodDisruptionBudgetAnalyzer implements Analyzer {
         return Judgement.of(Health.DEGRADED, ReconcileStatus.FAILED, "", findings);
       }
     }
-    noMatchingPods(ctx, u).ifPresent(findings::add);
+    Optional<Node> scaledToZero = scaledToZero(ctx, u);
+    if (scaledToZero.isEmpty()) {
+      noMatchingPods(ctx, u).ifPresent(findings::add);
+    }
     long currentHealthy = u.number("status", "currentHealthy").orElse(0L);
     long desiredHealthy = u.number("status", "desiredHealthy").orElse(0L);
     long expected = u.number("status", "expectedPods").orElse(0L);
     Optional<Long> allowed = u.number("status", "disruptionsAllowed");
     String counts = currentHealthy + "/" + desiredHealthy + " healthy";
-    if (desiredHealthy > currentHealthy) {
+    if (desiredHealthy > currentHealthy && scaledToZero.isEmpty()) {
       List<Node> notReady = ctx.graph().targets(ref, EdgeKind.SELECTS).stream()
           .filter(p -> p.ref().groupKind().equals(GroupKind.POD) && !SelectedPods.isReady(ctx.graph(), p)).toList();
       findings.add(Finding.builder().subject(ref).health(Health.PROGRESSING).reason(BUDGET_NOT_MET)
@@ -153,8 +166,40 @@ public final class PodDisruptionBudgetAnalyzer implements Analyzer {
           .addEvidence(Evidence.field("status.disruptionsAllowed", "0"))
           .addEvidence(Evidence.field("status.expectedPods", "" + expected)).build());
     }
-    return Judgement.of(Health.HEALTHY, ReconcileStatus.CURRENT,
-        findings.isEmpty() ? allowed.map(a -> a + " disruptions allowed").orElse("") : "", findings);
+    String summary = scaledToZero.map(w -> "no pod to protect: " + w.ref().kind() + " " + w.ref().name()
+        + " is scaled to zero").orElseGet(() -> allowed.map(a -> a + " disruptions allowed").orElse(""));
+    return Judgement.of(Health.HEALTHY, ReconcileStatus.CURRENT, findings.isEmpty() ? summary : "", findings);
+  }
+
+  /**
+   * A workload whose pods the budget selects, scaled to zero on purpose ({@code spec.replicas: 0}), when every
+   * such workload in view is: then no pod to protect is the intended state, not a selector that matches nothing.
+   * Only workloads no other object owns count (a Deployment's old ReplicaSets sit at zero while it runs).
+   */
+  private static Optional<Node> scaledToZero(AnalysisContext ctx, Unstructured u) {
+    if (u.number("status", "expectedPods").orElse(0L) > 0) {
+      return Optional.empty();
+    }
+    Optional<Selector> selector = selector(u);
+    if (selector.isEmpty() || selector.get().matchLabels().isEmpty() && selector.get().requirements().isEmpty()) {
+      return Optional.empty();
+    }
+    List<Node> selected = new ArrayList<>();
+    for (GroupKind kind : SCALED_WORKLOADS) {
+      if (!ctx.graph().observes(kind)) {
+        continue;
+      }
+      for (Node w : ctx.graph().list(kind, ctx.node().ref().namespace())) {
+        Unstructured wu = Unstructured.of(w.object());
+        if (wu.list("metadata", "ownerReferences").isEmpty()
+            && selector.get().matches(wu.stringMap("spec", "template", "metadata", "labels"))) {
+          selected.add(w);
+        }
+      }
+    }
+    boolean allAtZero = selected.stream()
+        .allMatch(w -> Unstructured.of(w.object()).number("spec", "replicas").orElse(1L) == 0);
+    return allAtZero ? selected.stream().findFirst() : Optional.empty();
   }
 
   /** Whether the status holds the counts only the controller's status update writes (not failSafe's). */
