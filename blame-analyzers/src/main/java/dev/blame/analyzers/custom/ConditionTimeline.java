@@ -58,4 +58,19 @@ final class ConditionTimeline {
                 .filter(o -> o.isTrue() && o.path().equals(sg.condition().get().path()))
                 .flatMap(Condition::since).filter(later -> later.isAfter(t)).isPresent())).isPresent());
   }
+
+  /**
+   * A bad-when-True condition written False with a failure reason ({@code Failure=False} reason
+   * {@code ClusterFailure}) that a True good condition of the same list turned True after: the fault was cleared and
+   * the object recovered since, as operators that flip the condition to False keep the reason it had. One as old as
+   * the readiness, or without times, stays the failure it says.
+   */
+  static void clearedFailure(List<Signal> signals) {
+    signals.removeIf(sg -> sg.health() == Health.DEGRADED
+        && sg.rules().stream().anyMatch(r -> r.startsWith(ConditionVocabulary.FALSE_WITH_FAILURE))
+        && sg.condition().filter(Condition::isFalse).flatMap(Condition::since).filter(t -> signals.stream()
+            .anyMatch(other -> other.health() == Health.HEALTHY && other.condition()
+                .filter(o -> o.isTrue() && o.path().equals(sg.condition().get().path()))
+                .flatMap(Condition::since).filter(later -> later.isAfter(t)).isPresent())).isPresent());
+  }
 }

@@ -1723,6 +1723,34 @@ class GenericConventionsTest {
   }
 
   /**
+   * A bad-when-True condition kept False with its failure reason is no failure once a True readiness of the same list
+   * turned True after it: the operator flipped the condition when the fault cleared and kept the reason, and the object
+   * recovered since. Readiness as old as the flip, or no times, leaves the failure it says.
+   */
+  @org.junit.jupiter.api.Test
+  void aFailureClearedBeforeANewerReadinessIsNone() throws Exception {
+    String cluster = """
+        apiVersion: stores.example.dev/v1
+        kind: CacheCluster
+        metadata: {name: sessions, namespace: web, generation: 3}
+        status:
+          observedGeneration: 3
+          conditions:
+          - {type: Failure, status: "False", reason: ClusterFailure, lastTransitionTime: "2024-06-01T10:00:00Z"}
+          - {type: Ready, status: "True", reason: AllMembersUp, lastTransitionTime: "2024-06-01T10:05:00Z"}
+        """;
+    Verdict recovered = judge(cluster, "stores.example.dev/v1", "CacheCluster");
+    assertThat(recovered.health()).as("%s", recovered.findings()).isEqualTo(Health.HEALTHY);
+    Verdict sameMoment = judge(cluster.replace("10:05:00Z", "10:00:00Z"), "stores.example.dev/v1", "CacheCluster");
+    assertThat(sameMoment.health()).as("%s", sameMoment.findings()).isEqualTo(Health.DEGRADED);
+    Verdict readyBefore = judge(cluster.replace("10:05:00Z", "09:55:00Z"), "stores.example.dev/v1", "CacheCluster");
+    assertThat(readyBefore.health()).as("%s", readyBefore.findings()).isEqualTo(Health.DEGRADED);
+    Verdict noTimes = judge(cluster.replace(", lastTransitionTime: \"2024-06-01T10:00:00Z\"", ""),
+        "stores.example.dev/v1", "CacheCluster");
+    assertThat(noTimes.health()).as("%s", noTimes.findings()).isEqualTo(Health.DEGRADED);
+  }
+
+  /**
    * A status word in a field that only ends like a plural noun of parts ({@code status}, {@code certificateStatus}) is
    * reported as the phase it is, not as replicas unavailable; a ratio in a field named by its parts still is.
    */
