@@ -6,11 +6,14 @@ import dev.blame.api.GroupKind;
 import dev.blame.api.ObjectRef;
 import dev.blame.api.Tolerance;
 import dev.blame.api.spi.Analyzer;
+import dev.blame.api.spi.Facet;
 import dev.blame.api.spi.HealthRuleLoader;
 import dev.blame.core.internal.AnalyzerRegistry;
+import dev.blame.core.internal.ClusterPort;
 import dev.blame.core.internal.ClusterSource;
 import dev.blame.core.internal.DefaultBlame;
 import dev.blame.core.internal.Fabric8ClusterPort;
+import dev.blame.core.internal.FedClusterPort;
 import dev.blame.core.internal.GraphEngine;
 import dev.blame.core.internal.ManifestReader;
 import dev.blame.core.internal.ManifestSource;
@@ -19,6 +22,8 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,7 +31,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.ServiceLoader;
 import java.util.Set;
 
 /**
@@ -82,7 +89,7 @@ public final class BlameEngine {
    * @throws BlameException of kind BAD_INPUT naming the source and what was wrong (never quoting its text), or
    *     that it is larger than {@code maxBytes}
    */
-  public static List<HasMetadata> readManifests(String sourceName, java.io.InputStream content, long maxBytes) {
+  public static List<HasMetadata> readManifests(String sourceName, InputStream content, long maxBytes) {
     return ManifestReader.read(Objects.requireNonNull(sourceName, "sourceName"),
         Objects.requireNonNull(content, "content"), maxBytes);
   }
@@ -122,7 +129,7 @@ public final class BlameEngine {
   public static final class Builder {
     private Clock clock = Clock.systemUTC();
     private final List<Analyzer> analyzers = new ArrayList<>();
-    private final List<dev.blame.api.spi.Facet> facets = new ArrayList<>();
+    private final List<Facet> facets = new ArrayList<>();
     private boolean discover = true;
     private boolean discoverFacets = true;
     private ClassLoader loader;
@@ -155,7 +162,7 @@ public final class BlameEngine {
      * With a client: reads the informer's kind from the informer, which the caller owns, starts and stops, instead
      * of a LIST+WATCH of its own: {@code feed(Feed.of(informer))}. It must cover the namespace the Blame reads.
      */
-    public Builder feed(io.fabric8.kubernetes.client.informers.SharedIndexInformer<? extends HasMetadata> informer) {
+    public Builder feed(SharedIndexInformer<? extends HasMetadata> informer) {
       return feed(Feed.of(Objects.requireNonNull(informer, "informer")));
     }
 
@@ -208,7 +215,7 @@ public final class BlameEngine {
      * Registers a facet (revisions, activities, attributions or injections of some kinds); it comes before
      * discovered ones (see {@link #discoverFacets(boolean)}).
      */
-    public Builder addFacet(dev.blame.api.spi.Facet facet) {
+    public Builder addFacet(Facet facet) {
       facets.add(Objects.requireNonNull(facet, "facet"));
       return this;
     }
@@ -252,7 +259,7 @@ public final class BlameEngine {
      *
      * @throws BlameException as {@link #healthRules} does
      */
-    public Builder argoCdHealthRules(String source, java.util.Map<String, String> data) {
+    public Builder argoCdHealthRules(String source, Map<String, String> data) {
       analyzers.addAll(ruleLoader().loadArgoCdConfig(Objects.requireNonNull(source, "source"),
           Objects.requireNonNull(data, "data")));
       return this;
@@ -260,7 +267,7 @@ public final class BlameEngine {
 
     private HealthRuleLoader ruleLoader() {
       ClassLoader classLoader = classLoader();
-      for (HealthRuleLoader candidate : java.util.ServiceLoader.load(HealthRuleLoader.class, classLoader)) {
+      for (HealthRuleLoader candidate : ServiceLoader.load(HealthRuleLoader.class, classLoader)) {
         return candidate;
       }
       throw new BlameException(BlameException.Kind.CONFIGURATION,
@@ -327,7 +334,7 @@ public final class BlameEngine {
      *
      * @throws BlameException of kind BAD_INPUT naming the source and what was wrong
      */
-    public Builder manifests(String sourceName, java.io.InputStream content) {
+    public Builder manifests(String sourceName, InputStream content) {
       objects.addAll(ManifestReader.read(sourceName, Objects.requireNonNull(content, "content")));
       offline = true;
       return this;
@@ -414,9 +421,9 @@ public final class BlameEngine {
         source = new ManifestSource(objects, extraKinds);
       } else {
         String ns = allNamespaces ? null : namespace != null ? namespace : client.getNamespace();
-        dev.blame.core.internal.ClusterPort port = new Fabric8ClusterPort(client, timeout);
+        ClusterPort port = new Fabric8ClusterPort(client, timeout);
         if (!feeds.isEmpty()) {
-          port = new dev.blame.core.internal.FedClusterPort(port, feeds.stream().map(Feed::fed).toList(), timeout);
+          port = new FedClusterPort(port, feeds.stream().map(Feed::fed).toList(), timeout);
         }
         source = new ClusterSource(port, ns, extraKinds, oneShot);
       }

@@ -3,9 +3,12 @@ package dev.blame.core;
 import dev.blame.api.Activity;
 import dev.blame.api.BlameTree;
 import dev.blame.api.ChangedBy;
+import dev.blame.api.EdgeKind;
 import dev.blame.api.Escape;
 import dev.blame.api.Explanation;
+import dev.blame.api.FieldChange;
 import dev.blame.api.Finding;
+import dev.blame.api.GroupKind;
 import dev.blame.api.Health;
 import dev.blame.api.Injection;
 import dev.blame.api.ObjectRef;
@@ -145,7 +148,7 @@ public final class BlameViews {
             .append(why.health() == Health.HEALTHY ? ", nothing to blame" : " (" + why.health() + ")").append('\n');
       }
     }
-    Set<dev.blame.api.FieldChange> told = new HashSet<>();
+    Set<FieldChange> told = new HashSet<>();
     for (Finding f : why.culprits()) {
       out.append(label(f.health())).append(": ").append(e(f.message()));
       if (!f.subject().equals(why.target())) {
@@ -153,7 +156,7 @@ public final class BlameViews {
       }
       out.append('\n');
       // The change that made a field the finding names what it is: who, how and when (managedFields).
-      for (dev.blame.api.FieldChange c : why.fieldChanges()) {
+      for (FieldChange c : why.fieldChanges()) {
         if (c.subject().equals(f.subject()) && f.evidence().stream().anyMatch(v -> v.path().equals(c.path()))
             && told.add(c)) {
           out.append(ARROW).append(e(c.path())).append(' ').append(e(c.value())).append(": set by ")
@@ -212,7 +215,7 @@ public final class BlameViews {
     candidates.add(why.target());
     why.culprits().forEach(f -> candidates.add(f.subject()));
     for (ObjectRef ref : candidates) {
-      if (ref.groupKind().equals(dev.blame.api.GroupKind.POD)) {
+      if (ref.groupKind().equals(GroupKind.POD)) {
         Optional<BlameTree> t = why.effects().find(ref).or(() -> why.causes().find(ref));
         if (t.isPresent() && t.get().node().isPresent()) {
           return t;
@@ -277,7 +280,7 @@ public final class BlameViews {
 
   private static Optional<ObjectRef> owner(Explanation why, ObjectRef pod) {
     return why.causes().find(pod).flatMap(t -> t.children().stream()
-        .filter(c -> c.via().map(v -> v == dev.blame.api.EdgeKind.OWNS).orElse(false))
+        .filter(c -> c.via().map(v -> v == EdgeKind.OWNS).orElse(false))
         .map(BlameTree::ref).findFirst());
   }
 

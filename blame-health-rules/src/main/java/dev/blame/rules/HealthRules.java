@@ -1,16 +1,21 @@
 package dev.blame.rules;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.blame.api.BlameException;
+import dev.blame.api.Escape;
 import dev.blame.api.GroupKind;
 import dev.blame.api.spi.Analyzer;
 import dev.blame.api.spi.HealthRuleLoader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -121,7 +126,7 @@ public final class HealthRules implements HealthRuleLoader {
     try (Stream<Path> walk = Files.walk(dir)) {
       scripts = walk.filter(p -> p.getFileName().toString().equals(SCRIPT)).filter(Files::isRegularFile)
           .sorted().toList();
-    } catch (IOException | java.io.UncheckedIOException e) {
+    } catch (IOException | UncheckedIOException e) {
       throw bad(dir + ": cannot read: " + e.getMessage());
     }
     Map<String, Path> seen = new LinkedHashMap<>();
@@ -151,7 +156,7 @@ public final class HealthRules implements HealthRuleLoader {
     List<JsonNode> docs = new ArrayList<>();
     // Document by document: a reader's readValues would unwrap a top-level list into its entries.
     String text = read(file);
-    try (com.fasterxml.jackson.core.JsonParser parser = YAML.getFactory().createParser(text)) {
+    try (JsonParser parser = YAML.getFactory().createParser(text)) {
       while (parser.nextToken() != null) {
         JsonNode doc = YAML.readTree(parser);
         if (doc != null && !doc.isNull() && !doc.isMissingNode()) {
@@ -238,9 +243,9 @@ public final class HealthRules implements HealthRuleLoader {
   private static String read(Path file) {
     try {
       return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (java.nio.file.NoSuchFileException e) {
+    } catch (NoSuchFileException e) {
       throw bad(file + ": no such file");
-    } catch (java.nio.charset.CharacterCodingException e) {
+    } catch (CharacterCodingException e) {
       // Was "cannot read: Input length = 1".
       throw bad(file + ": not UTF-8 text; expected a Lua script or YAML health rules");
     } catch (IOException | RuntimeException e) {
@@ -254,6 +259,6 @@ public final class HealthRules implements HealthRuleLoader {
    * ({@link dev.blame.api.Escape#terminal}), so that it is read as given wherever it is printed or logged.
    */
   private static BlameException bad(String message) {
-    return new BlameException(BlameException.Kind.BAD_INPUT, dev.blame.api.Escape.terminal(message));
+    return new BlameException(BlameException.Kind.BAD_INPUT, Escape.terminal(message));
   }
 }

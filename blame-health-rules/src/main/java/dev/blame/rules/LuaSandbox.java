@@ -1,8 +1,13 @@
 package dev.blame.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Iterator;
 import java.util.Map;
 import org.luaj.vm2.Globals;
@@ -18,8 +23,8 @@ import org.luaj.vm2.lib.BaseLib;
 import org.luaj.vm2.lib.DebugLib;
 import org.luaj.vm2.lib.OneArgFunction;
 import org.luaj.vm2.lib.PackageLib;
-import org.luaj.vm2.lib.TableLib;
 import org.luaj.vm2.lib.StringLib;
+import org.luaj.vm2.lib.TableLib;
 import org.luaj.vm2.lib.VarArgFunction;
 import org.luaj.vm2.lib.jse.JseMathLib;
 
@@ -51,9 +56,9 @@ final class LuaSandbox {
    */
   static Prototype compile(String script, String name) {
     try {
-      return LuaC.instance.compile(new java.io.ByteArrayInputStream(
-          script.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "@" + name);
-    } catch (java.io.IOException e) {
+      return LuaC.instance.compile(new ByteArrayInputStream(
+          script.getBytes(StandardCharsets.UTF_8)), "@" + name);
+    } catch (IOException e) {
       throw new LuaError(e.getMessage());
     } catch (LuaError e) {
       throw e;
@@ -138,10 +143,10 @@ final class LuaSandbox {
       public Varargs invoke(Varargs args) {
         if (args.narg() > 0 && !args.arg1().isnil()) {
           LuaTable t = args.checktable(1);
-          java.time.LocalDateTime time = java.time.LocalDateTime.of(t.get("year").checkint(),
+          LocalDateTime time = LocalDateTime.of(t.get("year").checkint(),
               t.get("month").checkint(), t.get("day").checkint(), t.get("hour").optint(12),
               t.get("min").optint(0), t.get("sec").optint(0));
-          return LuaValue.valueOf(time.toEpochSecond(java.time.ZoneOffset.UTC));
+          return LuaValue.valueOf(time.toEpochSecond(ZoneOffset.UTC));
         }
         return LuaValue.valueOf(seconds);
       }

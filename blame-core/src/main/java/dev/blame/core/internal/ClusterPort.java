@@ -2,6 +2,8 @@ package dev.blame.core.internal;
 
 import dev.blame.api.GroupKind;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -48,7 +50,7 @@ public interface ClusterPort extends AutoCloseable {
     Kept get(String namespace, String name);
 
     /** Every object held, in no particular order. */
-    java.util.List<Kept> all();
+    List<Kept> all();
   }
 
   /** What an informer needs of an object it delivered: namespace (null when cluster-scoped), name, uid, version. */
@@ -75,8 +77,8 @@ public interface ClusterPort extends AutoCloseable {
    *
    * @throws dev.blame.api.BlameException naming the request when the LIST fails or times out
    */
-  default java.util.List<HasMetadata> list(ApiResource resource, String namespace) {
-    java.util.List<HasMetadata> objects = new java.util.ArrayList<>();
+  default List<HasMetadata> list(ApiResource resource, String namespace) {
+    List<HasMetadata> objects = new ArrayList<>();
     AutoCloseable watch = watch(resource, namespace, new WatchListener() {
       @Override
       public void upserted(HasMetadata object) {
@@ -97,7 +99,7 @@ public interface ClusterPort extends AutoCloseable {
       // Closing a watch no one reads any more.
     }
     synchronized (objects) {
-      return java.util.List.copyOf(objects);
+      return List.copyOf(objects);
     }
   }
 

@@ -4,7 +4,10 @@ import dev.blame.api.BlameException;
 import dev.blame.api.Escape;
 import dev.blame.api.GroupKind;
 import dev.blame.api.ObjectRef;
+import dev.blame.api.ReasonCode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -15,6 +18,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -154,11 +164,11 @@ public final class ClusterSource implements Source {
       if (toStart.size() == 1) {
         results.add(startWatch(toStart.get(0)));
       } else if (!toStart.isEmpty()) {
-        List<java.util.concurrent.Future<Started>> futures = new ArrayList<>();
+        List<Future<Started>> futures = new ArrayList<>();
         for (ClusterPort.ApiResource resource : toStart) {
           futures.add(lists().submit(() -> startWatch(resource)));
         }
-        for (java.util.concurrent.Future<Started> future : futures) {
+        for (Future<Started> future : futures) {
           results.add(join(future));
         }
       }
@@ -195,13 +205,13 @@ public final class ClusterSource implements Source {
    */
   static final int PARALLEL_LISTS = 4;
 
-  private java.util.concurrent.ExecutorService lists;
+  private ExecutorService lists;
 
-  private java.util.concurrent.ExecutorService lists() {
+  private ExecutorService lists() {
     if (lists == null) {
-      java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
-      java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(PARALLEL_LISTS,
-          PARALLEL_LISTS, 5, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(),
+      AtomicInteger count = new AtomicInteger();
+      ThreadPoolExecutor pool = new ThreadPoolExecutor(PARALLEL_LISTS,
+          PARALLEL_LISTS, 5, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
           r -> {
             Thread thread = new Thread(r, "blame-list-" + count.incrementAndGet());
             thread.setDaemon(true);
@@ -213,13 +223,13 @@ public final class ClusterSource implements Source {
     return lists;
   }
 
-  private static Started join(java.util.concurrent.Future<Started> future) {
+  private static Started join(Future<Started> future) {
     try {
       return future.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new BlameException(BlameException.Kind.TIMEOUT, "interrupted while listing", e);
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof RuntimeException) {
         throw (RuntimeException) cause;
@@ -313,14 +323,14 @@ public final class ClusterSource implements Source {
     unavailable.add(kind);
     String what = resource.map(r -> r.plural() + (kind.isCore() ? "" : "." + kind.group())).orElse(kind.toString());
     boolean namespaced = resource.map(ClusterPort.ApiResource::namespaced).orElse(true);
-    engine.unreadable(kind, dev.blame.api.ReasonCode.FORBIDDEN, "forbidden: cannot list " + what
+    engine.unreadable(kind, ReasonCode.FORBIDDEN, "forbidden: cannot list " + what
         + (namespaced && namespace != null ? " in namespace " + Escape.terminal(namespace) : " at cluster scope"));
   }
 
   private static boolean unauthorized(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof io.fabric8.kubernetes.client.KubernetesClientException
-          && ((io.fabric8.kubernetes.client.KubernetesClientException) t).getCode() == 401) {
+      if (t instanceof KubernetesClientException
+          && ((KubernetesClientException) t).getCode() == 401) {
         return true;
       }
     }
@@ -329,7 +339,7 @@ public final class ClusterSource implements Source {
 
   private static boolean connectionLost(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof java.io.IOException) {
+      if (t instanceof IOException) {
         return true;
       }
     }
@@ -423,7 +433,7 @@ public final class ClusterSource implements Source {
       unavailable.add(kind);
       // A broken watch must not fail silently: what depends on the kind says its verdict may be stale.
       LOG.warn("The watch of {} stopped: {}", kind, Escape.terminal(Escape.withoutCredentials(cause.toString())));
-      engine.unreadable(kind, dev.blame.api.ReasonCode.WATCH_STOPPED,
+      engine.unreadable(kind, ReasonCode.WATCH_STOPPED,
           "the watch of " + kind + " stopped (" + Escape.withoutCredentials(cause.getMessage()) + ")");
     }
   }

@@ -1,6 +1,7 @@
 package dev.blame.core.internal;
 
 import dev.blame.api.BlameException;
+import dev.blame.api.Escape;
 import dev.blame.api.GroupKind;
 import io.fabric8.kubernetes.api.model.APIGroup;
 import io.fabric8.kubernetes.api.model.APIResource;
@@ -13,23 +14,33 @@ import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.Listable;
+import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.fabric8.kubernetes.client.informers.cache.ItemStore;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * The one class that talks to a cluster, through a fabric8 {@link KubernetesClient} the caller owns.
@@ -99,7 +110,7 @@ public final class Fabric8ClusterPort implements ClusterPort {
     }
     String request = "discover kind " + kind;
     // Bounded by the request timeout: fabric8 retries a refused connection for about 20 s before failing.
-    java.util.concurrent.CompletableFuture<Optional<ApiResource>> answer = java.util.concurrent.CompletableFuture
+    CompletableFuture<Optional<ApiResource>> answer = CompletableFuture
         .supplyAsync(() -> discover(kind).or(() -> fromCrd(kind)), DISCOVERY);
     try {
       return Reachability.await(answer, System.nanoTime() + timeout.toNanos(), probeTarget(), request);
@@ -119,13 +130,13 @@ public final class Fabric8ClusterPort implements ClusterPort {
         throw (RuntimeException) cause;
       }
       throw new BlameException(BlameException.Kind.UNREACHABLE, request + server() + ": "
-          + dev.blame.api.Escape.withoutCredentials(String.valueOf(cause)), cause);
+          + Escape.withoutCredentials(String.valueOf(cause)), cause);
     }
   }
 
   /** Discovery runs here so that a query can stop waiting for it at its deadline. */
-  private static final java.util.concurrent.ExecutorService DISCOVERY =
-      java.util.concurrent.Executors.newCachedThreadPool(runnable -> {
+  private static final ExecutorService DISCOVERY =
+      Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "blame-discovery");
         thread.setDaemon(true);
         return thread;
@@ -134,12 +145,12 @@ public final class Fabric8ClusterPort implements ClusterPort {
   /** " at URL" of the server, for messages, without what may be credentials in it; empty when the client has none. */
   private String server() {
     return client.getMasterUrl() == null ? ""
-        : " at " + dev.blame.api.Escape.serverUrl(client.getMasterUrl().toString());
+        : " at " + Escape.serverUrl(client.getMasterUrl().toString());
   }
 
   /** The server to probe when a request is slow; null when the client talks through a proxy. */
   private String probeTarget() {
-    io.fabric8.kubernetes.client.Config config = client.getConfiguration();
+    Config config = client.getConfiguration();
     if (client.getMasterUrl() == null || config == null || config.getHttpProxy() != null
         || config.getHttpsProxy() != null) {
       return null;
@@ -218,13 +229,13 @@ public final class Fabric8ClusterPort implements ClusterPort {
    * the first LIST is under way), as a running informer retries: up to {@value #MAX_START_ATTEMPTS} attempts, 200 ms
    * more back-off each time, within the deadline. HTTP errors, RBAC denials and timeouts are not retried.
    */
-  private static <T> T retried(long deadline, java.util.function.Supplier<T> attempt) {
+  private static <T> T retried(long deadline, Supplier<T> attempt) {
     for (int n = 1; ; n++) {
       try {
         return attempt.get();
       } catch (BlameException e) {
         long backoff = TimeUnit.MILLISECONDS.toNanos(200L * n);
-        if (e.kind() != BlameException.Kind.UNREACHABLE || !(rootCause(e) instanceof java.io.IOException)
+        if (e.kind() != BlameException.Kind.UNREACHABLE || !(rootCause(e) instanceof IOException)
             || n >= MAX_START_ATTEMPTS || System.nanoTime() + backoff >= deadline) {
           throw e;
         }
@@ -246,14 +257,14 @@ public final class Fabric8ClusterPort implements ClusterPort {
   @Override
   public List<HasMetadata> list(ApiResource resource, String namespace) {
     String request = "LIST " + resource.plural() + (resource.kind().isCore() ? "" : "." + resource.kind().group())
-        + (resource.namespaced() && namespace != null ? " in namespace " + dev.blame.api.Escape.terminal(namespace) : " in all namespaces");
+        + (resource.namespaced() && namespace != null ? " in namespace " + Escape.terminal(namespace) : " in all namespaces");
     long deadline = System.nanoTime() + timeout.toNanos();
     return retried(deadline, () -> listOnce(resource, namespace, request, deadline));
   }
 
   /** One attempt at the paginated LIST, its failures as BlameExceptions naming the request. */
   private List<HasMetadata> listOnce(ApiResource resource, String namespace, String request, long deadline) {
-    java.util.concurrent.CompletableFuture<List<HasMetadata>> answer = java.util.concurrent.CompletableFuture
+    CompletableFuture<List<HasMetadata>> answer = CompletableFuture
         .supplyAsync(() -> listPages(resource, namespace), DISCOVERY);
     try {
       return Reachability.await(answer, deadline, probeTarget(), request);
@@ -269,7 +280,7 @@ public final class Fabric8ClusterPort implements ClusterPort {
       throw cause instanceof KubernetesClientException
           ? failure(request, (KubernetesClientException) cause)
           : new BlameException(BlameException.Kind.UNREACHABLE, request + server() + ": "
-          + dev.blame.api.Escape.withoutCredentials(String.valueOf(cause)), cause);
+          + Escape.withoutCredentials(String.valueOf(cause)), cause);
     }
   }
 
@@ -278,7 +289,7 @@ public final class Fabric8ClusterPort implements ClusterPort {
     // Secrets: metadata only, through their own client, as the informers read them (see SecretMetadata).
     boolean secret = resource.kind().equals(GroupKind.SECRET);
     KubernetesClient reader = secret ? secrets.client() : client;
-    io.fabric8.kubernetes.client.dsl.MixedOperation<? extends HasMetadata, ? extends KubernetesResourceList<?>, ?> op;
+    MixedOperation<? extends HasMetadata, ? extends KubernetesResourceList<?>, ?> op;
     if (type != null && HasMetadata.class.isAssignableFrom(type) && !secret) {
       op = client.resources(type.asSubclass(HasMetadata.class));
     } else {
@@ -290,9 +301,9 @@ public final class Fabric8ClusterPort implements ClusterPort {
           .withNamespaced(resource.namespaced())
           .build());
     }
-    io.fabric8.kubernetes.client.dsl.Listable<? extends KubernetesResourceList<?>> scope =
+    Listable<? extends KubernetesResourceList<?>> scope =
         resource.namespaced() && namespace != null ? op.inNamespace(namespace) : op.inAnyNamespace();
-    List<HasMetadata> objects = new java.util.ArrayList<>();
+    List<HasMetadata> objects = new ArrayList<>();
     String next = null;
     do {
       KubernetesResourceList<?> page = scope.list(new ListOptionsBuilder().withLimit(500L).withContinue(next).build());
@@ -339,7 +350,7 @@ public final class Fabric8ClusterPort implements ClusterPort {
   }
 
   private <T extends HasMetadata> Informer<T> informer(
-      io.fabric8.kubernetes.client.dsl.MixedOperation<T, ?, ?> op, KubernetesClient reader, ApiResource resource,
+      MixedOperation<T, ?, ?> op, KubernetesClient reader, ApiResource resource,
       String namespace,
       Class<? extends HasMetadata> type, ClusterPort.Held held) {
     SharedIndexInformer<T> informer = resource.namespaced() && namespace != null
@@ -441,7 +452,7 @@ public final class Fabric8ClusterPort implements ClusterPort {
       }
     };
     String request = "LIST+WATCH " + resource.plural() + (resource.kind().isCore() ? "" : "." + resource.kind().group())
-        + (resource.namespaced() && namespace != null ? " in namespace " + dev.blame.api.Escape.terminal(namespace) : " in all namespaces");
+        + (resource.namespaced() && namespace != null ? " in namespace " + Escape.terminal(namespace) : " in all namespaces");
     long deadline = System.nanoTime() + timeout.toNanos();
     try {
       Reachability.await(informer.start().toCompletableFuture(), deadline, probeTarget(), request);
@@ -467,7 +478,7 @@ public final class Fabric8ClusterPort implements ClusterPort {
         throw failure(request, (KubernetesClientException) cause);
       }
       throw new BlameException(BlameException.Kind.UNREACHABLE, request + server() + ": "
-          + dev.blame.api.Escape.withoutCredentials(String.valueOf(cause)), cause);
+          + Escape.withoutCredentials(String.valueOf(cause)), cause);
     }
     return close::run;
   }
@@ -522,7 +533,7 @@ public final class Fabric8ClusterPort implements ClusterPort {
     if (message.isEmpty() && e.getCause() != null && e.getCause().getMessage() != null) {
       message = e.getCause().getMessage();
     }
-    message = dev.blame.api.Escape.withoutCredentials(message);
+    message = Escape.withoutCredentials(message);
     String detail = e.getCode() > 0 ? "HTTP " + e.getCode() + (message.isEmpty() ? "" : ": " + message) : message;
     return new BlameException(BlameException.Kind.UNREACHABLE, request + server + (detail.isEmpty() ? "" : ": " + detail),
         e);
@@ -536,7 +547,7 @@ public final class Fabric8ClusterPort implements ClusterPort {
     return message == null ? "" : OPERATION.matcher(message).replaceFirst("").strip();
   }
 
-  private static final java.util.regex.Pattern OPERATION = java.util.regex.Pattern.compile(
+  private static final Pattern OPERATION = Pattern.compile(
       "^Operation: \\[[^\\]]*\\]\\s+for kind: \\[[^\\]]*\\]\\s+with name: \\[[^\\]]*\\]\\s+in namespace: \\[[^\\]]*\\]"
           + "\\s+failed\\.\\s*");
 

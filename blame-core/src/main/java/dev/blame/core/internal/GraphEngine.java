@@ -1,35 +1,42 @@
 package dev.blame.core.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.blame.api.Edge;
 import dev.blame.api.EdgeKind;
 import dev.blame.api.Escape;
 import dev.blame.api.EventRecord;
+import dev.blame.api.Evidence;
 import dev.blame.api.Finding;
 import dev.blame.api.GroupKind;
 import dev.blame.api.Health;
 import dev.blame.api.Node;
 import dev.blame.api.ObjectRef;
 import dev.blame.api.ReasonCode;
-import dev.blame.api.Verdict;
 import dev.blame.api.Tolerance;
+import dev.blame.api.Verdict;
 import dev.blame.api.spi.AnalysisContext;
 import dev.blame.api.spi.Analyzer;
 import dev.blame.api.spi.GraphView;
 import dev.blame.api.spi.Link;
+import io.fabric8.kubernetes.api.model.OwnerReference;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
@@ -82,7 +89,7 @@ public final class GraphEngine {
     this.registry = registry;
     this.clock = clock;
     this.tolerance = tolerance;
-    this.ingest = java.util.Objects.requireNonNull(ingest, "ingest");
+    this.ingest = Objects.requireNonNull(ingest, "ingest");
   }
 
   /** {@return how sources turn the objects they read into this engine's changes, with its own tables} */
@@ -407,7 +414,7 @@ public final class GraphEngine {
         }
       }
     }
-    java.util.Collections.reverse(order);
+    Collections.reverse(order);
     return order;
   }
 
@@ -432,7 +439,7 @@ public final class GraphEngine {
 
   /** An analyzer that reads a kind the source cannot read judges with part of the picture missing. */
   private List<Finding> unreadableFindings(Node node, List<Analyzer> analyzers) {
-    Set<GroupKind> missing = new java.util.TreeSet<>();
+    Set<GroupKind> missing = new TreeSet<>();
     for (Analyzer analyzer : analyzers) {
       for (GroupKind read : analyzer.reads()) {
         if (store.unreadableReason(read).isPresent()) {
@@ -448,7 +455,7 @@ public final class GraphEngine {
           .health(Health.UNKNOWN)
           .reason(why.reason())
           .message(why.message() + "; this verdict may be incomplete")
-          .addEvidence(dev.blame.api.Evidence.field("access to " + kind, why.message()))
+          .addEvidence(Evidence.field("access to " + kind, why.message()))
           .build());
     }
     return findings;
@@ -512,7 +519,7 @@ public final class GraphEngine {
             .message("owner " + ownerRef.display() + " does not exist"
                 + (owner.uid() == null ? "" : " (uid " + owner.uid() + ")")
                 + "; the garbage collector will delete this object unless it is adopted")
-            .addEvidence(dev.blame.api.Evidence.field("metadata.ownerReferences[" + ownerRef.display() + "]",
+            .addEvidence(Evidence.field("metadata.ownerReferences[" + ownerRef.display() + "]",
                 owner.uid() == null ? ownerRef.toString() : owner.uid()))
             .build());
       }
@@ -523,7 +530,7 @@ public final class GraphEngine {
           .health(Health.UNKNOWN)
           .reason(ReasonCode.OWNER_CYCLE)
           .message("ownerReferences form a cycle: " + cycle + "; ownership cannot be resolved")
-          .addEvidence(dev.blame.api.Evidence.field("metadata.ownerReferences", cycle))
+          .addEvidence(Evidence.field("metadata.ownerReferences", cycle))
           .build()));
     }
     return findings;
@@ -549,7 +556,7 @@ public final class GraphEngine {
             names.add(k.display());
           }
           names.add(start.key.display());
-          java.util.Collections.reverse(names);
+          Collections.reverse(names);
           names.add(start.key.display());
           return Optional.of(String.join(" -> ", names));
         }
@@ -670,11 +677,11 @@ public final class GraphEngine {
       this.analyzer = analyzer;
       // What a live source watches for a query about this object whatever the analyzer declares (see
       // InvolvedKinds): its own kind, Events, and the kinds its owner references name.
-      Set<GroupKind> kinds = new java.util.HashSet<>(analyzer.reads());
+      Set<GroupKind> kinds = new HashSet<>(analyzer.reads());
       kinds.add(context.node().ref().groupKind());
       kinds.add(GroupKind.EVENT);
       kinds.add(GroupKind.EVENTS_V1_EVENT);
-      for (io.fabric8.kubernetes.api.model.OwnerReference owner : context.node().ownerReferences()) {
+      for (OwnerReference owner : context.node().ownerReferences()) {
         if (owner != null && owner.getApiVersion() != null && owner.getKind() != null) {
           try {
             kinds.add(GroupKind.fromApiVersion(owner.getApiVersion(), owner.getKind()));
@@ -800,7 +807,7 @@ public final class GraphEngine {
     }
 
     @Override
-    public com.fasterxml.jackson.databind.JsonNode tree(Node node) {
+    public JsonNode tree(Node node) {
       return view.tree(node);
     }
   }
@@ -835,7 +842,7 @@ public final class GraphEngine {
     @Override
     public List<Node> sources(ObjectRef to, EdgeKind kind) {
       List<Node> nodes = new ArrayList<>();
-      for (Edge edge : store.edgesTo(to, java.util.EnumSet.of(kind))) {
+      for (Edge edge : store.edgesTo(to, EnumSet.of(kind))) {
         store.node(edge.from()).ifPresent(nodes::add);
       }
       return nodes;
@@ -862,7 +869,7 @@ public final class GraphEngine {
     }
 
     @Override
-    public com.fasterxml.jackson.databind.JsonNode tree(Node node) {
+    public JsonNode tree(Node node) {
       return Json.tree(node.object());
     }
   }

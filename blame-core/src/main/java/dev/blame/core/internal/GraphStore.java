@@ -6,12 +6,15 @@ import dev.blame.api.EventRecord;
 import dev.blame.api.GroupKind;
 import dev.blame.api.Node;
 import dev.blame.api.ObjectRef;
+import dev.blame.api.ReasonCode;
 import dev.blame.api.Selector;
 import dev.blame.api.Verdict;
 import dev.blame.api.spi.Link;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,10 +22,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * The objects and every index the queries use: by key, uid, kind and namespace, label, owner, link target
@@ -65,7 +70,7 @@ final class GraphStore {
   private long structure;
 
   /** Why a kind cannot be read. */
-  record Unreadable(dev.blame.api.ReasonCode reason, String message) {}
+  record Unreadable(ReasonCode reason, String message) {}
 
   // ---------------------------------------------------------------- reads
 
@@ -270,7 +275,7 @@ final class GraphStore {
    * A fact that depends on the structure alone (which objects exist and how they relate), computed once per
    * structure: the ownership cycle an entry is in, say.
    */
-  Optional<String> ownerCycle(Entry entry, java.util.function.Function<Entry, Optional<String>> find) {
+  Optional<String> ownerCycle(Entry entry, Function<Entry, Optional<String>> find) {
     Entry.Derived derived = derived(entry);
     if (derived.ownerCycle == null) {
       derived.ownerCycle = find.apply(entry);
@@ -309,7 +314,7 @@ final class GraphStore {
         }
       }
     }
-    return children.isEmpty() ? List.of() : java.util.Collections.unmodifiableList(children);
+    return children.isEmpty() ? List.of() : Collections.unmodifiableList(children);
   }
 
   /** {@link #resolveOwner} equals this present owner: same namespace, or cluster-scoped with no namesake. */
@@ -322,7 +327,7 @@ final class GraphStore {
         && !byKey.containsKey(ObjectRef.of(presentOwner.groupKind(), namespace, presentOwner.name()));
   }
 
-  static final Set<EdgeKind> ALL_KINDS = java.util.Collections.unmodifiableSet(EnumSet.allOf(EdgeKind.class));
+  static final Set<EdgeKind> ALL_KINDS = Collections.unmodifiableSet(EnumSet.allOf(EdgeKind.class));
 
   List<Edge> edgesFrom(ObjectRef ref) {
     return edgesFrom(ref, ALL_KINDS);
@@ -653,7 +658,7 @@ final class GraphStore {
    */
   private static boolean sameRelations(Entry existing, Node node, List<Link> links) {
     Node old = existing.node;
-    return java.util.Objects.equals(old.ref().uid(), node.ref().uid())
+    return Objects.equals(old.ref().uid(), node.ref().uid())
         && old.labels().equals(node.labels())
         && old.ownerReferences().equals(node.ownerReferences())
         && existing.links.equals(links);
@@ -769,7 +774,7 @@ final class GraphStore {
 
   private ClusterPort.Kept kept(Entry entry) {
     ObjectRef ref = entry.node.ref();
-    io.fabric8.kubernetes.api.model.ObjectMeta meta = entry.node.object().getMetadata();
+    ObjectMeta meta = entry.node.object().getMetadata();
     String namespace = meta != null && meta.getNamespace() != null && !meta.getNamespace().isEmpty()
         ? meta.getNamespace() : ref.namespace().isEmpty() ? null : ref.namespace();
     String name = meta != null && meta.getName() != null ? meta.getName() : ref.name();
@@ -877,8 +882,8 @@ final class GraphStore {
   }
 
   /** For tests: the entries, to rebuild from. */
-  java.util.Collection<Entry> entries() {
-    return java.util.Collections.unmodifiableCollection(byKey.values());
+  Collection<Entry> entries() {
+    return Collections.unmodifiableCollection(byKey.values());
   }
 
   /** For tests and diagnostics: sizes of the indexes, sorted by name. */

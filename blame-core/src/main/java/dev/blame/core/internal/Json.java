@@ -4,8 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.io.IOException;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Objects as Jackson trees (fabric8's model is Jackson-annotated), and tree values as one line of text. */
 final class Json {
@@ -46,7 +50,7 @@ final class Json {
   static JsonNode parse(String text) {
     try {
       return MAPPER.readTree(text);
-    } catch (java.io.IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       return MissingNode.getInstance();
     }
   }
@@ -81,12 +85,12 @@ final class Json {
    * weakly, so a tree whose object left the graph is dropped once it is collected or evicted.
    */
   static final class IdentityCache {
-    private final java.util.LinkedHashMap<Key, JsonNode> map;
+    private final LinkedHashMap<Key, JsonNode> map;
 
     IdentityCache(int capacity) {
-      this.map = new java.util.LinkedHashMap<>(capacity * 4 / 3 + 1, 0.75f, true) {
+      this.map = new LinkedHashMap<>(capacity * 4 / 3 + 1, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(java.util.Map.Entry<Key, JsonNode> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Key, JsonNode> eldest) {
           return size() > capacity;
         }
       };
@@ -105,7 +109,7 @@ final class Json {
     }
 
     /** An object's identity without keeping it alive. */
-    private static final class Key extends java.lang.ref.WeakReference<Object> {
+    private static final class Key extends WeakReference<Object> {
       private final int hash;
 
       Key(Object object) {

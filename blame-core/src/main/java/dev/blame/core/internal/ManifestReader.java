@@ -1,30 +1,39 @@
 package dev.blame.core.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.blame.api.BlameException;
+import dev.blame.api.Escape;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -35,6 +44,7 @@ import org.snakeyaml.engine.v2.nodes.AnchorNode;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
@@ -72,7 +82,7 @@ public final class ManifestReader {
       try (Stream<Path> walk = Files.walk(path)) {
         files = walk.filter(Files::isRegularFile).filter(ManifestReader::isManifest).sorted()
             .collect(Collectors.toList());
-      } catch (IOException | java.io.UncheckedIOException e) {
+      } catch (IOException | UncheckedIOException e) {
         throw bad(name(path) + ": cannot list the directory");
       }
       List<HasMetadata> objects = new ArrayList<>();
@@ -118,7 +128,7 @@ public final class ManifestReader {
       if (total > maxBytes) {
         throw tooLarge(source, maxBytes);
       }
-      chunks.add(n == chunk.length ? chunk : java.util.Arrays.copyOf(chunk, n));
+      chunks.add(n == chunk.length ? chunk : Arrays.copyOf(chunk, n));
     }
     byte[] all = new byte[(int) total];
     int at = 0;
@@ -136,11 +146,11 @@ public final class ManifestReader {
 
   /** Why an input could not be read, without the text of the input. */
   private static String ioReason(IOException e) {
-    if (e instanceof java.nio.file.AccessDeniedException) {
+    if (e instanceof AccessDeniedException) {
       return "permission denied";
     }
-    if (e instanceof java.nio.file.FileSystemException && ((java.nio.file.FileSystemException) e).getReason() != null) {
-      return ((java.nio.file.FileSystemException) e).getReason();
+    if (e instanceof FileSystemException && ((FileSystemException) e).getReason() != null) {
+      return ((FileSystemException) e).getReason();
     }
     return "I/O error";
   }
@@ -217,8 +227,8 @@ public final class ManifestReader {
    * only at the start of the stream, and read the next key as {@code \ufeffapiVersion}, so such a document was
    * refused as having "no 'apiVersion'".
    */
-  private static final java.util.regex.Pattern DOCUMENT_BOM =
-      java.util.regex.Pattern.compile("(?m)(^(?:---|\\.\\.\\.)[ \t]*\r?\n)\ufeff");
+  private static final Pattern DOCUMENT_BOM =
+      Pattern.compile("(?m)(^(?:---|\\.\\.\\.)[ \t]*\r?\n)\ufeff");
 
   /**
    * How many {@code \L} and {@code \P} escapes a text may hold. YAML 1.1 and 1.2 define them (U+2028 and U+2029),
@@ -357,7 +367,7 @@ public final class ManifestReader {
     if (own.size() == mapping.getValue().size()) {
       return;
     }
-    Set<String> keys = new java.util.HashSet<>();
+    Set<String> keys = new HashSet<>();
     own.forEach(entry -> keys.add(keyText(entry.getKeyNode())));
     List<NodeTuple> merged = new ArrayList<>(own);
     for (Node source : sources) {
@@ -374,9 +384,9 @@ public final class ManifestReader {
   }
 
   private static boolean isMergeKey(Node key) {
-    return key instanceof org.snakeyaml.engine.v2.nodes.ScalarNode
-        && ((org.snakeyaml.engine.v2.nodes.ScalarNode) key).isPlain()
-        && "<<".equals(((org.snakeyaml.engine.v2.nodes.ScalarNode) key).getValue());
+    return key instanceof ScalarNode
+        && ((ScalarNode) key).isPlain()
+        && "<<".equals(((ScalarNode) key).getValue());
   }
 
   private static Node deref(Node node) {
@@ -386,8 +396,8 @@ public final class ManifestReader {
   /** A key as mappings compare them: a scalar's text; any other key is its own (never equal to another). */
   private static String keyText(Node key) {
     Node real = deref(key);
-    return real instanceof org.snakeyaml.engine.v2.nodes.ScalarNode
-        ? "s:" + ((org.snakeyaml.engine.v2.nodes.ScalarNode) real).getValue()
+    return real instanceof ScalarNode
+        ? "s:" + ((ScalarNode) real).getValue()
         : "n:" + System.identityHashCode(real);
   }
 
@@ -431,7 +441,7 @@ public final class ManifestReader {
 
   private static boolean nestingTooDeep(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+      if (t instanceof StreamConstraintsException) {
         return true;
       }
     }
@@ -534,7 +544,7 @@ public final class ManifestReader {
       return StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(bytes))
+          .decode(ByteBuffer.wrap(bytes))
           .toString();
     } catch (CharacterCodingException e) {
       throw bad(name(source) + ": not UTF-8 text; expected YAML or JSON manifests");
@@ -556,6 +566,6 @@ public final class ManifestReader {
    * a name holding a line break is shown as given ({@code a\nb.yaml}) wherever the message is printed or logged.
    */
   private static String name(Object text) {
-    return dev.blame.api.Escape.terminal(String.valueOf(text));
+    return Escape.terminal(String.valueOf(text));
   }
 }

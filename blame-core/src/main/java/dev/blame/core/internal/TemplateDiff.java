@@ -3,7 +3,12 @@ package dev.blame.core.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,10 +79,10 @@ final class TemplateDiff {
     JsonNode copy = template.deepCopy();
     JsonNode meta = copy.path("metadata");
     if (meta.isObject()) {
-      ((com.fasterxml.jackson.databind.node.ObjectNode) meta).remove("creationTimestamp");
+      ((ObjectNode) meta).remove("creationTimestamp");
       JsonNode labels = meta.path("labels");
       if (labels.isObject()) {
-        ((com.fasterxml.jackson.databind.node.ObjectNode) labels).remove(CONTROLLER_LABELS);
+        ((ObjectNode) labels).remove(CONTROLLER_LABELS);
       }
     }
     return copy;
@@ -186,7 +191,7 @@ final class TemplateDiff {
       return masked(value);
     }
     if (!path.isEmpty() && path.get(path.size() - 1).isItem() && value.isObject()) {
-      com.fasterxml.jackson.databind.node.ObjectNode rest = maskEnv(value.deepCopy());
+      ObjectNode rest = maskEnv(value.deepCopy());
       rest.remove(MERGE_KEYS.getOrDefault(path.get(path.size() - 1).field(), "name"));
       if (rest.size() == 1 && rest.has("value")) {
         return envItem ? masked(value.get("value")) : Json.text(rest.get("value"));
@@ -203,7 +208,7 @@ final class TemplateDiff {
   /** A value as one line, env values included as they are. */
   private static String literal(List<Step> path, JsonNode value) {
     if (!path.isEmpty() && path.get(path.size() - 1).isItem() && value.isObject()) {
-      com.fasterxml.jackson.databind.node.ObjectNode rest = value.deepCopy();
+      ObjectNode rest = value.deepCopy();
       rest.remove(MERGE_KEYS.getOrDefault(path.get(path.size() - 1).field(), "name"));
       return rest.size() == 1 && rest.has("value") ? Json.text(rest.get("value")) : Json.text(rest);
     }
@@ -213,12 +218,12 @@ final class TemplateDiff {
   /** Every literal env value inside {@code node} (containers, a pod spec) replaced by its short hash. */
   private static <T extends JsonNode> T maskEnv(T node) {
     if (node.isObject()) {
-      com.fasterxml.jackson.databind.node.ObjectNode object = (com.fasterxml.jackson.databind.node.ObjectNode) node;
+      ObjectNode object = (ObjectNode) node;
       object.fields().forEachRemaining(e -> {
         if (e.getKey().equals("env") && e.getValue().isArray()) {
           for (JsonNode item : e.getValue()) {
             if (item.isObject() && item.has("value")) {
-              ((com.fasterxml.jackson.databind.node.ObjectNode) item).put("value", masked(item.get("value")));
+              ((ObjectNode) item).put("value", masked(item.get("value")));
             }
           }
         } else {
@@ -234,10 +239,10 @@ final class TemplateDiff {
   /** {@code value sha256:1a2b3c4d}: enough to see that a value changed, not what it is. */
   static String masked(JsonNode value) {
     try {
-      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-          .digest(value.asText("").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return "value sha256:" + java.util.HexFormat.of().formatHex(digest, 0, 4);
-    } catch (java.security.NoSuchAlgorithmException e) {
+      byte[] digest = MessageDigest.getInstance("SHA-256")
+          .digest(value.asText("").getBytes(StandardCharsets.UTF_8));
+      return "value sha256:" + HexFormat.of().formatHex(digest, 0, 4);
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }

@@ -1,18 +1,45 @@
 package dev.blame.bench;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import dev.blame.api.Blame;
+import dev.blame.api.Finding;
 import dev.blame.core.BlameEngine;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesList;
+import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import javax.management.ObjectName;
 
 /**
@@ -29,7 +56,7 @@ public final class LiveHeap {
   public record Result(int pods, int objects, long beforeBytes, long liveBytes, long bytesPerPod,
       long offlineBytesPerPod, long freedOnCloseBytesPerPod) {}
 
-  private static final java.util.logging.Logger MOCK_LOG = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+  private static final Logger MOCK_LOG = Logger.getLogger("io.fabric8.mockwebserver");
 
   private LiveHeap() {}
 
@@ -38,14 +65,14 @@ public final class LiveHeap {
     // process holds (the client, the library and what they buffer), not the mock's stored objects, its recorded
     // requests or its side of every watch.
     try (Cluster cluster = Cluster.start(pods);
-        KubernetesClient client = new io.fabric8.kubernetes.client.KubernetesClientBuilder()
-            .withConfig(new io.fabric8.kubernetes.client.ConfigBuilder(io.fabric8.kubernetes.client.Config.empty())
+        KubernetesClient client = new KubernetesClientBuilder()
+            .withConfig(new ConfigBuilder(Config.empty())
                 .withMasterUrl(cluster.url()).withNamespace("default").withRequestTimeout(300_000).build())
             .build()) {
       // The objects as the mock holds them: it gives each its own uid and creationTimestamp, so the offline graph
       // is built from what it returned (owner references pointing at the owners' new uids, the same ages), or the two
       // paths would judge different clusters.
-      java.util.List<byte[]> asCreated = java.util.List.of(java.nio.file.Files.readAllBytes(cluster.objects()));
+      List<byte[]> asCreated = List.of(Files.readAllBytes(cluster.objects()));
       // Warm-up, once each way and discarded: what the first use of a path costs once per process (Jackson's and
       // fabric8's decoding caches, reflection metadata, the HTTP client's buffer pools) is no cost per pod, and a
       // user's process that watches a cluster has paid it already.
@@ -53,7 +80,7 @@ public final class LiveHeap {
       String offlineHistogramBefore = settled(); // what the warm-up left has gone
       long offlineBefore = total(offlineHistogramBefore);
       long offlinePerPod;
-      java.util.Map<String, Long> offlineFindings;
+      Map<String, Long> offlineFindings;
       try (Blame offline = offline(asCreated)) {
         offlineFindings = byReason(offline.findings().list());
         String offlineHistogram = histogram();
@@ -80,7 +107,7 @@ public final class LiveHeap {
   }
 
   /** In its own frame, so that nothing of the warm-up stays reachable from the caller's. */
-  private static void warmUp(KubernetesClient client, java.util.List<byte[]> asCreated, int pods) throws Exception {
+  private static void warmUp(KubernetesClient client, List<byte[]> asCreated, int pods) throws Exception {
     try (Blame warm = offline(asCreated)) {
       warm.findings().list();
     }
@@ -91,16 +118,16 @@ public final class LiveHeap {
    * The synthetic cluster served by fabric8's CRUD mock in a child JVM ({@code blame-bench.jar mock-cluster PODS
    * FILE}), which writes the objects as created to a file, prints its URL and serves until its input closes.
    */
-  private record Cluster(Process process, String url, java.nio.file.Path objects) implements AutoCloseable {
+  private record Cluster(Process process, String url, Path objects) implements AutoCloseable {
 
     static Cluster start(int pods) throws Exception {
-      java.nio.file.Path objects = java.nio.file.Files.createTempFile("blame-bench-cluster", ".json");
-      String javaBin = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      Path objects = Files.createTempFile("blame-bench-cluster", ".json");
+      String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
       Process process = new ProcessBuilder(javaBin, "-Xmx3g", "-cp", System.getProperty("java.class.path"),
           Main.class.getName(), "mock-cluster", Integer.toString(pods), objects.toString())
           .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-      java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
-          java.nio.charset.StandardCharsets.UTF_8));
+      BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+          StandardCharsets.UTF_8));
       String line = out.readLine();
       if (line == null || !line.startsWith("READY ")) {
         process.destroyForcibly();
@@ -115,18 +142,18 @@ public final class LiveHeap {
       if (!process.waitFor(30, TimeUnit.SECONDS)) {
         process.destroyForcibly();
       }
-      java.nio.file.Files.deleteIfExists(objects);
+      Files.deleteIfExists(objects);
     }
   }
 
   /** The child's side of {@link Cluster}: creates the cluster, writes it to {@code file}, serves until stdin closes. */
-  static void serve(int pods, java.nio.file.Path file) throws Exception {
-    MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
+  static void serve(int pods, Path file) throws Exception {
+    MOCK_LOG.setLevel(Level.WARNING);
     KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
         new KubernetesMixedDispatcher(new HashMap<>()), false);
     server.init(InetAddress.getLoopbackAddress(), 0);
     try (KubernetesClient client = server.createClient()) {
-      java.nio.file.Files.write(file, create(client, pods).get(0));
+      Files.write(file, create(client, pods).get(0));
     }
     Thread drain = new Thread(() -> {
       try {
@@ -152,11 +179,11 @@ public final class LiveHeap {
    * when {@code histogramBefore} is null (the warm-up).
    */
   private static String live(KubernetesClient client, int pods, String histogramBefore,
-      java.util.Map<String, Long> offlineFindings) throws Exception {
+      Map<String, Long> offlineFindings) throws Exception {
     // A loaded machine serves a 5,000-pod LIST from the mock in more than the default 30 s.
     try (Blame blame = BlameEngine.builder().client(client).allNamespaces()
-        .requestTimeout(java.time.Duration.ofMinutes(5)).build()) {
-      java.util.Map<String, Long> liveFindings = byReason(blame.findings().list()); // watches every kind
+        .requestTimeout(Duration.ofMinutes(5)).build()) {
+      Map<String, Long> liveFindings = byReason(blame.findings().list()); // watches every kind
       String histogramWith = settled();
       if (histogramBefore == null) {
         return histogramWith; // the warm-up
@@ -167,10 +194,10 @@ public final class LiveHeap {
       dump("live");
       if (Boolean.getBoolean("blame.bench.findings")) {
         System.err.println("findings by kind, health and reason (offline / live):");
-        java.util.Set<String> keys = new java.util.TreeSet<>(offlineFindings.keySet());
+        Set<String> keys = new TreeSet<>(offlineFindings.keySet());
         keys.addAll(liveFindings.keySet());
         for (String key : keys) {
-          System.err.printf(java.util.Locale.ROOT, "%8d %8d  %s%n", offlineFindings.getOrDefault(key, 0L),
+          System.err.printf(Locale.ROOT, "%8d %8d  %s%n", offlineFindings.getOrDefault(key, 0L),
               liveFindings.getOrDefault(key, 0L), key);
         }
       }
@@ -183,24 +210,24 @@ public final class LiveHeap {
    * offline Blame open) and {@code PREFIX-live.hprof} (the live one open and settled), for what a histogram cannot
    * say: who holds what, and what is held twice.
    */
-  private static void dump(String which) throws java.io.IOException {
+  private static void dump(String which) throws IOException {
     String prefix = System.getProperty("blame.bench.dump");
     if (prefix != null) {
       String path = prefix + "-" + which + ".hprof";
-      ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class).dumpHeap(path, true);
+      ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).dumpHeap(path, true);
       System.err.println("heap dumped to " + path);
     }
   }
 
   /** Findings counted by their subject's kind, health and reason ({@code -Dblame.bench.findings=true}). */
-  private static java.util.Map<String, Long> byReason(java.util.List<dev.blame.api.Finding> findings) {
-    return findings.stream().collect(java.util.stream.Collectors.groupingBy(
-        f -> f.subject().groupKind().kind() + " " + f.health() + " " + f.reason(), java.util.TreeMap::new,
-        java.util.stream.Collectors.counting()));
+  private static Map<String, Long> byReason(List<Finding> findings) {
+    return findings.stream().collect(Collectors.groupingBy(
+        f -> f.subject().groupKind().kind() + " " + f.health() + " " + f.reason(), TreeMap::new,
+        Collectors.counting()));
   }
 
   /** An offline Blame over the objects as the mock holds them, decoded in its own frame. */
-  private static Blame offline(java.util.List<byte[]> asCreated) {
+  private static Blame offline(List<byte[]> asCreated) {
     return BlameEngine.builder().objects(Measure.decode(asCreated)).build();
   }
 
@@ -211,20 +238,20 @@ public final class LiveHeap {
    * missing where the offline one, which never saw the kinds, says nothing). Returns the objects as created, as
    * one list page.
    */
-  private static java.util.List<byte[]> create(KubernetesClient client, int pods) {
-    java.util.Map<String, String> uids = new HashMap<>();
-    java.util.Set<String> nodes = new java.util.TreeSet<>();
-    java.util.Set<String> namespaces = new java.util.TreeSet<>();
-    java.util.List<HasMetadata> created = new java.util.ArrayList<>();
-    java.util.List<HasMetadata> objects = Measure.decode(SyntheticCluster.generate(SyntheticCluster.Spec.of(pods)).pages());
+  private static List<byte[]> create(KubernetesClient client, int pods) {
+    Map<String, String> uids = new HashMap<>();
+    Set<String> nodes = new TreeSet<>();
+    Set<String> namespaces = new TreeSet<>();
+    List<HasMetadata> created = new ArrayList<>();
+    List<HasMetadata> objects = Measure.decode(SyntheticCluster.generate(SyntheticCluster.Spec.of(pods)).pages());
     // Owners first, so that each owner's new uid is known when what it owns is created.
-    java.util.Map<String, Integer> depth = java.util.Map.of("ReplicaSet", 1, "Job", 1, "Pod", 2);
-    objects.sort(java.util.Comparator.comparingInt(o -> depth.getOrDefault(o.getKind(), 0)));
+    Map<String, Integer> depth = Map.of("ReplicaSet", 1, "Job", 1, "Pod", 2);
+    objects.sort(Comparator.comparingInt(o -> depth.getOrDefault(o.getKind(), 0)));
     for (HasMetadata object : objects) {
       if (object instanceof GenericKubernetesResource) {
         continue; // the mock needs a CRD context for custom resources
       }
-      if (object instanceof io.fabric8.kubernetes.api.model.Pod pod && pod.getSpec().getNodeName() != null) {
+      if (object instanceof Pod pod && pod.getSpec().getNodeName() != null) {
         nodes.add(pod.getSpec().getNodeName());
       }
       if (object.getMetadata().getNamespace() != null) {
@@ -237,9 +264,9 @@ public final class LiveHeap {
       uids.put(uid, made.getMetadata().getUid());
       created.add(made);
     }
-    String now = java.time.Instant.now().toString();
+    String now = Instant.now().toString();
     for (String node : nodes) {
-      created.add(client.nodes().resource(new io.fabric8.kubernetes.api.model.NodeBuilder()
+      created.add(client.nodes().resource(new NodeBuilder()
           .withNewMetadata().withName(node).endMetadata()
           .withNewStatus().addNewCondition().withType("Ready").withStatus("True").withReason("KubeletReady")
           .withLastHeartbeatTime(now).withLastTransitionTime(now).endCondition().endStatus().build()).create());
@@ -249,9 +276,9 @@ public final class LiveHeap {
           .ServiceAccountBuilder().withNewMetadata().withName("default").withNamespace(namespace).endMetadata().build())
           .create());
     }
-    io.fabric8.kubernetes.api.model.KubernetesList list = new io.fabric8.kubernetes.api.model.KubernetesList();
+    KubernetesList list = new KubernetesList();
     list.setItems(created);
-    return java.util.List.of(client.getKubernetesSerialization().asJson(list).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return List.of(client.getKubernetesSerialization().asJson(list).getBytes(StandardCharsets.UTF_8));
   }
 
   /** Live heap, from the total of a class histogram ({@code jcmd GC.class_histogram}, which collects first). */
@@ -295,24 +322,24 @@ public final class LiveHeap {
    * where the live path's heap goes.
    */
   static String growth(String before, String after, int pods, int top) {
-    java.util.Map<String, long[]> was = perClass(before);
-    java.util.Map<String, long[]> is = perClass(after);
-    java.util.List<java.util.Map.Entry<String, long[]>> grown = new java.util.ArrayList<>();
-    for (java.util.Map.Entry<String, long[]> e : is.entrySet()) {
+    Map<String, long[]> was = perClass(before);
+    Map<String, long[]> is = perClass(after);
+    List<Map.Entry<String, long[]>> grown = new ArrayList<>();
+    for (Map.Entry<String, long[]> e : is.entrySet()) {
       long[] old = was.getOrDefault(e.getKey(), new long[2]);
-      grown.add(java.util.Map.entry(e.getKey(), new long[] {e.getValue()[0] - old[0], e.getValue()[1] - old[1]}));
+      grown.add(Map.entry(e.getKey(), new long[] {e.getValue()[0] - old[0], e.getValue()[1] - old[1]}));
     }
     grown.sort((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]));
     StringBuilder out = new StringBuilder("live heap growth by class (instances, bytes, bytes per pod):\n");
-    for (java.util.Map.Entry<String, long[]> e : grown.subList(0, Math.min(top, grown.size()))) {
-      out.append(String.format(java.util.Locale.ROOT, "%10d %12d %8d  %s%n", e.getValue()[0], e.getValue()[1],
+    for (Map.Entry<String, long[]> e : grown.subList(0, Math.min(top, grown.size()))) {
+      out.append(String.format(Locale.ROOT, "%10d %12d %8d  %s%n", e.getValue()[0], e.getValue()[1],
           e.getValue()[1] / pods, e.getKey()));
     }
     return out.toString();
   }
 
-  private static java.util.Map<String, long[]> perClass(String histogram) {
-    java.util.Map<String, long[]> classes = new java.util.HashMap<>();
+  private static Map<String, long[]> perClass(String histogram) {
+    Map<String, long[]> classes = new HashMap<>();
     for (String line : histogram.split("\n")) {
       String[] parts = line.trim().split("\\s+");
       if (parts.length >= 4 && parts[0].endsWith(":")) {

@@ -1,15 +1,26 @@
 package dev.blame.cli;
 
+import dev.blame.cli.server.Client;
+import dev.blame.cli.server.Server;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 
 /**
@@ -107,7 +118,7 @@ final class TrainCommand implements Callable<Integer> {
       }
       quietly(List.of("no-such-type/x"));
       clientAndServer();
-      java.util.Optional<String> failed = live();
+      Optional<String> failed = live();
       if (failed.isPresent()) {
         // The launcher keeps no archive from a failed training run (it would miss the live path's classes, and a
         // live run with it would load ~1,900 classes from the jar) and trains again after the next run.
@@ -126,32 +137,32 @@ final class TrainCommand implements Callable<Integer> {
   private static void clientAndServer() {
     Path dir = null;
     try {
-      dir = Files.createTempDirectory("kubectl-blame-train", java.nio.file.attribute.PosixFilePermissions
-          .asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+      dir = Files.createTempDirectory("kubectl-blame-train", PosixFilePermissions
+          .asFileAttribute(PosixFilePermissions.fromString("rwx------")));
       Path socket = dir.resolve("s.sock");
-      java.util.Optional<dev.blame.cli.server.Server> server = dev.blame.cli.server.Server.bind(socket, "train",
+      Optional<Server> server = Server.bind(socket, "train",
           Map.of(), (args, cwd, env, console, command, in, out, err) -> {
             try {
               out.write('\n');
             } catch (IOException e) {
-              throw new java.io.UncheckedIOException(e);
+              throw new UncheckedIOException(e);
             }
             return 0;
-          }, dev.blame.cli.server.Server.sameUser());
+          }, Server.sameUser());
       if (server.isPresent()) {
-        Thread serving = new Thread(() -> server.get().serve(java.time.Duration.ofMinutes(1), java.util.Optional.empty()));
+        Thread serving = new Thread(() -> server.get().serve(Duration.ofMinutes(1), Optional.empty()));
         serving.setDaemon(true);
         serving.start();
-        dev.blame.cli.server.Client.ask(socket, "train", List.of("deploy/web"), Map.of(), false, "kubectl blame",
-            java.io.InputStream.nullInputStream(), java.io.OutputStream.nullOutputStream(),
-            java.io.OutputStream.nullOutputStream(), dir);
+        Client.ask(socket, "train", List.of("deploy/web"), Map.of(), false, "kubectl blame",
+            InputStream.nullInputStream(), OutputStream.nullOutputStream(),
+            OutputStream.nullOutputStream(), dir);
         server.get().close();
       }
     } catch (IOException | RuntimeException e) {
       // Not recorded; a served run loads these few classes from the jar.
     } finally {
       if (dir != null) {
-        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+        try (Stream<Path> files = Files.list(dir)) {
           for (Path f : files.toList()) {
             Files.deleteIfExists(f);
           }
@@ -184,16 +195,16 @@ final class TrainCommand implements Callable<Integer> {
    * recorded), checked: empty when they ran and answered, else why not (no java binary or jar, the demo cluster not
    * serving in time, a live blame that did not answer).
    */
-  private java.util.Optional<String> live() throws IOException {
+  private Optional<String> live() throws IOException {
     Path jar;
     try {
       jar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    } catch (java.net.URISyntaxException | RuntimeException e) {
-      return java.util.Optional.of("the jar's location is unknown");
+    } catch (URISyntaxException | RuntimeException e) {
+      return Optional.of("the jar's location is unknown");
     }
     Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
     if (!Files.isRegularFile(jar) || !Files.isExecutable(javaBin)) {
-      return java.util.Optional.of("not run from a jar with a java binary beside it");
+      return Optional.of("not run from a jar with a java binary beside it");
     }
     Path dir = Files.createTempDirectory("kubectl-blame-train");
     Path kubeconfig = dir.resolve("kubeconfig");
@@ -204,14 +215,14 @@ final class TrainCommand implements Callable<Integer> {
         .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(served.toFile())
         .redirectInput(ProcessBuilder.Redirect.PIPE).start();
     try {
-      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(SERVE_TIMEOUT_SECONDS);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SERVE_TIMEOUT_SECONDS);
       // The serve line on stderr comes once the scenario has played.
       while (!Files.readString(served, StandardCharsets.UTF_8).contains("# demo cluster")) {
         if (!child.isAlive()) {
-          return java.util.Optional.of("the demo cluster exited before serving (exit " + child.exitValue() + ")");
+          return Optional.of("the demo cluster exited before serving (exit " + child.exitValue() + ")");
         }
         if (System.nanoTime() > deadline) {
-          return java.util.Optional.of("the demo cluster did not serve within " + SERVE_TIMEOUT_SECONDS + " s");
+          return Optional.of("the demo cluster did not serve within " + SERVE_TIMEOUT_SECONDS + " s");
         }
         Thread.sleep(200);
       }
@@ -221,20 +232,20 @@ final class TrainCommand implements Callable<Integer> {
           List.of("--kubeconfig", kc, "deploy", "my-busybox", "-o", "json"), List.of("status", "--kubeconfig", kc))) {
         int code = quietly(args);
         if (code != ExitCode.OK) {
-          return java.util.Optional.of("'" + String.join(" ", args).replace(kc, "KUBECONFIG") + "' exited " + code);
+          return Optional.of("'" + String.join(" ", args).replace(kc, "KUBECONFIG") + "' exited " + code);
         }
       }
       // Not-found and a timed-out wait: their exits are not 0 by design.
       quietly(List.of("--kubeconfig", kc, "deploy/no-such-deployment"));
       quietly(List.of("wait", "--kubeconfig", kc, "deploy/my-busybox", "--timeout", "3s"));
-      return java.util.Optional.empty();
+      return Optional.empty();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return java.util.Optional.of("interrupted");
+      return Optional.of("interrupted");
     } finally {
       child.destroy();
       try {
-        if (!child.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+        if (!child.waitFor(30, TimeUnit.SECONDS)) {
           child.destroyForcibly();
         }
       } catch (InterruptedException e) {
