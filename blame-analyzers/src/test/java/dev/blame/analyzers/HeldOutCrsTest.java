@@ -206,8 +206,11 @@ class HeldOutCrsTest {
    * with the rules of b5c17ac: 777 of 858, one new false HEALTHY (see the ceiling). Two conventions learned from its
    * misses (a phrase led by {@code Wait}, a bare {@code ready} count against {@code all}/{@code total}/{@code size}):
    * 779 of 858.
+   * Round forty (15 objects, cert-manager's Certificate, CertificateRequest, Issuer, ClusterIssuer and Cloudflare's
+   * OriginIssuer) measured 13 of 15 blind with the rules of f7eeb17: 792 of 873, no new false HEALTHY. A convention
+   * learned from its misses ({@code status.notAfter} passed: expired, cert-manager and the ACK ACM controller): 793.
    */
-  static final int FLOOR = 779;
+  static final int FLOOR = 793;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule

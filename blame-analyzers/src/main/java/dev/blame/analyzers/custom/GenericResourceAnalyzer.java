@@ -15,6 +15,7 @@ import dev.blame.api.spi.Condition;
 import dev.blame.api.spi.Judgement;
 import dev.blame.api.spi.KindSelector;
 import dev.blame.api.spi.Unstructured;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -47,6 +48,7 @@ public final class GenericResourceAnalyzer implements Analyzer {
   public static final ReasonCode UNRECOGNIZED_STATUS = ReasonCode.of("UnrecognizedStatus");
   public static final ReasonCode NO_READINESS = ReasonCode.of("NoReadinessReported");
   public static final ReasonCode REPLICAS_UNAVAILABLE = ReasonCode.of("ReplicasUnavailable");
+  public static final ReasonCode EXPIRED = ReasonCode.of("Expired");
 
   /** Which signal wins: the first health in this list that any signal has. */
   private static final List<Health> PRECEDENCE = List.of(Health.DEGRADED, Health.SUSPENDED, Health.MISSING,
@@ -69,7 +71,7 @@ public final class GenericResourceAnalyzer implements Analyzer {
     ObjectRef ref = node.ref();
     Unstructured u = Unstructured.of(node.object());
     List<Finding> findings = new ArrayList<>(childFindings(ctx));
-    Reading reading = read(u, node.generation(), node.deletedAt().isPresent(), keepsStatus(node.object()));
+    Reading reading = read(u, node.generation(), node.deletedAt().isPresent(), keepsStatus(node.object()), ctx.now());
     switch (reading.step()) {
       case TERMINATING -> {
         findings.add(Finding.builder().subject(ref).health(Health.PROGRESSING).reason(TERMINATING)
@@ -115,7 +117,8 @@ public final class GenericResourceAnalyzer implements Analyzer {
    */
   record Reading(Step step, List<Signal> signals, boolean paused, boolean working) {}
 
-  static Reading read(Unstructured u, long generation, boolean deleting, boolean keepsStatus) {
+  /** The reading of an object at {@code now} (the analysis' clock, for times the status names: {@link Validity}). */
+  static Reading read(Unstructured u, long generation, boolean deleting, boolean keepsStatus, Instant now) {
     if (deleting) {
       return new Reading(Step.TERMINATING, List.of(), false, false);
     }
@@ -131,6 +134,7 @@ public final class GenericResourceAnalyzer implements Analyzer {
           : new Reading(Step.SIGNALS, paused, true, true);
     }
     List<Signal> signals = StatusSignals.read(u, generation);
+    signals.addAll(Validity.read(u, now));
     signals.addAll(0, paused);
     return new Reading(Step.SIGNALS, signals, !paused.isEmpty(), working(u));
   }

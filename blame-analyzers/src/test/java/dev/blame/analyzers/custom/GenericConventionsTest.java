@@ -1913,6 +1913,35 @@ class GenericConventionsTest {
     assertThat(other.health()).as("%s", other.findings()).isNotEqualTo(Health.HEALTHY);
   }
 
+  /**
+   * {@code status.notAfter}, RFC 5280's end of a certificate's validity, at or before the clock: the object is expired,
+   * DEGRADED, whatever its conditions say (cert-manager's Certificate, held-out round forty; the ACK ACM controller's
+   * Certificate). A {@code notAfter} still ahead, one that is not a time, and another end time ({@code expiration}:
+   * Velero's is when a backup is collected) say nothing.
+   */
+  @org.junit.jupiter.api.Test
+  void aValidityEndPassedIsExpired() throws Exception {
+    String keystore = """
+        apiVersion: pki.example.net/v1
+        kind: ServingKeystore
+        metadata: {name: edge, namespace: ingress, generation: 1}
+        status:
+          conditions:
+          - {type: Ready, status: "True", reason: Issued, lastTransitionTime: "2025-10-01T00:00:00Z"}
+          notAfter: "2026-01-10T00:00:00Z"
+        """;
+    Verdict expired = judge(keystore, "pki.example.net/v1", "ServingKeystore");
+    assertThat(expired.health()).as("%s", expired.findings()).isEqualTo(Health.DEGRADED);
+    assertThat(expired.findings()).extracting(f -> f.reason().code()).contains("Expired");
+    Verdict valid = judge(keystore.replace("2026-01-10", "2026-04-10"), "pki.example.net/v1", "ServingKeystore");
+    assertThat(valid.health()).as("%s", valid.findings()).isEqualTo(Health.HEALTHY);
+    Verdict notATime = judge(keystore.replace("\"2026-01-10T00:00:00Z\"", "yesterday"), "pki.example.net/v1",
+        "ServingKeystore");
+    assertThat(notATime.health()).as("%s", notATime.findings()).isEqualTo(Health.HEALTHY);
+    Verdict collected = judge(keystore.replace("notAfter", "expiration"), "pki.example.net/v1", "ServingKeystore");
+    assertThat(collected.health()).as("%s", collected.findings()).isEqualTo(Health.HEALTHY);
+  }
+
   private static Verdict judge(String yaml, String apiVersion, String kind) throws Exception {
     try (Blame blame = BlameEngine.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).manifests("t", yaml).build()) {
       Node only = blame.list(dev.blame.api.GroupKind.fromApiVersion(apiVersion, kind), "").get(0);

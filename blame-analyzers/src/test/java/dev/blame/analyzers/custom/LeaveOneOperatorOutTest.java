@@ -83,6 +83,9 @@ class LeaveOneOperatorOutTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
+  /** The clock of the training run ({@code ArgoCdCrdConformanceTest.NOW}). */
+  static final java.time.Instant TRAINING_NOW = java.time.Instant.parse("2026-09-01T00:00:00Z");
+
   record Case(String id, String operator, Health expected, Reading reading) {
 
     Health judged(java.util.function.Predicate<String> rules) {
@@ -201,7 +204,8 @@ class LeaveOneOperatorOutTest {
       Map<String, Object> object = YAML.readValue(dir.resolve("object.yaml").toFile(), Map.class);
       Unstructured u = Unstructured.of(object);
       long generation = u.number("metadata", "generation").orElse(0L);
-      Reading reading = GenericResourceAnalyzer.read(u, generation, u.has("metadata", "deletionTimestamp"), true);
+      Reading reading = GenericResourceAnalyzer.read(u, generation, u.has("metadata", "deletionTimestamp"), true,
+          TRAINING_NOW);
       cases.add(new Case(dir.getFileName().toString(), OperatorFolds.operator(group),
           Health.valueOf(expected.get("normalized").asText().toUpperCase(Locale.ROOT)), reading));
     }

@@ -92,11 +92,11 @@ class VocabularyFormsTest {
   void aStatusOfUnknownWordsIsNeverHealthy() {
     // Written by a controller, understood by no rule: being worked on, nothing says ready.
     Unstructured u = Unstructured.of(Map.of("status", Map.of("phase", "Cluster Is Not Ready", "robustness", "fine")));
-    GenericResourceAnalyzer.Reading reading = GenericResourceAnalyzer.read(u, 1, false, true);
+    GenericResourceAnalyzer.Reading reading = GenericResourceAnalyzer.read(u, 1, false, true, null);
     assertThat(GenericResourceAnalyzer.health(reading, r -> true)).isEqualTo(Health.PROGRESSING);
     // An empty status says nothing at all: UNKNOWN.
     Unstructured empty = Unstructured.of(Map.of("status", Map.of()));
-    assertThat(GenericResourceAnalyzer.health(GenericResourceAnalyzer.read(empty, 1, false, true), r -> true))
+    assertThat(GenericResourceAnalyzer.health(GenericResourceAnalyzer.read(empty, 1, false, true, null), r -> true))
         .isEqualTo(Health.UNKNOWN);
   }
 }
