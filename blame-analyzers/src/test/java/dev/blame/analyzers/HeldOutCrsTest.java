@@ -206,8 +206,11 @@ class HeldOutCrsTest {
    * with the rules of b5c17ac: 777 of 858, one new false HEALTHY (see the ceiling). Two conventions learned from its
    * misses (a phrase led by {@code Wait}, a bare {@code ready} count against {@code all}/{@code total}/{@code size}):
    * 779 of 858.
+   * Round forty-two (16 objects, gateway/ingress controllers and SLO operators: Kong operator, Gateway API Inference
+   * Extension, NGINX Gateway Fabric, Sloth, Pyrra, external-dns) measured 11 of 16 blind with the rules of f7eeb17:
+   * 790 of 874, no new false HEALTHY.
    */
-  static final int FLOOR = 779;
+  static final int FLOOR = 790;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
