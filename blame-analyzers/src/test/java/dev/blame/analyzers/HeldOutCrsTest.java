@@ -208,9 +208,10 @@ class HeldOutCrsTest {
    * 779 of 858.
    * Round forty-two (16 objects, gateway/ingress controllers and SLO operators: Kong operator, Gateway API Inference
    * Extension, NGINX Gateway Fabric, Sloth, Pyrra, external-dns) measured 11 of 16 blind with the rules of f7eeb17:
-   * 790 of 874, no new false HEALTHY.
+   * 790 of 874, no new false HEALTHY. Two conventions learned from its misses (an entry of schema-default conditions
+   * beside a controller's report, a status of {@code observedGeneration} alone caught up): 792 of 874.
    */
-  static final int FLOOR = 790;
+  static final int FLOOR = 792;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
