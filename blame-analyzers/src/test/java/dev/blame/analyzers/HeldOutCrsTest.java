@@ -2,6 +2,7 @@ package dev.blame.analyzers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -26,6 +27,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -209,8 +211,13 @@ class HeldOutCrsTest {
    * Round forty (15 objects, cert-manager's Certificate, CertificateRequest, Issuer, ClusterIssuer and Cloudflare's
    * OriginIssuer) measured 13 of 15 blind with the rules of f7eeb17: 792 of 873, no new false HEALTHY. A convention
    * learned from its misses ({@code status.notAfter} passed: expired, cert-manager and the ACK ACM controller): 793.
+   * Round forty-two (16 objects, gateway/ingress controllers and SLO operators: Kong operator, Gateway API Inference
+   * Extension, NGINX Gateway Fabric, Sloth, Pyrra, external-dns) measured 11 of 16 blind with the rules of f7eeb17:
+   * 790 of 874, no new false HEALTHY. Two conventions learned from its misses (an entry of schema-default conditions
+   * beside a controller's report, a status of {@code observedGeneration} alone caught up): 792 of 874.
+   * Both merged: 806 of 889.
    */
-  static final int FLOOR = 793;
+  static final int FLOOR = 806;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -367,6 +374,25 @@ class HeldOutCrsTest {
       tests.add(DynamicTest.dynamicTest(file.getFileName() + " " + expected, () -> judge(file, expected, set)));
     }
     return tests.stream();
+  }
+
+  /**
+   * Every object file has exactly one case and every case one file, and no case repeats a key: a merge that loses an
+   * entry's closing brace leaves valid JSON whose duplicate keys silently drop a case.
+   */
+  @Test
+  void everyObjectHasExactlyOneCase() throws IOException, URISyntaxException {
+    Path root = Path.of(getClass().getResource("/heldout-crs").toURI());
+    ObjectMapper strict = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    List<String> named = new ArrayList<>();
+    for (JsonNode c : strict.readTree(root.resolve("cases.json").toFile())) {
+      named.add(c.get("file").asText());
+    }
+    try (Stream<Path> files = Files.list(root)) {
+      List<String> objects = files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".yaml")).toList();
+      assertThat(named).as("cases.json names each object once").doesNotHaveDuplicates()
+          .containsExactlyInAnyOrderElementsOf(objects);
+    }
   }
 
   private static void judge(Path file, Health expected, String set) throws IOException {

@@ -135,6 +135,7 @@ final class StatusSignals {
     }
     stale.run = Runs.isRun(object.string("kind"));
     walk(object.child("status"), "status", 0, generation, signals, stale);
+    signals.removeIf(stale::outdatedDefault);
     // A condition written for an older generation is history when fresh ones exist; alone, it means the
     // controller has not caught up (Gateway API parents[] keep both). A controller named beside its conditions
     // that wrote none for this generation has not caught up either, whatever other controllers wrote.
@@ -164,7 +165,27 @@ final class StatusSignals {
     }
     Runs.adjust(object, signals);
     Runs.ended(object, signals);
+    observedOnly(object, generation).ifPresent(signals::add);
     return signals;
+  }
+
+  /**
+   * A status that holds nothing but {@code observedGeneration}, equal to the object's generation: the controller says
+   * it acted on the current spec and keeps no other report. kstatus reads such an object as Current (its generic rules
+   * find the generation observed and no {@code Reconciling} or {@code Stalled} condition: "the absence of any known
+   * conditions means the resource is current"); external-dns's {@code DNSEndpoint} keeps no other status (its CRD
+   * source "only syncs observedGeneration", kubernetes-sigs/external-dns#2092). One generation behind is work under way
+   * (read before any signal, in {@link GenericResourceAnalyzer}); any other field beside it is read for what it says.
+   */
+  private static Optional<Signal> observedOnly(Unstructured object, long generation) {
+    Unstructured status = object.child("status");
+    List<String> written = status.entries().stream().filter(e -> e.getValue() != null).map(Map.Entry::getKey).toList();
+    if (generation <= 0 || !written.equals(List.of("observedGeneration"))) {
+      return Optional.empty();
+    }
+    return status.number("observedGeneration").filter(observed -> observed == generation)
+        .map(observed -> new Signal(Health.HEALTHY, "status.observedGeneration", String.valueOf(observed),
+            Optional.empty(), List.of("generation:observed-only")));
   }
 
   /**
@@ -198,6 +219,7 @@ final class StatusSignals {
       Optional<List<Unstructured>> held = conditionEntries(map, key, value);
       if (held.isPresent()) {
         List<Condition> list = ConditionHistory.current(Condition.from(held.get(), field));
+        stale.note(field, list);
         // A True Ready summarises its siblings: their waits are then not ours (failures still count). Not a run's: its
         // outcome (Completed, Succeeded) is what sums it up, and its Ready says only that it was accepted (K8up's Backup
         // keeps Ready=True while PreBackupPodsReady=False waits for the pods it needs before it starts).

@@ -1942,6 +1942,74 @@ class GenericConventionsTest {
     assertThat(collected.health()).as("%s", collected.findings()).isEqualTo(Health.HEALTHY);
   }
 
+  /**
+   * An entry of a list of parents whose conditions are only its CRD's schema defaults (at the Unix epoch: "Waiting for
+   * controller"), beside an entry a controller wrote, waits on nothing (the Gateway API Inference Extension's default
+   * parent, held-out round forty-two; the same default conditions are declared by Gateway API, the Kong operator's
+   * Konnect kinds and Redpanda's operator). Alone it still waits, and so does the object's own list of defaults.
+   */
+  @org.junit.jupiter.api.Test
+  void defaultConditionsBesideAControllersReportWaitOnNothing() throws Exception {
+    String written = """
+          - parentRef: {kind: Gateway, name: edge, namespace: mesh}
+            conditions:
+            - {type: Accepted, status: "True", reason: Accepted, lastTransitionTime: "2026-01-10T08:00:00Z"}
+        """;
+    String backend = """
+        apiVersion: routing.example.dev/v1
+        kind: BackendGroup
+        metadata: {name: search, namespace: mesh, generation: 1}
+        status:
+          parents:
+          - parentRef: {}
+            conditions:
+            - {type: Accepted, status: Unknown, reason: Pending, message: Waiting for controller, lastTransitionTime: "1970-01-01T00:00:00Z"}
+        """;
+    Verdict beside = judge(backend + written, "routing.example.dev/v1", "BackendGroup");
+    assertThat(beside.health()).as("%s", beside.findings()).isEqualTo(Health.HEALTHY);
+    Verdict alone = judge(backend, "routing.example.dev/v1", "BackendGroup");
+    assertThat(alone.health()).as("%s", alone.findings()).isEqualTo(Health.PROGRESSING);
+    Verdict notDefault = judge(backend.replace("1970-01-01T00:00:00Z", "2026-01-10T07:59:00Z") + written,
+        "routing.example.dev/v1", "BackendGroup");
+    assertThat(notDefault.health()).as("%s", notDefault.findings()).isEqualTo(Health.PROGRESSING);
+    Verdict ownDefaults = judge("""
+        apiVersion: routing.example.dev/v1
+        kind: Listener
+        metadata: {name: public, namespace: mesh, generation: 1}
+        status:
+          conditions:
+          - {type: Programmed, status: Unknown, reason: Pending, message: Waiting for controller, lastTransitionTime: "1970-01-01T00:00:00Z"}
+          ports:
+          - port: 443
+            conditions:
+            - {type: Accepted, status: "True", reason: Accepted, lastTransitionTime: "2026-01-10T08:00:00Z"}
+        """, "routing.example.dev/v1", "Listener");
+    assertThat(ownDefaults.health()).as("%s", ownDefaults.findings()).isEqualTo(Health.PROGRESSING);
+  }
+
+  /**
+   * A status of nothing but {@code observedGeneration}, equal to the generation, is a controller that acted on the spec
+   * and keeps no other report: HEALTHY, as kstatus reads it (external-dns's DNSEndpoint, held-out round forty-two). One
+   * generation behind it is work under way; another field beside it is read for itself.
+   */
+  @org.junit.jupiter.api.Test
+  void aStatusOfTheObservedGenerationAloneIsCurrent() throws Exception {
+    String record = """
+        apiVersion: names.example.com/v1
+        kind: ZoneRecord
+        metadata: {name: www, namespace: web, generation: 4}
+        status:
+          observedGeneration: 4
+        """;
+    Verdict current = judge(record, "names.example.com/v1", "ZoneRecord");
+    assertThat(current.health()).as("%s", current.findings()).isEqualTo(Health.HEALTHY);
+    Verdict behind = judge(record.replace("observedGeneration: 4", "observedGeneration: 3"), "names.example.com/v1",
+        "ZoneRecord");
+    assertThat(behind.health()).as("%s", behind.findings()).isEqualTo(Health.PROGRESSING);
+    Verdict more = judge(record + "  zoneSerial: 2026011501\n", "names.example.com/v1", "ZoneRecord");
+    assertThat(more.health()).as("%s", more.findings()).isEqualTo(Health.PROGRESSING);
+  }
+
   private static Verdict judge(String yaml, String apiVersion, String kind) throws Exception {
     try (Blame blame = BlameEngine.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).manifests("t", yaml).build()) {
       Node only = blame.list(dev.blame.api.GroupKind.fromApiVersion(apiVersion, kind), "").get(0);
