@@ -65,13 +65,25 @@ final class ContainerRules {
    * ...), empty for any other word.
    */
   static Optional<ReasonCode> waitingCode(String reason) {
-    if (reason.equals("InvalidImageName")) {
-      return Optional.of(INVALID_IMAGE_NAME);
-    }
-    if (reason.equals("ErrImageNeverPull")) {
-      return Optional.of(ERR_IMAGE_NEVER_PULL);
-    }
-    return Optional.ofNullable(WAITING.get(reason));
+    return Optional.ofNullable(LOCAL_IMAGE_ERRORS.get(reason)).or(() -> Optional.ofNullable(WAITING.get(reason)));
+  }
+
+  /**
+   * The image manager's errors that come before any pull, from the pod's spec and the node's own runtime alone
+   * (pkg/kubelet/images/image_manager.go, {@code EnsureImageExists}): the image name does not parse
+   * ({@code InvalidImageName}), the runtime cannot inspect the image it holds ({@code ImageInspectError}: "Failed to
+   * inspect image ...", Event {@code InspectFailed}), the image is absent under pull policy Never
+   * ({@code ErrImageNeverPull}). No registry is asked and no back-off is kept: every sync asks the same question of
+   * the same runtime and gets the same answer, so they are failures at once, unlike a pull ({@code ErrImagePull}).
+   */
+  private static final Map<String, ReasonCode> LOCAL_IMAGE_ERRORS = Map.of(
+      "InvalidImageName", INVALID_IMAGE_NAME,
+      "ImageInspectError", IMAGE_INSPECT_ERROR,
+      "ErrImageNeverPull", ERR_IMAGE_NEVER_PULL);
+
+  /** Whether {@code code} names one of the image manager's errors that come before any pull (see above). */
+  static boolean localImageError(ReasonCode code) {
+    return LOCAL_IMAGE_ERRORS.containsValue(code);
   }
 
   private final Instant now;
@@ -127,9 +139,11 @@ final class ContainerRules {
     Evidence evidence = Evidence.field(c.statusPath() + ".state.waiting", reason + message(w.getMessage()));
     if (reason.equals("CrashLoopBackOff")) {
       crashLoop(c, evidence);
-    } else if (reason.equals("InvalidImageName") || reason.equals("ErrImageNeverPull")) {
-      fail(c, Health.DEGRADED, reason.equals("InvalidImageName") ? INVALID_IMAGE_NAME : ERR_IMAGE_NEVER_PULL,
-          "cannot pull its image" + message(w.getMessage()), evidence);
+    } else if (LOCAL_IMAGE_ERRORS.containsKey(reason)) {
+      fail(c, Health.DEGRADED, LOCAL_IMAGE_ERRORS.get(reason), reason.equals("ImageInspectError")
+          ? "cannot start: the container runtime cannot inspect its image (ImageInspectError)"
+              + message(inspectFailure(w.getMessage()))
+          : "cannot pull its image" + message(w.getMessage()), evidence);
     } else if (WAITING.containsKey(reason) || looksLikeError(reason)) {
       String said = kubeletSays(w.getMessage());
       Health health = Times.withinGrace(now, podSince, grace) && !WarningEvents.deterministic(said)
@@ -163,6 +177,19 @@ final class ContainerRules {
           ? waitingMessage.strip() + "; last error: " + withoutImage(failed.get(), waitingMessage) : waitingMessage;
     }
     return failed.orElse("");
+  }
+
+  /**
+   * What the runtime said when inspecting the image failed: the waiting message, or the newest Warning
+   * {@code InspectFailed} Event's ("Failed to inspect image ...": the Event the image manager records before
+   * returning {@code ErrImageInspect}); empty when neither.
+   */
+  private String inspectFailure(String waitingMessage) {
+    if (waitingMessage != null && !waitingMessage.isBlank()) {
+      return waitingMessage;
+    }
+    return events.stream().filter(e -> e.isWarning() && e.reason().equals("InspectFailed")).min(EventRecord.NEWEST_FIRST)
+        .map(EventRecord::message).orElse("");
   }
 
   /** {@code Failed to pull image "x": why} as {@code why} when the back-off message already names image "x". */

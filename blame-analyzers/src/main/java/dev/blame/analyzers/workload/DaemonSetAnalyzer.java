@@ -42,9 +42,10 @@ public final class DaemonSetAnalyzer extends TypedAnalyzer<DaemonSet> {
     DaemonSetStatus status = ds.getStatus();
     if (status == null || status.getDesiredNumberScheduled() == null) {
       GenericStatus.statusMissing(node, ctx.now(), j);
-      // Its own controller's Warning Events still say why it is stuck (a FailedCreate refused by a quota), whether the
-      // status was never written or not captured.
-      return WarningEvents.explainMissingStatus(ctx, j).build();
+      // Its own controller's Warning Events still say why it is stuck (a FailedCreate refused by a quota; daemon pods
+      // killed again and again on one node), whether the status was never written or not captured.
+      boolean loop = FailedDaemonPods.judge(ctx.events(), j);
+      return WarningEvents.explainMissingStatus(ctx, loop ? Set.of(FailedDaemonPods.REASON) : Set.of(), j).build();
     }
     if (GenericStatus.generationLags(node, status.getObservedGeneration(), j)) {
       return j.build();
@@ -62,6 +63,13 @@ public final class DaemonSetAnalyzer extends TypedAnalyzer<DaemonSet> {
     // A failed daemon pod is deleted and recreated by the controller ("Found failed daemon pod ..., will try to kill
     // it"); one still in view beside a ready pod on every node is not failing now.
     LeftFailedPods.lift(ctx.graph(), j, PODS_FAILING, pods, "Pods ", ready >= desired);
+    if (ready < desired && !j.has(PODS_FAILING)) {
+      // The failed pods themselves are gone (the controller deleted them), but its Events say a node keeps failing
+      // them; once every node has a ready pod, those Events are history.
+      if (FailedDaemonPods.judge(ctx.events(), j)) {
+        j.worsen(Health.DEGRADED, ReconcileStatus.FAILED);
+      }
+    }
     Evidence counts = Evidence.field("status", "desiredNumberScheduled " + desired + ", current " + current
         + ", updated " + updated + ", available " + available + ", ready " + ready
         + (unavailable > 0 ? ", unavailable " + unavailable : "") + ", misscheduled " + misscheduled);

@@ -21,6 +21,8 @@ public final class WorkloadReasons {
   public static final ReasonCode IMAGE_PULL_BACK_OFF = ReasonCode.of("ImagePullBackOff");
   public static final ReasonCode INVALID_IMAGE_NAME = ReasonCode.of("InvalidImageName");
   public static final ReasonCode ERR_IMAGE_NEVER_PULL = ReasonCode.of("ErrImageNeverPull");
+  /** The container runtime cannot inspect the container's image (kubelet {@code ErrImageInspect}). */
+  public static final ReasonCode IMAGE_INSPECT_ERROR = ReasonCode.of("ImageInspectError");
   public static final ReasonCode CREATE_CONTAINER_CONFIG_ERROR = ReasonCode.of("CreateContainerConfigError");
   public static final ReasonCode CREATE_CONTAINER_ERROR = ReasonCode.of("CreateContainerError");
   public static final ReasonCode RUN_CONTAINER_ERROR = ReasonCode.of("RunContainerError");
