@@ -208,7 +208,8 @@ class HeldOutCrsTest {
    * 779 of 858.
    * Round forty-one (16 objects, groups Argo CD has health checks for: Karmada work.karmada.io, upjet providers,
    * Config Connector iam, Crossplane XRD) measured 11 of 16 blind with the rules of f7eeb17: 790 of 874, two new false
-   * HEALTHY (see the ceiling).
+   * HEALTHY (see the ceiling). A convention learned from its misses ({@code unavailable<Noun>} above zero): 790 of
+   * 874, one false HEALTHY fewer.
    */
   static final int FLOOR = 790;
   /**
@@ -345,9 +346,9 @@ class HeldOutCrsTest {
    * Round forty-one brings two, called HEALTHY with no finding: a Karmada ResourceBinding whose members report
    * {@code health: Healthy} beside {@code unavailableReplicas} equal to {@code replicas}, and one whose
    * {@code schedulerObservedGeneration} is below {@code metadata.generation}. See the README, "Round forty-one". With
-   * the five before: 7.
+   * the five before: 7. Fixed afterwards for the first (a count of unavailable parts above zero is work under way): 6.
    */
-  static final int FALSE_HEALTHY_CEILING = 7;
+  static final int FALSE_HEALTHY_CEILING = 6;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
