@@ -60,7 +60,7 @@ class WatchNotFoundHostileNameTest {
       await(() -> out.toString().contains("not found"), "the not-found line", out, err);
       String text = out.toString();
       String line = text.lines().filter(l -> l.contains("not found")).findFirst().orElseThrow();
-      assertThat(line).isEqualTo("deployment.apps \"" + Escape.terminal(NAME) + "\" not found in namespace \"demo\"");
+      assertThat(line).startsWith("deployment.apps \"" + Escape.terminal(NAME) + "\" not found in namespace \"demo\"");
       assertThat(text.codePoints().filter(Escape::isUnsafe).filter(c -> c != '\n').toArray()).as(text).isEmpty();
       assertThat(text.lines().map(String::strip)).noneMatch(l -> l.startsWith("::"));
     } finally {
