@@ -110,8 +110,8 @@ public interface Blame extends AutoCloseable {
       ObjectRef ref = ObjectRef.from(object).key();
       String uid = object.getMetadata().getUid();
       if (uid == null || uid.isEmpty()) {
-        throw new IllegalArgumentException(ref.kind() + " " + (ref.namespace().isEmpty() ? "" : ref.namespace() + "/")
-            + ref.name() + " has no metadata.uid: give the objects as the API"
+        throw new IllegalArgumentException(Escape.terminal(ref.kind() + " "
+            + (ref.namespace().isEmpty() ? "" : ref.namespace() + "/") + ref.name()) + " has no metadata.uid: give the objects as the API"
             + " server returned them from the apply, not the manifests that were sent");
       }
       refs.add(ref);

@@ -108,7 +108,7 @@ public abstract class GroupKind implements Comparable<GroupKind> {
    */
   public static GroupKind fromApiVersion(String apiVersion, String kind) {
     if (apiVersion == null || apiVersion.isBlank()) {
-      throw new IllegalArgumentException("apiVersion is missing for kind '" + kind + "'");
+      throw new IllegalArgumentException("apiVersion is missing for kind '" + Escape.terminal(kind) + "'");
     }
     String kindOrEmpty = kind == null ? "" : kind;
     java.util.Map<String, GroupKind> byKind = ByApiVersion.KINDS.get(apiVersion);
@@ -173,10 +173,11 @@ public abstract class GroupKind implements Comparable<GroupKind> {
   @Value.Check
   protected void check() {
     if (kind().isEmpty() || kind().chars().anyMatch(c -> Character.isWhitespace(c) || c == '/')) {
-      throw new IllegalArgumentException("expected a kind such as 'Deployment', got '" + kind() + "'");
+      throw new IllegalArgumentException("expected a kind such as 'Deployment', got '" + Escape.terminal(kind()) + "'");
     }
     if (group().chars().anyMatch(c -> Character.isWhitespace(c) || c == '/')) {
-      throw new IllegalArgumentException("expected an API group such as 'apps', got '" + group() + "'");
+      throw new IllegalArgumentException("expected an API group such as 'apps', got '" + Escape.terminal(group())
+          + "'");
     }
   }
 

@@ -88,11 +88,11 @@ public abstract class ObjectRef implements Comparable<ObjectRef> {
     }
     if (meta == null || meta.getName() == null || meta.getName().isBlank()) {
       throw new IllegalArgumentException(
-          "object of kind '" + object.getKind() + "' has no 'metadata.name'");
+          "object of kind '" + Escape.terminal(object.getKind()) + "' has no 'metadata.name'");
     }
     if (object.getApiVersion() == null || object.getApiVersion().isBlank()) {
       throw new IllegalArgumentException(
-          object.getKind() + " '" + meta.getName() + "' has no 'apiVersion'");
+          Escape.terminal(object.getKind()) + " '" + Escape.terminal(meta.getName()) + "' has no 'apiVersion'");
     }
     return builder()
         .groupKind(GroupKind.fromApiVersion(object.getApiVersion(), object.getKind()))
@@ -118,7 +118,7 @@ public abstract class ObjectRef implements Comparable<ObjectRef> {
   }
 
   private static String describe(ObjectMeta meta) {
-    return meta == null || meta.getName() == null ? "" : " (metadata.name '" + meta.getName() + "')";
+    return meta == null || meta.getName() == null ? "" : " (metadata.name '" + Escape.terminal(meta.getName()) + "')";
   }
 
   /** {@return the API group, {@code ""} for the core group}. */

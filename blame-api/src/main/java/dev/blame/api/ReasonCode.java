@@ -57,7 +57,7 @@ public abstract class ReasonCode implements Comparable<ReasonCode> {
     if (c.isEmpty() || !Character.isUpperCase(c.charAt(0))
         || !c.chars().allMatch(ch -> Character.isLetterOrDigit(ch) || ch == '_')) {
       throw new IllegalArgumentException(
-          "expected a reason code in UpperCamelCase such as 'CrashLoopBackOff', got '" + c + "'");
+          "expected a reason code in UpperCamelCase such as 'CrashLoopBackOff', got '" + Escape.terminal(c) + "'");
     }
   }
 

@@ -149,15 +149,16 @@ public abstract class Selector {
         operator = Operator.DOES_NOT_EXIST;
         break;
       default:
-        throw new IllegalArgumentException("label selector requirement on key '" + r.getKey()
-            + "' has operator '" + op + "'; expected In, NotIn, Exists or DoesNotExist");
+        throw new IllegalArgumentException("label selector requirement on key '" + Escape.terminal(r.getKey())
+            + "' has operator '" + Escape.terminal(op) + "'; expected In, NotIn, Exists or DoesNotExist");
     }
     boolean needsValues = operator == Operator.IN || operator == Operator.NOT_IN;
     if (r.getKey() == null || r.getKey().isEmpty()) {
-      throw new IllegalArgumentException("label selector requirement with operator '" + op + "' has no key");
+      throw new IllegalArgumentException("label selector requirement with operator '" + Escape.terminal(op)
+          + "' has no key");
     }
     if (needsValues == values.isEmpty()) {
-      throw new IllegalArgumentException("label selector requirement '" + r.getKey() + " " + op + "' "
+      throw new IllegalArgumentException("label selector requirement '" + Escape.terminal(r.getKey() + " " + op) + "' "
           + (needsValues ? "needs at least one value" : "must not have values"));
     }
     return ImmutableRequirement.of(r.getKey(), operator, values);

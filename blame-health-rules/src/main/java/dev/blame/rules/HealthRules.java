@@ -1,10 +1,14 @@
 package dev.blame.rules;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.blame.api.BlameException;
 import dev.blame.api.Escape;
 import dev.blame.api.GroupKind;
@@ -86,10 +90,12 @@ public final class HealthRules implements HealthRuleLoader {
     String block = data.get(CM_BLOCK);
     if (block != null && !block.isBlank()) {
       JsonNode tree;
-      try {
-        tree = YAML.readTree(block);
+      try (JsonParser parser = withoutAliases(source + " " + CM_BLOCK, block)) {
+        tree = parser.nextToken() == null ? null : YAML.readTree(parser);
       } catch (JsonProcessingException e) {
         throw bad(source + " " + CM_BLOCK + ": malformed YAML: " + e.getOriginalMessage());
+      } catch (IOException e) {
+        throw bad(source + " " + CM_BLOCK + ": malformed YAML: " + e.getMessage());
       }
       if (tree != null && tree.isObject()) {
         for (Iterator<Map.Entry<String, JsonNode>> it = tree.fields(); it.hasNext(); ) {
@@ -156,13 +162,15 @@ public final class HealthRules implements HealthRuleLoader {
     List<JsonNode> docs = new ArrayList<>();
     // Document by document: a reader's readValues would unwrap a top-level list into its entries.
     String text = read(file);
-    try (JsonParser parser = YAML.getFactory().createParser(text)) {
+    try (JsonParser parser = withoutAliases(file.toString(), text)) {
       while (parser.nextToken() != null) {
         JsonNode doc = YAML.readTree(parser);
         if (doc != null && !doc.isNull() && !doc.isMissingNode()) {
           docs.add(doc);
         }
       }
+    } catch (BlameException e) {
+      throw e;
     } catch (IOException | RuntimeException e) {
       throw bad(file + ": malformed YAML: " + (e instanceof JsonProcessingException j ? j.getOriginalMessage()
           : e.getMessage()));
@@ -258,6 +266,41 @@ public final class HealthRules implements HealthRuleLoader {
    * one line as {@link BlameException} promises, a line break or a control shown as its escape
    * ({@link dev.blame.api.Escape#terminal}), so that it is read as given wherever it is printed or logged.
    */
+  /**
+   * A parser of {@code text} that refuses an alias ({@code *name}) naming where it is. Jackson's YAML parser does
+   * not expand aliases: it reads {@code failed: *true} as the text {@code true}, so a rule file with an anchor
+   * (legal YAML, and how Flux users share an expression) silently got another rule than the one it wrote, and
+   * every object of the kind was judged Failed. Refused rather than expanded, which would need a bound on what
+   * the aliases add (a "billion laughs" file).
+   */
+  private static JsonParser withoutAliases(String source, String text) throws IOException {
+    YAMLParser yaml =
+        (YAMLParser) YAML.getFactory().createParser(text);
+    return new JsonParserDelegate(yaml) {
+      @Override
+      public JsonToken nextToken() throws IOException {
+        JsonToken token = super.nextToken();
+        if (token != null && yaml.isCurrentAlias()) {
+          JsonLocation at = yaml.currentTokenLocation();
+          throw bad(source + ": an alias (*" + yaml.getText() + ") at line " + at.getLineNr() + ", column "
+              + at.getColumnNr() + "; health rules are read without aliases and anchors: write the value out");
+        }
+        return token;
+      }
+
+      @Override
+      public String nextFieldName() throws IOException {
+        return nextToken() == JsonToken.FIELD_NAME ? currentName() : null;
+      }
+
+      @Override
+      public JsonToken nextValue() throws IOException {
+        JsonToken token = nextToken();
+        return token == JsonToken.FIELD_NAME ? nextToken() : token;
+      }
+    };
+  }
+
   private static BlameException bad(String message) {
     return new BlameException(BlameException.Kind.BAD_INPUT, Escape.terminal(message));
   }

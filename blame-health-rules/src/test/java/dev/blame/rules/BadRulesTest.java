@@ -170,4 +170,43 @@ class BadRulesTest {
             + "'exa\\u001b[2J\\nmple.com/W\\u202eidget' is not a kind key")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n", "\u001b", "\u202e"));
   }
+
+  /**
+   * A rule file with an anchor and an alias (legal YAML; a Flux Kustomization may share an expression so) is refused
+   * naming the alias and its line. Jackson's YAML parser does not expand aliases: before, {@code failed: *true} was
+   * read as the CEL expression {@code true} and every Widget was judged Degraded by a rule nobody wrote; an alias
+   * in an Argo CD ConfigMap's {@code resource.customizations} (cluster text) likewise became the script {@code x}.
+   */
+  @Test
+  void anAliasInARuleFileIsRefusedNotReadAsItsAnchorsName() throws IOException {
+    Path cel = Files.writeString(tmp.resolve("anchored.yaml"), """
+        - apiVersion: example.com/v1
+          kind: Widget
+          current: &true "status.phase == 'Running'"
+          failed: *true
+        """);
+    assertThatThrownBy(() -> BlameEngine.builder().healthRules(cel)).isInstanceOf(BlameException.class)
+        .hasMessage(cel + ": an alias (*true) at line 4, column 11; health rules are read without aliases and "
+            + "anchors: write the value out");
+    Path flux = Files.writeString(tmp.resolve("kustomization.yaml"), """
+        apiVersion: kustomize.toolkit.fluxcd.io/v1
+        kind: Kustomization
+        metadata: {name: infra, namespace: flux-system}
+        spec:
+          healthCheckExprs:
+            - apiVersion: example.com/v1
+              kind: Widget
+              current: &ready status.phase == 'Running'
+            - apiVersion: example.com/v1
+              kind: Gadget
+              current: *ready
+        """);
+    assertThatThrownBy(() -> BlameEngine.builder().healthRules(flux)).isInstanceOf(BlameException.class)
+        .hasMessageStartingWith(flux + ": an alias (*ready) at line 11");
+    assertThatThrownBy(() -> new HealthRules().loadArgoCdConfig("argocd/argocd-cm", java.util.Map.of(
+        "resource.customizations", "example.com/Widget:\n  health.lua: &x |\n    return {status = 'Healthy'}\n"
+            + "example.com/Gadget:\n  health.lua: *x\n")))
+        .isInstanceOf(BlameException.class)
+        .hasMessageStartingWith("argocd/argocd-cm resource.customizations: an alias (*x) at line 5");
+  }
 }

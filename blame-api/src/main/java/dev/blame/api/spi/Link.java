@@ -97,7 +97,8 @@ public abstract class Link {
     if (target().isPresent() == selector().isPresent()
         || selector().isPresent() != targetKind().isPresent()) {
       throw new IllegalArgumentException(
-          "a link names either one target, or a target kind and a selector; got " + this);
+          "a link names either one target, or a target kind and a selector; got "
+              + dev.blame.api.Escape.terminal(String.valueOf(this)));
     }
   }
 }

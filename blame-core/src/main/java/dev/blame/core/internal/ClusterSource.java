@@ -158,7 +158,8 @@ public final class ClusterSource implements Source {
         resolve(kind).ifPresent(toStart::add);
       }
       if (!toStart.isEmpty() && LOG.isDebugEnabled()) {
-        LOG.debug("{} {}", oneShot ? "Listing" : "Watching", toStart.stream().map(r -> r.kind().toString()).toList());
+        LOG.debug("{} {}", oneShot ? "Listing" : "Watching", Escape.terminal(
+            toStart.stream().map(r -> r.kind().toString()).toList().toString()));
       }
       List<Started> results = new ArrayList<>();
       if (toStart.size() == 1) {
@@ -286,7 +287,7 @@ public final class ClusterSource implements Source {
       return Optional.empty();
     }
     if (resource.isEmpty()) {
-      LOG.debug("The cluster does not serve kind {}; not watching it", kind);
+      LOG.debug("The cluster does not serve kind {}; not watching it", Escape.terminal(kind.toString()));
       unavailable.add(kind);
     }
     return resource;
@@ -303,7 +304,7 @@ public final class ClusterSource implements Source {
     if (e.kind() == BlameException.Kind.UNREACHABLE && !watches.isEmpty() && connectionLost(e)) {
       // The cluster answered before: a connection lost while this kind starts is transient. The kind stays
       // unwatched, so the next query (a wait re-prepares every second) starts it again.
-      LOG.warn("Could not start watching {} ({}); the next query tries again", kind,
+      LOG.warn("Could not start watching {} ({}); the next query tries again", Escape.terminal(kind.toString()),
           Escape.terminal(Escape.withoutCredentials(e.getMessage())));
       return;
     }
@@ -378,9 +379,10 @@ public final class ClusterSource implements Source {
       try {
         watch.getValue().close();
       } catch (Exception e) {
-        LOG.warn("Closing the watch of {} failed: {}", watch.getKey(),
+        LOG.warn("Closing the watch of {} failed: {}", Escape.terminal(String.valueOf(watch.getKey())),
             Escape.terminal(Escape.withoutCredentials(e.toString())));
-        LOG.debug("Closing the watch of {} failed", watch.getKey(), Escape.throwable(e));
+        LOG.debug("Closing the watch of {} failed", Escape.terminal(String.valueOf(watch.getKey())),
+            Escape.throwable(e));
       }
     }
     if (lists != null) {

@@ -825,7 +825,7 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
           new Buffer(job.toString().getBytes(StandardCharsets.UTF_8))));
       return updated.code() == 200 ? updated.setResponseCode(201) : created;
     } catch (java.io.IOException | RuntimeException e) {
-      LOG.warn("cannot store the generated selector of a created Job", e);
+      LOG.warn("cannot store the generated selector of a created Job", Escape.throwable(e));
       return created;
     }
   }
@@ -1498,7 +1498,7 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
         collectGarbage(new HashSet<>(Set.of(uid)));
       }
     } catch (java.io.IOException | RuntimeException e) {
-      LOG.debug("cannot read a created object to check its owners", e);
+      LOG.debug("cannot read a created object to check its owners", Escape.throwable(e));
     }
   }
 

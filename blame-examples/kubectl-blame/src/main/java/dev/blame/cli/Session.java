@@ -452,10 +452,29 @@ final class Session implements AutoCloseable {
         });
   }
 
-  /** How to say where an object was looked for, in a not-found message. */
+  /**
+   * How to say where an object was looked for, in a not-found message; and, when the name or namespace holds a
+   * character outside ASCII, which one: {@code web} with a Cyrillic {@code е} prints as {@code web}, and "not
+   * found" beside an object of that very look is a riddle. An API server's names are ASCII (DNS-1123).
+   */
   String where(ObjectRef ref) {
     String scope = ref.isClusterScoped() ? "" : " in namespace \"" + ref.namespace() + "\"";
-    return scope + (offline ? " in the given manifests" : "");
+    return scope + (offline ? " in the given manifests" : "") + lookalike("name", ref.name())
+        + lookalike("namespace", ref.namespace());
+  }
+
+  /** {@code " (the name holds U+0435 CYRILLIC SMALL LETTER IE at 2, ...)"} for the first non-ASCII code point. */
+  static String lookalike(String what, String text) {
+    for (int i = 0, position = 1; i < text.length(); position++) {
+      int c = text.codePointAt(i);
+      i += Character.charCount(c);
+      if (c >= 0x80) {
+        String name = Character.getName(c);
+        return String.format(java.util.Locale.ROOT, " (the %s holds U+%04X%s at character %d, not ASCII as an API "
+            + "server's names are)", what, c, name == null ? "" : " " + name, position);
+      }
+    }
+    return "";
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.blame.cli;
 
+import dev.blame.api.Escape;
 import dev.blame.api.Explanation;
 import dev.blame.api.Finding;
 import dev.blame.api.ObjectRef;
@@ -143,7 +144,10 @@ final class Watcher {
           BlameCli.print(into, why, format, session.resolver());
         } else {
           ObjectRef ref = why.target();
-          writer.println(ref.groupKind().toLowerString() + " \"" + ref.name() + "\" not found" + session.where(ref));
+          // The name and namespace are the cluster's (listed, then deleted while watched): terminal text as every
+          // other line of the view.
+          writer.println(Escape.terminal(ref.groupKind().toLowerString() + " \"" + ref.name() + "\" not found"
+              + session.where(ref)));
         }
       }
     }
