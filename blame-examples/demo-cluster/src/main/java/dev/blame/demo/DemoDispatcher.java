@@ -1403,9 +1403,10 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
   }
 
   /**
-   * {@code POST .../pods/NAME/eviction} ({@code kubectl drain}): the pod is deleted (dependents as a DELETE would),
-   * or with {@code dryRun} only found; 201 with a Success Status as the API server. PodDisruptionBudgets are not
-   * consulted (no disruption controller computes their status).
+   * {@code POST .../pods/NAME/eviction} ({@code kubectl drain}): the pod's PodDisruptionBudget is consulted as the API
+   * server consults it ({@link Evictions}): a refusal is answered (429 naming the budget, which drain retries), an
+   * eviction that spends a disruption writes the budget's status first; then the pod is deleted (dependents as a
+   * DELETE would), or with {@code dryRun} only found; 201 with a Success Status as the API server.
    */
   private MockResponse evict(RecordedRequest request, Target t) {
     if (request.method() != HttpMethod.POST) {
@@ -1413,16 +1414,40 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
           "pods", t.name());
     }
     String podPath = "/api/v1/namespaces/" + t.namespace() + "/pods/" + t.name();
-    if (get(podPath) == null) {
-      return status(404, "NotFound", "pods \"" + t.name() + "\" not found", "pods", t.name());
-    }
     String body = text(request.getBody()).replace(" ", "");
     boolean dryRun = "All".equals(param(request.getPath(), "dryRun")) || body.contains("\"dryRun\":[\"All\"]");
-    if (!dryRun) {
-      MockResponse deleted = deleteWithGarbageCollection(new RecordedRequest(request.getHttpVersion(),
-          HttpMethod.DELETE, podPath, request.getHeaders(), new Buffer(new byte[0])), podPath);
-      if (deleted.code() >= 300) {
-        return deleted;
+    synchronized (evictions) {
+      JsonNode pod = get(podPath);
+      if (pod == null) {
+        return status(404, "NotFound", "pods \"" + t.name() + "\" not found", "pods", t.name());
+      }
+      Evictions.Decision decision = Evictions.decide(pod,
+          list("/apis/policy/v1/namespaces/" + t.namespace() + "/poddisruptionbudgets"), Instant.now());
+      if (!decision.isAllowed()) {
+        return json(decision.code(), decision.refusal());
+      }
+      if (!dryRun && decision.spentBudget() != null) {
+        JsonNode spent = decision.spentBudget();
+        String budgetPath = "/apis/policy/v1/namespaces/" + t.namespace() + "/poddisruptionbudgets/"
+            + spent.path("metadata").path("name").asText();
+        RAW_WRITE.set(Boolean.TRUE);
+        try {
+          MockResponse written = super.dispatch(new RecordedRequest(request.getHttpVersion(), HttpMethod.PUT,
+              budgetPath, request.getHeaders().newBuilder().set("Content-Type", "application/json").build(),
+              new Buffer(spent.toString().getBytes(StandardCharsets.UTF_8))));
+          if (written.code() >= 300) {
+            return written;
+          }
+        } finally {
+          RAW_WRITE.remove();
+        }
+      }
+      if (!dryRun) {
+        MockResponse deleted = deleteWithGarbageCollection(new RecordedRequest(request.getHttpVersion(),
+            HttpMethod.DELETE, podPath, request.getHeaders(), new Buffer(new byte[0])), podPath);
+        if (deleted.code() >= 300) {
+          return deleted;
+        }
       }
     }
     ObjectNode s = JSON.createObjectNode();
@@ -1430,6 +1455,9 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
     s.putObject("metadata");
     return json(201, s);
   }
+
+  /** One eviction at a time: two that each saw one disruption left must not both spend it. */
+  private final Object evictions = new Object();
 
   /**
    * The orphan finalizer: dependents of a deleted owner lose their ownerReferences to it (the next controller may
