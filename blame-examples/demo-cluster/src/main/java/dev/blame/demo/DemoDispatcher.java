@@ -962,13 +962,14 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
       return new MockResponse().setResponseCode(200).setBody("ok");
     }
     if (bare.equals("/openapi/v2")) {
-      // Kubernetes 1.20's document trimmed to the served kinds (OpenApi); protobuf for kubectl up to 1.2x.
+      // Kubernetes 1.20's document trimmed to the served kinds (OpenApi) with the CRDs' schemas merged in;
+      // protobuf for kubectl up to 1.2x.
       if (String.valueOf(accept).contains("protobuf")) {
         return new MockResponse().setResponseCode(200).setHeader("Content-Type", OpenApi.PROTOBUF)
-            .setBody(new Buffer(OpenApi.get().v2Protobuf()));
+            .setBody(new Buffer(OpenApi.get().v2Protobuf(crds())));
       }
       return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
-          .setBody(new Buffer(OpenApi.get().v2Json()));
+          .setBody(new Buffer(OpenApi.get().v2Json(crds())));
     }
     if (bare.equals("/openapi/v3")) {
       return json(200, OpenApi.get().v3Index(crds()));

@@ -670,8 +670,8 @@ class KubectlCommandsTest {
 
   /**
    * The API server publishes each CRD version's schema in /openapi/v3 (kubectl 1.27+'s explain reads it): it was "GVR
-   * (example.dev/v1, Resource=widgets) not found in OpenAPI schema". kubectl 1.20 reads /openapi/v2, which does not
-   * carry custom resources here (docs/demo-cluster.md, fifth trial).
+   * (example.dev/v1, Resource=widgets) not found in OpenAPI schema"; kubectl 1.20 reads /openapi/v2, where the API
+   * server merges them too (converted to Swagger 2.0): it said "couldn't find resource" (sixth trial).
    */
   @Test
   @Order(26)
@@ -701,13 +701,56 @@ class KubectlCommandsTest {
         """);
     ok("apply", "-f", file.toString());
     Result explain = run(TIMEOUT, "explain", "widgets.spec");
+    Path misspelt = tmp.resolve("widget.yaml");
+    Files.writeString(misspelt, """
+        apiVersion: example.dev/v1
+        kind: Widget
+        metadata: {name: w, namespace: default}
+        spec: {sise: 3}
+        """);
+    Result validated = run(TIMEOUT, "apply", "-f", misspelt.toString());
     ok("delete", "crd", "widgets.example.dev");
-    if (explain.exitCode() != 0 && explain.err().contains("couldn't find resource")) {
-      return; // kubectl before 1.27 reads /openapi/v2
-    }
     assertThat(explain.exitCode()).as(explain.err()).isZero();
     assertThat(explain.out()).contains("KIND:", "Widget", "What the widget should be.", "size",
         "How many cogs the widget turns.");
+    assertThat(validated.exitCode()).isNotZero();
+    assertThat(validated.err()).as("client-side validation against the declared schema").contains("sise");
+  }
+
+  /**
+   * A drain that would break a budget is held back as on a real cluster: the eviction of the second pod answers 429
+   * "Cannot evict pod as it would violate the pod's disruption budget." and drain retries until its timeout (both
+   * pods were evicted: the eviction subresource did not consult budgets).
+   */
+  @Test
+  @Order(27)
+  void aDrainIsHeldBackByADisruptionBudget() throws Exception {
+    ok("create", "deployment", "held", "--image=nginx:1.25", "--replicas=2");
+    ok("rollout", "status", "deployment/held", "--timeout=60s");
+    Files.writeString(tmp.resolve("held-pdb.yaml"), """
+        apiVersion: policy/v1
+        kind: PodDisruptionBudget
+        metadata: {name: held, namespace: default}
+        spec:
+          minAvailable: 1
+          selector:
+            matchLabels: {app: held}
+        """);
+    ok("apply", "-f", tmp.resolve("held-pdb.yaml").toString());
+    Eventually.assertThat(TIMEOUT, () -> assertThat(okNow("get", "pdb", "held", "-o",
+        "jsonpath={.status.disruptionsAllowed}").out()).isEqualTo("1"));
+    List<String> before = podNames("app=held");
+    Result drain = run(TIMEOUT, "drain", "demo-node", "--ignore-daemonsets", "--force", "--pod-selector=app=held",
+        "--timeout=8s");
+    ok("uncordon", "demo-node");
+    assertThat(drain.exitCode()).as(drain.out() + drain.err()).isNotZero();
+    assertThat(drain.out() + drain.err())
+        .contains("Cannot evict pod as it would violate the pod's disruption budget.")
+        .contains("global timeout reached: 8s");
+    List<String> after = podNames("app=held");
+    assertThat(after).as("one of the budget's pods is still there").containsAnyElementsOf(before);
+    ok("delete", "pdb", "held");
+    ok("delete", "deployment", "held");
   }
 
   private static List<String> podNames(String selector) {
