@@ -134,8 +134,8 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
   private MockResponse unserved(RecordedRequest request, String bare) {
     String notFound = "the server could not find the requested resource";
     if (!bare.equals("/api") && !bare.startsWith("/api/") && !bare.equals("/apis") && !bare.startsWith("/apis/")) {
-      return request.method() == HttpMethod.GET && serveMeta(bare, request.getHeader("Accept")) != null ? null
-          : status(404, "NotFound", notFound, null, null);
+      return request.method() == HttpMethod.GET && (serveMeta(bare, request.getHeader("Accept")) != null
+          || HealthChecks.answer(bare, null) != null) ? null : status(404, "NotFound", notFound, null, null);
     }
     Target t = Target.parse(bare);
     if (t == null || HpaVersions.isV1(bare)) {
@@ -228,7 +228,9 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
       }
       switch (request.method()) {
         case GET -> {
-          MockResponse meta = serveMeta(bare, request.getHeader("Accept"));
+          int query = path.indexOf('?');
+          MockResponse meta = HealthChecks.answer(bare, query < 0 ? null : path.substring(query + 1));
+          meta = meta != null ? meta : serveMeta(bare, request.getHeader("Accept"));
           if (meta != null) {
             return meta;
           }
@@ -529,6 +531,28 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
     }
   }
 
+  /** The API server's SimpleNameGenerator: at most 58 characters of the prefix and 5 random alphanumerics. */
+  private static final String NAME_CHARACTERS = "bcdfghjklmnpqrstvwxz2456789";
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+  /**
+   * A create with {@code metadata.generateName} and no name gets its name as the API server makes it
+   * ({@code names.SimpleNameGenerator}): {@code gen-} became {@code gen-x7k2q}; the mock made {@code gen--<uid>}.
+   */
+  static void generateName(ObjectNode object) {
+    JsonNode meta = object.path("metadata");
+    if (!(meta instanceof ObjectNode m) || !m.path("name").asText("").isEmpty()
+        || m.path("generateName").asText("").isEmpty()) {
+      return;
+    }
+    String base = m.path("generateName").asText();
+    StringBuilder name = new StringBuilder(base.length() > 58 ? base.substring(0, 58) : base);
+    for (int i = 0; i < 5; i++) {
+      name.append(NAME_CHARACTERS.charAt(RANDOM.nextInt(NAME_CHARACTERS.length())));
+    }
+    m.put("name", name.toString());
+  }
+
   private static String text(Buffer body) {
     return body == null ? "" : new String(body.getBytes(), StandardCharsets.UTF_8);
   }
@@ -554,6 +578,9 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
     }
     if (body == null || body.isMissingNode()) {
       return status(400, "BadRequest", "the request body is empty", null, null);
+    }
+    if (request.method() == HttpMethod.POST && t.name() == null && body.isObject()) {
+      generateName((ObjectNode) body);
     }
     String name = t.name() != null ? t.name() : body.path("metadata").path("name").asText("");
     JsonNode current = name.isEmpty() ? null : get(t.item(name));
@@ -685,8 +712,14 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
       meta.set("managedFields", managed);
     }
     if (dryRun) {
+      if (verb.equals("create")) {
+        // what BeforeCreate fills in before the storage is skipped: the answer looks like the object to be
+        meta.put("uid", java.util.UUID.randomUUID().toString());
+        meta.put("creationTimestamp", now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        meta.put("generation", 1);
+      }
       if (jobSelector) {
-        result = withJobUid(result, java.util.UUID.randomUUID().toString());
+        result = withJobUid(result, meta.path("uid").asText());
       }
       return json(verb.equals("create") ? 201 : 200, result);
     }
@@ -957,9 +990,6 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
       return json(200, Map.of("major", "1", "minor", "29", "gitVersion", "v1.29.0-demo", "platform", "linux/amd64",
           "goVersion", "go1.21.5", "buildDate", "2024-01-01T00:00:00Z", "compiler", "gc", "gitTreeState", "clean",
           "gitCommit", "0000000000000000000000000000000000000000"));
-    }
-    if (bare.equals("/healthz") || bare.equals("/livez") || bare.equals("/readyz")) {
-      return new MockResponse().setResponseCode(200).setBody("ok");
     }
     if (bare.equals("/openapi/v2")) {
       // Kubernetes 1.20's document trimmed to the served kinds (OpenApi) with the CRDs' schemas merged in;

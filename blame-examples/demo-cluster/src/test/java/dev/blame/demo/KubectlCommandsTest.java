@@ -753,6 +753,29 @@ class KubectlCommandsTest {
     ok("delete", "deployment", "held");
   }
 
+  /**
+   * `create -f` of a manifest with generateName printed `configmap/gen--00000000-0000-0000-0000-000000001289 created`
+   * (the mock's uid as the suffix); `create --dry-run=server -o yaml` showed `creationTimestamp: null` and no uid; `get
+   * --raw '/readyz?verbose'` printed "ok". A real API server answers `gen-x7k2q`, the filled-in object and the checks.
+   */
+  @Test
+  @Order(28)
+  void generatedNamesDryRunCreatesAndVerboseHealth() throws Exception {
+    Path generated = tmp.resolve("generated.yaml");
+    Files.writeString(generated, """
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: {generateName: gen-, namespace: default}
+        """);
+    assertThat(ok("create", "-f", generated.toString()).out())
+        .matches("(?s)configmap/gen-[bcdfghjklmnpqrstvwxz2456789]{5} created\\s*");
+    Result dry = ok("create", "deployment", "dry", "--image=nginx:1.25", "--dry-run=server", "-o",
+        "jsonpath={.metadata.uid}|{.metadata.creationTimestamp}|{.metadata.generation}");
+    assertThat(dry.out()).matches("[0-9a-f-]{36}\\|\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\\|1");
+    assertThat(run(TIMEOUT, "get", "deployment", "dry").exitCode()).as("a dry run stores nothing").isNotZero();
+    assertThat(ok("get", "--raw", "/readyz?verbose").out()).contains("[+]etcd ok").contains("readyz check passed");
+  }
+
   private static List<String> podNames(String selector) {
     String names = okNow("get", "pods", "-l", selector, "-o", "jsonpath={.items[*].metadata.name}").out().trim();
     return names.isEmpty() ? List.of() : List.of(names.split(" ")).stream().sorted().toList();
