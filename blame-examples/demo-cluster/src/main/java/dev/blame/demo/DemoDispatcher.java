@@ -53,6 +53,8 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
           + "/(?<plural>[^/]+)(?:/(?<name>[^/]+))?(?:/(?<sub>[^/]+))?$");
   private static final Pattern SCALE = Pattern.compile(
       "^(?<main>/apis/apps/v1/namespaces/(?<ns>[^/]+)/(?:deployments|replicasets|statefulsets)/(?<name>[^/]+))/scale$");
+  private static final Pattern CSR_APPROVAL = Pattern.compile(
+      "^(/apis/certificates\\.k8s\\.io/v1/certificatesigningrequests/[^/?]+)/approval(\\?.*)?$");
   private static final Pattern POD_COLLECTION = Pattern.compile("^/api/v1/namespaces/(?<ns>[^/]+)/pods$");
   private static final Pattern NAMESPACE_ITEM = Pattern.compile("^/api/v1/namespaces/(?<ns>[^/]+)$");
   private static final Pattern NAMESPACE_STATUS = Pattern.compile("^/api/v1/namespaces/(?<ns>[^/]+)/status$");
@@ -192,6 +194,13 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
   }
 
   private MockResponse route(RecordedRequest request) {
+    Matcher approval = CSR_APPROVAL.matcher(request.getPath());
+    if (approval.matches()) {
+      // The approval subresource (csrApprovalStrategy) keeps spec and metadata and takes status.conditions: a status
+      // write of the CertificateSigningRequest (`kubectl certificate approve/deny`).
+      request = new RecordedRequest(request.getHttpVersion(), request.method(), approval.group(1) + "/status"
+          + (approval.group(2) == null ? "" : approval.group(2)), request.getHeaders(), request.getBody());
+    }
     String path = request.getPath();
     String bare = stripQuery(path);
     try {
@@ -677,6 +686,12 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
     }
     if (!status) {
       Defaults.apply(kind.getKey(), result);
+    }
+    if (verb.equals("create") && kind.getKey().equals("CertificateSigningRequest")) {
+      // csrStrategy.PrepareForCreate: the requestor is the caller (the demo's one user, as `auth whoami` says)
+      ObjectNode spec = result.withObjectProperty("spec");
+      spec.put("username", "demo-admin");
+      spec.set("groups", JSON.createArrayNode().add("system:masters").add("system:authenticated"));
     }
     if (!status && kind.getKey().equals("Service") && t.group().isEmpty()) {
       allocateServiceAddresses(result, current);

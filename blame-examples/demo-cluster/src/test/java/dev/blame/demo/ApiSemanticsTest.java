@@ -148,6 +148,37 @@ class ApiSemanticsTest {
     text("/readyz/nothing", 404);
   }
 
+  private static JsonNode put(String path, String body, int code) throws Exception {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url(path)))
+        .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as("PUT %s: %s", path, response.body()).isEqualTo(code);
+    return JSON.readTree(response.body());
+  }
+
+  /**
+   * The approval subresource of a CertificateSigningRequest ({@code kubectl certificate approve}) takes the conditions
+   * and keeps the spec; the requestor is set on create (it was a 404, and no requestor).
+   */
+  @Test
+  void aCertificateSigningRequestIsApprovedThroughItsSubresource() throws Exception {
+    JsonNode created = post("/apis/certificates.k8s.io/v1/certificatesigningrequests", "{\"apiVersion\":"
+        + "\"certificates.k8s.io/v1\",\"kind\":\"CertificateSigningRequest\",\"metadata\":{\"name\":\"carol\"},"
+        + "\"spec\":{\"request\":\"cmVxdWVzdA==\",\"signerName\":\"example.com/s\",\"usages\":[\"client auth\"],"
+        + "\"username\":\"mallory\"}}", 201);
+    assertThat(created.path("spec").path("username").asText()).isEqualTo("demo-admin");
+    com.fasterxml.jackson.databind.node.ObjectNode approved = created.deepCopy();
+    approved.with("spec").put("signerName", "example.com/changed");
+    approved.with("status").putArray("conditions").addObject().put("type", "Approved").put("status", "True")
+        .put("reason", "KubectlApprove").put("message", "This CSR was approved by kubectl certificate approve.");
+    put("/apis/certificates.k8s.io/v1/certificatesigningrequests/carol/approval", approved.toString(), 200);
+    JsonNode stored = get("/apis/certificates.k8s.io/v1/certificatesigningrequests/carol");
+    assertThat(stored.path("status").path("conditions").get(0).path("reason").asText()).isEqualTo("KubectlApprove");
+    assertThat(stored.path("spec").path("signerName").asText()).as("the spec is kept").isEqualTo("example.com/s");
+    assertThat(get("/apis/certificates.k8s.io/v1/certificatesigningrequests/carol/approval").path("metadata")
+        .path("name").asText()).isEqualTo("carol");
+  }
+
   /** The API server lists in key order (namespace, then name), whatever the order of creation. */
   @Test
   void listsAreInNamespaceAndNameOrder() throws Exception {
