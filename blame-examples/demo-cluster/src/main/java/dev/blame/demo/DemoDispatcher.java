@@ -53,6 +53,8 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
           + "/(?<plural>[^/]+)(?:/(?<name>[^/]+))?(?:/(?<sub>[^/]+))?$");
   private static final Pattern SCALE = Pattern.compile(
       "^(?<main>/apis/apps/v1/namespaces/(?<ns>[^/]+)/(?:deployments|replicasets|statefulsets)/(?<name>[^/]+))/scale$");
+  private static final Pattern CSR_APPROVAL = Pattern.compile(
+      "^(/apis/certificates\\.k8s\\.io/v1/certificatesigningrequests/[^/?]+)/approval(\\?.*)?$");
   private static final Pattern POD_COLLECTION = Pattern.compile("^/api/v1/namespaces/(?<ns>[^/]+)/pods$");
   private static final Pattern NAMESPACE_ITEM = Pattern.compile("^/api/v1/namespaces/(?<ns>[^/]+)$");
   private static final Pattern NAMESPACE_STATUS = Pattern.compile("^/api/v1/namespaces/(?<ns>[^/]+)/status$");
@@ -134,8 +136,8 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
   private MockResponse unserved(RecordedRequest request, String bare) {
     String notFound = "the server could not find the requested resource";
     if (!bare.equals("/api") && !bare.startsWith("/api/") && !bare.equals("/apis") && !bare.startsWith("/apis/")) {
-      return request.method() == HttpMethod.GET && serveMeta(bare, request.getHeader("Accept")) != null ? null
-          : status(404, "NotFound", notFound, null, null);
+      return request.method() == HttpMethod.GET && (serveMeta(bare, request.getHeader("Accept")) != null
+          || HealthChecks.answer(bare, null) != null) ? null : status(404, "NotFound", notFound, null, null);
     }
     Target t = Target.parse(bare);
     if (t == null || HpaVersions.isV1(bare)) {
@@ -192,6 +194,13 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
   }
 
   private MockResponse route(RecordedRequest request) {
+    Matcher approval = CSR_APPROVAL.matcher(request.getPath());
+    if (approval.matches()) {
+      // The approval subresource (csrApprovalStrategy) keeps spec and metadata and takes status.conditions: a status
+      // write of the CertificateSigningRequest (`kubectl certificate approve/deny`).
+      request = new RecordedRequest(request.getHttpVersion(), request.method(), approval.group(1) + "/status"
+          + (approval.group(2) == null ? "" : approval.group(2)), request.getHeaders(), request.getBody());
+    }
     String path = request.getPath();
     String bare = stripQuery(path);
     try {
@@ -228,7 +237,9 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
       }
       switch (request.method()) {
         case GET -> {
-          MockResponse meta = serveMeta(bare, request.getHeader("Accept"));
+          int query = path.indexOf('?');
+          MockResponse meta = HealthChecks.answer(bare, query < 0 ? null : path.substring(query + 1));
+          meta = meta != null ? meta : serveMeta(bare, request.getHeader("Accept"));
           if (meta != null) {
             return meta;
           }
@@ -529,6 +540,28 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
     }
   }
 
+  /** The API server's SimpleNameGenerator: at most 58 characters of the prefix and 5 random alphanumerics. */
+  private static final String NAME_CHARACTERS = "bcdfghjklmnpqrstvwxz2456789";
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+  /**
+   * A create with {@code metadata.generateName} and no name gets its name as the API server makes it
+   * ({@code names.SimpleNameGenerator}): {@code gen-} became {@code gen-x7k2q}; the mock made {@code gen--<uid>}.
+   */
+  static void generateName(ObjectNode object) {
+    JsonNode meta = object.path("metadata");
+    if (!(meta instanceof ObjectNode m) || !m.path("name").asText("").isEmpty()
+        || m.path("generateName").asText("").isEmpty()) {
+      return;
+    }
+    String base = m.path("generateName").asText();
+    StringBuilder name = new StringBuilder(base.length() > 58 ? base.substring(0, 58) : base);
+    for (int i = 0; i < 5; i++) {
+      name.append(NAME_CHARACTERS.charAt(RANDOM.nextInt(NAME_CHARACTERS.length())));
+    }
+    m.put("name", name.toString());
+  }
+
   private static String text(Buffer body) {
     return body == null ? "" : new String(body.getBytes(), StandardCharsets.UTF_8);
   }
@@ -554,6 +587,9 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
     }
     if (body == null || body.isMissingNode()) {
       return status(400, "BadRequest", "the request body is empty", null, null);
+    }
+    if (request.method() == HttpMethod.POST && t.name() == null && body.isObject()) {
+      generateName((ObjectNode) body);
     }
     String name = t.name() != null ? t.name() : body.path("metadata").path("name").asText("");
     JsonNode current = name.isEmpty() ? null : get(t.item(name));
@@ -651,6 +687,12 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
     if (!status) {
       Defaults.apply(kind.getKey(), result);
     }
+    if (verb.equals("create") && kind.getKey().equals("CertificateSigningRequest")) {
+      // csrStrategy.PrepareForCreate: the requestor is the caller (the demo's one user, as `auth whoami` says)
+      ObjectNode spec = result.withObjectProperty("spec");
+      spec.put("username", "demo-admin");
+      spec.set("groups", JSON.createArrayNode().add("system:masters").add("system:authenticated"));
+    }
     if (!status && kind.getKey().equals("Service") && t.group().isEmpty()) {
       allocateServiceAddresses(result, current);
     }
@@ -685,8 +727,14 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
       meta.set("managedFields", managed);
     }
     if (dryRun) {
+      if (verb.equals("create")) {
+        // what BeforeCreate fills in before the storage is skipped: the answer looks like the object to be
+        meta.put("uid", java.util.UUID.randomUUID().toString());
+        meta.put("creationTimestamp", now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        meta.put("generation", 1);
+      }
       if (jobSelector) {
-        result = withJobUid(result, java.util.UUID.randomUUID().toString());
+        result = withJobUid(result, meta.path("uid").asText());
       }
       return json(verb.equals("create") ? 201 : 200, result);
     }
@@ -958,17 +1006,15 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
           "goVersion", "go1.21.5", "buildDate", "2024-01-01T00:00:00Z", "compiler", "gc", "gitTreeState", "clean",
           "gitCommit", "0000000000000000000000000000000000000000"));
     }
-    if (bare.equals("/healthz") || bare.equals("/livez") || bare.equals("/readyz")) {
-      return new MockResponse().setResponseCode(200).setBody("ok");
-    }
     if (bare.equals("/openapi/v2")) {
-      // Kubernetes 1.20's document trimmed to the served kinds (OpenApi); protobuf for kubectl up to 1.2x.
+      // Kubernetes 1.20's document trimmed to the served kinds (OpenApi) with the CRDs' schemas merged in;
+      // protobuf for kubectl up to 1.2x.
       if (String.valueOf(accept).contains("protobuf")) {
         return new MockResponse().setResponseCode(200).setHeader("Content-Type", OpenApi.PROTOBUF)
-            .setBody(new Buffer(OpenApi.get().v2Protobuf()));
+            .setBody(new Buffer(OpenApi.get().v2Protobuf(crds())));
       }
       return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
-          .setBody(new Buffer(OpenApi.get().v2Json()));
+          .setBody(new Buffer(OpenApi.get().v2Json(crds())));
     }
     if (bare.equals("/openapi/v3")) {
       return json(200, OpenApi.get().v3Index(crds()));
@@ -1403,9 +1449,10 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
   }
 
   /**
-   * {@code POST .../pods/NAME/eviction} ({@code kubectl drain}): the pod is deleted (dependents as a DELETE would),
-   * or with {@code dryRun} only found; 201 with a Success Status as the API server. PodDisruptionBudgets are not
-   * consulted (no disruption controller computes their status).
+   * {@code POST .../pods/NAME/eviction} ({@code kubectl drain}): the pod's PodDisruptionBudget is consulted as the API
+   * server consults it ({@link Evictions}): a refusal is answered (429 naming the budget, which drain retries), an
+   * eviction that spends a disruption writes the budget's status first; then the pod is deleted (dependents as a
+   * DELETE would), or with {@code dryRun} only found; 201 with a Success Status as the API server.
    */
   private MockResponse evict(RecordedRequest request, Target t) {
     if (request.method() != HttpMethod.POST) {
@@ -1413,16 +1460,40 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
           "pods", t.name());
     }
     String podPath = "/api/v1/namespaces/" + t.namespace() + "/pods/" + t.name();
-    if (get(podPath) == null) {
-      return status(404, "NotFound", "pods \"" + t.name() + "\" not found", "pods", t.name());
-    }
     String body = text(request.getBody()).replace(" ", "");
     boolean dryRun = "All".equals(param(request.getPath(), "dryRun")) || body.contains("\"dryRun\":[\"All\"]");
-    if (!dryRun) {
-      MockResponse deleted = deleteWithGarbageCollection(new RecordedRequest(request.getHttpVersion(),
-          HttpMethod.DELETE, podPath, request.getHeaders(), new Buffer(new byte[0])), podPath);
-      if (deleted.code() >= 300) {
-        return deleted;
+    synchronized (evictions) {
+      JsonNode pod = get(podPath);
+      if (pod == null) {
+        return status(404, "NotFound", "pods \"" + t.name() + "\" not found", "pods", t.name());
+      }
+      Evictions.Decision decision = Evictions.decide(pod,
+          list("/apis/policy/v1/namespaces/" + t.namespace() + "/poddisruptionbudgets"), Instant.now());
+      if (!decision.isAllowed()) {
+        return json(decision.code(), decision.refusal());
+      }
+      if (!dryRun && decision.spentBudget() != null) {
+        JsonNode spent = decision.spentBudget();
+        String budgetPath = "/apis/policy/v1/namespaces/" + t.namespace() + "/poddisruptionbudgets/"
+            + spent.path("metadata").path("name").asText();
+        RAW_WRITE.set(Boolean.TRUE);
+        try {
+          MockResponse written = super.dispatch(new RecordedRequest(request.getHttpVersion(), HttpMethod.PUT,
+              budgetPath, request.getHeaders().newBuilder().set("Content-Type", "application/json").build(),
+              new Buffer(spent.toString().getBytes(StandardCharsets.UTF_8))));
+          if (written.code() >= 300) {
+            return written;
+          }
+        } finally {
+          RAW_WRITE.remove();
+        }
+      }
+      if (!dryRun) {
+        MockResponse deleted = deleteWithGarbageCollection(new RecordedRequest(request.getHttpVersion(),
+            HttpMethod.DELETE, podPath, request.getHeaders(), new Buffer(new byte[0])), podPath);
+        if (deleted.code() >= 300) {
+          return deleted;
+        }
       }
     }
     ObjectNode s = JSON.createObjectNode();
@@ -1430,6 +1501,9 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
     s.putObject("metadata");
     return json(201, s);
   }
+
+  /** One eviction at a time: two that each saw one disruption left must not both spend it. */
+  private final Object evictions = new Object();
 
   /**
    * The orphan finalizer: dependents of a deleted owner lose their ownerReferences to it (the next controller may

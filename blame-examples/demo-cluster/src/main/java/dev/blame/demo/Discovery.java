@@ -199,6 +199,11 @@ final class Discovery {
               .withNamespaced(true).withGroup("autoscaling").withVersion("v1").withKind("Scale")
               .withVerbs("get", "patch", "update").build());
         }
+        if (k.kind().equals("CertificateSigningRequest")) {
+          // `kubectl certificate approve/deny` (DemoDispatcher writes it as a status write)
+          resources.add(new APIResourceBuilder().withName(k.plural() + "/approval").withSingularName("")
+              .withNamespaced(false).withKind(k.kind()).withVerbs("get", "patch", "update").build());
+        }
         if (k.hasStatus()) {
           resources.add(new APIResourceBuilder().withName(k.plural() + "/status").withSingularName("")
               .withNamespaced(k.namespaced()).withKind(k.kind()).withVerbs("get", "patch", "update").build());

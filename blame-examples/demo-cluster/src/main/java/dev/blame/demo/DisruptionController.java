@@ -8,6 +8,8 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetStatus;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,8 +25,8 @@ import java.util.Optional;
  * disruptionsAllowed = currentHealthy - desiredHealthy, at least 0 (0 when no pod is expected); the condition
  * {@code DisruptionAllowed} (SufficientPods/InsufficientPods). A pod whose controller has no scale (a Job, a
  * DaemonSet) fails the sync as upstream: disruptionsAllowed 0, {@code SyncFailed} "found no controllers for pod".
- * Pods without a controller are left out of a scale. No events, no {@code disruptedPods} (evictions do not consult
- * budgets).
+ * Pods without a controller are left out of a scale. The pods an eviction recorded in {@code disruptedPods} do not
+ * count as healthy until they are gone or two minutes have passed. No events.
  */
 final class DisruptionController {
 
@@ -50,10 +52,12 @@ final class DisruptionController {
       int[] expectedAndDesired = expectedAndDesired(pdb, pods);
       int expected = expectedAndDesired[0];
       int desired = expectedAndDesired[1];
+      Map<String, String> disrupted = disrupted(old, pods);
       int healthy = (int) pods.stream().filter(p -> p.getMetadata().getDeletionTimestamp() == null
-          && Kubelet.isReady(p)).count();
+          && !disrupted.containsKey(p.getMetadata().getName()) && Kubelet.isReady(p)).count();
       int allowed = expected <= 0 || healthy - desired <= 0 ? 0 : healthy - desired;
       status = status(healthy, desired, allowed, expected, generation);
+      status.setDisruptedPods(disrupted.isEmpty() ? null : disrupted);
       condition = condition(old, allowed > 0 ? "True" : "False", allowed > 0 ? "SufficientPods" : "InsufficientPods",
           "", generation);
     } catch (IllegalStateException e) {
@@ -80,6 +84,35 @@ final class DisruptionController {
     status.setObservedGeneration(generation);
     return status;
   }
+
+  /**
+   * buildDisruptedPodMap: the pods an eviction put in {@code disruptedPods} that are still there, not being deleted,
+   * and were put there less than {@link #DELETION_TIMEOUT} ago (they do not count as healthy meanwhile).
+   */
+  private static Map<String, String> disrupted(PodDisruptionBudgetStatus old, List<Pod> pods) {
+    Map<String, String> kept = new LinkedHashMap<>();
+    if (old.getDisruptedPods() == null) {
+      return kept;
+    }
+    Instant now = Instant.now();
+    old.getDisruptedPods().forEach((name, when) -> {
+      boolean present = pods.stream().anyMatch(p -> p.getMetadata().getName().equals(name)
+          && p.getMetadata().getDeletionTimestamp() == null);
+      Instant since;
+      try {
+        since = Instant.parse(when);
+      } catch (RuntimeException e) {
+        return;
+      }
+      if (present && since.plus(DELETION_TIMEOUT).isAfter(now)) {
+        kept.put(name, when);
+      }
+    });
+    return kept;
+  }
+
+  /** The disruption controller's DeletionTimeout: an evicted pod not deleted by then counts again. */
+  static final Duration DELETION_TIMEOUT = Duration.ofMinutes(2);
 
   /** The pods of the namespace the selector picks: a missing selector none, an empty one all. */
   private List<Pod> selected(PodDisruptionBudget pdb) {
@@ -191,6 +224,10 @@ final class DisruptionController {
             : sim.now()).build();
   }
 
+  private static Map<String, String> emptyIfNull(Map<String, String> m) {
+    return m == null ? Map.of() : m;
+  }
+
   private static boolean same(PodDisruptionBudgetStatus a, PodDisruptionBudgetStatus b) {
     List<Condition> ac = a.getConditions() == null ? List.of() : new ArrayList<>(a.getConditions());
     return Objects.equals(a.getCurrentHealthy(), b.getCurrentHealthy())
@@ -198,6 +235,7 @@ final class DisruptionController {
         && Objects.equals(a.getExpectedPods(), b.getExpectedPods())
         && Objects.equals(a.getDisruptionsAllowed(), b.getDisruptionsAllowed())
         && Objects.equals(a.getObservedGeneration(), b.getObservedGeneration())
+        && Objects.equals(emptyIfNull(a.getDisruptedPods()), emptyIfNull(b.getDisruptedPods()))
         && ac.equals(b.getConditions());
   }
 }

@@ -87,6 +87,248 @@ final class OpenApi {
     return bytes;
   }
 
+  /** The v2 document with the custom resources of one set of CRDs merged in (JSON, protobuf made on demand). */
+  private record WithCustomResources(String key, JsonNode doc, byte[] json, byte[][] protobuf) {
+  }
+
+  private volatile WithCustomResources withCustomResources;
+
+  /** {@code /openapi/v2} in JSON with each served CRD version merged in ({@link #customResourceDefinitionsV2}). */
+  byte[] v2Json(java.util.List<JsonNode> crds) {
+    return crds.isEmpty() ? v2Json : merged(crds).json();
+  }
+
+  /** {@code /openapi/v2} in gnostic's protobuf with each served CRD version merged in. */
+  byte[] v2Protobuf(java.util.List<JsonNode> crds) {
+    if (crds.isEmpty()) {
+      return v2Protobuf();
+    }
+    WithCustomResources merged = merged(crds);
+    synchronized (merged.protobuf()) {
+      if (merged.protobuf()[0] == null) {
+        merged.protobuf()[0] = Proto.document(merged.doc());
+      }
+      return merged.protobuf()[0];
+    }
+  }
+
+  private WithCustomResources merged(java.util.List<JsonNode> crds) {
+    StringBuilder specs = new StringBuilder();
+    crds.forEach(crd -> specs.append(crd.path("spec")).append('\n'));
+    String key = sha512(specs.toString().getBytes(StandardCharsets.UTF_8));
+    WithCustomResources current = withCustomResources;
+    if (current != null && current.key().equals(key)) {
+      return current;
+    }
+    ObjectNode doc = v2.deepCopy();
+    ObjectNode definitions = (ObjectNode) doc.path("definitions");
+    ObjectNode paths = (ObjectNode) doc.path("paths");
+    customResourceDefinitionsV2(crds, definitions, paths);
+    current = new WithCustomResources(key, doc, doc.toString().getBytes(StandardCharsets.UTF_8), new byte[1][]);
+    withCustomResources = current;
+    return current;
+  }
+
+  /**
+   * What kube-apiserver merges into {@code /openapi/v2} for each served version of each CRD (apiextensions-apiserver's
+   * {@code controller/openapi/builder} with {@code V2: true}): the definition {@code <reversed group>.<version>.<Kind>}
+   * is the declared schema converted to what Swagger 2.0 and kubectl can take ({@link #toV2}), with {@code metadata}
+   * (ObjectMeta), {@code apiVersion} and {@code kind} added, the fields of embedded resources likewise, and
+   * {@code x-kubernetes-group-version-kind}; a version without a schema, or whose root preserves unknown fields, is
+   * only {@code type: object} (kubectl would otherwise refuse every field it does not list). Plus {@code <ListKind>}
+   * and the item path (made from the Job's, as in {@link #customResourcePath}; its PATCH lists {@code dryRun}, which
+   * kubectl 1.20's {@code diff} looks for).
+   */
+  void customResourceDefinitionsV2(java.util.List<JsonNode> crds, ObjectNode definitions, ObjectNode paths) {
+    JsonNode pod = v2.path("definitions").path("io.k8s.api.core.v1.Pod").path("properties");
+    for (JsonNode crd : crds) {
+      JsonNode spec = crd.path("spec");
+      String group = spec.path("group").asText();
+      String kind = spec.path("names").path("kind").asText();
+      String listKind = spec.path("names").path("listKind").asText(kind + "List");
+      String plural = spec.path("names").path("plural").asText();
+      for (JsonNode version : spec.path("versions")) {
+        if (!version.path("served").asBoolean(false) || group.isEmpty() || kind.isEmpty()) {
+          continue;
+        }
+        String v = version.path("name").asText();
+        String name = reversed(group) + "." + v + "." + kind;
+        JsonNode declared = version.path("schema").path("openAPIV3Schema");
+        ObjectNode object;
+        if (!declared.isObject() || declared.path("x-kubernetes-preserve-unknown-fields").asBoolean(false)
+            || spec.path("preserveUnknownFields").asBoolean(false)) {
+          object = DemoDispatcher.JSON.createObjectNode().put("type", "object");
+        } else {
+          object = toV2(declared.deepCopy());
+          ObjectNode properties = object.withObjectProperty("properties");
+          properties.set("metadata", metadataRef("ObjectMeta", pod.path("metadata")));
+          properties.set("apiVersion", pod.path("apiVersion").deepCopy());
+          properties.set("kind", pod.path("kind").deepCopy());
+          embedded(object, pod);
+        }
+        object.putArray("x-kubernetes-group-version-kind").addObject().put("group", group).put("kind", kind)
+            .put("version", v);
+        definitions.set(name, object);
+
+        ObjectNode list = DemoDispatcher.JSON.createObjectNode();
+        list.put("description", listKind + " is a list of " + kind);
+        list.putArray("required").add("items");
+        ObjectNode listProperties = list.putObject("properties");
+        listProperties.set("apiVersion", pod.path("apiVersion").deepCopy());
+        ObjectNode items = listProperties.putObject("items");
+        items.put("description", "List of " + plural + ". More info: "
+            + "https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md");
+        items.put("type", "array").putObject("items").put("$ref", DEFINITIONS + name);
+        listProperties.set("kind", pod.path("kind").deepCopy());
+        listProperties.set("metadata", metadataRef("ListMeta", DemoDispatcher.JSON.createObjectNode().put(
+            "description", "Standard list metadata. More info: "
+                + "https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds")));
+        list.putArray("x-kubernetes-group-version-kind").addObject().put("group", group).put("kind", listKind)
+            .put("version", v);
+        definitions.set(reversed(group) + "." + v + "." + listKind, list);
+
+        boolean namespaced = !"Cluster".equals(spec.path("scope").asText());
+        String item = "/apis/" + group + "/" + v + (namespaced ? "/namespaces/{namespace}/" : "/") + plural
+            + "/{name}";
+        paths.set(item, customResourcePathV2(name, kind, group, v, namespaced));
+      }
+    }
+  }
+
+  private static ObjectNode metadataRef(String type, JsonNode described) {
+    ObjectNode ref = DemoDispatcher.JSON.createObjectNode();
+    ref.put("$ref", DEFINITIONS + "io.k8s.apimachinery.pkg.apis.meta.v1." + type);
+    if (described.hasNonNull("description")) {
+      ref.put("description", described.path("description").asText());
+    }
+    return ref;
+  }
+
+  /** The Job's v2 item path with the custom resource's definition and kind (the namespace parameter only if namespaced). */
+  private JsonNode customResourcePathV2(String definition, String kind, String group, String version,
+      boolean namespaced) {
+    String text = v2.path("paths").path("/apis/batch/v1/namespaces/{namespace}/jobs/{name}").toString()
+        .replace(DEFINITIONS + "io.k8s.api.batch.v1.Job\"", DEFINITIONS + definition + "\"");
+    try {
+      ObjectNode item = (ObjectNode) DemoDispatcher.JSON.readTree(text);
+      if (!namespaced && item.get("parameters") instanceof ArrayNode parameters) {
+        for (int i = parameters.size() - 1; i >= 0; i--) {
+          if ("namespace".equals(parameters.get(i).path("name").asText())) {
+            parameters.remove(i);
+          }
+        }
+      }
+      item.forEach(operation -> {
+        if (operation instanceof ObjectNode op && op.has("x-kubernetes-group-version-kind")) {
+          op.putObject("x-kubernetes-group-version-kind").put("group", group).put("kind", kind)
+              .put("version", version);
+          if ("patch".equals(op.path("x-kubernetes-action").asText()) && op.get("consumes") instanceof ArrayNode c) {
+            // a custom resource takes no strategic merge patch
+            for (int i = c.size() - 1; i >= 0; i--) {
+              if (c.get(i).asText().contains("strategic")) {
+                c.remove(i);
+              }
+            }
+          }
+        }
+      });
+      return item;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * ToStructuralOpenAPIV2 (apiextensions-apiserver {@code controller/openapi/v2}), each schema before the ones it
+   * holds: allOf, oneOf, anyOf and not dropped; a nullable schema loses its type, items and properties (and its name in
+   * the parent's required, as does every field when additionalProperties are nullable); a schema preserving unknown
+   * fields loses items and properties, and its type if that was object; an array without items loses its type.
+   */
+  static ObjectNode toV2(ObjectNode s) {
+    for (String junctor : new String[] {"allOf", "oneOf", "anyOf", "not"}) {
+      s.remove(junctor);
+    }
+    if (s.path("nullable").asBoolean(false)) {
+      s.remove(java.util.List.of("type", "items", "properties"));
+    }
+    s.remove("nullable");
+    boolean preserve = s.path("x-kubernetes-preserve-unknown-fields").asBoolean(false);
+    if (preserve) {
+      s.remove(java.util.List.of("items", "properties"));
+    }
+    if ("array".equals(s.path("type").asText()) && !s.has("items")) {
+      s.remove("type");
+    }
+    if (preserve && "object".equals(s.path("type").asText())) {
+      s.remove("type");
+    }
+    if (s.get("required") instanceof ArrayNode required && s.get("properties") instanceof ObjectNode properties) {
+      for (int i = required.size() - 1; i >= 0; i--) {
+        if (properties.path(required.get(i).asText()).path("nullable").asBoolean(false)) {
+          required.remove(i);
+        }
+      }
+    }
+    if (s.path("additionalProperties").path("nullable").asBoolean(false)) {
+      s.remove("required");
+    }
+    if (s.get("required") instanceof ArrayNode required && required.isEmpty()) {
+      s.remove("required");
+    }
+    if (s.get("properties") instanceof ObjectNode properties) {
+      properties.forEach(p -> {
+        if (p instanceof ObjectNode o) {
+          toV2(o);
+        }
+      });
+    }
+    if (s.get("items") instanceof ObjectNode items) {
+      toV2(items);
+    }
+    if (s.get("additionalProperties") instanceof ObjectNode additional) {
+      toV2(additional);
+    }
+    return s;
+  }
+
+  /**
+   * addEmbeddedProperties: a schema marked {@code x-kubernetes-embedded-resource} gets apiVersion, kind (required)
+   * and metadata, unless it preserves unknown fields (kubectl would then refuse the fields it does not list).
+   */
+  private static void embedded(ObjectNode s, JsonNode pod) {
+    if (s.get("properties") instanceof ObjectNode properties) {
+      properties.forEach(p -> {
+        if (p instanceof ObjectNode o) {
+          embedded(o, pod);
+        }
+      });
+    }
+    if (s.get("items") instanceof ObjectNode items) {
+      embedded(items, pod);
+    }
+    if (s.get("additionalProperties") instanceof ObjectNode additional) {
+      embedded(additional, pod);
+    }
+    if (s.path("x-kubernetes-preserve-unknown-fields").asBoolean(false)
+        || !s.path("x-kubernetes-embedded-resource").asBoolean(false)) {
+      return;
+    }
+    ObjectNode properties = s.withObjectProperty("properties");
+    properties.set("apiVersion", pod.path("apiVersion").deepCopy());
+    properties.set("kind", pod.path("kind").deepCopy());
+    properties.set("metadata", metadataRef("ObjectMeta", pod.path("metadata")));
+    ArrayNode required = s.withArrayProperty("required");
+    for (String field : new String[] {"kind", "apiVersion"}) {
+      boolean has = false;
+      for (JsonNode r : required) {
+        has |= r.asText().equals(field);
+      }
+      if (!has) {
+        required.add(field);
+      }
+    }
+  }
+
   /** {@code /openapi/v3}: each group-version's path with a content hash, as the API server lists them. */
   ObjectNode v3Index() {
     ObjectNode root = DemoDispatcher.JSON.createObjectNode();

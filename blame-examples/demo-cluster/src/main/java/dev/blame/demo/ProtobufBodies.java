@@ -176,6 +176,16 @@ final class ProtobufBodies {
     message("HorizontalPodAutoscalerSpec", 1, "scaleTargetRef", "CrossVersionObjectReference", 2, "minReplicas", "i",
         3, "maxReplicas", "i", 4, "targetCPUUtilizationPercentage", "i");
     message("CrossVersionObjectReference", 1, "kind", "s", 2, "name", "s", 3, "apiVersion", "s");
+    //   kubernetes/api certificates/v1/generated.proto @ 50d37ad2625f7ae1c3518c389e693fbd444065a4
+    //     (kubectl 1.32's `certificate approve/deny` PUT the CertificateSigningRequest to /approval)
+    message("CertificateSigningRequest", 1, "metadata", "ObjectMeta", 2, "spec", "CertificateSigningRequestSpec",
+        3, "status", "CertificateSigningRequestStatus");
+    message("CertificateSigningRequestSpec", 1, "request", "y", 2, "username", "s", 3, "uid", "s", 4, "groups", "*s",
+        5, "usages", "*s", 7, "signerName", "s", 8, "expirationSeconds", "i");
+    message("CertificateSigningRequestStatus", 1, "conditions", "*CertificateSigningRequestCondition",
+        2, "certificate", "y");
+    message("CertificateSigningRequestCondition", 1, "type", "s", 2, "reason", "s", 3, "message", "s",
+        4, "lastUpdateTime", "Time", 5, "lastTransitionTime", "Time", 6, "status", "s");
     message("IntOrString", 1, "type", "i", 2, "intVal", "i", 3, "strVal", "s");
     message("Quantity", 1, "string", "s");
   }
@@ -184,7 +194,7 @@ final class ProtobufBodies {
   private static final Set<String> KINDS = Set.of("ConfigMap", "Secret", "Namespace", "ServiceAccount", "Service",
       "Pod", "Deployment", "Job", "CronJob", "Eviction", "ResourceQuota", "PodDisruptionBudget", "Role",
       "ClusterRole", "RoleBinding", "ClusterRoleBinding", "SelfSubjectAccessReview", "SelfSubjectRulesReview",
-      "SelfSubjectReview", "TokenRequest", "Ingress", "HorizontalPodAutoscaler");
+      "SelfSubjectReview", "TokenRequest", "Ingress", "HorizontalPodAutoscaler", "CertificateSigningRequest");
 
   static boolean isProtobuf(String contentType) {
     return contentType != null && contentType.startsWith("application/vnd.kubernetes.protobuf");
@@ -321,6 +331,19 @@ final class ProtobufBodies {
           }
         }
         return n.textNode(s);
+      }
+      case "Time" -> { // meta/v1 Time: seconds = 1, nanos = 2; JSON writes RFC 3339 to the second
+        Reader r = in.sub();
+        long seconds = 0;
+        while (r.more()) {
+          int t = (int) r.varint();
+          if (t >>> 3 == 1) {
+            seconds = r.varint();
+          } else {
+            r.skip(t & 7);
+          }
+        }
+        return n.textNode(java.time.Instant.ofEpochSecond(seconds).toString());
       }
       case "IntOrString" -> {
         Reader r = in.sub();

@@ -101,6 +101,20 @@ final class Tables {
     return created == null ? "<unknown>" : BlameViews.human(Duration.between(Instant.parse(created), now));
   }
 
+  /** extractCSRStatus: Denied, else Approved, else Pending; then ",Failed" and ",Issued". */
+  private static String csrCondition(JsonNode o) {
+    Set<String> types = new java.util.HashSet<>();
+    o.path("status").path("conditions").forEach(c -> types.add(c.path("type").asText()));
+    String status = types.contains("Denied") ? "Denied" : types.contains("Approved") ? "Approved" : "Pending";
+    if (types.contains("Failed")) {
+      status += ",Failed";
+    }
+    if (!o.path("status").path("certificate").asText("").isEmpty()) {
+      status += ",Issued";
+    }
+    return status;
+  }
+
   private static Column name() {
     return new Column("Name", "string", 0, o -> o.path("metadata").path("name").asText());
   }
@@ -352,6 +366,12 @@ final class Tables {
           new Column("AllowVolumeExpansion", "string", 0, o -> o.path("allowVolumeExpansion").asBoolean(false)
               ? "true" : "false"),
           age(now));
+      case "CertificateSigningRequest" -> List.of(name(), age(now), // printCertificateSigningRequest
+          new Column("SignerName", "string", 0, o -> o.path("spec").path("signerName").asText("<none>")),
+          new Column("Requestor", "string", 0, o -> o.path("spec").path("username").asText("")),
+          new Column("RequestedDuration", "string", 0, o -> o.path("spec").has("expirationSeconds")
+              ? BlameViews.human(Duration.ofSeconds(o.path("spec").path("expirationSeconds").asLong())) : "<none>"),
+          new Column("Condition", "string", 0, Tables::csrCondition));
       case "CustomResourceDefinition", "LimitRange", "PriorityClass", "ClusterRole", "Role", "RoleBinding",
           "ClusterRoleBinding", "MutatingWebhookConfiguration", "ValidatingWebhookConfiguration" -> List.of(name(),
           new Column("Created At", "date", 0, o -> o.path("metadata").path("creationTimestamp").asText("")));

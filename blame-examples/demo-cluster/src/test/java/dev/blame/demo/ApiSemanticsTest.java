@@ -87,6 +87,98 @@ class ApiSemanticsTest {
     assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
   }
 
+  private static JsonNode post(String path, String body, int code) throws Exception {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url(path)))
+        .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as("POST %s: %s", path, response.body()).isEqualTo(code);
+    return JSON.readTree(response.body());
+  }
+
+  /**
+   * {@code metadata.generateName} is completed as the API server's SimpleNameGenerator completes it: {@code gen-}
+   * became {@code gen--00000000-0000-0000-0000-000000001289} (the mock's uid). A server-side dry run of a create
+   * answers the object as BeforeCreate fills it (name, uid, creationTimestamp, generation); they were missing.
+   */
+  @Test
+  void generatedNamesAndDryRunCreatesLookLikeTheApiServers() throws Exception {
+    String generated = "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"generateName\":\"%s\"}}";
+    JsonNode created = post("/api/v1/namespaces/default/configmaps", generated.formatted("gen-"), 201);
+    String name = created.path("metadata").path("name").asText();
+    assertThat(name).matches("gen-[bcdfghjklmnpqrstvwxz2456789]{5}");
+    assertThat(get("/api/v1/namespaces/default/configmaps/" + name).path("metadata").path("generateName").asText())
+        .isEqualTo("gen-");
+    String longPrefix = "p".repeat(70);
+    assertThat(post("/api/v1/namespaces/default/configmaps", generated.formatted(longPrefix), 201)
+        .path("metadata").path("name").asText()).matches("p{58}[bcdfghjklmnpqrstvwxz2456789]{5}");
+
+    JsonNode dry = post("/api/v1/namespaces/default/configmaps?dryRun=All", generated.formatted("dry-"), 201);
+    String dryName = dry.path("metadata").path("name").asText();
+    assertThat(dryName).matches("dry-[bcdfghjklmnpqrstvwxz2456789]{5}");
+    assertThat(dry.path("metadata").path("uid").asText()).isNotEmpty();
+    assertThat(dry.path("metadata").path("creationTimestamp").asText()).isNotEmpty();
+    get("/api/v1/namespaces/default/configmaps/" + dryName, 404, "application/json");
+    JsonNode dryJob = post("/apis/batch/v1/namespaces/default/jobs?dryRun=All", "{\"apiVersion\":\"batch/v1\","
+        + "\"kind\":\"Job\",\"metadata\":{\"name\":\"dry-job\"},\"spec\":{\"template\":{\"spec\":{"
+        + "\"restartPolicy\":\"Never\",\"containers\":[{\"name\":\"c\",\"image\":\"busybox\"}]}}}}", 201);
+    assertThat(dryJob.path("metadata").path("generation").asInt()).isEqualTo(1);
+    assertThat(dryJob.path("spec").path("selector").path("matchLabels").path("batch.kubernetes.io/controller-uid")
+        .asText()).as("the Job's generated selector names its uid").isEqualTo(dryJob.path("metadata").path("uid")
+            .asText());
+  }
+
+  private static String text(String path, int code) throws Exception {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url(path)))
+        .timeout(Duration.ofSeconds(20)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(code);
+    return response.body();
+  }
+
+  /** {@code kubectl get --raw '/readyz?verbose'} lists the checks as kube-apiserver does (it printed "ok"). */
+  @Test
+  void healthEndpointsListTheirChecksWhenVerbose() throws Exception {
+    assertThat(text("/readyz", 200)).isEqualTo("ok");
+    assertThat(text("/readyz?verbose", 200)).startsWith("[+]ping ok\n[+]log ok\n[+]etcd ok\n")
+        .endsWith("[+]shutdown ok\nreadyz check passed\n");
+    assertThat(text("/livez?verbose&exclude=etcd", 200))
+        .isEqualTo("[+]ping ok\n[+]log ok\n[+]etcd excluded: ok\nlivez check passed\n");
+    assertThat(text("/healthz?verbose", 200)).endsWith("healthz check passed\n");
+    assertThat(text("/readyz/ping", 200)).isEqualTo("ok");
+    assertThat(text("/livez/etcd", 200)).isEqualTo("ok");
+    text("/readyz/nothing", 404);
+  }
+
+  private static JsonNode put(String path, String body, int code) throws Exception {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url(path)))
+        .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as("PUT %s: %s", path, response.body()).isEqualTo(code);
+    return JSON.readTree(response.body());
+  }
+
+  /**
+   * The approval subresource of a CertificateSigningRequest ({@code kubectl certificate approve}) takes the conditions
+   * and keeps the spec; the requestor is set on create (it was a 404, and no requestor).
+   */
+  @Test
+  void aCertificateSigningRequestIsApprovedThroughItsSubresource() throws Exception {
+    JsonNode created = post("/apis/certificates.k8s.io/v1/certificatesigningrequests", "{\"apiVersion\":"
+        + "\"certificates.k8s.io/v1\",\"kind\":\"CertificateSigningRequest\",\"metadata\":{\"name\":\"carol\"},"
+        + "\"spec\":{\"request\":\"cmVxdWVzdA==\",\"signerName\":\"example.com/s\",\"usages\":[\"client auth\"],"
+        + "\"username\":\"mallory\"}}", 201);
+    assertThat(created.path("spec").path("username").asText()).isEqualTo("demo-admin");
+    com.fasterxml.jackson.databind.node.ObjectNode approved = created.deepCopy();
+    approved.with("spec").put("signerName", "example.com/changed");
+    approved.with("status").putArray("conditions").addObject().put("type", "Approved").put("status", "True")
+        .put("reason", "KubectlApprove").put("message", "This CSR was approved by kubectl certificate approve.");
+    put("/apis/certificates.k8s.io/v1/certificatesigningrequests/carol/approval", approved.toString(), 200);
+    JsonNode stored = get("/apis/certificates.k8s.io/v1/certificatesigningrequests/carol");
+    assertThat(stored.path("status").path("conditions").get(0).path("reason").asText()).isEqualTo("KubectlApprove");
+    assertThat(stored.path("spec").path("signerName").asText()).as("the spec is kept").isEqualTo("example.com/s");
+    assertThat(get("/apis/certificates.k8s.io/v1/certificatesigningrequests/carol/approval").path("metadata")
+        .path("name").asText()).isEqualTo("carol");
+  }
+
   /** The API server lists in key order (namespace, then name), whatever the order of creation. */
   @Test
   void listsAreInNamespaceAndNameOrder() throws Exception {

@@ -200,6 +200,76 @@ class DemoClusterTest {
     http("POST", "/api/v1/namespaces/default/pods/evicted/eviction", eviction.formatted(""), 404);
   }
 
+  /**
+   * The eviction subresource consults the pod's PodDisruptionBudget as kube-apiserver does
+   * ({@code pkg/registry/core/pod/storage/eviction.go}): it deleted every pod it was asked to, so a drain that a real
+   * cluster holds back with "Cannot evict pod as it would violate the pod's disruption budget." went through.
+   */
+  @Test
+  void evictionsSpendTheDisruptionsABudgetAllows() throws Exception {
+    for (String name : List.of("guarded-a", "guarded-b", "guarded-c")) {
+      client.pods().inNamespace("default").resource(new PodBuilder().withNewMetadata().withName(name)
+          .addToLabels("app", "guarded").endMetadata().withNewSpec().addNewContainer().withName("c")
+          .withImage("nginx").endContainer().endSpec().build()).create();
+      http("PUT", "/api/v1/namespaces/default/pods/" + name + "/status", client.getKubernetesSerialization()
+          .asJson(new PodBuilder(client.pods().inNamespace("default").withName(name).get()).withNewStatus()
+              .withPhase("Running").addNewCondition().withType("Ready").withStatus(name.endsWith("c") ? "False"
+                  : "True").endCondition().endStatus().build()), 200);
+    }
+    String budget = "{\"apiVersion\":\"policy/v1\",\"kind\":\"PodDisruptionBudget\",\"metadata\":{\"name\":\"%s\","
+        + "\"namespace\":\"default\"},\"spec\":{\"minAvailable\":1,\"selector\":{\"matchLabels\":"
+        + "{\"app\":\"guarded\"}}}}";
+    http("POST", "/apis/policy/v1/namespaces/default/poddisruptionbudgets", budget.formatted("guard"), 201);
+    String eviction = "{\"apiVersion\":\"policy/v1\",\"kind\":\"Eviction\",\"metadata\":{\"name\":\"%s\","
+        + "\"namespace\":\"default\"}}";
+
+    com.fasterxml.jackson.databind.JsonNode unprocessed = http("POST",
+        "/api/v1/namespaces/default/pods/guarded-a/eviction", eviction.formatted("guarded-a"), 429);
+    assertThat(unprocessed.path("details").path("causes").get(0).path("message").asText())
+        .isEqualTo("The disruption budget guard is still being processed by the server.");
+    assertThat(unprocessed.path("details").path("retryAfterSeconds").asInt()).isEqualTo(10);
+
+    com.fasterxml.jackson.databind.JsonNode pdb = http("GET",
+        "/apis/policy/v1/namespaces/default/poddisruptionbudgets/guard", null, 200);
+    ((com.fasterxml.jackson.databind.node.ObjectNode) pdb).putObject("status").put("observedGeneration", 1)
+        .put("disruptionsAllowed", 1).put("currentHealthy", 2).put("desiredHealthy", 1).put("expectedPods", 3);
+    http("PUT", "/apis/policy/v1/namespaces/default/poddisruptionbudgets/guard/status", pdb.toString(), 200);
+
+    http("POST", "/api/v1/namespaces/default/pods/guarded-a/eviction?dryRun=All", eviction.formatted("guarded-a"),
+        201);
+    assertThat(http("GET", "/apis/policy/v1/namespaces/default/poddisruptionbudgets/guard", null, 200)
+        .path("status").path("disruptionsAllowed").asInt()).as("a dry run spends nothing").isEqualTo(1);
+
+    http("POST", "/api/v1/namespaces/default/pods/guarded-a/eviction", eviction.formatted("guarded-a"), 201);
+    assertThat(client.pods().inNamespace("default").withName("guarded-a").get()).isNull();
+    com.fasterxml.jackson.databind.JsonNode spent = http("GET",
+        "/apis/policy/v1/namespaces/default/poddisruptionbudgets/guard", null, 200).path("status");
+    assertThat(spent.path("disruptionsAllowed").asInt()).isZero();
+    assertThat(spent.path("disruptedPods").has("guarded-a")).isTrue();
+    assertThat(spent.path("conditions").get(0).path("reason").asText()).isEqualTo("InsufficientPods");
+
+    com.fasterxml.jackson.databind.JsonNode refused = http("POST",
+        "/api/v1/namespaces/default/pods/guarded-b/eviction", eviction.formatted("guarded-b"), 429);
+    assertThat(refused.path("reason").asText()).isEqualTo("TooManyRequests");
+    assertThat(refused.path("message").asText())
+        .isEqualTo("Cannot evict pod as it would violate the pod's disruption budget.");
+    assertThat(refused.path("details").path("causes").get(0).path("reason").asText()).isEqualTo("DisruptionBudget");
+    assertThat(refused.path("details").path("causes").get(0).path("message").asText())
+        .isEqualTo("The disruption budget guard needs 1 healthy pods and has 2 currently");
+    assertThat(client.pods().inNamespace("default").withName("guarded-b").get()).isNotNull();
+
+    // an unready pod while the budget has its healthy pods: evicted without spending a disruption
+    http("POST", "/api/v1/namespaces/default/pods/guarded-c/eviction", eviction.formatted("guarded-c"), 201);
+    assertThat(client.pods().inNamespace("default").withName("guarded-c").get()).isNull();
+
+    http("POST", "/apis/policy/v1/namespaces/default/poddisruptionbudgets", budget.formatted("guard-too"), 201);
+    com.fasterxml.jackson.databind.JsonNode two = http("POST",
+        "/api/v1/namespaces/default/pods/guarded-b/eviction", eviction.formatted("guarded-b"), 500);
+    assertThat(two.path("message").asText()).isEqualTo("This pod has more than one PodDisruptionBudget, which the "
+        + "eviction subresource does not support.");
+    client.pods().inNamespace("default").withName("guarded-b").delete();
+  }
+
   /** The Job strategy's generateSelector: without it every pod of the namespace matched the Job. */
   @Test
   void aJobGetsItsGeneratedSelectorAndLabels() {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -670,8 +671,8 @@ class KubectlCommandsTest {
 
   /**
    * The API server publishes each CRD version's schema in /openapi/v3 (kubectl 1.27+'s explain reads it): it was "GVR
-   * (example.dev/v1, Resource=widgets) not found in OpenAPI schema". kubectl 1.20 reads /openapi/v2, which does not
-   * carry custom resources here (docs/demo-cluster.md, fifth trial).
+   * (example.dev/v1, Resource=widgets) not found in OpenAPI schema"; kubectl 1.20 reads /openapi/v2, where the API
+   * server merges them too (converted to Swagger 2.0): it said "couldn't find resource" (sixth trial).
    */
   @Test
   @Order(26)
@@ -701,13 +702,127 @@ class KubectlCommandsTest {
         """);
     ok("apply", "-f", file.toString());
     Result explain = run(TIMEOUT, "explain", "widgets.spec");
+    Path misspelt = tmp.resolve("widget.yaml");
+    Files.writeString(misspelt, """
+        apiVersion: example.dev/v1
+        kind: Widget
+        metadata: {name: w, namespace: default}
+        spec: {sise: 3}
+        """);
+    Result validated = run(TIMEOUT, "apply", "-f", misspelt.toString());
     ok("delete", "crd", "widgets.example.dev");
-    if (explain.exitCode() != 0 && explain.err().contains("couldn't find resource")) {
-      return; // kubectl before 1.27 reads /openapi/v2
-    }
     assertThat(explain.exitCode()).as(explain.err()).isZero();
     assertThat(explain.out()).contains("KIND:", "Widget", "What the widget should be.", "size",
         "How many cogs the widget turns.");
+    assertThat(validated.exitCode()).isNotZero();
+    assertThat(validated.err()).as("client-side validation against the declared schema").contains("sise");
+  }
+
+  /**
+   * A drain that would break a budget is held back as on a real cluster: the eviction of the second pod answers 429
+   * "Cannot evict pod as it would violate the pod's disruption budget." and drain retries until its timeout (both
+   * pods were evicted: the eviction subresource did not consult budgets).
+   */
+  @Test
+  @Order(27)
+  void aDrainIsHeldBackByADisruptionBudget() throws Exception {
+    ok("create", "deployment", "held", "--image=nginx:1.25", "--replicas=2");
+    ok("rollout", "status", "deployment/held", "--timeout=60s");
+    Files.writeString(tmp.resolve("held-pdb.yaml"), """
+        apiVersion: policy/v1
+        kind: PodDisruptionBudget
+        metadata: {name: held, namespace: default}
+        spec:
+          minAvailable: 1
+          selector:
+            matchLabels: {app: held}
+        """);
+    ok("apply", "-f", tmp.resolve("held-pdb.yaml").toString());
+    Eventually.assertThat(TIMEOUT, () -> assertThat(okNow("get", "pdb", "held", "-o",
+        "jsonpath={.status.disruptionsAllowed}").out()).isEqualTo("1"));
+    List<String> before = podNames("app=held");
+    Result drain = run(TIMEOUT, "drain", "demo-node", "--ignore-daemonsets", "--force", "--pod-selector=app=held",
+        "--timeout=8s");
+    ok("uncordon", "demo-node");
+    assertThat(drain.exitCode()).as(drain.out() + drain.err()).isNotZero();
+    assertThat(drain.out() + drain.err())
+        .contains("Cannot evict pod as it would violate the pod's disruption budget.")
+        .contains("global timeout reached: 8s");
+    List<String> after = podNames("app=held");
+    assertThat(after).as("one of the budget's pods is still there").containsAnyElementsOf(before);
+    ok("delete", "pdb", "held");
+    ok("delete", "deployment", "held");
+  }
+
+  /**
+   * `create -f` of a manifest with generateName printed `configmap/gen--00000000-0000-0000-0000-000000001289 created`
+   * (the mock's uid as the suffix); `create --dry-run=server -o yaml` showed `creationTimestamp: null` and no uid; `get
+   * --raw '/readyz?verbose'` printed "ok". A real API server answers `gen-x7k2q`, the filled-in object and the checks.
+   */
+  @Test
+  @Order(28)
+  void generatedNamesDryRunCreatesAndVerboseHealth() throws Exception {
+    Path generated = tmp.resolve("generated.yaml");
+    Files.writeString(generated, """
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: {generateName: gen-, namespace: default}
+        """);
+    assertThat(ok("create", "-f", generated.toString()).out())
+        .matches("(?s)configmap/gen-[bcdfghjklmnpqrstvwxz2456789]{5} created\\s*");
+    Result dry = ok("create", "deployment", "dry", "--image=nginx:1.25", "--dry-run=server", "-o",
+        "jsonpath={.metadata.uid}|{.metadata.creationTimestamp}|{.metadata.generation}");
+    assertThat(dry.out()).matches("[0-9a-f-]{36}\\|\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\\|1");
+    assertThat(run(TIMEOUT, "get", "deployment", "dry").exitCode()).as("a dry run stores nothing").isNotZero();
+    assertThat(ok("get", "--raw", "/readyz?verbose").out()).contains("[+]etcd ok").contains("readyz check passed");
+  }
+
+  /**
+   * `certificate approve` PUTs the CertificateSigningRequest to its /approval subresource: kubectl 1.32 got a 415 (its
+   * protobuf body was not decoded), 1.20 a 404 (no such subresource); `get csr` printed NAME and AGE only.
+   */
+  @Test
+  @Order(29)
+  void certificateApproveAndDenyWriteTheApprovalSubresource() throws Exception {
+    // a PKCS#10 request for CN=alice, made here with `openssl req -new -newkey rsa:2048 -nodes -subj /CN=alice`
+    String request = Base64.getEncoder().encodeToString(("-----BEGIN CERTIFICATE REQUEST-----\n"
+        + "MIICVTCCAT0CAQAwEDEOMAwGA1UEAwwFYWxpY2UwggEiMA0GCSqGSIb3DQEBAQUA\n"
+        + "A4IBDwAwggEKAoIBAQC7a1oo5b1r3ylXnz3/SR5OG2klIksKwKjaCgmJVABJIfZx\n"
+        + "yNqV7S7uNqC2Eyhbk2CvTZt7U78PXgBh3dJWA/pkOapaXKhr+2MTgQltPz6t3VnI\n"
+        + "yyoRvJRYERHnlLX4D1I6G3TAmlYHbU3vlxAyW+fpN/UORU9SHgaWXUjBIud3v9jo\n"
+        + "3vV/6ioaUHtvuGKpJWkYM9RXJ9NaD3Sfq8ExfznKz0pLWb9TP0Ui5F8cmfsfAgYW\n"
+        + "XNIvN9VHyVRgSRROqnm0y515gWZOLzufc7LswP3patYclOM7YtB5hvaK+Lu/0bIL\n"
+        + "Pf/mcI8hLVvsAkqZaZLIaL7+xrPGXvgVRplZofqNAgMBAAGgADANBgkqhkiG9w0B\n"
+        + "AQsFAAOCAQEAR6dAOYnHpAulXuECFTDy9/Sukd8leSHwmGL6CmsAE0oZty09i8Rc\n"
+        + "OLQLkqlzHxSYp6wMQ4wVl8LD583XVHzA08YQUU8fExccOMBDaPqq0RcYAt0Jnobo\n"
+        + "lH9/LLwAkmD45htwAEjZ0AWsVF5kCF80WnB9mmR/3JbDYMTce46Sx5XTjBNbF9dV\n"
+        + "LyTGdF97nQZyrF3zPR9UO1AsrimAmoNlOoKDD/oi3ktmTxZ6zvZb+NVsEiuzDmvT\n"
+        + "GG1n+u3YSgBXAEkzhri80VOgF+F4PyQL+QToSCT1+ox/LvFE099fGu/99UNw/fYi\n"
+        + "ghhqlzEjJDUax/FW0r9MlANdP58FF5y62g==\n"
+        + "-----END CERTIFICATE REQUEST-----\n").getBytes(StandardCharsets.UTF_8));
+    for (String name : List.of("alice", "bob")) {
+      Path csr = tmp.resolve(name + "-csr.yaml");
+      Files.writeString(csr, """
+          apiVersion: certificates.k8s.io/v1
+          kind: CertificateSigningRequest
+          metadata: {name: %s}
+          spec:
+            request: %s
+            signerName: kubernetes.io/kube-apiserver-client
+            expirationSeconds: 86400
+            usages: [client auth]
+          """.formatted(name, request));
+      ok("create", "-f", csr.toString());
+    }
+    assertThat(ok("get", "csr", "alice").out()).containsPattern(
+        "NAME\\s+AGE\\s+SIGNERNAME\\s+REQUESTOR\\s+REQUESTEDDURATION\\s+CONDITION")
+        .containsPattern("alice\\s+\\S+\\s+kubernetes.io/kube-apiserver-client\\s+demo-admin\\s+24h\\s+Pending");
+    assertThat(ok("certificate", "approve", "alice").out()).contains("certificatesigningrequest.certificates.k8s.io/alice approved");
+    assertThat(ok("certificate", "deny", "bob").out()).contains("certificatesigningrequest.certificates.k8s.io/bob denied");
+    assertThat(ok("get", "csr", "alice", "-o", "jsonpath={.status.conditions[0].type} {.status.conditions[0].reason}")
+        .out()).isEqualTo("Approved KubectlApprove");
+    assertThat(ok("get", "csr").out()).containsPattern("alice\\s.*\\sApproved").containsPattern("bob\\s.*\\sDenied");
+    ok("delete", "csr", "alice", "bob");
   }
 
   private static List<String> podNames(String selector) {

@@ -239,6 +239,69 @@ class OpenApiTest extends OnDemoCluster {
   }
 
   /** Collects {@code path: field (definition)} for every object field not among the schema's properties. */
+  /**
+   * kubectl 1.20 reads custom resources' schemas from /openapi/v2 (explain, client-side validation), where kube-apiserver
+   * merges each served CRD version converted to Swagger 2.0 (apiextensions-apiserver's ToStructuralOpenAPIV2 and
+   * builder): the document had none, so 1.20 said "couldn't find resource".
+   */
+  @Test
+  void customResourcesAreMergedIntoV2AsTheApiServerConvertsThem() throws Exception {
+    JsonNode crd = DemoDispatcher.JSON.readTree("""
+        {"spec": {"group": "example.dev", "scope": "Cluster",
+          "names": {"kind": "Gadget", "listKind": "GadgetList", "plural": "gadgets"},
+          "versions": [
+            {"name": "v1alpha1", "served": false},
+            {"name": "v1", "served": true, "schema": {"openAPIV3Schema": {"type": "object", "properties": {
+              "spec": {"type": "object", "required": ["size", "note"], "properties": {
+                "size": {"x-kubernetes-int-or-string": true, "anyOf": [{"type": "integer"}, {"type": "string"}]},
+                "note": {"type": "string", "nullable": true},
+                "extra": {"type": "object", "x-kubernetes-preserve-unknown-fields": true,
+                  "properties": {"a": {"type": "string"}}},
+                "tags": {"type": "array", "x-kubernetes-preserve-unknown-fields": true, "items": {"type": "string"}},
+                "template": {"type": "object", "x-kubernetes-embedded-resource": true,
+                  "properties": {"spec": {"type": "object"}}}}}}}}},
+            {"name": "v2", "served": true, "schema": {"openAPIV3Schema": {"type": "object",
+              "x-kubernetes-preserve-unknown-fields": true}}}]}}""");
+    com.fasterxml.jackson.databind.node.ObjectNode definitions = DemoDispatcher.JSON.createObjectNode();
+    com.fasterxml.jackson.databind.node.ObjectNode paths = DemoDispatcher.JSON.createObjectNode();
+    OpenApi.get().customResourceDefinitionsV2(List.of(crd), definitions, paths);
+
+    assertThat(definitions.fieldNames()).toIterable().containsExactlyInAnyOrder("dev.example.v1.Gadget",
+        "dev.example.v1.GadgetList", "dev.example.v2.Gadget", "dev.example.v2.GadgetList");
+    JsonNode v1 = definitions.path("dev.example.v1.Gadget");
+    assertThat(v1.path("x-kubernetes-group-version-kind").get(0).toString())
+        .isEqualTo("{\"group\":\"example.dev\",\"kind\":\"Gadget\",\"version\":\"v1\"}");
+    assertThat(v1.path("properties").path("metadata").path("$ref").asText())
+        .isEqualTo("#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta");
+    assertThat(v1.path("properties").path("apiVersion").path("type").asText()).isEqualTo("string");
+    JsonNode spec = v1.path("properties").path("spec");
+    assertThat(spec.path("properties").path("size").has("anyOf")).as("junctors dropped").isFalse();
+    assertThat(spec.path("properties").path("note").has("type")).as("nullable: untyped").isFalse();
+    assertThat(spec.path("properties").path("note").has("nullable")).isFalse();
+    assertThat(spec.path("required").toString()).as("a nullable field is not required").isEqualTo("[\"size\"]");
+    assertThat(spec.path("properties").path("extra").has("properties")).isFalse();
+    assertThat(spec.path("properties").path("extra").has("type")).isFalse();
+    assertThat(spec.path("properties").path("tags").has("type")).as("an array without items").isFalse();
+    JsonNode template = spec.path("properties").path("template");
+    assertThat(template.path("properties").fieldNames()).toIterable()
+        .contains("apiVersion", "kind", "metadata", "spec");
+    assertThat(template.path("required").toString()).isEqualTo("[\"kind\",\"apiVersion\"]");
+    assertThat(definitions.path("dev.example.v2.Gadget").toString()).as("a root preserving unknown fields")
+        .isEqualTo("{\"type\":\"object\",\"x-kubernetes-group-version-kind\":[{\"group\":\"example.dev\","
+            + "\"kind\":\"Gadget\",\"version\":\"v2\"}]}");
+    assertThat(definitions.path("dev.example.v1.GadgetList").path("properties").path("items").path("items")
+        .path("$ref").asText()).isEqualTo("#/definitions/dev.example.v1.Gadget");
+
+    JsonNode patch = paths.path("/apis/example.dev/v1/gadgets/{name}").path("patch");
+    assertThat(patch.path("x-kubernetes-group-version-kind").path("kind").asText()).isEqualTo("Gadget");
+    assertThat(patch.path("parameters").toString()).contains("\"dryRun\"");
+    assertThat(patch.path("consumes").toString()).doesNotContain("strategic");
+    assertThat(paths.path("/apis/example.dev/v1/gadgets/{name}").path("parameters").toString())
+        .doesNotContain("\"namespace\"");
+    assertThat(paths.path("/apis/example.dev/v1/gadgets/{name}").path("put").path("parameters").toString())
+        .contains("#/definitions/dev.example.v1.Gadget");
+  }
+
   private static void unknownFields(JsonNode doc, String definition, JsonNode value, String path,
       TreeSet<String> out) {
     JsonNode schema = doc.path("definitions").path(definition);
