@@ -221,8 +221,12 @@ class HeldOutCrsTest {
    * HEALTHY (see the ceiling). A convention learned from its misses ({@code unavailable<Noun>} above zero): 790 of
    * 874, one false HEALTHY fewer.
    * The three merged: 817 of 905.
+   * Round forty-four (14 objects, CI/CD operators: Knative IMC, knative-gcp Channel, Tekton CustomRun, ApprovalTask,
+   * Jenkins, summerwind RunnerDeployment) measured 11 of 14 blind with the rules of d6bb1b83: 828 of 919, no new false
+   * HEALTHY. Two conventions learned from its misses ({@code TimedOut} in one word a failure, {@code approved} a state
+   * reached): 830 of 919.
    */
-  static final int FLOOR = 817;
+  static final int FLOOR = 830;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule

@@ -28,10 +28,12 @@ final class ReasonVocabulary {
    * available}): kstatus and Argo CD read such a pod as waiting (an autoscaler may add the node). Not the words
    * that only begin with it: a failover or failback is the switch to a standby, and a failsafe a safeguard
    * (Bitpoke's mysql-operator {@code PendingFailoverAck=False NoPendingFailoverAckExists}, held-out round
-   * thirty-three).
+   * thirty-three). A time-out in one word as well as in two ({@code TimedOut}: Tekton's {@code CustomRunTimedOut},
+   * held-out round forty-four; openshift-kni's oran-o2ims {@code ClusterProvisioned=False TimedOut}, which it reads
+   * with {@code Failed}).
    */
   static final Pattern FAILURE = Pattern.compile("fail(?!over|back|safe)|error|invalid|notfound|not found|denied|"
-      + "forbidden|unauthori|backoff|exceeded|conflict|reject|crash|refused|refusing|timeout|timed out|terminal|abort|"
+      + "forbidden|unauthori|backoff|exceeded|conflict|reject|crash|refused|refusing|timeout|timed ?out|terminal|abort|"
       + "unable to|cannot|can't|could not|couldn't|\\bno \\w+ could\\b|unreachable|not reachable|notreachable|"
       + "unsupported|not supported|unrecognized|"
       + "unknown '?[\\w.-]+'? ?(parameter|field|option|setting|flag|key)", Pattern.CASE_INSENSITIVE);

@@ -21,7 +21,7 @@ final class StatusWords {
   private static final Set<String> HEALTHY = Set.of("running", "ready", "active", "available", "bound",
       "succeeded", "successful", "success", "complete", "completed", "healthy", "green", "established",
       "deployed", "synced", "online", "ok", "healthok", "provisioned", "current", "up", "reconciled", "issued",
-      "accepted", "admitted", "installed", "passed", "finished", "done", "processed", "valid", "verified", "created",
+      "accepted", "admitted", "approved", "installed", "passed", "finished", "done", "processed", "valid", "verified", "created",
       "exists", "operational");
   /**
    * Words of work in progress that are not present participles; a participle ({@code Provisioning},

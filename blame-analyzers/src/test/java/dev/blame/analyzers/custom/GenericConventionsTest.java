@@ -2048,6 +2048,55 @@ class GenericConventionsTest {
     assertThat(limit.health()).as("%s", limit.findings()).isEqualTo(Health.HEALTHY);
   }
 
+  /**
+   * A time-out written as one word ({@code TimedOut}) is a failure as {@code Timeout} and "timed out" are: Tekton's
+   * CustomRun ({@code Succeeded=False CustomRunTimedOut}, held-out round forty-four) and openshift-kni's oran-o2ims
+   * ({@code ClusterProvisioned=False TimedOut}, read there with {@code Failed}). A reason that only begins with
+   * {@code Timed} ({@code TimedRolloutPending}) is no time-out.
+   */
+  @org.junit.jupiter.api.Test
+  void aTimeOutInOneWordIsAFailure() throws Exception {
+    String scan = """
+        apiVersion: security.example.io/v1
+        kind: ImageScan
+        metadata: {name: web-image, namespace: apps, generation: 1}
+        status:
+          conditions:
+          - {type: Succeeded, status: "False", reason: ScanTimedOut}
+        """;
+    Verdict timedOut = judge(scan, "security.example.io/v1", "ImageScan");
+    assertThat(timedOut.health()).as("%s", timedOut.findings()).isEqualTo(Health.DEGRADED);
+    Verdict timed = judge(scan.replace("\"False\", reason: ScanTimedOut", "Unknown, reason: TimedRolloutPending"),
+        "security.example.io/v1", "ImageScan");
+    assertThat(timed.health()).as("%s", timed.findings()).isEqualTo(Health.PROGRESSING);
+  }
+
+  /**
+   * {@code Approved} is a request granted, as {@code Accepted} and {@code Admitted} are: OpenShift Pipelines' Manual
+   * Approval Gate ({@code ApprovalTask} {@code state: approved}, held-out round forty-four) and tmax-cloud's
+   * cicd-operator ({@code Approval} {@code result: Approved}, which its run controller turns into a True
+   * {@code Succeeded}). Negated or qualified ({@code NotApproved}, {@code Unapproved}) it says nothing good.
+   */
+  @org.junit.jupiter.api.Test
+  void anApprovedStateIsGranted() throws Exception {
+    String change = """
+        apiVersion: change.example.com/v1
+        kind: ChangeRequest
+        metadata: {name: db-migration, namespace: ops, generation: 1}
+        status:
+          state: Approved
+          approvalsReceived: 2
+        """;
+    Verdict approved = judge(change, "change.example.com/v1", "ChangeRequest");
+    assertThat(approved.health()).as("%s", approved.findings()).isEqualTo(Health.HEALTHY);
+    Verdict rejected = judge(change.replace("Approved", "Rejected"), "change.example.com/v1", "ChangeRequest");
+    assertThat(rejected.health()).as("%s", rejected.findings()).isEqualTo(Health.DEGRADED);
+    for (String near : new String[] {"NotApproved", "Unapproved"}) {
+      Verdict not = judge(change.replace("Approved", near), "change.example.com/v1", "ChangeRequest");
+      assertThat(not.health()).as("%s %s", near, not.findings()).isNotEqualTo(Health.HEALTHY);
+    }
+  }
+
   private static Verdict judge(String yaml, String apiVersion, String kind) throws Exception {
     try (Blame blame = BlameEngine.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).manifests("t", yaml).build()) {
       Node only = blame.list(dev.blame.api.GroupKind.fromApiVersion(apiVersion, kind), "").get(0);
