@@ -166,7 +166,11 @@ public final class HorizontalPodAutoscalerAnalyzer implements Analyzer {
     if (observed.isPresent() && node.generation() > 0 && observed.get() != node.generation()) {
       return Judgement.of(Health.PROGRESSING, ReconcileStatus.IN_PROGRESS, "spec change not yet observed", findings);
     }
-    if (!able && findings.stream().noneMatch(f -> f.health() == Health.DEGRADED)) {
+    // No condition in view, nothing computed: the controller's Warnings stand for the condition it set with them.
+    Optional<Finding> fromEvents = conditions.isEmpty() && !computed
+        ? AutoscalerEvents.explainMissingConditions(ctx) : Optional.empty();
+    fromEvents.ifPresent(findings::add);
+    if (!able && fromEvents.isEmpty() && findings.stream().noneMatch(f -> f.health() == Health.DEGRADED)) {
       findings.add(Finding.builder().subject(ref).health(Health.PROGRESSING).reason(WAITING_TO_AUTOSCALE)
           .message("waiting to autoscale: the controller has not reported AbleToScale yet")
           .addEvidence(Evidence.field(u.has("status", "conditions") ? "status.conditions"

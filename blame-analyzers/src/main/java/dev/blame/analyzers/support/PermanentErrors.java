@@ -36,6 +36,11 @@ public final class PermanentErrors {
       kind("gRPC PermissionDenied", "code = permissiondenied\\b"),
       kind("gRPC Unauthenticated", "code = unauthenticated\\b"),
       kind("gRPC FailedPrecondition", "code = failedprecondition\\b"),
+      // The runtime has no configuration for the handler the kubelet asks a sandbox of (RunPodSandbox's
+      // runtime_handler, the RuntimeClass's handler): CRI-O's ValidateRuntimeHandler "failed to find runtime handler %s
+      // from runtime list %v", containerd's "no runtime for %q is configured". Only the node's runtime config fixes it.
+      kind("CRI runtime handler not configured",
+          "failed to find runtime handler \\S+ from runtime list|no runtime for \"[^\"]+\" is configured"),
       // The image registry's answer (containerd, CRI-O, dockerd quote it): the image or tag does not exist,
       // or the credentials are missing or refused.
       kind("registry 404 / manifest unknown", "\\b404 not found\\b|manifest unknown|not found: manifest|manifest for \\S+"
