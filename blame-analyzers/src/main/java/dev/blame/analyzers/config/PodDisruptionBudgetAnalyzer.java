@@ -10,7 +10,6 @@ import dev.blame.api.Node;
 import dev.blame.api.ObjectRef;
 import dev.blame.api.ReasonCode;
 import dev.blame.api.ReconcileStatus;
-import dev.blame.api.Selector;
 import dev.blame.api.Verdict;
 import dev.blame.api.spi.AnalysisContext;
 import dev.blame.api.spi.Condition;
@@ -19,14 +18,12 @@ import dev.blame.api.spi.Judgement;
 import dev.blame.api.spi.KindSelector;
 import dev.blame.api.spi.Link;
 import dev.blame.api.spi.Unstructured;
-import io.fabric8.kubernetes.api.model.LabelSelector;
-import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * PodDisruptionBudgets: selects its pods; in progress until the controller observed the spec and while
@@ -52,9 +49,6 @@ public final class PodDisruptionBudgetAnalyzer implements Analyzer {
    * pod is in view. The budget protects nothing until the selector or the pods' labels change.
    */
   public static final ReasonCode NO_MATCHING_PODS = ReasonCode.of("NoMatchingPods");
-  /** The disruption controller's Event and message when the selector lists no pod ({@code trySync}). */
-  private static final String NO_PODS_EVENT = "NoPods";
-  private static final String NO_PODS_MESSAGE = "No matching pods found";
 
   @Override
   public String id() {
@@ -66,14 +60,11 @@ public final class PodDisruptionBudgetAnalyzer implements Analyzer {
     return KindSelector.of(PDB);
   }
 
-  /** Workloads that scale pods: one scaled to zero explains a budget with no pod. */
-  private static final List<GroupKind> SCALED_WORKLOADS =
-      List.of(GroupKind.DEPLOYMENT, GroupKind.STATEFUL_SET, GroupKind.REPLICA_SET);
-
   /** It selects pods and reads their readiness; it reads the workloads that may have scaled them to zero. */
   @Override
   public Set<GroupKind> reads() {
-    return Set.of(GroupKind.POD, GroupKind.DEPLOYMENT, GroupKind.STATEFUL_SET, GroupKind.REPLICA_SET);
+    return Stream.concat(Stream.of(GroupKind.POD), BudgetSelection.SCALED_WORKLOADS.stream())
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   @Override
@@ -83,28 +74,9 @@ public final class PodDisruptionBudgetAnalyzer implements Analyzer {
 
   @Override
   public List<Link> links(Node node) {
-    return selector(Unstructured.of(node.object()))
+    return BudgetSelection.selector(Unstructured.of(node.object()))
         .map(s -> List.of(Link.select(EdgeKind.SELECTS, GroupKind.POD, node.ref().namespace(), s)))
         .orElse(List.of());
-  }
-
-  /** The budget's selector; empty when it has none or it cannot be read (an unknown operator). */
-  private static Optional<Selector> selector(Unstructured u) {
-    if (!u.has("spec", "selector")) {
-      return Optional.empty();
-    }
-    LabelSelector selector = new LabelSelector();
-    selector.setMatchLabels(u.stringMap("spec", "selector", "matchLabels"));
-    List<LabelSelectorRequirement> reqs = new ArrayList<>();
-    for (Unstructured r : u.list("spec", "selector", "matchExpressions")) {
-      reqs.add(new LabelSelectorRequirement(r.string("key"), r.string("operator"), r.strings("values")));
-    }
-    selector.setMatchExpressions(reqs);
-    try {
-      return Optional.of(Selector.from(selector));
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
   }
 
   /** Of a selected pod: readiness and why it is not ready. */
@@ -141,9 +113,9 @@ public final class PodDisruptionBudgetAnalyzer implements Analyzer {
         return Judgement.of(Health.DEGRADED, ReconcileStatus.FAILED, "", findings);
       }
     }
-    Optional<Node> scaledToZero = scaledToZero(ctx, u);
+    Optional<Node> scaledToZero = BudgetSelection.scaledToZero(ctx, u);
     if (scaledToZero.isEmpty()) {
-      noMatchingPods(ctx, u).ifPresent(findings::add);
+      BudgetSelection.noMatchingPods(ctx, u).ifPresent(findings::add);
     }
     long currentHealthy = u.number("status", "currentHealthy").orElse(0L);
     long desiredHealthy = u.number("status", "desiredHealthy").orElse(0L);
@@ -171,66 +143,9 @@ public final class PodDisruptionBudgetAnalyzer implements Analyzer {
     return Judgement.of(Health.HEALTHY, ReconcileStatus.CURRENT, findings.isEmpty() ? summary : "", findings);
   }
 
-  /**
-   * A workload whose pods the budget selects, scaled to zero on purpose ({@code spec.replicas: 0}), when every
-   * such workload in view is: then no pod to protect is the intended state, not a selector that matches nothing.
-   * Only workloads no other object owns count (a Deployment's old ReplicaSets sit at zero while it runs).
-   */
-  private static Optional<Node> scaledToZero(AnalysisContext ctx, Unstructured u) {
-    if (u.number("status", "expectedPods").orElse(0L) > 0) {
-      return Optional.empty();
-    }
-    Optional<Selector> selector = selector(u);
-    if (selector.isEmpty() || selector.get().matchLabels().isEmpty() && selector.get().requirements().isEmpty()) {
-      return Optional.empty();
-    }
-    List<Node> selected = new ArrayList<>();
-    for (GroupKind kind : SCALED_WORKLOADS) {
-      if (!ctx.graph().observes(kind)) {
-        continue;
-      }
-      for (Node w : ctx.graph().list(kind, ctx.node().ref().namespace())) {
-        Unstructured wu = Unstructured.of(w.object());
-        if (wu.list("metadata", "ownerReferences").isEmpty()
-            && selector.get().matches(wu.stringMap("spec", "template", "metadata", "labels"))) {
-          selected.add(w);
-        }
-      }
-    }
-    boolean allAtZero = selected.stream()
-        .allMatch(w -> Unstructured.of(w.object()).number("spec", "replicas").orElse(1L) == 0);
-    return allAtZero ? selected.stream().findFirst() : Optional.empty();
-  }
-
   /** Whether the status holds the counts only the controller's status update writes (not failSafe's). */
   private static boolean hasPodCounts(Unstructured u) {
     return u.number("status", "expectedPods").isPresent() || u.number("status", "currentHealthy").isPresent()
         || u.number("status", "desiredHealthy").isPresent();
-  }
-
-  /**
-   * The controller's {@code NoPods} "No matching pods found" with no pod counted ({@code expectedPods} 0) and no
-   * selected pod in view: the selector matches nothing. A selected pod in view, or a counted one, means the Event is
-   * older than the pods.
-   */
-  private static Optional<Finding> noMatchingPods(AnalysisContext ctx, Unstructured u) {
-    if (u.number("status", "expectedPods").orElse(0L) > 0) {
-      return Optional.empty();
-    }
-    boolean podSelected = ctx.graph().targets(ctx.node().ref(), EdgeKind.SELECTS).stream()
-        .anyMatch(p -> p.ref().groupKind().equals(GroupKind.POD));
-    if (podSelected) {
-      return Optional.empty();
-    }
-    return ctx.events().stream()
-        .filter(e -> !e.isWarning() && e.reason().equals(NO_PODS_EVENT) && e.message().startsWith(NO_PODS_MESSAGE))
-        .max(Comparator.comparing(e -> e.lastTime().orElse(Instant.MIN)))
-        .map(e -> Finding.builder().subject(ctx.node().ref()).health(Health.DEGRADED).reason(NO_MATCHING_PODS)
-            .message("the disruption controller finds no pod matching the selector (" + NO_PODS_EVENT + ": "
-                + e.message() + (e.count() > 1 ? ", x" + e.count() : "") + "): the budget protects nothing")
-            .addEvidence(Evidence.event(e))
-            .addEvidence(Evidence.field("status.expectedPods", u.number("status", "expectedPods")
-                .map(String::valueOf).orElse("<unset>")))
-            .build());
   }
 }
