@@ -174,7 +174,9 @@ public final class PodDisruptionBudgetAnalyzer implements Analyzer {
   /**
    * A workload whose pods the budget selects, scaled to zero on purpose ({@code spec.replicas: 0}), when every
    * such workload in view is: then no pod to protect is the intended state, not a selector that matches nothing.
-   * Only workloads no other object owns count (a Deployment's old ReplicaSets sit at zero while it runs).
+   * Workloads another of these kinds controls do not count (a Deployment's old ReplicaSets sit at zero while it
+   * runs); one another controller owns does (an Argo Rollout's ReplicaSets, an operator's Deployment): its replicas
+   * say whether pods are wanted.
    */
   private static Optional<Node> scaledToZero(AnalysisContext ctx, Unstructured u) {
     if (u.number("status", "expectedPods").orElse(0L) > 0) {
@@ -191,8 +193,7 @@ public final class PodDisruptionBudgetAnalyzer implements Analyzer {
       }
       for (Node w : ctx.graph().list(kind, ctx.node().ref().namespace())) {
         Unstructured wu = Unstructured.of(w.object());
-        if (wu.list("metadata", "ownerReferences").isEmpty()
-            && selector.get().matches(wu.stringMap("spec", "template", "metadata", "labels"))) {
+        if (!scaledByAnother(wu) && selector.get().matches(wu.stringMap("spec", "template", "metadata", "labels"))) {
           selected.add(w);
         }
       }
@@ -200,6 +201,12 @@ public final class PodDisruptionBudgetAnalyzer implements Analyzer {
     boolean allAtZero = selected.stream()
         .allMatch(w -> Unstructured.of(w.object()).number("spec", "replicas").orElse(1L) == 0);
     return allAtZero ? selected.stream().findFirst() : Optional.empty();
+  }
+
+  /** Whether another workload that scales pods controls this one (a Deployment its ReplicaSet). */
+  private static boolean scaledByAnother(Unstructured workload) {
+    return workload.list("metadata", "ownerReferences").stream().anyMatch(o -> !o.string("apiVersion").isBlank()
+        && SCALED_WORKLOADS.contains(GroupKind.fromApiVersion(o.string("apiVersion"), o.string("kind"))));
   }
 
   /** Whether the status holds the counts only the controller's status update writes (not failSafe's). */
