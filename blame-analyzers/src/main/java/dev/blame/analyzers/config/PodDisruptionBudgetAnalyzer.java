@@ -24,6 +24,7 @@ import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -73,7 +74,9 @@ public final class PodDisruptionBudgetAnalyzer implements Analyzer {
   /** It selects pods and reads their readiness; it reads the workloads that may have scaled them to zero. */
   @Override
   public Set<GroupKind> reads() {
-    return Set.of(GroupKind.POD, GroupKind.DEPLOYMENT, GroupKind.STATEFUL_SET, GroupKind.REPLICA_SET);
+    Set<GroupKind> reads = new HashSet<>(SCALED_WORKLOADS);
+    reads.add(GroupKind.POD);
+    return Set.copyOf(reads);
   }
 
   @Override
