@@ -55,7 +55,9 @@ final class BudgetSelection {
   /**
    * A workload whose pods the budget selects, scaled to zero on purpose ({@code spec.replicas: 0}), when every
    * such workload in view is: then no pod to protect is the intended state, not a selector that matches nothing.
-   * Only workloads no other object owns count (a Deployment's old ReplicaSets sit at zero while it runs).
+   * Workloads another of these kinds controls do not count (a Deployment's old ReplicaSets sit at zero while it
+   * runs); one another controller owns does (an Argo Rollout's ReplicaSets, an operator's Deployment): its replicas
+   * say whether pods are wanted.
    */
   static Optional<Node> scaledToZero(AnalysisContext ctx, Unstructured u) {
     if (u.number("status", "expectedPods").orElse(0L) > 0) {
@@ -72,8 +74,7 @@ final class BudgetSelection {
       }
       for (Node w : ctx.graph().list(kind, ctx.node().ref().namespace())) {
         Unstructured wu = Unstructured.of(w.object());
-        if (wu.list("metadata", "ownerReferences").isEmpty()
-            && selector.get().matches(wu.stringMap("spec", "template", "metadata", "labels"))) {
+        if (!scaledByAnother(wu) && selector.get().matches(wu.stringMap("spec", "template", "metadata", "labels"))) {
           selected.add(w);
         }
       }
@@ -81,6 +82,12 @@ final class BudgetSelection {
     boolean allAtZero = selected.stream()
         .allMatch(w -> Unstructured.of(w.object()).number("spec", "replicas").orElse(1L) == 0);
     return allAtZero ? selected.stream().findFirst() : Optional.empty();
+  }
+
+  /** Whether another workload that scales pods controls this one (a Deployment its ReplicaSet). */
+  private static boolean scaledByAnother(Unstructured workload) {
+    return workload.list("metadata", "ownerReferences").stream().anyMatch(o -> !o.string("apiVersion").isBlank()
+        && SCALED_WORKLOADS.contains(GroupKind.fromApiVersion(o.string("apiVersion"), o.string("kind"))));
   }
 
   /**

@@ -36,6 +36,9 @@ final class ConditionTimeline {
         .map(c -> new Signal(Health.PROGRESSING, c.path(), c.status(), Optional.of(c), List.of("type:action:newer")));
   }
 
+  /** Progress words of the steps by which an object comes into being, once. */
+  private static final Set<String> CREATION_STEPS = Set.of("provisioning", "installing", "deploying", "pending");
+
   /**
    * A True progress condition ({@code Provisioning}, {@code Updating}) that turned True before a True good condition of
    * the same list ({@code Active}, {@code Ready}) turned True is the log of a step already done: operators that keep one
@@ -46,17 +49,11 @@ final class ConditionTimeline {
    * transition time stays while its {@code lastUpdateTime} moves; kstatus' {@code Reconciling}) may well be older than
    * a readiness that flapped during them, so their age says nothing.
    */
-  /** Progress words of the steps by which an object comes into being, once. */
-  private static final Set<String> CREATION_STEPS = Set.of("provisioning", "installing", "deploying", "pending");
-
   static void olderProgress(List<Signal> signals) {
     signals.removeIf(sg -> sg.health() == Health.PROGRESSING
         && sg.rules().stream().anyMatch(r -> Rules.Family.TYPE_PROGRESS.detail(r).filter(CREATION_STEPS::contains)
             .isPresent())
-        && sg.condition().filter(Condition::isTrue).flatMap(Condition::since).filter(t -> signals.stream()
-            .anyMatch(other -> other.health() == Health.HEALTHY && other.condition()
-                .filter(o -> o.isTrue() && o.path().equals(sg.condition().get().path()))
-                .flatMap(Condition::since).filter(later -> later.isAfter(t)).isPresent())).isPresent());
+        && sg.condition().filter(Condition::isTrue).filter(c -> goodTurnedTrueAfter(signals, c)).isPresent());
   }
 
   /**
@@ -67,10 +64,14 @@ final class ConditionTimeline {
    */
   static void clearedFailure(List<Signal> signals) {
     signals.removeIf(sg -> sg.health() == Health.DEGRADED
-        && sg.rules().stream().anyMatch(r -> r.startsWith(ConditionVocabulary.FALSE_WITH_FAILURE))
-        && sg.condition().filter(Condition::isFalse).flatMap(Condition::since).filter(t -> signals.stream()
-            .anyMatch(other -> other.health() == Health.HEALTHY && other.condition()
-                .filter(o -> o.isTrue() && o.path().equals(sg.condition().get().path()))
-                .flatMap(Condition::since).filter(later -> later.isAfter(t)).isPresent())).isPresent());
+        && sg.rules().stream().anyMatch(Rules.Family.FAILURE_KEPT_FALSE::holds)
+        && sg.condition().filter(Condition::isFalse).filter(c -> goodTurnedTrueAfter(signals, c)).isPresent());
+  }
+
+  /** Whether a HEALTHY signal's True condition of the same list as {@code c} turned True after {@code c} changed. */
+  private static boolean goodTurnedTrueAfter(List<Signal> signals, Condition c) {
+    return c.since().filter(t -> signals.stream().anyMatch(other -> other.health() == Health.HEALTHY
+        && other.condition().filter(o -> o.isTrue() && o.path().equals(c.path())).flatMap(Condition::since)
+            .filter(later -> later.isAfter(t)).isPresent())).isPresent();
   }
 }

@@ -111,9 +111,6 @@ final class ConditionVocabulary {
   private static final Pattern PROGRESS_OVER_REASON =
       Pattern.compile("available|complete|succe|done|running|created|(?<!un|not)deployed", Pattern.CASE_INSENSITIVE);
 
-  /** The rule of a bad-when-True condition kept False with a failure reason ({@link #failureKeptFalse}). */
-  static final String FALSE_WITH_FAILURE = "false-with-failure:";
-
   private ConditionVocabulary() {}
 
   /**
@@ -191,7 +188,7 @@ final class ConditionVocabulary {
         return Optional.empty();
       }
       Optional<String> failure = failureKeptFalse(c);
-      return Optional.of(failure.isPresent() ? Meaning.of(Health.DEGRADED, type, FALSE_WITH_FAILURE + failure.get())
+      return Optional.of(failure.isPresent() ? Meaning.of(Health.DEGRADED, type, Rules.Family.FAILURE_KEPT_FALSE.of(failure.get()))
           : Meaning.of(Health.HEALTHY, type));
     }
     if (noPrefix) {

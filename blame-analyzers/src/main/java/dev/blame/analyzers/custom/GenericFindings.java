@@ -53,7 +53,7 @@ final class GenericFindings {
     ReasonCode reason = s.condition().map(c -> c.reasonCode(fallback))
         .orElse(ReplicaCounts.isRatioField(s.field().substring(s.field().lastIndexOf('.') + 1))
             ? GenericResourceAnalyzer.REPLICAS_UNAVAILABLE
-            : s.rules().contains(Validity.EXPIRED) ? GenericResourceAnalyzer.EXPIRED : fallback);
+            : s.rules().contains(Rules.VALIDITY_EXPIRED) ? GenericResourceAnalyzer.EXPIRED : fallback);
     boolean own = s.condition().isEmpty() && s.field().indexOf('.') == s.field().lastIndexOf('.');
     String text = s.describe() + (own && !statusMessage.isEmpty() ? ": " + statusMessage : "");
     return Finding.builder().subject(ref).health(health).reason(reason).message(text)

@@ -24,7 +24,12 @@ final class Rules {
     /** A condition type good when True, by its last word ({@code type:positive:ready}). */
     TYPE_POSITIVE("type:positive:"),
     /** A condition type of work under way ({@code type:progress:provisioning}). */
-    TYPE_PROGRESS("type:progress:");
+    TYPE_PROGRESS("type:progress:"),
+    /**
+     * A bad-when-True condition kept False with a failure reason, by the reason or message word read
+     * ({@code false-with-failure:failed}).
+     */
+    FAILURE_KEPT_FALSE("false-with-failure:");
 
     private final String prefix;
 
@@ -51,6 +56,8 @@ final class Rules {
   static final String CONDITION_STALE = "condition:stale";
   /** A controller named beside its conditions that wrote none for the object's generation. */
   static final String CONDITION_STALE_CONTROLLER = "condition:stale-controller";
+  /** {@code status.notAfter} at or before the analysis' clock ({@link Validity}). */
+  static final String VALIDITY_EXPIRED = "validity:expired";
   /** A percentage of a run done, below 100. */
   static final String PROGRESS_INCOMPLETE = "progress:incomplete";
   /** A condition type qualified by {@code Partially}: a good state reached in part. */

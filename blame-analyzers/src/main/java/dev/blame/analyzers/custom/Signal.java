@@ -31,6 +31,10 @@ record Signal(Health health, String field, String value, Optional<Condition> con
           + c.observedGeneration().orElse(0L) + (rules.contains(Rules.CONDITION_STALE_CONTROLLER) ? " by " + value : "")
           + ": not yet reported for the object's current generation";
     }
+    if (rules.contains(Rules.VALIDITY_EXPIRED)) {
+      // Which clock judged it matters: a capture read later makes a valid certificate look expired.
+      return field + " is " + value + ", at or before the time of the analysis: the validity it states has ended";
+    }
     return condition.map(c -> c.type() + " is " + c.status() + (c.describe().isEmpty() ? "" : ": " + c.describe()))
         .orElse(field + " is " + value);
   }

@@ -19,9 +19,6 @@ import java.util.Optional;
  */
 final class Validity {
 
-  /** The rule: {@code status.notAfter} at or before now. */
-  static final String EXPIRED = "validity:expired";
-
   private Validity() {}
 
   static List<Signal> read(Unstructured object, Instant now) {
@@ -31,7 +28,7 @@ final class Validity {
     }
     try {
       return Instant.parse(notAfter).isAfter(now) ? List.of()
-          : List.of(new Signal(Health.DEGRADED, "status.notAfter", notAfter, Optional.empty(), List.of(EXPIRED)));
+          : List.of(new Signal(Health.DEGRADED, "status.notAfter", notAfter, Optional.empty(), List.of(Rules.VALIDITY_EXPIRED)));
     } catch (DateTimeParseException e) {
       return List.of();
     }

@@ -140,7 +140,8 @@ final class ContainerRules {
     if (reason.equals("CrashLoopBackOff")) {
       crashLoop(c, evidence);
     } else if (LOCAL_IMAGE_ERRORS.containsKey(reason)) {
-      fail(c, Health.DEGRADED, LOCAL_IMAGE_ERRORS.get(reason), reason.equals("ImageInspectError")
+      ReasonCode code = LOCAL_IMAGE_ERRORS.get(reason);
+      fail(c, Health.DEGRADED, code, code.equals(IMAGE_INSPECT_ERROR)
           ? "cannot start: the container runtime cannot inspect its image (ImageInspectError)"
               + message(inspectFailure(w.getMessage()))
           : "cannot pull its image" + message(w.getMessage()), evidence);
@@ -188,8 +189,8 @@ final class ContainerRules {
     if (waitingMessage != null && !waitingMessage.isBlank()) {
       return waitingMessage;
     }
-    return events.stream().filter(e -> e.isWarning() && e.reason().equals("InspectFailed")).min(EventRecord.NEWEST_FIRST)
-        .map(EventRecord::message).orElse("");
+    return events.stream().filter(e -> e.isWarning() && e.reason().equals("InspectFailed"))
+        .min(EventRecord.NEWEST_FIRST).map(EventRecord::message).orElse("");
   }
 
   /** {@code Failed to pull image "x": why} as {@code why} when the back-off message already names image "x". */

@@ -16,11 +16,13 @@ import dev.blame.api.Verdict;
 import dev.blame.api.spi.AnalysisContext;
 import dev.blame.api.spi.Judgement;
 import dev.blame.api.spi.TypedAnalyzer;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.DaemonSetStatus;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * DaemonSets: node counts as kstatus' {@code daemonsetConditions} reads them (desired, current, updated,
@@ -44,7 +46,8 @@ public final class DaemonSetAnalyzer extends TypedAnalyzer<DaemonSet> {
       GenericStatus.statusMissing(node, ctx.now(), j);
       // Its own controller's Warning Events still say why it is stuck (a FailedCreate refused by a quota; daemon pods
       // killed again and again on one node), whether the status was never written or not captured.
-      boolean loop = FailedDaemonPods.judge(ctx.events(), j);
+      boolean loop = FailedDaemonPods.judge(ctx.events(), readyNodes(Children.owned(ctx.graph(), node.ref(),
+          GroupKind.POD)), j);
       return WarningEvents.explainMissingStatus(ctx, loop ? Set.of(FailedDaemonPods.REASON) : Set.of(), j).build();
     }
     if (GenericStatus.generationLags(node, status.getObservedGeneration(), j)) {
@@ -66,7 +69,7 @@ public final class DaemonSetAnalyzer extends TypedAnalyzer<DaemonSet> {
     if (ready < desired && !j.has(PODS_FAILING)) {
       // The failed pods themselves are gone (the controller deleted them), but its Events say a node keeps failing
       // them; once every node has a ready pod, those Events are history.
-      if (FailedDaemonPods.judge(ctx.events(), j)) {
+      if (FailedDaemonPods.judge(ctx.events(), readyNodes(pods), j)) {
         j.worsen(Health.DEGRADED, ReconcileStatus.FAILED);
       }
     }
@@ -103,5 +106,14 @@ public final class DaemonSetAnalyzer extends TypedAnalyzer<DaemonSet> {
     }
     WarningEvents.explainStuck(ctx, j);
     return j.message("Rolled out: " + Counts.of(available, desired) + " nodes available").build();
+  }
+
+  /** The nodes on which a pod of the DaemonSet's is Ready now (its {@code spec.nodeName}). */
+  private static Set<String> readyNodes(List<Node> pods) {
+    return pods.stream().map(p -> p.as(Pod.class)).flatMap(Optional::stream)
+        .filter(p -> p.getSpec() != null && p.getSpec().getNodeName() != null && p.getStatus() != null
+            && p.getStatus().getConditions() != null && p.getStatus().getConditions().stream()
+                .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus())))
+        .map(p -> p.getSpec().getNodeName()).collect(Collectors.toSet());
   }
 }

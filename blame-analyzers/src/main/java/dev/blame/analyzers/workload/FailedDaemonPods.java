@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,9 +35,11 @@ final class FailedDaemonPods {
 
   /**
    * A DEGRADED {@code PodsFailing} finding for each node whose {@code FailedDaemonPod} Events (the controller's own)
-   * add up to {@link #LOOP} failed pods or more. Returns whether any was added.
+   * add up to {@link #LOOP} failed pods or more, unless the DaemonSet's pod on that node is ready now: its replacement
+   * runs there, so those kills are history (another node still rolling makes the DaemonSet short of ready, not that
+   * one). Returns whether any was added.
    */
-  static boolean judge(List<EventRecord> events, Judgement j) {
+  static boolean judge(List<EventRecord> events, Set<String> readyNodes, Judgement j) {
     Map<String, List<EventRecord>> byNode = new LinkedHashMap<>();
     for (EventRecord e : events) {
       Matcher m = e.isWarning() && e.reason().equals(REASON) ? MESSAGE.matcher(e.message().strip()) : null;
@@ -48,7 +51,7 @@ final class FailedDaemonPods {
     for (Map.Entry<String, List<EventRecord>> node : byNode.entrySet()) {
       List<EventRecord> kills = node.getValue();
       int failed = kills.stream().mapToInt(e -> Math.max(1, e.count())).sum();
-      if (failed < LOOP) {
+      if (failed < LOOP || readyNodes.contains(node.getKey())) {
         continue;
       }
       List<EventRecord> newestFirst = kills.stream().sorted(EventRecord.NEWEST_FIRST).toList();

@@ -81,7 +81,8 @@ final class KubeletEvents {
         .min(EventRecord.NEWEST_FIRST);
     boolean stuck = WarningEvents.lastedAtLeast(named.get().firstTime(), named.get().lastTime(),
         ctx.tolerance().stuckOr(WarningEvents.STUCK));
-    Health health = ContainerRules.localImageError(code) || stuck || cause.filter(c -> WarningEvents.deterministic(c.message())).isPresent()
+    Health health = ContainerRules.localImageError(code) || stuck
+        || cause.filter(c -> WarningEvents.deterministic(c.message())).isPresent()
         // A config error is judged as the container rules judge its waiting state: past the grace window (from
         // the kubelet's first report of it) or deterministic, it is a failure.
         || config && (WarningEvents.deterministic(named.get().message()) || !Times.withinGrace(ctx.now(),

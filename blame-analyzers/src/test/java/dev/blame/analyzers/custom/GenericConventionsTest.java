@@ -1933,6 +1933,8 @@ class GenericConventionsTest {
     Verdict expired = judge(keystore, "pki.example.net/v1", "ServingKeystore");
     assertThat(expired.health()).as("%s", expired.findings()).isEqualTo(Health.DEGRADED);
     assertThat(expired.findings()).extracting(f -> f.reason().code()).contains("Expired");
+    assertThat(expired.findings()).filteredOn(f -> f.reason().code().equals("Expired")).first()
+        .extracting(f -> f.message()).asString().contains("2026-01-10T00:00:00Z", "at or before the time of the analysis");
     Verdict valid = judge(keystore.replace("2026-01-10", "2026-04-10"), "pki.example.net/v1", "ServingKeystore");
     assertThat(valid.health()).as("%s", valid.findings()).isEqualTo(Health.HEALTHY);
     Verdict notATime = judge(keystore.replace("\"2026-01-10T00:00:00Z\"", "yesterday"), "pki.example.net/v1",

@@ -13,14 +13,20 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Finds when a dump was taken: the newest RFC 3339 timestamp in it. {@code deletionTimestamp} is left out:
- * graceful deletion sets it in the future (now + grace period).
+ * Finds when a dump was taken: the newest RFC 3339 timestamp in it. Times that lie ahead by design are left out, as
+ * they say when something is due, not when anything happened: {@code deletionTimestamp} (graceful deletion sets it to
+ * now + the grace period), the end of a validity ({@code notAfter}, RFC 5280's, as cert-manager's Certificate keeps it;
+ * {@code expirationTimestamp}, {@code validUntil}), a scheduled renewal ({@code renewalTime}) and a next run
+ * ({@code nextScheduleTime}). Taken as "now", a still valid certificate's {@code notAfter} would read as expired.
  */
 final class Timestamps {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern RFC3339 =
       Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})");
+  /** Fields whose time lies ahead by design (see above). */
+  private static final Pattern AHEAD =
+      Pattern.compile("deletionTimestamp|notAfter|renewalTime|next[A-Z]\\w*|\\w*[Ee]xpir\\w*|\\w*[Uu]ntil");
 
   private Timestamps() {}
 
@@ -44,7 +50,7 @@ final class Timestamps {
     if (node.isObject()) {
       for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
-        if (!"deletionTimestamp".equals(e.getKey())) {
+        if (!AHEAD.matcher(e.getKey()).matches()) {
           visit(e.getValue(), e.getKey(), newest);
         }
       }
