@@ -221,8 +221,11 @@ class HeldOutCrsTest {
    * HEALTHY (see the ceiling). A convention learned from its misses ({@code unavailable<Noun>} above zero): 790 of
    * 874, one false HEALTHY fewer.
    * The three merged: 817 of 905.
+   * Round forty-three (14 objects, edge/IoT and messaging operators: OpenYurt, Solace PubSub+, Function Mesh) measured
+   * 9 of 14 blind with the rules of d6bb1b83: 826 of 919, no new false HEALTHY. Two conventions learned from its misses
+   * (parts split into ready and unready counts or lists; a pause label as a pause annotation): 828 of 919.
    */
-  static final int FLOOR = 826;
+  static final int FLOOR = 828;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
