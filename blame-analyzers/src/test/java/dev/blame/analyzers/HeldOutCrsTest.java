@@ -225,8 +225,12 @@ class HeldOutCrsTest {
    * Jenkins, summerwind RunnerDeployment) measured 11 of 14 blind with the rules of d6bb1b83: 828 of 919, no new false
    * HEALTHY. Two conventions learned from its misses ({@code TimedOut} in one word a failure, {@code approved} a state
    * reached): 830 of 919.
+   * Round forty-three (14 objects, edge/IoT and messaging operators: OpenYurt, Solace PubSub+, Function Mesh) measured
+   * 9 of 14 blind with the rules of d6bb1b83: 826 of 919, no new false HEALTHY. Two conventions learned from its misses
+   * (parts split into ready and unready counts or lists; a pause label as a pause annotation): 828 of 919.
+   * Both merged: 841 of 933.
    */
-  static final int FLOOR = 830;
+  static final int FLOOR = 841;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The user's requests that an object stand still: pause words as booleans of the spec and as annotations. While one is
+ * The user's requests that an object stand still: pause words as booleans of the spec, as annotations and as labels. While one is
  * set the operator stops reconciling, or the object stops serving, so they outrank whatever the status says.
  */
 final class PauseFlags {
@@ -35,16 +35,27 @@ final class PauseFlags {
         signals.add(new Signal(Health.SUSPENDED, "spec." + flag, "true", Optional.empty(), List.of("spec:" + flag)));
       }
     }
-    for (Map.Entry<String, String> annotation : object.stringMap("metadata", "annotations").entrySet()) {
-      String value = annotation.getValue() == null ? "" : annotation.getValue().trim();
-      String name = annotation.getKey().substring(annotation.getKey().lastIndexOf('/') + 1);
+    metadataFlags(object, "annotations", "annotation:pause", signals);
+    metadataFlags(object, "labels", "label:pause", signals);
+    return signals;
+  }
+
+  /**
+   * Pause switches among the object's annotations, or among its labels: the same names serve both ways (Strimzi's and
+   * Crossplane's annotations; the label of authzed's controller-idioms {@code pause} handler, which its operators
+   * answer with a {@code Paused} condition, and Solace's {@code solace.com/pauseReconcile} label, answered by
+   * {@code NoWarnings=False MaintenanceModeActive}, "reconcile paused").
+   */
+  private static void metadataFlags(Unstructured object, String where, String rule, List<Signal> signals) {
+    for (Map.Entry<String, String> flag : object.stringMap("metadata", where).entrySet()) {
+      String value = flag.getValue() == null ? "" : flag.getValue().trim();
+      String name = flag.getKey().substring(flag.getKey().lastIndexOf('/') + 1);
       boolean presence = value.isEmpty() && name.matches("[A-Za-z]+"); // cluster.x-k8s.io/paused: ""
-      if (isPauseAnnotation(annotation.getKey()) && (presence || value.equalsIgnoreCase("true"))) {
-        signals.add(new Signal(Health.SUSPENDED, "metadata.annotations[" + annotation.getKey() + "]", value,
-            Optional.empty(), List.of("annotation:pause")));
+      if (isPauseAnnotation(flag.getKey()) && (presence || value.equalsIgnoreCase("true"))) {
+        signals.add(new Signal(Health.SUSPENDED, "metadata." + where + "[" + flag.getKey() + "]", value,
+            Optional.empty(), List.of(rule)));
       }
     }
-    return signals;
   }
 
   /** Words of a pause asked for, as an annotation's name says them. */
@@ -55,14 +66,18 @@ final class PauseFlags {
    * An annotation by which the user asks the operator to keep its hands off the object: its name (after the
    * prefix) is a pause word, alone or joined to what it pauses ({@code cluster.x-k8s.io/paused},
    * {@code crossplane.io/paused}, Strimzi's {@code strimzi.io/pause-reconciliation}, StackGres'
-   * {@code stackgres.io/reconciliation-pause}, MOCO's {@code moco.cybozu.com/clustering-stopped}): a pause or stop
-   * word, alone or with one word for what it holds still. Valued {@code "true"}, or empty where presence is the switch
+   * {@code stackgres.io/reconciliation-pause}, MOCO's {@code moco.cybozu.com/clustering-stopped}, Solace's
+   * {@code solace.com/pauseReconcile}): a pause or stop word, alone or with one word for what it holds still, the words
+   * split at dashes, dots, underscores or a capital. Valued {@code "true"}, or empty where presence is the switch
    * (Cluster API); {@code "false"} or any other value is no pause. A name that records a pause ({@code paused-at},
    * {@code last-paused-by}) does not ask for one.
    */
   static boolean isPauseAnnotation(String key) {
-    String name = key.substring(key.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-    String[] words = name.split("[-_.]");
+    String name = key.substring(key.lastIndexOf('/') + 1);
+    String[] words = name.split("(?<=[a-z])(?=[A-Z])|[-_.]");
+    for (int i = 0; i < words.length; i++) {
+      words[i] = words[i].toLowerCase(Locale.ROOT);
+    }
     long pauses = Arrays.stream(words).filter(PAUSE_ANNOTATION_WORDS::contains).count();
     return pauses == 1 && (words.length == 1 || words.length == 2 && Arrays.stream(words)
         .noneMatch(RECORD_WORDS::contains));

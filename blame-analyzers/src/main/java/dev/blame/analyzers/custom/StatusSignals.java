@@ -209,6 +209,7 @@ final class StatusSignals {
   private static void walk(Unstructured map, String path, int depth, long generation, List<Signal> signals,
       Staleness stale) {
     ReplicaCounts.desiredCounts(map, path, signals);
+    UnreadyParts.read(map, path, signals);
     if (depth > 0) {
       SuspendSteps.read(map, path).ifPresent(signals::add);
     }

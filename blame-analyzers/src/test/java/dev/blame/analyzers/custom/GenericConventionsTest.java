@@ -2099,6 +2099,82 @@ class GenericConventionsTest {
     }
   }
 
+  /**
+   * Parts split into the ready and the unready (held-out round forty-three: OpenYurt's NodePool keeps
+   * {@code readyNodeNum} beside {@code unreadyNodeNum}; Couchbase and Pravega keep {@code members: {ready, unready}},
+   * Maistra {@code components: {ready, unready}}): an unready part is work under way, none unready beside the ready
+   * ones is a readiness report. An {@code unready...} count with no ready count of the same noun beside it says nothing.
+   */
+  @org.junit.jupiter.api.Test
+  void partsSplitIntoReadyAndUnreadyAreRead() throws Exception {
+    String rack = """
+        apiVersion: racks.example.org/v1
+        kind: SensorRack
+        metadata: {name: rack-7, generation: 1}
+        status:
+          readySensorNum: 3
+          unreadySensorNum: 1
+        """;
+    Verdict down = judge(rack, "racks.example.org/v1", "SensorRack");
+    assertThat(down.health()).as("%s", down.findings()).isEqualTo(Health.PROGRESSING);
+    assertThat(down.findings()).anySatisfy(f -> assertThat(f.evidence().toString()).contains("unreadySensorNum"));
+    Verdict empty = judge(rack.replace("readySensorNum: 3", "readySensorNum: 0").replace("unreadySensorNum: 1",
+        "unreadySensorNum: 0"), "racks.example.org/v1", "SensorRack");
+    assertThat(empty.health()).as("%s", empty.findings()).isEqualTo(Health.HEALTHY);
+    Verdict alone = judge(rack.replace("  readySensorNum: 3\n", "  wantedSensors: 4\n"), "racks.example.org/v1",
+        "SensorRack");
+    assertThat(alone.findings()).extracting(Finding::message).noneMatch(m -> m.contains("unreadySensorNum is 1"));
+    String ring = """
+        apiVersion: rings.example.net/v2
+        kind: GossipRing
+        metadata: {name: ring, namespace: data, generation: 2}
+        status:
+          peers:
+            ready: [ring-0, ring-1]
+            unready: [ring-2]
+        """;
+    Verdict peerDown = judge(ring, "rings.example.net/v2", "GossipRing");
+    assertThat(peerDown.health()).as("%s", peerDown.findings()).isEqualTo(Health.PROGRESSING);
+    Verdict allUp = judge(ring.replace("unready: [ring-2]", "unready: []"), "rings.example.net/v2", "GossipRing");
+    assertThat(allUp.health()).as("%s", allUp.findings()).isEqualTo(Health.HEALTHY);
+  }
+
+  /**
+   * A label named by a pause word is a pause flag, as such an annotation is (held-out round forty-three: Solace's
+   * {@code solace.com/pauseReconcile: "true"}; authzed's controller-idioms pause handler reads a label too), its words
+   * split at a capital as well as at dashes. A label of another word, or valued {@code "false"}, is no pause.
+   */
+  @org.junit.jupiter.api.Test
+  void aPauseLabelIsAPauseFlag() throws Exception {
+    String queue = """
+        apiVersion: queues.example.com/v1beta1
+        kind: MessageVpn
+        metadata:
+          name: orders
+          namespace: mq
+          generation: 3
+          labels: {queues.example.com/pauseSync: "true"}
+        status:
+          conditions:
+          - {type: Ready, status: "True", reason: Synced}
+        """;
+    Verdict paused = judge(queue, "queues.example.com/v1beta1", "MessageVpn");
+    assertThat(paused.health()).as("%s", paused.findings()).isEqualTo(Health.SUSPENDED);
+    assertThat(paused.findings()).anySatisfy(f -> assertThat(f.evidence().toString()).contains("pauseSync"));
+    Verdict dashed = judge(queue.replace("queues.example.com/pauseSync", "queues.example.com/sync-paused"),
+        "queues.example.com/v1beta1", "MessageVpn");
+    assertThat(dashed.health()).as("%s", dashed.findings()).isEqualTo(Health.SUSPENDED);
+    Verdict off = judge(queue.replace("pauseSync: \"true\"", "pauseSync: \"false\""), "queues.example.com/v1beta1",
+        "MessageVpn");
+    assertThat(off.health()).as("%s", off.findings()).isEqualTo(Health.HEALTHY);
+    Verdict record = judge(queue.replace("queues.example.com/pauseSync", "queues.example.com/pausedAt"),
+        "queues.example.com/v1beta1", "MessageVpn");
+    assertThat(record.health()).as("%s", record.findings()).isEqualTo(Health.HEALTHY);
+    Verdict other = judge(queue.replace("queues.example.com/pauseSync", "app.kubernetes.io/part-of"),
+        "queues.example.com/v1beta1", "MessageVpn");
+    assertThat(other.health()).as("%s", other.findings()).isEqualTo(Health.HEALTHY);
+  }
+
   private static Verdict judge(String yaml, String apiVersion, String kind) throws Exception {
     try (Blame blame = BlameEngine.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).manifests("t", yaml).build()) {
       Node only = blame.list(dev.blame.api.GroupKind.fromApiVersion(apiVersion, kind), "").get(0);
