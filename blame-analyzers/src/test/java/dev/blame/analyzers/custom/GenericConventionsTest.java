@@ -2074,6 +2074,32 @@ class GenericConventionsTest {
   }
 
   /**
+   * A loss named in a False condition's reason or message is a failure, as the status word {@code Lost} is:
+   * Kubernetes' {@code Lost} claim phase and {@code NodeLost}, Portworx's {@code QuorumLost}, DirectPV's
+   * {@code Ready=False NotReady} "[DRIVE LOST] ..." (held-out round forty-five). A generic not-ready reason with a
+   * message of waiting stays a wait, and a word that only begins with the letters ({@code Lostless}) is no loss.
+   */
+  @org.junit.jupiter.api.Test
+  void aLossNamedInAFalseConditionIsAFailure() throws Exception {
+    String replica = """
+        apiVersion: storage.example.org/v2
+        kind: ShardReplica
+        metadata: {name: shard-3, namespace: data, generation: 1}
+        status:
+          conditions:
+          - {type: Available, status: "False", reason: NotAvailable, message: "backing disk lost on node n4"}
+        """;
+    Verdict lost = judge(replica, "storage.example.org/v2", "ShardReplica");
+    assertThat(lost.health()).as("%s", lost.findings()).isEqualTo(Health.DEGRADED);
+    Verdict compound = judge(replica.replace("reason: NotAvailable, message: \"backing disk lost on node n4\"",
+        "reason: DiskLost"), "storage.example.org/v2", "ShardReplica");
+    assertThat(compound.health()).as("%s", compound.findings()).isEqualTo(Health.DEGRADED);
+    Verdict waiting = judge(replica.replace("backing disk lost on node n4", "waiting for the Lostless disk to attach"),
+        "storage.example.org/v2", "ShardReplica");
+    assertThat(waiting.health()).as("%s", waiting.findings()).isEqualTo(Health.PROGRESSING);
+  }
+
+  /**
    * {@code Approved} is a request granted, as {@code Accepted} and {@code Admitted} are: OpenShift Pipelines' Manual
    * Approval Gate ({@code ApprovalTask} {@code state: approved}, held-out round forty-four) and tmax-cloud's
    * cicd-operator ({@code Approval} {@code result: Approved}, which its run controller turns into a True
