@@ -229,8 +229,12 @@ class HeldOutCrsTest {
    * 9 of 14 blind with the rules of d6bb1b83: 826 of 919, no new false HEALTHY. Two conventions learned from its misses
    * (parts split into ready and unready counts or lists; a pause label as a pause annotation): 828 of 919.
    * Both merged: 841 of 933.
+   * Round forty-six (12 objects, security, policy and secrets operators: Istio's AuthorizationPolicy, vault-config-
+   * operator, Hydra Maester, Kyverno's UpdateRequest, PolicyReport, Trivy) measured 9 of 12 blind with the rules of
+   * fcf78bf1: 850 of 945, no new false HEALTHY. Two conventions learned from its misses (the later of two outcome
+   * conditions; a record keeps no status): 852 of 945.
    */
-  static final int FLOOR = 850;
+  static final int FLOOR = 852;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
