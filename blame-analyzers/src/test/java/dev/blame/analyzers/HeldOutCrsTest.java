@@ -232,8 +232,13 @@ class HeldOutCrsTest {
    * Round forty-five (13 objects, storage/backup operators: TrilioVault, DirectPV, SnapScheduler, Longhorn
    * EngineImage) measured 11 of 13 blind with the rules of fcf78bf1: 852 of 946, no new false HEALTHY. A convention
    * learned from its misses (a loss named in a False condition's reason or message is a failure): 853 of 946.
+   * Round forty-six (12 objects, security, policy and secrets operators: Istio's AuthorizationPolicy, vault-config-
+   * operator, Hydra Maester, Kyverno's UpdateRequest, PolicyReport, Trivy) measured 9 of 12 blind with the rules of
+   * fcf78bf1: 850 of 945, no new false HEALTHY. Two conventions learned from its misses (the later of two outcome
+   * conditions; a record keeps no status): 852 of 945.
+   * Both merged: 864 of 958.
    */
-  static final int FLOOR = 853;
+  static final int FLOOR = 864;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule

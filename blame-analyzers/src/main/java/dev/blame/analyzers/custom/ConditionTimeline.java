@@ -68,6 +68,35 @@ final class ConditionTimeline {
         && sg.condition().filter(Condition::isFalse).filter(c -> goodTurnedTrueAfter(signals, c)).isPresent());
   }
 
+  /** The last word of a condition type that names the success of what the rest of the type names. */
+  private static final Set<String> SUCCESS_WORDS = Set.of("success", "succeeded", "successful", "succeded");
+  /** The last word of a condition type that names its failure. */
+  private static final Set<String> FAILURE_WORDS = Set.of("error", "failed", "failure");
+
+  /**
+   * Two True conditions that name the two outcomes of one action ({@code ReconcileError} and {@code ReconcileSuccess}:
+   * the same words, then a failure word or a success word) are a pair of which the later is the outcome now: operators
+   * that set one outcome True and never reset the other leave the earlier one behind (redhat-cop's operator-utils
+   * {@code ManageError}/{@code ManageSuccess}, as its vault-config-operator, namespace-configuration-operator and
+   * group-sync-operator use them; the vault-config-operator's maintainer: "looking at the transition time will tell what
+   * the real status is"). The failure is dropped when the success turned True after it; one as old, or without times,
+   * stays the failure it says.
+   */
+  static void supersededFailure(List<Signal> signals) {
+    signals.removeIf(sg -> sg.health() == Health.DEGRADED && sg.condition().filter(Condition::isTrue)
+        .filter(c -> outcome(c, FAILURE_WORDS).isPresent()).filter(c -> c.since().filter(t -> signals.stream()
+            .anyMatch(other -> other.health() == Health.HEALTHY && other.condition().filter(o -> o.isTrue()
+                && o.path().equals(c.path()) && outcome(o, SUCCESS_WORDS).equals(outcome(c, FAILURE_WORDS)))
+                .flatMap(Condition::since).filter(later -> later.isAfter(t)).isPresent())).isPresent()).isPresent());
+  }
+
+  /** The words of an outcome condition's type before its last word, when that word is one of {@code last}. */
+  private static Optional<List<String>> outcome(Condition c, Set<String> last) {
+    List<String> words = ConditionVocabulary.words(c.type());
+    return words.size() > 1 && last.contains(StatusSignals.last(words))
+        ? Optional.of(words.subList(0, words.size() - 1)) : Optional.empty();
+  }
+
   /** Whether a HEALTHY signal's True condition of the same list as {@code c} turned True after {@code c} changed. */
   private static boolean goodTurnedTrueAfter(List<Signal> signals, Condition c) {
     return c.since().filter(t -> signals.stream().anyMatch(other -> other.health() == Health.HEALTHY

@@ -29,7 +29,8 @@ import java.util.Optional;
  * SUSPENDED even while parts of it still progress, a failed one is DEGRADED even while paused. An object
  * without a status is PROGRESSING (no controller has reported yet); one whose status a controller wrote but
  * that says nothing we understand is PROGRESSING too (at work, not ready), and an empty {@code status: {}} is
- * UNKNOWN: never HEALTHY. An owned child whose verdict is failing explains the object.
+ * UNKNOWN: never HEALTHY. A record ({@link Records}: content beside neither spec nor status) keeps no status. An
+ * owned child whose verdict is failing explains the object.
  * docs/status-vocabulary.md lists every rule with the operators that follow it.
  */
 public final class GenericResourceAnalyzer implements Analyzer {
@@ -123,7 +124,8 @@ public final class GenericResourceAnalyzer implements Analyzer {
       return new Reading(Step.TERMINATING, List.of(), false, false);
     }
     if (!u.has("status")) {
-      return new Reading(keepsStatus ? Step.NO_STATUS : Step.NO_STATUS_KIND, List.of(), false, false);
+      return new Reading(keepsStatus && !Records.isRecord(u) ? Step.NO_STATUS : Step.NO_STATUS_KIND, List.of(), false,
+          false);
     }
     Optional<Long> observed = u.number("status", "observedGeneration");
     List<Signal> paused = PauseFlags.read(u);

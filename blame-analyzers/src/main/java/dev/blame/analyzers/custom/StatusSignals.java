@@ -153,6 +153,7 @@ final class StatusSignals {
     ConditionTimeline.newerAction(ConditionHistory.current(object.conditions())).ifPresent(signals::add);
     ConditionTimeline.olderProgress(signals);
     ConditionTimeline.clearedFailure(signals);
+    ConditionTimeline.supersededFailure(signals);
     ReplicaCounts.read(object).ifPresent(signals::add);
     if (signals.stream().anyMatch(sg -> sg.health() == Health.HEALTHY
         && sg.rules().stream().anyMatch(Rules.DONE::contains))) {

@@ -2201,6 +2201,67 @@ class GenericConventionsTest {
     assertThat(other.health()).as("%s", other.findings()).isEqualTo(Health.HEALTHY);
   }
 
+  /**
+   * Two True conditions naming the two outcomes of one action ({@code <Action>Error} and {@code <Action>Success}) are a
+   * pair of which the later is the outcome now (held-out round forty-six: the vault-config-operator, through
+   * redhat-cop's operator-utils, leaves {@code ReconcileError=True} behind when a later cycle sets
+   * {@code ReconcileSuccess=True}). An error as late as the success, or later, or without times, stays a failure;
+   * so does a success of another action, and a True error beside a good condition of another name.
+   */
+  @org.junit.jupiter.api.Test
+  void theLaterOfTwoOutcomeConditionsIsTheOutcome() throws Exception {
+    String sync = """
+        apiVersion: mirror.example.com/v1
+        kind: RepoMirror
+        metadata: {name: docs, namespace: ci, generation: 4}
+        status:
+          conditions:
+          - {type: SyncSucceeded, status: "True", reason: Done, lastTransitionTime: "2026-01-02T10:05:00Z"}
+          - {type: SyncFailed, status: "True", reason: RemoteUnreachable, message: timeout,
+             lastTransitionTime: "2026-01-02T10:00:00Z"}
+        """;
+    Verdict recovered = judge(sync, "mirror.example.com/v1", "RepoMirror");
+    assertThat(recovered.health()).as("%s", recovered.findings()).isEqualTo(Health.HEALTHY);
+    Verdict failedSince = judge(sync.replace("10:05:00Z", "09:55:00Z"), "mirror.example.com/v1", "RepoMirror");
+    assertThat(failedSince.health()).as("%s", failedSince.findings()).isEqualTo(Health.DEGRADED);
+    Verdict sameTime = judge(sync.replace("10:05:00Z", "10:00:00Z"), "mirror.example.com/v1", "RepoMirror");
+    assertThat(sameTime.health()).as("%s", sameTime.findings()).isEqualTo(Health.DEGRADED);
+    Verdict untimed = judge(sync.replace(", lastTransitionTime: \"2026-01-02T10:05:00Z\"", ""),
+        "mirror.example.com/v1", "RepoMirror");
+    assertThat(untimed.health()).as("%s", untimed.findings()).isEqualTo(Health.DEGRADED);
+    Verdict otherAction = judge(sync.replace("type: SyncSucceeded", "type: PushSucceeded"), "mirror.example.com/v1",
+        "RepoMirror");
+    assertThat(otherAction.health()).as("%s", otherAction.findings()).isEqualTo(Health.DEGRADED);
+    Verdict readyBeside = judge(sync.replace("type: SyncSucceeded", "type: Ready"), "mirror.example.com/v1",
+        "RepoMirror");
+    assertThat(readyBeside.health()).as("%s", readyBeside.findings()).isEqualTo(Health.DEGRADED);
+  }
+
+  /**
+   * An object with neither spec nor status whose content sits in its own top-level fields is a record, which keeps no
+   * status (held-out round forty-six: the Policy Reports API's {@code results} and {@code summary}; the Trivy
+   * operator's {@code report}); a failed result in it is not its failure. An object with neither and no other field is
+   * still waiting for its controller, and so is one with a spec.
+   */
+  @org.junit.jupiter.api.Test
+  void anObjectHoldingItsContentBesideNeitherSpecNorStatusIsARecord() throws Exception {
+    String scan = """
+        apiVersion: scans.example.com/v1
+        kind: ImageScan
+        metadata: {name: web-7d9f, namespace: shop}
+        findings:
+          artifact: {repository: shop/web, tag: "1.4"}
+          summary: {critical: 2, high: 0}
+          failed: true
+        """;
+    Verdict record = judge(scan, "scans.example.com/v1", "ImageScan");
+    assertThat(record.health()).as("%s", record.findings()).isEqualTo(Health.HEALTHY);
+    Verdict empty = judge(scan.substring(0, scan.indexOf("findings:")), "scans.example.com/v1", "ImageScan");
+    assertThat(empty.health()).as("%s", empty.findings()).isEqualTo(Health.PROGRESSING);
+    Verdict withSpec = judge(scan + "spec: {image: shop/web}\n", "scans.example.com/v1", "ImageScan");
+    assertThat(withSpec.health()).as("%s", withSpec.findings()).isEqualTo(Health.PROGRESSING);
+  }
+
   private static Verdict judge(String yaml, String apiVersion, String kind) throws Exception {
     try (Blame blame = BlameEngine.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).manifests("t", yaml).build()) {
       Node only = blame.list(dev.blame.api.GroupKind.fromApiVersion(apiVersion, kind), "").get(0);
