@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.blame.api.Blame;
 import dev.blame.api.Finding;
+import dev.blame.api.GroupKind;
 import dev.blame.api.Health;
 import dev.blame.api.Node;
 import dev.blame.api.Verdict;
@@ -12,8 +13,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -1251,7 +1254,7 @@ class GenericConventionsTest {
    * records a pause ({@code paused-at}), is none.
    */
   @ParameterizedTest(name = "{0}: {1} -> {2}")
-  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+  @CsvSource(delimiter = '|', value = {
       "mesh.example.io/pause-reconciliation | 'true' | SUSPENDED",
       "mesh.example.io/reconciliation-paused | 'TRUE' | SUSPENDED",
       "infra.example.io/paused | '' | SUSPENDED",
@@ -1276,7 +1279,7 @@ class GenericConventionsTest {
           - {type: Ready, status: "True", observedGeneration: 2}
         """.formatted(key, value);
     try (Blame blame = BlameEngine.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).manifests("t", yaml).build()) {
-      Node only = blame.list(dev.blame.api.GroupKind.fromApiVersion("mesh.example.io/v1", "Gateway"), "").get(0);
+      Node only = blame.list(GroupKind.fromApiVersion("mesh.example.io/v1", "Gateway"), "").get(0);
       Verdict verdict = blame.verdict(only.ref()).orElseThrow();
       assertThat(verdict.health()).as("%s", verdict.findings()).isEqualTo(expected);
       if (expected == Health.SUSPENDED) {
@@ -1289,7 +1292,7 @@ class GenericConventionsTest {
    * A pending counter qualifies a healthy phase and says nothing alone: a Volcano Queue (its {@code state: Open}
    * is no word we know) with PodGroups waiting is judged as any status we do not understand, not by its backlog.
    */
-  @org.junit.jupiter.api.Test
+  @Test
   void aPendingCounterWithoutAPhaseIsABacklog() throws Exception {
     String queue = """
         apiVersion: scheduling.volcano.sh/v1beta1
@@ -1312,7 +1315,7 @@ class GenericConventionsTest {
    * that wrote nothing for the current generation has not caught up with the change, whatever another controller
    * says; one that wrote a fresh entry has, and its older entries are history (a parent the route no longer names).
    */
-  @org.junit.jupiter.api.Test
+  @Test
   void aControllerThatHasNotSeenTheGenerationIsStillAtWork() throws Exception {
     String policy = """
         apiVersion: kuadrant.io/v1
@@ -1355,7 +1358,7 @@ class GenericConventionsTest {
    * pause outranks an observedGeneration behind: a suspended controller returns before it writes status (Flux's
    * toolkit, tf-controller), so the generation that paused it is never observed.
    */
-  @org.junit.jupiter.api.Test
+  @Test
   void aPauseIsWhatTheObjectIsInEvenBeforeItsControllerSawIt() throws Exception {
     String database = """
         apiVersion: example.com/v1
@@ -1396,7 +1399,7 @@ class GenericConventionsTest {
    * kubernetes-ingress-controller#5277, envoyproxy/gateway#5656). A parent the spec no longer names is history,
    * whichever controller wrote it; a lagging controller counts only for a parent the route still names.
    */
-  @org.junit.jupiter.api.Test
+  @Test
   void aParentTheRouteNoLongerNamesIsHistory() throws Exception {
     String route = """
         apiVersion: gateway.networking.k8s.io/v1
@@ -1433,7 +1436,7 @@ class GenericConventionsTest {
    * {@code chePhase: Active}, actions-runner-controller's {@code TooManyPodFailures}). Not a sentence, not a reason that
    * takes the failure back, not the reason of an entry with a {@code type} (a condition kept outside a list).
    */
-  @org.junit.jupiter.api.Test
+  @Test
   void aFailedReasonBesideThePhaseFailsTheObject() throws Exception {
     String portal = """
         apiVersion: portal.example.io/v1
@@ -1463,7 +1466,7 @@ class GenericConventionsTest {
    * RadonDB MySQL operator, KEDA's HTTP add-on): its latest entry says how the object is now, and an older failure
    * entry is over. A list of distinct types is a map keyed by type, and every entry of it counts.
    */
-  @org.junit.jupiter.api.Test
+  @Test
   void aConditionHistoryIsReadByItsLatestEntry() throws Exception {
     String broker = """
         apiVersion: queues.example.org/v2
@@ -1490,7 +1493,7 @@ class GenericConventionsTest {
    * failover, failback or failsafe does (Bitpoke's mysql-operator {@code PendingFailoverAck=False
    * NoPendingFailoverAckExists}, held-out round thirty-three) says nothing failed; a failover that failed still does.
    */
-  @org.junit.jupiter.api.Test
+  @Test
   void aFailoverIsNotAFailure() throws Exception {
     String db = """
         apiVersion: db.example.net/v1
@@ -1515,7 +1518,7 @@ class GenericConventionsTest {
    * A core {@code ContainerState} copied into a status whose container waits on a reason it will not get out of by
    * itself fails the object; a container waiting to be created does not, nor the same word outside a waiting state.
    */
-  @org.junit.jupiter.api.Test
+  @Test
   void aContainerStuckWaitingFailsItsObject() throws Exception {
     String ide = """
         apiVersion: ide.example.org/v2
@@ -1549,7 +1552,7 @@ class GenericConventionsTest {
    * {@code type: suspend} step in {@code phase: suspending}). Resumed ({@code Succeeded}), or a step of another type
    * still running, it says nothing of a pause.
    */
-  @org.junit.jupiter.api.Test
+  @Test
   void aSuspendStepNotFinishedHoldsItsRun() throws Exception {
     String release = """
         apiVersion: ci.example.org/v1
@@ -1579,7 +1582,7 @@ class GenericConventionsTest {
    * {@code FailedNotVisible}, Sveltos' {@code FailedNonRetriable}); a negation that comes first, or words apart, still
    * say nothing we can read.
    */
-  @org.junit.jupiter.api.Test
+  @Test
   void aFailureWordFirstIsAFailureWhateverQualifiesIt() throws Exception {
     String route = """
         apiVersion: edge.example.org/v1
@@ -1604,7 +1607,7 @@ class GenericConventionsTest {
    * Every replica counter the status keeps at {@code spec.replicas}, one of them of pods that serve, is HEALTHY
    * (OpenKruise's CloneSet, kstatus' StatefulSet); one below is PROGRESSING, and an updated count alone says nothing.
    */
-  @org.junit.jupiter.api.Test
+  @Test
   void replicaCountersAllMetAreHealthy() throws Exception {
     String pool = """
         apiVersion: workers.example.com/v2
@@ -1633,7 +1636,7 @@ class GenericConventionsTest {
    * {@code updateRevision}, OpenKruise's Advanced StatefulSet and any copy of the StatefulSet's status). Once settled
    * the same object is HEALTHY.
    */
-  @org.junit.jupiter.api.Test
+  @Test
   void replicaCountersMetMidRolloutAreNotHealthy() throws Exception {
     String db = """
         apiVersion: db.example.io/v1
@@ -1670,7 +1673,7 @@ class GenericConventionsTest {
    * one kept in a part ({@code parts[].condition}); a field named {@code condition} that is no condition (a word, an
    * object without type and status) is not.
    */
-  @org.junit.jupiter.api.Test
+  @Test
   void aSingleConditionIsReadAsAList() throws Exception {
     String claim = """
         apiVersion: quota.example.org/v1
@@ -1700,7 +1703,7 @@ class GenericConventionsTest {
    * thirty-five and twenty-three), is that failure; False with a reason that takes the word back ({@code NoErrors}) or a
    * message that only mentions one is no failure.
    */
-  @org.junit.jupiter.api.Test
+  @Test
   void aFalseBadConditionCarryingAFailureIsOne() throws Exception {
     String vault = """
         apiVersion: keys.example.io/v2
@@ -1727,7 +1730,7 @@ class GenericConventionsTest {
    * turned True after it: the operator flipped the condition when the fault cleared and kept the reason, and the object
    * recovered since. Readiness as old as the flip, or no times, leaves the failure it says.
    */
-  @org.junit.jupiter.api.Test
+  @Test
   void aFailureClearedBeforeANewerReadinessIsNone() throws Exception {
     String cluster = """
         apiVersion: stores.example.dev/v1
@@ -1754,7 +1757,7 @@ class GenericConventionsTest {
    * A status word in a field that only ends like a plural noun of parts ({@code status}, {@code certificateStatus}) is
    * reported as the phase it is, not as replicas unavailable; a ratio in a field named by its parts still is.
    */
-  @org.junit.jupiter.api.Test
+  @Test
   void aStatusFieldIsNoCountOfParts() throws Exception {
     String cert = """
         apiVersion: certs.example.net/v1
@@ -1779,7 +1782,7 @@ class GenericConventionsTest {
    * {@code bucketReady}; held-out round thirty-eight), is read as {@code ready}: true HEALTHY, false PROGRESSING. A
    * negated one ({@code notReady}) and a name that only holds the word ({@code readyForMaintenance}) are not.
    */
-  @org.junit.jupiter.api.Test
+  @Test
   void aQualifiedReadinessBooleanIsAReadiness() throws Exception {
     String share = """
         apiVersion: files.example.com/v1
@@ -1807,7 +1810,7 @@ class GenericConventionsTest {
    * {@code mounted} (the Secrets Store CSI driver's SecretProviderClassPodStatus; held-out round thirty-eight) are
    * readiness booleans: true HEALTHY, false PROGRESSING. A boolean of another name (mountable) says nothing.
    */
-  @org.junit.jupiter.api.Test
+  @Test
   void anAttachOrMountBooleanIsAReadiness() throws Exception {
     String disk = """
         apiVersion: disks.example.org/v1alpha1
@@ -1833,7 +1836,7 @@ class GenericConventionsTest {
    * held-out round thirty-eight) is good when True, as {@code ReconcileSuccess} is; a failure condition beside it still
    * fails the object, and {@code UnsuccessfulSync} is no success.
    */
-  @org.junit.jupiter.api.Test
+  @Test
   void aTypeLedBySuccessIsASuccess() throws Exception {
     String mirror = """
         apiVersion: vault.example.net/v1
@@ -1859,7 +1862,7 @@ class GenericConventionsTest {
    * {@code WaitForFirstConsumer}; Deckhouse's {@code WaitForFirstMasterReady}): PROGRESSING, where its last word alone
    * would say HEALTHY. A failure in the phrase still fails it; a good word that leads stays good.
    */
-  @org.junit.jupiter.api.Test
+  @Test
   void aPhraseLedByWaitIsAwaited() throws Exception {
     String image = """
         apiVersion: images.example.org/v1
@@ -1888,7 +1891,7 @@ class GenericConventionsTest {
    * {@code revisions: {total, ready}}; Percona's {@code ready} against {@code size}) is a counter: at it HEALTHY, below
    * it PROGRESSING. Zero parts, or a count of another name ({@code wanted}), says nothing.
    */
-  @org.junit.jupiter.api.Test
+  @Test
   void aReadyCountAgainstAllPartsIsACounter() throws Exception {
     String server = """
         apiVersion: serving.example.io/v1
@@ -1919,7 +1922,7 @@ class GenericConventionsTest {
    * Certificate). A {@code notAfter} still ahead, one that is not a time, and another end time ({@code expiration}:
    * Velero's is when a backup is collected) say nothing.
    */
-  @org.junit.jupiter.api.Test
+  @Test
   void aValidityEndPassedIsExpired() throws Exception {
     String keystore = """
         apiVersion: pki.example.net/v1
@@ -1950,7 +1953,7 @@ class GenericConventionsTest {
    * parent, held-out round forty-two; the same default conditions are declared by Gateway API, the Kong operator's
    * Konnect kinds and Redpanda's operator). Alone it still waits, and so does the object's own list of defaults.
    */
-  @org.junit.jupiter.api.Test
+  @Test
   void defaultConditionsBesideAControllersReportWaitOnNothing() throws Exception {
     String written = """
           - parentRef: {kind: Gateway, name: edge, namespace: mesh}
@@ -1994,7 +1997,7 @@ class GenericConventionsTest {
    * and keeps no other report: HEALTHY, as kstatus reads it (external-dns's DNSEndpoint, held-out round forty-two). One
    * generation behind it is work under way; another field beside it is read for itself.
    */
-  @org.junit.jupiter.api.Test
+  @Test
   void aStatusOfTheObservedGenerationAloneIsCurrent() throws Exception {
     String record = """
         apiVersion: names.example.com/v1
@@ -2018,7 +2021,7 @@ class GenericConventionsTest {
    * {@code health: Healthy} beside every replica unavailable), the Prometheus Operator's shards, Cluster API's
    * MachinePool. Zero says nothing against the rest; a limit ({@code maxUnavailableReplicas}) is no count.
    */
-  @org.junit.jupiter.api.Test
+  @Test
   void aCountOfUnavailablePartsIsWorkUnderWay() throws Exception {
     String fleet = """
         apiVersion: fleet.example.io/v1
@@ -2056,7 +2059,7 @@ class GenericConventionsTest {
    * ({@code ClusterProvisioned=False TimedOut}, read there with {@code Failed}). A reason that only begins with
    * {@code Timed} ({@code TimedRolloutPending}) is no time-out.
    */
-  @org.junit.jupiter.api.Test
+  @Test
   void aTimeOutInOneWordIsAFailure() throws Exception {
     String scan = """
         apiVersion: security.example.io/v1
@@ -2079,7 +2082,7 @@ class GenericConventionsTest {
    * {@code Ready=False NotReady} "[DRIVE LOST] ..." (held-out round forty-five). A generic not-ready reason with a
    * message of waiting stays a wait, and a word that only begins with the letters ({@code Lostless}) is no loss.
    */
-  @org.junit.jupiter.api.Test
+  @Test
   void aLossNamedInAFalseConditionIsAFailure() throws Exception {
     String replica = """
         apiVersion: storage.example.org/v2
@@ -2105,7 +2108,7 @@ class GenericConventionsTest {
    * cicd-operator ({@code Approval} {@code result: Approved}, which its run controller turns into a True
    * {@code Succeeded}). Negated or qualified ({@code NotApproved}, {@code Unapproved}) it says nothing good.
    */
-  @org.junit.jupiter.api.Test
+  @Test
   void anApprovedStateIsGranted() throws Exception {
     String change = """
         apiVersion: change.example.com/v1
@@ -2131,7 +2134,7 @@ class GenericConventionsTest {
    * Maistra {@code components: {ready, unready}}): an unready part is work under way, none unready beside the ready
    * ones is a readiness report. An {@code unready...} count with no ready count of the same noun beside it says nothing.
    */
-  @org.junit.jupiter.api.Test
+  @Test
   void partsSplitIntoReadyAndUnreadyAreRead() throws Exception {
     String rack = """
         apiVersion: racks.example.org/v1
@@ -2170,7 +2173,7 @@ class GenericConventionsTest {
    * {@code solace.com/pauseReconcile: "true"}; authzed's controller-idioms pause handler reads a label too), its words
    * split at a capital as well as at dashes. A label of another word, or valued {@code "false"}, is no pause.
    */
-  @org.junit.jupiter.api.Test
+  @Test
   void aPauseLabelIsAPauseFlag() throws Exception {
     String queue = """
         apiVersion: queues.example.com/v1beta1
@@ -2208,7 +2211,7 @@ class GenericConventionsTest {
    * {@code ReconcileSuccess=True}). An error as late as the success, or later, or without times, stays a failure;
    * so does a success of another action, and a True error beside a good condition of another name.
    */
-  @org.junit.jupiter.api.Test
+  @Test
   void theLaterOfTwoOutcomeConditionsIsTheOutcome() throws Exception {
     String sync = """
         apiVersion: mirror.example.com/v1
@@ -2243,7 +2246,7 @@ class GenericConventionsTest {
    * operator's {@code report}); a failed result in it is not its failure. An object with neither and no other field is
    * still waiting for its controller, and so is one with a spec.
    */
-  @org.junit.jupiter.api.Test
+  @Test
   void anObjectHoldingItsContentBesideNeitherSpecNorStatusIsARecord() throws Exception {
     String scan = """
         apiVersion: scans.example.com/v1
@@ -2264,7 +2267,7 @@ class GenericConventionsTest {
 
   private static Verdict judge(String yaml, String apiVersion, String kind) throws Exception {
     try (Blame blame = BlameEngine.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).manifests("t", yaml).build()) {
-      Node only = blame.list(dev.blame.api.GroupKind.fromApiVersion(apiVersion, kind), "").get(0);
+      Node only = blame.list(GroupKind.fromApiVersion(apiVersion, kind), "").get(0);
       return blame.verdict(only.ref()).orElseThrow();
     }
   }
@@ -2275,7 +2278,7 @@ class GenericConventionsTest {
     String yaml = "apiVersion: " + apiVersion + "\nkind: " + kind + "\nmetadata: {name: x, namespace: ns, generation: 1}\n"
         + rest;
     try (Blame blame = BlameEngine.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).manifests("t", yaml).build()) {
-      Node only = blame.list(dev.blame.api.GroupKind.fromApiVersion(apiVersion, kind), "").get(0);
+      Node only = blame.list(GroupKind.fromApiVersion(apiVersion, kind), "").get(0);
       Verdict verdict = blame.verdict(only.ref()).orElseThrow();
       assertThat(verdict.health()).as("%s", verdict.findings()).isEqualTo(expected);
       if (expected != Health.HEALTHY) {

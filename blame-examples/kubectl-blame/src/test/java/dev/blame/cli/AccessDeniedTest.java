@@ -3,15 +3,22 @@ package dev.blame.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.blame.api.Escape;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,8 +66,8 @@ class AccessDeniedTest {
     Path kubeconfig = LiveClusterTest.kubeconfig(dir, "http://127.0.0.1:" + server.getAddress().getPort(), "shop");
     for (String[] args : new String[][] {{"deploy/web"}, {"wait", "deploy/web", "--timeout", "10s"},
         {"status", "deploy/web"}, {"status", "deployments"}, {"status"}}) {
-      String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
-          java.util.stream.Stream.of("--kubeconfig", kubeconfig.toString(), "--request-timeout", "5"))
+      String[] all = Stream.concat(Arrays.stream(args),
+          Stream.of("--kubeconfig", kubeconfig.toString(), "--request-timeout", "5"))
           .toArray(String[]::new);
       Run run = Run.of(all);
       assertThat(run.code()).as(run.toString()).isEqualTo(3);
@@ -94,7 +101,7 @@ class AccessDeniedTest {
         assertThat(run.err()).as(run.toString()).contains("\tat ");
       }
       for (String line : run.err().split("\n")) {
-        assertThat(line.codePoints().filter(c -> c != '\t').noneMatch(dev.blame.api.Escape::isUnsafe))
+        assertThat(line.codePoints().filter(c -> c != '\t').noneMatch(Escape::isUnsafe))
             .as("%s", line).isTrue();
         assertThat(line.strip()).as(run.toString()).doesNotStartWith("::");
         assertThat(line).as(run.toString()).doesNotContain("##[");
@@ -102,7 +109,7 @@ class AccessDeniedTest {
     }
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void aResponseLargerThanTheCapIsCutOffAtTheCap() throws IOException {
     // A server that ignores the page size: every LIST answers with a body far larger than the cap.
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -133,9 +140,9 @@ class AccessDeniedTest {
    * to refresh the token after a 401. The plugin counts its runs; they stay bounded (no plugin run per request,
    * no loop of refresh and retry), and the CLI says unauthorized in one line.
    */
-  @org.junit.jupiter.api.Test
+  @Test
   void aRefusedExecPluginTokenIsRefreshedABoundedNumberOfTimes() throws IOException {
-    org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(Path.of("/bin/sh")));
+    Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/sh")));
     refuse(401, "Unauthorized");
     Path runs = dir.resolve("runs");
     Path script = LiveClusterTest.script(dir.resolve("token.sh"), "echo run >> '" + runs + "'\n"
@@ -144,14 +151,14 @@ class AccessDeniedTest {
         "http://127.0.0.1:" + server.getAddress().getPort(), "shop", script);
     for (String[] args : new String[][] {{"deploy/web"}, {"wait", "deploy/web", "--timeout", "10s"},
         {"status"}}) {
-      java.nio.file.Files.deleteIfExists(runs);
-      String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
-          java.util.stream.Stream.of("--kubeconfig", kubeconfig.toString(), "--request-timeout", "5"))
+      Files.deleteIfExists(runs);
+      String[] all = Stream.concat(Arrays.stream(args),
+          Stream.of("--kubeconfig", kubeconfig.toString(), "--request-timeout", "5"))
           .toArray(String[]::new);
       Run run = Run.of(all);
       assertThat(run.code()).as(run.toString()).isEqualTo(3);
       assertThat(run.err()).as(run.toString()).hasLineCount(1).contains("unauthorized (HTTP 401)");
-      long count = java.nio.file.Files.readAllLines(runs).size();
+      long count = Files.readAllLines(runs).size();
       System.out.println(String.join(" ", args) + ": the plugin ran " + count + " times");
       // Once to load the kubeconfig, at most once more to refresh after the first 401.
       assertThat(count).as(String.join(" ", args) + ": plugin runs").isBetween(1L, 2L);
@@ -163,10 +170,10 @@ class AccessDeniedTest {
    * one. The plugin prints "stale" on its first run and "fresh" after; the server refuses all but "fresh" (and
    * knows no objects: 404).
    */
-  @org.junit.jupiter.api.Test
+  @Test
   void anExpiredExecPluginTokenIsRefreshedOnceAndUsed() throws IOException {
-    org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(Path.of("/bin/sh")));
-    java.util.concurrent.atomic.AtomicInteger fresh = new java.util.concurrent.atomic.AtomicInteger();
+    Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/sh")));
+    AtomicInteger fresh = new AtomicInteger();
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", exchange -> {
       boolean ok = "Bearer fresh".equals(exchange.getRequestHeaders().getFirst("Authorization"));
@@ -192,6 +199,6 @@ class AccessDeniedTest {
     Run run = Run.of("status", "--kubeconfig", kubeconfig.toString(), "--request-timeout", "5");
     assertThat(run.err()).as(run.toString()).doesNotContain("unauthorized", "gave no credentials");
     assertThat(fresh.get()).as("requests with the refreshed token").isPositive();
-    assertThat(java.nio.file.Files.readAllLines(runs)).as("plugin runs").hasSize(2);
+    assertThat(Files.readAllLines(runs)).as("plugin runs").hasSize(2);
   }
 }
