@@ -1,5 +1,6 @@
 package dev.blame.analyzers.custom;
 
+import dev.blame.api.Evidence;
 import dev.blame.api.Finding;
 import dev.blame.api.GroupKind;
 import dev.blame.api.Health;
@@ -64,7 +65,7 @@ public final class CustomResourceDefinitionAnalyzer implements Analyzer {
         .map(c -> GenericResourceAnalyzer.conditionFinding(ref, c, Health.PROGRESSING, INSTALLING))
         .orElse(Finding.builder().subject(ref).health(Health.PROGRESSING).reason(INSTALLING)
             .message("not yet Established (no condition)")
-            .addEvidence(dev.blame.api.Evidence.field("status.conditions[Established]", "<absent>")).build());
+            .addEvidence(Evidence.field("status.conditions[Established]", "<absent>")).build());
     return Judgement.of(Health.PROGRESSING, ReconcileStatus.IN_PROGRESS, "Install in progress", List.of(installing));
   }
 }

@@ -3,6 +3,7 @@ package dev.blame.analyzers.custom;
 import dev.blame.api.Evidence;
 import dev.blame.api.Finding;
 import dev.blame.api.Health;
+import dev.blame.api.ImmutableFinding;
 import dev.blame.api.ObjectRef;
 import dev.blame.api.ReasonCode;
 import dev.blame.api.ReconcileStatus;
@@ -28,7 +29,7 @@ final class GenericFindings {
     Health health = working ? Health.PROGRESSING : Health.UNKNOWN;
     String why = fields.isEmpty() ? "the status is empty"
         : "no condition, phase, state or health we understand among " + fields;
-    dev.blame.api.ImmutableFinding.Builder finding = Finding.builder().subject(ref).health(health)
+    ImmutableFinding.Builder finding = Finding.builder().subject(ref).health(health)
         .reason(working ? GenericResourceAnalyzer.NO_READINESS : GenericResourceAnalyzer.UNRECOGNIZED_STATUS)
         .message(working ? "its controller reports on it, but nothing says it is ready (" + why + ")"
             : "we cannot tell its health: " + why);

@@ -15,10 +15,14 @@ import dev.blame.api.spi.Condition;
 import dev.blame.api.spi.Judgement;
 import dev.blame.api.spi.KindSelector;
 import dev.blame.api.spi.Unstructured;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The fallback for kinds no specific analyzer names. It knows no kind: it reads the conventions operators
@@ -158,7 +162,7 @@ public final class GenericResourceAnalyzer implements Analyzer {
    * The health a reading gives when only the signals whose every rule passes {@code rules} are counted; with
    * all rules it is the health {@link #analyze} reports. A test takes one operator's rules out with it.
    */
-  static Health health(Reading reading, java.util.function.Predicate<String> rules) {
+  static Health health(Reading reading, Predicate<String> rules) {
     return switch (reading.step()) {
       case TERMINATING, NO_STATUS, GENERATION_LAG -> Health.PROGRESSING;
       case NO_STATUS_KIND -> Health.HEALTHY;
@@ -199,7 +203,7 @@ public final class GenericResourceAnalyzer implements Analyzer {
       return Judgement.of(Health.HEALTHY, ReconcileStatus.CURRENT, summary, findings);
     }
     signals.stream().filter(s -> s.health() != Health.HEALTHY)
-        .sorted(java.util.Comparator.comparingInt(s -> PRECEDENCE.indexOf(s.health()))).limit(MAX_FINDINGS)
+        .sorted(Comparator.comparingInt(s -> PRECEDENCE.indexOf(s.health()))).limit(MAX_FINDINGS)
         .forEach(s -> findings.add(GenericFindings.signal(ref, s, s.health().compareTo(chosen) > 0 ? chosen : s.health(),
             message)));
     ReconcileStatus status = switch (chosen) {
@@ -216,8 +220,8 @@ public final class GenericResourceAnalyzer implements Analyzer {
    * kind says so in its API type: Endpoints, ConfigMaps, ServiceAccounts and RBAC objects have no status
    * field, so their lack of one is not a controller that has yet to report.
    */
-  static boolean keepsStatus(io.fabric8.kubernetes.api.model.HasMetadata object) {
-    if (object instanceof io.fabric8.kubernetes.api.model.GenericKubernetesResource) {
+  static boolean keepsStatus(HasMetadata object) {
+    if (object instanceof GenericKubernetesResource) {
       return true;
     }
     try {

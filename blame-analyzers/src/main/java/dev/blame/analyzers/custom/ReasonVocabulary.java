@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -120,7 +121,7 @@ final class ReasonVocabulary {
 
   /** The part of the text the pattern matched, lower case; the rule a decision rests on. */
   static Optional<String> match(Pattern pattern, String text) {
-    java.util.regex.Matcher m = pattern.matcher(text);
+    Matcher m = pattern.matcher(text);
     return m.find() ? Optional.of(m.group().toLowerCase(Locale.ROOT)) : Optional.empty();
   }
 

@@ -94,7 +94,7 @@ final class StatusSignals {
    * {@code podEntryRenderFailures}, KEDA's {@code numberOfFailures}): any is a failure, as a failed part is; not a
    * limit on them ({@code maxFailures}, {@code allowedFailures}, {@code toleratedFailures}).
    */
-  private static final java.util.regex.Pattern FAILURE_COUNT = java.util.regex.Pattern.compile(
+  private static final Pattern FAILURE_COUNT = Pattern.compile(
       "failures|(?!max|allowed|tolerated)[a-z][A-Za-z]*Failures");
   /**
    * Lists of the parts that failed, by name ({@code failed}, {@code failedInstances}, {@code failedNamespaces}): the

@@ -1,11 +1,13 @@
 package dev.blame.analyzers.custom;
 
 import dev.blame.api.Health;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -83,7 +85,7 @@ final class StatusWords {
         return Optional.of(Meaning.of(suffix.getValue(), Rules.Family.SUFFIX.of(suffix.getKey())));
       }
     }
-    List<String> words = new java.util.ArrayList<>();
+    List<String> words = new ArrayList<>();
     for (String w : WORD_BREAK.split(value)) {
       if (!w.isEmpty()) {
         words.add(w.toLowerCase(Locale.ROOT));
@@ -134,7 +136,7 @@ final class StatusWords {
    * names a failure ({@code Ready: not all replicas}): that says nothing we can trust.
    */
   private static Optional<Meaning> leadingWord(String value, List<String> words) {
-    java.util.regex.Matcher lead = LEADING_WORD.matcher(value);
+    Matcher lead = LEADING_WORD.matcher(value);
     if (!lead.matches()) {
       return Optional.empty();
     }

@@ -14,6 +14,7 @@ import dev.blame.api.spi.Unstructured;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -145,7 +146,7 @@ public final class SelectedPods {
     if (pods.isEmpty()) {
       return "there are no pods in namespace " + namespace;
     }
-    Set<String> keys = new java.util.HashSet<>(selector.matchLabels().keySet());
+    Set<String> keys = new HashSet<>(selector.matchLabels().keySet());
     selector.requirements().forEach(r -> keys.add(r.key()));
     boolean anyHasKey = pods.stream().anyMatch(p -> p.labels().keySet().stream().anyMatch(keys::contains));
     Map<String, Integer> counts = new LinkedHashMap<>();

@@ -15,18 +15,20 @@ import dev.blame.api.ReasonCode;
 import dev.blame.api.ReconcileStatus;
 import dev.blame.api.Verdict;
 import dev.blame.api.spi.AnalysisContext;
-import dev.blame.api.spi.Condition;
 import dev.blame.api.spi.Analyzer;
+import dev.blame.api.spi.Condition;
 import dev.blame.api.spi.GraphView;
 import dev.blame.api.spi.Judgement;
 import dev.blame.api.spi.KindSelector;
 import dev.blame.api.spi.Link;
 import dev.blame.api.spi.Unstructured;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * PersistentVolumeClaims: Bound is healthy, Lost is failed, Pending is progressing unless provisioning failed
@@ -155,8 +157,8 @@ public final class PersistentVolumeClaimAnalyzer implements Analyzer {
                 + (used || !graph.observes(GroupKind.POD) ? "" : "; no pod mounts it"))
             .addEvidence(Evidence.event(wait.get())).build());
       } else {
-        Optional<java.time.Instant> since = ctx.node().createdAt();
-        Optional<java.time.Instant> until = WarningEvents.seenUntil(ctx.events());
+        Optional<Instant> since = ctx.node().createdAt();
+        Optional<Instant> until = WarningEvents.seenUntil(ctx.events());
         boolean stuck = WarningEvents.lastedAtLeast(since, until, ctx.tolerance().stuckOr(STUCK));
         findings.add(Finding.builder().subject(ref).health(stuck ? Health.DEGRADED : Health.PROGRESSING)
             .reason(PENDING).message("claim is " + (phase.isEmpty() ? "not yet bound" : phase)
@@ -218,7 +220,7 @@ public final class PersistentVolumeClaimAnalyzer implements Analyzer {
         .map(e -> Finding.builder().subject(ref).health(Health.DEGRADED).reason(PROVISIONER_NOT_RESPONDING)
             .message("no external provisioner has taken the claim: " + e.message().strip()
                 + (e.count() > 1 ? " (x" + e.count() + ")" : "") + " for "
-                + WarningEvents.human(java.time.Duration.between(e.firstTime().or(e::lastTime).get(),
+                + WarningEvents.human(Duration.between(e.firstTime().or(e::lastTime).get(),
                     e.lastTime().get())))
             .since(e.firstTime().or(e::lastTime)).addEvidence(Evidence.event(e)).build());
   }
@@ -227,7 +229,7 @@ public final class PersistentVolumeClaimAnalyzer implements Analyzer {
   static final String BETA_CLASS = "volume.beta.kubernetes.io/storage-class";
 
   /** A class name as the API accepts one (a DNS-1123 subdomain); an annotation's value is free text until checked. */
-  private static final java.util.regex.Pattern CLASS_NAME = java.util.regex.Pattern.compile(
+  private static final Pattern CLASS_NAME = Pattern.compile(
       "[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
   /**

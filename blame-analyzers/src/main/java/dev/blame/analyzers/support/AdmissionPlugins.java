@@ -1,9 +1,14 @@
 package dev.blame.analyzers.support;
 
+import dev.blame.api.Health;
 import dev.blame.api.ReasonCode;
+import dev.blame.api.spi.Condition;
+import dev.blame.api.spi.Judgement;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Toleration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -76,7 +81,7 @@ public final class AdmissionPlugins {
     }
     m = LIMIT_RANGER.matcher(message);
     if (m.find()) {
-      return Optional.of("the LimitRanger admission plugin, over a LimitRange " + m.group(1).toLowerCase(java.util.Locale.ROOT)
+      return Optional.of("the LimitRanger admission plugin, over a LimitRange " + m.group(1).toLowerCase(Locale.ROOT)
           + " for " + m.group(2));
     }
     return Optional.empty();
@@ -105,8 +110,8 @@ public final class AdmissionPlugins {
    * Names the missing service account beside a controller's {@code ReplicaFailure} condition whose message is the
    * plugin's refusal for it (see {@link #missingServiceAccount}); does nothing for any other message.
    */
-  public static void nameMissingServiceAccount(dev.blame.api.spi.Condition c, dev.blame.api.spi.Judgement j) {
-    missingServiceAccount(c.message()).ifPresent(sa -> j.find(dev.blame.api.Health.DEGRADED, SERVICE_ACCOUNT_NOT_FOUND,
+  public static void nameMissingServiceAccount(Condition c, Judgement j) {
+    missingServiceAccount(c.message()).ifPresent(sa -> j.find(Health.DEGRADED, SERVICE_ACCOUNT_NOT_FOUND,
         serviceAccountMissing(sa), c.evidence()));
   }
 
@@ -127,7 +132,7 @@ public final class AdmissionPlugins {
     }
     String body = value.startsWith("LimitRanger plugin set: ") ? value.substring("LimitRanger plugin set: ".length())
         : value;
-    List<String> set = new java.util.ArrayList<>();
+    List<String> set = new ArrayList<>();
     for (String part : body.split(";")) {
       String p = part.strip();
       String suffix = " for container " + container;

@@ -8,6 +8,7 @@ import dev.blame.api.Health;
 import dev.blame.api.Node;
 import dev.blame.api.ObjectRef;
 import dev.blame.api.ReasonCode;
+import dev.blame.api.ReconcileStatus;
 import dev.blame.api.Verdict;
 import dev.blame.api.spi.GraphView;
 import dev.blame.api.spi.Judgement;
@@ -80,7 +81,7 @@ public final class Children {
     if (!failing.isEmpty()) {
       lift(graph, judgement.subject(), reason, failing.get(0),
           prefix + failing.size() + " of " + children.size() + " failing; ")
-          .ifPresent(f -> judgement.add(f).worsen(Health.DEGRADED, dev.blame.api.ReconcileStatus.FAILED));
+          .ifPresent(f -> judgement.add(f).worsen(Health.DEGRADED, ReconcileStatus.FAILED));
     }
     return failing.size();
   }

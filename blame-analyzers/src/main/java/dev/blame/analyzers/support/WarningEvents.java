@@ -9,6 +9,8 @@ import dev.blame.api.spi.AnalysisContext;
 import dev.blame.api.spi.Judgement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -79,11 +81,11 @@ public final class WarningEvents {
    */
   public static int explain(List<EventRecord> events, Duration stuck, Set<String> echoes, Judgement j) {
     int added = 0;
-    List<EventRecord> folded = new java.util.ArrayList<>(
+    List<EventRecord> folded = new ArrayList<>(
         EventRecord.fold(events.stream().filter(WarningEvents::failure).toList()));
     // What says why first: a message no retry changes, then the oldest (the kubelet's "timed out waiting for the
     // condition" summary comes after the error that caused it).
-    folded.sort(java.util.Comparator.comparing((EventRecord e) -> !deterministic(e.message()))
+    folded.sort(Comparator.comparing((EventRecord e) -> !deterministic(e.message()))
         .thenComparing(e -> e.firstTime().or(e::lastTime).orElse(Instant.MAX)));
     for (EventRecord f : folded) {
       if (echoes.contains(f.reason())) {
