@@ -73,7 +73,7 @@ final class KubeletEvents {
     }
     String reason = waiting(named.get()).orElse("ErrImagePull");
     ReasonCode code = reason.equals("CrashLoopBackOff") ? WorkloadReasons.CRASH_LOOP_BACK_OFF
-        : ContainerRules.waitingCode(reason).orElseThrow();
+        : WaitingReasons.waitingCode(reason).orElseThrow();
     boolean config = CONFIG.matcher(named.get().message().strip()).matches();
     Optional<EventRecord> cause = config ? Optional.empty() : events.stream().filter(e -> e.isWarning()
             && (e.reason().equals("Failed") || e.reason().equals("InspectFailed"))
@@ -81,7 +81,7 @@ final class KubeletEvents {
         .min(EventRecord.NEWEST_FIRST);
     boolean stuck = WarningEvents.lastedAtLeast(named.get().firstTime(), named.get().lastTime(),
         ctx.tolerance().stuckOr(WarningEvents.STUCK));
-    Health health = ContainerRules.localImageError(code) || stuck
+    Health health = WaitingReasons.localImageError(code) || stuck
         || cause.filter(c -> WarningEvents.deterministic(c.message())).isPresent()
         // A config error is judged as the container rules judge its waiting state: past the grace window (from
         // the kubelet's first report of it) or deterministic, it is a failure.
@@ -119,7 +119,7 @@ final class KubeletEvents {
       return Optional.of("CreateContainerConfigError");
     }
     Matcher m = NAMED.matcher(e.message().strip());
-    return m.matches() && ContainerRules.waitingCode(m.group(1)).isPresent() ? Optional.of(m.group(1)) : Optional.empty();
+    return m.matches() && WaitingReasons.waitingCode(m.group(1)).isPresent() ? Optional.of(m.group(1)) : Optional.empty();
   }
 
   /**
