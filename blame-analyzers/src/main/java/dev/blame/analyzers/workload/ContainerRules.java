@@ -38,16 +38,8 @@ final class ContainerRules {
 
   /** Long enough for the kubelet to retry a pull or a config lookup twice (its back-off starts at 10 s). */
   static final Duration WAITING_GRACE = Duration.ofSeconds(30);
-  /**
-   * How long a restarted container must run before the kubelet resets its restart back-off: twice the back-off's
-   * 5-minute cap (pkg/kubelet, {@code flowcontrol.NewBackOff(backOffPeriod, MaxContainerBackOff)}, whose entries
-   * expire after twice the maximum; the docs: "Once a container has executed for 10 minutes without any problems,
-   * the kubelet resets the restart backoff timer").
-   */
-  static final Duration BACKOFF_RESET = Duration.ofMinutes(10);
   /** The exit code of a process the kernel's OOM killer ended: 128 + SIGKILL. */
   private static final int OOM_EXIT = 137;
-
 
   private final Instant now;
   private final Optional<Instant> podSince;
@@ -58,6 +50,7 @@ final class ContainerRules {
   private final Judgement judgement;
   private final Tolerance tolerance;
   private final Duration grace;
+  private final RunningContainer running;
   /** Every container of the pod, which {@link #judge} is called for one by one. */
   private List<ContainerView> siblings = List.of();
 
@@ -78,6 +71,7 @@ final class ContainerRules {
     this.restarts = restarts;
     this.events = new ContainerEvents(events);
     this.judgement = judgement;
+    this.running = new RunningContainer(now, this.events, judgement, tolerance);
   }
 
   /** Judges every container of the pod. */
@@ -93,7 +87,7 @@ final class ContainerRules {
     } else if (state.getTerminated() != null) {
       terminated(c, state.getTerminated(), ".state.terminated", tolerance.mayRecover(c.restartCount()));
     } else if (state.getRunning() != null) {
-      running(c, Node.parseTime(state.getRunning().getStartedAt()));
+      running.judge(c, Node.parseTime(state.getRunning().getStartedAt()));
     }
   }
 
@@ -194,46 +188,12 @@ final class ContainerRules {
     judgement.findInContainer(c.name(), health, reason, "Container [" + c.name() + "]" + exit, at, evidence);
   }
 
-  private void running(ContainerView c, Optional<Instant> startedAt) {
-    ContainerStateTerminated last = c.status().getLastState() == null ? null
-        : c.status().getLastState().getTerminated();
-    if (c.restartCount() > 0 && last != null) {
-      Optional<Instant> lastExit = Node.parseTime(last.getFinishedAt());
-      // The kubelet keeps a container's restart back-off until it has run BACKOFF_RESET without failing: one that
-      // crashed more often than it may recover from and ended less than that ago is still in its crash loop, ready
-      // or not between kills.
-      boolean looping = !tolerance.mayRecover(c.restartCount()) && Times.withinGrace(now, lastExit, BACKOFF_RESET);
-      Health health = c.ready() && !looping ? Health.HEALTHY
-          : tolerance.mayRecover(c.restartCount()) ? Health.PROGRESSING : Health.DEGRADED;
-      judgement.findInContainer(c.name(), health, "OOMKilled".equals(last.getReason()) ? OOM_KILLED : RESTARTED,
-          "Container [" + c.name() + "] restarted " + c.restartCount() + " times, last exit code "
-              + last.getExitCode() + reasonOf(last),
-          Node.parseTime(last.getFinishedAt()),
-          terminatedEvidence(c.statusPath() + ".lastState.terminated", last));
-    }
-    if (c.ready() || c.section() != ContainerView.Section.REGULAR) {
-      return;
-    }
-    Duration window = startup(c).plus(probeWindow(c.readinessProbe().orElse(null)));
-    Optional<EventRecord> unhealthy = events.readinessFailure();
-    Evidence ready = Evidence.field(c.statusPath() + ".ready", "false");
-    if (unhealthy.isPresent() && !Times.withinGrace(now, startedAt, window)) {
-      judgement.findInContainer(c.name(), Health.DEGRADED, READINESS_PROBE_FAILED, "Container [" + c.name()
-          + "] is running but its readiness probe fails: " + unhealthy.get().message(), startedAt,
-          ready, Evidence.event(unhealthy.get()));
-    } else {
-      judgement.findInContainer(c.name(), Health.PROGRESSING, NOT_READY,
-          "Container [" + c.name() + "] is running but not ready yet", startedAt, ready);
-    }
-  }
-
   private void fail(ContainerView c, Health health, ReasonCode reason, String text, Evidence... evidence) {
     judgement.findInContainer(c.name(), health, reason,
         text.startsWith("Container") ? text : "Container [" + c.name() + "] " + text, podSince, evidence);
   }
 
-
-  private static Duration startup(ContainerView c) {
+  static Duration startup(ContainerView c) {
     return c.startupProbe().map(ContainerRules::probeWindow).orElse(Duration.ZERO);
   }
 
@@ -248,11 +208,11 @@ final class ContainerRules {
     return Duration.ofSeconds(delay + (long) period * failures);
   }
 
-  private static Evidence terminatedEvidence(String path, ContainerStateTerminated t) {
+  static Evidence terminatedEvidence(String path, ContainerStateTerminated t) {
     return Evidence.field(path, "exitCode " + t.getExitCode() + reasonOf(t) + message(t.getMessage()));
   }
 
-  private static String reasonOf(ContainerStateTerminated t) {
+  static String reasonOf(ContainerStateTerminated t) {
     return t.getReason() == null || t.getReason().isEmpty() ? "" : " (" + t.getReason() + ")";
   }
 
