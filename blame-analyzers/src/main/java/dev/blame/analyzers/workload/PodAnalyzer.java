@@ -2,7 +2,6 @@ package dev.blame.analyzers.workload;
 
 import static dev.blame.analyzers.workload.WorkloadReasons.*;
 
-import dev.blame.analyzers.support.AdmissionPlugins;
 import dev.blame.analyzers.support.ContainerView;
 import dev.blame.analyzers.support.GenericStatus;
 import dev.blame.analyzers.support.Revisions;
@@ -81,7 +80,7 @@ public final class PodAnalyzer implements Analyzer {
     Evidence phaseEvidence = failedByReason ? Evidence.field("status.reason", status.getReason())
         : Evidence.field("status.phase", phase);
     containers(ctx, pod, conditions, j);
-    limitRangerDefaults(node, j);
+    LimitRangerDefaults.judge(node, j);
     PodStatusReason.disruption(status, conditions, j);
     if (nodeLost) {
       PodStatusReason.judgeNodeLost(status, j);
@@ -158,25 +157,4 @@ public final class PodAnalyzer implements Analyzer {
 
   /** Reason of a finding that names the LimitRanger admission plugin as the author of an OOM-killed container's limit. */
   public static final ReasonCode LIMIT_RANGE_DEFAULT = ReasonCode.of("LimitRangeDefault");
-
-  /**
-   * A container killed for exceeding a memory limit that the LimitRanger admission plugin set (a LimitRange's
-   * default in the namespace, recorded in the pod's {@code kubernetes.io/limit-ranger} annotation): the limit is
-   * not in the template, so the fix is there or in the LimitRange.
-   */
-  private static void limitRangerDefaults(Node node, Judgement j) {
-    for (var f : List.copyOf(j.findings())) {
-      if (!f.reason().equals(OOM_KILLED) || f.container().isEmpty()) {
-        continue;
-      }
-      String container = f.container().get();
-      List<String> set = AdmissionPlugins.limitRangerSet(node.annotations(), container);
-      if (set.stream().anyMatch(s -> s.contains("memory") && s.endsWith("limit"))) {
-        j.findInContainer(container, f.health(), LIMIT_RANGE_DEFAULT, "Container [" + container + "]'s memory limit"
-            + " was set by the LimitRanger admission plugin (a LimitRange default of the namespace), not by its"
-            + " template", f.since(), Evidence.field("metadata.annotations[" + AdmissionPlugins.LIMIT_RANGER_ANNOTATION
-            + "]", node.annotations().get(AdmissionPlugins.LIMIT_RANGER_ANNOTATION)));
-      }
-    }
-  }
 }
