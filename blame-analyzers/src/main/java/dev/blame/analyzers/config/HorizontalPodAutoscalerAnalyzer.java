@@ -19,11 +19,8 @@ import dev.blame.api.spi.Link;
 import dev.blame.api.spi.Unstructured;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * HorizontalPodAutoscalers of every version. Scales its {@code spec.scaleTargetRef}. Conditions come from
@@ -69,38 +66,7 @@ public final class HorizontalPodAutoscalerAnalyzer implements Analyzer {
 
   @Override
   public List<Link> links(Node node) {
-    return target(node).map(t -> List.of(Link.to(EdgeKind.SCALES, t, "spec.scaleTargetRef"))).orElse(List.of());
-  }
-
-  private static Optional<ObjectRef> target(Node node) {
-    Unstructured t = Unstructured.of(node.object()).child("spec", "scaleTargetRef");
-    if (t.string("name").isEmpty() || t.string("kind").isEmpty()) {
-      return Optional.empty();
-    }
-    String apiVersion = t.string("apiVersion").isEmpty() ? "v1" : t.string("apiVersion");
-    return Optional.of(ObjectRef.of(apiVersion, t.string("kind"), node.ref().namespace(), t.string("name")));
-  }
-
-  /**
-   * The API server's answer when the target of a scale subresource cannot be read: the registry's scale storage
-   * returns NotFound for the subresource itself ({@code deployments/scale.apps "web" not found}; the core group has
-   * no suffix: {@code replicationcontrollers/scale "web" not found}), which the HPA controller quotes in
-   * {@code AbleToScale=False FailedGetScale}. A failure to map the kind ({@code no matches for kind}) or to decode
-   * the scale is another matter: the target may well exist.
-   */
-  private static final Pattern SCALE_NOT_FOUND =
-      Pattern.compile("\\b([a-z0-9]+)/scale(?:\\.[a-z0-9.-]+)? \"([^\"]+)\" not found");
-
-  /**
-   * Whether the message is the scale subresource's NotFound for {@code target}: its name, and a resource that is the
-   * kind's plural (the kind lower-cased, a final {@code y} made {@code ies} as the API's default plural does:
-   * {@code ScalingPolicy}, {@code scalingpolicies}).
-   */
-  static boolean scaleNotFound(String message, ObjectRef target) {
-    Matcher m = SCALE_NOT_FOUND.matcher(message == null ? "" : message);
-    String kind = target.kind().toLowerCase(Locale.ROOT);
-    String stem = kind.endsWith("y") ? kind.substring(0, kind.length() - 1) : kind;
-    return m.find() && m.group(2).equals(target.name()) && m.group(1).startsWith(stem);
+    return ScaleTarget.of(node).map(t -> List.of(Link.to(EdgeKind.SCALES, t, "spec.scaleTargetRef"))).orElse(List.of());
   }
 
   static List<Condition> conditions(Node node, Unstructured u) {
@@ -118,7 +84,7 @@ public final class HorizontalPodAutoscalerAnalyzer implements Analyzer {
     ObjectRef ref = node.ref();
     Unstructured u = Unstructured.of(node.object());
     List<Finding> findings = new ArrayList<>();
-    Optional<ObjectRef> target = target(node);
+    Optional<ObjectRef> target = ScaleTarget.of(node);
     if (target.isPresent() && ctx.graph().observes(target.get().groupKind())
         && ctx.graph().node(target.get()).isEmpty()) {
       findings.add(Finding.builder().subject(ref).health(Health.DEGRADED).reason(SCALE_TARGET_NOT_FOUND)
@@ -134,10 +100,10 @@ public final class HorizontalPodAutoscalerAnalyzer implements Analyzer {
             .message((code == CANNOT_SCALE ? "cannot scale the target: " : "metrics unavailable: ") + c.describe())
             .addEvidence(c.evidence()).since(c.since());
         if (code == METRICS_UNAVAILABLE) {
-          b.addEvidence(Evidence.field("status.currentMetrics", metrics(u)));
+          b.addEvidence(Evidence.field("status.currentMetrics", AutoscalerMetrics.describe(u)));
         }
         findings.add(b.build());
-        if (code == CANNOT_SCALE && target.isPresent() && scaleNotFound(c.message(), target.get())
+        if (code == CANNOT_SCALE && target.isPresent() && ScaleTarget.scaleNotFound(c.message(), target.get())
             && findings.stream().noneMatch(f -> f.reason().equals(SCALE_TARGET_NOT_FOUND))) {
           findings.add(Finding.builder().subject(ref).health(Health.DEGRADED).reason(SCALE_TARGET_NOT_FOUND)
               .message("scale target " + target.get().display() + " does not exist: the API server answers NotFound"
@@ -159,7 +125,7 @@ public final class HorizontalPodAutoscalerAnalyzer implements Analyzer {
           .addEvidence(limited.map(Condition::evidence).orElse(Evidence.field("status.currentReplicas", "" + current)))
           .build());
     }
-    boolean computed = conditions.isEmpty() && metricsComputed(u);
+    boolean computed = conditions.isEmpty() && AutoscalerMetrics.computed(u);
     boolean able = computed || conditions.stream().anyMatch(c -> c.isTrue()
         && (c.type().equals("AbleToScale") || c.type().equals("ScalingLimited")));
     Optional<Long> observed = u.number("status", "observedGeneration");
@@ -178,58 +144,8 @@ public final class HorizontalPodAutoscalerAnalyzer implements Analyzer {
           .build());
     }
     return Judgement.of(Health.HEALTHY, ReconcileStatus.CURRENT, findings.isEmpty() ? current + " replicas (min "
-        + min + ", max " + max + ")" + (computed ? "; metrics computed: " + metrics(u) : "") : "", findings);
-  }
-
-  /**
-   * No condition in view (a {@code kubectl get} line, a trimmed capture), and a current value for every metric of
-   * the spec: the HPA controller wrote them. It reads the target's scale first (a failure there sets
-   * {@code AbleToScale=False} and stops before any metric) and writes a metric's current value only when it could
-   * compute that metric (a metric it cannot read keeps an empty entry: kubectl's {@code <unknown>}), in the same
-   * status update as its conditions (pkg/controller/podautoscaler/horizontal.go, {@code reconcileAutoscaler}). So
-   * the conditions were not captured, and the controller got the scale and every metric in its last sync: judged as
-   * {@code AbleToScale=True}. An {@code autoscaling/v1} object's {@code currentCPUUtilizationPercentage} says the same.
-   */
-  static boolean metricsComputed(Unstructured u) {
-    if (u.number("status", "currentCPUUtilizationPercentage").isPresent()) {
-      return true;
-    }
-    List<Unstructured> current = u.list("status", "currentMetrics");
-    return !current.isEmpty() && current.size() >= u.list("spec", "metrics").size()
-        && current.stream().allMatch(m -> !value(m).isEmpty());
-  }
-
-  /** The current metric values the controller could read, e.g. {@code cpu 186% (372m)}, or {@code <none>}. */
-  private static String metrics(Unstructured u) {
-    List<String> values = new ArrayList<>();
-    for (Unstructured m : u.list("status", "currentMetrics")) {
-      String type = m.string("type");
-      Unstructured source = m.child(type.isEmpty() ? "resource" : Character.toLowerCase(type.charAt(0)) + type.substring(1));
-      String name = source.string("name").isEmpty() ? source.string("metric", "name") : source.string("name");
-      values.add((name.isEmpty() ? type : name) + " " + value(m));
-    }
-    u.number("status", "currentCPUUtilizationPercentage").filter(v -> values.isEmpty())
-        .ifPresent(v -> values.add("cpu " + v + "%"));
-    return values.isEmpty() ? "<none>" : String.join(", ", values);
-  }
-
-  /** A current metric's value ({@code current} of autoscaling/v2 and v2beta2, {@code current*} of v2beta1), or "". */
-  private static String value(Unstructured m) {
-    String type = m.string("type");
-    Unstructured source = m.child(type.isEmpty() ? "resource" : Character.toLowerCase(type.charAt(0)) + type.substring(1));
-    Unstructured current = source.child("current");
-    String utilization = current.string("averageUtilization").isEmpty() ? source.string("currentAverageUtilization")
-        : current.string("averageUtilization");
-    if (!utilization.isEmpty()) {
-      return utilization + "%";
-    }
-    for (String v : List.of(current.string("averageValue"), current.string("value"),
-        source.string("currentAverageValue"), source.string("currentValue"))) {
-      if (!v.isEmpty()) {
-        return v;
-      }
-    }
-    return "";
+        + min + ", max " + max + ")" + (computed ? "; metrics computed: " + AutoscalerMetrics.describe(u) : "")
+        : "", findings);
   }
 
   private static boolean failing(Condition c) {

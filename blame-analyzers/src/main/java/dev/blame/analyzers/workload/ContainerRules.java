@@ -18,8 +18,8 @@ import io.fabric8.kubernetes.api.model.ContainerStateWaiting;
 import io.fabric8.kubernetes.api.model.Probe;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -38,63 +38,19 @@ final class ContainerRules {
 
   /** Long enough for the kubelet to retry a pull or a config lookup twice (its back-off starts at 10 s). */
   static final Duration WAITING_GRACE = Duration.ofSeconds(30);
-  /**
-   * How long a restarted container must run before the kubelet resets its restart back-off: twice the back-off's
-   * 5-minute cap (pkg/kubelet, {@code flowcontrol.NewBackOff(backOffPeriod, MaxContainerBackOff)}, whose entries
-   * expire after twice the maximum; the docs: "Once a container has executed for 10 minutes without any problems,
-   * the kubelet resets the restart backoff timer").
-   */
-  static final Duration BACKOFF_RESET = Duration.ofMinutes(10);
   /** The exit code of a process the kernel's OOM killer ended: 128 + SIGKILL. */
   private static final int OOM_EXIT = 137;
-
-  private static final Map<String, ReasonCode> WAITING = Map.of(
-      "ErrImagePull", ERR_IMAGE_PULL,
-      "ImagePullBackOff", IMAGE_PULL_BACK_OFF,
-      "CreateContainerConfigError", CREATE_CONTAINER_CONFIG_ERROR,
-      "CreateContainerError", CREATE_CONTAINER_ERROR,
-      "RunContainerError", RUN_CONTAINER_ERROR,
-      "StartError", START_ERROR,
-      // The kubelet's other start errors (pkg/kubelet/container/sync_result.go): a lifecycle hook failed.
-      "PostStartHookError", POST_START_HOOK_ERROR,
-      "PreStartHookError", PRE_START_HOOK_ERROR,
-      "PreCreateHookError", PRE_CREATE_HOOK_ERROR);
-
-  /**
-   * The reason code of a container waiting reason the kubelet reports ({@code ErrImagePull}, {@code InvalidImageName},
-   * ...), empty for any other word.
-   */
-  static Optional<ReasonCode> waitingCode(String reason) {
-    return Optional.ofNullable(LOCAL_IMAGE_ERRORS.get(reason)).or(() -> Optional.ofNullable(WAITING.get(reason)));
-  }
-
-  /**
-   * The image manager's errors that come before any pull, from the pod's spec and the node's own runtime alone
-   * (pkg/kubelet/images/image_manager.go, {@code EnsureImageExists}): the image name does not parse
-   * ({@code InvalidImageName}), the runtime cannot inspect the image it holds ({@code ImageInspectError}: "Failed to
-   * inspect image ...", Event {@code InspectFailed}), the image is absent under pull policy Never
-   * ({@code ErrImageNeverPull}). No registry is asked and no back-off is kept: every sync asks the same question of
-   * the same runtime and gets the same answer, so they are failures at once, unlike a pull ({@code ErrImagePull}).
-   */
-  private static final Map<String, ReasonCode> LOCAL_IMAGE_ERRORS = Map.of(
-      "InvalidImageName", INVALID_IMAGE_NAME,
-      "ImageInspectError", IMAGE_INSPECT_ERROR,
-      "ErrImageNeverPull", ERR_IMAGE_NEVER_PULL);
-
-  /** Whether {@code code} names one of the image manager's errors that come before any pull (see above). */
-  static boolean localImageError(ReasonCode code) {
-    return LOCAL_IMAGE_ERRORS.containsValue(code);
-  }
 
   private final Instant now;
   private final Optional<Instant> podSince;
   /** The latest moment the pod's evidence (Events, conditions) shows its state still held. */
   private final Optional<Instant> seenUntil;
   private final boolean restarts;
-  private final List<EventRecord> events;
+  private final ContainerEvents events;
   private final Judgement judgement;
   private final Tolerance tolerance;
   private final Duration grace;
+  private final RunningContainer running;
   /** Every container of the pod, which {@link #judge} is called for one by one. */
   private List<ContainerView> siblings = List.of();
 
@@ -113,8 +69,9 @@ final class ContainerRules {
     this.now = now;
     this.podSince = podSince;
     this.restarts = restarts;
-    this.events = events;
+    this.events = new ContainerEvents(events);
     this.judgement = judgement;
+    this.running = new RunningContainer(now, this.events, judgement, tolerance);
   }
 
   /** Judges every container of the pod. */
@@ -130,7 +87,7 @@ final class ContainerRules {
     } else if (state.getTerminated() != null) {
       terminated(c, state.getTerminated(), ".state.terminated", tolerance.mayRecover(c.restartCount()));
     } else if (state.getRunning() != null) {
-      running(c, Node.parseTime(state.getRunning().getStartedAt()));
+      running.judge(c, Node.parseTime(state.getRunning().getStartedAt()));
     }
   }
 
@@ -139,73 +96,27 @@ final class ContainerRules {
     Evidence evidence = Evidence.field(c.statusPath() + ".state.waiting", reason + message(w.getMessage()));
     if (reason.equals("CrashLoopBackOff")) {
       crashLoop(c, evidence);
-    } else if (LOCAL_IMAGE_ERRORS.containsKey(reason)) {
-      ReasonCode code = LOCAL_IMAGE_ERRORS.get(reason);
+    } else if (WaitingReasons.LOCAL_IMAGE_ERRORS.containsKey(reason)) {
+      ReasonCode code = WaitingReasons.LOCAL_IMAGE_ERRORS.get(reason);
       fail(c, Health.DEGRADED, code, code.equals(IMAGE_INSPECT_ERROR)
           ? "cannot start: the container runtime cannot inspect its image (ImageInspectError)"
-              + message(inspectFailure(w.getMessage()))
+              + message(events.inspectFailure(w.getMessage()))
           : "cannot pull its image" + message(w.getMessage()), evidence);
-    } else if (WAITING.containsKey(reason) || looksLikeError(reason)) {
-      String said = kubeletSays(w.getMessage());
+    } else if (WaitingReasons.WAITING.containsKey(reason) || WaitingReasons.looksLikeError(reason)) {
+      String said = events.kubeletSays(w.getMessage());
       Health health = Times.withinGrace(now, podSince, grace) && !WarningEvents.deterministic(said)
           ? Health.PROGRESSING : Health.DEGRADED;
       String text = reason.equals("CreateContainerConfigError")
           ? MissingReference.describe(c, said) : "is waiting: " + reason + message(said);
       Evidence[] all = reason.equals("CreateContainerConfigError")
           ? MissingReference.evidence(c, said, evidence) : new Evidence[] {evidence};
-      fail(c, health, WAITING.getOrDefault(reason, CONTAINER_ERROR), text, all);
+      fail(c, health, WaitingReasons.WAITING.getOrDefault(reason, CONTAINER_ERROR), text, all);
     } else if (!reason.isEmpty()) {
       boolean stuck = WarningEvents.lastedAtLeast(podSince, seenUntil, tolerance.stuckOr(STUCK));
       fail(c, stuck ? Health.DEGRADED : Health.PROGRESSING, CONTAINER_WAITING, "is waiting: " + reason
           + (stuck ? " for at least " + WarningEvents.human(Duration.between(podSince.get(), seenUntil.get())) : ""),
           evidence);
     }
-  }
-
-  /**
-   * The waiting message, or when the status has none (older kubelets, trimmed captures) what the kubelet said
-   * in its newest Warning {@code Failed} Event ({@code Error: secrets "x" not found}); empty when neither.
-   */
-  private String kubeletSays(String waitingMessage) {
-    Optional<String> failed = events.stream().filter(e -> e.isWarning() && e.reason().equals("Failed"))
-        .map(e -> e.message().startsWith("Error: ") ? e.message().substring(7) : e.message())
-        // "Error: ImagePullBackOff" names the state, not the error: skipped, as back-off messages are.
-        .filter(m -> !backOff(m) && m.strip().contains(" ")).findFirst();
-    if (waitingMessage != null && !waitingMessage.isBlank()) {
-      // A back-off message ("Back-off pulling image ...") says only that the kubelet waits before retrying; the
-      // error it retries is in its Failed Event.
-      return backOff(waitingMessage) && failed.isPresent()
-          ? waitingMessage.strip() + "; last error: " + withoutImage(failed.get(), waitingMessage) : waitingMessage;
-    }
-    return failed.orElse("");
-  }
-
-  /**
-   * What the runtime said when inspecting the image failed: the waiting message, or the newest Warning
-   * {@code InspectFailed} Event's ("Failed to inspect image ...": the Event the image manager records before
-   * returning {@code ErrImageInspect}); empty when neither.
-   */
-  private String inspectFailure(String waitingMessage) {
-    if (waitingMessage != null && !waitingMessage.isBlank()) {
-      return waitingMessage;
-    }
-    return events.stream().filter(e -> e.isWarning() && e.reason().equals("InspectFailed"))
-        .min(EventRecord.NEWEST_FIRST).map(EventRecord::message).orElse("");
-  }
-
-  /** {@code Failed to pull image "x": why} as {@code why} when the back-off message already names image "x". */
-  private static String withoutImage(String failed, String backOff) {
-    String prefix = "Failed to pull image \"";
-    int end = failed.indexOf("\": ");
-    if (failed.startsWith(prefix) && end > prefix.length()
-        && backOff.contains(failed.substring(prefix.length() - 1, end + 1))) {
-      return failed.substring(end + 3);
-    }
-    return failed;
-  }
-
-  private static boolean backOff(String message) {
-    return message.regionMatches(true, 0, "Back-off ", 0, 9);
   }
 
   private void crashLoop(ContainerView c, Evidence waiting) {
@@ -221,9 +132,9 @@ final class ContainerRules {
         : new Evidence[] {waiting, terminatedEvidence(c.statusPath() + ".lastState.terminated", last)};
     boolean oom = last != null && "OOMKilled".equals(last.getReason());
     // The kubelet's own kill explains the loop better than the exit code: the loop is then said by that finding.
-    Optional<EventRecord> liveness = oom ? Optional.empty() : livenessKills(c);
+    Optional<EventRecord> liveness = oom ? Optional.empty() : events.livenessKills(c, onlyRestarting(c));
     if (liveness.isPresent()) {
-      Evidence[] all = java.util.Arrays.copyOf(evidence, evidence.length + 1);
+      Evidence[] all = Arrays.copyOf(evidence, evidence.length + 1);
       all[evidence.length] = Evidence.event(liveness.get());
       judgement.findInContainer(c.name(), health, LIVENESS_PROBE_FAILED, "Container [" + c.name()
           + "] is crash-looping (" + c.restartCount() + " restarts" + exit + "): the kubelet kills it because its"
@@ -239,19 +150,6 @@ final class ContainerRules {
       judgement.findInContainer(c.name(), health, OOM_KILLED, "Container [" + c.name()
           + "] was killed for exceeding its memory limit", lastExit, evidence[1]);
     }
-  }
-
-  /**
-   * The kubelet's Event saying it kills this container for a failed liveness probe: {@code Killing} "Container X
-   * failed liveness probe, will be restarted", or {@code Unhealthy} "Liveness probe failed: ..." (which names no
-   * container: taken when no other container of the pod restarts). The Unhealthy one is preferred: it says why.
-   */
-  private Optional<EventRecord> livenessKills(ContainerView c) {
-    Optional<EventRecord> killing = events.stream().filter(e -> e.reason().equals("Killing")
-        && e.message().contains("Container " + c.name() + " failed liveness probe")).findFirst();
-    Optional<EventRecord> unhealthy = events.stream().filter(e -> e.reason().equals("Unhealthy")
-        && e.message().regionMatches(true, 0, "Liveness probe failed", 0, 21)).findFirst();
-    return unhealthy.filter(e -> killing.isPresent() || onlyRestarting(c)).or(() -> killing);
   }
 
   /**
@@ -290,52 +188,12 @@ final class ContainerRules {
     judgement.findInContainer(c.name(), health, reason, "Container [" + c.name() + "]" + exit, at, evidence);
   }
 
-  private void running(ContainerView c, Optional<Instant> startedAt) {
-    ContainerStateTerminated last = c.status().getLastState() == null ? null
-        : c.status().getLastState().getTerminated();
-    if (c.restartCount() > 0 && last != null) {
-      Optional<Instant> lastExit = Node.parseTime(last.getFinishedAt());
-      // The kubelet keeps a container's restart back-off until it has run BACKOFF_RESET without failing: one that
-      // crashed more often than it may recover from and ended less than that ago is still in its crash loop, ready
-      // or not between kills.
-      boolean looping = !tolerance.mayRecover(c.restartCount()) && Times.withinGrace(now, lastExit, BACKOFF_RESET);
-      Health health = c.ready() && !looping ? Health.HEALTHY
-          : tolerance.mayRecover(c.restartCount()) ? Health.PROGRESSING : Health.DEGRADED;
-      judgement.findInContainer(c.name(), health, "OOMKilled".equals(last.getReason()) ? OOM_KILLED : RESTARTED,
-          "Container [" + c.name() + "] restarted " + c.restartCount() + " times, last exit code "
-              + last.getExitCode() + reasonOf(last),
-          Node.parseTime(last.getFinishedAt()),
-          terminatedEvidence(c.statusPath() + ".lastState.terminated", last));
-    }
-    if (c.ready() || c.section() != ContainerView.Section.REGULAR) {
-      return;
-    }
-    Duration window = startup(c).plus(probeWindow(c.readinessProbe().orElse(null)));
-    Optional<EventRecord> unhealthy = events.stream()
-        .filter(e -> e.reason().equals("Unhealthy") && e.message().toLowerCase().contains("readiness"))
-        .findFirst();
-    Evidence ready = Evidence.field(c.statusPath() + ".ready", "false");
-    if (unhealthy.isPresent() && !Times.withinGrace(now, startedAt, window)) {
-      judgement.findInContainer(c.name(), Health.DEGRADED, READINESS_PROBE_FAILED, "Container [" + c.name()
-          + "] is running but its readiness probe fails: " + unhealthy.get().message(), startedAt,
-          ready, Evidence.event(unhealthy.get()));
-    } else {
-      judgement.findInContainer(c.name(), Health.PROGRESSING, NOT_READY,
-          "Container [" + c.name() + "] is running but not ready yet", startedAt, ready);
-    }
-  }
-
   private void fail(ContainerView c, Health health, ReasonCode reason, String text, Evidence... evidence) {
     judgement.findInContainer(c.name(), health, reason,
         text.startsWith("Container") ? text : "Container [" + c.name() + "] " + text, podSince, evidence);
   }
 
-  /** gitops-engine's reading of unknown waiting reasons. */
-  private static boolean looksLikeError(String reason) {
-    return reason.startsWith("Err") || reason.endsWith("Error") || reason.endsWith("BackOff");
-  }
-
-  private static Duration startup(ContainerView c) {
+  static Duration startup(ContainerView c) {
     return c.startupProbe().map(ContainerRules::probeWindow).orElse(Duration.ZERO);
   }
 
@@ -350,11 +208,11 @@ final class ContainerRules {
     return Duration.ofSeconds(delay + (long) period * failures);
   }
 
-  private static Evidence terminatedEvidence(String path, ContainerStateTerminated t) {
+  static Evidence terminatedEvidence(String path, ContainerStateTerminated t) {
     return Evidence.field(path, "exitCode " + t.getExitCode() + reasonOf(t) + message(t.getMessage()));
   }
 
-  private static String reasonOf(ContainerStateTerminated t) {
+  static String reasonOf(ContainerStateTerminated t) {
     return t.getReason() == null || t.getReason().isEmpty() ? "" : " (" + t.getReason() + ")";
   }
 

@@ -60,7 +60,7 @@ final class KubeletEvents {
         .or(() -> events.stream().filter(KubeletEvents::pullFailure).min(EventRecord.NEWEST_FIRST)
             .filter(f -> !pulledSince(events, f)));
     if (named.isEmpty()) {
-      boolean probes = probeFailures(ctx, pod, events, j);
+      boolean probes = ProbeEvents.probeFailures(ctx, pod, events, j);
       if (startedSinceLastWarning(events).isPresent()) {
         // Every Warning came before the kubelet started the containers: it got past them.
         return j;
@@ -73,7 +73,7 @@ final class KubeletEvents {
     }
     String reason = waiting(named.get()).orElse("ErrImagePull");
     ReasonCode code = reason.equals("CrashLoopBackOff") ? WorkloadReasons.CRASH_LOOP_BACK_OFF
-        : ContainerRules.waitingCode(reason).orElseThrow();
+        : WaitingReasons.waitingCode(reason).orElseThrow();
     boolean config = CONFIG.matcher(named.get().message().strip()).matches();
     Optional<EventRecord> cause = config ? Optional.empty() : events.stream().filter(e -> e.isWarning()
             && (e.reason().equals("Failed") || e.reason().equals("InspectFailed"))
@@ -81,7 +81,7 @@ final class KubeletEvents {
         .min(EventRecord.NEWEST_FIRST);
     boolean stuck = WarningEvents.lastedAtLeast(named.get().firstTime(), named.get().lastTime(),
         ctx.tolerance().stuckOr(WarningEvents.STUCK));
-    Health health = ContainerRules.localImageError(code) || stuck
+    Health health = WaitingReasons.localImageError(code) || stuck
         || cause.filter(c -> WarningEvents.deterministic(c.message())).isPresent()
         // A config error is judged as the container rules judge its waiting state: past the grace window (from
         // the kubelet's first report of it) or deterministic, it is a failure.
@@ -119,7 +119,8 @@ final class KubeletEvents {
       return Optional.of("CreateContainerConfigError");
     }
     Matcher m = NAMED.matcher(e.message().strip());
-    return m.matches() && ContainerRules.waitingCode(m.group(1)).isPresent() ? Optional.of(m.group(1)) : Optional.empty();
+    return m.matches() && WaitingReasons.waitingCode(m.group(1)).isPresent() ? Optional.of(m.group(1))
+        : Optional.empty();
   }
 
   /**
@@ -170,44 +171,8 @@ final class KubeletEvents {
         && !e.message().toLowerCase(Locale.ROOT).startsWith("back-off pulling");
   }
 
-  /**
-   * The kubelet's prober Events: {@code Unhealthy} "&lt;Readiness|Liveness&gt; probe failed: &lt;output&gt;"
-   * (pkg/kubelet/prober, {@code runProbe}: "%s probe failed: %s" with the probe's type, or "%s probe errored: %v" when
-   * it could not run, which counts as a failure too). The probe type names what
-   * fails: a readiness probe keeps the pod out of its Services ({@code ReadinessProbeFailed}), a liveness probe gets
-   * the container killed ({@code LivenessProbeFailed}). DEGRADED once the Events show it lasting the stuck window,
-   * as other Warnings. Returns whether one was named.
-   */
-  private static boolean probeFailures(AnalysisContext ctx, Pod pod, List<EventRecord> events, Judgement j) {
-    boolean named = false;
-    for (EventRecord e : events) {
-      Matcher m = PROBE.matcher(e.message().strip());
-      if (!e.isWarning() || !e.reason().equals("Unhealthy") || !m.lookingAt()) {
-        continue;
-      }
-      ReasonCode code = m.group(1).equals("Readiness") ? WorkloadReasons.READINESS_PROBE_FAILED
-          : WorkloadReasons.LIVENESS_PROBE_FAILED;
-      boolean stuck = WarningEvents.lastedAtLeast(e.firstTime().or(e::lastTime), e.lastTime(),
-          ctx.tolerance().stuckOr(WarningEvents.STUCK));
-      String text = "'s " + m.group(1).toLowerCase(Locale.ROOT) + " probe fails (the kubelet's Events; no"
-          + " status in view): " + e.message().strip() + (e.count() > 1 ? " (x" + e.count() + ")" : "");
-      Optional<String> container = container(pod, "");
-      Health health = stuck ? Health.DEGRADED : Health.PROGRESSING;
-      if (container.isPresent()) {
-        j.findInContainer(container.get(), health, code, "Container [" + container.get() + "]" + text,
-            e.firstTime().or(e::lastTime), Evidence.event(e));
-      } else {
-        j.find(health, code, "A container" + text, Evidence.event(e));
-      }
-      named = true;
-    }
-    return named;
-  }
-
-  private static final Pattern PROBE = Pattern.compile("(Readiness|Liveness) probe (?:failed|errored)");
-
   /** The pod's only container, else the one whose image the kubelet's error names. */
-  private static Optional<String> container(Pod pod, String error) {
+  static Optional<String> container(Pod pod, String error) {
     List<Container> all = new ArrayList<>();
     if (pod.getSpec() != null) {
       Optional.ofNullable(pod.getSpec().getInitContainers()).ifPresent(all::addAll);

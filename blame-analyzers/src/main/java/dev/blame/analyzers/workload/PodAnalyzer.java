@@ -2,14 +2,11 @@ package dev.blame.analyzers.workload;
 
 import static dev.blame.analyzers.workload.WorkloadReasons.*;
 
-import dev.blame.analyzers.support.AdmissionPlugins;
 import dev.blame.analyzers.support.ContainerView;
 import dev.blame.analyzers.support.GenericStatus;
-import dev.blame.analyzers.support.PodReadiness;
 import dev.blame.analyzers.support.Revisions;
 import dev.blame.analyzers.support.Times;
 import dev.blame.analyzers.support.WarningEvents;
-import dev.blame.api.EventRecord;
 import dev.blame.api.Evidence;
 import dev.blame.api.GroupKind;
 import dev.blame.api.Health;
@@ -35,7 +32,7 @@ import java.util.Set;
  * Pods: phase, scheduling, eviction and every container's state. Status follows kstatus
  * ({@code pkg/kstatus/status/core.go podConditions}): terminal phases are Current, a pod with a failure we
  * believe in is Failed, anything else not Ready is InProgress. A pod none of whose status is in view is read from its
- * Events ({@link EventsOnlyPod}).
+ * Events ({@link EventsOnlyPod}); what its phase says is read by {@link PodPhase}.
  */
 public final class PodAnalyzer implements Analyzer {
 
@@ -83,12 +80,12 @@ public final class PodAnalyzer implements Analyzer {
     Evidence phaseEvidence = failedByReason ? Evidence.field("status.reason", status.getReason())
         : Evidence.field("status.phase", phase);
     containers(ctx, pod, conditions, j);
-    limitRangerDefaults(node, j);
+    LimitRangerDefaults.judge(node, j);
     PodStatusReason.disruption(status, conditions, j);
     if (nodeLost) {
       PodStatusReason.judgeNodeLost(status, j);
     }
-    byPhase(ctx, pod, nodeLost && phase.isEmpty() ? "Lost" : phase, conditions, phaseEvidence, j);
+    PodPhase.byPhase(ctx, pod, nodeLost && phase.isEmpty() ? "Lost" : phase, conditions, phaseEvidence, j);
     settle(ctx, phase, j);
     return j.build();
   }
@@ -103,32 +100,6 @@ public final class PodAnalyzer implements Analyzer {
     ContainerRules rules = new ContainerRules(ctx.now(), since, seenUntil, restarts, ctx.events(), j,
         ctx.tolerance());
     rules.judgeAll(ContainerView.of(pod));
-  }
-
-  /** What the phase says; {@code "Lost"} is a pod of a lost node with no phase in view, already judged. */
-  private static void byPhase(AnalysisContext ctx, Pod pod, String phase, List<Condition> conditions,
-      Evidence phaseEvidence, Judgement j) {
-    switch (phase) {
-      case "Lost" -> { }
-      case "Succeeded" -> j.message("Completed")
-          .find(Health.HEALTHY, POD_COMPLETED, "Pod completed successfully", phaseEvidence);
-      case "Failed" -> failed(pod.getStatus(), j, phaseEvidence);
-      case "Pending" -> pending(ctx.node(), pod, conditions, ctx.events(), ctx.now(),
-          ctx.tolerance().graceOr(UNSCHEDULABLE_GRACE), j, phaseEvidence);
-      case "Running" -> running(conditions, PodReadiness.readyWithoutCondition(pod, ctx.events()), j);
-      // No phase in view (a trimmed capture): a pod whose PodScheduled condition is False is one still pending.
-      case "" -> {
-        if (Condition.find(conditions, "PodScheduled").filter(Condition::isFalse).isEmpty()) {
-          running(conditions, false, j);
-        } else {
-          pending(ctx.node(), pod, conditions, ctx.events(), ctx.now(), ctx.tolerance().graceOr(UNSCHEDULABLE_GRACE),
-              j, phaseEvidence);
-        }
-      }
-      default -> j.worsen(Health.UNKNOWN, ReconcileStatus.UNKNOWN).message("Phase " + phase)
-          .find(Health.UNKNOWN, ReasonCode.of("PodPhaseUnknown"),
-              "Pod phase is " + phase + " (its node may be unreachable)", phaseEvidence);
-    }
   }
 
   /** Warning Events for a pod that waits without a reason, specific findings over generic ones, and the summary. */
@@ -150,25 +121,6 @@ public final class PodAnalyzer implements Analyzer {
     j.message(j.health() == Health.DEGRADED ? "Failing" : j.health() == Health.HEALTHY ? "Running" : "Starting");
   }
 
-  /**
-   * A failed pod is terminal, and FAILED (not kstatus' CURRENT: nothing will bring it back). The generic
-   * {@code PodFailed} finding is added only when no container's failure (its exit code, OOMKilled) says why,
-   * so that the generic finding never ranks above the specific one.
-   */
-  private static void failed(PodStatus status, Judgement j, Evidence phase) {
-    j.worsen(Health.DEGRADED, ReconcileStatus.FAILED).message("Failed");
-    if ("DeadlineExceeded".equals(status.getReason())) {
-      // The kubelet ended the pod at its spec.activeDeadlineSeconds, whatever its containers were doing (they may
-      // have been running fine): the deadline is the cause, as for a Job's activeDeadlineSeconds.
-      j.find(Health.DEGRADED, DEADLINE_EXCEEDED, "Pod was stopped at its deadline (spec.activeDeadlineSeconds)"
-          + text(null, status.getMessage()), Evidence.field("status.reason", status.getReason()));
-      // The kubelet killed the containers for it (exit 137 or 143): their exits follow from the deadline, not before it.
-      j.demote(Set.of(NON_ZERO_EXIT), Health.PROGRESSING);
-    } else if (j.findings().stream().noneMatch(f -> f.health() == Health.DEGRADED && f.container().isPresent())) {
-      j.find(Health.DEGRADED, POD_FAILED, "Pod failed" + text(status.getReason(), status.getMessage()), phase);
-    }
-  }
-
   /** Warning Events the container rules already read from the status, or that the readiness rule owns. */
   private static final Set<String> ECHOES = Set.of("BackOff", "Unhealthy");
 
@@ -180,50 +132,9 @@ public final class PodAnalyzer implements Analyzer {
     return j.findings().stream().allMatch(f -> f.health() == Health.HEALTHY || GENERIC.contains(f.reason()));
   }
 
-  /**
-   * A pending pod the scheduler cannot place: its {@code PodScheduled=False Unschedulable} condition, or, where no
-   * {@code PodScheduled} condition is in view and the pod is bound to no node, the scheduler's latest
-   * {@code FailedScheduling} Event, which says the same (the scheduler writes both from one failure; a
-   * {@code kubectl describe} of an older cluster, or a capture of Events alone, shows only the Event). Past kstatus'
-   * window it is DEGRADED.
-   */
-  private static void pending(Node node, Pod pod, List<Condition> conditions, List<EventRecord> events, Instant now,
-      Duration grace, Judgement j, Evidence phase) {
-    Optional<Condition> scheduled = Condition.find(conditions, "PodScheduled")
-        .filter(c -> c.isFalse() && c.reason().equals("Unschedulable"));
-    Optional<EventRecord> failedScheduling = Condition.find(conditions, "PodScheduled").isPresent() || bound(pod)
-        ? Optional.empty()
-        : WarningEvents.latestFailedScheduling(events);
-    if (scheduled.isPresent() || failedScheduling.isPresent()) {
-      boolean young = Times.withinGrace(now, node.createdAt(), grace);
-      String message = scheduled.map(Condition::message).orElseGet(() -> failedScheduling.get().message());
-      j.message(young ? "Scheduling" : "Unschedulable").find(young ? Health.PROGRESSING : Health.DEGRADED,
-          UNSCHEDULABLE, "Pod cannot be scheduled" + text(null, message),
-          scheduled.map(Condition::evidence).orElseGet(() -> Evidence.event(failedScheduling.get())));
-    } else if (j.health() == Health.HEALTHY) {
-      j.find(Health.PROGRESSING, POD_PENDING, "Pod is pending", phase);
-    }
-  }
-
   /** Whether the pod is bound to a node ({@code spec.nodeName} set). */
   static boolean bound(Pod pod) {
     return pod.getSpec() != null && pod.getSpec().getNodeName() != null && !pod.getSpec().getNodeName().isEmpty();
-  }
-
-  /**
-   * A running pod is ready by its Ready condition or, when none is in view, as the kubelet would compute it from its
-   * containers ({@code readyWithoutCondition}, {@link PodReadiness}), unless a Warning Event about the pod is in view:
-   * a reconstruction does not outweigh the kubelet's own warnings (a liveness kill, a failing probe).
-   */
-  private static void running(List<Condition> conditions, boolean readyWithoutCondition, Judgement j) {
-    Optional<Condition> ready = Condition.find(conditions, "Ready");
-    if (ready.map(Condition::isTrue).orElse(ready.isEmpty() && readyWithoutCondition)) {
-      return;
-    }
-    if (j.health() == Health.HEALTHY) {
-      j.find(Health.PROGRESSING, NOT_READY, "Pod is running but not ready",
-          ready.map(Condition::evidence).orElse(Evidence.field("status.conditions[Ready]", "<absent>")));
-    }
   }
 
   /** A pod's revision: its ReplicaSet's, or its StatefulSet's or DaemonSet's hash. */
@@ -246,25 +157,4 @@ public final class PodAnalyzer implements Analyzer {
 
   /** Reason of a finding that names the LimitRanger admission plugin as the author of an OOM-killed container's limit. */
   public static final ReasonCode LIMIT_RANGE_DEFAULT = ReasonCode.of("LimitRangeDefault");
-
-  /**
-   * A container killed for exceeding a memory limit that the LimitRanger admission plugin set (a LimitRange's
-   * default in the namespace, recorded in the pod's {@code kubernetes.io/limit-ranger} annotation): the limit is
-   * not in the template, so the fix is there or in the LimitRange.
-   */
-  private static void limitRangerDefaults(Node node, Judgement j) {
-    for (var f : List.copyOf(j.findings())) {
-      if (!f.reason().equals(OOM_KILLED) || f.container().isEmpty()) {
-        continue;
-      }
-      String container = f.container().get();
-      List<String> set = AdmissionPlugins.limitRangerSet(node.annotations(), container);
-      if (set.stream().anyMatch(s -> s.contains("memory") && s.endsWith("limit"))) {
-        j.findInContainer(container, f.health(), LIMIT_RANGE_DEFAULT, "Container [" + container + "]'s memory limit"
-            + " was set by the LimitRanger admission plugin (a LimitRange default of the namespace), not by its"
-            + " template", f.since(), Evidence.field("metadata.annotations[" + AdmissionPlugins.LIMIT_RANGER_ANNOTATION
-            + "]", node.annotations().get(AdmissionPlugins.LIMIT_RANGER_ANNOTATION)));
-      }
-    }
-  }
 }

@@ -17,23 +17,23 @@ class ScaleTargetNotFoundTest {
   @Test
   void namesTheTargetByItsPlural() {
     ObjectRef web = ObjectRef.of("apps/v1", "Deployment", "shop", "web");
-    assertThat(HorizontalPodAutoscalerAnalyzer.scaleNotFound(PREFIX + "deployments/scale.apps \"web\" not found", web))
+    assertThat(ScaleTarget.scaleNotFound(PREFIX + "deployments/scale.apps \"web\" not found", web))
         .isTrue();
-    assertThat(HorizontalPodAutoscalerAnalyzer.scaleNotFound(PREFIX + "deployments/scale.apps \"api\" not found", web))
+    assertThat(ScaleTarget.scaleNotFound(PREFIX + "deployments/scale.apps \"api\" not found", web))
         .as("another name").isFalse();
-    assertThat(HorizontalPodAutoscalerAnalyzer.scaleNotFound(PREFIX + "statefulsets/scale.apps \"web\" not found", web))
+    assertThat(ScaleTarget.scaleNotFound(PREFIX + "statefulsets/scale.apps \"web\" not found", web))
         .as("another kind").isFalse();
-    assertThat(HorizontalPodAutoscalerAnalyzer.scaleNotFound(
+    assertThat(ScaleTarget.scaleNotFound(
         PREFIX + "no matches for kind \"Deployment\" in group \"extensions\"", web)).as("no mapping").isFalse();
   }
 
   @Test
   void aKindEndingInYHasItsPluralInIes() {
     ObjectRef pool = ObjectRef.of("workers.example.com/v1", "WorkerGalaxy", "jobs", "crawl");
-    assertThat(HorizontalPodAutoscalerAnalyzer.scaleNotFound(
+    assertThat(ScaleTarget.scaleNotFound(
         PREFIX + "workergalaxies/scale.workers.example.com \"crawl\" not found", pool)).isTrue();
     ObjectRef gateway = ObjectRef.of("net.example.com/v1", "EdgeGateway", "edge", "gw");
-    assertThat(HorizontalPodAutoscalerAnalyzer.scaleNotFound(
+    assertThat(ScaleTarget.scaleNotFound(
         PREFIX + "edgegateways/scale.net.example.com \"gw\" not found", gateway)).isTrue();
   }
 }
