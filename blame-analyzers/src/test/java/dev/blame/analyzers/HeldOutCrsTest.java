@@ -237,8 +237,10 @@ class HeldOutCrsTest {
    * fcf78bf1: 850 of 945, no new false HEALTHY. Two conventions learned from its misses (the later of two outcome
    * conditions; a record keeps no status): 852 of 945.
    * Both merged: 864 of 958.
+   * Round forty-seven (12 objects, database and data-platform operators: kube-arangodb's ArangoBackup, GreptimeDB,
+   * ECK's ApmServer and Kibana) measured 12 of 12 blind with the rules of 521d63b7: 876 of 970, no new false HEALTHY.
    */
-  static final int FLOOR = 864;
+  static final int FLOOR = 876;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
