@@ -237,8 +237,10 @@ class HeldOutCrsTest {
    * fcf78bf1: 850 of 945, no new false HEALTHY. Two conventions learned from its misses (the later of two outcome
    * conditions; a record keeps no status): 852 of 945.
    * Both merged: 864 of 958.
+   * Round forty-eight (11 objects: NodeMaintenance, SelfNodeRemediation, FenceAgentsRemediation, SUC Plan) measured
+   * 9 of 11 blind with the rules of 521d63b7: 873 of 969.
    */
-  static final int FLOOR = 864;
+  static final int FLOOR = 873;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -374,8 +376,10 @@ class HeldOutCrsTest {
    * {@code health: Healthy} beside {@code unavailableReplicas} equal to {@code replicas}, and one whose
    * {@code schedulerObservedGeneration} is below {@code metadata.generation}. See the README, "Round forty-one". With
    * the five before: 7. Fixed afterwards for the first (a count of unavailable parts above zero is work under way): 6.
+   * Round forty-eight brings one, called HEALTHY with no finding: a NodeMaintenance in {@code phase: Running} with
+   * {@code drainProgress: 40} and pods pending eviction. See the README, "Round forty-eight". With the six before: 7.
    */
-  static final int FALSE_HEALTHY_CEILING = 6;
+  static final int FALSE_HEALTHY_CEILING = 7;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
