@@ -238,9 +238,10 @@ class HeldOutCrsTest {
    * conditions; a record keeps no status): 852 of 945.
    * Both merged: 864 of 958.
    * Round forty-eight (11 objects: NodeMaintenance, SelfNodeRemediation, FenceAgentsRemediation, SUC Plan) measured
-   * 9 of 11 blind with the rules of 521d63b7: 873 of 969.
+   * 9 of 11 blind with the rules of 521d63b7: 873 of 969. A convention learned from its misses (a bare
+   * {@code progress} or a {@code <step>Progress} percentage below 100 is a run under way): 874 of 969.
    */
-  static final int FLOOR = 873;
+  static final int FLOOR = 874;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -378,8 +379,9 @@ class HeldOutCrsTest {
    * the five before: 7. Fixed afterwards for the first (a count of unavailable parts above zero is work under way): 6.
    * Round forty-eight brings one, called HEALTHY with no finding: a NodeMaintenance in {@code phase: Running} with
    * {@code drainProgress: 40} and pods pending eviction. See the README, "Round forty-eight". With the six before: 7.
+   * Fixed afterwards (a {@code <step>Progress} percentage below 100 is a run under way): 6.
    */
-  static final int FALSE_HEALTHY_CEILING = 7;
+  static final int FALSE_HEALTHY_CEILING = 6;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
