@@ -239,8 +239,12 @@ class HeldOutCrsTest {
    * Both merged: 864 of 958.
    * Round forty-seven (12 objects, database and data-platform operators: kube-arangodb's ArangoBackup, GreptimeDB,
    * ECK's ApmServer and Kibana) measured 12 of 12 blind with the rules of 521d63b7: 876 of 970, no new false HEALTHY.
+   * Round forty-eight (11 objects: NodeMaintenance, SelfNodeRemediation, FenceAgentsRemediation, SUC Plan) measured
+   * 9 of 11 blind with the rules of 521d63b7: 873 of 969. A convention learned from its misses (a bare
+   * {@code progress} or a {@code <step>Progress} percentage below 100 is a run under way): 874 of 969.
+   * Both merged: 886 of 981.
    */
-  static final int FLOOR = 876;
+  static final int FLOOR = 886;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -376,6 +380,9 @@ class HeldOutCrsTest {
    * {@code health: Healthy} beside {@code unavailableReplicas} equal to {@code replicas}, and one whose
    * {@code schedulerObservedGeneration} is below {@code metadata.generation}. See the README, "Round forty-one". With
    * the five before: 7. Fixed afterwards for the first (a count of unavailable parts above zero is work under way): 6.
+   * Round forty-eight brings one, called HEALTHY with no finding: a NodeMaintenance in {@code phase: Running} with
+   * {@code drainProgress: 40} and pods pending eviction. See the README, "Round forty-eight". With the six before: 7.
+   * Fixed afterwards (a {@code <step>Progress} percentage below 100 is a run under way): 6.
    */
   static final int FALSE_HEALTHY_CEILING = 6;
 

@@ -343,10 +343,14 @@ final class StatusSignals {
    * {@code progressPercent}, {@code percentDone}): below 100 the run is not over, whatever word its state says
    * (Kanister's ActionSet {@code state: running} with {@code progress.percentCompleted: "0.00"}). Like a pending
    * counter it qualifies a healthy word and says nothing alone; a done word ({@code complete}) outranks it (Kanister
-   * leaves the percentage short of 100 on completed actions).
+   * leaves the percentage short of 100 on completed actions). A bare {@code progress} or a {@code <step>Progress}
+   * holding a number or a percentage is one too: Gardener's {@code lastOperation.progress}, CDI's DataVolume
+   * {@code progress: "67.60%"}, Harvester's backups and images ({@code progress: 42}), the Node Maintenance Operator's
+   * {@code drainProgress} ("the percentage completion of draining the node"); not {@code inProgress}, a count, nor a
+   * fraction ({@code "1/2"}) or a map, which do not parse as a percentage.
    */
   private static final Pattern PERCENT_DONE = Pattern.compile(
-      "(?i)percent(age)?(complete[d]?|done)|(completion|progress)percent(age)?");
+      "(?i)percent(age)?(complete[d]?|done)|(completion|progress)percent(age)?|progress|(?-i:(?!in)[a-z]+Progress)");
 
   /**
    * The start of the latest of repeated runs ({@code lastSyncStartTime}), whose end the same prefix names

@@ -259,6 +259,18 @@ class GenericConventionsTest {
             status: {state: PROCESSED, progress: {percentCompleted: "40"}}
             """, Health.PROGRESSING),
         Arguments.of("example.com/v1", "Import", "status: {phase: Processed, failed: 3}\n", Health.DEGRADED),
+        // A bare progress or a <step>Progress percentage below 100 qualifies a resting word as a run under way (the
+        // Node Maintenance Operator's drainProgress, Gardener's lastOperation.progress, CDI's DataVolume progress); at
+        // 100, or an inProgress count, or a fraction, it does not.
+        Arguments.of("example.com/v1", "HostEvacuation", """
+            status: {phase: Running, evacuationProgress: 35, pendingPods: [a, b]}
+            """, Health.PROGRESSING),
+        Arguments.of("example.com/v1", "Copy", "status: {state: Active, progress: \"12.5%\"}\n", Health.PROGRESSING),
+        Arguments.of("example.com/v1", "HostEvacuation", """
+            status: {phase: Running, evacuationProgress: 100}
+            """, Health.HEALTHY),
+        Arguments.of("example.com/v1", "Copy", "status: {state: Active, inProgress: 0, progress: \"2/2\"}\n",
+            Health.HEALTHY),
         // A namespace is a name, not a state: "monitoring" is no participle of work going on (Sveltos' helm release
         // summaries name the release's namespace).
         Arguments.of("example.com/v1", "Widget", """
