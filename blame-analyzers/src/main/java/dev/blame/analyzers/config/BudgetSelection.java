@@ -107,7 +107,8 @@ final class BudgetSelection {
     return ctx.events().stream()
         .filter(e -> !e.isWarning() && e.reason().equals(NO_PODS_EVENT) && e.message().startsWith(NO_PODS_MESSAGE))
         .max(Comparator.comparing(e -> e.lastTime().orElse(Instant.MIN)))
-        .map(e -> Finding.builder().subject(ctx.node().ref()).health(Health.DEGRADED).reason(PodDisruptionBudgetAnalyzer.NO_MATCHING_PODS)
+        .map(e -> Finding.builder().subject(ctx.node().ref()).health(Health.DEGRADED)
+            .reason(PodDisruptionBudgetAnalyzer.NO_MATCHING_PODS)
             .message("the disruption controller finds no pod matching the selector (" + NO_PODS_EVENT + ": "
                 + e.message() + (e.count() > 1 ? ", x" + e.count() : "") + "): the budget protects nothing")
             .addEvidence(Evidence.event(e))

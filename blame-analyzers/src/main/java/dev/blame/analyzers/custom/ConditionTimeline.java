@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * What the order in time of a list's True conditions says: an action that began after the object was last ready is
@@ -25,8 +26,8 @@ final class ConditionTimeline {
    */
   static Optional<Signal> newerAction(List<Condition> conditions) {
     Optional<Instant> readySince = conditions.stream().filter(c -> c.isTrue()
-        && StatusSignals.GOOD_WHEN_TRUE.contains(StatusSignals.last(ConditionVocabulary.words(c.type())))).map(Condition::since)
-        .flatMap(Optional::stream).max(Comparator.naturalOrder());
+        && StatusSignals.GOOD_WHEN_TRUE.contains(StatusSignals.last(ConditionVocabulary.words(c.type()))))
+        .map(Condition::since).flatMap(Optional::stream).max(Comparator.naturalOrder());
     if (readySince.isEmpty()) {
       return Optional.empty();
     }
@@ -84,10 +85,9 @@ final class ConditionTimeline {
    */
   static void supersededFailure(List<Signal> signals) {
     signals.removeIf(sg -> sg.health() == Health.DEGRADED && sg.condition().filter(Condition::isTrue)
-        .filter(c -> outcome(c, FAILURE_WORDS).isPresent()).filter(c -> c.since().filter(t -> signals.stream()
-            .anyMatch(other -> other.health() == Health.HEALTHY && other.condition().filter(o -> o.isTrue()
-                && o.path().equals(c.path()) && outcome(o, SUCCESS_WORDS).equals(outcome(c, FAILURE_WORDS)))
-                .flatMap(Condition::since).filter(later -> later.isAfter(t)).isPresent())).isPresent()).isPresent());
+        .filter(c -> outcome(c, FAILURE_WORDS).isPresent())
+        .filter(c -> trueAfter(signals, c, o -> outcome(o, SUCCESS_WORDS).equals(outcome(c, FAILURE_WORDS))))
+        .isPresent());
   }
 
   /** The words of an outcome condition's type before its last word, when that word is one of {@code last}. */
@@ -99,8 +99,16 @@ final class ConditionTimeline {
 
   /** Whether a HEALTHY signal's True condition of the same list as {@code c} turned True after {@code c} changed. */
   private static boolean goodTurnedTrueAfter(List<Signal> signals, Condition c) {
+    return trueAfter(signals, c, o -> true);
+  }
+
+  /**
+   * Whether a HEALTHY signal's True condition of the same list as {@code c}, one that {@code also} accepts, turned True
+   * after {@code c} changed; without times, never.
+   */
+  private static boolean trueAfter(List<Signal> signals, Condition c, Predicate<Condition> also) {
     return c.since().filter(t -> signals.stream().anyMatch(other -> other.health() == Health.HEALTHY
-        && other.condition().filter(o -> o.isTrue() && o.path().equals(c.path())).flatMap(Condition::since)
-            .filter(later -> later.isAfter(t)).isPresent())).isPresent();
+        && other.condition().filter(o -> o.isTrue() && o.path().equals(c.path()) && also.test(o))
+            .flatMap(Condition::since).filter(later -> later.isAfter(t)).isPresent())).isPresent();
   }
 }

@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The user's requests that an object stand still: pause words as booleans of the spec, as annotations and as labels. While one is
- * set the operator stops reconciling, or the object stops serving, so they outrank whatever the status says.
+ * The user's requests that an object stand still: pause words as booleans of the spec, as annotations and as labels.
+ * While one is set the operator stops reconciling, or the object stops serving, so they outrank whatever the status says.
  */
 final class PauseFlags {
 
