@@ -1,5 +1,8 @@
 package dev.blame.api;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -85,7 +88,7 @@ public interface Blame extends AutoCloseable {
    * @throws IllegalArgumentException when {@code refs} is empty
    * @throws BlameException of kind BAD_INPUT when an object is in a namespace a live Blame does not watch
    */
-  RolloutWait waitFor(java.util.Collection<ObjectRef> refs);
+  RolloutWait waitFor(Collection<ObjectRef> refs);
 
   /**
    * The safe wait after an apply, in one call: waits for the objects the apply returned, and treats each as
@@ -104,9 +107,9 @@ public interface Blame extends AutoCloseable {
    * @throws BlameException of kind BAD_INPUT when an object is in a namespace this Blame does not watch
    */
   default RolloutWait waitForApplied(
-      java.util.Collection<? extends io.fabric8.kubernetes.api.model.HasMetadata> applied) {
-    java.util.Set<ObjectRef> refs = new java.util.LinkedHashSet<>();
-    for (io.fabric8.kubernetes.api.model.HasMetadata object : applied) {
+      Collection<? extends HasMetadata> applied) {
+    Set<ObjectRef> refs = new LinkedHashSet<>();
+    for (HasMetadata object : applied) {
       ObjectRef ref = ObjectRef.from(object).key();
       String uid = object.getMetadata().getUid();
       if (uid == null || uid.isEmpty()) {
@@ -116,7 +119,7 @@ public interface Blame extends AutoCloseable {
       }
       refs.add(ref);
     }
-    return waitFor(java.util.List.copyOf(refs)).applied(applied);
+    return waitFor(List.copyOf(refs)).applied(applied);
   }
 
   /**

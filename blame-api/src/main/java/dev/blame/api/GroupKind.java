@@ -1,6 +1,9 @@
 package dev.blame.api;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.immutables.value.Value;
 
 /**
@@ -111,7 +114,7 @@ public abstract class GroupKind implements Comparable<GroupKind> {
       throw new IllegalArgumentException("apiVersion is missing for kind '" + Escape.terminal(kind) + "'");
     }
     String kindOrEmpty = kind == null ? "" : kind;
-    java.util.Map<String, GroupKind> byKind = ByApiVersion.KINDS.get(apiVersion);
+    Map<String, GroupKind> byKind = ByApiVersion.KINDS.get(apiVersion);
     GroupKind known = byKind == null ? null : byKind.get(kindOrEmpty);
     if (known != null) {
       return known;
@@ -128,12 +131,12 @@ public abstract class GroupKind implements Comparable<GroupKind> {
    */
   private static final class ByApiVersion {
     static final int MAX = 4096;
-    static final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.ConcurrentHashMap<String, GroupKind>>
-        KINDS = new java.util.concurrent.ConcurrentHashMap<>();
-    static final java.util.concurrent.atomic.AtomicInteger SIZE = new java.util.concurrent.atomic.AtomicInteger();
+    static final ConcurrentHashMap<String, ConcurrentHashMap<String, GroupKind>>
+        KINDS = new ConcurrentHashMap<>();
+    static final AtomicInteger SIZE = new AtomicInteger();
 
     static void remember(String apiVersion, String kind, GroupKind groupKind) {
-      if (SIZE.get() < MAX && KINDS.computeIfAbsent(apiVersion, v -> new java.util.concurrent.ConcurrentHashMap<>())
+      if (SIZE.get() < MAX && KINDS.computeIfAbsent(apiVersion, v -> new ConcurrentHashMap<>())
           .putIfAbsent(kind, groupKind) == null) {
         SIZE.incrementAndGet();
       }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.immutables.value.Value;
 
@@ -77,7 +78,7 @@ public abstract class Selector {
           return "!" + key();
         default:
           String op = operator() == Operator.IN ? " in " : " notin ";
-          return key() + op + "(" + String.join(",", new java.util.TreeSet<>(values())) + ")";
+          return key() + op + "(" + String.join(",", new TreeSet<>(values())) + ")";
       }
     }
   }

@@ -1,6 +1,7 @@
 package dev.blame.api.spi;
 
 import dev.blame.api.EdgeKind;
+import dev.blame.api.Escape;
 import dev.blame.api.GroupKind;
 import dev.blame.api.ObjectRef;
 import dev.blame.api.Selector;
@@ -98,7 +99,7 @@ public abstract class Link {
         || selector().isPresent() != targetKind().isPresent()) {
       throw new IllegalArgumentException(
           "a link names either one target, or a target kind and a selector; got "
-              + dev.blame.api.Escape.terminal(String.valueOf(this)));
+              + Escape.terminal(String.valueOf(this)));
     }
   }
 }

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.blame.api.Escape;
+import io.fabric8.kubernetes.api.model.APIResourceList;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.RootPathsBuilder;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
@@ -17,18 +20,28 @@ import io.fabric8.mockwebserver.crud.AttributeSet;
 import io.fabric8.mockwebserver.crud.CrudDispatcher;
 import io.fabric8.mockwebserver.dsl.HttpMethod;
 import io.fabric8.mockwebserver.http.Buffer;
+import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.io.IOException;
 import java.lang.reflect.Field;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,7 +59,7 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(DemoDispatcher.class);
   @SuppressWarnings("deprecation") // the mock server itself works with this mapper
   static final ObjectMapper JSON = Serialization.jsonMapper();
-  private static final ObjectMapper YAML = new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   private static final Pattern RESOURCE_PATH = Pattern.compile(
       "^/(?:api/(?<coreVersion>v1)|apis/(?<group>[^/]+)/(?<version>[^/]+))(?:/namespaces/(?<ns>[^/]+))?"
@@ -154,7 +167,7 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
         String.valueOf(t.sub()))) {
       return null;
     }
-    Optional<io.fabric8.kubernetes.api.model.APIResourceList> served = Discovery.resources(t.group(), t.version(),
+    Optional<APIResourceList> served = Discovery.resources(t.group(), t.version(),
         crds());
     String resource = t.sub() == null ? t.plural() : t.plural() + "/" + t.sub();
     if (served.isPresent() && (t.sub() == null || t.name() != null) && served.get().getResources().stream()
@@ -173,7 +186,7 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
         && contentType.contains("json")) {
       try {
         bytes = JSON.writeValueAsBytes(HpaVersions.toV2(JSON, JSON.readTree(bytes)));
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         return status(400, "BadRequest", "the body is not JSON", "horizontalpodautoscalers", null);
       }
     }
@@ -398,7 +411,7 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
           + "spec.expirationSeconds: Invalid value: " + seconds + ": may not specify a duration less than 10 minutes",
           "serviceaccounts", t.name());
     }
-    java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     ArrayNode audiences = review.path("spec").path("audiences").isArray() && !review.path("spec").path("audiences")
         .isEmpty() ? (ArrayNode) review.path("spec").path("audiences") : JSON.createArrayNode()
         .add("https://kubernetes.default.svc.cluster.local");
@@ -406,7 +419,7 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
         .put("sub", "system:serviceaccount:" + t.namespace() + ":" + t.name())
         .put("iat", now.getEpochSecond()).put("exp", now.getEpochSecond() + seconds);
     claims.set("aud", audiences);
-    java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+    Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
     String jwt = b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "."
         + b64.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8)) + ".";
     review.put("apiVersion", "authentication.k8s.io/v1").put("kind", "TokenRequest");
@@ -502,7 +515,7 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
       int eq = p.indexOf('=');
       String key = eq < 0 ? p : p.substring(0, eq);
       if (key.equals(name)) {
-        return eq < 0 ? "" : java.net.URLDecoder.decode(p.substring(eq + 1), StandardCharsets.UTF_8);
+        return eq < 0 ? "" : URLDecoder.decode(p.substring(eq + 1), StandardCharsets.UTF_8);
       }
     }
     return null;
@@ -542,7 +555,7 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
 
   /** The API server's SimpleNameGenerator: at most 58 characters of the prefix and 5 random alphanumerics. */
   private static final String NAME_CHARACTERS = "bcdfghjklmnpqrstvwxz2456789";
-  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   /**
    * A create with {@code metadata.generateName} and no name gets its name as the API server makes it
@@ -582,7 +595,7 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
     try {
       byte[] bytes = request.getBody() == null ? new byte[0] : request.getBody().getBytes();
       body = apply ? YAML.readTree(bytes) : JSON.readTree(bytes);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return status(400, "BadRequest", "the request body cannot be decoded: " + e.getMessage(), null, null);
     }
     if (body == null || body.isMissingNode()) {
@@ -708,7 +721,7 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
         .equals(current.path("metadata").path("resourceVersion").asText(""));
     ArrayNode base = !status && fresh && requested instanceof ArrayNode r && !r.isEmpty() && !r.equals(stored)
         ? r : stored;
-    java.time.Instant now = java.time.Instant.now();
+    Instant now = Instant.now();
     String sub = status ? "status" : "";
     ArrayNode managed;
     if (apply) {
@@ -729,8 +742,8 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
     if (dryRun) {
       if (verb.equals("create")) {
         // what BeforeCreate fills in before the storage is skipped: the answer looks like the object to be
-        meta.put("uid", java.util.UUID.randomUUID().toString());
-        meta.put("creationTimestamp", now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        meta.put("uid", UUID.randomUUID().toString());
+        meta.put("creationTimestamp", now.truncatedTo(ChronoUnit.SECONDS).toString());
         meta.put("generation", 1);
       }
       if (jobSelector) {
@@ -739,7 +752,7 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
       return json(verb.equals("create") ? 201 : 200, result);
     }
     byte[] bytes = result.toString().getBytes(StandardCharsets.UTF_8);
-    io.fabric8.mockwebserver.http.Headers headers = request.getHeaders().newBuilder()
+    Headers headers = request.getHeaders().newBuilder()
         .set("Content-Type", "application/json").build();
     // The object is complete (status kept or replaced above): the mock must store it as it is.
     MockResponse updated;
@@ -760,9 +773,9 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
     return collectFinalized(t, name, result, updated);
   }
 
-  private final java.util.concurrent.atomic.AtomicInteger serviceIps = new java.util.concurrent.atomic.AtomicInteger(
+  private final AtomicInteger serviceIps = new AtomicInteger(
       10);
-  private final java.util.concurrent.atomic.AtomicInteger nodePorts = new java.util.concurrent.atomic.AtomicInteger();
+  private final AtomicInteger nodePorts = new AtomicInteger();
 
   /**
    * What the Service REST storage allocates: a ClusterIP from 10.96.0.0/12 (not for ExternalName, nor headless
@@ -866,13 +879,13 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
     try {
       ObjectNode job = (ObjectNode) JSON.readTree(created.getBody().getBytes());
       withJobUid(job, job.path("metadata").path("uid").asText());
-      io.fabric8.mockwebserver.http.Headers headers = request.getHeaders().newBuilder()
+      Headers headers = request.getHeaders().newBuilder()
           .set("Content-Type", "application/json").build();
       MockResponse updated = super.dispatch(new RecordedRequest(request.getHttpVersion(), HttpMethod.PUT,
           t.item(job.path("metadata").path("name").asText()), headers,
           new Buffer(job.toString().getBytes(StandardCharsets.UTF_8))));
       return updated.code() == 200 ? updated.setResponseCode(201) : created;
-    } catch (java.io.IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       LOG.warn("cannot store the generated selector of a created Job", Escape.throwable(e));
       return created;
     }
@@ -1101,7 +1114,7 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
       ((ObjectNode) list).put("apiVersion", group.isEmpty() ? version : group + "/" + version);
       return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
           .setBody(list.toString());
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return answer;
     }
   }
@@ -1114,7 +1127,7 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
     JsonNode list;
     try {
       list = JSON.readTree(answer.getBody().getBytes());
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return answer;
     }
     if (!(list instanceof ObjectNode o) || !list.path("items").isArray()) {
@@ -1145,7 +1158,7 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
     String selector = "";
     for (String param : path.substring(q + 1).split("&")) {
       if (param.startsWith("fieldSelector=")) {
-        selector = java.net.URLDecoder.decode(param.substring("fieldSelector=".length()), StandardCharsets.UTF_8);
+        selector = URLDecoder.decode(param.substring("fieldSelector=".length()), StandardCharsets.UTF_8);
       } else {
         rest.add(param);
       }
@@ -1170,7 +1183,7 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
       ((ObjectNode) list).set("items", kept);
       return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
           .setBody(list.toString());
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return answer;
     }
   }
@@ -1216,7 +1229,7 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
         JsonNode body;
         try {
           body = JSON.readTree(request.getBody().getBytes());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
           return status(400, "BadRequest", "cannot decode Scale: " + e.getMessage(), null, null);
         }
         JsonNode replicas = body.path("spec").path("replicas");
@@ -1225,10 +1238,10 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
         }
         ObjectNode patch = JSON.createObjectNode();
         patch.putObject("spec").put("replicas", replicas.asInt());
-        io.fabric8.mockwebserver.http.Headers headers = request.getHeaders().newBuilder()
+        Headers headers = request.getHeaders().newBuilder()
             .set("Content-Type", "application/merge-patch+json").build();
         MockResponse patched = super.dispatch(new RecordedRequest(request.getHttpVersion(),
-            io.fabric8.mockwebserver.dsl.HttpMethod.PATCH, main, headers,
+            HttpMethod.PATCH, main, headers,
             new Buffer(patch.toString().getBytes(StandardCharsets.UTF_8))));
         if (patched.code() >= 300) {
           return patched;
@@ -1278,7 +1291,7 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
       return super.dispatch(new RecordedRequest(request.getHttpVersion(), request.method(),
           "/api/v1/namespaces/" + name, request.getHeaders(),
           new Buffer(updated.toString().getBytes(StandardCharsets.UTF_8))));
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return status(400, "BadRequest", "cannot decode namespace: " + e.getMessage(), "namespaces", name);
     }
   }
@@ -1304,7 +1317,7 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
             new Buffer(account.toString().getBytes(StandardCharsets.UTF_8))));
       }
       return created;
-    } catch (java.io.IOException | ClassCastException e) {
+    } catch (IOException | ClassCastException e) {
       return status(400, "BadRequest", "cannot decode namespace: " + e.getMessage(), "namespaces", null);
     }
   }
@@ -1533,7 +1546,7 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
       }
       RAW_WRITE.set(Boolean.TRUE);
       try {
-        io.fabric8.mockwebserver.http.Headers headers = request.getHeaders().newBuilder()
+        Headers headers = request.getHeaders().newBuilder()
             .set("Content-Type", "application/json").build();
         super.dispatch(new RecordedRequest(request.getHttpVersion(), HttpMethod.PUT, objectPath, headers,
             new Buffer(updated.toString().getBytes(StandardCharsets.UTF_8))));
@@ -1544,7 +1557,7 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
   }
 
   /** The uids of every object deleted so far: an owner known to be gone (never reused, as uids are not). */
-  private final Set<String> deletedUids = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Set<String> deletedUids = ConcurrentHashMap.newKeySet();
 
   /**
    * A create that names only owners already deleted: a controller acting on a stale cache (its owner's deletion
@@ -1571,7 +1584,7 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
         deletedUids.add(uid);
         collectGarbage(new HashSet<>(Set.of(uid)));
       }
-    } catch (java.io.IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       LOG.debug("cannot read a created object to check its owners", Escape.throwable(e));
     }
   }
@@ -1679,7 +1692,7 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
     }
     try {
       return JSON.readTree(r.getBody().getBytes());
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return null;
     }
   }
@@ -1708,10 +1721,10 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
   /** Every change to the store goes through here: recorded for watches over chunked HTTP. */
   @Override
   public void processEvent(String path, AttributeSet pathAttributes, AttributeSet oldAttributes,
-      io.fabric8.kubernetes.api.model.GenericKubernetesResource resource, String newState) {
+      GenericKubernetesResource resource, String newState) {
     String existing = oldAttributes == null ? null : getMap().get(oldAttributes);
     super.processEvent(path, pathAttributes, oldAttributes, resource, newState);
-    if (java.util.Objects.equals(existing, newState)) {
+    if (Objects.equals(existing, newState)) {
       return;
     }
     try {
@@ -1743,10 +1756,10 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
 
   private static MockResponse asTable(MockResponse answer, boolean includeObject) {
     try {
-      JsonNode table = Tables.table(JSON.readTree(answer.getBody().getBytes()), java.time.Instant.now(),
+      JsonNode table = Tables.table(JSON.readTree(answer.getBody().getBytes()), Instant.now(),
           includeObject);
       return table == null ? answer : json(200, table);
-    } catch (java.io.IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       LOG.debug("cannot print a table: {}", Escape.terminal(e.toString()));
       return answer;
     }

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The discovery documents a real API server serves ({@code /api}, {@code /api/v1}, {@code /apis},
@@ -107,11 +108,11 @@ final class Discovery {
       new Kind("apiregistration.k8s.io", "v1", "apiservices", "apiservice", "APIService", false, true, List.of()));
 
   /** The resources in kubectl's {@code all} category (what {@code kubectl get all} lists), as the API server has them. */
-  static final java.util.Set<String> ALL_CATEGORY = java.util.Set.of("pods", "services", "deployments", "replicasets",
+  static final Set<String> ALL_CATEGORY = Set.of("pods", "services", "deployments", "replicasets",
       "statefulsets", "daemonsets", "jobs", "cronjobs", "horizontalpodautoscalers", "replicationcontrollers");
 
   /** The kinds with a {@code /scale} subresource. */
-  static final java.util.Set<String> SCALABLE = java.util.Set.of("deployments", "replicasets", "statefulsets");
+  static final Set<String> SCALABLE = Set.of("deployments", "replicasets", "statefulsets");
 
   private Discovery() {
   }

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -124,7 +126,7 @@ final class Evictions {
     if (expression.isEmpty()) {
       return false;
     }
-    java.util.Map<String, String> labels = new java.util.HashMap<>();
+    Map<String, String> labels = new HashMap<>();
     pod.path("metadata").path("labels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
     try {
       return LabelSelectors.matches(expression, labels);

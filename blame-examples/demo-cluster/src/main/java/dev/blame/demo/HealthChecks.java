@@ -1,6 +1,8 @@
 package dev.blame.demo;
 
 import io.fabric8.mockwebserver.http.MockResponse;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +43,7 @@ final class HealthChecks {
       if (kv[0].equals("verbose")) {
         verbose = true;
       } else if (kv[0].equals("exclude") && kv.length == 2) {
-        excluded.add(java.net.URLDecoder.decode(kv[1], java.nio.charset.StandardCharsets.UTF_8));
+        excluded.add(URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
       }
     }
     if (!verbose) {

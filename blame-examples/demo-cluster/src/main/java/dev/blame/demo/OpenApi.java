@@ -12,14 +12,19 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -94,12 +99,12 @@ final class OpenApi {
   private volatile WithCustomResources withCustomResources;
 
   /** {@code /openapi/v2} in JSON with each served CRD version merged in ({@link #customResourceDefinitionsV2}). */
-  byte[] v2Json(java.util.List<JsonNode> crds) {
+  byte[] v2Json(List<JsonNode> crds) {
     return crds.isEmpty() ? v2Json : merged(crds).json();
   }
 
   /** {@code /openapi/v2} in gnostic's protobuf with each served CRD version merged in. */
-  byte[] v2Protobuf(java.util.List<JsonNode> crds) {
+  byte[] v2Protobuf(List<JsonNode> crds) {
     if (crds.isEmpty()) {
       return v2Protobuf();
     }
@@ -112,7 +117,7 @@ final class OpenApi {
     }
   }
 
-  private WithCustomResources merged(java.util.List<JsonNode> crds) {
+  private WithCustomResources merged(List<JsonNode> crds) {
     StringBuilder specs = new StringBuilder();
     crds.forEach(crd -> specs.append(crd.path("spec")).append('\n'));
     String key = sha512(specs.toString().getBytes(StandardCharsets.UTF_8));
@@ -139,7 +144,7 @@ final class OpenApi {
    * and the item path (made from the Job's, as in {@link #customResourcePath}; its PATCH lists {@code dryRun}, which
    * kubectl 1.20's {@code diff} looks for).
    */
-  void customResourceDefinitionsV2(java.util.List<JsonNode> crds, ObjectNode definitions, ObjectNode paths) {
+  void customResourceDefinitionsV2(List<JsonNode> crds, ObjectNode definitions, ObjectNode paths) {
     JsonNode pod = v2.path("definitions").path("io.k8s.api.core.v1.Pod").path("properties");
     for (JsonNode crd : crds) {
       JsonNode spec = crd.path("spec");
@@ -249,12 +254,12 @@ final class OpenApi {
       s.remove(junctor);
     }
     if (s.path("nullable").asBoolean(false)) {
-      s.remove(java.util.List.of("type", "items", "properties"));
+      s.remove(List.of("type", "items", "properties"));
     }
     s.remove("nullable");
     boolean preserve = s.path("x-kubernetes-preserve-unknown-fields").asBoolean(false);
     if (preserve) {
-      s.remove(java.util.List.of("items", "properties"));
+      s.remove(List.of("items", "properties"));
     }
     if ("array".equals(s.path("type").asText()) && !s.has("items")) {
       s.remove("type");
@@ -348,7 +353,7 @@ final class OpenApi {
   }
 
   /** The index with each served version of each custom resource definition added, as the API server adds them. */
-  ObjectNode v3Index(java.util.List<JsonNode> crds) {
+  ObjectNode v3Index(List<JsonNode> crds) {
     ObjectNode root = v3Index();
     ObjectNode paths = (ObjectNode) root.get("paths");
     customResourceDocuments(crds).forEach((gv, doc) -> paths.putObject(gv).put("serverRelativeURL", "/openapi/v3/"
@@ -357,7 +362,7 @@ final class OpenApi {
   }
 
   /** A group-version's document: a custom resource's ({@link #customResourceDocuments}) or the shipped one's. */
-  Optional<byte[]> v3(String groupVersionPath, java.util.List<JsonNode> crds) {
+  Optional<byte[]> v3(String groupVersionPath, List<JsonNode> crds) {
     ObjectNode custom = customResourceDocuments(crds).get(groupVersionPath);
     return custom != null ? Optional.of(custom.toString().getBytes(StandardCharsets.UTF_8)) : v3(groupVersionPath);
   }
@@ -368,7 +373,7 @@ final class OpenApi {
    * {@code x-kubernetes-group-version-kind}, named {@code <reversed group>.<version>.<Kind>} as the API server names
    * it, and its {@code <Kind>List}; plus the meta schemas they reach. No paths (kubectl explain reads the schemas).
    */
-  Map<String, ObjectNode> customResourceDocuments(java.util.List<JsonNode> crds) {
+  Map<String, ObjectNode> customResourceDocuments(List<JsonNode> crds) {
     Map<String, ObjectNode> docs = new TreeMap<>();
     for (JsonNode crd : crds) {
       JsonNode spec = crd.path("spec");
@@ -425,7 +430,7 @@ final class OpenApi {
       Set<String> reached = new HashSet<>(Set.of("io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta",
           "io.k8s.apimachinery.pkg.apis.meta.v1.ListMeta"));
       withDefinitionsReached(reached);
-      new TreeMap<>(Map.copyOf(reached.stream().collect(java.util.stream.Collectors.toMap(n -> n,
+      new TreeMap<>(Map.copyOf(reached.stream().collect(Collectors.toMap(n -> n,
           n -> v2.path("definitions").path(n))))).forEach((name, schema) -> schemas.set(name,
               rewriteRefs(schema.deepCopy())));
     }
@@ -465,14 +470,14 @@ final class OpenApi {
   }
 
   private static String reversed(String group) {
-    java.util.List<String> parts = new java.util.ArrayList<>(java.util.List.of(group.split("\\.")));
-    java.util.Collections.reverse(parts);
+    List<String> parts = new ArrayList<>(List.of(group.split("\\.")));
+    Collections.reverse(parts);
     return String.join(".", parts);
   }
 
   /** "api/v1", "apis/apps/v1", ... of the paths in the v2 document. */
   private Set<String> groupVersions() {
-    Set<String> out = new java.util.TreeSet<>();
+    Set<String> out = new TreeSet<>();
     v2.path("paths").fieldNames().forEachRemaining(p -> out.add(groupVersionOf(p)));
     return out;
   }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
@@ -343,7 +344,7 @@ final class ProtobufBodies {
             r.skip(t & 7);
           }
         }
-        return n.textNode(java.time.Instant.ofEpochSecond(seconds).toString());
+        return n.textNode(Instant.ofEpochSecond(seconds).toString());
       }
       case "IntOrString" -> {
         Reader r = in.sub();

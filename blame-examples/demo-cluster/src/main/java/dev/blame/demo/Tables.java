@@ -8,6 +8,7 @@ import dev.blame.core.BlameViews;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -103,7 +104,7 @@ final class Tables {
 
   /** extractCSRStatus: Denied, else Approved, else Pending; then ",Failed" and ",Issued". */
   private static String csrCondition(JsonNode o) {
-    Set<String> types = new java.util.HashSet<>();
+    Set<String> types = new HashSet<>();
     o.path("status").path("conditions").forEach(c -> types.add(c.path("type").asText()));
     String status = types.contains("Denied") ? "Denied" : types.contains("Approved") ? "Approved" : "Pending";
     if (types.contains("Failed")) {
@@ -426,7 +427,7 @@ final class Tables {
     try {
       Instant t = Instant.parse(time.asText());
       return current == null || t.isAfter(current) ? t : current;
-    } catch (java.time.format.DateTimeParseException e) {
+    } catch (DateTimeParseException e) {
       return current;
     }
   }
@@ -530,7 +531,7 @@ final class Tables {
       Instant from = Instant.parse(start.asText());
       Instant to = end.isTextual() ? Instant.parse(end.asText()) : now;
       return BlameViews.human(Duration.between(from, to));
-    } catch (java.time.format.DateTimeParseException e) {
+    } catch (DateTimeParseException e) {
       return "";
     }
   }
@@ -538,7 +539,7 @@ final class Tables {
   private static String ago(String time, Instant now) {
     try {
       return BlameViews.human(Duration.between(Instant.parse(time), now));
-    } catch (java.time.format.DateTimeParseException e) {
+    } catch (DateTimeParseException e) {
       return "<unknown>";
     }
   }

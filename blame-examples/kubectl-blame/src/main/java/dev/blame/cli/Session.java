@@ -3,6 +3,7 @@ package dev.blame.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.blame.api.Blame;
+import dev.blame.api.Explanation;
 import dev.blame.api.GroupKind;
 import dev.blame.api.Node;
 import dev.blame.api.ObjectRef;
@@ -18,6 +19,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.fabric8.kubernetes.client.utils.TokenRefreshInterceptor;
+import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -122,7 +125,7 @@ final class Session implements AutoCloseable {
   static Session bundled(Cli cli, SourceOptions options, String name, String text) {
     Instant fixed = options.now == null ? null : parseNow(options.now);
     List<HasMetadata> objects = BlameEngine.readManifests(name,
-        new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), BlameEngine.MAX_INPUT_BYTES);
+        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), BlameEngine.MAX_INPUT_BYTES);
     BlameEngine.Builder builder = BlameEngine.builder().objects(objects);
     return offline(cli, options, builder, fixed != null ? fixed : Timestamps.newest(objects).orElseGet(Instant::now));
   }
@@ -174,7 +177,7 @@ final class Session implements AutoCloseable {
     KubernetesClient client = new KubernetesClientBuilder().withConfig(config)
         .withKubernetesSerialization(SERIALIZATION)
         .withHttpClientBuilderConsumer(http -> http.addOrReplaceInterceptor(BodyCap.NAME, new BodyCap(cap))
-            .addOrReplaceInterceptor(io.fabric8.kubernetes.client.utils.TokenRefreshInterceptor.NAME,
+            .addOrReplaceInterceptor(TokenRefreshInterceptor.NAME,
                 new BoundedTokenRefresh(config, Duration.ofMillis(timeoutMillis))))
         .build();
     String ns = options.namespace != null ? options.namespace
@@ -444,7 +447,7 @@ final class Session implements AutoCloseable {
    * An object not found because its kind could not be read (RBAC forbids listing it, its watch stopped) is not
    * "not found": says so, exit 3.
    */
-  static void failIfUnreadable(dev.blame.api.Explanation why) {
+  static void failIfUnreadable(Explanation why) {
     why.verdict().findings().stream()
         .filter(f -> f.reason().equals(ReasonCode.FORBIDDEN) || f.reason().equals(ReasonCode.WATCH_STOPPED))
         .findFirst().ifPresent(f -> {
@@ -470,7 +473,7 @@ final class Session implements AutoCloseable {
       i += Character.charCount(c);
       if (c >= 0x80) {
         String name = Character.getName(c);
-        return String.format(java.util.Locale.ROOT, " (the %s holds U+%04X%s at character %d, not ASCII as an API "
+        return String.format(Locale.ROOT, " (the %s holds U+%04X%s at character %d, not ASCII as an API "
             + "server's names are)", what, c, name == null ? "" : " " + name, position);
       }
     }

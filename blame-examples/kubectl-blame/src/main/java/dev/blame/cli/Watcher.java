@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -109,7 +111,7 @@ final class Watcher {
   /** The view while the cluster does not answer: no verdict, since none would be current. */
   private void lost(Instant since, String problem) {
     if (format == OutputFormat.JSON) {
-      java.util.Map<String, Object> doc = new java.util.LinkedHashMap<>();
+      Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("connection", "Lost");
       doc.put("since", since.toString());
       doc.put("message", problem);
