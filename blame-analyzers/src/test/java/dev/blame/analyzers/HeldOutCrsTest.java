@@ -244,9 +244,11 @@ class HeldOutCrsTest {
    * {@code progress} or a {@code <step>Progress} percentage below 100 is a run under way): 874 of 969.
    * Both merged: 886 of 981.
    * Round fifty-two (16 objects, database operators: Spotahome's RedisFailover, K8ssandraCluster, Reaper, CassandraTask,
-   * AtlasDeployment) measured 13 of 16 blind with the rules of 856bc246: 899 of 997, one new false HEALTHY.
+   * AtlasDeployment) measured 13 of 16 blind with the rules of 856bc246: 899 of 997, one new false HEALTHY. Two
+   * conventions learned from its misses ({@code NotHealthy} is a failure word; a status shaped as a Job's with pods
+   * active and no end is a run under way): 902 of 997.
    */
-  static final int FLOOR = 899;
+  static final int FLOOR = 902;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -387,9 +389,10 @@ class HeldOutCrsTest {
    * Fixed afterwards (a {@code <step>Progress} percentage below 100 is a run under way): 6.
    * Round fifty-two brings one, called HEALTHY with no finding: a cass-operator CassandraTask under way
    * ({@code Running=True}, {@code active: 1}, no completion time), measured blind with the rules of 856bc246. See the
-   * README, "Round fifty-two". With the six before: 7.
+   * README, "Round fifty-two". With the six before: 7. Fixed afterwards (a status shaped as a Job's with pods active
+   * and no end time is a run under way): 6.
    */
-  static final int FALSE_HEALTHY_CEILING = 7;
+  static final int FALSE_HEALTHY_CEILING = 6;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
