@@ -243,10 +243,15 @@ class HeldOutCrsTest {
    * 9 of 11 blind with the rules of 521d63b7: 873 of 969. A convention learned from its misses (a bare
    * {@code progress} or a {@code <step>Progress} percentage below 100 is a run under way): 874 of 969.
    * Both merged: 886 of 981.
+   * Round fifty-two (16 objects, database operators: Spotahome's RedisFailover, K8ssandraCluster, Reaper, CassandraTask,
+   * AtlasDeployment) measured 13 of 16 blind with the rules of 856bc246: 899 of 997, one new false HEALTHY. Two
+   * conventions learned from its misses ({@code NotHealthy} is a failure word; a status shaped as a Job's with pods
+   * active and no end is a run under way): 902 of 997.
    * Round fifty-three (16 objects, networking and gateways: Linkerd policy, APISIX ingress, AWS LB Controller, F5 CIS,
    * Kuma) measured 14 of 16 blind with the rules of 856bc246: 900 of 997, one new false HEALTHY.
+   * Both merged: 916 of 1013.
    */
-  static final int FLOOR = 900;
+  static final int FLOOR = 916;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -385,9 +390,13 @@ class HeldOutCrsTest {
    * Round forty-eight brings one, called HEALTHY with no finding: a NodeMaintenance in {@code phase: Running} with
    * {@code drainProgress: 40} and pods pending eviction. See the README, "Round forty-eight". With the six before: 7.
    * Fixed afterwards (a {@code <step>Progress} percentage below 100 is a run under way): 6.
+   * Round fifty-two brings one, called HEALTHY with no finding: a cass-operator CassandraTask under way
+   * ({@code Running=True}, {@code active: 1}, no completion time), measured blind with the rules of 856bc246. See the
+   * README, "Round fifty-two". With the six before: 7. Fixed afterwards (a status shaped as a Job's with pods active
+   * and no end time is a run under way): 6.
    * Round fifty-three brings one, measured blind with the rules of 856bc246, called HEALTHY with no finding: a Kuma
    * MeshService whose proxies are all connected but none healthy ({@code healthy: 0} omitted, {@code spec.state:
-   * Unavailable}). See the README, "Round fifty-three". With the six before: 7.
+   * Unavailable}). See the README, "Round fifty-three". With the six before (after round fifty-two): 7.
    */
   static final int FALSE_HEALTHY_CEILING = 7;
 

@@ -41,7 +41,7 @@ final class Runs {
       signals.removeIf(sg -> sg.health() == Health.PROGRESSING && sg.rules().contains(Rules.TYPE_POSITIVE_RUNNING)
           && sg.condition().filter(Condition::isFalse).isPresent());
     }
-    if (isRun(object.string("kind")) || startedNotEnded(object.conditions())) {
+    if (isRun(object.string("kind")) || startedNotEnded(object.conditions()) || jobUnderWay(object.child("status"))) {
       // A run that is not running has not started or has ended: a False Running says which only with the outcome
       // beside it (k6's TestRun keeps TestRunRunning=False under stage: finished), so alone it is no wait; failed, it
       // still fails.
@@ -87,6 +87,20 @@ final class Runs {
     boolean started = conditions.stream().anyMatch(c -> c.isTrue() && typeWord(c).equals("started"));
     return started && conditions.stream().noneMatch(c -> c.isTrue()
         && (DONE_TYPES.contains(typeWord(c)) || StatusSignals.GOOD_WHEN_TRUE.contains(typeWord(c))));
+  }
+
+  /**
+   * The status of a Kubernetes Job ({@code startTime}, {@code active}: "the number of pending and running pods",
+   * then {@code completionTime}, {@code succeeded}, {@code failed}) with pods still active and no end recorded is a run
+   * under way, whatever the kind is named: kstatus reads a Job so (in progress until Complete or Failed), and operators
+   * that copy the Job's status for their own runs keep it so (cass-operator's {@code CassandraTask}, OpenKruise's
+   * {@code BroadcastJob}). A count alone is not one: replicas of a service are counted under other names, and a
+   * CronJob's {@code active} is a list of Jobs.
+   */
+  private static boolean jobUnderWay(Unstructured status) {
+    return status.number("active").filter(n -> n > 0).isPresent() && !status.string("startTime").isBlank()
+        && status.entries().stream().noneMatch(e -> END_TIME.matcher(e.getKey()).matches()
+            && e.getValue() instanceof String time && after1970(time));
   }
 
   /**

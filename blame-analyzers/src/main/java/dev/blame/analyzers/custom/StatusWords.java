@@ -40,7 +40,7 @@ final class StatusWords {
       "healtherr", "healthwarn", "canceled", "cancelled", "timeout", "timedout", "backoff", "broken", "critical", "conflict",
       "warning", "blocked", "outofsync", "expired", "denied", "unreachable", "failing", "erroring", "crashing",
       "faulted", "faulty", "unschedulable", "unrecoverable", "offline", "disconnected", "notinquorum", "outofquorum",
-      "quorumlost", "lostquorum", "noquorum", "noncompliant", "stalled");
+      "quorumlost", "lostquorum", "noquorum", "noncompliant", "stalled", "nothealthy");
   private static final Set<String> UNKNOWN = Set.of("unknown", "inconclusive", "undetermined");
   private static final Set<String> MISSING = Set.of("notfound", "missing", "deleted", "absent");
 
@@ -50,7 +50,7 @@ final class StatusWords {
 
   private static final Map<String, Health> SUFFIXES = Map.of("pending", Health.PROGRESSING, "inprogress",
       Health.PROGRESSING, "progressing", Health.PROGRESSING, "failed", Health.DEGRADED, "error", Health.DEGRADED,
-      "failure", Health.DEGRADED);
+      "failure", Health.DEGRADED, "nothealthy", Health.DEGRADED);
 
   private StatusWords() {}
 
@@ -68,7 +68,10 @@ final class StatusWords {
    * failed (a failure anywhere is what the phrase says, as the worst signal wins across fields; not a word
    * like {@code down} that also names a direction: {@code ScalingDown}); a good word qualified by {@code Partial} or
    * {@code Partially} ({@code PartialReady}, {@code PartialSuccess}) is DEGRADED. A phrase with a negation
-   * ({@code Not Ready}, {@code Unable to create}) means nothing to us: we do not guess what it negates.
+   * ({@code Not Ready}, {@code Unable to create}) means nothing to us: we do not guess what it negates. One negation
+   * is a word of its own: {@code NotHealthy} says what {@code Unhealthy} says (Spotahome's RedisFailover
+   * {@code state}, Milvus' {@code MilvusComponentNotHealthy}, Apicurio's {@code ApplicationNotHealthy}, Cluster API's
+   * etcd reason), where {@code NotReady} may only be not ready yet.
    */
   static Optional<Meaning> read(String value) {
     String word = normal(value);

@@ -2277,6 +2277,65 @@ class GenericConventionsTest {
     assertThat(withSpec.health()).as("%s", withSpec.findings()).isEqualTo(Health.PROGRESSING);
   }
 
+  /**
+   * {@code NotHealthy} is a word of its own, the {@code Unhealthy} of operators that spell it with a negation
+   * (held-out round fifty-two: Spotahome's RedisFailover {@code state: NotHealthy}; Milvus' reason
+   * {@code MilvusComponentNotHealthy}, Apicurio's {@code ApplicationNotHealthy}): a failure, alone or ending a
+   * compound. Other negations still say nothing we read: {@code NotReady} may only be not ready yet.
+   */
+  @Test
+  void aStateNotHealthyIsAFailureWhereNotReadyStaysAWait() throws Exception {
+    String pool = """
+        apiVersion: cache.example.com/v1
+        kind: CachePool
+        metadata: {name: sessions, namespace: shop, generation: 1}
+        spec: {members: 3}
+        status: {state: NotHealthy, message: quorum of members lost}
+        """;
+    Verdict notHealthy = judge(pool, "cache.example.com/v1", "CachePool");
+    assertThat(notHealthy.health()).as("%s", notHealthy.findings()).isEqualTo(Health.DEGRADED);
+    Verdict compound = judge(pool.replace("state: NotHealthy", "state: MEMBER_NOT_HEALTHY"), "cache.example.com/v1",
+        "CachePool");
+    assertThat(compound.health()).as("%s", compound.findings()).isEqualTo(Health.DEGRADED);
+    Verdict notReady = judge(pool.replace("state: NotHealthy", "state: NotReady"), "cache.example.com/v1",
+        "CachePool");
+    assertThat(notReady.health()).as("%s", notReady.findings()).isEqualTo(Health.PROGRESSING);
+    Verdict healthy = judge(pool.replace("state: NotHealthy, message: quorum of members lost", "state: Healthy"),
+        "cache.example.com/v1", "CachePool");
+    assertThat(healthy.health()).as("%s", healthy.findings()).isEqualTo(Health.HEALTHY);
+  }
+
+  /**
+   * A status shaped as a Kubernetes Job's ({@code startTime}, an {@code active} count above zero, no end time) is a
+   * run under way whatever the kind is named (held-out round fifty-two: cass-operator's CassandraTask copies the Job's
+   * status; kstatus reads a Job as in progress until it completes): its {@code Running=True} is the way to the outcome.
+   * Ended, or with only a count and no start, it is read as before.
+   */
+  @Test
+  void aJobShapedStatusWithPodsStillActiveIsARunUnderWay() throws Exception {
+    String sweep = """
+        apiVersion: ops.example.com/v1
+        kind: NodeSweep
+        metadata: {name: sweep-zone-a, namespace: ops, generation: 1}
+        spec: {command: compact}
+        status:
+          startTime: "2026-01-02T10:00:00Z"
+          active: 1
+          conditions:
+          - {type: Running, status: "True", reason: Running, lastTransitionTime: "2026-01-02T10:00:00Z"}
+        """;
+    Verdict underWay = judge(sweep, "ops.example.com/v1", "NodeSweep");
+    assertThat(underWay.health()).as("%s", underWay.findings()).isEqualTo(Health.PROGRESSING);
+    Verdict ended = judge(sweep.replace("active: 1", "active: 1\n  completionTime: \"2026-01-02T10:05:00Z\""),
+        "ops.example.com/v1", "NodeSweep");
+    assertThat(ended.health()).as("%s", ended.findings()).isEqualTo(Health.HEALTHY);
+    Verdict noneActive = judge(sweep.replace("active: 1", "active: 0"), "ops.example.com/v1", "NodeSweep");
+    assertThat(noneActive.health()).as("%s", noneActive.findings()).isEqualTo(Health.HEALTHY);
+    Verdict countOnly = judge(sweep.replace("  startTime: \"2026-01-02T10:00:00Z\"\n", ""), "ops.example.com/v1",
+        "NodeSweep");
+    assertThat(countOnly.health()).as("%s", countOnly.findings()).isEqualTo(Health.HEALTHY);
+  }
+
   private static Verdict judge(String yaml, String apiVersion, String kind) throws Exception {
     try (Blame blame = BlameEngine.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).manifests("t", yaml).build()) {
       Node only = blame.list(GroupKind.fromApiVersion(apiVersion, kind), "").get(0);
