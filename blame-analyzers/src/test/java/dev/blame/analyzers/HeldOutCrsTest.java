@@ -243,8 +243,10 @@ class HeldOutCrsTest {
    * 9 of 11 blind with the rules of 521d63b7: 873 of 969. A convention learned from its misses (a bare
    * {@code progress} or a {@code <step>Progress} percentage below 100 is a run under way): 874 of 969.
    * Both merged: 886 of 981.
+   * Round forty-nine (14 objects, KubeVirt's snapshot, clone and export groups and the Cluster Network Addons Operator)
+   * measured 13 of 14 blind with the rules of 856bc246: 899 of 995, no new false HEALTHY.
    */
-  static final int FLOOR = 886;
+  static final int FLOOR = 899;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -383,6 +385,7 @@ class HeldOutCrsTest {
    * Round forty-eight brings one, called HEALTHY with no finding: a NodeMaintenance in {@code phase: Running} with
    * {@code drainProgress: 40} and pods pending eviction. See the README, "Round forty-eight". With the six before: 7.
    * Fixed afterwards (a {@code <step>Progress} percentage below 100 is a run under way): 6.
+   * Round forty-nine brings none (measured blind with the rules of 856bc246): 6.
    */
   static final int FALSE_HEALTHY_CEILING = 6;
 
