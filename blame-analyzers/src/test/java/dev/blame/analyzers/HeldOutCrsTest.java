@@ -244,9 +244,10 @@ class HeldOutCrsTest {
    * {@code progress} or a {@code <step>Progress} percentage below 100 is a run under way): 874 of 969.
    * Both merged: 886 of 981.
    * Round forty-nine (14 objects, KubeVirt's snapshot, clone and export groups and the Cluster Network Addons Operator)
-   * measured 13 of 14 blind with the rules of 856bc246: 899 of 995, no new false HEALTHY.
+   * measured 13 of 14 blind with the rules of 856bc246: 899 of 995, no new false HEALTHY. A convention learned from
+   * its miss (a False action condition whose reason says what the work needs does not exist is a failure): 900 of 995.
    */
-  static final int FLOOR = 899;
+  static final int FLOOR = 900;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
