@@ -243,6 +243,9 @@ class HeldOutCrsTest {
    * 9 of 11 blind with the rules of 521d63b7: 873 of 969. A convention learned from its misses (a bare
    * {@code progress} or a {@code <step>Progress} percentage below 100 is a run under way): 874 of 969.
    * Both merged: 886 of 981.
+   * Round forty-nine (14 objects, KubeVirt's snapshot, clone and export groups and the Cluster Network Addons Operator)
+   * measured 13 of 14 blind with the rules of 856bc246: 899 of 995, no new false HEALTHY. A convention learned from
+   * its miss (a False action condition whose reason says what the work needs does not exist is a failure): 900 of 995.
    * Round fifty-two (16 objects, database operators: Spotahome's RedisFailover, K8ssandraCluster, Reaper, CassandraTask,
    * AtlasDeployment) measured 13 of 16 blind with the rules of 856bc246: 899 of 997, one new false HEALTHY. Two
    * conventions learned from its misses ({@code NotHealthy} is a failure word; a status shaped as a Job's with pods
@@ -250,8 +253,9 @@ class HeldOutCrsTest {
    * Round fifty-three (16 objects, networking and gateways: Linkerd policy, APISIX ingress, AWS LB Controller, F5 CIS,
    * Kuma) measured 14 of 16 blind with the rules of 856bc246: 900 of 997, one new false HEALTHY.
    * Both merged: 916 of 1013.
+   * Merged with round forty-nine: 930 of 1027.
    */
-  static final int FLOOR = 916;
+  static final int FLOOR = 930;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -390,6 +394,7 @@ class HeldOutCrsTest {
    * Round forty-eight brings one, called HEALTHY with no finding: a NodeMaintenance in {@code phase: Running} with
    * {@code drainProgress: 40} and pods pending eviction. See the README, "Round forty-eight". With the six before: 7.
    * Fixed afterwards (a {@code <step>Progress} percentage below 100 is a run under way): 6.
+   * Round forty-nine brings none (measured blind with the rules of 856bc246): 6.
    * Round fifty-two brings one, called HEALTHY with no finding: a cass-operator CassandraTask under way
    * ({@code Running=True}, {@code active: 1}, no completion time), measured blind with the rules of 856bc246. See the
    * README, "Round fifty-two". With the six before: 7. Fixed afterwards (a status shaped as a Job's with pods active

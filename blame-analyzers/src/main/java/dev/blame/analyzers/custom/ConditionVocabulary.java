@@ -1,5 +1,6 @@
 package dev.blame.analyzers.custom;
 
+import static dev.blame.analyzers.custom.ReasonVocabulary.ABSENT;
 import static dev.blame.analyzers.custom.ReasonVocabulary.FAILURE;
 import static dev.blame.analyzers.custom.ReasonVocabulary.PAUSED;
 import static dev.blame.analyzers.custom.ReasonVocabulary.REPORTER_LOST;
@@ -246,7 +247,11 @@ final class ConditionVocabulary {
       return Optional.of(Meaning.of(Health.SUSPENDED, type, "reason:paused"));
     }
     if (c.isFalse()) {
-      return match(FAILURE, c.reason()).map(w -> Meaning.of(Health.DEGRADED, type, "reason:failure:" + w));
+      // An action stopped with a failure reason failed; stopped because what it works from does not exist, it
+      // cannot go on either.
+      return match(FAILURE, c.reason()).map(w -> "reason:failure:" + w)
+          .or(() -> match(ABSENT, c.reason()).map(w -> "reason:absent"))
+          .map(rule -> Meaning.of(Health.DEGRADED, type, rule));
     }
     Optional<String> done = match(PROGRESS_OVER_REASON, c.reason());
     return done.isPresent() ? Optional.empty() : Optional.of(Meaning.of(Health.PROGRESSING, type));

@@ -43,6 +43,18 @@ final class ReasonVocabulary {
       + "unsupported|not supported|unrecognized|"
       + "unknown '?[\\w.-]+'? ?(parameter|field|option|setting|flag|key)", Pattern.CASE_INSENSITIVE);
   /**
+   * Reasons that say something the work needs does not exist, the words operators write for the API's
+   * {@code NotFound} ({@code not found} is a {@link #FAILURE} word): KubeVirt's {@code VirtualMachineSnapshot} and
+   * Harvester's {@code VirtualMachineBackup} ({@code Progressing=False} "Source does not exist", held-out round
+   * forty-nine); in one word as Milvus' {@code SecretNotExist} and KubeVirt's {@code VMINotExists} write it. Read only
+   * on a False action condition ({@link ConditionVocabulary}): the action stopped for want of its input. Not on a
+   * False readiness (where Milvus and KubeVirt write those two),
+   * where the thing that does not exist yet may be the output the work will make (cert-manager's {@code Ready=False
+   * DoesNotExist}, "Issuing certificate as Secret does not exist") or an instance stopped on request.
+   */
+  static final Pattern ABSENT = Pattern.compile("(does|do) ?not ?exist|doesn't exist|notexist|no longer exists?",
+      Pattern.CASE_INSENSITIVE);
+  /**
    * Reasons and messages of an Unknown readiness that say its reporter went silent, so nothing is known: the
    * node lifecycle controller's {@code NodeStatusUnknown} ("Kubelet stopped posting node status"), Open Cluster
    * Management's {@code ManagedClusterLeaseUpdateStopped} ("Registration agent stopped updating its lease"), a

