@@ -245,9 +245,11 @@ class HeldOutCrsTest {
    * Both merged: 886 of 981.
    * Round fifty-one (15 objects, messaging and streaming: Strimzi's KafkaMirrorMaker2, KafkaMirrorMaker, KafkaTopic,
    * KafkaBridge, KafkaConnector, KafkaNodePool; the Aiven operator; StreamNative's Pulsar Resources Operator) measured
-   * 10 of 15 blind with the rules of 856bc246: 896 of 996, three new false HEALTHY.
+   * 10 of 15 blind with the rules of 856bc246: 896 of 996, three new false HEALTHY. Three conventions learned from its
+   * misses (a failure stamped with the current generation outranks a lagging observedGeneration; a pause word as the
+   * spec's desired state; powered off a suspension word): 899 of 996.
    */
-  static final int FLOOR = 896;
+  static final int FLOOR = 899;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -390,8 +392,9 @@ class HeldOutCrsTest {
    * KafkaConnector whose connector and tasks are {@code PAUSED} under Ready True, an Aiven PostgreSQL in
    * {@code state: POWEROFF} (powered off on purpose), and an Aiven Kafka whose update failed ({@code Error}, status
    * Unknown, beside the earlier {@code Running=True}). See the README, "Round fifty-one". With the six before: 9.
+   * Fixed afterwards for the first two (a pause word as the spec's desired state; powered off a suspension word): 7.
    */
-  static final int FALSE_HEALTHY_CEILING = 9;
+  static final int FALSE_HEALTHY_CEILING = 7;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
