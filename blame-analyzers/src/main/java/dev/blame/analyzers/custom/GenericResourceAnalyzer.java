@@ -136,8 +136,13 @@ public final class GenericResourceAnalyzer implements Analyzer {
     if (observed.isPresent() && observed.get() >= 0 && observed.get() < generation) {
       // A paused controller does not observe the generation that paused it (Flux's toolkit and tf-controller return
       // before writing status while suspended): the user's pause is what the object is in, not a change under way.
-      return paused.isEmpty() ? new Reading(Step.GENERATION_LAG, List.of(), false, true)
-          : new Reading(Step.SIGNALS, paused, true, true);
+      if (!paused.isEmpty()) {
+        return new Reading(Step.SIGNALS, paused, true, true);
+      }
+      // A failure stamped with the current generation is a report on it, though the status-wide field lags.
+      List<Signal> reported = StatusSignals.read(u, generation);
+      return CurrentFailure.reported(reported, generation) ? new Reading(Step.SIGNALS, reported, false, true)
+          : new Reading(Step.GENERATION_LAG, List.of(), false, true);
     }
     List<Signal> signals = StatusSignals.read(u, generation);
     signals.addAll(Validity.read(u, now));

@@ -35,9 +35,38 @@ final class PauseFlags {
         signals.add(new Signal(Health.SUSPENDED, "spec." + flag, "true", Optional.empty(), List.of("spec:" + flag)));
       }
     }
+    desiredStates(object, signals);
     metadataFlags(object, "annotations", "annotation:pause", signals);
     metadataFlags(object, "labels", "label:pause", signals);
     return signals;
+  }
+
+  /** Fields of the spec that name the state the user wants the object, or its job, to be in. */
+  private static final Set<String> DESIRED_STATES = Set.of("state", "desiredState", "powerState");
+
+  /**
+   * The state the user asks for, as a word of the spec: a pause word there ({@link StatusWords}' SUSPENDED table) is a
+   * pause asked for, as the boolean flags are. The object's own {@code spec.state} (Strimzi's KafkaConnector:
+   * {@code paused} or {@code stopped}), {@code spec.powerState} (Hive's ClusterDeployment {@code Hibernating}, VMware's
+   * VM Operator {@code PoweredOff}), or the {@code state} of the one job it runs ({@code spec.job.state: suspended}:
+   * the Apache Flink Kubernetes Operator, Confluent's FlinkApplication). Not an entry of a list (one mirror of
+   * several paused), and any other word ({@code running}, {@code Active}) asks for nothing here.
+   */
+  private static void desiredStates(Unstructured object, List<Signal> signals) {
+    Unstructured spec = object.child("spec");
+    for (Map.Entry<String, Object> entry : spec.entries()) {
+      if (entry.getValue() instanceof String word && DESIRED_STATES.contains(entry.getKey())) {
+        desiredState("spec." + entry.getKey(), word, signals);
+      } else if (entry.getValue() instanceof Map<?, ?>
+          && spec.get(entry.getKey(), "state").orElse(null) instanceof String word) {
+        desiredState("spec." + entry.getKey() + ".state", word, signals);
+      }
+    }
+  }
+
+  private static void desiredState(String field, String word, List<Signal> signals) {
+    StatusWords.read(word).filter(m -> m.health() == Health.SUSPENDED).ifPresent(m -> signals.add(
+        new Signal(Health.SUSPENDED, field, word, Optional.empty(), List.of("spec:desired-state"))));
   }
 
   /**

@@ -33,8 +33,13 @@ final class StatusWords {
    */
   private static final Set<String> PROGRESSING = Set.of("progressing", "inprogress", "new", "scheduled",
       "submitted", "yellow", "queued", "rerun", "init", "unavailable", "wait", "await");
+  /**
+   * Words of standing still. A machine or service powered off is one the user switched off and can switch on again
+   * (the Aiven operator's {@code state: POWEROFF} after {@code spec.powered: false}; VMware's VM Operator's
+   * {@code powerState: PoweredOff} after {@code spec.powerState: PoweredOff}).
+   */
   private static final Set<String> SUSPENDED = Set.of("paused", "suspended", "stopped", "disabled",
-      "hibernated", "hibernating", "sleeping", "asleep", "scaledtozero", "cordoned");
+      "hibernated", "hibernating", "sleeping", "asleep", "scaledtozero", "cordoned", "poweroff", "poweredoff");
   private static final Set<String> DEGRADED = Set.of("failed", "failure", "fail", "error", "errored", "degraded",
       "unhealthy", "crashloopbackoff", "invalid", "lost", "down", "aborted", "red", "rejected",
       "healtherr", "healthwarn", "canceled", "cancelled", "timeout", "timedout", "backoff", "broken", "critical", "conflict",

