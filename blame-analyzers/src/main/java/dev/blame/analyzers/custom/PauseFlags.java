@@ -41,30 +41,39 @@ final class PauseFlags {
     return signals;
   }
 
-  /** Fields of the spec that name the state the user wants the object, or its job, to be in. */
-  private static final Set<String> DESIRED_STATES = Set.of("state", "desiredState", "powerState");
+  /** Fields of the spec that name the state the user wants the object to be in. */
+  private static final List<String> DESIRED_STATES = List.of("state", "desiredState", "powerState");
+  /** The map of the spec that describes the one job the object runs, whose {@code state} the user sets. */
+  private static final String JOB = "job";
+  /**
+   * A word of a setting switched off, not of something standing still: {@code state: Enabled | Disabled} is how Azure
+   * resources (and the Crossplane and Azure Service Operator kinds generated from them) toggle a feature such as an
+   * alert policy or a rule, which stays provisioned and healthy.
+   */
+  private static final String SWITCHED_OFF = "disabled";
 
   /**
    * The state the user asks for, as a word of the spec: a pause word there ({@link StatusWords}' SUSPENDED table) is a
    * pause asked for, as the boolean flags are. The object's own {@code spec.state} (Strimzi's KafkaConnector:
    * {@code paused} or {@code stopped}), {@code spec.powerState} (Hive's ClusterDeployment {@code Hibernating}, VMware's
-   * VM Operator {@code PoweredOff}), or the {@code state} of the one job it runs ({@code spec.job.state: suspended}:
-   * the Apache Flink Kubernetes Operator, Confluent's FlinkApplication). Not an entry of a list (one mirror of
-   * several paused), and any other word ({@code running}, {@code Active}) asks for nothing here.
+   * VM Operator {@code PoweredOff}), or the {@code state} of the job it runs ({@code spec.job.state: suspended}: the
+   * Apache Flink Kubernetes Operator, Confluent's FlinkApplication). Not the {@code state} of another map of the spec
+   * (the parameters of an external resource, as Crossplane's {@code forProvider}, describe that resource's settings),
+   * not an entry of a list (one mirror of several paused), not {@code disabled} (a feature switched off), and any other
+   * word ({@code running}, {@code Active}) asks for nothing here.
    */
   private static void desiredStates(Unstructured object, List<Signal> signals) {
     Unstructured spec = object.child("spec");
-    for (Map.Entry<String, Object> entry : spec.entries()) {
-      if (entry.getValue() instanceof String word && DESIRED_STATES.contains(entry.getKey())) {
-        desiredState("spec." + entry.getKey(), word, signals);
-      } else if (entry.getValue() instanceof Map<?, ?>
-          && spec.get(entry.getKey(), "state").orElse(null) instanceof String word) {
-        desiredState("spec." + entry.getKey() + ".state", word, signals);
-      }
+    for (String field : DESIRED_STATES) {
+      desiredState("spec." + field, spec.string(field), signals);
     }
+    desiredState("spec." + JOB + ".state", spec.child(JOB).string("state"), signals);
   }
 
   private static void desiredState(String field, String word, List<Signal> signals) {
+    if (word.isBlank() || word.equalsIgnoreCase(SWITCHED_OFF)) {
+      return;
+    }
     StatusWords.read(word).filter(m -> m.health() == Health.SUSPENDED).ifPresent(m -> signals.add(
         new Signal(Health.SUSPENDED, field, word, Optional.empty(), List.of("spec:desired-state"))));
   }

@@ -2422,7 +2422,7 @@ class GenericConventionsTest {
         """;
     Verdict stopped = judge(sink, "sinks.example.com/v1", "ArchiveSink");
     assertThat(stopped.health()).as("%s", stopped.findings()).isEqualTo(Health.SUSPENDED);
-    Verdict jobSuspended = judge(sink.replace("  state: stopped", "  pipeline: {state: Suspended, parallelism: 2}"),
+    Verdict jobSuspended = judge(sink.replace("  state: stopped", "  job: {state: Suspended, parallelism: 2}"),
         "sinks.example.com/v1", "ArchiveSink");
     assertThat(jobSuspended.health()).as("%s", jobSuspended.findings()).isEqualTo(Health.SUSPENDED);
     Verdict running = judge(sink.replace("state: stopped", "state: running"), "sinks.example.com/v1", "ArchiveSink");
@@ -2430,6 +2430,14 @@ class GenericConventionsTest {
     Verdict oneOfMany = judge(sink.replace("  state: stopped", "  targets:\n  - {name: a, state: paused}"),
         "sinks.example.com/v1", "ArchiveSink");
     assertThat(oneOfMany.health()).as("%s", oneOfMany.findings()).isEqualTo(Health.HEALTHY);
+    // A feature switched off (Azure's state: Enabled | Disabled) and the settings of an external resource are not the
+    // object standing still.
+    Verdict switchedOff = judge(sink.replace("state: stopped", "state: Disabled"), "sinks.example.com/v1",
+        "ArchiveSink");
+    assertThat(switchedOff.health()).as("%s", switchedOff.findings()).isEqualTo(Health.HEALTHY);
+    Verdict parameter = judge(sink.replace("  state: stopped", "  forProvider: {state: stopped, region: eu-west-1}"),
+        "sinks.example.com/v1", "ArchiveSink");
+    assertThat(parameter.health()).as("%s", parameter.findings()).isEqualTo(Health.HEALTHY);
   }
 
   /**
