@@ -243,8 +243,11 @@ class HeldOutCrsTest {
    * 9 of 11 blind with the rules of 521d63b7: 873 of 969. A convention learned from its misses (a bare
    * {@code progress} or a {@code <step>Progress} percentage below 100 is a run under way): 874 of 969.
    * Both merged: 886 of 981.
+   * Round fifty (16 objects: ECK's Agent, EnterpriseSearch, ElasticMapsServer, StackConfigPolicy and
+   * ElasticsearchAutoscaler, Apigee hybrid, the Astra Connector) measured 14 of 16 blind with the rules of 856bc246:
+   * 900 of 997, no new false HEALTHY.
    */
-  static final int FLOOR = 886;
+  static final int FLOOR = 900;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
