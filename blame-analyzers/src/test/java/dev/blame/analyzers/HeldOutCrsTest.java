@@ -245,9 +245,10 @@ class HeldOutCrsTest {
    * Both merged: 886 of 981.
    * Round fifty (16 objects: ECK's Agent, EnterpriseSearch, ElasticMapsServer, StackConfigPolicy and
    * ElasticsearchAutoscaler, Apigee hybrid, the Astra Connector) measured 14 of 16 blind with the rules of 856bc246:
-   * 900 of 997, no new false HEALTHY.
+   * 900 of 997, no new false HEALTHY. A convention learned from its misses (a step that failed, then its cause after a
+   * colon or semicolon, is a failure however long): 901 of 997.
    */
-  static final int FLOOR = 900;
+  static final int FLOOR = 901;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
