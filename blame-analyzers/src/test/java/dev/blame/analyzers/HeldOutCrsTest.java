@@ -246,6 +246,10 @@ class HeldOutCrsTest {
    * Round forty-nine (14 objects, KubeVirt's snapshot, clone and export groups and the Cluster Network Addons Operator)
    * measured 13 of 14 blind with the rules of 856bc246: 899 of 995, no new false HEALTHY. A convention learned from
    * its miss (a False action condition whose reason says what the work needs does not exist is a failure): 900 of 995.
+   * Round fifty (16 objects: ECK's Agent, EnterpriseSearch, ElasticMapsServer, StackConfigPolicy and
+   * ElasticsearchAutoscaler, Apigee hybrid, the Astra Connector) measured 14 of 16 blind with the rules of 856bc246:
+   * 900 of 997, no new false HEALTHY. A convention learned from its misses (a step that failed, then its cause after a
+   * colon or semicolon, is a failure however long): 901 of 997.
    * Round fifty-one (15 objects, messaging and streaming: Strimzi's KafkaMirrorMaker2, KafkaMirrorMaker, KafkaTopic,
    * KafkaBridge, KafkaConnector, KafkaNodePool; the Aiven operator; StreamNative's Pulsar Resources Operator) measured
    * 10 of 15 blind with the rules of 856bc246: 896 of 996, three new false HEALTHY. Three conventions learned from its
@@ -260,8 +264,9 @@ class HeldOutCrsTest {
    * Both merged: 916 of 1013.
    * Merged with round forty-nine: 930 of 1027.
    * Merged with round fifty-one: 943 of 1042.
+   * Merged with round fifty: 958 of 1058.
    */
-  static final int FLOOR = 943;
+  static final int FLOOR = 958;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule

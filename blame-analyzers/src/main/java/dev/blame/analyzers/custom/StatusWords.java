@@ -79,6 +79,9 @@ final class StatusWords {
    * etcd reason), where {@code NotReady} may only be not ready yet.
    */
   static Optional<Meaning> read(String value) {
+    if (FAILED_TO_THEN_CAUSE.matcher(value).matches()) {
+      return Optional.of(Meaning.of(Health.DEGRADED, Rules.Family.FORM.of("failed-to-then-cause")));
+    }
     String word = normal(value);
     if (word.isEmpty() || word.length() > 60) {
       return Optional.empty();
@@ -133,6 +136,16 @@ final class StatusWords {
   }
 
   private static final int MAX_PHRASE = 8;
+  /**
+   * A failure stated first, then the error that caused it after a colon or semicolon, however long: {@code Failed to
+   * validate AstraConnector; clusterName: Invalid value: ...} (the Astra Connector operator), {@code failed to create
+   * check: ...} (heimdallr's HTTPCheck {@code state}): Go's way of wrapping an error with what was being done
+   * ({@code fmt.Errorf("failed to X: %w", err)}), copied into the status. The words before the separator name the
+   * failed step; what follows says why, so its length and negations do not make it a message we cannot read. Without
+   * the separator the value is read as a phrase, as before.
+   */
+  private static final Pattern FAILED_TO_THEN_CAUSE = Pattern.compile(
+      "\\s*failed to [a-z]+(?: [^\\s:;]+){0,4}\\s*[:;]\\s+\\S.*", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
   /** A single word, a comma, colon or dash, then free text: {@code ERROR, can't find the secret}. */
   private static final Pattern LEADING_WORD = Pattern.compile("\\s*([A-Za-z]+)\\s*[,:;]\\s+\\S.*", Pattern.DOTALL);
   private static final Pattern WORD_BREAK = ConditionVocabulary.WORD_BREAK;

@@ -1616,6 +1616,37 @@ class GenericConventionsTest {
   }
 
   /**
+   * A failure stated first and its cause appended after a colon or semicolon ({@code Failed to validate X; ...}, Go's
+   * wrapped error copied into a status string: the Astra Connector operator, heimdallr) is a failure however long the
+   * cause; the same words without the separator, a good word before a colon, or a negation that comes first say nothing
+   * we read.
+   */
+  @Test
+  void aFailedStepThenItsCauseIsAFailureHoweverLong() throws Exception {
+    String binding = """
+        apiVersion: dns.example.net/v1
+        kind: ZoneBinding
+        metadata: {name: corp, namespace: dns, generation: 1}
+        status:
+          upstream:
+            bound: "true"
+            status: "Failed to sync zone records; upstream: zone is not delegated, cannot retry without credentials"
+        """;
+    Verdict failed = judge(binding, "dns.example.net/v1", "ZoneBinding");
+    assertThat(failed.health()).as("%s", failed.findings()).isEqualTo(Health.DEGRADED);
+    Verdict noSeparator = judge(binding.replace("records; upstream:", "records as the upstream"),
+        "dns.example.net/v1", "ZoneBinding");
+    assertThat(noSeparator.health()).as("a long phrase without the separator stays a message: %s",
+        noSeparator.findings()).isEqualTo(Health.PROGRESSING);
+    Verdict goodFirst = judge(binding.replace("Failed to sync zone records;", "Synced zone records;"),
+        "dns.example.net/v1", "ZoneBinding");
+    assertThat(goodFirst.health()).as("%s", goodFirst.findings()).isEqualTo(Health.PROGRESSING);
+    Verdict negated = judge(binding.replace("Failed to sync", "Not failed to sync"), "dns.example.net/v1",
+        "ZoneBinding");
+    assertThat(negated.health()).as("%s", negated.findings()).isEqualTo(Health.PROGRESSING);
+  }
+
+  /**
    * Every replica counter the status keeps at {@code spec.replicas}, one of them of pods that serve, is HEALTHY
    * (OpenKruise's CloneSet, kstatus' StatefulSet); one below is PROGRESSING, and an updated count alone says nothing.
    */

@@ -33,7 +33,10 @@ class VocabularyFormsTest {
       "HEALTH_OK | HEALTHY | word:healthok",
       "ProvisioningFailedPermanently | DEGRADED | word:failed",
       "Running, last backup failed yesterday | DEGRADED | word:failed",
-      "ScalingDown | PROGRESSING | form:-ing"})
+      "ScalingDown | PROGRESSING | form:-ing",
+      "Failed to validate the config; clusterName: Invalid value: x, names must not start with a digit | DEGRADED"
+          + " | form:failed-to-then-cause",
+      "failed to delete check: 404 not found | DEGRADED | form:failed-to-then-cause"})
   void phaseWords(String value, Health health, String rule) {
     Optional<Meaning> meaning = StatusWords.read(value);
     assertThat(meaning).as(value).isPresent();
@@ -46,7 +49,9 @@ class VocabularyFormsTest {
   @ParameterizedTest(name = "{0} means nothing")
   @CsvSource(delimiter = '|', value = {"Cluster Is Not Ready", "Unable to create required cluster objects",
       "NotReady", "ring", "king", "v1.2.3", "1/3",
-      "this sentence has far too many words to be a phase of anything at all, it is a message"})
+      "this sentence has far too many words to be a phase of anything at all, it is a message",
+      "Failed to validate the config as the cluster name is not valid for this cluster at all",
+      "Not failed to validate the config; the cluster name is valid"})
   void wordsThatMeanNothing(String value) {
     assertThat(StatusWords.read(value)).as(value).isEmpty();
   }
