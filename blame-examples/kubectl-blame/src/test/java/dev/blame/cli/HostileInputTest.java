@@ -172,6 +172,42 @@ class HostileInputTest {
     assertThat(run.err()).contains("exec credential plugin", "fails.sh", "gave no credentials");
   }
 
+  /**
+   * A kubeconfig that shares its user and exec block by anchors and aliases (YAML 1.2, section 3.2.2.2: an alias
+   * node stands for its anchored node; fabric8 reads the file with SnakeYAML, which expands them, and runs the
+   * plugin). The CLI named the plugin from a Jackson reading that takes {@code *cmd} as the text {@code cmd}: the
+   * user {@code *who} matched no user, so a plugin that failed was not named, and the error said something else.
+   */
+  @Test
+  void aPluginReachedThroughAliasesIsNamedAsFabric8RunsIt() throws IOException {
+    assumeTrue(Files.isExecutable(Path.of("/bin/sh")));
+    Path script = LiveClusterTest.script(dir.resolve("aliased-fails.sh"), "echo " + SECRET + " >&2; exit 1\n");
+    Path kubeconfig = dir.resolve("aliased.kubeconfig");
+    Files.writeString(kubeconfig, """
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: c
+          cluster: {server: "http://127.0.0.1:1"}
+        users:
+        - name: &who ci-user
+          user:
+            exec: &exec
+              apiVersion: client.authentication.k8s.io/v1beta1
+              command: &cmd %s
+              interactiveMode: Never
+        - name: other
+          user: {exec: *exec}
+        contexts:
+        - name: x
+          context: {cluster: c, user: *who}
+        current-context: x
+        """.formatted(script));
+    Run run = Run.of("deploy/web", "--kubeconfig", kubeconfig.toString(), "--request-timeout", "5");
+    assertOneLineWithoutSecret(run);
+    assertThat(run.err()).contains("exec credential plugin \"" + script + "\"", "gave no credentials");
+  }
+
   @Test
   void anInputLargerThanTheCapIsRefusedNamingItAndTheFlag() throws IOException {
     Path file = dir.resolve("big.yaml");
