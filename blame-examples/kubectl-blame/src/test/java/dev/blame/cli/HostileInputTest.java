@@ -208,6 +208,37 @@ class HostileInputTest {
     assertThat(run.err()).contains("exec credential plugin \"" + script + "\"", "gave no credentials");
   }
 
+  /**
+   * A server URL whose password holds a blank (pasted unencoded): the JDK's URI parser ends the user info there, and
+   * so did the regular expression that takes user info out of messages, so the error line named the server
+   * {@code https://admin:hunter2 S3CRET-value@127.0.0.1:1/}, and {@code --verbose} quoted it again in the
+   * {@code URISyntaxException} of the trace.
+   */
+  @Test
+  void aPasswordWithABlankInTheServerUrlIsNotPrinted() throws IOException {
+    Path kubeconfig = dir.resolve("blank-password.kubeconfig");
+    Files.writeString(kubeconfig, """
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: c
+          cluster: {server: "https://admin:hunter2 S3CRET-value@127.0.0.1:1"}
+        users:
+        - name: u
+          user: {token: T0KEN}
+        contexts:
+        - name: x
+          context: {cluster: c, user: u}
+        current-context: x
+        """);
+    Run run = Run.of("deploy/web", "--kubeconfig", kubeconfig.toString(), "--request-timeout", "3");
+    assertThat(run.code()).as(run.toString()).isEqualTo(3);
+    assertThat(run.err()).as(run.toString()).contains("https://127.0.0.1:1/").doesNotContain("S3CRET", "hunter2");
+    Run verbose = Run.of("deploy/web", "--kubeconfig", kubeconfig.toString(), "--request-timeout", "3", "--verbose");
+    assertThat(verbose.err()).as(verbose.toString()).contains("URISyntaxException")
+        .doesNotContain("S3CRET", "hunter2");
+  }
+
   @Test
   void anInputLargerThanTheCapIsRefusedNamingItAndTheFlag() throws IOException {
     Path file = dir.resolve("big.yaml");
