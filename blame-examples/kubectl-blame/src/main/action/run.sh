@@ -5,7 +5,7 @@
 # `kubectl-blame TYPE/NAME`) to $GITHUB_STEP_SUMMARY, then exits with the CLI's code (0 complete, 1 failed,
 # 2 timed out, 3 bad input).
 #
-# Inputs come as INPUT_* environment variables (action.yml maps them). Needs bash, jq, perl and the CLI: INPUT_JAR
+# Inputs come as INPUT_* environment variables (action.yml maps them). Needs bash, jq and the CLI: INPUT_JAR
 # (java -jar it) or `kubectl-blame` on PATH. Everything read from the cluster is data: it reaches the log only
 # between ::stop-commands:: markers, $GITHUB_OUTPUT only in the delimiter form with a random delimiter, and the
 # summary only inside code fences longer than any backtick run in it; and every value on one line, encoded as the
@@ -14,7 +14,6 @@ set -uo pipefail
 
 die() { echo "kubectl-blame action: $*" >&2; exit 3; }
 command -v jq >/dev/null 2>&1 || die "jq is required (it is on GitHub's hosted runners)"
-command -v perl >/dev/null 2>&1 || die "perl is required (it is on GitHub's hosted runners)"
 
 if [[ -n "${INPUT_JAR:-}" ]]; then
   [[ -f "$INPUT_JAR" ]] || die "input jar: no file at '$INPUT_JAR'"
@@ -53,37 +52,17 @@ quiet() { echo "::stop-commands::$token"; "$@"; echo "::$token::"; }
 # Cluster text without control characters but newline and tab (no terminal or Markdown tricks).
 clean() { LC_ALL=C tr -d '\000-\010\013-\037\177'; }
 
-# The JSON document with every string as Escape.terminal writes it: each escape or raw character that is a
-# control, a line separator, a surrogate or a format character (bidi overrides, zero-width, tags) becomes its
-# visible text (\n, \u001b, \u202e), so jq -r prints it as such. jq 1.6 refuses a lone surrogate escape
-# (\ud800), which JSON allows and the CLI writes when the cluster's text holds one: here it is text too.
-visible='sub unsafe { my $c = shift; $c < 0x20 || ($c >= 0x7f && $c <= 0x9f) || $c == 0x2028 || $c == 0x2029
-    || ($c >= 0xd800 && $c <= 0xdfff) || chr($c) =~ /\p{Cf}/ }
-sub shown { my $c = shift; $c == 10 ? "\\\\n" : $c == 13 ? "\\\\r" : $c == 9 ? "\\\\t" : $c <= 0xffff
-    ? sprintf("\\\\u%04x", $c)
-    : sprintf("\\\\u%04x\\\\u%04x", 0xd800 + (($c - 0x10000) >> 10), 0xdc00 + (($c - 0x10000) & 0x3ff)) }
-sub pair { 0x10000 + ((hex($_[0]) - 0xd800) << 10) + hex($_[1]) - 0xdc00 }
-s{(\\\\)|\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})|\\u([0-9a-fA-F]{4})|\\([bfnrt])|([\x{7f}-\x{9f}\p{Cf}\x{2028}\x{2029}])}{
-  defined $1 ? $1
-  : defined $2 ? (unsafe(pair($2, $3)) ? shown(pair($2, $3)) : "\\u$2\\u$3")
-  : defined $4 ? (unsafe(hex($4)) ? shown(hex($4)) : "\\u$4")
-  : defined $5 ? shown({b => 8, f => 12, n => 10, r => 13, t => 9}->{$5})
-  : shown(ord($6))
-}ge;'
-
 GITHUB_ACTIONS=true "${cli[@]}" "${args[@]}" >"$work/out" 2>"$work/err"
 code=$?
 
-grep -v '^::' "$work/out" | perl -CSD -pe "$visible" >"$work/doc.json"
-# Every value at most 2048 characters and a count of the rest, as the CLI's text output cuts it (Escape.terminal):
-# a 1 MB message would fill the log, the culprit output (GitHub takes 1 MB of outputs per job) and the summary,
-# which GitHub drops whole past 1 MiB ("$GITHUB_STEP_SUMMARY upload aborted, supports content up to a size of
-# 1024k"). jq counts and slices strings by code points.
-if jq -c 'walk(if type == "string" and length > 2048
-    then .[:2048] + "… (\(length - 2048) more characters)" else . end)' "$work/doc.json" >"$work/capped.json" 2>/dev/null
-then
-  mv "$work/capped.json" "$work/doc.json"
-fi
+# The JSON document with every string and key as the CLI's text output writes it (Escape.terminal, by the CLI's
+# hidden __terminal-json): one line; controls, line separators, bidi, zero-width, invisible letters (U+3164), stray
+# variation selectors and floods of combining marks shown as escapes (\n, \u001b, \u202e, \u3164); no ##[command];
+# at most 2048 characters and a count of the rest, so that a 1 MB message fills neither the log, nor the culprit
+# output (GitHub takes 1 MB of outputs per job), nor the summary, which GitHub drops whole past 1 MiB
+# ("$GITHUB_STEP_SUMMARY upload aborted, supports content up to a size of 1024k"). So jq -r prints each value as
+# the CLI would, and a lone surrogate (which jq 1.6 refuses as an escape) is text. Not JSON: no document, an Error.
+grep -v '^::' "$work/out" | "${cli[@]}" __terminal-json >"$work/doc.json" 2>/dev/null || : >"$work/doc.json"
 if [[ -s "$work/err" ]]; then quiet clean <"$work/err" >&2; fi
 
 verdict=Error

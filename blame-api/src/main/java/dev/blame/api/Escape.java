@@ -1,5 +1,7 @@
 package dev.blame.api;
 
+import java.net.URISyntaxException;
+
 /**
  * The one place where text from a cluster or a file is encoded for the sink it is written to. Everything in a
  * {@link Finding}, an {@link EventRecord}, a {@link Verdict} or an object's name is hostile until it passed
@@ -218,7 +220,9 @@ public final class Escape {
   /**
    * A server's URL as a message names it: without user info (see {@link #withoutCredentials}), query or fragment,
    * where a kubeconfig may put a password or a token ({@code https://admin:pw@host:6443/?token=...} becomes
-   * {@code https://host:6443/}). Null reads as empty.
+   * {@code https://host:6443/}). Since the text is one URL, everything between the scheme and its last {@code @} is
+   * user info, even when a password holds a blank, {@code /}, {@code ?} or {@code #} (unencoded, which a URL
+   * parser reads otherwise, and a kubectl user pastes all the same). Null reads as empty.
    *
    * @param url a server URL, possibly null
    * @return the URL without what may be credentials
@@ -228,6 +232,13 @@ public final class Escape {
       return "";
     }
     String plain = withoutCredentials(url);
+    int authority = plain.indexOf("://");
+    int lastAt = plain.lastIndexOf('@');
+    if (authority >= 0 && lastAt > authority) {
+      // One URL, not free text: a password may hold a blank, '/', '?' or '#' that a parser takes for the end of
+      // the user info, so that withoutCredentials leaves it. Nothing before the last '@' is shown.
+      plain = plain.substring(0, authority + 3) + plain.substring(lastAt + 1);
+    }
     int end = plain.length();
     for (char c : new char[] {'?', '#'}) {
       int at = plain.indexOf(c);
@@ -258,7 +269,7 @@ public final class Escape {
     if (done != null) {
       return done;
     }
-    String message = e.getLocalizedMessage();
+    String message = e instanceof URISyntaxException u ? uriProblem(u) : e.getLocalizedMessage();
     Shown copy = new Shown(e.getClass().getName() + (message == null ? "" : ": " + terminal(withoutCredentials(message))));
     copy.setStackTrace(e.getStackTrace());
     copies.put(e, copy);
@@ -269,6 +280,15 @@ public final class Escape {
       copy.addSuppressed(shownCopy(suppressed, copies));
     }
     return copy;
+  }
+
+  /**
+   * The JDK's message for a URL it cannot parse ({@code Illegal character in authority at index 8: URL}) with the URL
+   * as {@link #serverUrl} shows it: the input is one URL, so a password the parser stopped at (a blank in it) is user
+   * info all the same, and the query may hold a token.
+   */
+  private static String uriProblem(URISyntaxException e) {
+    return e.getReason() + (e.getIndex() < 0 ? "" : " at index " + e.getIndex()) + ": " + serverUrl(e.getInput());
   }
 
   /** An exception as {@link #throwable} shows it: its {@code toString()} is the original's class and message. */

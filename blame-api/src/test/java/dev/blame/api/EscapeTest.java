@@ -3,6 +3,7 @@ package dev.blame.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringReader;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -152,6 +153,16 @@ class EscapeTest {
     assertThat(Escape.serverUrl("https://admin:s3cr3t@10.0.0.1:6443/?token=t0k#f")).isEqualTo("https://10.0.0.1:6443/");
     assertThat(Escape.serverUrl("https://api.example:6443")).isEqualTo("https://api.example:6443");
     assertThat(Escape.serverUrl(null)).isEmpty();
+    // A password with characters that end user info for a URL parser, and for withoutCredentials (it reads free text).
+    for (String password : List.of("pa ss", "pa/ss", "pa?ss", "pa#ss", "pa@ss", "pa\tss", "p%20a ss@x/y")) {
+      assertThat(Escape.serverUrl("https://admin:" + password + "@10.0.0.1:6443/k8s?token=t0k"))
+          .as(password).isEqualTo("https://10.0.0.1:6443/k8s");
+    }
+    // The JDK's parser stops at the blank and quotes the URL whole in its message, which a stack trace prints.
+    URISyntaxException bad = new URISyntaxException("https://admin:pa ss@10.0.0.1:6443/?token=t0k",
+        "Illegal character in authority", 8);
+    assertThat(Escape.throwable(new IllegalStateException("x", bad)).getCause().toString())
+        .isEqualTo("java.net.URISyntaxException: Illegal character in authority at index 8: https://10.0.0.1:6443/");
     assertThat(Escape.withoutCredentials("GET at: https://u:p@ss@h:1/api/v1/pods?limit=500 refused; "
         + "HTTP://x@[::1]:6443/y and mail user@example.com"))
         .isEqualTo("GET at: https://h:1/api/v1/pods?limit=500 refused; HTTP://[::1]:6443/y and mail user@example.com");

@@ -7,8 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fabric8.kubernetes.client.Config;
 import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -18,6 +22,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
  * Loads the kubeconfig the way kubectl would choose it, with two guarantees fabric8 does not give:
@@ -146,6 +152,17 @@ final class Kubeconfigs {
     return " (not a valid kubeconfig)";
   }
 
+  /**
+   * The file's first document with its aliases expanded, as fabric8 (SnakeYAML) reads it to run the plugin: Jackson's
+   * YAML parser reads an alias ({@code user: *who}, {@code command: *cmd}) as its anchor's name, so the plugin fabric8
+   * ran was named otherwise or not at all. {@link YamlAliases#check} has bounded the expansion before.
+   */
+  private static JsonNode expanded(File file) throws IOException {
+    Iterator<Object> docs = new Load(LoadSettings.builder().setAllowDuplicateKeys(true).build())
+        .loadAllFromString(Files.readString(file.toPath(), StandardCharsets.UTF_8)).iterator();
+    return docs.hasNext() ? YAML.valueToTree(docs.next()) : null;
+  }
+
   /** The command of the exec credential plugin of the context's user, when it has one. */
   static Optional<String> plugin(List<File> files, String context) {
     try {
@@ -153,7 +170,7 @@ final class Kubeconfigs {
       List<JsonNode> docs = new ArrayList<>();
       for (File file : files) {
         if (file.isFile()) {
-          JsonNode doc = YAML.readTree(file);
+          JsonNode doc = expanded(file);
           if (doc != null) {
             docs.add(doc);
             if (current == null && doc.path("current-context").isTextual()) {
@@ -177,7 +194,7 @@ final class Kubeconfigs {
           }
         }
       }
-    } catch (java.io.IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       // Not readable as YAML: fabric8 has said so already, or there is no plugin to name.
     }
     return Optional.empty();

@@ -2,6 +2,7 @@ package dev.blame.cli;
 
 import dev.blame.cli.server.Client;
 import dev.blame.cli.server.Server;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -40,6 +41,9 @@ public final class Main {
     }
     if (args.length == 2 && args[0].equals("__serve")) {
       System.exit(serve(Path.of(args[1])));
+    }
+    if (args.length == 1 && args[0].equals("__terminal-json")) {
+      System.exit(terminalJson());
     }
     // A one-shot command is answered by the background server when one runs for this build (docs/cli.md).
     Client.Outcome asked = Client.tryServer(args);
@@ -82,6 +86,15 @@ public final class Main {
       return ExitCode.OK;
     } catch (java.io.IOException | RuntimeException e) {
       System.err.println("kubectl-blame server: cannot serve on " + socket + ": " + e);
+      return ExitCode.ERROR;
+    }
+  }
+
+  /** {@code __terminal-json}: stdin's JSON document with every string as terminal text ({@link TerminalJson}). */
+  static int terminalJson() {
+    try {
+      return TerminalJson.run(System.in, System.out);
+    } catch (IOException e) {
       return ExitCode.ERROR;
     }
   }

@@ -210,7 +210,7 @@ class GithubActionTest {
     Path bin = run.resolve("fake-bin");
     Files.createDirectories(bin);
     Files.writeString(bin.resolve("doc.json"), json.writeValueAsString(doc).replace("LONE", "\\ud800"));
-    script(bin.resolve("kubectl-blame"), "#!/bin/sh\n"
+    script(bin.resolve("kubectl-blame"), fake()
         + "if [ \"$1\" = wait ]; then cat '" + bin.resolve("doc.json") + "'; echo; echo '::error title=Rollout failed::x';"
         + " exit 1; fi\n"
         + "printf '%s\\n' 'tree' '````````' '# forged' '::set-output name=culprit::y'\n");
@@ -234,6 +234,50 @@ class GithubActionTest {
   }
 
   /**
+   * Invisible letters and marks that are not format characters (the Hangul fillers U+3164, U+115F, U+FFA0, U+034F,
+   * a Mongolian free variation selector, a Khmer inherent vowel), a run of variation selectors after one letter and
+   * a flood of combining marks, in a name and messages as the CLI's JSON writes them: the log, the {@code culprit}
+   * output and the summary show each as the CLI's text output does. The action's Perl copy of the encoder knew
+   * only controls and format characters, and printed {@code web} and a blank, a message with bytes hidden after
+   * a letter, and marks drawn over the lines around.
+   */
+  @Test
+  void invisibleLettersStraySelectorsAndMarkFloodsAreShownAsTheCliShowsThem() throws Exception {
+    String name = "web\u3164\u115f";
+    String message = "pull of app\ufe01\ufe02\ufe03 failed \u034fx\u180by\u17b4 \uffa0"
+        + " z" + "\u0301".repeat(40) + " \u2764\ufe0f";
+    ObjectMapper json = DocumentEscapes.install(new ObjectMapper());
+    ObjectNode doc = json.createObjectNode().put("outcome", "Failed").put("exitCode", 1).put("elapsedSeconds", 1.0)
+        .put("timeoutSeconds", 60.0);
+    doc.putArray("objects").addObject().put("kind", "Deployment").put("group", "apps").put("namespace", "ns")
+        .put("name", name).put("phase", "Doomed").put("message", message);
+    doc.putArray("culprits").addObject().put("kind", "Pod").put("group", "").put("namespace", "ns")
+        .put("name", name + "-1").put("container", "app").put("health", "Degraded").put("reason", "ErrImagePull")
+        .put("message", message);
+    doc.putArray("revisions");
+    doc.putArray("events").addObject().put("lastTime", "2026-11-22T11:59:00Z").put("type", "Warning")
+        .put("reason", "Failed").put("kind", "Pod").put("name", name + "-1").put("count", 1).put("message", message);
+    Path bin = run.resolve("fake-bin");
+    Files.createDirectories(bin);
+    Files.writeString(bin.resolve("doc.json"), json.writeValueAsString(doc));
+    script(bin.resolve("kubectl-blame"), fake()
+        + "if [ \"$1\" = wait ]; then cat '" + bin.resolve("doc.json") + "'; echo; exit 1; fi\n"
+        + "echo tree\n");
+    Result r = action(Map.of("INPUT_TARGETS", "deploy/web", "PATH", bin + ":" + System.getenv("PATH")));
+
+    assertThat(r.code).as(r.toString()).isEqualTo(1);
+    assertThat(r.outputs.get("culprit")).as(r.toString())
+        .isEqualTo("pod/" + Escape.terminal(name + "-1") + " [app] ErrImagePull: " + Escape.terminal(message));
+    for (String text : List.of(r.stdout, r.summary, r.outputs.get("culprit"))) {
+      assertThat(text).as(r.toString())
+          .doesNotContain("\u3164", "\u115f", "\u034f", "\u180b", "\u17b4", "\uffa0", "\ufe02", "\u0301".repeat(9))
+          .contains("web\\u3164\\u115f", "app\\ufe01\\ufe02\\ufe03", "\\u034fx\\u180by\\u17b4 \\uffa0",
+              "\u2764\ufe0f");
+    }
+    assertThat(r.summary).contains("Deployment/web\\u3164\\u115f (ns): Doomed pull of app\\ufe01");
+  }
+
+  /**
    * The summary's fence is measured on the text it fences, after control characters are taken out: a backtick run
    * split by one ({@code ``\u0001``}) is a run of four once cleaned, and would close a fence of three.
    */
@@ -254,7 +298,7 @@ class GithubActionTest {
     doc.putArray("events");
     Files.writeString(bin.resolve("doc.json"), json.writeValueAsString(doc));
     // The why view (any output of the CLI, stderr too) with backtick runs split by controls.
-    script(bin.resolve("kubectl-blame"), "#!/bin/sh\n"
+    script(bin.resolve("kubectl-blame"), fake()
         + "if [ \"$1\" = wait ]; then cat '" + bin.resolve("doc.json") + "'; echo; exit 1; fi\n"
         + "printf 'tree\\n``\\001``\\n# forged heading\\n<img src=x onerror=alert(1)>\\n`\\033`\\033`\\033`\\n"
         + "@octocat [x](javascript:alert(1))\\n'\n");
@@ -293,7 +337,7 @@ class GithubActionTest {
     doc.putArray("events").addObject().put("lastTime", "2026-11-22T11:59:00Z").put("type", "Warning")
         .put("reason", "Failed").put("kind", "Pod").put("name", "web-1").put("count", 1).put("message", huge);
     Files.writeString(bin.resolve("doc.json"), json.writeValueAsString(doc));
-    script(bin.resolve("kubectl-blame"), "#!/bin/sh\n"
+    script(bin.resolve("kubectl-blame"), fake()
         + "if [ \"$1\" = wait ]; then cat '" + bin.resolve("doc.json") + "'; echo; exit 1; fi\n"
         + "echo tree\n");
     Result r = action(Map.of("INPUT_TARGETS", "deploy/web", "PATH", bin + ":" + System.getenv("PATH")));
@@ -306,7 +350,7 @@ class GithubActionTest {
     assertThat(r.summary).contains("### Objects", "### Culprits", "### Last events", cut);
 
     // A why view of a megabyte and more: the summary would pass 1 MiB.
-    script(bin.resolve("kubectl-blame"), "#!/bin/sh\n"
+    script(bin.resolve("kubectl-blame"), fake()
         + "if [ \"$1\" = wait ]; then cat '" + bin.resolve("doc.json") + "'; echo; exit 1; fi\n"
         + "yes 'a line of a very long tree view' | head -c 1100000\n");
     Files.delete(run.resolve("github_output"));
@@ -346,6 +390,16 @@ class GithubActionTest {
     String stdout = Files.readString(run.resolve("stdout"));
     return new Result(p.exitValue(), stdout, Files.readString(run.resolve("stderr")), parseOutputs(output),
         Files.readString(summary), commands(stdout));
+  }
+
+  /**
+   * The start of a fake CLI's script: the hidden {@code __terminal-json} the action runs on the wait's document is
+   * this module's, so that the fake's text goes through the CLI's encoder as a real run's does.
+   */
+  private static String fake() {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    return "#!/bin/sh\nif [ \"$1\" = __terminal-json ]; then exec '" + java + "' -XX:+UseSerialGC"
+        + " -XX:TieredStopAtLevel=1 -cp '" + System.getProperty("java.class.path") + "' dev.blame.cli.Main \"$@\"; fi\n";
   }
 
   private static void script(Path file, String text) throws IOException {

@@ -172,6 +172,73 @@ class HostileInputTest {
     assertThat(run.err()).contains("exec credential plugin", "fails.sh", "gave no credentials");
   }
 
+  /**
+   * A kubeconfig that shares its user and exec block by anchors and aliases (YAML 1.2, section 3.2.2.2: an alias
+   * node stands for its anchored node; fabric8 reads the file with SnakeYAML, which expands them, and runs the
+   * plugin). The CLI named the plugin from a Jackson reading that takes {@code *cmd} as the text {@code cmd}: the
+   * user {@code *who} matched no user, so a plugin that failed was not named, and the error said something else.
+   */
+  @Test
+  void aPluginReachedThroughAliasesIsNamedAsFabric8RunsIt() throws IOException {
+    assumeTrue(Files.isExecutable(Path.of("/bin/sh")));
+    Path script = LiveClusterTest.script(dir.resolve("aliased-fails.sh"), "echo " + SECRET + " >&2; exit 1\n");
+    Path kubeconfig = dir.resolve("aliased.kubeconfig");
+    Files.writeString(kubeconfig, """
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: c
+          cluster: {server: "http://127.0.0.1:1"}
+        users:
+        - name: &who ci-user
+          user:
+            exec: &exec
+              apiVersion: client.authentication.k8s.io/v1beta1
+              command: &cmd %s
+              interactiveMode: Never
+        - name: other
+          user: {exec: *exec}
+        contexts:
+        - name: x
+          context: {cluster: c, user: *who}
+        current-context: x
+        """.formatted(script));
+    Run run = Run.of("deploy/web", "--kubeconfig", kubeconfig.toString(), "--request-timeout", "5");
+    assertOneLineWithoutSecret(run);
+    assertThat(run.err()).contains("exec credential plugin \"" + script + "\"", "gave no credentials");
+  }
+
+  /**
+   * A server URL whose password holds a blank (pasted unencoded): the JDK's URI parser ends the user info there, and
+   * so did the regular expression that takes user info out of messages, so the error line named the server
+   * {@code https://admin:hunter2 S3CRET-value@127.0.0.1:1/}, and {@code --verbose} quoted it again in the
+   * {@code URISyntaxException} of the trace.
+   */
+  @Test
+  void aPasswordWithABlankInTheServerUrlIsNotPrinted() throws IOException {
+    Path kubeconfig = dir.resolve("blank-password.kubeconfig");
+    Files.writeString(kubeconfig, """
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: c
+          cluster: {server: "https://admin:hunter2 S3CRET-value@127.0.0.1:1"}
+        users:
+        - name: u
+          user: {token: T0KEN}
+        contexts:
+        - name: x
+          context: {cluster: c, user: u}
+        current-context: x
+        """);
+    Run run = Run.of("deploy/web", "--kubeconfig", kubeconfig.toString(), "--request-timeout", "3");
+    assertThat(run.code()).as(run.toString()).isEqualTo(3);
+    assertThat(run.err()).as(run.toString()).contains("https://127.0.0.1:1/").doesNotContain("S3CRET", "hunter2");
+    Run verbose = Run.of("deploy/web", "--kubeconfig", kubeconfig.toString(), "--request-timeout", "3", "--verbose");
+    assertThat(verbose.err()).as(verbose.toString()).contains("URISyntaxException")
+        .doesNotContain("S3CRET", "hunter2");
+  }
+
   @Test
   void anInputLargerThanTheCapIsRefusedNamingItAndTheFlag() throws IOException {
     Path file = dir.resolve("big.yaml");

@@ -1,0 +1,71 @@
+package dev.blame.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.blame.api.Escape;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code __terminal-json} (hidden; the GitHub Action's {@code run.sh} runs it): a JSON document read from stdin and
+ * written back with every string and key as {@link Escape#terminal} text, so that a script printing its values with
+ * {@code jq -r} writes what the CLI's text output writes, by the one encoder the CLI uses: one line, controls, bidi,
+ * zero-width, invisible letters (U+3164), stray variation selectors and floods of combining marks shown as escapes,
+ * no {@code ##[command]}, cut at {@link Escape#TERMINAL_MAX}. The action had a Perl copy of the encoder that knew only
+ * the controls and format characters: U+3164, U+034F or a run of selectors reached its log, its {@code culprit}
+ * output and the job summary as they were. Bytes that are not JSON are refused (exit 3, nothing written).
+ */
+final class TerminalJson {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private TerminalJson() {}
+
+  /** Reads one document from {@code in}, writes it to {@code out} on one line; 0, or 3 when it is not JSON. */
+  static int run(InputStream in, OutputStream out) throws IOException {
+    JsonNode doc;
+    try {
+      doc = MAPPER.readTree(in);
+    } catch (JsonProcessingException e) {
+      return ExitCode.ERROR;
+    }
+    if (doc == null || doc.isMissingNode()) {
+      return ExitCode.ERROR;
+    }
+    out.write(MAPPER.writeValueAsString(shown(doc)).getBytes(StandardCharsets.UTF_8));
+    out.write('\n');
+    out.flush();
+    return ExitCode.OK;
+  }
+
+  /** {@code node} with each string and key as terminal text. */
+  static JsonNode shown(JsonNode node) {
+    if (node.isTextual()) {
+      return TextNode.valueOf(Escape.terminal(node.textValue()));
+    }
+    if (node.isArray()) {
+      ArrayNode array = MAPPER.createArrayNode();
+      node.forEach(item -> array.add(shown(item)));
+      return array;
+    }
+    if (node.isObject()) {
+      ObjectNode object = MAPPER.createObjectNode();
+      List<Map.Entry<String, JsonNode>> fields = new ArrayList<>();
+      node.fields().forEachRemaining(fields::add);
+      for (Map.Entry<String, JsonNode> field : fields) {
+        object.set(Escape.terminal(field.getKey()), shown(field.getValue()));
+      }
+      return object;
+    }
+    return node;
+  }
+}
