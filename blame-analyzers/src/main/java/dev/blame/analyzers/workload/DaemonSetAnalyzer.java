@@ -5,6 +5,7 @@ import static dev.blame.analyzers.workload.WorkloadReasons.*;
 import dev.blame.analyzers.support.Children;
 import dev.blame.analyzers.support.Counts;
 import dev.blame.analyzers.support.GenericStatus;
+import dev.blame.analyzers.support.UncountedFailedCreate;
 import dev.blame.analyzers.support.WarningEvents;
 import dev.blame.api.Evidence;
 import dev.blame.api.GroupKind;
@@ -105,6 +106,7 @@ public final class DaemonSetAnalyzer extends TypedAnalyzer<DaemonSet> {
       WarningEvents.explainMissingPods(ctx, j, Set.of(ROLLOUT_STALLED));
     }
     WarningEvents.explainStuck(ctx, j);
+    UncountedFailedCreate.judge(ctx, j);
     return j.message("Rolled out: " + Counts.of(available, desired) + " nodes available").build();
   }
 

@@ -8,6 +8,7 @@ import dev.blame.analyzers.support.Children;
 import dev.blame.analyzers.support.Counts;
 import dev.blame.analyzers.support.GenericStatus;
 import dev.blame.analyzers.support.Revisions;
+import dev.blame.analyzers.support.UncountedFailedCreate;
 import dev.blame.analyzers.support.WarningEvents;
 import dev.blame.api.Activity;
 import dev.blame.api.EdgeKind;
@@ -123,6 +124,7 @@ public final class ReplicaSetAnalyzer extends TypedAnalyzer<ReplicaSet> {
       LeftFailedPods.tell(j, pods);
     }
     WarningEvents.explainStuck(ctx, j);
+    UncountedFailedCreate.judge(ctx, j);
     return j.message(desired == 0 && replicas == 0 ? "Scaled down"
         : Counts.of(available, desired) + " replicas available").build();
   }
