@@ -1171,7 +1171,9 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
       return answer;
     }
     try {
-      Pages.page(o, param(path, "limit"), param(path, "continue"), watches.compactedRevision());
+      boolean selective = !Optional.ofNullable(param(path, "labelSelector")).orElse("").isBlank()
+          || !Optional.ofNullable(param(path, "fieldSelector")).orElse("").isBlank();
+      Pages.page(o, param(path, "limit"), param(path, "continue"), watches.compactedRevision(), !selective);
     } catch (Pages.Expired e) {
       ObjectNode s = JSON.createObjectNode().put("kind", "Status").put("apiVersion", "v1");
       s.putObject("metadata").put("continue", e.inconsistentContinue());

@@ -214,6 +214,13 @@ class ApiSemanticsTest {
     assertThat(last.path("metadata").has("continue")).isFalse();
     assertThat(names(get("/api/v1/namespaces/paging/configmaps?limit=5")).size()).isEqualTo(5);
     assertThat(get("/api/v1/namespaces/paging/configmaps?limit=5").path("metadata").has("continue")).isFalse();
+    // with a selector the API server cannot know how many of the keys left would be kept: no remainingItemCount
+    for (String selector : List.of("fieldSelector=metadata.name%21%3Dc1", "labelSelector=%21missing")) {
+      JsonNode selected = get("/api/v1/namespaces/paging/configmaps?limit=1&" + selector);
+      assertThat(names(selected)).as(selector).hasSize(1);
+      assertThat(selected.path("metadata").path("continue").asText()).as(selector).isNotEmpty();
+      assertThat(selected.path("metadata").has("remainingItemCount")).as(selector).isFalse();
+    }
 
     JsonNode table = get("/api/v1/namespaces/paging/configmaps?limit=2", 200,
         "application/json;as=Table;v=v1;g=meta.k8s.io");

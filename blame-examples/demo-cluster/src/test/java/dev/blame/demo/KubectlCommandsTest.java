@@ -840,10 +840,15 @@ class KubectlCommandsTest {
     assertThat(deployments.exitCode()).isNotZero();
     assertThat(deployments.err()).contains("\"status.readyReplicas\" is not a known field selector: only "
         + "\"metadata.name\", \"metadata.namespace\"");
-    assertThat(ok("get", "pods", "-A", "--field-selector=spec.nodeName=demo-node,status.phase=Running", "-o", "name")
-        .out()).contains("pod/");
-    assertThat(ok("get", "events", "-A", "--field-selector=source=kubelet,reason=Started", "-o",
-        "jsonpath={.items[*].source.component}").out()).contains("kubelet").doesNotContain("controller");
+    ok("run", "selected", "--image=busybox", "--restart=Never", "--", "sh", "-c", "echo selected; sleep 3600");
+    Eventually.assertThat(TIMEOUT, () -> assertThat(okNow("get", "pods", "--field-selector=spec.nodeName=demo-node,"
+        + "status.phase=Running,metadata.name=selected", "-o", "name").out()).contains("pod/selected"));
+    assertThat(ok("get", "events", "--field-selector=source=kubelet,involvedObject.name=selected", "-o",
+        "jsonpath={.items[*].source.component}").out()).contains("kubelet").doesNotContain("scheduler");
+    assertThat(ok("get", "--raw", "/api/v1/namespaces/default/events?limit=1&fieldSelector=source%3Dkubelet").out())
+        .as("a selected list has a continue token but no remainingItemCount").contains("\"continue\"")
+        .doesNotContain("remainingItemCount");
+    ok("delete", "pod", "selected", "--wait=false");
 
     Result proxy = run(TIMEOUT, "get", "--raw", "/api/v1/nodes/demo-node/proxy/metrics");
     assertThat(proxy.exitCode()).isNotZero();
