@@ -219,6 +219,9 @@ final class ApiServer implements AutoCloseable {
     try {
       LabelSelectors.parse(labels);
       DemoDispatcher.fieldsMatch(fields, DemoDispatcher.JSON.createObjectNode());
+      dispatcher.refusedFieldSelector(target, fields).ifPresent(refused -> {
+        throw new IllegalArgumentException(refused);
+      });
     } catch (IllegalArgumentException e) {
       out.setStatusCode(400).putHeader("Content-Type", "application/json").end(DemoDispatcher.statusJson(400,
           "BadRequest", e.getMessage()));

@@ -4,9 +4,12 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
@@ -21,6 +24,17 @@ final class Cache<T extends HasMetadata> implements AutoCloseable {
   private final SharedIndexInformer<T> informer;
   private final Map<String, T> written = new ConcurrentHashMap<>();
   private final Map<String, String> deleted = new ConcurrentHashMap<>();
+  /**
+   * The uids the informer saw deleted, most recent last: a write whose answer arrives after the object's DELETE event
+   * (the garbage collector removed it meanwhile) must not put it back into the overlay, where nothing would ever take it
+   * out again (the kubelet step then failed on its GET every tick and no pod moved any more).
+   */
+  private final Set<String> gone = Collections.synchronizedSet(Collections.newSetFromMap(new LinkedHashMap<>() {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+      return size() > 10_000;
+    }
+  }));
 
   Cache(SharedIndexInformer<T> informer, Runnable onChange) {
     this.informer = informer;
@@ -39,6 +53,7 @@ final class Cache<T extends HasMetadata> implements AutoCloseable {
 
       @Override
       public void onDelete(T obj, boolean deletedFinalStateUnknown) {
+        gone.add(uid(obj));
         written.computeIfPresent(key(obj), (k, w) -> uid(w).equals(uid(obj)) ? null : w);
         deleted.remove(key(obj));
         onChange.run();
@@ -72,8 +87,14 @@ final class Cache<T extends HasMetadata> implements AutoCloseable {
   }
 
   void wrote(T obj) {
+    if (gone.contains(uid(obj))) {
+      return;
+    }
     deleted.remove(key(obj));
     written.put(key(obj), obj);
+    if (gone.contains(uid(obj))) {
+      written.remove(key(obj), obj); // deleted while it was being put: onDelete had nothing to take out yet
+    }
   }
 
   void deleted(T obj) {

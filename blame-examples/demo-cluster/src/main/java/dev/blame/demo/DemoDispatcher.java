@@ -68,6 +68,11 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
       "^(?<main>/apis/apps/v1/namespaces/(?<ns>[^/]+)/(?:deployments|replicasets|statefulsets)/(?<name>[^/]+))/scale$");
   private static final Pattern CSR_APPROVAL = Pattern.compile(
       "^(/apis/certificates\\.k8s\\.io/v1/certificatesigningrequests/[^/?]+)/approval(\\?.*)?$");
+  /** The proxy subresources, with or without a path after them ({@code nodes/N/proxy/metrics}, {@code .../proxy/}). */
+  private static final Pattern PROXY_PATH = Pattern.compile(
+      "^/api/v1/(?:namespaces/[^/]+/)?(?<plural>pods|services|nodes)/[^/]+/proxy(?:/.*)?$");
+  /** {@code /api}, {@code /api/v1}, {@code /apis}, {@code /apis/GROUP}, {@code /apis/GROUP/VERSION}. */
+  private static final Pattern DISCOVERY_PATH = Pattern.compile("^/(?:api(?:/v1)?|apis(?:/[^/]+){0,2})/?$");
   private static final Pattern POD_COLLECTION = Pattern.compile("^/api/v1/namespaces/(?<ns>[^/]+)/pods$");
   private static final Pattern NAMESPACE_ITEM = Pattern.compile("^/api/v1/namespaces/(?<ns>[^/]+)$");
   private static final Pattern NAMESPACE_STATUS = Pattern.compile("^/api/v1/namespaces/(?<ns>[^/]+)/status$");
@@ -132,6 +137,12 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
     if (unserved != null) {
       return unserved;
     }
+    Optional<String> refused = request.method() == HttpMethod.GET
+        ? refusedFieldSelector(Target.parse(bare), param(request.getPath(), "fieldSelector"))
+        : Optional.empty();
+    if (refused.isPresent()) {
+      return status(400, "BadRequest", refused.get(), null, null);
+    }
     // The body is read before routing: the mock's CRUD handling consumes it.
     String posted = request.method() == HttpMethod.POST ? nameIn(request) : null;
     return asKubernetesStatus(request, Target.parse(bare), posted, route(request));
@@ -152,7 +163,19 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
       return request.method() == HttpMethod.GET && (serveMeta(bare, request.getHeader("Accept")) != null
           || HealthChecks.answer(bare, null) != null) ? null : status(404, "NotFound", notFound, null, null);
     }
+    Matcher proxy = PROXY_PATH.matcher(bare);
+    if (proxy.matches() && !proxy.group("plural").equals("pods")) {
+      return status(405, "MethodNotAllowed", proxy.group("plural") + "/proxy is not supported by the demo cluster "
+          + "(it has no kubelet or service endpoints to proxy to)", proxy.group("plural"), null);
+    }
+    if (proxy.matches()) {
+      return status(405, "MethodNotAllowed", "pods/proxy is not supported by the demo cluster (its containers do not "
+          + "run)", "pods", null);
+    }
     Target t = Target.parse(bare);
+    if (t == null && !DISCOVERY_PATH.matcher(bare).matches()) {
+      return status(404, "NotFound", notFound, null, null); // the mock would list every stored object
+    }
     if (t == null || HpaVersions.isV1(bare)) {
       return null; // discovery (serveMeta answers or 404s it)
     }
@@ -175,6 +198,20 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
       return null;
     }
     return status(404, "NotFound", notFound, null, null);
+  }
+
+  /**
+   * The API server's 400 message when {@code selector} names a field label the listed resource does not support
+   * ({@link FieldLabels}); empty for an item path or a supported selector.
+   */
+  Optional<String> refusedFieldSelector(Target t, String selector) {
+    if (t == null || t.name() != null || selector == null || selector.isBlank()) {
+      return Optional.empty();
+    }
+    Optional<JsonNode> crd = crds().stream().filter(c -> c.path("spec").path("group").asText().equals(t.group())
+        && c.path("spec").path("names").path("plural").asText().equals(t.plural())).findFirst();
+    boolean namespaced = crd.map(c -> !"Cluster".equals(c.path("spec").path("scope").asText())).orElse(true);
+    return FieldLabels.refused(t.group(), t.plural(), crd.isPresent(), namespaced, selector);
   }
 
   /** An autoscaling/v1 HPA request, served from the v2 store with the bodies converted ({@link HpaVersions}). */
@@ -1134,7 +1171,9 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
       return answer;
     }
     try {
-      Pages.page(o, param(path, "limit"), param(path, "continue"), watches.compactedRevision());
+      boolean selective = !Optional.ofNullable(param(path, "labelSelector")).orElse("").isBlank()
+          || !Optional.ofNullable(param(path, "fieldSelector")).orElse("").isBlank();
+      Pages.page(o, param(path, "limit"), param(path, "continue"), watches.compactedRevision(), !selective);
     } catch (Pages.Expired e) {
       ObjectNode s = JSON.createObjectNode().put("kind", "Status").put("apiVersion", "v1");
       s.putObject("metadata").put("continue", e.inconsistentContinue());
@@ -1200,7 +1239,7 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
         throw new IllegalArgumentException("invalid field selector requirement \"" + r + "\"");
       }
       JsonNode node = item;
-      for (String part : kv[0].trim().split("\\.")) {
+      for (String part : FieldLabels.pathOf(kv[0].trim()).split("\\.")) {
         node = node.path(part);
       }
       String actual = node.isMissingNode() || node.isNull() ? "" : node.asText();

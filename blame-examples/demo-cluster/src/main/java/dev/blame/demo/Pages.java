@@ -43,6 +43,17 @@ final class Pages {
    * @throws Expired for such a token (the API server's 410 Gone, reason {@code Expired})
    */
   static void page(ObjectNode list, String limit, String continueToken, long compactedRevision) {
+    page(list, limit, continueToken, compactedRevision, true);
+  }
+
+  /**
+   * Like {@link #page(ObjectNode, String, String, long)}; {@code countRemaining} false for a list with a label or field
+   * selector, whose {@code remainingItemCount} the API server leaves unset (its storage counts the keys left, not the
+   * objects a selector would keep: ListMeta's "If the list request contained label or field selectors, then the number
+   * of remaining items is unknown and the field will be left unset").
+   */
+  static void page(ObjectNode list, String limit, String continueToken, long compactedRevision,
+      boolean countRemaining) {
     List<JsonNode> items = new ArrayList<>();
     list.path("items").forEach(items::add);
     Comparator<JsonNode> byKey = Comparator.comparing(Pages::key, Pages::compareBytes);
@@ -66,7 +77,9 @@ final class Pages {
       int remaining = items.size() - (int) max;
       items = items.subList(0, (int) max);
       meta.put("continue", token(meta.path("resourceVersion").asLong(0), key(items.get(items.size() - 1))));
-      meta.put("remainingItemCount", remaining);
+      if (countRemaining) {
+        meta.put("remainingItemCount", remaining);
+      }
     }
     ArrayNode kept = DemoDispatcher.JSON.createArrayNode();
     items.forEach(kept::add);

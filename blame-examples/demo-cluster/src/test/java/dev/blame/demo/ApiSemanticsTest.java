@@ -214,6 +214,13 @@ class ApiSemanticsTest {
     assertThat(last.path("metadata").has("continue")).isFalse();
     assertThat(names(get("/api/v1/namespaces/paging/configmaps?limit=5")).size()).isEqualTo(5);
     assertThat(get("/api/v1/namespaces/paging/configmaps?limit=5").path("metadata").has("continue")).isFalse();
+    // with a selector the API server cannot know how many of the keys left would be kept: no remainingItemCount
+    for (String selector : List.of("fieldSelector=metadata.name%21%3Dc1", "labelSelector=%21missing")) {
+      JsonNode selected = get("/api/v1/namespaces/paging/configmaps?limit=1&" + selector);
+      assertThat(names(selected)).as(selector).hasSize(1);
+      assertThat(selected.path("metadata").path("continue").asText()).as(selector).isNotEmpty();
+      assertThat(selected.path("metadata").has("remainingItemCount")).as(selector).isFalse();
+    }
 
     JsonNode table = get("/api/v1/namespaces/paging/configmaps?limit=2", 200,
         "application/json;as=Table;v=v1;g=meta.k8s.io");
@@ -443,5 +450,60 @@ class ApiSemanticsTest {
     assertThat(status.path("message").asText()).startsWith("ConfigMap \"Café\" is invalid: metadata.name: Invalid "
         + "value: \"Café\": a lowercase RFC 1123 subdomain");
     get("/api/v1/namespaces/default/configmaps/Caf%C3%A9", 404, "application/json");
+  }
+
+  /**
+   * A path below an object that is not one of its subresources is a 404, and a proxy path a 405 saying so: the mock
+   * answered {@code get --raw /api/v1/nodes/N/proxy/metrics} (and any deeper path) with every stored object, Secrets
+   * included.
+   */
+  @Test
+  void deeperPathsAreNotTheWholeStore() throws Exception {
+    configMaps("deep", "c1");
+    for (String path : List.of("/api/v1/namespaces/deep/configmaps/c1/a/b", "/api/v1/a/b/c/d/e/f",
+        "/apis/apps/v1/namespaces/deep/deployments/d/scale/x", "/api/v1/nodes/n/status/x")) {
+      JsonNode answer = get(path, 404, "application/json");
+      assertThat(answer.path("message").asText()).as(path)
+          .isEqualTo("the server could not find the requested resource");
+      assertThat(answer.has("items")).as(path).isFalse();
+    }
+    for (String path : List.of("/api/v1/nodes/demo-node/proxy/metrics", "/api/v1/nodes/demo-node/proxy",
+        "/api/v1/namespaces/deep/services/web:80/proxy/", "/api/v1/namespaces/deep/pods/p/proxy/a/b")) {
+      JsonNode answer = get(path, 405, "application/json");
+      assertThat(answer.path("reason").asText()).as(path).isEqualTo("MethodNotAllowed");
+      assertThat(answer.path("message").asText()).as(path).matches("(nodes|services|pods)/proxy is not supported by "
+          + "the demo cluster .*");
+    }
+    assertThat(get("/apis/apps").path("kind").asText()).isEqualTo("APIGroup");
+    assertThat(get("/apis/apps/v1").path("kind").asText()).isEqualTo("APIResourceList");
+  }
+
+  /**
+   * A field selector on a label the kind does not convert is a 400 with the conversion's message, as kube-apiserver
+   * answers it (pkg/apis/core/v1/conversion.go, batch/v1, apimachinery's DefaultMetaV1FieldSelectorConversion); lists
+   * and watches of the labels a kind supports still select.
+   */
+  @Test
+  void fieldSelectorsAreLimitedToTheKindsFieldLabels() throws Exception {
+    configMaps("labels", "c1", "c2");
+    String sel = "?fieldSelector=" + URLEncoder.encode("spec.foo=bar", StandardCharsets.UTF_8);
+    assertThat(get("/api/v1/namespaces/labels/pods" + sel, 400, "application/json").path("message").asText())
+        .isEqualTo("field label not supported: spec.foo");
+    assertThat(get("/api/v1/nodes?fieldSelector=metadata.namespace%3Dx", 400, "application/json").path("message")
+        .asText()).isEqualTo("field label not supported: metadata.namespace");
+    assertThat(get("/apis/apps/v1/deployments?fieldSelector=status.readyReplicas%3D2", 400, "application/json")
+        .path("message").asText()).isEqualTo("\"status.readyReplicas\" is not a known field selector: only "
+        + "\"metadata.name\", \"metadata.namespace\"");
+    assertThat(get("/api/v1/namespaces/labels/configmaps?fieldSelector=metadata.name%3Dc1,data.k%3Dc1", 400,
+        "application/json").path("message").asText()).startsWith("\"data.k\" is not a known field selector");
+    assertThat(get("/apis/batch/v1/jobs?fieldSelector=status.active%3D1", 400, "application/json").path("reason")
+        .asText()).isEqualTo("BadRequest");
+    assertThat(get("/api/v1/namespaces/labels/configmaps?watch=true&fieldSelector=data.k%3Dc1", 400,
+        "application/json").path("message").asText()).startsWith("\"data.k\" is not a known field selector");
+
+    assertThat(names(get("/api/v1/namespaces/labels/configmaps?fieldSelector=metadata.name%21%3Dc1")))
+        .containsExactly("c2");
+    assertThat(names(get("/apis/batch/v1/jobs?fieldSelector=status.successful%3D1"))).isEmpty();
+    assertThat(names(get("/api/v1/namespaces?fieldSelector=status.phase%3DActive"))).contains("labels");
   }
 }

@@ -628,7 +628,7 @@ class DemoClusterTest {
   }
 
   @Test
-  void listsCarryTheirKindAndFieldSelectorsWorkOnAnyField() {
+  void listsCarryTheirKindAndFieldSelectorsWorkOnTheKindsFieldLabels() {
     String ns = "fields";
     Pod a = client.pods().inNamespace(ns).resource(new PodBuilder().withNewMetadata().withName("a").endMetadata()
         .withNewSpec().withNodeName("n1").endSpec().build()).create();

@@ -825,6 +825,41 @@ class KubectlCommandsTest {
     ok("delete", "csr", "alice", "bob");
   }
 
+  /**
+   * A field selector on a label the kind does not support is refused by the server, as kube-apiserver refuses it (it
+   * listed what matched, or nothing); an Event's {@code source} selects on its component (it matched nothing); a path
+   * below an object is a 404 and a node's proxy a 405 (the mock answered them with every stored object).
+   */
+  @Test
+  @Order(30)
+  void unsupportedFieldSelectorsAndDeeperPathsAreRefused() throws Exception {
+    Result pods = run(TIMEOUT, "get", "pods", "--field-selector=spec.foo=bar");
+    assertThat(pods.exitCode()).isNotZero();
+    assertThat(pods.err()).contains("field label not supported: spec.foo");
+    Result deployments = run(TIMEOUT, "get", "deployments", "--field-selector=status.readyReplicas=2");
+    assertThat(deployments.exitCode()).isNotZero();
+    assertThat(deployments.err()).contains("\"status.readyReplicas\" is not a known field selector: only "
+        + "\"metadata.name\", \"metadata.namespace\"");
+    ok("run", "selected", "--image=busybox", "--restart=Never", "--", "sh", "-c", "echo selected; sleep 3600");
+    Eventually.assertThat(TIMEOUT, () -> assertThat(okNow("get", "pods", "--field-selector=spec.nodeName=demo-node,"
+        + "status.phase=Running,metadata.name=selected", "-o", "name").out()).contains("pod/selected"));
+    assertThat(ok("get", "events", "--field-selector=source=kubelet,involvedObject.name=selected", "-o",
+        "jsonpath={.items[*].source.component}").out()).contains("kubelet").doesNotContain("scheduler");
+    assertThat(ok("get", "--raw", "/api/v1/namespaces/default/events?limit=1&fieldSelector=source%3Dkubelet").out())
+        .as("a selected list has a continue token but no remainingItemCount").contains("\"continue\"")
+        .doesNotContain("remainingItemCount");
+    ok("delete", "pod", "selected", "--wait=false");
+
+    Result proxy = run(TIMEOUT, "get", "--raw", "/api/v1/nodes/demo-node/proxy/metrics");
+    assertThat(proxy.exitCode()).isNotZero();
+    assertThat(proxy.err()).contains("nodes/proxy is not supported by the demo cluster").doesNotContain("items");
+    assertThat(proxy.out()).isEmpty();
+    Result deeper = run(TIMEOUT, "get", "--raw", "/api/v1/namespaces/default/configmaps/x/y/z");
+    assertThat(deeper.exitCode()).isNotZero();
+    assertThat(deeper.err()).contains("the server could not find the requested resource");
+    assertThat(deeper.out()).isEmpty();
+  }
+
   private static List<String> podNames(String selector) {
     String names = okNow("get", "pods", "-l", selector, "-o", "jsonpath={.items[*].metadata.name}").out().trim();
     return names.isEmpty() ? List.of() : List.of(names.split(" ")).stream().sorted().toList();
