@@ -262,8 +262,9 @@ class HeldOutCrsTest {
    * Merged with round fifty-one: 943 of 1042.
    * Round fifty-five (16 objects, AI/ML serving and training: Volcano PodGroup and Queue, NVIDIADriver, KAITO Workspace)
    * measured 11 of 16 blind with the rules of ea35e238: 954 of 1058, no new false HEALTHY.
+   * Afterwards, a reason naming a shortage of capacity read as a wait: 955 of 1058.
    */
-  static final int FLOOR = 954;
+  static final int FLOOR = 955;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule

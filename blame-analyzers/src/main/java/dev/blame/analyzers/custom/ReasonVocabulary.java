@@ -62,6 +62,18 @@ final class ReasonVocabulary {
    */
   static final Pattern REPORTER_LOST = Pattern.compile("stopped (posting|updating|reporting|sending)|updatestopped|"
       + "statusunknown|unreachable|not reachable|notreachable|lost contact|heartbeat", Pattern.CASE_INSENSITIVE);
+  /**
+   * Reasons that say the capacity the work needs is not there yet: a scheduler or autoscaler that will place the work
+   * once it is. Volcano's PodGroup {@code Unschedulable=True NotEnoughResources} (its docs: "accepted by Volcano but
+   * its resource requirement has not been satisfied yet. Once satisfied, the status will turn to running", held-out
+   * round fifty-five), the cluster autoscaler's ProvisioningRequest {@code Provisioned=False CapacityIsNotFound}
+   * ("CA will try to find it later", held-out round eight): the work is queued until the capacity is found. Read from
+   * the reason only: a pod's {@code PodScheduled=False Unschedulable} "Insufficient cpu" is the pod analyzer's, which
+   * kstatus fails past its 15-second window, as nothing queues a pod.
+   */
+  static final Pattern SHORTAGE = Pattern.compile("not ?enough|insufficient|capacity ?(is ?)?not ?found|"
+      + "out ?of ?capacity", Pattern.CASE_INSENSITIVE);
+
   /** Words of a reason that say failed or error ({@code InstallFailed}, {@code ReconcileError}, {@code FailedCreate}). */
   private static final Set<String> FAILED_WORDS = Set.of("fail", "failed", "failure", "failures", "failing", "error",
       "errors", "errored");
@@ -95,6 +107,18 @@ final class ReasonVocabulary {
     // wait for something else that stopped.
     return c.reason().isBlank() ? match(STOPPED_MESSAGE, c.message()).map(m -> "message:stopped") : Optional.empty();
   }
+
+  /**
+   * The rule by which a reason says the work waits for capacity ({@link #SHORTAGE}), if it does and does not also say
+   * failed or error ({@code InsufficientCapacityError} is a failure the reporter gave up on).
+   */
+  static Optional<String> shortage(String reason) {
+    return failedReason(reason).isPresent() ? Optional.empty()
+        : match(SHORTAGE, reason).map(w -> CAPACITY_WAIT);
+  }
+
+  /** The rule of a reason that waits for capacity. */
+  static final String CAPACITY_WAIT = "reason:capacity-wait";
 
   /** The failure word of a reason that says failed or error and does not take it back ({@code NoError}). */
   static Optional<String> failedReason(String reason) {
