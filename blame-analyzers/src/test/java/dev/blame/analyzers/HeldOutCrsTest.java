@@ -265,8 +265,12 @@ class HeldOutCrsTest {
    * Merged with round forty-nine: 930 of 1027.
    * Merged with round fifty-one: 943 of 1042.
    * Merged with round fifty: 958 of 1058.
+   * Round fifty-five (16 objects, AI/ML serving and training: Volcano PodGroup and Queue, NVIDIADriver, KAITO Workspace)
+   * measured 11 of 16 blind with the rules of ea35e238: 954 of 1058, no new false HEALTHY.
+   * Afterwards, a reason naming a shortage of capacity read as a wait: 955 of 1058.
+   * Merged with round fifty-five: 970 of 1074.
    */
-  static final int FLOOR = 958;
+  static final int FLOOR = 970;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -418,6 +422,7 @@ class HeldOutCrsTest {
    * {@code state: POWEROFF} (powered off on purpose), and an Aiven Kafka whose update failed ({@code Error}, status
    * Unknown, beside the earlier {@code Running=True}). See the README, "Round fifty-one". With the seven before (after rounds forty-nine, fifty-two, fifty-three): 10.
    * Fixed afterwards for the first two (a pause word as the spec's desired state; powered off a suspension word): 8.
+   * Round fifty-five brings none, measured blind with the rules of ea35e238: 8.
    */
   static final int FALSE_HEALTHY_CEILING = 8;
 

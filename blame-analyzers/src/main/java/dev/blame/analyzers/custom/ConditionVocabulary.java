@@ -177,8 +177,12 @@ final class ConditionVocabulary {
       if (c.isTrue()) {
         // A terminal condition says it will not get better: no reason makes it a wait (ACK's ACK.Terminal carries a
         // sentence as its reason, "... you should explicitly adopt the resource by creating ...").
+        // An inability that waits for capacity (Unschedulable=True NotEnoughResources) is a wait; a failure type
+        // (Failed=True CapacityIsNotFound) is the reporter's verdict that it gave up.
         Optional<String> waiting = inProgress(c.reason()).filter(w -> match(FAILURE, c.reason()).isEmpty())
-            .filter(w -> !negative.get().equals("terminal"));
+            .filter(w -> !negative.get().equals("terminal"))
+            .or(() -> NEGATED_ABILITY.matcher(negative.get()).matches() ? ReasonVocabulary.shortage(c.reason())
+                : Optional.empty());
         if (waiting.isPresent()) {
           return Optional.of(Meaning.of(Health.PROGRESSING, type, waiting.get()));
         }
@@ -281,6 +285,12 @@ final class ConditionVocabulary {
     if (!c.severity().isEmpty()) {
       return Optional.of(Meaning.of(severe(c) ? Health.DEGRADED : Health.PROGRESSING, type,
           "severity:" + c.severity().toLowerCase(Locale.ROOT)));
+    }
+    Optional<String> shortage = ReasonVocabulary.shortage(c.reason());
+    if (shortage.isPresent()) {
+      // Not there for want of capacity a scheduler or autoscaler will find (Provisioned=False CapacityIsNotFound,
+      // "CA will try to find it later"): a wait, though its words say "not found".
+      return Optional.of(Meaning.of(Health.PROGRESSING, type, shortage.get()));
     }
     Optional<String> failure = match(FAILURE, c.reason() + " " + c.message());
     if (failure.isPresent()) {

@@ -25,8 +25,10 @@ final class ReasonVocabulary {
   /**
    * Reasons and messages that mean "will not get better by waiting". Among them configuration the software
    * refuses ({@code Unknown 'foo' parameter}, {@code unsupported}, {@code unrecognized}), which stays refused until
-   * the spec changes. Not a pod the scheduler cannot place yet ({@code Unschedulable}, {@code 0/5 nodes are
-   * available}): kstatus and Argo CD read such a pod as waiting (an autoscaler may add the node). Not the words
+   * the spec changes. Not the scheduler's word that it cannot place the work yet ({@code Unschedulable},
+   * {@code 0/5 nodes are available}): an autoscaler may add the node, so in a custom resource's condition it is no
+   * failure by itself (a pod's own {@code Unschedulable} is the pod analyzer's, which fails it past kstatus'
+   * 15-second window). Not the words
    * that only begin with it: a failover or failback is the switch to a standby, and a failsafe a safeguard
    * (Bitpoke's mysql-operator {@code PendingFailoverAck=False NoPendingFailoverAckExists}, held-out round
    * thirty-three). A time-out in one word as well as in two ({@code TimedOut}: Tekton's {@code CustomRunTimedOut},
@@ -62,6 +64,20 @@ final class ReasonVocabulary {
    */
   static final Pattern REPORTER_LOST = Pattern.compile("stopped (posting|updating|reporting|sending)|updatestopped|"
       + "statusunknown|unreachable|not reachable|notreachable|lost contact|heartbeat", Pattern.CASE_INSENSITIVE);
+  /**
+   * Reasons that say the capacity the work needs is not there yet: a scheduler or autoscaler that will place the work
+   * once it is. Volcano's PodGroup {@code Unschedulable=True NotEnoughResources} (its docs: "accepted by Volcano but
+   * its resource requirement has not been satisfied yet. Once satisfied, the status will turn to running", held-out
+   * round fifty-five), the cluster autoscaler's ProvisioningRequest {@code Provisioned=False CapacityIsNotFound}
+   * ("CA will try to find it later", held-out round eight): the work is queued until the capacity is found. Read from
+   * the reason only: a pod's {@code PodScheduled=False Unschedulable} "Insufficient cpu" is the pod analyzer's, which
+   * kstatus fails past its 15-second window, as nothing queues a pod. Only a shortage of capacity: "not enough" or
+   * "insufficient" followed by what the work runs on (resources, capacity, nodes, instances, CPU, memory, GPUs, pods);
+   * {@code InsufficientPermissions} or "not enough privileges" is a refusal, not a wait.
+   */
+  static final Pattern SHORTAGE = Pattern.compile("(not ?enough|insufficient) ?(resources?|capacity|nodes?|"
+      + "instances?|cpus?|memory|gpus?|pods?)|capacity ?(is ?)?not ?found|out ?of ?capacity", Pattern.CASE_INSENSITIVE);
+
   /** Words of a reason that say failed or error ({@code InstallFailed}, {@code ReconcileError}, {@code FailedCreate}). */
   private static final Set<String> FAILED_WORDS = Set.of("fail", "failed", "failure", "failures", "failing", "error",
       "errors", "errored");
@@ -95,6 +111,18 @@ final class ReasonVocabulary {
     // wait for something else that stopped.
     return c.reason().isBlank() ? match(STOPPED_MESSAGE, c.message()).map(m -> "message:stopped") : Optional.empty();
   }
+
+  /**
+   * The rule by which a reason says the work waits for capacity ({@link #SHORTAGE}), if it does and does not also say
+   * failed or error ({@code InsufficientCapacityError} is a failure the reporter gave up on).
+   */
+  static Optional<String> shortage(String reason) {
+    return failedReason(reason).isPresent() ? Optional.empty()
+        : match(SHORTAGE, reason).map(w -> CAPACITY_WAIT);
+  }
+
+  /** The rule of a reason that waits for capacity. */
+  static final String CAPACITY_WAIT = "reason:capacity-wait";
 
   /** The failure word of a reason that says failed or error and does not take it back ({@code NoError}). */
   static Optional<String> failedReason(String reason) {

@@ -2497,6 +2497,49 @@ class GenericConventionsTest {
     assertThat(on.health()).as("%s", on.findings()).isEqualTo(Health.HEALTHY);
   }
 
+  /**
+   * A reason that says the capacity the work needs is not there yet is a wait, the work queued until it is found:
+   * Volcano's PodGroup {@code Unschedulable=True NotEnoughResources} (held-out round fifty-five), the
+   * cluster autoscaler's ProvisioningRequest {@code Provisioned=False CapacityIsNotFound} (held-out round eight). Not
+   * on a failure type ({@code Failed=True CapacityIsNotFound}: the autoscaler gave up), nor where the reason also says
+   * failed or error, nor a shortage of something other than capacity ({@code QuotaExceeded}).
+   */
+  @Test
+  void aShortageOfCapacityIsAWait() throws Exception {
+    String gang = """
+        apiVersion: batch.example.net/v1
+        kind: TrainingGang
+        metadata: {name: resnet-gang, namespace: ml, generation: 1}
+        status:
+          conditions:
+          - {type: Unplaceable, status: "True", reason: InsufficientResources, message: "2/4 members cannot be placed"}
+        """;
+    Verdict waits = judge(gang, "batch.example.net/v1", "TrainingGang");
+    assertThat(waits.health()).as("%s", waits.findings()).isEqualTo(Health.PROGRESSING);
+    Verdict gaveUp = judge(gang.replace("type: Unplaceable", "type: Failed"), "batch.example.net/v1", "TrainingGang");
+    assertThat(gaveUp.health()).as("%s", gaveUp.findings()).isEqualTo(Health.DEGRADED);
+    Verdict error = judge(gang.replace("InsufficientResources", "InsufficientCapacityError"), "batch.example.net/v1",
+        "TrainingGang");
+    assertThat(error.health()).as("%s", error.findings()).isEqualTo(Health.DEGRADED);
+    String request = """
+        apiVersion: capacity.example.org/v1
+        kind: NodeReservation
+        metadata: {name: gpu-batch, namespace: infra, generation: 1}
+        status:
+          conditions:
+          - {type: Reserved, status: "False", reason: CapacityNotFound, message: "no zone has room yet, retrying"}
+        """;
+    Verdict reserving = judge(request, "capacity.example.org/v1", "NodeReservation");
+    assertThat(reserving.health()).as("%s", reserving.findings()).isEqualTo(Health.PROGRESSING);
+    Verdict refused = judge(request.replace("CapacityNotFound", "QuotaExceeded"), "capacity.example.org/v1",
+        "NodeReservation");
+    assertThat(refused.health()).as("%s", refused.findings()).isEqualTo(Health.DEGRADED);
+    // Short of rights, not of capacity: a refusal, read as any False condition with that reason is.
+    Verdict unpermitted = judge(gang.replace("InsufficientResources", "InsufficientPermissions"),
+        "batch.example.net/v1", "TrainingGang");
+    assertThat(unpermitted.health()).as("%s", unpermitted.findings()).isEqualTo(Health.DEGRADED);
+  }
+
   private static Verdict judge(String yaml, String apiVersion, String kind) throws Exception {
     try (Blame blame = BlameEngine.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).manifests("t", yaml).build()) {
       Node only = blame.list(GroupKind.fromApiVersion(apiVersion, kind), "").get(0);
