@@ -260,8 +260,12 @@ class HeldOutCrsTest {
    * Both merged: 916 of 1013.
    * Merged with round forty-nine: 930 of 1027.
    * Merged with round fifty-one: 943 of 1042.
+   * Round fifty-four (19 objects, observability pipelines and monitoring: observability-operator's MonitoringStack,
+   * the Logging operator's ClusterFlow and ClusterOutput, Splunk's ClusterManager, LicenseManager and Standalone, the
+   * Kaasops Vector Operator's pipelines, the Coralogix operator) measured 11 of 19 blind with the rules of ea35e238:
+   * 954 of 1061, no new false HEALTHY.
    */
-  static final int FLOOR = 943;
+  static final int FLOOR = 954;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -413,6 +417,7 @@ class HeldOutCrsTest {
    * {@code state: POWEROFF} (powered off on purpose), and an Aiven Kafka whose update failed ({@code Error}, status
    * Unknown, beside the earlier {@code Running=True}). See the README, "Round fifty-one". With the seven before (after rounds forty-nine, fifty-two, fifty-three): 10.
    * Fixed afterwards for the first two (a pause word as the spec's desired state; powered off a suspension word): 8.
+   * Round fifty-four brings none (measured blind with the rules of ea35e238): 8.
    */
   static final int FALSE_HEALTHY_CEILING = 8;
 
