@@ -282,9 +282,10 @@ final class ConditionVocabulary {
       return Optional.of(Meaning.of(severe(c) ? Health.DEGRADED : Health.PROGRESSING, type,
           "severity:" + c.severity().toLowerCase(Locale.ROOT)));
     }
-    Optional<String> failure = match(FAILURE, c.reason() + " " + c.message());
+    Optional<String> failure = match(FAILURE, c.reason() + " " + c.message())
+        .map(w -> "reason:failure:" + w).or(() -> ReasonVocabulary.degradedReason(c.reason()));
     if (failure.isPresent()) {
-      return Optional.of(Meaning.of(Health.DEGRADED, type, "reason:failure:" + failure.get()));
+      return Optional.of(Meaning.of(Health.DEGRADED, type, failure.get()));
     }
     Optional<String> waiting = inProgress(c.reason());
     if (judgement && waiting.isEmpty()) {
