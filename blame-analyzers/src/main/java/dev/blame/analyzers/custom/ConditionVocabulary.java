@@ -292,9 +292,10 @@ final class ConditionVocabulary {
       // "CA will try to find it later"): a wait, though its words say "not found".
       return Optional.of(Meaning.of(Health.PROGRESSING, type, shortage.get()));
     }
-    Optional<String> failure = match(FAILURE, c.reason() + " " + c.message());
+    Optional<String> failure = match(FAILURE, c.reason() + " " + c.message())
+        .map(w -> "reason:failure:" + w).or(() -> ReasonVocabulary.degradedReason(c.reason()));
     if (failure.isPresent()) {
-      return Optional.of(Meaning.of(Health.DEGRADED, type, "reason:failure:" + failure.get()));
+      return Optional.of(Meaning.of(Health.DEGRADED, type, failure.get()));
     }
     Optional<String> waiting = inProgress(c.reason());
     if (judgement && waiting.isEmpty()) {

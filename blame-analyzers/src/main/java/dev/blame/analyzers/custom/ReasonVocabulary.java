@@ -134,6 +134,21 @@ final class ReasonVocabulary {
   }
 
   /**
+   * The rule by which a reason names the readiness it reports as degraded, alone or ending a compound
+   * ({@code Degraded}, {@code PrometheusDegraded}, {@code VGsDegraded}), not taken back ({@code NotDegraded}): the
+   * word that reads DEGRADED in a phase ({@link StatusWords}) and names a bad-when-True condition
+   * ({@code ConditionVocabulary}) says the same as a False readiness' reason. The observability-operator's
+   * MonitoringStack ({@code Available=False PrometheusDegraded}, held-out round fifty-four), LVMS' LVMCluster
+   * ({@code VolumeGroupsReady=False VGsDegraded}), MOCO's MySQLCluster ({@code Healthy=False Degraded}). Only the
+   * reason, only the word: a message saying a part is degraded qualifies, it does not decide.
+   */
+  static Optional<String> degradedReason(String reason) {
+    List<String> words = ConditionVocabulary.words(reason);
+    return words.stream().noneMatch(FAILURE_UNDONE::contains) && StatusSignals.last(words).equals("degraded")
+        ? Optional.of("reason:degraded") : Optional.empty();
+  }
+
+  /**
    * The rule by which a reason says "still working on it", if it does: a present participle among its words
    * ({@code Initializing}, {@code WaitingForInfrastructure}, {@code RestoringBackup}), else a stem of
    * {@link #IN_PROGRESS}. A reason with a negation ({@code NotRunning}) is not read by its participle.

@@ -211,6 +211,7 @@ final class StatusSignals {
       Staleness stale) {
     ReplicaCounts.desiredCounts(map, path, signals);
     UnreadyParts.read(map, path, signals);
+    OutcomeFlags.read(map, path, signals);
     if (depth > 0) {
       SuspendSteps.read(map, path).ifPresent(signals::add);
     }

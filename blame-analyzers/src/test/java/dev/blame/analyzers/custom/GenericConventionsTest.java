@@ -2540,6 +2540,64 @@ class GenericConventionsTest {
     assertThat(unpermitted.health()).as("%s", unpermitted.findings()).isEqualTo(Health.DEGRADED);
   }
 
+  /**
+   * A readiness False whose reason names it degraded ({@code Degraded}, {@code <Part>Degraded}) is a failure, as the
+   * word is in a phase (held-out round fifty-four: the observability-operator's {@code Available=False
+   * PrometheusDegraded}; LVMS' {@code VGsDegraded}, MOCO's {@code Degraded}). Taken back ({@code NotDegraded}) or a
+   * reason of work under way, the False readiness still waits.
+   */
+  @Test
+  void aFalseReadinessWhoseReasonSaysDegradedIsAFailure() throws Exception {
+    String gateway = """
+        apiVersion: edge.example.com/v1
+        kind: TrafficGateway
+        metadata: {name: public, namespace: edge, generation: 1}
+        status:
+          conditions:
+          - {type: Available, status: "False", reason: ProxyFleetDegraded, observedGeneration: 1,
+             lastTransitionTime: "2026-01-02T10:00:00Z"}
+        """;
+    Verdict degraded = judge(gateway, "edge.example.com/v1", "TrafficGateway");
+    assertThat(degraded.health()).as("%s", degraded.findings()).isEqualTo(Health.DEGRADED);
+    Verdict alone = judge(gateway.replace("ProxyFleetDegraded", "Degraded"), "edge.example.com/v1", "TrafficGateway");
+    assertThat(alone.health()).as("%s", alone.findings()).isEqualTo(Health.DEGRADED);
+    Verdict takenBack = judge(gateway.replace("ProxyFleetDegraded", "NotDegraded"), "edge.example.com/v1",
+        "TrafficGateway");
+    assertThat(takenBack.health()).as("%s", takenBack.findings()).isEqualTo(Health.PROGRESSING);
+    Verdict waiting = judge(gateway.replace("ProxyFleetDegraded", "ProxiesStarting"), "edge.example.com/v1",
+        "TrafficGateway");
+    assertThat(waiting.health()).as("%s", waiting.findings()).isEqualTo(Health.PROGRESSING);
+  }
+
+  /**
+   * The outcome of a check kept as a boolean in a field named for an outcome ({@code <check>Result}), or as a map of
+   * them by what was checked ({@code <check>Results}), is the check's verdict (held-out round fifty-four: the Kaasops
+   * Vector Operator's {@code configCheckResult}; the Logging operator's {@code configCheckResults}; gitops-promoter's
+   * {@code expressionResult}): false fails, true passes. A flag that asks about having one ({@code hasResult}) is none.
+   */
+  @Test
+  void aCheckOutcomeKeptAsABooleanIsTheChecksVerdict() throws Exception {
+    String rule = """
+        apiVersion: rules.example.com/v1
+        kind: RoutingRule
+        metadata: {name: eu, namespace: mail, generation: 1}
+        status:
+          lintResult: false
+          reason: lint failed
+        """;
+    Verdict failed = judge(rule, "rules.example.com/v1", "RoutingRule");
+    assertThat(failed.health()).as("%s", failed.findings()).isEqualTo(Health.DEGRADED);
+    Verdict passed = judge(rule.replace("lintResult: false", "lintResult: true").replace("  reason: lint failed\n", ""),
+        "rules.example.com/v1", "RoutingRule");
+    assertThat(passed.health()).as("%s", passed.findings()).isEqualTo(Health.HEALTHY);
+    Verdict oneOfTwoFailed = judge(rule.replace("lintResult: false", "lintResults: {a1b2: true, c3d4: false}"),
+        "rules.example.com/v1", "RoutingRule");
+    assertThat(oneOfTwoFailed.health()).as("%s", oneOfTwoFailed.findings()).isEqualTo(Health.DEGRADED);
+    Verdict asked = judge(rule.replace("lintResult: false", "hasResult: false").replace("  reason: lint failed\n", ""),
+        "rules.example.com/v1", "RoutingRule");
+    assertThat(asked.health()).as("%s", asked.findings()).isNotEqualTo(Health.DEGRADED);
+  }
+
   private static Verdict judge(String yaml, String apiVersion, String kind) throws Exception {
     try (Blame blame = BlameEngine.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).manifests("t", yaml).build()) {
       Node only = blame.list(GroupKind.fromApiVersion(apiVersion, kind), "").get(0);
