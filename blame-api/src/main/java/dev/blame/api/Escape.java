@@ -1,6 +1,10 @@
 package dev.blame.api;
 
 import java.net.URISyntaxException;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The one place where text from a cluster or a file is encoded for the sink it is written to. Everything in a
@@ -201,8 +205,8 @@ public final class Escape {
   }
 
   /** A URL's user info ({@code user:password@}): from the scheme's {@code //} to the authority's last {@code @}. */
-  private static final java.util.regex.Pattern URL_USER_INFO =
-      java.util.regex.Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^/?#\\s]*@");
+  private static final Pattern URL_USER_INFO =
+      Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^/?#\\s]*@");
 
   /**
    * A message with the user info of every URL in it removed ({@code https://admin:pw@host/x} becomes
@@ -220,9 +224,14 @@ public final class Escape {
   /**
    * A server's URL as a message names it: without user info (see {@link #withoutCredentials}), query or fragment,
    * where a kubeconfig may put a password or a token ({@code https://admin:pw@host:6443/?token=...} becomes
-   * {@code https://host:6443/}). Since the text is one URL, everything between the scheme and its last {@code @} is
-   * user info, even when a password holds a blank, {@code /}, {@code ?} or {@code #} (unencoded, which a URL
-   * parser reads otherwise, and a kubectl user pastes all the same). Null reads as empty.
+   * {@code https://host:6443/}). An {@code @} in the path, query or fragment of a URL whose authority is a host and
+   * an optional numeric port is legal (RFC 3986 {@code pchar}) and names no user: {@code https://h:6443/u/a@b?x=c@d}
+   * is shown as {@code https://h:6443/u/a@b}. Otherwise, or when the URL had user info as well (a password may
+   * hold {@code @} then {@code /}: {@code https://admin:a@b/c@h}), the text is one URL whose password held a blank,
+   * {@code /}, {@code ?} or {@code #} (unencoded, which a URL parser reads otherwise, and a kubectl user pastes all
+   * the same), and everything between the scheme and its last {@code @} is user info. Left to the first reading: a password
+   * whose characters up to its first {@code /}, {@code ?} or {@code #} are all digits, which reads as a port
+   * ({@code https://admin:12/3@h}). Null reads as empty.
    *
    * @param url a server URL, possibly null
    * @return the URL without what may be credentials
@@ -234,7 +243,9 @@ public final class Escape {
     String plain = withoutCredentials(url);
     int authority = plain.indexOf("://");
     int lastAt = plain.lastIndexOf('@');
-    if (authority >= 0 && lastAt > authority) {
+    boolean hidden = authority >= 0 && lastAt > authority
+        && (!plain.equals(url) || !legalAt(plain.substring(authority + 3, lastAt)));
+    if (hidden) {
       // One URL, not free text: a password may hold a blank, '/', '?' or '#' that a parser takes for the end of
       // the user info, so that withoutCredentials leaves it. Nothing before the last '@' is shown.
       plain = plain.substring(0, authority + 3) + plain.substring(lastAt + 1);
@@ -249,6 +260,21 @@ public final class Escape {
     return plain.substring(0, end);
   }
 
+  /** A host (a name, an IPv4 address or a bracketed IPv6 one) and an optional numeric port: an authority. */
+  private static final Pattern HOST_PORT = Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9._~%-]+)(:[0-9]{0,5})?");
+  /** What ends a URL's authority. */
+  private static final Pattern AUTHORITY_END = Pattern.compile("[/?#]");
+
+  /**
+   * Whether the text between a URL's {@code ://} and its last {@code @} ends its authority at a host and port and
+   * holds nothing a URL cannot (a blank, a control): the {@code @} is then in the path, query or fragment.
+   */
+  private static boolean legalAt(String beforeLastAt) {
+    Matcher end = AUTHORITY_END.matcher(beforeLastAt);
+    return end.find() && HOST_PORT.matcher(beforeLastAt.substring(0, end.start())).matches()
+        && beforeLastAt.codePoints().noneMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c));
+  }
+
   /**
    * For a stack trace in a log or on stderr: a copy of {@code e} whose message, and the messages of its causes and
    * suppressed exceptions, are {@link #terminal} text without URL credentials ({@link #withoutCredentials}); class
@@ -261,10 +287,10 @@ public final class Escape {
    * @return a copy safe to print or log with its stack trace
    */
   public static Throwable throwable(Throwable e) {
-    return e == null ? null : shownCopy(e, new java.util.IdentityHashMap<>());
+    return e == null ? null : shownCopy(e, new IdentityHashMap<>());
   }
 
-  private static Throwable shownCopy(Throwable e, java.util.Map<Throwable, Throwable> copies) {
+  private static Throwable shownCopy(Throwable e, Map<Throwable, Throwable> copies) {
     Throwable done = copies.get(e);
     if (done != null) {
       return done;
@@ -453,8 +479,8 @@ public final class Escape {
   /** See {@link #CONDITION_REASON_MAX}. */
   public static final int CONDITION_MESSAGE_MAX = 32768;
 
-  private static final java.util.regex.Pattern CONDITION_REASON =
-      java.util.regex.Pattern.compile("[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?");
+  private static final Pattern CONDITION_REASON =
+      Pattern.compile("[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?");
 
   /**
    * For the {@code reason} of a Kubernetes status condition: {@code reason} when the API server accepts it

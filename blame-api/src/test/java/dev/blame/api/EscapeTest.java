@@ -158,6 +158,24 @@ class EscapeTest {
       assertThat(Escape.serverUrl("https://admin:" + password + "@10.0.0.1:6443/k8s?token=t0k"))
           .as(password).isEqualTo("https://10.0.0.1:6443/k8s");
     }
+    // An '@' in the path, query or fragment of a URL with a host and port is legal and names no user: the server
+    // shown is the one the URL names, not the text after the last '@'.
+    assertThat(Escape.serverUrl("https://rancher.example.com/k8s/clusters/team@corp?login=me@corp.example#a@b"))
+        .isEqualTo("https://rancher.example.com/k8s/clusters/team@corp");
+    assertThat(Escape.serverUrl("https://10.0.0.1:6443/?as=user@example.com")).isEqualTo("https://10.0.0.1:6443/");
+    assertThat(Escape.serverUrl("https://[fd00::1]:6443/proxy/a@b")).isEqualTo("https://[fd00::1]:6443/proxy/a@b");
+    // With user info as well, an '@' after the host may be the end of a password that held '@' and '/': nothing
+    // before the last '@' is shown.
+    assertThat(Escape.serverUrl("https://admin:s3cr3t@h.example:6443/u/a@b?token=t@k")).isEqualTo("https://k");
+    assertThat(Escape.serverUrl("https://admin:a@b/c@10.0.0.1:6443/k8s")).isEqualTo("https://10.0.0.1:6443/k8s");
+    // Not a host and port before the first '/', '?' or '#': that '/' was in a password. With an '@' in the path too,
+    // which '@' ended the user info cannot be told, and nothing before the last is shown.
+    for (String password : List.of("pa/ss", "p:w/x", "pa?ss", "p w/x", "a@b/c", "12/x y")) {
+      assertThat(Escape.serverUrl("https://admin:" + password + "@10.0.0.1:6443/k8s?token=t0k"))
+          .as(password).isEqualTo("https://10.0.0.1:6443/k8s");
+      assertThat(Escape.serverUrl("https://admin:" + password + "@10.0.0.1:6443/k8s/a@b?token=t0k"))
+          .as(password).doesNotContain("admin", password, "t0k");
+    }
     // The JDK's parser stops at the blank and quotes the URL whole in its message, which a stack trace prints.
     URISyntaxException bad = new URISyntaxException("https://admin:pa ss@10.0.0.1:6443/?token=t0k",
         "Illegal character in authority", 8);

@@ -145,6 +145,7 @@ public final class GenericResourceAnalyzer implements Analyzer {
           : new Reading(Step.GENERATION_LAG, List.of(), false, true);
     }
     List<Signal> signals = StatusSignals.read(u, generation);
+    DesiredState.unreached(u, signals);
     signals.addAll(Validity.read(u, now));
     signals.addAll(0, paused);
     return new Reading(Step.SIGNALS, signals, !paused.isEmpty(), working(u));

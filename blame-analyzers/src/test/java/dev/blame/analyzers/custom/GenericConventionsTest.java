@@ -2598,6 +2598,47 @@ class GenericConventionsTest {
     assertThat(asked.health()).as("%s", asked.findings()).isNotEqualTo(Health.DEGRADED);
   }
 
+  /**
+   * A state of standing still in the status while the spec asks for another is a change still to be made, not a pause
+   * (VMware's VM Operator {@code spec.powerState: PoweredOn} beside {@code status.powerState: PoweredOff}; Hive's
+   * {@code spec.powerState: Running} beside {@code Hibernating}). Asked for the pause, or asking nothing under that
+   * name (a spec field of another name is another setting), it stays a pause.
+   */
+  @Test
+  void aStandstillTheSpecDoesNotAskForIsNoPause() throws Exception {
+    String machine = """
+        apiVersion: compute.example.com/v1
+        kind: GuestMachine
+        metadata: {name: db-1, namespace: lab, generation: 3}
+        spec: {powerState: PoweredOn, className: small}
+        status:
+          powerState: PoweredOff
+          conditions:
+          - {type: MachineCreated, status: "True", reason: Created, lastTransitionTime: "2026-01-02T10:00:00Z"}
+        """;
+    Verdict unreached = judge(machine, "compute.example.com/v1", "GuestMachine");
+    assertThat(unreached.health()).as("%s", unreached.findings()).isEqualTo(Health.PROGRESSING);
+    Verdict asked = judge(machine.replace("powerState: PoweredOn", "powerState: PoweredOff"),
+        "compute.example.com/v1", "GuestMachine");
+    assertThat(asked.health()).as("%s", asked.findings()).isEqualTo(Health.SUSPENDED);
+    Verdict unasked = judge(machine.replace("powerState: PoweredOn, ", ""), "compute.example.com/v1", "GuestMachine");
+    assertThat(unasked.health()).as("%s", unasked.findings()).isEqualTo(Health.SUSPENDED);
+    String pipe = """
+        apiVersion: streams.example.org/v1
+        kind: Relay
+        metadata: {name: orders, namespace: shop, generation: 1}
+        spec: {mode: RUNNING, source: a, target: b}
+        status:
+          state: STOPPED
+          conditions:
+          - {type: Synced, status: "True", lastTransitionTime: "2026-01-02T10:00:00Z"}
+        """;
+    Verdict otherName = judge(pipe, "streams.example.org/v1", "Relay");
+    assertThat(otherName.health()).as("%s", otherName.findings()).isEqualTo(Health.SUSPENDED);
+    Verdict starting = judge(pipe.replace("mode: RUNNING", "state: Running"), "streams.example.org/v1", "Relay");
+    assertThat(starting.health()).as("%s", starting.findings()).isEqualTo(Health.PROGRESSING);
+  }
+
   private static Verdict judge(String yaml, String apiVersion, String kind) throws Exception {
     try (Blame blame = BlameEngine.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).manifests("t", yaml).build()) {
       Node only = blame.list(GroupKind.fromApiVersion(apiVersion, kind), "").get(0);
