@@ -265,8 +265,10 @@ class HeldOutCrsTest {
    * Merged with round forty-nine: 930 of 1027.
    * Merged with round fifty-one: 943 of 1042.
    * Merged with round fifty: 958 of 1058.
+   * Round fifty-eight (14 objects, storage: Longhorn Backup/BackupTarget, VolumeGroupSnapshot, SeaweedFS Bucket,
+   * JuiceFS Sync) measured 13 of 14 blind with the rules of 62f82611: 971 of 1072, no new false HEALTHY.
    */
-  static final int FLOOR = 958;
+  static final int FLOOR = 971;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -418,6 +420,7 @@ class HeldOutCrsTest {
    * {@code state: POWEROFF} (powered off on purpose), and an Aiven Kafka whose update failed ({@code Error}, status
    * Unknown, beside the earlier {@code Running=True}). See the README, "Round fifty-one". With the seven before (after rounds forty-nine, fifty-two, fifty-three): 10.
    * Fixed afterwards for the first two (a pause word as the spec's desired state; powered off a suspension word): 8.
+   * Round fifty-eight brings none (measured blind with the rules of 62f82611): 8.
    */
   static final int FALSE_HEALTHY_CEILING = 8;
 
