@@ -260,8 +260,11 @@ class HeldOutCrsTest {
    * Both merged: 916 of 1013.
    * Merged with round forty-nine: 930 of 1027.
    * Merged with round fifty-one: 943 of 1042.
+   * Round fifty-six (13 objects, security and runtime policy: Gatekeeper's constraints and mutators, StackRox's Central
+   * and SecuredCluster, approver-policy's CertificateRequestPolicy) measured 9 of 13 blind with the rules of ea35e238:
+   * 952 of 1055, no new false HEALTHY.
    */
-  static final int FLOOR = 943;
+  static final int FLOOR = 952;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
