@@ -262,9 +262,11 @@ class HeldOutCrsTest {
    * Merged with round fifty-one: 943 of 1042.
    * Round fifty-six (13 objects, security and runtime policy: Gatekeeper's constraints and mutators, StackRox's Central
    * and SecuredCluster, approver-policy's CertificateRequestPolicy) measured 9 of 13 blind with the rules of ea35e238:
-   * 952 of 1055, no new false HEALTHY.
+   * 952 of 1055, no new false HEALTHY. Two conventions learned from its misses (a policy reported in force,
+   * {@code enforced}/{@code enforcing} true, unless the report is of an older generation; a non-empty list named
+   * {@code errors} is the failure): 956 of 1055.
    */
-  static final int FLOOR = 952;
+  static final int FLOOR = 956;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
