@@ -2481,6 +2481,7 @@ class GenericConventionsTest {
     Verdict older = judge(rule.replace("observedGeneration: 2}", "observedGeneration: 1}"),
         "netsec.example.com/v1", "FirewallRule");
     assertThat(older.health()).as("%s", older.findings()).isEqualTo(Health.PROGRESSING);
+    assertThat(older.findings()).extracting(Finding::message).anyMatch(m -> m.contains("generation 1 of 2"));
     Verdict notYet = judge(rule.replace("enforced: true", "enforced: false"), "netsec.example.com/v1", "FirewallRule");
     assertThat(notYet.health()).as("%s", notYet.findings()).isNotEqualTo(Health.HEALTHY);
     Verdict perNode = judge(rule.replace("""
