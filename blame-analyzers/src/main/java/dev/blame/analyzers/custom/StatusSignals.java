@@ -313,6 +313,8 @@ final class StatusSignals {
         StatusWords.read(text).filter(m -> m.health() == Health.DEGRADED || m.health() == Health.PROGRESSING
                 || m.health() == Health.MISSING)
             .ifPresent(m -> signals.add(new Signal(m.and("field:any"), field, text, Optional.empty())));
+      } else if (value instanceof Boolean flag && PolicyReports.isInForceFlag(key)) {
+        PolicyReports.read(map, field, flag, generation).ifPresent(signals::add);
       } else if (value instanceof Boolean flag) {
         // The object's own flags pause it (status.suspended, KubeVela's status.workflow.suspend); a flag of one entry
         // of a list of parts (a node of the cluster hibernated) does not.
@@ -328,6 +330,8 @@ final class StatusSignals {
           signals.add(new Signal(Health.DEGRADED, value instanceof Map ? field + ".message" : field, errorText(map, key),
               Optional.empty(), List.of("field:error")));
         }
+      } else if (value instanceof List && ErrorLists.named(key)) {
+        ErrorLists.read(map, key, field).ifPresent(signals::add);
       } else if (value instanceof Map && depth < DEPTH) {
         walk(map.child(key), field, depth + 1, generation, signals, stale);
       } else if (value instanceof List && depth < DEPTH) {

@@ -2639,6 +2639,87 @@ class GenericConventionsTest {
     assertThat(starting.health()).as("%s", starting.findings()).isEqualTo(Health.PROGRESSING);
   }
 
+  /**
+   * A policy's report that it is in force, {@code enforced} or {@code enforcing} true, is the policy at work (held-out
+   * round fifty-six: OPA Gatekeeper's per-pod {@code byPod[].enforced} of constraints and mutators; Cilium's per-node
+   * {@code enforcing} of a CiliumNetworkPolicy). A report stamped with an older generation than the object's is of an
+   * earlier spec; false says nothing.
+   */
+  @Test
+  void aPolicyReportedInForceIsHealthyUnlessTheReportIsOfAnOlderGeneration() throws Exception {
+    String rule = """
+        apiVersion: netsec.example.com/v1
+        kind: FirewallRule
+        metadata: {name: deny-egress, namespace: apps, generation: 2}
+        spec: {action: deny}
+        status:
+          reports:
+          - {agent: agent-a, enforced: true, observedGeneration: 2}
+          - {agent: agent-b, enforced: true, observedGeneration: 2}
+        """;
+    Verdict inForce = judge(rule, "netsec.example.com/v1", "FirewallRule");
+    assertThat(inForce.health()).as("%s", inForce.findings()).isEqualTo(Health.HEALTHY);
+    Verdict older = judge(rule.replace("observedGeneration: 2}", "observedGeneration: 1}"),
+        "netsec.example.com/v1", "FirewallRule");
+    assertThat(older.health()).as("%s", older.findings()).isEqualTo(Health.PROGRESSING);
+    assertThat(older.findings()).extracting(Finding::message).anyMatch(m -> m.contains("generation 1 of 2"));
+    Verdict notYet = judge(rule.replace("enforced: true", "enforced: false"), "netsec.example.com/v1", "FirewallRule");
+    assertThat(notYet.health()).as("%s", notYet.findings()).isNotEqualTo(Health.HEALTHY);
+    Verdict perNode = judge(rule.replace("""
+          reports:
+          - {agent: agent-a, enforced: true, observedGeneration: 2}
+          - {agent: agent-b, enforced: true, observedGeneration: 2}
+        """, """
+          nodes:
+            node-a: {enforcing: true, localPolicyRevision: 7}
+        """), "netsec.example.com/v1", "FirewallRule");
+    assertThat(perNode.health()).as("%s", perNode.findings()).isEqualTo(Health.HEALTHY);
+  }
+
+  /**
+   * A non-empty list named {@code errors}, of strings or of objects carrying a {@code message} or
+   * {@code errorMessage}, is the failure the operator is stuck on (held-out round fifty-six: OPA Gatekeeper's
+   * per-pod {@code errors} of a mutator whose schema conflicts; Config Sync's {@code source.errors}); empty, beside a
+   * true readiness, or a count, it is not.
+   */
+  @Test
+  void aListOfErrorsIsTheFailureUnlessEmptyOrGotPast() throws Exception {
+    String quota = """
+        apiVersion: limits.example.com/v1
+        kind: QuotaPolicy
+        metadata: {name: team-a, namespace: teams, generation: 1}
+        spec: {cpu: "4"}
+        status:
+          phase: Active
+          shards:
+          - name: shard-0
+            errors:
+            - {code: parse_error, message: 'cannot parse quantity "4x"'}
+        """;
+    Verdict stuck = judge(quota, "limits.example.com/v1", "QuotaPolicy");
+    assertThat(stuck.health()).as("%s", stuck.findings()).isEqualTo(Health.DEGRADED);
+    Verdict asText = judge(quota.replace("- {code: parse_error, message: 'cannot parse quantity \"4x\"'}",
+        "- cannot parse quantity"), "limits.example.com/v1", "QuotaPolicy");
+    assertThat(asText.health()).as("%s", asText.findings()).isEqualTo(Health.DEGRADED);
+    Verdict none = judge(quota.replace("""
+            errors:
+            - {code: parse_error, message: 'cannot parse quantity "4x"'}
+        """, """
+            errors: []
+        """), "limits.example.com/v1", "QuotaPolicy");
+    assertThat(none.health()).as("%s", none.findings()).isEqualTo(Health.HEALTHY);
+    Verdict gotPast = judge(quota.replace("  - name: shard-0", "  - name: shard-0\n    ready: true"),
+        "limits.example.com/v1", "QuotaPolicy");
+    assertThat(gotPast.health()).as("%s", gotPast.findings()).isEqualTo(Health.HEALTHY);
+    Verdict counted = judge(quota.replace("""
+            errors:
+            - {code: parse_error, message: 'cannot parse quantity "4x"'}
+        """, """
+            errors: 3
+        """), "limits.example.com/v1", "QuotaPolicy");
+    assertThat(counted.health()).as("%s", counted.findings()).isEqualTo(Health.HEALTHY);
+  }
+
   private static Verdict judge(String yaml, String apiVersion, String kind) throws Exception {
     try (Blame blame = BlameEngine.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).manifests("t", yaml).build()) {
       Node only = blame.list(GroupKind.fromApiVersion(apiVersion, kind), "").get(0);
