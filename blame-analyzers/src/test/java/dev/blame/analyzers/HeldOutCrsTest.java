@@ -265,8 +265,10 @@ class HeldOutCrsTest {
    * Merged with round forty-nine: 930 of 1027.
    * Merged with round fifty-one: 943 of 1042.
    * Merged with round fifty: 958 of 1058.
+   * Round fifty-seven (14 objects, platform and multi-cluster: Kratix, Cluster API bootstrap/runtime/ipam, Rancher
+   * management) measured 12 of 14 blind with the rules of 62f82611: 970 of 1072, no new false HEALTHY.
    */
-  static final int FLOOR = 958;
+  static final int FLOOR = 970;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
