@@ -284,8 +284,11 @@ class HeldOutCrsTest {
    * {@code enforced}/{@code enforcing} true, unless the report is of an older generation; a non-empty list named
    * {@code errors} is the failure): 956 of 1055.
    * Merged with round fifty-six: 1011 of 1120.
+   * Round fifty-seven (14 objects, platform and multi-cluster: Kratix, Cluster API bootstrap/runtime/ipam, Rancher
+   * management) measured 12 of 14 blind with the rules of 62f82611: 970 of 1072, no new false HEALTHY.
+   * Merged with round fifty-seven: 1023 of 1134.
    */
-  static final int FLOOR = 1011;
+  static final int FLOOR = 1023;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
