@@ -353,7 +353,8 @@ public final class Client {
 
   /**
    * Starts a server for this build and environment in the background, detached, its output to a log beside its
-   * socket; the same JVM flags as this run's, but the JIT's full tiers (a server lives long enough to use them).
+   * socket; the same JVM flags as this run's, the launcher's C1-only JIT included: a server's requests are short and
+   * varied, so C2 spends more CPU compiling for them than its code saves (docs/performance.md, "stop 35").
    * Nothing is said if it cannot start: the command has answered already.
    */
   public static void startServer() {
@@ -378,9 +379,7 @@ public final class Client {
         if (arg.equals("-jar")) {
           break;
         }
-        if (!arg.startsWith("-XX:TieredStopAtLevel")) {
-          command.add(arg);
-        }
+        command.add(arg);
       }
       command.add("-XX:+ExitOnOutOfMemoryError");
       command.add("-jar");
