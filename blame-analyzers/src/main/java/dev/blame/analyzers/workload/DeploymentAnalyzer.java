@@ -30,9 +30,9 @@ import java.util.Set;
 
 /**
  * Deployments: revision attribution (the new ReplicaSet is the owned one whose revision annotation equals the
- * Deployment's), rollout progress as {@code kubectl rollout status} and kstatus ({@code deploymentConditions})
- * read it, and fail-fast from the new ReplicaSet's pods: a Deployment whose new pods crash is DEGRADED now,
- * not when its progress deadline runs out.
+ * Deployment's, else the one whose pod template is the Deployment's: {@link NewReplicaSet}), rollout progress as
+ * {@code kubectl rollout status} and kstatus ({@code deploymentConditions}) read it, and fail-fast from the new
+ * ReplicaSet's pods: a Deployment whose new pods crash is DEGRADED now, not when its progress deadline runs out.
  */
 public final class DeploymentAnalyzer extends TypedAnalyzer<Deployment> {
 
@@ -47,8 +47,7 @@ public final class DeploymentAnalyzer extends TypedAnalyzer<Deployment> {
     DeploymentSpec spec = dep.getSpec() == null ? new DeploymentSpec() : dep.getSpec();
     long number = Revisions.number(node);
     List<Node> replicaSets = Children.owned(ctx.graph(), node.ref(), GroupKind.REPLICA_SET);
-    Optional<Node> newRs = replicaSets.stream()
-        .filter(rs -> number > 0 && Revisions.number(rs) == number).findFirst();
+    Optional<Node> newRs = NewReplicaSet.of(node, dep, replicaSets);
     Judgement j = new Judgement(node.ref()).revision(Optional.of(RevisionRef.builder().owner(node.ref().key())
         .number(number).hash(newRs.map(rs -> rs.labels().get(Revisions.POD_TEMPLATE_HASH)))
         .holder(newRs.map(rs -> rs.ref().key())).build()));

@@ -1,0 +1,59 @@
+package dev.blame.analyzers.workload;
+
+import dev.blame.analyzers.support.Revisions;
+import dev.blame.api.Node;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Which owned ReplicaSet a Deployment's rollout is creating. The deployment controller stamps each ReplicaSet with
+ * the revision it holds ({@code deployment.kubernetes.io/revision}); where the revision names one, that is it. A
+ * capture without those annotations ({@code kubectl get pods} / {@code rollout status} lines turned back into
+ * objects) still shows the templates, and the controller's own test is the template: its {@code FindNewReplicaSet}
+ * (pkg/controller/deployment/util) takes the oldest ReplicaSet whose pod template equals the Deployment's once the
+ * {@code pod-template-hash} label it adds is set aside ({@code EqualIgnoreHash}); kubectl's {@code rollout status}
+ * finds the new ReplicaSet the same way.
+ */
+final class NewReplicaSet {
+
+  private NewReplicaSet() {}
+
+  static Optional<Node> of(Node deployment, Deployment object, List<Node> replicaSets) {
+    long number = Revisions.number(deployment);
+    Optional<Node> byRevision = replicaSets.stream()
+        .filter(rs -> number > 0 && Revisions.number(rs) == number).findFirst();
+    if (byRevision.isPresent() || object.getSpec() == null || object.getSpec().getTemplate() == null) {
+      return byRevision;
+    }
+    PodTemplateSpec wanted = withoutHash(object.getSpec().getTemplate());
+    return replicaSets.stream()
+        .filter(rs -> template(rs).map(t -> withoutHash(t).equals(wanted)).orElse(false))
+        .min(Comparator.comparing(rs -> rs.createdAt().orElse(Instant.MAX)));
+  }
+
+  private static Optional<PodTemplateSpec> template(Node rs) {
+    return rs.as(ReplicaSet.class).map(ReplicaSet::getSpec).map(s -> s.getTemplate());
+  }
+
+  /** The template with the {@code pod-template-hash} label set aside (an empty label map reads as none). */
+  private static PodTemplateSpec withoutHash(PodTemplateSpec template) {
+    ObjectMeta meta = template.getMetadata();
+    Map<String, String> labels = meta == null || meta.getLabels() == null
+        ? new HashMap<>() : new HashMap<>(meta.getLabels());
+    labels.remove(Revisions.POD_TEMPLATE_HASH);
+    PodTemplateSpecBuilder copy = new PodTemplateSpecBuilder(template);
+    if (meta == null && labels.isEmpty()) {
+      return copy.build();
+    }
+    return copy.editOrNewMetadata().withLabels(labels.isEmpty() ? null : labels).endMetadata().build();
+  }
+}
