@@ -289,9 +289,10 @@ class HeldOutCrsTest {
    * Merged with round fifty-seven: 1023 of 1134.
    * Round sixty-two (16 objects, API gateways and certificate issuers: Kong Gateway Operator, step-issuer,
    * google-cas-issuer, Gloo VirtualService, Envoy AI Gateway, Tyk Operator) measured 15 of 16 blind with the rules of
-   * 25dc6366: 1038 of 1150, no new false HEALTHY.
+   * 25dc6366: 1038 of 1150, no new false HEALTHY. A convention learned from its miss (a release waiting at its
+   * promotion gate is paused): 1039 of 1150.
    */
-  static final int FLOOR = 1038;
+  static final int FLOOR = 1039;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
