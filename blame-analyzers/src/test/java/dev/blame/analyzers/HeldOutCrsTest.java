@@ -290,8 +290,13 @@ class HeldOutCrsTest {
    * Round sixty-one (15 objects, data platforms: Apache Doris DorisCluster and DorisDisaggregatedCluster, ArangoDB
    * ArangoDeployment, ClickHouse Inc. KeeperCluster and ClickHouseCluster, the Kubebuilder/operator-sdk Memcached
    * operators) measured 14 of 15 blind with the rules of 25dc6366: 1037 of 1149, one new false HEALTHY.
+   * Round sixty-two (16 objects, API gateways and certificate issuers: Kong Gateway Operator, step-issuer,
+   * google-cas-issuer, Gloo VirtualService, Envoy AI Gateway, Tyk Operator) measured 15 of 16 blind with the rules of
+   * 25dc6366: 1038 of 1150, no new false HEALTHY. A convention learned from its miss (a release waiting at its
+   * promotion gate is paused): 1039 of 1150.
+   * Merged with round sixty-two: 1053 of 1165.
    */
-  static final int FLOOR = 1037;
+  static final int FLOOR = 1053;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -450,6 +455,7 @@ class HeldOutCrsTest {
    * Round sixty-one brings one, measured blind with the rules of 25dc6366, called HEALTHY with no finding: an
    * ArangoDeployment {@code Running} and {@code UpToDate} whose {@code SecretsChanged=True} stops the operator from
    * touching it until the secrets are restored. See the README, "Round sixty-one". With the eight before: 9.
+   * Round sixty-two brings none (measured blind with the rules of 25dc6366): 9.
    */
   static final int FALSE_HEALTHY_CEILING = 9;
 

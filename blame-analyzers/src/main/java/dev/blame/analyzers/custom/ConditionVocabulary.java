@@ -246,9 +246,10 @@ final class ConditionVocabulary {
   static final Set<String> STEPS = Set.of("scheduled", "initialized", "synced", "created", "submitted", "started");
 
   private static Optional<Meaning> progress(Condition c, String type) {
-    Optional<String> paused = match(PAUSED, c.reason());
+    Optional<String> paused = match(PAUSED, c.reason()).map(w -> "reason:paused")
+        .or(() -> PromotionGate.held(c.reason()).map(rule -> "reason:" + rule));
     if (paused.isPresent()) {
-      return Optional.of(Meaning.of(Health.SUSPENDED, type, "reason:paused"));
+      return Optional.of(Meaning.of(Health.SUSPENDED, type, paused.get()));
     }
     if (c.isFalse()) {
       // An action stopped with a failure reason failed; stopped because what it works from does not exist, it
@@ -269,6 +270,11 @@ final class ConditionVocabulary {
     }
     if (match(PAUSED, c.reason()).isPresent()) {
       return Optional.of(Meaning.of(Health.SUSPENDED, type, "reason:paused"));
+    }
+    Optional<String> gate = PromotionGate.held(c.reason());
+    if (gate.isPresent()) {
+      // Not yet rolled out because a person or a hook has still to promote it: a pause at the gate, not work going on.
+      return Optional.of(Meaning.of(Health.SUSPENDED, type, "reason:" + gate.get()));
     }
     if (!c.isFalse()) {
       if ("unknown".equalsIgnoreCase(c.status())) {

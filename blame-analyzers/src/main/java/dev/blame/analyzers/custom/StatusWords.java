@@ -86,6 +86,11 @@ final class StatusWords {
     if (word.isEmpty() || word.length() > 60) {
       return Optional.empty();
     }
+    Optional<String> gate = PromotionGate.held(value);
+    if (gate.isPresent()) {
+      // WaitingPromotion: a wait word, but what is awaited is a person's or a hook's go-ahead.
+      return Optional.of(Meaning.of(Health.SUSPENDED, Rules.Family.FORM.of(gate.get())));
+    }
     Optional<Meaning> whole = table(word);
     if (whole.isPresent()) {
       return whole;

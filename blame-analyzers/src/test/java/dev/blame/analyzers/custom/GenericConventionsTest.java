@@ -2720,6 +2720,54 @@ class GenericConventionsTest {
     assertThat(counted.health()).as("%s", counted.findings()).isEqualTo(Health.HEALTHY);
   }
 
+  /**
+   * A release waiting at its promotion gate is paused: the new version is ready and a person or a hook has to promote
+   * it (held-out round sixty-two: the Kong Gateway Operator's {@code RolledOut=False AwaitingPromotion}; Flagger's
+   * canary phase {@code WaitingPromotion}, "the canary promotion is paused"; Argo Rollouts' blue-green pause before
+   * promotion). Promoting is work under way, a failed promotion a failure, and other waits stay waits.
+   */
+  @Test
+  void aReleaseWaitingAtItsPromotionGateIsPaused() throws Exception {
+    String train = """
+        apiVersion: delivery.example.net/v1
+        kind: ReleaseTrain
+        metadata: {name: web, namespace: shop, generation: 4}
+        spec: {gate: manual}
+        status:
+          conditions:
+          - {type: Ready, status: "True", reason: Ready, observedGeneration: 4, lastTransitionTime: "2026-01-02T10:00:00Z"}
+          stages:
+            conditions:
+            - {type: Released, status: "False", reason: WaitingForPromotion, observedGeneration: 4,
+               lastTransitionTime: "2026-01-02T10:05:00Z"}
+        """;
+    Verdict gated = judge(train, "delivery.example.net/v1", "ReleaseTrain");
+    assertThat(gated.health()).as("%s", gated.findings()).isEqualTo(Health.SUSPENDED);
+    Verdict promoting = judge(train.replace("reason: WaitingForPromotion", "reason: PromotionInProgress"),
+        "delivery.example.net/v1", "ReleaseTrain");
+    assertThat(promoting.health()).as("%s", promoting.findings()).isEqualTo(Health.PROGRESSING);
+    Verdict failed = judge(train.replace("reason: WaitingForPromotion", "reason: PromotionFailed"),
+        "delivery.example.net/v1", "ReleaseTrain");
+    assertThat(failed.health()).as("%s", failed.findings()).isEqualTo(Health.DEGRADED);
+    Verdict otherWait = judge(train.replace("reason: WaitingForPromotion", "reason: WaitingForChange"),
+        "delivery.example.net/v1", "ReleaseTrain");
+    assertThat(otherWait.health()).as("%s", otherWait.findings()).isEqualTo(Health.PROGRESSING);
+    String canary = """
+        apiVersion: traffic.example.org/v2
+        kind: TrafficShift
+        metadata: {name: api, namespace: prod, generation: 2}
+        spec: {steps: 5}
+        status:
+          phase: WaitingPromotion
+          observedGeneration: 2
+        """;
+    Verdict phaseGated = judge(canary, "traffic.example.org/v2", "TrafficShift");
+    assertThat(phaseGated.health()).as("%s", phaseGated.findings()).isEqualTo(Health.SUSPENDED);
+    Verdict phasePromoting = judge(canary.replace("phase: WaitingPromotion", "phase: Promoting"),
+        "traffic.example.org/v2", "TrafficShift");
+    assertThat(phasePromoting.health()).as("%s", phasePromoting.findings()).isEqualTo(Health.PROGRESSING);
+  }
+
   private static Verdict judge(String yaml, String apiVersion, String kind) throws Exception {
     try (Blame blame = BlameEngine.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).manifests("t", yaml).build()) {
       Node only = blame.list(GroupKind.fromApiVersion(apiVersion, kind), "").get(0);
