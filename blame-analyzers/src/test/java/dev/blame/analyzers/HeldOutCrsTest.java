@@ -287,8 +287,12 @@ class HeldOutCrsTest {
    * Round fifty-seven (14 objects, platform and multi-cluster: Kratix, Cluster API bootstrap/runtime/ipam, Rancher
    * management) measured 12 of 14 blind with the rules of 62f82611: 970 of 1072, no new false HEALTHY.
    * Merged with round fifty-seven: 1023 of 1134.
+   * Round sixty (15 objects, cloud-provider resource operators: Config Connector's storage, pubsub and compute groups,
+   * Azure Service Operator's resources, managedidentity, storage and dbforpostgresql groups, the Upbound providers'
+   * s3, iam and network groups, the IBM Cloud Operator) measured 14 of 15 blind with the rules of 25dc6366: 1037 of
+   * 1149, no new false HEALTHY.
    */
-  static final int FLOOR = 1023;
+  static final int FLOOR = 1037;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -444,6 +448,7 @@ class HeldOutCrsTest {
    * Round fifty-four brings none (measured blind with the rules of ea35e238): 8.
    * Round fifty-five brings none, measured blind with the rules of ea35e238: 8.
    * Round fifty-eight brings none (measured blind with the rules of 62f82611): 8.
+   * Round sixty brings none (measured blind with the rules of 25dc6366): 8.
    */
   static final int FALSE_HEALTHY_CEILING = 8;
 
