@@ -186,7 +186,7 @@ final class ConditionVocabulary {
         if (waiting.isPresent()) {
           return Optional.of(Meaning.of(Health.PROGRESSING, type, waiting.get()));
         }
-        return Optional.of(severe(c) ? Meaning.of(Health.DEGRADED, type)
+        return Optional.of(Severities.severe(c) ? Meaning.of(Health.DEGRADED, type)
             : Meaning.of(Health.PROGRESSING, type, "severity:" + c.severity().toLowerCase(Locale.ROOT)));
       }
       if (!c.isFalse()) {
@@ -289,8 +289,7 @@ final class ConditionVocabulary {
           .orElse(Meaning.of(Health.UNKNOWN, type, "status:not-understood")));
     }
     if (!c.severity().isEmpty()) {
-      return Optional.of(Meaning.of(severe(c) ? Health.DEGRADED : Health.PROGRESSING, type,
-          "severity:" + c.severity().toLowerCase(Locale.ROOT)));
+      return Optional.of(Severities.read(c, type));
     }
     Optional<String> shortage = ReasonVocabulary.shortage(c.reason());
     if (shortage.isPresent()) {
@@ -345,15 +344,6 @@ final class ConditionVocabulary {
   /** True when the condition was written for an older generation than the object's (metav1.Condition). */
   static boolean stale(Condition c, long generation) {
     return generation > 0 && c.observedGeneration().filter(og -> og >= 0 && og < generation).isPresent();
-  }
-
-  /**
-   * Cluster API's severity of a condition that is not in its good state: {@code Info} is the normal wait
-   * ("provisioning"), {@code Warning} and {@code Error} are problems (Argo CD's Cluster API script fails every
-   * False Ready whose severity is not Info; Azure Service Operator sets Warning on errors it keeps retrying).
-   */
-  private static boolean severe(Condition c) {
-    return !"Info".equalsIgnoreCase(c.severity());
   }
 
   /** {@code ACK.ResourceSynced} -> [resource, synced]; {@code HTTPRoute} -> [httproute]. */

@@ -351,7 +351,8 @@ class GenericConventionsTest {
             Health.PROGRESSING),
         Arguments.of("v1", "Endpoints", "subsets: [{addresses: [{ip: 10.0.0.1}], ports: [{port: 80}]}]\n",
             Health.HEALTHY),
-        // Severity (Cluster API): only Info is a normal wait; Warning is a problem as Error is.
+        // Severity (Cluster API): Info is a normal wait; Warning is a problem as Error is, unless its reason says
+        // what it waits for (aWarningWhoseReasonNamesWhatItAwaitsIsThatWait).
         Arguments.of("example.com/v1", "Widget", """
             status:
               conditions:
@@ -2766,6 +2767,38 @@ class GenericConventionsTest {
     Verdict phasePromoting = judge(canary.replace("phase: WaitingPromotion", "phase: Promoting"),
         "traffic.example.org/v2", "TrafficShift");
     assertThat(phasePromoting.health()).as("%s", phasePromoting.findings()).isEqualTo(Health.PROGRESSING);
+  }
+
+  @Test
+  void aWarningWhoseReasonNamesWhatItAwaitsIsThatWait() throws Exception {
+    String gateway = """
+        apiVersion: edge.example.net/v2
+        kind: TunnelGateway
+        metadata: {name: west, namespace: edge, generation: 2}
+        spec: {network: corp-net}
+        status:
+          conditions:
+          - type: Ready
+            status: "False"
+            severity: Warning
+            reason: WaitingForNetwork
+            message: Network "corp-net" cannot be found. Progress is blocked until the network is created.
+            observedGeneration: 2
+        """;
+    Verdict waits = judge(gateway, "edge.example.net/v2", "TunnelGateway");
+    assertThat(waits.health()).as("%s", waits.findings()).isEqualTo(Health.PROGRESSING);
+    Verdict awaiting = judge(gateway.replace("WaitingForNetwork", "AwaitingPeerApproval"), "edge.example.net/v2",
+        "TunnelGateway");
+    assertThat(awaiting.health()).as("%s", awaiting.findings()).isEqualTo(Health.PROGRESSING);
+    Verdict gaveUp = judge(gateway.replace("severity: Warning", "severity: Error"), "edge.example.net/v2",
+        "TunnelGateway");
+    assertThat(gaveUp.health()).as("%s", gaveUp.findings()).isEqualTo(Health.DEGRADED);
+    Verdict failedWait = judge(gateway.replace("WaitingForNetwork", "WaitingForNetworkFailed"), "edge.example.net/v2",
+        "TunnelGateway");
+    assertThat(failedWait.health()).as("%s", failedWait.findings()).isEqualTo(Health.DEGRADED);
+    Verdict noWait = judge(gateway.replace("WaitingForNetwork", "NetworkLookupRefused"), "edge.example.net/v2",
+        "TunnelGateway");
+    assertThat(noWait.health()).as("%s", noWait.findings()).isEqualTo(Health.DEGRADED);
   }
 
   private static Verdict judge(String yaml, String apiVersion, String kind) throws Exception {
