@@ -289,9 +289,10 @@ class HeldOutCrsTest {
    * Merged with round fifty-seven: 1023 of 1134.
    * Round fifty-nine (15 objects, CI/CD and developer platforms: the GitLab Operator and Runner, Knative's networking
    * Ingress and Certificate, kpack's Build, Tekton's ResolutionRequest, Shipwright's Build) measured 10 of 15 blind with
-   * the rules of 25dc6366: 1033 of 1149, no new false HEALTHY.
+   * the rules of 25dc6366: 1033 of 1149, no new false HEALTHY. Two conventions learned from its misses ({@code Succeeded}
+   * False is a run's verdict with or without a reason; a {@code registered} flag is the object accepted): 1035 of 1149.
    */
-  static final int FLOOR = 1033;
+  static final int FLOOR = 1035;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
