@@ -301,8 +301,13 @@ class HeldOutCrsTest {
    * 1149, no new false HEALTHY. Afterwards, a Warning severity whose reason is led by Waiting/Awaiting read as that
    * wait (Cluster API's WaitingForAvailableMachines, ASO's WaitingForOwner): 1038 of 1149.
    * Merged with round sixty: 1068 of 1180.
+   * Round fifty-nine (15 objects, CI/CD and developer platforms: the GitLab Operator and Runner, Knative's networking
+   * Ingress and Certificate, kpack's Build, Tekton's ResolutionRequest, Shipwright's Build) measured 10 of 15 blind with
+   * the rules of 25dc6366: 1033 of 1149, no new false HEALTHY. Two conventions learned from its misses ({@code Succeeded}
+   * False is a run's verdict with or without a reason; a {@code registered} flag is the object accepted): 1035 of 1149.
+   * Merged with round fifty-nine: 1080 of 1195.
    */
-  static final int FLOOR = 1068;
+  static final int FLOOR = 1080;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -458,6 +463,7 @@ class HeldOutCrsTest {
    * Round fifty-four brings none (measured blind with the rules of ea35e238): 8.
    * Round fifty-five brings none, measured blind with the rules of ea35e238: 8.
    * Round fifty-eight brings none (measured blind with the rules of 62f82611): 8.
+   * Round fifty-nine brings none (measured blind with the rules of 25dc6366): 8.
    * Round sixty brings none (measured blind with the rules of 25dc6366): 8.
    * Round sixty-one brings one, measured blind with the rules of 25dc6366, called HEALTHY with no finding: an
    * ArangoDeployment {@code Running} and {@code UpToDate} whose {@code SecretsChanged=True} stops the operator from

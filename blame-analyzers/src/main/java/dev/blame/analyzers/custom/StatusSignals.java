@@ -34,6 +34,16 @@ final class StatusSignals {
       Pattern.compile("history|transition|previous", Pattern.CASE_INSENSITIVE);
   static final Set<String> GOOD_WHEN_TRUE = Set.of("ready", "healthy", "available", "succeeded", "readytouse",
       "attached", "mounted");
+  /**
+   * Status flags (booleans, or fields typed as a condition status, {@code "True"}/{@code "False"}) that say the object
+   * was accepted by the system that runs it, good when true as a {@code Registered} condition is: Shipwright's Build
+   * {@code registered: "True"} once its strategy and secrets are validated (printed as its REGISTERED column); NetApp's
+   * Astra Connector keeps the same flag for its registration ({@code natsSyncClient.registered}, as the string
+   * {@code "true"}, which is read neither as a boolean nor as a condition status). False, they wait. Flags only: a
+   * {@code Registered} condition is read by its type, and an acceptance is no readiness that makes an error beside it
+   * history.
+   */
+  private static final Set<String> ACCEPTED_FLAGS = Set.of("registered");
   private static final Set<String> BAD_WHEN_TRUE = Set.of("failed", "error", "abort", "aborted");
   /**
    * Status booleans that say the object is held still on purpose, named by the suspension words ({@link StatusWords}):
@@ -438,7 +448,7 @@ final class StatusSignals {
     if (value && (words.size() > 1 && words.get(0).equals("no") || words.contains("missing"))) {
       return Optional.of(Health.DEGRADED);
     }
-    if (goodWhenTrue(name)) {
+    if (goodWhenTrue(name) || ACCEPTED_FLAGS.contains(key)) {
       return Optional.of(value ? Health.HEALTHY : key.equals("healthy") ? Health.DEGRADED : Health.PROGRESSING);
     }
     if (BAD_WHEN_TRUE.contains(key) && value) {

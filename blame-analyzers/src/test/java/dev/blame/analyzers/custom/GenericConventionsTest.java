@@ -2801,6 +2801,66 @@ class GenericConventionsTest {
     assertThat(noWait.health()).as("%s", noWait.findings()).isEqualTo(Health.DEGRADED);
   }
 
+  /**
+   * The outcome of a run kept as Knative's {@code Succeeded} condition is a verdict when False, with or without a reason
+   * (held-out round fifty-nine: kpack's Build whose pod ran out of disk, {@code Succeeded=False} and nothing else;
+   * Tekton's runs and ResolutionRequest, Shipwright's BuildRun write the same condition). Unknown, or False with a
+   * reason of work under way, the run goes on; True, it succeeded.
+   */
+  @Test
+  void aFalseSucceededIsTheRunsVerdictEvenWithoutAReason() throws Exception {
+    String export = """
+        apiVersion: reports.example.com/v1
+        kind: ReportExport
+        metadata: {name: q3, namespace: finance, generation: 1}
+        status:
+          conditions:
+          - {type: Succeeded, status: "False", lastTransitionTime: "2026-01-02T10:00:00Z"}
+        """;
+    Verdict ended = judge(export, "reports.example.com/v1", "ReportExport");
+    assertThat(ended.health()).as("%s", ended.findings()).isEqualTo(Health.DEGRADED);
+    Verdict running = judge(export.replace("status: \"False\"", "status: Unknown, reason: Running"),
+        "reports.example.com/v1", "ReportExport");
+    assertThat(running.health()).as("%s", running.findings()).isEqualTo(Health.PROGRESSING);
+    Verdict waiting = judge(export.replace("status: \"False\"", "status: \"False\", reason: WaitingForWorker"),
+        "reports.example.com/v1", "ReportExport");
+    assertThat(waiting.health()).as("%s", waiting.findings()).isEqualTo(Health.PROGRESSING);
+    Verdict done = judge(export.replace("status: \"False\"", "status: \"True\""), "reports.example.com/v1",
+        "ReportExport");
+    assertThat(done.health()).as("%s", done.findings()).isEqualTo(Health.HEALTHY);
+    Verdict readiness = judge(export.replace("type: Succeeded", "type: Ready"), "reports.example.com/v1",
+        "ReportExport");
+    assertThat(readiness.health()).as("%s", readiness.findings()).isEqualTo(Health.PROGRESSING);
+  }
+
+  /**
+   * A status flag named {@code registered}, a boolean or a field typed as a condition status, says the object was
+   * accepted by the system that runs it (held-out round fifty-nine: Shipwright's Build {@code registered: "True"};
+   * NetApp's Astra Connector {@code natsSyncClient.registered}): true, it is in place; false, it waits.
+   */
+  @Test
+  void aRegisteredFlagIsTheObjectAccepted() throws Exception {
+    String recipe = """
+        apiVersion: pack.example.com/v1
+        kind: ImageRecipe
+        metadata: {name: web, namespace: ci, generation: 1}
+        spec: {strategy: buildkit}
+        status:
+          registered: "True"
+        """;
+    Verdict accepted = judge(recipe, "pack.example.com/v1", "ImageRecipe");
+    assertThat(accepted.health()).as("%s", accepted.findings()).isEqualTo(Health.HEALTHY);
+    Verdict asBoolean = judge(recipe.replace("registered: \"True\"", "registered: true"), "pack.example.com/v1",
+        "ImageRecipe");
+    assertThat(asBoolean.health()).as("%s", asBoolean.findings()).isEqualTo(Health.HEALTHY);
+    Verdict notYet = judge(recipe.replace("registered: \"True\"", "registered: \"False\""), "pack.example.com/v1",
+        "ImageRecipe");
+    assertThat(notYet.health()).as("%s", notYet.findings()).isEqualTo(Health.PROGRESSING);
+    Verdict otherName = judge(recipe.replace("registered: \"True\"", "recorded: \"True\""), "pack.example.com/v1",
+        "ImageRecipe");
+    assertThat(otherName.health()).as("%s", otherName.findings()).isNotEqualTo(Health.HEALTHY);
+  }
+
   private static Verdict judge(String yaml, String apiVersion, String kind) throws Exception {
     try (Blame blame = BlameEngine.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).manifests("t", yaml).build()) {
       Node only = blame.list(GroupKind.fromApiVersion(apiVersion, kind), "").get(0);
