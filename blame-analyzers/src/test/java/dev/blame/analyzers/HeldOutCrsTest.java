@@ -306,8 +306,12 @@ class HeldOutCrsTest {
    * the rules of 25dc6366: 1033 of 1149, no new false HEALTHY. Two conventions learned from its misses ({@code Succeeded}
    * False is a run's verdict with or without a reason; a {@code registered} flag is the object accepted): 1035 of 1149.
    * Merged with round fifty-nine: 1080 of 1195.
+   * Round sixty-three (17 objects, serverless, eventing and workflow engines: SonataFlow's SonataFlow, SonataFlowPlatform
+   * and SonataFlowBuild, kro's ResourceGraphDefinition and an instance kind, KEDA's ScaledJob, TriggerMesh's
+   * AWSSNSSource) measured 16 of 17 blind with the rules of 698c3a6b: 1084 of 1197, no new false HEALTHY.
+   * Merged with round sixty-three: 1096 of 1212.
    */
-  static final int FLOOR = 1080;
+  static final int FLOOR = 1096;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -469,6 +473,7 @@ class HeldOutCrsTest {
    * ArangoDeployment {@code Running} and {@code UpToDate} whose {@code SecretsChanged=True} stops the operator from
    * touching it until the secrets are restored. See the README, "Round sixty-one". With the eight before: 9.
    * Round sixty-two brings none (measured blind with the rules of 25dc6366): 9.
+   * Round sixty-three brings none (measured blind with the rules of 698c3a6b): 9.
    */
   static final int FALSE_HEALTHY_CEILING = 9;
 
