@@ -140,6 +140,7 @@ public final class BlameEngine {
     private boolean allNamespaces;
     private boolean oneShot;
     private Duration timeout = Duration.ofSeconds(30);
+    private long maxResponseBytes = MAX_INPUT_BYTES;
     private Tolerance tolerance = Tolerance.defaults();
     private final Set<GroupKind> extraKinds = new LinkedHashSet<>();
     private boolean strictReads;
@@ -387,6 +388,19 @@ public final class BlameEngine {
       return this;
     }
 
+    /**
+     * With a client: the cap on one response body of the requests blame-core makes with a client of its own
+     * (Secrets, as metadata), and a token refresh after a 401 there bounded by {@link #requestTimeout}; see
+     * {@link HttpLimits}, which a caller can put on its own client too. {@link #MAX_INPUT_BYTES} by default.
+     */
+    public Builder maxResponseBytes(long bytes) {
+      if (bytes <= 0) {
+        throw new IllegalArgumentException("maxResponseBytes must be positive: " + bytes);
+      }
+      this.maxResponseBytes = bytes;
+      return this;
+    }
+
     /** With a client: how long one request or initial LIST may take; 30 s by default. */
     public Builder requestTimeout(Duration timeout) {
       this.timeout = Objects.requireNonNull(timeout, "timeout");
@@ -421,7 +435,7 @@ public final class BlameEngine {
         source = new ManifestSource(objects, extraKinds);
       } else {
         String ns = allNamespaces ? null : namespace != null ? namespace : client.getNamespace();
-        ClusterPort port = new Fabric8ClusterPort(client, timeout);
+        ClusterPort port = new Fabric8ClusterPort(client, timeout, maxResponseBytes);
         if (!feeds.isEmpty()) {
           port = new FedClusterPort(port, feeds.stream().map(Feed::fed).toList(), timeout);
         }

@@ -92,10 +92,10 @@ public final class Fabric8ClusterPort implements ClusterPort {
   private final Duration timeout;
   private final SecretMetadata secrets;
 
-  public Fabric8ClusterPort(KubernetesClient client, Duration timeout) {
+  public Fabric8ClusterPort(KubernetesClient client, Duration timeout, long maxResponseBytes) {
     this.client = client;
     this.timeout = timeout;
-    this.secrets = new SecretMetadata(client);
+    this.secrets = new SecretMetadata(client, maxResponseBytes, timeout);
   }
 
   @Override
@@ -528,6 +528,10 @@ public final class Fabric8ClusterPort implements ClusterPort {
     if (isAccessDenied(e)) {
       return new BlameException(BlameException.Kind.FORBIDDEN,
           request + server + ": forbidden (HTTP " + e.getCode() + ")" + (e.getStatus() == null ? "" : ": " + e.getStatus().getMessage()), e);
+    }
+    Optional<String> cut = e.getCode() > 0 ? Optional.empty() : secrets.takeCut();
+    if (cut.isPresent()) {
+      return new BlameException(BlameException.Kind.UNREACHABLE, request + server + ": " + cut.get(), e);
     }
     String message = withoutOperation(e.getMessage());
     if (message.isEmpty() && e.getCause() != null && e.getCause().getMessage() != null) {

@@ -3,16 +3,21 @@ package dev.blame.core.internal;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.blame.api.GroupKind;
+import dev.blame.core.HttpLimits;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.http.BasicBuilder;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.Interceptor;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Secrets read as metadata only. Their LIST and WATCH ask the API server for {@code PartialObjectMetadata}
@@ -23,8 +28,10 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
  * the graph receives a {@code v1 Secret} that has only {@code metadata} and {@code type}.
  *
  * <p>The client is made from the caller's client's configuration (server, credentials, proxy, timeouts) with the
- * default HTTP client of the class path, and adds only the header; it is created when Secrets are first listed
- * and closed with the port. (A client derived from the caller's HTTP client would share its connections, but
+ * default HTTP client of the class path, adds the header, and the {@link HttpLimits} the CLI puts on its own
+ * client: a response larger than the cap is cut off, a token refresh after a 401 is bounded (fabric8's default
+ * refresh, which this client had until the eighth red team, re-ran an exec plugin for every request answered 401,
+ * without a bound). It is created when Secrets are first listed and closed with the port. (A client derived from the caller's HTTP client would share its connections, but
  * fabric8 offers no way to build a Kubernetes client on one, nor to close one without the other.)
  */
 final class SecretMetadata implements AutoCloseable {
@@ -41,22 +48,38 @@ final class SecretMetadata implements AutoCloseable {
   private static final KubernetesSerialization DATA_BLIND = new KubernetesSerialization(dataBlind(), true);
 
   private final KubernetesClient caller;
+  private final long maxResponseBytes;
+  private final Duration timeout;
+  /** The request whose response was cut off at the cap, until a failure names it. */
+  private final AtomicReference<String> cut = new AtomicReference<>();
   private KubernetesClient client;
 
-  SecretMetadata(KubernetesClient caller) {
+  SecretMetadata(KubernetesClient caller, long maxResponseBytes, Duration timeout) {
     this.caller = caller;
+    this.maxResponseBytes = maxResponseBytes;
+    this.timeout = timeout;
   }
 
   /** The client that reads Secrets; created on first use. */
   synchronized KubernetesClient client() {
     if (client == null) {
+      Config config = caller.getConfiguration();
       client = new KubernetesClientBuilder()
-          .withConfig(caller.getConfiguration())
+          .withConfig(config)
           .withKubernetesSerialization(DATA_BLIND)
-          .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("blame-secret-metadata", new Accept()))
+          .withHttpClientBuilderConsumer(b -> {
+            HttpLimits.apply(b, config, maxResponseBytes, timeout, cut::set);
+            b.addOrReplaceInterceptor("blame-secret-metadata", new Accept());
+          })
           .build();
     }
     return client;
+  }
+
+  /** Why the last failed request for Secrets failed, when its response was cut off at the cap; read once. */
+  Optional<String> takeCut() {
+    return Optional.ofNullable(cut.getAndSet(null))
+        .map(request -> "the response to " + request + " is larger than the limit of " + maxResponseBytes + " bytes");
   }
 
   /** A mapper that never reads a Secret's values, whatever type a Secret is decoded to. */

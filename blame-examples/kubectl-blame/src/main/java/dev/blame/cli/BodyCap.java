@@ -1,62 +1,22 @@
 package dev.blame.cli;
 
-import io.fabric8.kubernetes.client.http.AsyncBody;
-import io.fabric8.kubernetes.client.http.HttpRequest;
-import io.fabric8.kubernetes.client.http.Interceptor;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.util.List;
+import java.util.Optional;
 
 /**
- * A cap on each HTTP response body, counted as the bytes arrive (a LIST is paged by 500 objects; a server that
- * ignores the page size and sends a gigabyte is cut off at the cap instead of filling the memory). Watch streams
- * are long-lived and exempt: their size grows with time, not with one answer.
+ * The reason the response cap ({@link dev.blame.core.HttpLimits}, {@code --max-input-bytes}) cut a response off in
+ * this run, for the error line: the HTTP client reports a body cut off as a reset stream, not with the reason.
  */
-final class BodyCap implements Interceptor {
+final class BodyCap {
 
-  static final String NAME = "kubectl-blame-body-cap";
-
-  /**
-   * The last cap exceeded in this process, for the error line: the HTTP client reports a body cut off as a reset
-   * stream, not with the reason. The CLI runs one command per process; {@link #reset} starts a run.
-   */
+  /** The last cap exceeded in this process. The CLI runs one command per process; {@link #reset} starts a run. */
   private static volatile String breach;
 
-  private final long cap;
+  private BodyCap() {}
 
-  BodyCap(long cap) {
-    this.cap = cap;
-  }
-
-  @Override
-  public AsyncBody.Consumer<List<ByteBuffer>> consumer(AsyncBody.Consumer<List<ByteBuffer>> consumer,
-      HttpRequest request) {
-    String query = request.uri().getRawQuery();
-    if (query != null && query.contains("watch=true")) {
-      return consumer;
-    }
-    return new AsyncBody.Consumer<>() {
-      private long total;
-
-      @Override
-      public void consume(List<ByteBuffer> buffers, AsyncBody body) throws Exception {
-        for (ByteBuffer buffer : buffers) {
-          total += buffer.remaining();
-        }
-        if (total > cap) {
-          breach = "the response to " + request.method() + " " + request.uri().getPath()
-              + " is larger than " + Inputs.human(cap) + "; raise the limit with " + Inputs.FLAG;
-          throw new IOException("the response to " + request.method() + " " + request.uri().getPath()
-              + " is larger than " + Inputs.human(cap) + "; raise the limit with " + Inputs.FLAG);
-        }
-        consumer.consume(buffers, body);
-      }
-
-      @Override
-      public <U> U unwrap(Class<U> target) {
-        return consumer.unwrap(target);
-      }
-    };
+  /** Notes that the response to {@code request} ({@code GET /api/v1/...}, terminal text) went past {@code cap}. */
+  static void cut(String request, long cap) {
+    breach = "the response to " + request + " is larger than " + Inputs.human(cap) + "; raise the limit with "
+        + Inputs.FLAG;
   }
 
   static void reset() {
@@ -64,7 +24,7 @@ final class BodyCap implements Interceptor {
   }
 
   /** The reason a response was cut off in this run, when one was. */
-  static java.util.Optional<String> breach() {
-    return java.util.Optional.ofNullable(breach);
+  static Optional<String> breach() {
+    return Optional.ofNullable(breach);
   }
 }

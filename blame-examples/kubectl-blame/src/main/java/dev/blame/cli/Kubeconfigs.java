@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.blame.core.HttpLimits.PluginProcesses;
 import io.fabric8.kubernetes.client.Config;
 import java.io.File;
 import java.io.IOException;

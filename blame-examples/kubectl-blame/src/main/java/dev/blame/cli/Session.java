@@ -9,6 +9,7 @@ import dev.blame.api.Node;
 import dev.blame.api.ObjectRef;
 import dev.blame.api.ReasonCode;
 import dev.blame.core.BlameEngine;
+import dev.blame.core.HttpLimits;
 import io.fabric8.kubernetes.api.model.APIGroup;
 import io.fabric8.kubernetes.api.model.APIGroupList;
 import io.fabric8.kubernetes.api.model.APIResource;
@@ -19,7 +20,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import io.fabric8.kubernetes.client.utils.TokenRefreshInterceptor;
 import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
@@ -176,14 +176,13 @@ final class Session implements AutoCloseable {
     BodyCap.reset();
     KubernetesClient client = new KubernetesClientBuilder().withConfig(config)
         .withKubernetesSerialization(SERIALIZATION)
-        .withHttpClientBuilderConsumer(http -> http.addOrReplaceInterceptor(BodyCap.NAME, new BodyCap(cap))
-            .addOrReplaceInterceptor(TokenRefreshInterceptor.NAME,
-                new BoundedTokenRefresh(config, Duration.ofMillis(timeoutMillis))))
+        .withHttpClientBuilderConsumer(http -> HttpLimits.apply(http, config, cap, Duration.ofMillis(timeoutMillis),
+            request -> BodyCap.cut(request, cap)))
         .build();
     String ns = options.namespace != null ? options.namespace
         : config.getNamespace() != null && !config.getNamespace().isBlank() ? config.getNamespace() : "default";
     BlameEngine.Builder builder = BlameEngine.builder().client(client)
-        .requestTimeout(Duration.ofMillis(timeoutMillis))
+        .requestTimeout(Duration.ofMillis(timeoutMillis)).maxResponseBytes(cap)
         .clock(fixed == null ? Clock.systemUTC() : Clock.fixed(fixed, ZoneOffset.UTC));
     try {
       options.rules.apply(builder, client, cli.cwd);

@@ -20,7 +20,7 @@ import java.util.Map;
  * written back with every string and key as {@link Escape#terminal} text, so that a script printing its values with
  * {@code jq -r} writes what the CLI's text output writes, by the one encoder the CLI uses: one line, controls, bidi,
  * zero-width, invisible letters (U+3164), stray variation selectors and floods of combining marks shown as escapes,
- * no {@code ##[command]}, cut at {@link Escape#TERMINAL_MAX}. The action had a Perl copy of the encoder that knew only
+ * no {@code ##[command]}, cut at {@link Escape#TERMINAL_MAX}; two keys shown alike stay two keys. The action had a Perl copy of the encoder that knew only
  * the controls and format characters: U+3164, U+034F or a run of selectors reached its log, its {@code culprit}
  * output and the job summary as they were. Bytes that are not JSON are refused (exit 3, nothing written).
  */
@@ -62,10 +62,23 @@ final class TerminalJson {
       List<Map.Entry<String, JsonNode>> fields = new ArrayList<>();
       node.fields().forEachRemaining(fields::add);
       for (Map.Entry<String, JsonNode> field : fields) {
-        object.set(Escape.terminal(field.getKey()), shown(field.getValue()));
+        object.set(unique(object, Escape.terminal(field.getKey())), shown(field.getValue()));
       }
       return object;
     }
     return node;
+  }
+
+  /**
+   * {@code key}, or when an earlier key of {@code object} is shown so already, {@code key (2)}, {@code key (3)}...:
+   * two keys can differ only in what the escaping replaces (a line feed and the two characters {@code \n}, text past
+   * the cut), and the later one replaced the earlier one's value without a word.
+   */
+  private static String unique(ObjectNode object, String key) {
+    String shown = key;
+    for (int n = 2; object.has(shown); n++) {
+      shown = key + " (" + n + ")";
+    }
+    return shown;
   }
 }

@@ -1,5 +1,6 @@
-package dev.blame.cli;
+package dev.blame.core.internal;
 
+import dev.blame.core.HttpLimits.PluginProcesses;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.http.BasicBuilder;
 import io.fabric8.kubernetes.client.http.HttpRequest;
@@ -19,9 +20,9 @@ import java.util.concurrent.TimeUnit;
  * run per request and retry (11 for one {@code kubectl blame deploy/web}). Here the 401s of concurrent requests
  * share one refresh; after a refresh, further 401s within {@link #INTERVAL} run no plugin (the fresh token was
  * refused too: the request fails as unauthorized); and a refresh that outlasts the request timeout is given up
- * and the plugin process it started is stopped.
+ * and the plugin process it started is stopped ({@link dev.blame.core.HttpLimits}).
  */
-final class BoundedTokenRefresh implements Interceptor {
+public final class BoundedTokenRefresh implements Interceptor {
 
   /** After a refresh, how long a 401 is taken as the answer rather than a reason to run the plugin again. */
   static final Duration INTERVAL = Duration.ofMinutes(1);
@@ -34,7 +35,7 @@ final class BoundedTokenRefresh implements Interceptor {
   /** The Authorization header the refreshed token replaced. */
   private String stale;
 
-  BoundedTokenRefresh(Config config, Duration timeout) {
+  public BoundedTokenRefresh(Config config, Duration timeout) {
     this.delegate = new TokenRefreshInterceptor(config, HttpClientUtils.getHttpClientFactory(), Instant.now());
     this.config = config;
     this.timeout = timeout;

@@ -1,0 +1,102 @@
+package dev.blame.core;
+
+import dev.blame.core.internal.BoundedTokenRefresh;
+import dev.blame.core.internal.ResponseCap;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.http.HttpClient;
+import io.fabric8.kubernetes.client.utils.TokenRefreshInterceptor;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Limits on what a fabric8 client does for a server that is hostile or broken: blame-core puts them on the client
+ * it builds itself (Secrets, read as metadata), and a caller may put them on its own
+ * ({@code new KubernetesClientBuilder().withHttpClientBuilderConsumer(http -> HttpLimits.apply(http, ...))}).
+ *
+ * <ul>
+ *   <li>each response body is cut off at a cap, counted as the bytes arrive (a LIST is paged by 500 objects; a
+ *       server that ignores the page size and sends a gigabyte fails the request instead of filling the memory);
+ *       watch streams are exempt (their size grows with time, not with one answer);</li>
+ *   <li>fabric8's token refresh after a 401 is bounded: it re-runs the kubeconfig's exec credential plugin for every
+ *       request answered 401, each run with an unbounded {@code Process.waitFor()}. Here the 401s of concurrent
+ *       requests share one refresh, a 401 on the refreshed token within a minute runs no plugin, and a refresh that
+ *       outlasts the timeout is given up and the plugin process it started is stopped.</li>
+ * </ul>
+ */
+public final class HttpLimits {
+
+  private HttpLimits() {}
+
+  /**
+   * Adds both limits to {@code http}, replacing fabric8's token refresh interceptor.
+   *
+   * @param config the configuration the client is built with (the refresh reads and renews its token)
+   * @param maxResponseBytes the cap on one response body
+   * @param refreshTimeout how long one token refresh may take, its plugin run included
+   * @param onCut told the request ({@code GET /api/v1/...}) whose response was cut off, on the thread that read it:
+   *     the HTTP client reports a body cut off as a reset stream, not with the reason
+   */
+  public static void apply(HttpClient.Builder http, Config config, long maxResponseBytes, Duration refreshTimeout,
+      Consumer<String> onCut) {
+    Objects.requireNonNull(config, "config");
+    if (maxResponseBytes <= 0) {
+      throw new IllegalArgumentException("maxResponseBytes must be positive: " + maxResponseBytes);
+    }
+    http.addOrReplaceInterceptor(ResponseCap.NAME, new ResponseCap(maxResponseBytes, onCut))
+        .addOrReplaceInterceptor(TokenRefreshInterceptor.NAME, new BoundedTokenRefresh(config, refreshTimeout));
+  }
+
+  /**
+   * The processes an exec credential plugin started on our behalf (fabric8 runs the plugin as a child of this JVM):
+   * noted before the plugin runs, stopped when we give up on it. Stopping waits, briefly, until they are gone, so
+   * that nothing a command started outlives its answer. Every child of this JVM started after the note counts: a
+   * process that starts children of its own while a plugin runs should not stop them this way.
+   */
+  public static final class PluginProcesses {
+
+    /** How long to wait for a killed process to be gone; a SIGKILL takes effect at once, reaping may lag. */
+    private static final Duration GONE_WITHIN = Duration.ofSeconds(5);
+
+    private final Set<Long> before;
+
+    private PluginProcesses(Set<Long> before) {
+      this.before = before;
+    }
+
+    /** Notes this JVM's children now; the ones started later are the plugin's. */
+    public static PluginProcesses noteChildren() {
+      return new PluginProcesses(ProcessHandle.current().children().map(ProcessHandle::pid)
+          .collect(Collectors.toSet()));
+    }
+
+    /** Whether a child has been started since the note. */
+    public boolean anyStarted() {
+      return ProcessHandle.current().children().anyMatch(p -> !before.contains(p.pid()));
+    }
+
+    /** Kills every child started since the note, with its descendants, and waits until they have exited. */
+    public void stopStarted() {
+      List<ProcessHandle> started = ProcessHandle.current().children().filter(p -> !before.contains(p.pid()))
+          .flatMap(p -> Stream.concat(p.descendants(), Stream.of(p)))
+          .collect(Collectors.toList());
+      started.forEach(ProcessHandle::destroyForcibly);
+      CompletableFuture<?>[] exits = started.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new);
+      try {
+        CompletableFuture.allOf(exits).get(GONE_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (ExecutionException | TimeoutException e) {
+        // Killed; a process the kernel has not reaped within the bound is left to it.
+      }
+    }
+  }
+}
