@@ -29,7 +29,9 @@ import java.util.stream.Stream;
  *   <li>fabric8's token refresh after a 401 is bounded: it re-runs the kubeconfig's exec credential plugin for every
  *       request answered 401, each run with an unbounded {@code Process.waitFor()}. Here the 401s of concurrent
  *       requests share one refresh, a 401 on the refreshed token within a minute runs no plugin, and a refresh that
- *       outlasts the timeout is given up and the plugin process it started is stopped.</li>
+ *       outlasts the timeout is given up (and, only where the caller says this JVM starts no processes of its own,
+ *       the processes started while it ran are stopped: see {@link #apply(HttpClient.Builder, Config, long, Duration,
+ *       Consumer, boolean)}).</li>
  * </ul>
  */
 public final class HttpLimits {
@@ -37,7 +39,9 @@ public final class HttpLimits {
   private HttpLimits() {}
 
   /**
-   * Adds both limits to {@code http}, replacing fabric8's token refresh interceptor.
+   * Adds both limits to {@code http}, replacing fabric8's token refresh interceptor. A refresh given up on is left
+   * to finish on its own: no process is stopped, since a library cannot tell the plugin's process from one its
+   * caller started at the same moment.
    *
    * @param config the configuration the client is built with (the refresh reads and renews its token)
    * @param maxResponseBytes the cap on one response body
@@ -47,12 +51,24 @@ public final class HttpLimits {
    */
   public static void apply(HttpClient.Builder http, Config config, long maxResponseBytes, Duration refreshTimeout,
       Consumer<String> onCut) {
+    apply(http, config, maxResponseBytes, refreshTimeout, onCut, false);
+  }
+
+  /**
+   * As {@link #apply(HttpClient.Builder, Config, long, Duration, Consumer)}; with {@code stopStartedProcesses}, a
+   * refresh given up on also stops every child of this JVM started while it ran (fabric8 runs the exec plugin as a
+   * child and does not say which one it is). Pass {@code true} only from a process that starts no children of its
+   * own, such as a command-line tool; an embedding application should pass {@code false}.
+   */
+  public static void apply(HttpClient.Builder http, Config config, long maxResponseBytes, Duration refreshTimeout,
+      Consumer<String> onCut, boolean stopStartedProcesses) {
     Objects.requireNonNull(config, "config");
     if (maxResponseBytes <= 0) {
       throw new IllegalArgumentException("maxResponseBytes must be positive: " + maxResponseBytes);
     }
     http.addOrReplaceInterceptor(ResponseCap.NAME, new ResponseCap(maxResponseBytes, onCut))
-        .addOrReplaceInterceptor(TokenRefreshInterceptor.NAME, new BoundedTokenRefresh(config, refreshTimeout));
+        .addOrReplaceInterceptor(TokenRefreshInterceptor.NAME,
+            new BoundedTokenRefresh(config, refreshTimeout, stopStartedProcesses));
   }
 
   /**

@@ -135,4 +135,61 @@ class SecretClientLimitsTest {
     // Once after the first 401; the refreshed token refused too, no more within a minute.
     assertThat(refreshes).as("plugin runs to refresh, three queries").isBetween(1L, 1L);
   }
+
+  /**
+   * A refresh that hangs past the request timeout is given up, and the library leaves its process alone: it cannot
+   * tell the plugin's process from one its caller started meanwhile (stopping every child started during the refresh
+   * is for the CLI only, {@link HttpLimits#apply(io.fabric8.kubernetes.client.http.HttpClient.Builder, Config, long,
+   * Duration, java.util.function.Consumer, boolean)}). The plugin answers at once to load the kubeconfig, then hangs.
+   */
+  @Test
+  void aRefreshGivenUpOnStopsNoProcessOfTheEmbeddingApplication() throws Exception {
+    Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/sh")));
+    server.expect().get().withPath(SECRETS).andReturn(401, new StatusBuilder().withCode(401)
+        .withReason("Unauthorized").withMessage("Unauthorized").build()).always();
+    Path runs = dir.resolve("runs");
+    Path pid = dir.resolve("pid");
+    Path plugin = dir.resolve("token.sh");
+    Files.writeString(plugin, "#!/bin/sh\nif [ -f '" + runs + "' ]; then echo $$ > '" + pid + "'; sleep 60; fi\n"
+        + "echo run >> '" + runs + "'\n"
+        + "echo '{\"apiVersion\":\"client.authentication.k8s.io/v1beta1\",\"kind\":\"ExecCredential\","
+        + "\"status\":{\"token\":\"refused\"}}'\n");
+    Files.setPosixFilePermissions(plugin, PosixFilePermissions.fromString("rwx------"));
+    Path kubeconfig = Files.writeString(dir.resolve("kubeconfig"), """
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: c
+          cluster: {server: "%s", insecure-skip-tls-verify: true}
+        users:
+        - name: u
+          user:
+            exec:
+              apiVersion: client.authentication.k8s.io/v1beta1
+              command: %s
+              interactiveMode: Never
+        contexts:
+        - name: x
+          context: {cluster: c, user: u, namespace: demo}
+        current-context: x
+        """.formatted(client.getConfiguration().getMasterUrl(), plugin));
+    Config config = Config.fromKubeconfig(null, kubeconfig.toFile());
+    try (KubernetesClient caller = new KubernetesClientBuilder().withConfig(config).build();
+        Blame blame = BlameEngine.builder().client(caller).namespace("demo").discoverAnalyzers(false).oneShot()
+            .addAnalyzer(new WaitingContainersAnalyzer()).requestTimeout(Duration.ofSeconds(2)).build()) {
+      assertThatThrownBy(() -> blame.list(GroupKind.SECRET, "demo")).isInstanceOf(BlameException.class);
+      for (int wait = 0; wait < 50 && !Files.exists(pid); wait++) {
+        Thread.sleep(100);
+      }
+      assertThat(Files.exists(pid)).as("the plugin was run again to refresh, and hung").isTrue();
+      long hung = Long.parseLong(Files.readString(pid).trim());
+      Thread.sleep(1000);
+      assertThat(ProcessHandle.of(hung).map(ProcessHandle::isAlive))
+          .as("the hung plugin's process, after the refresh was given up on").contains(true);
+    } finally {
+      if (Files.exists(pid)) {
+        ProcessHandle.of(Long.parseLong(Files.readString(pid).trim())).ifPresent(ProcessHandle::destroyForcibly);
+      }
+    }
+  }
 }

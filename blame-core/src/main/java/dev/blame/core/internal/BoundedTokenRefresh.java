@@ -30,15 +30,21 @@ public final class BoundedTokenRefresh implements Interceptor {
   private final TokenRefreshInterceptor delegate;
   private final Config config;
   private final Duration timeout;
+  private final boolean stopStartedProcesses;
   private CompletableFuture<Boolean> refresh;
   private long refreshedAt;
   /** The Authorization header the refreshed token replaced. */
   private String stale;
 
-  public BoundedTokenRefresh(Config config, Duration timeout) {
+  /**
+   * @param stopStartedProcesses whether a refresh given up on stops the children of this JVM started while it ran
+   *     (true only for a process that starts none of its own: {@link dev.blame.core.HttpLimits})
+   */
+  public BoundedTokenRefresh(Config config, Duration timeout, boolean stopStartedProcesses) {
     this.delegate = new TokenRefreshInterceptor(config, HttpClientUtils.getHttpClientFactory(), Instant.now());
     this.config = config;
     this.timeout = timeout;
+    this.stopStartedProcesses = stopStartedProcesses;
   }
 
   @Override
@@ -87,10 +93,10 @@ public final class BoundedTokenRefresh implements Interceptor {
     });
   }
 
-  /** The refresh on its own thread, given up (and its plugin stopped) after the request timeout. */
+  /** The refresh on its own thread, given up (and, if asked, its plugin stopped) after the request timeout. */
   private void run(BasicBuilder builder, HttpResponse<?> response, RequestTags tags,
       CompletableFuture<Boolean> result) {
-    PluginProcesses plugin = PluginProcesses.noteChildren();
+    PluginProcesses plugin = stopStartedProcesses ? PluginProcesses.noteChildren() : null;
     Thread thread = new Thread(() -> {
       try {
         delegate.afterFailure(builder, response, tags).whenComplete((ok, e) -> result.complete(e == null && ok));
@@ -103,7 +109,9 @@ public final class BoundedTokenRefresh implements Interceptor {
     result.completeOnTimeout(false, timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((ok, e) -> {
       if (thread.isAlive()) {
         thread.interrupt();
-        plugin.stopStarted();
+        if (plugin != null) {
+          plugin.stopStarted();
+        }
       }
     });
   }

@@ -177,7 +177,7 @@ final class Session implements AutoCloseable {
     KubernetesClient client = new KubernetesClientBuilder().withConfig(config)
         .withKubernetesSerialization(SERIALIZATION)
         .withHttpClientBuilderConsumer(http -> HttpLimits.apply(http, config, cap, Duration.ofMillis(timeoutMillis),
-            request -> BodyCap.cut(request, cap)))
+            request -> BodyCap.cut(request, cap), true))
         .build();
     String ns = options.namespace != null ? options.namespace
         : config.getNamespace() != null && !config.getNamespace().isBlank() ? config.getNamespace() : "default";
