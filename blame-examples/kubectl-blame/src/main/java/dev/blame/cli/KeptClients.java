@@ -35,7 +35,8 @@ import java.util.function.LongSupplier;
  * another key, and a changed certificate or key file the kubeconfig names drops the kept client. Credentials from an
  * exec plugin are not in the files: for such a client each request runs the plugin again (as a new client would,
  * bounded by the request timeout), and the client is kept only while the plugin gives the same credentials, so an
- * expired token, or another identity the plugin now answers with, gets a new client at once.
+ * expired token, or another identity the plugin now answers with, gets a new client at once; and it is kept for
+ * {@link #PLUGIN_AGE} at most.
  *
  * <p>Bounded: at most {@code max} clients, the least recently used closed first; a client unused for {@code idle}
  * is closed. {@link #NONE} keeps nothing (a run in its own process: the client is closed with its session).
@@ -47,6 +48,13 @@ final class KeptClients implements AutoCloseable {
   static final int MAX = 4;
   /** A client unused this long is closed (the server itself exits after 10 idle minutes by default). */
   static final Duration IDLE = Duration.ofMinutes(5);
+
+  /**
+   * The longest a client with a plugin's credentials is used: less than the minute after which fabric8 refreshes a
+   * token before a request by running the plugin on the request's thread, unbounded ({@link BoundedTokenRefresh}
+   * bounds only the refresh after a 401). A newer client ran the plugin, bounded, when it was made.
+   */
+  static final Duration PLUGIN_AGE = Duration.ofSeconds(50);
 
   /** Keeps nothing: each lease makes a client and closing the lease closes it. */
   static final KeptClients NONE = new KeptClients(0, IDLE, System::nanoTime);
@@ -139,6 +147,7 @@ final class KeptClients implements AutoCloseable {
     final String files;
     /** The digest of the credentials, for a client whose credentials come from a plugin. */
     final String credentials;
+    long madeAt;
     long lastUsed;
     int leases;
     boolean dropped;
@@ -180,6 +189,10 @@ final class KeptClients implements AutoCloseable {
       drop(entry);
       entry = null;
     }
+    if (entry != null && entry.fromPlugin && nanos.getAsLong() - entry.madeAt >= PLUGIN_AGE.toNanos()) {
+      drop(entry);
+      entry = null;
+    }
     Config fresh = null;
     if (entry != null && entry.fromPlugin) {
       fresh = connector.load();
@@ -193,6 +206,7 @@ final class KeptClients implements AutoCloseable {
       boolean fromPlugin = connector.fromPlugin(config);
       entry = new Entry(key.orElse(null), connector.build(config), config, fromPlugin, namedFiles(config),
           fromPlugin ? credentials(config) : "");
+      entry.madeAt = nanos.getAsLong();
       made++;
       keep(entry);
     }

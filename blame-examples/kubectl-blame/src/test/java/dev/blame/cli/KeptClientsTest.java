@@ -177,6 +177,22 @@ class KeptClientsTest {
     assertThat(tokens()).containsExactly("Bearer plugin-two");
     assertThat(clients.made()).isEqualTo(2);
     assertThat(clients.size()).isEqualTo(1);
+
+    // The same token, but a client older than fabric8's own refresh (a plugin run, unbounded, before a request):
+    // a new one.
+    AtomicLong now = new AtomicLong();
+    KeptClients aging = new KeptClients(KeptClients.MAX, KeptClients.IDLE, now::get);
+    try {
+      served(aging, "deploy/web", "--kubeconfig", kubeconfig.toString());
+      now.addAndGet(Duration.ofSeconds(30).toNanos());
+      served(aging, "deploy/web", "--kubeconfig", kubeconfig.toString());
+      assertThat(aging.made()).isEqualTo(1);
+      now.addAndGet(KeptClients.PLUGIN_AGE.toNanos());
+      served(aging, "deploy/web", "--kubeconfig", kubeconfig.toString());
+      assertThat(aging.made()).isEqualTo(2);
+    } finally {
+      aging.close();
+    }
   }
 
   @Test
