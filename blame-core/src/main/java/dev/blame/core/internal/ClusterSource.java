@@ -109,19 +109,28 @@ public final class ClusterSource implements Source {
 
   @Override
   public synchronized void prepare(ObjectRef ref) {
-    Set<GroupKind> wanted = withPending(InvolvedKinds.ofRoot(engine.registry(), ref.groupKind()));
-    for (int round = 0; round < MAX_ROUNDS; round++) {
-      watchAll(wanted);
-      wanted = engine.readStore(store -> InvolvedKinds.of(store, engine.registry(), ref));
-      if (settled(wanted)) {
-        return;
+    try {
+      // The rounds read the graph's objects and edges, never a verdict: one-shot, they are analyzed after.
+      Set<GroupKind> wanted = withPending(InvolvedKinds.ofRoot(engine.registry(), ref.groupKind()));
+      for (int round = 0; round < MAX_ROUNDS; round++) {
+        watchAll(wanted);
+        wanted = engine.readStore(store -> InvolvedKinds.of(store, engine.registry(), ref));
+        if (settled(wanted)) {
+          return;
+        }
       }
+    } finally {
+      analyzed();
     }
   }
 
   @Override
   public synchronized void prepareKind(GroupKind kind) {
-    watchAll(withPending(List.of(kind)));
+    try {
+      watchAll(withPending(List.of(kind)));
+    } finally {
+      analyzed();
+    }
   }
 
   @Override
@@ -131,7 +140,11 @@ public final class ClusterSource implements Source {
     }
     Set<GroupKind> kinds = withPending(List.of(GroupKind.EVENT));
     kinds.addAll(engine.registry().declaredKinds());
-    watchAll(kinds);
+    try {
+      watchAll(kinds);
+    } finally {
+      analyzed();
+    }
     all = true;
   }
 
@@ -148,10 +161,13 @@ public final class ClusterSource implements Source {
   /**
    * Watches these kinds, then marks the new ones observed at once: their readers are analyzed again once. The
    * initial LISTs of a round run in parallel (one thread each, at most {@link #PARALLEL_LISTS} at a time): a
-   * first query over a cluster costs about one round trip per round of the fixpoint, not one per kind.
+   * first query over a cluster costs about one round trip per round of the fixpoint, not one per kind. One-shot,
+   * the round's LISTs are one snapshot, applied with their kinds' observed marks once all have answered, and
+   * analyzed with the query's other rounds: each object once per query, not again as each further kind arrives.
    */
   private void watchAll(Collection<GroupKind> kinds) {
     List<GroupKind> started = new ArrayList<>();
+    List<GraphEngine.Change> listed = new ArrayList<>();
     try {
       List<ClusterPort.ApiResource> toStart = new ArrayList<>();
       for (GroupKind kind : kinds) {
@@ -178,8 +194,10 @@ public final class ClusterSource implements Source {
         if (result.watch != null) {
           watches.put(result.resource.kind(), result.watch);
           started.add(result.resource.kind());
+          listed.addAll(result.listed);
         }
       }
+      observe(listed, started);
       BlameException first = null;
       for (Started result : results) {
         if (result.failure != null) {
@@ -194,9 +212,30 @@ public final class ClusterSource implements Source {
         throw first;
       }
     } finally {
-      if (!started.isEmpty()) {
+      observe(listed, started);
+    }
+  }
+
+  /**
+   * The new kinds marked observed. One-shot, with the round's LISTs, as one snapshot whose analysis waits for the
+   * end of the query's fixpoint ({@link #analyzed}).
+   */
+  private void observe(List<GraphEngine.Change> listed, List<GroupKind> started) {
+    if (!started.isEmpty()) {
+      if (oneShot) {
+        engine.applySnapshot(listed, started);
+      } else {
         engine.observe(started);
       }
+      listed.clear();
+      started.clear();
+    }
+  }
+
+  /** One-shot: analyzes what the query's snapshots brought, once, when its fixpoint is reached (or given up). */
+  private void analyzed() {
+    if (oneShot) {
+      engine.analyzePending();
     }
   }
 
@@ -239,39 +278,39 @@ public final class ClusterSource implements Source {
     }
   }
 
-  /** The outcome of starting one watch: the watch, or the failure to handle. */
-  private record Started(ClusterPort.ApiResource resource, AutoCloseable watch, BlameException failure) {}
+  /**
+   * The outcome of starting one watch: the watch, or the failure to handle; one-shot, the changes its LIST makes,
+   * to apply with the round's.
+   */
+  private record Started(ClusterPort.ApiResource resource, AutoCloseable watch, BlameException failure,
+      List<GraphEngine.Change> listed) {}
 
   private Started startWatch(ClusterPort.ApiResource resource) {
     try {
       if (oneShot) {
-        return new Started(resource, listOnce(resource), null);
+        return new Started(resource, LISTED, null, listOnce(resource));
       }
-      return new Started(resource, port.watch(resource, namespace, new Listener()), null);
+      return new Started(resource, port.watch(resource, namespace, new Listener()), null, List.of());
     } catch (BlameException e) {
-      return new Started(resource, null, e);
+      return new Started(resource, null, e, List.of());
     }
   }
 
   /** Nothing to close: a kind listed once. */
   private static final AutoCloseable LISTED = () -> { };
 
-  /** One-shot: the kind's LIST applied as one batch (one bad object applied alone, then skipped, as a watch does). */
-  private AutoCloseable listOnce(ClusterPort.ApiResource resource) {
+  /** One-shot: the kind's LIST as changes to the graph (one bad object skipped, as a watch skips it). */
+  private List<GraphEngine.Change> listOnce(ClusterPort.ApiResource resource) {
     List<HasMetadata> objects = port.list(resource, namespace);
-    try {
-      List<GraphEngine.Change> changes = new ArrayList<>(objects.size());
-      for (HasMetadata object : objects) {
+    List<GraphEngine.Change> changes = new ArrayList<>(objects.size());
+    for (HasMetadata object : objects) {
+      try {
         changes.add(engine.ingest().change(object));
-      }
-      engine.apply(changes);
-    } catch (RuntimeException e) {
-      Listener listener = new Listener();
-      for (HasMetadata object : objects) {
-        listener.upserted(object);
+      } catch (RuntimeException e) {
+        skipped(object, e);
       }
     }
-    return LISTED;
+    return changes;
   }
 
   /** The resource to start watching for a kind, unless it is watched or cannot be. */
@@ -391,6 +430,13 @@ public final class ClusterSource implements Source {
     port.close();
   }
 
+  /** One bad object must not stop the LIST or watch of its kind: it is logged and skipped. */
+  private static void skipped(HasMetadata object, RuntimeException e) {
+    LOG.warn("Could not apply {} {}: {}", Escape.terminal(object.getKind()),
+        object.getMetadata() == null ? "?" : Escape.terminal(object.getMetadata().getName()),
+        Escape.terminal(Escape.withoutCredentials(e.toString())));
+  }
+
   private final class Listener implements ClusterPort.WatchListener {
     @Override
     public void upserted(HasMetadata object) {
@@ -420,9 +466,7 @@ public final class ClusterSource implements Source {
         engine.apply(List.of(change));
       } catch (RuntimeException e) {
         // One bad object must not stop the watch of its kind.
-        LOG.warn("Could not apply {} {}: {}", Escape.terminal(object.getKind()),
-            object.getMetadata() == null ? "?" : Escape.terminal(object.getMetadata().getName()),
-            Escape.terminal(Escape.withoutCredentials(e.toString())));
+        skipped(object, e);
       }
     }
 

@@ -72,6 +72,8 @@ public final class GraphEngine {
   private final StoreView view = new StoreView();
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
   private long analyses;
+  /** What {@link #applySnapshot} touched, for {@link #analyzePending}. Guarded by the write lock. */
+  private final Set<ObjectRef> pending = new LinkedHashSet<>();
 
   public GraphEngine(AnalyzerRegistry registry, Clock clock) {
     this(registry, clock, Tolerance.defaults());
@@ -156,19 +158,7 @@ public final class GraphEngine {
     boolean changed;
     lock.writeLock().lock();
     try {
-      Set<ObjectRef> dirty = new LinkedHashSet<>();
-      for (GroupKind kind : kinds) {
-        if (store.observes(kind)) {
-          continue;
-        }
-        store.observe(kind);
-        if (store.size() > 0) {
-          for (GroupKind reader : registry.readersOf(kind)) {
-            dirty.addAll(store.keysOf(reader));
-          }
-          dirty.addAll(store.ownedBy(kind));
-        }
-      }
+      Set<ObjectRef> dirty = markObserved(kinds);
       changed = !dirty.isEmpty();
       analyze(dirty);
     } finally {
@@ -177,6 +167,24 @@ public final class GraphEngine {
     if (changed) {
       notifyListeners();
     }
+  }
+
+  /** Marks the kinds observed; what must be analyzed again for it. Under the write lock. */
+  private Set<ObjectRef> markObserved(Collection<GroupKind> kinds) {
+    Set<ObjectRef> dirty = new LinkedHashSet<>();
+    for (GroupKind kind : kinds) {
+      if (store.observes(kind)) {
+        continue;
+      }
+      store.observe(kind);
+      if (store.size() > 0) {
+        for (GroupKind reader : registry.readersOf(kind)) {
+          dirty.addAll(store.keysOf(reader));
+        }
+        dirty.addAll(store.ownedBy(kind));
+      }
+    }
+    return dirty;
   }
 
   /**
@@ -197,6 +205,57 @@ public final class GraphEngine {
       lock.writeLock().unlock();
     }
     notifyListeners();
+  }
+
+  /**
+   * Applies a snapshot (a round of one-shot LISTs) and marks its kinds observed, without analyzing: what it touches
+   * waits for {@link #analyzePending}, so that a query's rounds of LISTs are analyzed once, each object with every
+   * kind of every round in the graph, rather than once per kind's batch, again per {@link #observe} and again per
+   * round. A change that cannot be applied is skipped (logged), as a watch skips one bad object. Until then the
+   * touched objects keep their verdicts (none, when new): call {@link #analyzePending} before any query reads them.
+   */
+  public void applySnapshot(List<? extends Change> changes, Collection<GroupKind> kinds) {
+    lock.writeLock().lock();
+    try {
+      for (Change change : changes) {
+        try {
+          pending.addAll(applyOne(change));
+        } catch (RuntimeException e) {
+          LOG.warn("Could not apply {}: {}", Escape.terminal(String.valueOf(subject(change))),
+              Escape.terminal(Escape.withoutCredentials(e.toString())));
+        }
+      }
+      pending.addAll(markObserved(kinds));
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** Analyzes what the snapshots applied since the last call touched (and whoever consumes a changed verdict). */
+  public void analyzePending() {
+    boolean changed;
+    lock.writeLock().lock();
+    try {
+      Set<ObjectRef> dirty = new LinkedHashSet<>(pending);
+      pending.clear();
+      changed = !dirty.isEmpty();
+      analyze(dirty);
+    } finally {
+      lock.writeLock().unlock();
+    }
+    if (changed) {
+      notifyListeners();
+    }
+  }
+
+  private static ObjectRef subject(Change change) {
+    if (change instanceof Upsert upsert) {
+      return upsert.node().ref();
+    }
+    if (change instanceof Delete delete) {
+      return delete.ref();
+    }
+    return change instanceof PutEvent put ? put.event().ref() : ((DeleteEvent) change).ref();
   }
 
   /** Applies a batch atomically and re-analyzes what it touches. */

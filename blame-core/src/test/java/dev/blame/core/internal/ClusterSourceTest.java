@@ -365,6 +365,54 @@ class ClusterSourceTest {
   }
 
   @Test
+  void aOneShotQueryAnalyzesEachObjectOnceAndJudgesAsAWatchingSourceDoes() {
+    // A pod's query takes rounds: its first lists the pod's kind and what it involves before any object is read,
+    // the next what its Services bring (Ingresses, EndpointSlices). Every kind of every round is in the graph
+    // before anything is analyzed, so each object is analyzed once: as many analyses as objects.
+    ObjectRef pod = ObjectRef.of(GroupKind.POD, "demo", "web-1-a");
+    SeededPort port = web();
+    GraphEngine engine = engine(new WaitingContainersAnalyzer(), new ChildrenAnalyzer(), new Selects(), new Routes(),
+        new Unrelated());
+    DefaultBlame blame = new DefaultBlame(engine, new ClusterSource(port, "demo",
+        Set.of(GroupKind.CONTROLLER_REVISION), true));
+    Explanation oneShot = blame.explain(pod);
+    assertThat(port.watched).contains(INGRESS, SLICE);
+    int objects = engine.readStore(GraphStore::size);
+    assertThat(objects).isGreaterThanOrEqualTo(6);
+    assertThat(engine.analysisCount()).isEqualTo(objects);
+
+    // The same verdicts, and the same explanation, as a source that applies each kind as it arrives.
+    SeededPort watchedPort = web();
+    GraphEngine watching = engine(new WaitingContainersAnalyzer(), new ChildrenAnalyzer(), new Selects(),
+        new Routes(), new Unrelated());
+    DefaultBlame incremental = new DefaultBlame(watching, new ClusterSource(watchedPort, "demo",
+        Set.of(GroupKind.CONTROLLER_REVISION)));
+    Explanation watched = incremental.explain(pod);
+    assertThat(watching.analysisCount()).isGreaterThan(objects);
+    assertThat(verdicts(engine)).isEqualTo(verdicts(watching)).hasSize(objects);
+    assertThat(shown(oneShot)).isEqualTo(shown(watched));
+    blame.close();
+    incremental.close();
+  }
+
+  /** What an explanation shows, but the moment it was made at. */
+  private static List<Object> shown(Explanation why) {
+    return List.of(why.verdict(), why.causes(), why.effects(), why.findings(), why.culprits(), why.timeline());
+  }
+
+  private static Map<ObjectRef, Verdict> verdicts(GraphEngine engine) {
+    return engine.readStore(store -> {
+      Map<ObjectRef, Verdict> verdicts = new HashMap<>();
+      for (GroupKind kind : store.kinds()) {
+        for (ObjectRef ref : store.keysOf(kind)) {
+          verdicts.put(ref, store.verdict(ref).orElseThrow());
+        }
+      }
+      return verdicts;
+    });
+  }
+
+  @Test
   void aCatchAllAnalyzerJudgesABuiltInWorkloadWithTheChildrenItsControllerCreates() {
     // A plug-in's catch-all analyzer judging a Deployment by its worst child declares no reads: one-shot, the
     // Deployment's ReplicaSets (what the Deployment controller creates) and then their pods are listed anyway.

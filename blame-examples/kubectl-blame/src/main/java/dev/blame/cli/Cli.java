@@ -29,6 +29,8 @@ final class Cli {
    * process's, or the client's when the background server answers for it.
    */
   final Path cwd;
+  /** Where live sessions get their clients: {@link KeptClients#NONE} (a new one each), or the server's. */
+  final KeptClients clients;
 
   Cli(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env, boolean color,
       Consumer<BlameEngine.Builder> engine) {
@@ -42,6 +44,12 @@ final class Cli {
 
   Cli(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env, boolean color,
       Consumer<BlameEngine.Builder> engine, String command, Path cwd) {
+    this(out, err, in, env, color, engine, command, cwd, KeptClients.NONE);
+  }
+
+  Cli(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env, boolean color,
+      Consumer<BlameEngine.Builder> engine, String command, Path cwd, KeptClients clients) {
+    this.clients = Objects.requireNonNull(clients);
     this.cwd = cwd.toAbsolutePath();
     this.out = Objects.requireNonNull(out);
     this.err = Objects.requireNonNull(err);
@@ -54,7 +62,7 @@ final class Cli {
 
   /** The same, writing to other streams. */
   Cli withOut(PrintWriter out) {
-    return new Cli(out, err, in, env, color, engine, command, cwd);
+    return new Cli(out, err, in, env, color, engine, command, cwd, clients);
   }
 
   /**
@@ -68,7 +76,7 @@ final class Cli {
 
   /** The same, with one more adjustment of every engine builder. */
   Cli withEngine(Consumer<BlameEngine.Builder> more) {
-    return new Cli(out, err, in, env, color, engine.andThen(more), command, cwd);
+    return new Cli(out, err, in, env, color, engine.andThen(more), command, cwd, clients);
   }
 
   /** The process' own streams; colour only on a terminal, unless NO_COLOR is set to a non-empty value. */

@@ -82,6 +82,7 @@ public final class Main {
       }
       System.err.println("kubectl-blame server: listening on " + socket);
       server.get().serve(Server.idle(System.getenv()), jar);
+      KeptClients.SERVER.close();
       System.err.println("kubectl-blame server: stopped");
       return ExitCode.OK;
     } catch (java.io.IOException | RuntimeException e) {
@@ -99,14 +100,22 @@ public final class Main {
     }
   }
 
-  /** One request's command, as {@link BlameCli#run} would run it in a process of the client's. */
+  /**
+   * One request's command, as {@link BlameCli#run} would run it in a process of the client's, but on the server's
+   * kept clients ({@link KeptClients}): the connections of the last request to the same cluster as the same user.
+   */
   public static int runServed(List<String> args, Path cwd, Map<String, String> env, boolean console, String command,
       InputStream in, OutputStream out, OutputStream err) {
+    return runServed(args, cwd, env, console, command, in, out, err, KeptClients.SERVER);
+  }
+
+  static int runServed(List<String> args, Path cwd, Map<String, String> env, boolean console, String command,
+      InputStream in, OutputStream out, OutputStream err, KeptClients clients) {
     // The one piece of process-wide state a run leaves (the last response cut off by the body cap).
     BodyCap.reset();
     Cli cli = new Cli(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true),
         new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true), in, env,
-        console && Cli.wantsColor(env), builder -> { }, command, cwd);
+        console && Cli.wantsColor(env), builder -> { }, command, cwd, clients);
     return BlameCli.run(cli, args.toArray(String[]::new));
   }
 

@@ -9,7 +9,6 @@ import dev.blame.api.Node;
 import dev.blame.api.ObjectRef;
 import dev.blame.api.ReasonCode;
 import dev.blame.core.BlameEngine;
-import dev.blame.core.HttpLimits;
 import io.fabric8.kubernetes.api.model.APIGroup;
 import io.fabric8.kubernetes.api.model.APIGroupList;
 import io.fabric8.kubernetes.api.model.APIResource;
@@ -17,7 +16,6 @@ import io.fabric8.kubernetes.api.model.APIResourceList;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.ByteArrayInputStream;
@@ -73,6 +71,8 @@ final class Session implements AutoCloseable {
   private final boolean offline;
   private final BlameEngine.Builder builder;
   private final Instant now;
+  /** Live: the client, kept by the background server between requests or closed with this session. */
+  private final KeptClients.Lease lease;
   private final KubernetesClient client;
   private String namespace;
   private Blame blame;
@@ -83,13 +83,14 @@ final class Session implements AutoCloseable {
   private ResourceResolver resolver;
 
   private Session(Cli cli, SourceOptions options, boolean offline, BlameEngine.Builder builder, Instant now,
-      KubernetesClient client, String namespace) {
+      KeptClients.Lease lease, String namespace) {
     this.cli = cli;
     this.options = options;
     this.offline = offline;
     this.builder = builder;
     this.now = now;
-    this.client = client;
+    this.lease = lease;
+    this.client = lease == null ? null : lease.client();
     this.namespace = namespace;
   }
 
@@ -151,34 +152,15 @@ final class Session implements AutoCloseable {
       throw new CliException("no kubeconfig: $KUBECONFIG is not set and ~/.kube/config does not exist; give "
           + "--kubeconfig FILE or set KUBECONFIG to the cluster's kubeconfig, or read manifests with -f");
     }
-    Config config = Kubeconfigs.load(options.kubeconfig == null ? null : cli.path(options.kubeconfig).toString(),
-        options.context, cli.env,
-        Duration.ofSeconds(Math.max(1, options.requestTimeoutSeconds)));
-    if (options.context != null && (config.getCurrentContext() == null
-        || !options.context.equals(config.getCurrentContext().getName()))) {
-      throw new CliException("context \"" + options.context + "\" not found in the kubeconfig");
-    }
-    if (config.getMasterUrl() == null || config.getMasterUrl().isBlank()) {
-      throw new CliException("no cluster configured: give --kubeconfig or set KUBECONFIG, or read manifests with -f");
-    }
     int timeoutMillis = Math.max(1, options.requestTimeoutSeconds) * 1000;
-    config.setRequestTimeout(timeoutMillis);
-    config.setConnectionTimeout(Math.min(timeoutMillis, 10_000));
-    // Connection refused is an answer: do not retry with backoff for a minute like a controller would.
-    config.setRequestRetryBackoffLimit(0);
-    if (config.getMasterUrl().regionMatches(true, 0, "http:", 0, 5)) {
-      // HTTP/1.1 on plain HTTP, as kubectl: the JDK client would offer each first request an upgrade to HTTP/2
-      // over cleartext (h2c), which an API server does not take, and a server that took it (Vert.x) now and then
-      // left a LIST without its answer under load (docs/performance.md, "A LIST with no answer").
-      config.setHttp2Disable(true);
-    }
     long cap = options.maxInputBytes == null ? BlameEngine.MAX_INPUT_BYTES : Inputs.parseSize(options.maxInputBytes);
     BodyCap.reset();
-    KubernetesClient client = new KubernetesClientBuilder().withConfig(config)
-        .withKubernetesSerialization(SERIALIZATION)
-        .withHttpClientBuilderConsumer(http -> HttpLimits.apply(http, config, cap, Duration.ofMillis(timeoutMillis),
-            request -> BodyCap.cut(request, cap), true))
-        .build();
+    ClusterConnector connector = new ClusterConnector(
+        options.kubeconfig == null ? null : cli.path(options.kubeconfig).toString(), options.context, cli.env,
+        timeoutMillis, cap);
+    KeptClients.Lease lease = cli.clients.lease(connector.key(), connector);
+    KubernetesClient client = lease.client();
+    Config config = lease.config();
     String ns = options.namespace != null ? options.namespace
         : config.getNamespace() != null && !config.getNamespace().isBlank() ? config.getNamespace() : "default";
     BlameEngine.Builder builder = BlameEngine.builder().client(client)
@@ -187,10 +169,10 @@ final class Session implements AutoCloseable {
     try {
       options.rules.apply(builder, client, cli.cwd);
     } catch (RuntimeException e) {
-      client.close();
+      lease.close();
       throw e;
     }
-    return new Session(cli, options, false, builder, fixed, client, ns);
+    return new Session(cli, options, false, builder, fixed, lease, ns);
   }
 
   /** Whether fabric8 will find a kubeconfig (or run in a pod), as kubectl would. */
@@ -214,7 +196,7 @@ final class Session implements AutoCloseable {
    */
   static Session live(Cli cli, KubernetesClient client, String namespace) {
     BlameEngine.Builder builder = BlameEngine.builder().client(client).clock(Clock.systemUTC());
-    return new Session(cli, new SourceOptions(), false, builder, null, client, namespace);
+    return new Session(cli, new SourceOptions(), false, builder, null, KeptClients.Lease.owned(client), namespace);
   }
 
   boolean offline() {
@@ -486,8 +468,8 @@ final class Session implements AutoCloseable {
         blame.close();
       }
     } finally {
-      if (client != null) {
-        client.close();
+      if (lease != null) {
+        lease.close();
       }
     }
   }
