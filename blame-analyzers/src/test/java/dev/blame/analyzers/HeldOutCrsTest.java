@@ -304,8 +304,10 @@ class HeldOutCrsTest {
    * Round sixty-four (15 objects, Kubernetes SIG projects, scheduling and edge: MCS ServiceExport, Network Policy API
    * AdminNetworkPolicy and BaselineAdminNetworkPolicy, Scheduler Plugins PodGroup, Koordinator Reservation, OpenKruise
    * PodUnavailableBudget) measured 11 of 15 blind with the rules of 698c3a6b: 1079 of 1195, no new false HEALTHY.
+   * Afterwards, a count named as an allowance (unavailableAllowed) is no count of unavailable parts, and a readiness
+   * ended by completion (Ready=False PodCompleted/Succeeded) is no wait: 1081 of 1195.
    */
-  static final int FLOOR = 1079;
+  static final int FLOOR = 1081;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
