@@ -18,6 +18,8 @@ import java.util.Set;
 final class Completion {
 
   private static final Set<String> DONE = Set.of("completed", "succeeded");
+  /** Words that deny what follows ({@code NotCompleted}, {@code NeverSucceeded}). */
+  private static final Set<String> DENIALS = Set.of("not", "no", "never", "un");
 
   private Completion() {}
 
@@ -29,7 +31,4 @@ final class Completion {
         && !words.isEmpty() && DONE.contains(words.get(words.size() - 1))
         && words.stream().noneMatch(DENIALS::contains) && ReasonVocabulary.failedReason(c.reason()).isEmpty();
   }
-
-  /** Words that deny what follows ({@code NotCompleted}, {@code NeverSucceeded}). */
-  private static final Set<String> DENIALS = Set.of("not", "no", "never", "un");
 }
