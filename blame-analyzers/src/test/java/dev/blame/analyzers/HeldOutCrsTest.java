@@ -310,8 +310,14 @@ class HeldOutCrsTest {
    * and SonataFlowBuild, kro's ResourceGraphDefinition and an instance kind, KEDA's ScaledJob, TriggerMesh's
    * AWSSNSSource) measured 16 of 17 blind with the rules of 698c3a6b: 1084 of 1197, no new false HEALTHY.
    * Merged with round sixty-three: 1096 of 1212.
+   * Round sixty-four (15 objects, Kubernetes SIG projects, scheduling and edge: MCS ServiceExport, Network Policy API
+   * AdminNetworkPolicy and BaselineAdminNetworkPolicy, Scheduler Plugins PodGroup, Koordinator Reservation, OpenKruise
+   * PodUnavailableBudget) measured 11 of 15 blind with the rules of 698c3a6b: 1079 of 1195, no new false HEALTHY.
+   * Afterwards, a count named as an allowance (unavailableAllowed) is no count of unavailable parts, and a readiness
+   * ended by completion (Ready=False PodCompleted/Succeeded) is no wait: 1081 of 1195.
+   * Merged with round sixty-four: 1109 of 1227.
    */
-  static final int FLOOR = 1096;
+  static final int FLOOR = 1109;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -474,6 +480,7 @@ class HeldOutCrsTest {
    * touching it until the secrets are restored. See the README, "Round sixty-one". With the eight before: 9.
    * Round sixty-two brings none (measured blind with the rules of 25dc6366): 9.
    * Round sixty-three brings none (measured blind with the rules of 698c3a6b): 9.
+   * Round sixty-four brings none (measured blind with the rules of 698c3a6b): 9.
    */
   static final int FALSE_HEALTHY_CEILING = 9;
 

@@ -297,6 +297,10 @@ final class ConditionVocabulary {
     if (!c.severity().isEmpty()) {
       return Optional.of(Severities.read(c, type));
     }
+    if (Completion.ended(c)) {
+      // Not ready any more because its work is done (the Pod's PodCompleted): no wait; the outcome is read elsewhere.
+      return Optional.empty();
+    }
     Optional<String> shortage = ReasonVocabulary.shortage(c.reason());
     if (shortage.isPresent()) {
       // Not there for want of capacity a scheduler or autoscaler will find (Provisioned=False CapacityIsNotFound,

@@ -185,9 +185,11 @@ final class ReplicaCounts {
    * not all there yet, as kstatus reads a Deployment's available replicas short of its updated ones. The Deployment's
    * own count, copied wherever a workload's status is reflected (Karmada's {@code aggregatedStatus[].status} of each
    * member cluster), the Prometheus Operator's ({@code status.unavailableReplicas} and each of its
-   * {@code shardStatuses[]}) and Cluster API's MachinePool keep it so.
+   * {@code shardStatuses[]}) and Cluster API's MachinePool keep it so. Not a count named as an allowance, of what may
+   * become unavailable ({@code unavailableAllowed}: OpenKruise's PodUnavailableBudget, as the PodDisruptionBudget's
+   * {@code disruptionsAllowed}): that is the room a budget leaves, not a part that does not serve.
    */
-  private static final Pattern UNAVAILABLE = Pattern.compile("unavailable([A-Z][A-Za-z]*)");
+  private static final Pattern UNAVAILABLE = Pattern.compile("unavailable(?![A-Za-z]*Allowed$)([A-Z][A-Za-z]*)");
   /** A count of parts that are healthy ({@code healthyReplicas}, {@code healthyNodes}, {@code healthyTaskManagers}). */
   private static final Pattern HEALTHY_COUNT = Pattern.compile("healthy([A-Z][A-Za-z]*)");
   /**

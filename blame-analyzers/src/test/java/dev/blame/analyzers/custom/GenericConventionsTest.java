@@ -2861,6 +2861,62 @@ class GenericConventionsTest {
     assertThat(otherName.health()).as("%s", otherName.findings()).isNotEqualTo(Health.HEALTHY);
   }
 
+  @Test
+  void aCountNamedAsAnAllowanceIsNoCountOfUnavailableParts() throws Exception {
+    String guard = """
+        apiVersion: guard.example.io/v1
+        kind: AvailabilityGuard
+        metadata: {name: api, namespace: shop, generation: 1}
+        spec: {maxUnavailable: 1}
+        status:
+          observedGeneration: 1
+          unavailableAllowed: 1
+          currentAvailable: 3
+          desiredAvailable: 2
+          totalReplicas: 3
+        """;
+    Verdict allowance = judge(guard, "guard.example.io/v1", "AvailabilityGuard");
+    assertThat(allowance.health()).as("%s", allowance.findings()).isEqualTo(Health.HEALTHY);
+    Verdict unavailable = judge(guard.replace("unavailableAllowed: 1", "unavailableMembers: 1"), "guard.example.io/v1",
+        "AvailabilityGuard");
+    assertThat(unavailable.health()).as("%s", unavailable.findings()).isEqualTo(Health.PROGRESSING);
+    Verdict below = judge(guard.replace("currentAvailable: 3", "currentAvailable: 1"), "guard.example.io/v1",
+        "AvailabilityGuard");
+    assertThat(below.health()).as("%s", below.findings()).isEqualTo(Health.PROGRESSING);
+  }
+
+  @Test
+  void aReadinessEndedByCompletionIsNoWait() throws Exception {
+    String hold = """
+        apiVersion: capacity.example.com/v1
+        kind: CapacityHold
+        metadata: {name: batch-slot, generation: 1}
+        spec: {once: true}
+        status:
+          phase: Succeeded
+          conditions:
+          - {type: Placed, status: "True", reason: Placed, lastTransitionTime: "2026-01-02T10:00:00Z"}
+          - {type: Ready, status: "False", reason: Succeeded, lastTransitionTime: "2026-01-02T10:05:00Z"}
+        """;
+    Verdict done = judge(hold, "capacity.example.com/v1", "CapacityHold");
+    assertThat(done.health()).as("%s", done.findings()).isEqualTo(Health.HEALTHY);
+    Verdict completed = judge(hold.replace("phase: Succeeded", "phase: Completed")
+        .replace("reason: Succeeded", "reason: WorkerCompleted"), "capacity.example.com/v1", "CapacityHold");
+    assertThat(completed.health()).as("%s", completed.findings()).isEqualTo(Health.HEALTHY);
+    Verdict notDone = judge(hold.replace("phase: Succeeded", "phase: Pending"), "capacity.example.com/v1",
+        "CapacityHold");
+    assertThat(notDone.health()).as("%s", notDone.findings()).isNotEqualTo(Health.HEALTHY);
+    Verdict waiting = judge(hold.replace("reason: Succeeded", "reason: Unschedulable"), "capacity.example.com/v1",
+        "CapacityHold");
+    assertThat(waiting.health()).as("%s", waiting.findings()).isNotEqualTo(Health.HEALTHY);
+    Verdict failed = judge(hold.replace("reason: Succeeded", "reason: Expired"), "capacity.example.com/v1",
+        "CapacityHold");
+    assertThat(failed.health()).as("%s", failed.findings()).isNotEqualTo(Health.HEALTHY);
+    Verdict denied = judge(hold.replace("reason: Succeeded", "reason: StepNotCompleted"), "capacity.example.com/v1",
+        "CapacityHold");
+    assertThat(denied.health()).as("%s", denied.findings()).isNotEqualTo(Health.HEALTHY);
+  }
+
   private static Verdict judge(String yaml, String apiVersion, String kind) throws Exception {
     try (Blame blame = BlameEngine.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).manifests("t", yaml).build()) {
       Node only = blame.list(GroupKind.fromApiVersion(apiVersion, kind), "").get(0);
