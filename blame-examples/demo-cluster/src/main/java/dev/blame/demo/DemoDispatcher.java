@@ -147,7 +147,7 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
     String posted = request.method() == HttpMethod.POST ? nameIn(request) : null;
     MockResponse routed = route(request);
     return asKubernetesStatus(request, Target.parse(bare), posted,
-        request.method() == HttpMethod.POST ? asCreated(routed) : routed);
+        request.method() == HttpMethod.POST || routed.code() == 201 ? asCreated(routed) : routed);
   }
 
   /** The subresources of pods answered here though discovery does not list them (405, see {@link #route}). */
@@ -1838,7 +1838,10 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
     return state;
   }
 
-  /** The answer to a create, as stored ({@link #createdState}); the mock answers what it had before storing. */
+  /**
+   * The answer to a create (a POST, or a server-side apply that created), as stored ({@link #createdState}); the mock
+   * answers what it had before storing.
+   */
   private static MockResponse asCreated(MockResponse answer) {
     if (answer.code() != 201 && answer.code() != 200 || answer.getBody() == null) {
       return answer;

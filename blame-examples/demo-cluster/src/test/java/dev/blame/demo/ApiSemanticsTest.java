@@ -156,6 +156,10 @@ class ApiSemanticsTest {
     assertThat(generation(get(ns + "/configmaps/plain")).isMissingNode()).isTrue();
     assertThat(generation(patch(ns + "/configmaps/plain", "application/merge-patch+json",
         "{\"data\":{\"a\":\"2\"}}", 200)).isMissingNode()).isTrue();
+    JsonNode applied = patch(ns + "/configmaps/applied?fieldManager=demo", "application/apply-patch+yaml",
+        "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"applied\"},\"data\":{\"a\":\"1\"}}",
+        201);
+    assertThat(generation(applied).isMissingNode()).as("created by apply: %s", applied).isTrue();
     JsonNode pod = post(ns + "/pods", "{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"p\"},"
         + "\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":\"busybox\"}]}}", 201);
     assertThat(generation(pod).isMissingNode()).as("created: %s", pod).isTrue();
