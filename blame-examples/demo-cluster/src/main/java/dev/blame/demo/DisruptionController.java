@@ -26,9 +26,14 @@ import java.util.Optional;
  * {@code DisruptionAllowed} (SufficientPods/InsufficientPods). A pod whose controller has no scale (a Job, a
  * DaemonSet) fails the sync as upstream: disruptionsAllowed 0, {@code SyncFailed} "found no controllers for pod".
  * Pods without a controller are left out of a scale. The pods an eviction recorded in {@code disruptedPods} do not
- * count as healthy until they are gone or two minutes have passed. No events.
+ * count as healthy until they are gone or two minutes have passed. Events as {@code trySync} records them:
+ * {@code NoPods} "No matching pods found", {@code CalculateExpectedPodCountFailed} with the sync's error (not
+ * {@code UnmanagedPods}).
  */
 final class DisruptionController {
+
+  /** The disruption controller's event source in kube-controller-manager. */
+  private static final String COMPONENT = "controllermanager";
 
   private final ControllerSimulator sim;
 
@@ -48,6 +53,7 @@ final class DisruptionController {
     Long generation = pdb.getMetadata().getGeneration();
     Condition condition;
     PodDisruptionBudgetStatus status;
+    String failure = null;
     try {
       int[] expectedAndDesired = expectedAndDesired(pdb, pods);
       int expected = expectedAndDesired[0];
@@ -64,10 +70,19 @@ final class DisruptionController {
       status = status(old.getCurrentHealthy(), old.getDesiredHealthy(), 0, old.getExpectedPods(),
           old.getObservedGeneration());
       condition = condition(old, "False", "SyncFailed", e.getMessage(), old.getObservedGeneration());
+      failure = e.getMessage();
     }
     status.setConditions(List.of(condition));
     if (same(old, status)) {
       return;
+    }
+    // trySync's events, recorded when a sync changes the status (upstream syncs on changes of the budget or its pods)
+    if (pods.isEmpty()) {
+      sim.events.normal(pdb, COMPONENT, "NoPods", "No matching pods found");
+    }
+    if (failure != null) {
+      sim.events.warning(pdb, COMPONENT, "CalculateExpectedPodCountFailed",
+          "Failed to calculate the number of expected pods: " + failure);
     }
     PodDisruptionBudget copy = sim.client.getKubernetesSerialization().clone(pdb);
     copy.setStatus(status);

@@ -4,7 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.zjsonpatch.CompatibilityFlags;
+import io.fabric8.zjsonpatch.JsonPatch;
+import io.fabric8.zjsonpatch.JsonPatchException;
+import io.fabric8.zjsonpatch.Operation;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -87,12 +92,19 @@ final class Patches {
     return result;
   }
 
-  /** RFC 6902 JSON patch (through the mock server's zjsonpatch); a failing operation is a 422 in the caller. */
+  /**
+   * RFC 6902 JSON patch (through the mock server's zjsonpatch); a failing operation is a 422 in the caller. A failed
+   * {@code test} says what evanphx/json-patch says ("testing value /spec/replicas failed: test failed").
+   */
   static JsonNode jsonPatch(JsonNode target, JsonNode patch) {
     try {
       // Strict, like the API server (evanphx/json-patch): removing or replacing what is not there fails.
-      return io.fabric8.zjsonpatch.JsonPatch.apply(patch, target,
-          java.util.EnumSet.of(io.fabric8.zjsonpatch.CompatibilityFlags.FORBID_REMOVE_MISSING_OBJECT));
+      return JsonPatch.apply(patch, target, EnumSet.of(CompatibilityFlags.FORBID_REMOVE_MISSING_OBJECT));
+    } catch (JsonPatchException e) {
+      String message = e.getOperation() == Operation.TEST && e.getPath() != null
+          ? "testing value " + e.getPath() + " failed: test failed" : e.getMessage();
+      throw new IllegalArgumentException("the JSON patch cannot be applied: " + message,
+          new IllegalArgumentException(message, e));
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("the JSON patch cannot be applied: " + e.getMessage(), e);
     }

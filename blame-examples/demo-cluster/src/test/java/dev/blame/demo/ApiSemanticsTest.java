@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import java.io.InputStream;
 import java.net.URI;
@@ -127,6 +128,99 @@ class ApiSemanticsTest {
             .asText());
   }
 
+  private static JsonNode patch(String path, String type, String body, int code) throws Exception {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url(path)))
+        .timeout(Duration.ofSeconds(20)).header("Content-Type", type)
+        .method("PATCH", HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as("PATCH %s: %s", path, response.body()).isEqualTo(code);
+    return JSON.readTree(response.body());
+  }
+
+  private static JsonNode generation(JsonNode object) {
+    return object.path("metadata").path("generation");
+  }
+
+  /**
+   * {@code metadata.generation} as a 1.29 server keeps it: only kinds whose strategy sets it have one (not pods or
+   * config maps, which had the mock's), and it grows when the desired state changes semantically: the
+   * {@code creationTimestamp: null} kubectl 1.20 writes into a template, dropped by a typed client's round trip, bumped
+   * it (a fresh Deployment read generation 2); a label or a status write does not bump it.
+   */
+  @Test
+  void onlyKindsWithAGenerationGetOneAndOnlyDesiredStateBumpsIt() throws Exception {
+    configMaps("generations");
+    String ns = "/api/v1/namespaces/generations";
+    JsonNode cm = post(ns + "/configmaps", "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":"
+        + "\"plain\"},\"data\":{\"a\":\"1\"}}", 201);
+    assertThat(generation(cm).isMissingNode()).as("created: %s", cm).isTrue();
+    assertThat(generation(get(ns + "/configmaps/plain")).isMissingNode()).isTrue();
+    assertThat(generation(patch(ns + "/configmaps/plain", "application/merge-patch+json",
+        "{\"data\":{\"a\":\"2\"}}", 200)).isMissingNode()).isTrue();
+    JsonNode applied = patch(ns + "/configmaps/applied?fieldManager=demo", "application/apply-patch+yaml",
+        "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"applied\"},\"data\":{\"a\":\"1\"}}",
+        201);
+    assertThat(generation(applied).isMissingNode()).as("created by apply: %s", applied).isTrue();
+    JsonNode pod = post(ns + "/pods", "{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"p\"},"
+        + "\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":\"busybox\"}]}}", 201);
+    assertThat(generation(pod).isMissingNode()).as("created: %s", pod).isTrue();
+    assertThat(generation(post(ns + "/pods?dryRun=All", "{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":"
+        + "{\"name\":\"q\"},\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":\"busybox\"}]}}", 201))
+        .isMissingNode()).isTrue();
+
+    String apps = "/apis/apps/v1/namespaces/generations/replicasets";
+    JsonNode rs = post(apps, "{\"apiVersion\":\"apps/v1\",\"kind\":\"ReplicaSet\",\"metadata\":{\"name\":\"r\"},"
+        + "\"spec\":{\"replicas\":0,\"selector\":{\"matchLabels\":{\"a\":\"r\"}},\"template\":{\"metadata\":{"
+        + "\"creationTimestamp\":null,\"labels\":{\"a\":\"r\"}},\"spec\":{\"containers\":[{\"name\":\"c\","
+        + "\"image\":\"busybox\",\"resources\":{}}]}}}}", 201);
+    assertThat(generation(rs).asInt()).isEqualTo(1);
+    JsonNode stored = get(apps + "/r");
+    ((ObjectNode) stored.path("spec").path("template").path("metadata"))
+        .remove("creationTimestamp");
+    ((ObjectNode) stored.path("metadata")).putObject("annotations")
+        .put("note", "x");
+    assertThat(generation(put(apps + "/r", stored.toString(), 200)).asInt())
+        .as("a null dropped and an annotation added change no desired state").isEqualTo(1);
+    assertThat(generation(patch(apps + "/r/status", "application/merge-patch+json",
+        "{\"status\":{\"replicas\":0,\"observedGeneration\":1}}", 200)).asInt()).isEqualTo(1);
+    assertThat(generation(patch(apps + "/r", "application/merge-patch+json", "{\"spec\":{\"replicas\":1}}", 200))
+        .asInt()).isEqualTo(2);
+    assertThat(generation(get(apps + "/r")).asInt()).isEqualTo(2);
+  }
+
+  /**
+   * A JSON patch whose {@code test} fails is the API server's generic 422 (no kind, no name, the library's error as
+   * the cause; it named the object, so kubectl said "The ReplicaSet "r" is invalid"), and a patch carrying a stale
+   * {@code metadata.resourceVersion} ({@code kubectl label --resource-version=1}) is a 409 Conflict (it was applied).
+   */
+  @Test
+  void failingJsonPatchTestsAndStaleResourceVersionsAreRefused() throws Exception {
+    configMaps("preconditions", "c");
+    String path = "/api/v1/namespaces/preconditions/configmaps/c";
+    JsonNode refused = patch(path, "application/json-patch+json",
+        "[{\"op\":\"test\",\"path\":\"/data/k\",\"value\":\"other\"},"
+        + "{\"op\":\"replace\",\"path\":\"/data/k\",\"value\":\"z\"}]", 422);
+    assertThat(refused.path("reason").asText()).isEqualTo("Invalid");
+    assertThat(refused.path("message").asText()).isEqualTo("the server rejected our request due to an error in our "
+        + "request");
+    assertThat(refused.path("details").path("kind").asText("")).isEmpty();
+    assertThat(refused.path("details").path("causes").get(0).path("reason").asText())
+        .isEqualTo("UnexpectedServerResponse");
+    assertThat(get(path).path("data").path("k").asText()).isEqualTo("c");
+    patch(path, "application/json-patch+json", "[{\"op\":\"test\",\"path\":\"/data/k\",\"value\":\"c\"},"
+        + "{\"op\":\"replace\",\"path\":\"/data/k\",\"value\":\"z\"}]", 200);
+
+    String current = get(path).path("metadata").path("resourceVersion").asText();
+    JsonNode stale = patch(path, "application/merge-patch+json",
+        "{\"metadata\":{\"resourceVersion\":\"1\",\"labels\":{\"l\":\"v\"}}}", 409);
+    assertThat(stale.path("reason").asText()).isEqualTo("Conflict");
+    assertThat(stale.path("message").asText()).isEqualTo("Operation cannot be fulfilled on configmaps \"c\": the "
+        + "object has been modified; please apply your changes to the latest version and try again");
+    assertThat(get(path).path("metadata").path("labels").has("l")).isFalse();
+    patch(path, "application/strategic-merge-patch+json", "{\"metadata\":{\"resourceVersion\":\"" + current
+        + "\",\"labels\":{\"l\":\"v\"}}}", 200);
+    assertThat(get(path).path("metadata").path("labels").path("l").asText()).isEqualTo("v");
+  }
+
   private static String text(String path, int code) throws Exception {
     HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url(path)))
         .timeout(Duration.ofSeconds(20)).GET().build(), HttpResponse.BodyHandlers.ofString());
@@ -167,7 +261,7 @@ class ApiSemanticsTest {
         + "\"spec\":{\"request\":\"cmVxdWVzdA==\",\"signerName\":\"example.com/s\",\"usages\":[\"client auth\"],"
         + "\"username\":\"mallory\"}}", 201);
     assertThat(created.path("spec").path("username").asText()).isEqualTo("demo-admin");
-    com.fasterxml.jackson.databind.node.ObjectNode approved = created.deepCopy();
+    ObjectNode approved = created.deepCopy();
     approved.with("spec").put("signerName", "example.com/changed");
     approved.with("status").putArray("conditions").addObject().put("type", "Approved").put("status", "True")
         .put("reason", "KubectlApprove").put("message", "This CSR was approved by kubectl certificate approve.");

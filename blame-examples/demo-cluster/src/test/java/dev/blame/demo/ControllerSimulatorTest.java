@@ -194,6 +194,8 @@ class ControllerSimulatorTest {
           .create();
       pdbs.resource(pdb("task-pdb", "job-name", "task", null, new io.fabric8.kubernetes.api.model.IntOrString(1)))
           .create();
+      pdbs.resource(pdb("none-pdb", "app", "nothing", new io.fabric8.kubernetes.api.model.IntOrString(1), null))
+          .create();
 
       Eventually.assertThat(TIMEOUT, () -> {
         var web = pdbs.withName("web-pdb").get().getStatus();
@@ -214,9 +216,24 @@ class ControllerSimulatorTest {
           assertThat(c.getReason()).isEqualTo("SyncFailed");
           assertThat(c.getMessage()).matches("found no controllers for pod \"task-[a-z0-9]{5}\"");
         });
+        // trySync's events (there were none): `describe pdb` shows them
+        assertThat(pdbEvents(client, "none-pdb")).containsExactly("Normal NoPods controllermanager: No matching pods "
+            + "found");
+        assertThat(pdbEvents(client, "task-pdb")).singleElement().asString().matches("Warning "
+            + "CalculateExpectedPodCountFailed controllermanager: Failed to calculate the number of expected pods: "
+            + "found no controllers for pod \"task-[a-z0-9]{5}\"");
+        assertThat(pdbEvents(client, "web-pdb")).isEmpty();
       });
       assertThat(sim.errors()).isEmpty();
     }
+  }
+
+  private static List<String> pdbEvents(KubernetesClient client, String name) {
+    return client.v1().events().inNamespace("default").list().getItems().stream()
+        .filter(e -> "PodDisruptionBudget".equals(e.getInvolvedObject().getKind())
+            && name.equals(e.getInvolvedObject().getName()))
+        .map(e -> e.getType() + " " + e.getReason() + " " + e.getSource().getComponent() + ": " + e.getMessage())
+        .toList();
   }
 
   private static io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget pdb(String name, String key,

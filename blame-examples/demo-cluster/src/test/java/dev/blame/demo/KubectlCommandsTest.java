@@ -860,6 +860,44 @@ class KubectlCommandsTest {
     assertThat(deeper.out()).isEmpty();
   }
 
+  /**
+   * The eighth trial: a Deployment created by {@code kubectl create deployment} reads {@code generation: 1} once its
+   * controller wrote the revision annotation (kubectl 1.20's template {@code creationTimestamp: null}, dropped on the
+   * controller's write, made it 2), pods and config maps carry no generation (1.29 writes none for them); a JSON patch
+   * whose {@code test} fails is "The request is invalid", not an invalid named object, and {@code label
+   * --resource-version} with a stale version is refused with a Conflict (it was applied).
+   */
+  @Test
+  @Order(31)
+  void generationsJsonPatchTestsAndResourceVersionPreconditions() throws Exception {
+    ok("create", "deployment", "gen", "--image=busybox", "--", "sh", "-c", "echo gen; sleep 3600");
+    assertThat(ok("rollout", "status", "deployment/gen", "--timeout=60s").out()).contains("successfully rolled out");
+    Eventually.assertThat(TIMEOUT, () -> assertThat(okNow("get", "deployment", "gen", "-o",
+        "jsonpath={.metadata.generation}/{.status.observedGeneration}/{.metadata.annotations}").out())
+        .startsWith("1/1/").contains("deployment.kubernetes.io/revision"));
+    assertThat(ok("get", "pods", "-l", "app=gen", "-o", "jsonpath={.items[*].metadata.generation}").out()).isEmpty();
+    ok("create", "configmap", "gen", "--from-literal=a=1");
+    assertThat(ok("get", "configmap", "gen", "-o", "jsonpath={.metadata.generation}").out()).isEmpty();
+
+    Result failed = run(TIMEOUT, "patch", "deployment", "gen", "--type=json", "-p",
+        "[{\"op\":\"test\",\"path\":\"/spec/replicas\",\"value\":5},"
+        + "{\"op\":\"replace\",\"path\":\"/spec/replicas\",\"value\":3}]");
+    assertThat(failed.exitCode()).isNotZero();
+    assertThat(failed.err()).contains("The request is invalid").contains("testing value /spec/replicas failed")
+        .doesNotContain("\"gen\" is invalid");
+    assertThat(ok("get", "deployment", "gen", "-o", "jsonpath={.spec.replicas}").out()).isEqualTo("1");
+
+    Result stale = run(TIMEOUT, "label", "configmap", "gen", "stale=yes", "--resource-version=1");
+    assertThat(stale.exitCode()).isNotZero();
+    assertThat(stale.err()).contains("Error from server (Conflict): Operation cannot be fulfilled on configmaps "
+        + "\"gen\": the object has been modified");
+    assertThat(ok("get", "configmap", "gen", "--show-labels").out()).doesNotContain("stale=yes");
+    String version = ok("get", "configmap", "gen", "-o", "jsonpath={.metadata.resourceVersion}").out();
+    ok("label", "configmap", "gen", "stale=no", "--resource-version=" + version);
+    ok("delete", "deployment", "gen");
+    ok("delete", "configmap", "gen");
+  }
+
   private static List<String> podNames(String selector) {
     String names = okNow("get", "pods", "-l", selector, "-o", "jsonpath={.items[*].metadata.name}").out().trim();
     return names.isEmpty() ? List.of() : List.of(names.split(" ")).stream().sorted().toList();
