@@ -2776,38 +2776,6 @@ class GenericConventionsTest {
     assertThat(phasePromoting.health()).as("%s", phasePromoting.findings()).isEqualTo(Health.PROGRESSING);
   }
 
-  @Test
-  void aWarningWhoseReasonNamesWhatItAwaitsIsThatWait() throws Exception {
-    String gateway = """
-        apiVersion: edge.example.net/v2
-        kind: TunnelGateway
-        metadata: {name: west, namespace: edge, generation: 2}
-        spec: {network: corp-net}
-        status:
-          conditions:
-          - type: Ready
-            status: "False"
-            severity: Warning
-            reason: WaitingForNetwork
-            message: Network "corp-net" cannot be found. Progress is blocked until the network is created.
-            observedGeneration: 2
-        """;
-    Verdict waits = judge(gateway, "edge.example.net/v2", "TunnelGateway");
-    assertThat(waits.health()).as("%s", waits.findings()).isEqualTo(Health.PROGRESSING);
-    Verdict awaiting = judge(gateway.replace("WaitingForNetwork", "AwaitingPeerApproval"), "edge.example.net/v2",
-        "TunnelGateway");
-    assertThat(awaiting.health()).as("%s", awaiting.findings()).isEqualTo(Health.PROGRESSING);
-    Verdict gaveUp = judge(gateway.replace("severity: Warning", "severity: Error"), "edge.example.net/v2",
-        "TunnelGateway");
-    assertThat(gaveUp.health()).as("%s", gaveUp.findings()).isEqualTo(Health.DEGRADED);
-    Verdict failedWait = judge(gateway.replace("WaitingForNetwork", "WaitingForNetworkFailed"), "edge.example.net/v2",
-        "TunnelGateway");
-    assertThat(failedWait.health()).as("%s", failedWait.findings()).isEqualTo(Health.DEGRADED);
-    Verdict noWait = judge(gateway.replace("WaitingForNetwork", "NetworkLookupRefused"), "edge.example.net/v2",
-        "TunnelGateway");
-    assertThat(noWait.health()).as("%s", noWait.findings()).isEqualTo(Health.DEGRADED);
-  }
-
   /**
    * A Warning that waits for a fault to be remedied reports the fault: Cluster API's {@code WaitingForRemediation}
    * marks a Machine that failed its health check (its MachineHealthCheck controller, Metal3's and Hetzner's
@@ -2838,6 +2806,38 @@ class GenericConventionsTest {
     Verdict registration = judge(slot.replace("WaitingForRemediation", "WaitingForNodeRegistration")
         .replace("MachineHealthCheck failed", "Node has not registered yet"), "fleet.example.io/v1alpha3", "WorkerSlot");
     assertThat(registration.health()).as("%s", registration.findings()).isEqualTo(Health.PROGRESSING);
+  }
+
+  @Test
+  void aWarningWhoseReasonNamesWhatItAwaitsIsThatWait() throws Exception {
+    String gateway = """
+        apiVersion: edge.example.net/v2
+        kind: TunnelGateway
+        metadata: {name: west, namespace: edge, generation: 2}
+        spec: {network: corp-net}
+        status:
+          conditions:
+          - type: Ready
+            status: "False"
+            severity: Warning
+            reason: WaitingForNetwork
+            message: Network "corp-net" cannot be found. Progress is blocked until the network is created.
+            observedGeneration: 2
+        """;
+    Verdict waits = judge(gateway, "edge.example.net/v2", "TunnelGateway");
+    assertThat(waits.health()).as("%s", waits.findings()).isEqualTo(Health.PROGRESSING);
+    Verdict awaiting = judge(gateway.replace("WaitingForNetwork", "AwaitingPeerApproval"), "edge.example.net/v2",
+        "TunnelGateway");
+    assertThat(awaiting.health()).as("%s", awaiting.findings()).isEqualTo(Health.PROGRESSING);
+    Verdict gaveUp = judge(gateway.replace("severity: Warning", "severity: Error"), "edge.example.net/v2",
+        "TunnelGateway");
+    assertThat(gaveUp.health()).as("%s", gaveUp.findings()).isEqualTo(Health.DEGRADED);
+    Verdict failedWait = judge(gateway.replace("WaitingForNetwork", "WaitingForNetworkFailed"), "edge.example.net/v2",
+        "TunnelGateway");
+    assertThat(failedWait.health()).as("%s", failedWait.findings()).isEqualTo(Health.DEGRADED);
+    Verdict noWait = judge(gateway.replace("WaitingForNetwork", "NetworkLookupRefused"), "edge.example.net/v2",
+        "TunnelGateway");
+    assertThat(noWait.health()).as("%s", noWait.findings()).isEqualTo(Health.DEGRADED);
   }
 
   private static Verdict judge(String yaml, String apiVersion, String kind) throws Exception {
