@@ -253,7 +253,7 @@ final class ConditionVocabulary {
 
   private static Optional<Meaning> progress(Condition c, String type) {
     Optional<String> paused = match(PAUSED, c.reason()).map(w -> "reason:paused")
-        .or(() -> PromotionGate.held(c.reason()).map(rule -> "reason:" + rule));
+        .or(() -> PromotionGate.held(c).map(rule -> "reason:" + rule));
     if (paused.isPresent()) {
       return Optional.of(Meaning.of(Health.SUSPENDED, type, paused.get()));
     }
@@ -277,7 +277,7 @@ final class ConditionVocabulary {
     if (match(PAUSED, c.reason()).isPresent()) {
       return Optional.of(Meaning.of(Health.SUSPENDED, type, "reason:paused"));
     }
-    Optional<String> gate = PromotionGate.held(c.reason());
+    Optional<String> gate = PromotionGate.held(c);
     if (gate.isPresent()) {
       // Not yet rolled out because a person or a hook has still to promote it: a pause at the gate, not work going on.
       return Optional.of(Meaning.of(Health.SUSPENDED, type, "reason:" + gate.get()));
@@ -356,7 +356,6 @@ final class ConditionVocabulary {
     return generation > 0 && c.observedGeneration().filter(og -> og >= 0 && og < generation).isPresent();
   }
 
-  /** {@code ACK.ResourceSynced} -> [resource, synced]; {@code HTTPRoute} -> [httproute]. */
   /**
    * Where a name's words break: a lower-case letter or digit before a capital ({@code ReconcileError}), an acronym
    * before a capitalised word ({@code SGBackup}, {@code HTTPRoute}, {@code PVCBound}: the last capital begins the
@@ -364,6 +363,7 @@ final class ConditionVocabulary {
    */
   static final Pattern WORD_BREAK = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|[^A-Za-z0-9]+");
 
+  /** {@code ACK.ResourceSynced} -> [resource, synced]; {@code HTTPRoute} -> [http, route]. */
   static List<String> words(String type) {
     String name = type.substring(type.lastIndexOf('.') + 1);
     List<String> words = new ArrayList<>();

@@ -1,5 +1,8 @@
 package dev.blame.analyzers.custom;
 
+import static dev.blame.analyzers.custom.ReasonVocabulary.FAILURE;
+
+import dev.blame.api.spi.Condition;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -11,7 +14,9 @@ import java.util.regex.Pattern;
  * {@code WaitingPromotion}, and the Kong Gateway Operator's blue/green DataPlane writes {@code RolledOut=False
  * AwaitingPromotion} until {@code promote-when-ready} is set (held-out round sixty-two). Only the wait for the
  * promotion itself, in one short word or phrase: promoting ({@code Promoting}, {@code PromotionInProgress}) is work
- * under way and a failed promotion ({@code PromotionFailed}) a failure, as their own words say.
+ * under way and a failed promotion ({@code PromotionFailed}) a failure, as their own words say. A condition at the gate
+ * whose message reports a failure, or whose severity is {@code Error} (the reporter gave up), is not a pause: a stop
+ * for something wrong is a failure, as with a pause condition.
  */
 final class PromotionGate {
 
@@ -27,5 +32,13 @@ final class PromotionGate {
   static Optional<String> held(String text) {
     String word = StatusWords.normal(text);
     return HELD.matcher(word).matches() ? Optional.of(RULE) : Optional.empty();
+  }
+
+  /** The rule by which a condition's reason says the release waits at its gate, unless it reports a failure. */
+  static Optional<String> held(Condition c) {
+    if ("Error".equalsIgnoreCase(c.severity()) || ReasonVocabulary.match(FAILURE, c.message()).isPresent()) {
+      return Optional.empty();
+    }
+    return held(c.reason());
   }
 }

@@ -16,12 +16,15 @@ import java.util.Set;
  * MachineDeployment with fewer machines available than it needs, which is the case while it scales up (Argo CD's
  * MachineDeployment script reads that phase, {@code ScalingUp}, as Progressing), and Azure Service Operator writes
  * {@code WaitingForOwner} (Warning, "Progress is blocked until the owner is created", retried fast) while the owner it
- * is created in does not exist yet.
+ * is created in does not exist yet. Not a wait for a fault to be remedied: Cluster API's {@code WaitingForRemediation}
+ * (Warning) marks a Machine that failed its health check, until its owner replaces it.
  */
 final class Severities {
 
   /** First words of a reason that names what it waits for ({@code WaitingForOwner}, {@code AwaitingApproval}). */
   private static final Set<String> AWAITING = Set.of("waiting", "awaiting");
+  /** Words of a fault's repair: what is awaited then is the fix of a fault there is ({@code WaitingForRemediation}). */
+  private static final Set<String> REPAIRS = Set.of("remediation", "repair", "intervention");
 
   private Severities() {}
 
@@ -32,7 +35,7 @@ final class Severities {
 
   /**
    * What a False positive condition with a severity means: PROGRESSING for {@code Info}, and for a {@code Warning}
-   * whose reason is led by a waiting word and says neither failed nor error; DEGRADED otherwise.
+   * whose reason is led by a waiting word and says neither failed nor error nor a repair; DEGRADED otherwise.
    */
   static Meaning read(Condition c, String type) {
     String rule = "severity:" + c.severity().toLowerCase(Locale.ROOT);
@@ -47,6 +50,6 @@ final class Severities {
       return false;
     }
     List<String> words = ConditionVocabulary.words(c.reason());
-    return !words.isEmpty() && AWAITING.contains(words.get(0));
+    return !words.isEmpty() && AWAITING.contains(words.get(0)) && words.stream().noneMatch(REPAIRS::contains);
   }
 }

@@ -20,10 +20,16 @@ import java.util.Optional;
  * capture without those annotations ({@code kubectl get pods} / {@code rollout status} lines turned back into
  * objects) still shows the templates, and the controller's own test is the template: its {@code FindNewReplicaSet}
  * (pkg/controller/deployment/util) takes the oldest ReplicaSet whose pod template equals the Deployment's once the
- * {@code pod-template-hash} label it adds is set aside ({@code EqualIgnoreHash}); kubectl's {@code rollout status}
- * finds the new ReplicaSet the same way.
+ * {@code pod-template-hash} label it adds is set aside ({@code EqualIgnoreHash}), the earlier name first where two
+ * were created in the same second; kubectl's {@code rollout status} finds the new ReplicaSet the same way. Only a
+ * template with containers is compared: one without is no pod template (the API requires a container) but what a
+ * capture kept of it, labels only, which every ReplicaSet of the Deployment shares. Where two matching ReplicaSets
+ * have no creation time in view, which is the oldest is unknown, and so is the new one.
  */
 final class NewReplicaSet {
+
+  private static final Comparator<Node> OLDEST_FIRST = Comparator
+      .comparing((Node rs) -> rs.createdAt().orElse(Instant.MAX)).thenComparing(rs -> rs.ref().name());
 
   private NewReplicaSet() {}
 
@@ -31,13 +37,22 @@ final class NewReplicaSet {
     long number = Revisions.number(deployment);
     Optional<Node> byRevision = replicaSets.stream()
         .filter(rs -> number > 0 && Revisions.number(rs) == number).findFirst();
-    if (byRevision.isPresent() || object.getSpec() == null || object.getSpec().getTemplate() == null) {
+    if (byRevision.isPresent() || object.getSpec() == null || !hasContainers(object.getSpec().getTemplate())) {
       return byRevision;
     }
     PodTemplateSpec wanted = withoutHash(object.getSpec().getTemplate());
-    return replicaSets.stream()
+    List<Node> same = replicaSets.stream()
         .filter(rs -> template(rs).map(t -> withoutHash(t).equals(wanted)).orElse(false))
-        .min(Comparator.comparing(rs -> rs.createdAt().orElse(Instant.MAX)));
+        .sorted(OLDEST_FIRST).toList();
+    if (same.size() > 1 && same.stream().anyMatch(rs -> rs.createdAt().isEmpty())) {
+      return Optional.empty();
+    }
+    return same.stream().findFirst();
+  }
+
+  private static boolean hasContainers(PodTemplateSpec template) {
+    return template != null && template.getSpec() != null && template.getSpec().getContainers() != null
+        && !template.getSpec().getContainers().isEmpty();
   }
 
   private static Optional<PodTemplateSpec> template(Node rs) {

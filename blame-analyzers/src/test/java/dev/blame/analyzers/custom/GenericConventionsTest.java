@@ -2750,6 +2750,13 @@ class GenericConventionsTest {
     Verdict failed = judge(train.replace("reason: WaitingForPromotion", "reason: PromotionFailed"),
         "delivery.example.net/v1", "ReleaseTrain");
     assertThat(failed.health()).as("%s", failed.findings()).isEqualTo(Health.DEGRADED);
+    // At the gate but reporting a failure (in its message, or the reporter gave up: Error) is no pause.
+    Verdict hookFailed = judge(train.replace("reason: WaitingForPromotion,", "reason: WaitingForPromotion, "
+        + "message: \"promotion webhook failed: connection refused\","), "delivery.example.net/v1", "ReleaseTrain");
+    assertThat(hookFailed.health()).as("%s", hookFailed.findings()).isEqualTo(Health.DEGRADED);
+    Verdict gaveUp = judge(train.replace("reason: WaitingForPromotion,", "reason: WaitingForPromotion, severity: Error,"),
+        "delivery.example.net/v1", "ReleaseTrain");
+    assertThat(gaveUp.health()).as("%s", gaveUp.findings()).isEqualTo(Health.DEGRADED);
     Verdict otherWait = judge(train.replace("reason: WaitingForPromotion", "reason: WaitingForChange"),
         "delivery.example.net/v1", "ReleaseTrain");
     assertThat(otherWait.health()).as("%s", otherWait.findings()).isEqualTo(Health.PROGRESSING);
@@ -2767,6 +2774,38 @@ class GenericConventionsTest {
     Verdict phasePromoting = judge(canary.replace("phase: WaitingPromotion", "phase: Promoting"),
         "traffic.example.org/v2", "TrafficShift");
     assertThat(phasePromoting.health()).as("%s", phasePromoting.findings()).isEqualTo(Health.PROGRESSING);
+  }
+
+  /**
+   * A Warning that waits for a fault to be remedied reports the fault: Cluster API's {@code WaitingForRemediation}
+   * marks a Machine that failed its health check (its MachineHealthCheck controller, Metal3's and Hetzner's
+   * remediation controllers). Other waits under a Warning stay waits.
+   */
+  @Test
+  void aWaitForRemediationIsAFault() throws Exception {
+    String slot = """
+        apiVersion: fleet.example.io/v1alpha3
+        kind: WorkerSlot
+        metadata: {name: slot-7, namespace: racks, generation: 3}
+        spec: {pool: gpu}
+        status:
+          phase: Provisioned
+          observedGeneration: 3
+          conditions:
+          - {type: Ready, status: "False", severity: Warning, reason: WaitingForRemediation,
+             message: "MachineHealthCheck failed", lastTransitionTime: "2026-01-02T10:00:00Z"}
+          - {type: BootstrapReady, status: "True", lastTransitionTime: "2026-01-02T09:00:00Z"}
+          - {type: OwnerRemediated, status: "False", severity: Warning, reason: WaitingForRemediation,
+             message: "MachineHealthCheck failed", lastTransitionTime: "2026-01-02T10:00:00Z"}
+        """;
+    Verdict remediation = judge(slot, "fleet.example.io/v1alpha3", "WorkerSlot");
+    assertThat(remediation.health()).as("%s", remediation.findings()).isEqualTo(Health.DEGRADED);
+    Verdict repair = judge(slot.replace("WaitingForRemediation", "AwaitingManualRepair"), "fleet.example.io/v1alpha3",
+        "WorkerSlot");
+    assertThat(repair.health()).as("%s", repair.findings()).isEqualTo(Health.DEGRADED);
+    Verdict registration = judge(slot.replace("WaitingForRemediation", "WaitingForNodeRegistration")
+        .replace("MachineHealthCheck failed", "Node has not registered yet"), "fleet.example.io/v1alpha3", "WorkerSlot");
+    assertThat(registration.health()).as("%s", registration.findings()).isEqualTo(Health.PROGRESSING);
   }
 
   @Test
