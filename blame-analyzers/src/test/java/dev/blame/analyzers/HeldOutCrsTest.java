@@ -319,8 +319,10 @@ class HeldOutCrsTest {
    * Round sixty-five (14 objects, API access, rate limiting and identity: Kuadrant's Kuadrant, RateLimitPolicy and
    * AuthPolicy, Authorino's AuthConfig, the Authorino Operator's Authorino, the legacy Keycloak operator's Keycloak and
    * KeycloakRealm) measured 9 of 14 blind with the rules of 95eb008b: 1118 of 1241, no new false HEALTHY.
+   * Afterwards, a False condition whose reason is Overridden (a policy superseded by design: Kuadrant's
+   * Enforced=False Overridden, kgateway's Attached=False Overridden) says nothing: 1119 of 1241.
    */
-  static final int FLOOR = 1118;
+  static final int FLOOR = 1119;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
