@@ -316,8 +316,13 @@ class HeldOutCrsTest {
    * Afterwards, a count named as an allowance (unavailableAllowed) is no count of unavailable parts, and a readiness
    * ended by completion (Ready=False PodCompleted/Succeeded) is no wait: 1081 of 1195.
    * Merged with round sixty-four: 1109 of 1227.
+   * Round sixty-five (14 objects, API access, rate limiting and identity: Kuadrant's Kuadrant, RateLimitPolicy and
+   * AuthPolicy, Authorino's AuthConfig, the Authorino Operator's Authorino, the legacy Keycloak operator's Keycloak and
+   * KeycloakRealm) measured 9 of 14 blind with the rules of 95eb008b: 1118 of 1241, no new false HEALTHY.
+   * Afterwards, a False condition whose reason is Overridden (a policy superseded by design: Kuadrant's
+   * Enforced=False Overridden, kgateway's Attached=False Overridden) says nothing: 1119 of 1241.
    */
-  static final int FLOOR = 1109;
+  static final int FLOOR = 1119;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule

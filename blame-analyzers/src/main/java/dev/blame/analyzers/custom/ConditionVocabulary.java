@@ -301,6 +301,10 @@ final class ConditionVocabulary {
       // Not ready any more because its work is done (the Pod's PodCompleted): no wait; the outcome is read elsewhere.
       return Optional.empty();
     }
+    if (Supersession.overridden(c)) {
+      // In place but superseded by design (Kuadrant's Enforced=False Overridden): no wait; the other conditions say.
+      return Optional.empty();
+    }
     Optional<String> shortage = ReasonVocabulary.shortage(c.reason());
     if (shortage.isPresent()) {
       // Not there for want of capacity a scheduler or autoscaler will find (Provisioned=False CapacityIsNotFound,

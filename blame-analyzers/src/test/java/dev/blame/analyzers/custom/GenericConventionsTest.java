@@ -2956,6 +2956,38 @@ class GenericConventionsTest {
     assertThat(denied.health()).as("%s", denied.findings()).isNotEqualTo(Health.HEALTHY);
   }
 
+  @Test
+  void aPolicySupersededByDesignIsNoWait() throws Exception {
+    String quota = """
+        apiVersion: traffic.example.com/v1
+        kind: QuotaRule
+        metadata: {name: checkout-quota, generation: 2}
+        spec: {targetRef: {kind: Route, name: checkout}}
+        status:
+          observedGeneration: 2
+          conditions:
+          - {type: Accepted, status: "True", reason: Accepted, lastTransitionTime: "2026-01-02T10:00:00Z"}
+          - {type: Applied, status: "False", reason: Overridden, lastTransitionTime: "2026-01-02T10:05:00Z"}
+        """;
+    Verdict superseded = judge(quota, "traffic.example.com/v1", "QuotaRule");
+    assertThat(superseded.health()).as("%s", superseded.findings()).isEqualTo(Health.HEALTHY);
+    Verdict byDefaults = judge(quota.replace("reason: Overridden", "reason: DefaultsOverridden"),
+        "traffic.example.com/v1", "QuotaRule");
+    assertThat(byDefaults.health()).as("%s", byDefaults.findings()).isEqualTo(Health.HEALTHY);
+    Verdict rejected = judge(quota.replace("status: \"True\", reason: Accepted", "status: \"False\", reason: Invalid"),
+        "traffic.example.com/v1", "QuotaRule");
+    assertThat(rejected.health()).as("%s", rejected.findings()).isEqualTo(Health.DEGRADED);
+    Verdict denied = judge(quota.replace("reason: Overridden", "reason: NotOverridden"), "traffic.example.com/v1",
+        "QuotaRule");
+    assertThat(denied.health()).as("%s", denied.findings()).isNotEqualTo(Health.HEALTHY);
+    Verdict pending = judge(quota.replace("reason: Overridden", "reason: Pending"), "traffic.example.com/v1",
+        "QuotaRule");
+    assertThat(pending.health()).as("%s", pending.findings()).isNotEqualTo(Health.HEALTHY);
+    Verdict failed = judge(quota.replace("reason: Overridden", "reason: OverrideFailed"), "traffic.example.com/v1",
+        "QuotaRule");
+    assertThat(failed.health()).as("%s", failed.findings()).isEqualTo(Health.DEGRADED);
+  }
+
   private static Verdict judge(String yaml, String apiVersion, String kind) throws Exception {
     try (Blame blame = BlameEngine.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).manifests("t", yaml).build()) {
       Node only = blame.list(GroupKind.fromApiVersion(apiVersion, kind), "").get(0);
