@@ -33,7 +33,8 @@ final class ClusterConnector implements KeptClients.Connector {
   }
 
   /** The key a client made by this connector is kept under; empty when no kubeconfig file exists. */
-  Optional<KeptClients.Key> key() {
+  @Override
+  public Optional<KeptClients.Key> key() {
     return KeptClients.Key.of(files().stream().map(File::toPath).toList(), context, timeoutMillis, cap);
   }
 

@@ -72,6 +72,9 @@ final class KeptClients implements AutoCloseable {
 
     /** Whether this configuration's credentials come from an exec plugin (then each lease runs it again). */
     boolean fromPlugin(Config config);
+
+    /** The key of the kubeconfig files as they are now (read again after {@link #load}: they may have changed). */
+    Optional<Key> key();
   }
 
   /**
@@ -180,7 +183,7 @@ final class KeptClients implements AutoCloseable {
 
   /**
    * The kept client for the key when it is still good for it, else a new one from the connector (kept, when the
-   * key is present). Close the lease when done with the client.
+   * key is present and the files still have it after they were read). Close the lease when done with the client.
    */
   synchronized Lease lease(Optional<Key> key, Connector connector) {
     evictIdle();
@@ -208,7 +211,12 @@ final class KeptClients implements AutoCloseable {
           fromPlugin ? credentials(config) : "");
       entry.madeAt = nanos.getAsLong();
       made++;
-      keep(entry);
+      if (key.isEmpty() || key.equals(connector.key())) {
+        keep(entry);
+      } else {
+        // The files changed while they were read: this client is not the key's; used once, then closed.
+        entry.dropped = true;
+      }
     }
     entry.leases++;
     entry.lastUsed = nanos.getAsLong();

@@ -3,6 +3,7 @@ package dev.blame.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.blame.core.testing.WebRollout;
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -23,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -137,6 +139,55 @@ class KeptClientsTest {
     served(clients, "deploy/web", "--kubeconfig", kubeconfig.toString(), "--context", "first");
     assertThat(tokens()).containsExactly("Bearer token-two");
     assertThat(clients.size()).isEqualTo(2);
+  }
+
+  /**
+   * The kubeconfig switched to another user while a request read it (a plugin runs for seconds; {@code kubectl
+   * config use-context} in another terminal), then back: the client made of the other user's file is not kept under
+   * the key of the first user's file, so the next request as the first user does not go out as the other one.
+   */
+  @Test
+  void aKubeconfigChangedWhileItIsReadIsNotKeptUnderItsOldContent() throws Exception {
+    Path kubeconfig = dir.resolve("switched");
+    Files.writeString(kubeconfig, twoUsers("token-one", "first"));
+    ClusterConnector connector = new ClusterConnector(kubeconfig.toString(), null, Map.of(), 10_000, 1 << 20);
+    KeptClients.Connector switching = new KeptClients.Connector() {
+      @Override
+      public Config load() {
+        try {
+          Files.writeString(kubeconfig, twoUsers("token-one", "second"));
+        } catch (IOException e) {
+          throw new IllegalStateException(e);
+        }
+        return connector.load();
+      }
+
+      @Override
+      public KubernetesClient build(Config config) {
+        return connector.build(config);
+      }
+
+      @Override
+      public boolean fromPlugin(Config config) {
+        return connector.fromPlugin(config);
+      }
+
+      @Override
+      public Optional<KeptClients.Key> key() {
+        return connector.key();
+      }
+    };
+    try (KeptClients.Lease lease = clients.lease(connector.key(), switching)) {
+      lease.client().apps().deployments().inNamespace(NS).withName("web").get();
+    }
+    assertThat(tokens()).containsExactly("Bearer other-user");
+
+    Files.writeString(kubeconfig, twoUsers("token-one", "first"));
+    try (KeptClients.Lease lease = clients.lease(connector.key(), connector)) {
+      lease.client().apps().deployments().inNamespace(NS).withName("web").get();
+    }
+    assertThat(tokens()).containsExactly("Bearer token-one");
+    assertThat(clients.made()).isEqualTo(2);
   }
 
   @Test
