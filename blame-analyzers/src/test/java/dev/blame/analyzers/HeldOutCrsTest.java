@@ -316,8 +316,11 @@ class HeldOutCrsTest {
    * Afterwards, a count named as an allowance (unavailableAllowed) is no count of unavailable parts, and a readiness
    * ended by completion (Ready=False PodCompleted/Succeeded) is no wait: 1081 of 1195.
    * Merged with round sixty-four: 1109 of 1227.
+   * Round sixty-six (10 objects, telco and cluster networking: Cilium's CiliumBGPClusterConfig, OVN-Kubernetes'
+   * UserDefinedNetwork, ClusterUserDefinedNetwork and EgressFirewall) measured 6 of 10 blind with the rules of 95eb008b:
+   * 1115 of 1237, no new false HEALTHY.
    */
-  static final int FLOOR = 1109;
+  static final int FLOOR = 1115;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
