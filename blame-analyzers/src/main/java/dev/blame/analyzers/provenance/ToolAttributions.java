@@ -17,7 +17,8 @@ import java.util.Map;
  * {@code version}; never their data), Argo CD ({@code argocd.argoproj.io/tracking-id}), Flux
  * ({@code kustomize.toolkit.fluxcd.io/name}, {@code helm.toolkit.fluxcd.io/name}),
  * {@code app.kubernetes.io/managed-by}, {@code kubectl apply} and the {@code kubernetes.io/change-cause} a user
- * recorded. Each line names the label or annotation it was read from.
+ * recorded. Each line names the label or annotation it was read from. The change-cause line holds the command as
+ * recorded; the engine hashes its env values before any output (blame-core {@code RecordedCommands}).
  */
 public final class ToolAttributions implements AttributionFacet {
 

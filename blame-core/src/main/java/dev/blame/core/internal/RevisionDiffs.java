@@ -24,6 +24,7 @@ final class RevisionDiffs {
 
   static final String RESTARTED_AT = "kubectl.kubernetes.io/restartedAt";
   static final String CHANGE_CAUSE = "kubernetes.io/change-cause";
+  private static final String CHANGE_CAUSE_LINE = "change-cause: ";
 
   private RevisionDiffs() {}
 
@@ -86,9 +87,10 @@ final class RevisionDiffs {
     // The change-cause recorded on the revision's holder names this revision; the workload's names its newest.
     String cause = rev.holder().annotations().get(CHANGE_CAUSE);
     if (cause != null && !cause.isBlank()) {
-      attributions.removeIf(a -> a.startsWith("change-cause: "));
-      attributions.add("change-cause: " + cause);
+      attributions.removeIf(a -> a.startsWith(CHANGE_CAUSE_LINE));
+      attributions.add(CHANGE_CAUSE_LINE + cause);
     }
+    attributions = encoded(attributions, envValues);
     return RevisionDiff.builder()
         .revision(rev.ref())
         .previous(previous.map(Revision::ref))
@@ -133,10 +135,24 @@ final class RevisionDiffs {
         .time(changedBy.flatMap(ChangedBy::time))
         .pending(true)
         .restartOnly(restartOnly(changes))
-        .attributions(workloadAttributions)
+        .attributions(encoded(workloadAttributions, envValues))
         .evidenceMissing(managed.isEmpty() ? Optional.of("metadata.managedFields is absent on "
             + workload.ref().display() + " (stripped when the objects were read)") : Optional.empty())
         .build());
+  }
+
+  /**
+   * The attributions with the env values of a recorded command ({@code change-cause: kubectl set env ... K=V})
+   * encoded as the template diff encodes them ({@link RecordedCommands}); as they are with {@code envValues}.
+   */
+  private static List<String> encoded(List<String> attributions, boolean envValues) {
+    List<String> out = new ArrayList<>(attributions.size());
+    for (String a : attributions) {
+      out.add(a.startsWith(CHANGE_CAUSE_LINE)
+          ? CHANGE_CAUSE_LINE + RecordedCommands.encode(a.substring(CHANGE_CAUSE_LINE.length()), envValues)
+          : a);
+    }
+    return out;
   }
 
   /** The pod template the workload's spec holds ({@code spec.template}), when it has one. */

@@ -43,8 +43,9 @@ final class SourceOptions {
   String maxInputBytes;
 
   @Option(names = "--show-env-values",
-      description = "Show literal env values in revision diffs as they are. By default a changed value is shown "
-          + "only as a short hash (value sha256:1a2b3c4d), since such values are often passwords.")
+      description = "Show literal env values in revision diffs and in recorded kubectl commands (change-cause) as "
+          + "they are. By default a value is shown only as a short hash (value sha256:1a2b3c4d), since such values "
+          + "are often passwords.")
   boolean showEnvValues;
 
   boolean offline() {

@@ -102,7 +102,8 @@ final class WaitCommand implements Callable<Integer> {
   String maxInputBytes;
 
   @Option(names = "--show-env-values",
-      description = "Show literal env values in the revision change as they are, not as a short hash.")
+      description = "Show literal env values in the revision change and its recorded kubectl command (change-cause)"
+          + " as they are, not as a short hash.")
   boolean showEnvValues;
 
   @Parameters(arity = "0..*", paramLabel = "TYPE[/NAME]",

@@ -225,7 +225,7 @@ class WaitCommandTest {
 
   /**
    * A literal env value the failing edit changed: hashed in wait's text, JSON and {@code ::notice} unless
-   * {@code --show-env-values} is given.
+   * {@code --show-env-values} is given; also in the change-cause that `kubectl set env --record` wrote.
    */
   @Test
   void envValuesInTheRevisionChangeAreHashedUnlessAskedFor() throws Exception {
@@ -258,7 +258,8 @@ class WaitCommandTest {
 
   private static Deployment envDeployment(String ns, String password, String script) {
     return new io.fabric8.kubernetes.api.model.apps.DeploymentBuilder().withNewMetadata().withName("web")
-        .withNamespace(ns).endMetadata().withNewSpec().withReplicas(1).withNewSelector().addToMatchLabels("app", "web")
+        .withNamespace(ns).addToAnnotations("kubernetes.io/change-cause",
+            "kubectl set env deployment/web DB_PASSWORD=" + password + " --record=true").endMetadata().withNewSpec().withReplicas(1).withNewSelector().addToMatchLabels("app", "web")
         .endSelector().withNewTemplate().withNewMetadata().addToLabels("app", "web").endMetadata().withNewSpec()
         .addNewContainer().withName("web").withImage("busybox:1").withCommand("sh", "-c", script)
         .addNewEnv().withName("DB_PASSWORD").withValue(password).endEnv().endContainer().endSpec().endTemplate()
