@@ -94,25 +94,7 @@ class SecretClientLimitsTest {
         + "echo '{\"apiVersion\":\"client.authentication.k8s.io/v1beta1\",\"kind\":\"ExecCredential\","
         + "\"status\":{\"token\":\"refused\"}}'\n");
     Files.setPosixFilePermissions(plugin, PosixFilePermissions.fromString("rwx------"));
-    Path kubeconfig = Files.writeString(dir.resolve("kubeconfig"), """
-        apiVersion: v1
-        kind: Config
-        clusters:
-        - name: c
-          cluster: {server: "%s", insecure-skip-tls-verify: true}
-        users:
-        - name: u
-          user:
-            exec:
-              apiVersion: client.authentication.k8s.io/v1beta1
-              command: %s
-              interactiveMode: Never
-        contexts:
-        - name: x
-          context: {cluster: c, user: u, namespace: demo}
-        current-context: x
-        """.formatted(client.getConfiguration().getMasterUrl(), plugin));
-    Config config = Config.fromKubeconfig(null, kubeconfig.toFile());
+    Config config = execPluginConfig(plugin);
     long loaded = Files.readAllLines(runs).size();
     List<String> failures = new ArrayList<>();
     try (KubernetesClient caller = new KubernetesClientBuilder().withConfig(config).build();
@@ -155,6 +137,28 @@ class SecretClientLimitsTest {
         + "echo '{\"apiVersion\":\"client.authentication.k8s.io/v1beta1\",\"kind\":\"ExecCredential\","
         + "\"status\":{\"token\":\"refused\"}}'\n");
     Files.setPosixFilePermissions(plugin, PosixFilePermissions.fromString("rwx------"));
+    Config config = execPluginConfig(plugin);
+    try (KubernetesClient caller = new KubernetesClientBuilder().withConfig(config).build();
+        Blame blame = BlameEngine.builder().client(caller).namespace("demo").discoverAnalyzers(false).oneShot()
+            .addAnalyzer(new WaitingContainersAnalyzer()).requestTimeout(Duration.ofSeconds(2)).build()) {
+      assertThatThrownBy(() -> blame.list(GroupKind.SECRET, "demo")).isInstanceOf(BlameException.class);
+      for (int wait = 0; wait < 50 && !Files.exists(pid); wait++) {
+        Thread.sleep(100);
+      }
+      assertThat(Files.exists(pid)).as("the plugin was run again to refresh, and hung").isTrue();
+      long hung = Long.parseLong(Files.readString(pid).trim());
+      Thread.sleep(1000);
+      assertThat(ProcessHandle.of(hung).map(ProcessHandle::isAlive))
+          .as("the hung plugin's process, after the refresh was given up on").contains(true);
+    } finally {
+      if (Files.exists(pid)) {
+        ProcessHandle.of(Long.parseLong(Files.readString(pid).trim())).ifPresent(ProcessHandle::destroyForcibly);
+      }
+    }
+  }
+
+  /** The mock server's client configuration with its credentials from the exec plugin {@code plugin}. */
+  private Config execPluginConfig(Path plugin) throws IOException {
     Path kubeconfig = Files.writeString(dir.resolve("kubeconfig"), """
         apiVersion: v1
         kind: Config
@@ -173,23 +177,6 @@ class SecretClientLimitsTest {
           context: {cluster: c, user: u, namespace: demo}
         current-context: x
         """.formatted(client.getConfiguration().getMasterUrl(), plugin));
-    Config config = Config.fromKubeconfig(null, kubeconfig.toFile());
-    try (KubernetesClient caller = new KubernetesClientBuilder().withConfig(config).build();
-        Blame blame = BlameEngine.builder().client(caller).namespace("demo").discoverAnalyzers(false).oneShot()
-            .addAnalyzer(new WaitingContainersAnalyzer()).requestTimeout(Duration.ofSeconds(2)).build()) {
-      assertThatThrownBy(() -> blame.list(GroupKind.SECRET, "demo")).isInstanceOf(BlameException.class);
-      for (int wait = 0; wait < 50 && !Files.exists(pid); wait++) {
-        Thread.sleep(100);
-      }
-      assertThat(Files.exists(pid)).as("the plugin was run again to refresh, and hung").isTrue();
-      long hung = Long.parseLong(Files.readString(pid).trim());
-      Thread.sleep(1000);
-      assertThat(ProcessHandle.of(hung).map(ProcessHandle::isAlive))
-          .as("the hung plugin's process, after the refresh was given up on").contains(true);
-    } finally {
-      if (Files.exists(pid)) {
-        ProcessHandle.of(Long.parseLong(Files.readString(pid).trim())).ifPresent(ProcessHandle::destroyForcibly);
-      }
-    }
+    return Config.fromKubeconfig(null, kubeconfig.toFile());
   }
 }

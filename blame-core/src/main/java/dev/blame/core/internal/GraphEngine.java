@@ -40,6 +40,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -155,12 +156,17 @@ public final class GraphEngine {
    * kind watched after them, on demand, leaves no stale verdict.
    */
   public void observe(Collection<GroupKind> kinds) {
+    analyzeThenNotify(() -> markObserved(kinds));
+  }
+
+  /** Analyzes what {@code dirty} names (taken under the write lock), then tells the listeners if it named any. */
+  private void analyzeThenNotify(Supplier<Set<ObjectRef>> dirty) {
     boolean changed;
     lock.writeLock().lock();
     try {
-      Set<ObjectRef> dirty = markObserved(kinds);
-      changed = !dirty.isEmpty();
-      analyze(dirty);
+      Set<ObjectRef> refs = dirty.get();
+      changed = !refs.isEmpty();
+      analyze(refs);
     } finally {
       lock.writeLock().unlock();
     }
@@ -233,19 +239,11 @@ public final class GraphEngine {
 
   /** Analyzes what the snapshots applied since the last call touched (and whoever consumes a changed verdict). */
   public void analyzePending() {
-    boolean changed;
-    lock.writeLock().lock();
-    try {
+    analyzeThenNotify(() -> {
       Set<ObjectRef> dirty = new LinkedHashSet<>(pending);
       pending.clear();
-      changed = !dirty.isEmpty();
-      analyze(dirty);
-    } finally {
-      lock.writeLock().unlock();
-    }
-    if (changed) {
-      notifyListeners();
-    }
+      return dirty;
+    });
   }
 
   private static ObjectRef subject(Change change) {
