@@ -67,7 +67,10 @@ public abstract class RevisionDiff {
 
   /**
    * {@return tool attribution a person recognises}, from the workload's labels and annotations, e.g.
-   * {@code Helm release shop (meta.helm.sh/release-name)}, {@code change-cause: kubectl set image ...}.
+   * {@code Helm release shop (meta.helm.sh/release-name)}, {@code change-cause: kubectl set image ...}. The values of
+   * environment variables in a recorded kubectl command ({@code set env K=V}, {@code --env}, {@code -e},
+   * {@code --from-literal}) are hashed as {@link #changes()} hashes env values, unless the engine was built with
+   * {@code showEnvValues(true)}.
    */
   public abstract List<String> attributions();
 
