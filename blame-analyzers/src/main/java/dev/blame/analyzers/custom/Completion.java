@@ -18,17 +18,13 @@ import java.util.Set;
 final class Completion {
 
   private static final Set<String> DONE = Set.of("completed", "succeeded");
-  /** Words that deny what follows ({@code NotCompleted}, {@code NeverSucceeded}). */
-  private static final Set<String> DENIALS = Set.of("not", "no", "never", "un");
 
   private Completion() {}
 
   /** Whether this False condition is a readiness that ended because the object completed. */
   static boolean ended(Condition c) {
     List<String> type = ConditionVocabulary.words(c.type());
-    List<String> words = ConditionVocabulary.words(c.reason());
     return !type.isEmpty() && type.get(type.size() - 1).equals("ready")
-        && !words.isEmpty() && DONE.contains(words.get(words.size() - 1))
-        && words.stream().noneMatch(DENIALS::contains) && ReasonVocabulary.failedReason(c.reason()).isEmpty();
+        && ReasonVocabulary.endsPlainlyIn(c.reason(), DONE);
   }
 }

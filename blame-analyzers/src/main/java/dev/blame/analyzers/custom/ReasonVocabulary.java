@@ -124,6 +124,19 @@ final class ReasonVocabulary {
   /** The rule of a reason that waits for capacity. */
   static final String CAPACITY_WAIT = "reason:capacity-wait";
 
+  /** Words that deny what follows ({@code NotOverridden}, {@code NeverSucceeded}). */
+  private static final Set<String> DENIALS = Set.of("not", "no", "never", "un");
+
+  /**
+   * Whether the reason's last word is one of {@code last} ({@code PodCompleted}, {@code Overridden}), no word denies it
+   * ({@code OperationNotCompleted}) and it names no failure: a reason that plainly says that state.
+   */
+  static boolean endsPlainlyIn(String reason, Set<String> last) {
+    List<String> words = ConditionVocabulary.words(reason);
+    return !words.isEmpty() && last.contains(words.get(words.size() - 1))
+        && words.stream().noneMatch(DENIALS::contains) && failedReason(reason).isEmpty();
+  }
+
   /** The failure word of a reason that says failed or error and does not take it back ({@code NoError}). */
   static Optional<String> failedReason(String reason) {
     List<String> words = ConditionVocabulary.words(reason);

@@ -1,7 +1,6 @@
 package dev.blame.analyzers.custom;
 
 import dev.blame.api.spi.Condition;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -16,15 +15,12 @@ import java.util.Set;
  */
 final class Supersession {
 
-  /** Words that deny what follows ({@code NotOverridden}). */
-  private static final Set<String> DENIALS = Set.of("not", "no", "never", "un");
+  private static final Set<String> OVERRIDDEN = Set.of("overridden");
 
   private Supersession() {}
 
   /** Whether this False condition says the object gave way to another that takes precedence. */
   static boolean overridden(Condition c) {
-    List<String> words = ConditionVocabulary.words(c.reason());
-    return !words.isEmpty() && words.get(words.size() - 1).equals("overridden")
-        && words.stream().noneMatch(DENIALS::contains) && ReasonVocabulary.failedReason(c.reason()).isEmpty();
+    return ReasonVocabulary.endsPlainlyIn(c.reason(), OVERRIDDEN);
   }
 }
