@@ -325,8 +325,11 @@ class HeldOutCrsTest {
    * UserDefinedNetwork, ClusterUserDefinedNetwork and EgressFirewall) measured 6 of 10 blind with the rules of 95eb008b:
    * 1115 of 1237, no new false HEALTHY.
    * Merged with round sixty-six: 1125 of 1251.
+   * Round seventy (13 objects, observability pipelines: the Cluster Logging Operator's ClusterLogForwarder, NetObserv's
+   * FlowCollector, Instana's InstanaAgent, the Fluent Operator's Fluentd, ClusterFluentdConfig and FluentdConfig)
+   * measured 10 of 13 blind with the rules of 326969cd: 1135 of 1264, one new false HEALTHY.
    */
-  static final int FLOOR = 1125;
+  static final int FLOOR = 1135;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -490,8 +493,11 @@ class HeldOutCrsTest {
    * Round sixty-two brings none (measured blind with the rules of 25dc6366): 9.
    * Round sixty-three brings none (measured blind with the rules of 698c3a6b): 9.
    * Round sixty-four brings none (measured blind with the rules of 698c3a6b): 9.
+   * Round seventy brings one, measured blind with the rules of 326969cd, called HEALTHY with no finding: a Fluent
+   * Operator Fluentd whose {@code state} stays {@code active} while its {@code messages} say part of its configs are
+   * invalid and left out of the running configuration. See the README, "Round seventy". With the nine before: 10.
    */
-  static final int FALSE_HEALTHY_CEILING = 9;
+  static final int FALSE_HEALTHY_CEILING = 10;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
