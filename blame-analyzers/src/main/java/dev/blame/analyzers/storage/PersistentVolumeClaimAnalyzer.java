@@ -100,7 +100,9 @@ public final class PersistentVolumeClaimAnalyzer implements Analyzer {
       return resizePending(ctx, u, resize.get());
     }
     if ("Bound".equals(phase)) {
-      return Judgement.healthy("Bound" + (volume.isEmpty() ? "" : " to " + volume));
+      List<Finding> resizeFailed = ResizeFailure.findings(ctx, u);
+      return resizeFailed.isEmpty() ? Judgement.healthy("Bound" + (volume.isEmpty() ? "" : " to " + volume))
+          : Judgement.of(Health.PROGRESSING, ReconcileStatus.IN_PROGRESS, "", resizeFailed);
     }
     if ("Lost".equals(phase)) {
       return Judgement.of(Health.DEGRADED, ReconcileStatus.FAILED, "", List.of(finding(ref, Health.DEGRADED, CLAIM_LOST,

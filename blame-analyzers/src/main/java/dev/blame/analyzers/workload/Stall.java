@@ -30,7 +30,8 @@ final class Stall {
 
   static final Duration PROGRESS_WINDOW = Duration.ofMinutes(10);
 
-  private record Dated(Instant at, Evidence evidence) {}
+  /** A moment the workload moved, and the evidence that dates it. */
+  record Dated(Instant at, Evidence evidence) {}
 
   private Stall() {}
 
@@ -56,7 +57,7 @@ final class Stall {
             evidence.toArray(Evidence[]::new));
   }
 
-  private static Optional<Dated> lastProgress(AnalysisContext ctx, Node node, Optional<ObjectRef> updateRevision) {
+  static Optional<Dated> lastProgress(AnalysisContext ctx, Node node, Optional<ObjectRef> updateRevision) {
     List<Dated> dated = new ArrayList<>();
     List<ManagedFieldsEntry> managed = node.metadata().getManagedFields();
     for (ManagedFieldsEntry m : managed == null ? List.<ManagedFieldsEntry>of() : managed) {

@@ -98,6 +98,9 @@ public final class StatefulSetAnalyzer extends TypedAnalyzer<StatefulSet> {
       Stall.check(ctx, j, progress, detail, evidence, Optional.ofNullable(status.getUpdateRevision())
           .map(r -> ObjectRef.of(GroupKind.CONTROLLER_REVISION, node.ref().namespace(), r)));
     }
+    if (progress != null && !Stall.noPods(ctx, pods)) {
+      CreationStall.check(ctx, j, spec, status, pods, desired, counts);
+    }
     if (progress != null) {
       j.worsen(Health.PROGRESSING, strategy.equals("OnDelete")
           ? ReconcileStatus.CURRENT : ReconcileStatus.IN_PROGRESS)
