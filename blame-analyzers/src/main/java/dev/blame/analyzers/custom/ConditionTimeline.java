@@ -38,7 +38,7 @@ final class ConditionTimeline {
   }
 
   /** Progress words of the steps by which an object comes into being, once. */
-  private static final Set<String> CREATION_STEPS = Set.of("provisioning", "installing", "deploying", "pending");
+  static final Set<String> CREATION_STEPS = Set.of("provisioning", "installing", "deploying", "pending");
 
   /**
    * A True progress condition ({@code Provisioning}, {@code Updating}) that turned True before a True good condition of

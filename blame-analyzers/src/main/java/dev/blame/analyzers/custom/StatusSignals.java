@@ -162,6 +162,7 @@ final class StatusSignals {
     }
     ConditionTimeline.newerAction(ConditionHistory.current(object.conditions())).ifPresent(signals::add);
     ConditionTimeline.olderProgress(signals);
+    LifecycleConditions.pastSteps(object, signals);
     ConditionTimeline.clearedFailure(signals);
     ConditionTimeline.supersededFailure(signals);
     ReplicaCounts.read(object).ifPresent(signals::add);

@@ -2957,6 +2957,35 @@ class GenericConventionsTest {
   }
 
   @Test
+  void aCreationStepBesideTheStateTheStateFieldNamesIsDone() throws Exception {
+    String node = """
+        apiVersion: ledger.example.com/v1
+        kind: NotaryNode
+        metadata: {name: notary-a, generation: 1}
+        spec: {replicas: 1}
+        status:
+          status: RUNNING
+          conditions:
+          - {type: DEPLOYED, status: "True", lastTransitionTime: null}
+          - {type: PENDING, status: "True", lastTransitionTime: null}
+          - {type: RUNNING, status: "True", lastTransitionTime: null}
+        """;
+    Verdict done = judge(node, "ledger.example.com/v1", "NotaryNode");
+    assertThat(done.health()).as("%s", done.findings()).isEqualTo(Health.HEALTHY);
+    Verdict lowerCase = judge(node.replace("status: RUNNING", "state: ready").replace("type: RUNNING", "type: ready")
+        .replace("type: PENDING", "type: provisioning"), "ledger.example.com/v1", "NotaryNode");
+    assertThat(lowerCase.health()).as("%s", lowerCase.findings()).isEqualTo(Health.HEALTHY);
+    Verdict stillPending = judge(node.replace("status: RUNNING", "status: PENDING"), "ledger.example.com/v1",
+        "NotaryNode");
+    assertThat(stillPending.health()).as("%s", stillPending.findings()).isNotEqualTo(Health.HEALTHY);
+    Verdict noStateField = judge(node.replace("  status: RUNNING\n", ""), "ledger.example.com/v1", "NotaryNode");
+    assertThat(noStateField.health()).as("%s", noStateField.findings()).isEqualTo(Health.PROGRESSING);
+    Verdict failedBeside = judge(node.replace("type: DEPLOYED, status: \"True\"", "type: FAILED, status: \"True\""),
+        "ledger.example.com/v1", "NotaryNode");
+    assertThat(failedBeside.health()).as("%s", failedBeside.findings()).isEqualTo(Health.DEGRADED);
+  }
+
+  @Test
   void aPolicySupersededByDesignIsNoWait() throws Exception {
     String quota = """
         apiVersion: traffic.example.com/v1
