@@ -328,8 +328,10 @@ class HeldOutCrsTest {
    * Round sixty-eight (16 objects, node hardware and image distribution: kube-fledged's ImageCache, the NVIDIA DRA
    * driver's ComputeDomain, Kernel Module Management's Module and PreflightValidation, the AMD GPU Operator's
    * DeviceConfig) measured 15 of 16 blind with the rules of 326969cd: 1140 of 1267, no new false HEALTHY.
+   * Afterwards, the status' own records of failures (a non-empty failures list or map beside no state of its own)
+   * are a failure: 1141 of 1267.
    */
-  static final int FLOOR = 1140;
+  static final int FLOOR = 1141;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
