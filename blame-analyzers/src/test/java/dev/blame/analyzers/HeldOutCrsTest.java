@@ -337,8 +337,14 @@ class HeldOutCrsTest {
    * field names (the HLF operator's RUNNING under status: RUNNING; Percona's ready under state: ready) is a step done:
    * 1140 of 1267.
    * Merged with round sixty-nine: 1152 of 1280.
+   * Round sixty-eight (16 objects, node hardware and image distribution: kube-fledged's ImageCache, the NVIDIA DRA
+   * driver's ComputeDomain, Kernel Module Management's Module and PreflightValidation, the AMD GPU Operator's
+   * DeviceConfig) measured 15 of 16 blind with the rules of 326969cd: 1140 of 1267, no new false HEALTHY.
+   * Afterwards, the status' own records of failures (a non-empty failures list or map beside no state of its own)
+   * are a failure: 1141 of 1267.
+   * Merged with round sixty-eight: 1168 of 1296.
    */
-  static final int FLOOR = 1152;
+  static final int FLOOR = 1168;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -506,6 +512,7 @@ class HeldOutCrsTest {
    * Operator Fluentd whose {@code state} stays {@code active} while its {@code messages} say part of its configs are
    * invalid and left out of the running configuration. See the README, "Round seventy". With the nine before: 10.
    * Round sixty-nine brings none (measured blind with the rules of 326969cd): 9.
+   * Round sixty-eight brings none (measured blind with the rules of 326969cd): 9.
    */
   static final int FALSE_HEALTHY_CEILING = 10;
 

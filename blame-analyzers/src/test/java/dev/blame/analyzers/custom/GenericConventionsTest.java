@@ -3072,6 +3072,67 @@ class GenericConventionsTest {
     assertThat(granted.health()).as("%s", granted.findings()).isEqualTo(Health.HEALTHY);
   }
 
+  @Test
+  void theStatusOwnRecordsOfFailuresAreAFailure() throws Exception {
+    String warmup = """
+        apiVersion: warm.example.net/v2
+        kind: ArtifactWarmup
+        metadata: {name: models, namespace: ml, generation: 1}
+        spec: {artifacts: [registry.example/model:7]}
+        status:
+          startTime: "2026-01-02T10:00:00Z"
+          completionTime: "2026-01-02T10:05:00Z"
+          failures:
+            registry.example/model:7:
+            - {node: gpu-1, reason: Pending, message: Check if node is ready}
+        """;
+    Verdict failed = judge(warmup, "warm.example.net/v2", "ArtifactWarmup");
+    assertThat(failed.health()).as("%s", failed.findings()).isEqualTo(Health.DEGRADED);
+    Verdict listed = judge(warmup.replace("""
+          failures:
+            registry.example/model:7:
+            - {node: gpu-1, reason: Pending, message: Check if node is ready}
+        """, """
+          failures:
+          - {artifact: registry.example/model:7, node: gpu-1}
+        """), "warm.example.net/v2", "ArtifactWarmup");
+    assertThat(listed.health()).as("%s", listed.findings()).isEqualTo(Health.DEGRADED);
+    Verdict retrying = judge(warmup.replace("  failures:", "  running: 2\n  failures:"), "warm.example.net/v2",
+        "ArtifactWarmup");
+    assertThat(retrying.health()).as("%s", retrying.findings()).isEqualTo(Health.PROGRESSING);
+    Verdict none = judge(warmup.replace("""
+          failures:
+            registry.example/model:7:
+            - {node: gpu-1, reason: Pending, message: Check if node is ready}
+        """, """
+          failures: {}
+          phase: Succeeded
+        """), "warm.example.net/v2", "ArtifactWarmup");
+    assertThat(none.health()).as("%s", none.findings()).isEqualTo(Health.HEALTHY);
+    Verdict aPartsReport = judge(warmup.replace("""
+          failures:
+            registry.example/model:7:
+            - {node: gpu-1, reason: Pending, message: Check if node is ready}
+        """, """
+          phase: Succeeded
+          reports:
+          - step: smoke
+            failures:
+            - {id: suite/case, message: timed out, muted: true}
+        """), "warm.example.net/v2", "ArtifactWarmup");
+    assertThat(aPartsReport.health()).as("%s", aPartsReport.findings()).isEqualTo(Health.HEALTHY);
+    // Beside a state of its own the records are history: the phase decides, as it does without them.
+    String running = warmup.replace("  failures:", "  phase: Running\n  failures:");
+    Verdict historyBesideAState = judge(running, "warm.example.net/v2", "ArtifactWarmup");
+    Verdict phaseAlone = judge(running.replace("""
+          failures:
+            registry.example/model:7:
+            - {node: gpu-1, reason: Pending, message: Check if node is ready}
+        """, ""), "warm.example.net/v2", "ArtifactWarmup");
+    assertThat(historyBesideAState.health()).as("%s", historyBesideAState.findings())
+        .isEqualTo(phaseAlone.health()).isNotEqualTo(Health.DEGRADED);
+  }
+
   private static Verdict judge(String yaml, String apiVersion, String kind) throws Exception {
     try (Blame blame = BlameEngine.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).manifests("t", yaml).build()) {
       Node only = blame.list(GroupKind.fromApiVersion(apiVersion, kind), "").get(0);
