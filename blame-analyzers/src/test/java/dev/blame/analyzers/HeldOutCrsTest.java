@@ -325,8 +325,11 @@ class HeldOutCrsTest {
    * UserDefinedNetwork, ClusterUserDefinedNetwork and EgressFirewall) measured 6 of 10 blind with the rules of 95eb008b:
    * 1115 of 1237, no new false HEALTHY.
    * Merged with round sixty-six: 1125 of 1251.
+   * Round sixty-seven (16 objects, virtualisation and VMware: VM Operator's VirtualMachine and VirtualMachineService,
+   * the TanzuKubernetesCluster, KubeVirt's SSP and VirtualMachinePool) measured 13 of 16 blind with the rules of
+   * 326969cd: 1138 of 1267.
    */
-  static final int FLOOR = 1125;
+  static final int FLOOR = 1138;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -490,8 +493,12 @@ class HeldOutCrsTest {
    * Round sixty-two brings none (measured blind with the rules of 25dc6366): 9.
    * Round sixty-three brings none (measured blind with the rules of 698c3a6b): 9.
    * Round sixty-four brings none (measured blind with the rules of 698c3a6b): 9.
+   * Round sixty-seven brings two, measured blind with the rules of 326969cd, both VM Operator VirtualMachines
+   * called HEALTHY with no finding: one whose VirtualMachineTools=False carries severity Error (VMware Tools not
+   * running in the guest), one whose GuestCustomization=False GuestCustomizationRunning says the customization is
+   * still running. See the README, "Round sixty-seven". With the nine before: 11.
    */
-  static final int FALSE_HEALTHY_CEILING = 9;
+  static final int FALSE_HEALTHY_CEILING = 11;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
