@@ -343,8 +343,15 @@ class HeldOutCrsTest {
    * Afterwards, the status' own records of failures (a non-empty failures list or map beside no state of its own)
    * are a failure: 1141 of 1267.
    * Merged with round sixty-eight: 1168 of 1296.
+   * Round sixty-seven (16 objects, virtualisation and VMware: VM Operator's VirtualMachine and VirtualMachineService,
+   * the TanzuKubernetesCluster, KubeVirt's SSP and VirtualMachinePool) measured 13 of 16 blind with the rules of
+   * 326969cd: 1138 of 1267.
+   * Afterwards, a False condition carrying a Cluster API severity is read by it whatever its type
+   * (VirtualMachineTools=False severity Error), and an address published in status.loadBalancer.ingress (Kubernetes'
+   * LoadBalancerStatus: VM Operator's VirtualMachineService, Contour's HTTPProxy) is the state reached: 1140 of 1267.
+   * Merged with round sixty-seven: 1183 of 1312.
    */
-  static final int FLOOR = 1168;
+  static final int FLOOR = 1183;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -513,8 +520,16 @@ class HeldOutCrsTest {
    * invalid and left out of the running configuration. See the README, "Round seventy". With the nine before: 10.
    * Round sixty-nine brings none (measured blind with the rules of 326969cd): 9.
    * Round sixty-eight brings none (measured blind with the rules of 326969cd): 9.
+   * Round sixty-seven brings two, measured blind with the rules of 326969cd, both VM Operator VirtualMachines
+   * called HEALTHY with no finding: one whose VirtualMachineTools=False carries severity Error (VMware Tools not
+   * running in the guest), one whose GuestCustomization=False GuestCustomizationRunning says the customization is
+   * still running. See the README, "Round sixty-seven". With the nine before: 11.
+   * Afterwards the first is DEGRADED by its severity (a Cluster API severity read on a False condition of any type):
+   * 10.
+   * Merged with rounds sixty-seven to seventy: the nine before, round seventy's Fluentd and round sixty-seven's
+   * VirtualMachine whose guest customization is still running: 11.
    */
-  static final int FALSE_HEALTHY_CEILING = 10;
+  static final int FALSE_HEALTHY_CEILING = 11;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());

@@ -239,6 +239,12 @@ final class ConditionVocabulary {
       if (failure.isPresent()) {
         return Optional.of(Meaning.of(Health.DEGRADED, "type:other", "reason:failure:" + failure.get()));
       }
+      if (!c.severity().isEmpty()) {
+        // A condition that carries a severity is of Cluster API's form, whose types are all good when True and whose
+        // severity is set only while False: the severity says what the False is (VM Operator's
+        // VirtualMachineTools=False with severity Error), whatever the type's words.
+        return Optional.of(Severities.read(c, "type:other"));
+      }
     }
     return Optional.empty();
   }

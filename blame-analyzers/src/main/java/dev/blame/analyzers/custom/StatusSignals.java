@@ -166,6 +166,7 @@ final class StatusSignals {
     ConditionTimeline.clearedFailure(signals);
     ConditionTimeline.supersededFailure(signals);
     ReplicaCounts.read(object).ifPresent(signals::add);
+    LoadBalancerIngress.read(object).ifPresent(signals::add);
     if (signals.stream().anyMatch(sg -> sg.health() == Health.HEALTHY
         && sg.rules().stream().anyMatch(Rules.DONE::contains))) {
       signals.removeIf(sg -> sg.rules().stream().anyMatch(r -> Rules.Family.COUNTER.holds(r)

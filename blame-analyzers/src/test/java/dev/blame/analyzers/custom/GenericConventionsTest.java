@@ -3133,6 +3133,66 @@ class GenericConventionsTest {
         .isEqualTo(phaseAlone.health()).isNotEqualTo(Health.DEGRADED);
   }
 
+  @Test
+  void aLoadBalancerAddressPublishedIsTheStateReached() throws Exception {
+    String gateway = """
+        apiVersion: edge.example.com/v1
+        kind: PublicEndpoint
+        metadata: {name: shop-front, generation: 1}
+        spec: {type: LoadBalancer, ports: [{port: 443}]}
+        status:
+          loadBalancer:
+            ingress:
+            - ip: 203.0.113.7
+        """;
+    Verdict published = judge(gateway, "edge.example.com/v1", "PublicEndpoint");
+    assertThat(published.health()).as("%s", published.findings()).isEqualTo(Health.HEALTHY);
+    Verdict byName = judge(gateway.replace("- ip: 203.0.113.7", "- hostname: lb-1.example.net"),
+        "edge.example.com/v1", "PublicEndpoint");
+    assertThat(byName.health()).as("%s", byName.findings()).isEqualTo(Health.HEALTHY);
+    Verdict none = judge(gateway.replace("""
+            ingress:
+            - ip: 203.0.113.7
+        """, "    ingress: []\n"), "edge.example.com/v1", "PublicEndpoint");
+    assertThat(none.health()).as("%s", none.findings()).isNotEqualTo(Health.HEALTHY);
+    Verdict blank = judge(gateway.replace("- ip: 203.0.113.7", "- ports: [{port: 443, protocol: TCP}]"),
+        "edge.example.com/v1", "PublicEndpoint");
+    assertThat(blank.health()).as("%s", blank.findings()).isNotEqualTo(Health.HEALTHY);
+    Verdict failing = judge(gateway + """
+          conditions:
+          - {type: Programmed, status: "False", reason: Invalid, message: listener port taken}
+        """, "edge.example.com/v1", "PublicEndpoint");
+    assertThat(failing.health()).as("%s", failing.findings()).isEqualTo(Health.DEGRADED);
+  }
+
+  @Test
+  void aSeverityOnAFalseConditionOfAnyTypeSaysWhatTheFalseIs() throws Exception {
+    String machine = """
+        apiVersion: compute.example.com/v1
+        kind: BareMetalHost
+        metadata: {name: rack-4-node-2, generation: 1}
+        spec: {online: true}
+        status:
+          conditions:
+          - {type: Provisioned, status: "True", lastTransitionTime: "2026-01-02T10:00:00Z"}
+          - {type: GuestAgent, status: "False", reason: AgentNotResponding, severity: Error,
+             lastTransitionTime: "2026-01-02T10:05:00Z"}
+        """;
+    Verdict error = judge(machine, "compute.example.com/v1", "BareMetalHost");
+    assertThat(error.health()).as("%s", error.findings()).isEqualTo(Health.DEGRADED);
+    Verdict warning = judge(machine.replace("severity: Error", "severity: Warning"), "compute.example.com/v1",
+        "BareMetalHost");
+    assertThat(warning.health()).as("%s", warning.findings()).isEqualTo(Health.DEGRADED);
+    Verdict info = judge(machine.replace("severity: Error", "severity: Info"), "compute.example.com/v1",
+        "BareMetalHost");
+    assertThat(info.health()).as("%s", info.findings()).isEqualTo(Health.PROGRESSING);
+    Verdict without = judge(machine.replace(", severity: Error", ""), "compute.example.com/v1", "BareMetalHost");
+    assertThat(without.health()).as("%s", without.findings()).isEqualTo(Health.HEALTHY);
+    Verdict trueOne = judge(machine.replace("status: \"False\", reason: AgentNotResponding", "status: \"True\""),
+        "compute.example.com/v1", "BareMetalHost");
+    assertThat(trueOne.health()).as("%s", trueOne.findings()).isEqualTo(Health.HEALTHY);
+  }
+
   private static Verdict judge(String yaml, String apiVersion, String kind) throws Exception {
     try (Blame blame = BlameEngine.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).manifests("t", yaml).build()) {
       Node only = blame.list(GroupKind.fromApiVersion(apiVersion, kind), "").get(0);
