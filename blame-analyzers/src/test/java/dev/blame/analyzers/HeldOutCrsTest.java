@@ -330,8 +330,10 @@ class HeldOutCrsTest {
    * measured 10 of 13 blind with the rules of 326969cd: 1135 of 1264, one new false HEALTHY.
    * Afterwards, a failure counted zero in a tally message (NetObserv's "0 with failure", Tekton's "Failed: 0") is no
    * failure word, and "not authorized" is a denial as "unauthorized" is: 1137 of 1264.
+   * Round seventy-one (13 objects, databases not held: the valkey-io operator's ValkeyCluster, the M3DB operator's
+   * M3DBCluster, Kubegres) measured 10 of 13 blind with the rules of d7d0d1b5: 1147 of 1277, no new false HEALTHY.
    */
-  static final int FLOOR = 1137;
+  static final int FLOOR = 1147;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -498,6 +500,7 @@ class HeldOutCrsTest {
    * Round seventy brings one, measured blind with the rules of 326969cd, called HEALTHY with no finding: a Fluent
    * Operator Fluentd whose {@code state} stays {@code active} while its {@code messages} say part of its configs are
    * invalid and left out of the running configuration. See the README, "Round seventy". With the nine before: 10.
+   * Round seventy-one brings none (measured blind with the rules of d7d0d1b5): 10.
    */
   static final int FALSE_HEALTHY_CEILING = 10;
 
