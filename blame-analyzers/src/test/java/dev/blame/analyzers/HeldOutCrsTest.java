@@ -350,8 +350,13 @@ class HeldOutCrsTest {
    * (VirtualMachineTools=False severity Error), and an address published in status.loadBalancer.ingress (Kubernetes'
    * LoadBalancerStatus: VM Operator's VirtualMachineService, Contour's HTTPProxy) is the state reached: 1140 of 1267.
    * Merged with round sixty-seven: 1183 of 1312.
+   * Round seventy-one (13 objects, databases not held: the valkey-io operator's ValkeyCluster, the M3DB operator's
+   * M3DBCluster, Kubegres) measured 10 of 13 blind with the rules of d7d0d1b5: 1147 of 1277, no new false HEALTHY.
+   * Afterwards, a flag named with an auxiliary is read by its word (isHealthy as healthy) and a time-out flag is a
+   * failure (Kubegres' hasTimedOut): 1148 of 1277.
+   * Merged with round seventy-one: 1194 of 1325.
    */
-  static final int FLOOR = 1183;
+  static final int FLOOR = 1194;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -528,6 +533,7 @@ class HeldOutCrsTest {
    * 10.
    * Merged with rounds sixty-seven to seventy: the nine before, round seventy's Fluentd and round sixty-seven's
    * VirtualMachine whose guest customization is still running: 11.
+   * Round seventy-one brings none (measured blind with the rules of d7d0d1b5): with the merged rounds above, 11.
    */
   static final int FALSE_HEALTHY_CEILING = 11;
 

@@ -44,7 +44,13 @@ final class StatusSignals {
    * history.
    */
   private static final Set<String> ACCEPTED_FLAGS = Set.of("registered");
-  private static final Set<String> BAD_WHEN_TRUE = Set.of("failed", "error", "abort", "aborted");
+  /**
+   * Status booleans named by a failure word, bad when true: AWX's {@code failed}, Argo Rollouts' {@code abort}, and a
+   * time-out, the failure of work that did not end in its time (the reason vocabulary's {@code TimedOut}: Kubernetes
+   * Jobs' {@code DeadlineExceeded}, Tekton's {@code TimedOut}) kept as a flag: Kubegres' blocking operation
+   * {@code hasTimedOut} (with its auxiliary, {@link FlagNames}).
+   */
+  private static final Set<String> BAD_WHEN_TRUE = Set.of("failed", "error", "abort", "aborted", "timedout");
   /**
    * Status booleans that say the object is held still on purpose, named by the suspension words ({@link StatusWords}):
    * pause and suspend flags, and hibernation (Gardener's {@code Shoot} {@code status.hibernated}; Hive's
@@ -444,9 +450,11 @@ final class StatusSignals {
   /**
    * What a boolean says: {@code ready}, {@code healthy} good when true; {@code failed}, {@code error} bad when
    * true; pause flags; and a flag that names an absence, bad when true: a name that starts with {@code no} and goes
-   * on ({@code NoMatchingInstances}, {@code noEndpoints}) or says {@code missing} ({@code missingDependencies}).
+   * on ({@code NoMatchingInstances}, {@code noEndpoints}) or says {@code missing} ({@code missingDependencies}). A
+   * flag named with an auxiliary ({@code isHealthy}, {@code hasTimedOut}) is read by the word after it.
    */
-  private static Optional<Health> bool(String name, boolean value) {
+  private static Optional<Health> bool(String flagName, boolean value) {
+    String name = FlagNames.bare(flagName);
     String key = name.toLowerCase(Locale.ROOT);
     List<String> words = ConditionVocabulary.words(name);
     if (value && (words.size() > 1 && words.get(0).equals("no") || words.contains("missing"))) {

@@ -3215,4 +3215,52 @@ class GenericConventionsTest {
       }
     }
   }
+
+  @Test
+  void aFlagNamedWithAnAuxiliaryIsReadByItsWord() throws Exception {
+    String store = """
+        apiVersion: storage.example.com/v1
+        kind: ShardStore
+        metadata: {name: orders, generation: 2}
+        spec: {shards: 4}
+        status:
+          activeMigration:
+            operation: Shard rebalance
+            step: Copying shard 3
+            hasTimedOut: true
+          lastMigration:
+            operation: Shard rebalance
+            step: Copying shard 2
+        """;
+    Verdict timedOut = judge(store, "storage.example.com/v1", "ShardStore");
+    assertThat(timedOut.health()).as("%s", timedOut.findings()).isEqualTo(Health.DEGRADED);
+    Verdict inTime = judge(store.replace("hasTimedOut: true", "hasTimedOut: false"), "storage.example.com/v1",
+        "ShardStore");
+    assertThat(inTime.health()).as("%s", inTime.findings()).isEqualTo(Health.PROGRESSING);
+    Verdict bare = judge(store.replace("hasTimedOut: true", "timedOut: true"), "storage.example.com/v1", "ShardStore");
+    assertThat(bare.health()).as("%s", bare.findings()).isEqualTo(Health.DEGRADED);
+    Verdict history = judge(store.replace("activeMigration:", "previousMigration:"), "storage.example.com/v1",
+        "ShardStore");
+    assertThat(history.health()).as("%s", history.findings()).isNotEqualTo(Health.DEGRADED);
+    String gateway = """
+        apiVersion: edge.example.com/v1beta1
+        kind: RelayPool
+        metadata: {name: relays, generation: 1}
+        spec: {size: 2}
+        status:
+          isHealthy: true
+          isLeaderElected: true
+        """;
+    Verdict healthy = judge(gateway, "edge.example.com/v1beta1", "RelayPool");
+    assertThat(healthy.health()).as("%s", healthy.findings()).isEqualTo(Health.HEALTHY);
+    Verdict unhealthy = judge(gateway.replace("isHealthy: true", "isHealthy: false"), "edge.example.com/v1beta1",
+        "RelayPool");
+    assertThat(unhealthy.health()).as("%s", unhealthy.findings()).isEqualTo(Health.DEGRADED);
+    Verdict nothing = judge(gateway.replace("isHealthy: true", "hasEndpoint: true"), "edge.example.com/v1beta1",
+        "RelayPool");
+    assertThat(nothing.health()).as("%s", nothing.findings()).isEqualTo(Health.PROGRESSING);
+    Verdict notAuxiliary = judge(gateway.replace("isHealthy: true", "issuedHealthy: true"), "edge.example.com/v1beta1",
+        "RelayPool");
+    assertThat(notAuxiliary.health()).as("%s", notAuxiliary.findings()).isEqualTo(Health.PROGRESSING);
+  }
 }
