@@ -20,7 +20,9 @@ import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.http.RecordedRequest;
@@ -38,7 +40,7 @@ import org.junit.jupiter.api.Timeout;
  * routing to that Service) is watched when a pod's causes are asked for; namespace-wide queries watch the rest.
  */
 @EnableKubernetesMockClient(crud = true)
-@Timeout(60)
+@Timeout(180)
 class InvolvedKindsLiveTest {
 
   static final String NS = "shop";
@@ -76,7 +78,11 @@ class InvolvedKindsLiveTest {
         .withName("db").endMetadata().build()).create();
     drain();
 
-    try (Blame blame = BlameEngine.builder().client(client).namespace(NS).build()) {
+    // Every kind of the namespace is listed and watched at once at the end: on a loaded machine the mock server can
+    // take longer than fabric8's default 10 s to accept a connection, which says nothing about what is tested here.
+    try (KubernetesClient patient = new KubernetesClientBuilder().withConfig(new ConfigBuilder(client.getConfiguration())
+            .withConnectionTimeout(60_000).withRequestTimeout(60_000).build()).build();
+        Blame blame = BlameEngine.builder().client(patient).namespace(NS).build()) {
       assertThat(drain()).as("nothing read before a query").isEmpty();
 
       Explanation deploymentWhy = blame.explain(DEPLOYMENT);
