@@ -141,6 +141,7 @@ public final class BlameEngine {
     private boolean oneShot;
     private Duration timeout = Duration.ofSeconds(30);
     private long maxResponseBytes = MAX_INPUT_BYTES;
+    private SecretReader secretReader;
     private Tolerance tolerance = Tolerance.defaults();
     private final Set<GroupKind> extraKinds = new LinkedHashSet<>();
     private boolean strictReads;
@@ -401,6 +402,18 @@ public final class BlameEngine {
       return this;
     }
 
+    /**
+     * With a client: read Secrets through this reader, made for that client, instead of a client of the Blame's own
+     * (made on first use and closed with the Blame); the caller closes it. For a caller that builds many Blames on
+     * one client: their Secret reads share a connection. The reader's cap and timeout apply to its requests.
+     *
+     * @throws IllegalStateException from {@link #build} when the reader was made for another client
+     */
+    public Builder secretReader(SecretReader reader) {
+      this.secretReader = Objects.requireNonNull(reader, "reader");
+      return this;
+    }
+
     /** With a client: how long one request or initial LIST may take; 30 s by default. */
     public Builder requestTimeout(Duration timeout) {
       this.timeout = Objects.requireNonNull(timeout, "timeout");
@@ -435,7 +448,11 @@ public final class BlameEngine {
         source = new ManifestSource(objects, extraKinds);
       } else {
         String ns = allNamespaces ? null : namespace != null ? namespace : client.getNamespace();
-        ClusterPort port = new Fabric8ClusterPort(client, timeout, maxResponseBytes);
+        if (secretReader != null && secretReader.metadata().caller() != client) {
+          throw new IllegalStateException("the Secret reader was made for another client");
+        }
+        ClusterPort port = secretReader != null ? new Fabric8ClusterPort(client, timeout, secretReader.metadata())
+            : new Fabric8ClusterPort(client, timeout, maxResponseBytes);
         if (!feeds.isEmpty()) {
           port = new FedClusterPort(port, feeds.stream().map(Feed::fed).toList(), timeout);
         }

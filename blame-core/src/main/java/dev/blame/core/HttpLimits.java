@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.utils.TokenRefreshInterceptor;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -39,6 +40,20 @@ public final class HttpLimits {
   private HttpLimits() {}
 
   /**
+   * A response cut off at the cap: the request ({@code GET /api/v1/...}, as terminal text) and the cap in bytes.
+   */
+  public record CutOff(String request, long cap) {}
+
+  /**
+   * Whether {@code failure} (a {@code KubernetesClientException}, or an exception that has it as a cause) is the
+   * failure of a call whose response was cut off at the cap, and which: the reason goes with the call that failed,
+   * so that a process that makes calls at once (or abandons one) tells each failure's reason apart.
+   */
+  public static Optional<CutOff> cutOff(Throwable failure) {
+    return ResponseCap.cutOff(failure).map(cut -> new CutOff(cut.request(), cut.cap()));
+  }
+
+  /**
    * Adds both limits to {@code http}, replacing fabric8's token refresh interceptor. A refresh given up on is left
    * to finish on its own: no process is stopped, since a library cannot tell the plugin's process from one its
    * caller started at the same moment.
@@ -46,8 +61,8 @@ public final class HttpLimits {
    * @param config the configuration the client is built with (the refresh reads and renews its token)
    * @param maxResponseBytes the cap on one response body
    * @param refreshTimeout how long one token refresh may take, its plugin run included
-   * @param onCut told the request ({@code GET /api/v1/...}) whose response was cut off, on the thread that read it:
-   *     the HTTP client reports a body cut off as a reset stream, not with the reason
+   * @param onCut told the request ({@code GET /api/v1/...}) whose response was cut off, on the thread that read it
+   *     (may be null); the call's own failure says it too ({@link #cutOff})
    */
   public static void apply(HttpClient.Builder http, Config config, long maxResponseBytes, Duration refreshTimeout,
       Consumer<String> onCut) {

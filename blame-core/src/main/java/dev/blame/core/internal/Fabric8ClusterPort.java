@@ -91,11 +91,26 @@ public final class Fabric8ClusterPort implements ClusterPort {
   private final KubernetesClient client;
   private final Duration timeout;
   private final SecretMetadata secrets;
+  /** Whether {@link #secrets} is this port's, closed with it, or a caller's that outlives it. */
+  private final boolean ownSecrets;
 
   public Fabric8ClusterPort(KubernetesClient client, Duration timeout, long maxResponseBytes) {
+    this(client, timeout, new SecretMetadata(client, maxResponseBytes, timeout), true);
+  }
+
+  /** With the caller's Secret reader, made for {@code client}: not closed with this port. */
+  public Fabric8ClusterPort(KubernetesClient client, Duration timeout, SecretMetadata secrets) {
+    this(client, timeout, secrets, false);
+  }
+
+  private Fabric8ClusterPort(KubernetesClient client, Duration timeout, SecretMetadata secrets, boolean own) {
+    if (secrets.caller() != client) {
+      throw new IllegalArgumentException("the Secret reader was made for another client");
+    }
     this.client = client;
     this.timeout = timeout;
-    this.secrets = new SecretMetadata(client, maxResponseBytes, timeout);
+    this.secrets = secrets;
+    this.ownSecrets = own;
   }
 
   @Override
@@ -529,9 +544,10 @@ public final class Fabric8ClusterPort implements ClusterPort {
       return new BlameException(BlameException.Kind.FORBIDDEN,
           request + server + ": forbidden (HTTP " + e.getCode() + ")" + (e.getStatus() == null ? "" : ": " + e.getStatus().getMessage()), e);
     }
-    Optional<String> cut = e.getCode() > 0 ? Optional.empty() : secrets.takeCut();
+    // This call's own response cut off at the cap (either client's): said as such, not as the reset that ended it.
+    Optional<ResponseCap.TooLarge> cut = e.getCode() > 0 ? Optional.empty() : ResponseCap.cutOff(e);
     if (cut.isPresent()) {
-      return new BlameException(BlameException.Kind.UNREACHABLE, request + server + ": " + cut.get(), e);
+      return new BlameException(BlameException.Kind.UNREACHABLE, request + server + ": " + cut.get().getMessage(), e);
     }
     String message = withoutOperation(e.getMessage());
     if (message.isEmpty() && e.getCause() != null && e.getCause().getMessage() != null) {
@@ -557,8 +573,10 @@ public final class Fabric8ClusterPort implements ClusterPort {
 
   @Override
   public void close() {
-    // The client belongs to the caller; the one that reads Secrets is ours.
-    secrets.close();
+    // The client belongs to the caller; the one that reads Secrets is ours, unless the caller gave it.
+    if (ownSecrets) {
+      secrets.close();
+    }
   }
 
 }

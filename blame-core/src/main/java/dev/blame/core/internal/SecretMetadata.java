@@ -16,8 +16,6 @@ import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.Interceptor;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.time.Duration;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Secrets read as metadata only. Their LIST and WATCH ask the API server for {@code PartialObjectMetadata}
@@ -31,10 +29,13 @@ import java.util.concurrent.atomic.AtomicReference;
  * default HTTP client of the class path, adds the header, and the {@link HttpLimits} the CLI puts on its own
  * client: a response larger than the cap is cut off, a token refresh after a 401 is bounded (fabric8's default
  * refresh, which this client had until the eighth red team, re-ran an exec plugin for every request answered 401,
- * without a bound). It is created when Secrets are first listed and closed with the port. (A client derived from the caller's HTTP client would share its connections, but
- * fabric8 offers no way to build a Kubernetes client on one, nor to close one without the other.)
+ * without a bound). It is created when Secrets are first listed, and closed with the port that made it, or by the
+ * caller that kept it across ports ({@link dev.blame.core.SecretReader}): a caller that answers many queries on one
+ * client (the CLI's background server) keeps its connection too. (A client derived from the caller's HTTP client
+ * would share its connections, but fabric8 offers no way to build a Kubernetes client on one, nor to close one
+ * without the other.) Thread-safe.
  */
-final class SecretMetadata implements AutoCloseable {
+public final class SecretMetadata implements AutoCloseable {
 
   /** For a LIST; the plain type after the comma lets a server without the metadata API answer as it can. */
   static final String ACCEPT_LIST = "application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json";
@@ -50,11 +51,10 @@ final class SecretMetadata implements AutoCloseable {
   private final KubernetesClient caller;
   private final long maxResponseBytes;
   private final Duration timeout;
-  /** The request whose response was cut off at the cap, until a failure names it. */
-  private final AtomicReference<String> cut = new AtomicReference<>();
   private KubernetesClient client;
 
-  SecretMetadata(KubernetesClient caller, long maxResponseBytes, Duration timeout) {
+  /** For the caller's client; its own client is made from that one's configuration on first use. */
+  public SecretMetadata(KubernetesClient caller, long maxResponseBytes, Duration timeout) {
     this.caller = caller;
     this.maxResponseBytes = maxResponseBytes;
     this.timeout = timeout;
@@ -68,7 +68,7 @@ final class SecretMetadata implements AutoCloseable {
           .withConfig(config)
           .withKubernetesSerialization(DATA_BLIND)
           .withHttpClientBuilderConsumer(b -> {
-            HttpLimits.apply(b, config, maxResponseBytes, timeout, cut::set);
+            HttpLimits.apply(b, config, maxResponseBytes, timeout, null);
             b.addOrReplaceInterceptor("blame-secret-metadata", new Accept());
           })
           .build();
@@ -76,10 +76,9 @@ final class SecretMetadata implements AutoCloseable {
     return client;
   }
 
-  /** Why the last failed request for Secrets failed, when its response was cut off at the cap; read once. */
-  Optional<String> takeCut() {
-    return Optional.ofNullable(cut.getAndSet(null))
-        .map(request -> "the response to " + request + " is larger than the limit of " + maxResponseBytes + " bytes");
+  /** The client whose configuration this one's is made from. */
+  public KubernetesClient caller() {
+    return caller;
   }
 
   /** A mapper that never reads a Secret's values, whatever type a Secret is decoded to. */
@@ -181,6 +180,7 @@ final class SecretMetadata implements AutoCloseable {
     }
   }
 
+  /** Closes the client, if one was made; a later use makes another. */
   @Override
   public synchronized void close() {
     if (client != null) {

@@ -178,8 +178,9 @@ final class BlameCli implements Callable<Integer> {
       int code = ExitCode.ERROR;
       if (e instanceof CliException) {
         cli.err.println("error: " + Errors.oneLine(e));
-      } else if (BodyCap.breach().isPresent() && (e instanceof BlameException || e instanceof KubernetesClientException)) {
-        cli.err.println("error: " + BodyCap.breach().get());
+      } else if ((e instanceof BlameException || e instanceof KubernetesClientException)
+          && BodyCap.reason(e).isPresent()) {
+        cli.err.println("error: " + BodyCap.reason(e).get());
       } else if (e instanceof BlameException) {
         cli.err.println("error: " + Errors.describe((BlameException) e));
       } else if (e instanceof KubernetesClientException) {

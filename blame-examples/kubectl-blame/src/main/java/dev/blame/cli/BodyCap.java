@@ -1,30 +1,21 @@
 package dev.blame.cli;
 
+import dev.blame.core.HttpLimits;
 import java.util.Optional;
 
 /**
- * The reason the response cap ({@link dev.blame.core.HttpLimits}, {@code --max-input-bytes}) cut a response off in
- * this run, for the error line: the HTTP client reports a body cut off as a reset stream, not with the reason.
+ * The error line for a failure whose response the cap ({@link HttpLimits}, {@code --max-input-bytes}) cut off. The
+ * reason is the failed call's own ({@link HttpLimits#cutOff}): a process that serves requests one after another
+ * (the background server) or a run whose calls go at once tells a cut response of one call from another call's
+ * failure, and a response abandoned by an earlier request does not become this one's reason.
  */
 final class BodyCap {
 
-  /** The last cap exceeded in this process. The CLI runs one command per process; {@link #reset} starts a run. */
-  private static volatile String breach;
-
   private BodyCap() {}
 
-  /** Notes that the response to {@code request} ({@code GET /api/v1/...}, terminal text) went past {@code cap}. */
-  static void cut(String request, long cap) {
-    breach = "the response to " + request + " is larger than " + Inputs.human(cap) + "; raise the limit with "
-        + Inputs.FLAG;
-  }
-
-  static void reset() {
-    breach = null;
-  }
-
-  /** The reason a response was cut off in this run, when one was. */
-  static Optional<String> breach() {
-    return Optional.ofNullable(breach);
+  /** The reason for the error line, when {@code failure} is a call whose response was cut off at the cap. */
+  static Optional<String> reason(Throwable failure) {
+    return HttpLimits.cutOff(failure).map(cut -> "the response to " + cut.request() + " is larger than "
+        + Inputs.human(cut.cap()) + "; raise the limit with " + Inputs.FLAG);
   }
 }

@@ -1,6 +1,7 @@
 package dev.blame.cli;
 
 import dev.blame.core.HttpLimits;
+import dev.blame.core.SecretReader;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -13,7 +14,8 @@ import java.util.Optional;
 /**
  * How a live session's client is made from the kubeconfig and the command line: the kubeconfig read (its exec
  * plugin bounded by the request timeout) and checked, then a fabric8 client with the request timeout, the body cap
- * and the bounded token refresh. {@link KeptClients} decides whether a kept one does instead.
+ * and the bounded token refresh, and the reader of Secrets beside it (the same cap and timeout). {@link KeptClients}
+ * decides whether a kept one does instead.
  */
 final class ClusterConnector implements KeptClients.Connector {
 
@@ -70,8 +72,13 @@ final class ClusterConnector implements KeptClients.Connector {
     return new KubernetesClientBuilder().withConfig(config)
         .withKubernetesSerialization(Session.SERIALIZATION)
         .withHttpClientBuilderConsumer(http -> HttpLimits.apply(http, config, cap, Duration.ofMillis(timeoutMillis),
-            request -> BodyCap.cut(request, cap), true))
+            null, true))
         .build();
+  }
+
+  @Override
+  public SecretReader secrets(KubernetesClient client) {
+    return SecretReader.of(client, cap, Duration.ofMillis(timeoutMillis));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.blame.cli;
 
+import dev.blame.core.SecretReader;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
@@ -12,12 +13,14 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +29,7 @@ import java.util.function.LongSupplier;
 /**
  * The Kubernetes clients the background server keeps between requests, so that a request finds its connections
  * (and TLS sessions) open and its kubeconfig read, instead of a new client, kubeconfig parse and handshakes each
- * time (docs/performance.md, "pf2"). A client is kept under a {@link Key}: the kubeconfig files by path and
+ * time (docs/performance.md, "pf2", "pf3"), with the reader of Secrets made for it. A client is kept under a {@link Key}: the kubeconfig files by path and
  * content, the context asked for, and the options that shape the client (request timeout, body cap). The server
  * serves one process environment only (it declines a request made in another), so what fabric8 reads from the
  * environment is the same for every request it keeps a client for.
@@ -69,6 +72,9 @@ final class KeptClients implements AutoCloseable {
 
     /** A client on this configuration. */
     KubernetesClient build(Config config);
+
+    /** The reader of Secrets for a client it built, kept and closed with that client. */
+    SecretReader secrets(KubernetesClient client);
 
     /** Whether this configuration's credentials come from an exec plugin (then each lease runs it again). */
     boolean fromPlugin(Config config);
@@ -115,7 +121,7 @@ final class KeptClients implements AutoCloseable {
 
     /** A lease of a client the caller made (the demo's): closing the lease closes the client. */
     static Lease owned(KubernetesClient client) {
-      Entry entry = new Entry(null, client, client.getConfiguration(), false, "", "");
+      Entry entry = new Entry(null, client, null, client.getConfiguration(), false, "", "");
       entry.dropped = true;
       entry.leases = 1;
       return new Lease(NONE, entry);
@@ -127,6 +133,11 @@ final class KeptClients implements AutoCloseable {
 
     Config config() {
       return entry.config;
+    }
+
+    /** The reader of Secrets kept with the client, when there is one. */
+    Optional<SecretReader> secrets() {
+      return Optional.ofNullable(entry.secrets);
     }
 
     @Override
@@ -144,6 +155,8 @@ final class KeptClients implements AutoCloseable {
   private static final class Entry {
     final Key key;
     final KubernetesClient client;
+    /** The reader of Secrets made for {@link #client}, kept and closed with it; null when the caller made the client. */
+    final SecretReader secrets;
     final Config config;
     final boolean fromPlugin;
     /** The digests of the files the configuration names (certificate authority, client certificate and key). */
@@ -155,13 +168,25 @@ final class KeptClients implements AutoCloseable {
     int leases;
     boolean dropped;
 
-    Entry(Key key, KubernetesClient client, Config config, boolean fromPlugin, String files, String credentials) {
+    Entry(Key key, KubernetesClient client, SecretReader secrets, Config config, boolean fromPlugin, String files,
+        String credentials) {
       this.key = key;
       this.client = client;
+      this.secrets = secrets;
       this.config = config;
       this.fromPlugin = fromPlugin;
       this.files = files;
       this.credentials = credentials;
+    }
+
+    void close() {
+      try {
+        if (secrets != null) {
+          secrets.close();
+        }
+      } finally {
+        client.close();
+      }
     }
   }
 
@@ -172,8 +197,11 @@ final class KeptClients implements AutoCloseable {
   private final LongSupplier nanos;
   /** In order of last use, the least recent first. */
   private final LinkedHashMap<Key, Entry> kept = new LinkedHashMap<>(8, 0.75f, true);
+  /** The keys whose client a lease is making now, outside the lock: done when it is kept (or failed). */
+  private final Map<Key, CompletableFuture<Void>> making = new HashMap<>();
   private ScheduledExecutorService sweeper;
   private int made;
+  private boolean closed;
 
   KeptClients(int max, Duration idle, LongSupplier nanos) {
     this.max = max;
@@ -184,40 +212,88 @@ final class KeptClients implements AutoCloseable {
   /**
    * The kept client for the key when it is still good for it, else a new one from the connector (kept, when the
    * key is present and the files still have it after they were read). Close the lease when done with the client.
+   *
+   * <p>The connector runs outside this object's lock (its exec plugin may take up to the request timeout): a slow
+   * plugin holds up only the leases of its own key, which wait for the client being made for it instead of making a
+   * second one; a lease of a kept client whose credentials come from a plugin runs the plugin, unshared, and then
+   * takes the kept client if the plugin gave the same credentials.
    */
-  synchronized Lease lease(Optional<Key> key, Connector connector) {
-    evictIdle();
-    Entry entry = key.map(kept::get).orElse(null);
-    if (entry != null && !entry.files.equals(namedFiles(entry.config))) {
-      drop(entry);
-      entry = null;
-    }
-    if (entry != null && entry.fromPlugin && nanos.getAsLong() - entry.madeAt >= PLUGIN_AGE.toNanos()) {
-      drop(entry);
-      entry = null;
-    }
+  Lease lease(Optional<Key> key, Connector connector) {
     Config fresh = null;
-    if (entry != null && entry.fromPlugin) {
-      fresh = connector.load();
-      if (!credentials(fresh).equals(entry.credentials)) {
-        drop(entry);
-        entry = null;
+    while (true) {
+      CompletableFuture<Void> other;
+      CompletableFuture<Void> mine = null;
+      Entry entry;
+      synchronized (this) {
+        evictIdle();
+        entry = key.map(kept::get).map(this::stillGood).orElse(null);
+        if (entry != null && (!entry.fromPlugin || fresh != null && credentials(fresh).equals(entry.credentials))) {
+          return leased(entry);
+        }
+        if (entry != null && fresh != null) {
+          // The plugin now answers with other credentials (renewed, or another identity).
+          drop(entry);
+          entry = null;
+        }
+        other = key.map(making::get).orElse(null);
+        if (other == null && entry == null) {
+          mine = new CompletableFuture<>();
+          if (key.isPresent()) {
+            making.put(key.get(), mine);
+          }
+        }
+      }
+      if (other != null) {
+        // Another lease is making this key's client: take it once made (or make one, if that failed).
+        other.join();
+      } else if (entry != null) {
+        fresh = connector.load();
+      } else {
+        return make(key, connector, fresh, mine);
       }
     }
-    if (entry == null) {
+  }
+
+  /** Makes a client, outside the lock; {@code mine} tells the leases waiting for this key that it is done. */
+  private Lease make(Optional<Key> key, Connector connector, Config fresh, CompletableFuture<Void> mine) {
+    try {
       Config config = fresh != null ? fresh : connector.load();
       boolean fromPlugin = connector.fromPlugin(config);
-      entry = new Entry(key.orElse(null), connector.build(config), config, fromPlugin, namedFiles(config),
+      String files = namedFiles(config);
+      KubernetesClient client = connector.build(config);
+      Entry entry = new Entry(key.orElse(null), client, connector.secrets(client), config, fromPlugin, files,
           fromPlugin ? credentials(config) : "");
-      entry.madeAt = nanos.getAsLong();
-      made++;
-      if (key.isEmpty() || key.equals(connector.key())) {
-        keep(entry);
-      } else {
-        // The files changed while they were read: this client is not the key's; used once, then closed.
-        entry.dropped = true;
+      // The files changed while they were read: this client is not the key's; used once, then closed.
+      boolean ours = key.isEmpty() || key.equals(connector.key());
+      synchronized (this) {
+        entry.madeAt = nanos.getAsLong();
+        made++;
+        if (ours && !closed) {
+          keep(entry);
+        } else {
+          entry.dropped = true;
+        }
+        return leased(entry);
       }
+    } finally {
+      synchronized (this) {
+        key.ifPresent(k -> making.remove(k, mine));
+      }
+      mine.complete(null);
     }
+  }
+
+  /** The kept entry, or null (and dropped) when a file it names changed or its plugin's credentials are too old. */
+  private Entry stillGood(Entry entry) {
+    if (!entry.files.equals(namedFiles(entry.config))
+        || entry.fromPlugin && nanos.getAsLong() - entry.madeAt >= PLUGIN_AGE.toNanos()) {
+      drop(entry);
+      return null;
+    }
+    return entry;
+  }
+
+  private Lease leased(Entry entry) {
     entry.leases++;
     entry.lastUsed = nanos.getAsLong();
     return new Lease(this, entry);
@@ -250,7 +326,7 @@ final class KeptClients implements AutoCloseable {
     entry.leases--;
     entry.lastUsed = nanos.getAsLong();
     if (entry.dropped && entry.leases == 0) {
-      entry.client.close();
+      entry.close();
     }
   }
 
@@ -261,7 +337,7 @@ final class KeptClients implements AutoCloseable {
     }
     entry.dropped = true;
     if (entry.leases == 0) {
-      entry.client.close();
+      entry.close();
     }
   }
 
@@ -299,6 +375,7 @@ final class KeptClients implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    closed = true;
     for (Entry entry : List.copyOf(kept.values())) {
       drop(entry);
     }

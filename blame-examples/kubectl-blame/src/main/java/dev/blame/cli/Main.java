@@ -111,8 +111,6 @@ public final class Main {
 
   static int runServed(List<String> args, Path cwd, Map<String, String> env, boolean console, String command,
       InputStream in, OutputStream out, OutputStream err, KeptClients clients) {
-    // The one piece of process-wide state a run leaves (the last response cut off by the body cap).
-    BodyCap.reset();
     Cli cli = new Cli(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true),
         new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true), in, env,
         console && Cli.wantsColor(env), builder -> { }, command, cwd, clients);

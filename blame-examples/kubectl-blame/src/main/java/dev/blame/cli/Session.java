@@ -154,7 +154,6 @@ final class Session implements AutoCloseable {
     }
     int timeoutMillis = Math.max(1, options.requestTimeoutSeconds) * 1000;
     long cap = options.maxInputBytes == null ? BlameEngine.MAX_INPUT_BYTES : Inputs.parseSize(options.maxInputBytes);
-    BodyCap.reset();
     ClusterConnector connector = new ClusterConnector(
         options.kubeconfig == null ? null : cli.path(options.kubeconfig).toString(), options.context, cli.env,
         timeoutMillis, cap);
@@ -166,6 +165,8 @@ final class Session implements AutoCloseable {
     BlameEngine.Builder builder = BlameEngine.builder().client(client)
         .requestTimeout(Duration.ofMillis(timeoutMillis)).maxResponseBytes(cap)
         .clock(fixed == null ? Clock.systemUTC() : Clock.fixed(fixed, ZoneOffset.UTC));
+    // The Secret reader kept with the client: its connection is kept too.
+    lease.secrets().ifPresent(builder::secretReader);
     try {
       options.rules.apply(builder, client, cli.cwd);
     } catch (RuntimeException e) {

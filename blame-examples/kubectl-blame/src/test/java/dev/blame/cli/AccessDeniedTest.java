@@ -14,6 +14,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -133,6 +138,77 @@ class AccessDeniedTest {
         "--max-input-bytes", "1Mi");
     assertThat(run.code()).as(run.toString()).isEqualTo(3);
     assertThat(run.err()).as(run.toString()).hasLineCount(1).contains("larger than 1Mi", "--max-input-bytes");
+  }
+
+  /**
+   * The reason a response was cut off is the failed call's own: a run that fails for another reason while another
+   * run (a served request before it, or beside it) had its response cut off does not say "larger than". The old
+   * process-wide reason, set by the other run's cut after this run had reset it, named the other run's request.
+   */
+  @Test
+  @Timeout(300)
+  void aResponseCutOffInAnotherRunIsNotThisRunsReason() throws Exception {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/", exchange -> {
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, 0);
+      try (OutputStream out = exchange.getResponseBody()) {
+        byte[] chunk = "x".repeat(64 * 1024).getBytes(StandardCharsets.UTF_8);
+        out.write("{\"kind\":\"List\",\"apiVersion\":\"v1\",\"metadata\":{\"padding\":\"".getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < 64; i++) {
+          out.write(chunk);
+        }
+        out.write("\"},\"items\":[]}".getBytes(StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        // Cut off by the client: what the other run wants.
+      }
+    });
+    server.setExecutor(Executors.newCachedThreadPool());
+    server.start();
+    CountDownLatch asked = new CountDownLatch(1);
+    CountDownLatch answer = new CountDownLatch(1);
+    HttpServer failing = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    failing.createContext("/", exchange -> {
+      asked.countDown();
+      try {
+        answer.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      byte[] body = "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"message\":\"etcd down\",\"code\":500}"
+          .getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.sendResponseHeaders(500, body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    });
+    failing.setExecutor(Executors.newCachedThreadPool());
+    failing.start();
+    ExecutorService runs = Executors.newSingleThreadExecutor();
+    try {
+      Path large = LiveClusterTest.kubeconfig(dir.resolve("large"), "http://127.0.0.1:" + server.getAddress().getPort(),
+          "shop");
+      Path broken = LiveClusterTest.kubeconfig(dir.resolve("broken"),
+          "http://127.0.0.1:" + failing.getAddress().getPort(), "shop");
+      Future<Run> first = runs.submit(() -> Run.of("deploy/web", "--kubeconfig", broken.toString(),
+          "--request-timeout", "20", "--max-input-bytes", "1Mi"));
+      // A first run in a cold JVM on a loaded machine may take a while to ask.
+      assertThat(asked.await(240, TimeUnit.SECONDS)).isTrue();
+      // While the first run waits for its answer, another has its response cut off at the cap.
+      Run cut = Run.of("deploy/web", "--kubeconfig", large.toString(), "--request-timeout", "10",
+          "--max-input-bytes", "1Mi");
+      assertThat(cut.err()).as(cut.toString()).hasLineCount(1).contains("larger than 1Mi");
+      answer.countDown();
+      Run run = first.get(60, TimeUnit.SECONDS);
+      assertThat(run.code()).as(run.toString()).isEqualTo(3);
+      assertThat(run.err()).as(run.toString()).hasLineCount(1).contains("HTTP 500", "etcd down")
+          .doesNotContain("larger than");
+    } finally {
+      answer.countDown();
+      runs.shutdownNow();
+      failing.stop(0);
+    }
   }
 
   /**

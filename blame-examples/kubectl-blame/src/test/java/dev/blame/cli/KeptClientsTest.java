@@ -2,7 +2,9 @@ package dev.blame.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.blame.core.SecretReader;
 import dev.blame.core.testing.WebRollout;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -27,6 +29,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -106,6 +112,106 @@ class KeptClientsTest {
     assertThat(proxy.accepted()).isGreaterThan(opened);
   }
 
+  /**
+   * The Secret reader (blame-core's own client, which reads Secrets as metadata) is kept with the client: a second
+   * served request that lists Secrets opens no connection either (pf2 made and closed it per request), and a new
+   * token in the kubeconfig is used for the Secrets too.
+   */
+  @Test
+  void theSecretReaderIsKeptWithTheClientAndFollowsItsIdentity() throws Exception {
+    client.secrets().inNamespace(NS).resource(new SecretBuilder().withNewMetadata().withName("db").endMetadata()
+        .addToData("password", "c2VjcmV0").build()).create();
+    tokens();
+    Path kubeconfig = dir.resolve("secrets");
+    Files.writeString(kubeconfig, twoUsers("token-one", "first"));
+    String first = served(clients, "secret/db", "--kubeconfig", kubeconfig.toString());
+    assertThat(first).contains("Secret db");
+    List<String> paths = paths();
+    assertThat(paths).contains("/api/v1/namespaces/shop/secrets");
+    int opened = proxy.accepted();
+    String second = served(clients, "secret/db", "--kubeconfig", kubeconfig.toString());
+    assertThat(second).contains("Secret db");
+    assertThat(paths()).contains("/api/v1/namespaces/shop/secrets");
+    assertThat(proxy.accepted()).as("connections opened by the second request").isEqualTo(opened);
+
+    // Another token: the Secrets are listed with it, by a new reader (the old one is closed with its client).
+    Files.writeString(kubeconfig, twoUsers("token-two", "first"));
+    served(clients, "secret/db", "--kubeconfig", kubeconfig.toString());
+    assertThat(tokens()).containsExactly("Bearer token-two");
+    assertThat(clients.made()).isEqualTo(2);
+  }
+
+  /**
+   * A client being made for one key (its exec plugin slow) holds up no lease of another key, and a second lease of
+   * the same key waits for that client instead of making another.
+   */
+  @Test
+  void aSlowConnectorHoldsUpOnlyItsOwnKeyAndMakesOneClientForIt() throws Exception {
+    Path slowFile = LiveClusterTest.kubeconfig(dir.resolve("slow"), url(), NS);
+    Path fastFile = LiveClusterTest.kubeconfig(dir.resolve("fast"), url(), NS);
+    ClusterConnector fast = new ClusterConnector(fastFile.toString(), null, Map.of(), 10_000, 1 << 20);
+    ClusterConnector plain = new ClusterConnector(slowFile.toString(), null, Map.of(), 10_000, 1 << 20);
+    CountDownLatch loading = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicInteger built = new AtomicInteger();
+    KeptClients.Connector slow = new KeptClients.Connector() {
+      @Override
+      public Config load() {
+        loading.countDown();
+        try {
+          release.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return plain.load();
+      }
+
+      @Override
+      public KubernetesClient build(Config config) {
+        built.incrementAndGet();
+        return plain.build(config);
+      }
+
+      @Override
+      public SecretReader secrets(KubernetesClient client) {
+        return plain.secrets(client);
+      }
+
+      @Override
+      public boolean fromPlugin(Config config) {
+        return plain.fromPlugin(config);
+      }
+
+      @Override
+      public Optional<KeptClients.Key> key() {
+        return plain.key();
+      }
+    };
+    ExecutorService threads = Executors.newFixedThreadPool(3);
+    try {
+      Future<KeptClients.Lease> one = threads.submit(() -> clients.lease(slow.key(), slow));
+      assertThat(loading.await(30, TimeUnit.SECONDS)).isTrue();
+      Future<KeptClients.Lease> two = threads.submit(() -> clients.lease(slow.key(), slow));
+      // Another key's lease is answered while the slow one loads.
+      Future<KeptClients.Lease> other = threads.submit(() -> clients.lease(fast.key(), fast));
+      KeptClients.Lease otherLease = other.get(20, TimeUnit.SECONDS);
+      otherLease.close();
+      assertThat(one.isDone()).isFalse();
+      release.countDown();
+      try (KeptClients.Lease first = one.get(30, TimeUnit.SECONDS);
+          KeptClients.Lease second = two.get(30, TimeUnit.SECONDS)) {
+        assertThat(second.client()).isSameAs(first.client());
+        assertThat(second.secrets()).isEqualTo(first.secrets()).isPresent();
+      }
+      assertThat(built.get()).isEqualTo(1);
+      assertThat(clients.made()).isEqualTo(2);
+      assertThat(clients.size()).isEqualTo(2);
+    } finally {
+      release.countDown();
+      threads.shutdownNow();
+    }
+  }
+
   private static String verdictLine(String json) {
     int at = json.indexOf("\"health\"");
     return json.substring(at, json.indexOf('\n', at));
@@ -165,6 +271,11 @@ class KeptClientsTest {
       @Override
       public KubernetesClient build(Config config) {
         return connector.build(config);
+      }
+
+      @Override
+      public SecretReader secrets(KubernetesClient client) {
+        return connector.secrets(client);
       }
 
       @Override
@@ -267,6 +378,16 @@ class KeptClientsTest {
     } finally {
       kept.close();
     }
+  }
+
+  /** The paths of the requests since the last call. */
+  private List<String> paths() throws InterruptedException {
+    List<String> paths = new ArrayList<>();
+    RecordedRequest request;
+    while ((request = server.takeRequest(100, TimeUnit.MILLISECONDS)) != null) {
+      paths.add(request.getPath().split("\\?", 2)[0]);
+    }
+    return paths;
   }
 
   /** The distinct Authorization headers of the requests since the last call. */
