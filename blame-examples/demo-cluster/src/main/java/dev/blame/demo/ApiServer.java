@@ -86,6 +86,9 @@ final class ApiServer implements AutoCloseable {
           new Buffer(body == null ? new byte[0] : body.getBytes()));
       boolean upgrade = "websocket".equalsIgnoreCase(request.getHeader("Upgrade"));
       boolean get = !upgrade && request.method() == io.vertx.core.http.HttpMethod.GET;
+      if (get && isWatch(request.uri()) || get && isLogFollow(request.uri())) {
+        dispatcher.metrics().observe("GET", request.uri(), null, 200);
+      }
       if (get && isWatch(request.uri())) {
         stream(request, () -> watch(request, recorded));
         return;
@@ -110,6 +113,8 @@ final class ApiServer implements AutoCloseable {
           fail(request.response(), r.cause());
           return;
         }
+        dispatcher.metrics().observe(request.method().name(), request.uri(), request.getHeader("Content-Type"),
+            r.result().code());
         send(request, r.result());
       });
     });

@@ -83,6 +83,7 @@ public final class ControllerSimulator implements AutoCloseable {
   private final JobController jobController;
   private final CronJobController cronJobController;
   private final Kubelet kubelet;
+  private final KubeletNodeStatus nodeStatus;
   private final ServiceController serviceController;
   private final DisruptionController disruptionController;
   private final ScheduledExecutorService executor;
@@ -124,6 +125,7 @@ public final class ControllerSimulator implements AutoCloseable {
     this.jobController = new JobController(this);
     this.cronJobController = new CronJobController(this);
     this.kubelet = new Kubelet(this);
+    this.nodeStatus = new KubeletNodeStatus(this);
     this.serviceController = new ServiceController(this);
     this.disruptionController = new DisruptionController(this);
     this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -262,6 +264,7 @@ public final class ControllerSimulator implements AutoCloseable {
     runStep("cronjobs", cronJobController::reconcile);
     runStep("jobs", jobController::reconcile);
     runStep("kubelet", () -> kubelet.reconcile(n));
+    runStep("node status", () -> nodeStatus.reconcile(n));
     runStep("services", serviceController::reconcile);
     runStep("disruption", disruptionController::reconcile);
   }

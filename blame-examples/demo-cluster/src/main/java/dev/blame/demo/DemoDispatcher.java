@@ -33,6 +33,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +86,7 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
 
   private final Supplier<String> serverAddress;
   private final Watches watches = new Watches();
+  private final Metrics metrics = new Metrics();
   private final Object podAdmission = new Object();
 
   DemoDispatcher(Supplier<String> serverAddress) {
@@ -703,12 +705,10 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
     }
     String precondition = result.path("metadata").path("resourceVersion").asText("");
     if (request.method() == HttpMethod.PATCH && current != null && !precondition.isEmpty()
-        && !contentType.startsWith("application/json-patch+json")
         && !precondition.equals(current.path("metadata").path("resourceVersion").asText(""))) {
-      // A patch that sets metadata.resourceVersion (`kubectl label --resource-version=N`) makes it a precondition of
-      // the update, as any write carrying one: the API server's GuaranteedUpdate refuses a stale one. Not for JSON
-      // patches (a known gap): fabric8's edit() adds the version it read to one, and the scenarios, the examples and
-      // their tests edit objects the simulator writes meanwhile without retrying on a conflict.
+      // A patch of any type that sets metadata.resourceVersion (`kubectl label --resource-version=N`, fabric8's
+      // edit()) makes it a precondition of the update, as any write carrying one: the registry's Update refuses an
+      // object whose version is not the stored one (kubernetes/kubernetes#15416, #15420).
       String resource = t.plural() + (t.group().isEmpty() ? "" : "." + t.group());
       return statusOf(409, "Conflict", "Operation cannot be fulfilled on " + resource + " \"" + name
           + "\": the object has been modified; please apply your changes to the latest version and try again", t, name);
@@ -718,6 +718,11 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
       if (invalid.isPresent()) {
         return invalidName(kind.getKey(), name, invalid.get());
       }
+    }
+    Optional<String> mismatch = status ? Optional.empty()
+        : SelectorValidation.mismatch(t.group(), kind.getKey(), result);
+    if (mismatch.isPresent()) {
+      return invalidField(kind.getKey(), t.group(), name, "spec.template.metadata.labels", mismatch.get());
     }
     ObjectNode meta = result.withObjectProperty("metadata");
     if (current != null) {
@@ -1067,7 +1072,11 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
   private MockResponse serveMeta(String bare, String accept) {
     if (bare.equals("/") || bare.isEmpty()) {
       return json(200, new RootPathsBuilder().addToPaths("/api", "/api/v1", "/apis", "/healthz", "/livez",
-          "/readyz", "/version").build());
+          "/metrics", "/readyz", "/version").build());
+    }
+    if (bare.equals("/metrics")) {
+      return new MockResponse().setResponseCode(200).setHeader("Content-Type",
+          "text/plain; version=0.0.4; charset=utf-8").setBody(metrics.render(storedObjects()));
     }
     if (bare.equals("/version")) {
       return json(200, Map.of("major", "1", "minor", "29", "gitVersion", "v1.29.0-demo", "platform", "linux/amd64",
@@ -1766,6 +1775,25 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
 
   // ---------------------------------------------------------------- watch history
 
+  Metrics metrics() {
+    return metrics;
+  }
+
+  /** The stored objects per resource as {@code apiserver_storage_objects} names them ({@code deployments.apps}). */
+  private Map<String, Long> storedObjects() {
+    Map<String, Long> counts = new HashMap<>();
+    synchronized (getMap()) {
+      for (AttributeSet attributes : getMap().keySet()) {
+        String plural = value(attributes, KubernetesAttributesExtractor.PLURAL);
+        String api = value(attributes, KubernetesAttributesExtractor.API);
+        if (plural != null) {
+          counts.merge(api == null ? plural : plural + "." + api, 1L, Long::sum);
+        }
+      }
+    }
+    return counts;
+  }
+
   Watches watches() {
     return watches;
   }
@@ -1898,6 +1926,22 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
         .put("reason", "Invalid");
     s.putObject("details").put("name", name).put("kind", kind).putArray("causes").addObject()
         .put("reason", "FieldValueInvalid").put("message", cause).put("field", "metadata.name");
+    s.put("code", 422);
+    return json(422, s);
+  }
+
+  /** A 422 {@code Invalid} with one field error ({@code errors.NewInvalid}: the kind qualified by its group). */
+  private static MockResponse invalidField(String kind, String group, String name, String field, String cause) {
+    ObjectNode s = JSON.createObjectNode().put("kind", "Status").put("apiVersion", "v1");
+    s.putObject("metadata");
+    s.put("status", "Failure").put("message", kind + (group.isEmpty() ? "" : "." + group) + " \"" + name
+        + "\" is invalid: " + field + ": " + cause).put("reason", "Invalid");
+    ObjectNode details = s.putObject("details").put("name", name);
+    if (!group.isEmpty()) {
+      details.put("group", group);
+    }
+    details.put("kind", kind).putArray("causes").addObject().put("reason", "FieldValueInvalid").put("message", cause)
+        .put("field", field);
     s.put("code", 422);
     return json(422, s);
   }

@@ -27,8 +27,8 @@ import java.util.Optional;
  * DaemonSet) fails the sync as upstream: disruptionsAllowed 0, {@code SyncFailed} "found no controllers for pod".
  * Pods without a controller are left out of a scale. The pods an eviction recorded in {@code disruptedPods} do not
  * count as healthy until they are gone or two minutes have passed. Events as {@code trySync} records them:
- * {@code NoPods} "No matching pods found", {@code CalculateExpectedPodCountFailed} with the sync's error (not
- * {@code UnmanagedPods}).
+ * {@code NoPods} "No matching pods found", {@code CalculateExpectedPodCountFailed} with the sync's error, and
+ * {@code UnmanagedPods} when a scale was computed without pods that have no controller.
  */
 final class DisruptionController {
 
@@ -54,8 +54,9 @@ final class DisruptionController {
     Condition condition;
     PodDisruptionBudgetStatus status;
     String failure = null;
+    List<String> unmanaged = new ArrayList<>();
     try {
-      int[] expectedAndDesired = expectedAndDesired(pdb, pods);
+      int[] expectedAndDesired = expectedAndDesired(pdb, pods, unmanaged);
       int expected = expectedAndDesired[0];
       int desired = expectedAndDesired[1];
       Map<String, String> disrupted = disrupted(old, pods);
@@ -83,6 +84,11 @@ final class DisruptionController {
     if (failure != null) {
       sim.events.warning(pdb, COMPONENT, "CalculateExpectedPodCountFailed",
           "Failed to calculate the number of expected pods: " + failure);
+    } else if (!unmanaged.isEmpty()) {
+      sim.events.warning(pdb, COMPONENT, "UnmanagedPods", "Pods selected by this PodDisruptionBudget (selector: "
+          + GoSelectors.of(pdb.getSpec().getSelector()) + ") were found to be unmanaged. As a result, the status of "
+          + "the PDB cannot be calculated correctly, which may result in undefined behavior. To account for these "
+          + "pods please set \".spec.minAvailable\" field of the PDB to an integer value.");
     }
     PodDisruptionBudget copy = sim.client.getKubernetesSerialization().clone(pdb);
     copy.setStatus(status);
@@ -139,19 +145,19 @@ final class DisruptionController {
         .filter(p -> LabelSelectors.matches(expression, p.getMetadata().getLabels())).toList();
   }
 
-  /** getExpectedPodCount: {expectedPods, desiredHealthy}. */
-  private int[] expectedAndDesired(PodDisruptionBudget pdb, List<Pod> pods) {
+  /** getExpectedPodCount: {expectedPods, desiredHealthy}; the pods left out of a scale go to {@code unmanaged}. */
+  private int[] expectedAndDesired(PodDisruptionBudget pdb, List<Pod> pods, List<String> unmanaged) {
     IntOrString maxUnavailable = pdb.getSpec().getMaxUnavailable();
     IntOrString minAvailable = pdb.getSpec().getMinAvailable();
     if (maxUnavailable != null) {
-      int expected = expectedScale(pods);
+      int expected = expectedScale(pods, unmanaged);
       return new int[] {expected, Math.max(0, expected - scaled(maxUnavailable, expected))};
     }
     if (minAvailable != null && minAvailable.getIntVal() != null) {
       return new int[] {pods.size(), minAvailable.getIntVal()};
     }
     if (minAvailable != null) {
-      int expected = expectedScale(pods);
+      int expected = expectedScale(pods, unmanaged);
       return new int[] {expected, scaled(minAvailable, expected)};
     }
     return new int[] {0, 0};
@@ -176,12 +182,16 @@ final class DisruptionController {
   }
 
   /** getExpectedScale: the sum of the scales of the selected pods' controllers, each counted once. */
-  private int expectedScale(List<Pod> pods) {
+  private int expectedScale(List<Pod> pods, List<String> unmanaged) {
     Map<String, Integer> scales = new LinkedHashMap<>();
     for (Pod pod : pods) {
       Optional<OwnerReference> ref = controllerOf(pod.getMetadata().getOwnerReferences());
-      if (ref.isEmpty() || scales.containsKey(ref.get().getUid())) {
-        continue; // unmanaged pods are left out (upstream logs them and records an UnmanagedPods event)
+      if (ref.isEmpty()) {
+        unmanaged.add(pod.getMetadata().getName()); // left out of the scale, named by an UnmanagedPods event
+        continue;
+      }
+      if (scales.containsKey(ref.get().getUid())) {
+        continue;
       }
       String ns = pod.getMetadata().getNamespace();
       Map.Entry<String, Integer> scale = scaleOf(ref.get(), ns)

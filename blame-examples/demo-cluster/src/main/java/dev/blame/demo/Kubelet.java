@@ -134,9 +134,12 @@ final class Kubelet {
     io.fabric8.kubernetes.api.model.Node node = sim.client.nodes().withName(ControllerSimulator.NODE_NAME).get();
     // kubectl cordon/drain: the NodeUnschedulable filter runs before the resource fit.
     boolean cordoned = node != null && node.getSpec() != null && Boolean.TRUE.equals(node.getSpec().getUnschedulable());
-    if (cordoned || !insufficient.isEmpty()) {
-      String message = cordoned
-          ? "0/1 nodes are available: 1 node(s) were unschedulable. preemption: 0/1 nodes are available: "
+    // then TaintToleration, then the resource fit: the first filter that fails names the node's reason
+    String unresolvable = cordoned ? "node(s) were unschedulable"
+        : Taints.untolerated(node, pod).map(Taints::reason).orElse(null);
+    if (unresolvable != null || !insufficient.isEmpty()) {
+      String message = unresolvable != null
+          ? "0/1 nodes are available: 1 " + unresolvable + ". preemption: 0/1 nodes are available: "
               + "1 Preemption is not helpful for scheduling."
           : "0/1 nodes are available: " + String.join(", ", insufficient) + ". preemption: 0/1 nodes "
           + "are available: 1 No preemption victims found for incoming pod.";

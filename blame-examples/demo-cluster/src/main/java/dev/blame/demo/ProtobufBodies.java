@@ -187,6 +187,10 @@ final class ProtobufBodies {
         2, "certificate", "y");
     message("CertificateSigningRequestCondition", 1, "type", "s", 2, "reason", "s", 3, "message", "s",
         4, "lastUpdateTime", "Time", 5, "lastTransitionTime", "Time", 6, "status", "s");
+    //   kubernetes/kubernetes staging/src/k8s.io/api/scheduling/v1/generated.proto
+    //     @ 01d0b7277d400d6aa9fc676abb4826700ec869fe (kubectl 1.32's create priorityclass)
+    message("PriorityClass", 1, "metadata", "ObjectMeta", 2, "value", "i", 3, "globalDefault", "b",
+        4, "description", "s", 5, "preemptionPolicy", "s");
     message("IntOrString", 1, "type", "i", 2, "intVal", "i", 3, "strVal", "s");
     message("Quantity", 1, "string", "s");
   }
@@ -195,7 +199,8 @@ final class ProtobufBodies {
   private static final Set<String> KINDS = Set.of("ConfigMap", "Secret", "Namespace", "ServiceAccount", "Service",
       "Pod", "Deployment", "Job", "CronJob", "Eviction", "ResourceQuota", "PodDisruptionBudget", "Role",
       "ClusterRole", "RoleBinding", "ClusterRoleBinding", "SelfSubjectAccessReview", "SelfSubjectRulesReview",
-      "SelfSubjectReview", "TokenRequest", "Ingress", "HorizontalPodAutoscaler", "CertificateSigningRequest");
+      "SelfSubjectReview", "TokenRequest", "Ingress", "HorizontalPodAutoscaler", "CertificateSigningRequest",
+      "PriorityClass");
 
   static boolean isProtobuf(String contentType) {
     return contentType != null && contentType.startsWith("application/vnd.kubernetes.protobuf");

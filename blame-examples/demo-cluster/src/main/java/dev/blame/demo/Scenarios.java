@@ -47,7 +47,7 @@ final class Scenarios {
         try (KubernetesClient editor = new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(
             new io.fabric8.kubernetes.client.ConfigBuilder(client.getConfiguration())
                 .withUserAgent("kubectl-edit/v1.29.0 (linux/amd64)").build()).build()) {
-          editor.apps().deployments().inNamespace(ns).withName("my-busybox").edit(d -> {
+          Edits.retryingOnConflict(editor.apps().deployments().inNamespace(ns).withName("my-busybox"), d -> {
             var c = d.getSpec().getTemplate().getSpec().getContainers().get(0);
             c.setImage("busybox:v3");
             c.setCommand(List.of("sh", "-c", "exit 1"));
@@ -127,7 +127,7 @@ final class Scenarios {
         client.apps().deployments().inNamespace(ns).resource(deployment(ns, "api", 3, "nginx:1.25", List.of()))
             .create();
         await(() -> complete(client, ns, "api", 1), timeout, "revision 1 of api did not complete");
-        client.apps().deployments().inNamespace(ns).withName("api").edit(d -> {
+        Edits.retryingOnConflict(client.apps().deployments().inNamespace(ns).withName("api"), d -> {
           d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("nginx:1.26");
           return d;
         });
@@ -200,7 +200,7 @@ final class Scenarios {
       client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).withLabels(labels)
           .endMetadata().build()).create();
     } else if (!labels.isEmpty()) {
-      client.namespaces().withName(name).edit(n -> {
+      Edits.retryingOnConflict(client.namespaces().withName(name), n -> {
         n.getMetadata().getLabels().putAll(labels);
         return n;
       });

@@ -116,6 +116,18 @@ final class Tables {
     return status;
   }
 
+  /** rbac.SubjectsStrings: the names of one kind of subject, service accounts as {@code namespace/name}. */
+  private static String subjects(JsonNode o, String kind) {
+    List<String> names = new ArrayList<>();
+    o.path("subjects").forEach(s -> {
+      if (kind.equals(s.path("kind").asText())) {
+        names.add(kind.equals("ServiceAccount") ? s.path("namespace").asText("") + "/" + s.path("name").asText("")
+            : s.path("name").asText(""));
+      }
+    });
+    return String.join(", ", names);
+  }
+
   private static Column name() {
     return new Column("Name", "string", 0, o -> o.path("metadata").path("name").asText());
   }
@@ -373,8 +385,22 @@ final class Tables {
           new Column("RequestedDuration", "string", 0, o -> o.path("spec").has("expirationSeconds")
               ? BlameViews.human(Duration.ofSeconds(o.path("spec").path("expirationSeconds").asLong())) : "<none>"),
           new Column("Condition", "string", 0, Tables::csrCondition));
-      case "CustomResourceDefinition", "LimitRange", "PriorityClass", "ClusterRole", "Role", "RoleBinding",
-          "ClusterRoleBinding", "MutatingWebhookConfiguration", "ValidatingWebhookConfiguration" -> List.of(name(),
+      case "RoleBinding", "ClusterRoleBinding" -> List.of(name(), // printRoleBinding, printClusterRoleBinding
+          new Column("Role", "string", 0, o -> o.path("roleRef").path("kind").asText("") + "/"
+              + o.path("roleRef").path("name").asText("")),
+          age(now),
+          new Column("Users", "string", 1, o -> subjects(o, "User")),
+          new Column("Groups", "string", 1, o -> subjects(o, "Group")),
+          new Column("ServiceAccounts", "string", 1, o -> subjects(o, "ServiceAccount")));
+      case "PriorityClass" -> List.of(name(), // printPriorityClass
+          new Column("Value", "integer", 0, o -> o.path("value").asLong(0)),
+          new Column("Global-Default", "boolean", 0, o -> o.path("globalDefault").asBoolean(false)),
+          age(now));
+      case "MutatingWebhookConfiguration", "ValidatingWebhookConfiguration" -> List.of(name(),
+          new Column("Webhooks", "integer", 0, o -> o.path("webhooks").size()), age(now));
+      case "Lease" -> List.of(name(), // printLease
+          new Column("Holder", "string", 0, o -> o.path("spec").path("holderIdentity").asText("")), age(now));
+      case "CustomResourceDefinition", "LimitRange", "ClusterRole", "Role" -> List.of(name(),
           new Column("Created At", "date", 0, o -> o.path("metadata").path("creationTimestamp").asText("")));
       default -> List.of(name(), age(now));
     };

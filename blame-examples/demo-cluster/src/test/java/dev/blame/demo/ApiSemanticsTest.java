@@ -1,11 +1,13 @@
 package dev.blame.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -221,11 +223,86 @@ class ApiSemanticsTest {
     assertThat(get(path).path("metadata").path("labels").path("l").asText()).isEqualTo("v");
   }
 
+  /**
+   * A JSON patch that sets {@code metadata.resourceVersion} makes it a precondition, as the API server's registry does
+   * for every patch type (kubernetes/kubernetes#15416): a stale one is a 409 and nothing changes (it was applied), the
+   * current one applies. fabric8's {@code edit()} sends such a patch with the version it read.
+   */
+  @Test
+  void aJsonPatchCarryingAStaleResourceVersionIsAConflict() throws Exception {
+    configMaps("json-preconditions", "j");
+    String path = "/api/v1/namespaces/json-preconditions/configmaps/j";
+    String current = get(path).path("metadata").path("resourceVersion").asText();
+    JsonNode stale = patch(path, "application/json-patch+json",
+        "[{\"op\":\"replace\",\"path\":\"/metadata/resourceVersion\",\"value\":\"1\"},"
+        + "{\"op\":\"replace\",\"path\":\"/data/k\",\"value\":\"stale\"}]", 409);
+    assertThat(stale.path("reason").asText()).isEqualTo("Conflict");
+    assertThat(stale.path("message").asText()).isEqualTo("Operation cannot be fulfilled on configmaps \"j\": the "
+        + "object has been modified; please apply your changes to the latest version and try again");
+    assertThat(get(path).path("data").path("k").asText()).isEqualTo("j");
+    patch(path, "application/json-patch+json", "[{\"op\":\"replace\",\"path\":\"/metadata/resourceVersion\","
+        + "\"value\":\"" + current + "\"},{\"op\":\"replace\",\"path\":\"/data/k\",\"value\":\"fresh\"}]", 200);
+    assertThat(get(path).path("data").path("k").asText()).isEqualTo("fresh");
+
+    var resource = cluster.client().configMaps().inNamespace("json-preconditions").withName("j");
+    var read = resource.get();
+    resource.edit(c -> {
+      c.getData().put("k", "other writer");
+      return c;
+    });
+    var fromTheFirstRead = cluster.client().configMaps().inNamespace("json-preconditions").resource(read);
+    assertThatThrownBy(() -> fromTheFirstRead.edit(c -> {
+      c.getData().put("k", "lost update");
+      return c;
+    })).isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(409));
+    assertThat(Edits.retryingOnConflict(resource, c -> {
+      c.getData().put("k", c.getData().get("k") + ", then mine");
+      return c;
+    }).getData()).containsEntry("k", "other writer, then mine");
+  }
+
   private static String text(String path, int code) throws Exception {
     HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url(path)))
         .timeout(Duration.ofSeconds(20)).GET().build(), HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(code);
     return response.body();
+  }
+
+  /**
+   * {@code kubectl get --raw /metrics} answers Prometheus text with the API server's request counter, stored objects
+   * and build info (it was a 404).
+   */
+  @Test
+  void metricsCountRequestsAndStoredObjects() throws Exception {
+    configMaps("metered", "m1", "m2");
+    String before = text("/metrics", 200);
+    text("/api/v1/namespaces/metered/configmaps", 200);
+    text("/api/v1/namespaces/metered/configmaps/m1", 200);
+    text("/api/v1/namespaces/metered/configmaps/absent", 404);
+    text("/apis/apps/v1/deployments", 200);
+    String metrics = text("/metrics", 200);
+    assertThat(metrics).startsWith("# HELP apiserver_request_total [STABLE] Counter of apiserver requests broken out "
+        + "for each verb, dry run value, group, version, resource, scope, component, and HTTP response code.\n"
+        + "# TYPE apiserver_request_total counter\n");
+    String core = "dry_run=\"\",group=\"\",resource=\"configmaps\",";
+    for (String labels : List.of("code=\"200\",component=\"apiserver\"," + core + "scope=\"namespace\","
+        + "subresource=\"\",verb=\"LIST\",version=\"v1\"", "code=\"200\",component=\"apiserver\"," + core + "scope=\"resource\","
+        + "subresource=\"\",verb=\"GET\",version=\"v1\"", "code=\"404\",component=\"apiserver\"," + core
+        + "scope=\"resource\",subresource=\"\",verb=\"GET\",version=\"v1\"", "code=\"200\",component=\"apiserver\","
+        + "dry_run=\"\",group=\"apps\",resource=\"deployments\",scope=\"cluster\",subresource=\"\",verb=\"LIST\","
+        + "version=\"v1\"")) {
+      assertThat(requests(metrics, labels) - requests(before, labels)).as(labels).isEqualTo(1);
+    }
+    long configMaps = cluster.client().configMaps().inAnyNamespace().list().getItems().size();
+    assertThat(metrics).contains("# TYPE apiserver_storage_objects gauge\n",
+        "\napiserver_storage_objects{resource=\"configmaps\"} " + configMaps + "\n",
+        "\napiserver_storage_objects{resource=\"namespaces\"} ",
+        "\nkubernetes_build_info{build_date=\"2024-01-01T00:00:00Z\",compiler=\"gc\",");
+  }
+
+  private static long requests(String metrics, String labels) {
+    return metrics.lines().filter(l -> l.startsWith("apiserver_request_total{" + labels + "} ")).findFirst()
+        .map(l -> Long.parseLong(l.substring(l.lastIndexOf(' ') + 1))).orElse(0L);
   }
 
   /** {@code kubectl get --raw '/readyz?verbose'} lists the checks as kube-apiserver does (it printed "ok"). */
@@ -474,6 +551,49 @@ class ApiSemanticsTest {
         .isEqualTo(50);
     assertThat(get("/apis/autoscaling/v1/namespaces/proto/horizontalpodautoscalers/d").path("spec")
         .path("minReplicas").asInt()).isEqualTo(1);
+  }
+
+  /**
+   * kubectl 1.32's {@code create priorityclass high --value=1000 --description=hi} writes a protobuf PriorityClass:
+   * created (it was a 415).
+   */
+  @Test
+  void aPriorityClassInProtobufIsDecoded() throws Exception {
+    byte[] value = {2 << 3, (byte) 0xe8, 0x07}; // 1000 as a varint
+    JsonNode created = postProtobuf("/apis/scheduling.k8s.io/v1/priorityclasses", envelope("scheduling.k8s.io/v1",
+        "PriorityClass", concat(concat(field(1, field(1, bytes("high"))), value), field(4, bytes("hi")))));
+    assertThat(created.path("kind").asText()).isEqualTo("PriorityClass");
+    JsonNode stored = get("/apis/scheduling.k8s.io/v1/priorityclasses/high");
+    assertThat(stored.path("value").asInt()).isEqualTo(1000);
+    assertThat(stored.path("description").asText()).isEqualTo("hi");
+    assertThat(stored.has("globalDefault")).isFalse();
+  }
+
+  /**
+   * A workload whose selector does not match its template's labels is refused as the API server refuses it (it was
+   * stored, and its controller made pods it could not select); an update that breaks the match too.
+   */
+  @Test
+  void aWorkloadWhoseSelectorMissesItsTemplateIsInvalid() throws Exception {
+    configMaps("selectors");
+    String template = "\"template\":{\"metadata\":{\"labels\":{\"app\":\"web\",\"tier\":\"x\"}},"
+        + "\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":\"nginx\"}]}}";
+    JsonNode refused = post("/apis/apps/v1/namespaces/selectors/deployments", "{\"apiVersion\":\"apps/v1\","
+        + "\"kind\":\"Deployment\",\"metadata\":{\"name\":\"web\"},\"spec\":{\"selector\":{\"matchLabels\":"
+        + "{\"app\":\"other\"}}," + template + "}}", 422);
+    assertThat(refused.path("reason").asText()).isEqualTo("Invalid");
+    assertThat(refused.path("message").asText()).isEqualTo("Deployment.apps \"web\" is invalid: "
+        + "spec.template.metadata.labels: Invalid value: map[string]string{\"app\":\"web\", \"tier\":\"x\"}: "
+        + "`selector` does not match template `labels`");
+    assertThat(refused.path("details").path("causes").get(0).path("field").asText())
+        .isEqualTo("spec.template.metadata.labels");
+    post("/apis/apps/v1/namespaces/selectors/replicasets", "{\"apiVersion\":\"apps/v1\",\"kind\":\"ReplicaSet\","
+        + "\"metadata\":{\"name\":\"rs\"},\"spec\":{\"replicas\":0,\"selector\":{\"matchExpressions\":[{\"key\":"
+        + "\"tier\",\"operator\":\"In\",\"values\":[\"x\",\"y\"]}]}," + template + "}}", 201);
+    JsonNode broken = patch("/apis/apps/v1/namespaces/selectors/replicasets/rs", "application/merge-patch+json",
+        "{\"spec\":{\"template\":{\"metadata\":{\"labels\":{\"tier\":\"z\"}}}}}", 422);
+    assertThat(broken.path("message").asText()).startsWith("ReplicaSet.apps \"rs\" is invalid: "
+        + "spec.template.metadata.labels: Invalid value: map[string]string{\"app\":\"web\", \"tier\":\"z\"}");
   }
 
   private static JsonNode postProtobuf(String path, byte[] body) throws Exception {

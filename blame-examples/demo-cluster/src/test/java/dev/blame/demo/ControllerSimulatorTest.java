@@ -91,11 +91,11 @@ class ControllerSimulatorTest {
       deployments.resource(Scenarios.deployment("default", "web", 2, "nginx:1.25", List.of())).create();
       Eventually.assertThat(TIMEOUT, () -> assertThat(Scenarios.complete(client, "default", "web", 1)).isNull());
 
-      deployments.withName("web").edit(d -> {
+      Edits.retryingOnConflict(deployments.withName("web"), d -> {
         d.getSpec().setPaused(true);
         return d;
       });
-      deployments.withName("web").edit(d -> {
+      Edits.retryingOnConflict(deployments.withName("web"), d -> {
         d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("nginx:1.26");
         return d;
       });
@@ -109,7 +109,7 @@ class ControllerSimulatorTest {
           .satisfies(rs -> assertThat(rs.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
               .isEqualTo("nginx:1.25"));
 
-      deployments.withName("web").edit(d -> {
+      Edits.retryingOnConflict(deployments.withName("web"), d -> {
         d.getSpec().setPaused(false);
         return d;
       });
@@ -196,6 +196,14 @@ class ControllerSimulatorTest {
           .create();
       pdbs.resource(pdb("none-pdb", "app", "nothing", new io.fabric8.kubernetes.api.model.IntOrString(1), null))
           .create();
+      // A pod without a controller: left out of a scale (maxUnavailable), counted by a number (minAvailable: 1).
+      client.pods().inNamespace("default").resource(new io.fabric8.kubernetes.api.model.PodBuilder().withNewMetadata()
+          .withName("loner").addToLabels("tier", "solo").endMetadata().withNewSpec().addNewContainer().withName("c")
+          .withImage("nginx:1.25").endContainer().endSpec().build()).create();
+      pdbs.resource(pdb("solo-scaled", "tier", "solo", null, new io.fabric8.kubernetes.api.model.IntOrString(1)))
+          .create();
+      pdbs.resource(pdb("solo-counted", "tier", "solo", new io.fabric8.kubernetes.api.model.IntOrString(1), null))
+          .create();
 
       Eventually.assertThat(TIMEOUT, () -> {
         var web = pdbs.withName("web-pdb").get().getStatus();
@@ -223,9 +231,97 @@ class ControllerSimulatorTest {
             + "CalculateExpectedPodCountFailed controllermanager: Failed to calculate the number of expected pods: "
             + "found no controllers for pod \"task-[a-z0-9]{5}\"");
         assertThat(pdbEvents(client, "web-pdb")).isEmpty();
+        assertThat(pdbEvents(client, "solo-scaled")).containsExactly("Warning UnmanagedPods controllermanager: Pods "
+            + "selected by this PodDisruptionBudget (selector: &LabelSelector{MatchLabels:map[string]string{tier: solo,"
+            + "},MatchExpressions:[]LabelSelectorRequirement{},}) were found to be unmanaged. As a result, the status "
+            + "of the PDB cannot be calculated correctly, which may result in undefined behavior. To account for these "
+            + "pods please set \".spec.minAvailable\" field of the PDB to an integer value.");
+        assertThat(pdbs.withName("solo-scaled").get().getStatus().getExpectedPods()).isZero();
+        assertThat(pdbs.withName("solo-counted").get().getStatus().getExpectedPods()).isEqualTo(1);
+        assertThat(pdbEvents(client, "solo-counted")).isEmpty();
       });
       assertThat(sim.errors()).isEmpty();
     }
+  }
+
+  /**
+   * {@code kubectl cordon} then {@code uncordon}: the kubelet records NodeNotSchedulable, then NodeSchedulable, about
+   * its node reference (uid = the node's name), where {@code describe node} finds them (it showed "Events: none").
+   */
+  @Test
+  void cordoningTheNodeIsRecordedByTheKubelet() {
+    try (DemoCluster cluster = DemoCluster.start();
+        ControllerSimulator sim = ControllerSimulator.builder(cluster.newClient()).tick(Duration.ofMillis(20))
+            .start()) {
+      KubernetesClient client = cluster.client();
+      var node = client.nodes().withName(ControllerSimulator.NODE_NAME);
+      node.edit(n -> {
+        n.getSpec().setUnschedulable(true);
+        return n;
+      });
+      Eventually.assertThat(TIMEOUT, () -> assertThat(nodeEvents(client)).containsExactly(
+          "Normal NodeNotSchedulable kubelet demo-node/demo-node: Node demo-node status is now: NodeNotSchedulable"));
+      node.edit(n -> {
+        n.getSpec().setUnschedulable(null);
+        return n;
+      });
+      Eventually.assertThat(TIMEOUT, () -> assertThat(nodeEvents(client)).containsExactlyInAnyOrder(
+          "Normal NodeNotSchedulable kubelet demo-node/demo-node: Node demo-node status is now: NodeNotSchedulable",
+          "Normal NodeSchedulable kubelet demo-node/demo-node: Node demo-node status is now: NodeSchedulable"));
+      assertThat(sim.errors()).isEmpty();
+    }
+  }
+
+  /**
+   * {@code kubectl taint nodes demo-node dedicated=demo:NoSchedule}: a pod without a matching toleration stays Pending
+   * with the TaintToleration filter's reason (it was scheduled); one that tolerates the taint is scheduled.
+   */
+  @Test
+  void anUntoleratedTaintKeepsPodsPending() {
+    try (DemoCluster cluster = DemoCluster.start();
+        ControllerSimulator sim = ControllerSimulator.builder(cluster.newClient()).tick(Duration.ofMillis(20))
+            .start()) {
+      KubernetesClient client = cluster.client();
+      client.nodes().withName(ControllerSimulator.NODE_NAME).edit(n -> {
+        n.getSpec().setTaints(List.of(new io.fabric8.kubernetes.api.model.TaintBuilder().withKey("dedicated")
+            .withValue("demo").withEffect("NoSchedule").build()));
+        return n;
+      });
+      var pods = client.pods().inNamespace("default");
+      pods.resource(new io.fabric8.kubernetes.api.model.PodBuilder().withNewMetadata().withName("plain").endMetadata()
+          .withNewSpec().addNewContainer().withName("c").withImage("nginx:1.25").endContainer().endSpec().build())
+          .create();
+      pods.resource(new io.fabric8.kubernetes.api.model.PodBuilder().withNewMetadata().withName("tolerant")
+          .endMetadata().withNewSpec().addNewContainer().withName("c").withImage("nginx:1.25").endContainer()
+          .addNewToleration().withKey("dedicated").withOperator("Equal").withValue("demo").withEffect("NoSchedule")
+          .endToleration().endSpec().build()).create();
+      Eventually.assertThat(TIMEOUT, () -> {
+        assertThat(pods.withName("tolerant").get().getSpec().getNodeName()).isEqualTo(ControllerSimulator.NODE_NAME);
+        var plain = pods.withName("plain").get();
+        assertThat(plain.getSpec().getNodeName()).isNull();
+        assertThat(plain.getStatus().getConditions()).anySatisfy(c -> {
+          assertThat(c.getType()).isEqualTo("PodScheduled");
+          assertThat(c.getReason()).isEqualTo("Unschedulable");
+          assertThat(c.getMessage()).isEqualTo("0/1 nodes are available: 1 node(s) had untolerated taint {dedicated: "
+              + "demo}. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.");
+        });
+      });
+      client.nodes().withName(ControllerSimulator.NODE_NAME).edit(n -> {
+        n.getSpec().setTaints(null);
+        return n;
+      });
+      Eventually.assertThat(TIMEOUT, () -> assertThat(pods.withName("plain").get().getSpec().getNodeName())
+          .isEqualTo(ControllerSimulator.NODE_NAME));
+      assertThat(sim.errors()).isEmpty();
+    }
+  }
+
+  private static List<String> nodeEvents(KubernetesClient client) {
+    return client.v1().events().inNamespace("default").list().getItems().stream()
+        .filter(e -> "Node".equals(e.getInvolvedObject().getKind()))
+        .map(e -> e.getType() + " " + e.getReason() + " " + e.getSource().getComponent() + " "
+            + e.getInvolvedObject().getName() + "/" + e.getInvolvedObject().getUid() + ": " + e.getMessage())
+        .toList();
   }
 
   private static List<String> pdbEvents(KubernetesClient client, String name) {

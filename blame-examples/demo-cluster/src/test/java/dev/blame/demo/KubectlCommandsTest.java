@@ -898,6 +898,73 @@ class KubectlCommandsTest {
     ok("delete", "configmap", "gen");
   }
 
+  /**
+   * The ninth trial: a JSON patch carrying a stale resourceVersion is a Conflict (it was applied); {@code cordon}
+   * and {@code uncordon} are recorded by the kubelet ({@code describe node} showed no events); a budget over a pod
+   * without a controller records UnmanagedPods; {@code get --raw /metrics} answers Prometheus text (it was a 404); a
+   * Deployment whose selector misses its template is refused; {@code get rolebinding} shows ROLE.
+   */
+  @Test
+  @Order(32)
+  void ninthTrialPreconditionsNodeEventsMetricsAndValidation() throws Exception {
+    ok("create", "configmap", "ninth", "--from-literal=k=v");
+    Result stale = run(TIMEOUT, "patch", "configmap", "ninth", "--type=json", "-p",
+        "[{\"op\":\"replace\",\"path\":\"/metadata/resourceVersion\",\"value\":\"1\"},"
+        + "{\"op\":\"replace\",\"path\":\"/data/k\",\"value\":\"stale\"}]");
+    assertThat(stale.exitCode()).isNotZero();
+    assertThat(stale.err()).contains("Error from server (Conflict): Operation cannot be fulfilled on configmaps "
+        + "\"ninth\": the object has been modified");
+    assertThat(ok("get", "configmap", "ninth", "-o", "jsonpath={.data.k}").out()).isEqualTo("v");
+
+    ok("cordon", "demo-node");
+    Eventually.assertThat(TIMEOUT, () -> assertThat(okNow("describe", "node", "demo-node").out())
+        .contains("NodeNotSchedulable").contains("Node demo-node status is now: NodeNotSchedulable"));
+    ok("uncordon", "demo-node");
+    Eventually.assertThat(TIMEOUT, () -> assertThat(okNow("get", "events", "-n", "default", "--field-selector",
+        "reason=NodeSchedulable", "-o", "jsonpath={.items[*].source.component}").out()).isEqualTo("kubelet"));
+
+    ok("run", "ninth-loner", "--image=nginx", "--labels=tier=ninth");
+    Path budget = tmp.resolve("ninth-pdb.yaml");
+    Files.writeString(budget, """
+        apiVersion: policy/v1
+        kind: PodDisruptionBudget
+        metadata: {name: ninth}
+        spec: {maxUnavailable: 1, selector: {matchLabels: {tier: ninth}}}
+        """);
+    ok("apply", "-f", budget.toString());
+    Eventually.assertThat(TIMEOUT, () -> assertThat(okNow("get", "events", "--field-selector",
+        "involvedObject.name=ninth,reason=UnmanagedPods", "-o", "jsonpath={.items[*].message}").out())
+        .startsWith("Pods selected by this PodDisruptionBudget (selector: &LabelSelector{MatchLabels:"
+            + "map[string]string{tier: ninth,},MatchExpressions:[]LabelSelectorRequirement{},}) were found to be "
+            + "unmanaged."));
+
+    assertThat(ok("get", "--raw", "/metrics").out()).contains("# TYPE apiserver_request_total counter")
+        .contains("apiserver_storage_objects{resource=\"configmaps\"} ");
+
+    Path misfit = tmp.resolve("ninth-deployment.yaml");
+    Files.writeString(misfit, """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: ninth}
+        spec:
+          selector: {matchLabels: {app: ninth}}
+          template:
+            metadata: {labels: {app: other}}
+            spec: {containers: [{name: c, image: nginx}]}
+        """);
+    Result mismatch = run(TIMEOUT, "apply", "-f", misfit.toString());
+    assertThat(mismatch.exitCode()).isNotZero();
+    assertThat(mismatch.err()).contains("is invalid: spec.template.metadata.labels: Invalid value: "
+        + "map[string]string{\"app\":\"other\"}: `selector` does not match template `labels`");
+
+    ok("create", "rolebinding", "ninth", "--clusterrole=view", "--user=alice");
+    assertThat(ok("get", "rolebinding", "ninth", "-o", "wide").out()).contains("ClusterRole/view").contains("alice");
+    ok("delete", "rolebinding", "ninth");
+    ok("delete", "pdb", "ninth");
+    ok("delete", "pod", "ninth-loner", "--wait=false");
+    ok("delete", "configmap", "ninth");
+  }
+
   private static List<String> podNames(String selector) {
     String names = okNow("get", "pods", "-l", selector, "-o", "jsonpath={.items[*].metadata.name}").out().trim();
     return names.isEmpty() ? List.of() : List.of(names.split(" ")).stream().sorted().toList();

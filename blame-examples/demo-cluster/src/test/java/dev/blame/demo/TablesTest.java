@@ -73,6 +73,54 @@ class TablesTest {
     assertThat(row(table, 0)).containsExactly("web", "3", "2", "2m");
   }
 
+  /**
+   * Role bindings, priority classes, webhook configurations and leases have their printers' columns (they had NAME and
+   * CREATED AT, or NAME and AGE).
+   */
+  @Test
+  void bindingsPriorityClassesWebhooksAndLeasesHaveTheirColumns() throws Exception {
+    JsonNode binding = Tables.table(YAML.readTree("""
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: RoleBinding
+        metadata: {name: rb, namespace: shop, creationTimestamp: "2026-11-22T11:58:00Z"}
+        roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: view}
+        subjects:
+        - {kind: User, apiGroup: rbac.authorization.k8s.io, name: alice}
+        - {kind: ServiceAccount, name: default, namespace: shop}
+        - {kind: User, apiGroup: rbac.authorization.k8s.io, name: bob}
+        """), NOW);
+    assertThat(header(binding)).containsExactly("Name", "Role", "Age");
+    assertThat(row(binding, 0)).containsExactly("rb", "ClusterRole/view", "2m");
+    assertThat(wideHeader(binding)).containsExactly("Name", "Role", "Age", "Users", "Groups", "ServiceAccounts");
+    assertThat(wideRow(binding, 0)).containsExactly("rb", "ClusterRole/view", "2m", "alice, bob", "", "shop/default");
+
+    JsonNode priority = Tables.table(YAML.readTree("""
+        apiVersion: scheduling.k8s.io/v1
+        kind: PriorityClass
+        metadata: {name: high, creationTimestamp: "2026-11-22T11:58:00Z"}
+        value: 1000
+        """), NOW);
+    assertThat(header(priority)).containsExactly("Name", "Value", "Global-Default", "Age");
+    assertThat(row(priority, 0)).containsExactly("high", "1000", "false", "2m");
+
+    JsonNode webhooks = Tables.table(YAML.readTree("""
+        apiVersion: admissionregistration.k8s.io/v1
+        kind: ValidatingWebhookConfiguration
+        metadata: {name: policy, creationTimestamp: "2026-11-22T11:58:00Z"}
+        webhooks: [{name: a.example.dev}, {name: b.example.dev}]
+        """), NOW);
+    assertThat(row(webhooks, 0)).containsExactly("policy", "2", "2m");
+
+    JsonNode lease = Tables.table(YAML.readTree("""
+        apiVersion: coordination.k8s.io/v1
+        kind: Lease
+        metadata: {name: demo-node, namespace: kube-node-lease, creationTimestamp: "2026-11-22T11:58:00Z"}
+        spec: {holderIdentity: demo-node}
+        """), NOW);
+    assertThat(header(lease)).containsExactly("Name", "Holder", "Age");
+    assertThat(row(lease, 0)).containsExactly("demo-node", "demo-node", "2m");
+  }
+
   /** A work-queue Job (parallelism, no completions) shows {@code 0/1 of 3}, as printJob. */
   @Test
   void aWorkQueueJobShowsItsParallelism() throws Exception {

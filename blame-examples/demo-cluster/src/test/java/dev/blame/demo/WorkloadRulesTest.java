@@ -101,7 +101,7 @@ class WorkloadRulesTest extends OnDemoCluster {
         .withName("agent").get().getStatus().getNumberReady()).isEqualTo(1));
     String first = podsOf("app", "agent").get(0).getMetadata().getName();
 
-    client.apps().daemonSets().inNamespace("default").withName("agent").edit(ds -> {
+    Edits.retryingOnConflict(client.apps().daemonSets().inNamespace("default").withName("agent"), ds -> {
       ds.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("fluent/fluent-bit:2.3");
       return ds;
     });

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.blame.demo.ControllerSimulator;
 import dev.blame.demo.DemoCluster;
+import dev.blame.demo.Edits;
 import dev.blame.demo.Scenario;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.io.ByteArrayInputStream;
@@ -236,7 +237,7 @@ class WaitCommandTest {
     apps.resource(envDeployment(ns, "hunter2-OLD-literal", "sleep 3600")).create();
     apps.withName("web").waitUntilCondition(d -> d != null && d.getStatus() != null
         && Integer.valueOf(1).equals(d.getStatus().getAvailableReplicas()), 60, java.util.concurrent.TimeUnit.SECONDS);
-    apps.withName("web").edit(d -> envDeployment(ns, "hunter2-NEW-literal", "exit 1"));
+    Edits.retryingOnConflict(apps.withName("web"), d -> envDeployment(ns, "hunter2-NEW-literal", "exit 1"));
     String oldHash = EnvValuesTest.hash("hunter2-OLD-literal");
     String newHash = EnvValuesTest.hash("hunter2-NEW-literal");
     for (String format : new String[] {"text", "json"}) {

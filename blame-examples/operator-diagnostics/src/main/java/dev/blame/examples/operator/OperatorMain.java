@@ -2,6 +2,7 @@ package dev.blame.examples.operator;
 
 import dev.blame.demo.ControllerSimulator;
 import dev.blame.demo.DemoCluster;
+import dev.blame.demo.Edits;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintStream;
@@ -48,7 +49,8 @@ public final class OperatorMain {
         }
         Thread.sleep(1500); // let the pull error settle into ImagePullBackOff
         out.println("fixing the image: nginx:1.25");
-        client.genericKubernetesResources(WebApp.CONTEXT).inNamespace("shop").withName("web").edit(app -> {
+        var web = client.genericKubernetesResources(WebApp.CONTEXT).inNamespace("shop").withName("web");
+        Edits.retryingOnConflict(web, app -> {
           @SuppressWarnings("unchecked")
           Map<String, Object> spec = (Map<String, Object>) app.getAdditionalProperties().get("spec");
           spec.put("image", "nginx:1.25");

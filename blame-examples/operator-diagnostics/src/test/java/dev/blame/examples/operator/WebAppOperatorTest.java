@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.blame.demo.ControllerSimulator;
 import dev.blame.demo.DemoCluster;
+import dev.blame.demo.Edits;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -99,7 +100,7 @@ class WebAppOperatorTest {
       Thread.sleep(3_000);
       assertThat(recorder.statusWrites()).as("status writes while the verdict held").isEqualTo(writesWhileBroken);
 
-      webapps.withName("web").edit(app -> {
+      Edits.retryingOnConflict(webapps.withName("web"), app -> {
         @SuppressWarnings("unchecked")
         Map<String, Object> spec = (Map<String, Object>) app.getAdditionalProperties().get("spec");
         spec.put("image", "nginx:1.25");
@@ -161,7 +162,7 @@ class WebAppOperatorTest {
           .noneMatch(t -> t.ready().reason().equals(WebAppAnalyzer.CHILD_OUTDATED.code())); attempt++) {
         String image = "nginx:1." + (26 + attempt) + "\n" + forged + "\r\u001b[2J";
         int before = transitions.size();
-        webapps.withName("web").edit(app -> {
+        Edits.retryingOnConflict(webapps.withName("web"), app -> {
           @SuppressWarnings("unchecked")
           Map<String, Object> spec = (Map<String, Object>) app.getAdditionalProperties().get("spec");
           spec.put("image", image);
