@@ -95,6 +95,23 @@ class LookalikeIdentityTest {
     assertThat(yaml.out()).contains("\"kubectl-client-side-\\u0430pply\"").doesNotContain("\u0430");
   }
 
+  /**
+   * A health rule file whose kind looks like another ({@code Widgеt} with a Cyrillic {@code е} U+0435, a kind no API
+   * server takes, beside a real {@code Widget}): {@code analyzers} listed {@code [Widget.example.com,
+   * Widgеt.example.com]}, one rule file seemingly naming one kind twice.
+   */
+  @Test
+  void analyzersShowALookalikeKindOfARuleWithItsNonAsciiLetterEscaped() throws Exception {
+    Path rules = Files.writeString(dir.resolve("lookalike-rules.yaml"), """
+        healthCheckExprs:
+          - {apiVersion: example.com/v1, kind: "Widg\\u0435t", current: "true"}
+          - {apiVersion: example.com/v1, kind: Widget, current: "true"}
+        """);
+    Run run = Run.of("analyzers", "--health-rules", rules.toString());
+    assertThat(run.code()).as(run.toString()).isZero();
+    assertThat(run.out()).contains("[Widget.example.com, Widg\\u0435t.example.com]").doesNotContain("\u0435");
+  }
+
   /** The line {@code wait} prints, annotates ({@code ::notice}) and writes to JUnit XML for a revision change. */
   @Test
   void theWaitsRevisionLineEscapesTheManager() {
