@@ -131,8 +131,8 @@ public final class Escape {
    * {@code kubectl-client-side-\}{@code u0430pply}, and a manager spelled with that backslash sequence in ASCII prints
    * {@code kubectl-client-side-\\}{@code u0430pply}. This is the ASCII form browsers fall back to for a host name
    * they cannot show safely (Chrome's IDN policy shows its punycode), and the form of Go's
-   * {@code strconv.QuoteToASCII}. Who-did-it text is self-declared (a field manager is any printable string up to
-   * 128 characters, the User-Agent's product by default), so the form does not make it true; it makes what is
+   * {@code strconv.QuoteToASCII}. Who-did-it text is self-declared (a field manager is any printable text up to
+   * 128 bytes, the User-Agent's product by default), so the form does not make it true; it makes what is
    * printed the exact code points to search an audit log for. JSON and YAML keep the value itself. Null reads as
    * empty.
    *
