@@ -16,7 +16,9 @@ import org.immutables.value.Value;
 public abstract class ChangedBy {
 
   /**
-   * {@return the field manager, e.g. {@code kubectl-edit}, {@code helm} or {@code argocd-controller}; as read, so encode it for its sink}.
+   * {@return the field manager, e.g. {@code kubectl-edit}, {@code helm} or {@code argocd-controller}; as read (any
+   * printable text, a look-alike of another manager included), so encode it for its sink: {@link Escape#identity} where
+   * a person reads it}.
    */
   public abstract String manager();
 

@@ -25,15 +25,25 @@ public final class Escape {
    * embeddings, overrides, isolates and marks U+202A-U+202E, U+2066-U+2069, U+200E, U+200F and U+061C; the
    * invisible zero-width space, joiners and word joiner U+200B-U+200D, U+2060-U+2064; the soft hyphen; the byte
    * order mark; the tag characters U+E0000-U+E007F that smuggle invisible text), the line and paragraph
-   * separators U+2028 and U+2029, lone surrogates, and the {@link #isInvisible invisible letters and marks} that
-   * are not of category Cf.
+   * separators U+2028 and U+2029, lone surrogates, the {@link #isInvisible invisible letters and marks} that
+   * are not of category Cf, and the {@link #isNoncharacter noncharacters}.
    *
    * @param c a Unicode code point
    * @return true when {@code c} must be made visible before it reaches a terminal
    */
   public static boolean isUnsafe(int c) {
     return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029 || (c >= 0xd800 && c <= 0xdfff)
-        || (c > 0x9f && (Character.getType(c) == Character.FORMAT || isInvisible(c)));
+        || (c > 0x9f && (Character.getType(c) == Character.FORMAT || isInvisible(c) || isNoncharacter(c)));
+  }
+
+  /**
+   * The 66 noncharacters (Unicode chapter 23.7): U+FDD0-U+FDEF and the last two code points of every plane (U+FFFE,
+   * U+FFFF, U+1FFFE...). Reserved for a program's internal use, never text to interchange; U+FFFE is a byte order
+   * mark read in the wrong byte order, and XML 1.0 forbids it and U+FFFF ({@link #xml} writes U+FFFD for them). A
+   * terminal draws them as nothing or as a box like any other, so they are shown as escapes.
+   */
+  private static boolean isNoncharacter(int c) {
+    return (c >= 0xfdd0 && c <= 0xfdef) || (c & 0xfffe) == 0xfffe;
   }
 
   /**
@@ -99,6 +109,51 @@ public final class Escape {
         appendUnicodeEscape(out, c);
       } else if (!isUnsafe(c)) {
         out.appendCodePoint(c);
+      } else if (c == '\n') {
+        out.append("\\n");
+      } else if (c == '\r') {
+        out.append("\\r");
+      } else if (c == '\t') {
+        out.append("\\t");
+      } else {
+        appendUnicodeEscape(out, c);
+      }
+    }
+    return ciCommandFree(out.toString());
+  }
+
+  /**
+   * For who did it, wherever a person reads it (a tree, a table, {@code wait}'s text and workflow commands, JUnit XML,
+   * the GitHub Action's summary): a field manager, the tool and release an attribution names, a recorded
+   * change-cause, an injector. As {@link #terminal}, and with every code point outside printable ASCII written as a
+   * {@code \}{@code u0430}-style escape and a backslash as two, so that two identities that differ never print
+   * alike: {@code kubectl-client-side-apply} with a Cyrillic {@code а} (U+0430) prints
+   * {@code kubectl-client-side-\}{@code u0430pply}, and a manager spelled with that backslash sequence in ASCII prints
+   * {@code kubectl-client-side-\\}{@code u0430pply}. This is the ASCII form browsers fall back to for a host name
+   * they cannot show safely (Chrome's IDN policy shows its punycode), and the form of Go's
+   * {@code strconv.QuoteToASCII}. Who-did-it text is self-declared (a field manager is any printable text up to
+   * 128 bytes, the User-Agent's product by default), so the form does not make it true; it makes what is
+   * printed the exact code points to search an audit log for. JSON and YAML keep the value itself. Null reads as
+   * empty.
+   *
+   * @param text a field manager, an attribution or an injector from a cluster or a file, possibly null
+   * @return one line of printable ASCII, safe to print
+   */
+  public static String identity(String text) {
+    if (text == null) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(Math.min(text.length(), TERMINAL_MAX) + 16);
+    for (int i = 0; i < text.length(); ) {
+      if (cut(out, text, i)) {
+        break;
+      }
+      int c = text.codePointAt(i);
+      i += Character.charCount(c);
+      if (c == '\\') {
+        out.append("\\\\");
+      } else if (c >= 0x20 && c < 0x7f) {
+        out.append((char) c);
       } else if (c == '\n') {
         out.append("\\n");
       } else if (c == '\r') {

@@ -160,7 +160,7 @@ public final class BlameViews {
         if (c.subject().equals(f.subject()) && f.evidence().stream().anyMatch(v -> v.path().equals(c.path()))
             && told.add(c)) {
           out.append(ARROW).append(e(c.path())).append(' ').append(e(c.value())).append(": set by ")
-              .append(e(c.changedBy().manager())).append(" (").append(e(c.changedBy().operation())).append(')')
+              .append(who(c.changedBy().manager())).append(" (").append(who(c.changedBy().operation())).append(')')
               .append(c.changedBy().time().map(t -> " " + ago(why.at(), t)).orElse(" at an unknown time"))
               .append('\n');
         }
@@ -255,7 +255,7 @@ public final class BlameViews {
       }
     }
     for (Injection i : injections) {
-      out.append(ARROW).append("Container [").append(e(i.name())).append("] from ").append(e(i.injector())).append('\n');
+      out.append(ARROW).append("Container [").append(e(i.name())).append("] from ").append(who(i.injector())).append('\n');
     }
     // Volumes and environment variables the template does not have, one line per injector (and container).
     Map<InjectedBy, List<String>> others = new LinkedHashMap<>();
@@ -272,7 +272,7 @@ public final class BlameViews {
     }
     others.forEach((by, names) -> out.append(ARROW)
         .append(e(by.what().equals("Volume") && names.size() > 1 ? "Volumes" : by.what()))
-        .append(" [").append(e(String.join(", ", names))).append("] from ").append(e(by.injector())).append('\n'));
+        .append(" [").append(e(String.join(", ", names))).append("] from ").append(who(by.injector())).append('\n'));
   }
 
   /** Injected volumes or variables of one container, grouped by who injected them. */
@@ -290,7 +290,7 @@ public final class BlameViews {
             : "revision " + d.history().get(d.history().size() - 1));
     out.append(e(d.revision().toString())).append(d.pending() ? " (not rolled out yet)" : "").append(": ").append(verb)
         .append(d.time().map(t -> " " + ago(why.at(), t)).orElse(" at an unknown time"))
-        .append(e(d.changedBy().map(c -> " by " + c.manager()).orElse(""))).append('\n');
+        .append(d.changedBy().map(c -> " by " + who(c.manager())).orElse("")).append('\n');
     if (d.restartOnly()) {
       out.append(ARROW).append("Restart only (kubectl rollout restart at ")
           .append(e(d.changes().get(0).to().orElse("?"))).append(")\n");
@@ -301,8 +301,8 @@ public final class BlameViews {
       for (RevisionChange c : d.changes()) {
         out.append(ARROW).append(e(change(c, containers > 1)));
         if (managers.size() > 1) {
-          out.append(e(c.changedBy().map(b -> " by " + b.manager())
-              .orElse(c.to().isEmpty() ? " (managedFields do not record who removes a field)" : " (no manager recorded)")));
+          out.append(c.changedBy().map(b -> " by " + who(b.manager()))
+              .orElse(c.to().isEmpty() ? " (managedFields do not record who removes a field)" : " (no manager recorded)"));
         }
         out.append('\n');
       }
@@ -313,7 +313,7 @@ public final class BlameViews {
     }
     d.evidenceMissing().ifPresent(m -> out.append(ARROW).append("Who made the change is unknown: ").append(e(m)).append('\n'));
     for (String a : d.attributions()) {
-      out.append(ARROW).append("Via ").append(e(a)).append('\n');
+      out.append(ARROW).append("Via ").append(who(a)).append('\n');
     }
   }
 
@@ -335,6 +335,14 @@ public final class BlameViews {
   /** Cluster text for a line of these views: one line, no control sequence ({@link Escape#terminal}). */
   private static String e(String text) {
     return Escape.terminal(text);
+  }
+
+  /**
+   * Who did it (a field manager, an attribution, an injector) for a line of these views: {@link Escape#identity}, so
+   * that a manager spelled with a look-alike letter never prints as the one it imitates.
+   */
+  private static String who(String text) {
+    return Escape.identity(text);
   }
 
   private static boolean inMotion(Health health) {

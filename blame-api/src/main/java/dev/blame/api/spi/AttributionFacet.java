@@ -10,7 +10,9 @@ import java.util.List;
  *
  * <p>Each line names the label or annotation it was read from, so that a user can check it:
  * {@code Argo CD application shop (argocd.argoproj.io/tracking-id)}. The lines of every facet that selects the
- * object's kind are listed, in facet order, duplicates dropped. Must be pure (see {@link Facet}).
+ * object's kind are listed, in facet order, duplicates dropped. Lines hold the values as read; the views print them as
+ * {@link dev.blame.api.Escape#identity} text (non-ASCII as escapes, so a look-alike release name shows as one). Must be
+ * pure (see {@link Facet}).
  */
 public interface AttributionFacet extends Facet {
 

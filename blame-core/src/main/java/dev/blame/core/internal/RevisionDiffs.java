@@ -3,6 +3,7 @@ package dev.blame.core.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.blame.api.ChangedBy;
+import dev.blame.api.Escape;
 import dev.blame.api.Node;
 import dev.blame.api.RevisionChange;
 import dev.blame.api.RevisionDiff;
@@ -73,7 +74,7 @@ final class RevisionDiffs {
       Optional<Instant> rolledBackFrom = previous.flatMap(Revision::created);
       ChangedBy newest = changedBy.get();
       if (rolledBackFrom.isEmpty() || newest.time().map(t -> !t.isAfter(rolledBackFrom.get())).orElse(true)) {
-        missing = Optional.of("the newest managedFields entry (" + newest.manager()
+        missing = Optional.of("the newest managedFields entry (" + Escape.identity(newest.manager())
             + newest.time().map(t -> " at " + t).orElse("") + ") is not newer than revision "
             + previous.map(p -> String.valueOf(p.number())).orElse("?")
             + ", the one rolled back from, so who rolled back is not recorded");

@@ -1,6 +1,7 @@
 package dev.blame.core.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.blame.api.Escape;
 import dev.blame.api.EventRecord;
 import dev.blame.api.GroupKind;
 import dev.blame.api.Node;
@@ -26,7 +27,7 @@ final class Timeline {
   static List<TimelineEntry> of(Collection<Node> nodes, Collection<EventRecord> events, Optional<RevisionDiff> diff) {
     TreeSet<TimelineEntry> entries = new TreeSet<>();
     diff.ifPresent(d -> d.time().ifPresent(t -> entries.add(TimelineEntry.of(t, d.revision().owner(), Kind.EDITED,
-        "Edited" + d.changedBy().map(c -> " by " + c.manager()).orElse("")
+        "Edited" + d.changedBy().map(c -> " by " + Escape.identity(c.manager())).orElse("")
             + (d.pending() ? ", not rolled out yet" : ", making revision " + d.revision().number())
             + (d.rollback() ? " (rollback)" : d.restartOnly() ? " (restart)" : "")))));
     for (Node node : nodes) {

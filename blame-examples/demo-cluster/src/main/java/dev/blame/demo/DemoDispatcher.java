@@ -569,11 +569,8 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
       return explicit;
     }
     String agent = request.getHeader("User-Agent");
-    if (agent == null || agent.isBlank()) {
-      return "unknown";
-    }
-    int slash = agent.indexOf('/');
-    return (slash < 0 ? agent : agent.substring(0, slash)).trim();
+    String product = agent == null ? "" : ManagerNames.fromUserAgent(agent).trim();
+    return product.isEmpty() ? "unknown" : product;
   }
 
   /**
@@ -627,6 +624,13 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
     }
     String path = request.getPath();
     String manager = manager(request);
+    Optional<String> refusal = ManagerNames.refusal(param(path, "fieldManager"));
+    if (refusal.isPresent()) {
+      String options = request.method() == HttpMethod.POST ? "CreateOptions"
+          : request.method() == HttpMethod.PUT ? "UpdateOptions" : "PatchOptions";
+      return status(422, "Invalid", options + ".meta.k8s.io \"\" is invalid: fieldManager: " + refusal.get(), null,
+          null);
+    }
     boolean dryRun = "All".equals(param(path, "dryRun"));
     boolean status = "status".equals(t.sub());
     boolean statusIsSubresource = kind.getValue();

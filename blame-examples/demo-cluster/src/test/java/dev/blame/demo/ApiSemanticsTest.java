@@ -190,6 +190,40 @@ class ApiSemanticsTest {
   }
 
   /**
+   * A field manager the API server refuses is refused (apimachinery's {@code ValidateFieldManager}: at most 128 bytes,
+   * every character printable as Go's {@code unicode.IsPrint} says): before, the demo cluster recorded
+   * {@code ?fieldManager=} as given, a line break and {@code ::error::}, a zero-width space, U+202E or 300 characters,
+   * in managedFields, which blame then printed as "who did it". A printable look-alike (a Cyrillic {@code а}) is taken
+   * and kept exactly, as a real server takes it; a User-Agent's product keeps only its printable characters.
+   */
+  @Test
+  void fieldManagersTheApiServerRefusesAreRefused() throws Exception {
+    configMaps("managers", "c");
+    String path = "/api/v1/namespaces/managers/configmaps/c?fieldManager=";
+    for (String manager : List.of("x\n::error::forged", "kubectl\u200b-edit", "web\u202eexe", "m".repeat(129),
+        "\u0430".repeat(65))) {
+      JsonNode refused = patch(path + URLEncoder.encode(manager, StandardCharsets.UTF_8),
+          "application/merge-patch+json", "{\"data\":{\"k\":\"v\"}}", 422);
+      assertThat(refused.path("message").asText()).as(manager)
+          .startsWith("PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: ");
+    }
+    assertThat(patch(path + URLEncoder.encode("x\n", StandardCharsets.UTF_8), "application/merge-patch+json",
+        "{\"data\":{\"k\":\"v\"}}", 422).path("message").asText()).endsWith("invalid character U+000A (at position 1)");
+    String lookalike = "kubectl-client-side-\u0430pply";
+    JsonNode taken = patch(path + URLEncoder.encode(lookalike, StandardCharsets.UTF_8), "application/merge-patch+json",
+        "{\"data\":{\"k\":\"w\"}}", 200);
+    assertThat(taken.path("metadata").path("managedFields").findValuesAsText("manager")).contains(lookalike);
+    HttpResponse<String> byAgent = http.send(HttpRequest.newBuilder(URI.create(url(
+        "/api/v1/namespaces/managers/configmaps/c"))).timeout(Duration.ofSeconds(20))
+        .header("Content-Type", "application/merge-patch+json").header("User-Agent", "agent\tx/1.0")
+        .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"data\":{\"k\":\"z\"}}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(byAgent.statusCode()).as(byAgent.body()).isEqualTo(200);
+    assertThat(JSON.readTree(byAgent.body()).path("metadata").path("managedFields").findValuesAsText("manager"))
+        .contains("agentx");
+  }
+
+  /**
    * A JSON patch whose {@code test} fails is the API server's generic 422 (no kind, no name, the library's error as
    * the cause; it named the object, so kubectl said "The ReplicaSet "r" is invalid"), and a patch carrying a stale
    * {@code metadata.resourceVersion} ({@code kubectl label --resource-version=1}) is a 409 Conflict (it was applied).

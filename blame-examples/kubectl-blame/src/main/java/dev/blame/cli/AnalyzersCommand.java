@@ -2,6 +2,7 @@ package dev.blame.cli;
 
 import dev.blame.api.AnalyzerInfo;
 import dev.blame.api.Blame;
+import dev.blame.api.Escape;
 import dev.blame.core.BlameEngine;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +53,8 @@ final class AnalyzersCommand implements Callable<Integer> {
     } else {
       Table table = new Table("ID", "KINDS", "ORIGIN", "LOCATION");
       for (AnalyzerInfo a : analyzers) {
-        table.add(a.id(), a.kinds(), Documents.name(a.origin()), a.location());
+        // The kinds a rule file names are who a rule is for: a Cyrillic "Widgеt" shows its U+0435 as an escape.
+        table.add(a.id(), Escape.identity(a.kinds()), Documents.name(a.origin()), a.location());
       }
       cli.out.print(table);
     }

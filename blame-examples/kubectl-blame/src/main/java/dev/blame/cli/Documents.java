@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The machine-readable documents of {@code -o json} and {@code -o yaml}: plain maps and lists in a fixed
@@ -39,6 +40,14 @@ final class Documents {
       .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
       .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
       .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)).registerModule(DocumentEscapes.WELL_FORMED);
+
+  /**
+   * The fields that say who did it: a field manager and its operation, a revision's {@code changedBy}, its
+   * {@code attributions}. Written as read here (a program compares the exact value); text shown to a person from a
+   * document ({@code __terminal-json}) writes them as {@link dev.blame.api.Escape#identity} text, as the text output
+   * does.
+   */
+  static final Set<String> IDENTITY_FIELDS = Set.of("manager", "operation", "changedBy", "attributions");
 
   private final ResourceResolver resolver;
 

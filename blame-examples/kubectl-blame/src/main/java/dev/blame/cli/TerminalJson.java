@@ -20,7 +20,8 @@ import java.util.Map;
  * written back with every string and key as {@link Escape#terminal} text, so that a script printing its values with
  * {@code jq -r} writes what the CLI's text output writes, by the one encoder the CLI uses: one line, controls, bidi,
  * zero-width, invisible letters (U+3164), stray variation selectors and floods of combining marks shown as escapes,
- * no {@code ##[command]}, cut at {@link Escape#TERMINAL_MAX}; two keys shown alike stay two keys. The action had a Perl copy of the encoder that knew only
+ * no {@code ##[command]}, cut at {@link Escape#TERMINAL_MAX}; two keys shown alike stay two keys; who did it (a
+ * revision's {@code changedBy}) with every character outside printable ASCII as an escape ({@link Escape#identity}). The action had a Perl copy of the encoder that knew only
  * the controls and format characters: U+3164, U+034F or a run of selectors reached its log, its {@code culprit}
  * output and the job summary as they were. Bytes that are not JSON are refused (exit 3, nothing written).
  */
@@ -47,14 +48,22 @@ final class TerminalJson {
     return ExitCode.OK;
   }
 
-  /** {@code node} with each string and key as terminal text. */
+  /**
+   * {@code node} with each string and key as terminal text; the strings under a key of
+   * {@link Documents#IDENTITY_FIELDS} (who did it: {@code changedBy}, {@code manager}...), at any depth below it, as
+   * {@link Escape#identity} text, as the CLI's text output shows them.
+   */
   static JsonNode shown(JsonNode node) {
+    return shown(node, false);
+  }
+
+  private static JsonNode shown(JsonNode node, boolean identity) {
     if (node.isTextual()) {
-      return TextNode.valueOf(Escape.terminal(node.textValue()));
+      return TextNode.valueOf(identity ? Escape.identity(node.textValue()) : Escape.terminal(node.textValue()));
     }
     if (node.isArray()) {
       ArrayNode array = MAPPER.createArrayNode();
-      node.forEach(item -> array.add(shown(item)));
+      node.forEach(item -> array.add(shown(item, identity)));
       return array;
     }
     if (node.isObject()) {
@@ -62,7 +71,8 @@ final class TerminalJson {
       List<Map.Entry<String, JsonNode>> fields = new ArrayList<>();
       node.fields().forEachRemaining(fields::add);
       for (Map.Entry<String, JsonNode> field : fields) {
-        object.set(unique(object, Escape.terminal(field.getKey())), shown(field.getValue()));
+        object.set(unique(object, Escape.terminal(field.getKey())),
+            shown(field.getValue(), identity || Documents.IDENTITY_FIELDS.contains(field.getKey())));
       }
       return object;
     }

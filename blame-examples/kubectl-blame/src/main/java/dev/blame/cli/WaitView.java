@@ -150,7 +150,7 @@ final class WaitView {
   static String revision(RevisionDiff diff) {
     StringBuilder text = new StringBuilder(diff.revision().owner().display() + " revision " + diff.revision().number());
     diff.previous().ifPresent(p -> text.append(" (from ").append(p.number()).append(')'));
-    diff.changedBy().ifPresent(by -> text.append(", by ").append(by.manager()));
+    diff.changedBy().ifPresent(by -> text.append(", by ").append(Escape.identity(by.manager())));
     diff.time().ifPresent(t -> text.append(" at ").append(t));
     if (diff.rollback()) {
       text.append(", a rollback");

@@ -278,6 +278,38 @@ class GithubActionTest {
   }
 
   /**
+   * A revision changed by a field manager that looks like another ({@code kubectl-client-side-apply} with a Cyrillic
+   * {@code а} U+0430): the summary's "Revision change" shows it as the CLI's text does, its non-ASCII letter as an
+   * escape ({@code Escape.identity}); before, the look-alike was printed as it is, as the manager it imitates.
+   */
+  @Test
+  void aLookalikeManagerIsShownWithItsNonAsciiLetterEscapedInTheSummary() throws Exception {
+    ObjectMapper json = DocumentEscapes.install(new ObjectMapper());
+    ObjectNode doc = json.createObjectNode().put("outcome", "Failed").put("exitCode", 1).put("elapsedSeconds", 1.0)
+        .put("timeoutSeconds", 60.0);
+    doc.putArray("objects").addObject().put("kind", "Deployment").put("group", "apps").put("namespace", "ns")
+        .put("name", "web").put("phase", "Doomed").put("message", "caf\u00e9 failing");
+    doc.putArray("culprits");
+    ObjectNode revision = doc.putArray("revisions").addObject().put("kind", "Deployment").put("group", "apps")
+        .put("namespace", "ns").put("name", "web").put("revision", 2).put("previous", 1)
+        .put("changedBy", "kubectl-client-side-\u0430pply").put("time", "2026-11-22T12:00:00Z");
+    revision.putArray("changes").add("Image busybox:v3 (updated from busybox:v2)");
+    doc.putArray("events");
+    Path bin = run.resolve("fake-bin-lookalike");
+    Files.createDirectories(bin);
+    Files.writeString(bin.resolve("doc.json"), json.writeValueAsString(doc));
+    script(bin.resolve("kubectl-blame"), fake()
+        + "if [ \"$1\" = wait ]; then cat '" + bin.resolve("doc.json") + "'; echo; exit 1; fi\n"
+        + "echo tree\n");
+    Result r = action(Map.of("INPUT_TARGETS", "deploy/web", "PATH", bin + ":" + System.getenv("PATH")));
+
+    assertThat(r.code).as(r.toString()).isEqualTo(1);
+    assertThat(r.summary).as(r.toString())
+        .contains("Deployment/web revision 2 (from 1), by kubectl-client-side-\\u0430pply at 2026-11-22T12:00:00Z")
+        .contains("caf\u00e9 failing").doesNotContain("\u0430");
+  }
+
+  /**
    * The summary's fence is measured on the text it fences, after control characters are taken out: a backtick run
    * split by one ({@code ``\u0001``}) is a run of four once cleaned, and would close a fence of three.
    */
