@@ -330,8 +330,11 @@ class HeldOutCrsTest {
    * measured 10 of 13 blind with the rules of 326969cd: 1135 of 1264, one new false HEALTHY.
    * Afterwards, a failure counted zero in a tally message (NetObserv's "0 with failure", Tekton's "Failed: 0") is no
    * failure word, and "not authorized" is a denial as "unauthorized" is: 1137 of 1264.
+   * Round seventy-two (16 objects, multi-cluster and application platforms: Clusternet's ManagedCluster,
+   * ClusterRegistrationRequest, Description and HelmRelease, KubeSlice's WorkerSliceConfig, the Cluster Inventory API's
+   * ClusterProfile) measured 12 of 16 blind with the rules of a1eabf82: 1149 of 1280, no new false HEALTHY.
    */
-  static final int FLOOR = 1137;
+  static final int FLOOR = 1149;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -498,6 +501,7 @@ class HeldOutCrsTest {
    * Round seventy brings one, measured blind with the rules of 326969cd, called HEALTHY with no finding: a Fluent
    * Operator Fluentd whose {@code state} stays {@code active} while its {@code messages} say part of its configs are
    * invalid and left out of the running configuration. See the README, "Round seventy". With the nine before: 10.
+   * Round seventy-two brings none (measured blind with the rules of a1eabf82): 10.
    */
   static final int FALSE_HEALTHY_CEILING = 10;
 
