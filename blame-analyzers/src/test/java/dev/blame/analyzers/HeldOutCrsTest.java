@@ -333,8 +333,11 @@ class HeldOutCrsTest {
    * Round seventy-two (16 objects, multi-cluster and application platforms: Clusternet's ManagedCluster,
    * ClusterRegistrationRequest, Description and HelmRelease, KubeSlice's WorkerSliceConfig, the Cluster Inventory API's
    * ClusterProfile) measured 12 of 16 blind with the rules of a1eabf82: 1149 of 1280, no new false HEALTHY.
+   * Afterwards, Normal is the good grade of a health (Kubernetes' Event types; KubeSlice, the TiDB Operator), an API
+   * server probe flag (readyz, livez, healthz) that answered ok is a readiness and all of them failing a member down
+   * (Clusternet; KubeFed), and a False judgement whose message says "not yet" is a wait: 1153 of 1280.
    */
-  static final int FLOOR = 1149;
+  static final int FLOOR = 1153;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
