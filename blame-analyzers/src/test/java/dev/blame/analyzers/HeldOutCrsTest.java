@@ -355,8 +355,15 @@ class HeldOutCrsTest {
    * Afterwards, a flag named with an auxiliary is read by its word (isHealthy as healthy) and a time-out flag is a
    * failure (Kubegres' hasTimedOut): 1148 of 1277.
    * Merged with round seventy-one: 1194 of 1325.
+   * Round seventy-two (16 objects, multi-cluster and application platforms: Clusternet's ManagedCluster,
+   * ClusterRegistrationRequest, Description and HelmRelease, KubeSlice's WorkerSliceConfig, the Cluster Inventory API's
+   * ClusterProfile) measured 12 of 16 blind with the rules of a1eabf82: 1149 of 1280, no new false HEALTHY.
+   * Afterwards, Normal is the good grade of a health (Kubernetes' Event types; KubeSlice, the TiDB Operator), an API
+   * server probe flag (readyz, livez, healthz) that answered ok is a readiness and all of them failing a member down
+   * (Clusternet; KubeFed), and a False judgement whose message says "not yet" is a wait: 1153 of 1280.
+   * Merged with round seventy-two: 1210 of 1341.
    */
-  static final int FLOOR = 1194;
+  static final int FLOOR = 1210;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -534,6 +541,7 @@ class HeldOutCrsTest {
    * Merged with rounds sixty-seven to seventy: the nine before, round seventy's Fluentd and round sixty-seven's
    * VirtualMachine whose guest customization is still running: 11.
    * Round seventy-one brings none (measured blind with the rules of d7d0d1b5): with the merged rounds above, 11.
+   * Round seventy-two brings none (measured blind with the rules of a1eabf82): with the merged rounds above, 11.
    */
   static final int FALSE_HEALTHY_CEILING = 11;
 

@@ -322,7 +322,8 @@ final class ConditionVocabulary {
     if (failure.isPresent()) {
       return Optional.of(Meaning.of(Health.DEGRADED, type, failure.get()));
     }
-    Optional<String> waiting = inProgress(c.reason());
+    Optional<String> waiting = inProgress(c.reason())
+        .or(() -> judgement ? ReasonVocabulary.notYet(c.message()) : Optional.empty());
     if (judgement && waiting.isEmpty()) {
       return Optional.of(Meaning.of(Health.DEGRADED, type, "type:judgement"));
     }

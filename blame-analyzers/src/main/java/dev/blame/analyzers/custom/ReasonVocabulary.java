@@ -183,6 +183,23 @@ final class ReasonVocabulary {
     return match(IN_PROGRESS, reason).map(w -> "reason:progress:" + w);
   }
 
+  /**
+   * A verdict not given yet: the message of a False judgement ({@code Healthy}, {@code Valid}) that says the judged
+   * thing is {@code not yet} there or reachable, where the reason names only the state ({@code NotReady}). The words
+   * are a wait in the reasons this class reads ({@link #IN_PROGRESS}); operators that give a False condition a generic
+   * reason write them in the message instead: the Cluster Inventory API's ClusterProfile reconciler
+   * ({@code ControlPlaneHealthy=False ControlPlaneNotReady} "control plane not yet reachable: control plane endpoint is
+   * not yet available", which its code calls "not a failure, just not ready yet"), the GitLab operator ("GitLab is
+   * starting but not yet available"), the MongoDB Community operator ("ReplicaSet is not yet ready, retrying in 10
+   * seconds"), CloudNativePG ("Some instances are not yet active. Please wait."), OLM ("requirements not yet checked").
+   * A failure said in the same condition is read first, as for any False condition.
+   */
+  static Optional<String> notYet(String message) {
+    return match(NOT_YET, message).map(w -> "message:not-yet");
+  }
+
+  private static final Pattern NOT_YET = Pattern.compile("\\bnot yet\\b", Pattern.CASE_INSENSITIVE);
+
   /** A present participle that names work going on ({@code Initializing}, {@code Resizing}), not a state or a fault. */
   static boolean work(String word) {
     return word.length() >= 6 && word.endsWith("ing") && !NOT_WORK.contains(word);

@@ -151,6 +151,7 @@ final class StatusSignals {
     }
     stale.run = Runs.isRun(object.string("kind"));
     walk(object.child("status"), "status", 0, generation, signals, stale);
+    ProbeFlags.failed(object).ifPresent(signals::add);
     signals.removeIf(stale::outdatedDefault);
     // A condition written for an older generation is history when fresh ones exist; alone, it means the
     // controller has not caught up (Gateway API parents[] keep both). A controller named beside its conditions
@@ -459,6 +460,10 @@ final class StatusSignals {
     List<String> words = ConditionVocabulary.words(name);
     if (value && (words.size() > 1 && words.get(0).equals("no") || words.contains("missing"))) {
       return Optional.of(Health.DEGRADED);
+    }
+    if (ProbeFlags.NAMES.contains(key)) {
+      // An API server probe that answered ok; all failing is read apart (ProbeFlags), one false says nothing here.
+      return value ? Optional.of(Health.HEALTHY) : Optional.empty();
     }
     if (goodWhenTrue(name) || ACCEPTED_FLAGS.contains(key)) {
       return Optional.of(value ? Health.HEALTHY : key.equals("healthy") ? Health.DEGRADED : Health.PROGRESSING);

@@ -20,11 +20,18 @@ final class StatusWords {
 
   private static final Pattern SEPARATORS = Pattern.compile("[^a-z0-9]");
 
+  /**
+   * Words of a good state. {@code Normal} is the good one of Kubernetes' two Event types ({@code Normal},
+   * {@code Warning}, the latter a {@link #DEGRADED} word here) and of operators that grade health the same way: the TiDB
+   * Operator's member phase ({@code pd.phase: Normal}, beside {@code Upgrade} and {@code Scale}) and KubeSlice's slice
+   * and component health ({@code sliceHealthStatus: Normal | Warning}, {@code componentHealthStatus: Normal | Warning |
+   * Error}).
+   */
   private static final Set<String> HEALTHY = Set.of("running", "ready", "active", "available", "bound",
       "succeeded", "successful", "success", "complete", "completed", "healthy", "green", "established",
       "deployed", "synced", "online", "ok", "healthok", "provisioned", "current", "up", "reconciled", "issued",
       "accepted", "admitted", "approved", "installed", "passed", "finished", "done", "processed", "valid", "verified", "created",
-      "exists", "operational");
+      "exists", "operational", "normal");
   /**
    * Words of work in progress that are not present participles; a participle ({@code Provisioning},
    * {@code Upgrading}, {@code Setting up}) is read by its form (see {@link #read}). {@code Wait} and {@code Await}

