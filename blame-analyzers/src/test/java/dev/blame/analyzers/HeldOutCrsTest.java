@@ -355,8 +355,10 @@ class HeldOutCrsTest {
    * Afterwards, a flag named with an auxiliary is read by its word (isHealthy as healthy) and a time-out flag is a
    * failure (Kubegres' hasTimedOut): 1148 of 1277.
    * Merged with round seventy-one: 1194 of 1325.
+   * Round seventy-three (13 objects, ML pipelines and serving: KubeRay's RayJob, Katib's Trial, the MPI Operator's
+   * MPIJob, the training operator's PyTorchJob) measured 12 of 13 blind with the rules of 7b7871ba: 1206 of 1338.
    */
-  static final int FLOOR = 1194;
+  static final int FLOOR = 1206;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -534,8 +536,11 @@ class HeldOutCrsTest {
    * Merged with rounds sixty-seven to seventy: the nine before, round seventy's Fluentd and round sixty-seven's
    * VirtualMachine whose guest customization is still running: 11.
    * Round seventy-one brings none (measured blind with the rules of d7d0d1b5): with the merged rounds above, 11.
+   * Round seventy-three brings one, measured blind with the rules of 7b7871ba, called HEALTHY with no finding: a
+   * Katib Trial with {@code Created=True} and {@code Running=True TrialRunning}, its job still running. See the
+   * README, "Round seventy-three". With the eleven before: 12.
    */
-  static final int FALSE_HEALTHY_CEILING = 11;
+  static final int FALSE_HEALTHY_CEILING = 12;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
