@@ -51,6 +51,11 @@ final class Runs {
           ? new Signal(Health.PROGRESSING, sg.field(), sg.value(), sg.condition(), plus(sg.rules(), "kind:run"))
           : sg);
     }
+    if (startedNotFinished(object.child("status"), object.conditions())) {
+      signals.replaceAll(sg -> sg.health() == Health.HEALTHY && sg.rules().stream().anyMatch(RUNNING_WORDS::contains)
+          ? new Signal(Health.PROGRESSING, sg.field(), sg.value(), sg.condition(), plus(sg.rules(), "started:run"))
+          : sg);
+    }
   }
 
   /**
@@ -102,6 +107,27 @@ final class Runs {
         && status.entries().stream().noneMatch(e -> END_TIME.matcher(e.getKey()).matches()
             && e.getValue() instanceof String time && after1970(time));
   }
+
+  /**
+   * A status that records when the work started ({@code startTime}, {@code startedAt}, {@code startTimestamp}) and
+   * not when it ended, with no count of active pods and no readiness, describes a run under way whatever the kind is
+   * named: the Kubernetes Job's pair {@code startTime}/{@code completionTime} ("set when the job finishes") that runs
+   * keep for their own execution: Katib's {@code Trial} ({@code startTime}, then {@code completionTime} with
+   * {@code Succeeded} or {@code Failed}), the Kubeflow training operator's jobs, Tekton's {@code TaskRun}, KubeRay's
+   * {@code RayJob} ({@code startTime}/{@code endTime}), Velero's {@code startTimestamp}/{@code completionTimestamp}.
+   * Its {@code Running} is the way to the outcome. A count of active pods, where there is one, says whether it still
+   * runs ({@link #jobUnderWay}); a service that reports {@code Ready} or {@code Available} is not a run.
+   */
+  private static boolean startedNotFinished(Unstructured status, List<Condition> conditions) {
+    return status.entries().stream().anyMatch(e -> START_TIME.matcher(e.getKey()).matches()
+            && e.getValue() instanceof String time && after1970(time))
+        && status.entries().stream().noneMatch(e -> END_TIME.matcher(e.getKey()).matches()
+            || e.getKey().equals("active"))
+        && conditions.stream().noneMatch(c -> c.isTrue() && StatusSignals.GOOD_WHEN_TRUE.contains(typeWord(c)));
+  }
+
+  /** The time a run started, as runs record it beside their end time. */
+  private static final Pattern START_TIME = Pattern.compile("(?i)(start|started)(time|timestamp|at)");
 
   /**
    * The time a run ended, as runs record it: Kubernetes' Job {@code completionTime} ("set when the job finishes

