@@ -350,8 +350,11 @@ class HeldOutCrsTest {
    * (VirtualMachineTools=False severity Error), and an address published in status.loadBalancer.ingress (Kubernetes'
    * LoadBalancerStatus: VM Operator's VirtualMachineService, Contour's HTTPProxy) is the state reached: 1140 of 1267.
    * Merged with round sixty-seven: 1183 of 1312.
+   * Round seventy-four (16 objects, infrastructure-as-code and test runners: CAAPH's HelmChartProxy and
+   * HelmReleaseProxy, the HCP Terraform operator's Workspace and Module, Azure Service Operator v1, Testkube's
+   * TestWorkflowExecution) measured 12 of 16 blind with the rules of fd6b98e9: 1195 of 1328, one new false HEALTHY.
    */
-  static final int FLOOR = 1183;
+  static final int FLOOR = 1195;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -528,8 +531,11 @@ class HeldOutCrsTest {
    * 10.
    * Merged with rounds sixty-seven to seventy: the nine before, round seventy's Fluentd and round sixty-seven's
    * VirtualMachine whose guest customization is still running: 11.
+   * Round seventy-four brings one, measured blind with the rules of fd6b98e9, called HEALTHY with no finding: an Azure
+   * Service Operator v1 Eventhub whose Azure state is Active while failedProvisioning is true (its secret is owned by
+   * another hub). See the README, "Round seventy-four". With the eleven before: 12.
    */
-  static final int FALSE_HEALTHY_CEILING = 11;
+  static final int FALSE_HEALTHY_CEILING = 12;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
