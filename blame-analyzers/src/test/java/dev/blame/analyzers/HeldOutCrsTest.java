@@ -353,8 +353,10 @@ class HeldOutCrsTest {
    * Round seventy-four (16 objects, infrastructure-as-code and test runners: CAAPH's HelmChartProxy and
    * HelmReleaseProxy, the HCP Terraform operator's Workspace and Module, Azure Service Operator v1, Testkube's
    * TestWorkflowExecution) measured 12 of 16 blind with the rules of fd6b98e9: 1195 of 1328, one new false HEALTHY.
+   * Afterwards, failed qualified by the step that failed (ASO v1's failedProvisioning: true; the AWX AnsibleJob's bare
+   * failed) is a failure flag as failed is: 1197 of 1328.
    */
-  static final int FLOOR = 1195;
+  static final int FLOOR = 1197;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -534,8 +536,9 @@ class HeldOutCrsTest {
    * Round seventy-four brings one, measured blind with the rules of fd6b98e9, called HEALTHY with no finding: an Azure
    * Service Operator v1 Eventhub whose Azure state is Active while failedProvisioning is true (its secret is owned by
    * another hub). See the README, "Round seventy-four". With the eleven before: 12.
+   * Afterwards it is DEGRADED by its flag (failed qualified by its step, FailedStepFlags): 11, the same eleven.
    */
-  static final int FALSE_HEALTHY_CEILING = 12;
+  static final int FALSE_HEALTHY_CEILING = 11;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
