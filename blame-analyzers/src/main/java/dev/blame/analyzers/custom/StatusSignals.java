@@ -450,7 +450,8 @@ final class StatusSignals {
 
   /**
    * What a boolean says: {@code ready}, {@code healthy} good when true; {@code failed}, {@code error} bad when
-   * true; pause flags; and a flag that names an absence, bad when true: a name that starts with {@code no} and goes
+   * true, and {@code failed} qualified by its step ({@link FailedStepFlags}: {@code failedProvisioning}); pause
+   * flags; and a flag that names an absence, bad when true: a name that starts with {@code no} and goes
    * on ({@code NoMatchingInstances}, {@code noEndpoints}) or says {@code missing} ({@code missingDependencies}). A
    * flag named with an auxiliary ({@code isHealthy}, {@code hasTimedOut}) is read by the word after it.
    */
@@ -468,7 +469,7 @@ final class StatusSignals {
     if (goodWhenTrue(name) || ACCEPTED_FLAGS.contains(key)) {
       return Optional.of(value ? Health.HEALTHY : key.equals("healthy") ? Health.DEGRADED : Health.PROGRESSING);
     }
-    if (BAD_WHEN_TRUE.contains(key) && value) {
+    if ((BAD_WHEN_TRUE.contains(key) || FailedStepFlags.namesFailedStep(name)) && value) {
       return Optional.of(Health.DEGRADED);
     }
     return PAUSE_FLAGS.contains(key) && value ? Optional.of(Health.SUSPENDED) : Optional.empty();

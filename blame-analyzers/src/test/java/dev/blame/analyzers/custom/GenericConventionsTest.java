@@ -3109,6 +3109,29 @@ class GenericConventionsTest {
   }
 
   @Test
+  void aFailedFlagQualifiedByItsStepIsAFailure() throws Exception {
+    String vault = """
+        apiVersion: vaults.example.org/v3
+        kind: KeyStore
+        metadata: {name: payments, namespace: fin, generation: 1}
+        spec: {region: north}
+        status:
+          state: Active
+          failedDeletion: true
+        """;
+    Verdict active = judge(vault, "vaults.example.org/v3", "KeyStore");
+    assertThat(active.health()).as("%s", active.findings()).isEqualTo(Health.DEGRADED);
+    Verdict alone = judge(vault.replace("  state: Active\n", "").replace("failedDeletion", "provisioningFailed"),
+        "vaults.example.org/v3", "KeyStore");
+    assertThat(alone.health()).as("%s", alone.findings()).isEqualTo(Health.DEGRADED);
+    Verdict cleared = judge(vault.replace("failedDeletion: true", "failedDeletion: false")
+        .replace("state: Active", "state: Succeeded"), "vaults.example.org/v3", "KeyStore");
+    assertThat(cleared.health()).as("%s", cleared.findings()).isEqualTo(Health.HEALTHY);
+    Verdict switched = judge(vault.replace("failedDeletion", "failedOver").replace("state: Active", "state: Ready"),
+        "vaults.example.org/v3", "KeyStore");
+    assertThat(switched.health()).as("%s", switched.findings()).isEqualTo(Health.HEALTHY);
+  }
+  @Test
   void theStatusOwnRecordsOfFailuresAreAFailure() throws Exception {
     String warmup = """
         apiVersion: warm.example.net/v2
