@@ -17,7 +17,9 @@ import java.util.Optional;
  * Beside a state of its own the records are history and the state decides: actions-runner-controller's EphemeralRunner
  * keeps each failed start of its pod in {@code status.failures} (pod uid to time) and says {@code phase: Failed} itself
  * after the fifth. Only the status' own field: records nested in a part's report (a test step's failures, some
- * muted) are that part's.
+ * muted) are that part's. A map that holds numbers is a tally, not records ({@code failures: {total: 0, consecutive:
+ * 0}}, as the count {@code failures: 0} is): it records as many failures as its numbers above zero, none when all are
+ * zero, whatever times or words stand beside them.
  */
 final class FailureRecords {
 
@@ -31,8 +33,17 @@ final class FailureRecords {
     return depth == 0 && key.equals("failures");
   }
 
+  /** The records of a map by part, or the failures its counts above zero say when it is a tally. */
+  private static int records(Map<?, ?> byPart) {
+    List<Number> counts = byPart.values().stream().filter(Number.class::isInstance).map(Number.class::cast).toList();
+    if (counts.isEmpty()) {
+      return byPart.size();
+    }
+    return (int) counts.stream().filter(n -> n.doubleValue() > 0).count();
+  }
+
   static Optional<Signal> read(Unstructured map, String field, Object value) {
-    int records = value instanceof Map<?, ?> byPart ? byPart.size() : value instanceof List<?> list ? list.size() : 0;
+    int records = value instanceof Map<?, ?> byPart ? records(byPart) : value instanceof List<?> list ? list.size() : 0;
     if (records == 0) {
       return Optional.empty();
     }

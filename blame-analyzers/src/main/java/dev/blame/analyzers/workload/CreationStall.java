@@ -28,7 +28,11 @@ import java.util.Optional;
  * "Deployment and Scaling Guarantees"). With nothing left to wait for, a pod still missing past the window is one the
  * controller fails to create (a quota, an admission refusal), whether or not its FailedCreate Event is in view. Not
  * read when the controller counts more pods than are in view ({@code status.replicas}: the capture left some out), when
- * a pod in view is being deleted or not ready, or when nothing dates the last pod.
+ * a pod in view is being deleted or not ready, when nothing dates the last pod, or when the controller has not yet
+ * observed the object's generation ({@code status.observedGeneration} below {@code metadata.generation}): a scale-up
+ * just made (kubectl scale, an autoscaler) bumps the generation and the controller creates the new pods once it reads
+ * it, so pods missing then are not yet asked for, however long ago the old ones came; a capture without
+ * managedFields has nothing else to date the request by.
  */
 final class CreationStall {
 
@@ -38,7 +42,7 @@ final class CreationStall {
   static void check(AnalysisContext ctx, Judgement j, StatefulSetSpec spec, StatefulSetStatus status, List<Node> pods,
       int desired, Evidence counts) {
     int replicas = status.getReplicas() == null ? 0 : status.getReplicas();
-    if (pods.isEmpty() || pods.size() >= desired || replicas > pods.size()) {
+    if (pods.isEmpty() || pods.size() >= desired || replicas > pods.size() || unobserved(ctx, status)) {
       return;
     }
     List<Stall.Dated> dated = new ArrayList<>();
@@ -64,6 +68,12 @@ final class CreationStall {
             + " and ready, and none created or readied for " + Stall.human(age) + " (longer than "
             + Stall.human(window) + "): the StatefulSet controller creates the next pod once those before it are"
             + " ready, so it is failing to create it", counts, last.get().evidence());
+  }
+
+  private static boolean unobserved(AnalysisContext ctx, StatefulSetStatus status) {
+    Long generation = ctx.node().metadata().getGeneration();
+    Long observed = status.getObservedGeneration();
+    return generation != null && observed != null && observed < generation;
   }
 
   private static boolean runningAndReady(AnalysisContext ctx, Node node, Pod pod) {

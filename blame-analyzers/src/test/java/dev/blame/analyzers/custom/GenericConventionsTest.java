@@ -3193,6 +3193,43 @@ class GenericConventionsTest {
   }
 
   @Test
+  void aZeroThatBeginsAFractionAfterAFailureWordIsNoTally() throws Exception {
+    // kube-scheduler's FailedScheduling message "0/3 nodes are available: ..." passed on after "error:" counts the
+    // nodes available, not failures: the failure word before it stays.
+    String queue = """
+        apiVersion: batch.example.org/v1
+        kind: TrainingQueue
+        metadata: {name: nightly, generation: 1}
+        status:
+          conditions:
+          - {type: Ready, status: "False", reason: Waiting,
+             message: "error: 0/3 nodes are available: 3 node(s) had untolerated taint"}
+        """;
+    Verdict fraction = judge(queue, "batch.example.org/v1", "TrainingQueue");
+    assertThat(fraction.health()).as("%s", fraction.findings()).isEqualTo(Health.DEGRADED);
+    Verdict tally = judge(queue.replace("error: 0/3 nodes are available: 3 node(s) had untolerated taint",
+        "3 queued, errors: 0"), "batch.example.org/v1", "TrainingQueue");
+    assertThat(tally.health()).as("%s", tally.findings()).isEqualTo(Health.PROGRESSING);
+  }
+
+  @Test
+  void aFailuresMapOfCountsIsATally() throws Exception {
+    String mirror = """
+        apiVersion: mirror.example.io/v1alpha1
+        kind: RepoMirror
+        metadata: {name: charts, generation: 1}
+        status:
+          lastSyncTime: "2026-01-15T11:00:00Z"
+          failures: {total: 0, consecutive: 0}
+        """;
+    Verdict none = judge(mirror, "mirror.example.io/v1alpha1", "RepoMirror");
+    assertThat(none.health()).as("%s", none.findings()).isNotEqualTo(Health.DEGRADED);
+    Verdict some = judge(mirror.replace("consecutive: 0", "consecutive: 4"), "mirror.example.io/v1alpha1",
+        "RepoMirror");
+    assertThat(some.health()).as("%s", some.findings()).isEqualTo(Health.DEGRADED);
+  }
+
+  @Test
   void aLoadBalancerAddressPublishedIsTheStateReached() throws Exception {
     String gateway = """
         apiVersion: edge.example.com/v1
