@@ -109,14 +109,8 @@ public final class Escape {
         appendUnicodeEscape(out, c);
       } else if (!isUnsafe(c)) {
         out.appendCodePoint(c);
-      } else if (c == '\n') {
-        out.append("\\n");
-      } else if (c == '\r') {
-        out.append("\\r");
-      } else if (c == '\t') {
-        out.append("\\t");
       } else {
-        appendUnicodeEscape(out, c);
+        appendEscape(out, c);
       }
     }
     return ciCommandFree(out.toString());
@@ -154,17 +148,21 @@ public final class Escape {
         out.append("\\\\");
       } else if (c >= 0x20 && c < 0x7f) {
         out.append((char) c);
-      } else if (c == '\n') {
-        out.append("\\n");
-      } else if (c == '\r') {
-        out.append("\\r");
-      } else if (c == '\t') {
-        out.append("\\t");
       } else {
-        appendUnicodeEscape(out, c);
+        appendEscape(out, c);
       }
     }
     return ciCommandFree(out.toString());
+  }
+
+  /** A line break or tab as its C escape ({@code \n}, {@code \r}, {@code \t}), any other code point as {@code \}u. */
+  private static void appendEscape(StringBuilder out, int c) {
+    switch (c) {
+      case '\n' -> out.append("\\n");
+      case '\r' -> out.append("\\r");
+      case '\t' -> out.append("\\t");
+      default -> appendUnicodeEscape(out, c);
+    }
   }
 
   /**
