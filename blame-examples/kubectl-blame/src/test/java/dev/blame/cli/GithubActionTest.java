@@ -257,13 +257,7 @@ class GithubActionTest {
     doc.putArray("revisions");
     doc.putArray("events").addObject().put("lastTime", "2026-11-22T11:59:00Z").put("type", "Warning")
         .put("reason", "Failed").put("kind", "Pod").put("name", name + "-1").put("count", 1).put("message", message);
-    Path bin = run.resolve("fake-bin");
-    Files.createDirectories(bin);
-    Files.writeString(bin.resolve("doc.json"), json.writeValueAsString(doc));
-    script(bin.resolve("kubectl-blame"), fake()
-        + "if [ \"$1\" = wait ]; then cat '" + bin.resolve("doc.json") + "'; echo; exit 1; fi\n"
-        + "echo tree\n");
-    Result r = action(Map.of("INPUT_TARGETS", "deploy/web", "PATH", bin + ":" + System.getenv("PATH")));
+    Result r = failingWait("fake-bin", json, doc, "echo tree\n");
 
     assertThat(r.code).as(r.toString()).isEqualTo(1);
     assertThat(r.outputs.get("culprit")).as(r.toString())
@@ -295,13 +289,7 @@ class GithubActionTest {
         .put("changedBy", "kubectl-client-side-\u0430pply").put("time", "2026-11-22T12:00:00Z");
     revision.putArray("changes").add("Image busybox:v3 (updated from busybox:v2)");
     doc.putArray("events");
-    Path bin = run.resolve("fake-bin-lookalike");
-    Files.createDirectories(bin);
-    Files.writeString(bin.resolve("doc.json"), json.writeValueAsString(doc));
-    script(bin.resolve("kubectl-blame"), fake()
-        + "if [ \"$1\" = wait ]; then cat '" + bin.resolve("doc.json") + "'; echo; exit 1; fi\n"
-        + "echo tree\n");
-    Result r = action(Map.of("INPUT_TARGETS", "deploy/web", "PATH", bin + ":" + System.getenv("PATH")));
+    Result r = failingWait("fake-bin-lookalike", json, doc, "echo tree\n");
 
     assertThat(r.code).as(r.toString()).isEqualTo(1);
     assertThat(r.summary).as(r.toString())
@@ -315,8 +303,6 @@ class GithubActionTest {
    */
   @Test
   void aBacktickRunSplitByAControlCannotCloseTheSummarysFence() throws Exception {
-    Path bin = run.resolve("fake-bin");
-    Files.createDirectories(bin);
     ObjectMapper json = new ObjectMapper();
     ObjectNode doc = json.createObjectNode().put("outcome", "Failed").put("exitCode", 1).put("elapsedSeconds", 1.0)
         .put("timeoutSeconds", 60.0);
@@ -328,13 +314,10 @@ class GithubActionTest {
         .put("message", "x ##[set-output name=verdict;]Complete ###[add-mask]y");
     doc.putArray("revisions");
     doc.putArray("events");
-    Files.writeString(bin.resolve("doc.json"), json.writeValueAsString(doc));
     // The why view (any output of the CLI, stderr too) with backtick runs split by controls.
-    script(bin.resolve("kubectl-blame"), fake()
-        + "if [ \"$1\" = wait ]; then cat '" + bin.resolve("doc.json") + "'; echo; exit 1; fi\n"
-        + "printf 'tree\\n``\\001``\\n# forged heading\\n<img src=x onerror=alert(1)>\\n`\\033`\\033`\\033`\\n"
+    Result r = failingWait("fake-bin", json, doc,
+        "printf 'tree\\n``\\001``\\n# forged heading\\n<img src=x onerror=alert(1)>\\n`\\033`\\033`\\033`\\n"
         + "@octocat [x](javascript:alert(1))\\n'\n");
-    Result r = action(Map.of("INPUT_TARGETS", "deploy/web", "PATH", bin + ":" + System.getenv("PATH")));
 
     assertThat(r.code).as(r.toString()).isEqualTo(1);
     assertThat(r.outputs).containsEntry("culprit", "pod/web-1 [app] NonZeroExit: "
@@ -486,6 +469,19 @@ class GithubActionTest {
   }
 
   /** The summary's lines outside fenced code blocks (CommonMark: a fence closes on a run at least as long). */
+  /**
+   * Runs the action against a fake CLI whose {@code wait} prints {@code doc} and fails (exit 1) and whose why view runs
+   * {@code whyView} (shell).
+   */
+  private Result failingWait(String dir, ObjectMapper json, ObjectNode doc, String whyView) throws Exception {
+    Path bin = run.resolve(dir);
+    Files.createDirectories(bin);
+    Files.writeString(bin.resolve("doc.json"), json.writeValueAsString(doc));
+    script(bin.resolve("kubectl-blame"), fake()
+        + "if [ \"$1\" = wait ]; then cat '" + bin.resolve("doc.json") + "'; echo; exit 1; fi\n" + whyView);
+    return action(Map.of("INPUT_TARGETS", "deploy/web", "PATH", bin + ":" + System.getenv("PATH")));
+  }
+
   static List<String> markdownOutsideFences(String markdown) {
     List<String> outside = new ArrayList<>();
     String fence = null;
