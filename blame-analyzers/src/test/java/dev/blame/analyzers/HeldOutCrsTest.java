@@ -373,8 +373,11 @@ class HeldOutCrsTest {
    * Afterwards, failed qualified by the step that failed (ASO v1's failedProvisioning: true; the AWX AnsibleJob's bare
    * failed) is a failure flag as failed is: 1197 of 1328.
    * Merged with round seventy-four: 1237 of 1370.
+   * Round seventy-five (12 objects, security: Sealed Secrets' SealedSecret, the sops-secrets-operator's SopsSecret,
+   * Kyverno's GeneratingPolicy and ValidatingPolicy, the Falco operator's Falco) measured 6 of 12 blind with the rules
+   * of e77c5b26: 1243 of 1382, no new false HEALTHY.
    */
-  static final int FLOOR = 1237;
+  static final int FLOOR = 1243;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -561,6 +564,7 @@ class HeldOutCrsTest {
    * Service Operator v1 Eventhub whose Azure state is Active while failedProvisioning is true (its secret is owned by
    * another hub). See the README, "Round seventy-four". With the eleven before: 12.
    * Afterwards it is DEGRADED by its flag (failed qualified by its step, FailedStepFlags): 11, the same eleven.
+   * Round seventy-five brings none (measured blind with the rules of e77c5b26): 11, the same eleven.
    */
   static final int FALSE_HEALTHY_CEILING = 11;
 
