@@ -376,8 +376,12 @@ class HeldOutCrsTest {
    * Round seventy-five (12 objects, security: Sealed Secrets' SealedSecret, the sops-secrets-operator's SopsSecret,
    * Kyverno's GeneratingPolicy and ValidatingPolicy, the Falco operator's Falco) measured 6 of 12 blind with the rules
    * of e77c5b26: 1243 of 1382, no new false HEALTHY.
+   * Round seventy-seven (15 objects, DNS and certificates beyond cert-manager: Gardener's DNSEntry and DNSProvider,
+   * its cert-management Certificate and Issuer, its Extension, Hive's ClusterClaim) measured 13 of 15 blind with the
+   * rules of e77c5b26: 1250 of 1385, no new false HEALTHY.
+   * Merged with round seventy-seven: 1256 of 1397.
    */
-  static final int FLOOR = 1243;
+  static final int FLOOR = 1256;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -565,6 +569,7 @@ class HeldOutCrsTest {
    * another hub). See the README, "Round seventy-four". With the eleven before: 12.
    * Afterwards it is DEGRADED by its flag (failed qualified by its step, FailedStepFlags): 11, the same eleven.
    * Round seventy-five brings none (measured blind with the rules of e77c5b26): 11, the same eleven.
+   * Round seventy-seven brings none (measured blind with the rules of e77c5b26): 11, the same eleven.
    */
   static final int FALSE_HEALTHY_CEILING = 11;
 
