@@ -373,8 +373,11 @@ class HeldOutCrsTest {
    * Afterwards, failed qualified by the step that failed (ASO v1's failedProvisioning: true; the AWX AnsibleJob's bare
    * failed) is a failure flag as failed is: 1197 of 1328.
    * Merged with round seventy-four: 1237 of 1370.
+   * Round seventy-six (16 objects, edge, IoT and gaming: Fleet's Bundle and BundleDeployment, the K3s helm-controller's
+   * HelmChart, OpenKruiseGame's GameServer and GameServerSet, Agones' FleetAutoscaler and GameServerAllocation) measured
+   * 12 of 16 blind with the rules of e77c5b26: 1249 of 1386, no new false HEALTHY.
    */
-  static final int FLOOR = 1237;
+  static final int FLOOR = 1249;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
