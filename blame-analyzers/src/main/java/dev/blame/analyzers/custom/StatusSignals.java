@@ -450,7 +450,8 @@ final class StatusSignals {
 
   /**
    * What a boolean says: {@code ready}, {@code healthy} good when true; {@code failed}, {@code error} bad when
-   * true, and {@code failed} qualified by its step ({@link FailedStepFlags}: {@code failedProvisioning}); pause
+   * true, and {@code failed} qualified by its step ({@link FailedStepFlags}: {@code failedProvisioning}); a capability
+   * ({@link CapabilityFlags}: {@code ableToScale}) good when true and bad when false; pause
    * flags; and a flag that names an absence, bad when true: a name that starts with {@code no} and goes
    * on ({@code NoMatchingInstances}, {@code noEndpoints}) or says {@code missing} ({@code missingDependencies}). A
    * flag named with an auxiliary ({@code isHealthy}, {@code hasTimedOut}) is read by the word after it.
@@ -465,6 +466,9 @@ final class StatusSignals {
     if (ProbeFlags.NAMES.contains(key)) {
       // An API server probe that answered ok; all failing is read apart (ProbeFlags), one false says nothing here.
       return value ? Optional.of(Health.HEALTHY) : Optional.empty();
+    }
+    if (CapabilityFlags.namesCapability(name)) {
+      return Optional.of(value ? Health.HEALTHY : Health.DEGRADED);
     }
     if (goodWhenTrue(name) || ACCEPTED_FLAGS.contains(key)) {
       return Optional.of(value ? Health.HEALTHY : key.equals("healthy") ? Health.DEGRADED : Health.PROGRESSING);

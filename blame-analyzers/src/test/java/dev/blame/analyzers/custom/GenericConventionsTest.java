@@ -3132,6 +3132,32 @@ class GenericConventionsTest {
     assertThat(switched.health()).as("%s", switched.findings()).isEqualTo(Health.HEALTHY);
   }
   @Test
+  void aCapabilityFlagSaysWhetherTheObjectCanActOnWhatItDrives() throws Exception {
+    String scaler = """
+        apiVersion: pools.example.io/v2
+        kind: WorkerPoolScaler
+        metadata: {name: render-farm, namespace: media, generation: 3}
+        spec: {poolRef: render-farm, maxWorkers: 40}
+        status:
+          ableToResize: false
+          currentWorkers: 0
+          desiredWorkers: 0
+        """;
+    Verdict unable = judge(scaler, "pools.example.io/v2", "WorkerPoolScaler");
+    assertThat(unable.health()).as("%s", unable.findings()).isEqualTo(Health.DEGRADED);
+    Verdict able = judge(scaler.replace("ableToResize: false", "ableToResize: true")
+        .replace("currentWorkers: 0", "currentWorkers: 12").replace("desiredWorkers: 0", "desiredWorkers: 12"),
+        "pools.example.io/v2", "WorkerPoolScaler");
+    assertThat(able.health()).as("%s", able.findings()).isEqualTo(Health.HEALTHY);
+    Verdict negated = judge(scaler.replace("ableToResize: false", "unableToResize: false"),
+        "pools.example.io/v2", "WorkerPoolScaler");
+    assertThat(negated.health()).as("%s", negated.findings()).isNotEqualTo(Health.DEGRADED);
+    Verdict bare = judge(scaler.replace("ableToResize: false", "able: false"), "pools.example.io/v2",
+        "WorkerPoolScaler");
+    assertThat(bare.health()).as("%s", bare.findings()).isNotEqualTo(Health.DEGRADED);
+  }
+
+  @Test
   void theStatusOwnRecordsOfFailuresAreAFailure() throws Exception {
     String warmup = """
         apiVersion: warm.example.net/v2
