@@ -31,12 +31,54 @@ final class LuaText {
   }
 
   /**
-   * A Lua string (or number) read as UTF-8: a malformed sequence, an encoded surrogate and a code point past
-   * U+10FFFF each become U+FFFD (the JDK decoder's replacement).
+   * A Lua string (or number) read as UTF-8 as Go reads it (Argo CD's scripts run in gopher-lua and their message
+   * leaves as Go JSON): each byte that does not begin a well-formed sequence (a stray continuation byte, an
+   * overlong form, an encoded surrogate, a code point past U+10FFFF, a cut sequence) becomes one U+FFFD.
    */
   static String java(LuaValue value) {
     LuaString s = value.checkstring();
-    return new String(s.m_bytes, s.m_offset, s.m_length, StandardCharsets.UTF_8);
+    byte[] bytes = s.m_bytes;
+    int end = s.m_offset + s.m_length;
+    StringBuilder out = new StringBuilder(s.m_length);
+    for (int i = s.m_offset; i < end; ) {
+      int b = bytes[i] & 0xff;
+      int length = b < 0x80 ? 1 : b < 0xc2 ? 0 : b < 0xe0 ? 2 : b < 0xf0 ? 3 : b < 0xf5 ? 4 : 0;
+      if (length == 1) {
+        out.append((char) b);
+        i++;
+      } else if (length > 0 && wellFormed(bytes, i, length, end)) {
+        int c = b & (0x7f >> length);
+        for (int k = 1; k < length; k++) {
+          c = (c << 6) | (bytes[i + k] & 0x3f);
+        }
+        out.appendCodePoint(c);
+        i += length;
+      } else {
+        out.append(REPLACEMENT);
+        i++;
+      }
+    }
+    return out.toString();
+  }
+
+  /** Whether the sequence of the given length at {@code i} is UTF-8 (Unicode's table 3-7). */
+  private static boolean wellFormed(byte[] bytes, int i, int length, int end) {
+    if (i + length > end) {
+      return false;
+    }
+    int lead = bytes[i] & 0xff;
+    int second = bytes[i + 1] & 0xff;
+    int low = lead == 0xe0 ? 0xa0 : lead == 0xf0 ? 0x90 : 0x80;
+    int high = lead == 0xed ? 0x9f : lead == 0xf4 ? 0x8f : 0xbf;
+    if (second < low || second > high) {
+      return false;
+    }
+    for (int k = 2; k < length; k++) {
+      if ((bytes[i + k] & 0xc0) != 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String wellFormed(String text) {
