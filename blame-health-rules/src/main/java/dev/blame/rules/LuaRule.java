@@ -55,18 +55,19 @@ final class LuaRule extends Rule {
     if (!message.isnil() && !message.isstring()) {
       return failed(ref, "hs.message is a " + message.typename() + ", expected a string");
     }
-    String text = message.isnil() ? "" : message.tojstring();
+    String text = message.isnil() ? "" : LuaText.java(message);
     if (!status.isstring() || status.isnumber()) {
       return failed(ref, "hs.status is " + (status.isnil() ? "missing" : "a " + status.typename())
           + ", expected one of " + codes());
     }
-    Health health = CODES.get(status.tojstring());
+    String code = LuaText.java(status);
+    Health health = CODES.get(code);
     if (health == null) {
       // Argo CD: "Lua returned an invalid health status", and the resource is Unknown.
-      return failed(ref, "hs.status \"" + status.tojstring() + "\" is not a health status; expected one of "
+      return failed(ref, "hs.status \"" + code + "\" is not a health status; expected one of "
           + codes());
     }
-    return verdict(ref, health, text, "hs.status = " + status.tojstring()
+    return verdict(ref, health, text, "hs.status = " + code
         + (text.isEmpty() ? "" : ", hs.message = " + text));
   }
 

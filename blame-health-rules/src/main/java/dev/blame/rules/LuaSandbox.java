@@ -3,7 +3,6 @@ package dev.blame.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -13,7 +12,6 @@ import java.util.Map;
 import org.luaj.vm2.Globals;
 import org.luaj.vm2.LuaClosure;
 import org.luaj.vm2.LuaError;
-import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Prototype;
@@ -56,8 +54,7 @@ final class LuaSandbox {
    */
   static Prototype compile(String script, String name) {
     try {
-      return LuaC.instance.compile(new ByteArrayInputStream(
-          script.getBytes(StandardCharsets.UTF_8)), "@" + name);
+      return LuaC.instance.compile(new ByteArrayInputStream(LuaText.utf8(script)), "@" + name);
     } catch (IOException e) {
       throw new LuaError(e.getMessage());
     } catch (LuaError e) {
@@ -98,6 +95,7 @@ final class LuaSandbox {
         "module", "debug", "package", "io", "os", "coroutine", "luajava"}) {
       g.set(name, LuaValue.NIL);
     }
+    g.set("error", new LuaText.ErrorFunction());
     g.set("print", new VarArgFunction() {
       @Override
       public Varargs invoke(Varargs args) {
@@ -119,7 +117,7 @@ final class LuaSandbox {
     string.set("rep", new VarArgFunction() {
       @Override
       public Varargs invoke(Varargs args) {
-        long length = (long) args.checkjstring(1).length() * Math.max(0, args.checkint(2));
+        long length = (long) args.checkstring(1).length() * Math.max(0, args.checkint(2));
         if (length > MAX_REP) {
           throw new LuaError("string.rep: result longer than " + MAX_REP + " characters");
         }
@@ -172,7 +170,7 @@ final class LuaSandbox {
         Map.Entry<String, JsonNode> field = it.next();
         LuaValue value = toLua(field.getValue());
         if (!value.isnil()) {
-          table.rawset(LuaString.valueOf(field.getKey()), value);
+          table.rawset(LuaText.lua(field.getKey()), value);
         }
       }
       return table;
@@ -194,7 +192,7 @@ final class LuaSandbox {
     if (node.isNumber()) {
       return LuaValue.valueOf(node.doubleValue());
     }
-    return LuaValue.valueOf(node.asText());
+    return LuaText.lua(node.asText());
   }
 
   /** Thrown from the instruction hook; an Error so that a script's {@code pcall} cannot swallow it. */

@@ -170,4 +170,22 @@ class CelRuleTest {
         "- {apiVersion: example.com/v1, kind: Widget, current: \"self.status.ready\"}\n");
     assertThatThrownBy(() -> new HealthRules().load(unknownVariable)).hasMessageContaining("self.status.ready");
   }
+
+  /** The ninth red team's four-byte characters on the CEL path: cel-java reads Java strings by code point. */
+  @Test
+  void fourByteCharactersInAnExpressionAndTheObjectAreOneCharacterEach() throws IOException {
+    String tag = new String(Character.toChars(0xE0041));
+    String expression = "status.msg == '\uD83D\uDE80" + tag + "' && size(status.msg) == 2";
+    Path rules = Files.writeString(tmp.resolve("emoji.yaml"), "- apiVersion: example.com/v1\n  kind: Gadget\n"
+        + "  current: \"" + expression.replace("\\", "\\\\") + "\"\n");
+    RuleAnalyzer analyzer = (RuleAnalyzer) new HealthRules().load(rules).get(0);
+    Verdict v = judge(analyzer, "apiVersion: example.com/v1\nkind: Gadget\nmetadata: {name: g}\n"
+        + "status: {msg: \"\uD83D\uDE80" + tag + "\"}\n");
+    assertThat(v.health()).isEqualTo(Health.HEALTHY);
+    assertThat(v.findings()).singleElement().satisfies(f -> assertThat(f.evidence()).singleElement()
+        .satisfies(e -> assertThat(e.value()).isEqualTo("current: " + expression)));
+    Verdict other = judge(analyzer, "apiVersion: example.com/v1\nkind: Gadget\nmetadata: {name: g}\n"
+        + "status: {msg: \"\uD83D\uDE80\"}\n");
+    assertThat(other.health()).isNotEqualTo(Health.HEALTHY);
+  }
 }

@@ -93,6 +93,30 @@ class HealthRulesCliTest {
         .isEqualTo("failed: status.?abort.orValue(false)");
   }
 
+  /**
+   * Ninth red team: a four-byte character in a Lua script's string (an emoji, a tag character) came back from
+   * LuaJ as another character and NULs ({@code ship ߚ\u0000\u0000}). Now exact in JSON, and in the tree as the
+   * terminal escapes show it; an encoded surrogate and a byte that is not UTF-8 are U+FFFD.
+   */
+  @Test
+  void aScriptsMessageKeepsFourByteCharactersExactlyInJsonAndTheTree() throws IOException {
+    String tag = new String(Character.toChars(0xE0041));
+    Path script = dir.resolve("argocd/argoproj.io/Rollout/health.lua");
+    Files.createDirectories(script.getParent());
+    Files.writeString(script, "return {status = 'Degraded', message = 'ship \uD83D\uDE80 " + tag
+        + " \\237\\160\\128 \\255'}\n");
+    String argocd = dir.resolve("argocd").toString();
+    String exact = "ship \uD83D\uDE80 " + tag + " \uFFFD\uFFFD\uFFFD \uFFFD";
+    JsonNode row = json(Run.of("status", "-f", ROLLOUT, "--health-rules", argocd, "-o", "json")).get(0);
+    assertThat(row.path("message").asText()).isEqualTo(exact);
+    JsonNode blame = json(Run.of("rollout/canary-demo", "-f", ROLLOUT, "--health-rules", argocd, "-o", "json"));
+    assertThat(blame.path("findings").get(0).path("message").asText()).isEqualTo(exact);
+    Run tree = Run.of("rollout/canary-demo", "-f", ROLLOUT, "--health-rules", argocd);
+    assertThat(tree.code()).as(tree.toString()).isZero();
+    assertThat(tree.out()).contains("ship \uD83D\uDE80 \\udb40\\udc41 \uFFFD\uFFFD\uFFFD \uFFFD")
+        .doesNotContain("\\u0000", "\u07da", tag);
+  }
+
   @Test
   void analyzersListsTheRulesWithTheirKinds() throws IOException {
     String argocd = argoCd().toString();
