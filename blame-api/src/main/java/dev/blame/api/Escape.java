@@ -583,6 +583,36 @@ public final class Escape {
   public static final int EVENT_REASON_MAX = 128;
 
   /**
+   * The text with each lone surrogate (which UTF-8 cannot hold) replaced with U+FFFD, and nothing else changed: for a
+   * sink that writes UTF-8 and keeps every other code point (JSON and YAML documents, a Lua string).
+   *
+   * @param text cluster or file text, not null
+   * @return {@code text} itself when it has no lone surrogate
+   */
+  public static String wellFormed(String text) {
+    StringBuilder out = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1));
+      if (paired) {
+        if (out != null) {
+          out.append(c).append(text.charAt(i + 1));
+        }
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        if (out == null) {
+          out = new StringBuilder(text.length()).append(text, 0, i);
+        }
+        out.append('\ufffd');
+      } else if (out != null) {
+        out.append(c);
+      }
+    }
+    return out == null ? text : out.toString();
+  }
+
+  /**
    * For the {@code message} of an Event: the text as it is, with lone surrogates (which UTF-8 cannot hold) replaced
    * with U+FFFD, cut to at most {@value #EVENT_MESSAGE_MAX_BYTES} bytes of UTF-8 with {@code …} at its end when
    * longer, between code points, never between the two halves of a surrogate pair. Null reads as empty.

@@ -1,5 +1,6 @@
 package dev.blame.rules;
 
+import dev.blame.api.Escape;
 import java.nio.charset.StandardCharsets;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaString;
@@ -27,7 +28,7 @@ final class LuaText {
 
   /** The UTF-8 bytes of the text; a lone surrogate is written as U+FFFD. */
   static byte[] utf8(String text) {
-    return wellFormed(text).getBytes(StandardCharsets.UTF_8);
+    return Escape.wellFormed(text).getBytes(StandardCharsets.UTF_8);
   }
 
   /**
@@ -79,29 +80,6 @@ final class LuaText {
       }
     }
     return true;
-  }
-
-  private static String wellFormed(String text) {
-    StringBuilder out = null;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
-          && Character.isLowSurrogate(text.charAt(i + 1));
-      if (paired) {
-        if (out != null) {
-          out.append(c).append(text.charAt(i + 1));
-        }
-        i++;
-      } else if (Character.isSurrogate(c)) {
-        if (out == null) {
-          out = new StringBuilder(text.length()).append(text, 0, i);
-        }
-        out.append(REPLACEMENT);
-      } else if (out != null) {
-        out.append(c);
-      }
-    }
-    return out == null ? text : out.toString();
   }
 
   /**

@@ -61,7 +61,7 @@ final class DocumentEscapes extends CharacterEscapes {
 
         @Override
         public void serialize(String value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-          gen.writeString(wellFormed(value));
+          gen.writeString(Escape.wellFormed(value));
         }
       })
       .addKeySerializer(String.class, new StdSerializer<String>(String.class) {
@@ -69,33 +69,9 @@ final class DocumentEscapes extends CharacterEscapes {
 
         @Override
         public void serialize(String value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-          gen.writeFieldName(wellFormed(value));
+          gen.writeFieldName(Escape.wellFormed(value));
         }
       });
-
-  /** {@code text} with each lone surrogate replaced by U+FFFD. */
-  static String wellFormed(String text) {
-    StringBuilder out = null;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
-          && Character.isLowSurrogate(text.charAt(i + 1));
-      if (paired) {
-        if (out != null) {
-          out.append(c).append(text.charAt(i + 1));
-        }
-        i++;
-      } else if (Character.isSurrogate(c)) {
-        if (out == null) {
-          out = new StringBuilder(text.length()).append(text, 0, i);
-        }
-        out.append('\ufffd');
-      } else if (out != null) {
-        out.append(c);
-      }
-    }
-    return out == null ? text : out.toString();
-  }
 
   /** A YAML factory whose generators escape everything but printable ASCII in double-quoted scalars. */
   static YAMLFactory yaml() {
