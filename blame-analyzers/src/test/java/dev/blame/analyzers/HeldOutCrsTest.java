@@ -386,8 +386,12 @@ class HeldOutCrsTest {
    * Afterwards, a capability flag ableTo<Verb> (the HPA's AbleToScale kept as a boolean; Agones' FleetAutoscaler
    * ableToScale) is good when true and bad when false: 1251 of 1386.
    * Merged with round seventy-six: 1270 of 1413.
+   * Round seventy-nine (17 objects, security and policy operators: the Security Profiles Operator's SeccompProfile,
+   * SelinuxProfile, RawSelinuxProfile, SecurityProfileNodeStatus and SecurityProfilesOperatorDaemon, KubeArmor's
+   * KubeArmorPolicy and KubeArmorConfig, Ratify's CertificateStore and Verifier) measured 13 of 17 blind with the rules
+   * of 930ac544: 1283 of 1430, no new false HEALTHY.
    */
-  static final int FLOOR = 1270;
+  static final int FLOOR = 1283;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
