@@ -390,8 +390,10 @@ class HeldOutCrsTest {
    * SelinuxProfile, RawSelinuxProfile, SecurityProfileNodeStatus and SecurityProfilesOperatorDaemon, KubeArmor's
    * KubeArmorPolicy and KubeArmorConfig, Ratify's CertificateStore and Verifier) measured 13 of 17 blind with the rules
    * of 930ac544: 1283 of 1430, no new false HEALTHY.
+   * Afterwards, Not OK is the failed verdict OK names (KubeArmor's policy status; the Test Anything Protocol's not ok),
+   * as NotHealthy is: 1284 of 1430.
    */
-  static final int FLOOR = 1283;
+  static final int FLOOR = 1284;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule

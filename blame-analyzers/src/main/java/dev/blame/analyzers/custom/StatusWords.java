@@ -52,7 +52,7 @@ final class StatusWords {
       "healtherr", "healthwarn", "canceled", "cancelled", "timeout", "timedout", "backoff", "broken", "critical", "conflict",
       "warning", "blocked", "outofsync", "expired", "denied", "unreachable", "failing", "erroring", "crashing",
       "faulted", "faulty", "unschedulable", "unrecoverable", "offline", "disconnected", "notinquorum", "outofquorum",
-      "quorumlost", "lostquorum", "noquorum", "noncompliant", "stalled", "nothealthy");
+      "quorumlost", "lostquorum", "noquorum", "noncompliant", "stalled", "nothealthy", "notok");
   private static final Set<String> UNKNOWN = Set.of("unknown", "inconclusive", "undetermined");
   private static final Set<String> MISSING = Set.of("notfound", "missing", "deleted", "absent");
 
@@ -83,7 +83,9 @@ final class StatusWords {
    * ({@code Not Ready}, {@code Unable to create}) means nothing to us: we do not guess what it negates. One negation
    * is a word of its own: {@code NotHealthy} says what {@code Unhealthy} says (Spotahome's RedisFailover
    * {@code state}, Milvus' {@code MilvusComponentNotHealthy}, Apicurio's {@code ApplicationNotHealthy}, Cluster API's
-   * etcd reason), where {@code NotReady} may only be not ready yet.
+   * etcd reason), where {@code NotReady} may only be not ready yet. So is {@code Not OK}: {@code OK} is a verdict, not
+   * a state reached in time, and its negation is the verdict that failed (KubeArmor's policy status {@code Not OK} on
+   * a policy its checks refused; the Test Anything Protocol's {@code not ok} for a failed test).
    */
   static Optional<Meaning> read(String value) {
     if (FAILED_TO_THEN_CAUSE.matcher(value).matches()) {

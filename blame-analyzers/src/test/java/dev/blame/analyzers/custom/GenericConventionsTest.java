@@ -2338,6 +2338,31 @@ class GenericConventionsTest {
   }
 
   /**
+   * {@code Not OK} is the failed verdict {@code OK} names (held-out round seventy-nine: KubeArmor's policy status
+   * {@code Not OK} on a policy its checks refused; the Test Anything Protocol's {@code not ok}), spelled apart, joined
+   * or in capitals; {@code OK} stays good, and a negated readiness ({@code Not Ready}) still says nothing we read.
+   */
+  @Test
+  void aVerdictNotOkIsAFailureWhereOkIsGood() throws Exception {
+    String rule = """
+        apiVersion: guard.example.org/v2
+        kind: SyscallRule
+        metadata: {name: deny-shell, namespace: payments, generation: 1}
+        spec: {action: Block}
+        status: {status: Not OK}
+        """;
+    Verdict notOk = judge(rule, "guard.example.org/v2", "SyscallRule");
+    assertThat(notOk.health()).as("%s", notOk.findings()).isEqualTo(Health.DEGRADED);
+    Verdict joined = judge(rule.replace("status: Not OK", "status: NOT_OK"), "guard.example.org/v2", "SyscallRule");
+    assertThat(joined.health()).as("%s", joined.findings()).isEqualTo(Health.DEGRADED);
+    Verdict ok = judge(rule.replace("status: Not OK", "status: OK"), "guard.example.org/v2", "SyscallRule");
+    assertThat(ok.health()).as("%s", ok.findings()).isEqualTo(Health.HEALTHY);
+    Verdict notReady = judge(rule.replace("status: Not OK", "status: Not Ready"), "guard.example.org/v2",
+        "SyscallRule");
+    assertThat(notReady.health()).as("%s", notReady.findings()).isNotEqualTo(Health.DEGRADED);
+  }
+
+  /**
    * A status shaped as a Kubernetes Job's ({@code startTime}, an {@code active} count above zero, no end time) is a
    * run under way whatever the kind is named (held-out round fifty-two: cass-operator's CassandraTask copies the Job's
    * status; kstatus reads a Job as in progress until it completes): its {@code Running=True} is the way to the outcome.
