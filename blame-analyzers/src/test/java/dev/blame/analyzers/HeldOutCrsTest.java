@@ -386,8 +386,11 @@ class HeldOutCrsTest {
    * Afterwards, a capability flag ableTo<Verb> (the HPA's AbleToScale kept as a boolean; Agones' FleetAutoscaler
    * ableToScale) is good when true and bad when false: 1251 of 1386.
    * Merged with round seventy-six: 1270 of 1413.
+   * Round eighty-three (13 objects, networking: the AWS Gateway API controller's TargetGroupPolicy, AccessLogPolicy,
+   * VpcAssociationPolicy and ServiceNetwork, Calico's CalicoNodeStatus, Spiderpool's SpiderCoordinator) measured 9 of
+   * 13 blind with the rules of 930ac544: 1279 of 1426, two new false HEALTHY.
    */
-  static final int FLOOR = 1270;
+  static final int FLOOR = 1279;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -577,8 +580,12 @@ class HeldOutCrsTest {
    * Round seventy-five brings none (measured blind with the rules of e77c5b26): 11, the same eleven.
    * Round seventy-seven brings none (measured blind with the rules of e77c5b26): 11, the same eleven.
    * Round seventy-six brings none (measured blind with the rules of e77c5b26): 11, the same eleven.
+   * Round eighty-three brings two, measured blind with the rules of 930ac544, both Calico CalicoNodeStatus objects
+   * called HEALTHY with no finding: one whose BIRD agents are Ready while one of three BGP peers is OpenSent
+   * (numberNotEstablishedV4: 1), one whose only peer is in BGP state Active (not established; the word reads as a
+   * healthy state). See the README, "Round eighty-third". With the eleven before: 13.
    */
-  static final int FALSE_HEALTHY_CEILING = 11;
+  static final int FALSE_HEALTHY_CEILING = 13;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
