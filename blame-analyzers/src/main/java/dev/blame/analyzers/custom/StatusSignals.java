@@ -278,6 +278,8 @@ final class StatusSignals {
       } else if (value instanceof String text && key.equals("reason") && CAMEL_REASON.matcher(text).matches()
           && map.get("type").isEmpty() && ReasonVocabulary.failedReason(text).isPresent()) {
         signals.add(new Signal(Health.DEGRADED, field, text, Optional.empty(), List.of("field:failed-reason")));
+      } else if (value instanceof String text && PeeringSessions.notEstablished(map, key, text)) {
+        signals.add(PeeringSessions.signal(field, text));
       } else if (value instanceof String text && StatusWords.isStatusField(key)) {
         // Only the object's own phase may pause it; a nested one describes a part or an external resource.
         StatusWords.read(text).filter(m -> depth == 0 || m.health() != Health.SUSPENDED)

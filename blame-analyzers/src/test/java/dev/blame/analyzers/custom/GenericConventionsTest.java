@@ -3183,6 +3183,36 @@ class GenericConventionsTest {
   }
 
   @Test
+  void aRoutingPeerSessionShortOfEstablishedIsReadByTheBgpStateMachine() throws Exception {
+    String router = """
+        apiVersion: fabric.example.net/v1
+        kind: EdgeRouterReport
+        metadata: {name: rack-7, generation: 1}
+        spec: {router: rack-7}
+        status:
+          daemon: {state: Ready}
+          sessions:
+          - {peerAddress: 192.0.2.1, peerASN: 64512, sessionState: Established}
+          - {peerAddress: 192.0.2.2, peerASN: 64512, sessionState: Active}
+        """;
+    Verdict down = judge(router, "fabric.example.net/v1", "EdgeRouterReport");
+    assertThat(down.health()).as("%s", down.findings()).isEqualTo(Health.DEGRADED);
+    Verdict idle = judge(router.replace("sessionState: Active", "sessionState: IDLE"), "fabric.example.net/v1",
+        "EdgeRouterReport");
+    assertThat(idle.health()).as("%s", idle.findings()).isEqualTo(Health.DEGRADED);
+    Verdict settingUp = judge(router.replace("sessionState: Active", "sessionState: OpenConfirm"),
+        "fabric.example.net/v1", "EdgeRouterReport");
+    assertThat(settingUp.health()).as("%s", settingUp.findings()).isEqualTo(Health.PROGRESSING);
+    Verdict up = judge(router.replace("sessionState: Active", "sessionState: Established"), "fabric.example.net/v1",
+        "EdgeRouterReport");
+    assertThat(up.health()).as("%s", up.findings()).isEqualTo(Health.HEALTHY);
+    // Active without a peer named beside it is the healthy word it is elsewhere.
+    Verdict notAPeer = judge(router.replace("peerAddress: 192.0.2.2, peerASN: 64512, sessionState: Active",
+        "listener: api, state: Active"), "fabric.example.net/v1", "EdgeRouterReport");
+    assertThat(notAPeer.health()).as("%s", notAPeer.findings()).isEqualTo(Health.HEALTHY);
+  }
+
+  @Test
   void theStatusOwnRecordsOfFailuresAreAFailure() throws Exception {
     String warmup = """
         apiVersion: warm.example.net/v2
