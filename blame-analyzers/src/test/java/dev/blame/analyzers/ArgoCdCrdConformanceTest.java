@@ -52,7 +52,7 @@ class ArgoCdCrdConformanceTest {
   static final Instant NOW = Instant.parse("2026-09-01T00:00:00Z");
 
   /** The agreement reached; a change that lowers it fails. Raise it when the analysis improves. */
-  static final int FLOOR = 504;
+  static final int FLOOR = 516;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<String, AtomicInteger> TOTALS = new ConcurrentHashMap<>();

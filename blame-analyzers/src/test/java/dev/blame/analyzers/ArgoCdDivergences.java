@@ -17,9 +17,6 @@ final class ArgoCdDivergences {
 
   static final Map<String, Divergence> DIVERGENCES = new HashMap<>();
 
-  static final String NUMERIC_STATE = "the state is a number (a protobuf enum); a number means nothing without"
-      + " the operator's enum, so we do not guess: a controller wrote the status and nothing we understand says"
-      + " ready, PROGRESSING";
   static final String PENDING = "state Pending means not yet validated: waiting, PROGRESSING; Argo CD's script maps"
       + " it to Suspended";
   static final String EMPTY_STATUS = "the status is empty ({}), so it says nothing: UNKNOWN; Argo CD's script knows"
@@ -47,9 +44,8 @@ final class ArgoCdDivergences {
 
   static {
     for (String kind : new String[] {"Proxy", "Settings", "UpstreamGroup", "Upstream"}) {
-      for (String c : new String[] {"accepted", "pending", "rejected", "warning"}) {
-        add("gloo.solo.io__" + kind + "__non-namespaced-gloo-" + c, "PROGRESSING", NUMERIC_STATE);
-      }
+      // solo-kit's Pending, written as its name or as its enum number 0 (ReporterStates).
+      add("gloo.solo.io__" + kind + "__non-namespaced-gloo-pending", "PROGRESSING", PENDING);
       add("gloo.solo.io__" + kind + "__gloo-pending", "PROGRESSING", PENDING);
     }
     add("jaegertracing.io__Jaeger__progressing", "UNKNOWN", EMPTY_STATUS);

@@ -21,7 +21,7 @@ final class DesiredState {
     Unstructured spec = object.child("spec");
     signals.replaceAll(s -> s.health() == Health.SUSPENDED && s.condition().isEmpty() && s.field().startsWith("status.")
         && s.field().indexOf('.', "status.".length()) < 0 && askedOtherwise(spec, s)
-        ? new Signal(Health.PROGRESSING, s.field(), s.value(), s.condition(), List.of("spec:desired-state-unreached"))
+        ? s.reread(Health.PROGRESSING, List.of("spec:desired-state-unreached"))
         : s);
   }
 

@@ -32,7 +32,7 @@ final class Runs {
     // Running there is the way to its outcome, as in a run's own phase.
     signals.replaceAll(sg -> sg.health() == Health.HEALTHY && sg.condition().isEmpty() && runField(sg.field())
         && sg.rules().stream().anyMatch(RUNNING_WORDS::contains)
-        ? new Signal(Health.PROGRESSING, sg.field(), sg.value(), sg.condition(), plus(sg.rules(), "field:run"))
+        ? sg.reread(Health.PROGRESSING, plus(sg.rules(), "field:run"))
         : sg);
     if (signals.stream().anyMatch(sg -> sg.health() == Health.HEALTHY && sg.condition().filter(c -> c.isTrue()
         && DONE_TYPES.contains(typeWord(c))).isPresent())) {
@@ -48,12 +48,12 @@ final class Runs {
       signals.removeIf(sg -> sg.health() == Health.PROGRESSING && sg.rules().contains(Rules.TYPE_POSITIVE_RUNNING)
           && sg.condition().filter(Condition::isFalse).isPresent());
       signals.replaceAll(sg -> sg.health() == Health.HEALTHY && sg.rules().stream().anyMatch(RUNNING_WORDS::contains)
-          ? new Signal(Health.PROGRESSING, sg.field(), sg.value(), sg.condition(), plus(sg.rules(), "kind:run"))
+          ? sg.reread(Health.PROGRESSING, plus(sg.rules(), "kind:run"))
           : sg);
     }
     if (startedNotFinished(object.child("status"), object.conditions())) {
       signals.replaceAll(sg -> sg.health() == Health.HEALTHY && sg.rules().stream().anyMatch(RUNNING_WORDS::contains)
-          ? new Signal(Health.PROGRESSING, sg.field(), sg.value(), sg.condition(), plus(sg.rules(), "started:run"))
+          ? sg.reread(Health.PROGRESSING, plus(sg.rules(), "started:run"))
           : sg);
     }
   }

@@ -7,17 +7,27 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One thing the object says about its health, with the field that says it and the rules of the vocabulary
- * that read it ({@link Meaning#rules()}).
+ * One thing the object says about its health, with the field that says it, the rules of the vocabulary that read it
+ * ({@link Meaning#rules()}) and what the operator wrote beside the field to explain it (empty when nothing).
  */
-record Signal(Health health, String field, String value, Optional<Condition> condition, List<String> rules) {
+record Signal(Health health, String field, String value, Optional<Condition> condition, List<String> rules,
+    String explanation) {
 
   Signal {
     rules = List.copyOf(rules);
   }
 
+  Signal(Health health, String field, String value, Optional<Condition> condition, List<String> rules) {
+    this(health, field, value, condition, rules, "");
+  }
+
   Signal(Meaning meaning, String field, String value, Optional<Condition> condition) {
     this(meaning.health(), field, value, condition, meaning.rules());
+  }
+
+  /** The same field read again by another rule, with its explanation kept. */
+  Signal reread(Health newHealth, List<String> newRules) {
+    return new Signal(newHealth, field, value, condition, newRules, explanation);
   }
 
   Evidence evidence() {
@@ -36,6 +46,6 @@ record Signal(Health health, String field, String value, Optional<Condition> con
       return field + " is " + value + ", at or before the time of the analysis: the validity it states has ended";
     }
     return condition.map(c -> c.type() + " is " + c.status() + (c.describe().isEmpty() ? "" : ": " + c.describe()))
-        .orElse(field + " is " + value);
+        .orElse(field + " is " + value + (explanation.isEmpty() ? "" : ": " + explanation));
   }
 }

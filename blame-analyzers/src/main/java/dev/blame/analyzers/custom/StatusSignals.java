@@ -209,6 +209,21 @@ final class StatusSignals {
   }
 
   /**
+   * What the operator wrote beside a status word to explain it: the {@code message} of the part that holds the word
+   * (a component's, a reporter's, an entry's), or a {@code reason} written as prose rather than a CamelCase code
+   * (solo-kit's {@code core.solo.io.Status} keeps its rejection there: "the reason for the rejection", beside
+   * {@code state}). The object's own {@code status.message} is not repeated here: the finding already adds it.
+   */
+  private static String explanation(Unstructured map, int depth) {
+    String message = map.string("message").strip();
+    if (!message.isEmpty()) {
+      return depth > 0 ? message : "";
+    }
+    String reason = map.string("reason").strip();
+    return CAMEL_REASON.matcher(reason).matches() || reason.indexOf(' ') < 0 ? "" : reason;
+  }
+
+  /**
    * The conditions a map holds: its {@code conditions} list, or one condition kept alone in a field named
    * {@code condition} (a {@code metav1.Condition} with {@code type} and {@code status}), read as a list of one. The
    * Capsule sops-operator keeps its SopsSecret's and SopsProvider's state so ({@code status.condition}, and each
@@ -280,10 +295,15 @@ final class StatusSignals {
         signals.add(new Signal(Health.DEGRADED, field, text, Optional.empty(), List.of("field:failed-reason")));
       } else if (value instanceof String text && PeeringSessions.notEstablished(map, key, text)) {
         signals.add(PeeringSessions.signal(field, text));
+      } else if (ReporterStates.word(map, key, value).isPresent()) {
+        String word = ReporterStates.word(map, key, value).get();
+        StatusWords.read(word).filter(m -> depth == 0 || m.health() != Health.SUSPENDED).ifPresent(m -> signals.add(
+            new Signal(m.health(), field, word + " (" + value + ")", Optional.empty(),
+                m.and("state:reporter-enum").rules(), explanation(map, depth))));
       } else if (value instanceof String text && StatusWords.isStatusField(key)) {
         // Only the object's own phase may pause it; a nested one describes a part or an external resource.
-        StatusWords.read(text).filter(m -> depth == 0 || m.health() != Health.SUSPENDED)
-            .ifPresent(m -> signals.add(new Signal(m, field, text, Optional.empty())));
+        StatusWords.read(text).filter(m -> depth == 0 || m.health() != Health.SUSPENDED).ifPresent(m -> signals.add(
+            new Signal(m.health(), field, text, Optional.empty(), m.rules(), explanation(map, depth))));
       } else if (value instanceof String text && ReplicaCounts.readsRatio(key, text)) {
         ReplicaCounts.ratio(key, text).ifPresent(h -> signals.add(
             new Signal(h, field, text, Optional.empty(), List.of("replicas:ratio"))));

@@ -3156,6 +3156,7 @@ class GenericConventionsTest {
         "vaults.example.org/v3", "KeyStore");
     assertThat(switched.health()).as("%s", switched.findings()).isEqualTo(Health.HEALTHY);
   }
+
   @Test
   void aCapabilityFlagSaysWhetherTheObjectCanActOnWhatItDrives() throws Exception {
     String scaler = """
@@ -3541,5 +3542,71 @@ class GenericConventionsTest {
     Verdict notAuxiliary = judge(gateway.replace("isHealthy: true", "issuedHealthy: true"), "edge.example.com/v1beta1",
         "RelayPool");
     assertThat(notAuxiliary.health()).as("%s", notAuxiliary.findings()).isEqualTo(Health.PROGRESSING);
+  }
+
+  @Test
+  void aReportersStateWrittenAsItsEnumNumberIsReadAsTheEnumsWord() throws Exception {
+    String table = """
+        apiVersion: routing.example.dev/v1
+        kind: RouteTable
+        metadata: {name: shop-routes, namespace: edge, generation: 4}
+        spec: {routes: [{matchers: [{prefix: /shop}]}]}
+        status:
+          statuses:
+            edge-system:
+              reportedBy: router
+              state: 2
+              reason: "route /shop: upstream shop-v2 not found"
+              subresourceStatuses:
+                '*v1.Listener.edge-system.http':
+                  reportedBy: listener
+                  state: 1
+        """;
+    Verdict rejected = judge(table, "routing.example.dev/v1", "RouteTable");
+    assertThat(rejected.health()).as("%s", rejected.findings()).isEqualTo(Health.DEGRADED);
+    assertThat(rejected.findings().get(0).message()).as("the reporter's reason says why")
+        .contains("Rejected (2)").contains("upstream shop-v2 not found");
+    Verdict accepted = judge(table.replace("state: 2", "state: 1"), "routing.example.dev/v1", "RouteTable");
+    assertThat(accepted.health()).as("%s", accepted.findings()).isEqualTo(Health.HEALTHY);
+    Verdict warning = judge(table.replace("state: 2", "state: 3"), "routing.example.dev/v1", "RouteTable");
+    assertThat(warning.health()).as("%s", warning.findings()).isEqualTo(Health.DEGRADED);
+    Verdict pending = judge(table.replace("state: 2", "state: 0"), "routing.example.dev/v1", "RouteTable");
+    assertThat(pending.health()).as("%s", pending.findings()).isEqualTo(Health.PROGRESSING);
+    Verdict outOfRange = judge(table.replace("state: 2", "state: 7").replace("state: 1", "state: 7"),
+        "routing.example.dev/v1", "RouteTable");
+    assertThat(outOfRange.health()).as("%s", outOfRange.findings()).isNotEqualTo(Health.HEALTHY)
+        .isNotEqualTo(Health.DEGRADED);
+    Verdict noReporter = judge(table.replace("reportedBy: router", "owner: router")
+        .replace("reportedBy: listener", "owner: listener").replace("state: 2", "state: 1"),
+        "routing.example.dev/v1", "RouteTable");
+    assertThat(noReporter.health()).as("a numeric state without its reporter is no enum we know: %s",
+        noReporter.findings()).isNotEqualTo(Health.HEALTHY);
+  }
+
+  @Test
+  void aPartsStatusWordIsExplainedByTheMessageOrProseReasonBesideIt() throws Exception {
+    String store = """
+        apiVersion: stores.example.net/v1
+        kind: DocumentStore
+        metadata: {name: catalog, namespace: shop, generation: 2}
+        spec: {replicas: 3}
+        status:
+          observedGeneration: 2
+          components:
+            indexer:
+              state: Failed
+              message: "volume data-indexer-0 is full"
+            api:
+              state: Running
+        """;
+    Verdict nested = judge(store, "stores.example.net/v1", "DocumentStore");
+    assertThat(nested.health()).as("%s", nested.findings()).isEqualTo(Health.DEGRADED);
+    assertThat(nested.findings().get(0).message()).contains("indexer.state is Failed: volume data-indexer-0 is full");
+    Verdict prose = judge(store.replace("message:", "reason:"), "stores.example.net/v1", "DocumentStore");
+    assertThat(prose.findings().get(0).message()).contains("Failed: volume data-indexer-0 is full");
+    Verdict code = judge(store.replace("message: \"volume data-indexer-0 is full\"", "reason: DiskFull"),
+        "stores.example.net/v1", "DocumentStore");
+    assertThat(code.findings().get(0).message()).as("a CamelCase reason is a code, not an explanation")
+        .doesNotContain("DiskFull");
   }
 }

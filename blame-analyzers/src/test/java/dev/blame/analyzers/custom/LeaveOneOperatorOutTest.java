@@ -48,7 +48,7 @@ import org.junit.jupiter.api.Test;
 class LeaveOneOperatorOutTest {
 
   /** Agreement with every rule in, on the generic cases; equals the conformance test's on the same cases. */
-  static final int FULL_FLOOR = 495;
+  static final int FULL_FLOOR = 507;
   /** The estimates reached; a change that lowers one fails. */
   static final int STRICT_FLOOR = 419;
   static final int PRIORS_FLOOR = 434;
