@@ -386,8 +386,11 @@ class HeldOutCrsTest {
    * Afterwards, a capability flag ableTo<Verb> (the HPA's AbleToScale kept as a boolean; Agones' FleetAutoscaler
    * ableToScale) is good when true and bad when false: 1251 of 1386.
    * Merged with round seventy-six: 1270 of 1413.
+   * Round seventy-eight (16 objects, built-in Kubernetes API kinds no analyzer names: CertificateSigningRequest,
+   * VolumeAttachment, StorageVersionMigration, FlowSchema, ValidatingAdmissionPolicy, ResourceClaim) measured 7 of 16
+   * blind with the rules of 930ac544: 1277 of 1429, one new false HEALTHY.
    */
-  static final int FLOOR = 1270;
+  static final int FLOOR = 1277;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -577,8 +580,11 @@ class HeldOutCrsTest {
    * Round seventy-five brings none (measured blind with the rules of e77c5b26): 11, the same eleven.
    * Round seventy-seven brings none (measured blind with the rules of e77c5b26): 11, the same eleven.
    * Round seventy-six brings none (measured blind with the rules of e77c5b26): 11, the same eleven.
+   * Round seventy-eight brings one, measured blind with the rules of 930ac544, called HEALTHY with no finding: a
+   * CertificateSigningRequest with {@code Denied=True KubectlDeny} (the past participle read as a state reached). See
+   * the README, "Round seventy-eight". With the eleven before: 12.
    */
-  static final int FALSE_HEALTHY_CEILING = 11;
+  static final int FALSE_HEALTHY_CEILING = 12;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
