@@ -69,10 +69,15 @@ final class ConditionVocabulary {
    */
   private static final Pattern NEGATED_ABILITY = Pattern.compile("(un|ir)[a-z]{3,}(able|ible)|mis[a-z]{4,}ed|"
       + "inaccessible|inoperable|incompatible");
-  /** Words that make a type bad when True (unless it starts with "No": {@code NoErrors}). */
+  /**
+   * Words that make a type bad when True (unless it starts with "No": {@code NoErrors}). {@code Denied}, like
+   * {@code Rejected}, is a past participle of a refusal, not a state reached: Kubernetes' CertificateSigningRequest
+   * ({@code Denied=True}: "this field remains empty", never signed) and cert-manager's CertificateRequest
+   * ({@code Denied=True}: "will never be signed").
+   */
   private static final Set<String> NEGATIVE = Set.of("failed", "failure", "failing", "error", "errors",
       "errored", "degraded", "stalled", "halted", "invalid", "terminal", "unhealthy", "conflict", "conflicting",
-      "mismatch", "aborted", "rejected", "blocked", "expired", "exhausted", "exceeded", "crashed", "canceled",
+      "mismatch", "aborted", "rejected", "denied", "blocked", "expired", "exhausted", "exceeded", "crashed", "canceled",
       "cancelled", "outdated", "unsupported", "offline", "malformed", "corrupted", "corrupt", "damaged",
       "disconnected", "unresolved", "unready");
   /**

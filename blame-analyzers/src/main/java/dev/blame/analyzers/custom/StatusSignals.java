@@ -371,6 +371,8 @@ final class StatusSignals {
           signals.add(new Signal(Health.DEGRADED, value instanceof Map ? field + ".message" : field, errorText(map, key),
               Optional.empty(), List.of("field:error")));
         }
+      } else if (value instanceof Map && OperationErrors.isOne(map, key)) {
+        OperationErrors.read(map, key, field).ifPresent(signals::add);
       } else if ((value instanceof Map || value instanceof List) && FailureRecords.named(key, depth)) {
         FailureRecords.read(map, field, value).ifPresent(signals::add);
       } else if (value instanceof List && ErrorLists.named(key)) {

@@ -3473,6 +3473,63 @@ class GenericConventionsTest {
     assertThat(failing.health()).as("%s", failing.findings()).isEqualTo(Health.DEGRADED);
   }
 
+  @Test
+  void aDenialConditionIsARefusalNotAStateReached() throws Exception {
+    String grant = """
+        apiVersion: access.example.net/v1
+        kind: AccessGrant
+        metadata: {name: ops-break-glass, generation: 1}
+        spec: {role: admin, requester: oncall}
+        status:
+          conditions:
+          - type: Denied
+            status: "True"
+            reason: PolicyDeny
+            message: This request was denied by the access policy.
+        """;
+    Verdict denied = judge(grant, "access.example.net/v1", "AccessGrant");
+    assertThat(denied.health()).as("%s", denied.findings()).isEqualTo(Health.DEGRADED);
+    Verdict qualified = judge(grant.replace("type: Denied", "type: RequestDenied"), "access.example.net/v1",
+        "AccessGrant");
+    assertThat(qualified.health()).as("%s", qualified.findings()).isEqualTo(Health.DEGRADED);
+    Verdict notDenied = judge(grant.replace("status: \"True\"", "status: \"False\"")
+        .replace("reason: PolicyDeny", "reason: AsExpected"), "access.example.net/v1", "AccessGrant");
+    assertThat(notDenied.health()).as("%s", notDenied.findings()).isNotEqualTo(Health.DEGRADED);
+    Verdict granted = judge(grant.replace("type: Denied", "type: Granted").replace("reason: PolicyDeny",
+        "reason: PolicyAllow"), "access.example.net/v1", "AccessGrant");
+    assertThat(granted.health()).as("%s", granted.findings()).isEqualTo(Health.HEALTHY);
+  }
+
+  @Test
+  void theLastErrorOfAnOperationKeptAsAVolumeErrorIsAFailure() throws Exception {
+    String mount = """
+        apiVersion: disks.example.com/v1
+        kind: DiskMount
+        metadata: {name: scratch-7, generation: 1}
+        spec: {disk: scratch, host: worker-7}
+        status:
+          mounted: false
+          mountError:
+            message: 'rpc error: code = Internal desc = device busy'
+            time: "2025-03-01T10:00:00Z"
+        """;
+    Verdict failed = judge(mount, "disks.example.com/v1", "DiskMount");
+    assertThat(failed.health()).as("%s", failed.findings()).isEqualTo(Health.DEGRADED);
+    Verdict unmount = judge(mount.replace("mountError", "unmountError"), "disks.example.com/v1", "DiskMount");
+    assertThat(unmount.health()).as("%s", unmount.findings()).isEqualTo(Health.DEGRADED);
+    Verdict history = judge(mount.replace("mountError", "lastMountError").replace("mounted: false", "ready: true"),
+        "disks.example.com/v1", "DiskMount");
+    assertThat(history.health()).as("%s", history.findings()).isEqualTo(Health.HEALTHY);
+    Verdict pastIt = judge(mount.replace("mounted: false", "ready: true"), "disks.example.com/v1", "DiskMount");
+    assertThat(pastIt.health()).as("%s", pastIt.findings()).isEqualTo(Health.HEALTHY);
+    Verdict text = judge(mount.replace("""
+          mountError:
+            message: 'rpc error: code = Internal desc = device busy'
+            time: "2025-03-01T10:00:00Z"
+        """, "  mountError: \"\"\n").replace("mounted: false", "ready: true"), "disks.example.com/v1", "DiskMount");
+    assertThat(text.health()).as("%s", text.findings()).isEqualTo(Health.HEALTHY);
+  }
+
   private static Verdict judge(String yaml, String apiVersion, String kind) throws Exception {
     try (Blame blame = BlameEngine.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).manifests("t", yaml).build()) {
       Node only = blame.list(GroupKind.fromApiVersion(apiVersion, kind), "").get(0);
