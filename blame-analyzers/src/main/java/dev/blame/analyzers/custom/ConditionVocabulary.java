@@ -236,6 +236,10 @@ final class ConditionVocabulary {
       }
       return positive(c, words.stream().anyMatch(JUDGEMENT::contains), Rules.Family.FORM.of("-ed-type"));
     }
+    Optional<Meaning> slot = StateSlots.read(c, words);
+    if (slot.isPresent()) {
+      return slot;
+    }
     if (c.isFalse()) {
       // A type we cannot place (Backstage's Runtime) says nothing by its name; False with a reason that says failed or
       // error (ContainerFailed), it reports that failure whatever the type's polarity. Only those two words and only the

@@ -3214,6 +3214,37 @@ class GenericConventionsTest {
   }
 
   @Test
+  void aConditionNamedAsAStateSlotIsReadByTheStateWordWrittenInIt() throws Exception {
+    String template = """
+        apiVersion: catalog.example.org/v1
+        kind: ModelRevision
+        metadata: {name: fraud-scorer-v7, namespace: ml, generation: 2}
+        spec: {modelRef: fraud-scorer}
+        status:
+          conditions:
+          - {type: RevisionStatus, status: "True", reason: AVAILABLE, message: AVAILABLE}
+        """;
+    Verdict available = judge(template, "catalog.example.org/v1", "ModelRevision");
+    assertThat(available.health()).as("%s", available.findings()).isEqualTo(Health.HEALTHY);
+    Verdict failed = judge(template.replace("reason: AVAILABLE, message: AVAILABLE",
+        "reason: FAILED, message: could not parse the model card"), "catalog.example.org/v1", "ModelRevision");
+    assertThat(failed.health()).as("%s", failed.findings()).isEqualTo(Health.DEGRADED);
+    Verdict worded = judge(template.replace("status: \"True\", reason: AVAILABLE, message: AVAILABLE",
+        "status: Degraded, reason: DiskPressure"), "catalog.example.org/v1", "ModelRevision");
+    assertThat(worded.health()).as("%s", worded.findings()).isEqualTo(Health.DEGRADED);
+    // False or Unknown, the slot holds no state; a type that is not a slot is not read by its reason so.
+    Verdict unknown = judge(template.replace("status: \"True\"", "status: Unknown"), "catalog.example.org/v1",
+        "ModelRevision");
+    assertThat(unknown.health()).as("%s", unknown.findings()).isNotEqualTo(Health.HEALTHY);
+    Verdict notSlot = judge(template.replace("type: RevisionStatus", "type: RevisionInfo")
+        .replace("reason: AVAILABLE", "reason: FAILED"), "catalog.example.org/v1", "ModelRevision");
+    assertThat(notSlot.health()).as("%s", notSlot.findings()).isNotEqualTo(Health.DEGRADED);
+    Verdict bare = judge(template.replace("type: RevisionStatus", "type: Status")
+        .replace("reason: AVAILABLE", "reason: FAILED"), "catalog.example.org/v1", "ModelRevision");
+    assertThat(bare.health()).as("%s", bare.findings()).isNotEqualTo(Health.DEGRADED);
+  }
+
+  @Test
   void theStatusOwnRecordsOfFailuresAreAFailure() throws Exception {
     String warmup = """
         apiVersion: warm.example.net/v2
