@@ -389,8 +389,11 @@ class HeldOutCrsTest {
    * Round eighty-one (16 objects, databases: KubeDB's Redis, MongoDB and MariaDB OpsRequests, MatrixOne's
    * MatrixOneCluster and LogSet, the Yugabyte operator's YBUniverse and Backup, KAAP's ZooKeeper, BookKeeper and Broker)
    * measured 14 of 16 blind with the rules of 930ac544: 1284 of 1429, no new false HEALTHY.
+   * Afterwards, a status kept as one message (nothing beside it but identifiers) is read by its state word, alone or
+   * after a State/Status/Phase label (the Yugabyte operator's Backup "Backup State: Failed"; round seventy-five's
+   * SopsSecret "Healthy"): 1287 of 1429.
    */
-  static final int FLOOR = 1284;
+  static final int FLOOR = 1287;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
