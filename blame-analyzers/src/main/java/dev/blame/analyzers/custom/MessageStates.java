@@ -1,6 +1,5 @@
 package dev.blame.analyzers.custom;
 
-import dev.blame.api.Health;
 import dev.blame.api.spi.Unstructured;
 import java.util.List;
 import java.util.Map;
