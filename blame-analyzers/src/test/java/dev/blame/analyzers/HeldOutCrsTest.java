@@ -411,8 +411,15 @@ class HeldOutCrsTest {
    * Afterwards, a condition whose type names a status or a state (PipelineVersionStatus, RuntimeState) is a slot whose
    * reason, or whose worded status, is the state: 1285 of 1429.
    * Merged with round eighty: 1318 of 1475.
+   * Round eighty-one (16 objects, databases: KubeDB's Redis, MongoDB and MariaDB OpsRequests, MatrixOne's
+   * MatrixOneCluster and LogSet, the Yugabyte operator's YBUniverse and Backup, KAAP's ZooKeeper, BookKeeper and Broker)
+   * measured 14 of 16 blind with the rules of 930ac544: 1284 of 1429, no new false HEALTHY.
+   * Afterwards, a status kept as one message (nothing beside it but identifiers) is read by its state word, alone or
+   * after a State/Status/Phase label (the Yugabyte operator's Backup "Backup State: Failed"; round seventy-five's
+   * SopsSecret "Healthy"): 1287 of 1429.
+   * Merged with round eighty-one: 1335 of 1491.
    */
-  static final int FLOOR = 1318;
+  static final int FLOOR = 1335;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -614,6 +621,7 @@ class HeldOutCrsTest {
    * the README, "Round seventy-eight". With the eleven before: 12.
    * Afterwards it is DEGRADED by Denied as a negative condition type: 11, the same eleven.
    * Round eighty brings none (measured blind with the rules of 930ac544): 11, the same eleven.
+   * Round eighty-one brings none (measured blind with the rules of 930ac544): 11, the same eleven.
    */
   static final int FALSE_HEALTHY_CEILING = 11;
 

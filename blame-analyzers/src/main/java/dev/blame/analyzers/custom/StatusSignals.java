@@ -186,6 +186,9 @@ final class StatusSignals {
     Runs.adjust(object, signals);
     Runs.ended(object, signals);
     observedOnly(object, generation).ifPresent(signals::add);
+    if (signals.isEmpty()) {
+      MessageStates.read(object).ifPresent(signals::add);
+    }
     return signals;
   }
 

@@ -3245,6 +3245,38 @@ class GenericConventionsTest {
   }
 
   @Test
+  void aStatusKeptAsOneMessageIsReadByItsStateWord() throws Exception {
+    String export = """
+        apiVersion: exports.example.org/v1beta2
+        kind: SnapshotExport
+        metadata: {name: nightly-orders, namespace: warehouse, generation: 1}
+        spec: {snapshot: orders-2026-01-02, target: archive-bucket}
+        status:
+          message: 'Export State: Failed'
+          exportUUID: 5f0c2d7e-0000-4000-8000-000000000001
+          jobId: 8841
+        """;
+    Verdict failed = judge(export, "exports.example.org/v1beta2", "SnapshotExport");
+    assertThat(failed.health()).as("%s", failed.findings()).isEqualTo(Health.DEGRADED);
+    Verdict done = judge(export.replace("Export State: Failed", "Export Status: Completed"),
+        "exports.example.org/v1beta2", "SnapshotExport");
+    assertThat(done.health()).as("%s", done.findings()).isEqualTo(Health.HEALTHY);
+    Verdict word = judge(export.replace("'Export State: Failed'", "Healthy"), "exports.example.org/v1beta2",
+        "SnapshotExport");
+    assertThat(word.health()).as("%s", word.findings()).isEqualTo(Health.HEALTHY);
+    Verdict prose = judge(export.replace("'Export State: Failed'", "'Completed the upload of 3 files'"),
+        "exports.example.org/v1beta2", "SnapshotExport");
+    assertThat(prose.health()).as("%s", prose.findings()).isNotEqualTo(Health.HEALTHY);
+    Verdict unlabelled = judge(export.replace("Export State: Failed", "Exported: Completed"),
+        "exports.example.org/v1beta2", "SnapshotExport");
+    assertThat(unlabelled.health()).as("%s", unlabelled.findings()).isNotEqualTo(Health.HEALTHY);
+    String withCount = export.replace("'Export State: Failed'", "'Export State: Completed'")
+        .replace("jobId: 8841", "jobId: 8841\n  bytesPending: 4096");
+    Verdict besideCounts = judge(withCount, "exports.example.org/v1beta2", "SnapshotExport");
+    assertThat(besideCounts.health()).as("%s", besideCounts.findings()).isNotEqualTo(Health.HEALTHY);
+  }
+
+  @Test
   void theStatusOwnRecordsOfFailuresAreAFailure() throws Exception {
     String warmup = """
         apiVersion: warm.example.net/v2
