@@ -386,8 +386,12 @@ class HeldOutCrsTest {
    * Afterwards, a capability flag ableTo<Verb> (the HPA's AbleToScale kept as a boolean; Agones' FleetAutoscaler
    * ableToScale) is good when true and bad when false: 1251 of 1386.
    * Merged with round seventy-six: 1270 of 1413.
+   * Round eighty-two (16 objects, observability operators: Google Managed Prometheus' PodMonitoring,
+   * ClusterPodMonitoring, Rules, ClusterRules and GlobalRules, Odigos' Destination, CollectorsGroup,
+   * InstrumentationInstance and InstrumentationConfig, the Thanos operator's ThanosQuery, ThanosCompact and
+   * ThanosStore) measured 15 of 16 blind with the rules of 930ac544: 1285 of 1429, no new false HEALTHY.
    */
-  static final int FLOOR = 1270;
+  static final int FLOOR = 1285;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -577,6 +581,7 @@ class HeldOutCrsTest {
    * Round seventy-five brings none (measured blind with the rules of e77c5b26): 11, the same eleven.
    * Round seventy-seven brings none (measured blind with the rules of e77c5b26): 11, the same eleven.
    * Round seventy-six brings none (measured blind with the rules of e77c5b26): 11, the same eleven.
+   * Round eighty-two brings none (measured blind with the rules of 930ac544): 11, the same eleven.
    */
   static final int FALSE_HEALTHY_CEILING = 11;
 
