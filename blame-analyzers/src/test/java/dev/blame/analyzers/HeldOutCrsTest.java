@@ -390,8 +390,10 @@ class HeldOutCrsTest {
    * ClusterPodMonitoring, Rules, ClusterRules and GlobalRules, Odigos' Destination, CollectorsGroup,
    * InstrumentationInstance and InstrumentationConfig, the Thanos operator's ThanosQuery, ThanosCompact and
    * ThanosStore) measured 15 of 16 blind with the rules of 930ac544: 1285 of 1429, no new false HEALTHY.
+   * Afterwards, a reason named as a Go error value (Err and a capitalised word: the kubelet's ErrImagePull,
+   * cert-manager's ErrGetKeyPair, Odigos' ErrConfigDestination) is a failure word: 1286 of 1429.
    */
-  static final int FLOOR = 1285;
+  static final int FLOOR = 1286;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
