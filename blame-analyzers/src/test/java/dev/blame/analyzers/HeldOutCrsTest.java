@@ -418,8 +418,15 @@ class HeldOutCrsTest {
    * after a State/Status/Phase label (the Yugabyte operator's Backup "Backup State: Failed"; round seventy-five's
    * SopsSecret "Healthy"): 1287 of 1429.
    * Merged with round eighty-one: 1335 of 1491.
+   * Round eighty-two (16 objects, observability operators: Google Managed Prometheus' PodMonitoring,
+   * ClusterPodMonitoring, Rules, ClusterRules and GlobalRules, Odigos' Destination, CollectorsGroup,
+   * InstrumentationInstance and InstrumentationConfig, the Thanos operator's ThanosQuery, ThanosCompact and
+   * ThanosStore) measured 15 of 16 blind with the rules of 930ac544: 1285 of 1429, no new false HEALTHY.
+   * Afterwards, a reason named as a Go error value (Err and a capitalised word: the kubelet's ErrImagePull,
+   * cert-manager's ErrGetKeyPair, Odigos' ErrConfigDestination) is a failure word: 1286 of 1429.
+   * Merged with round eighty-two: 1351 of 1507.
    */
-  static final int FLOOR = 1335;
+  static final int FLOOR = 1351;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -622,6 +629,7 @@ class HeldOutCrsTest {
    * Afterwards it is DEGRADED by Denied as a negative condition type: 11, the same eleven.
    * Round eighty brings none (measured blind with the rules of 930ac544): 11, the same eleven.
    * Round eighty-one brings none (measured blind with the rules of 930ac544): 11, the same eleven.
+   * Round eighty-two brings none (measured blind with the rules of 930ac544): 11, the same eleven.
    */
   static final int FALSE_HEALTHY_CEILING = 11;
 

@@ -327,7 +327,8 @@ final class ConditionVocabulary {
       return Optional.of(Meaning.of(Health.PROGRESSING, type, shortage.get()));
     }
     Optional<String> failure = match(FAILURE, Tallies.said(c))
-        .map(w -> "reason:failure:" + w).or(() -> ReasonVocabulary.degradedReason(c.reason()));
+        .map(w -> "reason:failure:" + w).or(() -> ReasonVocabulary.degradedReason(c.reason()))
+        .or(() -> ErrorNames.named(words(c.reason())) ? Optional.of(ErrorNames.RULE) : Optional.empty());
     if (failure.isPresent()) {
       return Optional.of(Meaning.of(Health.DEGRADED, type, failure.get()));
     }

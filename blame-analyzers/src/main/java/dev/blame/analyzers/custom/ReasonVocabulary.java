@@ -142,11 +142,17 @@ final class ReasonVocabulary {
         && words.stream().noneMatch(DENIALS::contains) && failedReason(reason).isEmpty();
   }
 
-  /** The failure word of a reason that says failed or error and does not take it back ({@code NoError}). */
+  /**
+   * The failure word of a reason that says failed or error and does not take it back ({@code NoError}), or names a Go
+   * error value ({@link ErrorNames}: {@code ErrGetKeyPair} gives {@code err}).
+   */
   static Optional<String> failedReason(String reason) {
     List<String> words = ConditionVocabulary.words(reason);
     if (words.stream().anyMatch(FAILURE_UNDONE::contains)) {
       return Optional.empty();
+    }
+    if (ErrorNames.named(words)) {
+      return Optional.of(words.get(0));
     }
     return words.stream().filter(FAILED_WORDS::contains).findFirst();
   }

@@ -3158,6 +3158,36 @@ class GenericConventionsTest {
   }
 
   @Test
+  void aReasonNamedAsAGoErrorValueIsAFailure() throws Exception {
+    String link = """
+        apiVersion: links.example.com/v1beta2
+        kind: ChannelLink
+        metadata: {name: billing-feed, namespace: ops, generation: 2}
+        spec: {channel: billing, target: ledger}
+        status:
+          conditions:
+          - type: RouteBound
+            status: "False"
+            reason: ErrBindRoute
+            message: route table r-7 is shared with another link
+            observedGeneration: 2
+            lastTransitionTime: "2026-03-01T10:00:00Z"
+        """;
+    Verdict named = judge(link, "links.example.com/v1beta2", "ChannelLink");
+    assertThat(named.health()).as("%s", named.findings()).isEqualTo(Health.DEGRADED);
+    Verdict other = judge(link.replace("type: RouteBound", "type: Transport").replace("ErrBindRoute", "ErrOpenChannel"),
+        "links.example.com/v1beta2", "ChannelLink");
+    assertThat(other.health()).as("%s", other.findings()).isEqualTo(Health.DEGRADED);
+    Verdict waiting = judge(link.replace("ErrBindRoute", "BindPending"), "links.example.com/v1beta2", "ChannelLink");
+    assertThat(waiting.health()).as("%s", waiting.findings()).isEqualTo(Health.PROGRESSING);
+    Verdict otherWord = judge(link.replace("ErrBindRoute", "ErrataApplying"), "links.example.com/v1beta2",
+        "ChannelLink");
+    assertThat(otherWord.health()).as("%s", otherWord.findings()).isEqualTo(Health.PROGRESSING);
+    Verdict bare = judge(link.replace("ErrBindRoute", "Err"), "links.example.com/v1beta2", "ChannelLink");
+    assertThat(bare.health()).as("%s", bare.findings()).isNotEqualTo(Health.DEGRADED);
+  }
+
+  @Test
   void aCapabilityFlagSaysWhetherTheObjectCanActOnWhatItDrives() throws Exception {
     String scaler = """
         apiVersion: pools.example.io/v2
