@@ -96,8 +96,9 @@ final class AbsentReferences {
   /**
    * A ConfigMap or Secret volume whose kind the graph does not observe (a dump without them; Secrets, which a live
    * source does not read): the kubelet's {@code FailedMount} Event naming it as not found is the evidence when it
-   * was captured (DEGRADED); without one, a pod still waiting in {@code ContainerCreating} past the grace window
-   * names the volume as the likely cause (UNKNOWN: nothing says it exists or not).
+   * was captured (DEGRADED); a {@code FailedMount} naming the volume with another error explains the wait (nothing
+   * here); without either, a pod still waiting in {@code ContainerCreating} past the grace window names the volume as
+   * the likely cause (UNKNOWN: nothing says it exists or not).
    */
   static Optional<Finding> unverifiedVolume(AnalysisContext ctx, Pod pod, PodReference r) {
     if (started(pod)) {
@@ -120,6 +121,10 @@ final class AbsentReferences {
           .message(what + " mounted at " + r.path() + " does not exist: the kubelet cannot mount the volume"
               + " (FailedMount) and the pod stays in ContainerCreating").build());
     }
+    if (failsOtherwise(ctx, r)) {
+      // The kubelet says why this volume is not set up, and it is not the source's absence: the wait is explained.
+      return Optional.empty();
+    }
     Optional<Instant> since = Optional.ofNullable(pod.getStatus()).map(PodStatus::getConditions).orElse(List.of())
         .stream().filter(c -> "PodScheduled".equals(c.getType()) && "True".equals(c.getStatus()))
         .map(c -> Node.parseTime(c.getLastTransitionTime())).flatMap(Optional::stream).findFirst()
@@ -136,6 +141,18 @@ final class AbsentReferences {
         .message("pod waits in ContainerCreating" + age + " and mounts " + what + " at " + r.path() + ", which is not"
             + " in view (" + r.target().groupKind().kind() + "s are not observed): a " + r.target().groupKind().kind()
             + " that does not exist keeps the pod there").build());
+  }
+
+  /**
+   * Whether the kubelet's {@code FailedMount} names this volume with an error of its own: the operation generator
+   * writes "MountVolume.SetUp failed for volume "NAME" : ERROR" (pkg/volume/util/operationexecutor), so an Event
+   * naming the volume that the caller found not to say "not found" tells another cause (a write the node refuses, a
+   * driver's error).
+   */
+  private static boolean failsOtherwise(AnalysisContext ctx, PodReference r) {
+    Optional<String> volume = r.volume();
+    return volume.isPresent() && ctx.events().stream().anyMatch(e -> e.reason().equals("FailedMount")
+        && e.message().contains("for volume \"" + volume.get() + "\""));
   }
 
   private static List<EventRecord> events(AnalysisContext ctx, String reason, String name) {

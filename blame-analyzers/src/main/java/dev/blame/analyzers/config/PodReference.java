@@ -154,4 +154,14 @@ record PodReference(EdgeKind edge, ObjectRef target, String path, Optional<Strin
     String key = ref.target() + "|" + ref.use() + "|" + ref.container().orElse("") + "|" + ref.optional();
     refs.putIfAbsent(key, ref);
   }
+
+  /** The pod volume this reference comes from ({@code spec.volumes[NAME]...}); empty for env, secrets and the rest. */
+  Optional<String> volume() {
+    if (!path.startsWith(VOLUMES) || path.indexOf(']') < 0) {
+      return Optional.empty();
+    }
+    return Optional.of(path.substring(VOLUMES.length(), path.indexOf(']')));
+  }
+
+  private static final String VOLUMES = "spec.volumes[";
 }

@@ -79,8 +79,11 @@ final class KubeletEvents {
             && (e.reason().equals("Failed") || e.reason().equals("InspectFailed"))
             && !e.message().startsWith("Error: ") && !e.message().regionMatches(true, 0, "Back-off ", 0, 9))
         .min(EventRecord.NEWEST_FIRST);
+    Optional<String> container = container(pod, cause.map(EventRecord::message).orElse(""));
     boolean stuck = WarningEvents.lastedAtLeast(named.get().firstTime(), named.get().lastTime(),
-        ctx.tolerance().stuckOr(WarningEvents.STUCK));
+        ctx.tolerance().stuckOr(WarningEvents.STUCK))
+        || code.equals(WorkloadReasons.CRASH_LOOP_BACK_OFF)
+            && RestartBackOff.pastRecovery(ctx, pod, events, named.get(), container);
     Health health = WaitingReasons.localImageError(code) || stuck
         || cause.filter(c -> WarningEvents.deterministic(c.message())).isPresent()
         // A config error is judged as the container rules judge its waiting state: past the grace window (from
@@ -90,7 +93,6 @@ final class KubeletEvents {
         ? Health.DEGRADED : Health.PROGRESSING;
     List<Evidence> evidence = new ArrayList<>(List.of(Evidence.event(named.get())));
     cause.map(Evidence::event).ifPresent(evidence::add);
-    Optional<String> container = container(pod, cause.map(EventRecord::message).orElse(""));
     String text = "is waiting: " + reason + " (the kubelet's Events; no status in view)"
         + cause.or(() -> config ? named : Optional.empty()).map(c -> ": " + c.message().strip()).orElse("");
     Evidence[] all = evidence.toArray(Evidence[]::new);
