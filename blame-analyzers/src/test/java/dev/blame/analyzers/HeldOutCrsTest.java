@@ -392,8 +392,11 @@ class HeldOutCrsTest {
    * of 930ac544: 1283 of 1430, no new false HEALTHY.
    * Afterwards, Not OK is the failed verdict OK names (KubeArmor's policy status; the Test Anything Protocol's not ok),
    * as NotHealthy is: 1284 of 1430.
+   * Round eighty-four (16 objects, LLM and model-serving operators: the vLLM production stack's VLLMRuntime and
+   * LoraAdapter, AIBrix's ModelAdapter, the Ollama Operator's Model, BentoML Yatai's BentoDeployment, NVIDIA Dynamo's
+   * DynamoGraphDeployment) measured 15 of 16 blind with the rules of 84ca3633: 1299 of 1446, no new false HEALTHY.
    */
-  static final int FLOOR = 1284;
+  static final int FLOOR = 1299;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -583,6 +586,7 @@ class HeldOutCrsTest {
    * Round seventy-five brings none (measured blind with the rules of e77c5b26): 11, the same eleven.
    * Round seventy-seven brings none (measured blind with the rules of e77c5b26): 11, the same eleven.
    * Round seventy-six brings none (measured blind with the rules of e77c5b26): 11, the same eleven.
+   * Round eighty-four brings none (measured blind with the rules of 84ca3633): 11, the same eleven.
    */
   static final int FALSE_HEALTHY_CEILING = 11;
 
