@@ -395,8 +395,10 @@ class HeldOutCrsTest {
    * Round eighty-four (16 objects, LLM and model-serving operators: the vLLM production stack's VLLMRuntime and
    * LoraAdapter, AIBrix's ModelAdapter, the Ollama Operator's Model, BentoML Yatai's BentoDeployment, NVIDIA Dynamo's
    * DynamoGraphDeployment) measured 15 of 16 blind with the rules of 84ca3633: 1299 of 1446, no new false HEALTHY.
+   * Afterwards, Loaded is the state of a model its server has loaded (KServe's ModelState; the vLLM production stack's
+   * LoraAdapter): 1300 of 1446.
    */
-  static final int FLOOR = 1299;
+  static final int FLOOR = 1300;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
