@@ -342,4 +342,20 @@ class BadInputTest {
         .hasMessageStartingWith("dump.yaml: malformed YAML or JSON at line 4")
         .hasMessageEndingWith("(more than 16 \\L or \\P escapes; write \\u2028 and \\u2029 instead)");
   }
+
+  /**
+   * Tenth red team: a raw control character in a manifest (a tool that dumps a log line into an annotation unescaped).
+   * Before: "document 1 cannot be read as YAML or JSON", no line and no character, though snakeyaml-engine says both.
+   */
+  @Test
+  void aCharacterYamlDoesNotAllowIsNamedWithItsLineAndColumn() {
+    String pod = "apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: shop}\nstatus:\n";
+    assertThatThrownBy(() -> load(pod + "  message: a \u001b]52;c;SGk=\u0007 b\n")).isInstanceOf(BlameException.class)
+        .hasMessage("dump.yaml: malformed YAML or JSON at line 5, column 14: U+001B is not allowed in YAML (write it as "
+            + "an escape in a double-quoted string)");
+    assertThatThrownBy(() -> load(pod + "  message: \ud83d\ude80 \u009b2J\n")).isInstanceOf(BlameException.class)
+        .hasMessageStartingWith("dump.yaml: malformed YAML or JSON at line 5, column 14: U+009B is not allowed");
+    assertThatThrownBy(() -> load(pod + "  message: a\u0000\n")).isInstanceOf(BlameException.class)
+        .hasMessageStartingWith("dump.yaml: malformed YAML or JSON at line 5, column 13: U+0000 is not allowed");
+  }
 }

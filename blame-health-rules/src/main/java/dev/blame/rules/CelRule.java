@@ -87,13 +87,14 @@ final class CelRule extends Rule {
     if (result.hasError()) {
       String error = result.getErrorString().strip();
       int nl = error.indexOf('\n');
-      throw new IllegalArgumentException(field + " '" + expression + "' does not compile: "
+      throw new IllegalArgumentException(field + " " + quoted(expression) + " does not compile: "
           + (nl < 0 ? error : error.substring(0, nl)).strip());
     }
     try {
       checks.add(new Check(field, expression, CEL.createProgram(result.getAst()), health));
     } catch (CelEvaluationException | dev.cel.common.CelValidationException e) {
-      throw new IllegalArgumentException(field + " '" + expression + "' does not compile: " + e.getMessage(), e);
+      throw new IllegalArgumentException(field + " " + quoted(expression) + " does not compile: " + e.getMessage(),
+          e);
     }
   }
 
@@ -119,10 +120,10 @@ final class CelRule extends Rule {
       try {
         value = check.program().eval(variables);
       } catch (CelEvaluationException | RuntimeException e) {
-        return failed(ref, check.field() + " '" + check.expression() + "' failed: " + e.getMessage());
+        return failed(ref, check.field() + " " + quoted(check.expression()) + " failed: " + e.getMessage());
       }
       if (!(value instanceof Boolean)) {
-        return failed(ref, check.field() + " '" + check.expression() + "' returned " + value
+        return failed(ref, check.field() + " " + quoted(check.expression()) + " returned " + value
             + ", expected a bool");
       }
       if ((Boolean) value) {
@@ -130,6 +131,23 @@ final class CelRule extends Rule {
       }
     }
     return verdict(ref, Health.PROGRESSING, "no expression is true yet", "none of inProgress, failed, current");
+  }
+
+  /** The most characters of an expression an error quotes before what went wrong. */
+  static final int QUOTED_MAX = 200;
+
+  /**
+   * {@code 'status.phase == ...'}: the expression as an error names it, whole up to {@link #QUOTED_MAX} characters,
+   * else its start and how many more. Quoted whole, a long expression (cel-java refuses one past 100,000 code points)
+   * pushed the reason past the 2,048 characters a terminal line keeps, and past the 1,000 a rule's message keeps.
+   */
+  static String quoted(String expression) {
+    int length = expression.codePointCount(0, expression.length());
+    if (length <= QUOTED_MAX) {
+      return "'" + expression + "'";
+    }
+    return "'" + expression.substring(0, expression.offsetByCodePoints(0, QUOTED_MAX)) + "…' ("
+        + (length - QUOTED_MAX) + " more characters)";
   }
 
   /** JSON as CEL values: maps, lists, int (long), double, string, bool, null. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -92,10 +93,8 @@ public final class HealthRules implements HealthRuleLoader {
       JsonNode tree;
       try (JsonParser parser = withoutAliases(source + " " + CM_BLOCK, block)) {
         tree = parser.nextToken() == null ? null : YAML.readTree(parser);
-      } catch (JsonProcessingException e) {
-        throw bad(source + " " + CM_BLOCK + ": malformed YAML: " + e.getOriginalMessage());
       } catch (IOException e) {
-        throw bad(source + " " + CM_BLOCK + ": malformed YAML: " + e.getMessage());
+        throw bad(source + " " + CM_BLOCK + malformed(e));
       }
       if (tree != null && tree.isObject()) {
         for (Iterator<Map.Entry<String, JsonNode>> it = tree.fields(); it.hasNext(); ) {
@@ -172,8 +171,7 @@ public final class HealthRules implements HealthRuleLoader {
     } catch (BlameException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
-      throw bad(file + ": malformed YAML: " + (e instanceof JsonProcessingException j ? j.getOriginalMessage()
-          : e.getMessage()));
+      throw bad(file + malformed(e));
     }
     List<JsonNode> entries = new ArrayList<>();
     for (JsonNode doc : docs) {
@@ -212,6 +210,21 @@ public final class HealthRules implements HealthRuleLoader {
       throw bad(file + ": no healthCheckExprs entries");
     }
     return new RuleAnalyzer("cel:" + file, rules);
+  }
+
+  /**
+   * {@code ": malformed YAML at line 4, column 12"}: where the parser stopped, as manifests and kubeconfigs are
+   * named, never its snippet. SnakeYAML's message quoted the lines around the error (a rule file's text, or an Argo
+   * CD ConfigMap's from the cluster) over several lines, a 1 MB line cut around the column.
+   */
+  private static String malformed(Exception e) {
+    if (e instanceof StreamConstraintsException limit) {
+      return ": malformed YAML: " + limit.getOriginalMessage();
+    }
+    JsonLocation at = e instanceof JsonProcessingException j ? j.getLocation() : null;
+    return at != null && at.getLineNr() > 0
+        ? ": malformed YAML at line " + at.getLineNr() + ", column " + at.getColumnNr()
+        : ": malformed YAML (" + e.getClass().getSimpleName() + ")";
   }
 
   private static String text(JsonNode entry, String field) {

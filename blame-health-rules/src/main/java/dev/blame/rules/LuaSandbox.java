@@ -1,7 +1,6 @@
 package dev.blame.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,14 +52,13 @@ final class LuaSandbox {
    * @throws LuaError with the line when it does not compile
    */
   static Prototype compile(String script, String name) {
+    LuaCompileErrors.Source source = new LuaCompileErrors.Source(LuaText.utf8(script));
     try {
-      return LuaC.instance.compile(new ByteArrayInputStream(LuaText.utf8(script)), "@" + name);
+      return LuaC.instance.compile(source, "@" + name);
     } catch (IOException e) {
       throw new LuaError(e.getMessage());
-    } catch (LuaError e) {
-      throw e;
     } catch (RuntimeException e) {
-      throw new LuaError(String.valueOf(e.getMessage()));
+      throw LuaCompileErrors.explain(e, name, source);
     }
   }
 

@@ -89,6 +89,11 @@ abstract class Rule {
   static String clip(String text) {
     // Verbatim (trailing newlines included, as Argo CD keeps them): sinks encode what they print.
     String one = text == null ? "" : text;
-    return one.length() <= MAX_MESSAGE ? one : one.substring(0, MAX_MESSAGE) + "...";
+    if (one.length() <= MAX_MESSAGE) {
+      return one;
+    }
+    // Never between the two halves of a four-byte character (a lone surrogate is U+FFFD in JSON, an escape elsewhere).
+    int end = Character.isHighSurrogate(one.charAt(MAX_MESSAGE - 1)) ? MAX_MESSAGE - 1 : MAX_MESSAGE;
+    return one.substring(0, end) + "...";
   }
 }

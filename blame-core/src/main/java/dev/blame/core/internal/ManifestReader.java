@@ -40,6 +40,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.constructor.StandardConstructor;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.nodes.AnchorNode;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -249,6 +250,24 @@ public final class ManifestReader {
     }
   }
 
+  /** {@code line 7, column 14} of the code point at {@code index} (as snakeyaml-engine counts: code points). */
+  static String lineAndColumn(String text, int index) {
+    int line = 1;
+    int column = 1;
+    int seen = 0;
+    for (int i = 0; i < text.length() && seen < index; seen++) {
+      int c = text.codePointAt(i);
+      i += Character.charCount(c);
+      if (c == '\n') {
+        line++;
+        column = 1;
+      } else {
+        column++;
+      }
+    }
+    return "line " + line + ", column " + column;
+  }
+
   /** The offset of the letter of the {@code \L} or {@code \P} escape the parser refused, or -1. */
   private static int separatorEscape(String text, MarkedYamlEngineException e) {
     if (e.getProblem() == null || !e.getProblem().contains("unknown escape character")) {
@@ -293,6 +312,11 @@ public final class ManifestReader {
           .orElse("document " + (document + 1));
       throw bad(name(source) + ": malformed YAML or JSON at " + where + (separator >= 0 ? " (more than "
           + MAX_SEPARATOR_ESCAPES + " \\L or \\P escapes; write \\u2028 and \\u2029 instead)" : ""));
+    } catch (ReaderException e) {
+      // A character YAML does not allow in a stream (ESC, NUL, C1, a noncharacter): say where and which.
+      throw bad(name(source) + ": malformed YAML or JSON at " + lineAndColumn(text, e.getPosition()) + ": "
+          + String.format(Locale.ROOT, "U+%04X", e.getCodePoint()) + " is not allowed in YAML (write it as an "
+          + "escape in a double-quoted string)");
     } catch (BlameException e) {
       throw e;
     } catch (StackOverflowError e) {

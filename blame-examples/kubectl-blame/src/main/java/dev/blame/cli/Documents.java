@@ -43,11 +43,12 @@ final class Documents {
 
   /**
    * The fields that say who did it: a field manager and its operation, a revision's {@code changedBy}, its
-   * {@code attributions}. Written as read here (a program compares the exact value); text shown to a person from a
+   * {@code attributions}; and reason codes ({@code reason}: a finding's, an Event's), identifiers by API convention
+   * (metav1.Condition's reason is ASCII {@code [A-Za-z0-9_,:]}). Written as read here (a program compares the exact value); text shown to a person from a
    * document ({@code __terminal-json}) writes them as {@link dev.blame.api.Escape#identity} text, as the text output
    * does.
    */
-  static final Set<String> IDENTITY_FIELDS = Set.of("manager", "operation", "changedBy", "attributions");
+  static final Set<String> IDENTITY_FIELDS = Set.of("manager", "operation", "changedBy", "attributions", "reason");
 
   private final ResourceResolver resolver;
 

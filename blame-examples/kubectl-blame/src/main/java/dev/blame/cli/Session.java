@@ -476,7 +476,7 @@ final class Session implements AutoCloseable {
   }
 
   static Instant parseNow(String text) {
-    Instant time = Timestamps.parse(text);
+    Instant time = Timestamps.parseStrict(text);
     if (time == null) {
       throw new CliException("--now " + text + ": expected an RFC 3339 time such as 2026-11-22T12:00:15Z");
     }

@@ -1,6 +1,7 @@
 package dev.blame.cli;
 
 import dev.blame.api.Blame;
+import dev.blame.api.Escape;
 import dev.blame.api.GroupKind;
 import dev.blame.api.Node;
 import dev.blame.api.ObjectRef;
@@ -134,7 +135,7 @@ final class StatusCommand implements Callable<Integer> {
     for (ObjectRef ref : refs) {
       Map<String, Object> row = documents.status(ref, verdict(blame, ref));
       table.add(ref.namespace(), ref.groupKind().toLowerString() + "/" + ref.name(), (String) row.get("health"),
-          (String) row.get("status"), (String) row.get("reason"), (String) row.get("message"));
+          (String) row.get("status"), Escape.identity((String) row.get("reason")), (String) row.get("message"));
     }
     cli.out.print(table);
     cli.out.flush();

@@ -64,6 +64,16 @@ final class Timestamps {
     }
   }
 
+  /**
+   * Parses RFC 3339 only (a year of four digits, as Kubernetes writes its times); null for anything else, also for
+   * ISO 8601's expanded years ({@code +999999999-12-31T23:59:59Z}), which {@code OffsetDateTime.parse} takes and
+   * RFC 3339 readers (Go's {@code time.RFC3339}, jq's {@code fromdate}) refuse.
+   */
+  static Instant parseStrict(String text) {
+    String t = text.trim();
+    return RFC3339.matcher(t).matches() ? parse(t) : null;
+  }
+
   /** Parses RFC 3339; null when it is not. */
   static Instant parse(String text) {
     try {

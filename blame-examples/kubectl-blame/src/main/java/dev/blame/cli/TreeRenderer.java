@@ -57,7 +57,7 @@ final class TreeRenderer {
       for (Finding f : why.culprits()) {
         out.append("  ").append(health(f.health())).append(' ').append(Escape.terminal(f.subject().display()))
             .append(Escape.terminal(f.container().map(c -> " [" + c + "]").orElse("")))
-            .append(": ").append(Escape.terminal(f.reason().toString())).append(since(f.since(), why.at())).append('\n');
+            .append(": ").append(Escape.identity(f.reason().code())).append(since(f.since(), why.at())).append('\n');
         for (Evidence e : f.evidence()) {
           out.append("      ").append(dim(Escape.terminal(e.path() + " = " + e.value()))).append('\n');
         }
@@ -149,7 +149,7 @@ final class TreeRenderer {
     Optional<Finding> worst = tree.verdict().worstFinding();
     if (worst.isPresent()) {
       Finding f = worst.get();
-      return f.reason() + ": " + f.message();
+      return Escape.identity(f.reason().code()) + ": " + f.message();
     }
     return tree.verdict().message();
   }
@@ -157,7 +157,7 @@ final class TreeRenderer {
   private static String event(EventRecord e, Instant now) {
     String count = e.count() > 1 ? " (x" + e.count() + ")" : "";
     String age = e.lastTime().or(e::firstTime).map(t -> " " + age(t, now) + " ago").orElse("");
-    return e.type() + " " + e.reason() + age + count + ": " + e.message();
+    return e.type() + " " + Escape.identity(e.reason()) + age + count + ": " + e.message();
   }
 
   private static String since(Optional<Instant> since, Instant now) {

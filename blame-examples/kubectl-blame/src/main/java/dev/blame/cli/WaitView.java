@@ -144,7 +144,8 @@ final class WaitView {
 
   static String culprit(Finding f) {
     return f.subject().groupKind().toLowerString() + "/" + f.subject().name()
-        + f.container().map(c -> " [" + c + "]").orElse("") + " " + f.reason() + ": " + f.message();
+        + f.container().map(c -> " [" + c + "]").orElse("") + " " + Escape.identity(f.reason().code()) + ": "
+        + f.message();
   }
 
   static String revision(RevisionDiff diff) {
@@ -159,7 +160,7 @@ final class WaitView {
   }
 
   static String event(EventRecord e) {
-    return e.lastTime().map(Object::toString).orElse("-") + " " + e.type() + " " + e.reason() + " "
+    return e.lastTime().map(Object::toString).orElse("-") + " " + e.type() + " " + Escape.identity(e.reason()) + " "
         + e.regarding().groupKind().toLowerString() + "/" + e.regarding().name()
         + (e.count() > 1 ? " (x" + e.count() + ")" : "") + ": " + e.message();
   }

@@ -30,6 +30,8 @@ class BadInputTest {
       no match for a type     | -f TALK sts                         | error: no statefulsets.apps in the given manifests
       missing file            | -f no/such/dump.yaml deploy/x       | error: no/such/dump.yaml: no such file or directory; expected a manifest file or a directory of them
       bad --now               | -f TALK deploy/my-busybox --now yesterday | error: --now yesterday: expected an RFC 3339 time such as 2026-11-22T12:00:15Z
+      --now of a far year     | -f TALK deploy/my-busybox --now +999999999-12-31T23:59:59Z | error: --now +999999999-12-31T23:59:59Z: expected an RFC 3339 time such as 2026-11-22T12:00:15Z
+      --now before year 0     | -f TALK deploy/my-busybox --now -999999999-01-01T00:00:00Z | error: --now -999999999-01-01T00:00:00Z: expected an RFC 3339 time such as 2026-11-22T12:00:15Z
       watch offline           | -f TALK deploy/my-busybox --watch   | error: --watch follows a live cluster; it cannot be used with -f
       context offline         | -f TALK deploy/my-busybox --context prod | error: --context and --kubeconfig choose a cluster; they cannot be used with -f
       status missing object   | status -f TALK deploy/nope          | error: deployments.apps "nope" not found in namespace "default" in the given manifests
