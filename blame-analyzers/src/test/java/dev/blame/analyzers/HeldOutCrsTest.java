@@ -392,8 +392,11 @@ class HeldOutCrsTest {
    * of 930ac544: 1283 of 1430, no new false HEALTHY.
    * Afterwards, Not OK is the failed verdict OK names (KubeArmor's policy status; the Test Anything Protocol's not ok),
    * as NotHealthy is: 1284 of 1430.
+   * Round eighty-six (14 objects, messaging and streaming operators: the EMQX operator's Rebalance, EmqxBroker and
+   * EmqxEnterprise, the Redpanda operator's Broker and RedpandaBrokerPool, arkmq-org's BrokerApp) measured 11 of 14
+   * blind with the rules of 84ca3633: 1295 of 1444, two new false HEALTHY (see FALSE_HEALTHY_CEILING).
    */
-  static final int FLOOR = 1284;
+  static final int FLOOR = 1295;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -583,8 +586,13 @@ class HeldOutCrsTest {
    * Round seventy-five brings none (measured blind with the rules of e77c5b26): 11, the same eleven.
    * Round seventy-seven brings none (measured blind with the rules of e77c5b26): 11, the same eleven.
    * Round seventy-six brings none (measured blind with the rules of e77c5b26): 11, the same eleven.
+   * Round seventy-nine brings none (measured blind with the rules of 930ac544): 11, the same eleven.
+   * Round eighty-six brings two, measured blind with the rules of 84ca3633, called HEALTHY with no finding: two Redpanda
+   * Brokers whose Ready (pod health) is True while their roll-up Stable is False, one with BrokerRegistered=False
+   * IdentityChanged (its data did not survive), one with ConfigSynced=False Outdated and Quiesced=False
+   * StillReconciling. See the README, "Round eighty-six". With the eleven before: 13.
    */
-  static final int FALSE_HEALTHY_CEILING = 11;
+  static final int FALSE_HEALTHY_CEILING = 13;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
