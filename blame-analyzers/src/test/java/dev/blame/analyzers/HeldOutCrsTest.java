@@ -392,8 +392,11 @@ class HeldOutCrsTest {
    * of 930ac544: 1283 of 1430, no new false HEALTHY.
    * Afterwards, Not OK is the failed verdict OK names (KubeArmor's policy status; the Test Anything Protocol's not ok),
    * as NotHealthy is: 1284 of 1430.
+   * Round eighty-five (15 objects, OS, node and bare-metal lifecycle operators: k0s Autopilot's Plan, Rancher
+   * Elemental's MachineInventory, MachineRegistration and SeedImage, Kairos osbuilder's OSArtifact) measured 11 of 15
+   * blind with the rules of 84ca3633: 1295 of 1445, one new false HEALTHY.
    */
-  static final int FLOOR = 1284;
+  static final int FLOOR = 1295;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -583,8 +586,13 @@ class HeldOutCrsTest {
    * Round seventy-five brings none (measured blind with the rules of e77c5b26): 11, the same eleven.
    * Round seventy-seven brings none (measured blind with the rules of e77c5b26): 11, the same eleven.
    * Round seventy-six brings none (measured blind with the rules of e77c5b26): 11, the same eleven.
+   * Round seventy-nine brings none (measured blind with the rules of 930ac544): 11, the same eleven.
+   * Round eighty-five brings one, measured blind with the rules of 84ca3633, called HEALTHY with no finding: an
+   * Elemental SeedImage whose Ready=True says only that its child resources were created while SeedImageReady=False
+   * SeedImageBuildOngoing says the image is still being built. See the README, "Round eighty-five". With the eleven
+   * before: 12.
    */
-  static final int FALSE_HEALTHY_CEILING = 11;
+  static final int FALSE_HEALTHY_CEILING = 12;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
