@@ -395,8 +395,10 @@ class HeldOutCrsTest {
    * Round eighty-five (15 objects, OS, node and bare-metal lifecycle operators: k0s Autopilot's Plan, Rancher
    * Elemental's MachineInventory, MachineRegistration and SeedImage, Kairos osbuilder's OSArtifact) measured 11 of 15
    * blind with the rules of 84ca3633: 1295 of 1445, one new false HEALTHY.
+   * Afterwards, a part reported missing (one entry of a list of parts: k0s Autopilot's SignalMissingNode) is a part
+   * lost, DEGRADED, not the object missing: 1296 of 1445.
    */
-  static final int FLOOR = 1295;
+  static final int FLOOR = 1296;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -590,7 +592,7 @@ class HeldOutCrsTest {
    * Round eighty-five brings one, measured blind with the rules of 84ca3633, called HEALTHY with no finding: an
    * Elemental SeedImage whose Ready=True says only that its child resources were created while SeedImageReady=False
    * SeedImageBuildOngoing says the image is still being built. See the README, "Round eighty-five". With the eleven
-   * before: 12.
+   * before: 12. Afterwards still 12: the one rule learned from the round does not touch it (README, "Not kept").
    */
   static final int FALSE_HEALTHY_CEILING = 12;
 
