@@ -437,8 +437,14 @@ class HeldOutCrsTest {
    * Afterwards, a field named after the Secret kind holds a Secret's name, no status word (Strimzi's KafkaUser
    * status.secret, arkmq-org's BrokerApp status.service.secret): 1296 of 1444.
    * Merged with round eighty-six: 1379 of 1537.
+   * Round eighty-five (15 objects, OS, node and bare-metal lifecycle operators: k0s Autopilot's Plan, Rancher
+   * Elemental's MachineInventory, MachineRegistration and SeedImage, Kairos osbuilder's OSArtifact) measured 11 of 15
+   * blind with the rules of 84ca3633: 1295 of 1445, one new false HEALTHY.
+   * Afterwards, a part reported missing (one entry of a list of parts: k0s Autopilot's SignalMissingNode) is a part
+   * lost, DEGRADED, not the object missing: 1296 of 1445.
+   * Merged with round eighty-five: 1391 of 1552.
    */
-  static final int FLOOR = 1379;
+  static final int FLOOR = 1391;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -648,8 +654,12 @@ class HeldOutCrsTest {
    * IdentityChanged (its data did not survive), one with ConfigSynced=False Outdated and Quiesced=False
    * StillReconciling. See the README, "Round eighty-six". With the eleven before: 13. Not learned afterwards: only
    * Redpanda was found keeping a Ready narrower than a sibling roll-up (README, "Not kept").
+   * Round eighty-five brings one, measured blind with the rules of 84ca3633, called HEALTHY with no finding: an
+   * Elemental SeedImage whose Ready=True says only that its child resources were created while SeedImageReady=False
+   * SeedImageBuildOngoing says the image is still being built. See the README, "Round eighty-five". With the eleven
+   * before: 12. Afterwards still 12: the one rule learned from the round does not touch it (README, "Not kept").
    */
-  static final int FALSE_HEALTHY_CEILING = 13;
+  static final int FALSE_HEALTHY_CEILING = 14;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());

@@ -159,6 +159,7 @@ final class StatusSignals {
     walk(object.child("status"), "status", 0, generation, signals, stale);
     ProbeFlags.failed(object).ifPresent(signals::add);
     signals.removeIf(stale::outdatedDefault);
+    MissingParts.read(signals);
     // A condition written for an older generation is history when fresh ones exist; alone, it means the
     // controller has not caught up (Gateway API parents[] keep both). A controller named beside its conditions
     // that wrote none for this generation has not caught up either, whatever other controllers wrote.

@@ -2418,6 +2418,37 @@ class GenericConventionsTest {
   }
 
   /**
+   * A part reported missing is a part lost, not the object missing (held-out round eighty-five: k0s Autopilot's Plan
+   * with one target node {@code SignalMissingNode} was read MISSING as a whole). MISSING stays the verdict of the
+   * object's own state ({@code state: NotFound}); in one entry of a list of parts it is DEGRADED.
+   */
+  @Test
+  void aPartReportedMissingIsAPartLostNotTheObjectMissing() throws Exception {
+    String rollout = """
+        apiVersion: fleet.example.net/v1
+        kind: FirmwareRollout
+        metadata: {name: bios-2026-03, generation: 1}
+        spec: {image: bios-2026-03}
+        status:
+          hosts:
+          - {name: rack1-host4, state: Flashing}
+          - {name: rack1-host5, state: HostMissing}
+        """;
+    Verdict partGone = judge(rollout, "fleet.example.net/v1", "FirmwareRollout");
+    assertThat(partGone.health()).as("%s", partGone.findings()).isEqualTo(Health.DEGRADED);
+    Verdict allThere = judge(rollout.replace("HostMissing", "Flashing"), "fleet.example.net/v1", "FirmwareRollout");
+    assertThat(allThere.health()).as("%s", allThere.findings()).isEqualTo(Health.PROGRESSING);
+    Verdict objectGone = judge("""
+        apiVersion: fleet.example.net/v1
+        kind: RemoteVolume
+        metadata: {name: vol-archive, generation: 1}
+        spec: {size: 10Gi}
+        status: {state: NotFound}
+        """, "fleet.example.net/v1", "RemoteVolume");
+    assertThat(objectGone.health()).as("%s", objectGone.findings()).isEqualTo(Health.MISSING);
+  }
+
+  /**
    * A status shaped as a Kubernetes Job's ({@code startTime}, an {@code active} count above zero, no end time) is a
    * run under way whatever the kind is named (held-out round fifty-two: cass-operator's CassandraTask copies the Job's
    * status; kstatus reads a Job as in progress until it completes): its {@code Running=True} is the way to the outcome.
