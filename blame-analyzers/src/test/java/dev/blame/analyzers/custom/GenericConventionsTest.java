@@ -3783,6 +3783,12 @@ class GenericConventionsTest {
         "stores.example.net/v1", "DocumentStore");
     assertThat(code.findings().get(0).message()).as("a CamelCase reason is a code, not an explanation")
         .doesNotContain("DiskFull");
+    // A multi-line reason (an aggregated error: "1 error occurred:" then tab-indented items) is said on one line.
+    Verdict listed = judge(store.replace("message: \"volume data-indexer-0 is full\"",
+        "reason: \"1 error occurred:\\n\\t* volume data-indexer-0 is full\\n\\n\""), "stores.example.net/v1",
+        "DocumentStore");
+    assertThat(listed.findings().get(0).message())
+        .contains("Failed: 1 error occurred: * volume data-indexer-0 is full").doesNotContain("\n").doesNotContain("\t");
   }
 
   @Test
@@ -3810,5 +3816,27 @@ class GenericConventionsTest {
         .replace("phase: Failed", "phase: Running"), "caches.example.org/v3", "EdgeCache");
     assertThat(recovered.health()).as("%s", recovered.findings()).isEqualTo(Health.HEALTHY);
     assertThat(recovered.message()).doesNotContain("lost its volume");
+  }
+
+  @Test
+  void aFailedUndoingOperationIsNotClearedByTheStateItFailedToUndo() throws Exception {
+    // A detach that fails leaves the volume attached: attached=true is the failure's state, not a state past it
+    // (a VolumeAttachment stuck with attached: true and detachError, piraeusdatastore/linstor-csi#52).
+    String binding = """
+        apiVersion: disks.example.io/v1
+        kind: DiskBinding
+        metadata: {name: pv-orders-on-worker-5}
+        spec: {disk: pv-orders, host: worker-5}
+        status:
+          attached: true
+          detachError: {message: "rpc error: code = Internal desc = unpublish failed: 404 Not Found",
+            time: "2026-11-02T12:59:20Z"}
+        """;
+    Verdict stuck = judge(binding, "disks.example.io/v1", "DiskBinding");
+    assertThat(stuck.health()).as("%s", stuck.findings()).isEqualTo(Health.DEGRADED);
+    // An attach that failed once and then succeeded is past its error.
+    Verdict attachedSince = judge(binding.replace("detachError", "attachError"), "disks.example.io/v1",
+        "DiskBinding");
+    assertThat(attachedSince.health()).as("%s", attachedSince.findings()).isEqualTo(Health.HEALTHY);
   }
 }
