@@ -204,7 +204,10 @@ public final class GenericResourceAnalyzer implements Analyzer {
     }
     Signal first = signals.stream().filter(s -> s.health() == chosen).findFirst().orElseThrow();
     String message = u.string("status", "message");
-    String summary = first.describe() + (message.isEmpty() || chosen == Health.HEALTHY ? "" : " (" + message + ")");
+    String described = first.describe();
+    // A part's explanation the operator also copied up to status.message is said once.
+    String summary = described + (message.isEmpty() || chosen == Health.HEALTHY || described.contains(message) ? ""
+        : " (" + message + ")");
     if (chosen == Health.HEALTHY) {
       return Judgement.of(Health.HEALTHY, ReconcileStatus.CURRENT, summary, findings);
     }

@@ -21,6 +21,9 @@ final class OperationErrors {
 
   static final String RULE = "field:operation-error";
   private static final Set<String> NOT_AN_OPERATION = Set.of("last", "previous", "prior", "old", "no", "max", "min");
+  /** Operations that undo what a readiness flag states: their failure leaves that flag true. */
+  private static final Set<String> UNDOING = Set.of("detach", "unmount", "unpublish", "unstage", "delete", "deletion",
+      "deprovision", "disconnect", "uninstall", "unbind", "deregister", "unregister", "teardown", "cleanup");
 
   private OperationErrors() {}
 
@@ -36,10 +39,15 @@ final class OperationErrors {
         && !error.string("message").isBlank() && error.has("time");
   }
 
-  /** The failure it reports, unless a true readiness beside it says the object got past it. */
+  /**
+   * The failure it reports, unless a true readiness beside it says the object got past it. An operation that undoes
+   * ({@code detach}, {@code unmount}, {@code delete}) is not got past by a true readiness: it is the state it failed to
+   * undo (a VolumeAttachment whose detach failed stays {@code attached: true} beside its {@code detachError}).
+   */
   static Optional<Signal> read(Unstructured map, String key, String field) {
     String message = map.child(key).string("message");
-    boolean pastIt = map.entries().stream().anyMatch(e -> Boolean.TRUE.equals(e.getValue())
+    boolean undoing = UNDOING.contains(ConditionVocabulary.words(key).get(0));
+    boolean pastIt = !undoing && map.entries().stream().anyMatch(e -> Boolean.TRUE.equals(e.getValue())
         && StatusSignals.goodWhenTrue(e.getKey()));
     return pastIt ? Optional.empty()
         : Optional.of(new Signal(Health.DEGRADED, field + ".message", message, Optional.empty(), List.of(RULE)));

@@ -18,12 +18,18 @@ import java.util.regex.Pattern;
  * {@code CiliumBGPNodeConfig} keeps GoBGP's ({@code status.bgpInstances[].peers[].peeringState}). The word
  * {@code Active} means the opposite elsewhere (a healthy state), so it is read this way only in an entry that names
  * its peer ({@code peerIP}, {@code peerAddress}, {@code peerASN}) and in a field named {@code state} or
- * {@code <peering|session|bgp>State}.
+ * {@code <peering|session|bgp>State}, or in a field that names BGP itself ({@code bgpState}, {@code bgpStatus})
+ * beside a bare {@code peer}: FRR-K8s (MetalLB's FRR mode) writes one BGPSessionState per session, FRR's state of the
+ * neighbour in {@code status.bgpStatus} beside {@code status.peer}. A bare {@code peer} beside an unqualified
+ * {@code state} or {@code status} may be any peering (a network peering is {@code active} when up) and is not read.
  */
 final class PeeringSessions {
 
   private static final Pattern PEER_FIELD = Pattern.compile("(?i)peer(ip|address|addr|asn|as)");
   private static final Pattern STATE_FIELD = Pattern.compile("(?i)(peering|session|bgp)?state");
+  /** A field naming the BGP session itself: its words need only a peer beside them, however named. */
+  private static final Pattern BGP_FIELD = Pattern.compile("(?i)bgp(state|status)");
+  private static final Pattern ANY_PEER_FIELD = Pattern.compile("(?i)peer(ip|address|addr|asn|as)?");
   private static final Map<String, Health> NOT_ESTABLISHED = Map.of("idle", Health.DEGRADED,
       "active", Health.DEGRADED, "connect", Health.PROGRESSING, "opensent", Health.PROGRESSING,
       "openconfirm", Health.PROGRESSING);
@@ -32,8 +38,10 @@ final class PeeringSessions {
 
   /** Whether a field of an entry holds the peer's session state, in a state of the BGP machine short of Established. */
   static boolean notEstablished(Unstructured entry, String key, String value) {
-    return STATE_FIELD.matcher(key).matches() && NOT_ESTABLISHED.containsKey(word(value))
-        && entry.entries().stream().anyMatch(e -> PEER_FIELD.matcher(e.getKey()).matches());
+    boolean bgp = BGP_FIELD.matcher(key).matches();
+    Pattern peer = bgp ? ANY_PEER_FIELD : PEER_FIELD;
+    return (bgp || STATE_FIELD.matcher(key).matches()) && NOT_ESTABLISHED.containsKey(word(value))
+        && entry.entries().stream().anyMatch(e -> peer.matcher(e.getKey()).matches());
   }
 
   /** What a session state short of Established says ({@link #notEstablished}): down, or being set up. */

@@ -46,6 +46,14 @@ record Signal(Health health, String field, String value, Optional<Condition> con
       return field + " is " + value + ", at or before the time of the analysis: the validity it states has ended";
     }
     return condition.map(c -> c.type() + " is " + c.status() + (c.describe().isEmpty() ? "" : ": " + c.describe()))
-        .orElse(field + " is " + value + (explanation.isEmpty() ? "" : ": " + explanation));
+        .orElse(field + " is " + value + (explained() ? ": " + explanation : ""));
+  }
+
+  /**
+   * Whether the explanation is said: only beside a word that is not healthy, since a healthy word says all there is
+   * and an operator's old message kept beside it (the last error before it recovered) would read as its cause.
+   */
+  private boolean explained() {
+    return !explanation.isEmpty() && health != Health.HEALTHY;
   }
 }

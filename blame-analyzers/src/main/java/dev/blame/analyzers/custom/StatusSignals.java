@@ -222,16 +222,24 @@ final class StatusSignals {
    * What the operator wrote beside a status word to explain it: the {@code message} of the part that holds the word
    * (a component's, a reporter's, an entry's), or a {@code reason} written as prose rather than a CamelCase code
    * (solo-kit's {@code core.solo.io.Status} keeps its rejection there: "the reason for the rejection", beside
-   * {@code state}). The object's own {@code status.message} is not repeated here: the finding already adds it.
+   * {@code state}). The object's own {@code status.message} is not repeated here: the finding already adds it. The
+   * text is said on one line: an aggregated error ("1 error occurred:" then tab-indented items, as solo-kit's
+   * reasons hold them) keeps its words, not its line breaks.
    */
   private static String explanation(Unstructured map, int depth) {
-    String message = map.string("message").strip();
+    String message = oneLine(map.string("message"));
     if (!message.isEmpty()) {
       return depth > 0 ? message : "";
     }
-    String reason = map.string("reason").strip();
+    String reason = oneLine(map.string("reason"));
     return CAMEL_REASON.matcher(reason).matches() || reason.indexOf(' ') < 0 ? "" : reason;
   }
+
+  private static String oneLine(String text) {
+    return WHITESPACE.matcher(text.strip()).replaceAll(" ");
+  }
+
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   /**
    * The conditions a map holds: its {@code conditions} list, or one condition kept alone in a field named

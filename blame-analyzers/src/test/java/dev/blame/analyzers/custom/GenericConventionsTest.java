@@ -3330,6 +3330,31 @@ class GenericConventionsTest {
   }
 
   @Test
+  void aSessionStatusNamedForBgpBesideItsPeerIsReadByTheBgpStateMachine() throws Exception {
+    // One object per session, its state in a field that names BGP beside the bare peer (FRR-K8s' BGPSessionState:
+    // status.bgpStatus holds FRR's state of the neighbour, status.peer its address).
+    String session = """
+        apiVersion: routing.example.net/v2
+        kind: UplinkNeighbour
+        metadata: {name: leaf-3-x7k2, namespace: fabric}
+        spec: {}
+        status: {bgpStatus: Active, bfdStatus: N/A, node: leaf-3, peer: 198.51.100.4, vrf: blue}
+        """;
+    Verdict down = judge(session, "routing.example.net/v2", "UplinkNeighbour");
+    assertThat(down.health()).as("%s", down.findings()).isEqualTo(Health.DEGRADED);
+    Verdict opening = judge(session.replace("bgpStatus: Active", "bgpStatus: OpenSent"), "routing.example.net/v2",
+        "UplinkNeighbour");
+    assertThat(opening.health()).as("%s", opening.findings()).isEqualTo(Health.PROGRESSING);
+    Verdict up = judge(session.replace("bgpStatus: Active", "bgpStatus: Established"), "routing.example.net/v2",
+        "UplinkNeighbour");
+    assertThat(up.health()).as("%s", up.findings()).isEqualTo(Health.HEALTHY);
+    // A bare peer beside an unqualified status is not a BGP session (a network peering whose status is active).
+    Verdict peering = judge(session.replace("bgpStatus: Active, bfdStatus: N/A", "status: active"),
+        "routing.example.net/v2", "UplinkNeighbour");
+    assertThat(peering.health()).as("%s", peering.findings()).isEqualTo(Health.HEALTHY);
+  }
+
+  @Test
   void aConditionNamedAsAStateSlotIsReadByTheStateWordWrittenInIt() throws Exception {
     String template = """
         apiVersion: catalog.example.org/v1
@@ -3844,5 +3869,60 @@ class GenericConventionsTest {
         "stores.example.net/v1", "DocumentStore");
     assertThat(code.findings().get(0).message()).as("a CamelCase reason is a code, not an explanation")
         .doesNotContain("DiskFull");
+    // A multi-line reason (an aggregated error: "1 error occurred:" then tab-indented items) is said on one line.
+    Verdict listed = judge(store.replace("message: \"volume data-indexer-0 is full\"",
+        "reason: \"1 error occurred:\\n\\t* volume data-indexer-0 is full\\n\\n\""), "stores.example.net/v1",
+        "DocumentStore");
+    assertThat(listed.findings().get(0).message())
+        .contains("Failed: 1 error occurred: * volume data-indexer-0 is full").doesNotContain("\n").doesNotContain("\t");
+  }
+
+  @Test
+  void aPartsExplanationIsNotRepeatedNorKeptBesideAHealthyWord() throws Exception {
+    // The operator copies the failing part's message up to status.message: the summary says it once.
+    String cache = """
+        apiVersion: caches.example.org/v3
+        kind: EdgeCache
+        metadata: {name: assets, namespace: cdn, generation: 4}
+        spec: {tiers: 2}
+        status:
+          observedGeneration: 4
+          message: "tier hot-1 lost its volume"
+          tiers:
+          - {name: hot-1, phase: Failed, message: "tier hot-1 lost its volume"}
+          - {name: cold-1, phase: Running}
+        """;
+    Verdict failed = judge(cache, "caches.example.org/v3", "EdgeCache");
+    assertThat(failed.health()).as("%s", failed.findings()).isEqualTo(Health.DEGRADED);
+    String summary = failed.message();
+    assertThat(summary.indexOf("lost its volume")).as(summary).isEqualTo(summary.lastIndexOf("lost its volume"))
+        .isNotNegative();
+    // A healthy word says all there is: an old message kept beside it is not its explanation.
+    Verdict recovered = judge(cache.replace("  message: \"tier hot-1 lost its volume\"\n", "")
+        .replace("phase: Failed", "phase: Running"), "caches.example.org/v3", "EdgeCache");
+    assertThat(recovered.health()).as("%s", recovered.findings()).isEqualTo(Health.HEALTHY);
+    assertThat(recovered.message()).doesNotContain("lost its volume");
+  }
+
+  @Test
+  void aFailedUndoingOperationIsNotClearedByTheStateItFailedToUndo() throws Exception {
+    // A detach that fails leaves the volume attached: attached=true is the failure's state, not a state past it
+    // (a VolumeAttachment stuck with attached: true and detachError, piraeusdatastore/linstor-csi#52).
+    String binding = """
+        apiVersion: disks.example.io/v1
+        kind: DiskBinding
+        metadata: {name: pv-orders-on-worker-5}
+        spec: {disk: pv-orders, host: worker-5}
+        status:
+          attached: true
+          detachError: {message: "rpc error: code = Internal desc = unpublish failed: 404 Not Found",
+            time: "2026-11-02T12:59:20Z"}
+        """;
+    Verdict stuck = judge(binding, "disks.example.io/v1", "DiskBinding");
+    assertThat(stuck.health()).as("%s", stuck.findings()).isEqualTo(Health.DEGRADED);
+    // An attach that failed once and then succeeded is past its error.
+    Verdict attachedSince = judge(binding.replace("detachError", "attachError"), "disks.example.io/v1",
+        "DiskBinding");
+    assertThat(attachedSince.health()).as("%s", attachedSince.findings()).isEqualTo(Health.HEALTHY);
   }
 }
