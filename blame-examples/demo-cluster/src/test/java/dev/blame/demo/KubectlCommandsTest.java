@@ -968,7 +968,8 @@ class KubectlCommandsTest {
   /**
    * The tenth trial: {@code cordon} taints the node {@code node.kubernetes.io/unschedulable:NoSchedule} as the node
    * lifecycle controller does ({@code describe node} showed "Taints: none"), {@code uncordon} removes it; a
-   * DaemonSet's pod carries the daemon set controller's tolerations ({@code describe pod} showed none).
+   * DaemonSet's pod carries the daemon set controller's tolerations ({@code describe pod} showed none); 1.32's
+   * {@code debug --copy-to --share-processes} keeps shareProcessNamespace (its protobuf field was dropped).
    */
   @Test
   @Order(33)
@@ -998,6 +999,11 @@ class KubectlCommandsTest {
         .contains("node.kubernetes.io/unschedulable:NoSchedule op=Exists")
         .contains("node.kubernetes.io/not-ready:NoExecute op=Exists"));
     ok("delete", "daemonset", "tenth");
+
+    ok("run", "tenth-source", "--image=nginx");
+    ok("debug", "tenth-source", "--copy-to=tenth-copy", "--image=busybox", "--share-processes", "--attach=false");
+    assertThat(ok("get", "pod", "tenth-copy", "-o", "jsonpath={.spec.shareProcessNamespace}").out()).isEqualTo("true");
+    ok("delete", "pod", "tenth-source", "tenth-copy", "--wait=false");
   }
 
   private static List<String> podNames(String selector) {
