@@ -84,6 +84,7 @@ public final class ControllerSimulator implements AutoCloseable {
   private final CronJobController cronJobController;
   private final Kubelet kubelet;
   private final KubeletNodeStatus nodeStatus;
+  private final NodeLifecycleController nodeLifecycle;
   private final ServiceController serviceController;
   private final DisruptionController disruptionController;
   private final ScheduledExecutorService executor;
@@ -126,6 +127,7 @@ public final class ControllerSimulator implements AutoCloseable {
     this.cronJobController = new CronJobController(this);
     this.kubelet = new Kubelet(this);
     this.nodeStatus = new KubeletNodeStatus(this);
+    this.nodeLifecycle = new NodeLifecycleController(this);
     this.serviceController = new ServiceController(this);
     this.disruptionController = new DisruptionController(this);
     this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -265,6 +267,7 @@ public final class ControllerSimulator implements AutoCloseable {
     runStep("jobs", jobController::reconcile);
     runStep("kubelet", () -> kubelet.reconcile(n));
     runStep("node status", () -> nodeStatus.reconcile(n));
+    runStep("node lifecycle", () -> nodeLifecycle.reconcile(n));
     runStep("services", serviceController::reconcile);
     runStep("disruption", disruptionController::reconcile);
   }

@@ -99,7 +99,8 @@ final class DaemonSetController {
     labels.put(StatefulSetController.REVISION_LABEL, hash);
     labels.put("pod-template-generation", String.valueOf(ds.getMetadata().getGeneration()));
     var spec = new io.fabric8.kubernetes.api.model.PodSpecBuilder(template.getSpec())
-        .withNodeName(ControllerSimulator.NODE_NAME).build();
+        .withNodeName(ControllerSimulator.NODE_NAME).withTolerations(Taints.daemonPodTolerations(
+            template.getSpec().getTolerations(), Boolean.TRUE.equals(template.getSpec().getHostNetwork()))).build();
     return new PodBuilder().withNewMetadata().withName(name).withGenerateName(ds.getMetadata().getName() + "-")
         .withNamespace(ds.getMetadata().getNamespace()).withLabels(labels)
         .withAnnotations(template.getMetadata() == null ? null : template.getMetadata().getAnnotations())

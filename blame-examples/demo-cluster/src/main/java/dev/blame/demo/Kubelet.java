@@ -132,8 +132,10 @@ final class Kubelet {
     }
     PodStatus status = pod.getStatus() == null ? new PodStatus() : pod.getStatus();
     io.fabric8.kubernetes.api.model.Node node = sim.client.nodes().withName(ControllerSimulator.NODE_NAME).get();
-    // kubectl cordon/drain: the NodeUnschedulable filter runs before the resource fit.
-    boolean cordoned = node != null && node.getSpec() != null && Boolean.TRUE.equals(node.getSpec().getUnschedulable());
+    // kubectl cordon/drain: the NodeUnschedulable filter runs before the resource fit; a pod tolerating the
+    // node.kubernetes.io/unschedulable:NoSchedule taint passes it (DaemonSet pods on a real cluster)
+    boolean cordoned = node != null && node.getSpec() != null && Boolean.TRUE.equals(node.getSpec().getUnschedulable())
+        && !Taints.toleratesUnschedulable(pod);
     // then TaintToleration, then the resource fit: the first filter that fails names the node's reason
     String unresolvable = cordoned ? "node(s) were unschedulable"
         : Taints.untolerated(node, pod).map(Taints::reason).orElse(null);

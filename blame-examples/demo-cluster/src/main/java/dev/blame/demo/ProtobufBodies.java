@@ -25,7 +25,8 @@ final class ProtobufBodies {
   }
 
   /**
-   * A field: its JSON name and type; a type starting with '*' is repeated; "map:T" a map of string to T. An empty
+   * A field: its JSON name and type; a type starting with '*' is repeated; "map:T" a map of string to T; "b" a bool
+   * (false is gogo-protobuf's unwritten zero), "bp" a {@code *bool} (written when set, false kept). An empty
    * name inlines the message's fields into the enclosing object (a Go field tagged {@code json:",inline"}, which
    * protobuf still nests as a message of its own, e.g. {@code Volume.volumeSource}).
    */
@@ -78,7 +79,7 @@ final class ProtobufBodies {
     message("Namespace", 1, "metadata", "ObjectMeta", 2, "spec", "NamespaceSpec");
     message("NamespaceSpec", 1, "finalizers", "*s");
     message("ServiceAccount", 1, "metadata", "ObjectMeta", 3, "imagePullSecrets", "*LocalObjectReference",
-        4, "automountServiceAccountToken", "b");
+        4, "automountServiceAccountToken", "bp");
     message("LocalObjectReference", 1, "name", "s");
     message("Service", 1, "metadata", "ObjectMeta", 2, "spec", "ServiceSpec");
     message("ServiceSpec", 1, "ports", "*ServicePort", 2, "selector", "map:s", 3, "clusterIP", "s", 4, "type", "s",
@@ -87,11 +88,16 @@ final class ProtobufBodies {
         5, "nodePort", "i0");
     message("Pod", 1, "metadata", "ObjectMeta", 2, "spec", "PodSpec");
     message("PodTemplateSpec", 1, "metadata", "ObjectMeta", 2, "spec", "PodSpec");
+    // PodSpec's scalar fields, all of them: kubectl 1.32's `debug POD --copy-to` writes a copy of a whole pod
+    // (`--share-processes` sets shareProcessNamespace, which was dropped)
     message("PodSpec", 1, "volumes", "*Volume", 2, "containers", "*Container", 3, "restartPolicy", "s",
-        4, "terminationGracePeriodSeconds", "i", 6, "dnsPolicy", "s", 7, "nodeSelector", "map:s",
-        8, "serviceAccountName", "s", 10, "nodeName", "s", 11, "hostNetwork", "b", 12, "hostPID", "b",
-        13, "hostIPC", "b", 15, "imagePullSecrets", "*LocalObjectReference", 19, "schedulerName", "s",
-        20, "initContainers", "*Container", 22, "tolerations", "*Toleration");
+        4, "terminationGracePeriodSeconds", "i", 5, "activeDeadlineSeconds", "i", 6, "dnsPolicy", "s",
+        7, "nodeSelector", "map:s", 8, "serviceAccountName", "s", 9, "serviceAccount", "s", 10, "nodeName", "s",
+        11, "hostNetwork", "b", 12, "hostPID", "b", 13, "hostIPC", "b", 15, "imagePullSecrets",
+        "*LocalObjectReference", 16, "hostname", "s", 17, "subdomain", "s", 19, "schedulerName", "s",
+        20, "initContainers", "*Container", 21, "automountServiceAccountToken", "bp", 22, "tolerations", "*Toleration",
+        24, "priorityClassName", "s", 25, "priority", "i", 27, "shareProcessNamespace", "bp", 29, "runtimeClassName",
+        "s", 30, "enableServiceLinks", "bp", 31, "preemptionPolicy", "s", 35, "setHostnameAsFQDN", "bp");
     message("Toleration", 1, "key", "s", 2, "operator", "s", 3, "value", "s", 4, "effect", "s");
     message("Volume", 1, "name", "s", 2, "", "VolumeSource"); // volumeSource is inlined in JSON
     message("VolumeSource", 1, "hostPath", "HostPathVolumeSource", 2, "emptyDir", "EmptyDirVolumeSource");
@@ -314,6 +320,9 @@ final class ProtobufBodies {
       }
       case "b" -> {
         return in.varint() != 0 ? n.booleanNode(true) : null;
+      }
+      case "bp" -> { // a *bool: written only when set, so false is kept
+        return n.booleanNode(in.varint() != 0);
       }
       case "i" -> {
         return n.numberNode(in.varint());

@@ -604,6 +604,35 @@ class ApiSemanticsTest {
   }
 
   /**
+   * kubectl 1.32's {@code debug POD --copy-to=C --share-processes} writes the copy in protobuf: the PodSpec's
+   * scalar fields such as {@code shareProcessNamespace}, {@code hostname}, {@code priorityClassName} and
+   * {@code enableServiceLinks} are kept, a pointer's {@code false} too (they were dropped).
+   */
+  @Test
+  void aPodCopyInProtobufKeepsItsSpecFields() throws Exception {
+    configMaps("copies");
+    byte[] container = field(2, concat(field(1, bytes("c")), field(2, bytes("busybox"))));
+    byte[] spec = concat(concat(concat(container, flag(27, true)), field(16, bytes("copy-host"))),
+        concat(field(24, bytes("high")), concat(flag(30, false), flag(21, false))));
+    postProtobuf("/api/v1/namespaces/copies/pods", envelope("v1", "Pod",
+        concat(field(1, field(1, bytes("copy"))), field(2, spec))));
+    JsonNode stored = get("/api/v1/namespaces/copies/pods/copy").path("spec");
+    assertThat(stored.path("shareProcessNamespace").asBoolean()).isTrue();
+    assertThat(stored.path("hostname").asText()).isEqualTo("copy-host");
+    assertThat(stored.path("priorityClassName").asText()).isEqualTo("high");
+    assertThat(stored.path("enableServiceLinks").isBoolean()).isTrue();
+    assertThat(stored.path("enableServiceLinks").asBoolean()).isFalse();
+    assertThat(stored.path("automountServiceAccountToken").isBoolean()).isTrue();
+    assertThat(stored.path("automountServiceAccountToken").asBoolean()).isFalse();
+  }
+
+  /** A varint field (wire type 0) numbered 16 to 2047 holding a bool, as gogo-protobuf writes a set {@code *bool}. */
+  private static byte[] flag(int number, boolean value) {
+    int tag = number << 3;
+    return new byte[] {(byte) (tag & 0x7f | 0x80), (byte) (tag >> 7), (byte) (value ? 1 : 0)};
+  }
+
+  /**
    * A workload whose selector does not match its template's labels is refused as the API server refuses it (it was
    * stored, and its controller made pods it could not select); an update that breaks the match too.
    */
@@ -648,9 +677,11 @@ class ApiSemanticsTest {
     return s.getBytes(StandardCharsets.UTF_8);
   }
 
-  /** A length-delimited protobuf field (lengths below 128 here). */
+  /** A length-delimited protobuf field (numbers below 2048, lengths below 128 here). */
   private static byte[] field(int number, byte[] value) {
-    return concat(new byte[] {(byte) (number << 3 | 2), (byte) value.length}, value);
+    int tag = number << 3 | 2;
+    byte[] key = tag < 128 ? new byte[] {(byte) tag} : new byte[] {(byte) (tag & 0x7f | 0x80), (byte) (tag >> 7)};
+    return concat(concat(key, new byte[] {(byte) value.length}), value);
   }
 
   private static byte[] concat(byte[] a, byte[] b) {

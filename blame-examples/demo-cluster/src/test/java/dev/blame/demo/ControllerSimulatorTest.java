@@ -3,6 +3,9 @@ package dev.blame.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.Taint;
+import io.fabric8.kubernetes.api.model.TaintBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
@@ -310,6 +313,55 @@ class ControllerSimulatorTest {
         n.getSpec().setTaints(null);
         return n;
       });
+      Eventually.assertThat(TIMEOUT, () -> assertThat(pods.withName("plain").get().getSpec().getNodeName())
+          .isEqualTo(ControllerSimulator.NODE_NAME));
+      assertThat(sim.errors()).isEmpty();
+    }
+  }
+
+  /**
+   * {@code kubectl cordon}: the node lifecycle controller adds the taint
+   * {@code node.kubernetes.io/unschedulable:NoSchedule} with its {@code timeAdded} (the node had no taint); a pod
+   * without a toleration for it stays Pending "node(s) were unschedulable", a pod tolerating it is scheduled on the
+   * cordoned node (it was refused); {@code uncordon} removes the taint and keeps the node's other taints.
+   */
+  @Test
+  void cordoningTaintsTheNodeAndLetsTolerantPodsIn() {
+    Clock clock = Clock.fixed(Instant.parse("2026-12-07T03:30:00Z"), ZoneOffset.UTC);
+    try (DemoCluster cluster = DemoCluster.start();
+        ControllerSimulator sim = ControllerSimulator.builder(cluster.newClient()).clock(clock)
+            .tick(Duration.ofMillis(20)).start()) {
+      KubernetesClient client = cluster.client();
+      var node = client.nodes().withName(ControllerSimulator.NODE_NAME);
+      Taint other = new TaintBuilder().withKey("team").withValue("blue").withEffect("PreferNoSchedule").build();
+      node.edit(n -> {
+        n.getSpec().setUnschedulable(true);
+        n.getSpec().setTaints(List.of(other));
+        return n;
+      });
+      Eventually.assertThat(TIMEOUT, () -> assertThat(node.get().getSpec().getTaints()).containsExactly(other,
+          new TaintBuilder().withKey("node.kubernetes.io/unschedulable").withEffect("NoSchedule")
+              .withTimeAdded("2026-12-07T03:30:00Z").build()));
+      var pods = client.pods().inNamespace("default");
+      pods.resource(new PodBuilder().withNewMetadata().withName("plain").endMetadata().withNewSpec()
+          .addNewContainer().withName("c").withImage("nginx:1.25").endContainer().endSpec().build()).create();
+      pods.resource(new PodBuilder().withNewMetadata().withName("tolerant").endMetadata().withNewSpec()
+          .addNewContainer().withName("c").withImage("nginx:1.25").endContainer().addNewToleration()
+          .withKey("node.kubernetes.io/unschedulable").withOperator("Exists").withEffect("NoSchedule")
+          .endToleration().endSpec().build()).create();
+      Eventually.assertThat(TIMEOUT, () -> {
+        assertThat(pods.withName("tolerant").get().getSpec().getNodeName()).isEqualTo(ControllerSimulator.NODE_NAME);
+        var plain = pods.withName("plain").get();
+        assertThat(plain.getSpec().getNodeName()).isNull();
+        assertThat(plain.getStatus().getConditions()).anySatisfy(c -> assertThat(c.getMessage()).isEqualTo(
+            "0/1 nodes are available: 1 node(s) were unschedulable. preemption: 0/1 nodes are available: "
+                + "1 Preemption is not helpful for scheduling."));
+      });
+      node.edit(n -> {
+        n.getSpec().setUnschedulable(null);
+        return n;
+      });
+      Eventually.assertThat(TIMEOUT, () -> assertThat(node.get().getSpec().getTaints()).containsExactly(other));
       Eventually.assertThat(TIMEOUT, () -> assertThat(pods.withName("plain").get().getSpec().getNodeName())
           .isEqualTo(ControllerSimulator.NODE_NAME));
       assertThat(sim.errors()).isEmpty();

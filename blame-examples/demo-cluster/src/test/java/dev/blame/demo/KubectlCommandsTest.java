@@ -965,6 +965,47 @@ class KubectlCommandsTest {
     ok("delete", "configmap", "ninth");
   }
 
+  /**
+   * The tenth trial: {@code cordon} taints the node {@code node.kubernetes.io/unschedulable:NoSchedule} as the node
+   * lifecycle controller does ({@code describe node} showed "Taints: none"), {@code uncordon} removes it; a
+   * DaemonSet's pod carries the daemon set controller's tolerations ({@code describe pod} showed none); 1.32's
+   * {@code debug --copy-to --share-processes} keeps shareProcessNamespace (its protobuf field was dropped).
+   */
+  @Test
+  @Order(33)
+  void tenthTrialCordonTaintAndDaemonPodTolerations() throws Exception {
+    ok("cordon", "demo-node");
+    Eventually.assertThat(TIMEOUT, () -> assertThat(okNow("describe", "node", "demo-node").out())
+        .containsPattern("Taints:\\s+node.kubernetes.io/unschedulable:NoSchedule"));
+    assertThat(ok("get", "node", "demo-node", "-o", "jsonpath={.spec.taints[0].timeAdded}").out())
+        .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+    ok("uncordon", "demo-node");
+    Eventually.assertThat(TIMEOUT, () -> assertThat(okNow("describe", "node", "demo-node").out())
+        .containsPattern("Taints:\\s+<none>"));
+
+    Path daemons = tmp.resolve("tenth-daemonset.yaml");
+    Files.writeString(daemons, """
+        apiVersion: apps/v1
+        kind: DaemonSet
+        metadata: {name: tenth}
+        spec:
+          selector: {matchLabels: {app: tenth}}
+          template:
+            metadata: {labels: {app: tenth}}
+            spec: {containers: [{name: c, image: nginx}]}
+        """);
+    ok("apply", "-f", daemons.toString());
+    Eventually.assertThat(TIMEOUT, () -> assertThat(okNow("describe", "pod", "-l", "app=tenth").out())
+        .contains("node.kubernetes.io/unschedulable:NoSchedule op=Exists")
+        .contains("node.kubernetes.io/not-ready:NoExecute op=Exists"));
+    ok("delete", "daemonset", "tenth");
+
+    ok("run", "tenth-source", "--image=nginx");
+    ok("debug", "tenth-source", "--copy-to=tenth-copy", "--image=busybox", "--share-processes", "--attach=false");
+    assertThat(ok("get", "pod", "tenth-copy", "-o", "jsonpath={.spec.shareProcessNamespace}").out()).isEqualTo("true");
+    ok("delete", "pod", "tenth-source", "tenth-copy", "--wait=false");
+  }
+
   private static List<String> podNames(String selector) {
     String names = okNow("get", "pods", "-l", selector, "-o", "jsonpath={.items[*].metadata.name}").out().trim();
     return names.isEmpty() ? List.of() : List.of(names.split(" ")).stream().sorted().toList();

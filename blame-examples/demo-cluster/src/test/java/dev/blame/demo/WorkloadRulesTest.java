@@ -118,6 +118,41 @@ class WorkloadRulesTest extends OnDemoCluster {
     });
   }
 
+  /**
+   * The daemon set controller's pods tolerate the node conditions' taints and a cordon (they had the template's
+   * tolerations only): after the template's own, in the controller's order, {@code network-unavailable} for a
+   * host-network pod, and a template toleration equal to one of them is not repeated.
+   */
+  @Test
+  void aDaemonSetsPodsTolerateTheNodeConditionTaints() {
+    client.resource(load(DaemonSet.class, """
+        apiVersion: apps/v1
+        kind: DaemonSet
+        metadata: {name: netagent, namespace: default}
+        spec:
+          selector: {matchLabels: {app: netagent}}
+          template:
+            metadata: {labels: {app: netagent}}
+            spec:
+              hostNetwork: true
+              tolerations:
+              - {key: dedicated, operator: Equal, value: infra, effect: NoSchedule}
+              - {key: node.kubernetes.io/unschedulable, operator: Exists, effect: NoSchedule}
+              containers: [{name: agent, image: "cilium/cilium:v1.15"}]
+        """)).create();
+    Eventually.assertThat(TIMEOUT, () -> assertThat(podsOf("app", "netagent")).singleElement()
+        .satisfies(p -> assertThat(p.getSpec().getTolerations()).extracting(t -> t.getKey() + ":" + t.getOperator()
+            + ":" + t.getValue() + ":" + t.getEffect()).containsExactly(
+                "dedicated:Equal:infra:NoSchedule",
+                "node.kubernetes.io/unschedulable:Exists:null:NoSchedule",
+                "node.kubernetes.io/not-ready:Exists:null:NoExecute",
+                "node.kubernetes.io/unreachable:Exists:null:NoExecute",
+                "node.kubernetes.io/disk-pressure:Exists:null:NoSchedule",
+                "node.kubernetes.io/memory-pressure:Exists:null:NoSchedule",
+                "node.kubernetes.io/pid-pressure:Exists:null:NoSchedule",
+                "node.kubernetes.io/network-unavailable:Exists:null:NoSchedule")));
+  }
+
   @Test
   void aMissingConfigMapVolumeKeepsThePodCreatingUntilItExists() {
     client.resource(load(Pod.class, """
