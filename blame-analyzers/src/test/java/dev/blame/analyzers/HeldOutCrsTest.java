@@ -425,8 +425,12 @@ class HeldOutCrsTest {
    * Afterwards, a reason named as a Go error value (Err and a capitalised word: the kubelet's ErrImagePull,
    * cert-manager's ErrGetKeyPair, Odigos' ErrConfigDestination) is a failure word: 1286 of 1429.
    * Merged with round eighty-two: 1351 of 1507.
+   * Round eighty-seven (14 objects, solo.io resources other than the training set's four gloo.solo.io kinds: Gloo
+   * Edge's VirtualService, Gateway, RouteTable and VirtualHostOption, Gloo Enterprise's AuthConfig, the rate limiter's
+   * RateLimitConfig, GraphQLApi, Gloo Mesh's TrafficPolicy and VirtualMesh, Service Mesh Hub's VirtualMesh) measured
+   * 11 of 14 blind with the rules of afd4cb19: 1362 of 1521, one new false HEALTHY (see FALSE_HEALTHY_CEILING).
    */
-  static final int FLOOR = 1351;
+  static final int FLOOR = 1362;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -630,8 +634,11 @@ class HeldOutCrsTest {
    * Round eighty brings none (measured blind with the rules of 930ac544): 11, the same eleven.
    * Round eighty-one brings none (measured blind with the rules of 930ac544): 11, the same eleven.
    * Round eighty-two brings none (measured blind with the rules of 930ac544): 11, the same eleven.
+   * Round eighty-seven brings one, measured blind with the rules of afd4cb19: a Gloo rate limiter RateLimitConfig whose
+   * per-namespace status reads ACCEPTED for generation 1 while the object is at generation 3 (the observedGeneration
+   * kept inside a reporter's entry is not read): 12.
    */
-  static final int FALSE_HEALTHY_CEILING = 11;
+  static final int FALSE_HEALTHY_CEILING = 12;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
