@@ -443,8 +443,15 @@ class HeldOutCrsTest {
    * Afterwards, a part reported missing (one entry of a list of parts: k0s Autopilot's SignalMissingNode) is a part
    * lost, DEGRADED, not the object missing: 1296 of 1445.
    * Merged with round eighty-five: 1391 of 1552.
+   * Round eighty-seven (14 objects, solo.io resources other than the training set's four gloo.solo.io kinds: Gloo
+   * Edge's VirtualService, Gateway, RouteTable and VirtualHostOption, Gloo Enterprise's AuthConfig, the rate limiter's
+   * RateLimitConfig, GraphQLApi, Gloo Mesh's TrafficPolicy and VirtualMesh, Service Mesh Hub's VirtualMesh) measured
+   * 11 of 14 blind with the rules of afd4cb19: 1362 of 1521, one new false HEALTHY (see FALSE_HEALTHY_CEILING).
+   * Afterwards, solo-kit's reporter may be named by its proto field name (reported_by, as the proto3 JSON mapping
+   * allows), so the enum number beside it is read: 1363 of 1521.
+   * Merged with round eighty-seven: 1403 of 1566.
    */
-  static final int FLOOR = 1391;
+  static final int FLOOR = 1403;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -658,8 +665,11 @@ class HeldOutCrsTest {
    * Elemental SeedImage whose Ready=True says only that its child resources were created while SeedImageReady=False
    * SeedImageBuildOngoing says the image is still being built. See the README, "Round eighty-five". With the eleven
    * before: 12. Afterwards still 12: the one rule learned from the round does not touch it (README, "Not kept").
+   * Round eighty-seven brings one, measured blind with the rules of afd4cb19: a Gloo rate limiter RateLimitConfig whose
+   * per-namespace status reads ACCEPTED for generation 1 while the object is at generation 3 (the observedGeneration
+   * kept inside a reporter's entry is not read): 12.
    */
-  static final int FALSE_HEALTHY_CEILING = 14;
+  static final int FALSE_HEALTHY_CEILING = 15;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());

@@ -14,18 +14,24 @@ import java.util.Optional;
  * {@code gateway} and discovery reporters write {@code state: 1} on Upstreams, Proxies, VirtualServices and
  * RouteTables, as the Gloo Edge and Gloo Portal guides print them. Where a map names its {@code reportedBy} and holds
  * a whole number in that range as its {@code state}, the number is read as the enum's word; anywhere else a numeric
- * state means nothing without its operator's enum and stays unread.
+ * state means nothing without its operator's enum and stays unread. The reporter may be spelled as the proto field
+ * is, {@code reported_by}: the proto3 JSON mapping accepts the original field name beside the lowerCamelCase one, and
+ * marshallers told to keep proto names write it (Gloo Enterprise's AuthConfig, {@code reported_by: gloo}).
  */
 final class ReporterStates {
 
   /** The words of {@code core.solo.io.Status.State}, in the order of their numbers. */
   private static final List<String> WORDS = List.of("Pending", "Accepted", "Rejected", "Warning");
 
+  /** The reporter field, by its JSON name and by its proto field name. */
+  private static final List<String> REPORTER = List.of("reportedBy", "reported_by");
+
   private ReporterStates() {}
 
   /** The enum's word for {@code map}'s numeric {@code state}, when {@code map} is a reporter's status. */
   static Optional<String> word(Unstructured map, String key, Object value) {
-    if (!key.equals("state") || !(value instanceof Number number) || map.string("reportedBy").isBlank()) {
+    if (!key.equals("state") || !(value instanceof Number number)
+        || REPORTER.stream().allMatch(r -> map.string(r).isBlank())) {
       return Optional.empty();
     }
     double n = number.doubleValue();

@@ -3842,6 +3842,15 @@ class GenericConventionsTest {
         "routing.example.dev/v1", "RouteTable");
     assertThat(noReporter.health()).as("a numeric state without its reporter is no enum we know: %s",
         noReporter.findings()).isNotEqualTo(Health.HEALTHY);
+    Verdict protoNamed = judge(table.replace("reportedBy: router", "reported_by: router"), "routing.example.dev/v1",
+        "RouteTable");
+    assertThat(protoNamed.health()).as("the reporter by its proto field name: %s", protoNamed.findings())
+        .isEqualTo(Health.DEGRADED);
+    Verdict otherSnake = judge(table.replace("reportedBy: router", "reported_from: router")
+        .replace("reportedBy: listener", "reported_from: listener").replace("state: 2", "state: 1"),
+        "routing.example.dev/v1", "RouteTable");
+    assertThat(otherSnake.health()).as("another snake_case field names no reporter: %s", otherSnake.findings())
+        .isNotEqualTo(Health.HEALTHY);
   }
 
   @Test
