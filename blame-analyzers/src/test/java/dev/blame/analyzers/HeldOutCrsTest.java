@@ -668,6 +668,8 @@ class HeldOutCrsTest {
    * Round eighty-seven brings one, measured blind with the rules of afd4cb19: a Gloo rate limiter RateLimitConfig whose
    * per-namespace status reads ACCEPTED for generation 1 while the object is at generation 3 (the observedGeneration
    * kept inside a reporter's entry is not read): 12.
+   * Merged, the rounds to eighty-seven: 15, the eleven standing, Elemental's SeedImage, two Redpanda Brokers and this
+   * RateLimitConfig.
    */
   static final int FALSE_HEALTHY_CEILING = 15;
 
