@@ -350,6 +350,16 @@ final class ConditionVocabulary {
     return c.type().equals("Ready");
   }
 
+  /**
+   * True for the readiness named for the object's own kind ({@code <Kind>Ready}): Seldon Core v2 names its Model's,
+   * Pipeline's and Server's readiness {@code ModelReady}, {@code PipelineReady}, {@code ServerReady} (the Model's
+   * printed Ready column reads it), Elemental its SeedImage's {@code SeedImageReady} (the image built; its
+   * {@code Ready} says only that the child resources were created). It is the object's readiness, not a part's.
+   */
+  static boolean ownReadiness(Condition c, String kind) {
+    return !kind.isEmpty() && c.type().equals(kind + "Ready");
+  }
+
   /** True for a type that is good when True. */
   static boolean isPositive(Condition c) {
     List<String> words = words(c.type());

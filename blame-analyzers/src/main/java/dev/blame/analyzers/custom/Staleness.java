@@ -42,6 +42,8 @@ final class Staleness {
   String namespace = "";
   /** Whether the object is a run ({@link Runs#isRun}), whose Ready summarises nothing. */
   boolean run;
+  /** The object's kind, for the readiness named after it ({@link ConditionVocabulary#ownReadiness}). */
+  String kind = "";
 
   static String key(Unstructured ref, String namespace) {
     String ns = ref.string("namespace");

@@ -156,6 +156,7 @@ final class StatusSignals {
       stale.namespace = namespace;
     }
     stale.run = Runs.isRun(object.string("kind"));
+    stale.kind = object.string("kind");
     walk(object.child("status"), "status", 0, generation, signals, stale);
     ProbeFlags.failed(object).ifPresent(signals::add);
     signals.removeIf(stale::outdatedDefault);
@@ -277,7 +278,9 @@ final class StatusSignals {
         stale.note(field, list);
         // A True Ready summarises its siblings: their waits are then not ours (failures still count). Not a run's: its
         // outcome (Completed, Succeeded) is what sums it up, and its Ready says only that it was accepted (K8up's Backup
-        // keeps Ready=True while PreBackupPodsReady=False waits for the pods it needs before it starts).
+        // keeps Ready=True while PreBackupPodsReady=False waits for the pods it needs before it starts). Nor the wait
+        // of the readiness named for the object's own kind (Elemental's SeedImageReady, as Seldon's ModelReady): it is
+        // the object's own readiness, not a part's.
         boolean summaryReady = !stale.run && list.stream().anyMatch(c -> ConditionVocabulary.isSummary(c) && c.isTrue()
             && !ConditionVocabulary.stale(c, generation));
         String controller = map.string("controllerName");
@@ -296,7 +299,8 @@ final class StatusSignals {
             continue;
           }
           ConditionVocabulary.meaning(c)
-              .filter(m -> !(summaryReady && m.health() == Health.PROGRESSING && ConditionVocabulary.isPositive(c)))
+              .filter(m -> !(summaryReady && m.health() == Health.PROGRESSING && ConditionVocabulary.isPositive(c)
+                  && !ConditionVocabulary.ownReadiness(c, stale.kind)))
               .filter(m -> !(summaryReady && m.rules().contains(Rules.TYPE_PARTIAL)))
               .ifPresent(m -> signals.add(new Signal(m, field, c.status(), Optional.of(c))));
         }

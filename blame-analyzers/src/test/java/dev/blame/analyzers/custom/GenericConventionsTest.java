@@ -506,6 +506,26 @@ class GenericConventionsTest {
               - {type: PartiallyReady, status: "True", message: "one namespace failed"}
               - {type: Ready, status: "True"}
             """, Health.HEALTHY),
+        // A True Ready sums up the waits of the parts beside it, not the readiness named for the object's own kind
+        // (Seldon's ModelReady, Elemental's SeedImageReady): that one is the object's.
+        Arguments.of("example.com/v1", "DiskImage", """
+            status:
+              conditions:
+              - {type: Ready, status: "True", reason: ChildrenCreated}
+              - {type: DiskImageReady, status: "False", reason: ImageBuildOngoing}
+            """, Health.PROGRESSING),
+        Arguments.of("example.com/v1", "DiskImage", """
+            status:
+              conditions:
+              - {type: Ready, status: "True", reason: ChildrenCreated}
+              - {type: CacheReady, status: "False", reason: CacheWarmingOngoing}
+            """, Health.HEALTHY),
+        Arguments.of("example.com/v1", "DiskImage", """
+            status:
+              conditions:
+              - {type: Ready, status: "True", reason: ChildrenCreated}
+              - {type: DiskImageReady, status: "True", reason: ImageBuilt}
+            """, Health.HEALTHY),
         // Steps on the way (PodScheduled, Initialized, Synced): True alone is work under way, not health.
         Arguments.of("example.com/v1", "Volume", """
             status:
