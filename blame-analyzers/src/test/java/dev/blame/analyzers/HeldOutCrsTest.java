@@ -443,8 +443,11 @@ class HeldOutCrsTest {
    * Afterwards, a part reported missing (one entry of a list of parts: k0s Autopilot's SignalMissingNode) is a part
    * lost, DEGRADED, not the object missing: 1296 of 1445.
    * Merged with round eighty-five: 1391 of 1552.
+   * Round eighty-eight (14 objects, API gateways and API management: the Gravitee Kubernetes Operator's ApiDefinition,
+   * ApiV4Definition and Application, kgateway's TrafficPolicy and ListenerPolicy, its agentgateway AgentgatewayPolicy)
+   * measured 13 of 14 blind with the rules of 444ae5d1: 1404 of 1566, one new false HEALTHY (see FALSE_HEALTHY_CEILING).
    */
-  static final int FLOOR = 1391;
+  static final int FLOOR = 1404;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -658,8 +661,11 @@ class HeldOutCrsTest {
    * Elemental SeedImage whose Ready=True says only that its child resources were created while SeedImageReady=False
    * SeedImageBuildOngoing says the image is still being built. See the README, "Round eighty-five". With the eleven
    * before: 12. Afterwards still 12: the one rule learned from the round does not touch it (README, "Not kept").
+   * Round eighty-eight brings one, measured blind with the rules of 444ae5d1, called HEALTHY with no finding: an
+   * agentgateway policy whose Accepted=True carries the reason PartiallyValid (part of the policy did not translate, its
+   * route answers 500). See the README, "Round eighty-eighth". With the fourteen before: 15.
    */
-  static final int FALSE_HEALTHY_CEILING = 14;
+  static final int FALSE_HEALTHY_CEILING = 15;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
