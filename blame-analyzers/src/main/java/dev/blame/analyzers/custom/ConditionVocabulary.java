@@ -286,7 +286,12 @@ final class ConditionVocabulary {
   private static Optional<Meaning> positive(Condition c, boolean judgement, String type) {
     if (c.isTrue()) {
       Optional<String> failed = failedReason(c.reason());
-      return Optional.of(failed.isPresent() ? Meaning.of(Health.DEGRADED, type, "reason:true-but-failed:" + failed.get())
+      if (failed.isPresent()) {
+        return Optional.of(Meaning.of(Health.DEGRADED, type, "reason:true-but-failed:" + failed.get()));
+      }
+      // A good state its reason says was reached only in part (Accepted=True PartiallyValid) was not reached by all.
+      return Optional.of(ReasonVocabulary.partial(c.reason())
+          ? Meaning.of(Health.DEGRADED, type, Rules.REASON_TRUE_BUT_PARTIAL)
           : Meaning.of(Health.HEALTHY, type));
     }
     if (match(PAUSED, c.reason()).isPresent()) {

@@ -1,5 +1,6 @@
 package dev.blame.analyzers.custom;
 
+import dev.blame.api.Health;
 import dev.blame.api.spi.Condition;
 import java.util.List;
 import java.util.Locale;
@@ -140,6 +141,17 @@ final class ReasonVocabulary {
     List<String> words = ConditionVocabulary.words(reason);
     return !words.isEmpty() && last.contains(words.get(words.size() - 1))
         && words.stream().noneMatch(DENIALS::contains) && failedReason(reason).isEmpty();
+  }
+
+  /**
+   * Whether a reason is a good word qualified by {@code Partial} or {@code Partially} ({@code PartiallyValid},
+   * {@code PartialSuccess}), which the status words read as DEGRADED: some parts did not get there. Not partial work
+   * still under way ({@code PartiallyUpgrading}) nor a failure word ({@code PartiallyFailed}, read as a failure).
+   */
+  static boolean partial(String reason) {
+    return StatusWords.read(reason)
+        .filter(m -> m.health() == Health.DEGRADED && m.rules().contains(Rules.FORM_PARTIAL))
+        .isPresent();
   }
 
   /**

@@ -52,6 +52,10 @@ final class Rules {
     }
   }
 
+  /** A good status word qualified by {@code Partial} or {@code Partially} ({@code PartialReady}): DEGRADED. */
+  static final String FORM_PARTIAL = Family.FORM.of("partial");
+  /** A True good condition whose reason is a good word qualified by {@code Partial} ({@code PartiallyValid}). */
+  static final String REASON_TRUE_BUT_PARTIAL = "reason:true-but-partial";
   /** A condition written for an older generation, alone in its object. */
   static final String CONDITION_STALE = "condition:stale";
   /** A controller named beside its conditions that wrote none for the object's generation. */

@@ -148,7 +148,7 @@ final class StatusWords {
         && words.stream().anyMatch(ConditionVocabulary.PARTIAL::contains)) {
       // A good state reached by only some parts (Fluid's PartialReady, Stork's PartialSuccess) says the others are
       // down or failed, as Velero's PartiallyFailed does outright.
-      return Optional.of(Meaning.of(Health.DEGRADED, Rules.Family.FORM.of("partial")));
+      return Optional.of(Meaning.of(Health.DEGRADED, Rules.FORM_PARTIAL));
     }
     return first.map(m -> words.size() == 1 ? m : m.and(Rules.Family.FORM.of("phrase")));
   }

@@ -2438,6 +2438,34 @@ class GenericConventionsTest {
   }
 
   /**
+   * A True good condition whose reason is a good word qualified by {@code Partial} or {@code Partially} reached that
+   * state only in part (held-out round eighty-eight: kgateway's agentgateway policy {@code Accepted=True
+   * PartiallyValid}, part of it not translated, was read HEALTHY). The reason is read as the status words read a value
+   * ({@code PartialReady}, {@code PartialSuccess}: DEGRADED). A plain good reason stays HEALTHY, and partial work still
+   * under way is no partial success.
+   */
+  @Test
+  void aGoodConditionWhoseReasonSaysPartlyIsDegraded() throws Exception {
+    String route = """
+        apiVersion: mesh.example.org/v2
+        kind: RetryRule
+        metadata: {name: checkout-retries, namespace: shop, generation: 4}
+        spec: {attempts: 3}
+        status:
+          conditions:
+          - {type: Programmed, status: "True", reason: PartialSuccess, message: "2 of 3 listeners", observedGeneration: 4}
+        """;
+    Verdict partly = judge(route, "mesh.example.org/v2", "RetryRule");
+    assertThat(partly.health()).as("%s", partly.findings()).isEqualTo(Health.DEGRADED);
+    Verdict valid = judge(route.replace("PartialSuccess", "PartiallyValid"), "mesh.example.org/v2", "RetryRule");
+    assertThat(valid.health()).as("%s", valid.findings()).isEqualTo(Health.DEGRADED);
+    Verdict whole = judge(route.replace("PartialSuccess", "Programmed"), "mesh.example.org/v2", "RetryRule");
+    assertThat(whole.health()).as("%s", whole.findings()).isEqualTo(Health.HEALTHY);
+    Verdict working = judge(route.replace("PartialSuccess", "PartiallyUpgrading"), "mesh.example.org/v2", "RetryRule");
+    assertThat(working.health()).as("%s", working.findings()).isNotEqualTo(Health.DEGRADED);
+  }
+
+  /**
    * A part reported missing is a part lost, not the object missing (held-out round eighty-five: k0s Autopilot's Plan
    * with one target node {@code SignalMissingNode} was read MISSING as a whole). MISSING stays the verdict of the
    * object's own state ({@code state: NotFound}); in one entry of a list of parts it is DEGRADED.
