@@ -443,8 +443,11 @@ class HeldOutCrsTest {
    * Afterwards, a part reported missing (one entry of a list of parts: k0s Autopilot's SignalMissingNode) is a part
    * lost, DEGRADED, not the object missing: 1296 of 1445.
    * Merged with round eighty-five: 1391 of 1552.
+   * Round eighty-nine (16 objects, virtual clusters and multi-tenancy platforms: kcp's Workspace and APIBinding,
+   * kube-bind's ClusterBinding, APIServiceExport and APIServiceExportRequest, Loft's VirtualClusterInstance, Kubeflow's
+   * Profile) measured 15 of 16 blind with the rules of 444ae5d1: 1406 of 1568, no new false HEALTHY.
    */
-  static final int FLOOR = 1391;
+  static final int FLOOR = 1406;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -658,6 +661,7 @@ class HeldOutCrsTest {
    * Elemental SeedImage whose Ready=True says only that its child resources were created while SeedImageReady=False
    * SeedImageBuildOngoing says the image is still being built. See the README, "Round eighty-five". With the eleven
    * before: 12. Afterwards still 12: the one rule learned from the round does not touch it (README, "Not kept").
+   * Round eighty-nine brings none (measured blind with the rules of 444ae5d1): 14, the same fourteen.
    */
   static final int FALSE_HEALTHY_CEILING = 14;
 
