@@ -459,8 +459,12 @@ class HeldOutCrsTest {
    * Afterwards, a True good condition whose reason is a good word qualified by Partial (kgateway's Accepted=True
    * PartiallyValid; the form of Fluid's PartialReady and Stork's PartialSuccess) is DEGRADED: 1405 of 1566.
    * Merged with round eighty-eight: 1418 of 1580.
+   * Round eighty-nine (16 objects, virtual clusters and multi-tenancy platforms: kcp's Workspace and APIBinding,
+   * kube-bind's ClusterBinding, APIServiceExport and APIServiceExportRequest, Loft's VirtualClusterInstance, Kubeflow's
+   * Profile) measured 15 of 16 blind with the rules of 444ae5d1: 1406 of 1568, no new false HEALTHY.
+   * Merged with round eighty-nine: 1433 of 1596.
    */
-  static final int FLOOR = 1418;
+  static final int FLOOR = 1433;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -686,6 +690,7 @@ class HeldOutCrsTest {
    * agentgateway policy whose Accepted=True carries the reason PartiallyValid (part of the policy did not translate, its
    * route answers 500). See the README, "Round eighty-eighth". With the fourteen before: 15.
    * Afterwards it is DEGRADED by its partial reason under a True condition: 14, the same fourteen as before the round.
+   * Round eighty-nine brings none (measured blind with the rules of 444ae5d1): 14, the same fourteen.
    */
   static final int FALSE_HEALTHY_CEILING = 14;
 
