@@ -688,7 +688,7 @@ class HeldOutCrsTest {
    * Brokers and the VirtualMachine (no Ready at all: its GuestCustomization reason Running is a state word) remain.
    * Round eighty-eight brings one, measured blind with the rules of 444ae5d1, called HEALTHY with no finding: an
    * agentgateway policy whose Accepted=True carries the reason PartiallyValid (part of the policy did not translate, its
-   * route answers 500). See the README, "Round eighty-eighth". With the fourteen before: 15.
+   * route answers 500). See the README, "Round eighty-eight". With the fourteen before: 15.
    * Afterwards it is DEGRADED by its partial reason under a True condition: 14, the same fourteen as before the round.
    * Round eighty-nine brings none (measured blind with the rules of 444ae5d1): 14, the same fourteen.
    */
