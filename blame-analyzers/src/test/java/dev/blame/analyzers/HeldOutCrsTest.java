@@ -463,8 +463,10 @@ class HeldOutCrsTest {
    * kube-bind's ClusterBinding, APIServiceExport and APIServiceExportRequest, Loft's VirtualClusterInstance, Kubeflow's
    * Profile) measured 15 of 16 blind with the rules of 444ae5d1: 1406 of 1568, no new false HEALTHY.
    * Merged with round eighty-nine: 1433 of 1596.
+   * Round ninety (11 objects, CI/CD runners: Pipelines-as-Code's Repository, Lighthouse's LighthouseJob, Jenkins X's
+   * PipelineActivity) measured 5 of 11 blind with the rules of d0d40867: 1438 of 1607, no new false HEALTHY.
    */
-  static final int FLOOR = 1433;
+  static final int FLOOR = 1438;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -691,6 +693,7 @@ class HeldOutCrsTest {
    * route answers 500). See the README, "Round eighty-eight". With the fourteen before: 15.
    * Afterwards it is DEGRADED by its partial reason under a True condition: 14, the same fourteen as before the round.
    * Round eighty-nine brings none (measured blind with the rules of 444ae5d1): 14, the same fourteen.
+   * Round ninety brings none (measured blind with the rules of d0d40867): 14, the same fourteen.
    */
   static final int FALSE_HEALTHY_CEILING = 14;
 
