@@ -465,9 +465,10 @@ class HeldOutCrsTest {
    * Merged with round eighty-nine: 1433 of 1596.
    * Round ninety-one (12 objects, chaos engineering: Chaos Mesh's Workflow, StatusCheck, NetworkChaos and StressChaos,
    * LitmusChaos's ChaosEngine, ChaosBlade's ChaosBlade) measured 9 of 12 blind with the rules of d0d40867: 1442 of 1608,
-   * one new false HEALTHY (see FALSE_HEALTHY_CEILING).
+   * one new false HEALTHY (see FALSE_HEALTHY_CEILING). Afterwards the entry of a list named for runs
+   * (experiments[].status Running) is a run on its way: 1443 of 1608.
    */
-  static final int FLOOR = 1442;
+  static final int FLOOR = 1443;
   /**
    * Objects we call HEALTHY that are not. None in rounds one to four; round five (issue 14) brought one, a Litmus
    * ChaosResult whose nested phase is Completed but whose verdict is Stopped (aborted), since fixed by the rule
@@ -697,8 +698,10 @@ class HeldOutCrsTest {
    * Round ninety-one brings one, measured blind with the rules of d0d40867, called HEALTHY with no finding: a Litmus
    * ChaosEngine whose engineStatus is initialized and whose one experiment is Running with the verdict Awaited (chaos
    * in progress, no result yet). See the README, "Round ninety-first". With the fourteen before: 15.
+   * Afterwards its experiment's Running is read as a run under way (an entry of a list named for runs): 14, the same
+   * fourteen as before the round.
    */
-  static final int FALSE_HEALTHY_CEILING = 15;
+  static final int FALSE_HEALTHY_CEILING = 14;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
