@@ -78,7 +78,31 @@ final class Runs {
     List<String> words = ConditionVocabulary.words(field.substring(field.lastIndexOf('.') + 1));
     return words.size() > 1 && words.subList(0, words.size() - 1).stream().anyMatch(RUN_KINDS::contains)
         || words.size() == 1 && RUN_KINDS.stream().anyMatch(r -> words.get(0).startsWith(r)
-            && RUN_FIELD_ENDS.contains(words.get(0).substring(r.length())));
+            && RUN_FIELD_ENDS.contains(words.get(0).substring(r.length())))
+        || runEntry(field, words);
+  }
+
+  /** An entry's list index, as the field path writes it ({@code experiments[0]}). */
+  private static final Pattern INDEX = Pattern.compile("\\[\\d+]$");
+
+  /**
+   * The state of an entry in a list named for runs: each entry is one execution, so its {@code status},
+   * {@code state} or {@code phase} reports a run, as a field named for one does. Argo Rollouts' Experiment lists its
+   * {@code analysisRuns[].phase}; LitmusChaos' ChaosEngine its {@code experiments[].status} ({@code Running}, then
+   * {@code Completed} with a verdict).
+   */
+  private static boolean runEntry(String field, List<String> words) {
+    int last = field.lastIndexOf('.');
+    if (words.size() != 1 || !RUN_FIELD_ENDS.contains(words.get(0)) || last < 0) {
+      return false;
+    }
+    String parent = field.substring(field.lastIndexOf('.', last - 1) + 1, last);
+    if (!INDEX.matcher(parent).find()) {
+      return false;
+    }
+    List<String> listWords = ConditionVocabulary.words(INDEX.matcher(parent).replaceAll(""));
+    String plural = listWords.isEmpty() ? "" : listWords.get(listWords.size() - 1);
+    return plural.endsWith("s") && RUN_KINDS.contains(plural.substring(0, plural.length() - 1));
   }
 
   /**

@@ -202,6 +202,23 @@ class GenericConventionsTest {
             Health.PROGRESSING),
         Arguments.of("example.com/v1", "Database", "status: {state: Running}\n", Health.HEALTHY),
         Arguments.of("example.com/v1", "Database", "status: {runtimestatus: Running}\n", Health.HEALTHY),
+        // An entry of a list named for runs is one execution (Argo Rollouts' analysisRuns[].phase, LitmusChaos'
+        // experiments[].status): its Running is on the way to an outcome. Entries of other lists are not runs.
+        Arguments.of("example.com/v1", "LoadTest", """
+            status:
+              jobs:
+              - {name: spike, phase: Running}
+            """, Health.PROGRESSING),
+        Arguments.of("example.com/v1", "LoadTest", """
+            status:
+              jobs:
+              - {name: spike, phase: Succeeded}
+            """, Health.HEALTHY),
+        Arguments.of("example.com/v1", "LoadTest", """
+            status:
+              members:
+              - {name: spike, phase: Running}
+            """, Health.HEALTHY),
         // A terminal condition will not get better, whatever words its reason holds (ACK writes a sentence there).
         Arguments.of("s3.services.k8s.aws/v1alpha1", "Bucket", """
             status:
