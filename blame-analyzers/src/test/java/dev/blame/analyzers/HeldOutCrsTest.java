@@ -701,7 +701,7 @@ class HeldOutCrsTest {
    * Round ninety brings none (measured blind with the rules of d0d40867): 14, the same fourteen.
    * Round ninety-one brings one, measured blind with the rules of d0d40867, called HEALTHY with no finding: a Litmus
    * ChaosEngine whose engineStatus is initialized and whose one experiment is Running with the verdict Awaited (chaos
-   * in progress, no result yet). See the README, "Round ninety-first". With the fourteen before: 15.
+   * in progress, no result yet). See the README, "Round ninety-one". With the fourteen before: 15.
    * Afterwards its experiment's Running is read as a run under way (an entry of a list named for runs): 14, the same
    * fourteen as before the round.
    */
