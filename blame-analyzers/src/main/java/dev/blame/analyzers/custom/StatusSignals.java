@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
  */
 final class StatusSignals {
 
+  /** Runs of whitespace, folded to one space in an explanation (solo-kit's reasons span lines). */
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
   /** How deep below {@code status} nested objects are read. */
   private static final int DEPTH = 3;
   private static final int MAX_ENTRIES = 64;
@@ -239,8 +241,6 @@ final class StatusSignals {
   private static String oneLine(String text) {
     return WHITESPACE.matcher(text.strip()).replaceAll(" ");
   }
-
-  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   /**
    * The conditions a map holds: its {@code conditions} list, or one condition kept alone in a field named
